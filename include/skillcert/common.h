@@ -1,0 +1,80 @@
+/**
+ * @file skillcert/common.h
+ * @brief Export macros, declaration guards and the library's deallocator.
+ *
+ * Every other public header includes this one.
+ */
+#ifndef SKILLCERT_COMMON_H
+#define SKILLCERT_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32) || defined(__CYGWIN__)
+#  if defined(SC_BUILDING_LIBRARY)
+#    define SC_EXTERN __declspec(dllexport)
+#  else
+#    define SC_EXTERN __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#  define SC_EXTERN __attribute__((visibility("default")))
+#else
+#  define SC_EXTERN
+#endif
+
+#if defined(__GNUC__)
+#  define SC_DEPRECATED __attribute__((deprecated))
+#else
+#  define SC_DEPRECATED
+#endif
+
+#ifdef __cplusplus
+#  define SC_BEGIN_DECL extern "C" {
+#  define SC_END_DECL }
+#else
+#  define SC_BEGIN_DECL
+#  define SC_END_DECL
+#endif
+
+SC_BEGIN_DECL
+
+/** Size of the message buffer of an ::sc_verdict, including the NUL. */
+#define SC_VERDICT_MESSAGE_SIZE 512
+
+/**
+ * The answer to a yes/no domain question ("is this certifiable on that date?"),
+ * with the reason when the answer is no.
+ *
+ * A verdict is a plain value owned by the caller (usually on its stack).
+ */
+typedef struct sc_verdict {
+    int ok;          /**< 1: yes; 0: no, see @ref reason and @ref message. */
+    int reason;      /**< 0 when ok; otherwise one of the SC_REASON_* codes. */
+    char message[SC_VERDICT_MESSAGE_SIZE]; /**< UTF-8 explanation; "" when ok. */
+} sc_verdict;
+
+/** Reasons a verdict says no. Values are stable: never renumbered. */
+typedef enum {
+    SC_REASON_NONE = 0,
+    SC_REASON_UNKNOWN_OCCUPATION = 1,     /**< no occupation with that code */
+    SC_REASON_OCCUPATION_NOT_IN_FORCE = 2,/**< withdrawn, or not yet effective */
+    SC_REASON_UNKNOWN_WORK_TYPE = 3,      /**< the occupation has no such work type */
+    SC_REASON_WORK_TYPE_REQUIRED = 4,     /**< this level exists only per work type */
+    SC_REASON_WORK_TYPE_NOT_ALLOWED = 5,  /**< this level is undivided (不分方向) */
+    SC_REASON_LEVEL_NOT_OFFERED = 6,      /**< the level is not offered at all */
+    SC_REASON_OFFERING_NOT_IN_FORCE = 7,  /**< offering withdrawn or not yet effective */
+    SC_REASON_WORK_TYPE_NOT_IN_FORCE = 8  /**< work type withdrawn or not yet effective */
+} sc_reason;
+
+/**
+ * Free memory that the library allocated and handed to the caller
+ * (strings returned through `char **out`).
+ *
+ * @param p  the block; NULL is a no-op.
+ * @since 0.1
+ */
+SC_EXTERN void sc_free(void *p);
+
+SC_END_DECL
+
+#endif /* SKILLCERT_COMMON_H */

@@ -1,0 +1,95 @@
+/**
+ * @file skillcert/db.h
+ * @brief The registry: a SQLite store holding the catalog and everything built on it.
+ *
+ * A registry is opened on a file or in memory. Opening creates the schema
+ * when the file is new and migrates an older schema forward, each migration
+ * numbered and recorded in `PRAGMA user_version`. A file written by a newer
+ * library, or a SQLite file that is not a registry, is refused.
+ *
+ * One ::sc_db may be used by one thread at a time. Separate handles on one
+ * file may be used from separate threads or processes; SQLite serialises
+ * writers, waiting up to the busy timeout.
+ */
+#ifndef SKILLCERT_DB_H
+#define SKILLCERT_DB_H
+
+#include "common.h"
+
+SC_BEGIN_DECL
+
+/** An open registry. Opaque. */
+typedef struct sc_db sc_db;
+
+/** Open read-only; no migration is attempted. */
+#define SC_DB_READONLY 0x1u
+/** Create the file when it does not exist. */
+#define SC_DB_CREATE   0x2u
+
+/** Options for sc_db_open(). Initialise with SC_DB_OPTIONS_INIT or sc_db_options_init(). */
+typedef struct sc_db_options {
+    unsigned int version;     /**< SC_DB_OPTIONS_VERSION; always first */
+    int busy_timeout_ms;      /**< how long to wait for a lock held by another connection */
+    unsigned int flags;       /**< SC_DB_READONLY | SC_DB_CREATE */
+} sc_db_options;
+
+#define SC_DB_OPTIONS_VERSION 1
+#define SC_DB_OPTIONS_INIT { SC_DB_OPTIONS_VERSION, 5000, SC_DB_CREATE }
+
+/**
+ * Fill @p opts with the defaults of structure version @p version.
+ * @param[out] opts  the options to fill.
+ * @param version    SC_DB_OPTIONS_VERSION.
+ * @return ::SC_OK, or ::SC_EINVAL (NULL, or a version this library does not know).
+ * @since 0.1
+ */
+SC_EXTERN int sc_db_options_init(sc_db_options *opts, unsigned int version);
+
+/**
+ * Open (and if needed create and migrate) a registry.
+ *
+ * Files use WAL journaling and the busy timeout of @p opts; foreign keys are
+ * always enforced.
+ *
+ * @param[out] out  the registry; NULL on failure. Caller closes with sc_db_close().
+ * @param path      a file path, or ":memory:" (or NULL) for a private in-memory registry.
+ * @param opts      options, or NULL for the defaults.
+ * @return ::SC_OK; ::SC_EINVAL (bad arguments or options version);
+ *         ::SC_ENOTREGISTRY (a SQLite or other file that is not a registry);
+ *         ::SC_EVERSION (written by a newer version); ::SC_EDB (SQLite failed,
+ *         e.g. the file cannot be created); ::SC_ENOMEM.
+ * @since 0.1
+ */
+SC_EXTERN int sc_db_open(sc_db **out, const char *path, const sc_db_options *opts);
+
+/**
+ * Close a registry. Objects that still hold it (iterators, occupations) keep
+ * it alive; the connection closes when the last of them is freed.
+ * @param db  the registry; NULL is a no-op.
+ * @since 0.1
+ */
+SC_EXTERN void sc_db_close(sc_db *db);
+
+/**
+ * The schema version of the open registry (its `PRAGMA user_version`).
+ * @return the version, or a negative status when @p db is NULL.
+ * @since 0.1
+ */
+SC_EXTERN int sc_db_schema_version(const sc_db *db);
+
+/**
+ * The newest schema version this library writes.
+ * @since 0.1
+ */
+SC_EXTERN int sc_db_schema_version_supported(void);
+
+/**
+ * The path the registry was opened with.
+ * @return borrowed; valid until the registry is closed. ":memory:" for memory.
+ * @since 0.1
+ */
+SC_EXTERN const char *sc_db_path(const sc_db *db);
+
+SC_END_DECL
+
+#endif /* SKILLCERT_DB_H */

@@ -1,0 +1,153 @@
+/**
+ * @file skillcert/xml.h
+ * @brief XML exchange: validation, all-or-nothing import and export.
+ *
+ * Every document that crosses a boundary has a namespaced, versioned XSD
+ * (installed under $(datadir)/skillcert/schemas and built into the library).
+ * Documents are read with libxml2's streaming reader with schema validation
+ * on, so memory stays flat whatever the size. The reader never touches the
+ * network, never loads a DTD or external entity and refuses any DOCTYPE,
+ * so entity expansion attacks have nothing to expand. Depth, text size and
+ * the number of reported errors are bounded.
+ *
+ * An import validates and checks business rules first and writes in one
+ * transaction: on any error nothing is changed. A document carries a batch id;
+ * importing the same batch again changes nothing and says so.
+ */
+#ifndef SKILLCERT_XML_H
+#define SKILLCERT_XML_H
+
+#include "common.h"
+#include "errors.h"
+#include "db.h"
+#include "roles.h"
+
+SC_BEGIN_DECL
+
+/** Document types. Values are stable. */
+typedef enum {
+    SC_DOC_UNKNOWN = 0,
+    SC_DOC_CATALOG = 1      /**< urn:skillcert:catalog:1, root <catalog> */
+} sc_doctype;
+
+/** Name of a document type ("catalog"), or NULL for unknown values. @since 0.1 */
+SC_EXTERN const char *sc_doctype_name(int doctype);
+
+/** Parse a document type name ("catalog"); returns SC_DOC_UNKNOWN when unknown. @since 0.1 */
+SC_EXTERN int sc_doctype_from_name(const char *name);
+
+/** Namespace URI of a document type, or NULL. @since 0.1 */
+SC_EXTERN const char *sc_doctype_namespace(int doctype);
+
+/**
+ * The XSD text of a document type, as built into the library.
+ * @return a static NUL-terminated string, or NULL for unknown types.
+ * @since 0.1
+ */
+SC_EXTERN const char *sc_doctype_schema(int doctype);
+
+/**
+ * Progress of a long import: called every few thousand records and at the end.
+ * @param records  records read so far.
+ * @param bytes    bytes of input consumed so far.
+ * @param total    input size in bytes, 0 when unknown.
+ * @param payload  the caller's pointer from ::sc_import_options.
+ * @return 0 to go on; non-zero to cancel (the import fails, changing nothing).
+ */
+typedef int (*sc_progress_fn)(uint64_t records, uint64_t bytes, uint64_t total, void *payload);
+
+/** Options for validation and import. NULL means the defaults. */
+typedef struct sc_import_options {
+    unsigned int version;    /**< SC_IMPORT_OPTIONS_VERSION; always first */
+    unsigned int max_errors; /**< stop collecting after this many errors (default 100) */
+    unsigned int max_depth;  /**< deepest element nesting accepted (default 64) */
+    unsigned int max_text;   /**< longest text or attribute value in bytes (default 1 MiB) */
+    sc_progress_fn progress; /**< or NULL */
+    void *payload;           /**< passed to @ref progress */
+} sc_import_options;
+
+#define SC_IMPORT_OPTIONS_VERSION 1
+#define SC_IMPORT_OPTIONS_INIT { SC_IMPORT_OPTIONS_VERSION, 100, 64, 1048576, NULL, NULL }
+
+/**
+ * Fill @p opts with the defaults of structure version @p version.
+ * @return ::SC_OK, ::SC_EINVAL (NULL or unknown version).
+ * @since 0.1
+ */
+SC_EXTERN int sc_import_options_init(sc_import_options *opts, unsigned int version);
+
+/** What an import did. */
+typedef struct sc_import_result {
+    int doctype;            /**< the ::sc_doctype detected */
+    uint64_t records;       /**< records applied (0 when already imported) */
+    int already_imported;   /**< 1 when this batch id had been imported before */
+    char batch_id[128];     /**< the document's batch id */
+} sc_import_result;
+
+/**
+ * Validate a file against the schema of its type (detected from the root
+ * element and namespace), without touching any registry.
+ * @param[out] doctype  the detected ::sc_doctype (SC_DOC_UNKNOWN if none); may be NULL.
+ * @param report        collects every problem found (up to max_errors); may be NULL.
+ * @param path          the file.
+ * @param opts          limits, or NULL.
+ * @return ::SC_OK when valid; ::SC_EIO (unreadable); ::SC_EXML (not well-formed,
+ *         DOCTYPE, limits); ::SC_EINVALIDDOC (unknown root or namespace, schema errors);
+ *         ::SC_EINVAL. sc_error_last() holds the first problem with line and column.
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_validate_file(int *doctype, sc_report *report, const char *path,
+                                   const sc_import_options *opts);
+
+/**
+ * As sc_xml_validate_file(), for a document in memory.
+ * @param name  a name for messages ("<memory>" when NULL).
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_validate_memory(int *doctype, sc_report *report, const char *data,
+                                     size_t len, const char *name, const sc_import_options *opts);
+
+/**
+ * Import a document: validate, check business rules, write in one transaction.
+ * @param[out] out  what was done; may be NULL.
+ * @param db, actor the registry and the acting party (checked per document type).
+ * @param report    collects every problem found; may be NULL.
+ * @return ::SC_OK (also when the batch was imported before: see @p out);
+ *         the errors of sc_xml_validate_file(); ::SC_EINVALIDDOC for business-rule
+ *         violations; ::SC_EDENIED; ::SC_EDB. On failure the registry is unchanged.
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_import_file(sc_import_result *out, sc_db *db, const sc_actor *actor,
+                                 const char *path, const sc_import_options *opts,
+                                 sc_report *report);
+
+/**
+ * As sc_xml_import_file(), for a document in memory.
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor,
+                                   const char *data, size_t len, const char *name,
+                                   const sc_import_options *opts, sc_report *report);
+
+/**
+ * Export a document of type @p doctype from the registry to a file. The
+ * output validates against the type's schema.
+ * @param doctype  ::SC_DOC_CATALOG: the whole catalog with its history.
+ * @param path     the file to write (replaced).
+ * @return ::SC_OK; ::SC_EINVAL; ::SC_EIO; ::SC_EDB; ::SC_ENOMEM.
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_export_file(sc_db *db, int doctype, const char *path);
+
+/**
+ * Export to memory.
+ * @param[out] out  NUL-terminated UTF-8 document; caller frees with sc_free().
+ * @param[out] len  its length without the NUL; may be NULL.
+ * @return as sc_xml_export_file().
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int doctype);
+
+SC_END_DECL
+
+#endif /* SKILLCERT_XML_H */
