@@ -140,7 +140,7 @@ SC_EXTERN int sc_catalog_add_alias(sc_db *db, const sc_actor *actor, const char 
 /**
  * Load the notice's catalog (京人社能发〔2022〕8号 附件1), built into the library,
  * through the same XML import path as any catalog file. Importing it again
- * is a no-op.
+ * is a no-op. sc_xml_import_notice() does the same and reports what it did.
  * @return as sc_xml_import_file().
  * @since 0.1
  */
@@ -219,6 +219,10 @@ SC_EXTERN const char *sc_occupation_withdrawn(const sc_occupation *o);
 SC_EXTERN size_t sc_occupation_work_type_count(const sc_occupation *o);
 /** Work type @p i, or NULL out of range. Borrowed while @p o lives. @since 0.1 */
 SC_EXTERN const char *sc_occupation_work_type(const sc_occupation *o, size_t i);
+/** Effective date of work type @p i, NULL out of range. Borrowed. @since 0.1 */
+SC_EXTERN const char *sc_occupation_work_type_effective(const sc_occupation *o, size_t i);
+/** Withdrawal date of work type @p i, NULL when in force. Borrowed. @since 0.1 */
+SC_EXTERN const char *sc_occupation_work_type_withdrawn(const sc_occupation *o, size_t i);
 /** Number of offerings. @since 0.1 */
 SC_EXTERN size_t sc_occupation_offering_count(const sc_occupation *o);
 /** Work type of offering @p i; NULL when undivided or out of range. Borrowed. @since 0.1 */

@@ -130,6 +130,17 @@ SC_EXTERN int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_ac
                                    const sc_import_options *opts, sc_report *report);
 
 /**
+ * Import the notice's catalog (京人社能发〔2022〕8号 附件1), built into the library,
+ * through the same path as sc_xml_import_memory(). Importing it again changes
+ * nothing and says so in @p out.
+ * @param[out] out  what was done; may be NULL.
+ * @param actor     must be the city bureau.
+ * @return as sc_xml_import_memory().
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_import_notice(sc_import_result *out, sc_db *db, const sc_actor *actor);
+
+/**
  * Export a document of type @p doctype from the registry to a file. The
  * output validates against the type's schema.
  * @param doctype  ::SC_DOC_CATALOG: the whole catalog with its history.

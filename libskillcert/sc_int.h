@@ -1,0 +1,92 @@
+/*
+ * Private declarations shared by the library's source files. Never installed.
+ */
+#ifndef SC_INT_H
+#define SC_INT_H
+
+#include "config.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "skillcert.h"
+
+#if defined(__GNUC__)
+#  define SC__PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#  define SC__PRINTF(a, b)
+#endif
+
+/* ---- errors (error.c) ---- */
+/* Record a failure on this thread and return code (for `return sc__error_set(...)`). */
+int sc__error_set(int code, int domain, const char *fmt, ...) SC__PRINTF(3, 4);
+/* Same, with a position and field. Any of source/field may be NULL. */
+int sc__error_set_at(int code, int domain, const char *source, int line, int column,
+                     const char *field, int cause, const char *fmt, ...) SC__PRINTF(8, 9);
+/* Set the field of the current error (after sc__error_set). */
+void sc__error_set_field(const char *field);
+/* Record that a NULL argument was passed. */
+int sc__error_null(const char *func, const char *arg);
+/* Append a diagnostic to a report; returns SC_OK or SC_ENOMEM. */
+int sc__report_add(sc_report *r, int severity, int code, int domain, const char *source,
+                   int line, int column, const char *field, int cause, const char *message);
+
+/* ---- memory (mem.c) ---- */
+void *sc__malloc(size_t n);
+void *sc__calloc(size_t n, size_t size);
+void *sc__realloc(void *p, size_t n);
+char *sc__strdup(const char *s);
+char *sc__strndup(const char *s, size_t n);
+/* Test hook: make the Nth (0-based) allocation from now fail; -1 disables. */
+void sc__mem_fail_after(long n);
+/* Test hook: allocations performed since the hook was armed. */
+long sc__mem_count(void);
+
+/* ---- utilities (util.c) ---- */
+/* 1 when s is valid UTF-8 (no overlongs, no surrogates), else 0. */
+int sc__utf8_valid(const char *s);
+/* Checks that s is non-NULL, non-empty (when required) valid UTF-8 of at most max bytes.
+ * On failure records SC_EINVAL naming `what`. */
+int sc__check_text(const char *s, const char *what, size_t max, int required);
+/* Validates "YYYY-MM-DD" (a real calendar date). */
+int sc__date_valid(const char *s);
+/* Checks a date argument; NULL allowed when allow_null (means today). */
+int sc__check_date(const char *s, const char *what);
+/* Today's date in UTC as "YYYY-MM-DD" into buf[11]. */
+void sc__today(char buf[11]);
+/* Days since 1970-01-01 of a valid date string. */
+long sc__date_days(const char *s);
+/* Resolve a date argument: NULL -> today into buf; else copies. Returns buf. */
+const char *sc__date_or_today(const char *date, char buf[11]);
+
+/* A growable byte buffer. */
+typedef struct sc__buf {
+    char *data;
+    size_t len, cap;
+    int failed;
+} sc__buf;
+void sc__buf_init(sc__buf *b);
+void sc__buf_free(sc__buf *b);
+int sc__buf_append(sc__buf *b, const char *s, size_t n);
+int sc__buf_puts(sc__buf *b, const char *s);
+int sc__buf_printf(sc__buf *b, const char *fmt, ...) SC__PRINTF(2, 3);
+/* Append s with XML escaping (&, <, >, ", '). */
+int sc__buf_put_xml(sc__buf *b, const char *s);
+
+/* ---- actors (roles.c) ---- */
+struct sc_actor {
+    int kind;
+    char *scope;
+    char *name;
+    char *label;
+};
+/* Returns SC_OK when actor is non-NULL and of kind `kind`; else records SC_EDENIED
+ * (or SC_EINVAL for NULL) naming the action. */
+int sc__require_actor(const sc_actor *actor, int kind, const char *action);
+
+/* ---- resources (resources.c, generated) ---- */
+extern const char sc__schema_catalog[];
+extern const size_t sc__schema_catalog_len;
+extern const char sc__data_catalog_notice[];
+extern const size_t sc__data_catalog_notice_len;
+
+#endif /* SC_INT_H */

@@ -1,0 +1,395 @@
+/*
+ * The registry store on SQLite.
+ */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int sc_db_options_init(sc_db_options *opts, unsigned int version)
+{
+    if (!opts)
+        return sc__error_null("sc_db_options_init", "opts");
+    if (version != SC_DB_OPTIONS_VERSION)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc_db_options version %u is not known to this library (expected %d)",
+                             version, SC_DB_OPTIONS_VERSION);
+    {
+        sc_db_options d = SC_DB_OPTIONS_INIT;
+        *opts = d;
+    }
+    return SC_OK;
+}
+
+int sc__db_fail(sc_db *db, int rc, const char *what)
+{
+    int ext = db && db->conn ? sqlite3_extended_errcode(db->conn) : rc;
+    const char *msg = db && db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc);
+    int code;
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: code = SC_EBUSY; break;
+    case SQLITE_NOMEM: code = SC_ENOMEM; break;
+    case SQLITE_NOTADB: code = SC_ENOTREGISTRY; break;
+    case SQLITE_CONSTRAINT:
+        code = (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+                   ? SC_EEXISTS : SC_ECONSTRAINT;
+        break;
+    default: code = SC_EDB; break;
+    }
+    sc__error_set_at(code, SC_DOMAIN_DB, db && db->path ? db->path : "", 0, 0, NULL, ext,
+                     "%s: %s", what, msg);
+    return code;
+}
+
+int sc__db_check(const sc_db *db, const char *func, int write)
+{
+    if (!db)
+        return sc__error_null(func, "db");
+    if (db->closed)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s: the registry was closed", func);
+    if (write && db->readonly)
+        return sc__error_set(SC_EDB, SC_DOMAIN_DB, "%s: the registry is open read-only", func);
+    return SC_OK;
+}
+
+int sc__db_prepare(sc_db *db, const char *sql, sqlite3_stmt **out)
+{
+    int rc = sqlite3_prepare_v2(db->conn, sql, -1, out, NULL);
+    if (rc != SQLITE_OK) {
+        *out = NULL;
+        return sc__db_fail(db, rc, "preparing a statement");
+    }
+    return SC_OK;
+}
+
+sqlite3_stmt *sc__db_stmt(sc_db *db, const char *sql)
+{
+    size_t i;
+    sqlite3_stmt *st;
+    for (i = 0; i < db->nstmts; i++) {
+        if (db->stmts[i].sql == sql) {
+            st = db->stmts[i].stmt;
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return st;
+        }
+    }
+    if (db->nstmts == db->capstmts) {
+        size_t ncap = db->capstmts ? db->capstmts * 2 : 32;
+        sc__stmt_slot *n = sc__realloc(db->stmts, ncap * sizeof(*n));
+        if (!n) {
+            sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory caching a statement");
+            return NULL;
+        }
+        db->stmts = n;
+        db->capstmts = ncap;
+    }
+    if (sc__db_prepare(db, sql, &st) != SC_OK)
+        return NULL;
+    db->stmts[db->nstmts].sql = sql;
+    db->stmts[db->nstmts].stmt = st;
+    db->nstmts++;
+    return st;
+}
+
+int sc__db_exec_stmt(sc_db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        int code = sc__db_fail(db, rc, what);
+        sqlite3_reset(st);
+        return code;
+    }
+    sqlite3_reset(st);
+    return SC_OK;
+}
+
+int sc__db_exec(sc_db *db, const char *sql, const char *what)
+{
+    char *err = NULL;
+    int rc = sqlite3_exec(db->conn, sql, NULL, NULL, &err);
+    if (rc != SQLITE_OK) {
+        int code = sc__db_fail(db, rc, what);
+        sqlite3_free(err);
+        return code;
+    }
+    return SC_OK;
+}
+
+int sc__bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (!s)
+        return sqlite3_bind_null(st, i);
+    return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+const char *sc__col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+int sc__db_begin(sc_db *db)
+{
+    int rc;
+    if (db->txn_depth == 0)
+        rc = sc__db_exec(db, "BEGIN IMMEDIATE", "starting a transaction");
+    else {
+        char sql[48];
+        snprintf(sql, sizeof sql, "SAVEPOINT sc_sp%d", db->txn_depth);
+        rc = sc__db_exec(db, sql, "starting a savepoint");
+    }
+    if (rc == SC_OK)
+        db->txn_depth++;
+    return rc;
+}
+
+int sc__db_commit(sc_db *db)
+{
+    int rc;
+    if (db->txn_depth <= 0)
+        return sc__error_set(SC_ERROR, SC_DOMAIN_DB, "commit without a transaction");
+    if (db->txn_depth == 1)
+        rc = sc__db_exec(db, "COMMIT", "committing");
+    else {
+        char sql[48];
+        snprintf(sql, sizeof sql, "RELEASE sc_sp%d", db->txn_depth - 1);
+        rc = sc__db_exec(db, sql, "releasing a savepoint");
+    }
+    if (rc == SC_OK)
+        db->txn_depth--;
+    else
+        sc__db_rollback(db);
+    return rc;
+}
+
+void sc__db_rollback(sc_db *db)
+{
+    if (db->txn_depth <= 0)
+        return;
+    if (db->txn_depth == 1) {
+        /* Keep the recorded error: rollback must not overwrite it. */
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    } else {
+        char sql[96];
+        snprintf(sql, sizeof sql, "ROLLBACK TO sc_sp%d; RELEASE sc_sp%d", db->txn_depth - 1,
+                 db->txn_depth - 1);
+        sqlite3_exec(db->conn, sql, NULL, NULL, NULL);
+    }
+    db->txn_depth--;
+}
+
+/* ---- open, migrate, close ---- */
+
+static int pragma_int(sc_db *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return sc__db_fail(db, rc, "reading the registry header");
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        *out = 0;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return sc__db_fail(db, rc, "reading the registry header");
+    return SC_OK;
+}
+
+int sc_db_schema_version_supported(void)
+{
+    return sc__migrations[sc__migration_count - 1].version;
+}
+
+static int migrate(sc_db *db)
+{
+    int app_id = 0, version = 0, tables = 0, rc;
+    size_t i;
+
+    if ((rc = pragma_int(db, "PRAGMA application_id", &app_id)) != SC_OK)
+        return rc == SC_ENOTREGISTRY
+                   ? sc__error_set(SC_ENOTREGISTRY, SC_DOMAIN_DB,
+                                   "'%s' is not a skillcert registry (not a SQLite database)",
+                                   db->path)
+                   : rc;
+    if ((rc = pragma_int(db, "PRAGMA user_version", &version)) != SC_OK)
+        return rc;
+    if ((rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables)) != SC_OK)
+        return rc;
+
+    if (app_id != SC__APPLICATION_ID) {
+        if (app_id != 0 || version != 0 || tables != 0)
+            return sc__error_set(SC_ENOTREGISTRY, SC_DOMAIN_DB,
+                                 "'%s' is a SQLite database but not a skillcert registry "
+                                 "(application_id 0x%08x, %d tables)",
+                                 db->path, (unsigned)app_id, tables);
+        version = 0; /* a new, empty file */
+    }
+    if (version > sc_db_schema_version_supported())
+        return sc__error_set(SC_EVERSION, SC_DOMAIN_DB,
+                             "'%s' has schema version %d; this library (%s) supports up to %d: "
+                             "upgrade libskillcert",
+                             db->path, version, SC_VERSION_STRING,
+                             sc_db_schema_version_supported());
+    if (version == sc_db_schema_version_supported()) {
+        db->schema_version = version;
+        return SC_OK;
+    }
+    if (db->readonly)
+        return sc__error_set(SC_EVERSION, SC_DOMAIN_DB,
+                             "'%s' has schema version %d and needs migrating to %d, "
+                             "which a read-only open cannot do",
+                             db->path, version, sc_db_schema_version_supported());
+
+    /* All pending migrations in one transaction: a crash leaves the old version. */
+    if ((rc = sc__db_begin(db)) != SC_OK)
+        return rc;
+    for (i = 0; i < sc__migration_count; i++) {
+        const sc__migration *m = &sc__migrations[i];
+        char pragma[64];
+        if (m->version <= version)
+            continue;
+        if ((rc = sc__db_exec(db, m->sql, m->description)) != SC_OK)
+            goto fail;
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
+        if ((rc = sc__db_exec(db, pragma, "recording the schema version")) != SC_OK)
+            goto fail;
+    }
+    {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", SC__APPLICATION_ID);
+        if ((rc = sc__db_exec(db, pragma, "marking the registry")) != SC_OK)
+            goto fail;
+    }
+    if ((rc = sc__db_commit(db)) != SC_OK)
+        return rc;
+    db->schema_version = sc_db_schema_version_supported();
+    return SC_OK;
+fail:
+    sc__db_rollback(db);
+    return rc;
+}
+
+static void db_destroy(sc_db *db)
+{
+    size_t i;
+    for (i = 0; i < db->nstmts; i++)
+        sqlite3_finalize(db->stmts[i].stmt);
+    free(db->stmts);
+    if (db->conn)
+        sqlite3_close_v2(db->conn);
+    free(db->path);
+    free(db);
+}
+
+int sc_db_open(sc_db **out, const char *path, const sc_db_options *opts)
+{
+    sc_db_options o = SC_DB_OPTIONS_INIT;
+    sc_db *db = NULL;
+    int flags, rc, memory;
+
+    if (!out)
+        return sc__error_null("sc_db_open", "out");
+    *out = NULL;
+    if (opts) {
+        if (opts->version != SC_DB_OPTIONS_VERSION)
+            return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                                 "sc_db_options version %u is not known to this library",
+                                 opts->version);
+        o = *opts;
+    }
+    if (!path)
+        path = ":memory:";
+    if ((rc = sc__check_text(path, "path", 4096, 1)) != SC_OK)
+        return rc;
+    if (o.busy_timeout_ms < 0)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "busy_timeout_ms must be >= 0");
+    memory = strcmp(path, ":memory:") == 0;
+
+    db = sc__calloc(1, sizeof(*db));
+    if (!db)
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory opening a registry");
+    db->refs = 1;
+    db->readonly = (o.flags & SC_DB_READONLY) != 0;
+    db->path = sc__strdup(path);
+    if (!db->path) {
+        rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory opening a registry");
+        goto fail;
+    }
+    flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    if (db->readonly)
+        flags |= SQLITE_OPEN_READONLY;
+    else
+        flags |= SQLITE_OPEN_READWRITE | ((o.flags & SC_DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    rc = sqlite3_open_v2(path, &db->conn, flags, NULL);
+    if (rc != SQLITE_OK) {
+        if (!db->conn) {
+            rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_DB, "out of memory opening '%s'", path);
+        } else {
+            rc = sc__db_fail(db, rc, "opening the registry");
+            if (rc == SC_EDB)
+                sc__error_set_at(SC_EDB, SC_DOMAIN_DB, path, 0, 0, NULL,
+                                 sqlite3_extended_errcode(db->conn),
+                                 "cannot open registry '%s': %s", path, sqlite3_errmsg(db->conn));
+        }
+        goto fail;
+    }
+    sqlite3_extended_result_codes(db->conn, 1);
+    sqlite3_busy_timeout(db->conn, o.busy_timeout_ms);
+    if ((rc = sc__db_exec(db, "PRAGMA foreign_keys = ON", "enabling foreign keys")) != SC_OK)
+        goto fail_notadb;
+    if (!memory && !db->readonly) {
+        if ((rc = sc__db_exec(db, "PRAGMA journal_mode = WAL", "enabling WAL")) != SC_OK)
+            goto fail_notadb;
+        if ((rc = sc__db_exec(db, "PRAGMA synchronous = NORMAL", "setting synchronous")) != SC_OK)
+            goto fail;
+    }
+    if ((rc = migrate(db)) != SC_OK)
+        goto fail;
+    *out = db;
+    return SC_OK;
+fail_notadb:
+    if (rc == SC_ENOTREGISTRY)
+        sc__error_set(SC_ENOTREGISTRY, SC_DOMAIN_DB,
+                      "'%s' is not a skillcert registry (not a SQLite database)", path);
+fail:
+    db_destroy(db);
+    return rc;
+}
+
+void sc__db_ref(sc_db *db)
+{
+    db->refs++;
+}
+
+void sc__db_unref(sc_db *db)
+{
+    if (--db->refs == 0)
+        db_destroy(db);
+}
+
+void sc_db_close(sc_db *db)
+{
+    if (!db || db->closed)
+        return;
+    db->closed = 1;
+    sc__db_unref(db);
+}
+
+int sc_db_schema_version(const sc_db *db)
+{
+    if (!db)
+        return sc__error_null("sc_db_schema_version", "db");
+    return db->schema_version;
+}
+
+const char *sc_db_path(const sc_db *db)
+{
+    return db ? db->path : NULL;
+}

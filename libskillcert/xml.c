@@ -1,0 +1,948 @@
+/*
+ * XML exchange core: detection, streaming validation, limits, error reports,
+ * the all-or-nothing import frame and batch bookkeeping.
+ *
+ * Safety: the reader is opened with XML_PARSE_NONET and without NOENT,
+ * DTDLOAD, DTDATTR or HUGE, so no external resource is ever read and no
+ * entity is expanded; any DOCTYPE is refused outright. Depth, text size and
+ * the number of errors are bounded by sc_import_options.
+ */
+#include "xml_int.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
+
+static const sc__doc_handler *const handlers[] = { &sc__doc_catalog };
+#define NHANDLERS (sizeof(handlers) / sizeof(handlers[0]))
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+static void xml_init(void)
+{
+    xmlInitParser();
+}
+
+static const sc__doc_handler *handler_for(int doctype)
+{
+    size_t i;
+    for (i = 0; i < NHANDLERS; i++)
+        if (handlers[i]->doctype == doctype)
+            return handlers[i];
+    return NULL;
+}
+
+const char *sc_doctype_name(int doctype)
+{
+    const sc__doc_handler *h = handler_for(doctype);
+    return h ? h->root : NULL;
+}
+
+int sc_doctype_from_name(const char *name)
+{
+    size_t i;
+    if (!name)
+        return SC_DOC_UNKNOWN;
+    for (i = 0; i < NHANDLERS; i++)
+        if (!strcmp(handlers[i]->root, name))
+            return handlers[i]->doctype;
+    return SC_DOC_UNKNOWN;
+}
+
+const char *sc_doctype_namespace(int doctype)
+{
+    const sc__doc_handler *h = handler_for(doctype);
+    return h ? h->ns : NULL;
+}
+
+const char *sc_doctype_schema(int doctype)
+{
+    const sc__doc_handler *h = handler_for(doctype);
+    return h ? h->schema : NULL;
+}
+
+int sc_import_options_init(sc_import_options *opts, unsigned int version)
+{
+    if (!opts)
+        return sc__error_null("sc_import_options_init", "opts");
+    if (version != SC_IMPORT_OPTIONS_VERSION)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc_import_options version %u is not known to this library",
+                             version);
+    {
+        sc_import_options d = SC_IMPORT_OPTIONS_INIT;
+        *opts = d;
+    }
+    return SC_OK;
+}
+
+static int resolve_options(sc_import_options *o, const sc_import_options *opts)
+{
+    sc_import_options d = SC_IMPORT_OPTIONS_INIT;
+    if (opts) {
+        if (opts->version != SC_IMPORT_OPTIONS_VERSION)
+            return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                                 "sc_import_options version %u is not known to this library",
+                                 opts->version);
+        d = *opts;
+        if (d.max_errors == 0)
+            d.max_errors = 100;
+        if (d.max_depth == 0)
+            d.max_depth = 64;
+        if (d.max_depth > SC__XML_MAX_STACK)
+            d.max_depth = SC__XML_MAX_STACK;
+        if (d.max_text == 0)
+            d.max_text = 1048576;
+    }
+    *o = d;
+    return SC_OK;
+}
+
+/* ---- input ---- */
+
+typedef struct {
+    FILE *fp;
+    const char *data;
+    size_t len, pos;
+} input;
+
+static int input_read(void *p, char *buf, int n)
+{
+    input *in = p;
+    if (in->fp) {
+        size_t got = fread(buf, 1, (size_t)n, in->fp);
+        if (got == 0 && ferror(in->fp))
+            return -1;
+        return (int)got;
+    } else {
+        size_t left = in->len - in->pos;
+        size_t take = left < (size_t)n ? left : (size_t)n;
+        memcpy(buf, in->data + in->pos, take);
+        in->pos += take;
+        return (int)take;
+    }
+}
+
+static int input_close(void *p)
+{
+    (void)p; /* the caller closes the file */
+    return 0;
+}
+
+static int input_open(input *in, const char *path, const char *data, size_t len,
+                      uint64_t *total)
+{
+    memset(in, 0, sizeof(*in));
+    if (path) {
+        struct stat stv;
+        in->fp = fopen(path, "rb");
+        if (!in->fp)
+            return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, errno,
+                                    "cannot read '%s': %s", path, strerror(errno));
+        if (fstat(fileno(in->fp), &stv) == 0 && S_ISDIR(stv.st_mode)) {
+            fclose(in->fp);
+            in->fp = NULL;
+            return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, EISDIR,
+                                    "cannot read '%s': it is a directory", path);
+        }
+        *total = fstat(fileno(in->fp), &stv) == 0 ? (uint64_t)stv.st_size : 0;
+    } else {
+        in->data = data;
+        in->len = len;
+        *total = len;
+    }
+    return SC_OK;
+}
+
+static void input_release(input *in)
+{
+    if (in->fp)
+        fclose(in->fp);
+    in->fp = NULL;
+}
+
+/* ---- errors ---- */
+
+static void build_path(sc__xml_ctx *ctx, char *buf, size_t cap, const char *attr)
+{
+    size_t o = 0;
+    int i;
+    buf[0] = '\0';
+    for (i = 0; i < ctx->depth && i < SC__XML_MAX_STACK; i++) {
+        int n;
+        if (i == 0)
+            n = snprintf(buf + o, cap - o, "%s", (const char *)ctx->names[i]);
+        else
+            n = snprintf(buf + o, cap - o, "/%s[%u]", (const char *)ctx->names[i],
+                         ctx->index[i]);
+        if (n < 0 || (size_t)n >= cap - o)
+            return;
+        o += (size_t)n;
+    }
+    if (attr && *attr)
+        snprintf(buf + o, cap - o, "%s@%s", o ? "/" : "", attr);
+}
+
+/* Path of a node the reader reports an error for. Validation errors arrive
+ * before the loop below has pushed that node, so the node's own depth and
+ * name decide its position: an open element on the stack keeps its index; a
+ * node not yet pushed is the next sibling at its depth. */
+static void node_path(sc__xml_ctx *ctx, xmlNodePtr node, char *buf, size_t cap,
+                      const char *attr)
+{
+    const xmlChar *names[SC__XML_MAX_STACK];
+    int d = 0, i;
+    size_t o = 0;
+    xmlNodePtr n;
+    for (n = node; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (d < SC__XML_MAX_STACK)
+            names[d++] = n->name;
+    buf[0] = '\0';
+    for (i = 0; i < d; i++) {
+        const xmlChar *name = names[d - 1 - i];
+        unsigned idx;
+        int w;
+        if (i < ctx->depth && xmlStrEqual(ctx->names[i], name))
+            idx = ctx->index[i];
+        else
+            idx = (i < SC__XML_MAX_STACK ? ctx->index[i] : 0) + (i < ctx->depth ? 0 : 1);
+        if (i == 0)
+            w = snprintf(buf + o, cap - o, "%s", (const char *)name);
+        else
+            w = snprintf(buf + o, cap - o, "/%s[%u]", (const char *)name, idx);
+        if (w < 0 || (size_t)w >= cap - o)
+            return;
+        o += (size_t)w;
+    }
+    if (attr && *attr)
+        snprintf(buf + o, cap - o, "%s@%s", o ? "/" : "", attr);
+}
+
+/* Record one problem; the first becomes the thread's last error. */
+static void record(sc__xml_ctx *ctx, int severity, int code, int domain, int line, int col,
+                   const char *field, int cause, const char *msg);
+
+/* A refusal of hostile input: stops reading, and becomes the result and the
+ * last error even when schema errors came first. */
+static void fatal(sc__xml_ctx *ctx, int line, int col, const char *msg)
+{
+    record(ctx, SC_SEVERITY_ERROR, SC_EXML, SC_DOMAIN_XML, line, col, "", 0, msg);
+    if (!ctx->fatal_code) {
+        ctx->fatal_code = SC_EXML;
+        sc__error_set_at(SC_EXML, SC_DOMAIN_XML, ctx->source, line, col, "", 0, "%s", msg);
+    }
+    ctx->stopped = 1;
+}
+
+static void record(sc__xml_ctx *ctx, int severity, int code, int domain, int line, int col,
+                   const char *field, int cause, const char *msg)
+{
+    if (severity == SC_SEVERITY_ERROR) {
+        ctx->errors++;
+        if (ctx->errors == 1) {
+            ctx->first_code = code;
+            sc__error_set_at(code, domain, ctx->source, line, col, field, cause, "%s", msg);
+        }
+        if (ctx->errors > ctx->opts.max_errors) {
+            ctx->stopped = 1;
+            return;
+        }
+        if (ctx->errors == ctx->opts.max_errors) {
+            sc__report_add(ctx->report, severity, code, domain, ctx->source, line, col, field,
+                           cause, msg);
+            sc__report_add(ctx->report, SC_SEVERITY_ERROR, code, domain, ctx->source, line, col,
+                           "", 0, "too many errors; stopped reading");
+            ctx->stopped = 1;
+            return;
+        }
+    }
+    sc__report_add(ctx->report, severity, code, domain, ctx->source, line, col, field, cause,
+                   msg);
+}
+
+static int cur_line(sc__xml_ctx *ctx)
+{
+    if (ctx->parser)
+        return xmlSAX2GetLineNumber(ctx->parser);
+    return ctx->reader ? xmlTextReaderGetParserLineNumber(ctx->reader) : 0;
+}
+
+static int cur_col(sc__xml_ctx *ctx)
+{
+    if (ctx->parser)
+        return xmlSAX2GetColumnNumber(ctx->parser);
+    return ctx->reader ? xmlTextReaderGetParserColumnNumber(ctx->reader) : 0;
+}
+
+int sc__xml_fail(sc__xml_ctx *ctx, int code, const char *field, const char *fmt, ...)
+{
+    char msg[1024], path[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    build_path(ctx, path, sizeof path, field);
+    record(ctx, SC_SEVERITY_ERROR, code, SC_DOMAIN_RULES, cur_line(ctx), cur_col(ctx), path, 0,
+           msg);
+    return code;
+}
+
+int sc__xml_fail_last(sc__xml_ctx *ctx, const char *field)
+{
+    const sc_error *e = sc_error_last();
+    char msg[1024], path[512];
+    int code = e->code ? e->code : SC_ERROR;
+    snprintf(msg, sizeof msg, "%s", e->message);
+    if (code == SC_EINVAL || code == SC_ENOTFOUND || code == SC_EEXISTS ||
+        code == SC_ECONSTRAINT)
+        code = SC_EINVALIDDOC;
+    build_path(ctx, path, sizeof path, field ? field : e->field);
+    record(ctx, SC_SEVERITY_ERROR, code, SC_DOMAIN_RULES, cur_line(ctx), cur_col(ctx), path,
+           e->cause, msg);
+    return code;
+}
+
+/* Pull "attribute 'x'" out of a libxml2 schema message for the field path. */
+static void attr_from_message(const char *msg, char *out, size_t cap)
+{
+    const char *p = strstr(msg, "attribute '");
+    out[0] = '\0';
+    if (p) {
+        const char *q;
+        p += strlen("attribute '");
+        q = strchr(p, '\'');
+        if (q && (size_t)(q - p) < cap) {
+            memcpy(out, p, (size_t)(q - p));
+            out[q - p] = '\0';
+        }
+    }
+}
+
+static void structured_error(void *userdata, xmlErrorPtr err)
+{
+    sc__xml_ctx *ctx = userdata;
+    char msg[1024], path[512], attr[128];
+    size_t n;
+    int schema, code, severity;
+
+    if (!err)
+        return;
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "XML error");
+    n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    if (strstr(msg, "No precomputed value available"))
+        return; /* libxml2's follow-up noise after a facet error */
+    schema = err->domain == XML_FROM_SCHEMASV || err->domain == XML_FROM_SCHEMASP ||
+             err->domain == XML_FROM_VALID;
+    code = schema ? SC_EINVALIDDOC : SC_EXML;
+    severity = err->level == XML_ERR_WARNING ? SC_SEVERITY_WARNING : SC_SEVERITY_ERROR;
+    attr_from_message(msg, attr, sizeof attr);
+    {
+        xmlNodePtr node = err->node;
+        if (node && node->type == XML_ATTRIBUTE_NODE) {
+            if (!attr[0] && node->name)
+                snprintf(attr, sizeof attr, "%s", (const char *)node->name);
+            node = node->parent;
+        }
+        err->node = node;
+    }
+    if (err->node && ((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE)
+        node_path(ctx, (xmlNodePtr)err->node, path, sizeof path, attr);
+    else
+        build_path(ctx, path, sizeof path, attr);
+    {
+        int line = err->line, col = err->int2;
+        if (line <= 0 && ctx->parser) { /* SAX validation errors carry no position */
+            line = cur_line(ctx);
+            col = cur_col(ctx);
+        }
+        record(ctx, severity, code, schema ? SC_DOMAIN_SCHEMA : SC_DOMAIN_XML, line, col, path,
+               err->code, msg);
+    }
+}
+
+static void silent_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+/* ---- attribute access ---- */
+
+const char *sc__xml_attr(sc__xml_ctx *ctx, const char *name)
+{
+    int i;
+    for (i = 0; i < ctx->nattrs; i++) {
+        const xmlChar **at = ctx->attrs + 5 * i;
+        if (at[1] == NULL && !strcmp((const char *)at[0], name))
+            return ctx->values[i];
+    }
+    return NULL;
+}
+
+/* Copy the attribute values of the current element into the arena. */
+static int copy_attrs(sc__xml_ctx *ctx, const xmlChar **attrs, int nb)
+{
+    size_t need = 0, o = 0;
+    int i;
+    for (i = 0; i < nb; i++)
+        need += (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]) + 1;
+    if (need > ctx->arena_cap) {
+        char *a = sc__realloc(ctx->arena, need);
+        if (!a)
+            return SC_ENOMEM;
+        ctx->arena = a;
+        ctx->arena_cap = need;
+    }
+    if (nb > ctx->values_cap) {
+        const char **v = sc__realloc((void *)ctx->values, (size_t)nb * sizeof(*v));
+        if (!v)
+            return SC_ENOMEM;
+        ctx->values = v;
+        ctx->values_cap = nb;
+    }
+    for (i = 0; i < nb; i++) {
+        size_t n = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
+        memcpy(ctx->arena + o, attrs[5 * i + 3], n);
+        ctx->arena[o + n] = '\0';
+        ctx->values[i] = ctx->arena + o;
+        o += n + 1;
+    }
+    return SC_OK;
+}
+
+int sc__xml_record(sc__xml_ctx *ctx)
+{
+    ctx->records++;
+    if (ctx->opts.progress && (ctx->records & 4095) == 0) {
+        if (ctx->opts.progress(ctx->records, ctx->bytes, ctx->total_bytes, ctx->opts.payload))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- detection ---- */
+
+/* Refuse a DOCTYPE before the parser sees it: scan the prolog (up to the
+ * first element) of the first bytes of the input. */
+static int prolog_has_doctype(const char *p, size_t n)
+{
+    size_t i = 0;
+    int line = 1;
+    while (i < n) {
+        if (p[i] != '<') {
+            i++;
+            continue;
+        }
+        if (i + 1 < n && (p[i + 1] == '?')) {          /* processing instruction */
+            const char *e = memchr(p + i, '>', n - i);
+            if (!e)
+                return 0;
+            i = (size_t)(e - p) + 1;
+        } else if (i + 3 < n && !memcmp(p + i, "<!--", 4)) { /* comment */
+            size_t j = i + 4;
+            while (j + 2 < n && memcmp(p + j, "-->", 3))
+                j++;
+            i = j + 3;
+        } else if (i + 9 <= n && !memcmp(p + i, "<!DOCTYPE", 9)) {
+            size_t k;
+            for (k = 0; k < i; k++)
+                line += p[k] == '\n';
+            return line;
+        } else {
+            return 0; /* the root element */
+        }
+    }
+    return 0;
+}
+
+static int input_has_doctype(input *in)
+{
+    if (in->fp) {
+        char buf[65536];
+        size_t n = fread(buf, 1, sizeof buf, in->fp);
+        int found = prolog_has_doctype(buf, n);
+        rewind(in->fp);
+        return found;
+    }
+    return prolog_has_doctype(in->data, in->len < 65536 ? in->len : 65536);
+}
+
+/* Find the handler from the root element. Records errors in ctx. */
+static int detect(sc__xml_ctx *ctx, const sc__doc_handler **out)
+{
+    int rc;
+    size_t i;
+    *out = NULL;
+    while ((rc = xmlTextReaderRead(ctx->reader)) == 1) {
+        int type = xmlTextReaderNodeType(ctx->reader);
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+            fatal(ctx, cur_line(ctx), cur_col(ctx),
+                  "a DOCTYPE is not allowed in exchange documents (no DTDs, no entities)");
+            return SC_EXML;
+        }
+        if (type == XML_READER_TYPE_ELEMENT) {
+            const char *local = (const char *)xmlTextReaderConstLocalName(ctx->reader);
+            const char *ns = (const char *)xmlTextReaderConstNamespaceUri(ctx->reader);
+            for (i = 0; i < NHANDLERS; i++) {
+                if (strcmp(handlers[i]->root, local))
+                    continue;
+                if (!ns || strcmp(handlers[i]->ns, ns)) {
+                    char msg[512];
+                    snprintf(msg, sizeof msg,
+                             "root element <%s> is in namespace '%s'; expected '%s'", local,
+                             ns ? ns : "(none)", handlers[i]->ns);
+                    record(ctx, SC_SEVERITY_ERROR, SC_EINVALIDDOC, SC_DOMAIN_SCHEMA,
+                           cur_line(ctx), cur_col(ctx), local, 0, msg);
+                    return SC_EINVALIDDOC;
+                }
+                *out = handlers[i];
+                return SC_OK;
+            }
+            {
+                char msg[512];
+                snprintf(msg, sizeof msg,
+                         "root element <%s>%s%s is not a skillcert exchange document", local,
+                         ns ? " in namespace " : "", ns ? ns : "");
+                record(ctx, SC_SEVERITY_ERROR, SC_EINVALIDDOC, SC_DOMAIN_SCHEMA, cur_line(ctx),
+                       cur_col(ctx), local, 0, msg);
+            }
+            return SC_EINVALIDDOC;
+        }
+    }
+    if (ctx->errors == 0)
+        record(ctx, SC_SEVERITY_ERROR, SC_EXML, SC_DOMAIN_XML, cur_line(ctx), cur_col(ctx), "", 0,
+               "the document has no root element");
+    return ctx->first_code ? ctx->first_code : SC_EXML;
+}
+
+/* ---- batches ---- */
+
+static const char SQL_BATCH_SEEN[] =
+    "SELECT records FROM import_batch WHERE doctype = ?1 AND batch_id = ?2";
+static const char SQL_BATCH_ADD[] =
+    "INSERT INTO import_batch(doctype, batch_id, imported_at, records) "
+    "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?3)";
+
+static int batch_seen(sc_db *db, const char *doctype, const char *batch, int *seen)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_BATCH_SEEN);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, doctype);
+    sc__bind_text(st, 2, batch);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "checking the batch id");
+    *seen = rc == SQLITE_ROW;
+    return SC_OK;
+}
+
+static int batch_add(sc_db *db, const char *doctype, const char *batch, uint64_t records)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_BATCH_ADD);
+    if (!st)
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, doctype);
+    sc__bind_text(st, 2, batch);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)records);
+    return sc__db_exec_stmt(db, st, "recording the batch");
+}
+
+/* ---- the main loop: SAX2 with the schema validator plugged in ---- */
+
+static xmlTextReaderPtr open_reader(input *in, const char *name)
+{
+    return xmlReaderForIO(input_read, input_close, in, name, NULL, READER_OPTIONS);
+}
+
+static void stop(sc__xml_ctx *ctx)
+{
+    ctx->stopped = 1;
+    if (ctx->parser)
+        xmlStopParser(ctx->parser);
+}
+
+static void sax_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                      int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                      const xmlChar **attrs)
+{
+    sc__xml_ctx *ctx = ud;
+    const sc__doc_handler *h = ctx->handler;
+    int depth = ctx->depth, i;
+    (void)prefix, (void)uri, (void)nb_ns, (void)ns, (void)nb_defaulted;
+    if (ctx->stopped)
+        return;
+    ctx->text_len = 0;
+    if (depth + 1 > (int)ctx->opts.max_depth) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "elements nested deeper than %u levels", ctx->opts.max_depth);
+        fatal(ctx, cur_line(ctx), cur_col(ctx), msg);
+        stop(ctx);
+        return;
+    }
+    ctx->names[depth] = local;
+    ctx->index[depth]++;
+    if (depth + 1 < SC__XML_MAX_STACK)
+        ctx->index[depth + 1] = 0;
+    ctx->depth = depth + 1;
+    for (i = 0; i < nb_attrs; i++) {
+        if ((size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]) > ctx->opts.max_text) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "attribute value longer than %u bytes", ctx->opts.max_text);
+            fatal(ctx, cur_line(ctx), cur_col(ctx), msg);
+            stop(ctx);
+            return;
+        }
+    }
+    if (copy_attrs(ctx, attrs, nb_attrs) != SC_OK) {
+        fatal(ctx, cur_line(ctx), cur_col(ctx), "out of memory reading attributes");
+        ctx->fatal_code = SC_ENOMEM;
+        stop(ctx);
+        return;
+    }
+    ctx->attrs = attrs;
+    ctx->nattrs = nb_attrs;
+    if (depth == 0) {
+        const char *batch = sc__xml_attr(ctx, "batch");
+        snprintf(ctx->batch_id, sizeof ctx->batch_id, "%s", batch ? batch : "");
+        if (ctx->db && batch && *batch) {
+            int seen = 0;
+            if ((ctx->db_rc = batch_seen(ctx->db, h->root, batch, &seen)) != SC_OK || seen) {
+                ctx->already = seen;
+                stop(ctx);
+                goto out;
+            }
+        }
+    }
+    if (ctx->handler_ok && ctx->errors == 0 && h->start &&
+        h->start(ctx, ctx->state, (const char *)local, depth) != SC_OK)
+        ctx->handler_ok = 0;
+out:
+    ctx->attrs = NULL;
+    ctx->nattrs = 0;
+}
+
+static void sax_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    sc__xml_ctx *ctx = ud;
+    const sc__doc_handler *h = ctx->handler;
+    (void)prefix, (void)uri;
+    if (ctx->stopped)
+        return;
+    ctx->text_len = 0;
+    if (ctx->handler_ok && ctx->errors == 0 && h->end &&
+        h->end(ctx, ctx->state, (const char *)local, ctx->depth - 1) != SC_OK)
+        ctx->handler_ok = 0;
+    if (ctx->depth > 0)
+        ctx->depth--;
+}
+
+static void sax_chars(void *ud, const xmlChar *ch, int len)
+{
+    sc__xml_ctx *ctx = ud;
+    (void)ch;
+    if (ctx->stopped)
+        return;
+    ctx->text_len += (size_t)len;
+    if (ctx->text_len > ctx->opts.max_text) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "text longer than %u bytes", ctx->opts.max_text);
+        fatal(ctx, cur_line(ctx), cur_col(ctx), msg);
+        stop(ctx);
+    }
+}
+
+static void sax_subset(void *ud, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    sc__xml_ctx *ctx = ud;
+    (void)name, (void)ext, (void)sys;
+    fatal(ctx, cur_line(ctx), cur_col(ctx),
+          "a DOCTYPE is not allowed in exchange documents (no DTDs, no entities)");
+    stop(ctx);
+}
+
+static xmlEntityPtr sax_entity(void *ud, const xmlChar *name)
+{
+    sc__xml_ctx *ctx = ud;
+    /* Only the five predefined entities exist here. */
+    xmlEntityPtr e = xmlGetPredefinedEntity(name);
+    if (!e) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "entity '%.64s' is not allowed in exchange documents",
+                 (const char *)name);
+        fatal(ctx, cur_line(ctx), cur_col(ctx), msg);
+        stop(ctx);
+    }
+    return e;
+}
+
+static int run(sc__xml_ctx *ctx, input *in)
+{
+    const sc__doc_handler *h = ctx->handler;
+    xmlSchemaParserCtxtPtr pctx = NULL;
+    xmlSchemaPtr schema = NULL;
+    xmlSchemaValidCtxtPtr vctx = NULL;
+    xmlSchemaSAXPlugPtr plug = NULL;
+    xmlSAXHandler sax;
+    xmlSAXHandlerPtr saxp = &sax;
+    void *ud = ctx;
+    char buf[65536];
+    int rc = SC_OK, n;
+
+    pctx = xmlSchemaNewMemParserCtxt(h->schema,
+                                     (int)(h->schema_len ? h->schema_len : strlen(h->schema)));
+    if (pctx) {
+        xmlSchemaSetParserStructuredErrors(pctx, structured_error, ctx);
+        schema = xmlSchemaParse(pctx);
+    }
+    if (!schema) {
+        rc = sc__error_set(SC_ERROR, SC_DOMAIN_SCHEMA, "the built-in %s schema did not compile",
+                           h->root);
+        goto done;
+    }
+    vctx = xmlSchemaNewValidCtxt(schema);
+    if (!vctx) {
+        rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory validating");
+        goto done;
+    }
+    xmlSchemaSetValidStructuredErrors(vctx, structured_error, ctx);
+
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = sax_start;
+    sax.endElementNs = sax_end;
+    sax.characters = sax_chars;
+    sax.cdataBlock = sax_chars;
+    sax.internalSubset = sax_subset;
+    sax.externalSubset = sax_subset;
+    sax.getEntity = sax_entity;
+    sax.getParameterEntity = sax_entity;
+    sax.serror = structured_error;
+    plug = xmlSchemaSAXPlug(vctx, &saxp, &ud);
+    if (!plug) {
+        rc = sc__error_set(SC_ERROR, SC_DOMAIN_SCHEMA, "cannot start schema validation");
+        goto done;
+    }
+    n = input_read(in, buf, 4);
+    ctx->bytes = n > 0 ? (uint64_t)n : 0;
+    ctx->parser = xmlCreatePushParserCtxt(saxp, ud, buf, n > 0 ? n : 0, ctx->source);
+    if (!ctx->parser) {
+        rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating the XML parser");
+        goto done;
+    }
+    xmlCtxtUseOptions(ctx->parser, READER_OPTIONS);
+    while (!ctx->stopped) {
+        n = input_read(in, buf, (int)sizeof buf);
+        if (n < 0) {
+            fatal(ctx, cur_line(ctx), cur_col(ctx), "read error");
+            break;
+        }
+        ctx->bytes += (uint64_t)n;
+        if (xmlParseChunk(ctx->parser, buf, n, n == 0) != 0 && ctx->errors == 0 && !ctx->stopped)
+            record(ctx, SC_SEVERITY_ERROR, SC_EXML, SC_DOMAIN_XML, cur_line(ctx), cur_col(ctx),
+                   "", 0, "the document is not well-formed");
+        if (n == 0 || ctx->errors > ctx->opts.max_errors)
+            break;
+    }
+    if (ctx->db_rc) {
+        rc = ctx->db_rc;
+        goto done;
+    }
+    if (ctx->already)
+        goto done;
+    if (!ctx->stopped && ctx->errors == 0 &&
+        (!ctx->parser->wellFormed || xmlSchemaIsValid(vctx) != 1))
+        record(ctx, SC_SEVERITY_ERROR, SC_EINVALIDDOC, SC_DOMAIN_SCHEMA, cur_line(ctx),
+               cur_col(ctx), "", 0, "the document is not valid against its schema");
+    if (ctx->errors == 0 && ctx->handler_ok && h->finish)
+        h->finish(ctx, ctx->state);
+    if (ctx->opts.progress && ctx->errors == 0 &&
+        ctx->opts.progress(ctx->records, ctx->bytes, ctx->total_bytes, ctx->opts.payload))
+        record(ctx, SC_SEVERITY_ERROR, SC_ERROR, SC_DOMAIN_NONE, 0, 0, "", 0,
+               "cancelled by the progress callback");
+    rc = ctx->fatal_code ? ctx->fatal_code : ctx->errors ? ctx->first_code : SC_OK;
+done:
+    if (ctx->parser) {
+        xmlFreeParserCtxt(ctx->parser);
+        ctx->parser = NULL;
+    }
+    if (plug)
+        xmlSchemaSAXUnplug(plug);
+    xmlSchemaFreeValidCtxt(vctx);
+    xmlSchemaFree(schema);
+    xmlSchemaFreeParserCtxt(pctx);
+    return rc;
+}
+
+/* Validate or import. db NULL: validate only. */
+static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_actor *actor,
+                   const char *path, const char *data, size_t len, const char *name,
+                   const sc_import_options *opts, sc_report *report, int check_actor)
+{
+    sc__xml_ctx ctx;
+    input in;
+    void *state = NULL;
+    int rc, already = 0, in_txn = 0;
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_structured = xmlStructuredError;
+    void *old_structured_ctx = xmlStructuredErrorContext;
+
+    pthread_once(&xml_once, xml_init);
+    memset(&ctx, 0, sizeof ctx);
+    if (result)
+        memset(result, 0, sizeof(*result));
+    if (doctype)
+        *doctype = SC_DOC_UNKNOWN;
+    if ((rc = resolve_options(&ctx.opts, opts)) != SC_OK)
+        return rc;
+    ctx.source = path ? path : (name ? name : "<memory>");
+    ctx.report = report;
+    ctx.db = db;
+    ctx.actor = actor;
+
+    if ((rc = input_open(&in, path, data, len, &ctx.total_bytes)) != SC_OK)
+        return rc;
+
+    /* libxml2 must not print: silence its per-thread global handlers. */
+    xmlSetGenericErrorFunc(NULL, silent_generic);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+
+    if ((rc = input_has_doctype(&in)) > 0) {
+        fatal(&ctx, rc, 1, "a DOCTYPE is not allowed in exchange documents (no DTDs, no entities)");
+        rc = SC_EXML;
+        goto done;
+    }
+    ctx.reader = open_reader(&in, ctx.source);
+    if (!ctx.reader) {
+        rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating the XML reader");
+        goto done;
+    }
+    xmlTextReaderSetStructuredErrorHandler(ctx.reader, structured_error, &ctx);
+    rc = detect(&ctx, &ctx.handler);
+    xmlFreeTextReader(ctx.reader);
+    ctx.reader = NULL;
+    if (rc != SC_OK)
+        goto done;
+    if (doctype)
+        *doctype = ctx.handler->doctype;
+    if (result)
+        result->doctype = ctx.handler->doctype;
+
+    if (db && check_actor && ctx.handler->importer_kind &&
+        (rc = sc__require_actor(actor, ctx.handler->importer_kind, "importing this document")) !=
+            SC_OK)
+        goto done;
+
+    /* Rewind the input for the validating pass. */
+    if (in.fp) {
+        if (fseek(in.fp, 0, SEEK_SET) != 0) {
+            rc = sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, errno,
+                                  "cannot rewind '%s'", path);
+            goto done;
+        }
+    } else {
+        in.pos = 0;
+    }
+    if (ctx.handler->state_size) {
+        state = sc__calloc(1, ctx.handler->state_size);
+        if (!state) {
+            rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory importing");
+            goto done;
+        }
+    }
+    if (db) {
+        if ((rc = sc__db_begin(db)) != SC_OK)
+            goto done;
+        in_txn = 1;
+    }
+    ctx.state = state;
+    ctx.handler_ok = 1;
+    rc = run(&ctx, &in);
+    already = ctx.already;
+    if (rc == SC_OK && db && !already)
+        rc = batch_add(db, ctx.handler->root, ctx.batch_id, ctx.records);
+    if (in_txn) {
+        if (rc == SC_OK && !already)
+            rc = sc__db_commit(db);
+        else
+            sc__db_rollback(db);
+        in_txn = 0;
+    }
+    if (result) {
+        snprintf(result->batch_id, sizeof result->batch_id, "%s", ctx.batch_id);
+        result->already_imported = already;
+        result->records = (rc == SC_OK && !already) ? ctx.records : 0;
+    }
+done:
+    if (in_txn)
+        sc__db_rollback(db);
+    free(ctx.arena);
+    free((void *)ctx.values);
+    if (state && ctx.handler && ctx.handler->cleanup)
+        ctx.handler->cleanup(state);
+    free(state);
+    input_release(&in);
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+    return rc;
+}
+
+int sc_xml_validate_file(int *doctype, sc_report *report, const char *path,
+                         const sc_import_options *opts)
+{
+    if (!path)
+        return sc__error_null("sc_xml_validate_file", "path");
+    return process(NULL, doctype, NULL, NULL, path, NULL, 0, NULL, opts, report, 0);
+}
+
+int sc_xml_validate_memory(int *doctype, sc_report *report, const char *data, size_t len,
+                           const char *name, const sc_import_options *opts)
+{
+    if (!data)
+        return sc__error_null("sc_xml_validate_memory", "data");
+    if (len > INT32_MAX)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
+    return process(NULL, doctype, NULL, NULL, NULL, data, len, name, opts, report, 0);
+}
+
+int sc__xml_import(sc_import_result *out, sc_db *db, const sc_actor *actor, const char *path,
+                   const char *data, size_t len, const char *name,
+                   const sc_import_options *opts, sc_report *report)
+{
+    int rc;
+    if ((rc = sc__db_check(db, "import", 1)) != SC_OK)
+        return rc;
+    if (!actor)
+        return sc__error_null("import", "actor");
+    return process(out, NULL, db, actor, path, data, len, name, opts, report, 1);
+}
+
+int sc_xml_import_file(sc_import_result *out, sc_db *db, const sc_actor *actor,
+                       const char *path, const sc_import_options *opts, sc_report *report)
+{
+    if (!path)
+        return sc__error_null("sc_xml_import_file", "path");
+    return sc__xml_import(out, db, actor, path, NULL, 0, NULL, opts, report);
+}
+
+int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor,
+                         const char *data, size_t len, const char *name,
+                         const sc_import_options *opts, sc_report *report)
+{
+    if (!data)
+        return sc__error_null("sc_xml_import_memory", "data");
+    if (len > INT32_MAX)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
+    return sc__xml_import(out, db, actor, NULL, data, len, name, opts, report);
+}

@@ -1,0 +1,94 @@
+/*
+ * The streaming XML core shared by every document type: a libxml2 text
+ * reader with schema validation, hostile-input limits, error collection with
+ * line, column and field path, and a per-type handler called on elements.
+ */
+#ifndef SC_XML_INT_H
+#define SC_XML_INT_H
+
+#include <libxml/xmlreader.h>
+#include "store_int.h"
+
+#define SC__XML_MAX_STACK 64
+
+typedef struct sc__xml_ctx sc__xml_ctx;
+
+/* A document type: its schema and what to do with its elements. */
+typedef struct sc__doc_handler {
+    int doctype;
+    const char *root;         /* local name of the root element */
+    const char *ns;           /* namespace URI */
+    const char *schema;       /* XSD text */
+    size_t schema_len;
+    /* Which actor kind may import it; 0: checked by the handler itself. */
+    int importer_kind;
+    /* Per-import state. */
+    size_t state_size;
+    /* Element start (attributes readable with sc__xml_attr). Return SC_OK, or an
+     * error already reported with sc__xml_fail (the import goes on validating). */
+    int (*start)(sc__xml_ctx *ctx, void *state, const char *local, int depth);
+    /* Element end (also called for empty elements). */
+    int (*end)(sc__xml_ctx *ctx, void *state, const char *local, int depth);
+    /* After the whole document was read without error (may add checks). */
+    int (*finish)(sc__xml_ctx *ctx, void *state);
+    /* Free anything the state holds. */
+    void (*cleanup)(void *state);
+} sc__doc_handler;
+
+struct sc__xml_ctx {
+    xmlTextReaderPtr reader;  /* only while detecting the document type */
+    xmlParserCtxtPtr parser;  /* the SAX2 push parser */
+    void *state;              /* the handler's per-import state */
+    int handler_ok;           /* the handler is still applying changes */
+    int already;              /* the batch was imported before */
+    int db_rc;                /* a store failure outside the handler */
+    uint64_t bytes;           /* input consumed */
+    size_t text_len;          /* length of the current text run */
+    const char *source;
+    sc_report *report;
+    sc_import_options opts;
+    sc_db *db;                /* NULL when only validating */
+    const sc_actor *actor;
+    const sc__doc_handler *handler;
+    unsigned errors;          /* errors seen (reported or not) */
+    int first_code;           /* status of the first error */
+    int fatal_code;           /* a hostile-input refusal: overrides first_code */
+    int stopped;              /* too many errors, or fatal */
+    uint64_t records;
+    uint64_t total_bytes;
+    /* element stack for field paths */
+    int depth;
+    const xmlChar *names[SC__XML_MAX_STACK];
+    unsigned index[SC__XML_MAX_STACK];
+    /* attributes of the element being started (SAX2 5-tuples) */
+    const xmlChar **attrs;
+    int nattrs;
+    char *arena;              /* NUL-terminated copies of their values */
+    size_t arena_cap;
+    const char **values;      /* values[i]: attribute i in the arena */
+    int values_cap;
+    char batch_id[128];
+};
+
+/* Attribute of the current element, or NULL when absent. Valid until the
+ * callback returns. */
+const char *sc__xml_attr(sc__xml_ctx *ctx, const char *name);
+/* Record an error at the current position (field may be an attribute name,
+ * appended to the element path as "/@name"; NULL for the element). Returns code. */
+int sc__xml_fail(sc__xml_ctx *ctx, int code, const char *field, const char *fmt, ...)
+    SC__PRINTF(4, 5);
+/* Record the current library error (sc_error_last) at the current position. */
+int sc__xml_fail_last(sc__xml_ctx *ctx, const char *field);
+/* Count one applied record (drives the progress callback). Returns non-zero
+ * when the caller's progress callback asked to cancel. */
+int sc__xml_record(sc__xml_ctx *ctx);
+
+/* Registered document types (xml_catalog.c and later modules). */
+extern const sc__doc_handler sc__doc_catalog;
+
+/* Import from memory with the library's own actor check (used by load_notice). */
+int sc__xml_import(sc_import_result *out, sc_db *db, const sc_actor *actor, const char *path,
+                   const char *data, size_t len, const char *name,
+                   const sc_import_options *opts, sc_report *report);
+
+#endif

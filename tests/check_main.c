@@ -1,0 +1,77 @@
+/* One runner for every suite. */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include "check_suites.h"
+#include "store_int.h"
+
+sc_actor *t_actor(int kind, const char *scope)
+{
+    sc_actor *a = NULL;
+    ck_assert_int_eq(sc_actor_new(&a, kind, scope, "test"), SC_OK);
+    return a;
+}
+
+sc_db *t_memdb(void)
+{
+    sc_db *db = NULL;
+    ck_assert_int_eq(sc_db_open(&db, ":memory:", NULL), SC_OK);
+    return db;
+}
+
+sc_db *t_notice_db(void)
+{
+    sc_db *db = t_memdb();
+    sc_actor *a = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    ck_assert_msg(sc_catalog_load_notice(db, a) == SC_OK, "load_notice: %s",
+                  sc_error_last()->message);
+    sc_actor_free(a);
+    return db;
+}
+
+char *t_tmpfile(const char *suffix)
+{
+    static int counter;
+    const char *dir = getenv("TMPDIR");
+    char *p = malloc(512);
+    snprintf(p, 512, "%s/sc-test-%ld-%d%s", dir && *dir ? dir : "/tmp", (long)getpid(),
+             ++counter, suffix ? suffix : "");
+    unlink(p);
+    return p;
+}
+
+char *t_data_path(const char *name)
+{
+    const char *src = getenv("srcdir");
+    char *p = malloc(1024);
+    snprintf(p, 1024, "%s/tests/data/%s", src && *src ? src : SC_TEST_SRCDIR, name);
+    return p;
+}
+
+long t_count(sc_db *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    long n = -1;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(sc_errors_suite());
+    int failed;
+    srunner_add_suite(sr, sc_store_suite());
+    srunner_add_suite(sr, sc_roles_suite());
+    srunner_add_suite(sr, sc_catalog_suite());
+    srunner_add_suite(sr, sc_xml_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,30 @@
+/* Shared declarations of the Check suites and test helpers. */
+#ifndef CHECK_SUITES_H
+#define CHECK_SUITES_H
+
+#include <check.h>
+#include "skillcert.h"
+
+Suite *sc_errors_suite(void);
+Suite *sc_store_suite(void);
+Suite *sc_roles_suite(void);
+Suite *sc_catalog_suite(void);
+Suite *sc_xml_suite(void);
+
+/* Helpers (check_main.c). */
+sc_actor *t_actor(int kind, const char *scope);
+sc_db *t_memdb(void);
+sc_db *t_notice_db(void);       /* in-memory registry with the notice's catalog */
+char *t_tmpfile(const char *suffix); /* a fresh path in a temp dir; free() it */
+char *t_data_path(const char *name); /* tests/data/NAME in the source tree; free() it */
+/* Count rows of a table with plain SQL (white-box). */
+long t_count(sc_db *db, const char *sql);
+
+#define ck_ok(expr)                                                                  \
+    do {                                                                             \
+        int rc_ = (expr);                                                            \
+        ck_assert_msg(rc_ == SC_OK, "%s failed: %d %s", #expr, rc_,                  \
+                      sc_error_last()->message);                                     \
+    } while (0)
+
+#endif

@@ -1,0 +1,394 @@
+/* XML exchange: validation, hostile input, atomic import, batches, export. */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check_suites.h"
+#include "sc_int.h"
+
+#define NS "urn:skillcert:catalog:1"
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+static sc_db *db;
+static sc_actor *city;
+static sc_report *rep;
+
+static void setup(void)
+{
+    db = t_memdb();
+    city = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    ck_assert_int_eq(sc_report_new(&rep), SC_OK);
+}
+
+static void teardown(void)
+{
+    sc_report_free(rep);
+    sc_actor_free(city);
+    sc_db_close(db);
+}
+
+static int validate(const char *doc, int *type)
+{
+    sc_report_clear(rep);
+    return sc_xml_validate_memory(type, rep, doc, strlen(doc), "t.xml", NULL);
+}
+
+static int import(const char *doc, sc_import_result *res)
+{
+    sc_report_clear(rep);
+    return sc_xml_import_memory(res, db, city, doc, strlen(doc), "t.xml", NULL, rep);
+}
+
+START_TEST(test_xml_notice_file_validates)
+{
+    char *path = t_data_path("../../data/catalog-2022-8.xml");
+    int type = -1;
+    ck_ok(sc_xml_validate_file(&type, rep, path, NULL));
+    ck_assert_int_eq(type, SC_DOC_CATALOG);
+    ck_assert_uint_eq(sc_report_count(rep), 0);
+    free(path);
+}
+END_TEST
+
+START_TEST(test_xml_doctype_names)
+{
+    ck_assert_str_eq(sc_doctype_name(SC_DOC_CATALOG), "catalog");
+    ck_assert_int_eq(sc_doctype_from_name("catalog"), SC_DOC_CATALOG);
+    ck_assert_int_eq(sc_doctype_from_name("nope"), SC_DOC_UNKNOWN);
+    ck_assert_str_eq(sc_doctype_namespace(SC_DOC_CATALOG), NS);
+    ck_assert_ptr_nonnull(strstr(sc_doctype_schema(SC_DOC_CATALOG), "xs:schema"));
+    ck_assert_ptr_null(sc_doctype_schema(99));
+}
+END_TEST
+
+START_TEST(test_xml_not_well_formed_has_position)
+{
+    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">\n"
+                           "  <occupation code=\"4-04-05-05\" name=\"x\" effective=\"2022-01-01\">\n"
+                           "  </occupatio>\n</catalog>\n";
+    ck_assert_int_eq(validate(doc, NULL), SC_EXML);
+    ck_assert_int_eq(sc_error_last()->code, SC_EXML);
+    ck_assert_int_eq(sc_error_last()->line, 4);
+    ck_assert_int_gt(sc_error_last()->column, 0);
+    ck_assert_str_eq(sc_error_last()->source, "t.xml");
+    ck_assert_uint_ge(sc_report_count(rep), 1);
+}
+END_TEST
+
+START_TEST(test_xml_schema_errors_every_one_with_field)
+{
+    const char *doc =
+        HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">\n"
+             "  <occupation code=\"4-04-05\" name=\"a\" effective=\"2022-01-01\"/>\n"
+             "  <occupation code=\"4-04-05-06\" name=\"b\" effective=\"2022-01-01\">\n"
+             "    <offering level=\"7\"/>\n"
+             "  </occupation>\n"
+             "</catalog>\n";
+    int type;
+    ck_assert_int_eq(validate(doc, &type), SC_EINVALIDDOC);
+    ck_assert_int_eq(type, SC_DOC_CATALOG);
+    ck_assert_uint_eq(sc_report_error_count(rep), 2);
+    ck_assert_int_eq(sc_report_get(rep, 0)->line, 3);
+    ck_assert_str_eq(sc_report_get(rep, 0)->field, "catalog/occupation[1]/@code");
+    ck_assert_int_eq(sc_report_get(rep, 1)->line, 5);
+    ck_assert_str_eq(sc_report_get(rep, 1)->field, "catalog/occupation[2]/offering[1]/@level");
+    ck_assert_int_eq(sc_error_last()->line, 3);
+}
+END_TEST
+
+START_TEST(test_xml_error_limit)
+{
+    sc__buf b;
+    int i;
+    sc_import_options o;
+    sc__buf_init(&b);
+    sc__buf_puts(&b, HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">\n");
+    for (i = 0; i < 50; i++)
+        sc__buf_puts(&b, "<occupation code=\"bad\" name=\"a\" effective=\"2022-01-01\"/>\n");
+    sc__buf_puts(&b, "</catalog>\n");
+    ck_ok(sc_import_options_init(&o, SC_IMPORT_OPTIONS_VERSION));
+    o.max_errors = 5;
+    ck_assert_int_eq(sc_xml_validate_memory(NULL, rep, b.data, b.len, NULL, &o), SC_EINVALIDDOC);
+    ck_assert_uint_eq(sc_report_error_count(rep), 6); /* 5 + "too many errors" */
+    ck_assert_ptr_nonnull(strstr(sc_report_get(rep, 5)->message, "too many"));
+    sc__buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_xml_refuses_xxe)
+{
+    char *secret = t_tmpfile(".txt");
+    char doc[1024];
+    FILE *f = fopen(secret, "w");
+    fputs("SECRET", f);
+    fclose(f);
+    snprintf(doc, sizeof doc,
+             HEAD "<!DOCTYPE catalog [<!ENTITY x SYSTEM \"file://%s\">]>\n"
+                  "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">\n"
+                  "<occupation code=\"4-04-05-05\" name=\"&x;\" effective=\"2022-01-01\"/>"
+                  "</catalog>\n", secret);
+    ck_assert_int_eq(import(doc, NULL), SC_EXML);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "DOCTYPE"));
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+    remove(secret);
+    free(secret);
+}
+END_TEST
+
+START_TEST(test_xml_refuses_billion_laughs)
+{
+    const char *doc = HEAD "<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                           "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                           "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+                           "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"&lol3;\"/>";
+    ck_assert_int_eq(import(doc, NULL), SC_EXML);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM import_batch"), 0);
+}
+END_TEST
+
+START_TEST(test_xml_refuses_deep_nesting)
+{
+    sc__buf b;
+    int i;
+    sc__buf_init(&b);
+    sc__buf_puts(&b, HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">");
+    for (i = 0; i < 10000; i++)
+        sc__buf_puts(&b, "<a>");
+    for (i = 0; i < 10000; i++)
+        sc__buf_puts(&b, "</a>");
+    sc__buf_puts(&b, "</catalog>");
+    ck_assert_int_eq(import(b.data, NULL), SC_EXML);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "deeper"));
+    sc__buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_xml_refuses_huge_text)
+{
+    sc__buf b;
+    sc_import_options o = SC_IMPORT_OPTIONS_INIT;
+    size_t i;
+    sc__buf_init(&b);
+    sc__buf_puts(&b, HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" source=\"");
+    for (i = 0; i < 200000; i++)
+        sc__buf_puts(&b, "xxxxxxxxxx");
+    sc__buf_puts(&b, "\"/>");
+    ck_assert_int_eq(sc_xml_import_memory(NULL, db, city, b.data, b.len, NULL, &o, rep), SC_EXML);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "longer than"));
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM import_batch"), 0);
+    sc__buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_xml_refuses_invalid_utf8)
+{
+    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">"
+                           "<occupation code=\"4-04-05-05\" name=\"\xff\xfe\" "
+                           "effective=\"2022-01-01\"/></catalog>";
+    ck_assert_int_eq(import(doc, NULL), SC_EXML);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+}
+END_TEST
+
+START_TEST(test_xml_refuses_wrong_namespace)
+{
+    const char *doc = HEAD "<catalog xmlns=\"urn:other\" version=\"1\" batch=\"b1\"/>";
+    int type = -1;
+    ck_assert_int_eq(validate(doc, &type), SC_EINVALIDDOC);
+    ck_assert_int_eq(type, SC_DOC_UNKNOWN);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "namespace"));
+    ck_assert_int_eq(validate(HEAD "<html/>", &type), SC_EINVALIDDOC);
+    ck_assert_int_eq(validate("", &type), SC_EXML);
+}
+END_TEST
+
+START_TEST(test_xml_refuses_truncated)
+{
+    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">"
+                           "<occupation code=\"4-04-05-05\" name=\"人工智能训练师\" "
+                           "effective=\"2022-01-01\"><offering level=\"5\"/>";
+    ck_assert_int_eq(import(doc, NULL), SC_EXML);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM offering"), 0);
+}
+END_TEST
+
+START_TEST(test_xml_import_all_or_nothing)
+{
+    /* The third occupation breaks a business rule (offering for a missing work type
+     * is impossible by schema; use a duplicate alias): nothing may be kept. */
+    const char *doc =
+        HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b-atomic\">\n"
+             "<occupation code=\"4-04-05-05\" name=\"a\" effective=\"2022-01-01\">"
+             "<offering level=\"5\"/></occupation>\n"
+             "<occupation code=\"4-04-05-06\" name=\"b\" effective=\"2022-01-01\">"
+             "<offering level=\"4\"/></occupation>\n"
+             "<occupation code=\"4-04-05-07\" name=\"c\" effective=\"2022-01-01\">"
+             "<alias code=\"4-04-05-05\"/></occupation>\n"
+             "</catalog>\n";
+    sc_import_result res;
+    ck_assert_int_eq(import(doc, &res), SC_EINVALIDDOC);
+    ck_assert_int_eq(sc_error_last()->line, 5);
+    ck_assert_str_eq(sc_error_last()->field, "catalog/occupation[3]/alias[1]/@code");
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM offering"), 0);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM import_batch"), 0);
+    ck_assert_uint_eq(res.records, 0);
+}
+END_TEST
+
+START_TEST(test_xml_import_denied)
+{
+    sc_actor *d = t_actor(SC_ACTOR_DISTRICT, "110105");
+    char *path = t_data_path("../../data/catalog-2022-8.xml");
+    ck_assert_int_eq(sc_xml_import_file(NULL, db, d, path, NULL, rep), SC_EDENIED);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+    sc_actor_free(d);
+    free(path);
+}
+END_TEST
+
+START_TEST(test_xml_import_file_and_batch_twice)
+{
+    char *path = t_data_path("../../data/catalog-2022-8.xml");
+    sc_import_result res;
+    ck_ok(sc_xml_import_file(&res, db, city, path, NULL, rep));
+    ck_assert_int_eq(res.doctype, SC_DOC_CATALOG);
+    ck_assert_int_eq(res.already_imported, 0);
+    ck_assert_str_eq(res.batch_id, "bj-2022-8-catalog");
+    ck_assert_uint_eq(res.records, 20 + 1 + 20 + 139); /* occupations, alias, work types, offerings */
+    ck_ok(sc_xml_import_file(&res, db, city, path, NULL, rep));
+    ck_assert_int_eq(res.already_imported, 1);
+    ck_assert_uint_eq(res.records, 0);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 20);
+    ck_assert_int_eq(sc_xml_import_file(&res, db, city, "/nonexistent.xml", NULL, rep), SC_EIO);
+    free(path);
+}
+END_TEST
+
+START_TEST(test_xml_withdrawal_document)
+{
+    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"adj-2025-1\">\n"
+                           "<withdrawal code=\"4—01—02—07\" work-type=\"平台管理员\" level=\"1\" "
+                           "date=\"2025-03-01\"/>\n"
+                           "<withdrawal code=\"4-13-05-03\" date=\"2025-03-01\"/>\n"
+                           "</catalog>\n";
+    sc_verdict v;
+    ck_ok(sc_catalog_load_notice(db, city));
+    ck_ok(import(doc, NULL));
+    ck_ok(sc_catalog_check(&v, db, "4-01-02-07", "平台管理员", 1, "2025-03-01"));
+    ck_assert_int_eq(v.reason, SC_REASON_OFFERING_NOT_IN_FORCE);
+    ck_ok(sc_catalog_check(&v, db, "4-01-02-07", "平台管理员", 2, "2025-03-01"));
+    ck_assert_int_eq(v.ok, 1);
+    ck_ok(sc_catalog_check(&v, db, "4-13-05-03", NULL, 4, "2025-03-01"));
+    ck_assert_int_eq(v.reason, SC_REASON_OCCUPATION_NOT_IN_FORCE);
+}
+END_TEST
+
+static int count_progress(uint64_t records, uint64_t bytes, uint64_t total, void *payload)
+{
+    int *calls = payload;
+    ck_assert_uint_le(bytes, total);
+    (void)records;
+    (*calls)++;
+    return 0;
+}
+
+START_TEST(test_xml_export_roundtrip)
+{
+    char *xml = NULL, *xml2 = NULL;
+    size_t len = 0, len2 = 0;
+    sc_db *db2 = t_memdb();
+    sc_import_result res;
+    sc_import_options o = SC_IMPORT_OPTIONS_INIT;
+    int calls = 0;
+    ck_ok(sc_catalog_load_notice(db, city));
+    ck_ok(sc_catalog_add_occupation(db, city, "4-04-05-13", "生成式人工智能系统应用员",
+                                    "2024-07-01"));
+    ck_ok(sc_catalog_add_offering(db, city, "4-04-05-13", NULL, 5, "2024-07-01"));
+    ck_ok(sc_catalog_withdraw_offering(db, city, "4-04-05-13", NULL, 5, "2025-01-01"));
+    ck_ok(sc_catalog_withdraw_work_type(db, city, "4-04-05-04", "铁路工程", "2026-01-01"));
+    ck_ok(sc_xml_export_memory(&xml, &len, db, SC_DOC_CATALOG));
+    ck_assert_uint_eq(strlen(xml), len);
+    ck_ok(sc_xml_validate_memory(NULL, rep, xml, len, "export", NULL));
+    o.progress = count_progress;
+    o.payload = &calls;
+    ck_ok(sc_xml_import_memory(&res, db2, city, xml, len, "export", &o, rep));
+    ck_assert_int_ge(calls, 1);
+    ck_ok(sc_xml_export_memory(&xml2, &len2, db2, SC_DOC_CATALOG));
+    ck_assert_str_eq(xml, xml2);
+    /* same content, same batch id: importing the export again is a no-op */
+    ck_ok(sc_xml_import_memory(&res, db2, city, xml, len, "export", NULL, rep));
+    ck_assert_int_eq(res.already_imported, 1);
+    ck_assert_int_eq(sc_xml_export_memory(&xml2, NULL, db2, 42), SC_EINVAL);
+    sc_free(xml);
+    sc_free(xml2);
+    sc_db_close(db2);
+}
+END_TEST
+
+START_TEST(test_xml_export_file)
+{
+    char *path = t_tmpfile(".xml");
+    int type;
+    ck_ok(sc_catalog_load_notice(db, city));
+    ck_ok(sc_xml_export_file(db, SC_DOC_CATALOG, path));
+    ck_ok(sc_xml_validate_file(&type, rep, path, NULL));
+    ck_assert_int_eq(type, SC_DOC_CATALOG);
+    ck_assert_int_eq(sc_xml_export_file(db, SC_DOC_CATALOG, "/nonexistent-dir/x.xml"), SC_EIO);
+    remove(path);
+    free(path);
+}
+END_TEST
+
+START_TEST(test_xml_bad_arguments)
+{
+    sc_import_options o = SC_IMPORT_OPTIONS_INIT;
+    ck_assert_int_eq(sc_xml_validate_file(NULL, rep, NULL, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_xml_validate_memory(NULL, rep, NULL, 0, NULL, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_xml_import_memory(NULL, NULL, city, "<a/>", 4, NULL, NULL, rep),
+                     SC_EINVAL);
+    ck_assert_int_eq(sc_xml_import_memory(NULL, db, NULL, "<a/>", 4, NULL, NULL, rep), SC_EINVAL);
+    o.version = 77;
+    ck_assert_int_eq(sc_xml_validate_memory(NULL, rep, "<a/>", 4, NULL, &o), SC_EINVAL);
+    ck_assert_int_eq(sc_import_options_init(&o, 2), SC_EINVAL);
+    ck_assert_int_eq(sc_xml_export_memory(NULL, NULL, db, SC_DOC_CATALOG), SC_EINVAL);
+    ck_assert_int_eq(sc_xml_validate_file(NULL, rep, "/", NULL), SC_EIO);
+}
+END_TEST
+
+Suite *sc_xml_suite(void)
+{
+    Suite *s = suite_create("xml");
+    TCase *tc = tcase_create("validate");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_xml_notice_file_validates);
+    tcase_add_test(tc, test_xml_doctype_names);
+    tcase_add_test(tc, test_xml_not_well_formed_has_position);
+    tcase_add_test(tc, test_xml_schema_errors_every_one_with_field);
+    tcase_add_test(tc, test_xml_error_limit);
+    tcase_add_test(tc, test_xml_bad_arguments);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("hostile");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_xml_refuses_xxe);
+    tcase_add_test(tc, test_xml_refuses_billion_laughs);
+    tcase_add_test(tc, test_xml_refuses_deep_nesting);
+    tcase_add_test(tc, test_xml_refuses_huge_text);
+    tcase_add_test(tc, test_xml_refuses_invalid_utf8);
+    tcase_add_test(tc, test_xml_refuses_wrong_namespace);
+    tcase_add_test(tc, test_xml_refuses_truncated);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("import");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_xml_import_all_or_nothing);
+    tcase_add_test(tc, test_xml_import_denied);
+    tcase_add_test(tc, test_xml_import_file_and_batch_twice);
+    tcase_add_test(tc, test_xml_withdrawal_document);
+    tcase_add_test(tc, test_xml_export_roundtrip);
+    tcase_add_test(tc, test_xml_export_file);
+    suite_add_tcase(s, tc);
+    return s;
+}
