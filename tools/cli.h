@@ -1,0 +1,167 @@
+/*
+ * cli.h — shared declarations of the skillcert command-line tool.
+ *
+ * The tool is a table of commands. A command group (catalog, and later org,
+ * audit, session, cert ...) is one `cli_command` whose `subcommands` points
+ * at its own table; a leaf command names its options, the number of
+ * positional arguments it takes, what it needs set up (a registry, an
+ * actor) and the function that runs it. main() resolves the command, parses
+ * the options, opens what the command needs and calls it; the handler only
+ * reads ctx and prints.
+ *
+ * Only the public API (<skillcert.h>) is used.
+ */
+#ifndef SKILLCERT_CLI_H
+#define SKILLCERT_CLI_H
+
+#include <stdio.h>
+#include <jansson.h>
+#include <skillcert.h>
+
+#define CLI_PROGRAM "skillcert"
+
+/* Exit statuses (documented in `skillcert help`). */
+enum {
+    CLI_EXIT_OK = 0,        /* success; for questions: yes */
+    CLI_EXIT_NO = 1,        /* a question answered no (catalog check) */
+    CLI_EXIT_USAGE = 2,     /* bad usage or input: option, argument, file, document */
+    CLI_EXIT_DB = 3,        /* the registry cannot be used: missing, locked, foreign, newer */
+    CLI_EXIT_DENIED = 4,    /* the actor may not make this change */
+    CLI_EXIT_INTERNAL = 5   /* out of memory, write error, unexpected failure */
+};
+
+/* What a command needs before it runs (cli_command.needs). */
+#define CLI_NEEDS_DB    0x1u  /* an existing registry */
+#define CLI_CREATES_DB  0x2u  /* a registry, created when missing */
+#define CLI_NEEDS_ACTOR 0x4u  /* it changes the registry: an actor (default city-bureau) */
+
+/* An option of a command: "--name METAVAR", or a flag when metavar is NULL. */
+typedef struct cli_option {
+    const char *name;       /* without the leading "--" */
+    const char *metavar;    /* NULL for a flag */
+    const char *help;
+} cli_option;
+
+typedef struct cli_ctx cli_ctx;
+typedef int (*cli_run_fn)(cli_ctx *ctx);
+
+/* One entry of a command table; tables end with an entry whose name is NULL. */
+typedef struct cli_command {
+    const char *name;
+    cli_run_fn run;                         /* NULL for a group */
+    const struct cli_command *subcommands;  /* a group's table */
+    const cli_option *options;              /* {NULL}-terminated, or NULL */
+    int min_args, max_args;                 /* positional arguments */
+    unsigned int needs;                     /* CLI_NEEDS_* */
+    const char *synopsis;                   /* arguments and options, after the name */
+    const char *summary;                    /* one line */
+    const char *description;                /* more text for `help COMMAND`, or NULL */
+} cli_command;
+
+#define CLI_MAX_OPTIONS 16
+
+/* Everything a handler gets. */
+struct cli_ctx {
+    /* Global options. */
+    const char *db_path;
+    const char *actor_spec;
+    int json;
+
+    /* The command being run. */
+    const cli_command *cmd;
+    char cmd_name[64];                      /* "catalog check" */
+    const char *optval[CLI_MAX_OPTIONS];    /* parallel to cmd->options; "" for a set flag */
+    char **args;                            /* positional arguments */
+    int nargs;
+
+    /* Set up by cli_prepare() according to cmd->needs. */
+    sc_db *db;
+    sc_actor *actor;
+    int db_created;                         /* the registry file did not exist */
+    int schema_before;                      /* its schema version before opening; -1 unknown */
+};
+
+/* ---- Command tables (one per group) ---------------------------------- */
+extern const cli_command cli_catalog_commands[];
+int cli_cmd_init(cli_ctx *ctx);
+int cli_cmd_validate(cli_ctx *ctx);
+extern const cli_option cli_init_options[];
+
+/* ---- Options and arguments ------------------------------------------- */
+
+/* Value of option @name of the running command, or NULL when not given. */
+const char *cli_opt(const cli_ctx *ctx, const char *name);
+
+/* Parse argv (after the command name): the command's options, the global
+ * options and the positional arguments. Returns CLI_EXIT_OK, -1 when --help
+ * was asked for, or an exit status after printing the error. */
+int cli_parse_args(cli_ctx *ctx, int argc, char **argv);
+
+/* Try argv[*i] as a global option (--db, --json, --actor); on success
+ * advance *i past it (and its value). Returns 1 if consumed, 0 if not a
+ * global option, or an exit status (> 1) after printing the error. */
+int cli_global_option(cli_ctx *ctx, int argc, char **argv, int *i);
+
+/* Open the registry and build the actor as ctx->cmd->needs says. */
+int cli_prepare(cli_ctx *ctx);
+void cli_release(cli_ctx *ctx);
+
+/* ---- Messages ---------------------------------------------------------- */
+
+#if defined(__GNUC__)
+#  define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define CLI_PRINTF(f, a)
+#endif
+
+/* "skillcert: MESSAGE" on stderr, one line. */
+void cli_errorf(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/* A usage error of the running command: one line, returns CLI_EXIT_USAGE. */
+int cli_usage_error(const cli_ctx *ctx, const char *fmt, ...) CLI_PRINTF(2, 3);
+
+/* Report library status @rc (< 0) from sc_error_last() in one line, prefixed
+ * by @what when not NULL; returns the exit status for it. */
+int cli_fail(int rc, const char *what);
+
+/* Exit status for a library status. */
+int cli_exit_status(int rc);
+
+/* Print a diagnostic as "FILE:LINE:COL: FIELD: message". */
+void cli_print_diagnostic(FILE *fp, const sc_error *e, int severity, const char *fallback_source);
+
+/* After a failed validation or import: the main error, then every diagnostic
+ * of @report (or one "skillcert: ..." line when the report is empty).
+ * Returns the exit status. */
+int cli_report_failure(int rc, const sc_report *report, const char *path);
+
+/* Print the warnings of a successful validation or import to stderr. */
+void cli_report_warnings(const sc_report *report, const char *path);
+
+/* "skillcert: out of memory"; returns CLI_EXIT_INTERNAL. */
+int cli_oom(void);
+
+/* ---- JSON -------------------------------------------------------------- */
+
+/* json_string(s), or json null when s is NULL. */
+json_t *cli_json_str(const char *s);
+
+/* json_object_set_new that fails (-1) when @value is NULL. */
+int cli_json_set(json_t *obj, const char *key, json_t *value);
+
+/* json_array_append_new that fails (-1) when @value is NULL. */
+int cli_json_append(json_t *arr, json_t *value);
+
+/* Print @root (reference stolen) to stdout with a two-space indent, UTF-8
+ * kept as is. Returns CLI_EXIT_OK, or an exit status after an error. */
+int cli_emit_json(json_t *root);
+
+/* ---- Text -------------------------------------------------------------- */
+
+/* Columns a UTF-8 string takes in a terminal (East Asian wide = 2). */
+size_t cli_display_width(const char *s);
+
+/* Print @s padded with blanks to @width columns. */
+void cli_print_padded(FILE *fp, const char *s, size_t width);
+
+#endif /* SKILLCERT_CLI_H */

@@ -1,0 +1,279 @@
+/*
+ * skillcert — command-line tool for the libskillcert registry
+ * (京人社能发〔2022〕8号 new-occupation skill level certification).
+ *
+ *   skillcert [--db FILE] [--json] [--actor KIND[:SCOPE]] COMMAND ...
+ *
+ * Commands are looked up in the tables below; a group (such as `catalog`)
+ * has its own table in cli_<group>.c. To add a group, write its table and
+ * add one line to `top_commands`.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int cmd_help(cli_ctx *ctx);
+static int cmd_version(cli_ctx *ctx);
+
+static const cli_command top_commands[] = {
+    { "init", cli_cmd_init, NULL, cli_init_options, 0, 0, CLI_CREATES_DB | CLI_NEEDS_ACTOR,
+      "[--catalog FILE]",
+      "create or migrate the registry and load the catalog",
+      "Creates the registry file when it does not exist and migrates an older one,\n"
+      "then loads the notice's catalog (京人社能发〔2022〕8号 附件1, built into the\n"
+      "library), or FILE with --catalog. Running it again changes nothing." },
+    { "catalog", NULL, cli_catalog_commands, NULL, 0, 0, 0,
+      "SUBCOMMAND ...",
+      "the catalog of new occupations, work types and levels",
+      NULL },
+    { "validate", cli_cmd_validate, NULL, NULL, 1, 1, 0,
+      "FILE",
+      "validate an XML document against its schema (no registry needed)",
+      "Prints \"FILE: valid (TYPE)\" and exits 0, or lists every problem as\n"
+      "FILE:LINE:COL: FIELD: message on stderr and exits 2." },
+    { "version", cmd_version, NULL, NULL, 0, 0, 0,
+      "",
+      "print the versions of the tool, the library and the registry schema",
+      NULL },
+    { "help", cmd_help, NULL, NULL, 0, 2, 0,
+      "[COMMAND [SUBCOMMAND]]",
+      "show this help, or the help of one command",
+      NULL },
+    { NULL, NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL }
+};
+
+static const char global_options_help[] =
+    "global options (before or after the command):\n"
+    "  --db FILE              the registry (default: $SKILLCERT_DB, else ./skillcert.db)\n"
+    "  --json                 print results as JSON (UTF-8)\n"
+    "  --actor KIND[:SCOPE]   who makes a change: city-bureau (default), city-centre,\n"
+    "                         district:CODE, organization:CREDIT-CODE, candidate:ID, public\n"
+    "  -h, --help             show help\n";
+
+static const char exit_status_help[] =
+    "exit status:\n"
+    "  0  success ('catalog check': certifiable)\n"
+    "  1  'catalog check': not certifiable (the reason is printed)\n"
+    "  2  usage or input error: unknown command or option, malformed code, level or\n"
+    "     date, unknown occupation, unreadable, malformed or invalid document\n"
+    "  3  registry error: missing, locked, not a registry, from a newer version, SQLite failure\n"
+    "  4  permission denied: the actor may not make this change\n"
+    "  5  internal error: out of memory, cannot write the output\n"
+    "Errors are reported on stderr as one line \"skillcert: ...\", except document\n"
+    "problems, which are listed one per line as FILE:LINE:COL: FIELD: message.\n";
+
+static const cli_command *find_command(const cli_command *table, const char *name)
+{
+    size_t i;
+
+    for (i = 0; table[i].name != NULL; i++)
+        if (strcmp(table[i].name, name) == 0)
+            return &table[i];
+    return NULL;
+}
+
+static void print_table(const cli_command *table, const char *prefix)
+{
+    size_t i;
+
+    for (i = 0; table[i].name != NULL; i++) {
+        char head[96];
+
+        snprintf(head, sizeof head, "%s%s", prefix, table[i].name);
+        printf("  %-18s %s\n", head, table[i].summary);
+    }
+}
+
+static void print_top_help(void)
+{
+    size_t i;
+
+    printf("usage: " CLI_PROGRAM " [--db FILE] [--json] [--actor KIND[:SCOPE]] COMMAND ...\n\n"
+           "Registry of Beijing new-occupation skill level certification\n"
+           "(京人社能发〔2022〕8号), libskillcert %s.\n\ncommands:\n", sc_version_string());
+    print_table(top_commands, "");
+    for (i = 0; top_commands[i].name != NULL; i++) {
+        char prefix[64];
+
+        if (top_commands[i].subcommands == NULL)
+            continue;
+        snprintf(prefix, sizeof prefix, "%s ", top_commands[i].name);
+        printf("\n%s subcommands:\n", top_commands[i].name);
+        print_table(top_commands[i].subcommands, prefix);
+    }
+    printf("\n%s\n%s\nenvironment:\n  SKILLCERT_DB           the registry when --db is not given\n"
+           "\nRun '" CLI_PROGRAM " help COMMAND' for the options of one command.\n",
+           global_options_help, exit_status_help);
+}
+
+static void print_group_help(const cli_command *group)
+{
+    printf("usage: " CLI_PROGRAM " [GLOBAL OPTIONS] %s %s\n\n%s.\n\nsubcommands:\n",
+           group->name, group->synopsis, group->summary);
+    print_table(group->subcommands, "");
+    printf("\n%s\nRun '" CLI_PROGRAM " help %s SUBCOMMAND' for details.\n",
+           global_options_help, group->name);
+}
+
+static void print_command_help(const char *full_name, const cli_command *cmd)
+{
+    size_t k;
+
+    printf("usage: " CLI_PROGRAM " [GLOBAL OPTIONS] %s%s%s\n\n%s.\n", full_name,
+           cmd->synopsis[0] != '\0' ? " " : "", cmd->synopsis, cmd->summary);
+    if (cmd->description != NULL)
+        printf("\n%s\n", cmd->description);
+    if (cmd->options != NULL && cmd->options[0].name != NULL) {
+        printf("\noptions:\n");
+        for (k = 0; cmd->options[k].name != NULL; k++) {
+            char head[64];
+
+            snprintf(head, sizeof head, "--%s%s%s", cmd->options[k].name,
+                     cmd->options[k].metavar != NULL ? " " : "",
+                     cmd->options[k].metavar != NULL ? cmd->options[k].metavar : "");
+            printf("  %-22s %s\n", head, cmd->options[k].help);
+        }
+    }
+    if (cmd->needs & CLI_NEEDS_ACTOR)
+        printf("\nThis command changes the registry; --actor says who (default city-bureau).\n");
+    printf("\n%s", global_options_help);
+}
+
+/* Help for the command path @names[0..n-1] (n may be 0). */
+static int show_help(char **names, int n)
+{
+    const cli_command *table = top_commands;
+    const cli_command *cmd = NULL;
+    char full[64] = "";
+    int i;
+
+    if (n == 0) {
+        print_top_help();
+        return CLI_EXIT_OK;
+    }
+    for (i = 0; i < n; i++) {
+        if (table == NULL || (cmd = find_command(table, names[i])) == NULL) {
+            cli_errorf("help: unknown command '%s%s%s' (try '" CLI_PROGRAM " help')", full,
+                       full[0] != '\0' ? " " : "", names[i]);
+            return CLI_EXIT_USAGE;
+        }
+        if (full[0] != '\0')
+            strncat(full, " ", sizeof full - strlen(full) - 1);
+        strncat(full, cmd->name, sizeof full - strlen(full) - 1);
+        table = cmd->subcommands;
+    }
+    if (cmd->subcommands != NULL)
+        print_group_help(cmd);
+    else
+        print_command_help(full, cmd);
+    return CLI_EXIT_OK;
+}
+
+static int cmd_help(cli_ctx *ctx)
+{
+    return show_help(ctx->args, ctx->nargs);
+}
+
+static int cmd_version(cli_ctx *ctx)
+{
+    if (ctx->json) {
+        json_t *root = json_object();
+
+        if (root != NULL
+            && (cli_json_set(root, "skillcert", json_string(SC_VERSION_STRING))
+                || cli_json_set(root, "library", cli_json_str(sc_version_string()))
+                || cli_json_set(root, "schema_version",
+                                json_integer(sc_db_schema_version_supported())))) {
+            json_decref(root);
+            root = NULL;
+        }
+        return cli_emit_json(root);
+    }
+    printf(CLI_PROGRAM " %s (libskillcert %s, registry schema version %d)\n", SC_VERSION_STRING,
+           sc_version_string(), sc_db_schema_version_supported());
+    return CLI_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    cli_ctx ctx;
+    const cli_command *table = top_commands;
+    const cli_command *group = NULL;
+    const cli_command *cmd = NULL;
+    const char *env = getenv("SKILLCERT_DB");
+    int i = 1, status;
+
+    memset(&ctx, 0, sizeof ctx);
+    ctx.db_path = env != NULL && env[0] != '\0' ? env : "skillcert.db";
+    ctx.schema_before = -1;
+
+    /* Walk down the command tables; global options may come between words. */
+    while (cmd == NULL) {
+        while (i < argc && argv[i][0] == '-' && argv[i][1] != '\0') {
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+                if (group != NULL)
+                    print_group_help(group);
+                else
+                    print_top_help();
+                return CLI_EXIT_OK;
+            }
+            if (group == NULL && strcmp(argv[i], "--version") == 0)
+                return cmd_version(&ctx);
+            status = cli_global_option(&ctx, argc, argv, &i);
+            if (status == 1)
+                continue;
+            if (status != 0)
+                return status;
+            return cli_usage_error(&ctx, "unknown option '%s'", argv[i]);
+        }
+        if (i >= argc) {
+            if (group == NULL)
+                cli_errorf("no command given (try '" CLI_PROGRAM " help')");
+            else
+                cli_errorf("%s: missing subcommand (try '" CLI_PROGRAM " help %s')",
+                           group->name, group->name);
+            return CLI_EXIT_USAGE;
+        }
+        cmd = find_command(table, argv[i]);
+        if (cmd == NULL) {
+            if (group == NULL)
+                cli_errorf("unknown command '%s' (try '" CLI_PROGRAM " help')", argv[i]);
+            else
+                cli_errorf("%s: unknown subcommand '%s' (try '" CLI_PROGRAM " help %s')",
+                           group->name, argv[i], group->name);
+            return CLI_EXIT_USAGE;
+        }
+        i++;
+        if (strlen(ctx.cmd_name) + strlen(cmd->name) + 2 < sizeof ctx.cmd_name) {
+            if (ctx.cmd_name[0] != '\0')
+                strcat(ctx.cmd_name, " ");
+            strcat(ctx.cmd_name, cmd->name);
+        }
+        if (cmd->subcommands != NULL) {
+            group = cmd;
+            table = cmd->subcommands;
+            cmd = NULL;
+        }
+    }
+
+    ctx.cmd = cmd;
+    status = cli_parse_args(&ctx, argc - i, argv + i);
+    if (status == -1) {
+        print_command_help(ctx.cmd_name, cmd);
+        status = CLI_EXIT_OK;
+    } else if (status == CLI_EXIT_OK) {
+        status = cli_prepare(&ctx);
+        if (status == CLI_EXIT_OK)
+            status = cmd->run(&ctx);
+    }
+    cli_release(&ctx);
+
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_errorf("cannot write the output: %s", strerror(errno));
+        if (status == CLI_EXIT_OK || status == CLI_EXIT_NO)
+            status = CLI_EXIT_INTERNAL;
+    }
+    return status;
+}
