@@ -1,0 +1,97 @@
+#!/bin/bash
+# Run every test: the C suites (Check), the CLI tests, the Python (pytest) and
+# Java (JUnit 4) binding tests, then the C suite again under AddressSanitizer +
+# UndefinedBehaviorSanitizer and under valgrind. Prints each runner's own
+# summary and ends with one line "N passed, N failed"; exits non-zero on any
+# failure.
+#   scripts/test.sh            everything
+#   SC_SKIP_VALGRIND=1 ...     skip the valgrind pass (slow machines)
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+passed=0
+failed=0
+status=0
+
+note() { printf '== %s\n' "$*"; }
+
+# Add the counts of one runner's log to the totals, printing its summary line.
+count_log() {
+  local log=$1 label=$2 line p f
+  if line=$(grep -E '^[0-9]+%: Checks: [0-9]+, Failures: [0-9]+, Errors: [0-9]+' "$log" | tail -1) && [ -n "$line" ]; then
+    local n fl er
+    n=$(sed -E 's/.*Checks: ([0-9]+).*/\1/' <<<"$line")
+    fl=$(sed -E 's/.*Failures: ([0-9]+).*/\1/' <<<"$line")
+    er=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<<"$line")
+    p=$((n - fl - er)); f=$((fl + er))
+  elif line=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$log" | tail -1) && [ -n "$line" ]; then
+    p=$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || echo 0)
+    f=$(( $(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || echo 0) + \
+          $(grep -oE '[0-9]+ errors?' <<<"$line" | grep -oE '[0-9]+' || echo 0) ))
+  elif line=$(grep -E '^OK \([0-9]+ tests?\)' "$log" | tail -1) && [ -n "$line" ]; then
+    p=$(grep -oE '[0-9]+' <<<"$line"); f=0
+  elif line=$(grep -E '^Tests run: [0-9]+, +Failures: [0-9]+' "$log" | tail -1) && [ -n "$line" ]; then
+    local n
+    n=$(sed -E 's/Tests run: ([0-9]+).*/\1/' <<<"$line")
+    f=$(sed -E 's/.*Failures: ([0-9]+).*/\1/' <<<"$line")
+    p=$((n - f))
+  elif line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1) && [ -n "$line" ]; then
+    p=$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$line")
+    f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+  elif grep -qE '^(not )?ok [0-9]+' "$log"; then
+    p=$(grep -cE '^ok [0-9]+' "$log"); f=$(grep -cE '^not ok [0-9]+' "$log")
+    line="$p ok, $f not ok"
+  else
+    p=0; f=1; line="no summary (crashed?)"
+  fi
+  # A runner that exited non-zero without counting a failure still failed.
+  if grep -qE '^:test-result: (FAIL|ERROR)' "${log%.log}.trs" 2>/dev/null && [ "$f" -eq 0 ]; then
+    f=1; line="$line (exit status non-zero)"
+  fi
+  printf '  %-34s %s\n' "$label" "$line"
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+count_suite_logs() {
+  local dir=$1 prefix=$2 log
+  while IFS= read -r log; do
+    count_log "$log" "$prefix${log#"$dir"/}"
+  done < <(find "$dir/tests" -name '*.log' ! -name 'test-suite.log' | sort)
+}
+
+"$top/scripts/install-deps.sh" || exit 2
+
+note "build (gcc -Wall -Wextra -Werror)"
+"$top/scripts/build.sh" "$top/build" || exit 2
+
+note "make check: C (Check), CLI, Python (pytest), Java (JUnit 4)"
+( cd "$top/build" && make -j"$jobs" check >check.out 2>&1 ) || status=1
+grep -E '^(PASS|FAIL|ERROR|XFAIL|XPASS|SKIP):' "$top/build/check.out" | sed 's/^/  /'
+count_suite_logs "$top/build" ""
+
+note "ASan + UBSan: C suite and CLI tests"
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
+"$top/scripts/build.sh" "$top/build-asan" --disable-python --disable-java \
+  CFLAGS="$san" LDFLAGS="-fsanitize=address,undefined" || exit 2
+( cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+  UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check TESTS="tests/check_skillcert $(cd "$top" && ls tests/cli/*.sh | tr '\n' ' ')" >check.out 2>&1 ) || status=1
+grep -E '^(PASS|FAIL|ERROR):' "$top/build-asan/check.out" | sed 's/^/  /'
+count_suite_logs "$top/build-asan" "asan: "
+
+if [ -z "${SC_SKIP_VALGRIND:-}" ]; then
+  note "valgrind: C suite"
+  mkdir -p "$top/build/valgrind"
+  ( cd "$top/build" && CK_FORK=no srcdir="$top" valgrind -q --leak-check=full \
+      --errors-for-leak-kinds=definite,indirect --error-exitcode=97 \
+      tests/check_skillcert >valgrind/check_skillcert.log 2>&1 )
+  rc=$?
+  count_log "$top/build/valgrind/check_skillcert.log" "valgrind: check_skillcert"
+  if [ "$rc" -ne 0 ]; then
+    [ "$rc" -eq 97 ] && { echo "  valgrind reported errors:"; grep -E '^==[0-9]+==' "$top/build/valgrind/check_skillcert.log" | head -30; }
+    failed=$((failed + 1)); status=1
+  fi
+fi
+
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed"
+exit "$status"
