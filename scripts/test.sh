@@ -69,6 +69,11 @@ note "make check: C (Check), CLI, Python (pytest), Java (JUnit 4)"
 grep -E '^(PASS|FAIL|ERROR|XFAIL|XPASS|SKIP):' "$top/build/check.out" | sed 's/^/  /'
 count_suite_logs "$top/build" ""
 
+note "install: pkg-config, installed CLI, Python module and jar"
+"$top/tests/install/test-install.sh" "$top/build" >"$top/build/install-test.log" 2>&1 || status=1
+grep -E '^not ok' "$top/build/install-test.log" | sed 's/^/  /'
+count_log "$top/build/install-test.log" "install/test-install.sh"
+
 note "ASan + UBSan: C suite and CLI tests"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
 "$top/scripts/build.sh" "$top/build-asan" --disable-python --disable-java \
