@@ -1,0 +1,628 @@
+/*
+ * skillcert_java.i -- the Java part of the libskillcert binding.
+ *
+ * Included by bindings/swig/skillcert.i (never run on its own); run SWIG
+ * with -java -package org.skillcert. Adds:
+ *   - camelCase method names (lookupOccupation, loadNotice, getWorkTypes...);
+ *   - constants as compile-time ints in Skillcert (via SkillcertConstants):
+ *     Skillcert.ACTOR_CITY_BUREAU, Skillcert.EINVAL, Skillcert.REASON_...;
+ *   - unchecked exceptions, thrown from a `ret` typemap so that they are
+ *     raised after every argument has been released (no JNI leak):
+ *       SkillcertException extends RuntimeException
+ *           getCode() getMessage() getSource() getLine() getColumn() getField()
+ *       NotFoundException       ENOTFOUND
+ *       ValidationException     EINVAL, EXML, EINVALIDDOC
+ *       DatabaseException       EDB, EVERSION, ENOTREGISTRY, EBUSY
+ *       DeniedException         EDENIED
+ *       ExistsException         EEXISTS
+ *       ConstraintException     ECONSTRAINT
+ *     ENOMEM throws OutOfMemoryError; other codes (ERROR, EIO) throw
+ *     SkillcertException itself;
+ *   - Database and OccupationIterator are AutoCloseable; OccupationIterator
+ *     is Iterable<Occupation> (one pass; it fetches one item ahead to answer
+ *     hasNext()); Report is Iterable<Diagnostic>;
+ *   - Occupation.getWorkTypes(), getOfferings() (List<Offering>), getAliases();
+ *   - strings cross as real UTF-8 (not JNI's modified UTF-8), so characters
+ *     outside the BMP survive both ways.
+ *
+ * Loading: the class SkillcertJNI loads the JNI library when first used:
+ *   - from the file named by the system property org.skillcert.library
+ *     (an absolute path, e.g. -Dorg.skillcert.library=/opt/lib/libskillcert_jni.so);
+ *   - otherwise with System.loadLibrary("skillcert_jni"), which searches
+ *     java.library.path: -Djava.library.path=$(libdir)/jni once installed,
+ *     or bindings/java/.libs in the build tree.
+ *
+ *   try (Database db = new Database("registry.db")) {
+ *       db.loadNotice(new Actor(Skillcert.ACTOR_CITY_BUREAU));
+ *       try (OccupationIterator it = db.occupations()) {
+ *           for (Occupation o : it) System.out.println(o.getCode() + " " + o.getName());
+ *       }
+ *   }
+ */
+
+%include "enumsimple.swg"
+%javaconst(1);
+
+%rename("%(lowercamelcase)s", %$isfunction) "";
+%rename("%(lowercamelcase)s", %$isvariable) "";
+
+%pragma(java) jniclasscode=%{
+  static {
+    String path = System.getProperty("org.skillcert.library");
+    if (path != null && !path.isEmpty())
+      System.load(path);
+    else
+      System.loadLibrary("skillcert_jni");
+  }
+%}
+
+%pragma(java) moduleclassmodifiers="public final class"
+%pragma(java) modulecode=%{
+  private Skillcert() {}
+
+  /* Strings cross the JNI boundary as NUL-terminated UTF-8 byte arrays. */
+  static byte[] swigToUtf8(String s) {
+    if (s == null)
+      return null;
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.util.Arrays.copyOf(b, b.length + 1);
+  }
+
+  static String swigFromUtf8(byte[] b) {
+    return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Validate a document file; returns its type (DOC_CATALOG...). */
+  public static int validateFile(String path) {
+    return validateFile(path, null);
+  }
+
+  public static int validateMemory(byte[] data) {
+    return validateMemory(data, null, null);
+  }
+
+  /** As validateMemory(byte[], name, report), for a document held as text. */
+  public static int validateMemory(String data, String name, Report report) {
+    return validateMemory(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), name, report);
+  }
+
+  public static int validateMemory(String data) {
+    return validateMemory(data, null, null);
+  }
+%}
+
+%{
+#define SCW_JAVA_PACKAGE "org/skillcert/"
+
+/* A java.lang.String from UTF-8, decoded by Java (not modified UTF-8). */
+static jstring scw_java_string(JNIEnv *jenv, const char *s)
+{
+    jbyteArray bytes;
+    jclass cls;
+    jmethodID ctor;
+    jstring charset, str = NULL;
+    jsize n = (jsize)strlen(s);
+
+    bytes = (*jenv)->NewByteArray(jenv, n);
+    if (!bytes) return NULL;
+    (*jenv)->SetByteArrayRegion(jenv, bytes, 0, n, (const jbyte *)s);
+    cls = (*jenv)->FindClass(jenv, "java/lang/String");
+    if (cls) {
+        ctor = (*jenv)->GetMethodID(jenv, cls, "<init>", "([BLjava/lang/String;)V");
+        charset = (*jenv)->NewStringUTF(jenv, "UTF-8");
+        if (ctor && charset)
+            str = (jstring)(*jenv)->NewObject(jenv, cls, ctor, bytes, charset);
+        if (charset) (*jenv)->DeleteLocalRef(jenv, charset);
+        (*jenv)->DeleteLocalRef(jenv, cls);
+    }
+    (*jenv)->DeleteLocalRef(jenv, bytes);
+    return str;
+}
+
+/* The bytes of a C string (without its NUL) for Skillcert.swigFromUtf8. */
+static jbyteArray scw_java_bytes(JNIEnv *jenv, const char *s, size_t max)
+{
+    jbyteArray bytes;
+    size_t n = 0;
+
+    if (!s) return NULL;
+    while (n < max && s[n]) n++;
+    bytes = (*jenv)->NewByteArray(jenv, (jsize)n);
+    if (bytes) (*jenv)->SetByteArrayRegion(jenv, bytes, 0, (jsize)n, (const jbyte *)s);
+    return bytes;
+}
+
+static const char *scw_java_class(int code)
+{
+    switch (code) {
+    case SC_ENOTFOUND:
+        return SCW_JAVA_PACKAGE "NotFoundException";
+    case SC_EINVAL:
+    case SC_EXML:
+    case SC_EINVALIDDOC:
+        return SCW_JAVA_PACKAGE "ValidationException";
+    case SC_EDB:
+    case SC_EVERSION:
+    case SC_ENOTREGISTRY:
+    case SC_EBUSY:
+        return SCW_JAVA_PACKAGE "DatabaseException";
+    case SC_EDENIED:
+        return SCW_JAVA_PACKAGE "DeniedException";
+    case SC_EEXISTS:
+        return SCW_JAVA_PACKAGE "ExistsException";
+    case SC_ECONSTRAINT:
+        return SCW_JAVA_PACKAGE "ConstraintException";
+    default:
+        return SCW_JAVA_PACKAGE "SkillcertException";
+    }
+}
+
+/* Throw the exception for the failure captured by scw_capture(); called
+   by the `ret` typemaps, after every argument has been released. */
+static void scw_java_throw(JNIEnv *jenv)
+{
+    const scw_failure *f = scw_take();
+    jclass cls;
+    jmethodID ctor;
+    jstring message, field, source;
+    jobject exc = NULL;
+
+    if (!f) return;
+    if ((*jenv)->ExceptionCheck(jenv)) return;   /* one is pending already */
+    if (f->code == SC_ENOMEM) {
+        cls = (*jenv)->FindClass(jenv, "java/lang/OutOfMemoryError");
+        if (cls) {
+            (*jenv)->ThrowNew(jenv, cls, "libskillcert: out of memory");
+            (*jenv)->DeleteLocalRef(jenv, cls);
+        }
+        return;
+    }
+    cls = (*jenv)->FindClass(jenv, scw_java_class(f->code));
+    if (!cls) return;
+    ctor = (*jenv)->GetMethodID(jenv, cls, "<init>",
+        "(ILjava/lang/String;Ljava/lang/String;IILjava/lang/String;)V");
+    message = ctor ? scw_java_string(jenv, f->message) : NULL;
+    source = message ? scw_java_string(jenv, f->source) : NULL;
+    field = source ? scw_java_string(jenv, f->field) : NULL;
+    if (field)
+        exc = (*jenv)->NewObject(jenv, cls, ctor, (jint)f->code, message, source,
+                                 (jint)f->line, (jint)f->column, field);
+    if (exc) (*jenv)->Throw(jenv, (jthrowable)exc);
+    if (exc) (*jenv)->DeleteLocalRef(jenv, exc);
+    if (field) (*jenv)->DeleteLocalRef(jenv, field);
+    if (source) (*jenv)->DeleteLocalRef(jenv, source);
+    if (message) (*jenv)->DeleteLocalRef(jenv, message);
+    (*jenv)->DeleteLocalRef(jenv, cls);
+}
+
+/* Raised later, by the `ret` typemaps. */
+#define SCW_RAISE() ((void)0)
+%}
+
+/* ---- Raising: after `out`, `argout` and `freearg`, before returning ---- */
+%typemap(ret) SWIGTYPE, SWIGTYPE *, SWIGTYPE &, SWIGTYPE [], void,
+              bool, char, signed char, unsigned char, short, unsigned short,
+              int, unsigned int, long, unsigned long, long long, unsigned long long,
+              float, double, size_t, char *, const char *, char [ANY], scw_status %{
+  scw_java_throw(jenv);
+%}
+
+/* ---- Structures returned by value ----
+ * SWIG copies them to the heap for the Java object to own; after a failure
+ * no Java object is made (the `ret` typemap throws), so nothing is copied. */
+%typemap(out, noblock=1) SWIGTYPE {
+  if (!scw_pending) {
+    $&1_ltype $1ptr = ($&1_ltype)malloc(sizeof($1_ltype));
+    if ($1ptr) {
+      memmove($1ptr, &$1, sizeof($1_type));
+      *($&1_ltype*)&$result = $1ptr;
+    } else {
+      scw_fail(SC_ENOMEM, "out of memory");
+      scw_capture();
+    }
+  }
+}
+
+/* ---- A status is checked, then dropped: the Java method is void ---- */
+%typemap(jni) scw_status "void"
+%typemap(jtype) scw_status "void"
+%typemap(jstype) scw_status "void"
+%typemap(out) scw_status "(void)$1;"
+%typemap(javaout) scw_status {
+    $jnicall;
+  }
+
+/* ---- Strings: NUL-terminated UTF-8 bytes both ways ---- */
+%typemap(jni) char *, const char *, char [ANY] "jbyteArray"
+%typemap(jtype) char *, const char *, char [ANY] "byte[]"
+%typemap(jstype) char *, const char *, char [ANY] "String"
+%typemap(javain) char *, const char * "Skillcert.swigToUtf8($javainput)"
+%typemap(javaout) char *, const char *, char [ANY] {
+    return Skillcert.swigFromUtf8($jnicall);
+  }
+%typemap(in, noblock=1) char *, const char * {
+  $1 = NULL;
+  if ($input) {
+    $1 = ($1_ltype)(*jenv)->GetByteArrayElements(jenv, $input, NULL);
+    if (!$1) return $null;
+  }
+}
+%typemap(freearg, noblock=1) char *, const char * {
+  if ($1) (*jenv)->ReleaseByteArrayElements(jenv, $input, (jbyte *)$1, JNI_ABORT);
+}
+%typemap(out) char *, const char * %{
+  $result = scw_java_bytes(jenv, (const char *)$1, (size_t)-1);
+%}
+%typemap(out) char [ANY] %{
+  $result = scw_java_bytes(jenv, (const char *)$1, $1_dim0);
+%}
+
+/* ---- Documents in memory: byte[] (a String overload is added below) ---- */
+%typemap(jni) (const char *data, size_t len) "jbyteArray"
+%typemap(jtype) (const char *data, size_t len) "byte[]"
+%typemap(jstype) (const char *data, size_t len) "byte[]"
+%typemap(javain) (const char *data, size_t len) "$javainput"
+%typemap(in, noblock=1) (const char *data, size_t len) {
+  $1 = NULL;
+  $2 = 0;
+  if ($input) {
+    $1 = ($1_ltype)(*jenv)->GetByteArrayElements(jenv, $input, NULL);
+    if (!$1) return $null;
+    $2 = (size_t)(*jenv)->GetArrayLength(jenv, $input);
+  }
+}
+%typemap(freearg, noblock=1) (const char *data, size_t len) {
+  if ($1) (*jenv)->ReleaseByteArrayElements(jenv, $input, (jbyte *)$1, JNI_ABORT);
+}
+
+/* ---- A deleted object is refused before any other argument is touched ---- */
+%typemap(in, noblock=1) struct scw_database *self, struct scw_occupation_iter *self,
+                        struct scw_diagnostic *self, struct scw_verdict *self,
+                        struct scw_import_result *self,
+                        scw_occupation *self, scw_actor *self, scw_report *self {
+  $1 = *($&1_ltype)&$input;
+  if (!$1) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "the object has been deleted");
+    return $null;
+  }
+}
+
+/* ---- Children keep their Database alive ---- */
+%typemap(javaout) scw_occupation *, scw_occupation_iter * {
+    long cPtr = $jnicall;
+    if (cPtr == 0)
+      return null;
+    $javaclassname child = new $javaclassname(cPtr, $owner);
+    child.swigDatabase = swigDatabase();
+    return child;
+  }
+
+/* ---- Exceptions ---------------------------------------------------------
+ * Java-only classes, made from empty structures (no C code is generated). */
+%define SCW_JAVA_PLAIN_CLASS(CNAME, JNAME)
+%rename(JNAME) CNAME;
+%nodefaultctor CNAME;
+%nodefaultdtor CNAME;
+%typemap(javaclassmodifiers) struct CNAME "public class"
+%typemap(javadestruct) struct CNAME ""
+%typemap(javafinalize) struct CNAME ""
+%enddef
+
+SCW_JAVA_PLAIN_CLASS(scw_java_exception, SkillcertException)
+%typemap(javabase) struct scw_java_exception "RuntimeException"
+%typemap(javabody) struct scw_java_exception %{
+  private static final long serialVersionUID = 1L;
+  private final int code;
+  private final String source;
+  private final int line;
+  private final int column;
+  private final String field;
+
+  /** An exception for status {@code code} (a Skillcert.E* constant). */
+  public SkillcertException(int code, String message) {
+    this(code, message, "", 0, 0, "");
+  }
+
+  public SkillcertException(int code, String message, String source, int line, int column,
+                            String field) {
+    super(message);
+    this.code = code;
+    this.source = source == null ? "" : source;
+    this.line = line;
+    this.column = column;
+    this.field = field == null ? "" : field;
+  }
+
+  /** The status code, e.g. Skillcert.EINVAL. */
+  public int getCode() { return code; }
+  /** File name, "&lt;memory&gt;", or "" when the error has no input. */
+  public String getSource() { return source; }
+  /** 1-based line in the input; 0 if unknown. */
+  public int getLine() { return line; }
+  /** 1-based column in the input; 0 if unknown. */
+  public int getColumn() { return column; }
+  /** The field at fault, e.g. "catalog/occupation/@code"; "" if none. */
+  public String getField() { return field; }
+%}
+struct scw_java_exception {};
+
+%define SCW_JAVA_EXCEPTION(CNAME, JNAME)
+SCW_JAVA_PLAIN_CLASS(CNAME, JNAME)
+%typemap(javabase) struct CNAME "SkillcertException"
+%typemap(javabody) struct CNAME %{
+  private static final long serialVersionUID = 1L;
+
+  public $javaclassname(int code, String message) {
+    super(code, message);
+  }
+
+  public $javaclassname(int code, String message, String source, int line, int column,
+                        String field) {
+    super(code, message, source, line, column, field);
+  }
+%}
+struct CNAME {};
+%enddef
+
+SCW_JAVA_EXCEPTION(scw_java_notfound, NotFoundException)
+SCW_JAVA_EXCEPTION(scw_java_validation, ValidationException)
+SCW_JAVA_EXCEPTION(scw_java_database, DatabaseException)
+SCW_JAVA_EXCEPTION(scw_java_denied, DeniedException)
+SCW_JAVA_EXCEPTION(scw_java_exists, ExistsException)
+SCW_JAVA_EXCEPTION(scw_java_constraint, ConstraintException)
+
+/* ---- Offering: a plain value ---- */
+SCW_JAVA_PLAIN_CLASS(scw_java_offering, Offering)
+%typemap(javaclassmodifiers) struct scw_java_offering "public final class"
+%typemap(javabody) struct scw_java_offering %{
+  private final String workType;
+  private final int level;
+  private final String effective;
+  private final String withdrawn;
+
+  public Offering(String workType, int level, String effective, String withdrawn) {
+    this.workType = workType;
+    this.level = level;
+    this.effective = effective;
+    this.withdrawn = withdrawn;
+  }
+
+  /** The work type (工种/方向), or null when the level is undivided. */
+  public String getWorkType() { return workType; }
+  /** The level, 1 (highest) to 5. */
+  public int getLevel() { return level; }
+  /** First day it applies, "YYYY-MM-DD". */
+  public String getEffective() { return effective; }
+  /** First day it no longer applies, or null when in force. */
+  public String getWithdrawn() { return withdrawn; }
+
+  /** Offerings are equal when work type and level are. */
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof Offering))
+      return false;
+    Offering o = (Offering)other;
+    return level == o.level && java.util.Objects.equals(workType, o.workType);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(workType, level);
+  }
+
+  @Override
+  public String toString() {
+    return "(" + (workType == null ? "undivided" : workType) + ", " + level + ")";
+  }
+%}
+struct scw_java_offering {};
+
+/* ---- Database -------------------------------------------------------------- */
+%typemap(javainterfaces) scw_database, struct scw_database "AutoCloseable"
+%typemap(javacode) scw_database, struct scw_database %{
+  Database swigDatabase() {
+    return this;
+  }
+
+  /* C has no overloading: SWIG makes one method with every parameter, and
+     these give the defaults of the C interface. */
+
+  /** A private in-memory registry. */
+  public Database() {
+    this(":memory:");
+  }
+
+  /** As check(code, workType, level, date) for today. */
+  public Verdict check(String code, String workType, int level) {
+    return check(code, workType, level, null);
+  }
+
+  /** Every occupation, with every offering ever recorded. */
+  public OccupationIterator occupations() {
+    return occupations(null);
+  }
+
+  public ImportResult importFile(Actor actor, String path) {
+    return importFile(actor, path, null);
+  }
+
+  public ImportResult importMemory(Actor actor, byte[] data) {
+    return importMemory(actor, data, null, null);
+  }
+
+  /** As importMemory(actor, byte[], name, report), for a document held as text. */
+  public ImportResult importMemory(Actor actor, String data, String name, Report report) {
+    return importMemory(actor, data.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        name, report);
+  }
+
+  public ImportResult importMemory(Actor actor, String data) {
+    return importMemory(actor, data, null, null);
+  }
+
+  /** Export the catalog (Skillcert.DOC_CATALOG) to a file. */
+  public void exportFile(String path) {
+    exportFile(path, Skillcert.DOC_CATALOG);
+  }
+
+  /** The catalog (Skillcert.DOC_CATALOG) as an XML document. */
+  public String exportMemory() {
+    return exportMemory(Skillcert.DOC_CATALOG);
+  }
+
+  @Override
+  public String toString() {
+    return isClosed() ? "Database(closed)" : "Database(" + path() + ")";
+  }
+%}
+
+/* ---- Actor -------------------------------------------------------------------- */
+%typemap(javacode) scw_actor, struct scw_actor %{
+  /** An actor without scope or name (city bureau, city centre, public). */
+  public Actor(int kind) {
+    this(kind, null, null);
+  }
+
+  public Actor(int kind, String scope) {
+    this(kind, scope, null);
+  }
+
+  @Override
+  public String toString() {
+    return "Actor(" + getLabel() + ")";
+  }
+%}
+
+/* ---- OccupationIterator ---------------------------------------------------- */
+%typemap(javainterfaces) scw_occupation_iter, struct scw_occupation_iter "Iterable<Occupation>, AutoCloseable"
+%typemap(javacode) scw_occupation_iter, struct scw_occupation_iter %{
+  Database swigDatabase;
+  private Occupation ahead;
+  private boolean fetched;
+
+  Database swigDatabase() {
+    return swigDatabase;
+  }
+
+  /** The iterator over the remaining occupations. One pass only. */
+  @Override
+  public java.util.Iterator<Occupation> iterator() {
+    return new java.util.Iterator<Occupation>() {
+      @Override
+      public boolean hasNext() {
+        if (!fetched) {
+          ahead = nextOccupation();
+          fetched = true;
+        }
+        return ahead != null;
+      }
+
+      @Override
+      public Occupation next() {
+        if (!hasNext())
+          throw new java.util.NoSuchElementException();
+        Occupation o = ahead;
+        ahead = null;
+        fetched = false;
+        return o;
+      }
+    };
+  }
+%}
+
+/* ---- Occupation ------------------------------------------------------------ */
+%typemap(javacode) scw_occupation, struct scw_occupation %{
+  Database swigDatabase;
+
+  /** Work types (工种/方向) in catalog order; empty when it has none. */
+  public java.util.List<String> getWorkTypes() {
+    int n = (int)workTypeCount();
+    java.util.List<String> list = new java.util.ArrayList<String>(n);
+    for (int i = 0; i < n; i++)
+      list.add(workTypeAt(i));
+    return java.util.Collections.unmodifiableList(list);
+  }
+
+  /** Every offering (in force or not) in catalog order. */
+  public java.util.List<Offering> getOfferings() {
+    int n = (int)offeringCount();
+    java.util.List<Offering> list = new java.util.ArrayList<Offering>(n);
+    for (int i = 0; i < n; i++)
+      list.add(new Offering(offeringWorkType(i), offeringLevel(i), offeringEffective(i),
+                            offeringWithdrawn(i)));
+    return java.util.Collections.unmodifiableList(list);
+  }
+
+  /** Other codes of this occupation. */
+  public java.util.List<String> getAliases() {
+    int n = (int)aliasCount();
+    java.util.List<String> list = new java.util.ArrayList<String>(n);
+    for (int i = 0; i < n; i++)
+      list.add(aliasAt(i));
+    return java.util.Collections.unmodifiableList(list);
+  }
+
+  @Override
+  public String toString() {
+    return getCode() + " " + getName();
+  }
+%}
+
+/* ---- Report and Diagnostic --------------------------------------------------- */
+%typemap(javainterfaces) scw_report, struct scw_report "Iterable<Diagnostic>"
+%typemap(javacode) scw_report, struct scw_report %{
+  /** The number of diagnostics, as an int. */
+  public int size() {
+    return (int)count();
+  }
+
+  @Override
+  public java.util.Iterator<Diagnostic> iterator() {
+    return new java.util.Iterator<Diagnostic>() {
+      private int next = 0;
+
+      @Override
+      public boolean hasNext() {
+        return next < size();
+      }
+
+      @Override
+      public Diagnostic next() {
+        if (!hasNext())
+          throw new java.util.NoSuchElementException();
+        return get(next++);
+      }
+    };
+  }
+%}
+
+%typemap(javacode) scw_diagnostic, struct scw_diagnostic %{
+  @Override
+  public String toString() {
+    String where = getSource().isEmpty() ? "<input>" : getSource();
+    if (getLine() > 0)
+      where += ":" + getLine() + (getColumn() > 0 ? ":" + getColumn() : "");
+    return where + ": " + getMessage();
+  }
+%}
+
+/* ---- Verdict ----------------------------------------------------------------- */
+%typemap(javacode) scw_verdict, struct scw_verdict %{
+  /** True when certifiable. */
+  public boolean isOk() {
+    return getOk();
+  }
+
+  @Override
+  public String toString() {
+    return getOk() ? "Verdict(ok)" : "Verdict(no: " + getReason() + ", " + getMessage() + ")";
+  }
+%}
+
+%typemap(javacode) scw_import_result, struct scw_import_result %{
+  @Override
+  public String toString() {
+    return "ImportResult(doctype=" + getDoctype() + ", records=" + getRecords()
+        + ", alreadyImported=" + getAlreadyImported() + ", batchId=" + getBatchId() + ")";
+  }
+%}

@@ -1,0 +1,393 @@
+/*
+ * skillcert_python.i -- the Python part of the libskillcert binding.
+ *
+ * Included by bindings/swig/skillcert.i (never run on its own). Adds:
+ *   - the exception classes, made in %init with PyErr_NewException:
+ *       skillcert.Error                    base; carries .code .message .source
+ *                                          .line .column .field .domain .cause
+ *       NotFoundError(Error, LookupError)       NOTFOUND
+ *       ValidationError(Error, ValueError)      EINVAL, EXML, EINVALIDDOC
+ *       DatabaseError(Error)                    EDB, EVERSION, ENOTREGISTRY, EBUSY
+ *       DeniedError(Error, PermissionError)     EDENIED
+ *       ExistsError(Error)                      EEXISTS
+ *       ConstraintError(Error)                  ECONSTRAINT
+ *     ENOMEM raises MemoryError; other codes (ERROR, EIO) raise Error itself.
+ *   - iteration (__iter__/__next__) and context managers (__enter__/__exit__)
+ *     for Database and OccupationIterator; len()/[] for Report;
+ *   - lists on Occupation: work_types, offerings (Offering(work_type, level)
+ *     named tuples, work_type None when undivided), aliases;
+ *   - keyword arguments and docstrings.
+ *
+ *   >>> import skillcert
+ *   >>> bureau = skillcert.Actor(skillcert.ACTOR_CITY_BUREAU)
+ *   >>> with skillcert.Database("registry.db") as db:
+ *   ...     db.load_notice(bureau)
+ *   ...     for occupation in db.occupations():
+ *   ...         print(occupation.code, occupation.name)
+ */
+
+%feature("kwargs");
+%feature("autodoc", "0");
+
+%{
+static PyObject *scw_py_error;
+static PyObject *scw_py_notfound;
+static PyObject *scw_py_validation;
+static PyObject *scw_py_database;
+static PyObject *scw_py_denied;
+static PyObject *scw_py_exists;
+static PyObject *scw_py_constraint;
+
+static PyObject *scw_python_class(int code)
+{
+    switch (code) {
+    case SC_ENOTFOUND:
+        return scw_py_notfound;
+    case SC_EINVAL:
+    case SC_EXML:
+    case SC_EINVALIDDOC:
+        return scw_py_validation;
+    case SC_EDB:
+    case SC_EVERSION:
+    case SC_ENOTREGISTRY:
+    case SC_EBUSY:
+        return scw_py_database;
+    case SC_EDENIED:
+        return scw_py_denied;
+    case SC_EEXISTS:
+        return scw_py_exists;
+    case SC_ECONSTRAINT:
+        return scw_py_constraint;
+    default:
+        return scw_py_error;
+    }
+}
+
+static PyObject *scw_python_text(const char *s)
+{
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+}
+
+static int scw_python_set_int(PyObject *o, const char *attr, int i)
+{
+    PyObject *v = PyLong_FromLong(i);
+    int rc;
+
+    if (!v) return -1;
+    rc = PyObject_SetAttrString(o, attr, v);
+    Py_DECREF(v);
+    return rc;
+}
+
+/* Raise the exception for the failure captured by scw_capture(). The
+   strings are made first: str objects are not tracked by the cyclic GC, so
+   no collection (and no destructor) can run before the copy is read. */
+static void scw_python_raise(void)
+{
+    const scw_failure *f = scw_take();
+    PyObject *cls, *msg, *source, *field, *exc = NULL;
+
+    if (!f) {
+        PyErr_SetString(PyExc_SystemError, "libskillcert: no error to raise");
+        return;
+    }
+    if (f->code == SC_ENOMEM) {
+        PyErr_SetString(PyExc_MemoryError, f->message);
+        return;
+    }
+    cls = scw_python_class(f->code);
+    msg = scw_python_text(f->message);
+    source = scw_python_text(f->source);
+    field = scw_python_text(f->field);
+    if (msg && source && field)
+        exc = PyObject_CallFunctionObjArgs(cls, msg, NULL);
+    if (exc
+        && (scw_python_set_int(exc, "code", f->code) < 0
+            || PyObject_SetAttrString(exc, "message", msg) < 0
+            || PyObject_SetAttrString(exc, "source", source) < 0
+            || scw_python_set_int(exc, "line", f->line) < 0
+            || scw_python_set_int(exc, "column", f->column) < 0
+            || PyObject_SetAttrString(exc, "field", field) < 0
+            || scw_python_set_int(exc, "domain", f->domain) < 0
+            || scw_python_set_int(exc, "cause", f->cause) < 0)) {
+        Py_CLEAR(exc);
+    }
+    if (exc)
+        PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_XDECREF(exc);
+    Py_XDECREF(msg);
+    Py_XDECREF(source);
+    Py_XDECREF(field);
+}
+
+#define SCW_RAISE() do { scw_python_raise(); SWIG_fail; } while (0)
+
+/* Make skillcert.<name>, put it in the module dictionary, keep a reference. */
+static PyObject *scw_python_new_exception(PyObject *dict, const char *name, const char *doc,
+                                          PyObject *base1, PyObject *base2)
+{
+    char qualified[64];
+    PyObject *bases, *attrs, *cls = NULL;
+
+    PyOS_snprintf(qualified, sizeof qualified, "skillcert.%s", name);
+    bases = base2 ? PyTuple_Pack(2, base1, base2) : PyTuple_Pack(1, base1);
+    attrs = Py_BuildValue("{s:i,s:s,s:s,s:i,s:i,s:s,s:i,s:i}",
+                          "code", (int)SC_ERROR, "message", "", "source", "",
+                          "line", 0, "column", 0, "field", "", "domain", 0, "cause", 0);
+    if (bases && attrs)
+        cls = PyErr_NewExceptionWithDoc(qualified, doc, bases, attrs);
+    Py_XDECREF(bases);
+    Py_XDECREF(attrs);
+    if (cls && PyDict_SetItemString(dict, name, cls) < 0) {
+        Py_DECREF(cls);
+        cls = NULL;
+    }
+    return cls;
+}
+
+static int scw_python_init_exceptions(PyObject *dict)
+{
+    scw_py_error = scw_python_new_exception(dict, "Error",
+        "A libskillcert call failed. Attributes: code (a status code such as\n"
+        "skillcert.EINVAL), message, source, line, column (1-based, 0 if unknown),\n"
+        "field, domain, cause.", PyExc_Exception, NULL);
+    if (!scw_py_error) return -1;
+    scw_py_notfound = scw_python_new_exception(dict, "NotFoundError",
+        "The named entity does not exist (ENOTFOUND).", scw_py_error, PyExc_LookupError);
+    scw_py_validation = scw_python_new_exception(dict, "ValidationError",
+        "Malformed argument or document (EINVAL, EXML, EINVALIDDOC); see line,\n"
+        "column and field.", scw_py_error, PyExc_ValueError);
+    scw_py_database = scw_python_new_exception(dict, "DatabaseError",
+        "The registry failed or is unusable (EDB, EVERSION, ENOTREGISTRY, EBUSY).",
+        scw_py_error, NULL);
+    scw_py_denied = scw_python_new_exception(dict, "DeniedError",
+        "The actor may not do this (EDENIED).", scw_py_error, PyExc_PermissionError);
+    scw_py_exists = scw_python_new_exception(dict, "ExistsError",
+        "The entity already exists (EEXISTS).", scw_py_error, NULL);
+    scw_py_constraint = scw_python_new_exception(dict, "ConstraintError",
+        "A domain rule forbids the change (ECONSTRAINT).", scw_py_error, NULL);
+    if (!scw_py_notfound || !scw_py_validation || !scw_py_database || !scw_py_denied
+        || !scw_py_exists || !scw_py_constraint)
+        return -1;
+    return 0;
+}
+%}
+
+%init %{
+    if (scw_python_init_exceptions(d) < 0)
+        return NULL;
+%}
+
+/* Type names in docstrings. */
+%typemap(doctype) scw_status "None";
+%typemap(doctype) char *, const char * "str";
+%typemap(doctype) size_t "int";
+
+/* A status is None once checked: failures have raised already. */
+%typemap(out) scw_status "(void)$1; $result = SWIG_Py_Void();";
+
+/* Documents in memory: bytes, or str (sent as UTF-8). */
+%typemap(in) (const char *data, size_t len) (char *buf = NULL, Py_ssize_t size = 0) {
+    if (PyBytes_Check($input)) {
+        if (PyBytes_AsStringAndSize($input, &buf, &size) < 0) SWIG_fail;
+    } else if (PyUnicode_Check($input)) {
+        buf = (char *)PyUnicode_AsUTF8AndSize($input, &size);
+        if (!buf) SWIG_fail;
+    } else {
+        PyErr_SetString(PyExc_TypeError, "expected bytes or str");
+        SWIG_fail;
+    }
+    $1 = buf;
+    $2 = (size_t)size;
+}
+%typemap(typecheck) (const char *data, size_t len) {
+    $1 = PyBytes_Check($input) || PyUnicode_Check($input);
+}
+
+%pythoncode %{
+import collections as _collections
+
+Error = _skillcert.Error
+NotFoundError = _skillcert.NotFoundError
+ValidationError = _skillcert.ValidationError
+DatabaseError = _skillcert.DatabaseError
+DeniedError = _skillcert.DeniedError
+ExistsError = _skillcert.ExistsError
+ConstraintError = _skillcert.ConstraintError
+
+Offering = _collections.namedtuple("Offering", ["work_type", "level"])
+Offering.__doc__ = """An offering of an occupation: (work type or None when undivided, level 1-5)."""
+%}
+
+/* ---- Database ---------------------------------------------------------- */
+%feature("docstring") scw_database "
+Database(path=':memory:') -- an open registry (SQLite).
+
+Created and migrated as needed. Use as a context manager, or call close();
+occupations and iterators obtained from it stay usable after it closes.
+";
+
+%pythonappend scw_database::lookup_occupation %{
+    val._db = self
+%}
+%pythonappend scw_database::occupations %{
+    val._db = self
+%}
+
+%extend scw_database {
+%pythoncode %{
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        self.close()
+        return False
+
+    def __repr__(self):
+        if self.is_closed():
+            return "<skillcert.Database (closed)>"
+        return "<skillcert.Database %r>" % (self.path(),)
+%}
+}
+
+/* ---- OccupationIterator ------------------------------------------------ */
+%feature("docstring") scw_occupation_iter "
+Iterator over occupations in code order, from Database.occupations(date=None).
+
+One pass. Ends early with close() or a with block.
+";
+
+%pythonappend scw_occupation_iter::next_occupation %{
+    if val is not None:
+        val._db = getattr(self, "_db", None)
+%}
+
+%extend scw_occupation_iter {
+%pythoncode %{
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        occupation = self.next_occupation()
+        if occupation is None:
+            raise StopIteration
+        return occupation
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        self.close()
+        return False
+%}
+}
+
+/* ---- Occupation -------------------------------------------------------- */
+%feature("docstring") scw_occupation "
+One occupation of the catalog: code, name, effective, withdrawn (None when in
+force), work_types, offerings and aliases.
+";
+
+%extend scw_occupation {
+%pythoncode %{
+    @property
+    def work_types(self):
+        """Work types (工种/方向) in catalog order; [] when it has none."""
+        return [self.work_type_at(i) for i in range(self.work_type_count())]
+
+    @property
+    def offerings(self):
+        """Offerings as Offering(work_type, level); work_type is None when undivided."""
+        return [Offering(self.offering_work_type(i), self.offering_level(i))
+                for i in range(self.offering_count())]
+
+    @property
+    def aliases(self):
+        """Other codes of this occupation."""
+        return [self.alias_at(i) for i in range(self.alias_count())]
+
+    def __repr__(self):
+        return "<skillcert.Occupation %s %s>" % (self.code, self.name)
+%}
+}
+
+/* ---- Actor -------------------------------------------------------------- */
+%feature("docstring") scw_actor "
+Actor(kind, scope=None, name=None) -- who is calling.
+
+kind is an ACTOR_* constant; scope is the district code (ACTOR_DISTRICT), the
+unified social credit code (ACTOR_ORGANIZATION) or the resident ID number
+(ACTOR_CANDIDATE), and None for the other kinds.
+";
+
+%extend scw_actor {
+%pythoncode %{
+    def __repr__(self):
+        return "<skillcert.Actor %s>" % (self.label,)
+%}
+}
+
+/* ---- Report and Diagnostic ------------------------------------------------ */
+%feature("docstring") scw_report "
+Report() -- collects the diagnostics of a validation or an import.
+
+len(report), report[i] and iteration give Diagnostic objects.
+";
+
+%extend scw_report {
+%pythoncode %{
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        n = self.count()
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("report index out of range")
+        return self.get(index)
+
+    def __iter__(self):
+        for i in range(self.count()):
+            yield self.get(i)
+
+    def __repr__(self):
+        return "<skillcert.Report %d diagnostic(s)>" % (self.count(),)
+%}
+}
+
+%extend scw_diagnostic {
+%pythoncode %{
+    def __str__(self):
+        where = self.source or "<input>"
+        if self.line:
+            where += ":%d" % self.line
+            if self.column:
+                where += ":%d" % self.column
+        return "%s: %s" % (where, self.message)
+
+    def __repr__(self):
+        return "<skillcert.Diagnostic %s>" % (str(self),)
+%}
+}
+
+/* ---- Verdict and ImportResult ----------------------------------------------- */
+%extend scw_verdict {
+%pythoncode %{
+    def __bool__(self):
+        return bool(self.ok)
+
+    def __repr__(self):
+        if self.ok:
+            return "<skillcert.Verdict ok>"
+        return "<skillcert.Verdict no: reason %d, %s>" % (self.reason, self.message)
+%}
+}
+
+%extend scw_import_result {
+%pythoncode %{
+    def __repr__(self):
+        return ("<skillcert.ImportResult doctype=%d records=%d already_imported=%s batch_id=%r>"
+                % (self.doctype, self.records, self.already_imported, self.batch_id))
+%}
+}
