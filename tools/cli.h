@@ -86,6 +86,11 @@ extern const cli_command cli_catalog_commands[];
 int cli_cmd_init(cli_ctx *ctx);
 int cli_cmd_validate(cli_ctx *ctx);
 extern const cli_option cli_init_options[];
+/* cli_exchange.c: import any exchange document (progress bar on a terminal). */
+int cli_import_file(cli_ctx *ctx, const char *path);
+int cli_cmd_import(cli_ctx *ctx);
+int cli_cmd_export(cli_ctx *ctx);
+extern const cli_option cli_import_options[];
 
 /* ---- Options and arguments ------------------------------------------- */
 

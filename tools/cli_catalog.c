@@ -386,44 +386,7 @@ int cli_cmd_validate(cli_ctx *ctx)
 
 static int cmd_import(cli_ctx *ctx)
 {
-    const char *path = ctx->args[0];
-    sc_import_result result;
-    sc_report *report = NULL;
-    int rc, status;
-
-    memset(&result, 0, sizeof result);
-    if ((rc = sc_report_new(&report)) != SC_OK)
-        return cli_fail(rc, NULL);
-    rc = sc_xml_import_file(&result, ctx->db, ctx->actor, path, NULL, report);
-    if (rc != SC_OK) {
-        status = cli_report_failure(rc, report, path);
-        sc_report_free(report);
-        return status;
-    }
-    cli_report_warnings(report, path);
-    sc_report_free(report);
-
-    if (ctx->json) {
-        json_t *root = json_object();
-
-        if (root != NULL
-            && (cli_json_set(root, "file", cli_json_str(path))
-                || cli_json_set(root, "doctype", cli_json_str(sc_doctype_name(result.doctype)))
-                || cli_json_set(root, "batch_id", json_string(result.batch_id))
-                || cli_json_set(root, "records", json_integer((json_int_t)result.records))
-                || cli_json_set(root, "already_imported", json_boolean(result.already_imported)))) {
-            json_decref(root);
-            root = NULL;
-        }
-        return cli_emit_json(root);
-    }
-    if (result.already_imported)
-        printf("%s: batch %s already imported; nothing changed\n", path, result.batch_id);
-    else
-        printf("%s: imported batch %s (%s): %llu records\n", path, result.batch_id,
-               sc_doctype_name(result.doctype) != NULL ? sc_doctype_name(result.doctype) : "?",
-               (unsigned long long)result.records);
-    return CLI_EXIT_OK;
+    return cli_import_file(ctx, ctx->args[0]);
 }
 
 /* ---- catalog list / show ------------------------------------------------------------ */

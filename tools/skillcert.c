@@ -33,6 +33,17 @@ static const cli_command top_commands[] = {
       "validate an XML document against its schema (no registry needed)",
       "Prints \"FILE: valid (TYPE)\" and exits 0, or lists every problem as\n"
       "FILE:LINE:COL: FIELD: message on stderr and exits 2." },
+    { "import", cli_cmd_import, NULL, cli_import_options, 1, 1,
+      CLI_NEEDS_DB | CLI_NEEDS_ACTOR,
+      "FILE [--quiet]",
+      "import any exchange document (type detected from its root element)",
+      "Validates FILE against its schema, checks the business rules and applies it in\n"
+      "one transaction: on any error nothing changes. A batch imported before is a\n"
+      "no-op. On a terminal a progress bar shows records, rate and ETA." },
+    { "export", cli_cmd_export, NULL, NULL, 1, 2, CLI_NEEDS_DB,
+      "TYPE [FILE]",
+      "export a document (TYPE: catalog, ...) to FILE or standard output",
+      NULL },
     { "version", cmd_version, NULL, NULL, 0, 0, 0,
       "",
       "print the versions of the tool, the library and the registry schema",

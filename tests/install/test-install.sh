@@ -75,7 +75,7 @@ import org.skillcert.*;
 public class Smoke {
     public static void main(String[] a) {
         try (Database db = new Database(":memory:")) {
-            System.out.println("ok " + db.getPath());
+            System.out.println("ok " + db.path());
         }
     }
 }

@@ -1,0 +1,138 @@
+/*
+ * cli_exchange.c — `import FILE` and `export TYPE [FILE]`: any exchange
+ * document, its type detected from the root element and namespace. Long
+ * imports show a progress bar (records, rate, ETA) on a terminal and stay
+ * quiet when stderr is not one.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef struct {
+    struct timespec start;
+    int shown;
+} progress_state;
+
+static double elapsed(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static int show_progress(uint64_t records, uint64_t bytes, uint64_t total, void *payload)
+{
+    progress_state *p = payload;
+    double t = elapsed(&p->start), rate = t > 0 ? (double)records / t : 0;
+    double frac = total ? (double)bytes / (double)total : 0;
+    char bar[31];
+    int i, filled = (int)(frac * 30);
+
+    if (t < 0.2 && frac < 1.0)
+        return 0; /* short imports: no bar at all */
+    for (i = 0; i < 30; i++)
+        bar[i] = i < filled ? '#' : ' ';
+    bar[30] = '\0';
+    fprintf(stderr, "\r[%s] %3d%% %llu records %.0f/s", bar, (int)(frac * 100),
+            (unsigned long long)records, rate);
+    if (frac > 0 && frac < 1)
+        fprintf(stderr, " ETA %.0fs   ", t / frac - t);
+    else
+        fprintf(stderr, "          ");
+    fflush(stderr);
+    p->shown = 1;
+    return 0;
+}
+
+int cli_import_file(cli_ctx *ctx, const char *path)
+{
+    sc_import_options opts;
+    progress_state prog;
+    sc_import_result result;
+    sc_report *report = NULL;
+    int rc, status;
+
+    memset(&result, 0, sizeof result);
+    memset(&prog, 0, sizeof prog);
+    if ((rc = sc_import_options_init(&opts, SC_IMPORT_OPTIONS_VERSION)) != SC_OK ||
+        (rc = sc_report_new(&report)) != SC_OK)
+        return cli_fail(rc, NULL);
+    if (!ctx->json && isatty(STDERR_FILENO) && !cli_opt(ctx, "quiet")) {
+        clock_gettime(CLOCK_MONOTONIC, &prog.start);
+        opts.progress = show_progress;
+        opts.payload = &prog;
+    }
+    rc = sc_xml_import_file(&result, ctx->db, ctx->actor, path, &opts, report);
+    if (prog.shown)
+        fputc('\n', stderr);
+    if (rc != SC_OK) {
+        status = cli_report_failure(rc, report, path);
+        sc_report_free(report);
+        return status;
+    }
+    cli_report_warnings(report, path);
+    sc_report_free(report);
+
+    if (ctx->json) {
+        json_t *root = json_object();
+        if (root != NULL
+            && (cli_json_set(root, "file", cli_json_str(path))
+                || cli_json_set(root, "doctype", cli_json_str(sc_doctype_name(result.doctype)))
+                || cli_json_set(root, "batch_id", json_string(result.batch_id))
+                || cli_json_set(root, "records", json_integer((json_int_t)result.records))
+                || cli_json_set(root, "already_imported", json_boolean(result.already_imported)))) {
+            json_decref(root);
+            root = NULL;
+        }
+        return cli_emit_json(root);
+    }
+    if (result.already_imported)
+        printf("%s: batch %s already imported; nothing changed\n", path, result.batch_id);
+    else
+        printf("%s: imported batch %s (%s): %llu records\n", path, result.batch_id,
+               sc_doctype_name(result.doctype) != NULL ? sc_doctype_name(result.doctype) : "?",
+               (unsigned long long)result.records);
+    return CLI_EXIT_OK;
+}
+
+const cli_option cli_import_options[] = {
+    { "quiet", NULL, "no progress bar even on a terminal" },
+    { NULL, NULL, NULL }
+};
+
+int cli_cmd_import(cli_ctx *ctx)
+{
+    return cli_import_file(ctx, ctx->args[0]);
+}
+
+int cli_cmd_export(cli_ctx *ctx)
+{
+    const char *type = ctx->args[0];
+    const char *path = ctx->nargs > 1 ? ctx->args[1] : NULL;
+    int doctype = sc_doctype_from_name(type), rc;
+
+    if (doctype == SC_DOC_UNKNOWN)
+        return cli_usage_error(ctx, "unknown document type '%s'", type);
+    if (path) {
+        if ((rc = sc_xml_export_file(ctx->db, doctype, path)) != SC_OK)
+            return cli_fail(rc, NULL);
+        if (!ctx->json)
+            printf("%s: exported %s\n", path, type);
+        return CLI_EXIT_OK;
+    } else {
+        char *xml = NULL;
+        size_t len = 0;
+        if ((rc = sc_xml_export_memory(&xml, &len, ctx->db, doctype)) != SC_OK)
+            return cli_fail(rc, NULL);
+        rc = fwrite(xml, 1, len, stdout) == len && fflush(stdout) == 0;
+        sc_free(xml);
+        if (!rc) {
+            cli_errorf("cannot write the document");
+            return CLI_EXIT_INTERNAL;
+        }
+        return CLI_EXIT_OK;
+    }
+}
