@@ -8,6 +8,7 @@
  * the number of errors are bounded by sc_import_options.
  */
 #include "xml_int.h"
+#include "audit_int.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -20,7 +21,8 @@
 
 #define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
 
-static const sc__doc_handler *const handlers[] = { &sc__doc_catalog };
+extern const sc__doc_handler sc__doc_eligibility; /* xml_eligibility.c */
+static const sc__doc_handler *const handlers[] = { &sc__doc_catalog, &sc__doc_eligibility };
 #define NHANDLERS (sizeof(handlers) / sizeof(handlers[0]))
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -227,6 +229,7 @@ static void node_path(sc__xml_ctx *ctx, xmlNodePtr node, char *buf, size_t cap,
 /* Record one problem; the first becomes the thread's last error. */
 static void record(sc__xml_ctx *ctx, int severity, int code, int domain, int line, int col,
                    const char *field, int cause, const char *msg);
+static void stop(sc__xml_ctx *ctx);
 
 /* A refusal of hostile input: stops reading, and becomes the result and the
  * last error even when schema errors came first. */
@@ -237,12 +240,14 @@ static void fatal(sc__xml_ctx *ctx, int line, int col, const char *msg)
         ctx->fatal_code = SC_EXML;
         sc__error_set_at(SC_EXML, SC_DOMAIN_XML, ctx->source, line, col, "", 0, "%s", msg);
     }
-    ctx->stopped = 1;
+    stop(ctx);
 }
 
 static void record(sc__xml_ctx *ctx, int severity, int code, int domain, int line, int col,
                    const char *field, int cause, const char *msg)
 {
+    if (ctx->stopped)
+        return; /* what comes after a refusal or the error limit is not reported */
     if (severity == SC_SEVERITY_ERROR) {
         ctx->errors++;
         if (ctx->errors == 1) {
@@ -250,7 +255,7 @@ static void record(sc__xml_ctx *ctx, int severity, int code, int domain, int lin
             sc__error_set_at(code, domain, ctx->source, line, col, field, cause, "%s", msg);
         }
         if (ctx->errors > ctx->opts.max_errors) {
-            ctx->stopped = 1;
+            stop(ctx);
             return;
         }
         if (ctx->errors == ctx->opts.max_errors) {
@@ -258,7 +263,7 @@ static void record(sc__xml_ctx *ctx, int severity, int code, int domain, int lin
                            cause, msg);
             sc__report_add(ctx->report, SC_SEVERITY_ERROR, code, domain, ctx->source, line, col,
                            "", 0, "too many errors; stopped reading");
-            ctx->stopped = 1;
+            stop(ctx);
             return;
         }
     }
@@ -565,11 +570,14 @@ static xmlTextReaderPtr open_reader(input *in, const char *name)
     return xmlReaderForIO(input_read, input_close, in, name, NULL, READER_OPTIONS);
 }
 
+/* Stop reading. xmlStopParser() must not be called from a SAX callback in
+ * libxml2 2.9 (it frees the input the parser is still reading), so switch
+ * the callbacks off and let the loop stop feeding chunks. */
 static void stop(sc__xml_ctx *ctx)
 {
     ctx->stopped = 1;
     if (ctx->parser)
-        xmlStopParser(ctx->parser);
+        ctx->parser->disableSAX = 1;
 }
 
 static void sax_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
@@ -872,6 +880,8 @@ static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_a
     already = ctx.already;
     if (rc == SC_OK && db && !already)
         rc = batch_add(db, ctx.handler->root, ctx.batch_id, ctx.records);
+    if (rc == SC_OK && db && !already) /* one audit entry per imported batch */
+        rc = sc__audit_import(db, actor, ctx.handler->root, ctx.batch_id, ctx.records);
     if (in_txn) {
         if (rc == SC_OK && !already)
             rc = sc__db_commit(db);
