@@ -13,5 +13,14 @@
 #include "skillcert/roles.h"
 #include "skillcert/catalog.h"
 #include "skillcert/xml.h"
+#include "skillcert/district.h"
+#include "skillcert/org.h"
+#include "skillcert/authz.h"
+#include "skillcert/audit.h"
+#include "skillcert/candidate.h"
+#include "skillcert/eligibility.h"
+#include "skillcert/application.h"
+#include "skillcert/assessment.h"
+#include "skillcert/certificate.h"
 
 #endif /* SKILLCERT_H */

@@ -3,6 +3,8 @@
  * dates so that any past date can be answered (动态调整).
  */
 #include "catalog_int.h"
+#include "authz_int.h"
+#include "audit_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -538,18 +540,24 @@ int sc__catalog_withdraw(sc_db *db, const char *code, const char *work_type, int
 
 /* ---- public changes ---------------------------------------------------- */
 
-/* Run one unchecked change as its own transaction, after the actor check. */
-#define CATALOG_CHANGE(func, call)                                                   \
+/* Run one unchecked change as its own transaction, after the authorization
+ * check of its action (authz.c); on success append its audit entry (entity
+ * "occupation", the code) in the same transaction. */
+#define CATALOG_CHANGE(func, action, code, call, ...)                                \
     do {                                                                             \
+        char norm_[SC__CODE_SIZE];                                                   \
         int rc_;                                                                     \
         if ((rc_ = sc__db_check(db, func, 1)) != SC_OK)                              \
             return rc_;                                                              \
-        if ((rc_ = sc__require_actor(actor, SC_ACTOR_CITY_BUREAU,                     \
-                                     "changing the catalog")) != SC_OK)              \
+        if ((rc_ = sc__authorize(db, actor, action, NULL)) != SC_OK)                 \
             return rc_;                                                              \
         if ((rc_ = sc__db_begin(db)) != SC_OK)                                       \
             return rc_;                                                              \
-        if ((rc_ = (call)) != SC_OK) {                                               \
+        if ((rc_ = (call)) != SC_OK ||                                               \
+            (rc_ = sc__audit_append(db, actor, "occupation",                         \
+                                    sc__occupation_code_norm(code, norm_) == SC_OK   \
+                                        ? norm_ : "?",                               \
+                                    sc__action_name(action), __VA_ARGS__)) != SC_OK) { \
             sc__db_rollback(db);                                                     \
             return rc_;                                                              \
         }                                                                            \
@@ -559,29 +567,33 @@ int sc__catalog_withdraw(sc_db *db, const char *code, const char *work_type, int
 int sc_catalog_add_occupation(sc_db *db, const sc_actor *actor, const char *code,
                               const char *name, const char *effective)
 {
-    CATALOG_CHANGE("sc_catalog_add_occupation",
-                   sc__catalog_add_occupation(db, code, name, effective));
+    CATALOG_CHANGE("sc_catalog_add_occupation", SC__ACT_CATALOG_ADD_OCCUPATION, code,
+                   sc__catalog_add_occupation(db, code, name, effective),
+                   "name=%s effective=%s", name, effective);
 }
 
 int sc_catalog_add_work_type(sc_db *db, const sc_actor *actor, const char *code,
                              const char *work_type, const char *effective)
 {
-    CATALOG_CHANGE("sc_catalog_add_work_type",
-                   sc__catalog_add_work_type(db, code, work_type, effective));
+    CATALOG_CHANGE("sc_catalog_add_work_type", SC__ACT_CATALOG_ADD_WORK_TYPE, code,
+                   sc__catalog_add_work_type(db, code, work_type, effective),
+                   "work_type=%s effective=%s", work_type, effective);
 }
 
 int sc_catalog_add_offering(sc_db *db, const sc_actor *actor, const char *code,
                             const char *work_type, int level, const char *effective)
 {
-    CATALOG_CHANGE("sc_catalog_add_offering",
-                   sc__catalog_add_offering(db, code, work_type, level, effective));
+    CATALOG_CHANGE("sc_catalog_add_offering", SC__ACT_CATALOG_ADD_OFFERING, code,
+                   sc__catalog_add_offering(db, code, work_type, level, effective),
+                   "work_type=%s level=%d effective=%s", work_type ? work_type : "", level,
+                   effective);
 }
 
 int sc_catalog_withdraw_occupation(sc_db *db, const sc_actor *actor, const char *code,
                                    const char *date)
 {
-    CATALOG_CHANGE("sc_catalog_withdraw_occupation",
-                   sc__catalog_withdraw(db, code, NULL, 0, date));
+    CATALOG_CHANGE("sc_catalog_withdraw_occupation", SC__ACT_CATALOG_WITHDRAW_OCCUPATION, code,
+                   sc__catalog_withdraw(db, code, NULL, 0, date), "withdrawn=%s", date);
 }
 
 int sc_catalog_withdraw_work_type(sc_db *db, const sc_actor *actor, const char *code,
@@ -589,8 +601,9 @@ int sc_catalog_withdraw_work_type(sc_db *db, const sc_actor *actor, const char *
 {
     if (!work_type || !*work_type)
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "a work type must be named");
-    CATALOG_CHANGE("sc_catalog_withdraw_work_type",
-                   sc__catalog_withdraw(db, code, work_type, 0, date));
+    CATALOG_CHANGE("sc_catalog_withdraw_work_type", SC__ACT_CATALOG_WITHDRAW_WORK_TYPE, code,
+                   sc__catalog_withdraw(db, code, work_type, 0, date),
+                   "work_type=%s withdrawn=%s", work_type, date);
 }
 
 int sc_catalog_withdraw_offering(sc_db *db, const sc_actor *actor, const char *code,
@@ -599,13 +612,15 @@ int sc_catalog_withdraw_offering(sc_db *db, const sc_actor *actor, const char *c
     int rc;
     if ((rc = check_level(level)) != SC_OK)
         return rc;
-    CATALOG_CHANGE("sc_catalog_withdraw_offering",
-                   sc__catalog_withdraw(db, code, work_type, level, date));
+    CATALOG_CHANGE("sc_catalog_withdraw_offering", SC__ACT_CATALOG_WITHDRAW_OFFERING, code,
+                   sc__catalog_withdraw(db, code, work_type, level, date),
+                   "work_type=%s level=%d withdrawn=%s", work_type ? work_type : "", level, date);
 }
 
 int sc_catalog_add_alias(sc_db *db, const sc_actor *actor, const char *alias, const char *code)
 {
-    CATALOG_CHANGE("sc_catalog_add_alias", sc__catalog_add_alias(db, alias, code));
+    CATALOG_CHANGE("sc_catalog_add_alias", SC__ACT_CATALOG_ADD_ALIAS, code,
+                   sc__catalog_add_alias(db, alias, code), "alias=%s", alias);
 }
 
 /* ---- the question ------------------------------------------------------ */

@@ -9,6 +9,7 @@
  */
 #include "xml_int.h"
 #include "audit_int.h"
+#include "authz_int.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -22,7 +23,12 @@
 #define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
 
 extern const sc__doc_handler sc__doc_eligibility; /* xml_eligibility.c */
-static const sc__doc_handler *const handlers[] = { &sc__doc_catalog, &sc__doc_eligibility };
+extern const sc__doc_handler sc__doc_certificate; /* xml_certificate.c */
+extern const sc__doc_handler sc__doc_candidate_batch, sc__doc_confirmation; /* xml_application.c */
+static const sc__doc_handler *const handlers[] = { &sc__doc_catalog, &sc__doc_eligibility,
+                                                   &sc__doc_certificate,
+                                                   &sc__doc_candidate_batch,
+                                                   &sc__doc_confirmation };
 #define NHANDLERS (sizeof(handlers) / sizeof(handlers[0]))
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -313,6 +319,26 @@ int sc__xml_fail_last(sc__xml_ctx *ctx, const char *field)
     return code;
 }
 
+int sc__xml_authorize(sc__xml_ctx *ctx, int action, const char *subject, const char *field)
+{
+    char msg[1024], path[512];
+    int rc = sc__authorize(ctx->db, ctx->actor, action, subject);
+    if (rc != SC_EDENIED)
+        return rc == SC_OK ? SC_OK : sc__xml_fail_last(ctx, field);
+    /* A refusal is the import's result, in the auth domain, and ends reading. */
+    snprintf(msg, sizeof msg, "%s", sc_error_last()->message);
+    build_path(ctx, path, sizeof path, field);
+    record(ctx, SC_SEVERITY_ERROR, SC_EDENIED, SC_DOMAIN_AUTH, cur_line(ctx), cur_col(ctx), path,
+           0, msg);
+    if (!ctx->fatal_code) {
+        ctx->fatal_code = SC_EDENIED;
+        sc__error_set_at(SC_EDENIED, SC_DOMAIN_AUTH, ctx->source, cur_line(ctx), cur_col(ctx),
+                         path, 0, "%s", msg);
+    }
+    stop(ctx);
+    return SC_EDENIED;
+}
+
 /* Pull "attribute 'x'" out of a libxml2 schema message for the field path. */
 static void attr_from_message(const char *msg, char *out, size_t cap)
 {
@@ -415,9 +441,24 @@ static int copy_attrs(sc__xml_ctx *ctx, const xmlChar **attrs, int nb)
     }
     for (i = 0; i < nb; i++) {
         size_t n = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
-        memcpy(ctx->arena + o, attrs[5 * i + 3], n);
-        ctx->arena[o + n] = '\0';
-        ctx->values[i] = ctx->arena + o;
+        char *v = ctx->arena + o;
+        memcpy(v, attrs[5 * i + 3], n);
+        v[n] = '\0';
+        /* Without entity substitution libxml2 hands "&amp;" in an attribute on
+         * as "&#38;" (and nothing else as '&'): give the character. */
+        if (memchr(v, '&', n)) {
+            char *r = v, *w = v;
+            while (*r) {
+                if (r[0] == '&' && !strncmp(r, "&#38;", 5)) {
+                    *w++ = '&';
+                    r += 5;
+                } else {
+                    *w++ = *r++;
+                }
+            }
+            *w = '\0';
+        }
+        ctx->values[i] = v;
         o += n + 1;
     }
     return SC_OK;
@@ -623,7 +664,11 @@ static void sax_start(void *ud, const xmlChar *local, const xmlChar *prefix, con
     if (depth == 0) {
         const char *batch = sc__xml_attr(ctx, "batch");
         snprintf(ctx->batch_id, sizeof ctx->batch_id, "%s", batch ? batch : "");
-        if (ctx->db && batch && *batch) {
+        /* The root's handler first: its actor check precedes "already imported". */
+        if (ctx->handler_ok && ctx->errors == 0 && h->start &&
+            h->start(ctx, ctx->state, (const char *)local, depth) != SC_OK)
+            ctx->handler_ok = 0;
+        if (ctx->db && batch && *batch && !ctx->stopped && ctx->errors == 0) {
             int seen = 0;
             if ((ctx->db_rc = batch_seen(ctx->db, h->root, batch, &seen)) != SC_OK || seen) {
                 ctx->already = seen;
@@ -632,7 +677,7 @@ static void sax_start(void *ud, const xmlChar *local, const xmlChar *prefix, con
             }
         }
     }
-    if (ctx->handler_ok && ctx->errors == 0 && h->start &&
+    if (depth > 0 && ctx->handler_ok && ctx->errors == 0 && h->start &&
         h->start(ctx, ctx->state, (const char *)local, depth) != SC_OK)
         ctx->handler_ok = 0;
 out:

@@ -25,7 +25,9 @@ typedef struct sc__doc_handler {
     /* Per-import state. */
     size_t state_size;
     /* Element start (attributes readable with sc__xml_attr). Return SC_OK, or an
-     * error already reported with sc__xml_fail (the import goes on validating). */
+     * error already reported with sc__xml_fail (the import goes on validating).
+     * The root's start runs before its batch id is looked up, so an actor check
+     * there (sc__xml_authorize) comes before "already imported". */
     int (*start)(sc__xml_ctx *ctx, void *state, const char *local, int depth);
     /* Element end (also called for empty elements). */
     int (*end)(sc__xml_ctx *ctx, void *state, const char *local, int depth);
@@ -79,6 +81,11 @@ int sc__xml_fail(sc__xml_ctx *ctx, int code, const char *field, const char *fmt,
     SC__PRINTF(4, 5);
 /* Record the current library error (sc_error_last) at the current position. */
 int sc__xml_fail_last(sc__xml_ctx *ctx, const char *field);
+/* Check the action table for the importing actor on `subject` (a credit code,
+ * or NULL). A refusal becomes the import's result (SC_EDENIED, auth domain)
+ * and stops reading; another failure (unknown organization ...) is recorded
+ * at the current position with `field`. Returns SC_OK or the status. */
+int sc__xml_authorize(sc__xml_ctx *ctx, int action, const char *subject, const char *field);
 /* Count one applied record (drives the progress callback). Returns non-zero
  * when the caller's progress callback asked to cancel. */
 int sc__xml_record(sc__xml_ctx *ctx);

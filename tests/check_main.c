@@ -62,6 +62,46 @@ long t_count(sc_db *db, const char *sql)
     return n;
 }
 
+char *t_dump(sc_db *db)
+{
+    sqlite3_stmt *tables, *rows;
+    size_t len = 0, cap = 4096;
+    char *out = malloc(cap);
+    ck_assert_ptr_nonnull(out);
+    out[0] = '\0';
+    ck_assert_int_eq(sqlite3_prepare_v2(db->conn,
+                                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                        "ORDER BY name", -1, &tables, NULL), SQLITE_OK);
+    while (sqlite3_step(tables) == SQLITE_ROW) {
+        char sql[256];
+        int i, n;
+        snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" ORDER BY rowid",
+                 (const char *)sqlite3_column_text(tables, 0));
+        if (sqlite3_prepare_v2(db->conn, sql, -1, &rows, NULL) != SQLITE_OK) {
+            /* WITHOUT ROWID tables: their natural order. */
+            snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"",
+                     (const char *)sqlite3_column_text(tables, 0));
+            ck_assert_int_eq(sqlite3_prepare_v2(db->conn, sql, -1, &rows, NULL), SQLITE_OK);
+        }
+        n = sqlite3_column_count(rows);
+        while (sqlite3_step(rows) == SQLITE_ROW) {
+            for (i = 0; i <= n; i++) {
+                const char *v = i < n ? (const char *)sqlite3_column_text(rows, i) : "\n";
+                size_t k = strlen(v ? v : "NULL") + 2;
+                if (len + k + 1 > cap) {
+                    cap = (cap + k) * 2;
+                    out = realloc(out, cap);
+                    ck_assert_ptr_nonnull(out);
+                }
+                len += (size_t)snprintf(out + len, cap - len, "%s|", v ? v : "NULL");
+            }
+        }
+        sqlite3_finalize(rows);
+    }
+    sqlite3_finalize(tables);
+    return out;
+}
+
 int main(void)
 {
     SRunner *sr = srunner_create(sc_errors_suite());
@@ -70,6 +110,14 @@ int main(void)
     srunner_add_suite(sr, sc_roles_suite());
     srunner_add_suite(sr, sc_catalog_suite());
     srunner_add_suite(sr, sc_xml_suite());
+    srunner_add_suite(sr, sc_candidate_suite());
+    srunner_add_suite(sr, sc_eligibility_suite());
+    srunner_add_suite(sr, sc_org_suite());
+    srunner_add_suite(sr, sc_audit_suite());
+    srunner_add_suite(sr, sc_authz_suite());
+    srunner_add_suite(sr, sc_assessment_suite());
+    srunner_add_suite(sr, sc_certificate_suite());
+    srunner_add_suite(sr, sc_application_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -10,6 +10,14 @@ Suite *sc_store_suite(void);
 Suite *sc_roles_suite(void);
 Suite *sc_catalog_suite(void);
 Suite *sc_xml_suite(void);
+Suite *sc_candidate_suite(void);
+Suite *sc_eligibility_suite(void);
+Suite *sc_org_suite(void);
+Suite *sc_audit_suite(void);
+Suite *sc_authz_suite(void);
+Suite *sc_assessment_suite(void);
+Suite *sc_certificate_suite(void);
+Suite *sc_application_suite(void);
 
 /* Helpers (check_main.c). */
 sc_actor *t_actor(int kind, const char *scope);
@@ -19,6 +27,9 @@ char *t_tmpfile(const char *suffix); /* a fresh path in a temp dir; free() it */
 char *t_data_path(const char *name); /* tests/data/NAME in the source tree; free() it */
 /* Count rows of a table with plain SQL (white-box). */
 long t_count(sc_db *db, const char *sql);
+/* Every row of every table as text (white-box), to show that a refused call
+ * changed nothing; free() it. */
+char *t_dump(sc_db *db);
 
 #define ck_ok(expr)                                                                  \
     do {                                                                             \

@@ -92,6 +92,10 @@ int cli_cmd_import(cli_ctx *ctx);
 int cli_cmd_export(cli_ctx *ctx);
 extern const cli_option cli_import_options[];
 
+/* cli_eligibility.c: a candidate record from a JSON file ("-": stdin), as
+ * `candidate add` reads it; prints the problem and returns an exit status. */
+int cli_candidate_read(sc_candidate **out, const char *path);
+
 /* ---- Options and arguments ------------------------------------------- */
 
 /* Value of option @name of the running command, or NULL when not given. */

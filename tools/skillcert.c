@@ -17,6 +17,26 @@
 static int cmd_help(cli_ctx *ctx);
 static int cmd_version(cli_ctx *ctx);
 
+/* cli_eligibility.c */
+extern const cli_command cli_candidate_commands[];
+extern const cli_command cli_eligibility_commands[];
+/* cli_org.c, cli_audit.c */
+extern const cli_command cli_org_commands[];
+extern const cli_command cli_audit_commands[];
+extern const cli_option cli_directory_options[];
+int cli_cmd_directory(cli_ctx *ctx);
+/* cli_assessment.c, cli_cert.c */
+extern const cli_command cli_session_commands[];
+extern const cli_command cli_bank_commands[];
+extern const cli_command cli_paper_commands[];
+extern const cli_command cli_result_commands[];
+extern const cli_command cli_cert_commands[];
+/* cli_application.c */
+extern const cli_command cli_announce_commands[];
+extern const cli_command cli_application_commands[];
+extern const cli_option cli_apply_options[];
+int cli_cmd_apply(cli_ctx *ctx);
+
 static const cli_command top_commands[] = {
     { "init", cli_cmd_init, NULL, cli_init_options, 0, 0, CLI_CREATES_DB | CLI_NEEDS_ACTOR,
       "[--catalog FILE]",
@@ -28,6 +48,37 @@ static const cli_command top_commands[] = {
       "SUBCOMMAND ...",
       "the catalog of new occupations, work types and levels",
       NULL },
+    { "candidate", NULL, cli_candidate_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "candidate records: resident ID, education, work, certificates, evidence", NULL },
+    { "eligibility", NULL, cli_eligibility_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "who may apply for which level, and why (rules as data)", NULL },
+    { "org", NULL, cli_org_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "evaluation organizations: filing, scope, validity, staff, special-path rules", NULL },
+    { "directory", cli_cmd_directory, NULL, cli_directory_options, 0, 0, CLI_NEEDS_DB,
+      "[--date D]", "the published directory of organizations with their scope and validity",
+      NULL },
+    { "audit", NULL, cli_audit_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "the tamper-evident audit trail: verify, list", NULL },
+    { "session", NULL, cli_session_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "assessment venues and sessions: staff checked against the ratios, candidates", NULL },
+    { "bank", NULL, cli_bank_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "the question bank (题库): versioned items by knowledge area and difficulty", NULL },
+    { "paper", NULL, cli_paper_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "papers assembled from a blueprint and a seed; online scoring", NULL },
+    { "result", NULL, cli_result_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "assessment results: scores per component, the pass rule, resits", NULL },
+    { "cert", NULL, cli_cert_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "certificates: report, issue, publish, verify, revoke, re-issue, stats, export", NULL },
+    { "announce", NULL, cli_announce_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "intake announcements (实施方案并发布公告): publish, list, show, close", NULL },
+    { "apply", cli_cmd_apply, NULL, cli_apply_options, 3, 3, CLI_NEEDS_DB | CLI_NEEDS_ACTOR,
+      "ANNOUNCEMENT ID-NUMBER OFFERING [--path P] [--evidence TEXT] [--record FILE] [--date D]",
+      "apply for an offering of an open announcement (actor: the candidate, or the "
+      "organization for them)",
+      "OFFERING is CODE[/WORK-TYPE]:LEVEL. A candidate applies with the record saved by\n"
+      "'candidate add'; an organization hands in the record (--record FILE, or the stored one)." },
+    { "application", NULL, cli_application_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "applications: verify (资格核实), confirm (报名确认), reject, withdraw, list, exchange", NULL },
     { "validate", cli_cmd_validate, NULL, NULL, 1, 1, 0,
       "FILE",
       "validate an XML document against its schema (no registry needed)",

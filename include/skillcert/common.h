@@ -63,7 +63,32 @@ typedef enum {
     SC_REASON_WORK_TYPE_NOT_ALLOWED = 5,  /**< this level is undivided (不分方向) */
     SC_REASON_LEVEL_NOT_OFFERED = 6,      /**< the level is not offered at all */
     SC_REASON_OFFERING_NOT_IN_FORCE = 7,  /**< offering withdrawn or not yet effective */
-    SC_REASON_WORK_TYPE_NOT_IN_FORCE = 8  /**< work type withdrawn or not yet effective */
+    SC_REASON_WORK_TYPE_NOT_IN_FORCE = 8, /**< work type withdrawn or not yet effective */
+    /* Organizations (org.h: sc_org_may_certify). */
+    SC_REASON_ORG_UNKNOWN = 9,            /**< no organization with that credit code */
+    SC_REASON_ORG_NOT_FILED = 10,         /**< never filed (备案) by that date: in the workflow or rejected */
+    SC_REASON_ORG_NOT_COMMITTED = 11,     /**< filed, but the commitment letter (承诺书) is not signed */
+    SC_REASON_ORG_EXPIRED = 12,           /**< the three-year filing validity has passed */
+    SC_REASON_ORG_EXITED = 13,            /**< the organization left the directory (退出目录) */
+    SC_REASON_ORG_SUSPENDED = 14,         /**< the organization is suspended (supervision) */
+    SC_REASON_OUT_OF_SCOPE = 15,          /**< not in the organization's filed scope (超范围) */
+    SC_REASON_OUT_OF_REGION = 16,         /**< the venue is outside Beijing (超行政区域) */
+    SC_REASON_SPECIAL_PATH_LEVEL = 17,    /**< 破格 needs level 3 or above, 直接认定 level 2 or above */
+    SC_REASON_SPECIAL_PATH_NOT_CONFIRMED = 18, /**< the organization's special-path rules are not
+                                                   confirmed by both its district and the city */
+    /* Eligibility (eligibility.h: sc_eligibility_decide). */
+    SC_REASON_NO_RULES = 19,              /**< no eligibility rules for that occupation and level */
+    SC_REASON_CONDITIONS_NOT_MET = 20,    /**< none of the standard's alternative conditions holds */
+    SC_REASON_SPECIAL_PATH_NO_EVIDENCE = 21, /**< a special path without the evidence it needs */
+    /* Assessment sessions (assessment.h: sc_session_check). */
+    SC_REASON_VENUE_NOT_INSPECTED = 22,   /**< the venue has no passed inspection by its district
+                                               bureau on or before the session day */
+    SC_REASON_STAFF_TOO_FEW = 23,         /**< fewer staff than the standard's ratio, minimum or
+                                               per-room minimum (or no candidates) */
+    SC_REASON_STAFF_NOT_ODD = 24,         /**< the standard asks an odd number of examiners or
+                                               panel members */
+    SC_REASON_STAFF_UNQUALIFIED = 25      /**< an assigned staff member is not on staff that day
+                                               or not qualified for the occupation and level */
 } sc_reason;
 
 /**

@@ -27,7 +27,15 @@ SC_BEGIN_DECL
 /** Document types. Values are stable. */
 typedef enum {
     SC_DOC_UNKNOWN = 0,
-    SC_DOC_CATALOG = 1      /**< urn:skillcert:catalog:1, root <catalog> */
+    SC_DOC_CATALOG = 1,     /**< urn:skillcert:catalog:1, root <catalog> */
+    SC_DOC_ELIGIBILITY = 2, /**< urn:skillcert:eligibility:1, root <eligibility> (eligibility.h) */
+    SC_DOC_CERTIFICATE = 3, /**< urn:skillcert:certificate:1, root <certificate>: an electronic
+                                 certificate (certificate.h); validated, never imported */
+    SC_DOC_CANDIDATE_BATCH = 4, /**< urn:skillcert:candidate-batch:1, root <candidate-batch>:
+                                     verified applications an organization sends its district
+                                     (application.h); imported by that district bureau */
+    SC_DOC_CONFIRMATION = 5 /**< urn:skillcert:confirmation:1, root <confirmation>: the district's
+                                 answer (application.h); imported by the organization */
 } sc_doctype;
 
 /** Name of a document type ("catalog"), or NULL for unknown values. @since 0.1 */

@@ -1,0 +1,46 @@
+/*
+ * Announcement and application internals shared by application.c and the
+ * exchange documents (xml_application.c).
+ */
+#ifndef SC_APPLICATION_INT_H
+#define SC_APPLICATION_INT_H
+
+#include "org_int.h"
+#include "candidate_int.h"
+#include "catalog_int.h"
+
+/* An announcement as stored, with its organization's row id and district. */
+typedef struct sc__ann {
+    sc_announcement a;
+    sqlite3_int64 org_id;
+    char district[SC_DISTRICT_CODE_SIZE];
+} sc__ann;
+
+/* Read announcement `id` (or, with id 0, the organization's `code`); `date`
+ * (valid, not NULL) decides a.open. SC_OK; SC_ENOTFOUND (recorded, field
+ * "announcement"); SC_EDB. */
+int sc__ann_get(sc_db *db, sqlite3_int64 id, const char *credit_code, const char *code,
+                const char *date, sc__ann *out);
+
+/* Is the announcement open on `date`? 1 or 0; when 0 and why is not NULL,
+ * the reason in words. */
+int sc__ann_open(const sc_announcement *a, const char *date, char *why, size_t cap);
+
+/* Is `code` a well-formed announcement code (or batch id when batch)? */
+int sc__ann_code_ok(const char *code, int batch);
+
+/* Method bits to "theory practical review" (space separated) into buf. */
+void sc__methods_text(unsigned int methods, char *buf, size_t cap);
+
+/* Full rows of applications: the column list and joins, and the filler. */
+#define SC__APP_COLS                                                                          \
+    "p.id, p.announcement_id, a.code, o.credit_code, c.id_number, c.name, p.occupation, "    \
+    "p.work_type, p.level, p.path, p.evidence, p.state, p.applied, p.applied_by, p.verified, " \
+    "p.verified_by, p.eligibility, p.eligibility_reason, p.decision, p.confirmed, "          \
+    "p.confirmed_by, p.ended, p.ended_by, p.ended_at, p.reason, p.batch_id"
+#define SC__APP_FROM                                                                          \
+    " FROM application p JOIN announcement a ON a.id = p.announcement_id "                    \
+    "JOIN org o ON o.id = p.org_id JOIN candidate c ON c.id = p.candidate_id "
+void sc__app_fill(sc_application *out, sqlite3_stmt *st);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * Assessment and certificate internals shared by assessment.c, bank.c,
+ * certificate.c and xml_certificate.c.
+ */
+#ifndef SC_ASSESSMENT_INT_H
+#define SC_ASSESSMENT_INT_H
+
+#include "org_int.h"
+#include "catalog_int.h"
+
+/* One iterator type for sessions, their staff, enrolments, results and
+ * paper items: a prepared statement the iterator owns, and what it yields. */
+enum {
+    SC__IT_SESSIONS = 1,
+    SC__IT_STAFF,
+    SC__IT_ENROLMENTS,
+    SC__IT_RESULTS,
+    SC__IT_PAPER_ITEMS
+};
+
+struct sc_session_iter {
+    sc_db *db;
+    sqlite3_stmt *st;
+    int kind;
+};
+
+/* Make an iterator of `kind` over `sql` (bound by the caller through it->st). */
+int sc__session_iter_make(sc_session_iter **out, sc_db *db, const char *sql, int kind);
+
+/* A session as stored, with its organization's row id. */
+typedef struct sc__session_row {
+    sc_session s;
+    sqlite3_int64 org_id;
+} sc__session_row;
+
+/* Load a session. SC_OK; SC_ENOTFOUND (recorded); SC_EDB. */
+int sc__session_load(sc_db *db, sqlite3_int64 id, sc__session_row *row);
+
+/* Canonical code of an occupation (aliases resolved) into out.
+ * SC_OK; SC_EINVAL (malformed); SC_ENOTFOUND (recorded); SC_EDB. */
+int sc__occupation_canon(sc_db *db, const char *code, char out[SC__CODE_SIZE]);
+
+/* The rule in force for a component (see sc_component_rule_get). */
+int sc__component_rule(sc_db *db, const char *occupation, int component,
+                       sc_component_rule *out);
+
+/* Fill a verdict that says no. */
+void sc__verdict_no(sc_verdict *out, int reason, const char *fmt, ...) SC__PRINTF(3, 4);
+
+/* The enrolment of a candidate in a session. SC_OK; SC_ENOTFOUND (recorded); SC_EDB. */
+int sc__enrolment_load(sc_db *db, sqlite3_int64 session_id, const char *id_number,
+                       sc_enrolment *out);
+
+/* Normalise a resident ID number (checked) into out[19]. SC_OK or SC_EINVAL. */
+int sc__id_number_norm(const char *in, char out[19]);
+
+/* Text of a level as printed on certificates: "三级/高级工". */
+void sc__level_text(int level, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * Appending to the audit trail (include/skillcert/audit.h). Every change
+ * appends inside its own transaction, after its checks and writes.
+ */
+#ifndef SC_AUDIT_INT_H
+#define SC_AUDIT_INT_H
+
+#include "store_int.h"
+
+/* Append one entry. Must run inside a transaction (sc__db_begin); the detail
+ * is formatted like printf and cut to SC_AUDIT_DETAIL_SIZE - 1 bytes at a
+ * character boundary. actor may be NULL ("system"). */
+int sc__audit_append(sc_db *db, const sc_actor *actor, const char *entity,
+                     const char *entity_id, const char *action, const char *fmt, ...)
+    SC__PRINTF(6, 7);
+
+/* Copy src into dst[cap], cut at a UTF-8 character boundary; NULL gives "". */
+void sc__copy_text(char *dst, size_t cap, const char *src);
+
+/* The entry for an imported XML batch (one per batch). */
+int sc__audit_import(sc_db *db, const sc_actor *actor, const char *doctype,
+                     const char *batch_id, uint64_t records);
+
+#endif

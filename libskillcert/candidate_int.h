@@ -1,0 +1,91 @@
+/*
+ * Candidate internals shared with the eligibility engine (and the
+ * benchmark's floor loop): the record's layout, packed occupation codes and
+ * day-number calendar arithmetic.
+ */
+#ifndef SC_CANDIDATE_INT_H
+#define SC_CANDIDATE_INT_H
+
+#include "store_int.h"
+
+/* An occupation code "D-DD-DD-DD" packed into an integer DDDDDDD (0: none). */
+typedef int32_t sc__occ;
+
+/* A day: days since 1970-01-01. */
+typedef int32_t sc__day;
+#define SC__DAY_NONE INT32_MAX  /* an open end ("still working") */
+
+typedef struct {
+    int kind;
+    unsigned int flags;
+    sc__day graduated;        /* SC__DAY_NONE when not given */
+    char *major, *graduated_s;
+} sc__edu;
+
+typedef struct {
+    sc__occ occ;
+    sc__day from, to_excl;    /* [from, to_excl): to_excl is the day after the last, or NONE */
+    char *occupation, *from_s, *to_s;
+} sc__work;
+
+typedef struct {
+    int kind, level;
+    sc__occ occ;
+    sc__day issued;
+    char *occupation, *work_type, *issued_s, *number;
+} sc__cert;
+
+typedef struct {
+    int kind, grade;
+    sc__occ occ;              /* 0 when none */
+    sc__day date;
+    char *occupation, *date_s, *description;
+} sc__evidence;
+
+struct sc_candidate {
+    char id_number[19];
+    char birth_date[11];
+    sc__day birth;
+    int sex;
+    char *name;
+    sc__edu *edu;
+    size_t n_edu, cap_edu;
+    sc__work *work;           /* sorted by from (stable) */
+    size_t n_work, cap_work;
+    sc__cert *cert;
+    size_t n_cert, cap_cert;
+    sc__evidence *ev;
+    size_t n_ev, cap_ev;
+    sc__occ appr_occ;         /* 0 when none */
+    sc__day appr_date;
+    char *appr_occupation, *appr_date_s;
+};
+
+/* Pack a normalised code; 0 when it is not D-DD-DD-DD. */
+sc__occ sc__occ_pack(const char *code);
+/* Parse a code in any accepted form into a packed value and the ASCII form
+ * (norm may be NULL). SC_EINVAL recorded when malformed. */
+int sc__occ_parse(const char *code, sc__occ *out, char norm[16]);
+
+/* Calendar on day numbers. */
+sc__day sc__day_from_civil(int y, int m, int d);
+void sc__civil_from_day(sc__day day, int *y, int *m, int *d);
+/* Parse "YYYY-MM-DD" (must be valid) into a day number. */
+sc__day sc__day_parse(const char *s);
+/* Format a day into buf[11]. */
+void sc__day_format(sc__day day, char buf[11]);
+/* The day n months after `day`; a missing day of month is the month's last. */
+sc__day sc__add_months(sc__day day, int n);
+/* Whole months from a to b (b >= a), with the remaining days. */
+int sc__months_between(sc__day a, sc__day b, int *rest_days);
+
+/* Resident ID check into parts; SC_EINVAL recorded. */
+int sc__resident_id_check(const char *text, sc_resident_id *out);
+
+/* Create or replace a stored record inside the caller's transaction, without
+ * an actor check (the caller made it; actor labels the row, NULL "system").
+ * *id (may be NULL): its row id; *created (may be NULL): 1 when new. */
+int sc__candidate_store(sc_db *db, const sc_actor *actor, const sc_candidate *c,
+                        sqlite3_int64 *id, int *created);
+
+#endif

@@ -1,0 +1,156 @@
+/*
+ * Beijing's district-level units, as data in the registry (migration 2).
+ */
+#include "org_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DISTRICT_COLS "d.code, d.gb_code, d.zone, d.name, d.name_en, d.bureau"
+
+static const char SQL_LOOKUP[] =
+    "SELECT " DISTRICT_COLS " FROM district d WHERE d.code = upper(?1) OR d.name = ?1 "
+    "UNION ALL SELECT " DISTRICT_COLS " FROM district_alias a JOIN district d ON d.code = a.code "
+    "WHERE a.alias = ?1 LIMIT 1";
+
+static void fill(sc_district *out, sqlite3_stmt *st)
+{
+    memset(out, 0, sizeof(*out));
+    sc__copy_text(out->code, sizeof out->code, sc__col_text(st, 0));
+    sc__copy_text(out->gb_code, sizeof out->gb_code, sc__col_text(st, 1));
+    sc__copy_text(out->zone, sizeof out->zone, sc__col_text(st, 2));
+    sc__copy_text(out->name, sizeof out->name, sc__col_text(st, 3));
+    sc__copy_text(out->name_en, sizeof out->name_en, sc__col_text(st, 4));
+    sc__copy_text(out->bureau, sizeof out->bureau, sc__col_text(st, 5));
+}
+
+/* Trim blanks into buf; SC_EINVAL when empty or too long. */
+static int trimmed(const char *text, const char *what, char *buf, size_t cap)
+{
+    size_t n;
+    int rc;
+    if ((rc = sc__check_text(text, what, 256, 1)) != SC_OK)
+        return rc;
+    while (*text == ' ' || *text == '\t')
+        text++;
+    n = strlen(text);
+    while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+        n--;
+    if (n == 0 || n >= cap) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s '%.40s' is not a district code or name", what,
+                      text);
+        sc__error_set_field(what);
+        return SC_EINVAL;
+    }
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    return SC_OK;
+}
+
+static int lookup(sc_district *out, sc_db *db, const char *text, const char *what)
+{
+    char key[SC_DISTRICT_NAME_SIZE];
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = trimmed(text, what, key, sizeof key)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_LOOKUP)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, key);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        fill(out, st);
+        sqlite3_reset(st);
+        return SC_OK;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "looking up a district");
+    sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES,
+                  "'%.40s' is not a Beijing district (110101-110119, or 110115-BDA for "
+                  "北京经济技术开发区)", key);
+    sc__error_set_field(what);
+    return SC_ENOTFOUND;
+}
+
+int sc__district_resolve(sc_db *db, const char *text, const char *what,
+                         char out[SC_DISTRICT_CODE_SIZE])
+{
+    sc_district d;
+    int rc = lookup(&d, db, text, what);
+    out[0] = '\0';
+    if (rc == SC_OK)
+        sc__copy_text(out, SC_DISTRICT_CODE_SIZE, d.code);
+    return rc;
+}
+
+int sc_district_lookup(sc_district *out, sc_db *db, const char *code)
+{
+    int rc;
+    if (!out)
+        return sc__error_null("sc_district_lookup", "out");
+    memset(out, 0, sizeof(*out));
+    if ((rc = sc__db_check(db, "sc_district_lookup", 0)) != SC_OK)
+        return rc;
+    return lookup(out, db, code, "district");
+}
+
+struct sc_district_iter {
+    sc_db *db;
+    sqlite3_stmt *st;
+    int done;
+};
+
+static const char SQL_ALL[] = "SELECT " DISTRICT_COLS " FROM district d ORDER BY d.ordinal";
+
+int sc_district_iter_new(sc_district_iter **out, sc_db *db)
+{
+    sc_district_iter *it;
+    int rc;
+    if (!out)
+        return sc__error_null("sc_district_iter_new", "out");
+    *out = NULL;
+    if ((rc = sc__db_check(db, "sc_district_iter_new", 0)) != SC_OK)
+        return rc;
+    it = sc__calloc(1, sizeof(*it));
+    if (!it)
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating an iterator");
+    if ((rc = sc__db_prepare(db, SQL_ALL, &it->st)) != SC_OK) {
+        free(it);
+        return rc;
+    }
+    it->db = db;
+    sc__db_ref(db);
+    *out = it;
+    return SC_OK;
+}
+
+int sc_district_iter_next(sc_district *out, sc_district_iter *it)
+{
+    int rc;
+    if (!out)
+        return sc__error_null("sc_district_iter_next", "out");
+    memset(out, 0, sizeof(*out));
+    if (!it)
+        return sc__error_null("sc_district_iter_next", "it");
+    if (it->done)
+        return SC_ITEROVER;
+    rc = sqlite3_step(it->st);
+    if (rc == SQLITE_DONE) {
+        it->done = 1;
+        return SC_ITEROVER;
+    }
+    if (rc != SQLITE_ROW)
+        return sc__db_fail(it->db, rc, "iterating districts");
+    fill(out, it->st);
+    return SC_OK;
+}
+
+void sc_district_iter_free(sc_district_iter *it)
+{
+    if (!it)
+        return;
+    sqlite3_finalize(it->st);
+    sc__db_unref(it->db);
+    free(it);
+}

@@ -1,0 +1,1585 @@
+/*
+ * Evaluation organizations: registration, the filing workflow (申报 → 推荐 →
+ * 专家评估 → 公示 → 备案 → 承诺), added scope (增项), exit (退出目录), the
+ * directory, and "may O certify this on date D?".
+ */
+#include "org_int.h"
+#include "catalog_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- names ------------------------------------------------------------ */
+
+static const char *const kind_en[] = { NULL, "enterprise", "social-group", "university",
+                                       "vocational-school" };
+static const char *const kind_zh[] = { NULL, "企业", "社会团体", "高等院校", "职业院校" };
+
+const char *sc_org_kind_name(int kind)
+{
+    return kind >= SC_ORG_ENTERPRISE && kind <= SC_ORG_VOCATIONAL_SCHOOL ? kind_en[kind] : NULL;
+}
+
+const char *sc_org_kind_name_zh(int kind)
+{
+    return kind >= SC_ORG_ENTERPRISE && kind <= SC_ORG_VOCATIONAL_SCHOOL ? kind_zh[kind] : NULL;
+}
+
+int sc_org_kind_parse(int *out, const char *text)
+{
+    int k;
+    if (!out)
+        return sc__error_null("sc_org_kind_parse", "out");
+    *out = 0;
+    if (!text)
+        return sc__error_null("sc_org_kind_parse", "text");
+    for (k = SC_ORG_ENTERPRISE; k <= SC_ORG_VOCATIONAL_SCHOOL; k++) {
+        if (!strcmp(text, kind_en[k]) || !strcmp(text, kind_zh[k]) ||
+            (text[0] == '0' + k && text[1] == '\0')) {
+            *out = k;
+            return SC_OK;
+        }
+    }
+    if (!strcmp(text, "技工院校")) {
+        *out = SC_ORG_VOCATIONAL_SCHOOL;
+        return SC_OK;
+    }
+    sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                  "'%.40s' is not an organization kind (enterprise, social-group, university, "
+                  "vocational-school)", text);
+    sc__error_set_field("kind");
+    return SC_EINVAL;
+}
+
+static const char *const status_names[] = { "none", "applied", "recommended", "evaluated",
+                                            "noticed", "filed", "active", "rejected",
+                                            "exited", "expired" };
+
+const char *sc_filing_status_name(int status)
+{
+    return status >= SC_FILING_NONE && status <= SC_FILING_EXPIRED ? status_names[status] : NULL;
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+int sc__date_arg(const char *date, const char *what, char buf[SC_DATE_SIZE])
+{
+    int rc;
+    if (!date) {
+        sc__today(buf);
+        return SC_OK;
+    }
+    if ((rc = sc__check_date(date, what)) != SC_OK)
+        return rc;
+    memcpy(buf, date, SC_DATE_SIZE);
+    return SC_OK;
+}
+
+/* Days since 1970-01-01 to a date (H. Hinnant's civil_from_days). */
+static void date_from_days(long z, char out[SC_DATE_SIZE])
+{
+    long era, doe, yoe, y, doy, mp, d, m;
+    char buf[64];
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y % 10000, m % 100, d % 100);
+    sc__copy_text(out, SC_DATE_SIZE, buf);
+}
+
+static int is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* The last valid day of a filing made on `filed`: the day before the third
+ * anniversary (29 February → 1 March in a common year). */
+static void validity_end(const char *filed, char out[SC_DATE_SIZE])
+{
+    int y = atoi(filed), m = atoi(filed + 5), d = atoi(filed + 8);
+    char anniv[64];
+    y += 3;
+    if (m == 2 && d == 29 && !is_leap(y)) {
+        m = 3;
+        d = 1;
+    }
+    snprintf(anniv, sizeof anniv, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    date_from_days(sc__date_days(anniv) - 1, out);
+}
+
+/* ---- rows ---------------------------------------------------------------- */
+
+static const char SQL_ORG_FIND[] =
+    "SELECT id, credit_code, district FROM org WHERE credit_code = ?1";
+
+int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row)
+{
+    char norm[SC_CREDIT_CODE_SIZE];
+    sqlite3_stmt *st;
+    int rc;
+    memset(row, 0, sizeof(*row));
+    if ((rc = sc__credit_code_norm(credit_code, norm)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_ORG_FIND)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, norm);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        row->id = sqlite3_column_int64(st, 0);
+        sc__copy_text(row->code, sizeof row->code, sc__col_text(st, 1));
+        sc__copy_text(row->district, sizeof row->district, sc__col_text(st, 2));
+        sqlite3_reset(st);
+        return SC_OK;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "looking up an organization");
+    sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no organization with credit code %s", norm);
+    sc__error_set_field("credit_code");
+    return SC_ENOTFOUND;
+}
+
+#define FILING_COLS                                                                         \
+    "f.id, o.credit_code, f.kind, f.base_id, f.status, f.applied, f.recommended, "         \
+    "f.evaluated, f.methods, f.noticed, f.filed, f.committed, f.receipt, f.valid_until, "  \
+    "f.ended, f.reason"
+#define FILING_FROM " FROM filing f JOIN org o ON o.id = f.org_id "
+/* A filing in force on ?2: filed by then, within validity, not ended. */
+#define IN_FORCE                                                                            \
+    "f.filed IS NOT NULL AND f.filed <= ?2 AND ?2 <= f.valid_until "                       \
+    "AND (f.ended IS NULL OR ?2 < f.ended)"
+
+static void filing_fill(sc_filing *out, sqlite3_stmt *st)
+{
+    memset(out, 0, sizeof(*out));
+    out->id = sqlite3_column_int64(st, 0);
+    sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(st, 1));
+    out->kind = sqlite3_column_int(st, 2);
+    out->base_id = sqlite3_column_int64(st, 3);
+    out->status = sqlite3_column_int(st, 4);
+    sc__copy_text(out->applied, sizeof out->applied, sc__col_text(st, 5));
+    sc__copy_text(out->recommended, sizeof out->recommended, sc__col_text(st, 6));
+    sc__copy_text(out->evaluated, sizeof out->evaluated, sc__col_text(st, 7));
+    out->methods = (unsigned int)sqlite3_column_int(st, 8);
+    sc__copy_text(out->noticed, sizeof out->noticed, sc__col_text(st, 9));
+    sc__copy_text(out->filed, sizeof out->filed, sc__col_text(st, 10));
+    sc__copy_text(out->committed, sizeof out->committed, sc__col_text(st, 11));
+    sc__copy_text(out->receipt, sizeof out->receipt, sc__col_text(st, 12));
+    sc__copy_text(out->valid_until, sizeof out->valid_until, sc__col_text(st, 13));
+    sc__copy_text(out->ended, sizeof out->ended, sc__col_text(st, 14));
+    sc__copy_text(out->reason, sizeof out->reason, sc__col_text(st, 15));
+}
+
+/* Run a cached query expected to return at most one filing; *found says. */
+static int one_filing(sc_db *db, const char *sql, sqlite3_int64 id, const char *date,
+                      sc_filing *out, int *found)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, sql);
+    int rc;
+    *found = 0;
+    memset(out, 0, sizeof(*out));
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    if (date)
+        sc__bind_text(st, 2, date);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        filing_fill(out, st);
+        *found = 1;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading filings");
+    return SC_OK;
+}
+
+static const char SQL_OPEN_FILING[] =
+    "SELECT " FILING_COLS FILING_FROM
+    "WHERE f.org_id = ?1 AND f.status BETWEEN 1 AND 5 ORDER BY f.id DESC LIMIT 1";
+static const char SQL_IN_FORCE_FILING[] =
+    "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 AND f.kind = 1 AND " IN_FORCE
+    " ORDER BY f.filed DESC, f.id DESC LIMIT 1";
+static const char SQL_LAST_FILED[] =
+    "SELECT " FILING_COLS FILING_FROM
+    "WHERE f.org_id = ?1 AND f.kind = 1 AND f.filed IS NOT NULL AND f.filed <= ?2 "
+    "ORDER BY f.filed DESC, f.id DESC LIMIT 1";
+static const char SQL_LATEST_INITIAL[] =
+    "SELECT " FILING_COLS FILING_FROM
+    "WHERE f.org_id = ?1 AND f.kind = 1 AND f.applied <= ?2 "
+    "ORDER BY f.applied DESC, f.id DESC LIMIT 1";
+static const char SQL_FILING_BY_ID[] =
+    "SELECT " FILING_COLS FILING_FROM "WHERE f.id = ?1";
+
+/* The application in progress (APPLIED..FILED-awaiting-commitment). */
+static int open_filing(sc_db *db, sqlite3_int64 org, sc_filing *f, int *found)
+{
+    return one_filing(db, SQL_OPEN_FILING, org, NULL, f, found);
+}
+
+/* The organization's (initial) filing in force on date. */
+static int in_force(sc_db *db, sqlite3_int64 org, const char *date, sc_filing *f, int *found)
+{
+    return one_filing(db, SQL_IN_FORCE_FILING, org, date, f, found);
+}
+
+static void actor_text(const sc_actor *a, char out[SC_ACTOR_TEXT_SIZE])
+{
+    if (a->name && *a->name)
+        snprintf(out, SC_ACTOR_TEXT_SIZE, "%s (%s)", a->label, a->name);
+    else
+        snprintf(out, SC_ACTOR_TEXT_SIZE, "%s", a->label);
+}
+
+static const char SQL_INS_STEP[] =
+    "INSERT INTO filing_step(filing_id, step, date, actor, note) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+static int record_step(sc_db *db, const sc_actor *actor, sqlite3_int64 filing, int step,
+                       const char *date, const char *note)
+{
+    char who[SC_ACTOR_TEXT_SIZE];
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_INS_STEP);
+    if (!st)
+        return sc_error_last()->code;
+    actor_text(actor, who);
+    sqlite3_bind_int64(st, 1, filing);
+    sqlite3_bind_int(st, 2, step);
+    sc__bind_text(st, 3, date);
+    sc__bind_text(st, 4, who);
+    sc__bind_text(st, 5, note && *note ? note : NULL);
+    return sc__db_exec_stmt(db, st, "recording a filing step");
+}
+
+/* Granted offerings of every filing in force on date. */
+static const char SQL_SCOPE_ON[] =
+    "SELECT s.occupation, s.work_type, s.level FROM filing_scope s "
+    "JOIN filing f ON f.id = s.filing_id WHERE f.org_id = ?1 AND s.granted = 1 AND " IN_FORCE
+    " ORDER BY s.occupation, s.work_type, s.level DESC";
+
+static int scope_on(sc_db *db, sqlite3_int64 org, const char *date, sc_offerings *out)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_SCOPE_ON);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org);
+    sc__bind_text(st, 2, date);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sc__offerings_push(out, sc__col_text(st, 0), sc__col_text(st, 1),
+                               sqlite3_column_int(st, 2)) != SC_OK) {
+            sqlite3_reset(st);
+            return SC_ENOMEM;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading a scope");
+    return SC_OK;
+}
+
+/* ---- registration ---------------------------------------------------------- */
+
+static const char SQL_INS_ORG[] =
+    "INSERT INTO org(credit_code, name, kind, district, registered, legacy_code) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+int sc_org_register(sc_db *db, const sc_actor *actor, const char *credit_code, const char *name,
+                    int kind, const char *district, const char *date_in, unsigned int flags)
+{
+    sc_credit_code_result cc;
+    char date[SC_DATE_SIZE], dist[SC_DISTRICT_CODE_SIZE];
+    sc__org_row row;
+    sqlite3_stmt *st;
+    int rc;
+
+    if ((rc = sc__db_check(db, "sc_org_register", 1)) != SC_OK)
+        return rc;
+    if ((rc = sc_credit_code_validate(&cc, credit_code, flags)) != SC_OK)
+        return rc;
+    if (!cc.valid) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "'%.40s' is not a valid unified social credit "
+                      "code: %s%s", credit_code, cc.message,
+                      cc.expected_check[0] && !(flags & SC_CREDIT_CODE_ALLOW_LEGACY)
+                          ? " (SC_CREDIT_CODE_ALLOW_LEGACY accepts a known legacy code)"
+                          : "");
+        sc__error_set_field("credit_code");
+        return SC_EINVAL;
+    }
+    if ((rc = sc__check_text(name, "name", SC_ORG_NAME_SIZE - 1, 1)) != SC_OK ||
+        (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
+        return rc;
+    if (!sc_org_kind_name(kind)) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                      "unknown organization kind %d (1 enterprise, 2 social group, 3 university, "
+                      "4 vocational school)", kind);
+        sc__error_set_field("kind");
+        return SC_EINVAL;
+    }
+    if ((rc = sc__district_resolve(db, district, "district", dist)) != SC_OK)
+        return rc;
+    if ((rc = sc__authorize(db, actor, SC__ACT_ORG_REGISTER, cc.code)) != SC_OK)
+        return rc;
+    if ((rc = sc__db_begin(db)) != SC_OK)
+        return rc;
+    rc = sc__org_find(db, cc.code, &row);
+    if (rc == SC_OK) {
+        rc = sc__error_set(SC_EEXISTS, SC_DOMAIN_RULES, "organization %s is already registered",
+                           cc.code);
+        sc__error_set_field("credit_code");
+        goto fail;
+    }
+    if (rc != SC_ENOTFOUND)
+        goto fail;
+    if (!(st = sc__db_stmt(db, SQL_INS_ORG))) {
+        rc = sc_error_last()->code;
+        goto fail;
+    }
+    sc__bind_text(st, 1, cc.code);
+    sc__bind_text(st, 2, name);
+    sqlite3_bind_int(st, 3, kind);
+    sc__bind_text(st, 4, dist);
+    sc__bind_text(st, 5, date);
+    sqlite3_bind_int(st, 6, cc.legacy);
+    if ((rc = sc__db_exec_stmt(db, st, "registering an organization")) != SC_OK ||
+        (rc = sc__audit_append(db, actor, "org", cc.code, sc__action_name(SC__ACT_ORG_REGISTER),
+                               "name=%s kind=%s district=%s date=%s%s%s", name,
+                               sc_org_kind_name(kind), dist, date,
+                               cc.legacy ? " legacy-code " : "", cc.legacy ? cc.message : "")) !=
+            SC_OK)
+        goto fail;
+    return sc__db_commit(db);
+fail:
+    sc__db_rollback(db);
+    return rc;
+}
+
+static const char SQL_PUBLISH[] =
+    "UPDATE org SET rules = coalesce(?2, rules), fees = coalesce(?3, fees), published = ?4 "
+    "WHERE id = ?1";
+
+int sc_org_publish(sc_db *db, const sc_actor *actor, const char *credit_code, const char *rules,
+                   const char *fees, const char *date_in)
+{
+    char date[SC_DATE_SIZE], code[SC_CREDIT_CODE_SIZE];
+    sc__org_row org;
+    sqlite3_stmt *st;
+    int rc;
+
+    if ((rc = sc__db_check(db, "sc_org_publish", 1)) != SC_OK ||
+        (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
+        (rc = sc__check_text(rules, "rules", SC_ORG_TEXT_SIZE - 1, 0)) != SC_OK ||
+        (rc = sc__check_text(fees, "fees", SC_ORG_TEXT_SIZE - 1, 0)) != SC_OK ||
+        (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
+        return rc;
+    if (!rules && !fees)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc_org_publish: give the rules, the fees or both");
+    if ((rc = sc__authorize(db, actor, SC__ACT_ORG_PUBLISH, code)) != SC_OK)
+        return rc;
+    if ((rc = sc__db_begin(db)) != SC_OK)
+        return rc;
+    if ((rc = sc__org_find(db, code, &org)) != SC_OK)
+        goto fail;
+    if (!(st = sc__db_stmt(db, SQL_PUBLISH))) {
+        rc = sc_error_last()->code;
+        goto fail;
+    }
+    sqlite3_bind_int64(st, 1, org.id);
+    sc__bind_text(st, 2, rules);
+    sc__bind_text(st, 3, fees);
+    sc__bind_text(st, 4, date);
+    if ((rc = sc__db_exec_stmt(db, st, "publishing rules and fees")) != SC_OK ||
+        (rc = sc__audit_append(db, actor, "org", code, sc__action_name(SC__ACT_ORG_PUBLISH),
+                               "date=%s%s%s%s%s", date, rules ? " rules=" : "",
+                               rules ? rules : "", fees ? " fees=" : "", fees ? fees : "")) !=
+            SC_OK)
+        goto fail;
+    return sc__db_commit(db);
+fail:
+    sc__db_rollback(db);
+    return rc;
+}
+
+/* ---- applications ---------------------------------------------------------------- */
+
+static const char SQL_INS_FILING[] =
+    "INSERT INTO filing(org_id, kind, base_id, status, applied) VALUES (?1, ?2, ?3, 1, ?4)";
+static const char SQL_INS_SCOPE[] =
+    "INSERT OR IGNORE INTO filing_scope(filing_id, occupation, work_type, level, granted) "
+    "VALUES (?1, ?2, ?3, ?4, 0)";
+
+static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
+                    const sc_offerings *scope, const char *date_in, int addition)
+{
+    const char *func = addition ? "sc_org_apply_addition" : "sc_org_apply";
+    int action = addition ? SC__ACT_ORG_APPLY_ADDITION : SC__ACT_ORG_APPLY;
+    char date[SC_DATE_SIZE], code[SC_CREDIT_CODE_SIZE], desc[700];
+    sc_offerings *canon = NULL, *have = NULL;
+    sc__org_row org;
+    sc_filing cur;
+    sqlite3_stmt *st;
+    sqlite3_int64 id;
+    size_t i;
+    int rc, found;
+
+    if ((rc = sc__db_check(db, func, 1)) != SC_OK ||
+        (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
+        (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
+        return rc;
+    if (!scope)
+        return sc__error_null(func, "scope");
+    if (scope->n == 0) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s: the requested scope is empty", func);
+        sc__error_set_field("scope");
+        return SC_EINVAL;
+    }
+    if ((rc = sc__authorize(db, actor, action, code)) != SC_OK)
+        return rc;
+    if ((rc = sc__db_begin(db)) != SC_OK)
+        return rc;
+    if ((rc = sc__org_find(db, code, &org)) != SC_OK)
+        goto fail;
+    if ((rc = open_filing(db, org.id, &cur, &found)) != SC_OK)
+        goto fail;
+    if (found) {
+        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                           "%s already has an application in progress (filing %lld, step %s)",
+                           code, (long long)cur.id, sc_filing_status_name(cur.status));
+        goto fail;
+    }
+    if ((rc = in_force(db, org.id, date, &cur, &found)) != SC_OK)
+        goto fail;
+    if (!addition && found) {
+        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                           "%s is filed (%s) and valid until %s: apply for added scope (增项), "
+                           "or again after the validity",
+                           code, cur.receipt, cur.valid_until);
+        goto fail;
+    }
+    if (addition) {
+        if (!found) {
+            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                               "%s has no filing in force on %s: added scope (增项) is for a "
+                               "filed organization within its validity", code, date);
+            goto fail;
+        }
+        if (!cur.committed[0] || strcmp(cur.committed, date) > 0) {
+            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                               "%s has not signed its commitment letter by %s", code, date);
+            goto fail;
+        }
+    }
+    if ((rc = sc_offerings_new(&canon)) != SC_OK || (rc = sc_offerings_new(&have)) != SC_OK)
+        goto fail;
+    for (i = 0; i < scope->n; i++) {
+        char c[SC_OCCUPATION_CODE_SIZE];
+        if ((rc = sc__offering_certifiable(db, &scope->items[i], date, "scope", c)) != SC_OK ||
+            (rc = sc__offerings_push(canon, c, scope->items[i].work_type,
+                                     scope->items[i].level)) != SC_OK)
+            goto fail;
+    }
+    if (addition) {
+        if ((rc = scope_on(db, org.id, date, have)) != SC_OK)
+            goto fail;
+        for (i = 0; i < canon->n; i++) {
+            const sc_offering_item *it = &canon->items[i];
+            if (sc__offerings_has(have, it->occupation, it->work_type, it->level)) {
+                rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                                   "%s%s%s level %d is already in the scope of %s",
+                                   it->occupation, it->work_type[0] ? "/" : "", it->work_type,
+                                   it->level, code);
+                sc__error_set_field("scope");
+                goto fail;
+            }
+        }
+    }
+    if (!(st = sc__db_stmt(db, SQL_INS_FILING))) {
+        rc = sc_error_last()->code;
+        goto fail;
+    }
+    sqlite3_bind_int64(st, 1, org.id);
+    sqlite3_bind_int(st, 2, addition ? SC_FILING_ADDITION : SC_FILING_INITIAL);
+    if (addition)
+        sqlite3_bind_int64(st, 3, cur.id);
+    else
+        sqlite3_bind_null(st, 3);
+    sc__bind_text(st, 4, date);
+    if ((rc = sc__db_exec_stmt(db, st, "recording an application")) != SC_OK)
+        goto fail;
+    id = sqlite3_last_insert_rowid(db->conn);
+    for (i = 0; i < canon->n; i++) {
+        if (!(st = sc__db_stmt(db, SQL_INS_SCOPE))) {
+            rc = sc_error_last()->code;
+            goto fail;
+        }
+        sqlite3_bind_int64(st, 1, id);
+        sc__bind_text(st, 2, canon->items[i].occupation);
+        sc__bind_text(st, 3, canon->items[i].work_type);
+        sqlite3_bind_int(st, 4, canon->items[i].level);
+        if ((rc = sc__db_exec_stmt(db, st, "recording the requested scope")) != SC_OK)
+            goto fail;
+    }
+    sc__offerings_describe(canon, desc, sizeof desc);
+    if ((rc = record_step(db, actor, id, SC_FILING_APPLIED, date, NULL)) != SC_OK ||
+        (rc = sc__audit_append(db, actor, "org", code, sc__action_name(action),
+                               "filing=%lld kind=%s date=%s district=%s scope=%s",
+                               (long long)id, addition ? "addition" : "initial", date,
+                               org.district, desc)) != SC_OK)
+        goto fail;
+    sc_offerings_free(canon);
+    sc_offerings_free(have);
+    return sc__db_commit(db);
+fail:
+    sc_offerings_free(canon);
+    sc_offerings_free(have);
+    sc__db_rollback(db);
+    return rc;
+}
+
+int sc_org_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
+                 const sc_offerings *scope, const char *date)
+{
+    return do_apply(db, actor, credit_code, scope, date, 0);
+}
+
+int sc_org_apply_addition(sc_db *db, const sc_actor *actor, const char *credit_code,
+                          const sc_offerings *scope, const char *date)
+{
+    return do_apply(db, actor, credit_code, scope, date, 1);
+}
+
+/* ---- workflow steps --------------------------------------------------------------- */
+
+typedef struct {
+    sc_db *db;
+    const sc_actor *actor;
+    int action;
+    char code[SC_CREDIT_CODE_SIZE];
+    char date[SC_DATE_SIZE];
+    sc__org_row org;
+    sc_filing f;
+} step_ctx;
+
+static const char *last_step_date(const sc_filing *f)
+{
+    if (f->committed[0])
+        return f->committed;
+    if (f->filed[0])
+        return f->filed;
+    if (f->noticed[0])
+        return f->noticed;
+    if (f->evaluated[0])
+        return f->evaluated;
+    if (f->recommended[0])
+        return f->recommended;
+    return f->applied;
+}
+
+/* Validate, authorize, begin, and find the application at step `expect`.
+ * On failure nothing is left open. */
+static int step_begin(step_ctx *c, sc_db *db, const sc_actor *actor, int action,
+                      const char *func, const char *credit_code, const char *date, int expect)
+{
+    int rc, found;
+    const char *prev;
+    memset(c, 0, sizeof(*c));
+    c->db = db;
+    c->actor = actor;
+    c->action = action;
+    if ((rc = sc__db_check(db, func, 1)) != SC_OK ||
+        (rc = sc__credit_code_norm(credit_code, c->code)) != SC_OK ||
+        (rc = sc__date_arg(date, "date", c->date)) != SC_OK)
+        return rc;
+    if ((rc = sc__authorize(db, actor, action, c->code)) != SC_OK)
+        return rc;
+    if ((rc = sc__db_begin(db)) != SC_OK)
+        return rc;
+    if ((rc = sc__org_find(db, c->code, &c->org)) != SC_OK ||
+        (rc = open_filing(db, c->org.id, &c->f, &found)) != SC_OK)
+        goto fail;
+    if (!found) {
+        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                           "%s has no application in progress", c->code);
+        goto fail;
+    }
+    if (c->f.status != expect) {
+        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                           "the application of %s (filing %lld) is at step '%s', not '%s'",
+                           c->code, (long long)c->f.id, sc_filing_status_name(c->f.status),
+                           sc_filing_status_name(expect));
+        goto fail;
+    }
+    prev = last_step_date(&c->f);
+    if (strcmp(c->date, prev) < 0) {
+        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                           "%s is before the previous step of filing %lld (%s on %s)", c->date,
+                           (long long)c->f.id, sc_filing_status_name(c->f.status), prev);
+        sc__error_set_field("date");
+        goto fail;
+    }
+    return SC_OK;
+fail:
+    sc__db_rollback(db);
+    return rc;
+}
+
+/* Record the step and its audit entry, then commit; rolls back on failure. */
+static int step_end(step_ctx *c, int step, const char *note, const char *extra)
+{
+    int rc;
+    if ((rc = record_step(c->db, c->actor, c->f.id, step, c->date, note)) != SC_OK ||
+        (rc = sc__audit_append(c->db, c->actor, "org", c->code, sc__action_name(c->action),
+                               "filing=%lld step=%s date=%s%s%s%s%s", (long long)c->f.id,
+                               sc_filing_status_name(step), c->date, extra ? " " : "",
+                               extra ? extra : "", note && *note ? " note=" : "",
+                               note && *note ? note : "")) != SC_OK) {
+        sc__db_rollback(c->db);
+        return rc;
+    }
+    return sc__db_commit(c->db);
+}
+
+static int step_fail(step_ctx *c, int rc)
+{
+    sc__db_rollback(c->db);
+    return rc;
+}
+
+static const char SQL_SET_RECOMMENDED[] =
+    "UPDATE filing SET status = 2, recommended = ?2 WHERE id = ?1";
+static const char SQL_SET_EVALUATED[] =
+    "UPDATE filing SET status = 3, evaluated = ?2, methods = ?3 WHERE id = ?1";
+static const char SQL_GRANT[] =
+    "UPDATE filing_scope SET granted = 1 WHERE filing_id = ?1 AND occupation = ?2 "
+    "AND work_type = ?3 AND level = ?4";
+static const char SQL_SET_NOTICED[] = "UPDATE filing SET status = 4, noticed = ?2 WHERE id = ?1";
+static const char SQL_SET_FILED[] =
+    "UPDATE filing SET status = ?2, filed = ?3, receipt = ?4, valid_until = ?5 WHERE id = ?1";
+static const char SQL_SET_COMMITTED[] =
+    "UPDATE filing SET status = 6, committed = ?2 WHERE id = ?1";
+static const char SQL_SET_REJECTED[] =
+    "UPDATE filing SET status = 7, ended = ?2, reason = ?3 WHERE id = ?1";
+static const char SQL_MAX_RECEIPT[] =
+    "SELECT max(CAST(substr(receipt, 9) AS INTEGER)) FROM filing WHERE receipt LIKE ?1";
+
+/* UPDATE ... SET <step date> = ?2 WHERE id = ?1 */
+static int set_date(step_ctx *c, const char *sql)
+{
+    sqlite3_stmt *st = sc__db_stmt(c->db, sql);
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, c->f.id);
+    sc__bind_text(st, 2, c->date);
+    return sc__db_exec_stmt(c->db, st, "recording a filing step");
+}
+
+int sc_org_recommend(sc_db *db, const sc_actor *actor, const char *credit_code, const char *date,
+                     const char *note)
+{
+    step_ctx c;
+    int rc;
+    if ((rc = sc__check_text(note, "note", SC_ORG_TEXT_SIZE - 1, 0)) != SC_OK ||
+        (rc = step_begin(&c, db, actor, SC__ACT_ORG_RECOMMEND, "sc_org_recommend", credit_code,
+                         date, SC_FILING_APPLIED)) != SC_OK)
+        return rc;
+    if ((rc = set_date(&c, SQL_SET_RECOMMENDED)) != SC_OK)
+        return step_fail(&c, rc);
+    return step_end(&c, SC_FILING_RECOMMENDED, note, NULL);
+}
+
+static const char SQL_REQUESTED[] =
+    "SELECT occupation, work_type, level FROM filing_scope WHERE filing_id = ?1 "
+    "ORDER BY occupation, work_type, level DESC";
+
+static int read_scope(sc_db *db, sqlite3_int64 filing, int granted_only, sc_offerings *out);
+
+int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
+                    const sc_offerings *granted, unsigned int methods, const char *date,
+                    const char *note)
+{
+    step_ctx c;
+    sc_offerings *requested = NULL, *grant = NULL;
+    char desc[600], extra[700];
+    size_t i;
+    int rc;
+
+    if (methods == 0 || (methods & ~SC_EVAL_ALL)) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                      "evaluation methods 0x%x: name at least one of SC_EVAL_MATERIALS, "
+                      "SC_EVAL_EXPERT, SC_EVAL_ON_SITE", methods);
+        sc__error_set_field("methods");
+        return SC_EINVAL;
+    }
+    if (granted && granted->n == 0) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                      "the granted scope is empty: reject the application instead");
+        sc__error_set_field("scope");
+        return SC_EINVAL;
+    }
+    if ((rc = sc__check_text(note, "note", SC_ORG_TEXT_SIZE - 1, 0)) != SC_OK ||
+        (rc = step_begin(&c, db, actor, SC__ACT_ORG_EVALUATE, "sc_org_evaluate", credit_code,
+                         date, SC_FILING_RECOMMENDED)) != SC_OK)
+        return rc;
+    if ((rc = sc_offerings_new(&requested)) != SC_OK || (rc = sc_offerings_new(&grant)) != SC_OK ||
+        (rc = read_scope(db, c.f.id, 0, requested)) != SC_OK)
+        goto fail;
+    if (!granted)
+        granted = requested;
+    for (i = 0; i < granted->n; i++) {
+        const sc_offering_item *it = &granted->items[i];
+        char canon[SC_OCCUPATION_CODE_SIZE];
+        if ((rc = sc__offering_certifiable(db, it, c.date, "scope", canon)) != SC_OK)
+            goto fail;
+        if (!sc__offerings_has(requested, canon, it->work_type, it->level)) {
+            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                               "%s%s%s level %d was not requested by %s", canon,
+                               it->work_type[0] ? "/" : "", it->work_type, it->level, c.code);
+            sc__error_set_field("scope");
+            goto fail;
+        }
+        if ((rc = sc__offerings_push(grant, canon, it->work_type, it->level)) != SC_OK)
+            goto fail;
+    }
+    {
+        sqlite3_stmt *st = sc__db_stmt(db, SQL_SET_EVALUATED);
+        if (!st) {
+            rc = sc_error_last()->code;
+            goto fail;
+        }
+        sqlite3_bind_int64(st, 1, c.f.id);
+        sc__bind_text(st, 2, c.date);
+        sqlite3_bind_int(st, 3, (int)methods);
+        if ((rc = sc__db_exec_stmt(db, st, "recording the evaluation")) != SC_OK)
+            goto fail;
+    }
+    for (i = 0; i < grant->n; i++) {
+        sqlite3_stmt *st = sc__db_stmt(db, SQL_GRANT);
+        if (!st) {
+            rc = sc_error_last()->code;
+            goto fail;
+        }
+        sqlite3_bind_int64(st, 1, c.f.id);
+        sc__bind_text(st, 2, grant->items[i].occupation);
+        sc__bind_text(st, 3, grant->items[i].work_type);
+        sqlite3_bind_int(st, 4, grant->items[i].level);
+        if ((rc = sc__db_exec_stmt(db, st, "granting scope")) != SC_OK)
+            goto fail;
+    }
+    sc__offerings_describe(grant, desc, sizeof desc);
+    snprintf(extra, sizeof extra, "methods=%s%s%s granted=%s",
+             methods & SC_EVAL_MATERIALS ? "materials," : "",
+             methods & SC_EVAL_EXPERT ? "expert," : "", methods & SC_EVAL_ON_SITE ? "on-site" : "",
+             desc);
+    sc_offerings_free(requested);
+    sc_offerings_free(grant);
+    return step_end(&c, SC_FILING_EVALUATED, note, extra);
+fail:
+    sc_offerings_free(requested);
+    sc_offerings_free(grant);
+    return step_fail(&c, rc);
+}
+
+int sc_org_notice(sc_db *db, const sc_actor *actor, const char *credit_code, const char *date)
+{
+    step_ctx c;
+    int rc;
+    if ((rc = step_begin(&c, db, actor, SC__ACT_ORG_NOTICE, "sc_org_notice", credit_code, date,
+                         SC_FILING_EVALUATED)) != SC_OK)
+        return rc;
+    if ((rc = set_date(&c, SQL_SET_NOTICED)) != SC_OK)
+        return step_fail(&c, rc);
+    return step_end(&c, SC_FILING_NOTICED, NULL, NULL);
+}
+
+int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_code, const char *date)
+{
+    step_ctx c;
+    char receipt[SC_RECEIPT_SIZE], pattern[16], until[SC_DATE_SIZE], extra[96];
+    sqlite3_stmt *st;
+    long next = 1;
+    int rc, status;
+
+    if ((rc = step_begin(&c, db, actor, SC__ACT_ORG_FILE, "sc_org_file", credit_code, date,
+                         SC_FILING_NOTICED)) != SC_OK)
+        return rc;
+    if (c.f.kind == SC_FILING_ADDITION) {
+        sc_filing base;
+        int found;
+        if ((rc = one_filing(db, SQL_FILING_BY_ID, c.f.base_id, NULL, &base, &found)) != SC_OK)
+            return step_fail(&c, rc);
+        if (!found || !base.filed[0] || strcmp(c.date, base.valid_until) > 0 ||
+            (base.ended[0] && strcmp(c.date, base.ended) >= 0)) {
+            sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                          "the filing %s that this addition (增项) extends is no longer in force "
+                          "on %s: reject the addition", found ? base.receipt : "?", c.date);
+            return step_fail(&c, SC_ECONSTRAINT);
+        }
+        snprintf(until, sizeof until, "%s", base.valid_until);
+        status = SC_FILING_ACTIVE;
+    } else {
+        validity_end(c.date, until);
+        status = SC_FILING_FILED;
+    }
+    /* BJ-YYYY-NNNN: the next number in the filing year. */
+    snprintf(pattern, sizeof pattern, "BJ-%.4s-%%", c.date);
+    if (!(st = sc__db_stmt(db, SQL_MAX_RECEIPT)))
+        return step_fail(&c, sc_error_last()->code);
+    sc__bind_text(st, 1, pattern);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        next = (long)sqlite3_column_int64(st, 0) + 1;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return step_fail(&c, sc__db_fail(db, rc, "numbering the receipt"));
+    snprintf(receipt, sizeof receipt, "BJ-%.4s-%04ld", c.date, next);
+    if (!(st = sc__db_stmt(db, SQL_SET_FILED)))
+        return step_fail(&c, sc_error_last()->code);
+    sqlite3_bind_int64(st, 1, c.f.id);
+    sqlite3_bind_int(st, 2, status);
+    sc__bind_text(st, 3, c.date);
+    sc__bind_text(st, 4, receipt);
+    sc__bind_text(st, 5, until);
+    if ((rc = sc__db_exec_stmt(db, st, "filing")) != SC_OK)
+        return step_fail(&c, rc);
+    snprintf(extra, sizeof extra, "receipt=%s valid_until=%s", receipt, until);
+    return step_end(&c, SC_FILING_FILED, NULL, extra);
+}
+
+int sc_org_commit(sc_db *db, const sc_actor *actor, const char *credit_code, const char *date)
+{
+    step_ctx c;
+    int rc;
+    if ((rc = step_begin(&c, db, actor, SC__ACT_ORG_COMMIT, "sc_org_commit", credit_code, date,
+                         SC_FILING_FILED)) != SC_OK)
+        return rc;
+    if ((rc = set_date(&c, SQL_SET_COMMITTED)) != SC_OK)
+        return step_fail(&c, rc);
+    return step_end(&c, SC_FILING_ACTIVE, NULL, NULL);
+}
+
+int sc_org_reject(sc_db *db, const sc_actor *actor, const char *credit_code, const char *reason,
+                  const char *date_in)
+{
+    unsigned int any = sc__actions[SC__ACT_ORG_REJECT].kinds |
+                       sc__actions[SC__ACT_ORG_REJECT_APPLICATION].kinds;
+    char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE];
+    sc__org_row org;
+    sc_filing f;
+    step_ctx c;
+    sqlite3_stmt *st;
+    int rc, found, action;
+
+    if ((rc = sc__db_check(db, "sc_org_reject", 1)) != SC_OK ||
+        (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
+        (rc = sc__check_text(reason, "reason", SC_ORG_TEXT_SIZE - 1, 1)) != SC_OK ||
+        (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
+        return rc;
+    if (!actor)
+        return sc__authorize(db, actor, SC__ACT_ORG_REJECT, code);
+    if (!(any & SC_AUTHZ_KIND_BIT(actor->kind)))
+        return sc__authorize(db, actor, SC__ACT_ORG_REJECT, code);
+    /* Which rejection it is depends on the step the application is at. */
+    if ((rc = sc__org_find(db, code, &org)) != SC_OK ||
+        (rc = open_filing(db, org.id, &f, &found)) != SC_OK)
+        return rc;
+    if (!found || f.status == SC_FILING_FILED)
+        return sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                             found ? "%s is filed: a filed organization leaves through exit "
+                                     "(退出目录), not rejection"
+                                   : "%s has no application in progress to reject",
+                             code);
+    action = f.status == SC_FILING_APPLIED ? SC__ACT_ORG_REJECT_APPLICATION : SC__ACT_ORG_REJECT;
+    if ((rc = step_begin(&c, db, actor, action, "sc_org_reject", code, date, f.status)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_SET_REJECTED)))
+        return step_fail(&c, sc_error_last()->code);
+    sqlite3_bind_int64(st, 1, c.f.id);
+    sc__bind_text(st, 2, c.date);
+    sc__bind_text(st, 3, reason);
+    if ((rc = sc__db_exec_stmt(db, st, "rejecting")) != SC_OK)
+        return step_fail(&c, rc);
+    {
+        char extra[SC_ORG_TEXT_SIZE + 32];
+        snprintf(extra, sizeof extra, "at=%s reason=%s", sc_filing_status_name(c.f.status),
+                 reason);
+        return step_end(&c, SC_FILING_REJECTED, NULL, extra);
+    }
+}
+
+/* ---- exit ------------------------------------------------------------------------------ */
+
+static const char SQL_TO_END[] =
+    "SELECT f.id, f.status FROM filing f WHERE f.org_id = ?1 AND f.ended IS NULL AND "
+    "(f.status BETWEEN 1 AND 4 OR (f.status IN (5, 6) AND f.filed <= ?2 AND ?2 <= f.valid_until)) "
+    "ORDER BY f.id";
+static const char SQL_SET_EXITED[] =
+    "UPDATE filing SET status = ?2, ended = ?3, reason = ?4 WHERE id = ?1";
+
+int sc_org_exit(sc_db *db, const sc_actor *actor, const char *credit_code, const char *reason,
+                const char *date_in)
+{
+    char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], why[SC_ORG_TEXT_SIZE + 64];
+    sqlite3_int64 *ids = NULL;
+    int *statuses = NULL;
+    size_t n = 0, cap = 0, i;
+    sc__org_row org;
+    sc_filing f;
+    sqlite3_stmt *st;
+    int rc, found, step;
+
+    if ((rc = sc__db_check(db, "sc_org_exit", 1)) != SC_OK ||
+        (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
+        (rc = sc__check_text(reason, "reason", SC_ORG_TEXT_SIZE - 1, 1)) != SC_OK ||
+        (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
+        return rc;
+    if ((rc = sc__authorize(db, actor, SC__ACT_ORG_EXIT, code)) != SC_OK)
+        return rc;
+    if ((rc = sc__db_begin(db)) != SC_OK)
+        return rc;
+    if ((rc = sc__org_find(db, code, &org)) != SC_OK ||
+        (rc = in_force(db, org.id, date, &f, &found)) != SC_OK)
+        goto done;
+    if (!found) {
+        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                           "%s has no filing in force on %s: it is not in the directory", code,
+                           date);
+        goto done;
+    }
+    if (!(st = sc__db_stmt(db, SQL_TO_END))) {
+        rc = sc_error_last()->code;
+        goto done;
+    }
+    sqlite3_bind_int64(st, 1, org.id);
+    sc__bind_text(st, 2, date);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 4;
+            sqlite3_int64 *a = sc__realloc(ids, ncap * sizeof(*a));
+            int *b;
+            if (a)
+                ids = a;
+            b = a ? sc__realloc(statuses, ncap * sizeof(*b)) : NULL;
+            if (!b) {
+                sqlite3_reset(st);
+                rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+                goto done;
+            }
+            statuses = b;
+            cap = ncap;
+        }
+        ids[n] = sqlite3_column_int64(st, 0);
+        statuses[n++] = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE) {
+        rc = sc__db_fail(db, step, "reading filings");
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        int open = statuses[i] <= SC_FILING_NOTICED;
+        int to = open ? SC_FILING_REJECTED : SC_FILING_EXITED;
+        if (open)
+            snprintf(why, sizeof why, "the organization left the directory: %s", reason);
+        else
+            snprintf(why, sizeof why, "%s", reason);
+        if (!(st = sc__db_stmt(db, SQL_SET_EXITED))) {
+            rc = sc_error_last()->code;
+            goto done;
+        }
+        sqlite3_bind_int64(st, 1, ids[i]);
+        sqlite3_bind_int(st, 2, to);
+        sc__bind_text(st, 3, date);
+        sc__bind_text(st, 4, why);
+        if ((rc = sc__db_exec_stmt(db, st, "ending a filing")) != SC_OK ||
+            (rc = record_step(db, actor, ids[i], to, date, why)) != SC_OK)
+            goto done;
+    }
+    if ((rc = sc__audit_append(db, actor, "org", code, sc__action_name(SC__ACT_ORG_EXIT),
+                               "date=%s receipt=%s filings=%zu reason=%s", date, f.receipt, n,
+                               reason)) != SC_OK)
+        goto done;
+    rc = sc__db_commit(db);
+    free(ids);
+    free(statuses);
+    return rc;
+done:
+    free(ids);
+    free(statuses);
+    sc__db_rollback(db);
+    return rc;
+}
+
+/* ---- reading ------------------------------------------------------------------------------ */
+
+static const char SQL_ORG_ROW[] =
+    "SELECT id, credit_code, name, kind, district, registered, legacy_code, rules, fees, "
+    "published FROM org WHERE credit_code = ?1";
+
+/* The standing on date from the latest initial filing begun by then. */
+static int standing(sc_db *db, sqlite3_int64 org, const char *date, sc_org *out)
+{
+    sc_filing f;
+    int rc, found, st;
+    if ((rc = one_filing(db, SQL_LATEST_INITIAL, org, date, &f, &found)) != SC_OK)
+        return rc;
+    if (!found) {
+        out->status = SC_FILING_NONE;
+        return SC_OK;
+    }
+#define REACHED(d) ((d)[0] && strcmp((d), date) <= 0)
+    st = SC_FILING_APPLIED;
+    if (REACHED(f.recommended))
+        st = SC_FILING_RECOMMENDED;
+    if (REACHED(f.evaluated))
+        st = SC_FILING_EVALUATED;
+    if (REACHED(f.noticed))
+        st = SC_FILING_NOTICED;
+    if (REACHED(f.filed)) {
+        st = SC_FILING_FILED;
+        sc__copy_text(out->receipt, sizeof out->receipt, f.receipt);
+        sc__copy_text(out->filed, sizeof out->filed, f.filed);
+        sc__copy_text(out->valid_until, sizeof out->valid_until, f.valid_until);
+    }
+    if (REACHED(f.committed)) {
+        st = SC_FILING_ACTIVE;
+        sc__copy_text(out->committed, sizeof out->committed, f.committed);
+    }
+    if ((f.status == SC_FILING_REJECTED || f.status == SC_FILING_EXITED) && REACHED(f.ended)) {
+        st = f.status;
+        sc__copy_text(out->ended, sizeof out->ended, f.ended);
+        sc__copy_text(out->reason, sizeof out->reason, f.reason);
+    }
+#undef REACHED
+    if ((st == SC_FILING_FILED || st == SC_FILING_ACTIVE) && strcmp(date, f.valid_until) > 0)
+        st = SC_FILING_EXPIRED;
+    out->status = st;
+    return SC_OK;
+}
+
+/* Fill out from the org row of credit code `norm`. */
+static int org_fill(sc_db *db, const char *norm, const char *date, sc_org *out)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_ORG_ROW);
+    sqlite3_int64 id;
+    int rc;
+    memset(out, 0, sizeof(*out));
+    if (!st)
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, norm);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return sc__db_fail(db, rc, "reading an organization");
+        sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no organization with credit code %s", norm);
+        sc__error_set_field("credit_code");
+        return SC_ENOTFOUND;
+    }
+    id = sqlite3_column_int64(st, 0);
+    sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(st, 1));
+    sc__copy_text(out->name, sizeof out->name, sc__col_text(st, 2));
+    out->kind = sqlite3_column_int(st, 3);
+    sc__copy_text(out->district, sizeof out->district, sc__col_text(st, 4));
+    sc__copy_text(out->registered, sizeof out->registered, sc__col_text(st, 5));
+    out->legacy_code = sqlite3_column_int(st, 6);
+    sc__copy_text(out->rules, sizeof out->rules, sc__col_text(st, 7));
+    sc__copy_text(out->fees, sizeof out->fees, sc__col_text(st, 8));
+    sc__copy_text(out->published, sizeof out->published, sc__col_text(st, 9));
+    sqlite3_reset(st);
+    return standing(db, id, date, out);
+}
+
+int sc_org_get(sc_org *out, sc_db *db, const char *credit_code, const char *date_in)
+{
+    char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE];
+    int rc;
+    if (!out)
+        return sc__error_null("sc_org_get", "out");
+    memset(out, 0, sizeof(*out));
+    if ((rc = sc__db_check(db, "sc_org_get", 0)) != SC_OK ||
+        (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
+        (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
+        return rc;
+    return org_fill(db, code, date, out);
+}
+
+int sc_org_scope_get(sc_offerings **out, sc_db *db, const char *credit_code, const char *date_in)
+{
+    char date[SC_DATE_SIZE];
+    sc__org_row org;
+    int rc;
+    if (!out)
+        return sc__error_null("sc_org_scope_get", "out");
+    *out = NULL;
+    if ((rc = sc__db_check(db, "sc_org_scope_get", 0)) != SC_OK ||
+        (rc = sc__date_arg(date_in, "date", date)) != SC_OK ||
+        (rc = sc__org_find(db, credit_code, &org)) != SC_OK)
+        return rc;
+    if ((rc = sc_offerings_new(out)) != SC_OK)
+        return rc;
+    if ((rc = scope_on(db, org.id, date, *out)) != SC_OK) {
+        sc_offerings_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+/* ---- may certify ---------------------------------------------------------------------------- */
+
+static void verdict_no(sc_verdict *v, int reason, const char *fmt, ...) SC__PRINTF(3, 4);
+static void verdict_no(sc_verdict *v, int reason, const char *fmt, ...)
+{
+    va_list ap;
+    v->ok = 0;
+    v->reason = reason;
+    va_start(ap, fmt);
+    vsnprintf(v->message, sizeof v->message, fmt, ap);
+    va_end(ap);
+}
+
+static const char SQL_IN_SCOPE[] =
+    "SELECT 1 FROM filing_scope s JOIN filing f ON f.id = s.filing_id "
+    "WHERE f.org_id = ?1 AND s.granted = 1 AND " IN_FORCE
+    " AND s.occupation = ?3 AND s.work_type = ?4 AND s.level = ?5 LIMIT 1";
+static const char SQL_RULES_CONFIRMED[] =
+    "SELECT 1 FROM special_rules WHERE org_id = ?1 AND path = ?3 AND district_confirmed <= ?2 "
+    "AND city_confirmed <= ?2 LIMIT 1";
+
+int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
+                       const char *occupation, const char *work_type, int level,
+                       const char *date_in, const char *venue, int path)
+{
+    char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], occ[SC__CODE_SIZE];
+    char canon[SC_OCCUPATION_CODE_SIZE];
+    sc_offering_item item;
+    sc__org_row org;
+    sc_filing f;
+    sqlite3_stmt *st;
+    int rc, found;
+
+    if (!out)
+        return sc__error_null("sc_org_may_certify", "out");
+    memset(out, 0, sizeof(*out));
+    if (work_type && !*work_type)
+        work_type = NULL;
+    if ((rc = sc__db_check(db, "sc_org_may_certify", 0)) != SC_OK ||
+        (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
+        (rc = sc__occupation_code_norm(occupation, occ)) != SC_OK ||
+        (rc = sc__check_text(work_type, "work_type", SC_WORK_TYPE_SIZE - 1, 0)) != SC_OK ||
+        (rc = sc__date_arg(date_in, "date", date)) != SC_OK ||
+        (rc = sc__check_text(venue, "venue", 256, 0)) != SC_OK)
+        return rc;
+    if (level < SC_LEVEL_MIN || level > SC_LEVEL_MAX) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "level %d is outside 1-5", level);
+        sc__error_set_field("level");
+        return SC_EINVAL;
+    }
+    if (path != SC_PATH_NORMAL && path != SC_PATH_EXCEPTIONAL && path != SC_PATH_DIRECT) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "unknown certification path %d", path);
+        sc__error_set_field("path");
+        return SC_EINVAL;
+    }
+
+    rc = sc__org_find(db, code, &org);
+    if (rc == SC_ENOTFOUND) {
+        sc_error_clear();
+        verdict_no(out, SC_REASON_ORG_UNKNOWN, "no organization with credit code %s", code);
+        return SC_OK;
+    }
+    if (rc != SC_OK)
+        return rc;
+
+    /* The filing, its status and validity. */
+    if ((rc = in_force(db, org.id, date, &f, &found)) != SC_OK)
+        return rc;
+    if (!found) {
+        sc_filing last;
+        int any;
+        if ((rc = one_filing(db, SQL_LAST_FILED, org.id, date, &last, &any)) != SC_OK)
+            return rc;
+        if (!any) {
+            sc_filing cur;
+            int open;
+            if ((rc = open_filing(db, org.id, &cur, &open)) != SC_OK)
+                return rc;
+            if (open && strcmp(cur.applied, date) <= 0)
+                verdict_no(out, SC_REASON_ORG_NOT_FILED,
+                           "%s is not filed on %s: its application is at step '%s'", code, date,
+                           sc_filing_status_name(cur.status));
+            else
+                verdict_no(out, SC_REASON_ORG_NOT_FILED, "%s is not filed (备案) on %s", code,
+                           date);
+        } else if (last.status == SC_FILING_EXITED && last.ended[0] &&
+                   strcmp(last.ended, date) <= 0) {
+            verdict_no(out, SC_REASON_ORG_EXITED,
+                       "%s left the directory (退出目录) on %s: %s", code, last.ended,
+                       last.reason);
+        } else {
+            verdict_no(out, SC_REASON_ORG_EXPIRED,
+                       "the filing of %s (%s) was valid until %s; it has expired on %s", code,
+                       last.receipt, last.valid_until, date);
+        }
+        return SC_OK;
+    }
+    if (!f.committed[0] || strcmp(f.committed, date) > 0) {
+        verdict_no(out, SC_REASON_ORG_NOT_COMMITTED,
+                   "%s is filed (%s) but has not signed its commitment letter (承诺书) by %s",
+                   code, f.receipt, date);
+        return SC_OK;
+    }
+
+    /* The region. */
+    if (venue) {
+        char dist[SC_DISTRICT_CODE_SIZE];
+        rc = sc__district_resolve(db, venue, "venue", dist);
+        if (rc == SC_ENOTFOUND) {
+            sc_error_clear();
+            verdict_no(out, SC_REASON_OUT_OF_REGION,
+                       "the venue '%.40s' is outside Beijing: %s may not certify outside its "
+                       "administrative region (超行政区域)", venue, code);
+            return SC_OK;
+        }
+        if (rc != SC_OK)
+            return rc;
+    }
+
+    /* The catalog in force on that date. */
+    if ((rc = sc_catalog_check(out, db, occ, work_type, level, date)) != SC_OK)
+        return rc;
+    if (!out->ok)
+        return SC_OK;
+
+    /* The scope. */
+    memset(&item, 0, sizeof item);
+    sc__copy_text(item.occupation, sizeof item.occupation, occ);
+    sc__copy_text(item.work_type, sizeof item.work_type, work_type);
+    item.level = level;
+    if ((rc = sc__offering_certifiable(db, &item, date, "occupation", canon)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_IN_SCOPE)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org.id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, canon);
+    sc__bind_text(st, 4, work_type ? work_type : "");
+    sqlite3_bind_int(st, 5, level);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "checking the scope");
+    if (rc == SQLITE_DONE) {
+        verdict_no(out, SC_REASON_OUT_OF_SCOPE,
+                   "%s%s%s level %d (%s) is outside the filed scope of %s on %s (超范围)", canon,
+                   work_type ? "/" : "", work_type ? work_type : "", level,
+                   sc_level_name_zh(level), code, date);
+        return SC_OK;
+    }
+
+    /* A special path. */
+    if (path != SC_PATH_NORMAL) {
+        int top = path == SC_PATH_EXCEPTIONAL ? 3 : 2;
+        if (level > top) {
+            verdict_no(out, SC_REASON_SPECIAL_PATH_LEVEL,
+                       "%s is for level %d (%s) and above, not level %d",
+                       path == SC_PATH_EXCEPTIONAL ? "exceptional application (破格申报)"
+                                                   : "direct certification (直接认定)",
+                       top, sc_level_name_zh(top), level);
+            return SC_OK;
+        }
+        if (!(st = sc__db_stmt(db, SQL_RULES_CONFIRMED)))
+            return sc_error_last()->code;
+        sqlite3_bind_int64(st, 1, org.id);
+        sc__bind_text(st, 2, date);
+        sqlite3_bind_int(st, 3, path);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return sc__db_fail(db, rc, "checking special-path rules");
+        if (rc == SQLITE_DONE) {
+            verdict_no(out, SC_REASON_SPECIAL_PATH_NOT_CONFIRMED,
+                       "%s has no %s rules confirmed by both its district bureau and the city "
+                       "bureau on %s",
+                       code, path == SC_PATH_EXCEPTIONAL ? "exceptional-application (破格)"
+                                                         : "direct-certification (直接认定)",
+                       date);
+            return SC_OK;
+        }
+    }
+    out->ok = 1;
+    out->reason = SC_REASON_NONE;
+    out->message[0] = '\0';
+    return SC_OK;
+}
+
+/* ---- iterators: organizations, directory ------------------------------------------------ */
+
+struct sc_org_iter {
+    sc_db *db;
+    sqlite3_stmt *st;
+    char date[SC_DATE_SIZE];
+    int done;
+};
+
+static const char SQL_ORG_ITER[] =
+    "SELECT credit_code FROM org WHERE ?1 IS NULL OR district = ?1 ORDER BY credit_code";
+static const char SQL_DIRECTORY_ITER[] =
+    "SELECT o.credit_code FROM org o WHERE EXISTS (SELECT 1 FROM filing f WHERE "
+    "f.org_id = o.id AND f.kind = 1 AND " IN_FORCE ") ORDER BY o.credit_code";
+
+static int org_iter_make(sc_org_iter **out, sc_db *db, const char *func, const char *sql,
+                         const char *district, const char *date_in, int date_param)
+{
+    sc_org_iter *it;
+    char date[SC_DATE_SIZE], dist[SC_DISTRICT_CODE_SIZE];
+    int rc;
+    if (!out)
+        return sc__error_null(func, "out");
+    *out = NULL;
+    if ((rc = sc__db_check(db, func, 0)) != SC_OK ||
+        (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
+        return rc;
+    if (district && (rc = sc__district_resolve(db, district, "district", dist)) != SC_OK)
+        return rc;
+    it = sc__calloc(1, sizeof(*it));
+    if (!it)
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating an iterator");
+    if ((rc = sc__db_prepare(db, sql, &it->st)) != SC_OK) {
+        free(it);
+        return rc;
+    }
+    memcpy(it->date, date, sizeof date);
+    if (date_param)
+        sc__bind_text(it->st, 2, it->date);
+    else
+        sc__bind_text(it->st, 1, district ? dist : NULL);
+    it->db = db;
+    sc__db_ref(db);
+    *out = it;
+    return SC_OK;
+}
+
+int sc_org_iter_new(sc_org_iter **out, sc_db *db, const char *district, const char *date)
+{
+    return org_iter_make(out, db, "sc_org_iter_new", SQL_ORG_ITER, district, date, 0);
+}
+
+int sc_directory_iter_new(sc_org_iter **out, sc_db *db, const char *date)
+{
+    return org_iter_make(out, db, "sc_directory_iter_new", SQL_DIRECTORY_ITER, NULL, date, 1);
+}
+
+int sc_org_iter_next(sc_org *out, sc_org_iter *it)
+{
+    char code[SC_CREDIT_CODE_SIZE];
+    int rc;
+    if (!out)
+        return sc__error_null("sc_org_iter_next", "out");
+    memset(out, 0, sizeof(*out));
+    if (!it)
+        return sc__error_null("sc_org_iter_next", "it");
+    if (it->done)
+        return SC_ITEROVER;
+    rc = sqlite3_step(it->st);
+    if (rc == SQLITE_DONE) {
+        it->done = 1;
+        return SC_ITEROVER;
+    }
+    if (rc != SQLITE_ROW)
+        return sc__db_fail(it->db, rc, "iterating organizations");
+    sc__copy_text(code, sizeof code, sc__col_text(it->st, 0));
+    return org_fill(it->db, code, it->date, out);
+}
+
+void sc_org_iter_free(sc_org_iter *it)
+{
+    if (!it)
+        return;
+    sqlite3_finalize(it->st);
+    sc__db_unref(it->db);
+    free(it);
+}
+
+/* ---- filings ----------------------------------------------------------------------------- */
+
+int sc_filing_get(sc_filing *out, sc_db *db, int64_t id)
+{
+    int rc, found;
+    if (!out)
+        return sc__error_null("sc_filing_get", "out");
+    memset(out, 0, sizeof(*out));
+    if ((rc = sc__db_check(db, "sc_filing_get", 0)) != SC_OK)
+        return rc;
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, id, NULL, out, &found)) != SC_OK)
+        return rc;
+    if (!found)
+        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no filing %lld", (long long)id);
+    return SC_OK;
+}
+
+struct sc_filing_iter {
+    sc_db *db;
+    sqlite3_stmt *st;
+    int steps;
+    int done;
+};
+
+static const char SQL_FILING_ITER[] =
+    "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 ORDER BY f.id";
+static const char SQL_STEP_ITER[] =
+    "SELECT filing_id, step, date, actor, note FROM filing_step WHERE filing_id = ?1 ORDER BY id";
+
+static int filing_iter_make(sc_filing_iter **out, sc_db *db, const char *func, const char *sql,
+                            sqlite3_int64 id, int steps)
+{
+    sc_filing_iter *it;
+    int rc;
+    it = sc__calloc(1, sizeof(*it));
+    (void)func;
+    if (!it)
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating an iterator");
+    if ((rc = sc__db_prepare(db, sql, &it->st)) != SC_OK) {
+        free(it);
+        return rc;
+    }
+    sqlite3_bind_int64(it->st, 1, id);
+    it->steps = steps;
+    it->db = db;
+    sc__db_ref(db);
+    *out = it;
+    return SC_OK;
+}
+
+int sc_filing_iter_new(sc_filing_iter **out, sc_db *db, const char *credit_code)
+{
+    sc__org_row org;
+    int rc;
+    if (!out)
+        return sc__error_null("sc_filing_iter_new", "out");
+    *out = NULL;
+    if ((rc = sc__db_check(db, "sc_filing_iter_new", 0)) != SC_OK ||
+        (rc = sc__org_find(db, credit_code, &org)) != SC_OK)
+        return rc;
+    return filing_iter_make(out, db, "sc_filing_iter_new", SQL_FILING_ITER, org.id, 0);
+}
+
+int sc_filing_step_iter_new(sc_filing_iter **out, sc_db *db, int64_t filing_id)
+{
+    sc_filing f;
+    int rc;
+    if (!out)
+        return sc__error_null("sc_filing_step_iter_new", "out");
+    *out = NULL;
+    if ((rc = sc_filing_get(&f, db, filing_id)) != SC_OK)
+        return rc;
+    return filing_iter_make(out, db, "sc_filing_step_iter_new", SQL_STEP_ITER, filing_id, 1);
+}
+
+/* Step the iterator; SC_OK with a row, SC_ITEROVER, or an error. */
+static int filing_iter_step(sc_filing_iter *it, int steps)
+{
+    int rc;
+    if (it->steps != steps)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "this iterator is over %s",
+                             it->steps ? "steps" : "filings");
+    if (it->done)
+        return SC_ITEROVER;
+    rc = sqlite3_step(it->st);
+    if (rc == SQLITE_DONE) {
+        it->done = 1;
+        return SC_ITEROVER;
+    }
+    if (rc != SQLITE_ROW)
+        return sc__db_fail(it->db, rc, "iterating filings");
+    return SC_OK;
+}
+
+int sc_filing_iter_next(sc_filing *out, sc_filing_iter *it)
+{
+    int rc;
+    if (!out)
+        return sc__error_null("sc_filing_iter_next", "out");
+    memset(out, 0, sizeof(*out));
+    if (!it)
+        return sc__error_null("sc_filing_iter_next", "it");
+    if ((rc = filing_iter_step(it, 0)) != SC_OK)
+        return rc;
+    filing_fill(out, it->st);
+    return SC_OK;
+}
+
+int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_iter *it)
+{
+    int rc;
+    if (!out)
+        return sc__error_null("sc_filing_step_iter_next", "out");
+    memset(out, 0, sizeof(*out));
+    if (!it)
+        return sc__error_null("sc_filing_step_iter_next", "it");
+    if ((rc = filing_iter_step(it, 1)) != SC_OK)
+        return rc;
+    out->filing_id = sqlite3_column_int64(it->st, 0);
+    out->step = sqlite3_column_int(it->st, 1);
+    sc__copy_text(out->date, sizeof out->date, sc__col_text(it->st, 2));
+    sc__copy_text(out->actor, sizeof out->actor, sc__col_text(it->st, 3));
+    sc__copy_text(out->note, sizeof out->note, sc__col_text(it->st, 4));
+    return SC_OK;
+}
+
+void sc_filing_iter_free(sc_filing_iter *it)
+{
+    if (!it)
+        return;
+    sqlite3_finalize(it->st);
+    sc__db_unref(it->db);
+    free(it);
+}
+
+static const char SQL_GRANTED[] =
+    "SELECT occupation, work_type, level FROM filing_scope WHERE filing_id = ?1 AND granted = 1 "
+    "ORDER BY occupation, work_type, level DESC";
+
+static int read_scope(sc_db *db, sqlite3_int64 filing, int granted_only, sc_offerings *out)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, granted_only ? SQL_GRANTED : SQL_REQUESTED);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, filing);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sc__offerings_push(out, sc__col_text(st, 0), sc__col_text(st, 1),
+                               sqlite3_column_int(st, 2)) != SC_OK) {
+            sqlite3_reset(st);
+            return SC_ENOMEM;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading a scope");
+    return SC_OK;
+}
+
+int sc_filing_scope_get(sc_offerings **out, sc_db *db, int64_t filing_id, int granted)
+{
+    sc_filing f;
+    int rc;
+    if (!out)
+        return sc__error_null("sc_filing_scope_get", "out");
+    *out = NULL;
+    if ((rc = sc_filing_get(&f, db, filing_id)) != SC_OK)
+        return rc;
+    if ((rc = sc_offerings_new(out)) != SC_OK)
+        return rc;
+    if ((rc = read_scope(db, filing_id, granted != 0, *out)) != SC_OK) {
+        sc_offerings_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}

@@ -1,0 +1,53 @@
+/*
+ * Organization internals shared by district.c, credit_code.c, offerings.c,
+ * org.c and staff.c.
+ */
+#ifndef SC_ORG_INT_H
+#define SC_ORG_INT_H
+
+#include "store_int.h"
+#include "authz_int.h"
+#include "audit_int.h"
+
+/* ---- districts (district.c) ---- */
+/* Resolve a district code, old code or name into its current code.
+ * SC_OK; SC_EINVAL; SC_ENOTFOUND (recorded, field `what`); SC_EDB. */
+int sc__district_resolve(sc_db *db, const char *text, const char *what,
+                         char out[SC_DISTRICT_CODE_SIZE]);
+
+/* ---- credit codes (credit_code.c) ---- */
+/* Structure only (length, alphabet, digits 3-8), upper-cased into out; no
+ * checksum. SC_OK or SC_EINVAL (recorded, field "credit_code"). */
+int sc__credit_code_norm(const char *in, char out[SC_CREDIT_CODE_SIZE]);
+
+/* ---- offering lists (offerings.c) ---- */
+struct sc_offerings {
+    sc_offering_item *items;
+    size_t n, cap;
+};
+/* Append without normalising (items read from the registry). */
+int sc__offerings_push(sc_offerings *s, const char *occupation, const char *work_type, int level);
+/* 1 when s holds (occupation, work_type, level) exactly. */
+int sc__offerings_has(const sc_offerings *s, const char *occupation, const char *work_type, int level);
+/* Check that an item is certifiable in the catalog on date and give its
+ * canonical occupation code (aliases resolved). SC_OK; SC_ECONSTRAINT
+ * (recorded with the catalog's reason, field `what`); other errors. */
+int sc__offering_certifiable(sc_db *db, const sc_offering_item *item, const char *date,
+                               const char *what, char canon[SC_OCCUPATION_CODE_SIZE]);
+/* Describe a scope for the audit trail: "4-02-07-10:5,4 4-04-05-04/建筑工程:3". */
+void sc__offerings_describe(const sc_offerings *s, char *buf, size_t cap);
+
+/* ---- organizations (org.c) ---- */
+typedef struct sc__org_row {
+    sqlite3_int64 id;
+    char code[SC_CREDIT_CODE_SIZE];
+    char district[SC_DISTRICT_CODE_SIZE];
+} sc__org_row;
+/* Find an organization by (normalised) credit code. SC_OK; SC_EINVAL;
+ * SC_ENOTFOUND (recorded); SC_EDB. */
+int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row);
+
+/* Validates an optional date (NULL: today) into buf. */
+int sc__date_arg(const char *date, const char *what, char buf[SC_DATE_SIZE]);
+
+#endif

@@ -1,0 +1,1116 @@
+/*
+ * The application exchange documents (application.h):
+ *
+ *   candidate batch (urn:skillcert:candidate-batch:1, schemas/candidate-batch.xsd)
+ *     <candidate-batch batch= credit-code= district= announcement= [issued=]>
+ *       <application id-number= name= occupation= [work-type=] level= path= [evidence=]
+ *                    applied= verified= eligibility=>
+ *         <records> education* work* certificate* apprenticeship? evidence* </records>?
+ *       </application>*
+ *     imported by the organization's own district bureau;
+ *
+ *   confirmation (urn:skillcert:confirmation:1, schemas/confirmation.xsd)
+ *     <confirmation batch= [answers=] district= credit-code= announcement= [issued=]>
+ *       <application id-number= [name=] occupation= [work-type=] level= decision= date=
+ *                    [reason=]/>*
+ *     imported by the organization itself.
+ *
+ * Import is built for size: the work per application is a few checks in C, a
+ * verdict cache for (offering, path, day), and two cached statements — the
+ * candidate upsert and the application upsert — for a batch; one cached
+ * UPDATE for an answer. One open application per person and offering is the
+ * UNIQUE partial index application_open, not a SELECT per row.
+ */
+#include "xml_int.h"
+#include "application_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define BATCH_NS "urn:skillcert:candidate-batch:1"
+#define CONFIRMATION_NS "urn:skillcert:confirmation:1"
+
+extern const char sc__schema_candidate_batch[]; /* resources.c */
+extern const size_t sc__schema_candidate_batch_len;
+extern const char sc__schema_confirmation[];
+extern const size_t sc__schema_confirmation_len;
+
+/* ---- shared ------------------------------------------------------------------------ */
+
+/* Handlers see an element before the schema validator does: every attribute
+ * may be missing or malformed here, and is checked as it is used. */
+
+/* A required attribute. */
+static int req_attr(sc__xml_ctx *ctx, const char *name, const char **out)
+{
+    *out = sc__xml_attr(ctx, name);
+    if (!*out)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "attribute '%s' is required", name);
+    return SC_OK;
+}
+
+/* A "YYYY-MM-DD" attribute (the schema's xs:date also allows zones and
+ * years beyond 9999: those are refused here); required when `required`. */
+static int date_attr_req(sc__xml_ctx *ctx, const char *name, int required, const char **out)
+{
+    const char *v = sc__xml_attr(ctx, name);
+    *out = v;
+    if (!v && required)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "attribute '%s' is required", name);
+    if (v && !sc__date_valid(v))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name,
+                            "'%.40s' is not a day in the form YYYY-MM-DD", v);
+    return SC_OK;
+}
+
+static int date_attr(sc__xml_ctx *ctx, const char *name, const char **out)
+{
+    return date_attr_req(ctx, name, 0, out);
+}
+
+/* A level attribute, 1-5. */
+static int level_attr(sc__xml_ctx *ctx, int *out)
+{
+    const char *v = sc__xml_attr(ctx, "level");
+    *out = v && v[0] >= '1' && v[0] <= '5' && !v[1] ? v[0] - '0' : 0;
+    if (!*out)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "level", "the level is 1-5, not '%.20s'",
+                            v ? v : "");
+    return SC_OK;
+}
+
+/* A text attribute of at most max bytes. */
+static int text_attr(sc__xml_ctx *ctx, const char *name, size_t max, const char **out)
+{
+    const char *v = sc__xml_attr(ctx, name);
+    *out = v;
+    if (v && strlen(v) > max)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "%s is longer than %zu bytes", name, max);
+    return SC_OK;
+}
+
+/* The organization's registered district must be the document's district. */
+static int check_district(sc__xml_ctx *ctx, const sc__ann *ann)
+{
+    char dist[SC_DISTRICT_CODE_SIZE];
+    const char *d;
+    int rc;
+    if ((rc = req_attr(ctx, "district", &d)) != SC_OK)
+        return rc;
+    if ((rc = sc__district_resolve(ctx->db, d, "district", dist)) != SC_OK)
+        return sc__xml_fail_last(ctx, "district");
+    if (strcmp(dist, ann->district) != 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "district",
+                            "%s is registered in district %s, not %s: its candidates are "
+                            "confirmed by its own district (属地管理)",
+                            ann->a.credit_code, ann->district, dist);
+    return SC_OK;
+}
+
+/* The root's organization and announcement. */
+static int root_announcement(sc__xml_ctx *ctx, sc__ann *ann)
+{
+    char code[SC_CREDIT_CODE_SIZE], today[SC_DATE_SIZE];
+    const char *a = sc__xml_attr(ctx, "announcement");
+    int rc;
+    if ((rc = sc__credit_code_norm(sc__xml_attr(ctx, "credit-code"), code)) != SC_OK)
+        return sc__xml_fail_last(ctx, "credit-code");
+    sc__today(today);
+    if ((rc = sc__ann_get(ctx->db, 0, code, a ? a : "", today, ann)) != SC_OK)
+        return sc__xml_fail_last(ctx, "announcement");
+    return check_district(ctx, ann);
+}
+
+static void now_utc(char buf[32])
+{
+    time_t t = time(NULL);
+    struct tm tmv;
+    gmtime_r(&t, &tmv);
+    if (strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tmv) == 0)
+        snprintf(buf, 32, "1970-01-01T00:00:00Z");
+}
+
+/* ---- candidate batch: import ---------------------------------------------------------- */
+
+#define CACHE_SIZE 64
+
+/* A verdict remembered: the organization may certify (occupation, work type,
+ * level) on a path and day, and the announcement lists it. */
+typedef struct {
+    char occ[SC__CODE_SIZE];
+    char work_type[SC_WORK_TYPE_SIZE];
+    int level, path;
+    char date[SC_DATE_SIZE];
+    char canon[SC_OCCUPATION_CODE_SIZE];
+} offer_entry;
+
+typedef struct {
+    sc__ann ann;
+    char now[32];
+    char org_label[64];
+    int returning;              /* the candidate upsert gives its id back */
+    offer_entry cache[CACHE_SIZE];
+    size_t ncache, next;
+    /* the application being read */
+    char id_number[SC_ID_NUMBER_SIZE];
+    char name[SC_ORG_NAME_SIZE];
+    sc_candidate *records;      /* while inside <records> */
+} batch_state;
+
+static void batch_cleanup(void *state)
+{
+    batch_state *s = state;
+    sc_candidate_free(s->records);
+    s->records = NULL;
+}
+
+static int batch_authorize(sc__xml_ctx *ctx)
+{
+    char code[SC_CREDIT_CODE_SIZE];
+    if (sc__credit_code_norm(sc__xml_attr(ctx, "credit-code"), code) != SC_OK)
+        return sc__xml_fail_last(ctx, "credit-code");
+    /* The bureau of the district where the organization is registered. */
+    return sc__xml_authorize(ctx, SC__ACT_CANDIDATE_BATCH_IMPORT, code, "credit-code");
+}
+
+static const char SQL_ANN_LISTS[] =
+    "SELECT 1 FROM announcement_offering WHERE announcement_id = ?1 AND occupation = ?2 "
+    "AND work_type = ?3 AND level = ?4";
+
+/* May the organization certify it, on that path and day, and does the
+ * announcement list it? The canonical occupation code into canon. */
+static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, const char *wt,
+                          int level, int path, const char *date, char canon[SC_OCCUPATION_CODE_SIZE])
+{
+    offer_entry *e;
+    sc_offering_item item;
+    sc_verdict v;
+    sqlite3_stmt *st;
+    size_t i;
+    int rc;
+    for (i = 0; i < s->ncache; i++) {
+        e = &s->cache[i];
+        if (e->level == level && e->path == path && !strcmp(e->date, date) &&
+            !strcmp(e->occ, occ) && !strcmp(e->work_type, wt)) {
+            memcpy(canon, e->canon, SC_OCCUPATION_CODE_SIZE);
+            return SC_OK;
+        }
+    }
+    if ((rc = sc_org_may_certify(&v, ctx->db, s->ann.a.credit_code, occ, wt, level, date, NULL,
+                                 path)) != SC_OK)
+        return sc__xml_fail_last(ctx, "occupation");
+    if (!v.ok)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC,
+                            v.reason == SC_REASON_SPECIAL_PATH_LEVEL ||
+                                    v.reason == SC_REASON_SPECIAL_PATH_NOT_CONFIRMED
+                                ? "path"
+                                : "occupation",
+                            "%s", v.message);
+    memset(&item, 0, sizeof item);
+    sc__copy_text(item.occupation, sizeof item.occupation, occ);
+    sc__copy_text(item.work_type, sizeof item.work_type, wt);
+    item.level = level;
+    if ((rc = sc__offering_certifiable(ctx->db, &item, date, "occupation", canon)) != SC_OK)
+        return sc__xml_fail_last(ctx, "occupation");
+    if (!(st = sc__db_stmt(ctx->db, SQL_ANN_LISTS)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->ann.a.id);
+    sc__bind_text(st, 2, canon);
+    sc__bind_text(st, 3, wt);
+    sqlite3_bind_int(st, 4, level);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        sc__db_fail(ctx->db, rc, "reading an announcement's offerings");
+        return sc__xml_fail_last(ctx, NULL);
+    }
+    if (rc == SQLITE_DONE)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "level",
+                            "announcement %s of %s does not take applications for %s%s%s "
+                            "level %d", s->ann.a.code, s->ann.a.credit_code, canon,
+                            wt[0] ? "/" : "", wt, level);
+    e = &s->cache[s->ncache < CACHE_SIZE ? s->ncache++ : (s->next++ % CACHE_SIZE)];
+    memcpy(e->occ, occ, sizeof e->occ);
+    sc__copy_text(e->work_type, sizeof e->work_type, wt);
+    e->level = level;
+    e->path = path;
+    memcpy(e->date, date, sizeof e->date);
+    memcpy(e->canon, canon, sizeof e->canon);
+    return SC_OK;
+}
+
+#define CAND_UPSERT                                                                            \
+    "INSERT INTO candidate(id_number, name, birth_date, sex, created, updated, updated_by) "   \
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) ON CONFLICT(id_number) DO UPDATE SET "               \
+    "name = excluded.name, updated = excluded.updated, updated_by = excluded.updated_by"
+static const char SQL_CAND_UPSERT[] = CAND_UPSERT;
+/* SQLite 3.35 and later give the row's id back: no lookup by ID number after. */
+static const char SQL_CAND_UPSERT_RET[] = CAND_UPSERT " RETURNING id";
+#define RETURNING_OK (sqlite3_libversion_number() >= 3035000)
+/* A new application awaiting confirmation, or the same open one of this
+ * organization and announcement sent again (from another batch) updated. */
+static const char SQL_APP_UPSERT[] =
+    "INSERT INTO application(candidate_id, org_id, announcement_id, occupation, work_type, level, "
+    "path, evidence, state, applied, applied_by, verified, verified_by, eligibility, batch_id) "
+    "VALUES (coalesce(?14, (SELECT id FROM candidate WHERE id_number = ?1)), ?2, ?3, ?4, ?5, ?6, "
+    "?7, ?8, 2, ?9, ?10, ?11, ?10, ?12, ?13) "
+    "ON CONFLICT (candidate_id, occupation, work_type, level) WHERE state IN (1, 2, 3) "
+    "DO UPDATE SET path = excluded.path, evidence = excluded.evidence, "
+    "applied = excluded.applied, verified = excluded.verified, "
+    "eligibility = excluded.eligibility, batch_id = excluded.batch_id "
+    "WHERE application.org_id = excluded.org_id "
+    "AND application.announcement_id = excluded.announcement_id AND application.state = 2 "
+    "AND application.batch_id IS NOT excluded.batch_id";
+static const char SQL_OPEN_APP[] =
+    "SELECT p.id, p.state, o.credit_code, a.code, p.batch_id FROM application p "
+    "JOIN org o ON o.id = p.org_id JOIN announcement a ON a.id = p.announcement_id "
+    "WHERE p.candidate_id = (SELECT id FROM candidate WHERE id_number = ?1) "
+    "AND p.occupation = ?2 AND p.work_type = ?3 AND p.level = ?4 AND p.state IN (1, 2, 3)";
+
+/* Why the upsert changed nothing: the open application in the way. */
+static int upsert_refused(sc__xml_ctx *ctx, batch_state *s, const char *canon, const char *wt,
+                          int level)
+{
+    sqlite3_stmt *st = sc__db_stmt(ctx->db, SQL_OPEN_APP);
+    int rc;
+    if (!st)
+        return sc__xml_fail_last(ctx, NULL);
+    sc__bind_text(st, 1, s->id_number);
+    sc__bind_text(st, 2, canon);
+    sc__bind_text(st, 3, wt);
+    sqlite3_bind_int(st, 4, level);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "id-number",
+                            "the application of %s for %s%s%s level %d could not be recorded",
+                            s->id_number, canon, wt[0] ? "/" : "", wt, level);
+    }
+    if (sc__col_text(st, 4) && !strcmp(sc__col_text(st, 4), ctx->batch_id))
+        rc = sc__xml_fail(ctx, SC_EINVALIDDOC, "id-number",
+                          "%s applies for %s%s%s level %d twice in this batch: one open "
+                          "application per person and offering", s->id_number, canon,
+                          wt[0] ? "/" : "", wt, level);
+    else
+        rc = sc__xml_fail(ctx, SC_EINVALIDDOC, "id-number",
+                          "%s already has an open application (%lld, %s, to %s, announcement "
+                          "%s) for %s%s%s level %d: one open application per person and "
+                          "offering", s->id_number, (long long)sqlite3_column_int64(st, 0),
+                          sc_application_state_name(sqlite3_column_int(st, 1)),
+                          sc__col_text(st, 2), sc__col_text(st, 3), canon, wt[0] ? "/" : "",
+                          wt, level);
+    sqlite3_reset(st);
+    return rc;
+}
+
+static int batch_root(sc__xml_ctx *ctx, batch_state *s)
+{
+    int rc;
+    if ((rc = batch_authorize(ctx)) != SC_OK || (rc = root_announcement(ctx, &s->ann)) != SC_OK)
+        return rc;
+    now_utc(s->now);
+    s->returning = RETURNING_OK;
+    snprintf(s->org_label, sizeof s->org_label, "organization:%s", s->ann.a.credit_code);
+    return SC_OK;
+}
+
+static int batch_application(sc__xml_ctx *ctx, batch_state *s)
+{
+    const char *name, *wt, *evidence, *applied, *verified, *elig;
+    char occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE], why[512];
+    sc_resident_id rid;
+    sqlite3_stmt *st;
+    sqlite3_int64 cand = 0;
+    int level, path = 0, rc;
+
+    if (sc__resident_id_check(sc__xml_attr(ctx, "id-number"), &rid) != SC_OK)
+        return sc__xml_fail_last(ctx, "id-number");
+    memcpy(s->id_number, rid.number, sizeof s->id_number);
+    if ((rc = req_attr(ctx, "name", &name)) != SC_OK ||
+        (rc = text_attr(ctx, "name", 128, &name)) != SC_OK ||
+        (rc = text_attr(ctx, "work-type", SC_WORK_TYPE_SIZE - 1, &wt)) != SC_OK ||
+        (rc = text_attr(ctx, "evidence", SC_ORG_TEXT_SIZE - 1, &evidence)) != SC_OK ||
+        (rc = date_attr_req(ctx, "applied", 1, &applied)) != SC_OK ||
+        (rc = date_attr_req(ctx, "verified", 1, &verified)) != SC_OK ||
+        (rc = req_attr(ctx, "eligibility", &elig)) != SC_OK)
+        return rc;
+    sc__copy_text(s->name, sizeof s->name, name);
+    if (sc__occupation_code_norm(sc__xml_attr(ctx, "occupation"), occ) != SC_OK)
+        return sc__xml_fail_last(ctx, "occupation");
+    if ((rc = level_attr(ctx, &level)) != SC_OK)
+        return rc;
+    if (sc_path_parse(&path, sc__xml_attr(ctx, "path")) != SC_OK)
+        return sc__xml_fail_last(ctx, "path");
+    if (!wt)
+        wt = "";
+    if (strcmp(verified, applied) < 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "verified",
+                            "verified on %s, before the application on %s", verified, applied);
+    if (!sc__ann_open(&s->ann.a, applied, why, sizeof why))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "applied",
+                            "%s: applications are taken only for an open announcement", why);
+    if ((rc = check_offering(ctx, s, occ, wt, level, path, applied, canon)) != SC_OK)
+        return rc;
+    if (path != SC_PATH_NORMAL) {
+        if (!evidence)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "evidence",
+                                "the %s path needs the evidence it rests on", sc_path_name(path));
+        if (strcmp(elig, sc_path_name(path)) != 0)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "eligibility",
+                                "an application on the %s path is verified as '%s', not '%.31s'",
+                                sc_path_name(path), sc_path_name(path), elig);
+    } else if (!strcmp(elig, "exceptional") || !strcmp(elig, "direct")) {
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "eligibility",
+                            "an application on the normal path matches a condition of the "
+                            "standard, not '%s'", elig);
+    }
+
+    if (!(st = sc__db_stmt(ctx->db, s->returning ? SQL_CAND_UPSERT_RET : SQL_CAND_UPSERT)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_text(st, 1, rid.number, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, rid.birth_date, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, rid.sex);
+    sqlite3_bind_text(st, 5, s->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, ctx->actor->label, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        cand = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        sc__db_fail(ctx->db, rc, "recording a candidate");
+        return sc__xml_fail_last(ctx, "id-number");
+    }
+
+    if (!(st = sc__db_stmt(ctx->db, SQL_APP_UPSERT)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_text(st, 1, rid.number, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, s->ann.org_id);
+    sqlite3_bind_int64(st, 3, s->ann.a.id);
+    sqlite3_bind_text(st, 4, canon, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, wt, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, level);
+    sqlite3_bind_int(st, 7, path);
+    if (evidence)
+        sqlite3_bind_text(st, 8, evidence, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, applied, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, s->org_label, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, verified, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, elig, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 13, ctx->batch_id, -1, SQLITE_STATIC);
+    if (cand)
+        sqlite3_bind_int64(st, 14, cand);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) {
+        sqlite3_reset(st);
+        if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            return upsert_refused(ctx, s, canon, wt, level);
+        sc__db_fail(ctx->db, rc, "recording an application");
+        return sc__xml_fail_last(ctx, NULL);
+    }
+    rc = sqlite3_changes(ctx->db->conn);
+    sqlite3_reset(st);
+    if (rc != 1)
+        return upsert_refused(ctx, s, canon, wt, level);
+    if (sc__xml_record(ctx))
+        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
+    return SC_OK;
+}
+
+static int bool_attr(sc__xml_ctx *ctx, const char *name)
+{
+    const char *v = sc__xml_attr(ctx, name);
+    return v && (!strcmp(v, "true") || !strcmp(v, "1"));
+}
+
+static int int_attr(sc__xml_ctx *ctx, const char *name)
+{
+    const char *v = sc__xml_attr(ctx, name);
+    return v ? atoi(v) : 0;
+}
+
+/* One record element into the candidate being rebuilt. */
+static int batch_record(sc__xml_ctx *ctx, batch_state *s, const char *local)
+{
+    sc_candidate *c = s->records;
+    const char *d1 = NULL, *d2 = NULL;
+    int rc, kind = 0;
+    if (!strcmp(local, "education")) {
+        unsigned int flags = (bool_attr(ctx, "related") ? SC_EDUCATION_RELATED : 0) |
+                             (bool_attr(ctx, "evaluated") ? SC_EDUCATION_EVALUATED : 0) |
+                             (bool_attr(ctx, "final-year") ? SC_EDUCATION_FINAL_YEAR : 0);
+        if ((rc = date_attr(ctx, "graduated", &d1)) != SC_OK)
+            return rc;
+        if (sc_education_kind_parse(&kind, sc__xml_attr(ctx, "kind")) != SC_OK ||
+            sc_candidate_add_education(c, kind, sc__xml_attr(ctx, "major"), flags, d1) != SC_OK)
+            return sc__xml_fail_last(ctx, NULL);
+    } else if (!strcmp(local, "work")) {
+        if ((rc = date_attr(ctx, "from", &d1)) != SC_OK || (rc = date_attr(ctx, "to", &d2)) != SC_OK)
+            return rc;
+        if (sc_candidate_add_work(c, sc__xml_attr(ctx, "occupation"), d1, d2) != SC_OK)
+            return sc__xml_fail_last(ctx, NULL);
+    } else if (!strcmp(local, "certificate")) {
+        if ((rc = date_attr(ctx, "issued", &d1)) != SC_OK)
+            return rc;
+        if (sc_cert_kind_parse(&kind, sc__xml_attr(ctx, "kind")) != SC_OK ||
+            sc_candidate_add_certificate(c, kind, sc__xml_attr(ctx, "occupation"),
+                                         sc__xml_attr(ctx, "work-type"), int_attr(ctx, "level"),
+                                         d1, sc__xml_attr(ctx, "number")) != SC_OK)
+            return sc__xml_fail_last(ctx, NULL);
+    } else if (!strcmp(local, "apprenticeship")) {
+        if ((rc = date_attr(ctx, "completed", &d1)) != SC_OK)
+            return rc;
+        if (sc_candidate_set_apprenticeship(c, sc__xml_attr(ctx, "occupation"), d1) != SC_OK)
+            return sc__xml_fail_last(ctx, NULL);
+    } else if (!strcmp(local, "evidence")) {
+        if ((rc = date_attr(ctx, "date", &d1)) != SC_OK)
+            return rc;
+        if (sc_evidence_kind_parse(&kind, sc__xml_attr(ctx, "kind")) != SC_OK ||
+            sc_candidate_add_evidence(c, kind, sc__xml_attr(ctx, "occupation"),
+                                      int_attr(ctx, "grade"), d1,
+                                      sc__xml_attr(ctx, "description")) != SC_OK)
+            return sc__xml_fail_last(ctx, NULL);
+    }
+    return SC_OK;
+}
+
+static int batch_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    batch_state *s = state;
+    if (!ctx->db)
+        return SC_OK;
+    if (depth == 0)
+        return batch_root(ctx, s);
+    if (depth == 1)
+        return batch_application(ctx, s);
+    if (depth == 2) { /* <records>: the candidate's records are rebuilt from here */
+        sc_candidate_free(s->records);
+        s->records = NULL;
+        if (sc_candidate_new(&s->records, s->id_number, s->name) != SC_OK)
+            return sc__xml_fail_last(ctx, NULL);
+        return SC_OK;
+    }
+    if (depth == 3 && s->records)
+        return batch_record(ctx, s, local);
+    return SC_OK;
+}
+
+static int batch_end(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    batch_state *s = state;
+    int rc = SC_OK;
+    (void)local;
+    if (ctx->db && depth == 2 && s->records) {
+        if (sc__candidate_store(ctx->db, ctx->actor, s->records, NULL, NULL) != SC_OK)
+            rc = sc__xml_fail_last(ctx, NULL);
+        sc_candidate_free(s->records);
+        s->records = NULL;
+    }
+    return rc;
+}
+
+const sc__doc_handler sc__doc_candidate_batch = {
+    SC_DOC_CANDIDATE_BATCH, "candidate-batch", BATCH_NS, sc__schema_candidate_batch, 0,
+    0 /* checked on the root element */, sizeof(batch_state), batch_start, batch_end, NULL,
+    batch_cleanup
+};
+
+/* ---- confirmation: import -------------------------------------------------------------- */
+
+/* A set of 64-bit hashes of (ID number, offering): no application twice. */
+typedef struct {
+    uint64_t *slots;            /* 0: empty */
+    size_t cap, n;
+} hash_set;
+
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+    while (*s) {
+        h ^= (unsigned char)*s++;
+        h *= 1099511628211ull;
+    }
+    h ^= 0xff; /* field separator */
+    h *= 1099511628211ull;
+    return h;
+}
+
+/* 1 when added, 0 when already there, -1 out of memory. */
+static int set_add(hash_set *hs, uint64_t h)
+{
+    size_t i;
+    if (h == 0)
+        h = 1;
+    if ((hs->n + 1) * 2 > hs->cap) {
+        size_t ncap = hs->cap ? hs->cap * 2 : 1024, k;
+        uint64_t *ns = sc__calloc(ncap, sizeof(*ns));
+        if (!ns)
+            return -1;
+        for (k = 0; k < hs->cap; k++) {
+            if (hs->slots[k]) {
+                size_t j = (size_t)(hs->slots[k] & (ncap - 1));
+                while (ns[j])
+                    j = (j + 1) & (ncap - 1);
+                ns[j] = hs->slots[k];
+            }
+        }
+        free(hs->slots);
+        hs->slots = ns;
+        hs->cap = ncap;
+    }
+    for (i = (size_t)(h & (hs->cap - 1)); hs->slots[i]; i = (i + 1) & (hs->cap - 1))
+        if (hs->slots[i] == h)
+            return 0;
+    hs->slots[i] = h;
+    hs->n++;
+    return 1;
+}
+
+typedef struct {
+    char occ[SC__CODE_SIZE];
+    char canon[SC_OCCUPATION_CODE_SIZE];
+} occ_entry;
+
+typedef struct {
+    sc__ann ann;
+    char district_label[64];
+    char answers_buf[SC_BATCH_ID_SIZE];
+    int has_answers;
+    hash_set seen;
+    occ_entry occs[16];
+    size_t nocc;
+} answer_state;
+
+static void answer_cleanup(void *state)
+{
+    answer_state *s = state;
+    free(s->seen.slots);
+    s->seen.slots = NULL;
+}
+
+static int answer_authorize(sc__xml_ctx *ctx)
+{
+    char code[SC_CREDIT_CODE_SIZE];
+    if (sc__credit_code_norm(sc__xml_attr(ctx, "credit-code"), code) != SC_OK)
+        return sc__xml_fail_last(ctx, "credit-code");
+    /* The organization itself. */
+    return sc__xml_authorize(ctx, SC__ACT_CONFIRMATION_IMPORT, code, "credit-code");
+}
+
+/* The canonical code of an occupation (aliases resolved), remembered. */
+static int canonical(sc__xml_ctx *ctx, answer_state *s, const char *occ, char *canon)
+{
+    sc_occupation *o = NULL;
+    size_t i;
+    for (i = 0; i < s->nocc; i++)
+        if (!strcmp(s->occs[i].occ, occ)) {
+            memcpy(canon, s->occs[i].canon, SC_OCCUPATION_CODE_SIZE);
+            return SC_OK;
+        }
+    if (sc_occupation_lookup(&o, ctx->db, occ) != SC_OK)
+        return sc__xml_fail_last(ctx, "occupation");
+    sc__copy_text(canon, SC_OCCUPATION_CODE_SIZE, sc_occupation_code(o));
+    sc_occupation_free(o);
+    i = s->nocc < 16 ? s->nocc++ : 15;
+    memcpy(s->occs[i].occ, occ, sizeof s->occs[i].occ);
+    memcpy(s->occs[i].canon, canon, sizeof s->occs[i].canon);
+    return SC_OK;
+}
+
+static const char SQL_ANSWER_CONFIRM[] =
+    "UPDATE application SET state = 3, confirmed = ?1, confirmed_by = ?2, "
+    "batch_id = coalesce(?3, batch_id) "
+    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
+    "AND work_type = ?6 AND level = ?7 AND state IN (1, 2, 3) AND state = 2 "
+    "AND announcement_id = ?8 AND verified <= ?1";
+static const char SQL_ANSWER_REJECT[] =
+    "UPDATE application SET state = 4, ended = ?1, ended_by = ?2, ended_at = 2, reason = ?9, "
+    "batch_id = coalesce(?3, batch_id) "
+    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
+    "AND work_type = ?6 AND level = ?7 AND state IN (1, 2, 3) AND state = 2 "
+    "AND announcement_id = ?8 AND verified <= ?1";
+static const char SQL_ANSWER_LATEST[] =
+    "SELECT p.id, p.state, p.verified, p.confirmed, p.ended, p.ended_at, p.reason "
+    "FROM application p WHERE p.candidate_id = (SELECT id FROM candidate WHERE id_number = ?1) "
+    "AND p.announcement_id = ?2 AND p.occupation = ?3 AND p.work_type = ?4 AND p.level = ?5 "
+    "ORDER BY p.id DESC LIMIT 1";
+
+/* The answer changed nothing: already in that state (accepted), or an error. */
+static int answer_unchanged(sc__xml_ctx *ctx, answer_state *s, const char *id_number,
+                            const char *canon, const char *wt, int level, int confirm,
+                            const char *date, const char *reason)
+{
+    sqlite3_stmt *st = sc__db_stmt(ctx->db, SQL_ANSWER_LATEST);
+    const char *verified, *when, *why;
+    int rc, state, ended_at;
+    long long id;
+    if (!st)
+        return sc__xml_fail_last(ctx, NULL);
+    sc__bind_text(st, 1, id_number);
+    sqlite3_bind_int64(st, 2, s->ann.a.id);
+    sc__bind_text(st, 3, canon);
+    sc__bind_text(st, 4, wt);
+    sqlite3_bind_int(st, 5, level);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) {
+            sc__db_fail(ctx->db, rc, "reading an application");
+            return sc__xml_fail_last(ctx, NULL);
+        }
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "id-number",
+                            "%s has no application for %s%s%s level %d to announcement %s of %s",
+                            id_number, canon, wt[0] ? "/" : "", wt, level, s->ann.a.code,
+                            s->ann.a.credit_code);
+    }
+    id = sqlite3_column_int64(st, 0);
+    state = sqlite3_column_int(st, 1);
+    verified = sc__col_text(st, 2);
+    when = sc__col_text(st, confirm ? 3 : 4);
+    ended_at = sqlite3_column_int(st, 5);
+    why = sc__col_text(st, 6);
+    if (confirm ? state == SC_APPLICATION_CONFIRMED
+                : (state == SC_APPLICATION_REJECTED && ended_at == SC_APPLICATION_VERIFIED &&
+                   why && !strcmp(why, reason))) {
+        if (when && !strcmp(when, date)) {
+            sqlite3_reset(st);
+            return SC_OK; /* this registry has the decision already */
+        }
+    }
+    if (state == SC_APPLICATION_VERIFIED && verified && strcmp(date, verified) < 0)
+        rc = sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
+                          "application %lld was verified on %s: it cannot be %s on %s", id,
+                          verified, confirm ? "confirmed" : "rejected", date);
+    else
+        rc = sc__xml_fail(ctx, SC_EINVALIDDOC, "decision",
+                          "application %lld of %s is %s, not awaiting confirmation (verified)",
+                          id, id_number, sc_application_state_name(state));
+    sqlite3_reset(st);
+    return rc;
+}
+
+static int answer_application(sc__xml_ctx *ctx, answer_state *s)
+{
+    const char *wt, *date, *reason, *decision = sc__xml_attr(ctx, "decision");
+    char occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE];
+    sc_resident_id rid;
+    sqlite3_stmt *st;
+    uint64_t h;
+    int level, confirm, rc;
+
+    if (sc__resident_id_check(sc__xml_attr(ctx, "id-number"), &rid) != SC_OK)
+        return sc__xml_fail_last(ctx, "id-number");
+    if ((rc = text_attr(ctx, "work-type", SC_WORK_TYPE_SIZE - 1, &wt)) != SC_OK ||
+        (rc = text_attr(ctx, "reason", SC_ORG_TEXT_SIZE - 1, &reason)) != SC_OK ||
+        (rc = date_attr_req(ctx, "date", 1, &date)) != SC_OK || (rc = level_attr(ctx, &level)) != SC_OK)
+        return rc;
+    if (!decision || (strcmp(decision, "confirmed") && strcmp(decision, "rejected")))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "decision",
+                            "the decision is 'confirmed' or 'rejected', not '%.20s'",
+                            decision ? decision : "");
+    if (sc__occupation_code_norm(sc__xml_attr(ctx, "occupation"), occ) != SC_OK)
+        return sc__xml_fail_last(ctx, "occupation");
+    if ((rc = canonical(ctx, s, occ, canon)) != SC_OK)
+        return rc;
+    if (!wt)
+        wt = "";
+    confirm = !strcmp(decision, "confirmed");
+    if (!confirm && !reason)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "reason", "a rejection gives its reason");
+    if (strcmp(date, s->ann.a.published) < 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
+                            "%s is before the announcement was published (%s)", date,
+                            s->ann.a.published);
+    {
+        char lv[4];
+        snprintf(lv, sizeof lv, "%d", level);
+        h = fnv1a(fnv1a(fnv1a(fnv1a(1469598103934665603ull, rid.number), canon), wt), lv);
+    }
+    switch (set_add(&s->seen, h)) {
+    case 0:
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "id-number",
+                            "the decision on %s for %s%s%s level %d is given twice", rid.number,
+                            canon, wt[0] ? "/" : "", wt, level);
+    case -1:
+        return sc__xml_fail(ctx, SC_ENOMEM, NULL, "out of memory importing");
+    default:
+        break;
+    }
+    if (!(st = sc__db_stmt(ctx->db, confirm ? SQL_ANSWER_CONFIRM : SQL_ANSWER_REJECT)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, s->district_label, -1, SQLITE_STATIC);
+    if (s->has_answers)
+        sqlite3_bind_text(st, 3, s->answers_buf, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, rid.number, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, canon, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, wt, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 7, level);
+    sqlite3_bind_int64(st, 8, s->ann.a.id);
+    if (!confirm)
+        sqlite3_bind_text(st, 9, reason, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) {
+        sqlite3_reset(st);
+        sc__db_fail(ctx->db, rc, "recording a confirmation");
+        return sc__xml_fail_last(ctx, NULL);
+    }
+    rc = sqlite3_changes(ctx->db->conn);
+    sqlite3_reset(st);
+    if (rc != 1 &&
+        (rc = answer_unchanged(ctx, s, rid.number, canon, wt, level, confirm, date,
+                               reason ? reason : "")) != SC_OK)
+        return rc;
+    if (sc__xml_record(ctx))
+        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
+    return SC_OK;
+}
+
+static int answer_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    answer_state *s = state;
+    (void)local;
+    if (!ctx->db)
+        return SC_OK;
+    if (depth == 0) {
+        const char *answers = sc__xml_attr(ctx, "answers");
+        int rc;
+        if ((rc = answer_authorize(ctx)) != SC_OK ||
+            (rc = root_announcement(ctx, &s->ann)) != SC_OK)
+            return rc;
+        snprintf(s->district_label, sizeof s->district_label, "district:%s", s->ann.district);
+        s->has_answers = answers != NULL;
+        sc__copy_text(s->answers_buf, sizeof s->answers_buf, answers);
+        return SC_OK;
+    }
+    if (depth == 1)
+        return answer_application(ctx, s);
+    return SC_OK;
+}
+
+const sc__doc_handler sc__doc_confirmation = {
+    SC_DOC_CONFIRMATION, "confirmation", CONFIRMATION_NS, sc__schema_confirmation, 0,
+    0 /* checked on the root element */, sizeof(answer_state), answer_start, NULL, NULL,
+    answer_cleanup
+};
+
+/* ---- export ---------------------------------------------------------------------------- */
+
+/* Output to memory, or to a file in 64 KiB pieces. */
+typedef struct {
+    sc__buf b;
+    FILE *fp;
+    int io_error;
+} out_t;
+
+static void out_flush(out_t *o, int force)
+{
+    if (!o->fp || o->b.failed || (!force && o->b.len < 65536))
+        return;
+    if (o->b.len && fwrite(o->b.data, 1, o->b.len, o->fp) != o->b.len)
+        o->io_error = 1;
+    o->b.len = 0;
+}
+
+static void attr(sc__buf *b, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    sc__buf_printf(b, " %s=\"", name);
+    sc__buf_put_xml(b, value);
+    sc__buf_puts(b, "\"");
+}
+
+static void attr_nonempty(sc__buf *b, const char *name, const char *value)
+{
+    if (value && *value)
+        attr(b, name, value);
+}
+
+static void attr_int(sc__buf *b, const char *name, int v)
+{
+    sc__buf_printf(b, " %s=\"%d\"", name, v);
+}
+
+static int out_finish(out_t *o, int rc, char **out, size_t *len, const char *path)
+{
+    if (rc == SC_OK && o->b.failed)
+        rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting");
+    if (rc == SC_OK && o->fp) {
+        out_flush(o, 1);
+        if (o->io_error)
+            rc = sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0,
+                                  "error writing '%s'", path);
+    }
+    if (rc == SC_OK && out) {
+        *out = o->b.data;
+        if (len)
+            *len = o->b.len;
+        return SC_OK;
+    }
+    sc__buf_free(&o->b);
+    return rc;
+}
+
+static const char SQL_EXPORT_BATCH[] =
+    "SELECT c.id_number, c.name, p.occupation, p.work_type, p.level, p.path, p.evidence, "
+    "p.applied, p.verified, p.eligibility, c.id, c.apprenticeship_occupation, "
+    "c.apprenticeship_completed FROM application p JOIN candidate c ON c.id = p.candidate_id "
+    "WHERE p.announcement_id = ?1 AND p.state = 2 ORDER BY p.id";
+static const char SQL_EXPORT_EDU[] =
+    "SELECT kind, major, flags, graduated FROM candidate_education WHERE candidate_id = ?1 "
+    "ORDER BY seq";
+static const char SQL_EXPORT_WORK[] =
+    "SELECT occupation, from_date, to_date FROM candidate_work WHERE candidate_id = ?1 "
+    "ORDER BY seq";
+static const char SQL_EXPORT_CERT[] =
+    "SELECT kind, occupation, work_type, level, issued, number FROM candidate_certificate "
+    "WHERE candidate_id = ?1 ORDER BY seq";
+static const char SQL_EXPORT_EV[] =
+    "SELECT kind, occupation, grade, date, description FROM candidate_evidence "
+    "WHERE candidate_id = ?1 ORDER BY seq";
+
+/* The <records> of a candidate, when there are any. */
+static int write_records(sc_db *db, sc__buf *b, sqlite3_int64 cand, const char *appr_occ,
+                         const char *appr_date)
+{
+    static const char *const sqls[] = { SQL_EXPORT_EDU, SQL_EXPORT_WORK, SQL_EXPORT_CERT,
+                                        SQL_EXPORT_EV };
+    int opened = 0, k, rc;
+    for (k = 0; k < 4; k++) {
+        sqlite3_stmt *st = sc__db_stmt(db, sqls[k]);
+        if (!st)
+            return sc_error_last()->code;
+        sqlite3_bind_int64(st, 1, cand);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (!opened++)
+                sc__buf_puts(b, "    <records>\n");
+            if (k == 0) {
+                unsigned int f = (unsigned int)sqlite3_column_int(st, 2);
+                sc__buf_puts(b, "      <education");
+                attr(b, "kind", sc_education_kind_name(sqlite3_column_int(st, 0)));
+                attr(b, "major", sc__col_text(st, 1));
+                if (f & SC_EDUCATION_RELATED)
+                    attr(b, "related", "true");
+                if (f & SC_EDUCATION_EVALUATED)
+                    attr(b, "evaluated", "true");
+                if (f & SC_EDUCATION_FINAL_YEAR)
+                    attr(b, "final-year", "true");
+                attr(b, "graduated", sc__col_text(st, 3));
+            } else if (k == 1) {
+                sc__buf_puts(b, "      <work");
+                attr(b, "occupation", sc__col_text(st, 0));
+                attr(b, "from", sc__col_text(st, 1));
+                attr(b, "to", sc__col_text(st, 2));
+            } else if (k == 2) {
+                sc__buf_puts(b, "      <certificate");
+                attr(b, "kind", sc_cert_kind_name(sqlite3_column_int(st, 0)));
+                attr(b, "occupation", sc__col_text(st, 1));
+                attr(b, "work-type", sc__col_text(st, 2));
+                attr_int(b, "level", sqlite3_column_int(st, 3));
+                attr(b, "issued", sc__col_text(st, 4));
+                attr(b, "number", sc__col_text(st, 5));
+            } else {
+                sc__buf_puts(b, "      <evidence");
+                attr(b, "kind", sc_evidence_kind_name(sqlite3_column_int(st, 0)));
+                attr(b, "occupation", sc__col_text(st, 1));
+                attr_int(b, "grade", sqlite3_column_int(st, 2));
+                attr(b, "date", sc__col_text(st, 3));
+                attr(b, "description", sc__col_text(st, 4));
+            }
+            sc__buf_puts(b, "/>\n");
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return sc__db_fail(db, rc, "reading a candidate's records");
+        if (k == 2 && appr_occ && appr_date) { /* the schema's order */
+            if (!opened++)
+                sc__buf_puts(b, "    <records>\n");
+            sc__buf_puts(b, "      <apprenticeship");
+            attr(b, "occupation", appr_occ);
+            attr(b, "completed", appr_date);
+            sc__buf_puts(b, "/>\n");
+        }
+    }
+    if (opened)
+        sc__buf_puts(b, "    </records>\n");
+    return SC_OK;
+}
+
+static int export_batch(out_t *o, sc_db *db, int64_t announcement, const char *batch_id)
+{
+    char today[SC_DATE_SIZE];
+    sqlite3_stmt *st = NULL;
+    sc__buf *b = &o->b;
+    sc__ann ann;
+    int rc;
+    sc__today(today);
+    if ((rc = sc__ann_get(db, announcement, NULL, NULL, today, &ann)) != SC_OK)
+        return rc;
+    sc__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sc__buf_printf(b, "<candidate-batch xmlns=\"%s\" version=\"1\"", BATCH_NS);
+    attr(b, "batch", batch_id);
+    attr(b, "credit-code", ann.a.credit_code);
+    attr(b, "district", ann.district);
+    attr(b, "announcement", ann.a.code);
+    sc__buf_puts(b, ">\n");
+    /* The outer statement is the caller's own: the records reuse the cache. */
+    if ((rc = sc__db_prepare(db, SQL_EXPORT_BATCH, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, announcement);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *elig = sc__col_text(st, 9);
+        sc__buf_puts(b, "  <application");
+        attr(b, "id-number", sc__col_text(st, 0));
+        attr(b, "name", sc__col_text(st, 1));
+        attr(b, "occupation", sc__col_text(st, 2));
+        attr_nonempty(b, "work-type", sc__col_text(st, 3));
+        attr_int(b, "level", sqlite3_column_int(st, 4));
+        attr(b, "path", sc_path_name(sqlite3_column_int(st, 5)));
+        attr(b, "evidence", sc__col_text(st, 6));
+        attr(b, "applied", sc__col_text(st, 7));
+        attr(b, "verified", sc__col_text(st, 8));
+        attr(b, "eligibility", elig && *elig ? elig : "unknown");
+        sc__buf_puts(b, ">\n");
+        if ((rc = write_records(db, b, sqlite3_column_int64(st, 10), sc__col_text(st, 11),
+                                sc__col_text(st, 12))) != SC_OK) {
+            sqlite3_finalize(st);
+            return rc;
+        }
+        sc__buf_puts(b, "  </application>\n");
+        out_flush(o, 0);
+    }
+    if (rc != SQLITE_DONE)
+        rc = sc__db_fail(db, rc, "exporting a candidate batch");
+    else
+        rc = SC_OK;
+    sqlite3_finalize(st);
+    sc__buf_puts(b, "</candidate-batch>\n");
+    return rc;
+}
+
+static const char SQL_EXPORT_ANSWER[] =
+    "SELECT c.id_number, c.name, p.occupation, p.work_type, p.level, p.state, p.confirmed, "
+    "p.ended, p.reason FROM application p JOIN candidate c ON c.id = p.candidate_id "
+    "WHERE p.announcement_id = ?1 AND (p.state = 3 OR (p.state = 4 AND p.ended_at = 2)) "
+    "AND (?2 IS NULL OR p.batch_id = ?2) ORDER BY p.id";
+
+static int export_answer(out_t *o, sc_db *db, int64_t announcement, const char *batch_id,
+                         const char *answers)
+{
+    char today[SC_DATE_SIZE];
+    sqlite3_stmt *st = NULL;
+    sc__buf *b = &o->b;
+    sc__ann ann;
+    int rc;
+    sc__today(today);
+    if ((rc = sc__ann_get(db, announcement, NULL, NULL, today, &ann)) != SC_OK)
+        return rc;
+    sc__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sc__buf_printf(b, "<confirmation xmlns=\"%s\" version=\"1\"", CONFIRMATION_NS);
+    attr(b, "batch", batch_id);
+    attr(b, "answers", answers);
+    attr(b, "district", ann.district);
+    attr(b, "credit-code", ann.a.credit_code);
+    attr(b, "announcement", ann.a.code);
+    sc__buf_puts(b, ">\n");
+    if ((rc = sc__db_prepare(db, SQL_EXPORT_ANSWER, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, announcement);
+    sc__bind_text(st, 2, answers);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int confirmed = sqlite3_column_int(st, 5) == SC_APPLICATION_CONFIRMED;
+        sc__buf_puts(b, "  <application");
+        attr(b, "id-number", sc__col_text(st, 0));
+        attr(b, "name", sc__col_text(st, 1));
+        attr(b, "occupation", sc__col_text(st, 2));
+        attr_nonempty(b, "work-type", sc__col_text(st, 3));
+        attr_int(b, "level", sqlite3_column_int(st, 4));
+        attr(b, "decision", confirmed ? "confirmed" : "rejected");
+        attr(b, "date", sc__col_text(st, confirmed ? 6 : 7));
+        if (!confirmed)
+            attr(b, "reason", sc__col_text(st, 8));
+        sc__buf_puts(b, "/>\n");
+        out_flush(o, 0);
+    }
+    if (rc != SQLITE_DONE)
+        rc = sc__db_fail(db, rc, "exporting a confirmation");
+    else
+        rc = SC_OK;
+    sqlite3_finalize(st);
+    sc__buf_puts(b, "</confirmation>\n");
+    return rc;
+}
+
+/* Export to memory (path NULL) or a file. */
+static int export_doc(char **out, size_t *len, sc_db *db, const char *func, int answer,
+                      int64_t announcement, const char *batch_id, const char *answers,
+                      const char *path)
+{
+    out_t o;
+    int rc;
+    if (out)
+        *out = NULL;
+    if (len)
+        *len = 0;
+    if (!path && !out)
+        return sc__error_null(func, "out");
+    if ((rc = sc__db_check(db, func, 0)) != SC_OK)
+        return rc;
+    if (!sc__ann_code_ok(batch_id, 1) || (answers && !sc__ann_code_ok(answers, 1))) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                      "a batch id is 1-127 letters, digits, '.', '_', ':' or '-', starting with "
+                      "a letter or digit: '%.40s'",
+                      !sc__ann_code_ok(batch_id, 1) ? (batch_id ? batch_id : "(null)") : answers);
+        sc__error_set_field(!sc__ann_code_ok(batch_id, 1) ? "batch_id" : "answers");
+        return SC_EINVAL;
+    }
+    memset(&o, 0, sizeof o);
+    sc__buf_init(&o.b);
+    if (path && !(o.fp = fopen(path, "wb")))
+        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "cannot write '%s'",
+                                path);
+    rc = answer ? export_answer(&o, db, announcement, batch_id, answers)
+                : export_batch(&o, db, announcement, batch_id);
+    rc = out_finish(&o, rc, path ? NULL : out, len, path);
+    if (o.fp && fclose(o.fp) != 0 && rc == SC_OK)
+        rc = sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "error writing '%s'",
+                              path);
+    if (rc != SC_OK && path)
+        remove(path);
+    return rc;
+}
+
+int sc_application_batch_export_memory(char **out, size_t *len, sc_db *db, int64_t announcement,
+                                       const char *batch_id)
+{
+    return export_doc(out, len, db, "sc_application_batch_export_memory", 0, announcement,
+                      batch_id, NULL, NULL);
+}
+
+int sc_application_batch_export_file(sc_db *db, int64_t announcement, const char *batch_id,
+                                     const char *path)
+{
+    if (!path)
+        return sc__error_null("sc_application_batch_export_file", "path");
+    return export_doc(NULL, NULL, db, "sc_application_batch_export_file", 0, announcement,
+                      batch_id, NULL, path);
+}
+
+int sc_application_confirmation_export_memory(char **out, size_t *len, sc_db *db,
+                                              int64_t announcement, const char *batch_id,
+                                              const char *answers)
+{
+    return export_doc(out, len, db, "sc_application_confirmation_export_memory", 1,
+                      announcement, batch_id, answers, NULL);
+}
+
+int sc_application_confirmation_export_file(sc_db *db, int64_t announcement, const char *batch_id,
+                                            const char *answers, const char *path)
+{
+    if (!path)
+        return sc__error_null("sc_application_confirmation_export_file", "path");
+    return export_doc(NULL, NULL, db, "sc_application_confirmation_export_file", 1,
+                      announcement, batch_id, answers, path);
+}

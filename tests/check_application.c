@@ -1,0 +1,1219 @@
+/* Announcements and applications (application.h): the whole flow, every
+ * refusal leaving the registry unchanged, the one-transaction batches (with
+ * 100,000 applications), and the candidate-batch and confirmation documents. */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sqlite3.h>
+#include "app_fixture.h"
+#include "store_int.h"
+
+#define CAND_A "11010519491231002X"
+#define CAND_B "110105198001011238"
+
+static sc_db *clone_db(sc_db *src)
+{
+    sc_db *dst = t_memdb();
+    sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);
+    ck_assert_int_eq(sqlite3_backup_finish(b), SQLITE_OK);
+    return dst;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Expect `call` to fail with `code` and leave the whole registry as it was. */
+#define REFUSED(code, call)                                                                \
+    do {                                                                                   \
+        char *before_ = t_dump(af.db), *after_;                                            \
+        int rc_ = (call);                                                                  \
+        ck_assert_msg(rc_ == (code), "%s: %d (%s), wanted %d", #call, rc_,                 \
+                      sc_error_last()->message, (code));                                   \
+        after_ = t_dump(af.db);                                                            \
+        ck_assert_msg(strcmp(before_, after_) == 0, "refused %s changed the registry",     \
+                      #call);                                                              \
+        free(before_);                                                                     \
+        free(after_);                                                                      \
+    } while (0)
+
+static sc_actor *cand_actor(const char *id)
+{
+    return t_actor(SC_ACTOR_CANDIDATE, id);
+}
+
+static int64_t apply_self(const char *id, const char *occ, const char *wt, int level, int path,
+                          const char *evidence, const char *date)
+{
+    sc_actor *self = cand_actor(id);
+    int64_t app = 0;
+    ck_ok(sc_application_apply(&app, af.db, self, af.ann, id, occ, wt, level, path, evidence,
+                               date));
+    ck_assert_int_gt(app, 0);
+    sc_actor_free(self);
+    return app;
+}
+
+static int state_of(int64_t id)
+{
+    sc_application a;
+    ck_ok(sc_application_get(&a, af.db, id));
+    return a.state;
+}
+
+/* Two documents are the same text (the first difference is shown, briefly). */
+static void same_doc(const char *x, const char *y)
+{
+    size_t i = 0;
+    while (x[i] && x[i] == y[i])
+        i++;
+    ck_assert_msg(x[i] == y[i], "documents differ at byte %zu: '%.60s' / '%.60s'", i, x + i,
+                  y + i);
+}
+
+/* ---- names, lifecycle ----------------------------------------------------------------- */
+
+START_TEST(test_application_names)
+{
+    int s = 0;
+    unsigned int m = 0;
+    sc_application_query q;
+    ck_assert_str_eq(sc_application_state_name(SC_APPLICATION_SUBMITTED), "submitted");
+    ck_assert_str_eq(sc_application_state_name(SC_APPLICATION_WITHDRAWN), "withdrawn");
+    ck_assert_ptr_null(sc_application_state_name(0));
+    ck_assert_ptr_null(sc_application_state_name(6));
+    ck_ok(sc_application_state_parse(&s, "confirmed"));
+    ck_assert_int_eq(s, SC_APPLICATION_CONFIRMED);
+    ck_assert_int_eq(sc_application_state_parse(&s, "open"), SC_EINVAL);
+    ck_assert_int_eq(s, 0);
+    ck_assert_int_eq(sc_application_state_parse(NULL, "open"), SC_EINVAL);
+    ck_assert_int_eq(sc_application_state_parse(&s, NULL), SC_EINVAL);
+    ck_assert_str_eq(sc_method_name(SC_METHOD_REVIEW), "review");
+    ck_assert_ptr_null(sc_method_name(SC_METHOD_ALL));
+    ck_ok(sc_methods_parse(&m, "theory, practical"));
+    ck_assert_uint_eq(m, SC_METHOD_THEORY | SC_METHOD_PRACTICAL);
+    ck_ok(sc_methods_parse(&m, "理论知识考试 综合评审"));
+    ck_assert_uint_eq(m, SC_METHOD_THEORY | SC_METHOD_REVIEW);
+    ck_assert_int_eq(sc_methods_parse(&m, "theory,essay"), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "methods");
+    ck_assert_int_eq(sc_methods_parse(&m, " , "), SC_EINVAL);
+    ck_assert_int_eq(sc_methods_parse(NULL, "theory"), SC_EINVAL);
+    ck_ok(sc_application_query_init(&q, SC_APPLICATION_QUERY_VERSION));
+    ck_assert_uint_eq(q.version, SC_APPLICATION_QUERY_VERSION);
+    ck_assert_int_eq(sc_application_query_init(&q, 99), SC_EINVAL);
+    ck_assert_int_eq(sc_application_query_init(NULL, SC_APPLICATION_QUERY_VERSION), SC_EINVAL);
+}
+END_TEST
+
+START_TEST(test_application_free_null)
+{
+    sc_announcement_iter_free(NULL);
+    sc_application_iter_free(NULL);
+}
+END_TEST
+
+/* ---- announcements ------------------------------------------------------------------- */
+
+static void fill_ann(sc_announcement *a, const char *code)
+{
+    memset(a, 0, sizeof(*a));
+    snprintf(a->credit_code, sizeof a->credit_code, "%s", AF_ORG);
+    snprintf(a->code, sizeof a->code, "%s", code);
+    snprintf(a->title, sizeof a->title, "秋季认定公告");
+    snprintf(a->opens, sizeof a->opens, "2024-09-01");
+    snprintf(a->closes, sizeof a->closes, "2024-10-31");
+    snprintf(a->fees, sizeof a->fees, "300 元");
+    a->methods = SC_METHOD_THEORY | SC_METHOD_PRACTICAL;
+}
+
+START_TEST(test_application_announcement)
+{
+    sc_announcement a, got;
+    sc_announcement_iter *it = NULL;
+    sc_offerings *s = NULL, *bad = NULL, *got_off = NULL;
+    sc_offering_item item;
+    int64_t id = 0;
+    int n = 0;
+
+    ck_ok(sc_offerings_new(&s));
+    ck_ok(sc_offerings_add_text(s, "4-02-07-10:5,4"));
+    ck_ok(sc_offerings_new(&bad));
+    ck_ok(sc_offerings_add_text(bad, "4-04-05-04/建筑工程:3"));
+    fill_ann(&a, "2024-02");
+    /* Refusals change nothing. */
+    REFUSED(SC_EDENIED, sc_announcement_publish(&id, af.db, af.org2, &a, s, "2024-08-01"));
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    REFUSED(SC_EDENIED, sc_announcement_publish(&id, af.db, af.haidian, &a, s, "2024-08-01"));
+    REFUSED(SC_ECONSTRAINT, sc_announcement_publish(&id, af.db, af.org, &a, bad, "2024-08-01"));
+    ck_assert_str_eq(sc_error_last()->field, "offerings");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "scope"));
+    fill_ann(&a, "2024-01");
+    REFUSED(SC_EEXISTS, sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+    fill_ann(&a, "2024 02");
+    REFUSED(SC_EINVAL, sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+    fill_ann(&a, "2024-02");
+    snprintf(a.closes, sizeof a.closes, "2024-08-31");
+    REFUSED(SC_EINVAL, sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+    ck_assert_str_eq(sc_error_last()->field, "closes");
+    fill_ann(&a, "2024-02");
+    REFUSED(SC_EINVAL, sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-11-01"));
+    a.methods = 0;
+    REFUSED(SC_EINVAL, sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+    fill_ann(&a, "2024-02");
+    a.title[0] = '\0';
+    REFUSED(SC_EINVAL, sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+    fill_ann(&a, "2024-02");
+    ck_assert_int_eq(sc_announcement_publish(&id, af.db, af.org, NULL, s, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_announcement_publish(&id, af.db, af.org, &a, NULL, NULL), SC_EINVAL);
+
+    ck_ok(sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+    ck_assert_int_gt(id, af.ann2);
+    ck_ok(sc_announcement_get(&got, af.db, id, "2024-09-01"));
+    ck_assert_str_eq(got.code, "2024-02");
+    ck_assert_str_eq(got.credit_code, AF_ORG);
+    ck_assert_str_eq(got.published, "2024-08-01");
+    ck_assert_uint_eq(got.methods, SC_METHOD_THEORY | SC_METHOD_PRACTICAL);
+    ck_assert_int_eq(got.open, 1);
+    ck_ok(sc_announcement_get(&got, af.db, id, "2024-08-31"));
+    ck_assert_int_eq(got.open, 0);
+    ck_ok(sc_announcement_lookup(&got, af.db, AF_ORG, "2024-02", "2024-09-01"));
+    ck_assert_int_eq(got.id, id);
+    ck_assert_int_eq(sc_announcement_lookup(&got, af.db, AF_ORG, "2099-01", NULL), SC_ENOTFOUND);
+    ck_assert_int_eq(sc_announcement_get(&got, af.db, 999, NULL), SC_ENOTFOUND);
+    ck_ok(sc_announcement_offerings_get(&got_off, af.db, id));
+    ck_assert_uint_eq(sc_offerings_count(got_off), 2);
+    ck_ok(sc_offerings_get(&item, got_off, 0));
+    ck_assert_str_eq(item.occupation, AF_OCC);
+    ck_assert_int_eq(item.level, 5);
+    sc_offerings_free(got_off);
+
+    ck_ok(sc_announcement_iter_new(&it, af.db, NULL, "2024-09-15", 0));
+    while (sc_announcement_iter_next(&got, it) == SC_OK)
+        n++;
+    sc_announcement_iter_free(it);
+    ck_assert_int_eq(n, 3);
+    n = 0;
+    ck_ok(sc_announcement_iter_new(&it, af.db, AF_ORG, "2024-09-15", 1));
+    while (sc_announcement_iter_next(&got, it) == SC_OK) {
+        ck_assert_int_eq(got.open, 1);
+        n++;
+    }
+    ck_assert_int_eq(sc_announcement_iter_next(&got, it), SC_ITEROVER);
+    sc_announcement_iter_free(it);
+    ck_assert_int_eq(n, 2); /* 2024-01 (to 2026-06-30) and 2024-02 */
+
+    /* Closing early: applications are refused from that day on. */
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    REFUSED(SC_EDENIED, sc_announcement_close(af.db, af.org2, id, "2024-09-10"));
+    REFUSED(SC_ECONSTRAINT, sc_announcement_close(af.db, af.org, id, "2024-07-01"));
+    ck_ok(sc_announcement_close(af.db, af.org, id, "2024-09-10"));
+    REFUSED(SC_ECONSTRAINT, sc_announcement_close(af.db, af.org, id, "2024-09-11"));
+    ck_ok(sc_announcement_get(&got, af.db, id, "2024-09-10"));
+    ck_assert_str_eq(got.closed, "2024-09-10");
+    ck_assert_int_eq(got.open, 0);
+    {
+        sc_actor *self = cand_actor(CAND_A);
+        REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL,
+                                                     5, SC_PATH_NORMAL, NULL, "2024-09-10"));
+        ck_assert_str_eq(sc_error_last()->field, "announcement");
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "closed early"));
+        ck_ok(sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL, 5,
+                                   SC_PATH_NORMAL, NULL, "2024-09-09"));
+        sc_actor_free(self);
+    }
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE entity = 'announcement'"),
+                     4);
+    sc_offerings_free(s);
+    sc_offerings_free(bad);
+}
+END_TEST
+
+/* ---- the flow --------------------------------------------------------------------------- */
+
+START_TEST(test_application_flow)
+{
+    int ok = -1;
+    sc_application a;
+    sc_actor *self;
+    int64_t id, again;
+    long audit0;
+
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    audit0 = t_count(af.db, "SELECT count(*) FROM audit");
+    id = apply_self(CAND_A, "4—02—07—10", "", 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    ck_ok(sc_application_get(&a, af.db, id));
+    ck_assert_int_eq(a.state, SC_APPLICATION_SUBMITTED);
+    ck_assert_str_eq(a.occupation, AF_OCC);
+    ck_assert_str_eq(a.work_type, "");
+    ck_assert_str_eq(a.credit_code, AF_ORG);
+    ck_assert_str_eq(a.announcement, "2024-01");
+    ck_assert_int_eq(a.announcement_id, af.ann);
+    ck_assert_str_eq(a.id_number, CAND_A);
+    ck_assert_str_eq(a.name, "张三");
+    ck_assert_str_eq(a.applied, "2024-03-05");
+    ck_assert_str_eq(a.applied_by, "candidate:" CAND_A);
+
+    /* Verification records the eligibility decision. */
+    REFUSED(SC_EDENIED, sc_application_verify(&ok, af.db, af.org2, id, "2024-03-10"));
+    REFUSED(SC_ECONSTRAINT, sc_application_verify(&ok, af.db, af.org, id, "2024-03-04"));
+    ck_assert_str_eq(sc_error_last()->field, "date");
+    REFUSED(SC_ECONSTRAINT, sc_application_confirm(af.db, af.haidian, id, "2024-03-10"));
+    ck_ok(sc_application_verify(&ok, af.db, af.org, id, "2024-03-10"));
+    ck_assert_int_eq(ok, 1);
+    ck_ok(sc_application_get(&a, af.db, id));
+    ck_assert_int_eq(a.state, SC_APPLICATION_VERIFIED);
+    ck_assert_str_eq(a.eligibility, "L4-b");
+    ck_assert_str_eq(a.verified, "2024-03-10");
+    ck_assert_str_eq(a.verified_by, "organization:" AF_ORG);
+    ck_assert_ptr_nonnull(strstr(a.decision, "L4-b"));
+    REFUSED(SC_ECONSTRAINT, sc_application_verify(&ok, af.db, af.org, id, "2024-03-11"));
+
+    /* Only the bureau of the organization's own district confirms. */
+    REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.xicheng, id, "2024-03-15"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "110108"));
+    REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.org, id, "2024-03-15"));
+    REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.centre, id, "2024-03-15"));
+    REFUSED(SC_ECONSTRAINT, sc_application_confirm(af.db, af.haidian, id, "2024-03-09"));
+    ck_ok(sc_application_confirm(af.db, af.haidian, id, "2024-03-15"));
+    ck_ok(sc_application_get(&a, af.db, id));
+    ck_assert_int_eq(a.state, SC_APPLICATION_CONFIRMED);
+    ck_assert_str_eq(a.confirmed, "2024-03-15");
+    ck_assert_str_eq(a.confirmed_by, "district:110108");
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit"), audit0 + 3);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE entity = 'application' "
+                                    "AND action IN ('application.apply', 'application.verify', "
+                                    "'application.confirm')"), 3);
+
+    /* One open application per person and offering, at any organization. */
+    self = cand_actor(CAND_A);
+    REFUSED(SC_EEXISTS, sc_application_apply(NULL, af.db, self, af.ann, CAND_A, AF_OCC, NULL, 4,
+                                             SC_PATH_NORMAL, NULL, "2024-04-01"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "open application"));
+    REFUSED(SC_EEXISTS, sc_application_apply(NULL, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
+                                             SC_PATH_NORMAL, NULL, "2024-04-01"));
+    /* A confirmed application is withdrawn, not rejected; then a new one may be made. */
+    REFUSED(SC_ECONSTRAINT, sc_application_reject(af.db, af.org, id, "x", "2024-04-01"));
+    {
+        sc_actor *other = cand_actor(CAND_B);
+        REFUSED(SC_EDENIED, sc_application_withdraw(af.db, other, id, "x", "2024-04-01"));
+        REFUSED(SC_EDENIED, sc_application_withdraw(af.db, af.org, id, "x", "2024-04-01"));
+        REFUSED(SC_EINVAL, sc_application_withdraw(af.db, self, id, "", "2024-04-01"));
+        sc_actor_free(other);
+    }
+    ck_ok(sc_application_withdraw(af.db, self, id, "个人原因", "2024-04-01"));
+    ck_ok(sc_application_get(&a, af.db, id));
+    ck_assert_int_eq(a.state, SC_APPLICATION_WITHDRAWN);
+    ck_assert_int_eq(a.ended_at, SC_APPLICATION_CONFIRMED);
+    ck_assert_str_eq(a.reason, "个人原因");
+    ck_assert_str_eq(a.ended_by, "candidate:" CAND_A);
+    REFUSED(SC_ECONSTRAINT, sc_application_withdraw(af.db, self, id, "again", "2024-04-02"));
+    ck_ok(sc_application_apply(&again, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
+                               SC_PATH_NORMAL, NULL, "2024-04-02"));
+    ck_assert_int_gt(again, id);
+    sc_actor_free(self);
+}
+END_TEST
+
+START_TEST(test_application_refusals)
+{
+    sc_actor *a_self, *b_self;
+    sc_application app;
+    int64_t id;
+
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    af_candidate(CAND_B, "李四", "2015-01-01");
+    a_self = cand_actor(CAND_A);
+    b_self = cand_actor(CAND_B);
+
+    /* The candidate applies only for themself. */
+    REFUSED(SC_EDENIED, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_B, AF_OCC, NULL, 5,
+                                             SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    REFUSED(SC_EDENIED, sc_application_apply(NULL, af.db, af.org, af.ann, CAND_A, AF_OCC, NULL, 5,
+                                             SC_PATH_NORMAL, NULL, "2024-03-05"));
+    /* No open announcement: before the intake, unknown, after the intake. */
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
+                                                 5, SC_PATH_NORMAL, NULL, "2024-02-28"));
+    ck_assert_str_eq(sc_error_last()->field, "announcement");
+    REFUSED(SC_ENOTFOUND, sc_application_apply(NULL, af.db, a_self, 999, CAND_A, AF_OCC, NULL, 5,
+                                               SC_PATH_NORMAL, NULL, "2024-03-05"));
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann2, CAND_A, AF_OCC,
+                                                 NULL, 5, SC_PATH_NORMAL, NULL, "2025-01-01"));
+    /* The organization may not certify it that day: its filing expired on 2026-05-09
+     * while the announcement runs to 2026-06-30. */
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
+                                                 5, SC_PATH_NORMAL, NULL, "2026-06-01"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "expired"));
+    ck_assert_str_eq(sc_error_last()->field, "offering");
+    /* The announcement does not list it (in scope, but not announced). */
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_WT_OCC,
+                                                 AF_WT, 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "does not take applications"));
+    /* Not in the catalog at all. */
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, "4-02-06-05",
+                                                 NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
+    /* No candidate record. */
+    {
+        char id3[19];
+        sc_actor *c3;
+        af_id(id3, 3);
+        c3 = cand_actor(id3);
+        REFUSED(SC_ENOTFOUND, sc_application_apply(NULL, af.db, c3, af.ann, id3, AF_OCC, NULL, 5,
+                                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
+        ck_assert_str_eq(sc_error_last()->field, "id_number");
+        sc_actor_free(c3);
+    }
+    /* Malformed arguments. */
+    REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, a_self, af.ann, "110105194912310021",
+                                            AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
+    REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL, 6,
+                                            SC_PATH_NORMAL, NULL, "2024-03-05"));
+    REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL, 5, 7,
+                                            NULL, "2024-03-05"));
+    REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL, 5,
+                                            SC_PATH_NORMAL, NULL, "2024-02-30"));
+    REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, NULL, af.ann, CAND_A, AF_OCC, NULL, 5,
+                                            SC_PATH_NORMAL, NULL, "2024-03-05"));
+
+    /* Exceptional (破格): level 3 and above, confirmed rules, evidence. */
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
+                                                 4, SC_PATH_EXCEPTIONAL, "业绩突出",
+                                                 "2024-03-05"));
+    ck_assert_str_eq(sc_error_last()->field, "path");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "level 3"));
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann2, CAND_A, AF_OCC, NULL,
+                                                 3, SC_PATH_EXCEPTIONAL, "业绩突出",
+                                                 "2024-03-05"));
+    ck_assert_str_eq(sc_error_last()->field, "path");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "confirmed"));
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
+                                                 3, SC_PATH_EXCEPTIONAL, NULL, "2024-03-05"));
+    ck_assert_str_eq(sc_error_last()->field, "evidence");
+    /* Direct certification (直接认定): level 2 and above. */
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
+                                                 3, SC_PATH_DIRECT, "技术创新", "2024-03-05"));
+    ck_assert_str_eq(sc_error_last()->field, "path");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "level 2"));
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
+                                                 2, SC_PATH_DIRECT, NULL, "2024-03-05"));
+    ck_assert_str_eq(sc_error_last()->field, "evidence");
+
+    /* Rejections: the organization at submitted, the district at verified. */
+    id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
+    REFUSED(SC_EDENIED, sc_application_reject(af.db, af.haidian, id, "材料不全", "2024-03-06"));
+    REFUSED(SC_EDENIED, sc_application_reject(af.db, af.org2, id, "材料不全", "2024-03-06"));
+    REFUSED(SC_EINVAL, sc_application_reject(af.db, af.org, id, "", "2024-03-06"));
+    REFUSED(SC_EINVAL, sc_application_reject(af.db, af.org, id, NULL, "2024-03-06"));
+    REFUSED(SC_ENOTFOUND, sc_application_reject(af.db, af.org, 999, "x", "2024-03-06"));
+    REFUSED(SC_EDENIED, sc_application_withdraw(af.db, a_self, id, "x", "2024-03-06"));
+    REFUSED(SC_EDENIED, sc_application_withdraw_for(af.db, af.org2, id, "x", "2024-03-06"));
+    ck_ok(sc_application_reject(af.db, af.org, id, "材料不全", "2024-03-06"));
+    ck_ok(sc_application_get(&app, af.db, id));
+    ck_assert_int_eq(app.state, SC_APPLICATION_REJECTED);
+    ck_assert_int_eq(app.ended_at, SC_APPLICATION_SUBMITTED);
+    ck_assert_str_eq(app.reason, "材料不全");
+    REFUSED(SC_ECONSTRAINT, sc_application_reject(af.db, af.org, id, "again", "2024-03-07"));
+    id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-07");
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-08"));
+    REFUSED(SC_EDENIED, sc_application_reject(af.db, af.org, id, "x", "2024-03-09"));
+    REFUSED(SC_EDENIED, sc_application_reject(af.db, af.xicheng, id, "x", "2024-03-09"));
+    ck_ok(sc_application_reject(af.db, af.haidian, id, "工作年限证明不实", "2024-03-09"));
+    ck_ok(sc_application_get(&app, af.db, id));
+    ck_assert_int_eq(app.state, SC_APPLICATION_REJECTED);
+    ck_assert_int_eq(app.ended_at, SC_APPLICATION_VERIFIED);
+    ck_assert_str_eq(app.ended_by, "district:110108");
+    /* The organization withdraws for the candidate. */
+    id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-10");
+    REFUSED(SC_ECONSTRAINT, sc_application_withdraw_for(af.db, af.org, id, "x", "2024-03-09"));
+    ck_ok(sc_application_withdraw_for(af.db, af.org, id, "考生申请", "2024-03-11"));
+    ck_assert_int_eq(state_of(id), SC_APPLICATION_WITHDRAWN);
+    sc_actor_free(a_self);
+    sc_actor_free(b_self);
+}
+END_TEST
+
+START_TEST(test_application_special_paths)
+{
+    sc_candidate *c;
+    sc_actor *self;
+    int ok = -1;
+    sc_application a;
+    int64_t ex, dir, none;
+
+    /* Evidence of an achievement and of a contribution, on record. */
+    c = af_record(CAND_A, "张三", "2020-01-01");
+    ck_ok(sc_candidate_add_evidence(c, SC_EVIDENCE_ACHIEVEMENT, AF_OCC, 0, "2023-10-01",
+                                    "年度优秀配送员"));
+    ck_ok(sc_candidate_add_evidence(c, SC_EVIDENCE_CONTRIBUTION, NULL, 0, "2023-11-01",
+                                    "智能调度系统改造"));
+    self = cand_actor(CAND_A);
+    ck_ok(sc_candidate_save(af.db, self, c));
+    sc_candidate_free(c);
+    af_candidate(CAND_B, "李四", "2020-01-01");
+
+    ex = apply_self(CAND_A, AF_OCC, NULL, 3, SC_PATH_EXCEPTIONAL, "年度优秀配送员", "2024-03-05");
+    dir = apply_self(CAND_A, AF_OCC, NULL, 2, SC_PATH_DIRECT, "智能调度系统改造", "2024-03-05");
+    /* Named evidence, but none on record: not eligible, with the reason. */
+    none = apply_self(CAND_B, AF_OCC, NULL, 3, SC_PATH_EXCEPTIONAL, "重大活动保障", "2024-03-05");
+    ck_ok(sc_application_verify(&ok, af.db, af.org, ex, "2024-03-10"));
+    ck_assert_int_eq(ok, 1);
+    ck_ok(sc_application_verify(&ok, af.db, af.org, dir, "2024-03-10"));
+    ck_assert_int_eq(ok, 1);
+    ck_ok(sc_application_get(&a, af.db, dir));
+    ck_assert_str_eq(a.eligibility, "direct");
+    ck_ok(sc_application_verify(&ok, af.db, af.org, none, "2024-03-10"));
+    ck_assert_int_eq(ok, 0);
+    ck_ok(sc_application_get(&a, af.db, ex));
+    ck_assert_int_eq(a.state, SC_APPLICATION_VERIFIED);
+    ck_assert_int_eq(a.path, SC_PATH_EXCEPTIONAL);
+    ck_assert_str_eq(a.evidence, "年度优秀配送员");
+    ck_assert_str_eq(a.eligibility, "exceptional");
+    ck_ok(sc_application_get(&a, af.db, none));
+    ck_assert_int_eq(a.state, SC_APPLICATION_REJECTED);
+    ck_assert_int_eq(a.ended_at, SC_APPLICATION_SUBMITTED);
+    ck_assert_int_eq(a.eligibility_reason, SC_REASON_SPECIAL_PATH_NO_EVIDENCE);
+    ck_assert_str_eq(a.eligibility, "");
+    ck_assert_str_ne(a.reason, "");
+    ck_assert_str_eq(a.reason, a.decision);
+    sc_actor_free(self);
+}
+END_TEST
+
+START_TEST(test_application_not_eligible)
+{
+    int ok = -1;
+    sc_application a;
+    int64_t id;
+    af_candidate(CAND_A, "张三", "2023-12-01");
+    id = apply_self(CAND_A, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
+    ck_ok(sc_application_verify(&ok, af.db, af.org, id, "2024-03-10"));
+    ck_assert_int_eq(ok, 0);
+    ck_ok(sc_application_get(&a, af.db, id));
+    ck_assert_int_eq(a.state, SC_APPLICATION_REJECTED);
+    ck_assert_int_eq(a.eligibility_reason, SC_REASON_CONDITIONS_NOT_MET);
+    ck_assert_str_eq(a.verified, "2024-03-10");
+    ck_assert_ptr_nonnull(strstr(a.reason, "not eligible"));
+}
+END_TEST
+
+START_TEST(test_application_apply_for)
+{
+    sc_candidate *c, *loaded = NULL;
+    sc_application a;
+    int64_t id = 0;
+
+    c = af_record(CAND_B, "李四", "2015-01-01");
+    REFUSED(SC_EDENIED, sc_application_apply_for(&id, af.db, af.org2, af.ann, c, AF_OCC, NULL, 5,
+                                                 SC_PATH_NORMAL, NULL, "2024-03-05"));
+    REFUSED(SC_EDENIED, sc_application_apply_for(&id, af.db, af.haidian, af.ann, c, AF_OCC, NULL,
+                                                 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_assert_int_eq(sc_application_apply_for(&id, af.db, af.org, af.ann, NULL, AF_OCC, NULL, 5,
+                                              SC_PATH_NORMAL, NULL, "2024-03-05"),
+                     SC_EINVAL);
+    ck_ok(sc_application_apply_for(&id, af.db, af.org, af.ann, c, AF_OCC, NULL, 5,
+                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_ok(sc_candidate_load(&loaded, af.db, CAND_B));
+    ck_assert_uint_eq(sc_candidate_work_count(loaded), 1);
+    ck_ok(sc_application_get(&a, af.db, id));
+    ck_assert_str_eq(a.applied_by, "organization:" AF_ORG);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE action = "
+                                    "'application.apply_for' AND detail LIKE '%record=created%'"),
+                     1);
+    sc_candidate_free(loaded);
+    sc_candidate_free(c);
+}
+END_TEST
+
+START_TEST(test_application_candidate_save_audited)
+{
+    sc_candidate *c = af_record(CAND_A, "张三", "2015-01-01");
+    sc_actor *self = cand_actor(CAND_A), *other = cand_actor(CAND_B);
+    REFUSED(SC_EDENIED, sc_candidate_save(af.db, other, c));
+    REFUSED(SC_EDENIED, sc_candidate_save(af.db, af.org, c));
+    ck_ok(sc_candidate_save(af.db, self, c));
+    ck_ok(sc_candidate_save(af.db, af.centre, c));
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE entity = 'candidate' AND "
+                                    "action = 'candidate.save'"), 2);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE entity = 'candidate' AND "
+                                    "detail LIKE 'replaced%'"), 1);
+    sc_actor_free(self);
+    sc_actor_free(other);
+    sc_candidate_free(c);
+}
+END_TEST
+
+/* ---- batches, iterators ---------------------------------------------------------------- */
+
+START_TEST(test_application_batches)
+{
+    int64_t ids[4], other;
+    size_t verified = 99;
+    sc_application_query q = SC_APPLICATION_QUERY_INIT;
+    sc_application_iter *it = NULL;
+    sc_application a;
+    int64_t count = 0;
+    char idn[19];
+    int i, n = 0;
+
+    for (i = 0; i < 3; i++) {
+        af_id(idn, 100 + i);
+        af_candidate(idn, "考生", i == 2 ? "2023-12-01" : "2015-01-01");
+        ids[i] = apply_self(idn, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
+    }
+    af_id(idn, 200);
+    af_candidate(idn, "考生", "2015-01-01");
+    {
+        sc_actor *self = cand_actor(idn);
+        ck_ok(sc_application_apply(&other, af.db, self, af.ann2, idn, AF_OCC, NULL, 5,
+                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
+        sc_actor_free(self);
+    }
+    /* A bad id anywhere changes nothing, and the error says where. */
+    ids[3] = 999;
+    REFUSED(SC_ENOTFOUND, sc_application_verify_batch(&verified, af.db, af.org, ids, 4,
+                                                      "2024-03-10"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 4 of 4"));
+    ids[3] = other; /* another organization's */
+    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.org, ids, 4,
+                                                    "2024-03-10"));
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, ids, 3,
+                                                    "2024-03-10"));
+    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, ids, 0,
+                                                    "2024-03-10"));
+    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, ids, 0, "2024-03-10"));
+    ck_assert_uint_eq(verified, 0);
+    ck_assert_int_eq(sc_application_verify_batch(&verified, af.db, af.org, NULL, 2, NULL),
+                     SC_EINVAL);
+    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, ids, 3, "2024-03-10"));
+    ck_assert_uint_eq(verified, 2);
+    ck_assert_int_eq(state_of(ids[2]), SC_APPLICATION_REJECTED);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE action = "
+                                    "'application.verify_batch' AND detail LIKE 'count=3 "
+                                    "verified=2 rejected=1 %'"), 1);
+
+    /* Confirm: a rejected one in the list refuses the whole batch. */
+    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian, ids, 3,
+                                                         "2024-03-15"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 3 of 3"));
+    REFUSED(SC_EDENIED, sc_application_confirm_batch(af.db, af.xicheng, ids, 2, "2024-03-15"));
+    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian, (int64_t[]){ ids[0],
+                                                         ids[1], ids[0] }, 3, "2024-03-15"));
+    ck_ok(sc_application_confirm_batch(af.db, af.haidian, ids, 2, "2024-03-15"));
+    ck_assert_int_eq(state_of(ids[0]), SC_APPLICATION_CONFIRMED);
+    ck_assert_int_eq(state_of(ids[1]), SC_APPLICATION_CONFIRMED);
+
+    /* Iterators and counts by query. */
+    snprintf(q.credit_code, sizeof q.credit_code, "%s", AF_ORG);
+    q.state = SC_APPLICATION_CONFIRMED;
+    ck_ok(sc_application_count_get(&count, af.db, &q));
+    ck_assert_int_eq(count, 2);
+    ck_ok(sc_application_iter_new(&it, af.db, &q));
+    while (sc_application_iter_next(&a, it) == SC_OK) {
+        ck_assert_int_eq(a.id, ids[n]);
+        n++;
+    }
+    ck_assert_int_eq(sc_application_iter_next(&a, it), SC_ITEROVER);
+    sc_application_iter_free(it);
+    ck_assert_int_eq(n, 2);
+    ck_ok(sc_application_count_get(&count, af.db, NULL));
+    ck_assert_int_eq(count, 4);
+    memset(&q, 0, sizeof q);
+    q.version = SC_APPLICATION_QUERY_VERSION;
+    q.announcement = af.ann2;
+    ck_ok(sc_application_count_get(&count, af.db, &q));
+    ck_assert_int_eq(count, 1);
+    snprintf(q.id_number, sizeof q.id_number, "%s", idn);
+    ck_ok(sc_application_count_get(&count, af.db, &q));
+    ck_assert_int_eq(count, 1);
+    q.version = 7;
+    ck_assert_int_eq(sc_application_iter_new(&it, af.db, &q), SC_EINVAL);
+    ck_assert_ptr_null(it);
+    q.version = SC_APPLICATION_QUERY_VERSION;
+    snprintf(q.id_number, sizeof q.id_number, "12345");
+    ck_assert_int_eq(sc_application_count_get(&count, af.db, &q), SC_EINVAL);
+}
+END_TEST
+
+/* ---- 100,000 in one transaction ---------------------------------------------------------- */
+
+#define BULK 100000
+
+/* A digest of every row of the applications table and the audit row count. */
+static uint64_t table_digest(sc_db *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    uint64_t h = 1469598103934665603ull;
+    int i, n;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL), SQLITE_OK);
+    n = sqlite3_column_count(st);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (i = 0; i < n; i++) {
+            const unsigned char *v = sqlite3_column_text(st, i);
+            if (v)
+                for (; *v; v++) {
+                    h ^= *v;
+                    h *= 1099511628211ull;
+                }
+            h ^= 0x1f;
+            h *= 1099511628211ull;
+        }
+    }
+    sqlite3_finalize(st);
+    return h;
+}
+
+static void exec_sql(sc_db *db, const char *sql)
+{
+    char *err = NULL;
+    ck_assert_msg(sqlite3_exec(db->conn, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql,
+                  err ? err : "");
+    sqlite3_free(err);
+}
+
+START_TEST(test_application_confirm_batch_100000)
+{
+    sqlite3_stmt *cand, *app;
+    int64_t *ids = malloc(BULK * sizeof(*ids));
+    int64_t org_id, middle;
+    uint64_t before, after;
+    long audit0, confirmed;
+    double t0, t_fail, t_ok, t_make;
+    char idn[19];
+    long i;
+    int rc;
+
+    ck_assert_ptr_nonnull(ids);
+    org_id = t_count(af.db, "SELECT id FROM org WHERE credit_code = '" AF_ORG "'");
+    /* 100,000 verified applications, made quickly: one prepared loop in one transaction. */
+    t0 = now_s();
+    exec_sql(af.db, "BEGIN");
+    ck_assert_int_eq(sqlite3_prepare_v2(af.db->conn,
+                                        "INSERT INTO candidate(id_number, name, birth_date, sex, "
+                                        "created, updated, updated_by) VALUES (?1, '考生', ?2, "
+                                        "?3, 'now', 'now', 'bulk')", -1, &cand, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(af.db->conn,
+                                        "INSERT INTO application(candidate_id, org_id, "
+                                        "announcement_id, occupation, work_type, level, path, "
+                                        "state, applied, applied_by, verified, verified_by, "
+                                        "eligibility) VALUES (?1, ?2, ?3, '4-02-07-10', '', 5, 0, "
+                                        "2, '2024-03-05', 'bulk', '2024-03-10', 'bulk', 'L5-a')",
+                                        -1, &app, NULL),
+                     SQLITE_OK);
+    for (i = 0; i < BULK; i++) {
+        char birth[11];
+        af_id(idn, i);
+        snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", idn + 6, idn + 10, idn + 12);
+        sqlite3_bind_text(cand, 1, idn, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(cand, 2, birth, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(cand, 3, (idn[16] - '0') % 2 ? 1 : 2);
+        ck_assert_int_eq(sqlite3_step(cand), SQLITE_DONE);
+        sqlite3_reset(cand);
+        sqlite3_bind_int64(app, 1, sqlite3_last_insert_rowid(af.db->conn));
+        sqlite3_bind_int64(app, 2, org_id);
+        sqlite3_bind_int64(app, 3, af.ann);
+        ck_assert_int_eq(sqlite3_step(app), SQLITE_DONE);
+        sqlite3_reset(app);
+        ids[i] = sqlite3_last_insert_rowid(af.db->conn);
+    }
+    sqlite3_finalize(cand);
+    sqlite3_finalize(app);
+    /* #50,000 is not verified yet (its candidate really worked six years). */
+    middle = ids[BULK / 2 - 1];
+    {
+        char sql[512];
+        snprintf(sql, sizeof sql,
+                 "UPDATE application SET state = 1, verified = NULL, verified_by = NULL, "
+                 "eligibility = NULL WHERE id = %lld;"
+                 "INSERT INTO candidate_work(candidate_id, seq, occupation, from_date) "
+                 "SELECT candidate_id, 0, '4-02-07-10', '2015-01-01' FROM application "
+                 "WHERE id = %lld;",
+                 (long long)middle, (long long)middle);
+        exec_sql(af.db, sql);
+    }
+    exec_sql(af.db, "COMMIT");
+    t_make = now_s() - t0;
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM application WHERE state = 2"),
+                     BULK - 1);
+
+    /* One batch of all 100,000 fails at #50,000: nothing changes. */
+    before = table_digest(af.db, "SELECT * FROM application ORDER BY id");
+    audit0 = t_count(af.db, "SELECT count(*) FROM audit");
+    t0 = now_s();
+    rc = sc_application_confirm_batch(af.db, af.haidian, ids, BULK, "2024-04-01");
+    t_fail = now_s() - t0;
+    ck_assert_int_eq(rc, SC_ECONSTRAINT);
+    ck_assert_msg(strstr(sc_error_last()->message, "batch item 50000 of 100000") != NULL, "%s",
+                  sc_error_last()->message);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "submitted, not verified"));
+    after = table_digest(af.db, "SELECT * FROM application ORDER BY id");
+    ck_assert_msg(before == after, "the failed batch changed the applications table");
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM application WHERE state = 2"),
+                     BULK - 1);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM application WHERE state = 3"), 0);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit"), audit0);
+    ck_assert_int_eq(af.db->txn_depth, 0);
+
+    /* Verify #50,000, then the same batch confirms all 100,000. */
+    ck_ok(sc_application_verify(NULL, af.db, af.org, middle, "2024-03-20"));
+    ck_assert_int_eq(state_of(middle), SC_APPLICATION_VERIFIED);
+    t0 = now_s();
+    ck_ok(sc_application_confirm_batch(af.db, af.haidian, ids, BULK, "2024-04-01"));
+    t_ok = now_s() - t0;
+    confirmed = t_count(af.db, "SELECT count(*) FROM application WHERE state = 3 AND "
+                               "confirmed = '2024-04-01' AND confirmed_by = 'district:110108'");
+    ck_assert_int_eq(confirmed, BULK);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit"), audit0 + 2);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE action = "
+                                    "'application.confirm_batch' AND detail LIKE "
+                                    "'count=100000 %'"), 1);
+    printf("application: made %d verified applications in %.2f s; batch confirm of %d: "
+           "refused at #50000 in %.2f s (nothing changed), confirmed all in %.2f s\n",
+           BULK, t_make, BULK, t_fail, t_ok);
+    fflush(stdout);
+    free(ids);
+}
+END_TEST
+
+/* ---- exchange documents ------------------------------------------------------------------ */
+
+/* Candidates with records, applications on both paths, verified. */
+static void make_verified(int64_t out[3])
+{
+    sc_candidate *c = af_record(CAND_A, "张三", "2015-01-01");
+    sc_actor *self = cand_actor(CAND_A);
+    ck_ok(sc_candidate_add_education(c, SC_EDUCATION_TECHNICAL_SCHOOL, "物流服务与管理",
+                                     SC_EDUCATION_RELATED, "2014-07-01"));
+    ck_ok(sc_candidate_add_education(c, SC_EDUCATION_JUNIOR_COLLEGE, NULL,
+                                     SC_EDUCATION_FINAL_YEAR | SC_EDUCATION_EVALUATED, NULL));
+    ck_ok(sc_candidate_add_certificate(c, SC_CERT_KIND_SKILL_LEVEL, AF_OCC, NULL, 5, "2019-06-01",
+                                       "S000011000001195000001"));
+    ck_ok(sc_candidate_add_certificate(c, SC_CERT_KIND_QUALIFICATION, AF_WT_OCC, AF_WT, 4,
+                                       "2018-06-01", NULL));
+    ck_ok(sc_candidate_set_apprenticeship(c, AF_OCC, "2015-06-30"));
+    ck_ok(sc_candidate_add_evidence(c, SC_EVIDENCE_ACHIEVEMENT, AF_OCC, 0, "2023-10-01",
+                                    "年度优秀 <配送员> & \"标兵\""));
+    ck_ok(sc_candidate_add_evidence(c, SC_EVIDENCE_COMPETITION_AWARD, NULL, SC_SCOPE_NATIONAL,
+                                    "2022-05-01", NULL));
+    ck_ok(sc_candidate_save(af.db, self, c));
+    sc_candidate_free(c);
+    sc_actor_free(self);
+    af_candidate(CAND_B, "李四", "2015-01-01");
+    out[0] = apply_self(CAND_A, AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    out[1] = apply_self(CAND_A, AF_OCC, NULL, 3, SC_PATH_EXCEPTIONAL, "年度优秀配送员",
+                        "2024-03-05");
+    out[2] = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-06");
+    ck_ok(sc_application_verify_batch(NULL, af.db, af.org, out, 3, "2024-03-10"));
+}
+
+START_TEST(test_application_xml_round_trip)
+{
+    sc_db *district, *pristine = clone_db(af.db);
+    sc_import_result res;
+    sc_candidate *x = NULL, *y = NULL;
+    int64_t ids[3], dids[3];
+    char *batch = NULL, *batch2 = NULL, *answer = NULL, *answer2 = NULL;
+    size_t len = 0;
+    int type = 0;
+    sc_application a;
+    sc_application_query q = SC_APPLICATION_QUERY_INIT;
+    sc_application_iter *it = NULL;
+    int n = 0;
+
+    make_verified(ids);
+    ck_ok(sc_application_batch_export_memory(&batch, &len, af.db, af.ann, "HD-2024-03-001"));
+    ck_assert_uint_eq(len, strlen(batch));
+    ck_ok(sc_xml_validate_memory(&type, NULL, batch, len, "batch.xml", NULL));
+    ck_assert_int_eq(type, SC_DOC_CANDIDATE_BATCH);
+    ck_assert_ptr_nonnull(strstr(batch, "urn:skillcert:candidate-batch:1"));
+    ck_assert_ptr_nonnull(strstr(batch, "eligibility=\"L4-a\""));
+    ck_assert_ptr_nonnull(strstr(batch, "path=\"exceptional\""));
+    ck_assert_ptr_nonnull(strstr(batch, "&lt;配送员&gt; &amp; &quot;标兵&quot;"));
+
+    /* The district's registry (the directory and the announcement, no applications). */
+    district = pristine;
+    ck_assert_int_eq(sc_xml_import_memory(&res, district, af.org, batch, len, "batch.xml", NULL,
+                                          NULL), SC_EDENIED);
+    ck_ok(sc_xml_import_memory(&res, district, af.haidian, batch, len, "batch.xml", NULL, NULL));
+    ck_assert_int_eq(res.doctype, SC_DOC_CANDIDATE_BATCH);
+    ck_assert_uint_eq(res.records, 3);
+    ck_assert_str_eq(res.batch_id, "HD-2024-03-001");
+    ck_ok(sc_application_batch_export_memory(&batch2, NULL, district, af.ann, "HD-2024-03-001"));
+    same_doc(batch, batch2);
+    sc_free(batch2);
+    batch2 = NULL;
+    ck_ok(sc_candidate_load(&x, af.db, CAND_A));
+    ck_ok(sc_candidate_load(&y, district, CAND_A));
+    ck_assert_uint_eq(sc_candidate_education_count(y), sc_candidate_education_count(x));
+    ck_assert_uint_eq(sc_candidate_certificate_count(y), 2);
+    ck_assert_uint_eq(sc_candidate_evidence_count(y), 2);
+    ck_assert_str_eq(sc_candidate_apprenticeship_completed(y), "2015-06-30");
+    sc_candidate_free(x);
+    sc_candidate_free(y);
+    /* Again: already imported, nothing changes. */
+    ck_ok(sc_xml_import_memory(&res, district, af.haidian, batch, len, "batch.xml", NULL, NULL));
+    ck_assert_int_eq(res.already_imported, 1);
+
+    /* The district confirms two and rejects one, and answers. */
+    snprintf(q.batch_id, sizeof q.batch_id, "HD-2024-03-001");
+    ck_ok(sc_application_iter_new(&it, district, &q));
+    while (n < 3 && sc_application_iter_next(&a, it) == SC_OK) {
+        ck_assert_int_eq(a.state, SC_APPLICATION_VERIFIED);
+        ck_assert_str_eq(a.applied_by, "organization:" AF_ORG);
+        dids[n++] = a.id;
+    }
+    sc_application_iter_free(it);
+    ck_assert_int_eq(n, 3);
+    ck_ok(sc_application_confirm_batch(district, af.haidian, dids, 2, "2024-03-20"));
+    ck_ok(sc_application_reject(district, af.haidian, dids[2], "工作年限证明不实", "2024-03-21"));
+    ck_ok(sc_application_confirmation_export_memory(&answer, &len, district, af.ann,
+                                                    "HD-ANS-001", "HD-2024-03-001"));
+    ck_ok(sc_xml_validate_memory(&type, NULL, answer, len, "answer.xml", NULL));
+    ck_assert_int_eq(type, SC_DOC_CONFIRMATION);
+    ck_assert_ptr_nonnull(strstr(answer, "decision=\"rejected\""));
+
+    /* The organization applies the answer. */
+    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.haidian, answer, len, "answer.xml",
+                                          NULL, NULL), SC_EDENIED);
+    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.org2, answer, len, "answer.xml", NULL,
+                                          NULL), SC_EDENIED);
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, answer, len, "answer.xml", NULL, NULL));
+    ck_assert_uint_eq(res.records, 3);
+    ck_ok(sc_application_get(&a, af.db, ids[0]));
+    ck_assert_int_eq(a.state, SC_APPLICATION_CONFIRMED);
+    ck_assert_str_eq(a.confirmed, "2024-03-20");
+    ck_assert_str_eq(a.confirmed_by, "district:110108");
+    ck_assert_str_eq(a.batch_id, "HD-2024-03-001");
+    ck_ok(sc_application_get(&a, af.db, ids[2]));
+    ck_assert_int_eq(a.state, SC_APPLICATION_REJECTED);
+    ck_assert_int_eq(a.ended_at, SC_APPLICATION_VERIFIED);
+    ck_assert_str_eq(a.reason, "工作年限证明不实");
+    ck_ok(sc_application_confirmation_export_memory(&answer2, NULL, af.db, af.ann, "HD-ANS-001",
+                                                    "HD-2024-03-001"));
+    same_doc(answer, answer2);
+    /* The same decisions under another batch id: accepted, unchanged. */
+    {
+        char *again = strdup(answer);
+        char *p = strstr(again, "HD-ANS-001");
+        memcpy(p, "HD-ANS-002", 10);
+        ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
+                                   NULL));
+        ck_assert_int_eq(res.already_imported, 0);
+        free(again);
+    }
+    ck_ok(sc_application_get(&a, af.db, ids[0]));
+    ck_assert_str_eq(a.confirmed, "2024-03-20");
+
+    /* Files. */
+    {
+        char *path = t_tmpfile(".xml");
+        char *back = NULL;
+        FILE *fp;
+        long sz;
+        ck_ok(sc_application_confirmation_export_file(af.db, af.ann, "HD-ANS-001",
+                                                      "HD-2024-03-001", path));
+        fp = fopen(path, "rb");
+        ck_assert_ptr_nonnull(fp);
+        fseek(fp, 0, SEEK_END);
+        sz = ftell(fp);
+        fseek(fp, 0, SEEK_SET);
+        back = calloc(1, (size_t)sz + 1);
+        ck_assert_uint_eq(fread(back, 1, (size_t)sz, fp), (size_t)sz);
+        fclose(fp);
+        same_doc(back, answer);
+        free(back);
+        ck_ok(sc_application_batch_export_file(district, af.ann, "HD-2024-03-002", path));
+        ck_ok(sc_xml_validate_file(&type, NULL, path, NULL));
+        ck_assert_int_eq(sc_application_batch_export_file(af.db, af.ann, "b",
+                                                          "/nonexistent/dir/x.xml"), SC_EIO);
+        remove(path);
+        free(path);
+    }
+    ck_assert_int_eq(sc_application_batch_export_memory(&batch2, NULL, af.db, af.ann, "bad id"),
+                     SC_EINVAL);
+    ck_assert_ptr_null(batch2);
+    ck_assert_int_eq(sc_application_batch_export_memory(&batch2, NULL, af.db, 999, "b1"),
+                     SC_ENOTFOUND);
+    ck_assert_int_eq(sc_application_batch_export_memory(NULL, NULL, af.db, af.ann, "b1"),
+                     SC_EINVAL);
+    sc_free(batch);
+    sc_free(answer);
+    sc_free(answer2);
+    sc_db_close(district);
+}
+END_TEST
+
+static const char BATCH_HEAD[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/* A candidate batch of AF_ORG's "2024-01" with the applications given. */
+static char *batch_doc(const char *ns, const char *district, const char *code, const char *ann,
+                       const char *body)
+{
+    char *doc = malloc(8192);
+    snprintf(doc, 8192,
+             "%s<candidate-batch xmlns=\"%s\" version=\"1\" batch=\"T-1\" credit-code=\"%s\" "
+             "district=\"%s\" announcement=\"%s\">\n%s</candidate-batch>\n",
+             BATCH_HEAD, ns, code, district, ann, body);
+    return doc;
+}
+
+/* Import `doc` as `actor`: expect `code`, the error at `line` on `field`, and no change. */
+static void hostile(const char *doc, const sc_actor *actor, int code, int line,
+                    const char *field)
+{
+    char *before = t_dump(af.db), *after;
+    sc_report *rep = NULL;
+    int rc;
+    ck_ok(sc_report_new(&rep));
+    rc = sc_xml_import_memory(NULL, af.db, actor, doc, strlen(doc), "hostile.xml", NULL, rep);
+    ck_assert_msg(rc == code, "%d (%s), wanted %d", rc, sc_error_last()->message, code);
+    if (line)
+        ck_assert_msg(sc_error_last()->line == line, "line %d, wanted %d: %s",
+                      sc_error_last()->line, line, sc_error_last()->message);
+    if (field)
+        ck_assert_msg(strcmp(sc_error_last()->field, field) == 0, "field '%s', wanted '%s': %s",
+                      sc_error_last()->field, field, sc_error_last()->message);
+    ck_assert_uint_gt(sc_report_count(rep), 0);
+    after = t_dump(af.db);
+    ck_assert_msg(strcmp(before, after) == 0, "a refused import changed the registry");
+    sc_report_free(rep);
+    free(before);
+    free(after);
+}
+
+START_TEST(test_application_xml_hostile)
+{
+    const char *ns = "urn:skillcert:candidate-batch:1";
+    char *doc;
+    char id1[19], id2[19], bad[19];
+    char body[4096];
+
+    af_id(id1, 1);
+    af_id(id2, 2);
+    memcpy(bad, id2, 19);
+    bad[17] = bad[17] == '0' ? '1' : '0';
+
+    /* A wrong namespace. */
+    doc = batch_doc("urn:skillcert:candidate-batch:2", "110108", AF_ORG, "2024-01", "");
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 0, NULL);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "namespace"));
+    free(doc);
+    /* A bad check character: line 4, the second application's @id-number. */
+    snprintf(body, sizeof body,
+             "  <application id-number=\"%s\" name=\"王五\" occupation=\"4-02-07-10\" "
+             "level=\"5\" path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
+             "eligibility=\"L5-a\"/>\n"
+             "  <application id-number=\"%s\" name=\"赵六\" occupation=\"4-02-07-10\" "
+             "level=\"5\" path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
+             "eligibility=\"L5-a\"/>\n", id1, bad);
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "check character"));
+    free(doc);
+    /* Another district: denied, in the auth domain. */
+    snprintf(body, sizeof body, "  <application id-number=\"%s\" name=\"王五\" "
+             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
+             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n", id1);
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
+    hostile(doc, af.xicheng, SC_EDENIED, 2, "candidate-batch/@credit-code");
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    hostile(doc, af.org, SC_EDENIED, 0, NULL);
+    hostile(doc, af.city, SC_EDENIED, 0, NULL);
+    free(doc);
+    /* Unknown organization, announcement; the district named is not its own. */
+    doc = batch_doc(ns, "110108", "91110105MA01CHY00K", "2024-01", body);
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 2, "candidate-batch/@credit-code");
+    free(doc);
+    doc = batch_doc(ns, "110108", AF_ORG, "2099-01", body);
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 2, "candidate-batch/@announcement");
+    free(doc);
+    doc = batch_doc(ns, "110102", AF_ORG, "2024-01", body);
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 2, "candidate-batch/@district");
+    free(doc);
+    /* Twice in one document. */
+    snprintf(body, sizeof body, "%s%s",
+             "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
+             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
+             "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-06\" "
+             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "twice"));
+    free(doc);
+    /* Not announced; on a special path below its level; outside the intake; no evidence. */
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
+                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                    "occupation=\"4-04-05-05\" work-type=\"数据标注员\" level=\"5\" "
+                    "path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
+                    "eligibility=\"L5-a\"/>\n");
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@level");
+    free(doc);
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
+                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                    "occupation=\"4-02-07-10\" level=\"4\" path=\"exceptional\" "
+                    "evidence=\"业绩\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
+                    "eligibility=\"exceptional\"/>\n");
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@path");
+    free(doc);
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
+                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                    "occupation=\"4-02-07-10\" level=\"3\" path=\"exceptional\" "
+                    "applied=\"2024-03-05\" verified=\"2024-03-10\" "
+                    "eligibility=\"exceptional\"/>\n");
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@evidence");
+    free(doc);
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
+                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                    "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
+                    "applied=\"2024-02-01\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@applied");
+    free(doc);
+    /* A schema error (level 9) and a bad record (work ending before it starts). */
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
+                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                    "occupation=\"4-02-07-10\" level=\"9\" path=\"normal\" "
+                    "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, NULL);
+    free(doc);
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
+                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                    "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
+                    "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\">\n"
+                    "    <records>\n"
+                    "      <work occupation=\"4-02-07-10\" from=\"2020-01-01\" to=\"2019-01-01\"/>\n"
+                    "    </records>\n"
+                    "  </application>\n");
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 5, NULL);
+    free(doc);
+    /* An open application elsewhere blocks the batch's. */
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    {
+        sc_actor *self = cand_actor(CAND_A);
+        ck_ok(sc_application_apply(NULL, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 5,
+                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
+        sc_actor_free(self);
+    }
+    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
+                    "  <application id-number=\"11010519491231002X\" name=\"张三\" "
+                    "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
+                    "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
+    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@id-number");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, AF_ORG2));
+    free(doc);
+    /* A DOCTYPE is refused before anything is read. */
+    doc = malloc(512);
+    snprintf(doc, 512, "%s<!DOCTYPE candidate-batch [<!ENTITY x \"y\">]>\n<candidate-batch "
+             "xmlns=\"%s\"/>", BATCH_HEAD, ns);
+    hostile(doc, af.haidian, SC_EXML, 0, NULL);
+    free(doc);
+
+    /* Confirmation documents. */
+    {
+        static const char head[] =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<confirmation xmlns=\"%s\" version=\"1\" batch=\"A-1\" district=\"%s\" "
+            "credit-code=\"%s\" announcement=\"2024-01\">\n%s</confirmation>\n";
+        const char *cns = "urn:skillcert:confirmation:1";
+        char text[4096], item[1024];
+        int64_t id;
+#define ANSWER(ns_, district_, code_, body_) snprintf(text, sizeof text, head, ns_, district_, code_, body_)
+        af_candidate(CAND_B, "李四", "2015-01-01");
+        id = apply_self(CAND_B, AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", CAND_B);
+        /* Not verified yet. */
+        ANSWER(cns, "110108", AF_ORG, item);
+        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@decision");
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "submitted"));
+        ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-10"));
+        /* Another organization, a district, a wrong namespace, the wrong district. */
+        hostile(text, af.org2, SC_EDENIED, 2, "confirmation/@credit-code");
+        hostile(text, af.haidian, SC_EDENIED, 2, NULL);
+        ANSWER("urn:skillcert:confirm:1", "110108", AF_ORG, item);
+        hostile(text, af.org, SC_EINVALIDDOC, 0, NULL);
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "namespace"));
+        ANSWER(cns, "110102", AF_ORG, item);
+        hostile(text, af.org, SC_EINVALIDDOC, 2, "confirmation/@district");
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "own district"));
+        /* A rejection without its reason. */
+        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+                 "level=\"4\" decision=\"rejected\" date=\"2024-03-20\"/>\n", CAND_B);
+        ANSWER(cns, "110108", AF_ORG, item);
+        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@reason");
+        /* An application that does not exist; a bad check character. */
+        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+                 "level=\"3\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", CAND_B);
+        ANSWER(cns, "110108", AF_ORG, item);
+        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
+        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", bad);
+        ANSWER(cns, "110108", AF_ORG, item);
+        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
+        /* Twice, and before the verification. */
+        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n"
+                 "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+                 "level=\"4\" decision=\"rejected\" reason=\"x\" date=\"2024-03-20\"/>\n",
+                 CAND_B, CAND_B);
+        ANSWER(cns, "110108", AF_ORG, item);
+        hostile(text, af.org, SC_EINVALIDDOC, 4, "confirmation/application[2]/@id-number");
+        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-09\"/>\n", CAND_B);
+        ANSWER(cns, "110108", AF_ORG, item);
+        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@date");
+        /* And the good one applies. */
+        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", CAND_B);
+        ANSWER(cns, "110108", AF_ORG, item);
+        ck_ok(sc_xml_import_memory(NULL, af.db, af.org, text, strlen(text), "a.xml", NULL, NULL));
+        ck_assert_int_eq(state_of(id), SC_APPLICATION_CONFIRMED);
+#undef ANSWER
+    }
+}
+END_TEST
+
+Suite *sc_application_suite(void)
+{
+    Suite *s = suite_create("application");
+    TCase *tc = tcase_create("names");
+    tcase_add_test(tc, test_application_names);
+    tcase_add_test(tc, test_application_free_null);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("workflow");
+    tcase_add_checked_fixture(tc, af_setup, af_teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_application_announcement);
+    tcase_add_test(tc, test_application_flow);
+    tcase_add_test(tc, test_application_refusals);
+    tcase_add_test(tc, test_application_special_paths);
+    tcase_add_test(tc, test_application_not_eligible);
+    tcase_add_test(tc, test_application_apply_for);
+    tcase_add_test(tc, test_application_candidate_save_audited);
+    tcase_add_test(tc, test_application_batches);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("bulk");
+    tcase_add_checked_fixture(tc, af_setup, af_teardown);
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_application_confirm_batch_100000);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("exchange");
+    tcase_add_checked_fixture(tc, af_setup, af_teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_application_xml_round_trip);
+    tcase_add_test(tc, test_application_xml_hostile);
+    suite_add_tcase(s, tc);
+    return s;
+}
