@@ -143,7 +143,7 @@ int sc_component_parse(int *out, const char *text)
     if (!text)
         return sc__error_null("sc_component_parse", "text");
     for (c = SC_COMPONENT_THEORY; c <= SC_COMPONENT_REVIEW; c++) {
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", c);
         if (!strcmp(text, comp_en[c]) || !strcmp(text, comp_zh[c]) || !strcmp(text, num)) {
             *out = c;

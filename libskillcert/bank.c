@@ -35,7 +35,7 @@ int sc_item_type_parse(int *out, const char *text)
     if (!text)
         return sc__error_null("sc_item_type_parse", "text");
     for (t = SC_ITEM_SINGLE; t <= SC_ITEM_PRACTICAL; t++) {
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", t);
         if (!strcmp(text, type_en[t]) || !strcmp(text, num)) {
             *out = t;
