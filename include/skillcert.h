@@ -22,5 +22,6 @@
 #include "skillcert/application.h"
 #include "skillcert/assessment.h"
 #include "skillcert/certificate.h"
+#include "skillcert/supervision.h"
 
 #endif /* SKILLCERT_H */

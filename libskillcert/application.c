@@ -728,7 +728,7 @@ static const char SQL_APP_INS[] =
 static const char SQL_APP_OPEN_OF[] =
     "SELECT p.id, p.state, o.credit_code FROM application p JOIN org o ON o.id = p.org_id "
     "WHERE p.candidate_id = ?1 AND p.occupation = ?2 AND p.work_type = ?3 AND p.level = ?4 "
-    "AND p.state IN (1, 2, 3)";
+    "AND p.state <= 3";
 
 static int path_ok(int path)
 {
@@ -982,6 +982,7 @@ typedef struct {
     sc_decision *decision;
     sqlite3_int64 org_id;      /* the organization whose confirmed bits are cached */
     unsigned int confirmed;
+    char text[SC_ORG_TEXT_SIZE * 2]; /* the decision as recorded */
 } verify_ctx;
 
 static int verify_one(verify_ctx *v, const app_row *r, int *eligible)
@@ -1005,6 +1006,15 @@ static int verify_one(verify_ctx *v, const app_row *r, int *eligible)
     if (rc != SC_OK)
         return rc;
     ok = sc_decision_eligible(v->decision);
+    /* Not eligible: the sentence, then what each condition misses. */
+    {
+        size_t i, n = sc_decision_condition_count(v->decision), o;
+        o = (size_t)snprintf(v->text, sizeof v->text, "%s", sc_decision_message(v->decision));
+        for (i = 0; !ok && i < n && o < sizeof v->text; i++)
+            o += (size_t)snprintf(v->text + o, sizeof v->text - o, "%s%s: %s",
+                                  i ? "; " : " — ", sc_decision_condition_id(v->decision, i),
+                                  sc_decision_condition_message(v->decision, i));
+    }
     if (!(st = sc__db_stmt(v->db, ok ? SQL_SET_VERIFIED : SQL_SET_NOT_ELIGIBLE)))
         return sc_error_last()->code;
     sqlite3_bind_int64(st, 1, r->id);
@@ -1014,7 +1024,7 @@ static int verify_one(verify_ctx *v, const app_row *r, int *eligible)
         sc__bind_text(st, 4, sc_decision_matched(v->decision));
     else
         sqlite3_bind_int(st, 4, sc_decision_reason(v->decision));
-    sc__bind_text(st, 5, sc_decision_message(v->decision));
+    sc__bind_text(st, 5, v->text);
     if ((rc = sc__db_exec_stmt(v->db, st, "recording a verification")) != SC_OK)
         return rc;
     *eligible = ok;
@@ -1067,8 +1077,7 @@ static int do_verify(size_t *verified, sc_db *db, const sc_actor *actor, int act
             rc = sc__audit_append(db, actor, "application", entity, sc__action_name(action),
                                   "result=%s date=%s%s%s", eligible ? "verified" : "rejected",
                                   date, eligible ? " matched=" : " reason=",
-                                  eligible ? sc_decision_matched(v.decision)
-                                           : sc_decision_message(v.decision));
+                                  eligible ? sc_decision_matched(v.decision) : v.text);
         } else {
             batch_digest(ids, n, hex);
             rc = sc__audit_append(db, actor, "application", "batch", sc__action_name(action),

@@ -154,6 +154,47 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
       "the bureau of the organization's own district imports its candidate batch" },
     { SC__ACT_CONFIRMATION_IMPORT, "confirmation.import", "sc_xml_import_file", OR, ORG,
       "an organization imports its district's confirmation answer" },
+    /* Quality supervision, sanctions, credit evaluation (supervision.c, credit.c). */
+    { SC__ACT_SUPERVISION_ASSIGN, "supervision.assign", "sc_supervision_assign", OR, ORG,
+      "an organization assigns an internal quality supervisor (内部质量督导员) to its session" },
+    { SC__ACT_SUPERVISION_RECORD, "supervision.record", "sc_supervision_record", OR, ORG,
+      "an organization records a supervision of its session (what was checked, findings)" },
+    { SC__ACT_INSPECTION_OPEN, "inspection.open", "sc_inspection_open", CC | DI, ORG,
+      "the city centre or the bureau of the organization's district opens a spot check "
+      "(质量督导抽查)" },
+    { SC__ACT_INSPECTION_FINDING, "inspection.finding", "sc_inspection_add_finding", CC | DI,
+      ORG, "the city centre or the organization's district bureau records a finding" },
+    { SC__ACT_INSPECTION_SCAN, "inspection.scan", "sc_inspection_scan_certificates", CC | DI,
+      ORG, "the inspecting authority scans the organization's certificates against its filings" },
+    { SC__ACT_INSPECTION_CLOSE, "inspection.close", "sc_inspection_close", CC | DI, ORG,
+      "the city centre or the organization's district bureau closes a spot check" },
+    { SC__ACT_FINDING_WITHDRAW, "finding.withdraw", "sc_finding_withdraw", CC | DI, ORG,
+      "the city centre or the organization's district bureau withdraws a wrong finding" },
+    { SC__ACT_FINDING_REVOKE, "finding.revoke_certificates", "sc_finding_revoke_certificates",
+      CC, ORG, "the city centre revokes the certificates a finding shows fraudulent" },
+    { SC__ACT_SANCTION_WARN, "sanction.warning", "sc_sanction_impose", CC | DI, ORG,
+      "the city centre or the organization's district bureau warns it (警告)" },
+    { SC__ACT_SANCTION_RECTIFY, "sanction.rectification", "sc_sanction_impose", CC | DI, ORG,
+      "the city centre or the organization's district bureau orders rectification (限期整改)" },
+    { SC__ACT_SANCTION_SUSPEND, "sanction.suspension", "sc_sanction_impose", CB | CC, ORG,
+      "the city suspends an organization's certification (暂停认定)" },
+    { SC__ACT_SANCTION_EXIT, "sanction.exit", "sc_sanction_impose", CB | CC, ORG,
+      "the city takes an organization out of the directory on a finding (退出目录)" },
+    { SC__ACT_SANCTION_LIFT, "sanction.lift", "sc_sanction_lift", CB | CC, ORG,
+      "the city lifts a warning, a rectification done, or a suspension" },
+    { SC__ACT_CREDIT_WEIGHT_SET, "credit.weight_set", "sc_credit_weight_set", CC, NONE,
+      "the city centre sets a weight of the credit scoring model" },
+    { SC__ACT_CREDIT_COMPUTE, "credit.compute", "sc_credit_compute", CC, NONE,
+      "the city centre computes and publishes the credit evaluation (信用评估) as of a date" },
+    /* Exchange documents of issue #6 (xml_exchange.c checks them on the root element). */
+    { SC__ACT_CERT_BATCH_IMPORT, "certificate_batch.import", "sc_xml_import_file", CC, ORG,
+      "the city centre imports an organization's certificate batch and publishes it (发布)" },
+    { SC__ACT_CERT_ACK_IMPORT, "certificate_ack.import", "sc_xml_import_file", OR, ORG,
+      "an organization imports the city centre's answer on its certificates (published or "
+      "refused)" },
+    { SC__ACT_REVOCATIONS_IMPORT, "revocations.import", "sc_xml_import_file", OR | CC, ORG,
+      "the issuing organization, or the city centre on supervision findings, imports "
+      "revocations of the organization's certificates" },
 };
 
 const char *sc__action_name(int action)

@@ -75,6 +75,26 @@ typedef enum {
     SC__ACT_APPLICATION_WITHDRAW_FOR,
     SC__ACT_CANDIDATE_BATCH_IMPORT,
     SC__ACT_CONFIRMATION_IMPORT,
+    /* Quality supervision, sanctions, credit evaluation (supervision.c, credit.c). */
+    SC__ACT_SUPERVISION_ASSIGN,
+    SC__ACT_SUPERVISION_RECORD,
+    SC__ACT_INSPECTION_OPEN,
+    SC__ACT_INSPECTION_FINDING,
+    SC__ACT_INSPECTION_SCAN,
+    SC__ACT_INSPECTION_CLOSE,
+    SC__ACT_FINDING_WITHDRAW,
+    SC__ACT_FINDING_REVOKE,
+    SC__ACT_SANCTION_WARN,
+    SC__ACT_SANCTION_RECTIFY,
+    SC__ACT_SANCTION_SUSPEND,
+    SC__ACT_SANCTION_EXIT,
+    SC__ACT_SANCTION_LIFT,
+    SC__ACT_CREDIT_WEIGHT_SET,
+    SC__ACT_CREDIT_COMPUTE,
+    /* Exchange documents of issue #6 (xml_exchange.c checks them on the root element). */
+    SC__ACT_CERT_BATCH_IMPORT,
+    SC__ACT_CERT_ACK_IMPORT,
+    SC__ACT_REVOCATIONS_IMPORT,
     SC__ACT_COUNT
 } sc__action;
 

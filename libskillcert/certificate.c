@@ -4,6 +4,7 @@
  * 一岗双认, public verification (single and batch) and statistics.
  */
 #include "assessment_int.h"
+#include "certificate_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1333,4 +1334,234 @@ int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_certificate_iter *
     sc__copy_text(out->period, sizeof out->period, sc__col_text(it->st, 4));
     out->count = sqlite3_column_int64(it->st, 5);
     return SC_OK;
+}
+
+/* ---- certificates exchanged between registries (certificate_int.h) ----------------------- */
+
+static const char SQL_SITE_OWNER[] = "SELECT org_id FROM cert_site WHERE site = ?1";
+static const char SQL_SITE_SET[] =
+    "INSERT INTO cert_site(org_id, site, assigned) VALUES (?1, ?2, ?3)";
+static const char SQL_COUNTER_AT_LEAST[] =
+    "INSERT INTO cert_counter(org_id, site, year, level, next) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (org_id, site, year, level) DO UPDATE SET next = max(next, excluded.next)";
+static const char SQL_CERT_INS_ISSUED[] =
+    "INSERT INTO certificate(number, holder, id_number, status, issued, context) "
+    "VALUES (?1, ?2, ?3, 2, ?4, ?5)";
+static const char SQL_RECORD_INS_ISSUED[] =
+    "INSERT INTO certificate_record(number, id_type, session_id, id_number, certified, photo) "
+    "VALUES (?1, 1, NULL, ?2, ?3, ?4)";
+
+/* The site of a received number is the organization's: take it when the
+ * organization has none yet and nobody else holds it. */
+static int claim_site(sc_db *db, sqlite3_int64 org_id, int site, const char *num,
+                      const char *date)
+{
+    sqlite3_stmt *st;
+    int rc, own = -1;
+    if (!(st = sc__db_stmt(db, SQL_SITE_GET)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        own = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading the site sequence");
+    if (own >= 0)
+        return own == site ? SC_OK
+                           : constraint("number", "certificate %s names site %06d; the "
+                                        "organization's site is %06d", num, site, own);
+    if (!(st = sc__db_stmt(db, SQL_SITE_OWNER)))
+        return sc_error_last()->code;
+    sqlite3_bind_int(st, 1, site);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return constraint("number", "certificate %s names site %06d, which is another "
+                          "organization's", num, site);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading the site sequence");
+    if (!(st = sc__db_stmt(db, SQL_SITE_SET)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    sqlite3_bind_int(st, 2, site);
+    sc__bind_text(st, 3, date);
+    return sc__db_exec_stmt(db, st, "assigning a site sequence");
+}
+
+static int same_content(const sc_certificate *have, const sc__cert_in *c, const char *idn)
+{
+    return !strcmp(have->credit_code, c->credit_code) && !strcmp(have->holder, c->holder) &&
+           !strcmp(have->id_number, idn) && !strcmp(have->occupation, c->occupation) &&
+           !strcmp(have->work_type, c->work_type[0] ? c->work_type : "--") &&
+           have->level == c->level && !strcmp(have->certified, c->certified) &&
+           (!have->issued[0] || !strcmp(have->issued, c->issued));
+}
+
+int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
+{
+    char num[SC_CERT_NUMBER_SIZE], idn[19], occ_name[SC_ORG_NAME_SIZE] = "";
+    sc_certificate have;
+    sc_cert_number parts;
+    sc__org_row org;
+    sc_org o;
+    sc_verdict v;
+    new_cert nc;
+    sqlite3_int64 context = 0;
+    sqlite3_stmt *st;
+    int rc;
+
+    *status = 0;
+    if ((rc = number_arg(c->number, num)) != SC_OK ||
+        (rc = sc_certificate_number_parse(&parts, num)) != SC_OK)
+        return rc;
+    if ((rc = sc__id_number_norm(c->id_number, idn)) != SC_OK)
+        return rc;
+    if (parts.kind != 'S' || strcmp(parts.org_code, ORG_CODE_PROVINCE) ||
+        strcmp(parts.province, PROVINCE_BEIJING))
+        return constraint("number", "certificate %s is not numbered by an organization filed "
+                          "with Beijing (S0000 11 ...)", num);
+    if (parts.level != c->level)
+        return constraint("level", "certificate %s is numbered for level %d, not %d", num,
+                          parts.level, c->level);
+    if (!sc__date_valid(c->certified) || !sc__date_valid(c->issued))
+        return bad("certified", "certification and issue dates are YYYY-MM-DD");
+    if (parts.year != (c->certified[2] - '0') * 10 + (c->certified[3] - '0'))
+        return constraint("certified", "certificate %s is numbered in year %02d; it was not "
+                          "certified on %s", num, parts.year, c->certified);
+    if (strcmp(c->issued, c->certified) < 0)
+        return constraint("issued", "certificate %s cannot be issued on %s, before its "
+                          "certification on %s", num, c->issued, c->certified);
+    rc = sc_certificate_get(&have, db, num);
+    if (rc == SC_OK) {
+        if (!same_content(&have, c, idn))
+            return constraint("number", "certificate %s is recorded here with other content "
+                              "(%s, %s, %s level %d, certified %s)", num, have.credit_code,
+                              have.holder, have.occupation, have.level, have.certified);
+        *status = have.status;
+        if (have.status != SC_CERT_REPORTED)
+            return SC_OK;
+        if (!(st = sc__db_stmt(db, SQL_ISSUE)))
+            return sc_error_last()->code;
+        sc__bind_text(st, 1, num);
+        sc__bind_text(st, 2, c->issued);
+        if ((rc = sc__db_exec_stmt(db, st, "issuing a certificate")) != SC_OK)
+            return rc;
+        if (!(st = sc__db_stmt(db, SQL_ISSUE_PHOTO)))
+            return sc_error_last()->code;
+        sc__bind_text(st, 1, num);
+        sc__bind_text(st, 2, c->photo && *c->photo ? c->photo : NULL);
+        return sc__db_exec_stmt(db, st, "issuing a certificate");
+    }
+    if (rc != SC_ENOTFOUND)
+        return rc;
+    if ((rc = sc__org_find(db, c->credit_code, &org)) != SC_OK)
+        return rc;
+    if ((rc = sc_org_may_certify(&v, db, org.code, c->occupation, c->work_type, c->level,
+                                 c->certified, NULL, SC_PATH_NORMAL)) != SC_OK)
+        return rc;
+    if (!v.ok)
+        return constraint("occupation", "%s may not certify %s%s%s level %d on %s: %s", org.code,
+                          c->occupation, c->work_type[0] ? " / " : "", c->work_type, c->level,
+                          c->certified, v.message);
+    if ((rc = sc_org_get(&o, db, org.code, c->certified)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_OCC_NAME)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, c->occupation);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        sc__copy_text(occ_name, sizeof occ_name, sc__col_text(st, 0));
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading the occupation");
+    memset(&nc, 0, sizeof nc);
+    nc.org_id = org.id;
+    nc.occupation = c->occupation;
+    nc.work_type = c->work_type;
+    nc.level = c->level;
+    if ((rc = claim_site(db, org.id, atoi(parts.site), num, c->certified)) != SC_OK ||
+        (rc = context_of(db, &nc, &o, occ_name, &context)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_COUNTER_AT_LEAST)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org.id);
+    sqlite3_bind_int(st, 2, atoi(parts.site));
+    sqlite3_bind_int(st, 3, parts.year);
+    sqlite3_bind_int(st, 4, parts.level);
+    sqlite3_bind_int(st, 5, parts.sequence);
+    if ((rc = sc__db_exec_stmt(db, st, "advancing the certificate counter")) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_CERT_INS_ISSUED)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, num);
+    sc__bind_text(st, 2, c->holder);
+    sc__bind_text(st, 3, idn);
+    sc__bind_text(st, 4, c->issued);
+    sqlite3_bind_int64(st, 5, context);
+    if ((rc = sc__db_exec_stmt(db, st, "recording a certificate")) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_RECORD_INS_ISSUED)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, num);
+    sc__bind_text(st, 2, idn);
+    sc__bind_text(st, 3, c->certified);
+    sc__bind_text(st, 4, c->photo && *c->photo ? c->photo : NULL);
+    return sc__db_exec_stmt(db, st, "recording a certificate");
+}
+
+int sc__certificate_set_published(sc_db *db, const char *number, const char *date)
+{
+    sc_certificate have;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc_certificate_get(&have, db, number)) != SC_OK)
+        return rc;
+    if (have.status == SC_CERT_PUBLISHED && !strcmp(have.published, date))
+        return SC_OK;
+    if (have.status != SC_CERT_ISSUED)
+        return constraint("number", "certificate %s is %s; only an issued certificate is "
+                          "published", have.number, sc_cert_status_name(have.status));
+    if (strcmp(date, have.issued) < 0)
+        return constraint("date", "certificate %s was issued on %s; it cannot be published on %s",
+                          have.number, have.issued, date);
+    if (!(st = sc__db_stmt(db, SQL_PUBLISH)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, have.number);
+    if ((rc = sc__db_exec_stmt(db, st, "publishing a certificate")) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_PUBLISH_DATE)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, have.number);
+    sc__bind_text(st, 2, date);
+    return sc__db_exec_stmt(db, st, "publishing a certificate");
+}
+
+int sc__certificate_set_revoked(sc_db *db, const char *number, const char *reason,
+                                const char *date)
+{
+    sc_certificate have;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc_certificate_get(&have, db, number)) != SC_OK)
+        return rc;
+    if (have.status == SC_CERT_REVOKED) {
+        if (!strcmp(have.revoked, date) && !strcmp(have.revoke_reason, reason))
+            return SC_OK;
+        return constraint("number", "certificate %s was already revoked on %s", have.number,
+                          have.revoked);
+    }
+    if (strcmp(date, have.certified) < 0)
+        return constraint("date", "certificate %s was certified on %s; it cannot be revoked on %s",
+                          have.number, have.certified, date);
+    if (!(st = sc__db_stmt(db, SQL_REVOKE)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, have.number);
+    sc__bind_text(st, 2, date);
+    if ((rc = sc__db_exec_stmt(db, st, "revoking a certificate")) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_REVOKE_REASON)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, have.number);
+    sc__bind_text(st, 2, reason);
+    return sc__db_exec_stmt(db, st, "revoking a certificate");
 }

@@ -1149,6 +1149,9 @@ static const char SQL_IN_SCOPE[] =
     "SELECT 1 FROM filing_scope s JOIN filing f ON f.id = s.filing_id "
     "WHERE f.org_id = ?1 AND s.granted = 1 AND " IN_FORCE
     " AND s.occupation = ?3 AND s.work_type = ?4 AND s.level = ?5 LIMIT 1";
+static const char SQL_SUSPENDED[] =
+    "SELECT date, coalesce(until, '') FROM sanction WHERE org_id = ?1 AND kind = 3 AND "
+    "date <= ?2 AND (until IS NULL OR ?2 <= until) AND (lifted IS NULL OR ?2 < lifted) LIMIT 1";
 static const char SQL_RULES_CONFIRMED[] =
     "SELECT 1 FROM special_rules WHERE org_id = ?1 AND path = ?3 AND district_confirmed <= ?2 "
     "AND city_confirmed <= ?2 LIMIT 1";
@@ -1235,6 +1238,26 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
                    code, f.receipt, date);
         return SC_OK;
     }
+
+    /* A suspension of certification (supervision.h: sc_sanction_impose). */
+    if (!(st = sc__db_stmt(db, SQL_SUSPENDED)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org.id);
+    sc__bind_text(st, 2, date);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        char since[SC_DATE_SIZE], until[SC_DATE_SIZE];
+        sc__copy_text(since, sizeof since, sc__col_text(st, 0));
+        sc__copy_text(until, sizeof until, sc__col_text(st, 1));
+        sqlite3_reset(st);
+        verdict_no(out, SC_REASON_ORG_SUSPENDED,
+                   "the certification of %s is suspended (暂停认定) from %s %s%s", code, since,
+                   until[0] ? "through " : "until lifted", until);
+        return SC_OK;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading suspensions");
 
     /* The region. */
     if (venue) {

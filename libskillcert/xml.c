@@ -20,15 +20,25 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
+/* Page cache during an import, in KiB (SQLite's default is 2000). */
+#define SC__IMPORT_CACHE_KIB "65536"
+
 #define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
 
 extern const sc__doc_handler sc__doc_eligibility; /* xml_eligibility.c */
 extern const sc__doc_handler sc__doc_certificate; /* xml_certificate.c */
 extern const sc__doc_handler sc__doc_candidate_batch, sc__doc_confirmation; /* xml_application.c */
+extern const sc__doc_handler sc__doc_certificate_batch, sc__doc_certificate_ack,
+    sc__doc_revocations; /* xml_exchange.c */
+extern const sc__doc_handler sc__doc_credit; /* credit.c */
 static const sc__doc_handler *const handlers[] = { &sc__doc_catalog, &sc__doc_eligibility,
                                                    &sc__doc_certificate,
                                                    &sc__doc_candidate_batch,
-                                                   &sc__doc_confirmation };
+                                                   &sc__doc_confirmation,
+                                                   &sc__doc_certificate_batch,
+                                                   &sc__doc_certificate_ack,
+                                                   &sc__doc_revocations,
+                                                   &sc__doc_credit };
 #define NHANDLERS (sizeof(handlers) / sizeof(handlers[0]))
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -915,9 +925,15 @@ static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_a
         }
     }
     if (db) {
+        /* A large import touches index pages all over the file: give SQLite a
+         * page cache that holds them (bounded; restored afterwards). */
+        if (db->txn_depth == 0)
+            sqlite3_exec(db->conn, "PRAGMA cache_size = -" SC__IMPORT_CACHE_KIB, NULL, NULL, NULL);
         if ((rc = sc__db_begin(db)) != SC_OK)
             goto done;
         in_txn = 1;
+        /* Foreign keys are checked once, at commit: no statement journal per row. */
+        sqlite3_exec(db->conn, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
     }
     ctx.state = state;
     ctx.handler_ok = 1;
@@ -942,6 +958,8 @@ static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_a
 done:
     if (in_txn)
         sc__db_rollback(db);
+    if (db && db->txn_depth == 0)
+        sqlite3_exec(db->conn, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
     free(ctx.arena);
     free((void *)ctx.values);
     if (state && ctx.handler && ctx.handler->cleanup)

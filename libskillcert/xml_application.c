@@ -123,6 +123,18 @@ static int root_announcement(sc__xml_ctx *ctx, sc__ann *ann)
     return check_district(ctx, ann);
 }
 
+/* FNV-1a over a string and a separator, for hashed keys. */
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+    while (*s) {
+        h ^= (unsigned char)*s++;
+        h *= 1099511628211ull;
+    }
+    h ^= 0xff; /* field separator */
+    h *= 1099511628211ull;
+    return h;
+}
+
 static void now_utc(char buf[32])
 {
     time_t t = time(NULL);
@@ -134,15 +146,14 @@ static void now_utc(char buf[32])
 
 /* ---- candidate batch: import ---------------------------------------------------------- */
 
-#define CACHE_SIZE 64
+#define CACHE_SLOTS 4096 /* a power of two */
 
 /* A verdict remembered: the organization may certify (occupation, work type,
- * level) on a path and day, and the announcement lists it. */
+ * level) on a path and day, and the announcement lists it. The key is a 64-bit
+ * hash of the five; a batch has at most a few thousand of them (offerings x
+ * paths x days of the intake), so lookups stay O(1) however long it is. */
 typedef struct {
-    char occ[SC__CODE_SIZE];
-    char work_type[SC_WORK_TYPE_SIZE];
-    int level, path;
-    char date[SC_DATE_SIZE];
+    uint64_t key;               /* 0: empty */
     char canon[SC_OCCUPATION_CODE_SIZE];
 } offer_entry;
 
@@ -151,8 +162,8 @@ typedef struct {
     char now[32];
     char org_label[64];
     int returning;              /* the candidate upsert gives its id back */
-    offer_entry cache[CACHE_SIZE];
-    size_t ncache, next;
+    offer_entry cache[CACHE_SLOTS];
+    size_t ncache;
     /* the application being read */
     char id_number[SC_ID_NUMBER_SIZE];
     char name[SC_ORG_NAME_SIZE];
@@ -184,20 +195,22 @@ static const char SQL_ANN_LISTS[] =
 static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, const char *wt,
                           int level, int path, const char *date, char canon[SC_OCCUPATION_CODE_SIZE])
 {
-    offer_entry *e;
     sc_offering_item item;
     sc_verdict v;
     sqlite3_stmt *st;
+    char lp[16];
+    uint64_t key;
     size_t i;
     int rc;
-    for (i = 0; i < s->ncache; i++) {
-        e = &s->cache[i];
-        if (e->level == level && e->path == path && !strcmp(e->date, date) &&
-            !strcmp(e->occ, occ) && !strcmp(e->work_type, wt)) {
-            memcpy(canon, e->canon, SC_OCCUPATION_CODE_SIZE);
+    snprintf(lp, sizeof lp, "%d/%d", level, path);
+    key = fnv1a(fnv1a(fnv1a(fnv1a(1469598103934665603ull, occ), wt), lp), date);
+    if (key == 0)
+        key = 1;
+    for (i = (size_t)(key & (CACHE_SLOTS - 1)); s->cache[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
+        if (s->cache[i].key == key) {
+            memcpy(canon, s->cache[i].canon, SC_OCCUPATION_CODE_SIZE);
             return SC_OK;
         }
-    }
     if ((rc = sc_org_may_certify(&v, ctx->db, s->ann.a.credit_code, occ, wt, level, date, NULL,
                                  path)) != SC_OK)
         return sc__xml_fail_last(ctx, "occupation");
@@ -231,13 +244,15 @@ static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, con
                             "announcement %s of %s does not take applications for %s%s%s "
                             "level %d", s->ann.a.code, s->ann.a.credit_code, canon,
                             wt[0] ? "/" : "", wt, level);
-    e = &s->cache[s->ncache < CACHE_SIZE ? s->ncache++ : (s->next++ % CACHE_SIZE)];
-    memcpy(e->occ, occ, sizeof e->occ);
-    sc__copy_text(e->work_type, sizeof e->work_type, wt);
-    e->level = level;
-    e->path = path;
-    memcpy(e->date, date, sizeof e->date);
-    memcpy(e->canon, canon, sizeof e->canon);
+    if (s->ncache >= CACHE_SLOTS / 4 * 3) { /* full: start again */
+        memset(s->cache, 0, sizeof s->cache);
+        s->ncache = 0;
+    }
+    for (i = (size_t)(key & (CACHE_SLOTS - 1)); s->cache[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
+        ;
+    s->cache[i].key = key;
+    memcpy(s->cache[i].canon, canon, SC_OCCUPATION_CODE_SIZE);
+    s->ncache++;
     return SC_OK;
 }
 
@@ -256,7 +271,7 @@ static const char SQL_APP_UPSERT[] =
     "path, evidence, state, applied, applied_by, verified, verified_by, eligibility, batch_id) "
     "VALUES (coalesce(?14, (SELECT id FROM candidate WHERE id_number = ?1)), ?2, ?3, ?4, ?5, ?6, "
     "?7, ?8, 2, ?9, ?10, ?11, ?10, ?12, ?13) "
-    "ON CONFLICT (candidate_id, occupation, work_type, level) WHERE state IN (1, 2, 3) "
+    "ON CONFLICT (candidate_id, occupation, work_type, level) WHERE state <= 3 "
     "DO UPDATE SET path = excluded.path, evidence = excluded.evidence, "
     "applied = excluded.applied, verified = excluded.verified, "
     "eligibility = excluded.eligibility, batch_id = excluded.batch_id "
@@ -267,7 +282,7 @@ static const char SQL_OPEN_APP[] =
     "SELECT p.id, p.state, o.credit_code, a.code, p.batch_id FROM application p "
     "JOIN org o ON o.id = p.org_id JOIN announcement a ON a.id = p.announcement_id "
     "WHERE p.candidate_id = (SELECT id FROM candidate WHERE id_number = ?1) "
-    "AND p.occupation = ?2 AND p.work_type = ?3 AND p.level = ?4 AND p.state IN (1, 2, 3)";
+    "AND p.occupation = ?2 AND p.work_type = ?3 AND p.level = ?4 AND p.state <= 3";
 
 /* Why the upsert changed nothing: the open application in the way. */
 static int upsert_refused(sc__xml_ctx *ctx, batch_state *s, const char *canon, const char *wt,
@@ -311,7 +326,9 @@ static int batch_root(sc__xml_ctx *ctx, batch_state *s)
     if ((rc = batch_authorize(ctx)) != SC_OK || (rc = root_announcement(ctx, &s->ann)) != SC_OK)
         return rc;
     now_utc(s->now);
-    s->returning = RETURNING_OK;
+    /* No RETURNING: SQLite runs it through an ephemeral table per row, which
+     * cost a sixth of an import; the application insert finds the id itself. */
+    s->returning = 0;
     snprintf(s->org_label, sizeof s->org_label, "organization:%s", s->ann.a.credit_code);
     return SC_OK;
 }
@@ -525,17 +542,6 @@ typedef struct {
     size_t cap, n;
 } hash_set;
 
-static uint64_t fnv1a(uint64_t h, const char *s)
-{
-    while (*s) {
-        h ^= (unsigned char)*s++;
-        h *= 1099511628211ull;
-    }
-    h ^= 0xff; /* field separator */
-    h *= 1099511628211ull;
-    return h;
-}
-
 /* 1 when added, 0 when already there, -1 out of memory. */
 static int set_add(hash_set *hs, uint64_t h)
 {
@@ -622,13 +628,13 @@ static const char SQL_ANSWER_CONFIRM[] =
     "UPDATE application SET state = 3, confirmed = ?1, confirmed_by = ?2, "
     "batch_id = coalesce(?3, batch_id) "
     "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
-    "AND work_type = ?6 AND level = ?7 AND state IN (1, 2, 3) AND state = 2 "
+    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = 2 "
     "AND announcement_id = ?8 AND verified <= ?1";
 static const char SQL_ANSWER_REJECT[] =
     "UPDATE application SET state = 4, ended = ?1, ended_by = ?2, ended_at = 2, reason = ?9, "
     "batch_id = coalesce(?3, batch_id) "
     "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
-    "AND work_type = ?6 AND level = ?7 AND state IN (1, 2, 3) AND state = 2 "
+    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = 2 "
     "AND announcement_id = ?8 AND verified <= ?1";
 static const char SQL_ANSWER_LATEST[] =
     "SELECT p.id, p.state, p.verified, p.confirmed, p.ended, p.ended_at, p.reason "

@@ -244,6 +244,11 @@ int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int doctype)
     case SC_DOC_CATALOG:
         rc = export_catalog(&b, db);
         break;
+    case SC_DOC_CERTIFICATE_BATCH: /* xml_exchange.c: need an organization */
+    case SC_DOC_CERTIFICATE_ACK:
+    case SC_DOC_REVOCATIONS:
+        rc = sc__xml_export_exchange(&b, db, doctype, NULL);
+        break;
     default:
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document type %d cannot be exported",
                              doctype);

@@ -500,6 +500,7 @@ START_TEST(test_application_not_eligible)
     ck_assert_int_eq(a.eligibility_reason, SC_REASON_CONDITIONS_NOT_MET);
     ck_assert_str_eq(a.verified, "2024-03-10");
     ck_assert_ptr_nonnull(strstr(a.reason, "not eligible"));
+    ck_assert_ptr_nonnull(strstr(a.reason, "L5-a: needs 1 year"));
 }
 END_TEST
 
@@ -1182,12 +1183,138 @@ START_TEST(test_application_xml_hostile)
 }
 END_TEST
 
+/* ---- allocation failures ------------------------------------------------------------------ */
+
+/* The allocation-failure loop for one constructor call. */
+#define ENOMEM_LOOP(call, obj, freefn)                                                   \
+    do {                                                                                 \
+        long n_;                                                                         \
+        for (n_ = 0; n_ < 1000; n_++) {                                                  \
+            int rc_;                                                                     \
+            obj = NULL;                                                                  \
+            sc__mem_fail_after(n_);                                                      \
+            rc_ = (call);                                                                \
+            sc__mem_fail_after(-1);                                                      \
+            if (rc_ == SC_OK) {                                                          \
+                freefn(obj);                                                             \
+                break;                                                                   \
+            }                                                                            \
+            ck_assert_msg(rc_ == SC_ENOMEM, "%s: %d at %ld", #call, rc_, n_);            \
+            ck_assert_ptr_null(obj);                                                     \
+        }                                                                                \
+        ck_assert_int_gt(n_, 0);                                                         \
+        ck_assert_int_lt(n_, 1000);                                                      \
+    } while (0)
+
+/* The loop for a changing call: each failure is SC_ENOMEM and changes nothing. */
+#define ENOMEM_CHANGE_LOOP(call)                                                         \
+    do {                                                                                 \
+        long n_;                                                                         \
+        for (n_ = 0; n_ < 5000; n_++) {                                                  \
+            char *before_ = t_dump(af.db), *after_;                                      \
+            int rc_;                                                                     \
+            sc__mem_fail_after(n_);                                                      \
+            rc_ = (call);                                                                \
+            sc__mem_fail_after(-1);                                                      \
+            if (rc_ == SC_OK) {                                                          \
+                free(before_);                                                           \
+                break;                                                                   \
+            }                                                                            \
+            ck_assert_msg(rc_ == SC_ENOMEM, "%s: %d at %ld: %s", #call, rc_, n_,         \
+                          sc_error_last()->message);                                     \
+            after_ = t_dump(af.db);                                                      \
+            ck_assert_msg(strcmp(before_, after_) == 0, "%s at %ld changed the registry", \
+                          #call, n_);                                                    \
+            free(before_);                                                               \
+            free(after_);                                                                \
+        }                                                                                \
+        ck_assert_int_lt(n_, 5000);                                                      \
+    } while (0)
+
+static void free_str(char *p)
+{
+    sc_free(p);
+}
+
+START_TEST(test_application_enomem)
+{
+    sc_application_iter *ai;
+    sc_announcement_iter *ni;
+    sc_offerings *s;
+    sc_candidate *c;
+    char *x;
+    int64_t ids[3];
+    char *batch = NULL;
+    sc_db *district = clone_db(af.db);
+
+    ENOMEM_LOOP(sc_application_iter_new(&ai, af.db, NULL), ai, sc_application_iter_free);
+    ENOMEM_LOOP(sc_announcement_iter_new(&ni, af.db, NULL, NULL, 0), ni,
+                sc_announcement_iter_free);
+    ENOMEM_LOOP(sc_announcement_offerings_get(&s, af.db, af.ann), s, sc_offerings_free);
+    c = af_record(CAND_B, "李四", "2015-01-01");
+    ENOMEM_CHANGE_LOOP(sc_application_apply_for(NULL, af.db, af.org, af.ann, c, AF_OCC, NULL, 5,
+                                                SC_PATH_NORMAL, NULL, "2024-03-05"));
+    sc_candidate_free(c);
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    ids[0] = apply_self(CAND_A, AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    ENOMEM_CHANGE_LOOP(sc_application_verify(NULL, af.db, af.org, ids[0], "2024-03-10"));
+    ck_assert_int_eq(state_of(ids[0]), SC_APPLICATION_VERIFIED);
+    ENOMEM_LOOP(sc_application_batch_export_memory(&x, NULL, af.db, af.ann, "b1"), x, free_str);
+    ENOMEM_LOOP(sc_application_confirmation_export_memory(&x, NULL, af.db, af.ann, "b1", NULL),
+                x, free_str);
+    /* An import into the district's registry, with records. */
+    sc_db_close(district);
+    district = clone_db(af.db);
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-1"));
+    {
+        sc_db *save = af.db;
+        af.db = district;
+        exec_sql(district, "DELETE FROM application");
+        ENOMEM_CHANGE_LOOP(sc_xml_import_memory(NULL, district, af.haidian, batch, strlen(batch),
+                                                "b.xml", NULL, NULL));
+        ck_assert_int_eq(t_count(district, "SELECT count(*) FROM application"), 1);
+        af.db = save;
+    }
+    sc_free(batch);
+    sc_db_close(district);
+}
+END_TEST
+
+START_TEST(test_application_schemas)
+{
+    const char *b = sc_doctype_schema(SC_DOC_CANDIDATE_BATCH);
+    const char *c = sc_doctype_schema(SC_DOC_CONFIRMATION);
+    ck_assert_str_eq(sc_doctype_name(SC_DOC_CANDIDATE_BATCH), "candidate-batch");
+    ck_assert_str_eq(sc_doctype_name(SC_DOC_CONFIRMATION), "confirmation");
+    ck_assert_int_eq(sc_doctype_from_name("candidate-batch"), SC_DOC_CANDIDATE_BATCH);
+    ck_assert_str_eq(sc_doctype_namespace(SC_DOC_CANDIDATE_BATCH),
+                     "urn:skillcert:candidate-batch:1");
+    ck_assert_str_eq(sc_doctype_namespace(SC_DOC_CONFIRMATION), "urn:skillcert:confirmation:1");
+    ck_assert_ptr_nonnull(b);
+    ck_assert_ptr_nonnull(c);
+    /* Identifiers carry their patterns, enumerations their values, and docs. */
+    ck_assert_ptr_nonnull(strstr(b, "[0-9]{17}[0-9X]"));
+    ck_assert_ptr_nonnull(strstr(c, "[0-9]{17}[0-9X]"));
+    ck_assert_ptr_nonnull(strstr(b, "[0-9A-HJ-NP-RTUW-Y]{2}[0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}"));
+    ck_assert_ptr_nonnull(strstr(b, "[1-8][\\-–—][0-9]{2}"));
+    ck_assert_ptr_nonnull(strstr(b, "<xs:enumeration value=\"exceptional\">"));
+    ck_assert_ptr_nonnull(strstr(c, "<xs:enumeration value=\"rejected\">"));
+    ck_assert_ptr_nonnull(strstr(b, "<xs:annotation>"));
+    ck_assert_ptr_nonnull(strstr(c, "<xs:annotation>"));
+    ck_assert_ptr_null(strstr(b, "<xs:unique"));
+    ck_assert_ptr_null(strstr(b, "<xs:key"));
+    ck_assert_ptr_null(strstr(c, "<xs:unique"));
+    ck_assert_ptr_null(strstr(c, "<xs:key"));
+}
+END_TEST
+
 Suite *sc_application_suite(void)
 {
     Suite *s = suite_create("application");
     TCase *tc = tcase_create("names");
     tcase_add_test(tc, test_application_names);
     tcase_add_test(tc, test_application_free_null);
+    tcase_add_test(tc, test_application_schemas);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("workflow");
@@ -1201,6 +1328,7 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_apply_for);
     tcase_add_test(tc, test_application_candidate_save_audited);
     tcase_add_test(tc, test_application_batches);
+    tcase_add_test(tc, test_application_enomem);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bulk");

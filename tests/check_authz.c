@@ -29,6 +29,8 @@ enum { S_EMPTY, S_CATALOG, S_REG, S_APPLIED, S_RECOMMENDED, S_EVALUATED, S_NOTIC
        S_AP_ANN, S_AP_SUBMITTED, S_AP_VERIFIED, S_AP_CONFIRMED, /* authz_cases_application.h */
        S_AS_VENUE, S_AS_SESSION, S_AS_CONFIRMED, S_AS_PASSED, S_AS_REPORTED,
        S_AS_ISSUED, /* authz_cases_assessment.h */
+       S_SV_SESSION, S_SV_ASSIGNED, S_SV_OPEN, S_SV_FINDING,
+       S_SV_SANCTION, /* authz_cases_supervision.h */
        S_COUNT };
 
 static sc_db *states[S_COUNT];
@@ -45,6 +47,8 @@ static sc_db *clone(sc_db *src)
 
 #include "authz_cases_application.h"
 #include "authz_cases_assessment.h"
+#include "authz_cases_exchange.h"
+#include "authz_cases_supervision.h"
 
 static void build_states(void)
 {
@@ -88,6 +92,8 @@ static void build_states(void)
     sc_actor_free(c);
     build_application_states();
     build_assessment_states();
+    build_exchange_states();
+    build_supervision_states();
 }
 
 static void setup(void)
@@ -103,6 +109,7 @@ static void teardown(void)
         states[i] = NULL;
     }
     free_application_states();
+    free_exchange_states();
 }
 
 /* ---- one call per action ------------------------------------------------------------- */
@@ -301,6 +308,8 @@ static const action_case cases[] = {
     { "eligibility.load_defaults", S_CATALOG, inv_eligibility_defaults, ORG_A, "110108", 1, K_CB },
     AUTHZ_APPLICATION_CASES,
     AUTHZ_ASSESSMENT_CASES,
+    AUTHZ_EXCHANGE_CASES,
+    AUTHZ_SUPERVISION_CASES,
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 

@@ -118,6 +118,8 @@ int main(void)
     srunner_add_suite(sr, sc_assessment_suite());
     srunner_add_suite(sr, sc_certificate_suite());
     srunner_add_suite(sr, sc_application_suite());
+    srunner_add_suite(sr, sc_exchange_suite());
+    srunner_add_suite(sr, sc_supervision_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

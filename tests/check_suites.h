@@ -18,6 +18,8 @@ Suite *sc_authz_suite(void);
 Suite *sc_assessment_suite(void);
 Suite *sc_certificate_suite(void);
 Suite *sc_application_suite(void);
+Suite *sc_exchange_suite(void);
+Suite *sc_supervision_suite(void);
 
 /* Helpers (check_main.c). */
 sc_actor *t_actor(int kind, const char *scope);

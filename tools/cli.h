@@ -91,6 +91,7 @@ int cli_import_file(cli_ctx *ctx, const char *path);
 int cli_cmd_import(cli_ctx *ctx);
 int cli_cmd_export(cli_ctx *ctx);
 extern const cli_option cli_import_options[];
+extern const cli_option cli_export_options[];
 
 /* cli_eligibility.c: a candidate record from a JSON file ("-": stdin), as
  * `candidate add` reads it; prints the problem and returns an exit status. */

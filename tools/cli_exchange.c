@@ -108,16 +108,29 @@ int cli_cmd_import(cli_ctx *ctx)
     return cli_import_file(ctx, ctx->args[0]);
 }
 
+const cli_option cli_export_options[] = {
+    { "org", "CODE", "the organization (certificate-batch, certificate-ack, revocations)" },
+    { "date", "YYYY-MM-DD", "the document's day (default today)" },
+    { "batch", "ID", "the batch id to give the document" },
+    { NULL, NULL, NULL }
+};
+
 int cli_cmd_export(cli_ctx *ctx)
 {
     const char *type = ctx->args[0];
     const char *path = ctx->nargs > 1 ? ctx->args[1] : NULL;
     int doctype = sc_doctype_from_name(type), rc;
+    sc_export_options opts;
 
     if (doctype == SC_DOC_UNKNOWN)
         return cli_usage_error(ctx, "unknown document type '%s'", type);
+    if ((rc = sc_export_options_init(&opts, SC_EXPORT_OPTIONS_VERSION)) != SC_OK)
+        return cli_fail(rc, NULL);
+    opts.credit_code = cli_opt(ctx, "org");
+    opts.date = cli_opt(ctx, "date");
+    opts.batch = cli_opt(ctx, "batch");
     if (path) {
-        if ((rc = sc_xml_export_file(ctx->db, doctype, path)) != SC_OK)
+        if ((rc = sc_xml_exchange_export_file(ctx->db, doctype, path, &opts)) != SC_OK)
             return cli_fail(rc, NULL);
         if (!ctx->json)
             printf("%s: exported %s\n", path, type);
@@ -125,7 +138,7 @@ int cli_cmd_export(cli_ctx *ctx)
     } else {
         char *xml = NULL;
         size_t len = 0;
-        if ((rc = sc_xml_export_memory(&xml, &len, ctx->db, doctype)) != SC_OK)
+        if ((rc = sc_xml_exchange_export_memory(&xml, &len, ctx->db, doctype, &opts)) != SC_OK)
             return cli_fail(rc, NULL);
         rc = fwrite(xml, 1, len, stdout) == len && fflush(stdout) == 0;
         sc_free(xml);

@@ -36,6 +36,13 @@ extern const cli_command cli_announce_commands[];
 extern const cli_command cli_application_commands[];
 extern const cli_option cli_apply_options[];
 int cli_cmd_apply(cli_ctx *ctx);
+/* cli_supervision.c */
+extern const cli_command cli_supervise_commands[];
+extern const cli_command cli_inspect_commands[];
+extern const cli_command cli_sanction_commands[];
+extern const cli_command cli_credit_commands[];
+extern const cli_option cli_report_options[];
+int cli_cmd_report(cli_ctx *ctx);
 
 static const cli_command top_commands[] = {
     { "init", cli_cmd_init, NULL, cli_init_options, 0, 0, CLI_CREATES_DB | CLI_NEEDS_ACTOR,
@@ -79,6 +86,19 @@ static const cli_command top_commands[] = {
       "'candidate add'; an organization hands in the record (--record FILE, or the stored one)." },
     { "application", NULL, cli_application_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
       "applications: verify (资格核实), confirm (报名确认), reject, withdraw, list, exchange", NULL },
+    { "supervise", NULL, cli_supervise_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "internal quality supervision (内部质量督导) of sessions: assign, record", NULL },
+    { "inspect", NULL, cli_inspect_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "spot checks (质量督导抽查): open, finding, scan, close, withdraw, revoke, findings", NULL },
+    { "sanction", NULL, cli_sanction_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "sanctions on findings: warning, rectification, suspension, exit; lift, list", NULL },
+    { "credit", NULL, cli_credit_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "credit evaluation (信用评估): compute, list, history, export", NULL },
+    { "report", cli_cmd_report, NULL, cli_report_options, 0, 0, CLI_NEEDS_DB,
+      "--from D [--to D] [--html FILE]",
+      "period report: inspections, findings, sanctions, credit, certificate statistics",
+      "With --json the report as data; with --html FILE also a self-contained HTML page\n"
+      "whose inline script draws an SVG chart per section." },
     { "validate", cli_cmd_validate, NULL, NULL, 1, 1, 0,
       "FILE",
       "validate an XML document against its schema (no registry needed)",
@@ -91,10 +111,13 @@ static const cli_command top_commands[] = {
       "Validates FILE against its schema, checks the business rules and applies it in\n"
       "one transaction: on any error nothing changes. A batch imported before is a\n"
       "no-op. On a terminal a progress bar shows records, rate and ETA." },
-    { "export", cli_cmd_export, NULL, NULL, 1, 2, CLI_NEEDS_DB,
-      "TYPE [FILE]",
-      "export a document (TYPE: catalog, ...) to FILE or standard output",
-      NULL },
+    { "export", cli_cmd_export, NULL, cli_export_options, 1, 2, CLI_NEEDS_DB,
+      "TYPE [FILE] [--org CODE] [--date YYYY-MM-DD] [--batch ID]",
+      "export a document (TYPE: catalog, certificate-batch, ...) to FILE or standard output",
+      "TYPE is a document type: catalog; certificate-batch, certificate-ack and\n"
+      "revocations, which are about one organization (--org CODE) as of a day\n"
+      "(--date, default today). --batch gives the batch id (default: derived from\n"
+      "the content, so the same registry state exports the same document)." },
     { "version", cmd_version, NULL, NULL, 0, 0, 0,
       "",
       "print the versions of the tool, the library and the registry schema",

@@ -470,6 +470,82 @@ struct scw_java_offering {};
     return exportMemory(Skillcert.DOC_CATALOG);
   }
 
+  /* -- organizations (skillcert_org.i) -- */
+
+  /** Register with flags 0. */
+  public void orgRegister(Actor actor, String creditCode, String name, int kind, String district,
+                          String date) {
+    orgRegister(actor, creditCode, name, kind, district, date, 0);
+  }
+
+  public void orgRecommend(Actor actor, String creditCode, String date) {
+    orgRecommend(actor, creditCode, date, null);
+  }
+
+  /** Evaluate by every method (EVAL_ALL), granting all requested. */
+  public void orgEvaluate(Actor actor, String creditCode, String date) {
+    orgEvaluate(actor, creditCode, null, Skillcert.EVAL_ALL, date, null);
+  }
+
+  public void orgEvaluate(Actor actor, String creditCode,
+                          java.util.Collection<OfferingItem> granted, int methods, String date) {
+    orgEvaluate(actor, creditCode, granted, methods, date, null);
+  }
+
+  /** Its standing today. */
+  public Org orgGet(String creditCode) {
+    return orgGet(creditCode, null);
+  }
+
+  /** Its scope today. */
+  public java.util.List<OfferingItem> orgScope(String creditCode) {
+    return orgScope(creditCode, null);
+  }
+
+  /** The normal path, without asking about the venue. */
+  public Verdict mayCertify(String creditCode, String occupation, String workType, int level,
+                            String date) {
+    return mayCertify(creditCode, occupation, workType, level, date, null,
+                      Skillcert.PATH_NORMAL);
+  }
+
+  public OrgIterator organizations() {
+    return organizations(null, null);
+  }
+
+  public OrgIterator directory() {
+    return directory(null);
+  }
+
+  /** The granted scope of a filing. */
+  public java.util.List<OfferingItem> filingScope(long filingId) {
+    return filingScope(filingId, true);
+  }
+
+  /** Everyone ever on its staff. */
+  public StaffIterator staff(String creditCode) {
+    return staff(creditCode, null);
+  }
+
+  public void authzCheck(Actor actor, String name) {
+    authzCheck(actor, name, null);
+  }
+
+  public AuditIterator auditEntries() {
+    return auditEntries(null, null);
+  }
+
+  public AuditIterator auditEntries(String entity) {
+    return auditEntries(entity, null);
+  }
+
+  /* -- eligibility (skillcert_eligibility.i) -- */
+
+  /** The rules in force today. */
+  public Ruleset ruleset() {
+    return ruleset(null);
+  }
+
   @Override
   public String toString() {
     return isClosed() ? "Database(closed)" : "Database(" + path() + ")";
@@ -624,5 +700,326 @@ struct scw_java_offering {};
   public String toString() {
     return "ImportResult(doctype=" + getDoctype() + ", records=" + getRecords()
         + ", alreadyImported=" + getAlreadyImported() + ", batchId=" + getBatchId() + ")";
+  }
+%}
+
+/* ==== The newer modules (bindings/swig/skillcert_org.i, skillcert_eligibility.i) ==== */
+
+/* Flags and bit sets (unsigned int in C) are Java ints. */
+%apply int { unsigned int };
+
+/* Unsigned flag constants (0x1u...): SWIG would copy the "u" into Java;
+   their values are read from the library instead. */
+%javaconst(0) SC_CREDIT_CODE_ALLOW_LEGACY;
+%javaconst(0) SC_CREDIT_CODE_STRICT;
+%javaconst(0) SC_EVAL_MATERIALS;
+%javaconst(0) SC_EVAL_EXPERT;
+%javaconst(0) SC_EVAL_ON_SITE;
+%javaconst(0) SC_EVAL_ALL;
+%javaconst(0) SC_EDUCATION_RELATED;
+%javaconst(0) SC_EDUCATION_EVALUATED;
+%javaconst(0) SC_EDUCATION_FINAL_YEAR;
+%javaconst(0) SC_CONFIRMED_EXCEPTIONAL;
+%javaconst(0) SC_CONFIRMED_DIRECT;
+%javaconst(0) SC_STATS_OCCUPATION;
+%javaconst(0) SC_STATS_LEVEL;
+%javaconst(0) SC_STATS_DISTRICT;
+%javaconst(0) SC_STATS_ORG;
+%javaconst(0) SC_STATS_YEAR;
+%javaconst(0) SC_STATS_MONTH;
+%javaconst(0) SC_STATS_PUBLISHED_ONLY;
+%javaconst(0) SC_SESSION_ONLINE;
+
+/* Every other class also refuses a deleted object. */
+%typemap(in, noblock=1) SWIGTYPE *self {
+  $1 = *($&1_ltype)&$input;
+  if (!$1) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "the object has been deleted");
+    return $null;
+  }
+}
+
+/* Iterators: Iterable<ITEMCLASS> and AutoCloseable, fetching one ahead;
+   returned by Database, they keep it alive. */
+%define SCW_LANG_ITERATOR(WTYPE, ITEMCLASS)
+%typemap(javainterfaces) WTYPE, struct WTYPE "Iterable<ITEMCLASS>, AutoCloseable"
+%typemap(javacode) WTYPE, struct WTYPE %{
+  Database swigDatabase;
+  private ITEMCLASS ahead;
+  private boolean fetched;
+
+  Database swigDatabase() {
+    return swigDatabase;
+  }
+
+  /** The iterator over the remaining items. One pass only. */
+  @Override
+  public java.util.Iterator<ITEMCLASS> iterator() {
+    return new java.util.Iterator<ITEMCLASS>() {
+      @Override
+      public boolean hasNext() {
+        if (!fetched) {
+          ahead = nextItem();
+          fetched = true;
+        }
+        return ahead != null;
+      }
+
+      @Override
+      public ITEMCLASS next() {
+        if (!hasNext())
+          throw new java.util.NoSuchElementException();
+        ITEMCLASS item = ahead;
+        ahead = null;
+        fetched = false;
+        return item;
+      }
+    };
+  }
+
+  /** The remaining items as a list (then closed). */
+  public java.util.List<ITEMCLASS> toList() {
+    java.util.List<ITEMCLASS> list = new java.util.ArrayList<ITEMCLASS>();
+    for (ITEMCLASS item : this)
+      list.add(item);
+    close();
+    return list;
+  }
+%}
+%typemap(javaout) WTYPE * {
+    long cPtr = $jnicall;
+    if (cPtr == 0)
+      return null;
+    $javaclassname child = new $javaclassname(cPtr, $owner);
+    child.swigDatabase = swigDatabase();
+    return child;
+  }
+%enddef
+
+/* Java needs nothing per method: the typemaps below do it. */
+%define SCW_LANG_CHILD(METHOD)
+%enddef
+%define SCW_LANG_TAKES_OFFERINGS(METHOD, PARAM)
+%enddef
+%define SCW_LANG_RETURNS_SCOPE(METHOD)
+%enddef
+
+/* ---- Offering lists: java.util.Collection<OfferingItem> in, List out ----
+ * The temporary Offerings is deleted in a finally block. */
+%typemap(jstype) const scw_offerings * "java.util.Collection<OfferingItem>"
+%typemap(javain,
+         pre="    Offerings temp$javainput = Offerings.of($javainput);",
+         pgcppname="temp$javainput",
+         post="      if (temp$javainput != null) temp$javainput.delete();")
+  const scw_offerings * "Offerings.getCPtr(temp$javainput)"
+
+%typemap(jstype) scw_scope * "java.util.List<OfferingItem>"
+%typemap(javaout) scw_scope * {
+    long cPtr = $jnicall;
+    if (cPtr == 0)
+      return null;
+    Offerings offerings = new Offerings(cPtr, true);
+    try {
+      return offerings.toList();
+    } finally {
+      offerings.delete();
+    }
+  }
+
+SCW_JAVA_PLAIN_CLASS(scw_java_offering_item, OfferingItem)
+%typemap(javaclassmodifiers) struct scw_java_offering_item "public final class"
+%typemap(javabody) struct scw_java_offering_item %{
+  private final String occupation;
+  private final String workType;
+  private final int level;
+
+  /** An offering: occupation code, work type (null when undivided), level 1-5. */
+  public OfferingItem(String occupation, String workType, int level) {
+    this.occupation = occupation;
+    this.workType = workType;
+    this.level = level;
+  }
+
+  /** Offerings written as "CODE[/WORK-TYPE]:LEVELS", e.g. "4-02-07-10:5,4". */
+  public static java.util.List<OfferingItem> parse(String text) {
+    Offerings offerings = new Offerings();
+    try {
+      offerings.addText(text);
+      return offerings.toList();
+    } finally {
+      offerings.delete();
+    }
+  }
+
+  public String getOccupation() { return occupation; }
+  /** The work type, or null when undivided. */
+  public String getWorkType() { return workType; }
+  public int getLevel() { return level; }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof OfferingItem))
+      return false;
+    OfferingItem o = (OfferingItem)other;
+    return level == o.level && occupation.equals(o.occupation)
+        && java.util.Objects.equals(workType, o.workType);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(occupation, workType, level);
+  }
+
+  @Override
+  public String toString() {
+    return "(" + occupation + ", " + (workType == null ? "undivided" : workType) + ", " + level + ")";
+  }
+%}
+struct scw_java_offering_item {};
+
+%typemap(javacode) scw_offerings %{
+  /** A list made from items; null for null. */
+  public static Offerings of(java.util.Collection<OfferingItem> items) {
+    if (items == null)
+      return null;
+    Offerings offerings = new Offerings();
+    try {
+      for (OfferingItem item : items)
+        offerings.add(item.getOccupation(), item.getWorkType(), item.getLevel());
+    } catch (RuntimeException e) {
+      offerings.delete();
+      throw e;
+    }
+    return offerings;
+  }
+
+  /** The offerings as an unmodifiable list. */
+  public java.util.List<OfferingItem> toList() {
+    int n = (int)count();
+    java.util.List<OfferingItem> list = new java.util.ArrayList<OfferingItem>(n);
+    for (int i = 0; i < n; i++)
+      list.add(new OfferingItem(occupationAt(i), workTypeAt(i), levelAt(i)));
+    return java.util.Collections.unmodifiableList(list);
+  }
+%}
+
+/* ---- Decision ---- */
+SCW_JAVA_PLAIN_CLASS(scw_java_decision_condition, DecisionCondition)
+%typemap(javaclassmodifiers) struct scw_java_decision_condition "public final class"
+%typemap(javabody) struct scw_java_decision_condition %{
+  private final String id;
+  private final String clause;
+  private final boolean met;
+  private final String message;
+
+  public DecisionCondition(String id, String clause, boolean met, String message) {
+    this.id = id;
+    this.clause = clause;
+    this.met = met;
+    this.message = message;
+  }
+
+  /** The condition's id, e.g. "L4-a". */
+  public String getId() { return id; }
+  /** The clause of the standard. */
+  public String getClause() { return clause; }
+  public boolean isMet() { return met; }
+  /** "met: ..." or what is missing. */
+  public String getMessage() { return message; }
+
+  @Override
+  public String toString() {
+    return id + ": " + message;
+  }
+%}
+struct scw_java_decision_condition {};
+
+%typemap(javacode) scw_decision %{
+  /** Every condition looked at. */
+  public java.util.List<DecisionCondition> getConditions() {
+    int n = (int)conditionCount();
+    java.util.List<DecisionCondition> list = new java.util.ArrayList<DecisionCondition>(n);
+    for (int i = 0; i < n; i++)
+      list.add(new DecisionCondition(conditionId(i), conditionClause(i), conditionMet(i),
+                                     conditionMessage(i)));
+    return java.util.Collections.unmodifiableList(list);
+  }
+
+  /** The explanation of one condition ("L4-a"); null when it was not looked at. */
+  public String messageFor(String conditionId) {
+    int n = (int)conditionCount();
+    for (int i = 0; i < n; i++)
+      if (conditionId(i).equals(conditionId))
+        return conditionMessage(i);
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return "Decision(" + message() + ")";
+  }
+%}
+
+%typemap(javacode) sc_audit_result, struct sc_audit_result %{
+  /** True when the chain is whole. */
+  public boolean isOk() {
+    return getOk() != 0;
+  }
+
+  @Override
+  public String toString() {
+    return isOk() ? "AuditResult(intact, " + getEntries() + " entries)"
+                  : "AuditResult(" + Skillcert.auditProblemName(getProblem()) + " at "
+                    + getFirstBadSeq() + ": " + getMessage() + ")";
+  }
+%}
+
+%typemap(javacode) sc_credit_code_result, struct sc_credit_code_result %{
+  public boolean isValid() {
+    return getValid() != 0;
+  }
+%}
+
+%typemap(javacode) sc_org, struct sc_org %{
+  @Override
+  public String toString() {
+    return getCreditCode() + " " + getName() + " " + Skillcert.filingStatusName(getStatus());
+  }
+%}
+
+/* Defaults of the C interface (SWIG makes one Java method per C signature). */
+%typemap(javacode) scw_ruleset %{
+  public Decision decide(Candidate candidate, String occupation, String workType, int level) {
+    return decide(candidate, occupation, workType, level, Skillcert.PATH_NORMAL, 0, null);
+  }
+
+  public Decision decide(Candidate candidate, String occupation, String workType, int level,
+                         String asOf) {
+    return decide(candidate, occupation, workType, level, Skillcert.PATH_NORMAL, 0, asOf);
+  }
+%}
+
+%typemap(javacode) scw_candidate %{
+  /** Work still going on. */
+  public void addWork(String occupation, String start) {
+    addWork(occupation, start, null);
+  }
+
+  public void addCertificate(int kind, String occupation, String workType, int level,
+                             String issued) {
+    addCertificate(kind, occupation, workType, level, issued, null);
+  }
+
+  public void addEducation(int kind, String major, int flags) {
+    addEducation(kind, major, flags, null);
+  }
+
+  public void addEvidence(int kind, String occupation, int grade, String date) {
+    addEvidence(kind, occupation, grade, date, null);
+  }
+
+  @Override
+  public String toString() {
+    return "Candidate(" + idNumber() + " " + name() + ")";
   }
 %}

@@ -391,3 +391,160 @@ len(report), report[i] and iteration give Diagnostic objects.
                 % (self.doctype, self.records, self.already_imported, self.batch_id))
 %}
 }
+
+/* ==== The newer modules (bindings/swig/skillcert_org.i, skillcert_eligibility.i) ==== */
+
+/* Iterators: one pass, closable, usable in a with block. */
+%define SCW_LANG_ITERATOR(WTYPE, ITEMCLASS)
+%extend WTYPE {
+%pythoncode %{
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        item = self.next_item()
+        if item is None:
+            raise StopIteration
+        return item
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        self.close()
+        return False
+%}
+}
+%enddef
+
+/* The result keeps its Database alive. */
+%define SCW_LANG_CHILD(METHOD)
+%pythonappend METHOD %{
+    val._db = self
+%}
+%enddef
+
+/* PARAM accepts a list of OfferingItem tuples or "CODE[/WT]:LEVELS" strings. */
+%define SCW_LANG_TAKES_OFFERINGS(METHOD, PARAM)
+%pythonprepend METHOD %{
+    PARAM = _as_offerings(PARAM)
+%}
+%enddef
+
+/* The Offerings returned become a list of OfferingItem. */
+%define SCW_LANG_RETURNS_SCOPE(METHOD)
+%pythonappend METHOD %{
+    val = val.to_list()
+%}
+%enddef
+
+%pythoncode %{
+OfferingItem = _collections.namedtuple("OfferingItem", ["occupation", "work_type", "level"])
+OfferingItem.__doc__ = """One offering of a scope or qualification: (occupation code, work type or
+None when undivided, level 1-5)."""
+
+DecisionCondition = _collections.namedtuple("DecisionCondition", ["id", "clause", "met", "message"])
+DecisionCondition.__doc__ = """One condition a Decision looked at: its id ("L4-a"), the clause cited,
+whether it is met, and the explanation ("met: ..." or what is missing)."""
+
+
+def _as_offerings(items):
+    """None, an Offerings, or an iterable of OfferingItem / (occupation,
+    work_type, level) tuples and "CODE[/WORK-TYPE]:LEVELS" strings."""
+    if items is None or isinstance(items, Offerings):
+        return items
+    if isinstance(items, str):
+        items = [items]
+    offerings = Offerings()
+    for item in items:
+        if isinstance(item, str):
+            offerings.add_text(item)
+        else:
+            occupation, work_type, level = item
+            offerings.add(occupation, work_type, level)
+    return offerings
+%}
+
+%extend scw_offerings {
+%pythoncode %{
+    def to_list(self):
+        """The offerings as a list of OfferingItem."""
+        return [OfferingItem(self.occupation_at(i), self.work_type_at(i), self.level_at(i))
+                for i in range(self.count())]
+
+    def __len__(self):
+        return self.count()
+
+    def __iter__(self):
+        return iter(self.to_list())
+
+    def __repr__(self):
+        return "<skillcert.Offerings %r>" % (self.to_list(),)
+%}
+}
+
+%extend sc_audit_result {
+%pythoncode %{
+    def __bool__(self):
+        return bool(self.ok)
+
+    def __repr__(self):
+        if self.ok:
+            return "<skillcert.AuditResult intact, %d entries>" % (self.entries,)
+        return "<skillcert.AuditResult %s at %d: %s>" % (
+            audit_problem_name(self.problem), self.first_bad_seq, self.message)
+%}
+}
+
+%extend sc_credit_code_result {
+%pythoncode %{
+    def __bool__(self):
+        return bool(self.valid)
+%}
+}
+
+%extend sc_org {
+%pythoncode %{
+    def __repr__(self):
+        return "<skillcert.Org %s %s %s>" % (self.credit_code, self.name,
+                                              filing_status_name(self.status))
+%}
+}
+
+%extend sc_district {
+%pythoncode %{
+    def __repr__(self):
+        return "<skillcert.District %s %s>" % (self.code, self.name)
+%}
+}
+
+%extend scw_decision {
+%pythoncode %{
+    def __bool__(self):
+        return self.eligible()
+
+    @property
+    def conditions(self):
+        """Every condition looked at, as DecisionCondition tuples."""
+        return [DecisionCondition(self.condition_id(i), self.condition_clause(i),
+                                  self.condition_met(i), self.condition_message(i))
+                for i in range(self.condition_count())]
+
+    def message_for(self, condition_id):
+        """The explanation of condition condition_id ("L4-a"); KeyError if absent."""
+        for i in range(self.condition_count()):
+            if self.condition_id(i) == condition_id:
+                return self.condition_message(i)
+        raise KeyError(condition_id)
+
+    def __repr__(self):
+        return "<skillcert.Decision %s>" % (self.message(),)
+%}
+}
+
+%extend scw_candidate {
+%pythoncode %{
+    def __repr__(self):
+        return "<skillcert.Candidate %s %s>" % (self.id_number(), self.name())
+%}
+}

@@ -248,6 +248,18 @@ static void scw_diagnostic_free(scw_diagnostic *d)
     free(d->field);
     free(d);
 }
+
+static scw_verdict scw_verdict_from(const sc_verdict *cv)
+{
+    scw_verdict v;
+
+    memset(&v, 0, sizeof v);
+    v.ok = cv->ok != 0;
+    v.reason = cv->reason;
+    memcpy(v.message, cv->message, sizeof v.message);
+    v.message[sizeof v.message - 1] = '\0';
+    return v;
+}
 %}
 
 /* ---- Names ----------------------------------------------------------------
@@ -272,6 +284,9 @@ static void scw_diagnostic_free(scw_diagnostic *d)
 %ignore sc_db_options;
 %ignore sc_import_options;
 %ignore sc_import_result;
+%ignore sc_export_options;          /* xml.h, not wrapped yet */
+%ignore SC_EXPORT_OPTIONS_VERSION;
+%ignore SC_EXPORT_OPTIONS_INIT;
 %ignore sc_progress_fn;
 %ignore SC_DB_READONLY;
 %ignore SC_DB_CREATE;
@@ -502,6 +517,12 @@ typedef struct {} scw_report;
 /* Strings the library hands over are freed with sc_free(). */
 %typemap(newfree) char * "sc_free($1);";
 
+/* ---- The newer modules, one file each ------------------------------------------
+ * They come before Database is declared: the methods they add to it (with
+ * %extend) are emitted where it is declared, after their helper code. */
+%include "skillcert_org.i"          /* district.h, org.h, authz.h, audit.h */
+%include "skillcert_eligibility.i"  /* candidate.h, eligibility.h */
+
 /* ---- Database ---------------------------------------------------------------- */
 %rename(Database) scw_database;
 %nodefaultctor scw_database;
@@ -624,11 +645,7 @@ struct scw_database {};
         db = scw_db_get($self);
         if (!db) return v;
         if (scw_check(sc_catalog_check(&cv, db, code, work_type, level, date)) < 0) return v;
-        v.ok = cv.ok != 0;
-        v.reason = cv.reason;
-        memcpy(v.message, cv.message, sizeof v.message);
-        v.message[sizeof v.message - 1] = '\0';
-        return v;
+        return scw_verdict_from(&cv);
     }
 
     /** The occupation with that code or alias (any accepted dash form). */

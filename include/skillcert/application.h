@@ -302,8 +302,10 @@ typedef struct sc_application {
     char eligibility[SC_CONDITION_ID_SIZE];      /**< matched condition ("L4-a", "exceptional",
                                                       "direct"); "" when not eligible or before */
     int eligibility_reason;                      /**< the ::sc_reason when found not eligible */
-    char decision[SC_ORG_TEXT_SIZE];             /**< the eligibility decision in one sentence,
-                                                      "" before verification or when imported */
+    char decision[SC_ORG_TEXT_SIZE];             /**< the eligibility decision: its sentence and,
+                                                      when not eligible, what each condition
+                                                      misses; "" before verification or when
+                                                      imported (cut to fit) */
     char confirmed[SC_DATE_SIZE];                /**< confirmation day, "" before */
     char confirmed_by[SC_ACTOR_TEXT_SIZE];       /**< the confirming district, "" before */
     char ended[SC_DATE_SIZE];                    /**< rejection or withdrawal day, "" */
@@ -352,10 +354,20 @@ SC_EXTERN int sc_application_apply(int64_t *id, sc_db *db, const sc_actor *actor
  * candidate's record, which is saved (created, or replacing the stored one)
  * in the same transaction. Checked as sc_application_apply().
  *
- * @param[out] id     the new application's id; may be NULL.
- * @param actor       the organization that published the announcement.
- * @param record      the candidate's record (nothing of it is kept).
- * @return as sc_application_apply(), ::SC_EDENIED when not that organization.
+ * @param[out] id      the new application's id; may be NULL.
+ * @param db           the registry.
+ * @param actor        the organization that published the announcement.
+ * @param announcement the announcement's id.
+ * @param record       the candidate's record; only read (the caller keeps it).
+ * @param occupation   the occupation code (any accepted form, or an alias).
+ * @param work_type    the work type, NULL or "" when undivided.
+ * @param level        1–5.
+ * @param path         an ::sc_path.
+ * @param evidence     what a special path rests on (required for the special paths).
+ * @param date         the application day; NULL for today.
+ * @return as sc_application_apply() (::SC_EINVAL also for a NULL record);
+ *         ::SC_EDENIED when not that organization. On failure the registry,
+ *         including the stored record, is unchanged.
  * @since 0.1
  */
 SC_EXTERN int sc_application_apply_for(int64_t *id, sc_db *db, const sc_actor *actor,
@@ -465,8 +477,15 @@ SC_EXTERN int sc_application_withdraw(sc_db *db, const sc_actor *actor, int64_t 
 
 /**
  * The organization withdraws an open application made to it (for the
- * candidate, e.g. at their request), with a reason. As sc_application_withdraw().
- * @param actor  the organization applied to.
+ * candidate, e.g. at their request), with a reason.
+ * @param db      the registry.
+ * @param actor   the organization applied to.
+ * @param id      the application (SUBMITTED, VERIFIED or CONFIRMED).
+ * @param reason  why, non-empty, up to 1023 bytes.
+ * @param date    the day; NULL for today.
+ * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (closed;
+ *         date before the last step); ::SC_EDENIED (another organization, or
+ *         not an organization); ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_application_withdraw_for(sc_db *db, const sc_actor *actor, int64_t id,
@@ -498,8 +517,11 @@ typedef struct sc_application_query {
 #define SC_APPLICATION_QUERY_INIT { SC_APPLICATION_QUERY_VERSION, "", 0, "", "", 0, 0, "" }
 
 /**
- * Fill @p q with an empty query (select everything) of structure version @p version.
- * @return ::SC_OK; ::SC_EINVAL (NULL or unknown version).
+ * Fill @p q with an empty query (select everything) of structure version
+ * @p version (for the bindings, which cannot use SC_APPLICATION_QUERY_INIT).
+ * @param[out] q     the query (the caller's storage).
+ * @param version    SC_APPLICATION_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (NULL or unknown version). Thread-safe.
  * @since 0.1
  */
 SC_EXTERN int sc_application_query_init(sc_application_query *q, unsigned int version);

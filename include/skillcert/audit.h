@@ -51,7 +51,8 @@ typedef struct sc_audit_entry {
     int64_t seq;                              /**< 1, 2, 3 ... */
     char at[SC_AUDIT_TIME_SIZE];              /**< "2024-05-10T08:30:00Z" (UTC, never decreasing) */
     char actor[SC_AUDIT_ACTOR_SIZE];          /**< actor label, then its name in parentheses */
-    char entity[SC_AUDIT_NAME_SIZE];          /**< "org", "staff", "rules", "occupation", "batch" */
+    char entity[SC_AUDIT_NAME_SIZE];          /**< "org", "staff", "rules", "occupation", "batch",
+                                                   "candidate", "announcement", "application" */
     char entity_id[SC_AUDIT_ID_SIZE];         /**< credit code, occupation code, batch id ... */
     char action[SC_AUDIT_NAME_SIZE];          /**< action name, e.g. "org.recommend" */
     char detail[SC_AUDIT_DETAIL_SIZE];        /**< what changed, "key=value" words */

@@ -18,7 +18,13 @@
  *   special-path rules;
  * - an organization acts only for itself: it registers, publishes its rules
  *   and fees, applies (also for added scope, 增项), signs its commitment letter,
- *   manages its staff and submits its special-path rules.
+ *   manages its staff and submits its special-path rules; it publishes its
+ *   intake announcements, applies for candidates (代为报名), verifies their
+ *   qualifications (资格核实) and withdraws applications made to it;
+ * - a district bureau also confirms (报名确认) or refuses the verified
+ *   applications of the organizations registered in its district, and
+ *   imports their candidate batches;
+ * - a candidate saves their own record, applies and withdraws for themself.
  *
  * The subject of an action fixes the jurisdiction (the "scope relation"):
  * with ::SC_AUTHZ_SUBJECT_ORGANIZATION a district actor must be the bureau of

@@ -445,7 +445,8 @@ SC_EXTERN int sc_org_scope_get(sc_offerings **out, sc_db *db, const char *credit
  * catalog in force on that date, the venue and the special-path rules. The
  * reasons, in the order they are checked: ::SC_REASON_ORG_UNKNOWN,
  * ::SC_REASON_ORG_NOT_FILED, ::SC_REASON_ORG_EXITED, ::SC_REASON_ORG_EXPIRED,
- * ::SC_REASON_ORG_NOT_COMMITTED, ::SC_REASON_OUT_OF_REGION, the catalog's
+ * ::SC_REASON_ORG_NOT_COMMITTED, ::SC_REASON_ORG_SUSPENDED (a suspension of
+ * certification in force that day, supervision.h), ::SC_REASON_OUT_OF_REGION, the catalog's
  * reasons (sc_catalog_check()), ::SC_REASON_OUT_OF_SCOPE,
  * ::SC_REASON_SPECIAL_PATH_LEVEL, ::SC_REASON_SPECIAL_PATH_NOT_CONFIRMED.
  *

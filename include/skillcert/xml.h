@@ -34,8 +34,25 @@ typedef enum {
     SC_DOC_CANDIDATE_BATCH = 4, /**< urn:skillcert:candidate-batch:1, root <candidate-batch>:
                                      verified applications an organization sends its district
                                      (application.h); imported by that district bureau */
-    SC_DOC_CONFIRMATION = 5 /**< urn:skillcert:confirmation:1, root <confirmation>: the district's
+    SC_DOC_CONFIRMATION = 5, /**< urn:skillcert:confirmation:1, root <confirmation>: the district's
                                  answer (application.h); imported by the organization */
+    /* 10-16: the exchange between districts, the city and organizations (issue #6). */
+    SC_DOC_CERTIFICATE_BATCH = 10, /**< urn:skillcert:certificate-batch:1, root
+                                        <certificate-batch>: an organization's issued
+                                        certificates; imported by the city centre, which
+                                        publishes them */
+    SC_DOC_CERTIFICATE_ACK = 11,   /**< urn:skillcert:certificate-ack:1, root
+                                        <certificate-ack>: the city centre's answer, each
+                                        certificate published or refused with its reason;
+                                        imported by the organization */
+    SC_DOC_REVOCATIONS = 12,       /**< urn:skillcert:revocations:1, root <revocations>: an
+                                        organization's revoked certificates with reasons;
+                                        imported by the organization itself or the city
+                                        centre */
+    /* 20-29: quality supervision (issue #7). */
+    SC_DOC_CREDIT = 20             /**< urn:skillcert:credit:1, root <credit-evaluation>: the
+                                        published credit evaluation of organizations as of a
+                                        date (supervision.h); validated, never imported */
 } sc_doctype;
 
 /** Name of a document type ("catalog"), or NULL for unknown values. @since 0.1 */
@@ -166,6 +183,54 @@ SC_EXTERN int sc_xml_export_file(sc_db *db, int doctype, const char *path);
  * @since 0.1
  */
 SC_EXTERN int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int doctype);
+
+/** What to export, for document types about one organization or one day. */
+typedef struct sc_export_options {
+    unsigned int version;    /**< SC_EXPORT_OPTIONS_VERSION; always first */
+    const char *credit_code; /**< the organization: required by ::SC_DOC_CERTIFICATE_BATCH,
+                                  ::SC_DOC_CERTIFICATE_ACK and ::SC_DOC_REVOCATIONS */
+    const char *date;        /**< the document's day ("YYYY-MM-DD"), NULL for today: the
+                                  batch's sent day (certificates issued by then), the
+                                  answer's day (outcomes by then), the revocations' day */
+    const char *batch;       /**< the batch id to give, or NULL: derived from the content,
+                                  so exporting the same state twice gives the same id */
+} sc_export_options;
+
+#define SC_EXPORT_OPTIONS_VERSION 1
+#define SC_EXPORT_OPTIONS_INIT { SC_EXPORT_OPTIONS_VERSION, NULL, NULL, NULL }
+
+/**
+ * Fill @p opts with the defaults of structure version @p version.
+ * @return ::SC_OK, ::SC_EINVAL (NULL or unknown version).
+ * @since 0.1
+ */
+SC_EXTERN int sc_export_options_init(sc_export_options *opts, unsigned int version);
+
+/**
+ * Export a document with options (see ::sc_export_options); the output validates
+ * against the type's schema. Types without options export as sc_xml_export_memory().
+ *  - ::SC_DOC_CERTIFICATE_BATCH: the organization's certificates issued by the day and
+ *    not revoked (issued or published), by number;
+ *  - ::SC_DOC_CERTIFICATE_ACK: its published certificates ("published", with the day),
+ *    and those revoked without being published ("refused", with the day and reason);
+ *  - ::SC_DOC_REVOCATIONS: its revoked certificates with day and reason.
+ * @param[out] out  NUL-terminated UTF-8 document; caller frees with sc_free().
+ * @param[out] len  its length without the NUL; may be NULL.
+ * @return ::SC_OK; ::SC_EINVAL (no organization named, malformed code or date, unknown
+ *         options version); ::SC_EDB; ::SC_ENOMEM.
+ * Thread-safety: one thread per @p db.
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_exchange_export_memory(char **out, size_t *len, sc_db *db, int doctype,
+                                        const sc_export_options *opts);
+
+/**
+ * As sc_xml_exchange_export_memory(), to a file (replaced).
+ * @return as sc_xml_exchange_export_memory(); ::SC_EIO.
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_exchange_export_file(sc_db *db, int doctype, const char *path,
+                                      const sc_export_options *opts);
 
 SC_END_DECL
 

@@ -1,0 +1,425 @@
+/*
+ * Period reports (supervision.h): inspections, findings, sanctions, credit
+ * scores and certificate statistics of a period, as data and as one
+ * self-contained HTML page whose inline script draws SVG bar charts.
+ */
+#include "supervision_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    sc_report_row *rows;
+    size_t n, cap;
+    int64_t total;
+} section_t;
+
+struct sc_period_report {
+    char from[SC_DATE_SIZE], to[SC_DATE_SIZE];
+    section_t sec[SC_RSEC_COUNT];
+};
+
+static const char *const section_names[SC_RSEC_COUNT] = {
+    "inspections", "findings", "sanctions", "credit", "certificates-by-occupation",
+    "certificates-by-level", "certificates-by-district", "certificates-by-org"
+};
+
+static const char *const section_titles[SC_RSEC_COUNT] = {
+    "督导抽查 Inspections opened, by kind",
+    "问题发现 Findings, by category",
+    "处理措施 Sanctions, by kind",
+    "信用评估 Credit scores at the period's end",
+    "证书 Certificates issued, by occupation",
+    "证书 Certificates issued, by level",
+    "证书 Certificates issued, by district",
+    "证书 Certificates issued, by organization"
+};
+
+const char *sc_report_section_name(int section)
+{
+    return section >= 0 && section < SC_RSEC_COUNT ? section_names[section] : NULL;
+}
+
+static int row_add(section_t *s, const char *key, const char *label, int64_t count, double value)
+{
+    sc_report_row *r;
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 16;
+        sc_report_row *p = sc__realloc(s->rows, ncap * sizeof(*p));
+        if (!p)
+            return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+        s->rows = p;
+        s->cap = ncap;
+    }
+    r = &s->rows[s->n++];
+    memset(r, 0, sizeof(*r));
+    sc__copy_text(r->key, sizeof r->key, key);
+    sc__copy_text(r->label, sizeof r->label, label);
+    r->count = count;
+    r->value = value;
+    s->total += count;
+    return SC_OK;
+}
+
+void sc_period_report_free(sc_period_report *r)
+{
+    int i;
+    if (!r)
+        return;
+    for (i = 0; i < SC_RSEC_COUNT; i++)
+        free(r->sec[i].rows);
+    free(r);
+}
+
+static const char SQL_R_INSPECTIONS[] =
+    "SELECT kind, count(*) FROM inspection WHERE opened BETWEEN ?1 AND ?2 GROUP BY kind "
+    "ORDER BY kind";
+static const char SQL_R_FINDINGS[] =
+    "SELECT category, count(*) FROM finding WHERE date BETWEEN ?1 AND ?2 AND "
+    "(withdrawn IS NULL OR withdrawn > ?2) GROUP BY category ORDER BY category";
+static const char SQL_R_SANCTIONS[] =
+    "SELECT kind, count(*) FROM sanction WHERE date BETWEEN ?1 AND ?2 GROUP BY kind ORDER BY kind";
+/* Certificates in force issued in the period (as sc_certificate_stats_iter_new counts). */
+#define CERT_FROM                                                                             \
+    " FROM certificate c JOIN cert_context x ON x.id = c.context JOIN org o ON o.id = x.org_id " \
+    "WHERE c.status IN (2, 3) AND c.issued BETWEEN ?1 AND ?2 "
+static const char SQL_R_BY_OCC[] =
+    "SELECT x.occupation, (SELECT name FROM occupation WHERE code = x.occupation), count(*)"
+    CERT_FROM "GROUP BY 1 ORDER BY 1";
+static const char SQL_R_BY_LEVEL[] =
+    "SELECT x.level, '', count(*)" CERT_FROM "GROUP BY 1 ORDER BY 1 DESC";
+static const char SQL_R_BY_DISTRICT[] =
+    "SELECT x.district, (SELECT name FROM district WHERE code = x.district), count(*)" CERT_FROM
+    "GROUP BY 1 ORDER BY 1";
+static const char SQL_R_BY_ORG[] =
+    "SELECT o.credit_code, o.name, count(*)" CERT_FROM "GROUP BY 1 ORDER BY 1";
+
+static const char *const sanction_zh[] = { "", "警告", "限期整改", "暂停认定", "退出目录" };
+static const char *const inspect_zh[] = { "", "机构", "评价活动", "评价场地", "证书批次" };
+
+static int gather(sc_db *db, sc_period_report *r, int section, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    int rc, step;
+    if ((rc = sc__db_prepare(db, sql, &st)) != SC_OK)
+        return rc;
+    sc__bind_text(st, 1, r->from);
+    sc__bind_text(st, 2, r->to);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        char key[SC_ORG_NAME_SIZE], label[SC_ORG_NAME_SIZE];
+        int64_t count;
+        int k;
+        label[0] = '\0';
+        switch (section) {
+        case SC_RSEC_INSPECTIONS:
+        case SC_RSEC_SANCTIONS:
+            k = sqlite3_column_int(st, 0);
+            snprintf(key, sizeof key, "%s",
+                     section == SC_RSEC_SANCTIONS ? sc_sanction_kind_name(k)
+                                                  : sc_inspection_kind_name(k));
+            snprintf(label, sizeof label, "%s",
+                     k >= 1 && k <= 4 ? (section == SC_RSEC_SANCTIONS ? sanction_zh[k]
+                                                                       : inspect_zh[k])
+                                      : "");
+            count = sqlite3_column_int64(st, 1);
+            break;
+        case SC_RSEC_FINDINGS:
+            sc__copy_text(key, sizeof key, sc__col_text(st, 0));
+            snprintf(label, sizeof label, "%s", sc__finding_category_zh(key));
+            count = sqlite3_column_int64(st, 1);
+            break;
+        case SC_RSEC_CERT_LEVEL:
+            k = sqlite3_column_int(st, 0);
+            snprintf(key, sizeof key, "%d", k);
+            sc__level_text(k, label, sizeof label);
+            count = sqlite3_column_int64(st, 2);
+            break;
+        default:
+            sc__copy_text(key, sizeof key, sc__col_text(st, 0));
+            sc__copy_text(label, sizeof label, sc__col_text(st, 1));
+            count = sqlite3_column_int64(st, 2);
+            break;
+        }
+        if ((rc = row_add(&r->sec[section], key, label, count, (double)count)) != SC_OK)
+            goto done;
+    }
+    rc = step == SQLITE_DONE ? SC_OK : sc__db_fail(db, step, "gathering a report");
+done:
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int sc_period_report_get(sc_period_report **out, sc_db *db, const char *from, const char *to)
+{
+    sc_period_report *r;
+    sc_credit_score *scores = NULL;
+    size_t n = 0, i;
+    int rc, own = 0;
+    if (!out)
+        return sc__error_null("sc_period_report_get", "out");
+    *out = NULL;
+    if ((rc = sc__db_check(db, "sc_period_report_get", 0)) != SC_OK)
+        return rc;
+    if (!from)
+        return sc__error_null("sc_period_report_get", "from");
+    if ((rc = sc__check_date(from, "from")) != SC_OK ||
+        (to && (rc = sc__check_date(to, "to")) != SC_OK))
+        return rc;
+    if (!(r = sc__calloc(1, sizeof(*r))))
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+    snprintf(r->from, sizeof r->from, "%s", from);
+    if (to)
+        snprintf(r->to, sizeof r->to, "%s", to);
+    else
+        sc__today(r->to);
+    if (strcmp(r->from, r->to) > 0) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "the period %s .. %s ends before it begins", from,
+                      r->to);
+        sc_period_report_free(r);
+        sc__error_set_field("to");
+        return SC_EINVAL;
+    }
+    /* One snapshot for every section. */
+    if (db->txn_depth == 0 && sqlite3_get_autocommit(db->conn)) {
+        int x = sqlite3_exec(db->conn, "BEGIN", NULL, NULL, NULL);
+        if (x != SQLITE_OK) {
+            sc_period_report_free(r);
+            return sc__db_fail(db, x, "starting a read transaction");
+        }
+        own = 1;
+    }
+    if ((rc = gather(db, r, SC_RSEC_INSPECTIONS, SQL_R_INSPECTIONS)) != SC_OK ||
+        (rc = gather(db, r, SC_RSEC_FINDINGS, SQL_R_FINDINGS)) != SC_OK ||
+        (rc = gather(db, r, SC_RSEC_SANCTIONS, SQL_R_SANCTIONS)) != SC_OK ||
+        (rc = gather(db, r, SC_RSEC_CERT_OCCUPATION, SQL_R_BY_OCC)) != SC_OK ||
+        (rc = gather(db, r, SC_RSEC_CERT_LEVEL, SQL_R_BY_LEVEL)) != SC_OK ||
+        (rc = gather(db, r, SC_RSEC_CERT_DISTRICT, SQL_R_BY_DISTRICT)) != SC_OK ||
+        (rc = gather(db, r, SC_RSEC_CERT_ORG, SQL_R_BY_ORG)) != SC_OK ||
+        (rc = sc__credit_scores_as_of(db, r->to, &scores, &n)) != SC_OK)
+        goto fail;
+    for (i = 0; i < n; i++) {
+        char label[SC_ORG_NAME_SIZE];
+        snprintf(label, sizeof label, "%s", scores[i].name);
+        if ((rc = row_add(&r->sec[SC_RSEC_CREDIT], scores[i].credit_code, label,
+                          scores[i].findings, scores[i].score)) != SC_OK)
+            goto fail;
+    }
+    r->sec[SC_RSEC_CREDIT].total = (int64_t)n;
+    free(scores);
+    if (own)
+        sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
+    *out = r;
+    return SC_OK;
+fail:
+    free(scores);
+    if (own)
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    sc_period_report_free(r);
+    return rc;
+}
+
+const char *sc_period_report_from(const sc_period_report *r)
+{
+    return r ? r->from : "";
+}
+
+const char *sc_period_report_to(const sc_period_report *r)
+{
+    return r ? r->to : "";
+}
+
+size_t sc_period_report_count(const sc_period_report *r, int section)
+{
+    return r && section >= 0 && section < SC_RSEC_COUNT ? r->sec[section].n : 0;
+}
+
+int64_t sc_period_report_total(const sc_period_report *r, int section)
+{
+    return r && section >= 0 && section < SC_RSEC_COUNT ? r->sec[section].total : 0;
+}
+
+int sc_period_report_row(sc_report_row *out, const sc_period_report *r, int section, size_t i)
+{
+    if (!out)
+        return sc__error_null("sc_period_report_row", "out");
+    memset(out, 0, sizeof(*out));
+    if (!r)
+        return sc__error_null("sc_period_report_row", "r");
+    if (section < 0 || section >= SC_RSEC_COUNT)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "unknown report section %d", section);
+    if (i >= r->sec[section].n)
+        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_ARGS, "section %s has %zu rows",
+                             section_names[section], r->sec[section].n);
+    *out = r->sec[section].rows[i];
+    return SC_OK;
+}
+
+/* ---- HTML ------------------------------------------------------------------------------------- */
+
+/* A JSON string, safe inside <script>: '<', '>' and '&' as \u escapes. */
+static void json_str(sc__buf *b, const char *s)
+{
+    sc__buf_puts(b, "\"");
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            sc__buf_printf(b, "\\%c", c);
+        else if (c < 0x20 || c == '<' || c == '>' || c == '&')
+            sc__buf_printf(b, "\\u%04x", c);
+        else
+            sc__buf_append(b, s, 1);
+    }
+    sc__buf_puts(b, "\"");
+}
+
+/* The sum a chart draws: counts, or the scores of the credit section. */
+static double section_sum(const section_t *s, int section)
+{
+    double sum = 0;
+    size_t i;
+    for (i = 0; i < s->n; i++)
+        sum += section == SC_RSEC_CREDIT ? s->rows[i].value : (double)s->rows[i].count;
+    return sum;
+}
+
+static const char HTML_STYLE[] =
+    "body{font-family:sans-serif;margin:2em;color:#222}h1{font-size:1.5em}"
+    "section{margin:1.5em 0;page-break-inside:avoid}h2{font-size:1.15em;border-bottom:1px solid "
+    "#ccc}table{border-collapse:collapse;font-size:.85em;margin-top:.5em}td,th{border:1px solid "
+    "#ddd;padding:2px 6px;text-align:left}td.n{text-align:right}figure{margin:.5em 0}"
+    "svg text{font-size:11px}.bar{fill:#3b7dd8}.empty{color:#888}";
+
+/* Draws every chart from the embedded data, then records what it drew. */
+static const char HTML_SCRIPT[] =
+    "(function(){\n"
+    "var NS='http://www.w3.org/2000/svg';\n"
+    "var data=JSON.parse(document.getElementById('report-data').textContent);\n"
+    "var drawn={};\n"
+    "function el(n,a){var e=document.createElementNS(NS,n);for(var k in a)e.setAttribute(k,a[k]);"
+    "return e;}\n"
+    "var figs=document.querySelectorAll('figure.chart');\n"
+    "for(var f=0;f<figs.length;f++){\n"
+    " var fig=figs[f],sec=fig.getAttribute('data-section'),rows=data.sections[sec]||[];\n"
+    " var credit=sec==='credit',max=0,i;\n"
+    " for(i=0;i<rows.length;i++)if(rows[i].value>max)max=rows[i].value;\n"
+    " var W=720,L=260,H=rows.length*18+8;\n"
+    " var svg=el('svg',{width:W,height:Math.max(H,24),viewBox:'0 0 '+W+' '+Math.max(H,24),"
+    "role:'img'});\n"
+    " for(i=0;i<rows.length;i++){\n"
+    "  var r=rows[i],y=4+i*18,w=max>0?Math.max(1,(W-L-70)*r.value/max):1;\n"
+    "  var t=el('text',{x:L-6,y:y+12,'text-anchor':'end'});\n"
+    "  t.textContent=(r.label?r.label+' ':'')+r.key;svg.appendChild(t);\n"
+    "  svg.appendChild(el('rect',{'class':'bar',x:L,y:y,width:w.toFixed(1),height:14,"
+    "'data-key':r.key,'data-value':r.value}));\n"
+    "  var v=el('text',{x:L+w+4,y:y+12});v.textContent=credit?r.value.toFixed(2):r.value;"
+    "svg.appendChild(v);\n"
+    " }\n"
+    " fig.insertBefore(svg,fig.firstChild);\n"
+    " var bars=svg.querySelectorAll('rect.bar'),sum=0;\n"
+    " for(i=0;i<bars.length;i++)sum+=parseFloat(bars[i].getAttribute('data-value'));\n"
+    " var total=credit?sum.toFixed(2):String(Math.round(sum));\n"
+    " fig.setAttribute('data-drawn-bars',String(bars.length));\n"
+    " fig.setAttribute('data-drawn-total',total);\n"
+    " drawn[sec]={bars:bars.length,total:total};\n"
+    "}\n"
+    "document.getElementById('drawn-totals').textContent=JSON.stringify(drawn);\n"
+    "document.body.setAttribute('data-charts-drawn',String(figs.length));\n"
+    "})();\n";
+
+int sc_period_report_html(char **out, size_t *len, const sc_period_report *r)
+{
+    sc__buf b;
+    int s;
+    size_t i;
+    if (!out)
+        return sc__error_null("sc_period_report_html", "out");
+    *out = NULL;
+    if (len)
+        *len = 0;
+    if (!r)
+        return sc__error_null("sc_period_report_html", "r");
+    sc__buf_init(&b);
+    sc__buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    sc__buf_printf(&b, "<title>新职业技能等级认定质量督导报告 %s – %s</title>\n", r->from, r->to);
+    sc__buf_printf(&b, "<style>%s</style>\n</head>\n<body>\n", HTML_STYLE);
+    sc__buf_printf(&b, "<h1>新职业技能等级认定质量督导与证书统计报告</h1>\n"
+                       "<p>Period <time>%s</time> – <time>%s</time>. Quality supervision under "
+                       "京人社能发〔2022〕8号 §三(二)5; certificates in force issued in the period.</p>\n",
+                   r->from, r->to);
+    for (s = 0; s < SC_RSEC_COUNT; s++) {
+        const section_t *sec = &r->sec[s];
+        double sum = section_sum(sec, s);
+        sc__buf_printf(&b, "<section id=\"%s\">\n<h2>", section_names[s]);
+        sc__buf_put_xml(&b, section_titles[s]);
+        sc__buf_printf(&b, "</h2>\n<figure class=\"chart\" data-section=\"%s\" data-rows=\"%zu\" "
+                           "data-total=\"",
+                       section_names[s], sec->n);
+        if (s == SC_RSEC_CREDIT)
+            sc__buf_printf(&b, "%.2f", sum);
+        else
+            sc__buf_printf(&b, "%lld", (long long)sec->total);
+        sc__buf_printf(&b, "\"><figcaption>%zu rows, total ", sec->n);
+        if (s == SC_RSEC_CREDIT)
+            sc__buf_printf(&b, "%.2f points over %lld organizations", sum, (long long)sec->total);
+        else
+            sc__buf_printf(&b, "%lld", (long long)sec->total);
+        sc__buf_puts(&b, "</figcaption></figure>\n");
+        if (!sec->n) {
+            sc__buf_puts(&b, "<p class=\"empty\">None in the period.</p>\n</section>\n");
+            continue;
+        }
+        sc__buf_printf(&b, "<table><thead><tr><th>%s</th><th>name</th><th>%s</th></tr></thead>"
+                           "<tbody>\n",
+                       s == SC_RSEC_CREDIT ? "credit code" : "key",
+                       s == SC_RSEC_CREDIT ? "score (findings)" : "count");
+        for (i = 0; i < sec->n; i++) {
+            const sc_report_row *row = &sec->rows[i];
+            sc__buf_puts(&b, "<tr><td>");
+            sc__buf_put_xml(&b, row->key);
+            sc__buf_puts(&b, "</td><td>");
+            sc__buf_put_xml(&b, row->label);
+            if (s == SC_RSEC_CREDIT)
+                sc__buf_printf(&b, "</td><td class=\"n\">%.2f (%lld)</td></tr>\n", row->value,
+                               (long long)row->count);
+            else
+                sc__buf_printf(&b, "</td><td class=\"n\">%lld</td></tr>\n", (long long)row->count);
+        }
+        sc__buf_puts(&b, "</tbody></table>\n</section>\n");
+    }
+    sc__buf_puts(&b, "<h2>Drawn</h2>\n<pre id=\"drawn-totals\"></pre>\n");
+    /* The data the charts are drawn from. */
+    sc__buf_puts(&b, "<script type=\"application/json\" id=\"report-data\">{\"from\":");
+    json_str(&b, r->from);
+    sc__buf_puts(&b, ",\"to\":");
+    json_str(&b, r->to);
+    sc__buf_puts(&b, ",\"sections\":{");
+    for (s = 0; s < SC_RSEC_COUNT; s++) {
+        const section_t *sec = &r->sec[s];
+        sc__buf_printf(&b, "%s\"%s\":[", s ? "," : "", section_names[s]);
+        for (i = 0; i < sec->n; i++) {
+            const sc_report_row *row = &sec->rows[i];
+            sc__buf_printf(&b, "%s{\"key\":", i ? "," : "");
+            json_str(&b, row->key);
+            sc__buf_puts(&b, ",\"label\":");
+            json_str(&b, row->label);
+            if (s == SC_RSEC_CREDIT)
+                sc__buf_printf(&b, ",\"value\":%.2f,\"findings\":%lld}", row->value,
+                               (long long)row->count);
+            else
+                sc__buf_printf(&b, ",\"value\":%lld}", (long long)row->count);
+        }
+        sc__buf_puts(&b, "]");
+    }
+    sc__buf_puts(&b, "}}</script>\n<script>\n");
+    sc__buf_puts(&b, HTML_SCRIPT);
+    sc__buf_puts(&b, "</script>\n</body>\n</html>\n");
+    if (b.failed) {
+        sc__buf_free(&b);
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory writing a report");
+    }
+    *out = b.data;
+    if (len)
+        *len = b.len;
+    return SC_OK;
+}

@@ -1,0 +1,548 @@
+/*
+ * Exchange documents between the organizations and the city (issue #6):
+ *
+ *   certificate batch (urn:skillcert:certificate-batch:1, schemas/certificate-batch.xsd)
+ *     <certificate-batch batch= credit-code= sent=>
+ *       <certificate number= holder= id-number= occupation= [work-type=] level=
+ *                    certified= issued= [photo=]/>*
+ *     exported by the organization (its issued and published certificates, issued by
+ *     `sent`); imported by the city centre, which records and publishes them on `sent`;
+ *
+ *   certificate acknowledgement (urn:skillcert:certificate-ack:1)
+ *     <certificate-ack batch= [answers=] credit-code= issued=>
+ *       <certificate number= outcome="published|refused" date= [reason=]/>*
+ *     exported by the city centre (published certificates; refused = revoked before
+ *     publication); imported by the organization itself, which records each outcome;
+ *
+ *   revocations (urn:skillcert:revocations:1)
+ *     <revocations batch= credit-code= issued=> <revocation number= date= reason=/>* ...
+ *     imported by the organization itself or by the city centre (supervision findings).
+ *
+ * Each import runs in the framework's one transaction, checks its actor on the root
+ * element (before "already imported"), then each record through the certificate
+ * module's internal functions (certificate_int.h); one audit entry per batch.
+ */
+#include "xml_int.h"
+#include "certificate_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+
+#define BATCH_NS "urn:skillcert:certificate-batch:1"
+#define ACK_NS "urn:skillcert:certificate-ack:1"
+#define REVOCATIONS_NS "urn:skillcert:revocations:1"
+
+extern const char sc__schema_certificate_batch[]; /* resources.c */
+extern const size_t sc__schema_certificate_batch_len;
+extern const char sc__schema_certificate_ack[];
+extern const size_t sc__schema_certificate_ack_len;
+extern const char sc__schema_revocations[];
+extern const size_t sc__schema_revocations_len;
+
+/* ---- shared ------------------------------------------------------------------------ */
+
+/* Numbers seen in the document: an open-addressing set (no identity constraint in the
+ * schema; uniqueness is a business rule). */
+typedef struct {
+    char (*slots)[SC_CERT_NUMBER_SIZE];
+    size_t cap, n;
+} number_set;
+
+static size_t hash_str(const char *s)
+{
+    size_t h = 1469598103u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* 1 added; 0 already there; -1 out of memory. */
+static int set_add(number_set *set, const char *num)
+{
+    size_t i;
+    if ((set->n + 1) * 2 > set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 64, j;
+        char(*ns)[SC_CERT_NUMBER_SIZE] = sc__calloc(ncap, sizeof(*ns));
+        if (!ns)
+            return -1;
+        for (j = 0; j < set->cap; j++) {
+            if (!set->slots[j][0])
+                continue;
+            i = hash_str(set->slots[j]) & (ncap - 1);
+            while (ns[i][0])
+                i = (i + 1) & (ncap - 1);
+            memcpy(ns[i], set->slots[j], SC_CERT_NUMBER_SIZE);
+        }
+        free(set->slots);
+        set->slots = ns;
+        set->cap = ncap;
+    }
+    i = hash_str(num) & (set->cap - 1);
+    while (set->slots[i][0]) {
+        if (!strcmp(set->slots[i], num))
+            return 0;
+        i = (i + 1) & (set->cap - 1);
+    }
+    snprintf(set->slots[i], SC_CERT_NUMBER_SIZE, "%s", num);
+    set->n++;
+    return 1;
+}
+
+typedef struct {
+    char code[SC_CREDIT_CODE_SIZE];
+    char day[SC_DATE_SIZE];   /* sent (batch) */
+    number_set seen;
+} xchg_state;
+
+static void xchg_cleanup(void *state)
+{
+    xchg_state *s = state;
+    free(s->seen.slots);
+}
+
+/* A required attribute (the handler sees an element before the validator does). */
+static int req_attr(sc__xml_ctx *ctx, const char *name, const char **out)
+{
+    *out = sc__xml_attr(ctx, name);
+    if (!*out || !**out)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "attribute '%s' is required", name);
+    return SC_OK;
+}
+
+static int day_attr(sc__xml_ctx *ctx, const char *name, const char **out)
+{
+    int rc = req_attr(ctx, name, out);
+    if (rc == SC_OK && !sc__date_valid(*out))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name,
+                            "'%.40s' is not a day in the form YYYY-MM-DD", *out);
+    return rc;
+}
+
+/* The library error, at the attribute it names ("id_number" -> "id-number"). */
+static int fail_at(sc__xml_ctx *ctx, const char *dflt)
+{
+    const char *f = sc_error_last()->field;
+    char attr[64];
+    size_t i;
+    if (!f || !*f)
+        return sc__xml_fail_last(ctx, dflt);
+    snprintf(attr, sizeof attr, "%s", f);
+    for (i = 0; attr[i]; i++)
+        if (attr[i] == '_')
+            attr[i] = '-';
+    if (!strcmp(attr, "date") && dflt && !strcmp(dflt, "issued"))
+        snprintf(attr, sizeof attr, "%s", dflt);
+    return sc__xml_fail_last(ctx, attr);
+}
+
+static int record_one(sc__xml_ctx *ctx)
+{
+    if (sc__xml_record(ctx))
+        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
+    return SC_OK;
+}
+
+/* The root: the organization named, the actor allowed for it, the organization known. */
+static int start_root(sc__xml_ctx *ctx, xchg_state *s, int action, const char *day)
+{
+    const char *code, *d;
+    sc__org_row row;
+    int rc;
+    if ((rc = req_attr(ctx, "credit-code", &code)) != SC_OK)
+        return rc;
+    if (sc__credit_code_norm(code, s->code) != SC_OK)
+        return sc__xml_fail_last(ctx, "credit-code");
+    if ((rc = sc__xml_authorize(ctx, action, s->code, "credit-code")) != SC_OK)
+        return rc;
+    if (sc__org_find(ctx->db, s->code, &row) != SC_OK)
+        return sc__xml_fail_last(ctx, "credit-code");
+    if ((rc = day_attr(ctx, day, &d)) != SC_OK)
+        return rc;
+    snprintf(s->day, sizeof s->day, "%s", d);
+    return SC_OK;
+}
+
+/* A certificate number not seen before in the document. */
+static int new_number(sc__xml_ctx *ctx, xchg_state *s, const char **num)
+{
+    int rc = req_attr(ctx, "number", num);
+    if (rc != SC_OK)
+        return rc;
+    switch (set_add(&s->seen, *num)) {
+    case 1:
+        return SC_OK;
+    case 0:
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "number",
+                            "certificate %.40s is listed twice in the document", *num);
+    default:
+        return sc__xml_fail(ctx, SC_ENOMEM, NULL, "out of memory importing");
+    }
+}
+
+/* The organization's own certificate, as recorded here. */
+static int own_certificate(sc__xml_ctx *ctx, xchg_state *s, const char *num, sc_certificate *c)
+{
+    if (sc_certificate_get(c, ctx->db, num) != SC_OK)
+        return sc__xml_fail_last(ctx, "number");
+    if (strcmp(c->credit_code, s->code))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "number",
+                            "certificate %s was issued by %s, not by %s", c->number,
+                            c->credit_code, s->code);
+    return SC_OK;
+}
+
+/* ---- certificate batch: the city centre publishes ---------------------------------------- */
+
+static int batch_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    xchg_state *s = state;
+    sc__cert_in c;
+    const char *lv;
+    int rc, status = 0;
+    if (!ctx->db)
+        return SC_OK;
+    if (depth == 0)
+        return start_root(ctx, s, SC__ACT_CERT_BATCH_IMPORT, "sent");
+    if (depth != 1 || strcmp(local, "certificate"))
+        return SC_OK;
+    memset(&c, 0, sizeof c);
+    c.credit_code = s->code;
+    if ((rc = new_number(ctx, s, &c.number)) != SC_OK ||
+        (rc = req_attr(ctx, "holder", &c.holder)) != SC_OK ||
+        (rc = req_attr(ctx, "id-number", &c.id_number)) != SC_OK ||
+        (rc = req_attr(ctx, "occupation", &c.occupation)) != SC_OK ||
+        (rc = req_attr(ctx, "level", &lv)) != SC_OK ||
+        (rc = day_attr(ctx, "certified", &c.certified)) != SC_OK ||
+        (rc = day_attr(ctx, "issued", &c.issued)) != SC_OK)
+        return rc;
+    c.work_type = sc__xml_attr(ctx, "work-type");
+    if (!c.work_type)
+        c.work_type = "";
+    c.photo = sc__xml_attr(ctx, "photo");
+    c.level = lv[0] >= '1' && lv[0] <= '5' && !lv[1] ? lv[0] - '0' : 0;
+    if (!c.level)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "level", "the level is 1-5, not '%.20s'", lv);
+    if (strcmp(c.issued, s->day) > 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "issued",
+                            "certificate %.40s was issued on %s, after the batch was sent (%s)",
+                            c.number, c.issued, s->day);
+    if (sc__certificate_receive(ctx->db, &c, &status) != SC_OK)
+        return fail_at(ctx, "number");
+    if (status == SC_CERT_REVOKED)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "number",
+                            "certificate %.40s is revoked; it cannot be published", c.number);
+    if (status != SC_CERT_PUBLISHED &&
+        sc__certificate_set_published(ctx->db, c.number, s->day) != SC_OK)
+        return fail_at(ctx, "issued");
+    return record_one(ctx);
+}
+
+const sc__doc_handler sc__doc_certificate_batch = {
+    SC_DOC_CERTIFICATE_BATCH, "certificate-batch", BATCH_NS, sc__schema_certificate_batch,
+    0, 0, sizeof(xchg_state), batch_start, NULL, NULL, xchg_cleanup
+};
+
+/* ---- acknowledgement: the organization records the city's answer ---------------------------- */
+
+static int ack_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    xchg_state *s = state;
+    sc_certificate c;
+    const char *num, *outcome, *date, *reason;
+    int rc;
+    if (!ctx->db)
+        return SC_OK;
+    if (depth == 0)
+        return start_root(ctx, s, SC__ACT_CERT_ACK_IMPORT, "issued");
+    if (depth != 1 || strcmp(local, "certificate"))
+        return SC_OK;
+    if ((rc = new_number(ctx, s, &num)) != SC_OK ||
+        (rc = req_attr(ctx, "outcome", &outcome)) != SC_OK ||
+        (rc = day_attr(ctx, "date", &date)) != SC_OK ||
+        (rc = own_certificate(ctx, s, num, &c)) != SC_OK)
+        return rc;
+    if (!strcmp(outcome, "published")) {
+        if (sc__certificate_set_published(ctx->db, c.number, date) != SC_OK)
+            return fail_at(ctx, "date");
+    } else if (!strcmp(outcome, "refused")) {
+        if ((rc = req_attr(ctx, "reason", &reason)) != SC_OK)
+            return rc;
+        if (c.published[0])
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "outcome",
+                                "certificate %s was published on %s; it cannot be refused",
+                                c.number, c.published);
+        if (sc__certificate_set_revoked(ctx->db, c.number, reason, date) != SC_OK)
+            return fail_at(ctx, "date");
+    } else {
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "outcome",
+                            "the outcome is published or refused, not '%.20s'", outcome);
+    }
+    return record_one(ctx);
+}
+
+const sc__doc_handler sc__doc_certificate_ack = {
+    SC_DOC_CERTIFICATE_ACK, "certificate-ack", ACK_NS, sc__schema_certificate_ack, 0, 0,
+    sizeof(xchg_state), ack_start, NULL, NULL, xchg_cleanup
+};
+
+/* ---- revocations: the organization or the city centre revokes ------------------------------- */
+
+static int rev_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    xchg_state *s = state;
+    sc_certificate c;
+    const char *num, *date, *reason;
+    int rc;
+    if (!ctx->db)
+        return SC_OK;
+    if (depth == 0)
+        return start_root(ctx, s, SC__ACT_REVOCATIONS_IMPORT, "issued");
+    if (depth != 1 || strcmp(local, "revocation"))
+        return SC_OK;
+    if ((rc = new_number(ctx, s, &num)) != SC_OK || (rc = day_attr(ctx, "date", &date)) != SC_OK ||
+        (rc = req_attr(ctx, "reason", &reason)) != SC_OK ||
+        (rc = own_certificate(ctx, s, num, &c)) != SC_OK)
+        return rc;
+    if (sc__certificate_set_revoked(ctx->db, c.number, reason, date) != SC_OK)
+        return fail_at(ctx, "date");
+    return record_one(ctx);
+}
+
+const sc__doc_handler sc__doc_revocations = {
+    SC_DOC_REVOCATIONS, "revocations", REVOCATIONS_NS, sc__schema_revocations, 0, 0,
+    sizeof(xchg_state), rev_start, NULL, NULL, xchg_cleanup
+};
+
+/* ---- export ------------------------------------------------------------------------------ */
+
+static void attr(sc__buf *b, const char *name, const char *value)
+{
+    if (!value || !*value)
+        return;
+    sc__buf_printf(b, " %s=\"", name);
+    sc__buf_put_xml(b, value);
+    sc__buf_puts(b, "\"");
+}
+
+typedef struct {
+    char code[SC_CREDIT_CODE_SIZE];
+    char day[SC_DATE_SIZE];
+    const char *batch;
+} export_args;
+
+static int export_args_get(export_args *a, const sc_export_options *opts, const char *func)
+{
+    memset(a, 0, sizeof(*a));
+    if (opts && opts->version != SC_EXPORT_OPTIONS_VERSION)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc_export_options version %u is not known to this library",
+                             opts->version);
+    if (!opts || !opts->credit_code)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "%s: this document is about one organization: name its credit code",
+                             func);
+    if (sc__credit_code_norm(opts->credit_code, a->code) != SC_OK)
+        return sc_error_last()->code;
+    if (sc__date_arg(opts->date, "date", a->day) != SC_OK)
+        return sc_error_last()->code;
+    a->batch = opts->batch;
+    return SC_OK;
+}
+
+/* Write root + body; the batch id, unless given, comes from the content so that the same
+ * registry state exports the same document. */
+static int finish_doc(sc__buf *out, sc__buf *body, const char *root, const char *ns,
+                      const export_args *a, const char *day_attr_name)
+{
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    char hex[crypto_hash_sha256_BYTES * 2 + 1], batch[128];
+    crypto_hash_sha256_state h;
+    if (body->failed)
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting");
+    if (a->batch && *a->batch) {
+        snprintf(batch, sizeof batch, "%s", a->batch);
+    } else {
+        if (sodium_init() < 0)
+            return sc__error_set(SC_ERROR, SC_DOMAIN_OS, "libsodium failed to initialise");
+        crypto_hash_sha256_init(&h);
+        crypto_hash_sha256_update(&h, (const unsigned char *)a->code, strlen(a->code));
+        crypto_hash_sha256_update(&h, (const unsigned char *)a->day, strlen(a->day));
+        crypto_hash_sha256_update(&h, (const unsigned char *)(body->data ? body->data : ""),
+                                  body->len);
+        crypto_hash_sha256_final(&h, hash);
+        sodium_bin2hex(hex, sizeof hex, hash, 12);
+        snprintf(batch, sizeof batch, "%s-%s", root, hex);
+    }
+    sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\"", root, ns);
+    attr(out, "batch", batch);
+    attr(out, "credit-code", a->code);
+    attr(out, day_attr_name, a->day);
+    sc__buf_puts(out, ">\n");
+    if (body->data)
+        sc__buf_append(out, body->data, body->len);
+    sc__buf_printf(out, "</%s>\n", root);
+    return out->failed ? sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting")
+                       : SC_OK;
+}
+
+static void write_batch_item(sc__buf *b, const sc_certificate *c, const export_args *a)
+{
+    if ((c->status != SC_CERT_ISSUED && c->status != SC_CERT_PUBLISHED) ||
+        strcmp(c->issued, a->day) > 0)
+        return;
+    sc__buf_puts(b, "  <certificate");
+    attr(b, "number", c->number);
+    attr(b, "holder", c->holder);
+    attr(b, "id-number", c->id_number);
+    attr(b, "occupation", c->occupation);
+    if (strcmp(c->work_type, "--"))
+        attr(b, "work-type", c->work_type);
+    sc__buf_printf(b, " level=\"%d\"", c->level);
+    attr(b, "certified", c->certified);
+    attr(b, "issued", c->issued);
+    attr(b, "photo", c->photo);
+    sc__buf_puts(b, "/>\n");
+}
+
+static void write_ack_item(sc__buf *b, const sc_certificate *c, const export_args *a)
+{
+    if (c->published[0] && strcmp(c->published, a->day) <= 0) {
+        sc__buf_puts(b, "  <certificate");
+        attr(b, "number", c->number);
+        sc__buf_puts(b, " outcome=\"published\"");
+        attr(b, "date", c->published);
+        sc__buf_puts(b, "/>\n");
+    } else if (!c->published[0] && c->status == SC_CERT_REVOKED &&
+               strcmp(c->revoked, a->day) <= 0) {
+        sc__buf_puts(b, "  <certificate");
+        attr(b, "number", c->number);
+        sc__buf_puts(b, " outcome=\"refused\"");
+        attr(b, "date", c->revoked);
+        attr(b, "reason", c->revoke_reason);
+        sc__buf_puts(b, "/>\n");
+    }
+}
+
+static void write_revocation(sc__buf *b, const sc_certificate *c, const export_args *a)
+{
+    if (c->status != SC_CERT_REVOKED || strcmp(c->revoked, a->day) > 0)
+        return;
+    sc__buf_puts(b, "  <revocation");
+    attr(b, "number", c->number);
+    attr(b, "date", c->revoked);
+    attr(b, "reason", c->revoke_reason);
+    sc__buf_puts(b, "/>\n");
+}
+
+int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_export_options *opts)
+{
+    void (*item)(sc__buf *, const sc_certificate *, const export_args *);
+    const char *root, *ns, *day_name = "issued";
+    export_args a;
+    sc__buf body;
+    sc_certificate_iter *it = NULL;
+    sc_certificate c;
+    int rc;
+
+    switch (doctype) {
+    case SC_DOC_CERTIFICATE_BATCH:
+        item = write_batch_item, root = "certificate-batch", ns = BATCH_NS, day_name = "sent";
+        break;
+    case SC_DOC_CERTIFICATE_ACK:
+        item = write_ack_item, root = "certificate-ack", ns = ACK_NS;
+        break;
+    case SC_DOC_REVOCATIONS:
+        item = write_revocation, root = "revocations", ns = REVOCATIONS_NS;
+        break;
+    default:
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document type %d cannot be exported",
+                             doctype);
+    }
+    if ((rc = export_args_get(&a, opts, "sc_xml_exchange_export_memory")) != SC_OK)
+        return rc;
+    if ((rc = sc_certificate_iter_new(&it, db, a.code, NULL)) != SC_OK)
+        return rc;
+    sc__buf_init(&body);
+    while ((rc = sc_certificate_iter_next(&c, it)) == SC_OK)
+        item(&body, &c, &a);
+    sc_certificate_iter_free(it);
+    if (rc == SC_ITEROVER)
+        rc = finish_doc(out, &body, root, ns, &a, day_name);
+    sc__buf_free(&body);
+    return rc;
+}
+
+int sc_export_options_init(sc_export_options *opts, unsigned int version)
+{
+    if (!opts)
+        return sc__error_null("sc_export_options_init", "opts");
+    if (version != SC_EXPORT_OPTIONS_VERSION)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc_export_options version %u is not known to this library",
+                             version);
+    {
+        sc_export_options d = SC_EXPORT_OPTIONS_INIT;
+        *opts = d;
+    }
+    return SC_OK;
+}
+
+static int is_exchange(int doctype)
+{
+    return doctype == SC_DOC_CERTIFICATE_BATCH || doctype == SC_DOC_CERTIFICATE_ACK ||
+           doctype == SC_DOC_REVOCATIONS;
+}
+
+int sc_xml_exchange_export_memory(char **out, size_t *len, sc_db *db, int doctype,
+                              const sc_export_options *opts)
+{
+    sc__buf b;
+    int rc;
+    if (!is_exchange(doctype))
+        return sc_xml_export_memory(out, len, db, doctype);
+    if (!out)
+        return sc__error_null("sc_xml_exchange_export_memory", "out");
+    *out = NULL;
+    if (len)
+        *len = 0;
+    if ((rc = sc__db_check(db, "sc_xml_exchange_export_memory", 0)) != SC_OK)
+        return rc;
+    sc__buf_init(&b);
+    if ((rc = sc__xml_export_exchange(&b, db, doctype, opts)) != SC_OK) {
+        sc__buf_free(&b);
+        return rc;
+    }
+    *out = b.data;
+    if (len)
+        *len = b.len;
+    return SC_OK;
+}
+
+int sc_xml_exchange_export_file(sc_db *db, int doctype, const char *path,
+                            const sc_export_options *opts)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *fp;
+    int rc;
+    if (!path)
+        return sc__error_null("sc_xml_exchange_export_file", "path");
+    if ((rc = sc_xml_exchange_export_memory(&data, &len, db, doctype, opts)) != SC_OK)
+        return rc;
+    fp = fopen(path, "wb");
+    if (!fp) {
+        sc_free(data);
+        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "cannot write '%s'",
+                                path);
+    }
+    rc = fwrite(data, 1, len, fp) != len;
+    rc |= fclose(fp) != 0;
+    sc_free(data);
+    if (rc)
+        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0,
+                                "error writing '%s'", path);
+    return SC_OK;
+}

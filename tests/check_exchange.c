@@ -1,0 +1,395 @@
+/* Exchange documents of issue #6: certificate batch, acknowledgement, revocations.
+ * Each: export -> validate -> import into another registry -> export again gives the
+ * same document; and every type refuses a wrong namespace, a truncated file and a
+ * business-rule violation (line and field path), leaving the registry unchanged. */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "assess_fixture.h"
+#include "store_int.h"
+
+static sc_db *fresh;   /* the registry as it was before any certificate: the city's */
+static sc_report *rep;
+static char certs[3][SC_CERT_NUMBER_SIZE];
+
+static sc_db *clone(sc_db *src)
+{
+    sc_db *dst = t_memdb();
+    sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);
+    ck_assert_int_eq(sqlite3_backup_finish(b), SQLITE_OK);
+    return dst;
+}
+
+/* FX_ORG's registry with three certificates issued on 2024-03-15; `fresh` a copy made
+ * before them (the organizations filed, no certificate). */
+static void setup(void)
+{
+    char id[19];
+    int64_t s;
+    int i;
+    fx_setup();
+    fresh = clone(fx.db);
+    ck_assert_int_eq(sc_report_new(&rep), SC_OK);
+    fx_candidates(1, 3);
+    s = fx_ready_session("2024-03-01", 1, 3);
+    fx_pass(s, 1, 3, "2024-03-02");
+    for (i = 0; i < 3; i++) {
+        fx_id(id, i + 1);
+        ck_ok(sc_certificate_report(certs[i], fx.db, fx.org, s, id, "2024-03-10"));
+        ck_ok(sc_certificate_issue(fx.db, fx.org, certs[i], i == 1 ? NULL : "sha256:photo&1",
+                                   "2024-03-15"));
+    }
+}
+
+static void teardown(void)
+{
+    sc_report_free(rep);
+    sc_db_close(fresh);
+    fresh = NULL;
+    fx_teardown();
+}
+
+static char *export_doc(sc_db *db, int doctype, const char *date)
+{
+    sc_export_options o;
+    char *doc = NULL;
+    ck_ok(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION));
+    o.credit_code = FX_ORG;
+    o.date = date;
+    ck_ok(sc_xml_exchange_export_memory(&doc, NULL, db, doctype, &o));
+    return doc;
+}
+
+static void validates(const char *doc, int doctype)
+{
+    int type = 0;
+    sc_report_clear(rep);
+    ck_ok(sc_xml_validate_memory(&type, rep, doc, strlen(doc), "x.xml", NULL));
+    ck_assert_int_eq(type, doctype);
+    ck_assert_uint_eq(sc_report_count(rep), 0);
+}
+
+static int import_as(sc_db *db, const sc_actor *actor, const char *doc, sc_import_result *r)
+{
+    sc_report_clear(rep);
+    return sc_xml_import_memory(r, db, actor, doc, strlen(doc), "x.xml", NULL, rep);
+}
+
+/* Export from `from`, validate, import into `to` as `actor`, export again: the same. */
+static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctype,
+                       const char *date, uint64_t records)
+{
+    char *a = export_doc(from, doctype, date), *b;
+    sc_import_result r;
+    validates(a, doctype);
+    ck_ok(import_as(to, actor, a, &r));
+    ck_assert_int_eq(r.doctype, doctype);
+    ck_assert_uint_eq(r.records, records);
+    ck_assert_int_eq(r.already_imported, 0);
+    b = export_doc(to, doctype, date);
+    ck_assert_str_eq(a, b);
+    ck_ok(import_as(to, actor, a, &r)); /* a batch again: nothing changes */
+    ck_assert_int_eq(r.already_imported, 1);
+    sc_free(a);
+    sc_free(b);
+}
+
+/* A copy of doc with the first `what` after `after` replaced by `with`. */
+static char *edit(const char *doc, const char *after, const char *what, const char *with)
+{
+    const char *p = strstr(doc, after), *q;
+    char *out;
+    size_t n;
+    ck_assert_ptr_nonnull(p);
+    q = strstr(p, what);
+    ck_assert_ptr_nonnull(q);
+    n = strlen(doc) - strlen(what) + strlen(with) + 1;
+    out = malloc(n);
+    ck_assert_ptr_nonnull(out);
+    memcpy(out, doc, (size_t)(q - doc));
+    strcpy(out + (q - doc), with);
+    strcat(out, q + strlen(what));
+    return out;
+}
+
+/* The import is refused with `want` and changes nothing; the first error is at
+ * (line, field) when line > 0. */
+static void refused(sc_db *db, const sc_actor *actor, const char *doc, int want, int line,
+                    const char *field)
+{
+    char *before = t_dump(db), *after;
+    int rc = import_as(db, actor, doc, NULL);
+    ck_assert_msg(rc == want, "import: %d (%s), wanted %d", rc, sc_error_last()->message, want);
+    ck_assert_uint_gt(sc_report_count(rep), 0);
+    if (line > 0) {
+        const sc_error *e = sc_error_last();
+        ck_assert_msg(e->line == line, "error at line %d, wanted %d (%s)", e->line, line,
+                      e->message);
+        ck_assert_ptr_nonnull(e->field);
+        ck_assert_str_eq(e->field, field);
+        ck_assert_int_gt(e->column, 0);
+    }
+    after = t_dump(db);
+    ck_assert_msg(strcmp(before, after) == 0, "a refused import changed the registry");
+    free(before);
+    free(after);
+}
+
+/* Wrong namespace, truncated, and a business-rule violation made by `edit`. */
+static void refusals(sc_db *db, const sc_actor *actor, const char *doc, const char *ns,
+                     const char *bad_doc, int line, const char *field)
+{
+    char *wrong = edit(doc, "xmlns=", ns, "urn:skillcert:other:1");
+    char *cut = strdup(doc);
+    ck_assert_ptr_nonnull(cut);
+    cut[strlen(cut) * 2 / 3] = '\0';
+    refused(db, actor, wrong, SC_EINVALIDDOC, 0, NULL);
+    refused(db, actor, cut, SC_EXML, 0, NULL);
+    refused(db, actor, bad_doc, SC_EINVALIDDOC, line, field);
+    free(wrong);
+    free(cut);
+}
+
+/* ---- certificate batch ---------------------------------------------------------------- */
+
+START_TEST(test_exchange_certificate_batch_round_trip)
+{
+    sc_certificate c;
+    char *doc;
+    round_trip(fx.db, fresh, fx.centre, SC_DOC_CERTIFICATE_BATCH, "2024-04-01", 3);
+    /* The city's registry holds them published, with their content. */
+    ck_ok(sc_certificate_get(&c, fresh, certs[0]));
+    ck_assert_int_eq(c.status, SC_CERT_PUBLISHED);
+    ck_assert_str_eq(c.published, "2024-04-01");
+    ck_assert_str_eq(c.photo, "sha256:photo&1");
+    ck_assert_str_eq(c.holder, "考生1");
+    ck_assert_str_eq(c.org_name, "北京智训科技有限公司");
+    /* A shared registry: the centre publishes the organization's issued certificates. */
+    doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
+    ck_ok(import_as(fx.db, fx.centre, doc, NULL));
+    ck_ok(sc_certificate_get(&c, fx.db, certs[2]));
+    ck_assert_int_eq(c.status, SC_CERT_PUBLISHED);
+    sc_free(doc);
+    /* Numbers go on after the received ones in the city's registry. */
+    ck_assert_int_eq(t_count(fresh, "SELECT max(next) FROM cert_counter"), 3);
+}
+END_TEST
+
+START_TEST(test_exchange_certificate_batch_only_issued_by_the_day)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-03-14");
+    ck_assert_ptr_null(strstr(doc, "<certificate "));
+    validates(doc, SC_DOC_CERTIFICATE_BATCH);
+    sc_free(doc);
+}
+END_TEST
+
+START_TEST(test_exchange_certificate_batch_refusals)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
+    char *twice = edit(doc, "<certificate number=", certs[1], certs[0]);
+    char *level, *date, *other;
+    /* the same certificate twice: line 4, the second certificate's number */
+    refusals(fresh, fx.centre, doc, "urn:skillcert:certificate-batch:1", twice, 4,
+             "certificate-batch/certificate[2]/@number");
+    /* the number's level digit is not the level */
+    level = edit(doc, certs[2], "level=\"4\"", "level=\"3\"");
+    refused(fresh, fx.centre, level, SC_EINVALIDDOC, 5,
+            "certificate-batch/certificate[3]/@level");
+    /* issued after the batch was sent */
+    date = edit(doc, certs[0], "issued=\"2024-03-15\"", "issued=\"2024-05-15\"");
+    refused(fresh, fx.centre, date, SC_EINVALIDDOC, 3,
+            "certificate-batch/certificate[1]/@issued");
+    /* another organization sends the same numbers (in a new batch): they are FX_ORG's */
+    ck_ok(import_as(fresh, fx.centre, doc, NULL));
+    {
+        char *o1 = edit(doc, "credit-code=", FX_ORG, FX_ORG2);
+        other = edit(o1, "batch=", "certificate-batch-", "certificate-batch-x");
+        free(o1);
+    }
+    refused(fresh, fx.centre, other, SC_EINVALIDDOC, 3,
+            "certificate-batch/certificate[1]/@number");
+    /* only the city centre imports it */
+    refused(fresh, fx.org, doc, SC_EDENIED, 0, NULL);
+    refused(fresh, fx.city, doc, SC_EDENIED, 0, NULL);
+    free(twice);
+    free(level);
+    free(date);
+    free(other);
+    sc_free(doc);
+}
+END_TEST
+
+/* ---- acknowledgement -------------------------------------------------------------------- */
+
+START_TEST(test_exchange_ack_round_trip)
+{
+    sc_db *org_side = clone(fx.db); /* the organization's registry, before the answer */
+    sc_certificate c;
+    char *doc;
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[0], "2024-04-01"));
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[1], "2024-04-02"));
+    ck_ok(sc_certificate_revoke(fx.db, fx.centre, certs[2], "照片与本人不符", "2024-04-02"));
+    doc = export_doc(fx.db, SC_DOC_CERTIFICATE_ACK, "2024-04-10");
+    ck_assert_ptr_nonnull(strstr(doc, "outcome=\"refused\""));
+    sc_free(doc);
+    round_trip(fx.db, org_side, fx.org, SC_DOC_CERTIFICATE_ACK, "2024-04-10", 3);
+    ck_ok(sc_certificate_get(&c, org_side, certs[1]));
+    ck_assert_int_eq(c.status, SC_CERT_PUBLISHED);
+    ck_assert_str_eq(c.published, "2024-04-02");
+    ck_ok(sc_certificate_get(&c, org_side, certs[2]));
+    ck_assert_int_eq(c.status, SC_CERT_REVOKED);
+    ck_assert_str_eq(c.revoke_reason, "照片与本人不符");
+    sc_db_close(org_side);
+}
+END_TEST
+
+START_TEST(test_exchange_ack_refusals)
+{
+    sc_db *org_side = clone(fx.db);
+    char *doc, *unknown, *early;
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[0], "2024-04-01"));
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[1], "2024-04-01"));
+    doc = export_doc(fx.db, SC_DOC_CERTIFICATE_ACK, "2024-04-10");
+    /* a certificate this registry does not hold */
+    unknown = edit(doc, "<certificate number=", certs[1], "S000011000001244999999");
+    refusals(org_side, fx.org, doc, "urn:skillcert:certificate-ack:1", unknown, 4,
+             "certificate-ack/certificate[2]/@number");
+    /* published before it was issued */
+    early = edit(doc, certs[0], "2024-04-01", "2024-03-01");
+    refused(org_side, fx.org, early, SC_EINVALIDDOC, 3, "certificate-ack/certificate[1]/@date");
+    /* only the organization itself */
+    refused(org_side, fx.centre, doc, SC_EDENIED, 0, NULL);
+    {
+        sc_actor *other = t_actor(SC_ACTOR_ORGANIZATION, FX_ORG2);
+        refused(org_side, other, doc, SC_EDENIED, 0, NULL);
+        sc_actor_free(other);
+    }
+    free(unknown);
+    free(early);
+    sc_free(doc);
+    sc_db_close(org_side);
+}
+END_TEST
+
+/* ---- revocations ---------------------------------------------------------------------- */
+
+START_TEST(test_exchange_revocations_round_trip)
+{
+    sc_db *before = clone(fx.db), *before2 = clone(fx.db);
+    ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[0], "信息有误", "2024-04-02"));
+    ck_ok(sc_certificate_revoke(fx.db, fx.centre, certs[2], "督导发现违规 <核查>", "2024-04-03"));
+    /* by the organization itself, and by the city centre */
+    round_trip(fx.db, before, fx.org, SC_DOC_REVOCATIONS, "2024-04-10", 2);
+    round_trip(fx.db, before2, fx.centre, SC_DOC_REVOCATIONS, "2024-04-10", 2);
+    ck_assert_int_eq(t_count(before, "SELECT count(*) FROM certificate WHERE status = 4"), 2);
+    sc_db_close(before);
+    sc_db_close(before2);
+}
+END_TEST
+
+START_TEST(test_exchange_revocations_refusals)
+{
+    sc_db *before = clone(fx.db);
+    char *doc, *early, *twice;
+    ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[0], "信息有误", "2024-04-02"));
+    ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[1], "重复发证", "2024-04-02"));
+    doc = export_doc(fx.db, SC_DOC_REVOCATIONS, "2024-04-10");
+    /* revoked before its certification */
+    early = edit(doc, certs[1], "2024-04-02", "2024-01-02");
+    refusals(before, fx.org, doc, "urn:skillcert:revocations:1", early, 4,
+             "revocations/revocation[2]/@date");
+    twice = edit(doc, "<revocation number=", certs[1], certs[0]);
+    refused(before, fx.org, twice, SC_EINVALIDDOC, 4, "revocations/revocation[2]/@number");
+    /* another organization may not; a district may not */
+    {
+        sc_actor *other = t_actor(SC_ACTOR_ORGANIZATION, FX_ORG2);
+        refused(before, other, doc, SC_EDENIED, 0, NULL);
+        sc_actor_free(other);
+    }
+    refused(before, fx.haidian, doc, SC_EDENIED, 0, NULL);
+    free(early);
+    free(twice);
+    sc_free(doc);
+    sc_db_close(before);
+}
+END_TEST
+
+/* ---- export arguments ------------------------------------------------------------------ */
+
+START_TEST(test_exchange_export_needs_an_organization)
+{
+    char *doc = NULL;
+    sc_export_options o = SC_EXPORT_OPTIONS_INIT;
+    ck_assert_int_eq(sc_xml_export_memory(&doc, NULL, fx.db, SC_DOC_REVOCATIONS), SC_EINVAL);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(sc_xml_exchange_export_memory(&doc, NULL, fx.db, SC_DOC_CERTIFICATE_ACK, &o),
+                     SC_EINVAL);
+    o.credit_code = "not a code";
+    ck_assert_int_eq(sc_xml_exchange_export_memory(&doc, NULL, fx.db, SC_DOC_CERTIFICATE_ACK, &o),
+                     SC_EINVAL);
+    o.credit_code = FX_ORG;
+    o.version = 99;
+    ck_assert_int_eq(sc_xml_exchange_export_memory(&doc, NULL, fx.db, SC_DOC_CERTIFICATE_ACK, &o),
+                     SC_EINVAL);
+    ck_assert_int_eq(sc_export_options_init(&o, 2), SC_EINVAL);
+    ck_assert_int_eq(sc_export_options_init(NULL, SC_EXPORT_OPTIONS_VERSION), SC_EINVAL);
+    ck_assert_str_eq(sc_doctype_name(SC_DOC_CERTIFICATE_BATCH), "certificate-batch");
+    ck_assert_int_eq(sc_doctype_from_name("revocations"), SC_DOC_REVOCATIONS);
+    ck_assert_str_eq(sc_doctype_namespace(SC_DOC_CERTIFICATE_ACK), "urn:skillcert:certificate-ack:1");
+}
+END_TEST
+
+START_TEST(test_exchange_export_file)
+{
+    char *path = t_tmpfile(".xml");
+    sc_export_options o = SC_EXPORT_OPTIONS_INIT;
+    int type = 0;
+    o.credit_code = FX_ORG;
+    o.date = "2024-04-01";
+    o.batch = "batch-2024-04-01";
+    ck_ok(sc_xml_exchange_export_file(fx.db, SC_DOC_CERTIFICATE_BATCH, path, &o));
+    ck_ok(sc_xml_validate_file(&type, rep, path, NULL));
+    ck_assert_int_eq(type, SC_DOC_CERTIFICATE_BATCH);
+    ck_ok(sc_xml_import_file(NULL, fresh, fx.centre, path, NULL, rep));
+    ck_assert_int_eq(t_count(fresh, "SELECT count(*) FROM import_batch "
+                                    "WHERE batch_id = 'batch-2024-04-01'"), 1);
+    remove(path);
+    free(path);
+}
+END_TEST
+
+Suite *sc_exchange_suite(void)
+{
+    Suite *s = suite_create("exchange");
+    TCase *tc = tcase_create("certificate-batch");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_exchange_certificate_batch_round_trip);
+    tcase_add_test(tc, test_exchange_certificate_batch_only_issued_by_the_day);
+    tcase_add_test(tc, test_exchange_certificate_batch_refusals);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("certificate-ack");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_exchange_ack_round_trip);
+    tcase_add_test(tc, test_exchange_ack_refusals);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("revocations");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_exchange_revocations_round_trip);
+    tcase_add_test(tc, test_exchange_revocations_refusals);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("export");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_exchange_export_needs_an_organization);
+    tcase_add_test(tc, test_exchange_export_file);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,553 @@
+/* Quality supervision, spot checks, sanctions, credit evaluation and period
+ * reports (supervision.h). */
+#include "config.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "assess_fixture.h"
+#include "store_int.h"
+
+static long rows(const char *sql)
+{
+    return t_count(fx.db, sql);
+}
+
+static void sql(const char *text)
+{
+    char *err = NULL;
+    int rc = sqlite3_exec(fx.db->conn, text, NULL, NULL, &err);
+    ck_assert_msg(rc == SQLITE_OK, "%s: %s", text, err ? err : "?");
+    sqlite3_free(err);
+}
+
+/* Candidates first..last pass a level-4 session of FX_ORG held on `date`;
+ * each gets a published certificate (numbers into nums). */
+static int64_t certify(int first, int last, const char *date, char nums[][SC_CERT_NUMBER_SIZE])
+{
+    int64_t s;
+    char id[19];
+    int n;
+    fx_candidates(first, last);
+    s = fx_ready_session(date, first, last);
+    fx_pass(s, first, last, date);
+    for (n = first; n <= last; n++) {
+        char *num = nums[n - first];
+        fx_id(id, n);
+        ck_ok(sc_certificate_report(num, fx.db, fx.org, s, id, "2024-03-10"));
+        ck_ok(sc_certificate_issue(fx.db, fx.org, num, "sha256:photo", "2024-03-15"));
+        ck_ok(sc_certificate_publish(fx.db, fx.centre, num, "2024-04-01"));
+    }
+    return s;
+}
+
+static sc_offerings *offs(const char *text)
+{
+    sc_offerings *s = NULL;
+    ck_ok(sc_offerings_new(&s));
+    ck_ok(sc_offerings_add_text(s, text));
+    return s;
+}
+
+static double score_in_list(const char *as_of, const char *code, int *rank)
+{
+    sc_supervision_iter *it = NULL;
+    sc_credit_score s;
+    double found = -1;
+    int rc;
+    ck_ok(sc_credit_list_iter_new(&it, fx.db, as_of));
+    while ((rc = sc_credit_iter_next(&s, it)) == SC_OK)
+        if (!strcmp(s.credit_code, code)) {
+            found = s.score;
+            if (rank)
+                *rank = s.rank;
+        }
+    ck_assert_int_eq(rc, SC_ITEROVER);
+    sc_supervision_iter_free(it);
+    return found;
+}
+
+/* ---- names ------------------------------------------------------------------------------ */
+
+START_TEST(test_supervision_names)
+{
+    sc_finding_category c;
+    int v;
+    size_t i;
+    ck_assert_uint_eq(sc_finding_category_count(), 10);
+    for (i = 0; i < sc_finding_category_count(); i++) {
+        ck_ok(sc_finding_category_get(&c, i));
+        ck_assert_str_ne(c.code, "");
+        ck_assert_str_ne(c.name_zh, "");
+    }
+    ck_assert_int_eq(sc_finding_category_get(&c, i), SC_ENOTFOUND);
+    ck_assert_int_eq(sc_finding_category_get(NULL, 0), SC_EINVAL);
+    ck_assert_str_eq(sc_finding_severity_name(SC_FINDING_SERIOUS), "serious");
+    ck_assert_ptr_null(sc_finding_severity_name(4));
+    ck_ok(sc_finding_severity_parse(&v, "较重"));
+    ck_assert_int_eq(v, SC_FINDING_MAJOR);
+    ck_assert_int_eq(sc_finding_severity_parse(&v, "fatal"), SC_EINVAL);
+    ck_ok(sc_sanction_kind_parse(&v, "暂停认定"));
+    ck_assert_int_eq(v, SC_SANCTION_SUSPENSION);
+    ck_assert_str_eq(sc_sanction_kind_name(SC_SANCTION_EXIT), "exit");
+    ck_ok(sc_inspection_kind_parse(&v, "org"));
+    ck_assert_int_eq(v, SC_INSPECT_ORG);
+    ck_ok(sc_inspection_kind_parse(&v, "certificates"));
+    ck_assert_int_eq(v, SC_INSPECT_CERTIFICATES);
+    ck_assert_str_eq(sc_report_section_name(SC_RSEC_CERT_LEVEL), "certificates-by-level");
+    ck_assert_ptr_null(sc_report_section_name(SC_RSEC_COUNT));
+    /* free(NULL) of every type */
+    sc_supervision_iter_free(NULL);
+    sc_period_report_free(NULL);
+}
+END_TEST
+
+/* ---- internal supervision --------------------------------------------------------------------- */
+
+START_TEST(test_supervision_internal)
+{
+    sc_offerings *q = offs("4-02-07-10:4");
+    sc_supervision_iter *it = NULL;
+    sc_supervision v;
+    int64_t s, id = 0;
+    ck_ok(sc_staff_add(fx.db, fx.org, FX_ORG, "S01", "督导员", SC_STAFF_SUPERVISOR, q,
+                       "2023-06-01"));
+    /* E02 is also a supervisor, but examines in the session. */
+    ck_ok(sc_staff_add(fx.db, fx.org, FX_ORG, "E02", "考评员兼督导", SC_STAFF_SUPERVISOR, q,
+                       "2023-06-01"));
+    fx_candidates(1, 2);
+    s = fx_session(4, "2024-03-01", 0);
+    fx_enrol(s, 1, 2);
+    fx_staff(s, SC_COMPONENT_THEORY, 1, 2);
+    ck_refused(sc_supervision_assign(fx.db, fx.org, s, "E02"), SC_ECONSTRAINT);
+    ck_refused(sc_supervision_assign(fx.db, fx.org, s, "E09"), SC_ENOTFOUND);
+    ck_refused(sc_supervision_assign(fx.db, fx.org2, s, "S01"), SC_EDENIED);
+    ck_refused(sc_supervision_assign(fx.db, fx.haidian, s, "S01"), SC_EDENIED);
+    ck_ok(sc_supervision_assign(fx.db, fx.org, s, "S01"));
+    ck_refused(sc_supervision_assign(fx.db, fx.org, s, "S01"), SC_EEXISTS);
+    ck_refused(sc_supervision_record(&id, fx.db, fx.org, s, "E02", "考场纪律", NULL, "2024-03-01"),
+               SC_ECONSTRAINT);
+    ck_refused(sc_supervision_record(&id, fx.db, fx.org, s, "S01", "", NULL, "2024-03-01"),
+               SC_EINVAL);
+    ck_ok(sc_supervision_record(&id, fx.db, fx.org, s, "S01", "考场纪律、身份核验、试卷保密",
+                                "一名考生迟到，已按规定处理", "2024-03-01"));
+    ck_assert_int_gt(id, 0);
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = 'supervision.record'"), 1);
+    /* A supervisor who later examines in the session can no longer record. */
+    ck_ok(sc_session_staff_add(fx.db, fx.org, s, SC_COMPONENT_PRACTICAL, "E01"));
+    ck_ok(sc_staff_add(fx.db, fx.org, FX_ORG, "E01", "考评员兼督导", SC_STAFF_SUPERVISOR, q,
+                       "2023-06-01"));
+    ck_refused(sc_supervision_assign(fx.db, fx.org, s, "E01"), SC_ECONSTRAINT);
+    ck_ok(sc_supervision_iter_new(&it, fx.db, s));
+    ck_ok(sc_supervision_iter_next(&v, it));
+    ck_assert_str_eq(v.person_id, "S01");
+    ck_assert_str_eq(v.name, "督导员");
+    ck_assert_str_eq(v.findings, "一名考生迟到，已按规定处理");
+    ck_assert_str_eq(v.credit_code, FX_ORG);
+    ck_assert_int_eq(sc_supervision_iter_next(&v, it), SC_ITEROVER);
+    sc_supervision_iter_free(it);
+    ck_assert_int_eq(sc_supervision_iter_new(&it, fx.db, 999), SC_ENOTFOUND);
+    sc_offerings_free(q);
+}
+END_TEST
+
+/* ---- spot checks ----------------------------------------------------------------------------- */
+
+START_TEST(test_supervision_inspections)
+{
+    const char *ents[] = { "venue:1", "staff:E01" };
+    const char *other[] = { "venue:2" };
+    const char *bad[] = { "room:1" };
+    sc_inspection in;
+    sc_finding f;
+    char ref[SC_ENTITY_REF_SIZE];
+    int64_t i1 = 0, i2 = 0, fid = 0;
+
+    ck_refused(sc_inspection_open(&i1, fx.db, fx.chaoyang, FX_ORG, SC_INSPECT_ORG, NULL,
+                                  "2024-05-01", NULL), SC_EDENIED);
+    ck_refused(sc_inspection_open(&i1, fx.db, fx.org, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-01",
+                                  NULL), SC_EDENIED);
+    ck_refused(sc_inspection_open(&i1, fx.db, fx.city, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-01",
+                                  NULL), SC_EDENIED);
+    ck_refused(sc_inspection_open(&i1, fx.db, fx.haidian, FX_ORG, SC_INSPECT_VENUE, "2",
+                                  "2024-05-01", NULL), SC_ECONSTRAINT);
+    ck_refused(sc_inspection_open(&i1, fx.db, fx.haidian, FX_ORG, SC_INSPECT_SESSION, "x",
+                                  "2024-05-01", NULL), SC_EINVAL);
+    ck_refused(sc_inspection_open(&i1, fx.db, fx.haidian, FX_ORG, SC_INSPECT_CERTIFICATES,
+                                  "2024-06-01/2024-01-01", "2024-05-01", NULL), SC_EINVAL);
+    ck_ok(sc_inspection_open(&i1, fx.db, fx.haidian, FX_ORG, SC_INSPECT_VENUE, "1", "2024-05-01",
+                             "日常抽查"));
+    ck_ok(sc_inspection_open(&i2, fx.db, fx.centre, FX_ORG2, SC_INSPECT_CERTIFICATES,
+                             "2024-01-01/2024-12-31", "2024-05-01", NULL));
+    ck_refused(sc_inspection_add_finding(&fid, fx.db, fx.haidian, i1, "bogus", 1, "x", NULL, 0,
+                                         "2024-05-02"), SC_EINVAL);
+    ck_refused(sc_inspection_add_finding(&fid, fx.db, fx.haidian, i1, "venue", 7, "x", NULL, 0,
+                                         "2024-05-02"), SC_EINVAL);
+    ck_refused(sc_inspection_add_finding(&fid, fx.db, fx.haidian, i1, "venue", 1, "x", other, 1,
+                                         "2024-05-02"), SC_ECONSTRAINT);
+    ck_refused(sc_inspection_add_finding(&fid, fx.db, fx.haidian, i1, "venue", 1, "x", bad, 1,
+                                         "2024-05-02"), SC_EINVAL);
+    ck_refused(sc_inspection_add_finding(&fid, fx.db, fx.haidian, i1, "venue", 1, "x", NULL, 0,
+                                         "2024-04-30"), SC_ECONSTRAINT);
+    ck_refused(sc_inspection_add_finding(&fid, fx.db, fx.xicheng, i1, "venue", 1, "x", NULL, 0,
+                                         "2024-05-02"), SC_EDENIED);
+    ck_ok(sc_inspection_add_finding(&fid, fx.db, fx.haidian, i1, "venue", SC_FINDING_MINOR,
+                                    "消防通道堆放杂物", ents, 2, "2024-05-02"));
+    ck_ok(sc_finding_get(&f, fx.db, fid));
+    ck_assert_str_eq(f.category, "venue");
+    ck_assert_uint_eq(f.entities, 2);
+    ck_ok(sc_finding_entity_get(ref, fx.db, fid, 1));
+    ck_assert_str_eq(ref, "staff:E01");
+    ck_assert_int_eq(sc_finding_entity_get(ref, fx.db, fid, 2), SC_ENOTFOUND);
+    ck_refused(sc_inspection_close(fx.db, fx.xicheng, i1, "整改", "2024-05-03"), SC_EDENIED);
+    ck_ok(sc_inspection_close(fx.db, fx.haidian, i1, "已责令整改", "2024-05-03"));
+    ck_refused(sc_inspection_close(fx.db, fx.haidian, i1, "again", "2024-05-04"), SC_ECONSTRAINT);
+    ck_refused(sc_inspection_add_finding(&fid, fx.db, fx.haidian, i1, "venue", 1, "x", NULL, 0,
+                                         "2024-05-04"), SC_ECONSTRAINT);
+    ck_ok(sc_inspection_get(&in, fx.db, i1));
+    ck_assert_int_eq(in.status, SC_INSPECTION_CLOSED);
+    ck_assert_int_eq(in.findings, 1);
+    ck_assert_str_eq(in.target, "1");
+    ck_ok(sc_inspection_get(&in, fx.db, i2));
+    ck_assert_str_eq(in.target, "2024-01-01/2024-12-31");
+    /* A session or venue inspection is not scanned. */
+    ck_refused(sc_inspection_scan_certificates(NULL, NULL, fx.db, fx.haidian, i1, "2024-05-05"),
+               SC_ECONSTRAINT);
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE entity = 'inspection'"), 3);
+    ck_assert_int_eq(sc_inspection_get(&in, fx.db, 99), SC_ENOTFOUND);
+}
+END_TEST
+
+/* ---- sanctions ------------------------------------------------------------------------------- */
+
+START_TEST(test_supervision_suspension)
+{
+    sc_verdict v;
+    sc_sanction s;
+    int64_t in = 0, fid = 0, sid = 0, w = 0;
+    ck_ok(sc_inspection_open(&in, fx.db, fx.haidian, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-01",
+                             NULL));
+    ck_ok(sc_inspection_add_finding(&fid, fx.db, fx.haidian, in, "staff-ratio",
+                                    SC_FINDING_MAJOR, "实操考评员不足", NULL, 0, "2024-05-02"));
+    ck_refused(sc_sanction_impose(&sid, fx.db, fx.haidian, fid, SC_SANCTION_SUSPENSION,
+                                  "2024-06-30", "暂停", "2024-05-10"), SC_EDENIED);
+    ck_refused(sc_sanction_impose(&sid, fx.db, fx.chaoyang, fid, SC_SANCTION_WARNING, NULL,
+                                  "警告", "2024-05-10"), SC_EDENIED);
+    ck_refused(sc_sanction_impose(&sid, fx.db, fx.haidian, fid, SC_SANCTION_RECTIFICATION, NULL,
+                                  "整改", "2024-05-10"), SC_EINVAL);
+    ck_refused(sc_sanction_impose(&sid, fx.db, fx.centre, fid, SC_SANCTION_SUSPENSION,
+                                  "2024-05-01", "暂停", "2024-05-10"), SC_EINVAL);
+    ck_ok(sc_sanction_impose(&w, fx.db, fx.haidian, fid, SC_SANCTION_RECTIFICATION, "2024-06-10",
+                             "限期整改考评员配比", "2024-05-10"));
+    ck_ok(sc_sanction_impose(&sid, fx.db, fx.centre, fid, SC_SANCTION_SUSPENSION, "2024-06-30",
+                             "暂停认定至整改完成", "2024-05-10"));
+    ck_ok(sc_org_may_certify(&v, fx.db, FX_ORG, FX_OCC, NULL, 4, "2024-05-09", NULL, 0));
+    ck_verdict(v, 1, 0);
+    ck_ok(sc_org_may_certify(&v, fx.db, FX_ORG, FX_OCC, NULL, 4, "2024-05-10", NULL, 0));
+    ck_verdict(v, 0, SC_REASON_ORG_SUSPENDED);
+    ck_ok(sc_org_may_certify(&v, fx.db, FX_ORG, FX_OCC, NULL, 4, "2024-06-30", NULL, 0));
+    ck_verdict(v, 0, SC_REASON_ORG_SUSPENDED);
+    ck_ok(sc_org_may_certify(&v, fx.db, FX_ORG, FX_OCC, NULL, 4, "2024-07-01", NULL, 0));
+    ck_verdict(v, 1, 0);
+    ck_ok(sc_org_may_certify(&v, fx.db, FX_ORG2, FX_OCC, NULL, 4, "2024-06-01", NULL, 0));
+    ck_verdict(v, 1, 0);
+    /* A session cannot be planned while suspended. */
+    {
+        int64_t id = 0;
+        ck_refused(sc_session_create(&id, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4, SC_PATH_NORMAL,
+                                     "2024-06-01", fx.venue, 1, 0), SC_ECONSTRAINT);
+    }
+    ck_refused(sc_sanction_lift(fx.db, fx.haidian, sid, NULL, "2024-06-01"), SC_EDENIED);
+    ck_refused(sc_sanction_lift(fx.db, fx.centre, sid, NULL, "2024-05-01"), SC_ECONSTRAINT);
+    ck_ok(sc_sanction_lift(fx.db, fx.centre, sid, "整改完成", "2024-06-01"));
+    ck_refused(sc_sanction_lift(fx.db, fx.centre, sid, NULL, "2024-06-02"), SC_ECONSTRAINT);
+    ck_ok(sc_org_may_certify(&v, fx.db, FX_ORG, FX_OCC, NULL, 4, "2024-06-01", NULL, 0));
+    ck_verdict(v, 1, 0);
+    ck_ok(sc_sanction_get(&s, fx.db, sid));
+    ck_assert_int_eq(s.kind, SC_SANCTION_SUSPENSION);
+    ck_assert_str_eq(s.lifted, "2024-06-01");
+    ck_assert_str_eq(s.until, "2024-06-30");
+    ck_ok(sc_sanction_get(&s, fx.db, w));
+    ck_assert_str_eq(s.until, "2024-06-10");
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE entity = 'sanction'"), 3);
+    /* A withdrawn finding carries no new sanction. */
+    ck_ok(sc_finding_withdraw(fx.db, fx.haidian, fid, "复核不成立", "2024-06-05"));
+    ck_refused(sc_sanction_impose(&sid, fx.db, fx.haidian, fid, SC_SANCTION_WARNING, NULL, "警告",
+                                  "2024-06-06"), SC_ECONSTRAINT);
+}
+END_TEST
+
+/* ---- the credit model -------------------------------------------------------------------------- */
+
+START_TEST(test_supervision_credit_model)
+{
+    sc_credit_model m;
+    sc_credit_score s;
+    sc_supervision_iter *it = NULL;
+    double w;
+    int64_t in = 0, in2 = 0, fid = 0;
+    size_t n = 0;
+    ck_ok(sc_credit_model_get(&m, fx.db));
+    ck_assert(m.base == 100 && m.half_life_days == 365 && m.clean_bonus == 2);
+    ck_ok(sc_credit_weight_get(&w, fx.db, "out-of-scope", SC_FINDING_SERIOUS));
+    ck_assert(w == 40);
+    ck_ok(sc_credit_weight_get(&w, fx.db, "venue", SC_FINDING_MAJOR));
+    ck_assert(w == 12);
+    ck_assert_int_eq(sc_credit_weight_get(&w, fx.db, "nope", 1), SC_EINVAL);
+    ck_refused(sc_credit_weight_set(fx.db, fx.haidian, "venue", 2, 15), SC_EDENIED);
+    ck_refused(sc_credit_weight_set(fx.db, fx.centre, "venue", 2, -1), SC_EINVAL);
+    ck_ok(sc_credit_weight_set(fx.db, fx.centre, "venue", 2, 20));
+    /* A clean inspection adds a bonus; a finding subtracts its weight, halved after a year. */
+    ck_ok(sc_inspection_open(&in2, fx.db, fx.centre, FX_ORG, SC_INSPECT_ORG, NULL, "2024-01-02",
+                             NULL));
+    ck_ok(sc_inspection_close(fx.db, fx.centre, in2, "未发现问题", "2024-01-05"));
+    ck_ok(sc_credit_score_get(&s, fx.db, FX_ORG, "2024-01-10"));
+    ck_assert(s.score == 102 && s.clean == 1 && s.findings == 0);
+    ck_ok(sc_credit_compute(&n, fx.db, fx.centre, "2024-01-10"));
+    ck_assert_uint_eq(n, 2);
+    ck_ok(sc_inspection_open(&in, fx.db, fx.haidian, FX_ORG, SC_INSPECT_VENUE, "1", "2024-02-01",
+                             NULL));
+    ck_ok(sc_inspection_add_finding(&fid, fx.db, fx.haidian, in, "venue", SC_FINDING_MAJOR,
+                                    "场地面积不足", NULL, 0, "2024-02-01"));
+    ck_ok(sc_credit_score_get(&s, fx.db, FX_ORG, "2024-02-01"));
+    ck_assert_msg(fabs(s.score - 82) < 0.001, "score %g", s.score);
+    ck_ok(sc_credit_score_get(&s, fx.db, FX_ORG, "2025-01-31"));
+    ck_assert_msg(fabs(s.score - 92) < 0.01, "score after a year %g", s.score); /* 100 - 10 + 2 */
+    /* The list of 2024-01-10 predates the finding and stays; later lists follow it. */
+    ck_ok(sc_credit_compute(&n, fx.db, fx.centre, "2024-03-01"));
+    ck_assert(score_in_list("2024-01-10", FX_ORG, NULL) == 102);
+    {
+        double before = score_in_list("2024-03-01", FX_ORG, NULL);
+        ck_ok(sc_finding_withdraw(fx.db, fx.haidian, fid, "复核不成立", "2024-02-15"));
+        ck_assert_msg(score_in_list("2024-03-01", FX_ORG, NULL) > before,
+                      "withdrawing a finding recomputes the published list");
+        ck_assert(score_in_list("2024-03-01", FX_ORG, NULL) == 102);
+    }
+    ck_refused(sc_finding_withdraw(fx.db, fx.haidian, fid, "again", "2024-02-16"),
+               SC_ECONSTRAINT);
+    ck_ok(sc_credit_history_iter_new(&it, fx.db, FX_ORG));
+    ck_ok(sc_credit_iter_next(&s, it));
+    ck_assert_str_eq(s.as_of, "2024-01-10");
+    ck_ok(sc_credit_iter_next(&s, it));
+    ck_assert_str_eq(s.as_of, "2024-03-01");
+    ck_assert_int_eq(sc_credit_iter_next(&s, it), SC_ITEROVER);
+    sc_supervision_iter_free(it);
+    ck_assert_int_eq(sc_credit_list_iter_new(&it, fx.db, "2023-01-01"), SC_ENOTFOUND);
+    ck_refused(sc_credit_compute(&n, fx.db, fx.haidian, "2024-03-01"), SC_EDENIED);
+}
+END_TEST
+
+/* ---- must show: out of scope → scan → sanction → exit ----------------------------------------------- */
+
+#define CRAFT1 "S000011000001245900001"
+#define CRAFT2 "S000011000001245900002"
+
+START_TEST(test_supervision_out_of_scope_to_exit)
+{
+    char good[2][SC_CERT_NUMBER_SIZE];
+    sc_verification v;
+    sc_verdict vd;
+    sc_finding f, v2;
+    sc_certificate c;
+    sc_audit_result ar;
+    sc_supervision_iter *it = NULL;
+    sc_credit_score s;
+    char *xml = NULL;
+    size_t len = 0, nf = 0, nbad = 0, revoked = 0, n = 0;
+    int64_t in = 0, in2 = 0, fid = 0, fid2 = 0, sid = 0;
+    int rank = 0, doctype = 0, k;
+    double before, after;
+    sc_report *rep = NULL;
+
+    certify(1, 2, "2024-03-01", good);
+
+    /* The crafted registry: two certificates outside the filed scope
+     * (4-04-05-04 建筑信息模型技术员 was never granted), written with plain SQL. */
+    sql("INSERT INTO cert_context (org_id, org_name, district, occupation, occupation_name, "
+        "work_type, level) SELECT id, name, district, '4-04-05-04', (SELECT name FROM occupation "
+        "WHERE code = '4-04-05-04'), '', 5 FROM org WHERE credit_code = '" FX_ORG "'");
+    sql("INSERT INTO certificate (number, holder, id_number, status, issued, context) VALUES "
+        "('" CRAFT1 "', '冒名甲', '110105198001011238', 3, '2024-05-01', last_insert_rowid()),"
+        "('" CRAFT2 "', '冒名乙', '11010519491231002X', 3, '2024-05-02', last_insert_rowid())");
+    sql("INSERT INTO certificate_record (number, id_number, certified, published) VALUES "
+        "('" CRAFT1 "', '110105198001011238', '2024-05-01', '2024-05-03'),"
+        "('" CRAFT2 "', '11010519491231002X', '2024-05-02', '2024-05-03')");
+    ck_ok(sc_certificate_verify(&v, fx.db, CRAFT1, "冒名甲", NULL));
+    ck_assert_int_eq(v.status, SC_VERIFY_VALID);
+
+    /* FX_ORG2 has a minor finding: FX_ORG leads the list before the scan. */
+    ck_ok(sc_inspection_open(&in2, fx.db, fx.xicheng, FX_ORG2, SC_INSPECT_ORG, NULL, "2024-05-10",
+                             NULL));
+    ck_ok(sc_inspection_add_finding(&fid2, fx.db, fx.xicheng, in2, "disclosure",
+                                    SC_FINDING_MINOR, "收费标准未公示", NULL, 0, "2024-05-10"));
+    ck_ok(sc_credit_compute(&n, fx.db, fx.centre, "2024-05-15"));
+    ck_ok(sc_credit_compute(&n, fx.db, fx.centre, "2024-06-01"));
+    before = score_in_list("2024-06-01", FX_ORG, &rank);
+    ck_assert(before == 100);
+    ck_assert_int_eq(rank, 1);
+
+    /* The spot check: the scan finds the crafted certificates and only them. */
+    ck_ok(sc_inspection_open(&in, fx.db, fx.centre, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-20",
+                             "证书专项抽查"));
+    ck_refused(sc_inspection_scan_certificates(&nf, &nbad, fx.db, fx.chaoyang, in, "2024-05-20"),
+               SC_EDENIED);
+    ck_ok(sc_inspection_scan_certificates(&nf, &nbad, fx.db, fx.centre, in, "2024-05-20"));
+    ck_assert_uint_eq(nf, 1);
+    ck_assert_uint_eq(nbad, 2);
+    ck_ok(sc_finding_iter_new(&it, fx.db, FX_ORG, in));
+    ck_ok(sc_finding_iter_next(&f, it));
+    fid = f.id;
+    ck_assert_int_eq(sc_finding_iter_next(&v2, it), SC_ITEROVER);
+    sc_supervision_iter_free(it);
+    ck_assert_str_eq(f.category, "out-of-scope");
+    ck_assert_int_eq(f.severity, SC_FINDING_SERIOUS);
+    ck_assert_uint_eq(f.entities, 2);
+    ck_assert_msg(strstr(f.evidence, "2 of 4") != NULL, "%s", f.evidence);
+    for (k = 0; k < 2; k++) {
+        char ref[SC_ENTITY_REF_SIZE];
+        ck_ok(sc_finding_entity_get(ref, fx.db, fid, (size_t)k));
+        ck_assert_str_eq(ref, k ? "certificate:" CRAFT2 : "certificate:" CRAFT1);
+    }
+
+    /* The published list of 2024-06-01 was recomputed with the finding. */
+    after = score_in_list("2024-06-01", FX_ORG, &rank);
+    ck_assert_msg(after < before && after < 62 && after > 59, "score %g", after);
+    ck_assert_int_eq(rank, 2);
+    ck_assert(score_in_list("2024-05-15", FX_ORG, NULL) == 100); /* before the finding */
+
+    /* Sanction → exit: only the city may; the district's refusal changes nothing. */
+    ck_refused(sc_sanction_impose(&sid, fx.db, fx.haidian, fid, SC_SANCTION_EXIT, NULL,
+                                  "超范围认定", "2024-06-10"), SC_EDENIED);
+    ck_refused(sc_finding_revoke_certificates(&revoked, fx.db, fx.haidian, fid, "2024-06-10"),
+               SC_EDENIED);
+    ck_refused(sc_finding_revoke_certificates(&revoked, fx.db, fx.org, fid, "2024-06-10"),
+               SC_EDENIED);
+    ck_ok(sc_sanction_impose(&sid, fx.db, fx.centre, fid, SC_SANCTION_EXIT, NULL,
+                             "超范围开展认定，不履行承诺", "2024-06-10"));
+    ck_ok(sc_org_may_certify(&vd, fx.db, FX_ORG, FX_OCC, NULL, 4, "2024-06-10", NULL, 0));
+    ck_verdict(vd, 0, SC_REASON_ORG_EXITED);
+    ck_ok(sc_org_may_certify(&vd, fx.db, FX_ORG, FX_OCC, NULL, 4, "2024-06-09", NULL, 0));
+    ck_verdict(vd, 1, 0);
+    ck_ok(sc_finding_revoke_certificates(&revoked, fx.db, fx.centre, fid, "2024-06-10"));
+    ck_assert_uint_eq(revoked, 2);
+
+    /* Public verification: the good certificates stay valid, the crafted are revoked. */
+    for (k = 0; k < 2; k++) {
+        ck_ok(sc_certificate_verify(&v, fx.db, good[k], k ? "考生2" : "考生1", NULL));
+        ck_assert_int_eq(v.status, SC_VERIFY_VALID);
+    }
+    ck_ok(sc_certificate_verify(&v, fx.db, CRAFT1, "冒名甲", NULL));
+    ck_assert_int_eq(v.status, SC_VERIFY_REVOKED);
+    ck_ok(sc_certificate_verify(&v, fx.db, CRAFT2, "冒名乙", NULL));
+    ck_assert_int_eq(v.status, SC_VERIFY_REVOKED);
+    ck_ok(sc_certificate_get(&c, fx.db, CRAFT1));
+    ck_assert_msg(strstr(c.revoke_reason, "out-of-scope") && strstr(c.revoke_reason, "finding"),
+                  "%s", c.revoke_reason);
+
+    /* The credit list published after reflects it; history shows the drop. */
+    ck_ok(sc_credit_compute(&n, fx.db, fx.centre, "2024-07-01"));
+    after = score_in_list("2024-07-01", FX_ORG, &rank);
+    ck_assert_msg(after < 64, "score %g", after); /* 100 − 40 × 0.5^(42/365) */
+    ck_assert_int_eq(rank, 2);
+    ck_ok(sc_credit_history_iter_new(&it, fx.db, FX_ORG));
+    ck_ok(sc_credit_iter_next(&s, it));
+    ck_assert(s.score == 100 && s.rank == 1);
+    ck_ok(sc_credit_iter_next(&s, it));
+    ck_assert(s.score < 62 && s.rank == 2);
+    ck_ok(sc_credit_iter_next(&s, it));
+    ck_assert_str_eq(s.as_of, "2024-07-01");
+    ck_assert_int_eq(sc_credit_iter_next(&s, it), SC_ITEROVER);
+    sc_supervision_iter_free(it);
+
+    /* The exported list validates against credit.xsd. */
+    ck_ok(sc_credit_export_memory(&xml, &len, fx.db, NULL));
+    ck_assert_ptr_nonnull(strstr(xml, "as-of=\"2024-07-01\""));
+    ck_assert_ptr_nonnull(strstr(xml, "rank=\"2\" credit-code=\"" FX_ORG "\""));
+    ck_ok(sc_report_new(&rep));
+    ck_ok(sc_xml_validate_memory(&doctype, rep, xml, len, "credit.xml", NULL));
+    ck_assert_int_eq(doctype, SC_DOC_CREDIT);
+    ck_assert_str_eq(sc_doctype_name(SC_DOC_CREDIT), "credit-evaluation");
+    ck_assert_ptr_nonnull(sc_doctype_schema(SC_DOC_CREDIT));
+    sc_report_free(rep);
+    sc_free(xml);
+
+    /* Every decision is on the audit trail, which is intact. */
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = 'sanction.exit'"), 1);
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = 'org.exit'"), 1);
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = "
+                          "'finding.revoke_certificates'"), 2);
+    ck_ok(sc_audit_verify(&ar, fx.db));
+    ck_assert_msg(ar.ok, "%s", ar.message);
+}
+END_TEST
+
+/* ---- period reports ------------------------------------------------------------------------------- */
+
+START_TEST(test_supervision_report)
+{
+    char good[2][SC_CERT_NUMBER_SIZE];
+    sc_period_report *r = NULL;
+    sc_report_row row;
+    char *html = NULL;
+    size_t len = 0;
+    int64_t in = 0, fid = 0;
+    certify(1, 2, "2024-03-01", good);
+    ck_ok(sc_inspection_open(&in, fx.db, fx.haidian, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-01",
+                             NULL));
+    ck_ok(sc_inspection_add_finding(&fid, fx.db, fx.haidian, in, "falsified-records",
+                                    SC_FINDING_SERIOUS, "伪造考试记录", NULL, 0, "2024-05-02"));
+    ck_assert_int_eq(sc_period_report_get(&r, fx.db, "2024-12-31", "2024-01-01"), SC_EINVAL);
+    ck_ok(sc_period_report_get(&r, fx.db, "2024-01-01", "2024-05-02"));
+    ck_assert_str_eq(sc_period_report_from(r), "2024-01-01");
+    ck_assert_int_eq(sc_period_report_total(r, SC_RSEC_INSPECTIONS), 1);
+    ck_assert_int_eq(sc_period_report_total(r, SC_RSEC_FINDINGS), 1);
+    ck_assert_int_eq(sc_period_report_total(r, SC_RSEC_SANCTIONS), 0);
+    ck_assert_int_eq(sc_period_report_total(r, SC_RSEC_CERT_LEVEL), 2);
+    ck_assert_int_eq(sc_period_report_total(r, SC_RSEC_CERT_ORG), 2);
+    ck_assert_int_eq(sc_period_report_total(r, SC_RSEC_CREDIT), 2);
+    ck_ok(sc_period_report_row(&row, r, SC_RSEC_CREDIT, 0));
+    ck_assert_str_eq(row.key, FX_ORG2);
+    ck_assert(row.value == 100);
+    ck_ok(sc_period_report_row(&row, r, SC_RSEC_CREDIT, 1));
+    ck_assert(row.value == 60 && row.count == 1);
+    ck_ok(sc_period_report_row(&row, r, SC_RSEC_CERT_LEVEL, 0));
+    ck_assert_str_eq(row.key, "4");
+    ck_assert_str_eq(row.label, "四级/中级工");
+    ck_ok(sc_period_report_row(&row, r, SC_RSEC_CERT_OCCUPATION, 0));
+    ck_assert_str_eq(row.label, FX_OCC_NAME);
+    ck_ok(sc_period_report_row(&row, r, SC_RSEC_FINDINGS, 0));
+    ck_assert_str_eq(row.label, "弄虚作假");
+    ck_assert_int_eq(sc_period_report_row(&row, r, SC_RSEC_FINDINGS, 1), SC_ENOTFOUND);
+    ck_assert_int_eq(sc_period_report_row(&row, r, 42, 0), SC_EINVAL);
+    ck_ok(sc_period_report_html(&html, &len, r));
+    ck_assert_uint_eq(strlen(html), len);
+    ck_assert_ptr_nonnull(strstr(html, "data-section=\"certificates-by-level\" data-rows=\"1\" "
+                                       "data-total=\"2\""));
+    ck_assert_ptr_nonnull(strstr(html, "data-section=\"credit\" data-rows=\"2\" "
+                                       "data-total=\"160.00\""));
+    ck_assert_ptr_null(strstr(html, "src=\"http"));
+    ck_assert_ptr_null(strstr(html, "href=\"http"));
+    sc_free(html);
+    sc_period_report_free(r);
+}
+END_TEST
+
+Suite *sc_supervision_suite(void)
+{
+    Suite *s = suite_create("supervision");
+    TCase *tc = tcase_create("names");
+    tcase_add_test(tc, test_supervision_names);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("supervision");
+    tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_supervision_internal);
+    tcase_add_test(tc, test_supervision_inspections);
+    tcase_add_test(tc, test_supervision_suspension);
+    tcase_add_test(tc, test_supervision_credit_model);
+    tcase_add_test(tc, test_supervision_out_of_scope_to_exit);
+    tcase_add_test(tc, test_supervision_report);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,221 @@
+#!/bin/sh
+# tests/cli/test-exchange.sh — black-box tests of the exchange documents of
+# issue #6 between two registries: an organization's (ORG) and the city's
+# (CITY, a copy made before any certificate). `export certificate-batch` from
+# ORG, imported into CITY by the city centre, publishes the certificates;
+# exporting from CITY gives the same document; `export certificate-ack` from
+# CITY, imported into ORG by the organization, records the answer; and
+# `export revocations`. Refusals (wrong actor, a business rule, a truncated
+# file) exit non-zero and change nothing.
+#
+# Prints one "ok N - ..." / "not ok N - ..." line per check and ends with
+# "N passed, N failed"; exits non-zero when any check failed.
+
+top_builddir=${top_builddir:-.}
+SKILLCERT="$top_builddir/tools/skillcert"
+
+if [ ! -x "$SKILLCERT" ]; then
+    echo "test-exchange: $SKILLCERT not found (build it first, or set top_builddir)" >&2
+    exit 99
+fi
+
+PY=
+for p in "${PYTHON:-}" /usr/bin/python3 python3; do
+    if [ -n "$p" ] && command -v "$p" >/dev/null 2>&1; then
+        PY=$p
+        break
+    fi
+done
+SQLITE3=$(command -v sqlite3 2>/dev/null)
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/skillcert-exchange.XXXXXX") || exit 99
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' HUP INT TERM
+
+unset SKILLCERT_DB
+DB="$T/registry.db"
+OUT="$T/out"
+ERR="$T/err"
+passed=0
+failed=0
+skipped=0
+n=0
+
+A=91110108MA01ABCD2H        # 海淀区 110108
+B=52110102MJ00123450        # 西城区 110102
+AS_A="--actor organization:$A"
+AS_B="--actor organization:$B"
+AS_HAIDIAN="--actor district:110108"
+AS_CENTRE="--actor city-centre"
+OCC=4-02-07-10              # 网约配送员
+C1=11010519491231002X       # 王芳
+C2=110105198001011238       # 李小明
+C3=110108199003071238       # 张小三
+
+run() {
+    "$SKILLCERT" --db "$DB" "$@" >"$OUT" 2>"$ERR"
+    rc=$?
+}
+ok() {
+    n=$((n + 1)); passed=$((passed + 1)); echo "ok $n - $1"
+}
+not_ok() {
+    n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
+    [ -n "${2:-}" ] && echo "#   $2"
+    echo "#   exit status: $rc"
+    sed -n '1,15s/^/#   stdout: /p' "$OUT"
+    sed -n '1,15s/^/#   stderr: /p' "$ERR"
+}
+skip() {
+    n=$((n + 1)); skipped=$((skipped + 1)); echo "ok $n - $1 # SKIP $2"
+}
+check() {
+    name=$1; shift
+    if "$@"; then ok "$name"; else not_ok "$name" "failed: $*"; fi
+}
+one_error_line() { [ "$(wc -l <"$ERR" | tr -d ' ')" = 1 ] && grep -q '^skillcert: ' "$ERR"; }
+out_has() { grep -q -- "$1" "$OUT"; }
+err_has() { grep -q -- "$1" "$ERR"; }
+
+# py NAME SCRIPT: a Python check on $OUT (JSON loaded as `d`).
+py() {
+    name=$1
+    if [ -z "$PY" ]; then
+        skip "$name" "no python3"
+        return
+    fi
+    if "$PY" -c "import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+$2" "$OUT" >"$T/py.out" 2>&1; then
+        ok "$name"
+    else
+        not_ok "$name" "$(tail -n 3 "$T/py.out" | tr '\n' ' ')"
+    fi
+}
+
+# The whole registry as text, to show a refused command changed nothing.
+snapshot() {
+    if [ -n "$SQLITE3" ]; then
+        "$SQLITE3" "$DB" .dump >"$1"
+    else
+        cp "$DB" "$1"
+    fi
+}
+
+# Set-up steps that must work; a failure stops the script.
+must() {
+    run "$@"
+    if [ "$rc" != 0 ]; then
+        not_ok "set-up: $*"
+        echo "1..$n"
+        echo "$passed passed, $failed failed"
+        exit 1
+    fi
+}
+
+# ---- set-up: a filed organization, a session, two issued certificates ------------------------
+
+must init
+must $AS_A org register $A --name 北京智训科技有限公司 --kind enterprise --district 110108 --date 2023-01-05
+must $AS_A org apply $A $OCC:5,4,3,2,1 --date 2023-02-01
+must $AS_HAIDIAN org recommend $A --date 2023-02-10
+must $AS_CENTRE org evaluate $A --date 2023-03-01
+must $AS_CENTRE org notice $A --date 2023-03-10
+must $AS_CENTRE org file $A --date 2023-05-10
+must $AS_A org commit $A --date 2023-05-12
+cp "$DB" "$T/city.db"
+CITY="$T/city.db"
+for e in E01 E02 E03 E04 E05; do
+    must $AS_A org staff add $A $e $OCC:1 --name 考评员$e --role examiner --date 2023-06-01
+done
+for c in "$C1 王芳" "$C2 李小明"; do
+    set -- $c
+    printf '{"id_number": "%s", "name": "%s"}\n' "$1" "$2" >"$T/cand.json"
+    must $AS_CENTRE candidate add "$T/cand.json"
+done
+must $AS_A session venue-add $A --name 海淀考点 --address 北京市海淀区中关村大街1号 --district 海淀区 --rooms 1 --date 2023-06-01
+must $AS_HAIDIAN session venue-inspect 1 --result passed --date 2023-06-05
+must $AS_A session create $A $OCC --level 4 --venue 1 --date 2024-03-01
+must $AS_A session enrol 1 $C1 $C2
+must $AS_A session staff 1 theory E01 E02
+must $AS_A session staff 1 practical E03 E04 E05
+must $AS_A session confirm 1 --date 2024-02-28
+must $AS_A result record 1 $C1 --theory 80 --practical 70 --date 2024-03-01
+must $AS_A result record 1 $C2 --theory 90 --practical 75 --date 2024-03-01
+must $AS_A cert report 1 $C1 --date 2024-03-10
+must $AS_A cert report 1 $C2 --date 2024-03-10
+N1=S000011000001244000001
+N2=S000011000001244000002
+must $AS_A cert issue $N1 --photo sha256:ab12 --date 2024-03-15
+must $AS_A cert issue $N2 --photo sha256:cd34 --date 2024-03-15
+ORG="$DB"
+cp "$ORG" "$T/org-before.db"
+
+# ---- certificate batch -------------------------------------------------------------------------
+
+run export certificate-batch
+check "certificate-batch without --org is refused (exit 2)" test "$rc" = 2
+run export certificate-batch "$T/batch.xml" --org $A --date 2024-04-01
+check "export certificate-batch to a file exits 0" test "$rc" = 0
+run validate "$T/batch.xml"
+check "the batch validates" test "$rc" = 0
+check "validate names its type" out_has "certificate-batch"
+DB="$CITY"
+snapshot "$T/before"
+run $AS_A import "$T/batch.xml"
+check "an organization may not import a batch (exit 4)" test "$rc" = 4
+head -c 300 "$T/batch.xml" >"$T/cut.xml"
+run $AS_CENTRE import "$T/cut.xml"
+check "a truncated batch is refused (exit 2)" test "$rc" = 2
+sed "s/$N2/$N1/" "$T/batch.xml" >"$T/twice.xml"
+run $AS_CENTRE import "$T/twice.xml"
+check "a certificate listed twice is refused (exit 2)" test "$rc" = 2
+check "the error names the line and field" err_has ":4:.*certificate\[2\]/@number"
+snapshot "$T/after"
+check "the refusals changed nothing" cmp -s "$T/before" "$T/after"
+run $AS_CENTRE import "$T/batch.xml"
+check "the city centre imports the batch (exit 0)" test "$rc" = 0
+check "two records" out_has "2 records"
+run cert verify $N1 --name 王芳
+check "the city's registry answers: valid" test "$rc" = 0
+run export certificate-batch --org $A --date 2024-04-01
+check "export from the city registry exits 0" test "$rc" = 0
+check "round trip: the same document" cmp -s "$OUT" "$T/batch.xml"
+run $AS_CENTRE import "$T/batch.xml"
+check "importing it again changes nothing" out_has "already imported"
+
+# ---- acknowledgement --------------------------------------------------------------------------
+
+run export certificate-ack "$T/ack.xml" --org $A --date 2024-04-10
+check "export certificate-ack exits 0" test "$rc" = 0
+check "both published" test "$(grep -c 'outcome="published"' "$T/ack.xml")" = 2
+DB="$T/org-before.db"
+run $AS_CENTRE import "$T/ack.xml"
+check "the centre may not import its own answer (exit 4)" test "$rc" = 4
+run $AS_A import "$T/ack.xml"
+check "the organization imports the answer (exit 0)" test "$rc" = 0
+run export certificate-ack --org $A --date 2024-04-10
+check "round trip: the same answer" cmp -s "$OUT" "$T/ack.xml"
+
+# ---- revocations ------------------------------------------------------------------------------
+
+DB="$ORG"
+run $AS_A cert revoke $N1 --reason 信息有误 --date 2024-04-03
+check "(the organization revokes one)" test "$rc" = 0
+run export revocations "$T/rev.xml" --org $A --date 2024-04-10
+check "export revocations exits 0" test "$rc" = 0
+DB="$T/org-before.db"
+cp "$DB" "$T/org-before2.db"
+run --actor organization:$B import "$T/rev.xml"
+check "another organization may not import them (exit 4)" test "$rc" = 4
+run $AS_A import "$T/rev.xml"
+check "the organization imports its revocations (exit 0)" test "$rc" = 0
+run export revocations --org $A --date 2024-04-10
+check "round trip: the same revocations" cmp -s "$OUT" "$T/rev.xml"
+DB="$T/org-before2.db"
+run $AS_CENTRE import "$T/rev.xml"
+check "the city centre may import them too (exit 0)" test "$rc" = 0
+
+echo "1..$n"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" = 0 ]
