@@ -249,8 +249,18 @@ static void stop(sc__xml_ctx *ctx);
 
 /* A refusal of hostile input: stops reading, and becomes the result and the
  * last error even when schema errors came first. */
+static void emit_fatal(sc__xml_ctx *ctx, int line, int col, const char *msg);
+static void emit_record(sc__xml_ctx *ctx, int severity, int code, int domain, int line, int col,
+                        const char *field, int cause, const char *msg);
+
 static void fatal(sc__xml_ctx *ctx, int line, int col, const char *msg)
 {
+    if (ctx->producer) {
+        if (!ctx->stopped)
+            emit_fatal(ctx, line, col, msg);
+        stop(ctx);
+        return;
+    }
     record(ctx, SC_SEVERITY_ERROR, SC_EXML, SC_DOMAIN_XML, line, col, "", 0, msg);
     if (!ctx->fatal_code) {
         ctx->fatal_code = SC_EXML;
@@ -264,6 +274,12 @@ static void record(sc__xml_ctx *ctx, int severity, int code, int domain, int lin
 {
     if (ctx->stopped)
         return; /* what comes after a refusal or the error limit is not reported */
+    if (ctx->producer) { /* the caller's thread records it, in order */
+        emit_record(ctx, severity, code, domain, line, col, field, cause, msg);
+        if (severity == SC_SEVERITY_ERROR && ++ctx->errors > ctx->opts.max_errors)
+            stop(ctx);
+        return;
+    }
     if (severity == SC_SEVERITY_ERROR) {
         ctx->errors++;
         if (ctx->errors == 1) {
@@ -289,6 +305,8 @@ static void record(sc__xml_ctx *ctx, int severity, int code, int domain, int lin
 
 static int cur_line(sc__xml_ctx *ctx)
 {
+    if (!ctx->producer && ctx->pipe)
+        return ctx->ev_line;
     if (ctx->parser)
         return xmlSAX2GetLineNumber(ctx->parser);
     return ctx->reader ? xmlTextReaderGetParserLineNumber(ctx->reader) : 0;
@@ -296,6 +314,8 @@ static int cur_line(sc__xml_ctx *ctx)
 
 static int cur_col(sc__xml_ctx *ctx)
 {
+    if (!ctx->producer && ctx->pipe)
+        return ctx->ev_col;
     if (ctx->parser)
         return xmlSAX2GetColumnNumber(ctx->parser);
     return ctx->reader ? xmlTextReaderGetParserColumnNumber(ctx->reader) : 0;
@@ -420,58 +440,10 @@ static void silent_generic(void *ctx, const char *msg, ...)
 const char *sc__xml_attr(sc__xml_ctx *ctx, const char *name)
 {
     int i;
-    for (i = 0; i < ctx->nattrs; i++) {
-        const xmlChar **at = ctx->attrs + 5 * i;
-        if (at[1] == NULL && !strcmp((const char *)at[0], name))
+    for (i = 0; i < ctx->nattrs; i++)
+        if (!strcmp(ctx->attr_names[i], name))
             return ctx->values[i];
-    }
     return NULL;
-}
-
-/* Copy the attribute values of the current element into the arena. */
-static int copy_attrs(sc__xml_ctx *ctx, const xmlChar **attrs, int nb)
-{
-    size_t need = 0, o = 0;
-    int i;
-    for (i = 0; i < nb; i++)
-        need += (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]) + 1;
-    if (need > ctx->arena_cap) {
-        char *a = sc__realloc(ctx->arena, need);
-        if (!a)
-            return SC_ENOMEM;
-        ctx->arena = a;
-        ctx->arena_cap = need;
-    }
-    if (nb > ctx->values_cap) {
-        const char **v = sc__realloc((void *)ctx->values, (size_t)nb * sizeof(*v));
-        if (!v)
-            return SC_ENOMEM;
-        ctx->values = v;
-        ctx->values_cap = nb;
-    }
-    for (i = 0; i < nb; i++) {
-        size_t n = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
-        char *v = ctx->arena + o;
-        memcpy(v, attrs[5 * i + 3], n);
-        v[n] = '\0';
-        /* Without entity substitution libxml2 hands "&amp;" in an attribute on
-         * as "&#38;" (and nothing else as '&'): give the character. */
-        if (memchr(v, '&', n)) {
-            char *r = v, *w = v;
-            while (*r) {
-                if (r[0] == '&' && !strncmp(r, "&#38;", 5)) {
-                    *w++ = '&';
-                    r += 5;
-                } else {
-                    *w++ = *r++;
-                }
-            }
-            *w = '\0';
-        }
-        ctx->values[i] = v;
-        o += n + 1;
-    }
-    return SC_OK;
 }
 
 int sc__xml_record(sc__xml_ctx *ctx)
@@ -631,13 +603,144 @@ static void stop(sc__xml_ctx *ctx)
         ctx->parser->disableSAX = 1;
 }
 
+/* ---- events: what the reader thread hands to the caller's thread ---- */
+
+enum { EV_START = 1, EV_END, EV_RECORD, EV_FATAL, EV_DOC_END };
+
+#define EV_BATCH_BYTES 65536 /* hand a batch over when it holds this much */
+#define EV_QUEUE 4           /* batches in flight: memory stays flat */
+
+typedef struct ev_batch {
+    char *data;
+    size_t len, cap;
+    uint64_t bytes;          /* input consumed when it was handed over */
+} ev_batch;
+
+struct sc__pipe {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    ev_batch *full[EV_QUEUE];
+    int head, count;
+    ev_batch *spare;         /* one empty batch handed back for reuse */
+    int done;                /* the reader has handed over its last batch */
+    int cancel;              /* the caller wants no more */
+    int oom;                 /* the reader ran out of memory */
+    ev_batch *cur;           /* the reader's batch being filled */
+    input *in;
+    sc__xml_ctx *pctx;       /* the reader's context */
+};
+
+static int ev_put(sc__xml_ctx *p, const void *data, size_t n)
+{
+    ev_batch *b = p->pipe->cur;
+    if (!b)
+        return -1;
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : EV_BATCH_BYTES * 2;
+        char *d;
+        while (cap < b->len + n)
+            cap *= 2;
+        d = realloc(b->data, cap);
+        if (!d) {
+            p->pipe->oom = 1;
+            stop(p);
+            return -1;
+        }
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, data, n);
+    b->len += n;
+    return 0;
+}
+
+static void ev_int(sc__xml_ctx *p, int32_t v)
+{
+    ev_put(p, &v, sizeof v);
+}
+
+static void ev_str(sc__xml_ctx *p, const char *s, size_t n)
+{
+    uint32_t len = (uint32_t)n;
+    ev_put(p, &len, sizeof len);
+    ev_put(p, s, n);
+    ev_put(p, "", 1);
+}
+
+/* Hand the current batch over (waiting while the queue is full) and start a
+ * new one. Returns -1 when the caller cancelled or memory ran out. */
+static int ev_flush(sc__xml_ctx *p)
+{
+    struct sc__pipe *q = p->pipe;
+    ev_batch *b = q->cur, *next;
+    int rc = 0;
+    b->bytes = p->bytes;
+    pthread_mutex_lock(&q->mu);
+    while (q->count == EV_QUEUE && !q->cancel)
+        pthread_cond_wait(&q->cv, &q->mu);
+    if (q->cancel) {
+        rc = -1;
+        next = b; /* dropped */
+        b->len = 0;
+    } else {
+        q->full[(q->head + q->count) % EV_QUEUE] = b;
+        q->count++;
+        pthread_cond_broadcast(&q->cv);
+        next = q->spare;
+        q->spare = NULL;
+    }
+    pthread_mutex_unlock(&q->mu);
+    if (!next) {
+        next = calloc(1, sizeof *next);
+        if (!next) {
+            q->oom = 1;
+            rc = -1;
+        }
+    }
+    if (next)
+        next->len = 0;
+    q->cur = next;
+    if (rc)
+        stop(p);
+    return rc;
+}
+
+static void ev_maybe_flush(sc__xml_ctx *p)
+{
+    if (p->pipe->cur && p->pipe->cur->len >= EV_BATCH_BYTES)
+        ev_flush(p);
+}
+
+static void emit_record(sc__xml_ctx *p, int severity, int code, int domain, int line, int col,
+                        const char *field, int cause, const char *msg)
+{
+    ev_int(p, EV_RECORD);
+    ev_int(p, line);
+    ev_int(p, col);
+    ev_int(p, severity);
+    ev_int(p, code);
+    ev_int(p, domain);
+    ev_int(p, cause);
+    ev_str(p, field ? field : "", field ? strlen(field) : 0);
+    ev_str(p, msg ? msg : "", msg ? strlen(msg) : 0);
+    ev_maybe_flush(p);
+}
+
+static void emit_fatal(sc__xml_ctx *p, int line, int col, const char *msg)
+{
+    ev_int(p, EV_FATAL);
+    ev_int(p, line);
+    ev_int(p, col);
+    ev_str(p, msg, strlen(msg));
+}
+
+/* Reader thread: the element's start, its unprefixed attributes decoded. */
 static void sax_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                       int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
                       const xmlChar **attrs)
 {
     sc__xml_ctx *ctx = ud;
-    const sc__doc_handler *h = ctx->handler;
-    int depth = ctx->depth, i;
+    int depth = ctx->depth, i, n = 0;
     (void)prefix, (void)uri, (void)nb_ns, (void)ns, (void)nb_defaulted;
     if (ctx->stopped)
         return;
@@ -646,68 +749,78 @@ static void sax_start(void *ud, const xmlChar *local, const xmlChar *prefix, con
         char msg[128];
         snprintf(msg, sizeof msg, "elements nested deeper than %u levels", ctx->opts.max_depth);
         fatal(ctx, cur_line(ctx), cur_col(ctx), msg);
-        stop(ctx);
         return;
+    }
+    for (i = 0; i < nb_attrs; i++) {
+        if ((size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]) > ctx->opts.max_text) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "attribute value longer than %u bytes", ctx->opts.max_text);
+            fatal(ctx, cur_line(ctx), cur_col(ctx), msg);
+            return;
+        }
+        n += attrs[5 * i + 1] == NULL;
     }
     ctx->names[depth] = local;
     ctx->index[depth]++;
     if (depth + 1 < SC__XML_MAX_STACK)
         ctx->index[depth + 1] = 0;
     ctx->depth = depth + 1;
+
+    ev_int(ctx, EV_START);
+    ev_int(ctx, cur_line(ctx));
+    ev_int(ctx, cur_col(ctx));
+    ev_int(ctx, depth);
+    ev_str(ctx, (const char *)local, strlen((const char *)local));
+    ev_int(ctx, n);
     for (i = 0; i < nb_attrs; i++) {
-        if ((size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]) > ctx->opts.max_text) {
-            char msg[128];
-            snprintf(msg, sizeof msg, "attribute value longer than %u bytes", ctx->opts.max_text);
-            fatal(ctx, cur_line(ctx), cur_col(ctx), msg);
-            stop(ctx);
-            return;
-        }
-    }
-    if (copy_attrs(ctx, attrs, nb_attrs) != SC_OK) {
-        fatal(ctx, cur_line(ctx), cur_col(ctx), "out of memory reading attributes");
-        ctx->fatal_code = SC_ENOMEM;
-        stop(ctx);
-        return;
-    }
-    ctx->attrs = attrs;
-    ctx->nattrs = nb_attrs;
-    if (depth == 0) {
-        const char *batch = sc__xml_attr(ctx, "batch");
-        snprintf(ctx->batch_id, sizeof ctx->batch_id, "%s", batch ? batch : "");
-        /* The root's handler first: its actor check precedes "already imported". */
-        if (ctx->handler_ok && ctx->errors == 0 && h->start &&
-            h->start(ctx, ctx->state, (const char *)local, depth) != SC_OK)
-            ctx->handler_ok = 0;
-        if (ctx->db && batch && *batch && !ctx->stopped && ctx->errors == 0) {
-            int seen = 0;
-            if ((ctx->db_rc = batch_seen(ctx->db, h->root, batch, &seen)) != SC_OK || seen) {
-                ctx->already = seen;
+        const char *v = (const char *)attrs[5 * i + 3];
+        size_t len = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
+        if (attrs[5 * i + 1] != NULL)
+            continue;
+        ev_str(ctx, (const char *)attrs[5 * i], strlen((const char *)attrs[5 * i]));
+        /* Without entity substitution libxml2 hands "&amp;" in an attribute on
+         * as "&#38;" (and nothing else as '&'): give the character. */
+        if (memchr(v, '&', len)) {
+            char tmp[256], *d = len < sizeof tmp ? tmp : malloc(len + 1);
+            size_t r = 0, w = 0;
+            if (!d) {
+                ctx->pipe->oom = 1;
                 stop(ctx);
-                goto out;
+                return;
             }
+            while (r < len) {
+                if (r + 5 <= len && !memcmp(v + r, "&#38;", 5)) {
+                    d[w++] = '&';
+                    r += 5;
+                } else {
+                    d[w++] = v[r++];
+                }
+            }
+            ev_str(ctx, d, w);
+            if (d != tmp)
+                free(d);
+        } else {
+            ev_str(ctx, v, len);
         }
     }
-    if (depth > 0 && ctx->handler_ok && ctx->errors == 0 && h->start &&
-        h->start(ctx, ctx->state, (const char *)local, depth) != SC_OK)
-        ctx->handler_ok = 0;
-out:
-    ctx->attrs = NULL;
-    ctx->nattrs = 0;
+    ev_maybe_flush(ctx);
 }
 
 static void sax_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
     sc__xml_ctx *ctx = ud;
-    const sc__doc_handler *h = ctx->handler;
     (void)prefix, (void)uri;
     if (ctx->stopped)
         return;
     ctx->text_len = 0;
-    if (ctx->handler_ok && ctx->errors == 0 && h->end &&
-        h->end(ctx, ctx->state, (const char *)local, ctx->depth - 1) != SC_OK)
-        ctx->handler_ok = 0;
+    ev_int(ctx, EV_END);
+    ev_int(ctx, cur_line(ctx));
+    ev_int(ctx, cur_col(ctx));
+    ev_int(ctx, ctx->depth - 1);
+    ev_str(ctx, (const char *)local, strlen((const char *)local));
     if (ctx->depth > 0)
         ctx->depth--;
+    ev_maybe_flush(ctx);
 }
 
 static void sax_chars(void *ud, const xmlChar *ch, int len)
@@ -749,8 +862,11 @@ static xmlEntityPtr sax_entity(void *ud, const xmlChar *name)
     return e;
 }
 
-static int run(sc__xml_ctx *ctx, input *in)
+/* Reader thread: parse and validate the whole input, emitting events. */
+static void *reader_main(void *arg)
 {
+    struct sc__pipe *q = arg;
+    sc__xml_ctx *ctx = q->pctx;
     const sc__doc_handler *h = ctx->handler;
     xmlSchemaParserCtxtPtr pctx = NULL;
     xmlSchemaPtr schema = NULL;
@@ -759,9 +875,16 @@ static int run(sc__xml_ctx *ctx, input *in)
     xmlSAXHandler sax;
     xmlSAXHandlerPtr saxp = &sax;
     void *ud = ctx;
-    char buf[65536];
-    int rc = SC_OK, n;
+    char *buf = malloc(65536);
+    int n, valid = 0;
 
+    /* libxml2 must not print: its handlers are per thread. */
+    xmlSetGenericErrorFunc(NULL, silent_generic);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (!buf) {
+        q->oom = 1;
+        goto done;
+    }
     pctx = xmlSchemaNewMemParserCtxt(h->schema,
                                      (int)(h->schema_len ? h->schema_len : strlen(h->schema)));
     if (pctx) {
@@ -769,13 +892,14 @@ static int run(sc__xml_ctx *ctx, input *in)
         schema = xmlSchemaParse(pctx);
     }
     if (!schema) {
-        rc = sc__error_set(SC_ERROR, SC_DOMAIN_SCHEMA, "the built-in %s schema did not compile",
-                           h->root);
+        char msg[128];
+        snprintf(msg, sizeof msg, "the built-in %s schema did not compile", h->root);
+        record(ctx, SC_SEVERITY_ERROR, SC_ERROR, SC_DOMAIN_SCHEMA, 0, 0, "", 0, msg);
         goto done;
     }
     vctx = xmlSchemaNewValidCtxt(schema);
     if (!vctx) {
-        rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory validating");
+        q->oom = 1;
         goto done;
     }
     xmlSchemaSetValidStructuredErrors(vctx, structured_error, ctx);
@@ -793,19 +917,20 @@ static int run(sc__xml_ctx *ctx, input *in)
     sax.serror = structured_error;
     plug = xmlSchemaSAXPlug(vctx, &saxp, &ud);
     if (!plug) {
-        rc = sc__error_set(SC_ERROR, SC_DOMAIN_SCHEMA, "cannot start schema validation");
+        record(ctx, SC_SEVERITY_ERROR, SC_ERROR, SC_DOMAIN_SCHEMA, 0, 0, "", 0,
+               "cannot start schema validation");
         goto done;
     }
-    n = input_read(in, buf, 4);
+    n = input_read(q->in, buf, 4);
     ctx->bytes = n > 0 ? (uint64_t)n : 0;
     ctx->parser = xmlCreatePushParserCtxt(saxp, ud, buf, n > 0 ? n : 0, ctx->source);
     if (!ctx->parser) {
-        rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating the XML parser");
+        q->oom = 1;
         goto done;
     }
     xmlCtxtUseOptions(ctx->parser, READER_OPTIONS);
     while (!ctx->stopped) {
-        n = input_read(in, buf, (int)sizeof buf);
+        n = input_read(q->in, buf, 65536);
         if (n < 0) {
             fatal(ctx, cur_line(ctx), cur_col(ctx), "read error");
             break;
@@ -816,25 +941,20 @@ static int run(sc__xml_ctx *ctx, input *in)
                    "", 0, "the document is not well-formed");
         if (n == 0 || ctx->errors > ctx->opts.max_errors)
             break;
+        pthread_mutex_lock(&q->mu);
+        if (q->cancel)
+            stop(ctx);
+        pthread_mutex_unlock(&q->mu);
     }
-    if (ctx->db_rc) {
-        rc = ctx->db_rc;
-        goto done;
-    }
-    if (ctx->already)
-        goto done;
-    if (!ctx->stopped && ctx->errors == 0 &&
-        (!ctx->parser->wellFormed || xmlSchemaIsValid(vctx) != 1))
-        record(ctx, SC_SEVERITY_ERROR, SC_EINVALIDDOC, SC_DOMAIN_SCHEMA, cur_line(ctx),
-               cur_col(ctx), "", 0, "the document is not valid against its schema");
-    if (ctx->errors == 0 && ctx->handler_ok && h->finish)
-        h->finish(ctx, ctx->state);
-    if (ctx->opts.progress && ctx->errors == 0 &&
-        ctx->opts.progress(ctx->records, ctx->bytes, ctx->total_bytes, ctx->opts.payload))
-        record(ctx, SC_SEVERITY_ERROR, SC_ERROR, SC_DOMAIN_NONE, 0, 0, "", 0,
-               "cancelled by the progress callback");
-    rc = ctx->fatal_code ? ctx->fatal_code : ctx->errors ? ctx->first_code : SC_OK;
+    valid = !ctx->stopped && ctx->parser->wellFormed && xmlSchemaIsValid(vctx) == 1;
 done:
+    if (!q->oom && q->cur) {
+        ev_int(ctx, EV_DOC_END);
+        ev_int(ctx, cur_line(ctx));
+        ev_int(ctx, cur_col(ctx));
+        ev_int(ctx, valid);
+        ev_flush(ctx);
+    }
     if (ctx->parser) {
         xmlFreeParserCtxt(ctx->parser);
         ctx->parser = NULL;
@@ -844,6 +964,238 @@ done:
     xmlSchemaFreeValidCtxt(vctx);
     xmlSchemaFree(schema);
     xmlSchemaFreeParserCtxt(pctx);
+    free(buf);
+    pthread_mutex_lock(&q->mu);
+    q->done = 1;
+    pthread_cond_broadcast(&q->cv);
+    pthread_mutex_unlock(&q->mu);
+    return NULL;
+}
+
+/* Caller's thread: an element starts (the handler applies it). */
+static void apply_start(sc__xml_ctx *ctx, const char *local, int depth)
+{
+    const sc__doc_handler *h = ctx->handler;
+    if (depth >= SC__XML_MAX_STACK)
+        return;
+    snprintf(ctx->stack_names[depth], sizeof ctx->stack_names[depth], "%s", local);
+    ctx->names[depth] = (const xmlChar *)ctx->stack_names[depth];
+    ctx->index[depth]++;
+    if (depth + 1 < SC__XML_MAX_STACK)
+        ctx->index[depth + 1] = 0;
+    ctx->depth = depth + 1;
+    if (depth == 0) {
+        const char *batch = sc__xml_attr(ctx, "batch");
+        snprintf(ctx->batch_id, sizeof ctx->batch_id, "%s", batch ? batch : "");
+        /* The root's handler first: its actor check precedes "already imported". */
+        if (ctx->handler_ok && ctx->errors == 0 && h->start &&
+            h->start(ctx, ctx->state, local, depth) != SC_OK)
+            ctx->handler_ok = 0;
+        if (ctx->db && batch && *batch && !ctx->stopped && ctx->errors == 0) {
+            int seen = 0;
+            if ((ctx->db_rc = batch_seen(ctx->db, h->root, batch, &seen)) != SC_OK || seen) {
+                ctx->already = seen;
+                stop(ctx);
+            }
+        }
+        return;
+    }
+    if (ctx->handler_ok && ctx->errors == 0 && h->start &&
+        h->start(ctx, ctx->state, local, depth) != SC_OK)
+        ctx->handler_ok = 0;
+}
+
+typedef struct {
+    const char *p, *end;
+} ev_reader;
+
+static int32_t rd_int(ev_reader *r)
+{
+    int32_t v;
+    memcpy(&v, r->p, sizeof v);
+    r->p += sizeof v;
+    return v;
+}
+
+static const char *rd_str(ev_reader *r)
+{
+    uint32_t len;
+    const char *s;
+    memcpy(&len, r->p, sizeof len);
+    s = r->p + sizeof len;
+    r->p = s + len + 1;
+    return s;
+}
+
+/* Replay one batch of events. Returns 1 at the end of the document. */
+static int replay(sc__xml_ctx *ctx, ev_batch *b, int *valid)
+{
+    ev_reader r = { b->data, b->data + b->len };
+    const char *names[64];
+    const char *values[64];
+    ctx->bytes = b->bytes;
+    while (r.p < r.end && !ctx->stopped) {
+        int type = rd_int(&r);
+        ctx->ev_line = rd_int(&r);
+        ctx->ev_col = rd_int(&r);
+        switch (type) {
+        case EV_START: {
+            int depth = rd_int(&r), n, i;
+            const char *local = rd_str(&r);
+            n = rd_int(&r);
+            if (n > 64) { /* more than a schema allows anywhere: keep the first 64 */
+                for (i = 0; i < n; i++) {
+                    const char *k = rd_str(&r), *v = rd_str(&r);
+                    if (i < 64) {
+                        names[i] = k;
+                        values[i] = v;
+                    }
+                }
+                n = 64;
+            } else {
+                for (i = 0; i < n; i++) {
+                    names[i] = rd_str(&r);
+                    values[i] = rd_str(&r);
+                }
+            }
+            ctx->attr_names = names;
+            ctx->values = values;
+            ctx->nattrs = n;
+            apply_start(ctx, local, depth);
+            ctx->nattrs = 0;
+            break;
+        }
+        case EV_END: {
+            int depth = rd_int(&r);
+            const char *local = rd_str(&r);
+            if (ctx->handler_ok && ctx->errors == 0 && ctx->handler->end &&
+                ctx->handler->end(ctx, ctx->state, local, depth) != SC_OK)
+                ctx->handler_ok = 0;
+            ctx->depth = depth > 0 ? depth : 0;
+            break;
+        }
+        case EV_RECORD: {
+            int severity = rd_int(&r), code = rd_int(&r), domain = rd_int(&r);
+            int cause = rd_int(&r);
+            const char *field = rd_str(&r), *msg = rd_str(&r);
+            record(ctx, severity, code, domain, ctx->ev_line, ctx->ev_col, field, cause, msg);
+            break;
+        }
+        case EV_FATAL:
+            fatal(ctx, ctx->ev_line, ctx->ev_col, rd_str(&r));
+            break;
+        case EV_DOC_END:
+            *valid = rd_int(&r);
+            return 1;
+        default:
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Parse and validate in a reader thread while this thread applies the
+ * events: the two cores share an import. Memory stays bounded by the queue. */
+static int run(sc__xml_ctx *ctx, input *in)
+{
+    const sc__doc_handler *h = ctx->handler;
+    struct sc__pipe q;
+    sc__xml_ctx *pctx;
+    pthread_t thread;
+    int rc, end = 0, valid = 0, i;
+
+    memset(&q, 0, sizeof q);
+    pctx = calloc(1, sizeof *pctx);
+    q.cur = calloc(1, sizeof *q.cur);
+    if (!pctx || !q.cur) {
+        free(pctx);
+        free(q.cur);
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory importing");
+    }
+    pctx->producer = 1;
+    pctx->pipe = &q;
+    pctx->opts = ctx->opts;
+    pctx->source = ctx->source;
+    pctx->handler = h;
+    pctx->total_bytes = ctx->total_bytes;
+    q.in = in;
+    q.pctx = pctx;
+    pthread_mutex_init(&q.mu, NULL);
+    pthread_cond_init(&q.cv, NULL);
+    ctx->pipe = &q;
+    if (pthread_create(&thread, NULL, reader_main, &q) != 0) {
+        ctx->pipe = NULL;
+        free(pctx);
+        free(q.cur);
+        pthread_mutex_destroy(&q.mu);
+        pthread_cond_destroy(&q.cv);
+        return sc__error_set(SC_ERROR, SC_DOMAIN_OS, "cannot start the XML reader thread");
+    }
+    while (!end && !ctx->stopped) {
+        ev_batch *b = NULL;
+        pthread_mutex_lock(&q.mu);
+        while (q.count == 0 && !q.done)
+            pthread_cond_wait(&q.cv, &q.mu);
+        if (q.count > 0) {
+            b = q.full[q.head];
+            q.head = (q.head + 1) % EV_QUEUE;
+            q.count--;
+            pthread_cond_broadcast(&q.cv);
+        }
+        pthread_mutex_unlock(&q.mu);
+        if (!b)
+            break;
+        end = replay(ctx, b, &valid);
+        pthread_mutex_lock(&q.mu);
+        if (!q.spare) {
+            q.spare = b;
+            b = NULL;
+        }
+        pthread_mutex_unlock(&q.mu);
+        if (b) {
+            free(b->data);
+            free(b);
+        }
+    }
+    pthread_mutex_lock(&q.mu);
+    q.cancel = 1; /* whatever is left is not wanted */
+    pthread_cond_broadcast(&q.cv);
+    pthread_mutex_unlock(&q.mu);
+    pthread_join(thread, NULL);
+    for (i = 0; i < q.count; i++) {
+        ev_batch *b = q.full[(q.head + i) % EV_QUEUE];
+        free(b->data);
+        free(b);
+    }
+    if (q.spare) {
+        free(q.spare->data);
+        free(q.spare);
+    }
+    if (q.cur) {
+        free(q.cur->data);
+        free(q.cur);
+    }
+    pthread_mutex_destroy(&q.mu);
+    pthread_cond_destroy(&q.cv);
+    ctx->pipe = NULL;
+    free(pctx);
+
+    if (q.oom)
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory reading the document");
+    if (ctx->db_rc)
+        return ctx->db_rc;
+    if (ctx->already)
+        return SC_OK;
+    if (!ctx->stopped && ctx->errors == 0 && !valid)
+        record(ctx, SC_SEVERITY_ERROR, SC_EINVALIDDOC, SC_DOMAIN_SCHEMA, ctx->ev_line,
+               ctx->ev_col, "", 0, "the document is not valid against its schema");
+    if (ctx->errors == 0 && ctx->handler_ok && h->finish)
+        h->finish(ctx, ctx->state);
+    if (ctx->opts.progress && ctx->errors == 0 &&
+        ctx->opts.progress(ctx->records, ctx->bytes, ctx->total_bytes, ctx->opts.payload))
+        record(ctx, SC_SEVERITY_ERROR, SC_ERROR, SC_DOMAIN_NONE, 0, 0, "", 0,
+               "cancelled by the progress callback");
+    rc = ctx->fatal_code ? ctx->fatal_code : ctx->errors ? ctx->first_code : SC_OK;
     return rc;
 }
 
@@ -932,8 +1284,6 @@ static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_a
         if ((rc = sc__db_begin(db)) != SC_OK)
             goto done;
         in_txn = 1;
-        /* Foreign keys are checked once, at commit: no statement journal per row. */
-        sqlite3_exec(db->conn, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
     }
     ctx.state = state;
     ctx.handler_ok = 1;
@@ -960,8 +1310,6 @@ done:
         sc__db_rollback(db);
     if (db && db->txn_depth == 0)
         sqlite3_exec(db->conn, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
-    free(ctx.arena);
-    free((void *)ctx.values);
     if (state && ctx.handler && ctx.handler->cleanup)
         ctx.handler->cleanup(state);
     free(state);

@@ -37,7 +37,17 @@ typedef struct sc__doc_handler {
     void (*cleanup)(void *state);
 } sc__doc_handler;
 
+struct sc__pipe;
+
 struct sc__xml_ctx {
+    /* Two of these work on one document: the reader thread's (producer: parses,
+     * validates and checks limits, emitting events) and the caller's (replays
+     * the events: business rules, the registry, the report, the last error). */
+    int producer;
+    struct sc__pipe *pipe;
+    int ev_line, ev_col;      /* replaying: position of the event */
+    char stack_names[SC__XML_MAX_STACK][64];
+    const char **attr_names;  /* replaying: the current element's attribute names */
     xmlTextReaderPtr reader;  /* only while detecting the document type */
     xmlParserCtxtPtr parser;  /* the SAX2 push parser */
     void *state;              /* the handler's per-import state */
