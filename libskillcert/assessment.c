@@ -1041,6 +1041,56 @@ static const char SQL_ENROL_INS[] =
     "INSERT INTO enrolment(session_id, id_number, name, application_ref, attempt, components, "
     "enrolled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
+/* The application an enrolment names by its number: this candidate's,
+ * confirmed by the district (报名确认), to this organization, for this
+ * session's offering. A reference that is not a number is another system's
+ * and is recorded as given. */
+static const char SQL_APP_FOR_ENROL[] =
+    "SELECT p.state, c.id_number, p.org_id, p.occupation, p.work_type, p.level, p.path "
+    "FROM application p JOIN candidate c ON c.id = p.candidate_id WHERE p.id = ?1";
+
+static int check_application(sc_db *db, const sc__session_row *row, const char *idn,
+                             const char *ref)
+{
+    sqlite3_stmt *st;
+    char *end = NULL;
+    long long id = strtoll(ref, &end, 10);
+    int rc;
+    if (!end || *end || id <= 0)
+        return SC_OK; /* an external reference: recorded as given */
+    if (!(st = sc__db_stmt(db, SQL_APP_FOR_ENROL)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return sc__db_fail(db, rc, "reading an application");
+        sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "application %lld does not exist", id);
+        sc__error_set_field("application_ref");
+        return SC_ENOTFOUND;
+    }
+    if (sqlite3_column_int(st, 0) != SC_APPLICATION_CONFIRMED)
+        rc = fail_constraint("application_ref",
+                             "application %lld is %s: only applications confirmed by the "
+                             "district (报名确认) enrol", id,
+                             sc_application_state_name(sqlite3_column_int(st, 0)));
+    else if (strcmp(sc__col_text(st, 1), idn))
+        rc = fail_constraint("application_ref", "application %lld is not %s's", id, idn);
+    else if (sqlite3_column_int64(st, 2) != row->org_id ||
+             strcmp(sc__col_text(st, 3), row->s.occupation) ||
+             strcmp(sc__col_text(st, 4), row->s.work_type) ||
+             sqlite3_column_int(st, 5) != row->s.level ||
+             sqlite3_column_int(st, 6) != row->s.path)
+        rc = fail_constraint("application_ref",
+                             "application %lld is for another organization, offering or path "
+                             "than session %lld", id, (long long)row->s.id);
+    else
+        rc = SC_OK;
+    sqlite3_reset(st);
+    return rc;
+}
+
 int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const char *id_number,
                      const char *application_ref)
 {
@@ -1079,6 +1129,9 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
     sc__copy_text(name, sizeof name, sc_candidate_name(cand));
     sc_candidate_free(cand);
     cand = NULL;
+    if (application_ref && *application_ref &&
+        (rc = check_application(db, &row, idn, application_ref)) != SC_OK)
+        goto fail;
 
     components = row.s.components;
     if ((rc = previous(db, &row, idn, &prev)) != SC_OK)

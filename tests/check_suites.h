@@ -20,6 +20,7 @@ Suite *sc_certificate_suite(void);
 Suite *sc_application_suite(void);
 Suite *sc_exchange_suite(void);
 Suite *sc_supervision_suite(void);
+Suite *sc_e2e_suite(void);
 
 /* Helpers (check_main.c). */
 sc_actor *t_actor(int kind, const char *scope);

@@ -303,12 +303,14 @@ SC_EXTERN int sc_session_staff_remove(sc_db *db, const sc_actor *actor, int64_t 
  * A resit (see the file comment) is recognised here. A candidate who
  * passed this offering with this organization is refused.
  *
- * The confirmed-application check arrives with the application workflow:
- * until then @p application_ref is recorded as given (NULL allowed) and not
- * yet checked.
+ * When @p application_ref is an application's number (application.h) the
+ * application must be this candidate's, confirmed by the district
+ * (报名确认), to this organization, for the session's offering and path.
+ * Another reference (another system's, not a number) or NULL enrols the
+ * candidate on the organization's word, recorded as given.
  *
  * @param id_number        the resident ID number.
- * @param application_ref  the confirmed application's reference, or NULL.
+ * @param application_ref  the confirmed application's number as text, or NULL.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (session, candidate);
  *         ::SC_EEXISTS (already enrolled); ::SC_ECONSTRAINT (session
  *         confirmed; already passed; enrolled in another session of the same
