@@ -296,7 +296,7 @@ int main(int argc, char **argv)
 {
     long n = argc > 1 ? atol(argv[1]) : 1000000;
     const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    char xml[512], reg[512], base[512], flo[512], cmd[2048];
+    char xml[512], reg[512], base[512], flo[512], cmd[4096];
     double t_imp = 0, t_floor = 0, rss_imp = 0, rss_floor = 0, peak = 0;
     double imp[3], flr[3], ratio[3];
     int round, rounds = 3;
