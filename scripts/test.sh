@@ -14,6 +14,15 @@ failed=0
 status=0
 
 note() { printf '== %s\n' "$*"; }
+# `make check` failed: remember it, and count it below unless a runner's own
+# summary already counted the failure.
+make_failed() { status=1; make_error=1; grep -E '^(make|fatal).*(Error|failed)' "$1" | head -3 | sed 's/^/  /'; }
+settle() {
+  if [ "${make_error:-0}" = 1 ] && [ "$failed" -eq "$before" ]; then
+    echo "  make check failed outside the runners (see check.out)"; failed=$((failed + 1))
+  fi
+  make_error=0
+}
 # A step that cannot run counts as one failure; the summary line still closes.
 abort() { echo "  $1 failed"; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
 
@@ -67,9 +76,11 @@ note "build (gcc -Wall -Wextra -Werror)"
 "$top/scripts/build.sh" "$top/build" || abort "the build"
 
 note "make check: C (Check), CLI, Python (pytest), Java (JUnit 4)"
-( cd "$top/build" && make -j"$jobs" check >check.out 2>&1 ) || status=1
+before=$failed
+( cd "$top/build" && make -j"$jobs" check >check.out 2>&1 ) || make_failed "$top/build/check.out"
 grep -E '^(PASS|FAIL|ERROR|XFAIL|XPASS|SKIP):' "$top/build/check.out" | sed 's/^/  /'
 count_suite_logs "$top/build" ""
+settle
 
 note "install: pkg-config, installed CLI, Python module and jar"
 "$top/tests/install/test-install.sh" "$top/build" >"$top/build/install-test.log" 2>&1 || status=1
@@ -82,10 +93,12 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-fram
 # adds false positives of -Wformat-truncation and the like.
 "$top/scripts/build.sh" "$top/build-asan" --disable-python --disable-java --disable-werror \
   CFLAGS="$san" LDFLAGS="-fsanitize=address,undefined" || abort "the ASan build"
+before=$failed
 ( cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
-  UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check TESTS="tests/check_skillcert $(cd "$top" && ls tests/cli/*.sh | tr '\n' ' ')" >check.out 2>&1 ) || status=1
+  UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check TESTS="tests/check_skillcert $(cd "$top" && ls tests/cli/test-*.sh | tr '\n' ' ')" >check.out 2>&1 ) || make_failed "$top/build-asan/check.out"
 grep -E '^(PASS|FAIL|ERROR):' "$top/build-asan/check.out" | sed 's/^/  /'
 count_suite_logs "$top/build-asan" "asan: "
+settle
 
 if [ -z "${SC_SKIP_VALGRIND:-}" ]; then
   note "valgrind: C suite"
