@@ -29,33 +29,9 @@ static void verdict_yes(sc_verdict *out)
     out->ok = 1;
 }
 
-static int fail_constraint(const char *field, const char *fmt, ...) SC__PRINTF(2, 3);
-static int fail_constraint(const char *field, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s", msg);
-    if (field)
-        sc__error_set_field(field);
-    return SC_ECONSTRAINT;
-}
+#define fail_constraint(field, ...) sc__error_fail(SC_ECONSTRAINT, SC_DOMAIN_RULES, field, __VA_ARGS__)
 
-static int bad_arg(const char *field, const char *fmt, ...) SC__PRINTF(2, 3);
-static int bad_arg(const char *field, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s", msg);
-    if (field)
-        sc__error_set_field(field);
-    return SC_EINVAL;
-}
+#define bad_arg(field, ...) sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, field, __VA_ARGS__)
 
 static int step_error(sc_db *db, sqlite3_stmt *st, int rc, const char *what)
 {

@@ -15,33 +15,9 @@
 #define PROVINCE_BEIJING "11"
 #define ID_TYPE_RESIDENT "居民身份证"
 
-static int bad(const char *field, const char *fmt, ...) SC__PRINTF(2, 3);
-static int bad(const char *field, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s", msg);
-    if (field)
-        sc__error_set_field(field);
-    return SC_EINVAL;
-}
+#define bad(field, ...) sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, field, __VA_ARGS__)
 
-static int constraint(const char *field, const char *fmt, ...) SC__PRINTF(2, 3);
-static int constraint(const char *field, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s", msg);
-    if (field)
-        sc__error_set_field(field);
-    return SC_ECONSTRAINT;
-}
+#define constraint(field, ...) sc__error_fail(SC_ECONSTRAINT, SC_DOMAIN_RULES, field, __VA_ARGS__)
 
 /* ---- numbers ------------------------------------------------------------------ */
 

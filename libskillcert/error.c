@@ -107,6 +107,15 @@ int sc__error_set_at(int code, int domain, const char *source, int line, int col
     return code;
 }
 
+int sc__error_fail(int code, int domain, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_v(code, domain, NULL, 0, 0, field, 0, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
 void sc__error_set_field(const char *field)
 {
     copy_bounded(last_error.field, FIELD_MAX, field);

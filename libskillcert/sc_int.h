@@ -22,6 +22,8 @@ int sc__error_set(int code, int domain, const char *fmt, ...) SC__PRINTF(3, 4);
 /* Same, with a position and field. Any of source/field may be NULL. */
 int sc__error_set_at(int code, int domain, const char *source, int line, int column,
                      const char *field, int cause, const char *fmt, ...) SC__PRINTF(8, 9);
+/* Record a failure with a field (may be NULL) and return code. */
+int sc__error_fail(int code, int domain, const char *field, const char *fmt, ...) SC__PRINTF(4, 5);
 /* Set the field of the current error (after sc__error_set). */
 void sc__error_set_field(const char *field);
 /* Record that a NULL argument was passed. */
