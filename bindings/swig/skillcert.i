@@ -523,6 +523,7 @@ typedef struct {} scw_report;
 %include "skillcert_org.i"          /* district.h, org.h, authz.h, audit.h */
 %include "skillcert_eligibility.i"  /* candidate.h, eligibility.h */
 %include "skillcert_application.i"  /* application.h */
+%include "skillcert_assessment.i"   /* assessment.h */
 %include "skillcert_certificate.i"  /* certificate.h */
 
 /* ---- Database ---------------------------------------------------------------- */
