@@ -250,3 +250,470 @@ def test_certificate_closed_database():
         db.certificate_batch_verify([UNKNOWN], ["x"])
     with pytest.raises(skillcert.Error):
         db.certificate_stats()
+
+
+# ---- the full pipeline: organizations filed, sessions held, results passed -------------------
+
+SCOPE = ["4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"]
+QUALIFIED = ["4-02-07-10:1", "4-04-05-05/数据标注员:1"]
+ORG_NAME = "北京智训科技有限公司"
+ORG2_NAME = "北京数字技能评价协会"
+
+
+def resident_id(n):
+    """The n-th synthetic resident ID number (as fx_id in assess_fixture.c)."""
+    day, seq = n // 1000, n % 1000
+    body = "110105%04d%02d%02d%03d" % (1980 + day // 336, 1 + (day // 28) % 12, 1 + day % 28, seq)
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(c) * w for c, w in zip(body, weights))
+    return body + "10X98765432"[total % 11]
+
+
+class Registry:
+    """The registry of assess_fixture.c: ORG (海淀区) and ORG2 (西城区) filed
+    2023-05-10 and active for 4-02-07-10 and 4-04-05-05/数据标注员 levels 5-1,
+    with qualified examiners and an inspected venue each; helpers to record
+    candidates, hold sessions and take certificates through the workflow."""
+
+    def __init__(self, db):
+        A = skillcert.Actor
+        self.db = db
+        self.city = A(skillcert.ACTOR_CITY_BUREAU, None, "test")
+        self.centre = A(skillcert.ACTOR_CITY_CENTRE, None, "test")
+        self.org = A(skillcert.ACTOR_ORGANIZATION, ORG, "test")
+        self.org2 = A(skillcert.ACTOR_ORGANIZATION, ORG2, "test")
+        self.public = A(skillcert.ACTOR_PUBLIC)
+        haidian = A(skillcert.ACTOR_DISTRICT, "110108", "test")
+        xicheng = A(skillcert.ACTOR_DISTRICT, "110102", "test")
+        db.load_notice(self.city)
+        self._file(self.org, ORG, ORG_NAME, skillcert.ORG_ENTERPRISE, "110108", haidian)
+        self._file(self.org2, ORG2, ORG2_NAME, skillcert.ORG_SOCIAL_GROUP, "110102", xicheng)
+        for i in range(1, 6):
+            db.staff_add(self.org, ORG, "E%02d" % i, "考评员", skillcert.STAFF_EXAMINER,
+                         QUALIFIED, "2023-06-01")
+            db.staff_add(self.org2, ORG2, "E%02d" % i, "考评员", skillcert.STAFF_EXAMINER,
+                         QUALIFIED, "2023-06-01")
+        self.venue = db.venue_register(self.org, ORG, "海淀考点", "北京市海淀区中关村大街1号",
+                                       "110108", 3, "2023-06-01")
+        db.venue_inspect(haidian, self.venue, True, "场地合格", "2023-06-05")
+        self.venue2 = db.venue_register(self.org2, ORG2, "西城考点", "北京市西城区金融街1号",
+                                        "110102", 3, "2023-06-01")
+        db.venue_inspect(xicheng, self.venue2, True, None, "2023-06-05")
+
+    def _file(self, actor, code, name, kind, district, bureau):
+        db = self.db
+        db.org_register(actor, code, name, kind, district, "2023-01-05")
+        db.org_apply(actor, code, SCOPE, "2023-02-01")
+        db.org_recommend(bureau, code, "2023-02-10")
+        db.org_evaluate(self.centre, code, None, skillcert.EVAL_ALL, "2023-03-01")
+        db.org_notice(self.centre, code, "2023-03-10")
+        db.org_file(self.centre, code, "2023-05-10")
+        db.org_commit(actor, code, "2023-05-12")
+
+    def candidate(self, n, name=None):
+        self.db.candidate_save(self.centre,
+                               skillcert.Candidate(resident_id(n), name or "考生%d" % n))
+
+    def session(self, first, last, date="2024-03-01", level=4, second=False):
+        """A confirmed session of OCC at level (of ORG, or ORG2 when second)
+        with candidates first..last (recorded here unless already)."""
+        actor, code, venue = (self.org2, ORG2, self.venue2) if second else \
+            (self.org, ORG, self.venue)
+        db = self.db
+        for n in range(first, last + 1):
+            try:
+                db.candidate_load(resident_id(n))
+            except skillcert.NotFoundError:
+                self.candidate(n)
+        s = db.session_create(actor, code, OCC, None, level, skillcert.PATH_NORMAL, date, venue, 1)
+        for n in range(first, last + 1):
+            db.session_enrol(actor, s, resident_id(n))
+        for person in ("E01", "E02"):
+            db.session_staff_add(actor, s, skillcert.COMPONENT_THEORY, person)
+        for person in ("E03", "E04", "E05"):
+            db.session_staff_add(actor, s, skillcert.COMPONENT_PRACTICAL, person)
+        db.session_confirm(actor, s, date)
+        return s
+
+    def passed(self, first, last, date="2024-03-01", level=4, second=False):
+        """A session where candidates first..last passed."""
+        s = self.session(first, last, date, level, second)
+        actor = self.org2 if second else self.org
+        for n in range(first, last + 1):
+            self.db.result_record(actor, s, resident_id(n), 80, 75, skillcert.SCORE_NONE, date)
+        return s
+
+    def report(self, s, n, date="2024-03-10", second=False):
+        return self.db.certificate_report(self.org2 if second else self.org, s, resident_id(n),
+                                          date)
+
+    def valid(self, s, n):
+        """Reported 2024-03-10, issued 2024-03-15, published 2024-04-01."""
+        number = self.report(s, n)
+        self.db.certificate_issue(self.org, number, "sha256:photo", "2024-03-15")
+        self.db.certificate_publish(self.centre, number, "2024-04-01")
+        return number
+
+
+@pytest.fixture
+def fx():
+    with skillcert.Database() as db:
+        yield Registry(db)
+
+
+def state(db):
+    """What a refusal must leave alone: every certificate and the audit length."""
+    certs = [(c.number, c.status, c.issued, c.published, c.revoked, c.replaced_by, c.post_number)
+             for c in db.certificates()]
+    return certs, audit_count(db)
+
+
+def refused(fx, exc, call, *args):
+    before = state(fx.db)
+    with pytest.raises(exc) as info:
+        call(*args)
+    assert state(fx.db) == before
+    return info.value
+
+
+def test_certificate_only_for_passed_results(fx):
+    fx.candidate(1, "张小三")
+    fx.candidate(2, "李四")
+    s = fx.session(1, 2)
+    fx.db.result_record(fx.org, s, resident_id(1), 88, 91, skillcert.SCORE_NONE, "2024-03-02")
+    fx.db.result_record(fx.org, s, resident_id(2), 50, 91, skillcert.SCORE_NONE, "2024-03-02")
+    report = fx.db.certificate_report
+    # Failed; another organization; the city centre; before the result; unknown session.
+    e = refused(fx, skillcert.ConstraintError, report, fx.org, s, resident_id(2), "2024-03-10")
+    assert e.code == skillcert.ECONSTRAINT
+    e = refused(fx, skillcert.DeniedError, report, fx.org2, s, resident_id(1), "2024-03-10")
+    assert e.code == skillcert.EDENIED
+    refused(fx, skillcert.DeniedError, report, fx.centre, s, resident_id(1), "2024-03-10")
+    refused(fx, skillcert.ConstraintError, report, fx.org, s, resident_id(1), "2024-03-01")
+    refused(fx, skillcert.NotFoundError, report, fx.org, s + 50, resident_id(1), "2024-03-10")
+    refused(fx, skillcert.ValidationError, report, fx.org, s, "110105", "2024-03-10")
+    assert list(fx.db.certificates()) == []
+
+    number = report(fx.org, s, resident_id(1), "2024-03-10")
+    assert number == "S000011000001244000001"
+    e = refused(fx, skillcert.ExistsError, report, fx.org, s, resident_id(1), "2024-03-11")
+    assert e.code == skillcert.EEXISTS
+    assert fx.db.result_get(s, resident_id(1)).certificate == number
+    assert fx.db.result_get(s, resident_id(2)).certificate == ""
+
+
+def test_certificate_number_format(fx):
+    s = fx.passed(1, 1)
+    number = fx.report(s, 1)
+    assert isinstance(number, str) and len(number) == 22
+    n = skillcert.certificate_number_parse(number)
+    assert n.number == number
+    assert (n.kind, n.org_code, n.province, n.site) == ("S", "0000", "11", "000001")
+    assert (n.year, n.level, n.sequence) == (24, 4, 1)
+
+
+def test_certificate_statuses_and_verification(fx):
+    fx.candidate(1, "张小三")
+    fx.candidate(2, "李四")
+    s = fx.passed(1, 2)
+    me, other = resident_id(1), resident_id(2)
+    db = fx.db
+    number = fx.report(s, 1)
+
+    c = db.certificate_get(number)
+    assert isinstance(c, skillcert.Certificate)
+    assert c.status == skillcert.CERT_REPORTED
+    assert c.number == number
+    assert c.title == skillcert.CERT_TITLE == "职业技能等级证书"
+    assert (c.holder, c.id_type, c.id_number) == ("张小三", "居民身份证", me)
+    assert (c.occupation, c.occupation_name, c.work_type) == (OCC, OCC_NAME, "--")
+    assert (c.level, c.level_text) == (4, "四级/中级工")
+    assert (c.credit_code, c.org_name, c.district) == (ORG, ORG_NAME, "110108")
+    assert c.session_id == s
+    assert (c.certified, c.issued, c.published, c.revoked) == ("2024-03-10", "", "", "")
+    assert (c.photo, c.replaces, c.replaced_by, c.post_number) == ("", "", "", "")
+
+    # Reported: recorded, not yet public.
+    v = db.certificate_verify(number, "张小三")
+    assert v.status == skillcert.VERIFY_NOT_PUBLISHED and not v
+    assert v.masked_name == "张*三"
+    assert v.issued == ""
+
+    refused(fx, skillcert.ConstraintError, db.certificate_publish, fx.centre, number, "2024-03-20")
+    refused(fx, skillcert.DeniedError, db.certificate_issue, fx.org2, number, None, "2024-03-15")
+    refused(fx, skillcert.ConstraintError, db.certificate_issue, fx.org, number, None,
+            "2024-03-09")
+    db.certificate_issue(fx.org, number, "sha256:abcd", "2024-03-15")
+    c = db.certificate_get(number)
+    assert (c.status, c.issued, c.photo) == (skillcert.CERT_ISSUED, "2024-03-15", "sha256:abcd")
+    refused(fx, skillcert.ConstraintError, db.certificate_issue, fx.org, number, None,
+            "2024-03-16")
+    v = db.certificate_verify(number, "张小三")
+    assert v.status == skillcert.VERIFY_NOT_PUBLISHED
+    assert v.issued == "2024-03-15"
+
+    refused(fx, skillcert.DeniedError, db.certificate_publish, fx.org, number, "2024-04-01")
+    refused(fx, skillcert.ConstraintError, db.certificate_publish, fx.centre, number,
+            "2024-03-14")
+    db.certificate_publish(fx.centre, number, "2024-04-01")
+    c = db.certificate_get(number)
+    assert (c.status, c.published) == (skillcert.CERT_PUBLISHED, "2024-04-01")
+
+    # Published: valid, with the name and ID masked.
+    v = db.certificate_verify(number, "张小三")
+    assert v.status == skillcert.VERIFY_VALID and v
+    assert v.number == number
+    assert v.masked_name == "张*三"
+    assert v.masked_id == me[:6] + "********" + me[14:]
+    assert (v.occupation, v.occupation_name, v.work_type, v.level) == (OCC, OCC_NAME, "--", 4)
+    assert (v.org_name, v.issued, v.revoked) == (ORG_NAME, "2024-03-15", "")
+    # With the ID number, lower-case and blanks around it too.
+    assert db.certificate_verify(number, "张小三", me).status == skillcert.VERIFY_VALID
+    assert db.certificate_verify(number, "张小三", " %s " % me.lower()).status == \
+        skillcert.VERIFY_VALID
+    # Somebody else's name or ID: nothing shown.
+    for v in (db.certificate_verify(number, "张小二"),
+              db.certificate_verify(number, "张小三", other)):
+        assert v.status == skillcert.VERIFY_NAME_MISMATCH
+        assert (v.masked_name, v.masked_id, v.org_name, v.level) == ("", "", "", 0)
+    assert db.certificate_verify(UNKNOWN, "张小三").status == skillcert.VERIFY_NOT_FOUND
+    # Every change left one audit entry.
+    assert len(list(db.audit_entries("certificate"))) == 3
+
+
+def test_certificate_numbering(fx):
+    s4 = fx.passed(1, 3)
+    assert [fx.report(s4, 1), fx.report(s4, 2)] == \
+        ["S000011000001244000001", "S000011000001244000002"]
+    # Next year: a sequence of its own; another level too.
+    assert fx.report(s4, 3, "2025-01-05") == "S000011000001254000001"
+    s3 = fx.passed(10, 10, level=3)
+    assert fx.report(s3, 10) == "S000011000001243000001"
+    # The second organization to report gets site 000002.
+    s5 = fx.passed(20, 20, level=5, second=True)
+    number = fx.report(s5, 20, second=True)
+    assert number == "S000011000002245000001"
+    assert skillcert.certificate_number_parse(number).site == "000002"
+    assert len(list(fx.db.certificates())) == 5
+
+
+def test_certificate_revoke_and_reissue(fx):
+    fx.candidate(1, "王五")
+    fx.candidate(2, "赵六")
+    s = fx.passed(1, 2)
+    db = fx.db
+    number = fx.valid(s, 1)
+
+    refused(fx, skillcert.DeniedError, db.certificate_revoke, fx.org2, number, "错误",
+            "2024-05-01")
+    refused(fx, skillcert.DeniedError, db.certificate_revoke, fx.public, number, "错误",
+            "2024-05-01")
+    refused(fx, skillcert.ValidationError, db.certificate_revoke, fx.org, number, "",
+            "2024-05-01")
+    db.certificate_revoke(fx.org, number, "姓名录入错误", "2024-05-01")
+    refused(fx, skillcert.ConstraintError, db.certificate_revoke, fx.centre, number, "again",
+            "2024-05-02")
+    v = db.certificate_verify(number, "王五")
+    assert v.status == skillcert.VERIFY_REVOKED and not v
+    assert (v.revoked, v.masked_name) == ("2024-05-01", "王*")
+
+    # Re-issue with a corrected name: a new number, reported again.
+    fresh = db.certificate_reissue(fx.org, number, "王伍", "姓名更正", "2024-05-02")
+    assert fresh == "S000011000001244000002"
+    refused(fx, skillcert.ConstraintError, db.certificate_reissue, fx.org, number, None, "again",
+            "2024-05-03")
+    old = db.certificate_get(number)
+    assert (old.status, old.replaced_by, old.revoke_reason) == \
+        (skillcert.CERT_REVOKED, fresh, "姓名录入错误")
+    new = db.certificate_get(fresh)
+    assert (new.status, new.replaces, new.holder, new.session_id) == \
+        (skillcert.CERT_REPORTED, number, "王伍", s)
+    assert db.certificate_verify(fresh, "王伍").status == skillcert.VERIFY_NOT_PUBLISHED
+    db.certificate_issue(fx.org, fresh, "sha256:p2", "2024-05-03")
+    db.certificate_publish(fx.centre, fresh, "2024-05-10")
+    assert db.certificate_verify(fresh, "王伍").status == skillcert.VERIFY_VALID
+    assert db.certificate_verify(number, "王五").status == skillcert.VERIFY_REVOKED
+
+    # Re-issuing a certificate in force revokes it with the reason; holder kept.
+    second = fx.valid(s, 2)
+    third = db.certificate_reissue(fx.org, second, None, "证书遗失补发", "2024-06-01")
+    c = db.certificate_get(second)
+    assert (c.status, c.revoke_reason) == (skillcert.CERT_REVOKED, "证书遗失补发")
+    assert db.certificate_get(third).holder == "赵六"
+    actions = [e.action for e in db.audit_entries("certificate")]
+    assert actions.count("certificate.reissue") == 2
+    assert actions.count("certificate.revoke") == 2
+
+
+def test_certificate_of_exited_organization_stays_valid(fx):
+    s = fx.passed(1, 2)
+    number = fx.valid(s, 1)
+    fx.db.org_exit(fx.centre, ORG, "不履行工作承诺", "2024-06-01")
+    v = fx.db.certificate_verify(number, "考生1")
+    assert v.status == skillcert.VERIFY_VALID
+    assert v.org_name == ORG_NAME
+    # No new certificate after the exit; before it, yes.
+    e = refused(fx, skillcert.ConstraintError, fx.report, s, 2, "2024-06-02")
+    assert "may not certify" in e.message
+    assert fx.report(s, 2, "2024-05-31") == "S000011000001244000002"
+
+
+def test_certificate_post_link(fx):
+    s = fx.passed(1, 1)
+    number = fx.valid(s, 1)
+    db = fx.db
+    refused(fx, skillcert.DeniedError, db.certificate_link_post, fx.org2, number, "某物流公司",
+            "配送主管", "QY-001", "2024-04-02")
+    refused(fx, skillcert.ValidationError, db.certificate_link_post, fx.org, number, "",
+            "配送主管", "QY-001", None)
+    db.certificate_link_post(fx.org, number, "北京某物流有限公司", "配送主管", "QY-2024-001",
+                             "2024-04-02")
+    c = db.certificate_get(number)
+    assert (c.post_enterprise, c.post_name, c.post_number, c.post_issued) == \
+        ("北京某物流有限公司", "配送主管", "QY-2024-001", "2024-04-02")
+    # Linking again replaces it.
+    db.certificate_link_post(fx.org, number, "北京某物流有限公司", "区域经理", "QY-2024-002",
+                             "2024-05-02")
+    c = db.certificate_get(number)
+    assert (c.post_name, c.post_number, c.post_issued) == ("区域经理", "QY-2024-002", "2024-05-02")
+    # Not on a revoked certificate.
+    db.certificate_revoke(fx.centre, number, "违规发证", "2024-06-01")
+    refused(fx, skillcert.ConstraintError, db.certificate_link_post, fx.org, number, "某公司",
+            "岗位", "QY-3", "2024-06-02")
+
+
+def test_certificate_electronic_document(fx, tmp_path):
+    s = fx.passed(1, 2)
+    number = fx.valid(s, 1)
+    db = fx.db
+    db.certificate_link_post(fx.org, number, "北京某物流有限公司", "配送主管", "QY-2024-001",
+                             "2024-04-02")
+    xml = db.certificate_export_memory(number)
+    assert isinstance(xml, str)
+    for text in ("urn:skillcert:certificate:1", "<title>职业技能等级证书</title>",
+                 'work-type="--"', 'level-text="四级/中级工"', skillcert.CERT_QUERY_URL,
+                 skillcert.ORG_QUERY_URL, "北京某物流有限公司", 'status="published"', number):
+        assert text in xml
+    report = skillcert.Report()
+    assert skillcert.validate_memory(xml, "cert.xml", report) == skillcert.DOC_CERTIFICATE
+    assert report.error_count() == 0
+    # Certificate documents are never imported.
+    with pytest.raises(skillcert.ValidationError) as info:
+        db.import_memory(fx.centre, xml, "cert.xml")
+    assert info.value.code == skillcert.EINVALIDDOC
+    # A tampered number no longer validates.
+    bad = xml.replace('number="S', 'number="X', 1)
+    assert bad != xml
+    report.clear()
+    with pytest.raises(skillcert.ValidationError) as info:
+        skillcert.validate_memory(bad, "bad.xml", report)
+    assert info.value.code == skillcert.EINVALIDDOC
+    assert report.error_count() > 0
+
+    # As a file; a revoked certificate's document says so.
+    db.certificate_revoke(fx.centre, number, "违规发证", "2024-06-01")
+    path = str(tmp_path / "cert.xml")
+    db.certificate_export_file(number, path)
+    assert skillcert.validate_file(path) == skillcert.DOC_CERTIFICATE
+    xml = db.certificate_export_memory(number)
+    assert 'status="revoked"' in xml
+    assert '<revocation date="2024-06-01" reason="违规发证"/>' in xml
+
+    # Only issued certificates, with the holder's photo, have a document.
+    reported = fx.report(s, 2)
+    with pytest.raises(skillcert.ConstraintError):
+        db.certificate_export_memory(reported)
+    db.certificate_issue(fx.org, reported, None, "2024-03-11")
+    with pytest.raises(skillcert.ConstraintError):
+        db.certificate_export_memory(reported)
+    with pytest.raises(skillcert.ConstraintError):
+        db.certificate_export_file(reported, str(tmp_path / "none.xml"))
+
+
+def test_certificate_stats_and_listing(fx):
+    s = fx.passed(1, 4)
+    db = fx.db
+    n = [fx.valid(s, i) for i in (1, 2, 3)]           # 3 published, issued 2024-03-15
+    n.append(fx.report(s, 4, "2024-04-10"))
+    db.certificate_issue(fx.org, n[3], "p", "2024-04-12")   # issued only
+    db.certificate_revoke(fx.org, n[2], "作废", "2024-05-01")
+    s2 = fx.passed(10, 10, level=5, second=True)
+    n.append(fx.report(s2, 10, second=True))
+    db.certificate_issue(fx.org2, n[4], "p", "2024-03-20")
+
+    # In force: 2 published + 1 issued of ORG, 1 issued of ORG2.
+    assert [r.count for r in db.certificate_stats()] == [4]
+    assert [r.count for r in db.certificate_stats(skillcert.STATS_PUBLISHED_ONLY)] == [2]
+    rows = {(r.district, r.level): r.count
+            for r in db.certificate_stats(skillcert.STATS_DISTRICT | skillcert.STATS_LEVEL)}
+    assert rows == {("110102", 5): 1, ("110108", 4): 3}
+    rows = [(r.occupation, r.credit_code, r.period, r.count)
+            for r in db.certificate_stats(skillcert.STATS_ORG | skillcert.STATS_OCCUPATION
+                                          | skillcert.STATS_MONTH)]
+    assert rows == [(OCC, ORG2, "2024-03", 1), (OCC, ORG, "2024-03", 2), (OCC, ORG, "2024-04", 1)]
+    rows = list(db.certificate_stats(skillcert.STATS_YEAR, from_date="2024-04-01",
+                                     to_date="2024-12-31"))
+    assert [(r.period, r.count) for r in rows] == [("2024", 1)]
+
+    # Listing: by organization, by holder, all.
+    assert [c.number for c in db.certificates(ORG)] == sorted(n[:4])
+    assert [c.number for c in db.certificates(id_number=resident_id(10))] == [n[4]]
+    assert len(list(db.certificates())) == 5
+    statuses = {c.number: c.status for c in db.certificates()}
+    assert statuses[n[2]] == skillcert.CERT_REVOKED
+    assert statuses[n[3]] == skillcert.CERT_ISSUED
+
+    # A batch across organizations: each answer has its own organization and level.
+    answers = db.certificate_batch_verify([n[0], n[4], n[1], n[4]],
+                                          ["考生1", "考生10", "考生2", "考生10"])
+    assert [a.status for a in answers] == [skillcert.VERIFY_VALID, skillcert.VERIFY_NOT_PUBLISHED,
+                                           skillcert.VERIFY_VALID, skillcert.VERIFY_NOT_PUBLISHED]
+    assert [(a.level, a.org_name) for a in answers] == \
+        [(4, ORG_NAME), (5, ORG2_NAME), (4, ORG_NAME), (5, ORG2_NAME)]
+    assert answers[1].occupation_name == OCC_NAME and answers[1].work_type == "--"
+
+
+def test_certificate_batch_verify(fx):
+    s = fx.passed(1, 3)
+    a = fx.valid(s, 1)
+    b = fx.report(s, 2)
+    c = fx.valid(s, 3)
+    fx.db.certificate_revoke(fx.centre, c, "作废", "2024-05-01")
+    answers = fx.db.certificate_batch_verify(
+        [a, b, "S000011000001244000777", "garbage", a, c, None],
+        ["考生1", "考生2", "x", "x", "考生2", "考生3", None],
+        [resident_id(1), None, None, None, None, None, None])
+    assert [v.status for v in answers] == [
+        skillcert.VERIFY_VALID, skillcert.VERIFY_NOT_PUBLISHED, skillcert.VERIFY_NOT_FOUND,
+        skillcert.VERIFY_MALFORMED, skillcert.VERIFY_NAME_MISMATCH, skillcert.VERIFY_REVOKED,
+        skillcert.VERIFY_MALFORMED]
+    assert answers[0].masked_name == "考*1"
+    assert answers[0].masked_id == resident_id(1)[:6] + "********" + resident_id(1)[14:]
+    assert answers[3].number == "garbage"
+    assert answers[4].masked_name == ""
+    assert answers[5].revoked == "2024-05-01"
+    # The same as one at a time.
+    for number, name, v in zip([a, b, c], ["考生1", "考生2", "考生3"],
+                               fx.db.certificate_batch_verify([a, b, c],
+                                                              ["考生1", "考生2", "考生3"])):
+        one = fx.db.certificate_verify(number, name)
+        assert (v.status, v.masked_name, v.masked_id, v.issued, v.revoked) == \
+            (one.status, one.masked_name, one.masked_id, one.issued, one.revoked)
+    # A wrong ID number in the batch is a mismatch.
+    [v] = fx.db.certificate_batch_verify([a], ["考生1"], [resident_id(2)])
+    assert v.status == skillcert.VERIFY_NAME_MISMATCH
+
+
+def test_certificate_iterators_outlive_the_database(fx):
+    s = fx.passed(1, 2)
+    fx.valid(s, 1)
+    fx.valid(s, 2)
+    certs = fx.db.certificates(ORG)
+    stats = fx.db.certificate_stats(skillcert.STATS_LEVEL)
+    first = next(certs)
+    fx.db.close()
+    assert [first.number] + [c.number for c in certs] == \
+        ["S000011000001244000001", "S000011000001244000002"]
+    assert [(r.level, r.count) for r in stats] == [(4, 2)]
+    with pytest.raises(skillcert.Error):
+        fx.db.certificate_get(first.number)

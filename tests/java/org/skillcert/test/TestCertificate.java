@@ -10,7 +10,9 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
@@ -25,8 +27,14 @@ import org.skillcert.CertStatsIterator;
 import org.skillcert.CertStatsRow;
 import org.skillcert.Certificate;
 import org.skillcert.CertificateIterator;
+import org.skillcert.Candidate;
+import org.skillcert.ConstraintException;
 import org.skillcert.Database;
+import org.skillcert.DeniedException;
+import org.skillcert.ExistsException;
 import org.skillcert.NotFoundException;
+import org.skillcert.OfferingItem;
+import org.skillcert.Report;
 import org.skillcert.Skillcert;
 import org.skillcert.SkillcertException;
 import org.skillcert.ValidationException;
@@ -333,5 +341,514 @@ public class TestCertificate {
       fail("used a closed database");
     } catch (SkillcertException expected) {
     }
+  }
+
+  // ---- the full pipeline: organizations filed, sessions held, results passed --------------
+
+  static final String ORG_NAME = "北京智训科技有限公司";
+  static final String ORG2_NAME = "北京数字技能评价协会";
+
+  /** The n-th synthetic resident ID number (as fx_id in assess_fixture.c). */
+  static String residentId(int n) {
+    int day = n / 1000, seq = n % 1000;
+    String body = String.format("110105%04d%02d%02d%03d", 1980 + day / 336, 1 + (day / 28) % 12,
+                                1 + day % 28, seq);
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int total = 0;
+    for (int i = 0; i < 17; i++)
+      total += (body.charAt(i) - '0') * weights[i];
+    return body + "10X98765432".charAt(total % 11);
+  }
+
+  private final Actor org2 = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG2, "test");
+  private final Actor pub = new Actor(Skillcert.ACTOR_PUBLIC);
+  private long venue;
+  private long venue2;
+
+  private static List<OfferingItem> offerings(String... texts) {
+    List<OfferingItem> out = new ArrayList<OfferingItem>();
+    for (String t : texts)
+      out.addAll(OfferingItem.parse(t));
+    return out;
+  }
+
+  private void file(Actor actor, String code, String name, int kind, String district,
+                    Actor bureau) {
+    db.orgRegister(actor, code, name, kind, district, "2023-01-05");
+    db.orgApply(actor, code, offerings("4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"),
+                "2023-02-01");
+    db.orgRecommend(bureau, code, "2023-02-10");
+    db.orgEvaluate(centre, code, "2023-03-01");
+    db.orgNotice(centre, code, "2023-03-10");
+    db.orgFile(centre, code, "2023-05-10");
+    db.orgCommit(actor, code, "2023-05-12");
+  }
+
+  /** The registry of assess_fixture.c: ORG (海淀区) and ORG2 (西城区) filed
+      2023-05-10 and active for 4-02-07-10 levels 5-1, examiners E01-E05 and
+      an inspected venue each. */
+  private void pipeline() {
+    Actor haidian = new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test");
+    Actor xicheng = new Actor(Skillcert.ACTOR_DISTRICT, "110102", "test");
+    file(org, ORG, ORG_NAME, Skillcert.ORG_ENTERPRISE, "110108", haidian);
+    file(org2, ORG2, ORG2_NAME, Skillcert.ORG_SOCIAL_GROUP, "110102", xicheng);
+    List<OfferingItem> qualified = offerings("4-02-07-10:1", "4-04-05-05/数据标注员:1");
+    for (int i = 1; i <= 5; i++) {
+      String id = String.format("E%02d", i);
+      db.staffAdd(org, ORG, id, "考评员", Skillcert.STAFF_EXAMINER, qualified, "2023-06-01");
+      db.staffAdd(org2, ORG2, id, "考评员", Skillcert.STAFF_EXAMINER, qualified, "2023-06-01");
+    }
+    venue = db.venueRegister(org, ORG, "海淀考点", "北京市海淀区中关村大街1号", "110108", 3,
+                             "2023-06-01");
+    db.venueInspect(haidian, venue, true, "场地合格", "2023-06-05");
+    venue2 = db.venueRegister(org2, ORG2, "西城考点", "北京市西城区金融街1号", "110102", 3,
+                              "2023-06-01");
+    db.venueInspect(xicheng, venue2, true, null, "2023-06-05");
+  }
+
+  private void candidate(int n, String name) {
+    Candidate c = new Candidate(residentId(n), name == null ? "考生" + n : name);
+    try {
+      db.candidateSave(centre, c);
+    } finally {
+      c.delete();
+    }
+  }
+
+  /** A session of OCC held on 2024-03-01 (ORG, or ORG2 when second) where
+      candidates first..last (recorded here when not yet) passed. */
+  private long passed(int first, int last, int level, boolean second) {
+    Actor actor = second ? org2 : org;
+    long s = db.sessionCreate(actor, second ? ORG2 : ORG, OCC, null, level, Skillcert.PATH_NORMAL,
+                              "2024-03-01", second ? venue2 : venue, 1, 0);
+    for (int n = first; n <= last; n++) {
+      try {
+        db.candidateLoad(residentId(n)).delete();
+      } catch (NotFoundException e) {
+        candidate(n, null);
+      }
+      db.sessionEnrol(actor, s, residentId(n), null);
+    }
+    for (String e : Arrays.asList("E01", "E02"))
+      db.sessionStaffAdd(actor, s, Skillcert.COMPONENT_THEORY, e);
+    for (String e : Arrays.asList("E03", "E04", "E05"))
+      db.sessionStaffAdd(actor, s, Skillcert.COMPONENT_PRACTICAL, e);
+    db.sessionConfirm(actor, s, "2024-03-01");
+    for (int n = first; n <= last; n++)
+      db.resultRecord(actor, s, residentId(n), 80, 75, Skillcert.SCORE_NONE, "2024-03-01");
+    return s;
+  }
+
+  private long passed(int first, int last) {
+    return passed(first, last, 4, false);
+  }
+
+  private String report(long s, int n, String date) {
+    return db.certificateReport(org, s, residentId(n), date);
+  }
+
+  /** Reported 2024-03-10, issued 2024-03-15, published 2024-04-01. */
+  private String valid(long s, int n) {
+    String number = report(s, n, "2024-03-10");
+    db.certificateIssue(org, number, "sha256:photo", "2024-03-15");
+    db.certificatePublish(centre, number, "2024-04-01");
+    return number;
+  }
+
+  /** Every certificate and the audit length: what a refusal leaves alone. */
+  private List<String> state() {
+    List<String> out = new ArrayList<String>();
+    for (Certificate c : db.certificates().toList())
+      out.add(c.getNumber() + " " + c.getStatus() + " " + c.getIssued() + " " + c.getPublished()
+              + " " + c.getRevoked() + " " + c.getReplacedBy() + " " + c.getPostNumber());
+    out.add("audit " + auditCount());
+    return out;
+  }
+
+  private <T extends SkillcertException> T refused(Class<T> type, Runnable call) {
+    List<String> before = state();
+    try {
+      call.run();
+    } catch (SkillcertException e) {
+      assertTrue("wanted " + type.getSimpleName() + ", got " + e, type.isInstance(e));
+      assertEquals(before, state());
+      return type.cast(e);
+    }
+    fail("allowed: wanted " + type.getSimpleName());
+    return null;
+  }
+
+  @Test
+  public void onlyPassedResults() {
+    pipeline();
+    candidate(1, "张小三");
+    candidate(2, "李四");
+    final long s = db.sessionCreate(org, ORG, OCC, null, 4, Skillcert.PATH_NORMAL, "2024-03-01",
+                                    venue, 1, 0);
+    db.sessionEnrol(org, s, residentId(1), null);
+    db.sessionEnrol(org, s, residentId(2), null);
+    for (String e : Arrays.asList("E01", "E02"))
+      db.sessionStaffAdd(org, s, Skillcert.COMPONENT_THEORY, e);
+    for (String e : Arrays.asList("E03", "E04", "E05"))
+      db.sessionStaffAdd(org, s, Skillcert.COMPONENT_PRACTICAL, e);
+    db.sessionConfirm(org, s, "2024-03-01");
+    db.resultRecord(org, s, residentId(1), 88, 91, Skillcert.SCORE_NONE, "2024-03-02");
+    db.resultRecord(org, s, residentId(2), 50, 91, Skillcert.SCORE_NONE, "2024-03-02");
+
+    ConstraintException c = refused(ConstraintException.class,
+        () -> db.certificateReport(org, s, residentId(2), "2024-03-10"));
+    assertEquals(Skillcert.ECONSTRAINT, c.getCode());
+    DeniedException d = refused(DeniedException.class,
+        () -> db.certificateReport(org2, s, residentId(1), "2024-03-10"));
+    assertEquals(Skillcert.EDENIED, d.getCode());
+    refused(DeniedException.class, () -> db.certificateReport(centre, s, residentId(1), "2024-03-10"));
+    refused(ConstraintException.class, () -> db.certificateReport(org, s, residentId(1), "2024-03-01"));
+    refused(NotFoundException.class,
+            () -> db.certificateReport(org, s + 50, residentId(1), "2024-03-10"));
+    assertTrue(db.certificates().toList().isEmpty());
+
+    String number = db.certificateReport(org, s, residentId(1), "2024-03-10");
+    assertEquals("S000011000001244000001", number);
+    ExistsException x = refused(ExistsException.class,
+        () -> db.certificateReport(org, s, residentId(1), "2024-03-11"));
+    assertEquals(Skillcert.EEXISTS, x.getCode());
+    assertEquals(number, db.resultGet(s, residentId(1)).getCertificate());
+    assertEquals("", db.resultGet(s, residentId(2)).getCertificate());
+  }
+
+  @Test
+  public void numberFormatAndSequences() {
+    pipeline();
+    long s4 = passed(1, 3);
+    String first = report(s4, 1, "2024-03-10");
+    assertEquals(22, first.length());
+    CertNumber n = Skillcert.certificateNumberParse(first);
+    assertEquals('S', n.getKind());
+    assertEquals("0000", n.getOrgCode());
+    assertEquals("11", n.getProvince());
+    assertEquals("000001", n.getSite());
+    assertEquals(24, n.getYear());
+    assertEquals(4, n.getLevel());
+    assertEquals(1, n.getSequence());
+    assertEquals("S000011000001244000002", report(s4, 2, "2024-03-10"));
+    assertEquals("S000011000001254000001", report(s4, 3, "2025-01-05"));
+    long s3 = passed(10, 10, 3, false);
+    assertEquals("S000011000001243000001", report(s3, 10, "2024-03-10"));
+    long s5 = passed(20, 20, 5, true);
+    String other = db.certificateReport(org2, s5, residentId(20), "2024-03-10");
+    assertEquals("S000011000002245000001", other);
+    assertEquals("000002", Skillcert.certificateNumberParse(other).getSite());
+    assertEquals(5, db.certificates().toList().size());
+  }
+
+  @Test
+  public void statusesAndVerification() {
+    pipeline();
+    candidate(1, "张小三");
+    candidate(2, "李四");
+    long s = passed(1, 2);
+    final String me = residentId(1);
+    final String number = report(s, 1, "2024-03-10");
+
+    Certificate c = db.certificateGet(number);
+    assertEquals(Skillcert.CERT_REPORTED, c.getStatus());
+    assertEquals(Skillcert.CERT_TITLE, c.getTitle());
+    assertEquals("张小三", c.getHolder());
+    assertEquals("居民身份证", c.getIdType());
+    assertEquals(me, c.getIdNumber());
+    assertEquals(OCC, c.getOccupation());
+    assertEquals(OCC_NAME, c.getOccupationName());
+    assertEquals("--", c.getWorkType());
+    assertEquals(4, c.getLevel());
+    assertEquals("四级/中级工", c.getLevelText());
+    assertEquals(ORG, c.getCreditCode());
+    assertEquals(ORG_NAME, c.getOrgName());
+    assertEquals("110108", c.getDistrict());
+    assertEquals(s, c.getSessionId());
+    assertEquals("2024-03-10", c.getCertified());
+    assertEquals("", c.getIssued());
+
+    Verification v = db.certificateVerify(number, "张小三");
+    assertEquals(Skillcert.VERIFY_NOT_PUBLISHED, v.getStatus());
+    assertEquals("张*三", v.getMaskedName());
+
+    refused(ConstraintException.class, () -> db.certificatePublish(centre, number, "2024-03-20"));
+    refused(DeniedException.class, () -> db.certificateIssue(org2, number, null, "2024-03-15"));
+    refused(ConstraintException.class, () -> db.certificateIssue(org, number, null, "2024-03-09"));
+    db.certificateIssue(org, number, "sha256:abcd", "2024-03-15");
+    c = db.certificateGet(number);
+    assertEquals(Skillcert.CERT_ISSUED, c.getStatus());
+    assertEquals("sha256:abcd", c.getPhoto());
+    refused(ConstraintException.class, () -> db.certificateIssue(org, number, null, "2024-03-16"));
+    assertEquals("2024-03-15", db.certificateVerify(number, "张小三").getIssued());
+    assertEquals(Skillcert.VERIFY_NOT_PUBLISHED, db.certificateVerify(number, "张小三").getStatus());
+
+    refused(DeniedException.class, () -> db.certificatePublish(org, number, "2024-04-01"));
+    refused(ConstraintException.class, () -> db.certificatePublish(centre, number, "2024-03-14"));
+    db.certificatePublish(centre, number, "2024-04-01");
+    assertEquals(Skillcert.CERT_PUBLISHED, db.certificateGet(number).getStatus());
+    assertEquals("2024-04-01", db.certificateGet(number).getPublished());
+
+    v = db.certificateVerify(number, "张小三");
+    assertEquals(Skillcert.VERIFY_VALID, v.getStatus());
+    assertTrue(v.isValid());
+    assertEquals(number, v.getNumber());
+    assertEquals("张*三", v.getMaskedName());
+    assertEquals(me.substring(0, 6) + "********" + me.substring(14), v.getMaskedId());
+    assertEquals(OCC_NAME, v.getOccupationName());
+    assertEquals(4, v.getLevel());
+    assertEquals(ORG_NAME, v.getOrgName());
+    assertEquals("2024-03-15", v.getIssued());
+    assertEquals("", v.getRevoked());
+    assertEquals(Skillcert.VERIFY_VALID, db.certificateVerify(number, "张小三", me).getStatus());
+    assertEquals(Skillcert.VERIFY_VALID,
+                 db.certificateVerify(number, "张小三", " " + me.toLowerCase() + " ").getStatus());
+    for (Verification w : Arrays.asList(db.certificateVerify(number, "张小二"),
+                                        db.certificateVerify(number, "张小三", residentId(2)))) {
+      assertEquals(Skillcert.VERIFY_NAME_MISMATCH, w.getStatus());
+      assertEquals("", w.getMaskedName());
+      assertEquals("", w.getMaskedId());
+      assertEquals("", w.getOrgName());
+    }
+    assertEquals(3, db.auditEntries("certificate").toList().size());
+  }
+
+  @Test
+  public void revokeAndReissue() {
+    pipeline();
+    candidate(1, "王五");
+    candidate(2, "赵六");
+    long s = passed(1, 2);
+    final String number = valid(s, 1);
+    refused(DeniedException.class, () -> db.certificateRevoke(org2, number, "错误", "2024-05-01"));
+    refused(DeniedException.class, () -> db.certificateRevoke(pub, number, "错误", "2024-05-01"));
+    refused(ValidationException.class, () -> db.certificateRevoke(org, number, "", "2024-05-01"));
+    db.certificateRevoke(org, number, "姓名录入错误", "2024-05-01");
+    refused(ConstraintException.class,
+            () -> db.certificateRevoke(centre, number, "again", "2024-05-02"));
+    Verification v = db.certificateVerify(number, "王五");
+    assertEquals(Skillcert.VERIFY_REVOKED, v.getStatus());
+    assertEquals("2024-05-01", v.getRevoked());
+    assertEquals("王*", v.getMaskedName());
+
+    String fresh = db.certificateReissue(org, number, "王伍", "姓名更正", "2024-05-02");
+    assertEquals("S000011000001244000002", fresh);
+    refused(ConstraintException.class,
+            () -> db.certificateReissue(org, number, null, "again", "2024-05-03"));
+    Certificate old = db.certificateGet(number);
+    assertEquals(Skillcert.CERT_REVOKED, old.getStatus());
+    assertEquals(fresh, old.getReplacedBy());
+    assertEquals("姓名录入错误", old.getRevokeReason());
+    Certificate c = db.certificateGet(fresh);
+    assertEquals(Skillcert.CERT_REPORTED, c.getStatus());
+    assertEquals(number, c.getReplaces());
+    assertEquals("王伍", c.getHolder());
+    assertEquals(s, c.getSessionId());
+    db.certificateIssue(org, fresh, "sha256:p2", "2024-05-03");
+    db.certificatePublish(centre, fresh, "2024-05-10");
+    assertEquals(Skillcert.VERIFY_VALID, db.certificateVerify(fresh, "王伍").getStatus());
+    assertEquals(Skillcert.VERIFY_REVOKED, db.certificateVerify(number, "王五").getStatus());
+
+    String second = valid(s, 2);
+    String third = db.certificateReissue(org, second, null, "证书遗失补发", "2024-06-01");
+    assertEquals(Skillcert.CERT_REVOKED, db.certificateGet(second).getStatus());
+    assertEquals("证书遗失补发", db.certificateGet(second).getRevokeReason());
+    assertEquals("赵六", db.certificateGet(third).getHolder());
+    int reissues = 0, revocations = 0;
+    for (AuditEntry e : db.auditEntries("certificate").toList()) {
+      if (e.getAction().equals("certificate.reissue")) reissues++;
+      if (e.getAction().equals("certificate.revoke")) revocations++;
+    }
+    assertEquals(2, reissues);
+    assertEquals(2, revocations);
+  }
+
+  @Test
+  public void exitedOrganizationCertificateStaysValid() {
+    pipeline();
+    final long s = passed(1, 2);
+    String number = valid(s, 1);
+    db.orgExit(centre, ORG, "不履行工作承诺", "2024-06-01");
+    Verification v = db.certificateVerify(number, "考生1");
+    assertEquals(Skillcert.VERIFY_VALID, v.getStatus());
+    assertEquals(ORG_NAME, v.getOrgName());
+    ConstraintException e = refused(ConstraintException.class, () -> report(s, 2, "2024-06-02"));
+    assertTrue(e.getMessage(), e.getMessage().contains("may not certify"));
+    assertEquals("S000011000001244000002", report(s, 2, "2024-05-31"));
+  }
+
+  @Test
+  public void postCertificateLink() {
+    pipeline();
+    final String number = valid(passed(1, 1), 1);
+    refused(DeniedException.class, () -> db.certificateLinkPost(org2, number, "某物流公司", "配送主管",
+                                                                "QY-001", "2024-04-02"));
+    refused(ValidationException.class,
+            () -> db.certificateLinkPost(org, number, "", "配送主管", "QY-001"));
+    db.certificateLinkPost(org, number, "北京某物流有限公司", "配送主管", "QY-2024-001", "2024-04-02");
+    Certificate c = db.certificateGet(number);
+    assertEquals("北京某物流有限公司", c.getPostEnterprise());
+    assertEquals("配送主管", c.getPostName());
+    assertEquals("QY-2024-001", c.getPostNumber());
+    assertEquals("2024-04-02", c.getPostIssued());
+    db.certificateLinkPost(org, number, "北京某物流有限公司", "区域经理", "QY-2024-002", "2024-05-02");
+    assertEquals("QY-2024-002", db.certificateGet(number).getPostNumber());
+    assertEquals("区域经理", db.certificateGet(number).getPostName());
+    db.certificateRevoke(centre, number, "违规发证", "2024-06-01");
+    refused(ConstraintException.class,
+            () -> db.certificateLinkPost(org, number, "某公司", "岗位", "QY-3", "2024-06-02"));
+  }
+
+  @Test
+  public void electronicCertificate() throws Exception {
+    pipeline();
+    long s = passed(1, 2);
+    String number = valid(s, 1);
+    db.certificateLinkPost(org, number, "北京某物流有限公司", "配送主管", "QY-2024-001", "2024-04-02");
+    String xml = db.certificateExportMemory(number);
+    for (String text : Arrays.asList("urn:skillcert:certificate:1", "<title>职业技能等级证书</title>",
+                                     "work-type=\"--\"", "level-text=\"四级/中级工\"",
+                                     Skillcert.CERT_QUERY_URL, Skillcert.ORG_QUERY_URL,
+                                     "北京某物流有限公司", "status=\"published\"", number))
+      assertTrue(text, xml.contains(text));
+    Report report = new Report();
+    assertEquals(Skillcert.DOC_CERTIFICATE, Skillcert.validateMemory(xml, "cert.xml", report));
+    assertEquals(0, report.errorCount());
+    try {
+      db.importMemory(centre, xml);
+      fail("imported a certificate document");
+    } catch (ValidationException e) {
+      assertEquals(Skillcert.EINVALIDDOC, e.getCode());
+    }
+    String bad = xml.replaceFirst("number=\"S", "number=\"X");
+    report.clear();
+    try {
+      Skillcert.validateMemory(bad, "bad.xml", report);
+      fail("a tampered number validates");
+    } catch (ValidationException e) {
+      assertEquals(Skillcert.EINVALIDDOC, e.getCode());
+    }
+    assertTrue(report.errorCount() > 0);
+
+    db.certificateRevoke(centre, number, "违规发证", "2024-06-01");
+    File file = new File(tmp.getRoot(), "cert.xml");
+    db.certificateExportFile(number, file.getPath());
+    assertEquals(Skillcert.DOC_CERTIFICATE, Skillcert.validateFile(file.getPath()));
+    xml = db.certificateExportMemory(number);
+    assertTrue(xml.contains("status=\"revoked\""));
+    assertTrue(xml.contains("<revocation date=\"2024-06-01\" reason=\"违规发证\"/>"));
+
+    final String reported = report(s, 2, "2024-03-10");
+    refused(ConstraintException.class, () -> db.certificateExportMemory(reported));
+    db.certificateIssue(org, reported, null, "2024-03-11");
+    refused(ConstraintException.class, () -> db.certificateExportMemory(reported));
+  }
+
+  @Test
+  public void statsAndListing() {
+    pipeline();
+    long s = passed(1, 4);
+    List<String> n = new ArrayList<String>();
+    for (int i = 1; i <= 3; i++)
+      n.add(valid(s, i));
+    n.add(report(s, 4, "2024-04-10"));
+    db.certificateIssue(org, n.get(3), "p", "2024-04-12");
+    db.certificateRevoke(org, n.get(2), "作废", "2024-05-01");
+    long s2 = passed(10, 10, 5, true);
+    n.add(db.certificateReport(org2, s2, residentId(10), "2024-03-10"));
+    db.certificateIssue(org2, n.get(4), "p", "2024-03-20");
+
+    assertEquals(4, db.certificateStats().toList().get(0).getCount());
+    assertEquals(2, db.certificateStats(Skillcert.STATS_PUBLISHED_ONLY).toList().get(0).getCount());
+    Map<String, Long> byDistrict = new HashMap<String, Long>();
+    try (CertStatsIterator it = db.certificateStats(Skillcert.STATS_DISTRICT | Skillcert.STATS_LEVEL)) {
+      for (CertStatsRow r : it)
+        byDistrict.put(r.getDistrict() + "/" + r.getLevel(), r.getCount());
+    }
+    Map<String, Long> want = new HashMap<String, Long>();
+    want.put("110102/5", 1L);
+    want.put("110108/4", 3L);
+    assertEquals(want, byDistrict);
+    List<String> rows = new ArrayList<String>();
+    for (CertStatsRow r : db.certificateStats(Skillcert.STATS_ORG | Skillcert.STATS_OCCUPATION
+                                              | Skillcert.STATS_MONTH, null, null).toList())
+      rows.add(r.getOccupation() + " " + r.getCreditCode() + " " + r.getPeriod() + " " + r.getCount());
+    assertEquals(Arrays.asList(OCC + " " + ORG2 + " 2024-03 1", OCC + " " + ORG + " 2024-03 2",
+                               OCC + " " + ORG + " 2024-04 1"), rows);
+    List<CertStatsRow> year = db.certificateStats(Skillcert.STATS_YEAR, "2024-04-01", "2024-12-31")
+        .toList();
+    assertEquals(1, year.size());
+    assertEquals("2024", year.get(0).getPeriod());
+    assertEquals(1, year.get(0).getCount());
+
+    List<String> mine = new ArrayList<String>();
+    for (Certificate c : db.certificates(ORG).toList())
+      mine.add(c.getNumber());
+    List<String> sorted = new ArrayList<String>(n.subList(0, 4));
+    Collections.sort(sorted);
+    assertEquals(sorted, mine);
+    List<Certificate> holder = db.certificates(null, residentId(10)).toList();
+    assertEquals(1, holder.size());
+    assertEquals(n.get(4), holder.get(0).getNumber());
+
+    List<Verification> answers = db.certificateBatchVerify(
+        Arrays.asList(n.get(0), n.get(4), n.get(1)), Arrays.asList("考生1", "考生10", "考生2"));
+    assertEquals(Skillcert.VERIFY_VALID, answers.get(0).getStatus());
+    assertEquals(4, answers.get(0).getLevel());
+    assertEquals(ORG_NAME, answers.get(0).getOrgName());
+    assertEquals(Skillcert.VERIFY_NOT_PUBLISHED, answers.get(1).getStatus());
+    assertEquals(5, answers.get(1).getLevel());
+    assertEquals(ORG2_NAME, answers.get(1).getOrgName());
+    assertEquals(Skillcert.VERIFY_VALID, answers.get(2).getStatus());
+  }
+
+  @Test
+  public void batchVerify() {
+    pipeline();
+    long s = passed(1, 3);
+    String a = valid(s, 1);
+    String b = report(s, 2, "2024-03-10");
+    String c = valid(s, 3);
+    db.certificateRevoke(centre, c, "作废", "2024-05-01");
+    List<Verification> answers = db.certificateBatchVerify(
+        new String[] {a, b, "S000011000001244000777", "garbage", a, c, null},
+        new String[] {"考生1", "考生2", "x", "x", "考生2", "考生3", null},
+        new String[] {residentId(1), null, null, null, null, null, null});
+    int[] want = {Skillcert.VERIFY_VALID, Skillcert.VERIFY_NOT_PUBLISHED,
+                  Skillcert.VERIFY_NOT_FOUND, Skillcert.VERIFY_MALFORMED,
+                  Skillcert.VERIFY_NAME_MISMATCH, Skillcert.VERIFY_REVOKED,
+                  Skillcert.VERIFY_MALFORMED};
+    assertEquals(want.length, answers.size());
+    for (int i = 0; i < want.length; i++)
+      assertEquals("answer " + i, want[i], answers.get(i).getStatus());
+    assertEquals("考*1", answers.get(0).getMaskedName());
+    assertEquals(residentId(1).substring(0, 6) + "********" + residentId(1).substring(14),
+                 answers.get(0).getMaskedId());
+    assertEquals("garbage", answers.get(3).getNumber());
+    assertEquals("", answers.get(4).getMaskedName());
+    assertEquals("2024-05-01", answers.get(5).getRevoked());
+    List<Verification> wrongId = db.certificateBatchVerify(
+        Arrays.asList(a), Arrays.asList("考生1"), Arrays.asList(residentId(2)));
+    assertEquals(Skillcert.VERIFY_NAME_MISMATCH, wrongId.get(0).getStatus());
+  }
+
+  @Test
+  public void iteratorsOutliveTheDatabase() {
+    pipeline();
+    long s = passed(1, 2);
+    valid(s, 1);
+    valid(s, 2);
+    CertificateIterator certs = db.certificates(ORG);
+    CertStatsIterator stats = db.certificateStats(Skillcert.STATS_LEVEL);
+    db.close();
+    List<String> numbers = new ArrayList<String>();
+    for (Certificate c : certs)
+      numbers.add(c.getNumber());
+    assertEquals(Arrays.asList("S000011000001244000001", "S000011000001244000002"), numbers);
+    List<CertStatsRow> rows = stats.toList();
+    assertEquals(1, rows.size());
+    assertEquals(4, rows.get(0).getLevel());
+    assertEquals(2, rows.get(0).getCount());
+    certs.close();
   }
 }
