@@ -77,6 +77,8 @@ int sc__buf_puts(sc__buf *b, const char *s);
 int sc__buf_printf(sc__buf *b, const char *fmt, ...) SC__PRINTF(2, 3);
 /* Append s with XML escaping (&, <, >, ", '). */
 int sc__buf_put_xml(sc__buf *b, const char *s);
+/* Append ` name="value"` (escaped); nothing when value is NULL. */
+int sc__buf_attr(sc__buf *b, const char *name, const char *value);
 
 /* ---- actors (roles.c) ---- */
 struct sc_actor {

@@ -267,3 +267,12 @@ int sc__name_lookup(const char *text, const char *const *en, const char *const *
             return k;
     return 0;
 }
+
+int sc__buf_attr(sc__buf *b, const char *name, const char *value)
+{
+    if (!value)
+        return b->failed ? SC_ENOMEM : SC_OK;
+    sc__buf_printf(b, " %s=\"", name);
+    sc__buf_put_xml(b, value);
+    return sc__buf_puts(b, "\"");
+}
