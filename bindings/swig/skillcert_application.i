@@ -643,6 +643,23 @@ int application_state_parse(const char *text);
 
 %extend sc_application_query {
 %pythoncode %{
+    # The fields can be assigned too (q.state = APPLICATION_CONFIRMED), through
+    # the checked setters.
+    credit_code = property(_skillcert.ApplicationQuery_credit_code_get, set_credit_code,
+                           doc="The organization's credit code, or \"\" for any.")
+    announcement = property(_skillcert.ApplicationQuery_announcement_get, set_announcement,
+                            doc="The announcement's id, or 0 for any.")
+    id_number = property(_skillcert.ApplicationQuery_id_number_get, set_id_number,
+                         doc="The candidate's resident ID number, or \"\" for any.")
+    occupation = property(_skillcert.ApplicationQuery_occupation_get, set_occupation,
+                          doc="The occupation code, or \"\" for any.")
+    level = property(_skillcert.ApplicationQuery_level_get, set_level,
+                     doc="1-5, or 0 for any.")
+    state = property(_skillcert.ApplicationQuery_state_get, set_state,
+                     doc="An APPLICATION_* state, or 0 for any.")
+    batch_id = property(_skillcert.ApplicationQuery_batch_id_get, set_batch_id,
+                        doc="The candidate batch, or \"\" for any.")
+
     def __repr__(self):
         fields = [(k, getattr(self, k)) for k in ("credit_code", "announcement", "id_number",
                                                    "occupation", "level", "state", "batch_id")]

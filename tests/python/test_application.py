@@ -281,6 +281,22 @@ def test_application_batches(reg):
     q.set_level(5)
     q.set_state(skillcert.APPLICATION_REJECTED)
     assert [a.id for a in db.applications(q)] == [ids[2]]
+    # Fields can be assigned as well.
+    q = skillcert.ApplicationQuery()
+    q.occupation = OCC
+    q.state = skillcert.APPLICATION_CONFIRMED
+    q.credit_code = ORG
+    assert (q.occupation, q.state, q.credit_code) == (OCC, skillcert.APPLICATION_CONFIRMED, ORG)
+    assert db.application_count(q) == 2
+    q.credit_code = None
+    assert q.credit_code == ""
+    q.announcement = reg.ann2
+    assert db.application_count(q) == 0
+    with pytest.raises(skillcert.ValidationError):
+        q.batch_id = "x" * 128
+    assert q.batch_id == ""
+    with pytest.raises(AttributeError):
+        q.version = 2
     q = skillcert.ApplicationQuery(id_number="12345")
     with pytest.raises(skillcert.ValidationError):
         db.application_count(q)
