@@ -4,6 +4,7 @@ organization's own district, reject and withdraw with reasons, the
 all-or-nothing batches, queries, and the exchange documents (mirrors
 check_application.c and app_fixture.c)."""
 
+import datetime
 import sqlite3
 
 import pytest
@@ -113,7 +114,6 @@ class Registry:
 
 def resident_id(n):
     """af_id(): distinct valid resident ID numbers, born from 1960-01-01 on."""
-    import datetime
     day = datetime.date(1960, 1, 1) + datetime.timedelta(days=n // 1000)
     body = "110101%s%03d" % (day.strftime("%Y%m%d"), n % 1000)
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -333,7 +333,8 @@ def test_application_announcement(reg):
     reg.refused(skillcert.ValidationError, publish, db, w.org, methods=0)
     reg.refused(skillcert.ValidationError, publish, db, w.org, title="")
     reg.refused(skillcert.ValidationError, publish, db, w.org, offerings=[])
-    reg.refused(skillcert.ValidationError, publish, db, w.org, title="长" * 300)
+    e = reg.refused(skillcert.ValidationError, publish, db, w.org, title="长" * 300)
+    assert e.message == "announcement title too long"
 
     new = publish(db, w.org)
     assert new > reg.ann2
