@@ -5,8 +5,10 @@
  *   4.   an evaluation organization's filing, step by step through district and
  *        city, and a refusal when the wrong district acts;
  *   5.   "may it certify ...?" from its scope and validity;
- *   6.   the audit trail verified;
- *   7.   a candidate's eligibility decided from the rules, with the reasons.
+ *   6.   a candidate's eligibility decided from the rules, with the reasons;
+ *   8-12 one certification season (demo_season.c): intake, assessment,
+ *        certificates, XML exchange, quality supervision and credit;
+ *   13.  the audit trail of every change verified.
  *
  *   demo [REGISTRY.db]      (default: demo.db)
  */
@@ -14,8 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <skillcert.h>
+#include "demo.h"
 
-static int fail(const char *what)
+int demo_fail(const char *what)
 {
     const sc_error *e = sc_error_last();
     fprintf(stderr, "demo: %s: %s (%s)\n", what, e->message, sc_strerror(e->code));
@@ -69,7 +72,7 @@ static int print_catalog(sc_db *db)
     sc_occupation *o = NULL;
     int rc, n = 0;
     if (sc_occupation_iter_new(&it, db, "2022-04-12") != SC_OK)
-        return fail("listing the catalog");
+        return demo_fail("listing the catalog");
     cell("#", 4), cell("code", 12), cell("occupation", 24), cell("work type", 20);
     printf("levels\n");
     while ((rc = sc_occupation_iter_next(&o, it)) == SC_OK) {
@@ -94,7 +97,7 @@ static int print_catalog(sc_db *db)
     }
     sc_occupation_iter_free(it);
     if (rc != SC_ITEROVER)
-        return fail("reading the catalog");
+        return demo_fail("reading the catalog");
     return 0;
 }
 
@@ -102,7 +105,7 @@ static void ask(sc_db *db, const char *code, const char *work_type, int level, c
 {
     sc_verdict v;
     if (sc_catalog_check(&v, db, code, work_type, level, date) != SC_OK) {
-        fail("checking");
+        demo_fail("checking");
         return;
     }
     printf("  %s %s level %d (%s) on %s: %s%s%s\n", code, work_type ? work_type : "(no work type)",
@@ -110,13 +113,14 @@ static void ask(sc_db *db, const char *code, const char *work_type, int level, c
            v.ok ? "" : " — ", v.message);
 }
 
-/* Print "  step: ok" or the error, and return the status. */
-static int step(const char *what, int rc)
+int demo_step(const char *what, int rc)
 {
+    printf("  ");
+    cell(what, 60);
     if (rc == SC_OK)
-        printf("  %-58s ok\n", what);
+        printf("ok\n");
     else
-        printf("  %-58s refused: %s (%s)\n", what, sc_error_last()->message, sc_strerror(rc));
+        printf("refused: %s (%s)\n", sc_error_last()->message, sc_strerror(rc));
     return rc;
 }
 
@@ -125,7 +129,7 @@ static void may(sc_db *db, const char *org, const char *code, const char *wt, in
 {
     sc_verdict v;
     if (sc_org_may_certify(&v, db, org, code, wt, level, date, NULL, SC_PATH_NORMAL) != SC_OK) {
-        fail("may-certify");
+        demo_fail("may-certify");
         return;
     }
     printf("  %s %s level %d on %s: %s%s%s\n", code, wt ? wt : "", level, date,
@@ -149,28 +153,28 @@ static int demo_organization(sc_db *db, char org[19])
         sc_actor_new(&centre, SC_ACTOR_CITY_CENTRE, NULL, "市职业技能鉴定管理中心") ||
         sc_offerings_new(&scope) || sc_offerings_add_text(scope, "4-04-05-05/数据标注员:5,4,3") ||
         sc_offerings_add_text(scope, "4-02-07-10:5,4")) {
-        fail("preparing");
+        demo_fail("preparing");
         goto done;
     }
-    if (step("register in 海淀区 (the organization)",
+    if (demo_step("register in 海淀区 (the organization)",
              sc_org_register(db, self, org, "北京智训科技有限公司", SC_ORG_ENTERPRISE, "110108",
                              "2023-01-05", 0)) ||
-        step("apply for 4-04-05-05/数据标注员 5-3 and 4-02-07-10 5-4",
+        demo_step("apply for 4-04-05-05/数据标注员 5-3 and 4-02-07-10 5-4",
              sc_org_apply(db, self, org, scope, "2023-02-01")))
         goto done;
-    step("朝阳区 recommends it (not its district)",
+    demo_step("朝阳区 recommends it (not its district)",
          sc_org_recommend(db, chaoyang, org, "2023-02-10", NULL));
-    if (step("海淀区 confirms and recommends it to the city",
+    if (demo_step("海淀区 confirms and recommends it to the city",
              sc_org_recommend(db, haidian, org, "2023-02-10", NULL)) ||
-        step("city centre: expert evaluation (材料核验, 专家论证, 现场评估)",
+        demo_step("city centre: expert evaluation (材料核验, 专家论证, 现场评估)",
              sc_org_evaluate(db, centre, org, NULL, SC_EVAL_ALL, "2023-03-01", NULL)) ||
-        step("city centre: public notice (公示)", sc_org_notice(db, centre, org, "2023-03-10")) ||
-        step("city centre: filing (备案) and receipt", sc_org_file(db, centre, org, "2023-05-10")) ||
-        step("organization signs the commitment letter (承诺书)",
+        demo_step("city centre: public notice (公示)", sc_org_notice(db, centre, org, "2023-03-10")) ||
+        demo_step("city centre: filing (备案) and receipt", sc_org_file(db, centre, org, "2023-05-10")) ||
+        demo_step("organization signs the commitment letter (承诺书)",
              sc_org_commit(db, self, org, "2023-05-12")))
         goto done;
     if (sc_org_get(&info, db, org, "2023-06-01") != SC_OK) {
-        fail("reading the organization");
+        demo_fail("reading the organization");
         goto done;
     }
     printf("  receipt %s, filed %s, valid until %s, status %s\n", info.receipt, info.filed,
@@ -194,9 +198,9 @@ done:
 static int demo_audit(sc_db *db)
 {
     sc_audit_result r;
-    printf("\n6. The audit trail (hash-chained with SHA-256):\n");
+    printf("\n13. The audit trail (hash-chained with SHA-256), every change above:\n");
     if (sc_audit_verify(&r, db) != SC_OK)
-        return fail("verifying the audit trail");
+        return demo_fail("verifying the audit trail");
     printf("  %lld entries, %s\n", (long long)r.entries, r.ok ? "intact" : r.message);
     return 0;
 }
@@ -212,9 +216,9 @@ static int demo_eligibility(sc_db *db, sc_actor *city)
     int rc = 1;
     size_t i, k;
 
-    printf("\n7. Eligibility (rules as data: the 2018 national template and standards):\n");
+    printf("\n6. Eligibility (rules as data: the 2018 national template and standards):\n");
     if (sc_eligibility_load_defaults(&res, db, city) != SC_OK) {
-        fail("loading the eligibility rules");
+        demo_fail("loading the eligibility rules");
         goto done;
     }
     if (sc_actor_new(&centre, SC_ACTOR_CITY_CENTRE, NULL, NULL) ||
@@ -224,7 +228,7 @@ static int demo_eligibility(sc_db *db, sc_actor *city)
                                      "2019-03-01", NULL) ||
         sc_candidate_save(db, centre, c) || sc_ruleset_load(&rs, db, "2023-03-01") ||
         sc_decision_new(&d)) {
-        fail("preparing the candidate");
+        demo_fail("preparing the candidate");
         goto done;
     }
     printf("  candidate %s %s (born %s), works as 数据标注员 since 2018-03-01,\n"
@@ -233,7 +237,7 @@ static int demo_eligibility(sc_db *db, sc_actor *city)
     for (k = 0; k < 2; k++) {
         if (sc_eligibility_decide(d, rs, c, "4-04-05-05", "数据标注员", 4, SC_PATH_NORMAL, 0,
                                   dates[k]) != SC_OK) {
-            fail("deciding");
+            demo_fail("deciding");
             goto done;
         }
         printf("  on %s: %s\n", dates[k], sc_decision_eligible(d) ? "ELIGIBLE" : "not eligible");
@@ -263,13 +267,13 @@ int main(int argc, char **argv)
 
     printf("libskillcert %s — registry %s\n\n", sc_version_string(), path);
     if (sc_db_open(&db, path, NULL) != SC_OK)
-        return fail("opening the registry");
+        return demo_fail("opening the registry");
     if (sc_actor_new(&city, SC_ACTOR_CITY_BUREAU, NULL, "北京市人力资源和社会保障局") != SC_OK) {
-        fail("making the actor");
+        demo_fail("making the actor");
         goto done;
     }
     if (sc_xml_import_notice(&res, db, city) != SC_OK) {
-        fail("loading the catalog");
+        demo_fail("loading the catalog");
         goto done;
     }
     if (res.already_imported)
@@ -294,8 +298,13 @@ int main(int argc, char **argv)
         goto done;
     }
     {
-        char org[19];
-        if (demo_organization(db, org) || demo_audit(db) || demo_eligibility(db, city))
+        char org[19], report[4096];
+        snprintf(report, sizeof report, "%s", path);
+        if (strlen(report) > 3 && !strcmp(report + strlen(report) - 3, ".db"))
+            report[strlen(report) - 3] = '\0';
+        strncat(report, "-report.html", sizeof report - strlen(report) - 1);
+        if (demo_organization(db, org) || demo_eligibility(db, city) ||
+            demo_season(db, org, report) || demo_audit(db))
             goto done;
     }
     rc = 0;

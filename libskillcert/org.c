@@ -28,28 +28,21 @@ const char *sc_org_kind_name_zh(int kind)
 
 int sc_org_kind_parse(int *out, const char *text)
 {
-    int k;
     if (!out)
         return sc__error_null("sc_org_kind_parse", "out");
     *out = 0;
     if (!text)
         return sc__error_null("sc_org_kind_parse", "text");
-    for (k = SC_ORG_ENTERPRISE; k <= SC_ORG_VOCATIONAL_SCHOOL; k++) {
-        if (!strcmp(text, kind_en[k]) || !strcmp(text, kind_zh[k]) ||
-            (text[0] == '0' + k && text[1] == '\0')) {
-            *out = k;
-            return SC_OK;
-        }
-    }
+    if ((*out = sc__name_lookup(text, kind_en, kind_zh, SC_ORG_ENTERPRISE,
+                                SC_ORG_VOCATIONAL_SCHOOL)) != 0)
+        return SC_OK;
     if (!strcmp(text, "技工院校")) {
         *out = SC_ORG_VOCATIONAL_SCHOOL;
         return SC_OK;
     }
-    sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
-                  "'%.40s' is not an organization kind (enterprise, social-group, university, "
-                  "vocational-school)", text);
-    sc__error_set_field("kind");
-    return SC_EINVAL;
+    return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "kind",
+                          "'%.40s' is not an organization kind (enterprise, social-group, "
+                          "university, vocational-school)", text);
 }
 
 static const char *const status_names[] = { "none", "applied", "recommended", "evaluated",

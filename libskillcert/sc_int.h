@@ -49,6 +49,10 @@ int sc__utf8_valid(const char *s);
 /* Checks that s is non-NULL, non-empty (when required) valid UTF-8 of at most max bytes.
  * On failure records SC_EINVAL naming `what`. */
 int sc__check_text(const char *s, const char *what, size_t max, int required);
+/* The index k in [lo, hi] whose en[k] or zh[k] (zh may be NULL) is text, or
+   whose single digit text is; 0 when none (tables start at 1). */
+int sc__name_lookup(const char *text, const char *const *en, const char *const *zh, int lo,
+                    int hi);
 /* Validates "YYYY-MM-DD" (a real calendar date). */
 int sc__date_valid(const char *s);
 /* Checks a date argument; NULL allowed when allow_null (means today). */
@@ -73,6 +77,8 @@ int sc__buf_puts(sc__buf *b, const char *s);
 int sc__buf_printf(sc__buf *b, const char *fmt, ...) SC__PRINTF(2, 3);
 /* Append s with XML escaping (&, <, >, ", '). */
 int sc__buf_put_xml(sc__buf *b, const char *s);
+/* Append ` name="value"` (escaped); nothing when value is NULL. */
+int sc__buf_attr(sc__buf *b, const char *name, const char *value);
 
 /* ---- actors (roles.c) ---- */
 struct sc_actor {

@@ -24,23 +24,16 @@ const char *sc_staff_role_name_zh(int role)
 
 int sc_staff_role_parse(int *out, const char *text)
 {
-    int r;
     if (!out)
         return sc__error_null("sc_staff_role_parse", "out");
     *out = 0;
     if (!text)
         return sc__error_null("sc_staff_role_parse", "text");
-    for (r = SC_STAFF_MANAGER; r <= SC_STAFF_EXPERT; r++) {
-        if (!strcmp(text, role_en[r]) || !strcmp(text, role_zh[r]) ||
-            (text[0] == '0' + r && text[1] == '\0')) {
-            *out = r;
-            return SC_OK;
-        }
-    }
-    sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
-                  "'%.40s' is not a staff role (manager, examiner, supervisor, expert)", text);
-    sc__error_set_field("role");
-    return SC_EINVAL;
+    if ((*out = sc__name_lookup(text, role_en, role_zh, SC_STAFF_MANAGER, SC_STAFF_EXPERT)) != 0)
+        return SC_OK;
+    return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "role",
+                          "'%.40s' is not a staff role (manager, examiner, supervisor, expert)",
+                          text);
 }
 
 static int check_role(int role)

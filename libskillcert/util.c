@@ -254,3 +254,25 @@ int sc__buf_put_xml(sc__buf *b, const char *s)
     }
     return sc__buf_append(b, start, (size_t)(s - start));
 }
+
+int sc__name_lookup(const char *text, const char *const *en, const char *const *zh, int lo,
+                    int hi)
+{
+    int k;
+    if (!text)
+        return 0;
+    for (k = lo; k <= hi; k++)
+        if (!strcmp(text, en[k]) || (zh && !strcmp(text, zh[k])) ||
+            (k >= 0 && k <= 9 && text[0] == '0' + k && text[1] == '\0'))
+            return k;
+    return 0;
+}
+
+int sc__buf_attr(sc__buf *b, const char *name, const char *value)
+{
+    if (!value)
+        return b->failed ? SC_ENOMEM : SC_OK;
+    sc__buf_printf(b, " %s=\"", name);
+    sc__buf_put_xml(b, value);
+    return sc__buf_puts(b, "\"");
+}

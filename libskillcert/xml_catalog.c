@@ -127,23 +127,14 @@ int sc_catalog_load_notice(sc_db *db, const sc_actor *actor)
 
 /* ---- export ---- */
 
-static int attr(sc__buf *b, const char *name, const char *value)
-{
-    if (!value)
-        return SC_OK;
-    sc__buf_printf(b, " %s=\"", name);
-    sc__buf_put_xml(b, value);
-    return sc__buf_puts(b, "\"");
-}
-
 static int write_offering(sc__buf *b, const sc_occupation *o, size_t i, const char *indent,
                           const char *parent_eff)
 {
     const char *eff = sc_occupation_offering_effective(o, i);
     sc__buf_printf(b, "%s<offering level=\"%d\"", indent, sc_occupation_offering_level(o, i));
     if (eff && strcmp(eff, parent_eff))
-        attr(b, "effective", eff);
-    attr(b, "withdrawn", sc_occupation_offering_withdrawn(o, i));
+        sc__buf_attr(b, "effective", eff);
+    sc__buf_attr(b, "withdrawn", sc_occupation_offering_withdrawn(o, i));
     return sc__buf_puts(b, "/>\n");
 }
 
@@ -152,14 +143,14 @@ static int write_occupation(sc__buf *b, const sc_occupation *o)
     size_t i, w, n = sc_occupation_offering_count(o);
     const char *occ_eff = sc_occupation_effective(o);
     sc__buf_puts(b, "  <occupation");
-    attr(b, "code", sc_occupation_code(o));
-    attr(b, "name", sc_occupation_name(o));
-    attr(b, "effective", occ_eff);
-    attr(b, "withdrawn", sc_occupation_withdrawn(o));
+    sc__buf_attr(b, "code", sc_occupation_code(o));
+    sc__buf_attr(b, "name", sc_occupation_name(o));
+    sc__buf_attr(b, "effective", occ_eff);
+    sc__buf_attr(b, "withdrawn", sc_occupation_withdrawn(o));
     sc__buf_puts(b, ">\n");
     for (i = 0; i < sc_occupation_alias_count(o); i++) {
         sc__buf_puts(b, "    <alias");
-        attr(b, "code", sc_occupation_alias(o, i));
+        sc__buf_attr(b, "code", sc_occupation_alias(o, i));
         sc__buf_puts(b, "/>\n");
     }
     for (i = 0; i < n; i++)
@@ -169,10 +160,10 @@ static int write_occupation(sc__buf *b, const sc_occupation *o)
         const char *wt = sc_occupation_work_type(o, w);
         const char *wt_eff = sc_occupation_work_type_effective(o, w);
         sc__buf_puts(b, "    <work-type");
-        attr(b, "name", wt);
+        sc__buf_attr(b, "name", wt);
         if (strcmp(wt_eff, occ_eff))
-            attr(b, "effective", wt_eff);
-        attr(b, "withdrawn", sc_occupation_work_type_withdrawn(o, w));
+            sc__buf_attr(b, "effective", wt_eff);
+        sc__buf_attr(b, "withdrawn", sc_occupation_work_type_withdrawn(o, w));
         sc__buf_puts(b, ">\n");
         for (i = 0; i < n; i++) {
             const char *owt = sc_occupation_offering_work_type(o, i);
@@ -184,13 +175,40 @@ static int write_occupation(sc__buf *b, const sc_occupation *o)
     return sc__buf_puts(b, "  </occupation>\n");
 }
 
+int sc__xml_content_id(char hex[SC__CONTENT_ID_SIZE], const sc__buf *body)
+{
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    if (sodium_init() < 0)
+        return sc__error_set(SC_ERROR, SC_DOMAIN_OS, "libsodium failed to initialise");
+    crypto_hash_sha256(hash, (const unsigned char *)(body->data ? body->data : ""), body->len);
+    sodium_bin2hex(hex, SC__CONTENT_ID_SIZE, hash, (SC__CONTENT_ID_SIZE - 1) / 2);
+    return SC_OK;
+}
+
+int sc__xml_envelope(sc__buf *out, const char *root, const char *ns, sc__buf *body)
+{
+    char hex[SC__CONTENT_ID_SIZE];
+    int rc = body->failed ? sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting")
+                          : sc__xml_content_id(hex, body);
+    if (rc == SC_OK) {
+        sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\" batch=\"%s-%s\" "
+                            "source=\"libskillcert export\">\n", root, ns, root, hex);
+        if (body->data)
+            sc__buf_append(out, body->data, body->len);
+        sc__buf_printf(out, "</%s>\n", root);
+        if (out->failed)
+            rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting");
+    }
+    sc__buf_free(body);
+    return rc;
+}
+
 static int export_catalog(sc__buf *out, sc_db *db)
 {
     sc__buf body;
     sc_occupation_iter *it = NULL;
     sc_occupation *o = NULL;
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
     int rc;
 
     sc__buf_init(&body);
@@ -205,27 +223,7 @@ static int export_catalog(sc__buf *out, sc_db *db)
         sc__buf_free(&body);
         return rc;
     }
-    if (body.failed) {
-        sc__buf_free(&body);
-        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting");
-    }
-    if (sodium_init() < 0) {
-        sc__buf_free(&body);
-        return sc__error_set(SC_ERROR, SC_DOMAIN_OS, "libsodium failed to initialise");
-    }
-    /* The batch id is derived from the content: exporting the same catalog
-     * twice gives the same id, so re-importing it is a no-op. */
-    crypto_hash_sha256(hash, (const unsigned char *)(body.data ? body.data : ""), body.len);
-    sodium_bin2hex(hex, sizeof hex, hash, 12);
-    sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    sc__buf_printf(out, "<catalog xmlns=\"%s\" version=\"1\" batch=\"catalog-%s\" "
-                        "source=\"libskillcert export\">\n", CATALOG_NS, hex);
-    if (body.data)
-        sc__buf_append(out, body.data, body.len);
-    sc__buf_puts(out, "</catalog>\n");
-    sc__buf_free(&body);
-    return out->failed ? sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting")
-                       : SC_OK;
+    return sc__xml_envelope(out, "catalog", CATALOG_NS, &body);
 }
 
 int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int doctype)
@@ -243,6 +241,9 @@ int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int doctype)
     switch (doctype) {
     case SC_DOC_CATALOG:
         rc = export_catalog(&b, db);
+        break;
+    case SC_DOC_ELIGIBILITY:
+        rc = sc__xml_export_eligibility(&b, db);
         break;
     case SC_DOC_CERTIFICATE_BATCH: /* xml_exchange.c: need an organization */
     case SC_DOC_CERTIFICATE_ACK:

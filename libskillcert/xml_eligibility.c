@@ -175,3 +175,165 @@ int sc_eligibility_load_defaults(sc_import_result *out, sc_db *db, const sc_acto
                           sc__data_eligibility_default_len, "eligibility-default.xml", NULL,
                           NULL);
 }
+
+/* ---- export ------------------------------------------------------------------------ */
+
+static const char SQL_EXP_RULESETS[] =
+    "SELECT id, name, scope, standard, effective, withdrawn, confidence "
+    "FROM elig_ruleset ORDER BY id";
+static const char SQL_EXP_RELATED[] =
+    "SELECT occupation FROM elig_related WHERE ruleset_id = ?1 ORDER BY rowid";
+static const char SQL_EXP_CONDS[] =
+    "SELECT id, level, work_type, cond_id, clause, confidence "
+    "FROM elig_condition WHERE ruleset_id = ?1 ORDER BY seq";
+static const char SQL_EXP_PREDS[] =
+    "SELECT kind, years, held_years, level, kinds, related, evaluated, final_year, scope, "
+    "result, min_age, max_age, rank FROM elig_predicate WHERE condition_id = ?1 ORDER BY seq";
+
+/* An integer column as an attribute, when it is not NULL. */
+static void put_int(sc__buf *b, const char *name, sqlite3_stmt *st, int col)
+{
+    if (sqlite3_column_type(st, col) != SQLITE_NULL)
+        sc__buf_printf(b, " %s=\"%d\"", name, sqlite3_column_int(st, col));
+}
+
+static void put_flag(sc__buf *b, const char *name, sqlite3_stmt *st, int col)
+{
+    if (sqlite3_column_int(st, col))
+        sc__buf_printf(b, " %s=\"true\"", name);
+}
+
+static int export_predicates(sc__buf *b, sc_db *db, sqlite3_int64 condition)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_EXP_PREDS);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, condition);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *kind = sc__col_text(st, 0);
+        sc__buf_printf(b, "        <%s", kind);
+        put_int(b, !strcmp(kind, "certificate") ? "work-years" : "years", st, 1);
+        put_int(b, "held-years", st, 2);
+        put_int(b, "level", st, 3);
+        sc__buf_attr(b, "kinds", sc__col_text(st, 4));
+        put_flag(b, "related", st, 5);
+        put_flag(b, "evaluated", st, 6);
+        put_flag(b, "final-year", st, 7);
+        sc__buf_attr(b, "scope", sc__col_text(st, 8));
+        sc__buf_attr(b, "result", sc__col_text(st, 9));
+        put_int(b, "min", st, 10);
+        put_int(b, "max", st, 11);
+        sc__buf_attr(b, "rank", sc__col_text(st, 12));
+        sc__buf_puts(b, "/>\n");
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "exporting predicates");
+}
+
+/* The conditions of a rule set, grouped into <level> elements: conditions
+   are numbered in document order, and a level appears once per rule set. */
+static int export_conditions(sc__buf *b, sc_db *db, sqlite3_int64 ruleset)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_EXP_CONDS);
+    int rc, level = 0, open = 0;
+    char work_type[SC_WORK_TYPE_SIZE] = "";
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, ruleset);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *wt = sc__col_text(st, 2);
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        int rc2;
+        if (!wt)
+            wt = "";
+        if (!open || level != sqlite3_column_int(st, 1) || strcmp(work_type, wt)) {
+            if (open)
+                sc__buf_puts(b, "    </level>\n");
+            level = sqlite3_column_int(st, 1);
+            snprintf(work_type, sizeof work_type, "%s", wt);
+            sc__buf_printf(b, "    <level value=\"%d\"", level);
+            sc__buf_attr(b, "work-type", wt[0] ? wt : NULL);
+            sc__buf_puts(b, ">\n");
+            open = 1;
+        }
+        sc__buf_puts(b, "      <condition");
+        sc__buf_attr(b, "id", sc__col_text(st, 3));
+        sc__buf_attr(b, "clause", sc__col_text(st, 4));
+        sc__buf_attr(b, "confidence", sc__col_text(st, 5));
+        sc__buf_puts(b, ">\n");
+        if ((rc2 = export_predicates(b, db, id)) != SC_OK) {
+            sqlite3_reset(st);
+            return rc2;
+        }
+        sc__buf_puts(b, "      </condition>\n");
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "exporting conditions");
+    if (open)
+        sc__buf_puts(b, "    </level>\n");
+    return SC_OK;
+}
+
+static int export_related(sc__buf *b, sc_db *db, sqlite3_int64 ruleset)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_EXP_RELATED);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, ruleset);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sc__buf_puts(b, "    <related");
+        sc__buf_attr(b, "occupation", sc__col_text(st, 0));
+        sc__buf_puts(b, "/>\n");
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "exporting related occupations");
+}
+
+static int export_rulesets(sc__buf *b, sc_db *db)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_EXP_RULESETS);
+    int rc, rc2 = SC_OK;
+    if (!st)
+        return sc_error_last()->code;
+    while (rc2 == SC_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        const char *scope = sc__col_text(st, 2);
+        sc__buf_puts(b, "  <rules");
+        sc__buf_attr(b, "name", sc__col_text(st, 1));
+        sc__buf_attr(b, "occupation", scope && scope[0] ? scope : NULL);
+        sc__buf_attr(b, "standard", sc__col_text(st, 3));
+        sc__buf_attr(b, "effective", sc__col_text(st, 4));
+        sc__buf_attr(b, "withdrawn", sc__col_text(st, 5));
+        sc__buf_attr(b, "confidence", sc__col_text(st, 6));
+        sc__buf_puts(b, ">\n");
+        if ((rc2 = export_related(b, db, id)) == SC_OK &&
+            (rc2 = export_conditions(b, db, id)) == SC_OK)
+            sc__buf_puts(b, "  </rules>\n");
+    }
+    sqlite3_reset(st);
+    if (rc2 != SC_OK)
+        return rc2;
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "exporting rule sets");
+}
+
+int sc__xml_export_eligibility(sc__buf *out, sc_db *db)
+{
+    sc__buf body;
+    int rc;
+
+    sc__buf_init(&body);
+    /* One read transaction: the rule sets, conditions and predicates of one state. */
+    if ((rc = sc__db_exec(db, "SAVEPOINT sc_export_eligibility", "starting the export")) !=
+        SC_OK)
+        return rc;
+    rc = export_rulesets(&body, db);
+    sc__db_exec(db, "RELEASE sc_export_eligibility", "ending the export");
+    if (rc != SC_OK) {
+        sc__buf_free(&body);
+        return rc;
+    }
+    return sc__xml_envelope(out, "eligibility", ELIGIBILITY_NS, &body);
+}

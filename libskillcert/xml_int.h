@@ -105,6 +105,15 @@ extern const sc__doc_handler sc__doc_catalog;
 
 /* Export a document of issue #6 (xml_exchange.c) into out. */
 int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_export_options *opts);
+/* The eligibility rules stored (xml_eligibility.c). */
+int sc__xml_export_eligibility(sc__buf *out, sc_db *db);
+/* A batch id part derived from a document body (24 hex digits of its SHA-256):
+   exporting the same content twice gives the same id, so re-importing is a no-op. */
+#define SC__CONTENT_ID_SIZE 25
+int sc__xml_content_id(char hex[SC__CONTENT_ID_SIZE], const sc__buf *body);
+/* Write the exported document: the XML declaration, <root xmlns=ns version="1"
+   batch="root-<content id>">, the body, the end tag. Frees body. */
+int sc__xml_envelope(sc__buf *out, const char *root, const char *ns, sc__buf *body);
 
 /* Import from memory with the library's own actor check (used by load_notice). */
 int sc__xml_import(sc_import_result *out, sc_db *db, const sc_actor *actor, const char *path,

@@ -1031,6 +1031,78 @@ START_TEST(test_eligibility_decide_allocates_nothing)
 }
 END_TEST
 
+/* Export: the stored rules, every version with its related occupations,
+   work types and predicates, give back the same rules when imported into
+   another registry: the same document again, and the same decisions. */
+START_TEST(test_eligibility_export_round_trip)
+{
+    static const struct {
+        const char *occ, *wt, *date;
+        int level;
+    } cases[] = { { OCC, NULL, "2025-06-01", 5 }, { OCC, "夜班", "2025-06-01", 5 },
+                  { OCC, NULL, "2027-06-01", 4 }, { OCC, NULL, "2026-06-01", 5 },
+                  { "4-04-05-05", NULL, "2024-01-01", 3 } };
+    sc_import_result res;
+    sc_db *db2 = t_notice_db();
+    sc_ruleset *r1 = NULL, *r2 = NULL;
+    sc_decision *d2 = NULL;
+    sc_candidate *c = person();
+    char *xml = NULL, *xml2 = NULL;
+    size_t len = 0, len2 = 0, i;
+    int doctype = 0;
+
+    ck_ok(sc_xml_import_memory(&res, db, city, related_doc, sizeof related_doc - 1, "related.xml",
+                               NULL, NULL));
+    ck_ok(sc_xml_export_memory(&xml, &len, db, SC_DOC_ELIGIBILITY));
+    ck_assert_uint_eq(strlen(xml), len);
+    ck_ok(sc_xml_validate_memory(&doctype, NULL, xml, len, "export", NULL));
+    ck_assert_int_eq(doctype, SC_DOC_ELIGIBILITY);
+    ck_assert_ptr_nonnull(strstr(xml, "<related occupation="));
+    ck_assert_ptr_nonnull(strstr(xml, "work-type=\"夜班\""));
+    ck_assert_ptr_nonnull(strstr(xml, "withdrawn="));
+
+    ck_ok(sc_xml_import_memory(&res, db2, city, xml, len, "export", NULL, NULL));
+    ck_assert_int_eq(res.already_imported, 0);
+    ck_ok(sc_xml_export_memory(&xml2, &len2, db2, SC_DOC_ELIGIBILITY));
+    ck_assert_str_eq(xml, xml2);
+    ck_ok(sc_xml_import_memory(&res, db2, city, xml, len, "export", NULL, NULL));
+    ck_assert_int_eq(res.already_imported, 1);
+
+    ck_ok(sc_candidate_add_work(c, "4-04-04-04", "2021-01-01", NULL));
+    ck_ok(sc_candidate_add_work(c, "4-04-05-05", "2015-01-01", "2020-12-31"));
+    ck_ok(sc_decision_new(&d2));
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_ok(sc_ruleset_load(&r1, db, cases[i].date));
+        ck_ok(sc_ruleset_load(&r2, db2, cases[i].date));
+        ck_ok(sc_eligibility_decide(d, r1, c, cases[i].occ, cases[i].wt, cases[i].level,
+                                    SC_PATH_NORMAL, 0, cases[i].date));
+        ck_ok(sc_eligibility_decide(d2, r2, c, cases[i].occ, cases[i].wt, cases[i].level,
+                                    SC_PATH_NORMAL, 0, cases[i].date));
+        ck_assert_int_eq(sc_decision_eligible(d), sc_decision_eligible(d2));
+        ck_assert_str_eq(sc_decision_rules(d), sc_decision_rules(d2));
+        ck_assert_str_eq(sc_decision_message(d), sc_decision_message(d2));
+        sc_ruleset_free(r1);
+        sc_ruleset_free(r2);
+        r1 = r2 = NULL;
+    }
+    /* An empty registry exports an empty, valid document. */
+    sc_free(xml2);
+    xml2 = NULL;
+    {
+        sc_db *empty = t_memdb();
+        ck_ok(sc_xml_export_memory(&xml2, &len2, empty, SC_DOC_ELIGIBILITY));
+        ck_ok(sc_xml_validate_memory(NULL, NULL, xml2, len2, "empty", NULL));
+        ck_assert_ptr_null(strstr(xml2, "<rules"));
+        sc_db_close(empty);
+    }
+    sc_free(xml);
+    sc_free(xml2);
+    sc_decision_free(d2);
+    sc_candidate_free(c);
+    sc_db_close(db2);
+}
+END_TEST
+
 Suite *sc_eligibility_suite(void)
 {
     Suite *s = suite_create("eligibility");
@@ -1059,6 +1131,7 @@ Suite *sc_eligibility_suite(void)
     tcase_add_test(tc, test_eligibility_import_refusals);
     tcase_add_test(tc, test_eligibility_import_actor_and_idempotence);
     tcase_add_test(tc, test_eligibility_default_file_validates);
+    tcase_add_test(tc, test_eligibility_export_round_trip);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("api");

@@ -533,6 +533,136 @@ START_TEST(test_supervision_report)
 }
 END_TEST
 
+/* Every constructor and every allocating call fails cleanly when memory
+   runs out at any point: SC_ENOMEM, no output, nothing written. */
+typedef int (*iter_ctor)(sc_supervision_iter **out);
+static int64_t alloc_inspection, alloc_session;
+static int ctor_supervisions(sc_supervision_iter **o)
+{
+    return sc_supervision_iter_new(o, fx.db, alloc_session);
+}
+static int ctor_inspections(sc_supervision_iter **o)
+{
+    return sc_inspection_iter_new(o, fx.db, FX_ORG);
+}
+static int ctor_findings(sc_supervision_iter **o)
+{
+    return sc_finding_iter_new(o, fx.db, NULL, alloc_inspection);
+}
+static int ctor_sanctions(sc_supervision_iter **o)
+{
+    return sc_sanction_iter_new(o, fx.db, NULL);
+}
+static int ctor_credit_list(sc_supervision_iter **o)
+{
+    return sc_credit_list_iter_new(o, fx.db, "2024-06-30");
+}
+static int ctor_credit_history(sc_supervision_iter **o)
+{
+    return sc_credit_history_iter_new(o, fx.db, FX_ORG);
+}
+
+START_TEST(test_supervision_allocation)
+{
+    static const iter_ctor ctors[] = { ctor_supervisions, ctor_inspections, ctor_findings,
+                                       ctor_sanctions, ctor_credit_list, ctor_credit_history };
+    const char *ents[] = { "venue:1", "staff:E01", "staff:E02" };
+    char good[2][SC_CERT_NUMBER_SIZE];
+    int64_t fid = 0;
+    long findings, audit;
+    size_t k, count = 0;
+    int n, rc;
+
+    alloc_session = certify(1, 2, "2024-03-01", good);
+    ck_ok(sc_inspection_open(&alloc_inspection, fx.db, fx.haidian, FX_ORG, SC_INSPECT_ORG, NULL,
+                             "2024-05-01", NULL));
+    ck_ok(sc_inspection_add_finding(&fid, fx.db, fx.haidian, alloc_inspection, "venue",
+                                    SC_FINDING_MINOR, "消防通道堆放杂物", ents, 1, "2024-05-02"));
+    ck_ok(sc_credit_compute(&count, fx.db, fx.centre, "2024-06-30"));
+
+    for (k = 0; k < sizeof ctors / sizeof ctors[0]; k++) {
+        for (n = 0;; n++) {
+            sc_supervision_iter *it = NULL;
+            sc__mem_fail_after(n);
+            rc = ctors[k](&it);
+            sc__mem_fail_after(-1);
+            sc_supervision_iter_free(it);
+            if (rc == SC_OK)
+                break;
+            ck_assert_msg(rc == SC_ENOMEM, "constructor %zu, allocation %d: %d", k, n, rc);
+            ck_assert_ptr_null(it);
+        }
+        ck_assert_msg(n > 0, "constructor %zu allocates nothing: the loop tested nothing", k);
+    }
+    for (n = 0;; n++) {
+        char *xml = NULL;
+        sc__mem_fail_after(n);
+        rc = sc_credit_export_memory(&xml, NULL, fx.db, "2024-06-30");
+        sc__mem_fail_after(-1);
+        sc_free(xml);
+        if (rc == SC_OK)
+            break;
+        ck_assert_int_eq(rc, SC_ENOMEM);
+        ck_assert_ptr_null(xml);
+    }
+    ck_assert_int_gt(n, 0);
+    for (n = 0;; n++) {
+        sc_period_report *r = NULL;
+        sc__mem_fail_after(n);
+        rc = sc_period_report_get(&r, fx.db, "2024-01-01", "2024-06-30");
+        sc__mem_fail_after(-1);
+        sc_period_report_free(r);
+        if (rc == SC_OK)
+            break;
+        ck_assert_int_eq(rc, SC_ENOMEM);
+        ck_assert_ptr_null(r);
+    }
+    ck_assert_int_gt(n, 0);
+    {
+        sc_period_report *r = NULL;
+        ck_ok(sc_period_report_get(&r, fx.db, "2024-01-01", "2024-06-30"));
+        for (n = 0;; n++) {
+            char *html = NULL;
+            sc__mem_fail_after(n);
+            rc = sc_period_report_html(&html, NULL, r);
+            sc__mem_fail_after(-1);
+            sc_free(html);
+            if (rc == SC_OK)
+                break;
+            ck_assert_int_eq(rc, SC_ENOMEM);
+            ck_assert_ptr_null(html);
+        }
+        ck_assert_int_gt(n, 0);
+        sc_period_report_free(r);
+    }
+    /* A finding with its entities changes nothing when an allocation fails. */
+    findings = rows("SELECT count(*) FROM finding");
+    audit = rows("SELECT count(*) FROM audit");
+    for (n = 0;; n++) {
+        sc__mem_fail_after(n);
+        rc = sc_inspection_add_finding(&fid, fx.db, fx.haidian, alloc_inspection,
+                                       "staff-ratio", SC_FINDING_MAJOR, "监考人员不足", ents, 3,
+                                       "2024-05-03");
+        sc__mem_fail_after(-1);
+        if (rc == SC_OK)
+            break;
+        ck_assert_int_eq(rc, SC_ENOMEM);
+        ck_assert_int_eq(rows("SELECT count(*) FROM finding"), findings);
+        ck_assert_int_eq(rows("SELECT count(*) FROM audit"), audit);
+    }
+    ck_assert_int_gt(n, 0);
+    ck_assert_int_eq(rows("SELECT count(*) FROM finding"), findings + 1);
+    /* Computing the scores allocates nothing (statements are prepared and
+       cached): it succeeds with every allocation failing. */
+    sc__mem_fail_after(0);
+    rc = sc_credit_compute(&count, fx.db, fx.centre, "2024-07-31");
+    sc__mem_fail_after(-1);
+    ck_ok(rc);
+    ck_assert_uint_eq(count, 2);
+    ck_assert_int_eq(rows("SELECT count(*) FROM credit_score WHERE as_of = '2024-07-31'"), 2);
+}
+END_TEST
+
 Suite *sc_supervision_suite(void)
 {
     Suite *s = suite_create("supervision");
@@ -548,6 +678,7 @@ Suite *sc_supervision_suite(void)
     tcase_add_test(tc, test_supervision_credit_model);
     tcase_add_test(tc, test_supervision_out_of_scope_to_exit);
     tcase_add_test(tc, test_supervision_report);
+    tcase_add_test(tc, test_supervision_allocation);
     suite_add_tcase(s, tc);
     return s;
 }

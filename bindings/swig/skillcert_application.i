@@ -36,19 +36,23 @@ typedef int64_t scw_app_id;
 SCW_ITER_STRUCT(scw_announcement_iter, sc_announcement_iter)
 SCW_ITER_STRUCT(scw_application_iter, sc_application_iter)
 
-/* Copy text into a fixed field of a query; EINVAL when it does not fit. */
-static int scw_app_query_text(char *field, size_t size, const char *text)
+/* Copy text (NULL: "") into a fixed field; EINVAL with the static message
+   `what` when it does not fit. */
+static int scw_app_text(char *field, size_t size, const char *text, const char *what)
 {
     size_t n = text ? strlen(text) : 0;
 
     if (n >= size) {
-        scw_fail(SC_EINVAL, "query field too long");
+        scw_fail(SC_EINVAL, what);
         return SC_EINVAL;
     }
     if (n) memcpy(field, text, n);
     field[n] = '\0';
     return SC_OK;
 }
+
+/* Copy text into field F of structure S (a pointer) with the message WHAT. */
+#define SCW_APP_SET(S, F, text, what) scw_app_text((S)->F, sizeof (S)->F, (text), (what))
 
 /* A NULL list of ids (None/null) is refused by the wrappers themselves. */
 static int scw_app_ids_missing(const scw_app_id *ids)
@@ -211,10 +215,10 @@ static int scw_app_ids_missing(const scw_app_id *ids)
         sc_application_query *q = (sc_application_query *)scw_alloc_item(sizeof *q);
         if (!q) return NULL;
         if (scw_check(sc_application_query_init(q, SC_APPLICATION_QUERY_VERSION)) < 0
-            || scw_app_query_text(q->credit_code, sizeof q->credit_code, credit_code) < 0
-            || scw_app_query_text(q->id_number, sizeof q->id_number, id_number) < 0
-            || scw_app_query_text(q->occupation, sizeof q->occupation, occupation) < 0
-            || scw_app_query_text(q->batch_id, sizeof q->batch_id, batch_id) < 0) {
+            || SCW_APP_SET(q, credit_code, credit_code, "query credit_code too long") < 0
+            || SCW_APP_SET(q, id_number, id_number, "query id_number too long") < 0
+            || SCW_APP_SET(q, occupation, occupation, "query occupation too long") < 0
+            || SCW_APP_SET(q, batch_id, batch_id, "query batch_id too long") < 0) {
             free(q);
             return NULL;
         }
@@ -226,17 +230,17 @@ static int scw_app_ids_missing(const scw_app_id *ids)
 
     /** The organization's credit code, or None for any. */
     scw_status set_credit_code(const char *credit_code) {
-        return scw_app_query_text($self->credit_code, sizeof $self->credit_code, credit_code);
+        return SCW_APP_SET($self, credit_code, credit_code, "query credit_code too long");
     }
     /** The announcement's id, or 0 for any. */
     void set_announcement(int64_t announcement) { $self->announcement = announcement; }
     /** The candidate's resident ID number, or None for any. */
     scw_status set_id_number(const char *id_number) {
-        return scw_app_query_text($self->id_number, sizeof $self->id_number, id_number);
+        return SCW_APP_SET($self, id_number, id_number, "query id_number too long");
     }
     /** The occupation code, or None for any. */
     scw_status set_occupation(const char *occupation) {
-        return scw_app_query_text($self->occupation, sizeof $self->occupation, occupation);
+        return SCW_APP_SET($self, occupation, occupation, "query occupation too long");
     }
     /** 1-5, or 0 for any. */
     void set_level(int level) { $self->level = level; }
@@ -244,7 +248,7 @@ static int scw_app_ids_missing(const scw_app_id *ids)
     void set_state(int state) { $self->state = state; }
     /** The candidate batch it was sent in, or None for any. */
     scw_status set_batch_id(const char *batch_id) {
-        return scw_app_query_text($self->batch_id, sizeof $self->batch_id, batch_id);
+        return SCW_APP_SET($self, batch_id, batch_id, "query batch_id too long");
     }
 }
 
@@ -280,15 +284,13 @@ SCW_LANG_RETURNS_SCOPE(scw_database::announcement_offerings)
         int64_t id = 0;
         SCW_DB(db, $self, 0);
         memset(&a, 0, sizeof a);
-        if (scw_app_query_text(a.credit_code, sizeof a.credit_code, credit_code) < 0
-            || scw_app_query_text(a.code, sizeof a.code, code) < 0
-            || scw_app_query_text(a.title, sizeof a.title, title) < 0
-            || scw_app_query_text(a.opens, sizeof a.opens, opens) < 0
-            || scw_app_query_text(a.closes, sizeof a.closes, closes) < 0
-            || scw_app_query_text(a.fees, sizeof a.fees, fees) < 0) {
-            scw_fail(SC_EINVAL, "announcement field too long");
+        if (SCW_APP_SET(&a, credit_code, credit_code, "announcement credit_code too long") < 0
+            || SCW_APP_SET(&a, code, code, "announcement code too long") < 0
+            || SCW_APP_SET(&a, title, title, "announcement title too long") < 0
+            || SCW_APP_SET(&a, opens, opens, "announcement opens too long") < 0
+            || SCW_APP_SET(&a, closes, closes, "announcement closes too long") < 0
+            || SCW_APP_SET(&a, fees, fees, "announcement fees too long") < 0)
             return 0;
-        }
         a.methods = (unsigned int)methods;
         scw_check(sc_announcement_publish(&id, db, actor, &a, offerings, date));
         return id;
@@ -643,6 +645,23 @@ int application_state_parse(const char *text);
 
 %extend sc_application_query {
 %pythoncode %{
+    # The fields can be assigned too (q.state = APPLICATION_CONFIRMED), through
+    # the checked setters.
+    credit_code = property(_skillcert.ApplicationQuery_credit_code_get, set_credit_code,
+                           doc="The organization's credit code, or \"\" for any.")
+    announcement = property(_skillcert.ApplicationQuery_announcement_get, set_announcement,
+                            doc="The announcement's id, or 0 for any.")
+    id_number = property(_skillcert.ApplicationQuery_id_number_get, set_id_number,
+                         doc="The candidate's resident ID number, or \"\" for any.")
+    occupation = property(_skillcert.ApplicationQuery_occupation_get, set_occupation,
+                          doc="The occupation code, or \"\" for any.")
+    level = property(_skillcert.ApplicationQuery_level_get, set_level,
+                     doc="1-5, or 0 for any.")
+    state = property(_skillcert.ApplicationQuery_state_get, set_state,
+                     doc="An APPLICATION_* state, or 0 for any.")
+    batch_id = property(_skillcert.ApplicationQuery_batch_id_get, set_batch_id,
+                        doc="The candidate batch, or \"\" for any.")
+
     def __repr__(self):
         fields = [(k, getattr(self, k)) for k in ("credit_code", "announcement", "id_number",
                                                    "occupation", "level", "state", "batch_id")]

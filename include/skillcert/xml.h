@@ -168,7 +168,10 @@ SC_EXTERN int sc_xml_import_notice(sc_import_result *out, sc_db *db, const sc_ac
 /**
  * Export a document of type @p doctype from the registry to a file. The
  * output validates against the type's schema.
- * @param doctype  ::SC_DOC_CATALOG: the whole catalog with its history.
+ * @param doctype  ::SC_DOC_CATALOG: the whole catalog with its history;
+ *                 ::SC_DOC_ELIGIBILITY: every stored version of the eligibility rules
+ *                 (its batch id derives from the content, so importing the export
+ *                 into a registry that holds it is a no-op).
  * @param path     the file to write (replaced).
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EIO; ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1

@@ -81,6 +81,21 @@ check "the denial is one stderr line" one_error_line
 
 # ---- rules list -----------------------------------------------------------------
 
+# The stored rules export as a document that validates and imports into
+# another registry, which then exports the same document.
+run --db "$DB" export eligibility
+check "export eligibility exits 0" test "$rc" = 0
+cp "$OUT" "$T/rules.xml"
+run validate "$T/rules.xml"
+check "the exported rules validate as an eligibility document" \
+    sh -c "test $rc = 0 && grep -q eligibility '$OUT'"
+run --db "$T/other.db" init
+run --db "$T/other.db" --actor city-bureau import "$T/rules.xml"
+check "the exported rules import into another registry" \
+    sh -c "test $rc = 0 && grep -q 'records' '$OUT'"
+run --db "$T/other.db" export eligibility
+check "the other registry exports the same document" cmp -s "$OUT" "$T/rules.xml"
+
 run --db "$DB" eligibility rules list --date 2023-03-01
 check "rules list exits 0" test "$rc" = 0
 check "rules list shows the template" out_has "template-2018"

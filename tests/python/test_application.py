@@ -4,6 +4,7 @@ organization's own district, reject and withdraw with reasons, the
 all-or-nothing batches, queries, and the exchange documents (mirrors
 check_application.c and app_fixture.c)."""
 
+import datetime
 import sqlite3
 
 import pytest
@@ -113,7 +114,6 @@ class Registry:
 
 def resident_id(n):
     """af_id(): distinct valid resident ID numbers, born from 1960-01-01 on."""
-    import datetime
     day = datetime.date(1960, 1, 1) + datetime.timedelta(days=n // 1000)
     body = "110101%s%03d" % (day.strftime("%Y%m%d"), n % 1000)
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -281,6 +281,22 @@ def test_application_batches(reg):
     q.set_level(5)
     q.set_state(skillcert.APPLICATION_REJECTED)
     assert [a.id for a in db.applications(q)] == [ids[2]]
+    # Fields can be assigned as well.
+    q = skillcert.ApplicationQuery()
+    q.occupation = OCC
+    q.state = skillcert.APPLICATION_CONFIRMED
+    q.credit_code = ORG
+    assert (q.occupation, q.state, q.credit_code) == (OCC, skillcert.APPLICATION_CONFIRMED, ORG)
+    assert db.application_count(q) == 2
+    q.credit_code = None
+    assert q.credit_code == ""
+    q.announcement = reg.ann2
+    assert db.application_count(q) == 0
+    with pytest.raises(skillcert.ValidationError):
+        q.batch_id = "x" * 128
+    assert q.batch_id == ""
+    with pytest.raises(AttributeError):
+        q.version = 2
     q = skillcert.ApplicationQuery(id_number="12345")
     with pytest.raises(skillcert.ValidationError):
         db.application_count(q)
@@ -288,3 +304,360 @@ def test_application_batches(reg):
         db.applications(q)
     with pytest.raises(skillcert.ValidationError):
         skillcert.ApplicationQuery(batch_id="x" * 200)
+
+
+# ---- announcements --------------------------------------------------------------------
+
+def publish(db, actor, code="2024-02", offerings=("4-02-07-10:5,4",), date="2024-08-01", **kw):
+    fields = dict(credit_code=ORG, code=code, title="秋季认定公告", opens="2024-09-01",
+                  closes="2024-10-31", fees="300 元",
+                  methods=skillcert.METHOD_THEORY | skillcert.METHOD_PRACTICAL)
+    fields.update(kw)
+    return db.announcement_publish(actor, offerings=list(offerings), date=date, **fields)
+
+
+def test_application_announcement(reg):
+    db, w = reg.db, reg.who
+    # Refusals change nothing.
+    e = reg.refused(skillcert.DeniedError, publish, db, w.org2)
+    assert e.domain == skillcert.DOMAIN_AUTH
+    reg.refused(skillcert.DeniedError, publish, db, w.haidian)
+    e = reg.refused(skillcert.ConstraintError, publish, db, w.org,
+                    offerings=["4-04-05-04/建筑工程:3"])
+    assert e.field == "offerings" and "scope" in e.message
+    reg.refused(skillcert.ExistsError, publish, db, w.org, code="2024-01")
+    reg.refused(skillcert.ValidationError, publish, db, w.org, code="2024 02")
+    e = reg.refused(skillcert.ValidationError, publish, db, w.org, closes="2024-08-31")
+    assert e.field == "closes"
+    reg.refused(skillcert.ValidationError, publish, db, w.org, date="2024-11-01")
+    reg.refused(skillcert.ValidationError, publish, db, w.org, methods=0)
+    reg.refused(skillcert.ValidationError, publish, db, w.org, title="")
+    reg.refused(skillcert.ValidationError, publish, db, w.org, offerings=[])
+    e = reg.refused(skillcert.ValidationError, publish, db, w.org, title="长" * 300)
+    assert e.message == "announcement title too long"
+
+    new = publish(db, w.org)
+    assert new > reg.ann2
+    a = db.announcement_get(new, "2024-09-01")
+    assert isinstance(a, skillcert.Announcement)
+    assert (a.id, a.code, a.credit_code, a.published) == (new, "2024-02", ORG, "2024-08-01")
+    assert (a.title, a.opens, a.closes, a.fees) == ("秋季认定公告", "2024-09-01", "2024-10-31",
+                                                    "300 元")
+    assert a.methods == skillcert.METHOD_THEORY | skillcert.METHOD_PRACTICAL
+    assert a.method_names == ["theory", "practical"]
+    assert a.open == 1 and a.closed == ""
+    assert db.announcement_get(new, "2024-08-31").open == 0
+    assert db.announcement_lookup(ORG, "2024-02", "2024-09-01").id == new
+    with pytest.raises(skillcert.NotFoundError):
+        db.announcement_lookup(ORG, "2099-01")
+    with pytest.raises(skillcert.NotFoundError):
+        db.announcement_get(999)
+    assert db.announcement_offerings(new) == [
+        skillcert.OfferingItem(OCC, None, 5), skillcert.OfferingItem(OCC, None, 4)]
+    assert skillcert.OfferingItem(WT_OCC, WT, 3) in db.announcement_offerings(reg.ann)
+    with pytest.raises(skillcert.NotFoundError):
+        db.announcement_offerings(999)
+
+    assert [x.id for x in db.announcements(date="2024-09-15")] == [reg.ann, reg.ann2, new]
+    with db.announcements(ORG, "2024-09-15", True) as it:
+        open_ones = list(it)
+    assert [x.code for x in open_ones] == ["2024-01", "2024-02"]
+    assert all(x.open for x in open_ones)
+    assert [x.code for x in db.announcements(ORG2)] == ["2024-A"]
+    assert list(db.announcements(date="2027-01-01", open_only=True)) == []
+    with pytest.raises(skillcert.ValidationError):
+        db.announcements(date="2024-13-01")
+
+    # Closing early: applications are refused from that day on.
+    reg.candidate(CAND_A, "张三", "2015-01-01")
+    me = Actors.candidate(CAND_A)
+    reg.refused(skillcert.DeniedError, db.announcement_close, w.org2, new, "2024-09-10")
+    reg.refused(skillcert.ConstraintError, db.announcement_close, w.org, new, "2024-07-01")
+    reg.refused(skillcert.NotFoundError, db.announcement_close, w.org, 999, "2024-09-10")
+    db.announcement_close(w.org, new, "2024-09-10")
+    reg.refused(skillcert.ConstraintError, db.announcement_close, w.org, new, "2024-09-11")
+    a = db.announcement_get(new, "2024-09-10")
+    assert (a.closed, a.open) == ("2024-09-10", 0)
+    e = reg.refused(skillcert.ConstraintError, db.application_apply, me, new, CAND_A, OCC, None,
+                    5, date="2024-09-10")
+    assert e.field == "announcement" and "closed early" in e.message
+    assert db.application_apply(me, new, CAND_A, OCC, None, 5, date="2024-09-09") > 0
+    assert [e.action for e in db.audit_entries("announcement")].count(
+        "announcement.publish") == 3
+
+
+# ---- refusals, rejections, withdrawals -------------------------------------------------
+
+def test_application_refusals(reg):
+    db, w = reg.db, reg.who
+    reg.candidate(CAND_A, "张三", "2015-01-01")
+    reg.candidate(CAND_B, "李四", "2015-01-01")
+    me = Actors.candidate(CAND_A)
+
+    def apply(*args, **kw):
+        fields = dict(actor=me, announcement=reg.ann, id_number=CAND_A, occupation=OCC,
+                      work_type=None, level=5, path=skillcert.PATH_NORMAL, evidence=None,
+                      date="2024-03-05")
+        fields.update(kw)
+        return db.application_apply(**fields)
+
+    # The candidate applies only for themself; an organization uses apply_for.
+    e = reg.refused(skillcert.DeniedError, apply, id_number=CAND_B)
+    assert e.domain == skillcert.DOMAIN_AUTH
+    reg.refused(skillcert.DeniedError, apply, actor=w.org)
+    # No open announcement: before the intake, unknown, after the intake.
+    e = reg.refused(skillcert.ConstraintError, apply, date="2024-02-28")
+    assert e.field == "announcement"
+    reg.refused(skillcert.NotFoundError, apply, announcement=999)
+    reg.refused(skillcert.ConstraintError, apply, announcement=reg.ann2, date="2025-01-01")
+    # The organization may not certify it that day: its filing expired on 2026-05-09.
+    e = reg.refused(skillcert.ConstraintError, apply, date="2026-06-01")
+    assert "expired" in e.message and e.field == "offering"
+    # In scope, but not announced; not in the catalog at all.
+    e = reg.refused(skillcert.ConstraintError, apply, occupation=WT_OCC, work_type=WT)
+    assert "does not take applications" in e.message
+    reg.refused(skillcert.ConstraintError, apply, occupation="4-02-06-05")
+    # No record stored.
+    nobody = resident_id(3)
+    e = reg.refused(skillcert.NotFoundError, apply, actor=Actors.candidate(nobody),
+                    id_number=nobody)
+    assert e.field == "id_number"
+    # Malformed arguments.
+    reg.refused(skillcert.ValidationError, apply, id_number="110105194912310021")
+    reg.refused(skillcert.ValidationError, apply, level=6)
+    reg.refused(skillcert.ValidationError, apply, path=7)
+    reg.refused(skillcert.ValidationError, apply, date="2024-02-30")
+    reg.refused(skillcert.ValidationError, apply, actor=None)
+    with pytest.raises(TypeError):
+        apply(level="5")
+    # Special paths: the level, the organization's confirmed rules, evidence.
+    e = reg.refused(skillcert.ConstraintError, apply, level=4, path=skillcert.PATH_EXCEPTIONAL,
+                    evidence="业绩突出")
+    assert e.field == "path" and "level 3" in e.message
+    e = reg.refused(skillcert.ConstraintError, apply, announcement=reg.ann2, level=3,
+                    path=skillcert.PATH_EXCEPTIONAL, evidence="业绩突出")
+    assert e.field == "path" and "confirmed" in e.message
+    e = reg.refused(skillcert.ConstraintError, apply, level=3, path=skillcert.PATH_EXCEPTIONAL)
+    assert e.field == "evidence"
+    e = reg.refused(skillcert.ConstraintError, apply, level=3, path=skillcert.PATH_DIRECT,
+                    evidence="技术创新")
+    assert "level 2" in e.message
+    assert db.application_count() == 0
+
+    # Rejections: the organization at SUBMITTED, the district at VERIFIED.
+    b = reg.apply(CAND_B)
+    reg.refused(skillcert.DeniedError, db.application_reject, w.haidian, b, "材料不全",
+                "2024-03-06")
+    reg.refused(skillcert.DeniedError, db.application_reject, w.org2, b, "材料不全", "2024-03-06")
+    reg.refused(skillcert.ValidationError, db.application_reject, w.org, b, "", "2024-03-06")
+    reg.refused(skillcert.ValidationError, db.application_reject, w.org, b, None, "2024-03-06")
+    reg.refused(skillcert.NotFoundError, db.application_reject, w.org, 999, "x", "2024-03-06")
+    reg.refused(skillcert.DeniedError, db.application_withdraw, me, b, "x", "2024-03-06")
+    reg.refused(skillcert.DeniedError, db.application_withdraw_for, w.org2, b, "x", "2024-03-06")
+    db.application_reject(w.org, b, "材料不全", "2024-03-06")
+    a = db.application_get(b)
+    assert (a.state, a.ended_at, a.reason) == (skillcert.APPLICATION_REJECTED,
+                                               skillcert.APPLICATION_SUBMITTED, "材料不全")
+    reg.refused(skillcert.ConstraintError, db.application_reject, w.org, b, "again",
+                "2024-03-07")
+    b = reg.apply(CAND_B, date="2024-03-07")
+    assert db.application_verify(w.org, b, "2024-03-08")
+    reg.refused(skillcert.DeniedError, db.application_reject, w.org, b, "x", "2024-03-09")
+    reg.refused(skillcert.DeniedError, db.application_reject, w.xicheng, b, "x", "2024-03-09")
+    db.application_reject(w.haidian, b, "工作年限证明不实", "2024-03-09")
+    a = db.application_get(b)
+    assert (a.state, a.ended_at, a.ended_by) == (skillcert.APPLICATION_REJECTED,
+                                                 skillcert.APPLICATION_VERIFIED,
+                                                 "district:110108")
+    # The organization withdraws for the candidate.
+    b = reg.apply(CAND_B, date="2024-03-10")
+    reg.refused(skillcert.ConstraintError, db.application_withdraw_for, w.org, b, "x",
+                "2024-03-09")
+    db.application_withdraw_for(w.org, b, "考生申请", "2024-03-11")
+    a = db.application_get(b)
+    assert (a.state, a.reason, a.ended_by) == (skillcert.APPLICATION_WITHDRAWN, "考生申请",
+                                               "organization:" + ORG)
+    with pytest.raises(skillcert.NotFoundError):
+        db.application_get(999)
+
+
+def test_application_special_paths(reg):
+    db, w = reg.db, reg.who
+    c = reg.candidate(CAND_A, "张三", "2020-01-01", save=False)
+    c.add_evidence(skillcert.EVIDENCE_ACHIEVEMENT, OCC, 0, "2023-10-01", "年度优秀配送员")
+    c.add_evidence(skillcert.EVIDENCE_CONTRIBUTION, None, 0, "2023-11-01", "智能调度系统改造")
+    db.candidate_save(Actors.candidate(CAND_A), c)
+    reg.candidate(CAND_B, "李四", "2020-01-01")
+    ex = reg.apply(CAND_A, 3, path=skillcert.PATH_EXCEPTIONAL, evidence="年度优秀配送员")
+    direct = reg.apply(CAND_A, 2, path=skillcert.PATH_DIRECT, evidence="智能调度系统改造")
+    # Named evidence, but none on record: not eligible, with the reason.
+    none = reg.apply(CAND_B, 3, path=skillcert.PATH_EXCEPTIONAL, evidence="重大活动保障")
+    assert db.application_verify(w.org, ex, "2024-03-10") is True
+    assert db.application_verify(w.org, direct, "2024-03-10") is True
+    assert db.application_verify(w.org, none, "2024-03-10") is False
+    a = db.application_get(ex)
+    assert (a.state, a.path, a.evidence, a.eligibility) == (
+        skillcert.APPLICATION_VERIFIED, skillcert.PATH_EXCEPTIONAL, "年度优秀配送员",
+        "exceptional")
+    assert db.application_get(direct).eligibility == "direct"
+    a = db.application_get(none)
+    assert a.state == skillcert.APPLICATION_REJECTED
+    assert a.ended_at == skillcert.APPLICATION_SUBMITTED
+    assert a.eligibility_reason == skillcert.REASON_SPECIAL_PATH_NO_EVIDENCE
+    assert a.eligibility == "" and a.reason != "" and a.reason == a.decision
+
+
+def test_application_not_eligible(reg):
+    db, w = reg.db, reg.who
+    reg.candidate(CAND_A, "张三", "2023-12-01")
+    app_id = reg.apply(CAND_A)
+    assert db.application_verify(w.org, app_id, "2024-03-10") is False
+    a = db.application_get(app_id)
+    assert a.state_name == "rejected"
+    assert a.eligibility_reason == skillcert.REASON_CONDITIONS_NOT_MET
+    assert a.verified == "2024-03-10"
+    assert "not eligible" in a.reason and "L5-a: needs 1 year" in a.reason
+
+
+def test_application_apply_for(reg):
+    db, w = reg.db, reg.who
+    c = reg.candidate(CAND_B, "李四", "2015-01-01", save=False)
+    args = (reg.ann, c, OCC, None, 5)
+    reg.refused(skillcert.DeniedError, db.application_apply_for, w.org2, *args,
+                date="2024-03-05")
+    reg.refused(skillcert.DeniedError, db.application_apply_for, w.haidian, *args,
+                date="2024-03-05")
+    reg.refused(skillcert.ValidationError, db.application_apply_for, w.org, reg.ann, None, OCC,
+                None, 5, date="2024-03-05")
+    with pytest.raises(skillcert.NotFoundError):
+        db.candidate_load(CAND_B)
+    app_id = db.application_apply_for(w.org, *args, date="2024-03-05")
+    assert db.candidate_load(CAND_B).work_count() == 1
+    a = db.application_get(app_id)
+    assert a.applied_by == "organization:" + ORG and a.name == "李四"
+    # The caller keeps the record: it is still usable.
+    assert c.work_count() == 1
+
+
+# ---- the exchange documents -----------------------------------------------------------
+
+def make_verified(reg):
+    """Candidates with records, applications on both paths, verified (make_verified)."""
+    db, w = reg.db, reg.who
+    c = reg.candidate(CAND_A, "张三", "2015-01-01", save=False)
+    c.add_certificate(skillcert.CERT_KIND_SKILL_LEVEL, OCC, None, 5, "2019-06-01")
+    c.add_evidence(skillcert.EVIDENCE_ACHIEVEMENT, OCC, 0, "2023-10-01",
+                   "年度优秀 <配送员> & \"标兵\"")
+    db.candidate_save(Actors.candidate(CAND_A), c)
+    reg.candidate(CAND_B, "李四", "2015-01-01")
+    ids = [reg.apply(CAND_A, 4),
+           reg.apply(CAND_A, 3, path=skillcert.PATH_EXCEPTIONAL, evidence="年度优秀配送员"),
+           reg.apply(CAND_B, 5, date="2024-03-06")]
+    assert db.application_verify_batch(w.org, ids, "2024-03-10") == 3
+    return ids
+
+
+def test_application_exchange(reg, tmp_path):
+    db, w = reg.db, reg.who
+    district = Registry(str(tmp_path / "district.db"))  # the same directory, no applications
+    try:
+        ids = make_verified(reg)
+        batch = db.application_batch_export_memory(reg.ann, "HD-2024-03-001")
+        assert isinstance(batch, str)
+        assert skillcert.validate_memory(batch) == skillcert.DOC_CANDIDATE_BATCH
+        assert "urn:skillcert:candidate-batch:1" in batch
+        assert 'path="exceptional"' in batch
+        assert "&lt;配送员&gt; &amp; &quot;标兵&quot;" in batch
+
+        # The district imports it (only as the organization's own district).
+        with pytest.raises(skillcert.DeniedError):
+            district.db.import_memory(w.org, batch)
+        r = district.db.import_memory(w.haidian, batch)
+        assert (r.doctype, r.records, r.batch_id) == (skillcert.DOC_CANDIDATE_BATCH, 3,
+                                                      "HD-2024-03-001")
+        assert district.db.application_batch_export_memory(reg.ann, "HD-2024-03-001") == batch
+        assert district.db.import_memory(w.haidian, batch).already_imported
+
+        # It confirms two, rejects one, and answers.
+        q = skillcert.ApplicationQuery(batch_id="HD-2024-03-001")
+        dids = [a.id for a in district.db.applications(q)]
+        assert len(dids) == 3
+        assert all(a.state == skillcert.APPLICATION_VERIFIED for a in district.db.applications(q))
+        district.db.application_confirm_batch(w.haidian, dids[:2], "2024-03-20")
+        district.db.application_reject(w.haidian, dids[2], "工作年限证明不实", "2024-03-21")
+        answer = district.db.application_confirmation_export_memory(reg.ann, "HD-ANS-001",
+                                                                    "HD-2024-03-001")
+        assert skillcert.validate_memory(answer) == skillcert.DOC_CONFIRMATION
+        assert 'decision="rejected"' in answer
+
+        # The organization applies the answer.
+        with pytest.raises(skillcert.DeniedError):
+            db.import_memory(w.haidian, answer)
+        with pytest.raises(skillcert.DeniedError):
+            db.import_memory(w.org2, answer)
+        assert db.import_memory(w.org, answer).records == 3
+        a = db.application_get(ids[0])
+        assert (a.state, a.confirmed, a.confirmed_by, a.batch_id) == (
+            skillcert.APPLICATION_CONFIRMED, "2024-03-20", "district:110108", "HD-2024-03-001")
+        a = db.application_get(ids[2])
+        assert (a.state, a.ended_at, a.reason) == (skillcert.APPLICATION_REJECTED,
+                                                   skillcert.APPLICATION_VERIFIED,
+                                                   "工作年限证明不实")
+        assert db.application_confirmation_export_memory(reg.ann, "HD-ANS-001",
+                                                         "HD-2024-03-001") == answer
+        # Without the batch answered: every decided application, no answers attribute.
+        assert db.application_confirmation_export_memory(reg.ann, "HD-ANS-001") == (
+            answer.replace(' answers="HD-2024-03-001"', ""))
+
+        # Files.
+        path = str(tmp_path / "answer.xml")
+        db.application_confirmation_export_file(reg.ann, "HD-ANS-001", "HD-2024-03-001", path)
+        with open(path, encoding="utf-8") as f:
+            assert f.read() == answer
+        path = str(tmp_path / "batch.xml")
+        district.db.application_batch_export_file(reg.ann, "HD-2024-03-002", path)
+        assert skillcert.validate_file(path) == skillcert.DOC_CANDIDATE_BATCH
+        with pytest.raises(skillcert.Error) as info:
+            db.application_batch_export_file(reg.ann, "b", str(tmp_path / "no" / "x.xml"))
+        assert info.value.code == skillcert.EIO
+
+        # Argument errors.
+        with pytest.raises(skillcert.ValidationError):
+            db.application_batch_export_memory(reg.ann, "bad id")
+        with pytest.raises(skillcert.NotFoundError):
+            db.application_batch_export_memory(999, "b1")
+        with pytest.raises(skillcert.ValidationError):
+            db.application_confirmation_export_memory(reg.ann, "b1", "bad id")
+    finally:
+        district.db.close()
+
+
+# ---- the binding's own argument handling -----------------------------------------------
+
+def test_application_binding_arguments(reg):
+    db, w = reg.db, reg.who
+    reg.candidate(CAND_A, "张三", "2015-01-01")
+    app_id = reg.apply(CAND_A)
+    for bad in ("12", [1, "2"], [1.5], 7, [2 ** 70]):
+        with pytest.raises((TypeError, OverflowError)):
+            db.application_verify_batch(w.org, bad, "2024-03-10")
+    e = reg.refused(skillcert.ValidationError, db.application_verify_batch, w.org, None,
+                    "2024-03-10")
+    assert "application ids" in e.message
+    reg.refused(skillcert.ValidationError, db.application_confirm_batch, w.haidian, None)
+    reg.refused(skillcert.ValidationError, db.application_verify_batch, w.org, [app_id],
+                "2024-3-10")
+    # A generator is a sequence too, once listed; keyword names.
+    assert db.application_verify_batch(actor=w.org, application_ids=(i for i in [app_id]),
+                                       date="2024-03-10") == 1
+    with pytest.raises(skillcert.ValidationError):
+        db.announcement_get(reg.ann, "yesterday")
+    it = db.applications()
+    db.close()
+    # An iterator keeps the registry alive; other calls fail on a closed Database.
+    assert [a.id for a in it] == [app_id]
+    with pytest.raises(skillcert.Error):
+        db.application_get(app_id)
+    with pytest.raises(skillcert.Error):
+        db.application_verify_batch(w.org, [app_id])
+    assert repr(skillcert.ApplicationQuery()) == "<skillcert.ApplicationQuery all>"

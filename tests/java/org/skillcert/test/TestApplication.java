@@ -17,6 +17,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.skillcert.Actor;
+import org.skillcert.Announcement;
+import org.skillcert.AnnouncementIterator;
 import org.skillcert.Application;
 import org.skillcert.ApplicationIterator;
 import org.skillcert.ApplicationQuery;
@@ -287,5 +289,323 @@ public class TestApplication {
     assertEquals(4, db.applicationCount());
     assertEquals(4, db.applications().toList().size());
     q.delete();
+  }
+
+  /** The autumn announcement of check_application.c, with one field changed. */
+  private long publish(Actor actor, String code, String closes, int methods, String date,
+                       List<OfferingItem> offers) {
+    return db.announcementPublish(actor, ORG, code, "秋季认定公告", "2024-09-01", closes,
+                                  "300 元", methods, offers, date);
+  }
+
+  @Test
+  public void testApplicationAnnouncement() {
+    final int tp = Skillcert.METHOD_THEORY | Skillcert.METHOD_PRACTICAL;
+    final List<OfferingItem> s = offerings("4-02-07-10:5,4");
+    refused(DeniedException.class,
+        () -> publish(org2, "2024-02", "2024-10-31", tp, "2024-08-01", s));
+    refused(DeniedException.class,
+        () -> publish(haidian, "2024-02", "2024-10-31", tp, "2024-08-01", s));
+    ConstraintException c = refused(ConstraintException.class,
+        () -> publish(org, "2024-02", "2024-10-31", tp, "2024-08-01",
+                      offerings("4-04-05-04/建筑工程:3")));
+    assertEquals("offerings", c.getField());
+    refused(ExistsException.class,
+        () -> publish(org, "2024-01", "2024-10-31", tp, "2024-08-01", s));
+    refused(ValidationException.class,
+        () -> publish(org, "2024 02", "2024-10-31", tp, "2024-08-01", s));
+    ValidationException v = refused(ValidationException.class,
+        () -> publish(org, "2024-02", "2024-08-31", tp, "2024-08-01", s));
+    assertEquals("closes", v.getField());
+    refused(ValidationException.class,
+        () -> publish(org, "2024-02", "2024-10-31", 0, "2024-08-01", s));
+    refused(ValidationException.class,
+        () -> publish(org, "2024-02", "2024-10-31", tp, "2024-08-01",
+                      new ArrayList<OfferingItem>()));
+    refused(ValidationException.class,
+        () -> publish(org, "2024-02", "2024-10-31", tp, "2024-08-01", null));
+
+    long id = publish(org, "2024-02", "2024-10-31", tp, "2024-08-01", s);
+    assertTrue(id > ann2);
+    Announcement a = db.announcementGet(id, "2024-09-01");
+    assertEquals("2024-02", a.getCode());
+    assertEquals(ORG, a.getCreditCode());
+    assertEquals("秋季认定公告", a.getTitle());
+    assertEquals("2024-08-01", a.getPublished());
+    assertEquals(tp, a.getMethods());
+    assertTrue(a.isOpen());
+    assertFalse(db.announcementGet(id, "2024-08-31").isOpen());
+    assertEquals(id, db.announcementLookup(ORG, "2024-02", "2024-09-01").getId());
+    try {
+      db.announcementLookup(ORG, "2099-01");
+      fail();
+    } catch (NotFoundException e) {
+      assertEquals(Skillcert.ENOTFOUND, e.getCode());
+    }
+    assertEquals(s, db.announcementOfferings(id));
+    assertTrue(db.announcementOfferings(ann).contains(new OfferingItem(WT_OCC, WT, 3)));
+
+    List<Long> all = new ArrayList<Long>();
+    try (AnnouncementIterator it = db.announcements(null, "2024-09-15", false)) {
+      for (Announcement x : it)
+        all.add(x.getId());
+    }
+    assertEquals(java.util.Arrays.asList(ann, ann2, id), all);
+    List<Announcement> open = db.announcements(ORG, "2024-09-15", true).toList();
+    assertEquals(2, open.size());
+    assertEquals("2024-01", open.get(0).getCode());
+    assertEquals("2024-02", open.get(1).getCode());
+    assertEquals(1, db.announcements(ORG2).toList().size());
+
+    // Closing early: applications are refused from that day on.
+    person(CAND_A, "张三", "2015-01-01");
+    final Actor me = candidate(CAND_A);
+    final long fid = id;
+    refused(DeniedException.class, () -> db.announcementClose(org2, fid, "2024-09-10"));
+    refused(ConstraintException.class, () -> db.announcementClose(org, fid, "2024-07-01"));
+    db.announcementClose(org, id, "2024-09-10");
+    assertEquals("2024-09-10", db.announcementGet(id, "2024-09-10").getClosed());
+    c = refused(ConstraintException.class,
+        () -> db.applicationApply(me, fid, CAND_A, OCC, null, 5, "2024-09-10"));
+    assertEquals("announcement", c.getField());
+    assertTrue(c.getMessage().contains("closed early"));
+    assertTrue(db.applicationApply(me, id, CAND_A, OCC, null, 5, "2024-09-09") > 0);
+  }
+
+  @Test
+  public void testApplicationRefusals() {
+    person(CAND_A, "张三", "2015-01-01");
+    person(CAND_B, "李四", "2015-01-01");
+    final Actor me = candidate(CAND_A);
+    refused(DeniedException.class,
+        () -> db.applicationApply(me, ann, CAND_B, OCC, null, 5, "2024-03-05"));
+    refused(DeniedException.class,
+        () -> db.applicationApply(org, ann, CAND_A, OCC, null, 5, "2024-03-05"));
+    ConstraintException c = refused(ConstraintException.class,
+        () -> db.applicationApply(me, ann, CAND_A, OCC, null, 5, "2024-02-28"));
+    assertEquals("announcement", c.getField());
+    refused(NotFoundException.class,
+        () -> db.applicationApply(me, 999, CAND_A, OCC, null, 5, "2024-03-05"));
+    refused(ConstraintException.class,
+        () -> db.applicationApply(me, ann2, CAND_A, OCC, null, 5, "2025-01-01"));
+    c = refused(ConstraintException.class,
+        () -> db.applicationApply(me, ann, CAND_A, OCC, null, 5, "2026-06-01"));
+    assertTrue(c.getMessage().contains("expired"));
+    c = refused(ConstraintException.class,
+        () -> db.applicationApply(me, ann, CAND_A, WT_OCC, WT, 5, "2024-03-05"));
+    assertTrue(c.getMessage().contains("does not take applications"));
+    refused(ValidationException.class,
+        () -> db.applicationApply(me, ann, CAND_A, OCC, null, 6, "2024-03-05"));
+    refused(ValidationException.class,
+        () -> db.applicationApply(me, ann, CAND_A, OCC, null, 5, 7, null, "2024-03-05"));
+    refused(ValidationException.class,
+        () -> db.applicationApply(null, ann, CAND_A, OCC, null, 5, "2024-03-05"));
+    c = refused(ConstraintException.class,
+        () -> db.applicationApply(me, ann, CAND_A, OCC, null, 3, Skillcert.PATH_EXCEPTIONAL,
+                                  null, "2024-03-05"));
+    assertEquals("evidence", c.getField());
+    c = refused(ConstraintException.class,
+        () -> db.applicationApply(me, ann2, CAND_A, OCC, null, 3, Skillcert.PATH_EXCEPTIONAL,
+                                  "业绩突出", "2024-03-05"));
+    assertTrue(c.getMessage().contains("confirmed"));
+    assertEquals(0, db.applicationCount());
+
+    // Rejections: the organization at SUBMITTED, its district at VERIFIED.
+    final long b1 = apply(CAND_B, ann);
+    refused(DeniedException.class, () -> db.applicationReject(haidian, b1, "材料不全", "2024-03-06"));
+    refused(ValidationException.class, () -> db.applicationReject(org, b1, "", "2024-03-06"));
+    refused(NotFoundException.class, () -> db.applicationReject(org, 999, "x", "2024-03-06"));
+    refused(DeniedException.class, () -> db.applicationWithdrawFor(org2, b1, "x", "2024-03-06"));
+    db.applicationReject(org, b1, "材料不全", "2024-03-06");
+    Application a = db.applicationGet(b1);
+    assertEquals(Skillcert.APPLICATION_REJECTED, a.getState());
+    assertEquals(Skillcert.APPLICATION_SUBMITTED, a.getEndedAt());
+    assertEquals("材料不全", a.getReason());
+    final long b2 = db.applicationApply(candidate(CAND_B), ann, CAND_B, OCC, null, 5,
+                                        "2024-03-07");
+    assertTrue(db.applicationVerify(org, b2, "2024-03-08"));
+    refused(DeniedException.class, () -> db.applicationReject(org, b2, "x", "2024-03-09"));
+    refused(DeniedException.class, () -> db.applicationReject(xicheng, b2, "x", "2024-03-09"));
+    db.applicationReject(haidian, b2, "工作年限证明不实", "2024-03-09");
+    a = db.applicationGet(b2);
+    assertEquals(Skillcert.APPLICATION_VERIFIED, a.getEndedAt());
+    assertEquals("district:110108", a.getEndedBy());
+    final long b3 = db.applicationApply(candidate(CAND_B), ann, CAND_B, OCC, null, 5,
+                                        "2024-03-10");
+    db.applicationWithdrawFor(org, b3, "考生申请", "2024-03-11");
+    assertEquals(Skillcert.APPLICATION_WITHDRAWN, stateOf(b3));
+    assertEquals("organization:" + ORG, db.applicationGet(b3).getEndedBy());
+  }
+
+  @Test
+  public void testApplicationVerifyOutcomes() {
+    Candidate c = new Candidate(CAND_A, "张三");
+    c.addWork(OCC, "2020-01-01");
+    c.addEvidence(Skillcert.EVIDENCE_ACHIEVEMENT, OCC, 0, "2023-10-01", "年度优秀配送员");
+    db.candidateSave(candidate(CAND_A), c);
+    person(CAND_B, "李四", "2023-12-01");
+    long ex = db.applicationApply(candidate(CAND_A), ann, CAND_A, OCC, null, 3,
+                                  Skillcert.PATH_EXCEPTIONAL, "年度优秀配送员", "2024-03-05");
+    long young = apply(CAND_B, ann);
+    assertTrue(db.applicationVerify(org, ex, "2024-03-10"));
+    assertFalse(db.applicationVerify(org, young, "2024-03-10"));
+    assertEquals("exceptional", db.applicationGet(ex).getEligibility());
+    Application a = db.applicationGet(young);
+    assertEquals("rejected", a.getStateName());
+    assertEquals(Skillcert.REASON_CONDITIONS_NOT_MET, a.getEligibilityReason());
+    assertTrue(a.getReason().contains("L5-a: needs 1 year"));
+  }
+
+  @Test
+  public void testApplicationApplyFor() {
+    final Candidate c = new Candidate(CAND_B, "李四");
+    c.addWork(OCC, "2015-01-01");
+    refused(DeniedException.class,
+        () -> db.applicationApplyFor(org2, ann, c, OCC, null, 5, "2024-03-05"));
+    refused(DeniedException.class,
+        () -> db.applicationApplyFor(haidian, ann, c, OCC, null, 5, "2024-03-05"));
+    refused(ValidationException.class,
+        () -> db.applicationApplyFor(org, ann, null, OCC, null, 5, "2024-03-05"));
+    long id = db.applicationApplyFor(org, ann, c, OCC, null, 5, "2024-03-05");
+    assertEquals(1, db.candidateLoad(CAND_B).workCount());
+    assertEquals("organization:" + ORG, db.applicationGet(id).getAppliedBy());
+    assertEquals("李四", db.applicationGet(id).getName());
+  }
+
+  @Test
+  public void testApplicationQueries() {
+    String[] people = {residentId(1), residentId(2), residentId(3)};
+    long[] ids = new long[3];
+    for (int i = 0; i < 3; i++) {
+      person(people[i], "考生" + i, "2015-01-01");
+      ids[i] = apply(people[i], i == 2 ? ann2 : ann);
+    }
+    ApplicationQuery q = new ApplicationQuery(ORG, 0, null, null, 0, 0, null);
+    assertEquals(2, db.applicationCount(q));
+    q.setAnnouncement(ann2);
+    assertEquals(0, db.applicationCount(q));
+    q = new ApplicationQuery();
+    q.setIdNumber(people[2]);
+    assertEquals(people[2], q.getIdNumber());
+    List<Application> got = db.applications(q).toList();
+    assertEquals(1, got.size());
+    assertEquals(ids[2], got.get(0).getId());
+    assertEquals(ORG2, got.get(0).getCreditCode());
+    q.setIdNumber(null);
+    q.setOccupation(OCC);
+    q.setLevel(5);
+    q.setState(Skillcert.APPLICATION_SUBMITTED);
+    assertEquals(3, db.applicationCount(q));
+    q.setLevel(4);
+    assertEquals(0, db.applicationCount(q));
+    q.setBatchId("none-yet");
+    q.setLevel(0);
+    assertEquals(0, db.applicationCount(q));
+    q.delete();
+
+    // An iterator closed early gives nothing more.
+    ApplicationIterator it = db.applications();
+    assertEquals(ids[0], it.iterator().next().getId());
+    it.close();
+    assertFalse(it.iterator().hasNext());
+    it.delete();
+
+    final ApplicationQuery bad = new ApplicationQuery();
+    bad.setIdNumber("12345");
+    refused(ValidationException.class, () -> db.applicationCount(bad));
+    refused(ValidationException.class, () -> db.applications(bad));
+    try {
+      bad.setBatchId(new String(new char[200]).replace('\0', 'x'));
+      fail();
+    } catch (ValidationException e) {
+      assertTrue(e.getMessage().contains("too long"));
+    }
+    bad.delete();
+  }
+
+  @Test
+  public void testApplicationExchange() throws Exception {
+    person(CAND_A, "张三", "2015-01-01");
+    person(CAND_B, "李四", "2015-01-01");
+    long[] ids = {apply(CAND_A, ann), apply(CAND_B, ann)};
+    assertEquals(2, db.applicationVerifyBatch(org, ids, "2024-03-10"));
+    String batch = db.applicationBatchExportMemory(ann, "HD-2024-03-001");
+    assertEquals(Skillcert.DOC_CANDIDATE_BATCH, Skillcert.validateMemory(batch));
+    assertTrue(batch.contains("张三"));
+
+    File other = new File(tmp.getRoot(), "district.db");
+    try (Database district = new Database(other.getPath())) {
+      build(district);
+      try {
+        district.importMemory(org, batch);
+        fail();
+      } catch (DeniedException e) {
+        assertEquals(Skillcert.EDENIED, e.getCode());
+      }
+      assertEquals(2, district.importMemory(haidian, batch).getRecords());
+      ApplicationQuery q = new ApplicationQuery();
+      q.setBatchId("HD-2024-03-001");
+      List<Application> got = district.applications(q).toList();
+      q.delete();
+      assertEquals(2, got.size());
+      district.applicationConfirm(haidian, got.get(0).getId(), "2024-03-20");
+      district.applicationReject(haidian, got.get(1).getId(), "材料不实", "2024-03-21");
+      String answer = district.applicationConfirmationExportMemory(ann, "HD-ANS-001",
+                                                                   "HD-2024-03-001");
+      assertEquals(Skillcert.DOC_CONFIRMATION, Skillcert.validateMemory(answer));
+      assertEquals(2, db.importMemory(org, answer).getRecords());
+    }
+    assertEquals(Skillcert.APPLICATION_CONFIRMED, stateOf(ids[0]));
+    assertEquals(Skillcert.APPLICATION_REJECTED, stateOf(ids[1]));
+    assertEquals("材料不实", db.applicationGet(ids[1]).getReason());
+
+    File out = new File(tmp.getRoot(), "batch.xml");
+    db.applicationBatchExportFile(ann, "HD-2024-03-002", out.getPath());
+    assertEquals(Skillcert.DOC_CANDIDATE_BATCH, Skillcert.validateFile(out.getPath()));
+    out = new File(tmp.getRoot(), "answer.xml");
+    db.applicationConfirmationExportFile(ann, "HD-ANS-002", null, out.getPath());
+    assertEquals(Skillcert.DOC_CONFIRMATION, Skillcert.validateFile(out.getPath()));
+    try {
+      db.applicationBatchExportMemory(ann, "bad id");
+      fail();
+    } catch (ValidationException e) {
+      assertEquals(Skillcert.EINVAL, e.getCode());
+    }
+    try {
+      db.applicationBatchExportMemory(999, "b1");
+      fail();
+    } catch (NotFoundException e) {
+      assertEquals(Skillcert.ENOTFOUND, e.getCode());
+    }
+    try {
+      db.applicationBatchExportFile(ann, "b1", new File(tmp.getRoot(), "no/x.xml").getPath());
+      fail();
+    } catch (SkillcertException e) {
+      assertEquals(Skillcert.EIO, e.getCode());
+    }
+  }
+
+  @Test
+  public void testApplicationClosedDatabase() {
+    person(CAND_A, "张三", "2015-01-01");
+    long id = apply(CAND_A, ann);
+    ApplicationIterator it = db.applications();
+    db.close();
+    // The iterator keeps the registry; every other call fails.
+    List<Application> got = it.toList();
+    assertEquals(1, got.size());
+    assertEquals(id, got.get(0).getId());
+    try {
+      db.applicationGet(id);
+      fail();
+    } catch (SkillcertException e) {
+      assertEquals(Skillcert.ERROR, e.getCode());
+    }
+    try {
+      db.applicationVerifyBatch(org, new long[] {id});
+      fail();
+    } catch (SkillcertException e) {
+      assertEquals(Skillcert.ERROR, e.getCode());
+    }
   }
 }
