@@ -133,6 +133,46 @@ public class TestAssessment {
     db.close();
   }
 
+  private long ann;
+  private long ann2;
+
+  /** The default eligibility rules, ORG's announcement "2024-01" (4-02-07-10
+   *  levels 5-1, intake 2024-03-01 to 2026-06-30) and ORG2's "2024-A" (levels
+   *  5-3, to 2024-12-31), both published 2024-02-20. */
+  private void announce() {
+    int methods = Skillcert.METHOD_THEORY | Skillcert.METHOD_PRACTICAL | Skillcert.METHOD_REVIEW;
+    db.eligibilityLoadDefaults(city);
+    ann = db.announcementPublish(org, ORG, "2024-01", "2024-01 实施方案", "2024-03-01",
+                                 "2026-06-30", "四级 400 元", methods,
+                                 offerings("4-02-07-10:5,4,3,2,1"), "2024-02-20");
+    ann2 = db.announcementPublish(org2, ORG2, "2024-A", "2024-A 实施方案", "2024-03-01",
+                                  "2024-12-31", "四级 400 元", methods,
+                                  offerings("4-02-07-10:5,4,3"), "2024-02-20");
+  }
+
+  /** Candidate n (working in OCC since 2015 when `works`) applies to ORG (ORG2
+   *  when second) for OCC at level on 2024-03-05; the organization verifies on
+   *  03-10 and its district bureau confirms on 03-15, as far as upto. */
+  private long applicant(int n, int level, boolean second, int upto, boolean works) {
+    String idn = residentId(n);
+    Actor me = new Actor(Skillcert.ACTOR_CANDIDATE, idn, "test");
+    Candidate record = new Candidate(idn, "考生" + n);
+    if (works)
+      record.addWork(OCC, "2015-01-01");
+    db.candidateSave(me, record);
+    record.delete();
+    long app = db.applicationApply(me, second ? ann2 : ann, idn, OCC, null, level, "2024-03-05");
+    if (upto != Skillcert.APPLICATION_SUBMITTED)
+      db.applicationVerify(second ? org2 : org, app, "2024-03-10");
+    if (upto == Skillcert.APPLICATION_CONFIRMED)
+      db.applicationConfirm(second ? xicheng : haidian, app, "2024-03-15");
+    return app;
+  }
+
+  private long applicant(int n) {
+    return applicant(n, 4, false, Skillcert.APPLICATION_CONFIRMED, true);
+  }
+
   private void candidates(int first, int last) {
     for (int n = first; n <= last; n++) {
       Candidate c = new Candidate(residentId(n), "考生" + n);
@@ -468,6 +508,57 @@ public class TestAssessment {
     assertEquals(Skillcert.componentBit(THEORY) | Skillcert.componentBit(PRACTICAL),
                  list.get(1).getComponents());
     assertEquals(2, db.sessionGet(s).getCandidates());
+  }
+
+  @Test
+  public void testEnrolmentNeedsConfirmedApplication() {
+    announce();
+    long s = session(4, "2024-04-01", 0);
+    String a = residentId(201), b = residentId(202), c = residentId(203), d = residentId(204);
+    String e = residentId(205);
+    long submitted = applicant(201, 4, false, Skillcert.APPLICATION_SUBMITTED, true);
+    ConstraintException err = refused(ConstraintException.class,
+        () -> db.sessionEnrol(org, s, a, Long.toString(submitted)));
+    assertTrue(err.getMessage(), err.getMessage().contains("submitted"));
+    assertEquals("application_ref", err.getField());
+    assertTrue(db.applicationVerify(org, submitted, "2024-03-10"));
+    refused(ConstraintException.class, () -> db.sessionEnrol(org, s, a, Long.toString(submitted)));
+    db.applicationConfirm(haidian, submitted, "2024-03-15");
+    db.sessionEnrol(org, s, a, Long.toString(submitted));
+
+    long theirs = applicant(202);
+    long ownLevel5 = applicant(203, 5, false, Skillcert.APPLICATION_CONFIRMED, true);
+    refused(ConstraintException.class, () -> db.sessionEnrol(org, s, c, Long.toString(theirs)));
+    err = refused(ConstraintException.class,
+                  () -> db.sessionEnrol(org, s, c, Long.toString(ownLevel5)));
+    assertTrue(err.getMessage(), err.getMessage().contains("another organization, offering"));
+    long elsewhere = applicant(204, 4, true, Skillcert.APPLICATION_CONFIRMED, true);
+    refused(ConstraintException.class,
+            () -> db.sessionEnrol(org, s, d, Long.toString(elsewhere)));
+    long rejected = applicant(205, 4, false, Skillcert.APPLICATION_VERIFIED, false);
+    assertEquals(Skillcert.APPLICATION_REJECTED, db.applicationGet(rejected).getState());
+    refused(ConstraintException.class, () -> db.sessionEnrol(org, s, e, Long.toString(rejected)));
+    refused(NotFoundException.class, () -> db.sessionEnrol(org, s, e, "999999"));
+
+    db.sessionEnrol(org, s, b, Long.toString(theirs));
+    List<Enrolment> list = db.enrolments(s).toList();
+    assertEquals(2, list.size());
+    assertEquals(Long.toString(submitted), list.get(0).getApplicationRef());
+    assertEquals(b, list.get(1).getIdNumber());
+    assertEquals(Long.toString(theirs), list.get(1).getApplicationRef());
+
+    staff(s, THEORY, "E01", "E02");
+    staff(s, PRACTICAL, examiners(1, 3));
+    db.sessionConfirm(org, s, "2024-03-30");
+    db.resultRecord(org, s, a, 88, 91, NONE, "2024-04-01");
+    db.resultRecord(org, s, b, 40, 91, NONE, "2024-04-01");
+    assertTrue(db.resultGet(s, a).isPassed());
+    assertFalse(db.resultGet(s, b).isPassed());
+    long s2 = session(4, "2024-06-01", 0);
+    db.sessionEnrol(org, s2, b, Long.toString(theirs));
+    Enrolment resit = db.enrolments(s2).toList().get(0);
+    assertEquals(2, resit.getAttempt());
+    assertEquals(Skillcert.componentBit(THEORY), resit.getComponents());
   }
 
   @Test
