@@ -94,7 +94,7 @@ static void scw_assess_free_answers(char **answers, size_t n)
         }
     }
     Py_DECREF(seq_);
-    $1 = (const char *const *)sheet;
+    $1 = ($1_ltype)sheet;
     $2 = sheet_n;
 }
 %typemap(freearg) (const char *const *answers, size_t n) {
@@ -140,7 +140,7 @@ static void scw_assess_free_answers(char **answers, size_t n)
         return $null;
       }
     }
-    $1 = (const char *const *)sheet;
+    $1 = ($1_ltype)sheet;
     $2 = (size_t)sheet_n;
   }
 }
@@ -150,6 +150,43 @@ static void scw_assess_free_answers(char **answers, size_t n)
 
 /* Paper seeds are any 64-bit value: a Java long (the same bits). */
 %apply long long { uint64_t seed };
+
+/* Class additions (typemaps: before the classes are declared). */
+%typemap(javacode) scw_item %{
+  /** A new item common to the occupation (no work type). */
+  public Item(String code, int type, String occupation, int level, String area, int difficulty,
+              String stem) {
+    this(code, type, occupation, null, level, area, difficulty, stem);
+  }
+
+  /** The options of a choice item, A first; empty for other types. */
+  public java.util.List<String> getOptions() {
+    int n = (int)optionCount();
+    java.util.List<String> list = new java.util.ArrayList<String>(n);
+    for (int i = 0; i < n; i++)
+      list.add(optionAt(i));
+    return java.util.Collections.unmodifiableList(list);
+  }
+
+  @Override
+  public String toString() {
+    return "Item(" + getCode() + " v" + getVersion() + " " + Skillcert.itemTypeName(getType()) + ")";
+  }
+%}
+
+%typemap(javacode) sc_result, struct sc_result %{
+  /** True when every component reached its pass score. */
+  public boolean isPassed() {
+    return getPassed() != 0;
+  }
+%}
+
+%typemap(javacode) sc_venue, struct sc_venue %{
+  /** True when the latest inspection passed. */
+  public boolean isInspectionPassed() {
+    return getInspectionPassed() != 0;
+  }
+%}
 #endif
 
 /* ---- Value classes: the header's plain structures, read-only ------------------- */
@@ -630,42 +667,6 @@ int item_type_parse(const char *text);
 %}
 }
 #elif defined(SWIGJAVA)
-%typemap(javacode) scw_item %{
-  /** A new item common to the occupation (no work type). */
-  public Item(String code, int type, String occupation, int level, String area, int difficulty,
-              String stem) {
-    this(code, type, occupation, null, level, area, difficulty, stem);
-  }
-
-  /** The options of a choice item, A first; empty for other types. */
-  public java.util.List<String> getOptions() {
-    int n = (int)optionCount();
-    java.util.List<String> list = new java.util.ArrayList<String>(n);
-    for (int i = 0; i < n; i++)
-      list.add(optionAt(i));
-    return java.util.Collections.unmodifiableList(list);
-  }
-
-  @Override
-  public String toString() {
-    return "Item(" + getCode() + " v" + getVersion() + " " + Skillcert.itemTypeName(getType()) + ")";
-  }
-%}
-
-%typemap(javacode) sc_result, struct sc_result %{
-  /** True when every component reached its pass score. */
-  public boolean isPassed() {
-    return getPassed() != 0;
-  }
-%}
-
-%typemap(javacode) sc_venue, struct sc_venue %{
-  /** True when the latest inspection passed. */
-  public boolean isInspectionPassed() {
-    return getInspectionPassed() != 0;
-  }
-%}
-
 /* Defaults of the C interface (one Java method per C signature). */
 %extend scw_database {
 %proxycode %{

@@ -79,6 +79,41 @@ class Registry:
         db.org_file(self.centre, code, "2023-05-10")
         db.org_commit(actor, code, "2023-05-12")
 
+    def announce(self):
+        """The default eligibility rules, ORG's announcement "2024-01"
+        (4-02-07-10 levels 5-1, intake 2024-03-01 to 2026-06-30) and ORG2's
+        "2024-A" (levels 5-3, to 2024-12-31), both published 2024-02-20."""
+        db = self.db
+        methods = skillcert.METHOD_THEORY | skillcert.METHOD_PRACTICAL | skillcert.METHOD_REVIEW
+        db.eligibility_load_defaults(self.city)
+        self.ann = db.announcement_publish(self.org, ORG, "2024-01", "2024-01 实施方案",
+                                           "2024-03-01", "2026-06-30", "四级 400 元", methods,
+                                           ["4-02-07-10:5,4,3,2,1"], "2024-02-20")
+        self.ann2 = db.announcement_publish(self.org2, ORG2, "2024-A", "2024-A 实施方案",
+                                            "2024-03-01", "2024-12-31", "四级 400 元", methods,
+                                            ["4-02-07-10:5,4,3"], "2024-02-20")
+
+    def applicant(self, n, level=4, second=False, upto=skillcert.APPLICATION_CONFIRMED,
+                  since="2015-01-01"):
+        """Candidate n (working in OCC since `since`) applies to ORG (ORG2
+        when second) for OCC at level on 2024-03-05; the organization
+        verifies on 03-10 and its district bureau confirms on 03-15, as far
+        as `upto`. Returns the application's id."""
+        db = self.db
+        idn = resident_id(n)
+        me = skillcert.Actor(skillcert.ACTOR_CANDIDATE, idn, "test")
+        record = skillcert.Candidate(idn, "考生%d" % n)
+        if since:
+            record.add_work(OCC, since)
+        db.candidate_save(me, record)
+        app = db.application_apply(me, self.ann2 if second else self.ann, idn, OCC, None, level,
+                                   date="2024-03-05")
+        if upto != skillcert.APPLICATION_SUBMITTED:
+            db.application_verify(self.org2 if second else self.org, app, "2024-03-10")
+        if upto == skillcert.APPLICATION_CONFIRMED:
+            db.application_confirm(self.xicheng if second else self.haidian, app, "2024-03-15")
+        return app
+
     def candidates(self, first, last):
         for n in range(first, last + 1):
             c = skillcert.Candidate(resident_id(n), "考生%d" % n)
@@ -457,6 +492,63 @@ def test_enrolment(fx):
     both = skillcert.component_bit(THEORY) | skillcert.component_bit(PRACTICAL)
     assert got == [(s, a, "考生1", "EXT-7", 1, both), (s, b, "考生2", "", 1, both)]
     assert db.session_get(s).candidates == 2
+
+
+def test_enrolment_needs_confirmed_application(fx):
+    """An application number given at enrolment must be the candidate's own
+    application, confirmed by the district (报名确认), to this organization
+    for this offering."""
+    db = fx.db
+    fx.announce()
+    s = fx.session(4, "2024-04-01")
+    a, b, c, d, e, f = (resident_id(n) for n in range(201, 207))
+    submitted = fx.applicant(201, upto=skillcert.APPLICATION_SUBMITTED)
+    assert db.application_get(submitted).state == skillcert.APPLICATION_SUBMITTED
+    err = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, a, str(submitted))
+    assert "submitted" in err.message and err.field == "application_ref"
+    assert db.application_verify(fx.org, submitted, "2024-03-10") is True
+    err = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, a, str(submitted))
+    assert "verified" in err.message
+    db.application_confirm(fx.haidian, submitted, "2024-03-15")
+    db.session_enrol(fx.org, s, a, str(submitted))
+
+    # Someone else's confirmed application.
+    theirs = fx.applicant(202)
+    own_l5 = fx.applicant(203, level=5)
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, c, str(theirs))
+    # An application for another level, or to another organization.
+    err = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, c, str(own_l5))
+    assert "another organization, offering or path" in err.message
+    elsewhere = fx.applicant(204, second=True)
+    assert db.application_get(elsewhere).state == skillcert.APPLICATION_CONFIRMED
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, d, str(elsewhere))
+    # Rejected as not eligible (no work in the occupation), withdrawn, unknown.
+    rejected = fx.applicant(205, since=None, upto=skillcert.APPLICATION_VERIFIED)
+    assert db.application_get(rejected).state == skillcert.APPLICATION_REJECTED
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, e, str(rejected))
+    withdrawn = fx.applicant(206)
+    db.application_withdraw(skillcert.Actor(skillcert.ACTOR_CANDIDATE, f, "test"), withdrawn,
+                            "个人原因", "2024-03-20")
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, f, str(withdrawn))
+    refused(fx, skillcert.NotFoundError, db.session_enrol, fx.org, s, f, "999999")
+
+    db.session_enrol(fx.org, s, b, str(theirs))
+    assert [(en.id_number, en.application_ref) for en in db.enrolments(s)] == \
+        [(a, str(submitted)), (b, str(theirs))]
+
+    # Results, then a resit on the same confirmed application.
+    fx.staff(s, THEORY, ["E01", "E02"])
+    fx.staff(s, PRACTICAL, examiners(1, 3))
+    db.session_confirm(fx.org, s, "2024-03-30")
+    db.result_record(fx.org, s, a, 88, 91, NONE, "2024-04-01")
+    db.result_record(fx.org, s, b, 40, 91, NONE, "2024-04-01")
+    assert [(r.id_number, r.passed) for r in db.results(s)] == [(a, 1), (b, 0)]
+    s2 = fx.session(4, "2024-06-01")
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s2, a, str(submitted))
+    db.session_enrol(fx.org, s2, b, str(theirs))
+    [en] = list(db.enrolments(s2))
+    assert (en.attempt, en.components, en.application_ref) == \
+        (2, skillcert.component_bit(THEORY), str(theirs))
 
 
 def test_results_and_pass_rule(fx):
