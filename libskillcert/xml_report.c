@@ -734,11 +734,12 @@ static int sf_inspection(sc__xml_ctx *ctx, sf_state *s)
         return sc__xml_fail_last(ctx, "kind");
     if (!target)
         target = "";
-    if ((kind == SC_INSPECT_ORG) != !*target)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "target", "%s",
-                            kind == SC_INSPECT_ORG
-                                ? "an inspection of the organization has no target"
-                                : "an inspection of a session or venue names it");
+    if (kind == SC_INSPECT_ORG && *target)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "target",
+                            "an inspection of the organization has no target");
+    if ((kind == SC_INSPECT_SESSION || kind == SC_INSPECT_VENUE) && !*target)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "target",
+                            "an inspection of a session or venue names it");
     if (!opened_by_issuer(who, s->issuer))
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "opened-by",
                             "the document is from %s; this inspection was opened by %.80s",

@@ -119,13 +119,6 @@ static void refused(sc_db *db, const sc_actor *actor, const char *doc, int want,
 {
     char *before = t_dump(db), *after;
     int rc = import_as(db, actor, doc, NULL);
-    if (getenv("SC_SHOW_DOC")) {
-        size_t i;
-        for (i = 0; i < sc_report_count(rep); i++)
-            fprintf(stderr, "%d:%d %s %s\n", sc_report_get(rep, i)->line,
-                    sc_report_get(rep, i)->column, sc_report_get(rep, i)->field,
-                    sc_report_get(rep, i)->message);
-    }
     ck_assert_msg(rc == want, "import: %d (%s), wanted %d", rc, sc_error_last()->message, want);
     ck_assert_uint_gt(sc_report_count(rep), 0);
     if (line > 0) {
@@ -208,8 +201,6 @@ START_TEST(test_results_report_refusals)
 {
     char *doc = export_doc(fx.db, SC_DOC_RESULTS_REPORT, sess, "2024-03-10");
     char *passed, *comps, *score, *twice;
-    if (getenv("SC_SHOW_DOC"))
-        fputs(doc, stderr);
     char id1[19], id2[19];
     malformed(fresh, doc, "urn:skillcert:results-report:1");
     /* candidate 1 said to fail: the pass rule says passed (found at its end, line 7; the
@@ -285,6 +276,32 @@ START_TEST(test_findings_round_trip)
     ck_ok(import_as(fx.db, fx.centre, doc, NULL));
     ck_assert_int_eq(t_count(fx.db, "SELECT count(*) FROM finding"), 2);
     sc_free(doc);
+}
+END_TEST
+
+/* An inspection of all certificates (no target) by the city centre, and one of a session
+ * (its id in the inspecting registry). */
+START_TEST(test_findings_kinds)
+{
+    int64_t certs, session, f;
+    char *a, *b, target[32];
+    ck_ok(sc_inspection_open(&certs, fx.db, fx.centre, FX_ORG, SC_INSPECT_CERTIFICATES, NULL,
+                             "2024-04-01", NULL));
+    snprintf(target, sizeof target, "%lld", (long long)sess);
+    ck_ok(sc_inspection_open(&session, fx.db, fx.haidian, FX_ORG, SC_INSPECT_SESSION, target,
+                             "2024-04-01", NULL));
+    ck_ok(sc_inspection_add_finding(&f, fx.db, fx.haidian, session, "supervision",
+                                    SC_FINDING_MINOR, "无内部督导记录", NULL, 0, "2024-04-01"));
+    a = export_doc(fx.db, SC_DOC_FINDINGS, certs, "2024-04-03");
+    ck_assert_ptr_nonnull(strstr(a, "from=\"city-centre\">"));
+    ck_assert_ptr_nonnull(strstr(a, "kind=\"certificates\" opened="));
+    round_trip(a, fresh, SC_DOC_FINDINGS, "inspection", "2024-04-03", 1);
+    b = export_doc(fx.db, SC_DOC_FINDINGS, session, "2024-04-03");
+    ck_assert_ptr_nonnull(strstr(b, "kind=\"session\" target=\""));
+    round_trip(b, fresh, SC_DOC_FINDINGS, "inspection", "2024-04-03", 2);
+    ck_assert_int_eq(t_count(fresh, "SELECT count(*) FROM inspection"), 2);
+    sc_free(a);
+    sc_free(b);
 }
 END_TEST
 
@@ -438,6 +455,7 @@ Suite *sc_report_xml_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_findings_round_trip);
+    tcase_add_test(tc, test_findings_kinds);
     tcase_add_test(tc, test_findings_refusals);
     suite_add_tcase(s, tc);
     tc = tcase_create("export");
