@@ -70,6 +70,18 @@ check "candidate-batch without --announcement is refused (exit 2)" test "$rc" = 
 run export confirmation --announcement 7
 check "confirmation of an unknown announcement is refused (exit 2)" test "$rc" = 2
 check "the message names the announcement" err_has "no announcement with id 7"
+DB="$T/ann.db"
+cp "$ORG" "$DB"
+must $AS_A announce publish $A 4-02-07-10:5,4 --code 2024-01 --title 公告 \
+    --opens 2024-03-01 --closes 2024-12-31 --fees "300 元" --date 2024-02-20
+run export candidate-batch "$T/cb.xml" --announcement 1 --batch CB-1
+check "export candidate-batch --announcement exits 0" test "$rc" = 0
+run application export-batch 1 --batch CB-1 "$T/cb-direct.xml"
+check "... the same document as application export-batch" cmp -s "$T/cb.xml" "$T/cb-direct.xml"
+run export confirmation --announcement 1 --batch CF-1
+check "export confirmation --announcement exits 0" test "$rc" = 0
+check "... a confirmation of announcement 2024-01" out_has 'announcement="2024-01"'
+DB="$ORG"
 
 # ---- results report ----------------------------------------------------------------------------
 
