@@ -195,6 +195,12 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
     { SC__ACT_REVOCATIONS_IMPORT, "revocations.import", "sc_xml_import_file", OR | CC, ORG,
       "the issuing organization, or the city centre on supervision findings, imports "
       "revocations of the organization's certificates" },
+    /* Reports to the city centre, issues #6 and #7 (xml_report.c, on the root element). */
+    { SC__ACT_RESULTS_REPORT_IMPORT, "results_report.import", "sc_xml_import_file", CC, ORG,
+      "the city centre imports an organization's assessment results of a session (报备)" },
+    { SC__ACT_FINDINGS_IMPORT, "supervision_findings.import", "sc_xml_import_file", CC, ORG,
+      "the city centre imports an inspection and its findings by a district bureau or "
+      "itself, for the credit evaluation" },
 };
 
 const char *sc__action_name(int action)

@@ -95,6 +95,9 @@ typedef enum {
     SC__ACT_CERT_BATCH_IMPORT,
     SC__ACT_CERT_ACK_IMPORT,
     SC__ACT_REVOCATIONS_IMPORT,
+    /* Reports to the city centre, issues #6 and #7 (xml_report.c, on the root element). */
+    SC__ACT_RESULTS_REPORT_IMPORT,
+    SC__ACT_FINDINGS_IMPORT,
     SC__ACT_COUNT
 } sc__action;
 

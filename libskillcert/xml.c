@@ -31,6 +31,7 @@ extern const sc__doc_handler sc__doc_candidate_batch, sc__doc_confirmation; /* x
 extern const sc__doc_handler sc__doc_certificate_batch, sc__doc_certificate_ack,
     sc__doc_revocations; /* xml_exchange.c */
 extern const sc__doc_handler sc__doc_credit; /* credit.c */
+extern const sc__doc_handler sc__doc_results_report, sc__doc_findings; /* xml_report.c */
 static const sc__doc_handler *const handlers[] = { &sc__doc_catalog, &sc__doc_eligibility,
                                                    &sc__doc_certificate,
                                                    &sc__doc_candidate_batch,
@@ -38,7 +39,9 @@ static const sc__doc_handler *const handlers[] = { &sc__doc_catalog, &sc__doc_el
                                                    &sc__doc_certificate_batch,
                                                    &sc__doc_certificate_ack,
                                                    &sc__doc_revocations,
-                                                   &sc__doc_credit };
+                                                   &sc__doc_credit,
+                                                   &sc__doc_results_report,
+                                                   &sc__doc_findings };
 #define NHANDLERS (sizeof(handlers) / sizeof(handlers[0]))
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;

@@ -161,7 +161,6 @@ typedef struct {
     sc__ann ann;
     char now[32];
     char org_label[64];
-    int returning;              /* the candidate upsert gives its id back */
     offer_entry cache[CACHE_SLOTS];
     size_t ncache;
     /* the application being read */
@@ -256,20 +255,18 @@ static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, con
     return SC_OK;
 }
 
-#define CAND_UPSERT                                                                            \
-    "INSERT INTO candidate(id_number, name, birth_date, sex, created, updated, updated_by) "   \
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) ON CONFLICT(id_number) DO UPDATE SET "               \
-    "name = excluded.name, updated = excluded.updated, updated_by = excluded.updated_by"
-static const char SQL_CAND_UPSERT[] = CAND_UPSERT;
-/* SQLite 3.35 and later give the row's id back: no lookup by ID number after. */
-static const char SQL_CAND_UPSERT_RET[] = CAND_UPSERT " RETURNING id";
-#define RETURNING_OK (sqlite3_libversion_number() >= 3035000)
+/* No RETURNING: SQLite runs it through an ephemeral table per row, which cost a
+ * sixth of an import; the application insert finds the candidate's id itself. */
+static const char SQL_CAND_UPSERT[] =
+    "INSERT INTO candidate(id_number, name, birth_date, sex, created, updated, updated_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) ON CONFLICT(id_number) DO UPDATE SET "
+    "name = excluded.name, updated = excluded.updated, updated_by = excluded.updated_by";
 /* A new application awaiting confirmation, or the same open one of this
  * organization and announcement sent again (from another batch) updated. */
 static const char SQL_APP_UPSERT[] =
     "INSERT INTO application(candidate_id, org_id, announcement_id, occupation, work_type, level, "
     "path, evidence, state, applied, applied_by, verified, verified_by, eligibility, batch_id) "
-    "VALUES (coalesce(?14, (SELECT id FROM candidate WHERE id_number = ?1)), ?2, ?3, ?4, ?5, ?6, "
+    "VALUES ((SELECT id FROM candidate WHERE id_number = ?1), ?2, ?3, ?4, ?5, ?6, "
     "?7, ?8, 2, ?9, ?10, ?11, ?10, ?12, ?13) "
     "ON CONFLICT (candidate_id, occupation, work_type, level) WHERE state <= 3 "
     "DO UPDATE SET path = excluded.path, evidence = excluded.evidence, "
@@ -326,9 +323,6 @@ static int batch_root(sc__xml_ctx *ctx, batch_state *s)
     if ((rc = batch_authorize(ctx)) != SC_OK || (rc = root_announcement(ctx, &s->ann)) != SC_OK)
         return rc;
     now_utc(s->now);
-    /* No RETURNING: SQLite runs it through an ephemeral table per row, which
-     * cost a sixth of an import; the application insert finds the id itself. */
-    s->returning = 0;
     snprintf(s->org_label, sizeof s->org_label, "organization:%s", s->ann.a.credit_code);
     return SC_OK;
 }
@@ -339,7 +333,6 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
     char occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE], why[512];
     sc_resident_id rid;
     sqlite3_stmt *st;
-    sqlite3_int64 cand = 0;
     int level, path = 0, rc;
 
     if (sc__resident_id_check(sc__xml_attr(ctx, "id-number"), &rid) != SC_OK)
@@ -384,7 +377,7 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
                             "standard, not '%s'", elig);
     }
 
-    if (!(st = sc__db_stmt(ctx->db, s->returning ? SQL_CAND_UPSERT_RET : SQL_CAND_UPSERT)))
+    if (!(st = sc__db_stmt(ctx->db, SQL_CAND_UPSERT)))
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_text(st, 1, rid.number, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
@@ -393,10 +386,8 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
     sqlite3_bind_text(st, 5, s->now, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 6, ctx->actor->label, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        cand = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    if (rc != SQLITE_DONE) {
         sc__db_fail(ctx->db, rc, "recording a candidate");
         return sc__xml_fail_last(ctx, "id-number");
     }
@@ -417,8 +408,6 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
     sqlite3_bind_text(st, 11, verified, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 12, elig, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 13, ctx->batch_id, -1, SQLITE_STATIC);
-    if (cand)
-        sqlite3_bind_int64(st, 14, cand);
     rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
         sqlite3_reset(st);

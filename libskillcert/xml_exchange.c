@@ -335,10 +335,8 @@ typedef struct {
 static int export_args_get(export_args *a, const sc_export_options *opts, const char *func)
 {
     memset(a, 0, sizeof(*a));
-    if (opts && opts->version != SC_EXPORT_OPTIONS_VERSION)
-        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
-                             "sc_export_options version %u is not known to this library",
-                             opts->version);
+    if (opts && sc__export_options_check(opts) != SC_OK)
+        return sc_error_last()->code;
     if (!opts || !opts->credit_code)
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
                              "%s: this document is about one organization: name its credit code",
@@ -475,18 +473,36 @@ int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_expor
     return rc;
 }
 
+int sc__export_options_check(const sc_export_options *opts)
+{
+    if (opts->version != 1 && opts->version != SC_EXPORT_OPTIONS_VERSION)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc_export_options version %u is not known to this library",
+                             opts->version);
+    return SC_OK;
+}
+
+int64_t sc__export_options_id(const sc_export_options *opts)
+{
+    /* A version-1 structure ends before `id`: never read past it. */
+    return opts && opts->version >= 2 ? opts->id : 0;
+}
+
 int sc_export_options_init(sc_export_options *opts, unsigned int version)
 {
     if (!opts)
         return sc__error_null("sc_export_options_init", "opts");
-    if (version != SC_EXPORT_OPTIONS_VERSION)
+    if (version != 1 && version != SC_EXPORT_OPTIONS_VERSION)
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
                              "sc_export_options version %u is not known to this library",
                              version);
-    {
-        sc_export_options d = SC_EXPORT_OPTIONS_INIT;
-        *opts = d;
-    }
+    /* Field by field: a version-1 caller's structure has no room for `id`. */
+    opts->version = version;
+    opts->credit_code = NULL;
+    opts->date = NULL;
+    opts->batch = NULL;
+    if (version >= 2)
+        opts->id = 0;
     return SC_OK;
 }
 
@@ -501,6 +517,8 @@ int sc_xml_exchange_export_memory(char **out, size_t *len, sc_db *db, int doctyp
 {
     sc__buf b;
     int rc;
+    if (sc__xml_report_type(doctype))
+        return sc__xml_export_report(out, len, db, doctype, opts);
     if (!is_exchange(doctype))
         return sc_xml_export_memory(out, len, db, doctype);
     if (!out)

@@ -115,6 +115,19 @@ int sc__xml_content_id(char hex[SC__CONTENT_ID_SIZE], const sc__buf *body);
    batch="root-<content id>">, the body, the end tag. Frees body. */
 int sc__xml_envelope(sc__buf *out, const char *root, const char *ns, sc__buf *body);
 
+/* Version check of export options (SC_OK or SC_EINVAL, error set), and their id
+ * (0 for a version-1 structure, which has none). */
+int sc__export_options_check(const sc_export_options *opts);
+int64_t sc__export_options_id(const sc_export_options *opts);
+
+/* Document types exported by xml_report.c through sc_xml_exchange_export_memory: the
+ * candidate batch and confirmation of an announcement, the results report of a session
+ * and the findings of an inspection (issues #6, #7). */
+int sc__xml_report_type(int doctype);
+/* Export one of them (opts->id names what); *out is the caller's (sc_free). */
+int sc__xml_export_report(char **out, size_t *len, sc_db *db, int doctype,
+                          const sc_export_options *opts);
+
 /* Import from memory with the library's own actor check (used by load_notice). */
 int sc__xml_import(sc_import_result *out, sc_db *db, const sc_actor *actor, const char *path,
                    const char *data, size_t len, const char *name,

@@ -49,6 +49,7 @@ static sc_db *clone(sc_db *src)
 #include "authz_cases_assessment.h"
 #include "authz_cases_exchange.h"
 #include "authz_cases_supervision.h"
+#include "authz_cases_report_xml.h"
 
 static void build_states(void)
 {
@@ -94,6 +95,7 @@ static void build_states(void)
     build_assessment_states();
     build_exchange_states();
     build_supervision_states();
+    build_report_xml_states();
 }
 
 static void setup(void)
@@ -110,6 +112,7 @@ static void teardown(void)
     }
     free_application_states();
     free_exchange_states();
+    free_report_xml_states();
 }
 
 /* ---- one call per action ------------------------------------------------------------- */
@@ -310,6 +313,7 @@ static const action_case cases[] = {
     AUTHZ_ASSESSMENT_CASES,
     AUTHZ_EXCHANGE_CASES,
     AUTHZ_SUPERVISION_CASES,
+    AUTHZ_REPORT_XML_CASES,
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 

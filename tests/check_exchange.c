@@ -336,7 +336,7 @@ START_TEST(test_exchange_export_needs_an_organization)
     o.version = 99;
     ck_assert_int_eq(sc_xml_exchange_export_memory(&doc, NULL, fx.db, SC_DOC_CERTIFICATE_ACK, &o),
                      SC_EINVAL);
-    ck_assert_int_eq(sc_export_options_init(&o, 2), SC_EINVAL);
+    ck_assert_int_eq(sc_export_options_init(&o, 3), SC_EINVAL);
     ck_assert_int_eq(sc_export_options_init(NULL, SC_EXPORT_OPTIONS_VERSION), SC_EINVAL);
     ck_assert_str_eq(sc_doctype_name(SC_DOC_CERTIFICATE_BATCH), "certificate-batch");
     ck_assert_int_eq(sc_doctype_from_name("revocations"), SC_DOC_REVOCATIONS);

@@ -112,8 +112,42 @@ const cli_option cli_export_options[] = {
     { "org", "CODE", "the organization (certificate-batch, certificate-ack, revocations)" },
     { "date", "YYYY-MM-DD", "the document's day (default today)" },
     { "batch", "ID", "the batch id to give the document" },
+    { "announcement", "ID", "the announcement (candidate-batch, confirmation)" },
+    { "session", "ID", "the session (results-report)" },
+    { "inspection", "ID", "the inspection (supervision-findings)" },
     { NULL, NULL, NULL }
 };
+
+/* The option naming what a document is about (--announcement, --session, --inspection):
+ * the one its type takes, none for the others. Sets *id; returns CLI_EXIT_OK or a usage
+ * error. */
+static int export_subject(cli_ctx *ctx, int doctype, const char *type, int64_t *id)
+{
+    static const char *const names[] = { "announcement", "session", "inspection" };
+    const char *want = doctype == SC_DOC_CANDIDATE_BATCH || doctype == SC_DOC_CONFIRMATION
+                           ? "announcement"
+                       : doctype == SC_DOC_RESULTS_REPORT ? "session"
+                       : doctype == SC_DOC_FINDINGS       ? "inspection"
+                                                          : NULL;
+    size_t i;
+    *id = 0;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const char *v = cli_opt(ctx, names[i]);
+        char *end;
+        long long n;
+        if (!v)
+            continue;
+        if (!want || strcmp(want, names[i]))
+            return cli_usage_error(ctx, "%s takes no --%s", type, names[i]);
+        n = strtoll(v, &end, 10);
+        if (!*v || *end || n <= 0)
+            return cli_usage_error(ctx, "--%s takes a positive id, not '%s'", names[i], v);
+        *id = (int64_t)n;
+    }
+    if (want && !*id)
+        return cli_usage_error(ctx, "%s is about one %s: give --%s ID", type, want, want);
+    return CLI_EXIT_OK;
+}
 
 int cli_cmd_export(cli_ctx *ctx)
 {
@@ -129,6 +163,8 @@ int cli_cmd_export(cli_ctx *ctx)
     opts.credit_code = cli_opt(ctx, "org");
     opts.date = cli_opt(ctx, "date");
     opts.batch = cli_opt(ctx, "batch");
+    if ((rc = export_subject(ctx, doctype, type, &opts.id)) != CLI_EXIT_OK)
+        return rc;
     if (path) {
         if ((rc = sc_xml_exchange_export_file(ctx->db, doctype, path, &opts)) != SC_OK)
             return cli_fail(rc, NULL);

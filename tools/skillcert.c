@@ -112,12 +112,16 @@ static const cli_command top_commands[] = {
       "one transaction: on any error nothing changes. A batch imported before is a\n"
       "no-op. On a terminal a progress bar shows records, rate and ETA." },
     { "export", cli_cmd_export, NULL, cli_export_options, 1, 2, CLI_NEEDS_DB,
-      "TYPE [FILE] [--org CODE] [--date YYYY-MM-DD] [--batch ID]",
+      "TYPE [FILE] [--org CODE] [--date YYYY-MM-DD] [--batch ID] [--announcement|--session|"
+      "--inspection ID]",
       "export a document (TYPE: catalog, certificate-batch, ...) to FILE or standard output",
       "TYPE is a document type: catalog; certificate-batch, certificate-ack and\n"
       "revocations, which are about one organization (--org CODE) as of a day\n"
-      "(--date, default today). --batch gives the batch id (default: derived from\n"
-      "the content, so the same registry state exports the same document)." },
+      "(--date, default today); candidate-batch and confirmation of an announcement\n"
+      "(--announcement ID); results-report of a session (--session ID, results\n"
+      "recorded by --date) and supervision-findings of an inspection (--inspection\n"
+      "ID), which the city centre imports. --batch gives the batch id (default:\n"
+      "derived from the content, so the same registry state exports the same document)." },
     { "version", cmd_version, NULL, NULL, 0, 0, 0,
       "",
       "print the versions of the tool, the library and the registry schema",

@@ -533,6 +533,7 @@ struct scw_database {};
 %newobject scw_database::lookup_occupation;
 %newobject scw_database::occupations;
 %newobject scw_database::export_memory;
+%newobject scw_database::export_exchange;
 
 %extend scw_database {
     /** Open (creating or migrating as needed) a registry file, or a private
@@ -718,6 +719,27 @@ struct scw_database {};
         char *out = NULL;
         SCW_DB(db, $self, NULL);
         if (scw_check(sc_xml_export_memory(&out, NULL, db, doctype)) < 0) {
+            sc_free(out);
+            return NULL;
+        }
+        return out;
+    }
+
+    /** An exchange document as text (sc_xml_exchange_export_memory): credit_code the
+       organization, date the document's day (None: today), batch its batch id (None:
+       derived), id the announcement, session or inspection it is about (0: none). */
+    char *export_exchange(int doctype, const char *credit_code = NULL, const char *date = NULL,
+                          const char *batch = NULL, int64_t id = 0) {
+        sc_export_options o;
+        char *out = NULL;
+        SCW_DB(db, $self, NULL);
+        if (scw_check(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION)) < 0)
+            return NULL;
+        o.credit_code = credit_code;
+        o.date = date;
+        o.batch = batch;
+        o.id = id;
+        if (scw_check(sc_xml_exchange_export_memory(&out, NULL, db, doctype, &o)) < 0) {
             sc_free(out);
             return NULL;
         }

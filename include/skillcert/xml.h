@@ -36,7 +36,7 @@ typedef enum {
                                      (application.h); imported by that district bureau */
     SC_DOC_CONFIRMATION = 5, /**< urn:skillcert:confirmation:1, root <confirmation>: the district's
                                  answer (application.h); imported by the organization */
-    /* 10-16: the exchange between districts, the city and organizations (issue #6). */
+    /* 10-19: the exchange between districts, the city and organizations (issue #6). */
     SC_DOC_CERTIFICATE_BATCH = 10, /**< urn:skillcert:certificate-batch:1, root
                                         <certificate-batch>: an organization's issued
                                         certificates; imported by the city centre, which
@@ -49,10 +49,20 @@ typedef enum {
                                         organization's revoked certificates with reasons;
                                         imported by the organization itself or the city
                                         centre */
+    SC_DOC_RESULTS_REPORT = 17,    /**< urn:skillcert:results-report:1, root <results-report>:
+                                        an organization's assessment results of one session
+                                        (报备: the level certified is reported to the city
+                                        before certificates, assessment.h); imported by the
+                                        city centre, which then holds those results */
     /* 20-29: quality supervision (issue #7). */
-    SC_DOC_CREDIT = 20             /**< urn:skillcert:credit:1, root <credit-evaluation>: the
+    SC_DOC_CREDIT = 20,            /**< urn:skillcert:credit:1, root <credit-evaluation>: the
                                         published credit evaluation of organizations as of a
                                         date (supervision.h); validated, never imported */
+    SC_DOC_FINDINGS = 21           /**< urn:skillcert:supervision-findings:1, root
+                                        <supervision-findings>: one inspection (spot check)
+                                        with its findings, by a district bureau or the city
+                                        centre (supervision.h); imported by the city centre,
+                                        whose credit evaluation then counts them */
 } sc_doctype;
 
 /** Name of a document type ("catalog"), or NULL for unknown values. @since 0.1 */
@@ -187,23 +197,35 @@ SC_EXTERN int sc_xml_export_file(sc_db *db, int doctype, const char *path);
  */
 SC_EXTERN int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int doctype);
 
-/** What to export, for document types about one organization or one day. */
+/**
+ * What to export, for document types about one organization, one day or one
+ * announcement, session or inspection. Version 1 ends with @ref batch: a
+ * version-1 structure is read without @ref id (which is then 0).
+ */
 typedef struct sc_export_options {
-    unsigned int version;    /**< SC_EXPORT_OPTIONS_VERSION; always first */
+    unsigned int version;    /**< SC_EXPORT_OPTIONS_VERSION (or 1); always first */
     const char *credit_code; /**< the organization: required by ::SC_DOC_CERTIFICATE_BATCH,
-                                  ::SC_DOC_CERTIFICATE_ACK and ::SC_DOC_REVOCATIONS */
+                                  ::SC_DOC_CERTIFICATE_ACK and ::SC_DOC_REVOCATIONS; for
+                                  the types about an @ref id, NULL or that one's
+                                  organization */
     const char *date;        /**< the document's day ("YYYY-MM-DD"), NULL for today: the
                                   batch's sent day (certificates issued by then), the
                                   answer's day (outcomes by then), the revocations' day */
     const char *batch;       /**< the batch id to give, or NULL: derived from the content,
                                   so exporting the same state twice gives the same id */
+    int64_t id;              /**< (version 2) the announcement, session or inspection the
+                                  document is about; 0 = none. Required by
+                                  ::SC_DOC_CANDIDATE_BATCH and ::SC_DOC_CONFIRMATION (the
+                                  announcement), ::SC_DOC_RESULTS_REPORT (the session) and
+                                  ::SC_DOC_FINDINGS (the inspection) */
 } sc_export_options;
 
-#define SC_EXPORT_OPTIONS_VERSION 1
-#define SC_EXPORT_OPTIONS_INIT { SC_EXPORT_OPTIONS_VERSION, NULL, NULL, NULL }
+#define SC_EXPORT_OPTIONS_VERSION 2
+#define SC_EXPORT_OPTIONS_INIT { SC_EXPORT_OPTIONS_VERSION, NULL, NULL, NULL, 0 }
 
 /**
- * Fill @p opts with the defaults of structure version @p version.
+ * Fill @p opts with the defaults of structure version @p version (1 or 2; only
+ * the fields of that version are written).
  * @return ::SC_OK, ::SC_EINVAL (NULL or unknown version).
  * @since 0.1
  */
@@ -216,11 +238,22 @@ SC_EXTERN int sc_export_options_init(sc_export_options *opts, unsigned int versi
  *    not revoked (issued or published), by number;
  *  - ::SC_DOC_CERTIFICATE_ACK: its published certificates ("published", with the day),
  *    and those revoked without being published ("refused", with the day and reason);
- *  - ::SC_DOC_REVOCATIONS: its revoked certificates with day and reason.
+ *  - ::SC_DOC_REVOCATIONS: its revoked certificates with day and reason;
+ *  - ::SC_DOC_CANDIDATE_BATCH, ::SC_DOC_CONFIRMATION: as
+ *    sc_application_batch_export_memory() and sc_application_confirmation_export_memory()
+ *    (every answer) for the announcement @ref sc_export_options.id; the batch id is
+ *    @ref sc_export_options.batch or "candidate-batch-ID-DAY" / "confirmation-ID-DAY";
+ *  - ::SC_DOC_RESULTS_REPORT: the recorded results of the confirmed session @p opts->id,
+ *    by ID number, with the session, its venue and each component's score; the report's
+ *    day is @ref sc_export_options.date (results recorded by then);
+ *  - ::SC_DOC_FINDINGS: the inspection @p opts->id with its findings (withdrawn ones
+ *    too, with their withdrawal) as of the day.
  * @param[out] out  NUL-terminated UTF-8 document; caller frees with sc_free().
  * @param[out] len  its length without the NUL; may be NULL.
- * @return ::SC_OK; ::SC_EINVAL (no organization named, malformed code or date, unknown
- *         options version); ::SC_EDB; ::SC_ENOMEM.
+ * @return ::SC_OK; ::SC_EINVAL (no organization or id named, malformed code or date,
+ *         unknown options version); ::SC_ENOTFOUND (announcement, session, inspection);
+ *         ::SC_ECONSTRAINT (the session is not confirmed, or of another organization than
+ *         @ref sc_export_options.credit_code); ::SC_EDB; ::SC_ENOMEM.
  * Thread-safety: one thread per @p db.
  * @since 0.1
  */

@@ -1,0 +1,1441 @@
+/*
+ * Reports to the city centre (issues #6 and #7):
+ *
+ *   results report (urn:skillcert:results-report:1, schemas/results-report.xsd)
+ *     <results-report batch= credit-code= reported=>
+ *       <session occupation= [work-type=] level= path= date= components= [online=]
+ *                venue= venue-address= district= venue-rooms= rooms=/>
+ *       <candidate id-number= name= attempt= passed= recorded=>
+ *         <score component= [value=] [carried=]/>+
+ *       </candidate>*
+ *     exported by the organization for one confirmed session (报备); imported by the city
+ *     centre, which then holds the venue, the session, the enrolments and the results;
+ *
+ *   supervision findings (urn:skillcert:supervision-findings:1)
+ *     <supervision-findings batch= credit-code= issued= from= [district=]>
+ *       <inspection kind= [target=] opened= opened-by= [note=] [closed= closed-by=
+ *                   conclusion=] [scanned=]>
+ *         <finding category= severity= evidence= date= recorded-by= [withdrawn=
+ *                  withdraw-reason=]> <entity ref=/>* </finding>*
+ *       </inspection>
+ *     exported by a district bureau or the city centre for one inspection; imported by the
+ *     city centre, whose credit evaluation then counts the findings.
+ *
+ * Neither carries a registry id of its own: a session is known across registries by its
+ * organization, offering, path, day and venue (by name); an inspection by its
+ * organization, kind, target, day opened and who opened it; its findings by their order.
+ * Importing into a registry that holds them already (the same registry, or a second
+ * report) checks that the document says the same and adds only what is new.
+ *
+ * Also here: the candidate batch and confirmation (xml_application.c) through the generic
+ * sc_xml_exchange_export_memory() with the announcement as the options' id.
+ */
+#include "xml_int.h"
+#include "assessment_int.h"
+#include "supervision_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+
+#define RESULTS_NS "urn:skillcert:results-report:1"
+#define FINDINGS_NS "urn:skillcert:supervision-findings:1"
+
+extern const char sc__schema_results_report[]; /* resources.c */
+extern const size_t sc__schema_results_report_len;
+extern const char sc__schema_findings[];
+extern const size_t sc__schema_findings_len;
+
+/* ---- shared ------------------------------------------------------------------------ */
+
+/* Handlers see an element before the schema validator does: every attribute may be
+ * missing or malformed here, and is checked as it is used. */
+static int req_attr(sc__xml_ctx *ctx, const char *name, const char **out)
+{
+    *out = sc__xml_attr(ctx, name);
+    if (!*out || !**out)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "attribute '%s' is required", name);
+    return SC_OK;
+}
+
+/* A "YYYY-MM-DD" attribute; required when `required` (else *out may be NULL). */
+static int day_attr(sc__xml_ctx *ctx, const char *name, int required, const char **out)
+{
+    const char *v = sc__xml_attr(ctx, name);
+    *out = v;
+    if (!v && !required)
+        return SC_OK;
+    if (!v)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "attribute '%s' is required", name);
+    if (!sc__date_valid(v))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name,
+                            "'%.40s' is not a day in the form YYYY-MM-DD", v);
+    return SC_OK;
+}
+
+/* A text attribute of 1 to max bytes; required when `required`. */
+static int text_attr(sc__xml_ctx *ctx, const char *name, size_t max, int required,
+                     const char **out)
+{
+    const char *v = sc__xml_attr(ctx, name);
+    *out = v;
+    if (!v && required)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "attribute '%s' is required", name);
+    if (v && (!*v || strlen(v) > max))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "%s is 1-%zu bytes", name, max);
+    return SC_OK;
+}
+
+/* An integer attribute lo..hi. */
+static int int_attr(sc__xml_ctx *ctx, const char *name, int lo, int hi, int *out)
+{
+    const char *v = sc__xml_attr(ctx, name);
+    char *end;
+    long n = v ? strtol(v, &end, 10) : 0;
+    if (!v || !*v || *end || n < lo || n > hi)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "%s is a number %d-%d, not '%.20s'",
+                            name, lo, hi, v ? v : "");
+    *out = (int)n;
+    return SC_OK;
+}
+
+/* An xs:boolean attribute (absent: dflt). */
+static int bool_attr(sc__xml_ctx *ctx, const char *name, int dflt, int *out)
+{
+    const char *v = sc__xml_attr(ctx, name);
+    if (!v)
+        *out = dflt;
+    else if (!strcmp(v, "true") || !strcmp(v, "1"))
+        *out = 1;
+    else if (!strcmp(v, "false") || !strcmp(v, "0"))
+        *out = 0;
+    else
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, name, "%s is true or false, not '%.20s'", name,
+                            v);
+    return SC_OK;
+}
+
+static int record_one(sc__xml_ctx *ctx)
+{
+    if (sc__xml_record(ctx))
+        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
+    return SC_OK;
+}
+
+/* The library error at the current position, or a store failure. */
+static int fail_db(sc__xml_ctx *ctx, int rc, const char *what)
+{
+    sc__db_fail(ctx->db, rc, what);
+    return sc__xml_fail_last(ctx, NULL);
+}
+
+/* Run a prepared (cached) statement that changes rows. */
+static int exec(sc__xml_ctx *ctx, sqlite3_stmt *st, const char *what)
+{
+    if (sc__db_exec_stmt(ctx->db, st, what) != SC_OK)
+        return sc__xml_fail_last(ctx, NULL);
+    return SC_OK;
+}
+
+/* Strings seen in the document (ID numbers): an open-addressing set. */
+typedef struct {
+    char (*slots)[24];
+    size_t cap, n;
+} str_set;
+
+static size_t hash_str(const char *s)
+{
+    size_t h = 1469598103u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* 1 added; 0 already there; -1 out of memory. */
+static int set_add(str_set *set, const char *v)
+{
+    size_t i;
+    if ((set->n + 1) * 2 > set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 64, j;
+        char(*ns)[24] = sc__calloc(ncap, sizeof(*ns));
+        if (!ns)
+            return -1;
+        for (j = 0; j < set->cap; j++) {
+            if (!set->slots[j][0])
+                continue;
+            i = hash_str(set->slots[j]) & (ncap - 1);
+            while (ns[i][0])
+                i = (i + 1) & (ncap - 1);
+            memcpy(ns[i], set->slots[j], sizeof ns[i]);
+        }
+        free(set->slots);
+        set->slots = ns;
+        set->cap = ncap;
+    }
+    i = hash_str(v) & (set->cap - 1);
+    while (set->slots[i][0]) {
+        if (!strcmp(set->slots[i], v))
+            return 0;
+        i = (i + 1) & (set->cap - 1);
+    }
+    snprintf(set->slots[i], sizeof set->slots[i], "%s", v);
+    set->n++;
+    return 1;
+}
+
+/* The root's organization, the actor allowed for it (before "already imported"). */
+static int root_org(sc__xml_ctx *ctx, int action, sc__org_row *org)
+{
+    char code[SC_CREDIT_CODE_SIZE];
+    int rc;
+    if (sc__credit_code_norm(sc__xml_attr(ctx, "credit-code"), code) != SC_OK)
+        return sc__xml_fail_last(ctx, "credit-code");
+    if ((rc = sc__xml_authorize(ctx, action, code, "credit-code")) != SC_OK)
+        return rc;
+    if (sc__org_find(ctx->db, code, org) != SC_OK)
+        return sc__xml_fail_last(ctx, "credit-code");
+    return SC_OK;
+}
+
+/* ---- results report: import ------------------------------------------------------------ */
+
+static const char SQL_VENUE_FIND[] =
+    "SELECT id, district FROM venue WHERE org_id = ?1 AND name = ?2";
+static const char SQL_VENUE_ADD[] =
+    "INSERT INTO venue(org_id, name, address, district, rooms, registered) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_SESSION_FIND[] =
+    "SELECT id, rooms, flags, status FROM session WHERE org_id = ?1 AND occupation = ?2 "
+    "AND work_type = ?3 AND level = ?4 AND path = ?5 AND date = ?6 AND venue_id = ?7 "
+    "ORDER BY id LIMIT 1";
+static const char SQL_SESSION_ADD[] =
+    "INSERT INTO session(org_id, occupation, work_type, level, path, date, venue_id, rooms, "
+    "components, flags, status, created, confirmed) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 2, ?6, ?6)";
+static const char SQL_RESULT_HELD[] =
+    "SELECT e.name, e.attempt, e.components, r.theory, r.practical, r.review, r.carried, "
+    "r.passed, r.recorded, r.session_id IS NOT NULL FROM enrolment e LEFT JOIN result r "
+    "ON r.session_id = e.session_id AND r.id_number = e.id_number "
+    "WHERE e.session_id = ?1 AND e.id_number = ?2";
+static const char SQL_ENROL_ADD[] =
+    "INSERT INTO enrolment(session_id, id_number, name, attempt, components, enrolled) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_RESULT_ADD[] =
+    "INSERT INTO result(session_id, id_number, theory, practical, review, carried, passed, "
+    "failed, recorded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+typedef struct {
+    sc__org_row org;
+    char reported[SC_DATE_SIZE];
+    /* the session, once read */
+    int have_session;
+    sqlite3_int64 session_id;
+    char occupation[SC_OCCUPATION_CODE_SIZE];
+    char date[SC_DATE_SIZE];
+    unsigned int components;
+    str_set seen;
+    /* the candidate being read */
+    int in_candidate;
+    char idn[19], recorded[SC_DATE_SIZE];
+    char name[SC_ORG_NAME_SIZE];
+    int attempt, passed;
+    double score[4];
+    unsigned int given, carried;
+} rr_state;
+
+static void rr_cleanup(void *state)
+{
+    rr_state *s = state;
+    free(s->seen.slots);
+    s->seen.slots = NULL;
+}
+
+/* "theory practical" -> component mask; 0 when malformed or a component twice. */
+static unsigned int parse_components(const char *v)
+{
+    unsigned int mask = 0;
+    char word[32];
+    while (v && *v) {
+        size_t n = strcspn(v, " \t\r\n");
+        int c;
+        if (n && n < sizeof word) {
+            memcpy(word, v, n);
+            word[n] = '\0';
+            if (sc_component_parse(&c, word) != SC_OK || (mask & SC_COMPONENT_BIT(c)))
+                return 0;
+            mask |= SC_COMPONENT_BIT(c);
+        } else if (n) {
+            return 0;
+        }
+        v += n;
+        v += strspn(v, " \t\r\n");
+    }
+    return mask;
+}
+
+/* The venue by name: the organization's, in its district; recorded when new. */
+static int rr_venue(sc__xml_ctx *ctx, rr_state *s, const char *date, sqlite3_int64 *venue)
+{
+    const char *name, *address, *dist_in;
+    char dist[SC_DISTRICT_CODE_SIZE];
+    sqlite3_stmt *st;
+    int rc, vrooms;
+    if ((rc = text_attr(ctx, "venue", SC_ORG_NAME_SIZE - 1, 1, &name)) != SC_OK ||
+        (rc = text_attr(ctx, "venue-address", SC_ORG_TEXT_SIZE - 1, 1, &address)) != SC_OK ||
+        (rc = req_attr(ctx, "district", &dist_in)) != SC_OK ||
+        (rc = int_attr(ctx, "venue-rooms", 1, 1000, &vrooms)) != SC_OK)
+        return rc;
+    if (sc__district_resolve(ctx->db, dist_in, "district", dist) != SC_OK)
+        return sc__xml_fail_last(ctx, "district");
+    if (strcmp(dist, s->org.district))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "district",
+                            "%s is registered in district %s: its venues are there, not in %s "
+                            "(属地管理)", s->org.code, s->org.district, dist);
+    if (!(st = sc__db_stmt(ctx->db, SQL_VENUE_FIND)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->org.id);
+    sc__bind_text(st, 2, name);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *venue = sqlite3_column_int64(st, 0);
+        rc = strcmp(sc__col_text(st, 1) ? sc__col_text(st, 1) : "", dist);
+        sqlite3_reset(st);
+        if (rc)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "district",
+                                "venue '%.60s' of %s is recorded in another district", name,
+                                s->org.code);
+        return SC_OK;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return fail_db(ctx, rc, "reading a venue");
+    if (!(st = sc__db_stmt(ctx->db, SQL_VENUE_ADD)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->org.id);
+    sc__bind_text(st, 2, name);
+    sc__bind_text(st, 3, address);
+    sc__bind_text(st, 4, dist);
+    sqlite3_bind_int(st, 5, vrooms);
+    sc__bind_text(st, 6, date);
+    if ((rc = exec(ctx, st, "recording a venue")) != SC_OK)
+        return rc;
+    *venue = sqlite3_last_insert_rowid(ctx->db->conn);
+    return SC_OK;
+}
+
+static int rr_session(sc__xml_ctx *ctx, rr_state *s)
+{
+    const char *wt, *date, *paths;
+    char canon[SC__CODE_SIZE];
+    sqlite3_int64 venue = 0;
+    sc_verdict v;
+    sqlite3_stmt *st;
+    int rc, level, path = 0, online, rooms;
+    unsigned int comps;
+    if (sc__occupation_canon(ctx->db, sc__xml_attr(ctx, "occupation"), canon) != SC_OK)
+        return sc__xml_fail_last(ctx, "occupation");
+    if ((rc = text_attr(ctx, "work-type", SC_WORK_TYPE_SIZE - 1, 0, &wt)) != SC_OK ||
+        (rc = int_attr(ctx, "level", 1, 5, &level)) != SC_OK ||
+        (rc = req_attr(ctx, "path", &paths)) != SC_OK ||
+        (rc = day_attr(ctx, "date", 1, &date)) != SC_OK ||
+        (rc = bool_attr(ctx, "online", 0, &online)) != SC_OK ||
+        (rc = int_attr(ctx, "rooms", 1, 1000, &rooms)) != SC_OK)
+        return rc;
+    if (!wt)
+        wt = "";
+    if (sc_path_parse(&path, paths) != SC_OK)
+        return sc__xml_fail_last(ctx, "path");
+    comps = parse_components(sc__xml_attr(ctx, "components"));
+    if (comps != sc_components_for(level, path))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "components",
+                            "a level %d assessment on the %s path takes %s%s%s, not '%.40s'",
+                            level, sc_path_name(path),
+                            level >= 3 && path != SC_PATH_DIRECT ? "theory practical" : "",
+                            level <= 2 && path != SC_PATH_DIRECT ? "theory practical review" : "",
+                            path == SC_PATH_DIRECT ? "review" : "",
+                            sc__xml_attr(ctx, "components") ? sc__xml_attr(ctx, "components")
+                                                            : "");
+    if (strcmp(date, s->reported) > 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
+                            "the session is held on %s, after the report (%s)", date, s->reported);
+    if (sc_org_may_certify(&v, ctx->db, s->org.code, canon, wt, level, date, NULL, path) != SC_OK)
+        return sc__xml_fail_last(ctx, "occupation");
+    if (!v.ok)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "occupation", "%s", v.message);
+    if ((rc = rr_venue(ctx, s, date, &venue)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(ctx->db, SQL_SESSION_FIND)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->org.id);
+    sc__bind_text(st, 2, canon);
+    sc__bind_text(st, 3, wt);
+    sqlite3_bind_int(st, 4, level);
+    sqlite3_bind_int(st, 5, path);
+    sc__bind_text(st, 6, date);
+    sqlite3_bind_int64(st, 7, venue);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        int held_rooms = sqlite3_column_int(st, 1), status = sqlite3_column_int(st, 3);
+        unsigned int flags = (unsigned int)sqlite3_column_int(st, 2);
+        s->session_id = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        if (status != SC_SESSION_CONFIRMED)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
+                                "session %lld of %s on %s is not confirmed here: results are "
+                                "recorded for a confirmed session", (long long)s->session_id,
+                                s->org.code, date);
+        if (held_rooms != rooms)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "rooms",
+                                "the session is recorded here with %d rooms, not %d", held_rooms,
+                                rooms);
+        if (!(flags & SC_SESSION_ONLINE) != !online)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "online",
+                                "the session is recorded here as %s", online ? "not online" :
+                                "online");
+    } else {
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return fail_db(ctx, rc, "reading a session");
+        if (!(st = sc__db_stmt(ctx->db, SQL_SESSION_ADD)))
+            return sc__xml_fail_last(ctx, NULL);
+        sqlite3_bind_int64(st, 1, s->org.id);
+        sc__bind_text(st, 2, canon);
+        sc__bind_text(st, 3, wt);
+        sqlite3_bind_int(st, 4, level);
+        sqlite3_bind_int(st, 5, path);
+        sc__bind_text(st, 6, date);
+        sqlite3_bind_int64(st, 7, venue);
+        sqlite3_bind_int(st, 8, rooms);
+        sqlite3_bind_int(st, 9, (int)comps);
+        sqlite3_bind_int(st, 10, online ? (int)SC_SESSION_ONLINE : 0);
+        if ((rc = exec(ctx, st, "recording a session")) != SC_OK)
+            return rc;
+        s->session_id = sqlite3_last_insert_rowid(ctx->db->conn);
+    }
+    s->have_session = 1;
+    s->components = comps;
+    sc__copy_text(s->occupation, sizeof s->occupation, canon);
+    sc__copy_text(s->date, sizeof s->date, date);
+    return SC_OK;
+}
+
+static int rr_candidate_start(sc__xml_ctx *ctx, rr_state *s)
+{
+    const char *name, *recorded;
+    int rc;
+    s->in_candidate = 0;
+    if (sc__id_number_norm(sc__xml_attr(ctx, "id-number"), s->idn) != SC_OK)
+        return sc__xml_fail_last(ctx, "id-number");
+    switch (set_add(&s->seen, s->idn)) {
+    case 1:
+        break;
+    case 0:
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "id-number",
+                            "the result of %s is given twice", s->idn);
+    default:
+        return sc__xml_fail(ctx, SC_ENOMEM, NULL, "out of memory importing");
+    }
+    if ((rc = text_attr(ctx, "name", SC_ORG_NAME_SIZE - 1, 1, &name)) != SC_OK ||
+        (rc = int_attr(ctx, "attempt", 1, 1000, &s->attempt)) != SC_OK ||
+        (rc = bool_attr(ctx, "passed", -1, &s->passed)) != SC_OK ||
+        (rc = day_attr(ctx, "recorded", 1, &recorded)) != SC_OK)
+        return rc;
+    if (s->passed < 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "passed", "attribute 'passed' is required");
+    if (strcmp(recorded, s->date) < 0 || strcmp(recorded, s->reported) > 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "recorded",
+                            "a result is recorded from the session's day (%s) to the report's "
+                            "(%s), not on %s", s->date, s->reported, recorded);
+    sc__copy_text(s->name, sizeof s->name, name);
+    sc__copy_text(s->recorded, sizeof s->recorded, recorded);
+    s->given = s->carried = 0;
+    s->score[1] = s->score[2] = s->score[3] = SC_SCORE_NONE;
+    s->in_candidate = 1;
+    return SC_OK;
+}
+
+static int rr_score(sc__xml_ctx *ctx, rr_state *s)
+{
+    const char *v = sc__xml_attr(ctx, "value");
+    int c, carried, rc;
+    unsigned int bit;
+    if (sc_component_parse(&c, sc__xml_attr(ctx, "component")) != SC_OK)
+        return sc__xml_fail_last(ctx, "component");
+    bit = SC_COMPONENT_BIT(c);
+    if (!(s->components & bit))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "component",
+                            "the session has no %s component", sc_component_name(c));
+    if (s->given & bit)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "component", "the %s score is given twice",
+                            sc_component_name(c));
+    if ((rc = bool_attr(ctx, "carried", 0, &carried)) != SC_OK)
+        return rc;
+    if (v) {
+        char *end;
+        double d = strtod(v, &end);
+        if (!*v || *end || isnan(d) || d < 0 || d > 100)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "value", "a score is 0-100, not '%.20s'",
+                                v);
+        s->score[c] = d;
+    } else if (!carried) {
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "value",
+                            "the %s score is missing (only a carried score may be unknown)",
+                            sc_component_name(c));
+    }
+    s->given |= bit;
+    if (carried)
+        s->carried |= bit;
+    return SC_OK;
+}
+
+static int same_score(double a, double b)
+{
+    if (a == SC_SCORE_NONE || b == SC_SCORE_NONE)
+        return a == b;
+    return fabs(a - b) < 0.00006; /* the document has 4 decimals */
+}
+
+static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
+{
+    sqlite3_stmt *st;
+    unsigned int failed = 0, taken;
+    int c, rc, passed = 1;
+    s->in_candidate = 0;
+    if (s->given != s->components)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "score",
+                            "the result of %s gives a score for each component of the session",
+                            s->idn);
+    for (c = 1; c <= 3; c++) {
+        sc_component_rule rule;
+        if (!(s->components & SC_COMPONENT_BIT(c)))
+            continue;
+        if (sc__component_rule(ctx->db, s->occupation, c, &rule) != SC_OK)
+            return sc__xml_fail_last(ctx, NULL);
+        if (s->score[c] == SC_SCORE_NONE || s->score[c] < rule.pass_score) {
+            passed = 0;
+            failed |= SC_COMPONENT_BIT(c);
+        }
+    }
+    if (passed != s->passed)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "passed",
+                            "%s %s by the pass rule of %s's standard (every component at its "
+                            "pass score), not as the report says", s->idn,
+                            passed ? "passed" : "failed", s->occupation);
+    taken = s->components & ~s->carried;
+    if (!(st = sc__db_stmt(ctx->db, SQL_RESULT_HELD)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->session_id);
+    sc__bind_text(st, 2, s->idn);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        int ok = sqlite3_column_int(st, 1) == s->attempt &&
+                 (unsigned int)sqlite3_column_int(st, 2) == taken;
+        int has_result = sqlite3_column_int(st, 9);
+        if (ok && has_result) {
+            for (c = 1; c <= 3; c++) {
+                double held = sqlite3_column_type(st, 2 + c) == SQLITE_NULL
+                                  ? SC_SCORE_NONE
+                                  : sqlite3_column_double(st, 2 + c);
+                ok = ok && same_score(held, s->score[c]);
+            }
+            ok = ok && (unsigned int)sqlite3_column_int(st, 6) == s->carried &&
+                 sqlite3_column_int(st, 7) == passed && sc__col_text(st, 8) &&
+                 !strcmp(sc__col_text(st, 8), s->recorded);
+        }
+        sqlite3_reset(st);
+        if (!ok)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "id-number",
+                                "the %s of %s in this session is recorded here otherwise",
+                                has_result ? "result" : "enrolment", s->idn);
+        if (has_result)
+            return record_one(ctx); /* held already, the same */
+    } else {
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return fail_db(ctx, rc, "reading a result");
+        if (!(st = sc__db_stmt(ctx->db, SQL_ENROL_ADD)))
+            return sc__xml_fail_last(ctx, NULL);
+        sqlite3_bind_int64(st, 1, s->session_id);
+        sc__bind_text(st, 2, s->idn);
+        sc__bind_text(st, 3, s->name);
+        sqlite3_bind_int(st, 4, s->attempt);
+        sqlite3_bind_int(st, 5, (int)taken);
+        sc__bind_text(st, 6, s->date);
+        if ((rc = exec(ctx, st, "recording an enrolment")) != SC_OK)
+            return rc;
+    }
+    if (!(st = sc__db_stmt(ctx->db, SQL_RESULT_ADD)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->session_id);
+    sc__bind_text(st, 2, s->idn);
+    for (c = 1; c <= 3; c++) {
+        if (s->score[c] == SC_SCORE_NONE)
+            sqlite3_bind_null(st, 2 + c);
+        else
+            sqlite3_bind_double(st, 2 + c, s->score[c]);
+    }
+    sqlite3_bind_int(st, 6, (int)s->carried);
+    sqlite3_bind_int(st, 7, passed);
+    sqlite3_bind_int(st, 8, (int)failed);
+    sc__bind_text(st, 9, s->recorded);
+    if ((rc = exec(ctx, st, "recording a result")) != SC_OK)
+        return rc;
+    return record_one(ctx);
+}
+
+static int rr_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    rr_state *s = state;
+    const char *day;
+    int rc;
+    if (!ctx->db)
+        return SC_OK;
+    if (depth == 0) {
+        if ((rc = root_org(ctx, SC__ACT_RESULTS_REPORT_IMPORT, &s->org)) != SC_OK ||
+            (rc = day_attr(ctx, "reported", 1, &day)) != SC_OK)
+            return rc;
+        sc__copy_text(s->reported, sizeof s->reported, day);
+        return SC_OK;
+    }
+    if (depth == 1 && !strcmp(local, "session"))
+        return rr_session(ctx, s);
+    if (depth == 1 && !strcmp(local, "candidate")) {
+        if (!s->have_session)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL, "the session comes first");
+        return rr_candidate_start(ctx, s);
+    }
+    if (depth == 2 && !strcmp(local, "score") && s->in_candidate)
+        return rr_score(ctx, s);
+    return SC_OK;
+}
+
+static int rr_end(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    rr_state *s = state;
+    if (ctx->db && depth == 1 && !strcmp(local, "candidate") && s->in_candidate)
+        return rr_candidate_end(ctx, s);
+    return SC_OK;
+}
+
+const sc__doc_handler sc__doc_results_report = {
+    SC_DOC_RESULTS_REPORT, "results-report", RESULTS_NS, sc__schema_results_report, 0,
+    0 /* checked on the root element */, sizeof(rr_state), rr_start, rr_end, NULL, rr_cleanup
+};
+
+/* ---- supervision findings: import ------------------------------------------------------- */
+
+static const char SQL_INSP_FIND[] =
+    "SELECT id, note, closed, closed_by, conclusion, scanned FROM inspection WHERE org_id = ?1 "
+    "AND kind = ?2 AND target = ?3 AND opened = ?4 AND opened_by = ?5 ORDER BY id LIMIT 1";
+static const char SQL_INSP_ADD[] =
+    "INSERT INTO inspection(org_id, kind, target, opened, opened_by, note, scanned) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_INSP_CLOSE[] =
+    "UPDATE inspection SET closed = ?2, closed_by = ?3, conclusion = ?4 WHERE id = ?1";
+static const char SQL_INSP_SCANNED[] =
+    "UPDATE inspection SET scanned = ?2 WHERE id = ?1 AND (scanned IS NULL OR scanned < ?2)";
+static const char SQL_FINDING_NTH[] =
+    "SELECT id, category, severity, evidence, date, recorded_by, withdrawn, withdraw_reason, "
+    "(SELECT count(*) FROM finding_entity e WHERE e.finding_id = f.id) FROM finding f "
+    "WHERE inspection_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2";
+static const char SQL_FINDING_COUNT[] = "SELECT count(*) FROM finding WHERE inspection_id = ?1";
+static const char SQL_FINDING_ADD[] =
+    "INSERT INTO finding(inspection_id, org_id, category, severity, evidence, date, recorded_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_FINDING_WITHDRAWN[] =
+    "UPDATE finding SET withdrawn = ?2, withdraw_reason = ?3 WHERE id = ?1";
+static const char SQL_ENTITY_NTH[] =
+    "SELECT ref FROM finding_entity WHERE finding_id = ?1 ORDER BY seq LIMIT 1 OFFSET ?2";
+static const char SQL_ENTITY_ADD[] =
+    "INSERT INTO finding_entity(finding_id, seq, ref) VALUES (?1, ?2, ?3)";
+static const char SQL_CERT_OWNER[] =
+    "SELECT x.org_id FROM certificate c JOIN cert_context x ON x.id = c.context "
+    "WHERE c.number = ?1";
+
+typedef struct {
+    sc__org_row org;
+    char issued[SC_DATE_SIZE];
+    char issuer[SC_ACTOR_TEXT_SIZE];  /* "district:110108" or "city-centre" */
+    /* the inspection */
+    sqlite3_int64 insp_id;
+    int existed;
+    char opened[SC_DATE_SIZE], closed[SC_DATE_SIZE];  /* closed: the document's, "" */
+    char closed_by[SC_ACTOR_TEXT_SIZE], conclusion[SC_ORG_TEXT_SIZE];
+    int held_closed;
+    long long nfindings;               /* findings read so far */
+    /* the finding being read */
+    int in_finding, finding_new;
+    sqlite3_int64 finding_id;
+    long long nentities, held_entities;
+} sf_state;
+
+/* The jurisdiction of who inspected: a district only its own organizations. */
+static int sf_root(sc__xml_ctx *ctx, sf_state *s)
+{
+    const char *from, *day, *dist_in = sc__xml_attr(ctx, "district");
+    char dist[SC_DISTRICT_CODE_SIZE];
+    int rc;
+    if ((rc = root_org(ctx, SC__ACT_FINDINGS_IMPORT, &s->org)) != SC_OK ||
+        (rc = day_attr(ctx, "issued", 1, &day)) != SC_OK ||
+        (rc = req_attr(ctx, "from", &from)) != SC_OK)
+        return rc;
+    sc__copy_text(s->issued, sizeof s->issued, day);
+    if (!strcmp(from, "city-centre")) {
+        if (dist_in)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "district",
+                                "the city centre's inspection names no district");
+        snprintf(s->issuer, sizeof s->issuer, "city-centre");
+        return SC_OK;
+    }
+    if (strcmp(from, "district"))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "from",
+                            "from is district or city-centre, not '%.20s'", from);
+    if (!dist_in)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "district",
+                            "a district bureau's inspection names its district");
+    if (sc__district_resolve(ctx->db, dist_in, "district", dist) != SC_OK)
+        return sc__xml_fail_last(ctx, "district");
+    if (strcmp(dist, s->org.district))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "district",
+                            "%s is registered in district %s: the bureau of district %s does "
+                            "not supervise it (属地管理)", s->org.code, s->org.district, dist);
+    snprintf(s->issuer, sizeof s->issuer, "district:%s", dist);
+    return SC_OK;
+}
+
+/* "district:110108 (name)" starts with "district:110108" followed by nothing or " ". */
+static int opened_by_issuer(const char *who, const char *issuer)
+{
+    size_t n = strlen(issuer);
+    return !strncmp(who, issuer, n) && (who[n] == '\0' || who[n] == ' ');
+}
+
+static int sf_inspection(sc__xml_ctx *ctx, sf_state *s)
+{
+    const char *kinds, *target, *opened, *who, *note, *closed, *closed_by, *conclusion,
+        *scanned;
+    sqlite3_stmt *st;
+    int rc, kind;
+    if ((rc = req_attr(ctx, "kind", &kinds)) != SC_OK ||
+        (rc = text_attr(ctx, "target", SC_ORG_NAME_SIZE - 1, 0, &target)) != SC_OK ||
+        (rc = day_attr(ctx, "opened", 1, &opened)) != SC_OK ||
+        (rc = text_attr(ctx, "opened-by", SC_ACTOR_TEXT_SIZE - 1, 1, &who)) != SC_OK ||
+        (rc = text_attr(ctx, "note", SC_ORG_TEXT_SIZE - 1, 0, &note)) != SC_OK ||
+        (rc = day_attr(ctx, "closed", 0, &closed)) != SC_OK ||
+        (rc = text_attr(ctx, "closed-by", SC_ACTOR_TEXT_SIZE - 1, closed != NULL,
+                        &closed_by)) != SC_OK ||
+        (rc = text_attr(ctx, "conclusion", SC_ORG_TEXT_SIZE - 1, closed != NULL,
+                        &conclusion)) != SC_OK ||
+        (rc = day_attr(ctx, "scanned", 0, &scanned)) != SC_OK)
+        return rc;
+    if (sc_inspection_kind_parse(&kind, kinds) != SC_OK)
+        return sc__xml_fail_last(ctx, "kind");
+    if (!target)
+        target = "";
+    if (kind == SC_INSPECT_ORG && *target)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "target",
+                            "an inspection of the organization has no target");
+    if ((kind == SC_INSPECT_SESSION || kind == SC_INSPECT_VENUE) && !*target)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "target",
+                            "an inspection of a session or venue names it");
+    if (!opened_by_issuer(who, s->issuer))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "opened-by",
+                            "the document is from %s; this inspection was opened by %.80s",
+                            s->issuer, who);
+    if (strcmp(opened, s->issued) > 0 || (closed && strcmp(closed, s->issued) > 0))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, closed ? "closed" : "opened",
+                            "the document is of %s: nothing after it", s->issued);
+    if (closed && strcmp(closed, opened) < 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "closed",
+                            "closed on %s, before it was opened (%s)", closed, opened);
+    sc__copy_text(s->opened, sizeof s->opened, opened);
+    sc__copy_text(s->closed, sizeof s->closed, closed);
+    sc__copy_text(s->closed_by, sizeof s->closed_by, closed_by);
+    sc__copy_text(s->conclusion, sizeof s->conclusion, conclusion);
+    if (!(st = sc__db_stmt(ctx->db, SQL_INSP_FIND)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->org.id);
+    sqlite3_bind_int(st, 2, kind);
+    sc__bind_text(st, 3, target);
+    sc__bind_text(st, 4, opened);
+    sc__bind_text(st, 5, who);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *hnote = sc__col_text(st, 1), *hclosed = sc__col_text(st, 2);
+        int bad_note = strcmp(hnote ? hnote : "", note ? note : "") != 0, bad_close = 0;
+        s->insp_id = sqlite3_column_int64(st, 0);
+        s->existed = 1;
+        s->held_closed = hclosed != NULL;
+        if (hclosed)
+            bad_close = !closed || strcmp(hclosed, closed) ||
+                        strcmp(sc__col_text(st, 3) ? sc__col_text(st, 3) : "", closed_by) ||
+                        strcmp(sc__col_text(st, 4) ? sc__col_text(st, 4) : "", conclusion);
+        sqlite3_reset(st);
+        if (bad_note)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "note",
+                                "inspection %lld is recorded here with another note",
+                                (long long)s->insp_id);
+        if (bad_close)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "closed",
+                                "inspection %lld is recorded here as closed otherwise",
+                                (long long)s->insp_id);
+    } else {
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return fail_db(ctx, rc, "reading an inspection");
+        if (!(st = sc__db_stmt(ctx->db, SQL_INSP_ADD)))
+            return sc__xml_fail_last(ctx, NULL);
+        sqlite3_bind_int64(st, 1, s->org.id);
+        sqlite3_bind_int(st, 2, kind);
+        sc__bind_text(st, 3, target);
+        sc__bind_text(st, 4, opened);
+        sc__bind_text(st, 5, who);
+        sc__bind_text(st, 6, note ? note : "");
+        sc__bind_text(st, 7, scanned);
+        if ((rc = exec(ctx, st, "recording an inspection")) != SC_OK)
+            return rc;
+        s->insp_id = sqlite3_last_insert_rowid(ctx->db->conn);
+    }
+    if (scanned && s->existed) {
+        if (!(st = sc__db_stmt(ctx->db, SQL_INSP_SCANNED)))
+            return sc__xml_fail_last(ctx, NULL);
+        sqlite3_bind_int64(st, 1, s->insp_id);
+        sc__bind_text(st, 2, scanned);
+        if ((rc = exec(ctx, st, "recording a certificate scan")) != SC_OK)
+            return rc;
+    }
+    return SC_OK;
+}
+
+static int credit_refresh(sc__xml_ctx *ctx, sf_state *s, const char *date)
+{
+    int n = 0;
+    if (sc__credit_refresh(ctx->db, s->org.id, date, &n) != SC_OK)
+        return sc__xml_fail_last(ctx, NULL);
+    return SC_OK;
+}
+
+static int sf_finding(sc__xml_ctx *ctx, sf_state *s)
+{
+    const char *category, *sev, *evidence, *date, *who, *withdrawn, *reason;
+    sqlite3_stmt *st;
+    int rc, severity;
+    long long k = s->nfindings++;
+    s->in_finding = 0;
+    if ((rc = req_attr(ctx, "category", &category)) != SC_OK ||
+        (rc = req_attr(ctx, "severity", &sev)) != SC_OK ||
+        (rc = text_attr(ctx, "evidence", SC_ORG_TEXT_SIZE - 1, 1, &evidence)) != SC_OK ||
+        (rc = day_attr(ctx, "date", 1, &date)) != SC_OK ||
+        (rc = text_attr(ctx, "recorded-by", SC_ACTOR_TEXT_SIZE - 1, 1, &who)) != SC_OK ||
+        (rc = day_attr(ctx, "withdrawn", 0, &withdrawn)) != SC_OK ||
+        (rc = text_attr(ctx, "withdraw-reason", SC_ORG_TEXT_SIZE - 1, withdrawn != NULL,
+                        &reason)) != SC_OK)
+        return rc;
+    if (!sc__finding_category_known(category))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "category",
+                            "'%.40s' is not a category of the published list", category);
+    if (sc_finding_severity_parse(&severity, sev) != SC_OK)
+        return sc__xml_fail_last(ctx, "severity");
+    if (strcmp(date, s->opened) < 0 || strcmp(date, s->issued) > 0 ||
+        (s->closed[0] && strcmp(date, s->closed) > 0))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
+                            "a finding is dated within its inspection (from %s to %s), not %s",
+                            s->opened, s->closed[0] ? s->closed : s->issued, date);
+    if (withdrawn && (strcmp(withdrawn, date) < 0 || strcmp(withdrawn, s->issued) > 0))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "withdrawn",
+                            "withdrawn on %s: not before the finding (%s), not after the "
+                            "document (%s)", withdrawn, date, s->issued);
+    if (!(st = sc__db_stmt(ctx->db, SQL_FINDING_NTH)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->insp_id);
+    sqlite3_bind_int64(st, 2, k);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *hw = sc__col_text(st, 6), *hr = sc__col_text(st, 7);
+        int same = !strcmp(sc__col_text(st, 1), category) && sqlite3_column_int(st, 2) == severity &&
+                   !strcmp(sc__col_text(st, 3), evidence) && !strcmp(sc__col_text(st, 4), date) &&
+                   !strcmp(sc__col_text(st, 5), who);
+        int withdraw_now = 0, bad_withdrawal = 0;
+        s->finding_id = sqlite3_column_int64(st, 0);
+        s->held_entities = sqlite3_column_int64(st, 8);
+        if (hw)
+            bad_withdrawal = !withdrawn || strcmp(hw, withdrawn) || strcmp(hr ? hr : "", reason);
+        else
+            withdraw_now = withdrawn != NULL;
+        sqlite3_reset(st);
+        if (!same)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "category",
+                                "finding %lld of this inspection is recorded here otherwise",
+                                k + 1);
+        if (bad_withdrawal)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "withdrawn",
+                                "finding %lld of this inspection is recorded here as withdrawn "
+                                "otherwise", k + 1);
+        s->finding_new = 0;
+        if (withdraw_now) {
+            if (!(st = sc__db_stmt(ctx->db, SQL_FINDING_WITHDRAWN)))
+                return sc__xml_fail_last(ctx, NULL);
+            sqlite3_bind_int64(st, 1, s->finding_id);
+            sc__bind_text(st, 2, withdrawn);
+            sc__bind_text(st, 3, reason);
+            if ((rc = exec(ctx, st, "withdrawing a finding")) != SC_OK ||
+                (rc = credit_refresh(ctx, s, withdrawn)) != SC_OK)
+                return rc;
+        }
+    } else {
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return fail_db(ctx, rc, "reading a finding");
+        if (s->held_closed)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
+                                "inspection %lld is closed here: no finding is added to it",
+                                (long long)s->insp_id);
+        if (!(st = sc__db_stmt(ctx->db, SQL_FINDING_ADD)))
+            return sc__xml_fail_last(ctx, NULL);
+        sqlite3_bind_int64(st, 1, s->insp_id);
+        sqlite3_bind_int64(st, 2, s->org.id);
+        sc__bind_text(st, 3, category);
+        sqlite3_bind_int(st, 4, severity);
+        sc__bind_text(st, 5, evidence);
+        sc__bind_text(st, 6, date);
+        sc__bind_text(st, 7, who);
+        if ((rc = exec(ctx, st, "recording a finding")) != SC_OK)
+            return rc;
+        s->finding_id = sqlite3_last_insert_rowid(ctx->db->conn);
+        s->finding_new = 1;
+        s->held_entities = 0;
+        if (withdrawn) {
+            if (!(st = sc__db_stmt(ctx->db, SQL_FINDING_WITHDRAWN)))
+                return sc__xml_fail_last(ctx, NULL);
+            sqlite3_bind_int64(st, 1, s->finding_id);
+            sc__bind_text(st, 2, withdrawn);
+            sc__bind_text(st, 3, reason);
+            if ((rc = exec(ctx, st, "withdrawing a finding")) != SC_OK)
+                return rc;
+        }
+        if ((rc = credit_refresh(ctx, s, date)) != SC_OK)
+            return rc;
+    }
+    s->nentities = 0;
+    s->in_finding = 1;
+    return SC_OK;
+}
+
+/* A reference: known here when it can be (the organization itself; a certificate held
+ * here is the organization's); sessions, venues and staff are the inspecting registry's. */
+static int sf_entity(sc__xml_ctx *ctx, sf_state *s)
+{
+    const char *ref;
+    sqlite3_stmt *st;
+    long long k = s->nentities++;
+    int rc;
+    if ((rc = text_attr(ctx, "ref", SC_ENTITY_REF_SIZE - 1, 1, &ref)) != SC_OK)
+        return rc;
+    if (!strncmp(ref, "org:", 4) && strcmp(ref + 4, s->org.code))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "ref",
+                            "a finding on %s concerns that organization, not %.40s", s->org.code,
+                            ref + 4);
+    if (!strncmp(ref, "certificate:", 12)) {
+        if (!(st = sc__db_stmt(ctx->db, SQL_CERT_OWNER)))
+            return sc__xml_fail_last(ctx, NULL);
+        sc__bind_text(st, 1, ref + 12);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != s->org.id) {
+            sqlite3_reset(st);
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "ref",
+                                "certificate %.30s is another organization's", ref + 12);
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return fail_db(ctx, rc, "reading a certificate");
+    }
+    if (!s->finding_new) {
+        int same;
+        if (!(st = sc__db_stmt(ctx->db, SQL_ENTITY_NTH)))
+            return sc__xml_fail_last(ctx, NULL);
+        sqlite3_bind_int64(st, 1, s->finding_id);
+        sqlite3_bind_int64(st, 2, k);
+        rc = sqlite3_step(st);
+        same = rc == SQLITE_ROW && !strcmp(sc__col_text(st, 0), ref);
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return fail_db(ctx, rc, "reading a finding's entities");
+        if (!same)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "ref",
+                                "the finding is recorded here concerning other entities");
+        return SC_OK;
+    }
+    if (!(st = sc__db_stmt(ctx->db, SQL_ENTITY_ADD)))
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->finding_id);
+    sqlite3_bind_int64(st, 2, k);
+    sc__bind_text(st, 3, ref);
+    return exec(ctx, st, "recording a finding's entity");
+}
+
+static int sf_inspection_end(sc__xml_ctx *ctx, sf_state *s)
+{
+    sqlite3_stmt *st = sc__db_stmt(ctx->db, SQL_FINDING_COUNT);
+    long long held;
+    int rc;
+    if (!st)
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->insp_id);
+    rc = sqlite3_step(st);
+    held = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return fail_db(ctx, rc, "counting findings");
+    if (held > s->nfindings)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
+                            "inspection %lld has %lld findings here; the document lists %lld",
+                            (long long)s->insp_id, held, s->nfindings);
+    if (s->closed[0] && !s->held_closed) {
+        if (!(st = sc__db_stmt(ctx->db, SQL_INSP_CLOSE)))
+            return sc__xml_fail_last(ctx, NULL);
+        sqlite3_bind_int64(st, 1, s->insp_id);
+        sc__bind_text(st, 2, s->closed);
+        sc__bind_text(st, 3, s->closed_by);
+        sc__bind_text(st, 4, s->conclusion);
+        if ((rc = exec(ctx, st, "closing an inspection")) != SC_OK ||
+            (rc = credit_refresh(ctx, s, s->closed)) != SC_OK)
+            return rc;
+    }
+    return record_one(ctx);
+}
+
+static int sf_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    sf_state *s = state;
+    if (!ctx->db)
+        return SC_OK;
+    if (depth == 0)
+        return sf_root(ctx, s);
+    if (depth == 1 && !strcmp(local, "inspection"))
+        return sf_inspection(ctx, s);
+    if (depth == 2 && !strcmp(local, "finding") && s->insp_id)
+        return sf_finding(ctx, s);
+    if (depth == 3 && !strcmp(local, "entity") && s->in_finding)
+        return sf_entity(ctx, s);
+    return SC_OK;
+}
+
+static int sf_end(sc__xml_ctx *ctx, void *state, const char *local, int depth)
+{
+    sf_state *s = state;
+    if (!ctx->db)
+        return SC_OK;
+    if (depth == 2 && !strcmp(local, "finding") && s->in_finding) {
+        s->in_finding = 0;
+        if (!s->finding_new && s->nentities != s->held_entities)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
+                                "the finding concerns %lld entities here, %lld in the document",
+                                s->held_entities, s->nentities);
+        return record_one(ctx);
+    }
+    if (depth == 1 && !strcmp(local, "inspection") && s->insp_id)
+        return sf_inspection_end(ctx, s);
+    return SC_OK;
+}
+
+const sc__doc_handler sc__doc_findings = {
+    SC_DOC_FINDINGS, "supervision-findings", FINDINGS_NS, sc__schema_findings, 0,
+    0 /* checked on the root element */, sizeof(sf_state), sf_start, sf_end, NULL, NULL
+};
+
+/* ---- export ------------------------------------------------------------------------------ */
+
+static void attr(sc__buf *b, const char *name, const char *value)
+{
+    if (!value || !*value)
+        return;
+    sc__buf_printf(b, " %s=\"", name);
+    sc__buf_put_xml(b, value);
+    sc__buf_puts(b, "\"");
+}
+
+/* A score with at most 4 decimals, without trailing zeros. */
+static void attr_score(sc__buf *b, const char *name, double v)
+{
+    char t[32];
+    size_t n;
+    snprintf(t, sizeof t, "%.4f", v);
+    n = strlen(t);
+    while (n > 0 && t[n - 1] == '0')
+        t[--n] = '\0';
+    if (n > 0 && t[n - 1] == '.')
+        t[--n] = '\0';
+    attr(b, name, t);
+}
+
+/* Root + body: the batch id, unless given, from the content. */
+static int finish_doc(sc__buf *out, sc__buf *body, const char *root, const char *ns,
+                      const char *batch_in, const char *head)
+{
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    char hex[crypto_hash_sha256_BYTES * 2 + 1], batch[128];
+    crypto_hash_sha256_state h;
+    if (body->failed)
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting");
+    if (batch_in && *batch_in) {
+        snprintf(batch, sizeof batch, "%s", batch_in);
+    } else {
+        if (sodium_init() < 0)
+            return sc__error_set(SC_ERROR, SC_DOMAIN_OS, "libsodium failed to initialise");
+        crypto_hash_sha256_init(&h);
+        crypto_hash_sha256_update(&h, (const unsigned char *)head, strlen(head));
+        crypto_hash_sha256_update(&h, (const unsigned char *)(body->data ? body->data : ""),
+                                  body->len);
+        crypto_hash_sha256_final(&h, hash);
+        sodium_bin2hex(hex, sizeof hex, hash, 12);
+        snprintf(batch, sizeof batch, "%s-%s", root, hex);
+    }
+    sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\"", root, ns);
+    attr(out, "batch", batch);
+    sc__buf_puts(out, head);
+    sc__buf_puts(out, ">\n");
+    if (body->data)
+        sc__buf_append(out, body->data, body->len);
+    sc__buf_printf(out, "</%s>\n", root);
+    return out->failed ? sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting")
+                       : SC_OK;
+}
+
+typedef struct {
+    int64_t id;
+    char code[SC_CREDIT_CODE_SIZE]; /* "" when not named */
+    char day[SC_DATE_SIZE];
+    const char *batch;
+} report_args;
+
+static int report_args_get(report_args *a, const sc_export_options *opts, const char *what)
+{
+    memset(a, 0, sizeof(*a));
+    if (opts && sc__export_options_check(opts) != SC_OK)
+        return sc_error_last()->code;
+    a->id = sc__export_options_id(opts);
+    if (a->id <= 0) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                      "sc_xml_exchange_export_memory: this document is about one %s: give its "
+                      "id in sc_export_options.id (options version 2)", what);
+        sc__error_set_field("id");
+        return SC_EINVAL;
+    }
+    if (opts->credit_code && sc__credit_code_norm(opts->credit_code, a->code) != SC_OK)
+        return sc_error_last()->code;
+    if (sc__date_arg(opts->date, "date", a->day) != SC_OK)
+        return sc_error_last()->code;
+    a->batch = opts->batch;
+    return SC_OK;
+}
+
+static int other_org(const report_args *a, const char *code, const char *what)
+{
+    if (!a->code[0] || !strcmp(a->code, code))
+        return SC_OK;
+    sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s %lld is of %s, not of %s", what,
+                  (long long)a->id, code, a->code);
+    sc__error_set_field("credit_code");
+    return SC_ECONSTRAINT;
+}
+
+static const char SQL_EXPORT_VENUE[] =
+    "SELECT name, address, district, rooms FROM venue WHERE id = ?1";
+static const char SQL_EXPORT_RESULTS[] =
+    "SELECT r.id_number, e.name, e.attempt, r.theory, r.practical, r.review, r.carried, "
+    "r.passed, r.recorded FROM result r JOIN enrolment e ON e.session_id = r.session_id "
+    "AND e.id_number = r.id_number WHERE r.session_id = ?1 AND r.recorded <= ?2 "
+    "ORDER BY r.id_number";
+
+static int export_results(sc__buf *out, sc_db *db, const sc_export_options *opts)
+{
+    static const char *const comp[] = { NULL, "theory", "practical", "review" };
+    report_args a;
+    sc__session_row row;
+    sc__buf body, head;
+    sqlite3_stmt *st = NULL;
+    char comps[64] = "";
+    int rc, c;
+    if ((rc = report_args_get(&a, opts, "session")) != SC_OK)
+        return rc;
+    if ((rc = sc__session_load(db, a.id, &row)) != SC_OK)
+        return rc;
+    if ((rc = other_org(&a, row.s.credit_code, "session")) != SC_OK)
+        return rc;
+    if (row.s.status != SC_SESSION_CONFIRMED) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "session %lld is not confirmed: it has no results to report",
+                      (long long)a.id);
+        sc__error_set_field("id");
+        return SC_ECONSTRAINT;
+    }
+    for (c = 1; c <= 3; c++)
+        if (row.s.components & SC_COMPONENT_BIT(c))
+            snprintf(comps + strlen(comps), sizeof comps - strlen(comps), "%s%s",
+                     comps[0] ? " " : "", comp[c]);
+    sc__buf_init(&body);
+    sc__buf_init(&head);
+    sc__buf_puts(&body, "  <session");
+    attr(&body, "occupation", row.s.occupation);
+    attr(&body, "work-type", row.s.work_type);
+    sc__buf_printf(&body, " level=\"%d\"", row.s.level);
+    attr(&body, "path", sc_path_name(row.s.path));
+    attr(&body, "date", row.s.date);
+    attr(&body, "components", comps);
+    if (row.s.flags & SC_SESSION_ONLINE)
+        attr(&body, "online", "true");
+    if (!(st = sc__db_stmt(db, SQL_EXPORT_VENUE))) {
+        rc = sc_error_last()->code;
+        goto done;
+    }
+    sqlite3_bind_int64(st, 1, row.s.venue_id);
+    if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        rc = sc__db_fail(db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, "reading a venue");
+        goto done;
+    }
+    attr(&body, "venue", sc__col_text(st, 0));
+    attr(&body, "venue-address", sc__col_text(st, 1));
+    attr(&body, "district", sc__col_text(st, 2));
+    sc__buf_printf(&body, " venue-rooms=\"%d\" rooms=\"%d\"/>\n", sqlite3_column_int(st, 3),
+                   row.s.rooms);
+    sqlite3_reset(st);
+    st = NULL;
+    if ((rc = sc__db_prepare(db, SQL_EXPORT_RESULTS, &st)) != SC_OK)
+        goto done;
+    sqlite3_bind_int64(st, 1, a.id);
+    sc__bind_text(st, 2, a.day);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        unsigned int carried = (unsigned int)sqlite3_column_int(st, 6);
+        sc__buf_puts(&body, "  <candidate");
+        attr(&body, "id-number", sc__col_text(st, 0));
+        attr(&body, "name", sc__col_text(st, 1));
+        sc__buf_printf(&body, " attempt=\"%d\" passed=\"%s\"", sqlite3_column_int(st, 2),
+                       sqlite3_column_int(st, 7) ? "true" : "false");
+        attr(&body, "recorded", sc__col_text(st, 8));
+        sc__buf_puts(&body, ">\n");
+        for (c = 1; c <= 3; c++) {
+            if (!(row.s.components & SC_COMPONENT_BIT(c)))
+                continue;
+            sc__buf_puts(&body, "    <score");
+            attr(&body, "component", comp[c]);
+            if (sqlite3_column_type(st, 2 + c) != SQLITE_NULL)
+                attr_score(&body, "value", sqlite3_column_double(st, 2 + c));
+            if (carried & SC_COMPONENT_BIT(c))
+                attr(&body, "carried", "true");
+            sc__buf_puts(&body, "/>\n");
+        }
+        sc__buf_puts(&body, "  </candidate>\n");
+    }
+    rc = rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "exporting results");
+    sqlite3_finalize(st);
+    if (rc == SC_OK) {
+        attr(&head, "credit-code", row.s.credit_code);
+        attr(&head, "reported", a.day);
+        rc = head.failed ? sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting")
+                         : finish_doc(out, &body, "results-report", RESULTS_NS, a.batch,
+                                      head.data);
+    }
+done:
+    sc__buf_free(&body);
+    sc__buf_free(&head);
+    return rc;
+}
+
+static const char SQL_EXPORT_INSP[] =
+    "SELECT o.credit_code, i.kind, i.target, i.opened, i.opened_by, i.note, i.closed, "
+    "i.closed_by, i.conclusion, i.scanned FROM inspection i JOIN org o ON o.id = i.org_id "
+    "WHERE i.id = ?1";
+static const char SQL_EXPORT_FINDINGS[] =
+    "SELECT id, category, severity, evidence, date, recorded_by, withdrawn, withdraw_reason "
+    "FROM finding WHERE inspection_id = ?1 ORDER BY id";
+static const char SQL_EXPORT_ENTITIES[] =
+    "SELECT ref FROM finding_entity WHERE finding_id = ?1 ORDER BY seq";
+
+/* Who opened it: "district:110108 ..." or "city-centre ..."; into issuer/district. */
+static int issuer_of(const char *who, char *from, size_t cap, char dist[SC_DISTRICT_CODE_SIZE])
+{
+    dist[0] = '\0';
+    if (!strncmp(who, "city-centre", 11) && (who[11] == '\0' || who[11] == ' ')) {
+        snprintf(from, cap, "city-centre");
+        return 1;
+    }
+    if (!strncmp(who, "district:", 9)) {
+        size_t n = strcspn(who + 9, " ");
+        if (n == 0 || n >= SC_DISTRICT_CODE_SIZE)
+            return 0;
+        memcpy(dist, who + 9, n);
+        dist[n] = '\0';
+        snprintf(from, cap, "district");
+        return 1;
+    }
+    return 0;
+}
+
+static int export_findings(sc__buf *out, sc_db *db, const sc_export_options *opts)
+{
+    report_args a;
+    sc__buf body, head;
+    sqlite3_stmt *st = NULL, *fs = NULL;
+    char code[SC_CREDIT_CODE_SIZE], from[16], dist[SC_DISTRICT_CODE_SIZE];
+    const char *closed;
+    int rc;
+    if ((rc = report_args_get(&a, opts, "inspection")) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_EXPORT_INSP)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, a.id);
+    if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return sc__db_fail(db, rc, "reading an inspection");
+        sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no inspection %lld", (long long)a.id);
+        sc__error_set_field("id");
+        return SC_ENOTFOUND;
+    }
+    sc__copy_text(code, sizeof code, sc__col_text(st, 0));
+    if ((rc = other_org(&a, code, "inspection")) != SC_OK) {
+        sqlite3_reset(st);
+        return rc;
+    }
+    if (!issuer_of(sc__col_text(st, 4), from, sizeof from, dist)) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "inspection %lld was opened by %.80s, neither a district bureau nor the "
+                      "city centre", (long long)a.id, sc__col_text(st, 4));
+        sqlite3_reset(st);
+        return SC_ECONSTRAINT;
+    }
+    sc__buf_init(&body);
+    sc__buf_init(&head);
+    closed = sc__col_text(st, 6);
+    if (closed && strcmp(closed, a.day) > 0)
+        closed = NULL;
+    sc__buf_puts(&body, "  <inspection");
+    attr(&body, "kind", sc_inspection_kind_name(sqlite3_column_int(st, 1)));
+    attr(&body, "target", sc__col_text(st, 2));
+    attr(&body, "opened", sc__col_text(st, 3));
+    attr(&body, "opened-by", sc__col_text(st, 4));
+    attr(&body, "note", sc__col_text(st, 5));
+    if (closed) {
+        attr(&body, "closed", closed);
+        attr(&body, "closed-by", sc__col_text(st, 7));
+        attr(&body, "conclusion", sc__col_text(st, 8));
+    }
+    if (sc__col_text(st, 9) && strcmp(sc__col_text(st, 9), a.day) <= 0)
+        attr(&body, "scanned", sc__col_text(st, 9));
+    sc__buf_puts(&body, ">\n");
+    sqlite3_reset(st);
+    if ((rc = sc__db_prepare(db, SQL_EXPORT_FINDINGS, &fs)) != SC_OK)
+        goto done;
+    sqlite3_bind_int64(fs, 1, a.id);
+    while ((rc = sqlite3_step(fs)) == SQLITE_ROW) {
+        const char *w = sc__col_text(fs, 6);
+        if (strcmp(sc__col_text(fs, 4), a.day) > 0)
+            break; /* findings in the order recorded, up to the day */
+        sc__buf_puts(&body, "    <finding");
+        attr(&body, "category", sc__col_text(fs, 1));
+        attr(&body, "severity", sc_finding_severity_name(sqlite3_column_int(fs, 2)));
+        attr(&body, "evidence", sc__col_text(fs, 3));
+        attr(&body, "date", sc__col_text(fs, 4));
+        attr(&body, "recorded-by", sc__col_text(fs, 5));
+        if (w && strcmp(w, a.day) <= 0) {
+            attr(&body, "withdrawn", w);
+            attr(&body, "withdraw-reason", sc__col_text(fs, 7));
+        }
+        sc__buf_puts(&body, ">\n");
+        if (!(st = sc__db_stmt(db, SQL_EXPORT_ENTITIES))) {
+            rc = sc_error_last()->code;
+            goto done;
+        }
+        sqlite3_bind_int64(st, 1, sqlite3_column_int64(fs, 0));
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            sc__buf_puts(&body, "      <entity");
+            attr(&body, "ref", sc__col_text(st, 0));
+            sc__buf_puts(&body, "/>\n");
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) {
+            rc = sc__db_fail(db, rc, "exporting a finding's entities");
+            goto done;
+        }
+        sc__buf_puts(&body, "    </finding>\n");
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        rc = sc__db_fail(db, rc, "exporting findings");
+        goto done;
+    }
+    sc__buf_puts(&body, "  </inspection>\n");
+    attr(&head, "credit-code", code);
+    attr(&head, "issued", a.day);
+    attr(&head, "from", from);
+    attr(&head, "district", dist);
+    rc = head.failed ? sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting")
+                     : finish_doc(out, &body, "supervision-findings", FINDINGS_NS, a.batch,
+                                  head.data);
+done:
+    sqlite3_finalize(fs);
+    sc__buf_free(&body);
+    sc__buf_free(&head);
+    return rc;
+}
+
+/* The candidate batch or confirmation of an announcement (xml_application.c). */
+static int export_application(char **out, size_t *len, sc_db *db, int doctype,
+                              const sc_export_options *opts)
+{
+    sc_announcement ann;
+    report_args a;
+    char batch[128];
+    int rc;
+    if ((rc = report_args_get(&a, opts, "announcement")) != SC_OK)
+        return rc;
+    if ((rc = sc_announcement_get(&ann, db, a.id, a.day)) != SC_OK)
+        return rc;
+    if ((rc = other_org(&a, ann.credit_code, "announcement")) != SC_OK)
+        return rc;
+    if (a.batch && *a.batch)
+        snprintf(batch, sizeof batch, "%s", a.batch);
+    else
+        snprintf(batch, sizeof batch, "%s-%lld-%s",
+                 doctype == SC_DOC_CANDIDATE_BATCH ? "candidate-batch" : "confirmation",
+                 (long long)a.id, a.day);
+    if (doctype == SC_DOC_CANDIDATE_BATCH)
+        return sc_application_batch_export_memory(out, len, db, a.id, batch);
+    return sc_application_confirmation_export_memory(out, len, db, a.id, batch, NULL);
+}
+
+int sc__xml_report_type(int doctype)
+{
+    return doctype == SC_DOC_CANDIDATE_BATCH || doctype == SC_DOC_CONFIRMATION ||
+           doctype == SC_DOC_RESULTS_REPORT || doctype == SC_DOC_FINDINGS;
+}
+
+int sc__xml_export_report(char **out, size_t *len, sc_db *db, int doctype,
+                          const sc_export_options *opts)
+{
+    sc__buf b;
+    int rc;
+    if (!out)
+        return sc__error_null("sc_xml_exchange_export_memory", "out");
+    *out = NULL;
+    if (len)
+        *len = 0;
+    if ((rc = sc__db_check(db, "sc_xml_exchange_export_memory", 0)) != SC_OK)
+        return rc;
+    if (doctype == SC_DOC_CANDIDATE_BATCH || doctype == SC_DOC_CONFIRMATION)
+        return export_application(out, len, db, doctype, opts);
+    sc__buf_init(&b);
+    rc = doctype == SC_DOC_RESULTS_REPORT ? export_results(&b, db, opts)
+                                          : export_findings(&b, db, opts);
+    if (rc != SC_OK) {
+        sc__buf_free(&b);
+        return rc;
+    }
+    *out = b.data;
+    if (len)
+        *len = b.len;
+    return SC_OK;
+}

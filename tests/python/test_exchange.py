@@ -1,0 +1,143 @@
+"""Exchange documents through Database.export_exchange (sc_xml_exchange_export_memory
+with its options): the results report of a session and the findings of an inspection,
+imported by the city centre and exported again the same; refusals that change nothing;
+the options each type needs."""
+
+import pytest
+
+import skillcert
+
+ORG_A = "91110108MA01ABCD2H"  # 海淀区
+SCOPE = ["4-02-07-10:5,4"]
+C1 = "11010519491231002X"
+C2 = "110105198001011238"
+
+RESULTS = """<?xml version="1.0" encoding="UTF-8"?>
+<results-report xmlns="urn:skillcert:results-report:1" version="1" batch="rr-2024-03" \
+credit-code="91110108MA01ABCD2H" reported="2024-03-10">
+  <session occupation="4-02-07-10" level="4" path="normal" date="2024-03-01" \
+components="theory practical" venue="海淀考点" venue-address="北京市海淀区中关村大街1号" \
+district="110108" venue-rooms="2" rooms="1"/>
+  <candidate id-number="11010519491231002X" name="王芳" attempt="1" passed="true" \
+recorded="2024-03-02">
+    <score component="theory" value="80"/>
+    <score component="practical" value="75.5"/>
+  </candidate>
+  <candidate id-number="110105198001011238" name="李小明" attempt="1" passed="false" \
+recorded="2024-03-02">
+    <score component="theory" value="50"/>
+    <score component="practical" value="75"/>
+  </candidate>
+</results-report>
+"""
+
+FINDINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<supervision-findings xmlns="urn:skillcert:supervision-findings:1" version="1" batch="sf-1" \
+credit-code="91110108MA01ABCD2H" issued="2024-04-10" from="district" district="110108">
+  <inspection kind="organization" opened="2024-04-01" opened-by="district:110108 (海淀区人社局)" \
+note="例行抽查">
+    <finding category="disclosure" severity="minor" evidence="收费标准未公示 &amp; 未备案" \
+date="2024-04-02" recorded-by="district:110108 (海淀区人社局)">
+      <entity ref="org:91110108MA01ABCD2H"/>
+    </finding>
+  </inspection>
+</supervision-findings>
+"""
+
+
+@pytest.fixture
+def actors():
+    A = skillcert.Actor
+    return {
+        "city": A(skillcert.ACTOR_CITY_BUREAU, None, "test"),
+        "centre": A(skillcert.ACTOR_CITY_CENTRE, None, "test"),
+        "haidian": A(skillcert.ACTOR_DISTRICT, "110108", "test"),
+        "org": A(skillcert.ACTOR_ORGANIZATION, ORG_A, "test"),
+    }
+
+
+@pytest.fixture
+def city(actors):
+    """The city's registry: the notice's catalog, organization A filed and active."""
+    with skillcert.Database() as db:
+        db.load_notice(actors["city"])
+        db.org_register(actors["org"], ORG_A, "北京智训科技有限公司", skillcert.ORG_ENTERPRISE,
+                        "110108", "2023-01-05")
+        db.org_apply(actors["org"], ORG_A, SCOPE, "2023-02-01")
+        db.org_recommend(actors["haidian"], ORG_A, "2023-02-10", "材料齐全")
+        db.org_evaluate(actors["centre"], ORG_A, None, skillcert.EVAL_ALL, "2023-03-01")
+        db.org_notice(actors["centre"], ORG_A, "2023-03-10")
+        db.org_file(actors["centre"], ORG_A, "2023-05-10")
+        db.org_commit(actors["org"], ORG_A, "2023-05-12")
+        yield db
+
+
+def test_exchange_doctypes():
+    assert skillcert.DOC_RESULTS_REPORT == 17
+    assert skillcert.DOC_FINDINGS == 21
+
+
+def test_exchange_results_report_round_trip(city, actors):
+    r = city.import_memory(actors["centre"], RESULTS, "results.xml")
+    assert (r.doctype, r.records, r.already_imported) == (skillcert.DOC_RESULTS_REPORT, 2, 0)
+    out = city.export_exchange(skillcert.DOC_RESULTS_REPORT, date="2024-03-10",
+                               batch="rr-2024-03", id=1)
+    assert isinstance(out, str)
+    assert out == RESULTS
+    again = city.import_memory(actors["centre"], RESULTS, "results.xml")
+    assert again.already_imported == 1
+    # the organization named must be the session's
+    with pytest.raises(skillcert.ConstraintError):
+        city.export_exchange(skillcert.DOC_RESULTS_REPORT, credit_code="52110102MJ00123450",
+                             id=1)
+
+
+def test_exchange_results_report_refused(city, actors):
+    wrong_ns = RESULTS.replace("urn:skillcert:results-report:1", "urn:skillcert:other:1")
+    with pytest.raises(skillcert.ValidationError):
+        city.import_memory(actors["centre"], wrong_ns, "ns.xml")
+    with pytest.raises(skillcert.ValidationError):
+        city.import_memory(actors["centre"], RESULTS[:len(RESULTS) // 2], "cut.xml")
+    lie = RESULTS.replace('passed="false"', 'passed="true"')
+    with pytest.raises(skillcert.ValidationError) as info:
+        city.import_memory(actors["centre"], lie, "lie.xml")
+    assert info.value.field == "results-report/candidate[3]/@passed"
+    assert info.value.line == 11
+    with pytest.raises(skillcert.DeniedError):
+        city.import_memory(actors["org"], RESULTS, "results.xml")
+    # nothing was imported: there is no session to export
+    with pytest.raises(skillcert.NotFoundError):
+        city.export_exchange(skillcert.DOC_RESULTS_REPORT, id=1)
+
+
+def test_exchange_findings_round_trip(city, actors):
+    r = city.import_memory(actors["centre"], FINDINGS, "findings.xml")
+    assert (r.doctype, r.records) == (skillcert.DOC_FINDINGS, 2)
+    out = city.export_exchange(skillcert.DOC_FINDINGS, date="2024-04-10", batch="sf-1", id=1)
+    assert out == FINDINGS
+
+
+def test_exchange_findings_refused(city, actors):
+    other = FINDINGS.replace('district="110108"', 'district="110102"')
+    with pytest.raises(skillcert.ValidationError) as info:
+        city.import_memory(actors["centre"], other, "other.xml")
+    assert info.value.field == "supervision-findings/@district"
+    with pytest.raises(skillcert.DeniedError):
+        city.import_memory(actors["haidian"], FINDINGS, "findings.xml")
+    with pytest.raises(skillcert.NotFoundError):
+        city.export_exchange(skillcert.DOC_FINDINGS, id=1)
+
+
+def test_exchange_options(city):
+    with pytest.raises(skillcert.ValidationError):
+        city.export_exchange(skillcert.DOC_RESULTS_REPORT)
+    with pytest.raises(skillcert.ValidationError):
+        city.export_exchange(skillcert.DOC_CANDIDATE_BATCH)
+    with pytest.raises(skillcert.ValidationError):
+        city.export_exchange(skillcert.DOC_REVOCATIONS)
+    text = city.export_exchange(skillcert.DOC_REVOCATIONS, credit_code=ORG_A,
+                                date="2024-04-10", batch="rev-1")
+    assert '<revocations xmlns="urn:skillcert:revocations:1"' in text
+    assert 'batch="rev-1"' in text and 'issued="2024-04-10"' in text
+    # types without options export as export_memory
+    assert city.export_exchange(skillcert.DOC_CATALOG) == city.export_memory()
