@@ -522,6 +522,7 @@ typedef struct {} scw_report;
  * %extend) are emitted where it is declared, after their helper code. */
 %include "skillcert_org.i"          /* district.h, org.h, authz.h, audit.h */
 %include "skillcert_eligibility.i"  /* candidate.h, eligibility.h */
+%include "skillcert_supervision.i"  /* supervision.h */
 
 /* ---- Database ---------------------------------------------------------------- */
 %rename(Database) scw_database;
