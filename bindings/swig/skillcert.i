@@ -522,6 +522,9 @@ typedef struct {} scw_report;
  * %extend) are emitted where it is declared, after their helper code. */
 %include "skillcert_org.i"          /* district.h, org.h, authz.h, audit.h */
 %include "skillcert_eligibility.i"  /* candidate.h, eligibility.h */
+%include "skillcert_application.i"  /* application.h */
+%include "skillcert_assessment.i"   /* assessment.h */
+%include "skillcert_certificate.i"  /* certificate.h */
 %include "skillcert_supervision.i"  /* supervision.h */
 
 /* ---- Database ---------------------------------------------------------------- */

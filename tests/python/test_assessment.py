@@ -1,0 +1,864 @@
+"""Assessment through the Python binding: component rules and staff ratios,
+venues and sessions, staffing, enrolment, the question bank and its
+versions, paper assembly, objective scoring, results, the pass rule and
+resits (mirrors check_assessment.c and its fixture, assess_fixture.c)."""
+
+import pytest
+
+import skillcert
+
+ORG = "91110108MA01ABCD2H"    # 海淀区 110108, filed 2023-05-10
+ORG2 = "52110102MJ00123450"   # 西城区 110102, filed 2023-05-10
+OTHER = "91110105MA01CHY00K"  # 朝阳区, never registered
+OCC = "4-02-07-10"            # 网约配送员: levels 5-1, undivided
+SCOPE = ["4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"]
+QUALIFIED = ["4-02-07-10:1", "4-04-05-05/数据标注员:1"]
+
+THEORY = skillcert.COMPONENT_THEORY
+PRACTICAL = skillcert.COMPONENT_PRACTICAL
+REVIEW = skillcert.COMPONENT_REVIEW
+NONE = skillcert.SCORE_NONE
+
+
+def resident_id(n):
+    """The n-th synthetic resident ID number (as fx_id in assess_fixture.c)."""
+    day, seq = n // 1000, n % 1000
+    body = "110105%04d%02d%02d%03d" % (1980 + day // 336, 1 + (day // 28) % 12, 1 + day % 28, seq)
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(c) * w for c, w in zip(body, weights))
+    return body + "10X98765432"[total % 11]
+
+
+class Registry:
+    """The registry of assess_fixture.c: ORG and ORG2 filed and active for
+    4-02-07-10 levels 5-1 and 4-04-05-05/数据标注员 levels 5-1; examiners
+    E01-E15 and experts X01-X05 of ORG qualified at level 1, examiner U01
+    qualified for 4-02-07-10 level 4 only, manager M01; examiners E01-E05 of
+    ORG2; a venue of each with 3 rooms, inspected and passed 2023-06-05."""
+
+    def __init__(self, db):
+        A = skillcert.Actor
+        self.db = db
+        self.city = A(skillcert.ACTOR_CITY_BUREAU, None, "test")
+        self.centre = A(skillcert.ACTOR_CITY_CENTRE, None, "test")
+        self.org = A(skillcert.ACTOR_ORGANIZATION, ORG, "test")
+        self.org2 = A(skillcert.ACTOR_ORGANIZATION, ORG2, "test")
+        self.haidian = A(skillcert.ACTOR_DISTRICT, "110108", "test")
+        self.chaoyang = A(skillcert.ACTOR_DISTRICT, "110105", "test")
+        self.xicheng = A(skillcert.ACTOR_DISTRICT, "110102", "test")
+        db.load_notice(self.city)
+        self._file(self.org, ORG, "北京智训科技有限公司", skillcert.ORG_ENTERPRISE, "110108",
+                   self.haidian)
+        self._file(self.org2, ORG2, "北京数字技能评价协会", skillcert.ORG_SOCIAL_GROUP, "110102",
+                   self.xicheng)
+        for i in range(1, 16):
+            db.staff_add(self.org, ORG, "E%02d" % i, "考评员", skillcert.STAFF_EXAMINER,
+                         QUALIFIED, "2023-06-01")
+        for i in range(1, 6):
+            db.staff_add(self.org, ORG, "X%02d" % i, "专家", skillcert.STAFF_EXPERT,
+                         QUALIFIED, "2023-06-01")
+            db.staff_add(self.org2, ORG2, "E%02d" % i, "考评员", skillcert.STAFF_EXAMINER,
+                         QUALIFIED, "2023-06-01")
+        db.staff_add(self.org, ORG, "U01", "低级考评员", skillcert.STAFF_EXAMINER,
+                     ["4-02-07-10:4"], "2023-06-01")
+        db.staff_add(self.org, ORG, "M01", "经理", skillcert.STAFF_MANAGER, None, "2023-06-01")
+        self.venue = db.venue_register(self.org, ORG, "海淀考点", "北京市海淀区中关村大街1号",
+                                       "110108", 3, "2023-06-01")
+        db.venue_inspect(self.haidian, self.venue, True, "场地合格", "2023-06-05")
+        self.venue2 = db.venue_register(self.org2, ORG2, "西城考点", "北京市西城区金融街1号",
+                                        "110102", 3, "2023-06-01")
+        db.venue_inspect(self.xicheng, self.venue2, True, None, "2023-06-05")
+
+    def _file(self, actor, code, name, kind, district, bureau):
+        db = self.db
+        db.org_register(actor, code, name, kind, district, "2023-01-05")
+        db.org_apply(actor, code, SCOPE, "2023-02-01")
+        db.org_recommend(bureau, code, "2023-02-10")
+        db.org_evaluate(self.centre, code, None, skillcert.EVAL_ALL, "2023-03-01")
+        db.org_notice(self.centre, code, "2023-03-10")
+        db.org_file(self.centre, code, "2023-05-10")
+        db.org_commit(actor, code, "2023-05-12")
+
+    def candidates(self, first, last):
+        for n in range(first, last + 1):
+            c = skillcert.Candidate(resident_id(n), "考生%d" % n)
+            self.db.candidate_save(self.centre, c)
+
+    def session(self, level, date, flags=0):
+        return self.db.session_create(self.org, ORG, OCC, None, level, skillcert.PATH_NORMAL,
+                                      date, self.venue, 1, flags)
+
+    def staff(self, session, component, people):
+        for person in people:
+            self.db.session_staff_add(self.org, session, component, person)
+
+    def enrol(self, session, first, last):
+        for n in range(first, last + 1):
+            self.db.session_enrol(self.org, session, resident_id(n))
+
+    def ready_session(self, date, first, last):
+        """A level-4 session with candidates first..last (at most 15),
+        staffed by the template and confirmed."""
+        s = self.session(4, date)
+        self.enrol(s, first, last)
+        self.staff(s, THEORY, ["E01", "E02"])
+        self.staff(s, PRACTICAL, ["E01", "E02", "E03"])
+        self.db.session_confirm(self.org, s, date)
+        return s
+
+
+def examiners(first, last):
+    return ["E%02d" % i for i in range(first, last + 1)]
+
+
+@pytest.fixture
+def fx():
+    with skillcert.Database() as db:
+        yield Registry(db)
+
+
+def dump(db):
+    """Everything a refusal must leave alone: sessions with their staff and
+    candidates, results, the bank, and the audit trail's length."""
+    out = [len(list(db.audit_entries()))]
+    for s in db.sessions():
+        out.append((s.id, s.status, s.candidates, s.confirmed))
+        out.extend((m.component, m.person_id) for m in db.session_staff(s.id))
+        out.extend((e.id_number, e.attempt, e.components) for e in db.enrolments(s.id))
+        out.extend((r.id_number, r.passed) for r in db.results(s.id))
+    out.extend((i.code, i.version, i.answer) for i in db.bank_items(ORG))
+    return out
+
+
+def refused(fx, exc, call, *args, **kwargs):
+    """call(*args) raises exc and changes nothing; returns the exception."""
+    before = dump(fx.db)
+    with pytest.raises(exc) as info:
+        call(*args, **kwargs)
+    assert dump(fx.db) == before
+    return info.value
+
+
+# ---- components and rules --------------------------------------------------------------
+
+def test_components_and_names():
+    bit = skillcert.component_bit
+    assert skillcert.components_for(5, skillcert.PATH_NORMAL) == bit(THEORY) | bit(PRACTICAL)
+    assert skillcert.components_for(2, skillcert.PATH_NORMAL) == \
+        bit(THEORY) | bit(PRACTICAL) | bit(REVIEW)
+    assert skillcert.components_for(2, skillcert.PATH_DIRECT) == bit(REVIEW)
+    assert skillcert.components_for(0, skillcert.PATH_NORMAL) == 0
+    assert skillcert.component_name(REVIEW) == "review"
+    assert skillcert.component_name_zh(THEORY) == "理论知识考试"
+    assert skillcert.component_name(4) is None
+    assert skillcert.component_parse("practical") == PRACTICAL
+    assert skillcert.component_parse("综合评审") == REVIEW
+    assert skillcert.session_status_name(skillcert.SESSION_CONFIRMED) == "confirmed"
+    assert skillcert.item_type_name(skillcert.ITEM_TRUE_FALSE) == "true-false"
+    assert skillcert.item_type_parse("multiple") == skillcert.ITEM_MULTIPLE
+    assert skillcert.SESSION_ONLINE == 1
+    assert skillcert.SCORE_NONE == -1.0
+    with pytest.raises(skillcert.ValidationError):
+        skillcert.component_parse("oral")
+    with pytest.raises(skillcert.ValidationError):
+        skillcert.component_parse(None)
+    with pytest.raises(skillcert.ValidationError) as info:
+        skillcert.item_type_parse("essay")
+    assert info.value.code == skillcert.EINVAL
+
+
+def test_component_rules(fx):
+    db = fx.db
+    r = db.component_rule_get(None, THEORY)
+    assert (r.occupation, r.candidates_per_staff, r.min_per_room, r.odd, r.pass_score) == \
+        ("", 15, 2, 0, 60)
+    r = db.component_rule_get(OCC, PRACTICAL)
+    assert (r.occupation, r.candidates_per_staff, r.min_staff, r.odd) == ("", 5, 3, 1)
+    r = db.component_rule_get(None, REVIEW)
+    assert (r.candidates_per_staff, r.min_staff, r.odd) == (0, 3, 1)
+    with pytest.raises(AttributeError):
+        r.pass_score = 10  # a read-only copy
+
+    # Only the city centre sets rules.
+    refused(fx, skillcert.DeniedError, db.component_rule_set, fx.org, OCC, PRACTICAL,
+            5, 3, 0, True, 70)
+    refused(fx, skillcert.DeniedError, db.component_rule_set, fx.city, OCC, PRACTICAL,
+            5, 3, 0, True, 70)
+    refused(fx, skillcert.ValidationError, db.component_rule_set, fx.centre, OCC, PRACTICAL,
+            5, 3, 0, True, 101)
+    refused(fx, skillcert.NotFoundError, db.component_rule_set, fx.centre, "8-99-99-99",
+            PRACTICAL, 5, 3, 0, True, 70)
+    db.component_rule_set(fx.centre, OCC, PRACTICAL, 5, 3, 0, True, 70)
+    r = db.component_rule_get(OCC, PRACTICAL)
+    assert (r.occupation, r.pass_score) == (OCC, 70)
+    assert db.component_rule_get("4-04-05-05", PRACTICAL).pass_score == 60
+    with pytest.raises(skillcert.ValidationError):
+        db.component_rule_get(None, 7)
+
+
+# ---- venues and sessions ---------------------------------------------------------------
+
+def test_venues(fx):
+    db = fx.db
+    v = db.venue_get(fx.venue)
+    assert (v.credit_code, v.district, v.inspected, v.inspection_passed, v.rooms) == \
+        (ORG, "110108", "2023-06-05", 1, 3)
+    assert v.note == "场地合格"
+    with pytest.raises(skillcert.NotFoundError):
+        db.venue_get(999)
+
+    # In the organization's own district only, by itself only.
+    e = refused(fx, skillcert.ConstraintError, db.venue_register, fx.org, ORG, "朝阳考点",
+                "朝阳区", "110105", 2, "2023-07-01")
+    assert e.code == skillcert.ECONSTRAINT
+    refused(fx, skillcert.DeniedError, db.venue_register, fx.org2, ORG, "x", "y", "110108", 2)
+    refused(fx, skillcert.ExistsError, db.venue_register, fx.org, ORG, "海淀考点", "y", "海淀区", 2)
+    refused(fx, skillcert.ValidationError, db.venue_register, fx.org, ORG, "z", "y", "110108", 0)
+    new = db.venue_register(fx.org, ORG, "海淀二考点", "海淀区上地", "海淀区", 1, "2024-01-02")
+    assert new > fx.venue2
+
+    # No session before its inspection; inspected by its own district bureau only.
+    refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4,
+            skillcert.PATH_NORMAL, "2024-03-01", new, 1)
+    refused(fx, skillcert.DeniedError, db.venue_inspect, fx.chaoyang, new, True, None,
+            "2024-01-10")
+    refused(fx, skillcert.DeniedError, db.venue_inspect, fx.org, new, True, None, "2024-01-10")
+    refused(fx, skillcert.ConstraintError, db.venue_inspect, fx.haidian, new, True, None,
+            "2023-12-31")
+    db.venue_inspect(fx.haidian, new, True, date="2024-01-10")
+    db.session_create(fx.org, ORG, OCC, None, 4, skillcert.PATH_NORMAL, "2024-03-01", new, 1)
+    refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4,
+            skillcert.PATH_NORMAL, "2024-03-01", new, 2)  # one room
+    # A failed re-inspection stops later sessions.
+    db.venue_inspect(fx.haidian, new, False, "消防不合格", "2024-04-01")
+    e = refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4,
+                skillcert.PATH_NORMAL, "2024-04-02", new, 1)
+    assert "failed its inspection" in e.message
+    v = db.venue_get(new)
+    assert (v.inspection_passed, v.note) == (0, "消防不合格")
+
+
+def test_session_create_refused(fx):
+    db = fx.db
+    normal = skillcert.PATH_NORMAL
+    # Outside the filed scope (a work type it was not filed for), after the
+    # filing expired, on a path without confirmed rules.
+    refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, "4-04-05-05",
+            "人工智能算法测试员", 4, normal, "2024-03-01", fx.venue, 1)
+    refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, "4-04-05-06", None,
+            4, normal, "2024-03-01", fx.venue, 1)
+    refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4, normal,
+            "2026-05-10", fx.venue, 1)
+    refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 2,
+            skillcert.PATH_DIRECT, "2024-03-01", fx.venue, 1)
+    # The venue of another organization, in another district.
+    e = refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4,
+                normal, "2024-03-01", fx.venue2, 1)
+    assert e.message
+    # Not by anyone else.
+    refused(fx, skillcert.DeniedError, db.session_create, fx.org2, ORG, OCC, None, 4, normal,
+            "2024-03-01", fx.venue, 1)
+    refused(fx, skillcert.DeniedError, db.session_create, fx.haidian, ORG, OCC, None, 4, normal,
+            "2024-03-01", fx.venue, 1)
+    refused(fx, skillcert.NotFoundError, db.session_create, fx.org, ORG, OCC, None, 4, normal,
+            "2024-03-01", 4242, 1)
+    # Bad arguments.
+    refused(fx, skillcert.ValidationError, db.session_create, fx.org, ORG, OCC, None, 6, normal,
+            "2024-03-01", fx.venue, 1)
+    refused(fx, skillcert.ValidationError, db.session_create, fx.org, ORG, OCC, None, 4, normal,
+            "2024-03-01", fx.venue, 1, 0x80)
+    refused(fx, skillcert.ValidationError, db.session_create, fx.org, ORG, OCC, None, 4, normal,
+            "2024-02-30", fx.venue, 1)
+    assert list(db.sessions()) == []
+
+
+def test_session_create_and_list(fx):
+    db = fx.db
+    sid = db.session_create(fx.org, ORG, "4—02—07—10", "", 2, skillcert.PATH_NORMAL,
+                            "2024-03-01", fx.venue, 2, skillcert.SESSION_ONLINE)
+    s = db.session_get(sid)
+    assert (s.id, s.credit_code, s.occupation, s.work_type, s.level, s.rooms) == \
+        (sid, ORG, OCC, "", 2, 2)
+    assert s.flags == skillcert.SESSION_ONLINE
+    assert s.status == skillcert.SESSION_PLANNED
+    assert s.components == skillcert.components_for(2, skillcert.PATH_NORMAL)
+    assert (s.candidates, s.venue_id, s.date, s.confirmed) == (0, fx.venue, "2024-03-01", "")
+    with pytest.raises(skillcert.NotFoundError):
+        db.session_get(4242)
+    assert [a.action for a in db.audit_entries()].count("session.create") == 1
+
+    fx.session(4, "2024-04-01")
+    assert [s.date for s in db.sessions(ORG)] == ["2024-03-01", "2024-04-01"]
+    assert [s.level for s in db.sessions(None, "2024-04-01")] == [4]
+    assert list(db.sessions(ORG2)) == []
+    with db.sessions() as it:
+        first = next(it)
+        assert first.id == sid
+        it.close()
+        assert it.next_item() is None
+    with pytest.raises(skillcert.ValidationError):
+        db.sessions("not a code")
+
+
+# ---- staff ratios ------------------------------------------------------------------------
+
+def verdict(fx, session, ok, reason):
+    v = fx.db.session_check(session)
+    assert (bool(v), v.reason) == (ok, reason), v.message
+    return v
+
+
+def test_ratio_theory_1_per_15(fx):
+    """A standard with 1 invigilator per 15 and 1 per room: 15 candidates
+    need 1, the 16th needs a second."""
+    db = fx.db
+    db.component_rule_set(fx.centre, OCC, THEORY, 15, 0, 1, False, 60)
+    fx.candidates(1, 16)
+    s = fx.session(4, "2024-03-01")
+    fx.enrol(s, 1, 15)
+    fx.staff(s, PRACTICAL, examiners(1, 5))
+    v = verdict(fx, s, False, skillcert.REASON_STAFF_TOO_FEW)
+    assert "theory" in v.message
+    fx.staff(s, THEORY, ["E06"])
+    verdict(fx, s, True, skillcert.REASON_NONE)
+    fx.enrol(s, 16, 16)
+    v = verdict(fx, s, False, skillcert.REASON_STAFF_TOO_FEW)
+    assert "theory: 1 invigilators for 16 candidates" in v.message
+    refused(fx, skillcert.ConstraintError, db.session_confirm, fx.org, s, "2024-02-28")
+    fx.staff(s, THEORY, ["E07"])
+    verdict(fx, s, True, skillcert.REASON_NONE)
+
+
+def test_ratio_theory_two_per_room(fx):
+    """The template: 1 invigilator per 15 and at least 2 per room."""
+    db = fx.db
+    fx.candidates(1, 31)
+    s = fx.session(4, "2024-03-01")
+    fx.enrol(s, 1, 30)
+    fx.staff(s, PRACTICAL, examiners(1, 7))  # 30 / 5 = 6, odd: 7
+    fx.staff(s, THEORY, ["E08"])
+    verdict(fx, s, False, skillcert.REASON_STAFF_TOO_FEW)  # 2 per room
+    fx.staff(s, THEORY, ["E09"])
+    verdict(fx, s, True, skillcert.REASON_NONE)  # 2 for 30 in one room
+    fx.enrol(s, 31, 31)
+    verdict(fx, s, False, skillcert.REASON_STAFF_TOO_FEW)  # 31 > 2 x 15
+    fx.staff(s, THEORY, ["E10"])
+    verdict(fx, s, True, skillcert.REASON_NONE)
+
+    # Two rooms: 2 in each, whatever the count.
+    s2 = db.session_create(fx.org, ORG, OCC, None, 4, skillcert.PATH_NORMAL, "2024-03-02",
+                           fx.venue, 2)
+    fx.candidates(101, 104)
+    fx.enrol(s2, 101, 104)
+    fx.staff(s2, PRACTICAL, examiners(1, 3))
+    fx.staff(s2, THEORY, examiners(1, 3))
+    v = verdict(fx, s2, False, skillcert.REASON_STAFF_TOO_FEW)
+    assert "2 rooms" in v.message
+    fx.staff(s2, THEORY, ["E04"])
+    verdict(fx, s2, True, skillcert.REASON_NONE)
+    db.session_staff_remove(fx.org, s2, THEORY, "E04")
+    verdict(fx, s2, False, skillcert.REASON_STAFF_TOO_FEW)
+    refused(fx, skillcert.NotFoundError, db.session_staff_remove, fx.org, s2, THEORY, "E04")
+
+
+def test_ratio_practical(fx):
+    """At least 1 examiner per 5 candidates, an odd number, 3 or more."""
+    fx.candidates(1, 16)
+    s = fx.session(4, "2024-03-01")
+    fx.enrol(s, 1, 10)
+    fx.staff(s, THEORY, ["E01", "E02"])
+    fx.staff(s, PRACTICAL, ["E03", "E04"])
+    v = verdict(fx, s, False, skillcert.REASON_STAFF_TOO_FEW)  # 2 < 3
+    assert "practical" in v.message
+    fx.staff(s, PRACTICAL, ["E05"])
+    verdict(fx, s, True, skillcert.REASON_NONE)  # 3 for 10
+    fx.enrol(s, 11, 15)
+    verdict(fx, s, True, skillcert.REASON_NONE)  # 3 for 15
+    fx.enrol(s, 16, 16)
+    verdict(fx, s, False, skillcert.REASON_STAFF_TOO_FEW)  # 16 needs 4
+    fx.staff(s, PRACTICAL, ["E06"])
+    verdict(fx, s, False, skillcert.REASON_STAFF_NOT_ODD)  # 4 is even
+    fx.staff(s, PRACTICAL, ["E07"])
+    verdict(fx, s, True, skillcert.REASON_NONE)  # 5
+
+
+def test_ratio_review_panel(fx):
+    """The review panel: an odd number, 3 or more, of experts or examiners."""
+    db = fx.db
+    fx.candidates(1, 3)
+    s = fx.session(2, "2024-03-01")
+    fx.enrol(s, 1, 3)
+    fx.staff(s, THEORY, ["E01", "E02"])
+    fx.staff(s, PRACTICAL, examiners(1, 3))
+    fx.staff(s, REVIEW, ["X01", "X02"])
+    v = verdict(fx, s, False, skillcert.REASON_STAFF_TOO_FEW)
+    assert "review" in v.message
+    fx.staff(s, REVIEW, ["E04", "E05"])  # examiners may sit on the panel
+    verdict(fx, s, False, skillcert.REASON_STAFF_NOT_ODD)
+    fx.staff(s, REVIEW, ["X03"])
+    verdict(fx, s, True, skillcert.REASON_NONE)  # 5
+    panel = [(m.person_id, m.role) for m in db.session_staff(s) if m.component == REVIEW]
+    assert panel == [("E04", skillcert.STAFF_EXAMINER), ("E05", skillcert.STAFF_EXAMINER),
+                     ("X01", skillcert.STAFF_EXPERT), ("X02", skillcert.STAFF_EXPERT),
+                     ("X03", skillcert.STAFF_EXPERT)]
+    # A level 4 session has no review.
+    s4 = fx.session(4, "2024-03-02")
+    refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s4, REVIEW, "X01")
+
+
+def test_unqualified_staff(fx):
+    db = fx.db
+    s3 = fx.session(3, "2024-03-01")
+    s4 = fx.session(4, "2024-03-01")
+    # U01 is qualified for level 4 only.
+    db.session_staff_add(fx.org, s4, PRACTICAL, "U01")
+    e = refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s3, PRACTICAL, "U01")
+    assert "not qualified" in e.message
+    # A manager is no examiner; an expert sits on review panels only.
+    refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s3, THEORY, "M01")
+    refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s3, PRACTICAL, "X01")
+    e = refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s3, THEORY,
+                "NOBODY")
+    assert "not on the staff" in e.message
+    # Another organization may not staff our session.
+    refused(fx, skillcert.DeniedError, db.session_staff_add, fx.org2, s3, THEORY, "E01")
+    db.session_staff_add(fx.org, s3, THEORY, "E01")
+    refused(fx, skillcert.ExistsError, db.session_staff_add, fx.org, s3, THEORY, "E01")
+    refused(fx, skillcert.ValidationError, db.session_staff_add, fx.org, s3, 9, "E02")
+    refused(fx, skillcert.NotFoundError, db.session_staff_add, fx.org, 777, THEORY, "E02")
+    # Staff who left before the session day no longer count.
+    db.staff_remove(fx.org, ORG, "E01", skillcert.STAFF_EXAMINER, "2024-02-01")
+    fx.candidates(1, 1)
+    fx.enrol(s3, 1, 1)
+    fx.staff(s3, THEORY, ["E02"])
+    fx.staff(s3, PRACTICAL, examiners(2, 4))
+    verdict(fx, s3, False, skillcert.REASON_STAFF_UNQUALIFIED)
+    first = next(iter(db.session_staff(s3)))
+    assert (first.session_id, first.component, first.person_id, first.name, first.role) == \
+        (s3, THEORY, "E01", "考评员", skillcert.STAFF_EXAMINER)
+
+
+# ---- enrolment, confirmation, results, resits -----------------------------------------------
+
+def test_enrolment(fx):
+    db = fx.db
+    fx.candidates(1, 2)
+    a, b = resident_id(1), resident_id(2)
+    s = fx.session(4, "2024-03-01")
+    db.session_enrol(fx.org, s, a, "EXT-7")
+    refused(fx, skillcert.ExistsError, db.session_enrol, fx.org, s, a)
+    refused(fx, skillcert.DeniedError, db.session_enrol, fx.org2, s, b)
+    refused(fx, skillcert.NotFoundError, db.session_enrol, fx.org, s, "110105198001011238")
+    refused(fx, skillcert.ValidationError, db.session_enrol, fx.org, s, "110105198001011239")
+    refused(fx, skillcert.NotFoundError, db.session_enrol, fx.org, 4242, b)
+    db.session_enrol(fx.org, s, b)
+    got = [(e.session_id, e.id_number, e.name, e.application_ref, e.attempt, e.components)
+           for e in db.enrolments(s)]
+    both = skillcert.component_bit(THEORY) | skillcert.component_bit(PRACTICAL)
+    assert got == [(s, a, "考生1", "EXT-7", 1, both), (s, b, "考生2", "", 1, both)]
+    assert db.session_get(s).candidates == 2
+
+
+def test_results_and_pass_rule(fx):
+    db = fx.db
+    fx.candidates(1, 4)
+    a, b, c, d = (resident_id(n) for n in range(1, 5))
+    s = fx.session(4, "2024-03-01")
+    fx.enrol(s, 1, 4)
+    # Not before the session is confirmed.
+    refused(fx, skillcert.ConstraintError, db.result_record, fx.org, s, a, 60, 60, NONE,
+            "2024-03-01")
+    fx.staff(s, THEORY, ["E01", "E02"])
+    fx.staff(s, PRACTICAL, examiners(1, 3))
+    db.session_confirm(fx.org, s, "2024-02-28")
+    st = db.session_get(s)
+    assert (st.status, st.confirmed) == (skillcert.SESSION_CONFIRMED, "2024-02-28")
+    # Then fixed.
+    refused(fx, skillcert.ConstraintError, db.session_confirm, fx.org, s, "2024-02-28")
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, a)
+    refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s, THEORY, "E09")
+
+    refused(fx, skillcert.ConstraintError, db.result_record, fx.org, s, a, 60, 60, NONE,
+            "2024-02-29")  # before the session
+    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, 100.5, NONE)
+    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, NONE, NONE)
+    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, 60, 60)
+    refused(fx, skillcert.DeniedError, db.result_record, fx.org2, s, a, 60, 60, NONE)
+
+    db.result_record(fx.org, s, a, 60, 60, NONE, "2024-03-01")
+    db.result_record(fx.org, s, b, 59, 100, NONE, "2024-03-01")
+    db.result_record(fx.org, s, c, 100, 59.5, NONE, "2024-03-01")
+    db.result_record(fx.org, s, d, 0, 0, NONE, "2024-03-01")
+    refused(fx, skillcert.ExistsError, db.result_record, fx.org, s, a, 70, 70, NONE)
+
+    r = db.result_get(s, a)
+    assert (r.passed, r.name, r.attempt, r.review, r.certificate) == (1, "考生1", 1, NONE, "")
+    assert (r.credit_code, r.occupation, r.level, r.recorded) == (ORG, OCC, 4, "2024-03-01")
+    assert r  # __bool__: passed
+    assert not db.result_get(s, b)   # 59
+    r = db.result_get(s, c)
+    assert (r.passed, r.practical) == (0, 59.5)
+    assert [(r.id_number, r.passed) for r in db.results(s)] == \
+        [(a, 1), (b, 0), (c, 0), (d, 0)]
+    with pytest.raises(skillcert.NotFoundError):
+        db.result_get(s + 99, a)
+
+
+def test_pass_rule_per_standard(fx):
+    db = fx.db
+    db.component_rule_set(fx.centre, OCC, PRACTICAL, 5, 3, 0, True, 70)
+    fx.candidates(1, 2)
+    s = fx.ready_session("2024-03-01", 1, 2)
+    db.result_record(fx.org, s, resident_id(1), 90, 69, NONE)
+    db.result_record(fx.org, s, resident_id(2), 90, 70, NONE)
+    assert db.result_get(s, resident_id(1)).passed == 0
+    assert db.result_get(s, resident_id(2)).passed == 1
+
+
+def test_resit(fx):
+    db = fx.db
+    fx.candidates(1, 2)
+    a, b = resident_id(1), resident_id(2)
+    s1 = fx.ready_session("2024-03-01", 1, 2)
+    # Not in a second session while the first has no result for them.
+    s2 = fx.session(4, "2024-06-01")
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s2, a)
+    db.result_record(fx.org, s1, a, 85, 59, NONE, "2024-03-02")
+    db.result_record(fx.org, s1, b, 85, 90, NONE, "2024-03-02")
+    # a failed the practical: the resit takes the practical only.
+    db.session_enrol(fx.org, s2, a, "APP-2024-0001")
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s2, b)  # passed
+    [e] = list(db.enrolments(s2))
+    assert (e.id_number, e.attempt, e.components, e.application_ref) == \
+        (a, 2, skillcert.component_bit(PRACTICAL), "APP-2024-0001")
+    # Staffing counts only who takes each component: no invigilator needed.
+    fx.staff(s2, PRACTICAL, examiners(1, 3))
+    db.session_confirm(fx.org, s2)
+    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s2, a, 90, 70, NONE,
+            "2024-06-01")  # the theory is carried over
+    db.result_record(fx.org, s2, a, NONE, 70, NONE, "2024-06-01")
+    r = db.result_get(s2, a)
+    assert (r.passed, r.attempt, r.theory, r.practical) == (1, 2, 85, 70)
+    assert r.carried == skillcert.component_bit(THEORY)
+    # Passed now: no third attempt.
+    s3 = fx.session(4, "2024-09-01")
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s3, a)
+
+
+# ---- the question bank -----------------------------------------------------------------------
+
+def choice(code, type_, area, difficulty, answer=None, level=4):
+    item = skillcert.Item(code, type_, OCC, None, level, area, difficulty, "题干")
+    if type_ in (skillcert.ITEM_SINGLE, skillcert.ITEM_MULTIPLE):
+        for text in ("甲", "乙", "丙", "丁"):
+            item.add_option(text)
+    if answer is not None:
+        item.set_answer(answer)
+    return item
+
+
+def test_item_checks(fx):
+    db = fx.db
+    S = skillcert.ITEM_SINGLE
+    with pytest.raises(skillcert.ValidationError):
+        skillcert.Item("bad code", S, OCC, None, 4, "a", 1, "s")
+    with pytest.raises(skillcert.ValidationError):
+        skillcert.Item("Q1", 9, OCC, None, 4, "a", 1, "s")
+    with pytest.raises(skillcert.ValidationError):
+        skillcert.Item("Q1", S, "4-02", None, 4, "a", 1, "s")
+    with pytest.raises(skillcert.ValidationError):
+        skillcert.Item("Q1", S, OCC, None, 4, "a", 6, "s")
+    with pytest.raises(skillcert.ValidationError):
+        skillcert.Item("Q1", S, OCC, None, 4, "", 1, "s")
+    with pytest.raises(TypeError):
+        skillcert.Item("Q1", S, OCC, None, "four", "a", 1, "s")
+
+    it = choice("Q1", skillcert.ITEM_MULTIPLE, "基础知识", 2)
+    for bad in ("A", "AAB", "A1"):
+        with pytest.raises(skillcert.ValidationError):
+            it.set_answer(bad)
+    it.set_answer("dba")
+    assert it.answer == "ABD"
+    assert it.options == ["甲", "乙", "丙", "丁"]
+    assert it.option_at(3) == "丁" and it.option_at(4) is None
+    assert (it.code, it.version, it.saved, it.level, it.area, it.difficulty, it.stem) == \
+        ("Q1", 0, "", 4, "基础知识", 2, "题干")
+    assert (it.type, it.occupation, it.work_type) == (skillcert.ITEM_MULTIPLE, OCC, "")
+    it.set_answer("ABE")  # E: no such option, found on save
+    refused(fx, skillcert.ValidationError, db.bank_item_save, fx.org, ORG, it)
+
+    tf = choice("Q2", skillcert.ITEM_TRUE_FALSE, "基础知识", 1)
+    with pytest.raises(skillcert.ValidationError):
+        tf.add_option("x")
+    with pytest.raises(skillcert.ValidationError):
+        tf.set_answer("Y")
+    refused(fx, skillcert.ValidationError, db.bank_item_save, fx.org, ORG, tf)  # no key
+    tf.set_answer("t")
+    assert tf.answer == "T"
+    refused(fx, skillcert.DeniedError, db.bank_item_save, fx.org2, ORG, tf)
+    assert db.bank_item_save(fx.org, ORG, tf) == 1
+    # An item keeps its type, occupation and level.
+    refused(fx, skillcert.ConstraintError, db.bank_item_save, fx.org, ORG,
+            choice("Q2", S, "基础知识", 1, "A"))
+    refused(fx, skillcert.ConstraintError, db.bank_item_save, fx.org, ORG,
+            choice("Q2", skillcert.ITEM_TRUE_FALSE, "基础知识", 1, "T", level=3))
+    with pytest.raises(skillcert.NotFoundError):
+        db.bank_item_get(ORG, "Q404")
+
+
+def test_item_versions_never_change_once_used(fx):
+    db = fx.db
+    S = skillcert.ITEM_SINGLE
+    assert db.bank_item_save(fx.org, ORG, choice("V1", S, "基础知识", 1, "A")) == 1
+    # In no paper yet: changed in place.
+    assert db.bank_item_save(fx.org, ORG, choice("V1", S, "基础知识", 1, "B")) == 1
+    assert db.bank_item_get(ORG, "V1", 1).answer == "B"
+    # Saving the same content again changes nothing.
+    trail = len(list(db.audit_entries()))
+    assert db.bank_item_save(fx.org, ORG, choice("V1", S, "基础知识", 1, "B")) == 1
+    assert len(list(db.audit_entries())) == trail
+
+    # Put it in a paper.
+    s = fx.session(4, "2024-03-01")
+    bp = skillcert.Blueprint()
+    bp.add_area("基础知识", 100)
+    bp.add_type(S, 1, 100)
+    paper = db.paper_assemble(fx.org, s, THEORY, bp, 7)
+
+    # Now an edit makes version 2; version 1 stays as it was.
+    assert db.bank_item_save(fx.org, ORG, choice("V1", S, "基础知识", 2, "C")) == 2
+    v1 = db.bank_item_get(ORG, "V1", 1)
+    assert (v1.version, v1.answer, v1.difficulty, v1.exposure) == (1, "B", 1, 1)
+    latest = db.bank_item_get(ORG, "V1")
+    assert (latest.version, latest.answer, latest.exposure) == (2, "C", 0)
+    assert latest.saved != ""
+    # The paper keeps version 1.
+    assert [(p.code, p.version) for p in db.paper_items(paper)] == [("V1", 1)]
+    # The unused version 2 still changes in place.
+    assert db.bank_item_save(fx.org, ORG, choice("V1", S, "基础知识", 3, "D")) == 2
+    assert db.bank_item_get(ORG, "V1", 1).answer == "B"
+    assert db.bank_item_get(ORG, "V1", 2).answer == "D"
+    assert db.bank_exposure(ORG, "V1") == 1
+    with pytest.raises(skillcert.NotFoundError):
+        db.bank_item_get(ORG, "V1", 3)
+    with pytest.raises(skillcert.NotFoundError):
+        db.bank_exposure(ORG, "V9")
+    # A second paper with version 2 freezes it as well: the next edit is version 3.
+    db.paper_assemble(fx.org, s, THEORY, bp, 8)
+    assert db.bank_exposure(ORG, "V1") == 2
+    assert db.bank_item_save(fx.org, ORG, choice("V1", S, "基础知识", 3, "A")) == 3
+    assert db.bank_item_get(ORG, "V1", 2).answer == "D"
+
+
+def fill_bank(fx):
+    """Per area (A 60%, B 40%) and difficulty 1-3: 6 single and 6 true/false
+    items in A, 4 of each in B (60 items)."""
+    S, TF = skillcert.ITEM_SINGLE, skillcert.ITEM_TRUE_FALSE
+    for d in (1, 2, 3):
+        for i in range(6):
+            fx.db.bank_item_save(fx.org, ORG, choice("S-A-%d-%d" % (d, i), S, "A", d, "B"))
+            fx.db.bank_item_save(fx.org, ORG, choice("T-A-%d-%d" % (d, i), TF, "A", d, "T"))
+        for i in range(4):
+            fx.db.bank_item_save(fx.org, ORG, choice("S-B-%d-%d" % (d, i), S, "B", d, "C"))
+            fx.db.bank_item_save(fx.org, ORG, choice("T-B-%d-%d" % (d, i), TF, "B", d, "F"))
+
+
+def blueprint():
+    bp = skillcert.Blueprint()
+    bp.add_area("A", 60)
+    bp.add_area("B", 40)
+    bp.add_type(skillcert.ITEM_SINGLE, 20, 3)       # 60 points
+    bp.add_type(skillcert.ITEM_TRUE_FALSE, 20, 2)   # 40 points
+    bp.add_difficulty(1, 30)
+    bp.add_difficulty(2, 50)
+    bp.add_difficulty(3, 20)
+    return bp
+
+
+def test_bank_items(fx):
+    db = fx.db
+    fill_bank(fx)
+    items = list(db.bank_items(ORG, OCC, 4))
+    assert len(items) == 60
+    assert [i.code for i in items] == sorted(i.code for i in items)
+    assert all(i.version == 1 and i.level == 4 for i in items)
+    assert list(db.bank_items(ORG, None, 3)) == []
+    assert len(list(db.bank_items(ORG))) == 60
+    with pytest.raises(skillcert.NotFoundError):
+        db.bank_items(OTHER)
+    with pytest.raises(skillcert.ValidationError):
+        db.bank_items(ORG, None, 7)
+
+
+def test_paper_assembly_reproducible(fx):
+    db = fx.db
+    fill_bank(fx)
+    s = fx.session(4, "2024-03-01")
+    bp = blueprint()
+    p1 = db.paper_assemble(fx.org, s, THEORY, bp, 42)
+    p2 = db.paper_assemble(fx.org, s, THEORY, bp, 42)
+    p3 = db.paper_assemble(fx.org, s, THEORY, bp, 43)
+    big = db.paper_assemble(fx.org, s, THEORY, bp, 2**64 - 1)  # any 64-bit seed
+    paper = db.paper_get(p1)
+    assert (paper.id, paper.session_id, paper.component, paper.seed, paper.items,
+            paper.total_points) == (p1, s, THEORY, 42, 40, 100)
+    assert db.paper_get(big).seed == 2**64 - 1
+
+    def items(p):
+        return [(i.seq, i.code, i.version, i.type, i.area, i.difficulty, i.points)
+                for i in db.paper_items(p)]
+
+    i1, i2, i3 = items(p1), items(p2), items(p3)
+    # The same seed, the same paper; another seed, another paper.
+    assert i1 == i2
+    assert [i[1] for i in i1] != [i[1] for i in i3]
+    for got in (i1, i3):
+        codes = [i[1] for i in got]
+        assert len(set(codes)) == 40  # never an item twice
+        assert [i[0] for i in got] == list(range(1, 41))
+        # 60% of each type from area A; the mix 30/50/20 of each type.
+        assert sum(1 for i in got if i[4] == "A") == 24
+        assert [sum(1 for i in got if i[5] == d) for d in (1, 2, 3)] == [12, 20, 8]
+        assert sum(i[6] for i in got) == 100
+        # In type order: single (3 points each), then true/false (2 each).
+        assert [i[3] for i in got] == [skillcert.ITEM_SINGLE] * 20 + [skillcert.ITEM_TRUE_FALSE] * 20
+    # Exposure: each drawn item counted once per paper (4 papers x 40).
+    assert sum(i.exposure for i in db.bank_items(ORG)) == 160
+
+
+def test_paper_assembly_refused(fx):
+    db = fx.db
+    fill_bank(fx)
+    s = fx.session(4, "2024-03-01")
+    # Not enough items: the message says which.
+    bp = skillcert.Blueprint()
+    bp.add_area("B", 100)
+    bp.add_type(skillcert.ITEM_SINGLE, 13, 4)
+    bp.add_type(skillcert.ITEM_TRUE_FALSE, 12, 4)
+    e = refused(fx, skillcert.ConstraintError, db.paper_assemble, fx.org, s, THEORY, bp, 1)
+    assert "area 'B'" in e.message
+    # Blueprints that do not add up.
+    bp = skillcert.Blueprint()
+    with pytest.raises(skillcert.ValidationError):
+        bp.add_area("A", 101)
+    bp.add_area("A", 50)
+    with pytest.raises(skillcert.ExistsError):
+        bp.add_area("A", 50)
+    bp.add_type(skillcert.ITEM_SINGLE, 10, 10)
+    with pytest.raises(skillcert.ExistsError):
+        bp.add_type(skillcert.ITEM_SINGLE, 10, 10)
+    with pytest.raises(skillcert.ValidationError):
+        bp.add_type(skillcert.ITEM_TRUE_FALSE, 10, 0.3)
+    refused(fx, skillcert.ValidationError, db.paper_assemble, fx.org, s, THEORY, bp, 1)
+    bp.add_area("B", 50)
+    refused(fx, skillcert.ValidationError, db.paper_assemble, fx.org, s, REVIEW, bp, 1)
+    refused(fx, skillcert.DeniedError, db.paper_assemble, fx.org2, s, THEORY, bp, 1)
+    refused(fx, skillcert.NotFoundError, db.paper_assemble, fx.org, 4242, THEORY, bp, 1)
+    bp.add_difficulty(1, 60)
+    refused(fx, skillcert.ValidationError, db.paper_assemble, fx.org, s, THEORY, bp, 1)
+    with pytest.raises(OverflowError):
+        db.paper_assemble(fx.org, s, THEORY, bp, -1)
+    with pytest.raises(skillcert.NotFoundError):
+        db.paper_get(999)
+    with pytest.raises(skillcert.NotFoundError):
+        db.paper_items(999)
+
+
+def test_scoring(fx):
+    db = fx.db
+    S, M, TF = skillcert.ITEM_SINGLE, skillcert.ITEM_MULTIPLE, skillcert.ITEM_TRUE_FALSE
+    for item in (choice("S1", S, "A", 1, "B"), choice("M1", M, "A", 1, "AC"),
+                 choice("T1", TF, "A", 1, "F"),
+                 choice("P1", skillcert.ITEM_PRACTICAL, "A", 1, "操作规范")):
+        db.bank_item_save(fx.org, ORG, item)
+    fx.candidates(1, 2)
+    a, b = resident_id(1), resident_id(2)
+    s = fx.session(4, "2024-03-01", skillcert.SESSION_ONLINE)
+    fx.enrol(s, 1, 2)
+    bp = skillcert.Blueprint()
+    bp.add_area("A", 100)
+    bp.add_type(S, 1, 40)
+    bp.add_type(M, 1, 35)
+    bp.add_type(TF, 1, 25)
+    paper = db.paper_assemble(fx.org, s, THEORY, bp, 1)
+    assert [p.type for p in db.paper_items(paper)] == [S, M, TF]
+
+    refused(fx, skillcert.ValidationError, db.paper_score, fx.org, paper, a, ["b", "CA"])
+    refused(fx, skillcert.ValidationError, db.paper_score, fx.org, paper, a,
+            ["b", "CA", "maybe"])
+    refused(fx, skillcert.DeniedError, db.paper_score, fx.org2, paper, a, ["b", "CA", "T"])
+    with pytest.raises(TypeError):
+        db.paper_score(fx.org, paper, a, ["b", 3, "T"])
+    with pytest.raises(TypeError):
+        db.paper_score(fx.org, paper, a, 42)
+    # single 40 + multiple 35 (any order); true/false wrong.
+    assert db.paper_score(fx.org, paper, a, ("b", "CA", "T")) == 75
+    refused(fx, skillcert.ExistsError, db.paper_score, fx.org, paper, a, ["b", "CA", "T"])
+    # Unanswered, partial (no credit), right.
+    assert db.paper_score(fx.org, paper, b, [None, "A", "F"]) == 25
+    refused(fx, skillcert.NotFoundError, db.paper_score, fx.org, paper, "110105198001011238",
+            ["b", "CA", "T"])
+    # Offline sessions are marked by examiners.
+    offline = fx.session(4, "2024-03-02")
+    op = db.paper_assemble(fx.org, offline, THEORY, bp, 1)
+    refused(fx, skillcert.ConstraintError, db.paper_score, fx.org, op, a, ["b", "CA", "T"])
+    # A practical paper: nothing objective to score.
+    bp = skillcert.Blueprint()
+    bp.add_area("A", 100)
+    bp.add_type(skillcert.ITEM_PRACTICAL, 1, 100)
+    pp = db.paper_assemble(fx.org, s, PRACTICAL, bp, 1)
+    refused(fx, skillcert.ValidationError, db.paper_score, fx.org, pp, a, ["A"])
+    assert db.paper_score(fx.org, pp, a, [None]) == 0
+
+
+# ---- the binding itself ---------------------------------------------------------------------
+
+def test_argument_errors(fx):
+    db = fx.db
+    with pytest.raises(skillcert.NotFoundError):
+        db.session_get(-1)
+    with pytest.raises(skillcert.ValidationError):
+        db.component_rule_get("4-02", THEORY)
+    with pytest.raises(skillcert.ValidationError) as info:
+        db.session_enrol(fx.org, 1, None)
+    assert info.value.code == skillcert.EINVAL
+    with pytest.raises(skillcert.ValidationError):
+        db.venue_register(fx.org, ORG, None, "y", "110108", 1)
+    with pytest.raises(skillcert.ValidationError):
+        db.result_get(1, "short")
+    with pytest.raises(skillcert.ValidationError):
+        db.bank_item_save(fx.org, ORG, None)
+    with pytest.raises(skillcert.ValidationError):
+        db.paper_assemble(fx.org, 1, THEORY, None, 1)
+    with pytest.raises(skillcert.ValidationError):
+        db.session_create(None, ORG, OCC, None, 4, skillcert.PATH_NORMAL, "2024-03-01",
+                          fx.venue, 1)
+    with pytest.raises(TypeError):
+        db.session_create(fx.org, ORG, OCC, None, "4", skillcert.PATH_NORMAL, "2024-03-01",
+                          fx.venue, 1)
+    with pytest.raises(TypeError):
+        db.bank_item_save(fx.org, ORG, "not an item")
+    # Keyword arguments.
+    sid = db.session_create(actor=fx.org, credit_code=ORG, occupation=OCC, work_type=None,
+                            level=5, path=skillcert.PATH_NORMAL, date="2024-05-01",
+                            venue_id=fx.venue, rooms=1, flags=skillcert.SESSION_ONLINE)
+    assert db.session_get(session_id=sid).flags == skillcert.SESSION_ONLINE
+
+
+def test_closed_database_and_lifetimes(fx):
+    db = fx.db
+    fx.candidates(1, 2)
+    s = fx.ready_session("2024-03-01", 1, 2)
+    it = db.enrolments(s)
+    results = db.results(s)
+    db.close()
+    # Iterators keep the connection; any other call fails.
+    assert [e.id_number for e in it] == [resident_id(1), resident_id(2)]
+    assert list(results) == []
+    with pytest.raises(skillcert.Error) as info:
+        db.session_get(s)
+    assert "closed" in info.value.message
+    with pytest.raises(skillcert.Error):
+        db.sessions()
+    with pytest.raises(skillcert.Error):
+        db.paper_score(fx.org, 1, resident_id(1), ["A"])
