@@ -558,3 +558,239 @@ def test_supervision_iterators_and_close(path, who):
         db.credit_model()
     with pytest.raises(skillcert.Error):
         db.period_report("2024-01-01", "2024-12-31")
+
+
+# ---- sessions, venues and certificates (assessment and certificate bindings) -------------------
+
+THEORY = skillcert.COMPONENT_THEORY
+PRACTICAL = skillcert.COMPONENT_PRACTICAL
+CRAFT1 = "S000011000001245900001"
+CRAFT2 = "S000011000001245900002"
+
+
+def resident_id(n):
+    """The n-th synthetic resident ID number (as fx_id in assess_fixture.c)."""
+    day, seq = n // 1000, n % 1000
+    body = "110105%04d%02d%02d%03d" % (1980 + day // 336, 1 + (day // 28) % 12, 1 + day % 28, seq)
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(c) * w for c, w in zip(body, weights))
+    return body + "10X98765432"[total % 11]
+
+
+class Sessions:
+    """On top of `reg`: examiners E01-E03 of ORG_A, supervisors S01 and
+    E02 (who also examines), an inspected venue of each organization, and
+    candidates 1..n recorded."""
+
+    def __init__(self, db, who):
+        self.db, self.who = db, who
+        q = [OCC + ":1"]
+        for person in ("E01", "E02", "E03"):
+            db.staff_add(who.org_a, ORG_A, person, "考评员", skillcert.STAFF_EXAMINER, q,
+                         "2023-06-01")
+        db.staff_add(who.org_a, ORG_A, "S01", "督导员", skillcert.STAFF_SUPERVISOR, q,
+                     "2023-06-01")
+        db.staff_add(who.org_a, ORG_A, "E02", "考评员兼督导", skillcert.STAFF_SUPERVISOR, q,
+                     "2023-06-01")
+        self.venue_a = db.venue_register(who.org_a, ORG_A, "海淀考点", "北京市海淀区中关村大街1号",
+                                         "110108", 3, "2023-06-01")
+        db.venue_inspect(who.haidian, self.venue_a, True, "场地合格", "2023-06-05")
+        self.venue_b = db.venue_register(who.org_b, ORG_B, "西城考点", "北京市西城区金融街1号",
+                                         "110102", 3, "2023-06-01")
+        db.venue_inspect(who.xicheng, self.venue_b, True, None, "2023-06-05")
+        for n in (1, 2):
+            db.candidate_save(who.centre, skillcert.Candidate(resident_id(n), "考生%d" % n))
+
+    def session(self, date):
+        """A level-4 session of ORG_A with candidates 1 and 2, E01 and E02 on theory."""
+        s = self.db.session_create(self.who.org_a, ORG_A, OCC, None, 4, skillcert.PATH_NORMAL,
+                                   date, self.venue_a, 1)
+        for n in (1, 2):
+            self.db.session_enrol(self.who.org_a, s, resident_id(n))
+        for person in ("E01", "E02"):
+            self.db.session_staff_add(self.who.org_a, s, THEORY, person)
+        return s
+
+    def certify(self, date):
+        """Candidates 1 and 2 pass a confirmed session on date; each gets a
+        published certificate. Returns the numbers."""
+        db, who = self.db, self.who
+        s = self.session(date)
+        for person in ("E01", "E02", "E03"):
+            db.session_staff_add(who.org_a, s, PRACTICAL, person)
+        db.session_confirm(who.org_a, s, date)
+        numbers = []
+        for n in (1, 2):
+            db.result_record(who.org_a, s, resident_id(n), 80, 75, skillcert.SCORE_NONE, date)
+            num = db.certificate_report(who.org_a, s, resident_id(n), "2024-03-10")
+            db.certificate_issue(who.org_a, num, "sha256:photo", "2024-03-15")
+            db.certificate_publish(who.centre, num, "2024-04-01")
+            numbers.append(num)
+        return numbers
+
+
+@pytest.fixture
+def ses(reg, who):
+    return Sessions(reg, who)
+
+
+def craft_out_of_scope(path):
+    """Two certificates of ORG_A for 4-04-05-04 (never granted), written with
+    plain SQL as check_supervision.c does: the library would refuse them."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute(
+            "INSERT INTO cert_context (org_id, org_name, district, occupation, occupation_name, "
+            "work_type, level) SELECT id, name, district, '4-04-05-04', (SELECT name FROM "
+            "occupation WHERE code = '4-04-05-04'), '', 5 FROM org WHERE credit_code = ?",
+            (ORG_A,))
+        con.execute(
+            "INSERT INTO certificate (number, holder, id_number, status, issued, context) VALUES "
+            "(?, '冒名甲', '110105198001011238', 3, '2024-05-01', last_insert_rowid()),"
+            "(?, '冒名乙', '11010519491231002X', 3, '2024-05-02', last_insert_rowid())",
+            (CRAFT1, CRAFT2))
+        con.execute(
+            "INSERT INTO certificate_record (number, id_number, certified, published) VALUES "
+            "(?, '110105198001011238', '2024-05-01', '2024-05-03'),"
+            "(?, '11010519491231002X', '2024-05-02', '2024-05-03')", (CRAFT1, CRAFT2))
+        con.commit()
+    finally:
+        con.close()
+
+
+def test_internal_supervision(reg, path, who, ses):
+    s = ses.session("2024-03-01")
+    refused(path, skillcert.ConstraintError, reg.supervision_assign, who.org_a, s, "E02")
+    refused(path, skillcert.NotFoundError, reg.supervision_assign, who.org_a, s, "E09")
+    refused(path, skillcert.DeniedError, reg.supervision_assign, who.org_b, s, "S01")
+    refused(path, skillcert.DeniedError, reg.supervision_assign, who.haidian, s, "S01")
+    refused(path, skillcert.NotFoundError, reg.supervision_assign, who.org_a, 999, "S01")
+    reg.supervision_assign(who.org_a, s, "S01")
+    refused(path, skillcert.ExistsError, reg.supervision_assign, who.org_a, s, "S01")
+
+    refused(path, skillcert.ConstraintError, reg.supervision_record, who.org_a, s, "E02",
+            "考场纪律", None, "2024-03-01")
+    refused(path, skillcert.ValidationError, reg.supervision_record, who.org_a, s, "S01", "",
+            None, "2024-03-01")
+    rid = reg.supervision_record(who.org_a, s, "S01", "考场纪律、身份核验、试卷保密",
+                                 "一名考生迟到，已按规定处理", "2024-03-01")
+    assert rid > 0
+    rid2 = reg.supervision_record(who.org_a, s, "S01", "试卷回收", date="2024-03-01")
+    assert rid2 > rid
+    assert [e.action for e in reg.audit_entries()].count("supervision.record") == 2
+
+    with reg.supervisions(s) as it:
+        records = list(it)
+    assert [r.id for r in records] == [rid, rid2]
+    r = records[0]
+    assert (r.session_id, r.credit_code, r.person_id, r.name) == (s, ORG_A, "S01", "督导员")
+    assert r.date == "2024-03-01"
+    assert r.checked == "考场纪律、身份核验、试卷保密"
+    assert r.findings == "一名考生迟到，已按规定处理"
+    assert records[1].findings == ""
+    with pytest.raises(skillcert.NotFoundError):
+        reg.supervisions(999)
+
+    # A supervisor who examines in the session cannot be assigned.
+    reg.staff_add(who.org_a, ORG_A, "E03", "考评员兼督导", skillcert.STAFF_SUPERVISOR,
+                  [OCC + ":1"], "2023-06-01")
+    reg.session_staff_add(who.org_a, s, PRACTICAL, "E03")
+    refused(path, skillcert.ConstraintError, reg.supervision_assign, who.org_a, s, "E03")
+
+
+def test_inspection_of_session_and_venue(reg, path, who, ses):
+    s = ses.session("2024-03-01")
+    refused(path, skillcert.ConstraintError, reg.inspection_open, who.haidian, ORG_A,
+            skillcert.INSPECT_VENUE, str(ses.venue_b), "2024-05-01")
+    refused(path, skillcert.NotFoundError, reg.inspection_open, who.haidian, ORG_A,
+            skillcert.INSPECT_SESSION, "999", "2024-05-01")
+    refused(path, skillcert.DeniedError, reg.inspection_open, who.xicheng, ORG_A,
+            skillcert.INSPECT_SESSION, str(s), "2024-05-01")
+    by_session = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_SESSION, str(s),
+                                     "2024-03-01", "考场巡查")
+    by_venue = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_VENUE, str(ses.venue_a),
+                                   "2024-05-01")
+    assert reg.inspection_get(by_session).target == str(s)
+    assert reg.inspection_get(by_venue).kind == skillcert.INSPECT_VENUE
+
+    refused(path, skillcert.ConstraintError, reg.inspection_add_finding, who.centre, by_venue,
+            "venue", skillcert.FINDING_MINOR, "x", ["venue:%d" % ses.venue_b], "2024-05-02")
+    refused(path, skillcert.NotFoundError, reg.inspection_add_finding, who.centre, by_venue,
+            "venue", skillcert.FINDING_MINOR, "x", ["session:999"], "2024-05-02")
+    refs = ["venue:%d" % ses.venue_a, "session:%d" % s, "staff:E01"]
+    fid = reg.inspection_add_finding(who.centre, by_venue, "venue", skillcert.FINDING_MINOR,
+                                     "消防通道堆放杂物", refs, "2024-05-02")
+    assert reg.finding_entities(fid) == refs
+    assert reg.finding_get(fid).inspection_id == by_venue
+    # A session or venue inspection is not a certificate scan.
+    refused(path, skillcert.ConstraintError, reg.inspection_scan_certificates, who.haidian,
+            by_session, "2024-05-05")
+    refused(path, skillcert.ConstraintError, reg.inspection_scan_certificates, who.centre,
+            by_venue, "2024-05-05")
+
+
+def test_certificate_scan_revoke_and_exit(reg, path, who, ses):
+    good = ses.certify("2024-03-01")
+    craft_out_of_scope(path)
+    assert reg.certificate_verify(CRAFT1, "冒名甲").status == skillcert.VERIFY_VALID
+
+    # A batch of one day finds one of them.
+    batch = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_CERTIFICATES,
+                                "2024-05-01/2024-05-01", "2024-05-20")
+    found = reg.inspection_scan_certificates(who.haidian, batch, "2024-05-20")
+    assert (found.findings, found.certificates) == (1, 1)
+    assert reg.finding_entities(next(iter(reg.findings(None, batch))).id) == \
+        ["certificate:" + CRAFT1]
+
+    # The whole organization: both crafted certificates, and only them.
+    ins = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, "2024-05-20",
+                              "证书专项抽查")
+    refused(path, skillcert.DeniedError, reg.inspection_scan_certificates, who.chaoyang, ins,
+            "2024-05-20")
+    found = reg.inspection_scan_certificates(who.centre, ins, "2024-05-20")
+    assert (found.findings, found.certificates) == (1, 2)
+    findings = list(reg.findings(ORG_A, ins))
+    assert len(findings) == 1
+    f = findings[0]
+    assert f.category == "out-of-scope" and f.severity == skillcert.FINDING_SERIOUS
+    assert f.entities == 2 and "2 of 4" in f.evidence
+    assert reg.finding_entities(f.id) == ["certificate:" + CRAFT1, "certificate:" + CRAFT2]
+    assert reg.inspection_get(ins).scanned == "2024-05-20"
+
+    # Only the city centre revokes; the good certificates stay valid.
+    refused(path, skillcert.DeniedError, reg.finding_revoke_certificates, who.haidian, f.id,
+            "2024-06-10")
+    refused(path, skillcert.DeniedError, reg.finding_revoke_certificates, who.org_a, f.id,
+            "2024-06-10")
+    sid = reg.sanction_impose(who.centre, f.id, skillcert.SANCTION_EXIT, None,
+                              "超范围开展认定，不履行承诺", "2024-06-10")
+    assert reg.sanction_get(sid).kind == skillcert.SANCTION_EXIT
+    assert reg.may_certify(ORG_A, OCC, None, 4, "2024-06-10").reason == \
+        skillcert.REASON_ORG_EXITED
+    assert reg.finding_revoke_certificates(who.centre, f.id, "2024-06-10") == 2
+    assert reg.finding_revoke_certificates(who.centre, f.id, "2024-06-11") == 0
+    for n, num in enumerate(good, 1):
+        assert reg.certificate_verify(num, "考生%d" % n).status == skillcert.VERIFY_VALID
+    assert reg.certificate_verify(CRAFT1, "冒名甲").status == skillcert.VERIFY_REVOKED
+    assert reg.certificate_verify(CRAFT2, "冒名乙").status == skillcert.VERIFY_REVOKED
+    reason = reg.certificate_get(CRAFT1).revoke_reason
+    assert "out-of-scope" in reason and "finding" in reason
+    assert reg.audit_verify()
+
+
+def test_period_report_certificates(reg, who, ses):
+    ses.certify("2024-03-01")
+    r = reg.period_report("2024-01-01", "2024-05-02")
+    assert r.total(skillcert.RSEC_CERT_LEVEL) == 2
+    assert r.total(skillcert.RSEC_CERT_ORG) == 2
+    assert r.total(skillcert.RSEC_CERT_DISTRICT) == 2
+    level = r.rows(skillcert.RSEC_CERT_LEVEL)
+    assert [(x.key, x.label, x.count) for x in level] == [("4", "四级/中级工", 2)]
+    assert r.rows(skillcert.RSEC_CERT_OCCUPATION)[0].label == "网约配送员"
+    assert r.rows(skillcert.RSEC_CERT_ORG)[0].key == ORG_A
+    assert r.rows(skillcert.RSEC_CERT_DISTRICT)[0].key == "110108"
+    html = r.html()
+    assert 'data-section="certificates-by-level" data-rows="1" data-total="2"' in html
+    assert 'data-section="certificates-by-org" data-rows="1" data-total="2"' in html
+    # Before the certificates were issued, the period has none.
+    assert reg.period_report("2024-01-01", "2024-03-09").total(skillcert.RSEC_CERT_LEVEL) == 0
