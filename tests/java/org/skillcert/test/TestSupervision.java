@@ -24,12 +24,14 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.skillcert.Actor;
 import org.skillcert.AuditEntry;
+import org.skillcert.Candidate;
 import org.skillcert.ConstraintException;
 import org.skillcert.CreditModel;
 import org.skillcert.CreditScore;
 import org.skillcert.CreditScoreIterator;
 import org.skillcert.Database;
 import org.skillcert.DeniedException;
+import org.skillcert.ExistsException;
 import org.skillcert.Finding;
 import org.skillcert.FindingCategory;
 import org.skillcert.Inspection;
@@ -44,6 +46,8 @@ import org.skillcert.Sanction;
 import org.skillcert.ScanResult;
 import org.skillcert.Skillcert;
 import org.skillcert.SkillcertException;
+import org.skillcert.Supervision;
+import org.skillcert.SupervisionIterator;
 import org.skillcert.ValidationException;
 import org.skillcert.Verdict;
 
@@ -561,5 +565,198 @@ public class TestSupervision {
       days.add(i.getOpened());
     assertEquals(Arrays.asList("2024-05-01", "2024-05-02", "2024-05-03"), days);
     assertNotNull(first.toString());
+  }
+
+  // ---- sessions, venues and certificates (assessment and certificate bindings) ---------------
+
+  static final String CRAFT1 = "S000011000001245900001";
+  static final String CRAFT2 = "S000011000001245900002";
+
+  private long venueA, venueB;
+
+  /** The n-th synthetic resident ID number (as fx_id in assess_fixture.c). */
+  static String residentId(int n) {
+    int day = n / 1000, seq = n % 1000;
+    String body = String.format("110105%04d%02d%02d%03d", 1980 + day / 336, 1 + (day / 28) % 12,
+                                1 + day % 28, seq);
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int total = 0;
+    for (int i = 0; i < 17; i++)
+      total += (body.charAt(i) - '0') * weights[i];
+    return body + "10X98765432".charAt(total % 11);
+  }
+
+  /** Examiners E01-E03 of ORG_A, supervisors S01 and E02, an inspected venue
+   *  of each organization, candidates 1 and 2. */
+  private void sessionsSetUp() {
+    List<OfferingItem> q = OfferingItem.parse(OCC + ":1");
+    for (String p : Arrays.asList("E01", "E02", "E03"))
+      db.staffAdd(orgA, ORG_A, p, "考评员", Skillcert.STAFF_EXAMINER, q, "2023-06-01");
+    db.staffAdd(orgA, ORG_A, "S01", "督导员", Skillcert.STAFF_SUPERVISOR, q, "2023-06-01");
+    db.staffAdd(orgA, ORG_A, "E02", "考评员兼督导", Skillcert.STAFF_SUPERVISOR, q, "2023-06-01");
+    venueA = db.venueRegister(orgA, ORG_A, "海淀考点", "北京市海淀区中关村大街1号", "110108", 3,
+                              "2023-06-01");
+    db.venueInspect(haidian, venueA, true, "场地合格", "2023-06-05");
+    venueB = db.venueRegister(orgB, ORG_B, "西城考点", "北京市西城区金融街1号", "110102", 3,
+                              "2023-06-01");
+    db.venueInspect(xicheng, venueB, true, null, "2023-06-05");
+    for (int n = 1; n <= 2; n++) {
+      Candidate c = new Candidate(residentId(n), "考生" + n);
+      db.candidateSave(centre, c);
+      c.delete();
+    }
+  }
+
+  /** A level-4 session of ORG_A with candidates 1 and 2, E01 and E02 on theory. */
+  private long session(String date) {
+    long s = db.sessionCreate(orgA, ORG_A, OCC, null, 4, Skillcert.PATH_NORMAL, date, venueA, 1,
+                              0);
+    for (int n = 1; n <= 2; n++)
+      db.sessionEnrol(orgA, s, residentId(n), null);
+    for (String p : Arrays.asList("E01", "E02"))
+      db.sessionStaffAdd(orgA, s, Skillcert.COMPONENT_THEORY, p);
+    return s;
+  }
+
+  /** Candidates 1 and 2 pass a confirmed session and get published certificates. */
+  private List<String> certify(String date) {
+    long s = session(date);
+    for (String p : Arrays.asList("E01", "E02", "E03"))
+      db.sessionStaffAdd(orgA, s, Skillcert.COMPONENT_PRACTICAL, p);
+    db.sessionConfirm(orgA, s, date);
+    List<String> numbers = new ArrayList<String>();
+    for (int n = 1; n <= 2; n++) {
+      db.resultRecord(orgA, s, residentId(n), 80, 75, Skillcert.SCORE_NONE, date);
+      String num = db.certificateReport(orgA, s, residentId(n), "2024-03-10");
+      db.certificateIssue(orgA, num, "sha256:photo", "2024-03-15");
+      db.certificatePublish(centre, num, "2024-04-01");
+      numbers.add(num);
+    }
+    return numbers;
+  }
+
+  /** Two certificates of ORG_A outside its scope, written with plain SQL as
+   *  check_supervision.c does (the library would refuse them). */
+  private void craftOutOfScope() {
+    Sqlite.run(file,
+        "INSERT INTO cert_context (org_id, org_name, district, occupation, occupation_name, "
+        + "work_type, level) SELECT id, name, district, '4-04-05-04', (SELECT name FROM "
+        + "occupation WHERE code = '4-04-05-04'), '', 5 FROM org WHERE credit_code = '" + ORG_A
+        + "'; INSERT INTO certificate (number, holder, id_number, status, issued, context) VALUES "
+        + "('" + CRAFT1 + "', '冒名甲', '110105198001011238', 3, '2024-05-01', last_insert_rowid()),"
+        + "('" + CRAFT2 + "', '冒名乙', '11010519491231002X', 3, '2024-05-02', last_insert_rowid());"
+        + "INSERT INTO certificate_record (number, id_number, certified, published) VALUES "
+        + "('" + CRAFT1 + "', '110105198001011238', '2024-05-01', '2024-05-03'),"
+        + "('" + CRAFT2 + "', '11010519491231002X', '2024-05-02', '2024-05-03');");
+  }
+
+  @Test
+  public void testInternalSupervision() {
+    sessionsSetUp();
+    final long s = session("2024-03-01");
+    refused(ConstraintException.class, () -> db.supervisionAssign(orgA, s, "E02"));
+    refused(NotFoundException.class, () -> db.supervisionAssign(orgA, s, "E09"));
+    refused(DeniedException.class, () -> db.supervisionAssign(orgB, s, "S01"));
+    refused(DeniedException.class, () -> db.supervisionAssign(haidian, s, "S01"));
+    db.supervisionAssign(orgA, s, "S01");
+    refused(ExistsException.class, () -> db.supervisionAssign(orgA, s, "S01"));
+    refused(ConstraintException.class, () ->
+        db.supervisionRecord(orgA, s, "E02", "考场纪律", null, "2024-03-01"));
+    refused(ValidationException.class, () ->
+        db.supervisionRecord(orgA, s, "S01", "", null, "2024-03-01"));
+    long rid = db.supervisionRecord(orgA, s, "S01", "考场纪律、身份核验、试卷保密",
+                                    "一名考生迟到，已按规定处理", "2024-03-01");
+    assertTrue(rid > 0);
+    List<Supervision> records;
+    try (SupervisionIterator it = db.supervisions(s)) {
+      records = it.toList();
+    }
+    assertEquals(1, records.size());
+    Supervision r = records.get(0);
+    assertEquals(rid, r.getId());
+    assertEquals(s, r.getSessionId());
+    assertEquals(ORG_A, r.getCreditCode());
+    assertEquals("S01", r.getPersonId());
+    assertEquals("督导员", r.getName());
+    assertEquals("2024-03-01", r.getDate());
+    assertEquals("一名考生迟到，已按规定处理", r.getFindings());
+    try {
+      db.supervisions(999);
+      fail();
+    } catch (NotFoundException e) {
+      assertEquals(Skillcert.ENOTFOUND, e.getCode());
+    }
+  }
+
+  @Test
+  public void testInspectionOfSessionAndVenue() {
+    sessionsSetUp();
+    final long s = session("2024-03-01");
+    refused(ConstraintException.class, () -> db.inspectionOpen(haidian, ORG_A,
+        Skillcert.INSPECT_VENUE, Long.toString(venueB), "2024-05-01", null));
+    refused(DeniedException.class, () -> db.inspectionOpen(xicheng, ORG_A,
+        Skillcert.INSPECT_SESSION, Long.toString(s), "2024-05-01", null));
+    final long bySession = db.inspectionOpen(haidian, ORG_A, Skillcert.INSPECT_SESSION,
+                                             Long.toString(s), "2024-03-01", "考场巡查");
+    final long byVenue = db.inspectionOpen(centre, ORG_A, Skillcert.INSPECT_VENUE,
+                                           Long.toString(venueA), "2024-05-01", null);
+    assertEquals(Long.toString(s), db.inspectionGet(bySession).getTarget());
+    refused(ConstraintException.class, () -> db.inspectionAddFinding(centre, byVenue, "venue",
+        Skillcert.FINDING_MINOR, "x", Arrays.asList("venue:" + venueB), "2024-05-02"));
+    List<String> refs = Arrays.asList("venue:" + venueA, "session:" + s, "staff:E01");
+    long fid = db.inspectionAddFinding(centre, byVenue, "venue", Skillcert.FINDING_MINOR,
+                                       "消防通道堆放杂物", refs, "2024-05-02");
+    assertEquals(refs, db.findingEntities(fid));
+    refused(ConstraintException.class, () ->
+        db.inspectionScanCertificates(haidian, bySession, "2024-05-05"));
+  }
+
+  @Test
+  public void testCertificateScanRevokeAndExit() {
+    sessionsSetUp();
+    List<String> good = certify("2024-03-01");
+    craftOutOfScope();
+    assertEquals(Skillcert.VERIFY_VALID, db.certificateVerify(CRAFT1, "冒名甲", null).getStatus());
+
+    final long ins = db.inspectionOpen(centre, ORG_A, Skillcert.INSPECT_ORG, null, "2024-05-20",
+                                       "证书专项抽查");
+    refused(DeniedException.class, () -> db.inspectionScanCertificates(chaoyang, ins,
+                                                                       "2024-05-20"));
+    ScanResult found = db.inspectionScanCertificates(centre, ins, "2024-05-20");
+    assertEquals(1, found.getFindings());
+    assertEquals(2, found.getCertificates());
+    List<Finding> findings = db.findings(ORG_A, ins).toList();
+    assertEquals(1, findings.size());
+    final Finding f = findings.get(0);
+    assertEquals("out-of-scope", f.getCategory());
+    assertEquals(Skillcert.FINDING_SERIOUS, f.getSeverity());
+    assertTrue(f.getEvidence(), f.getEvidence().contains("2 of 4"));
+    assertEquals(Arrays.asList("certificate:" + CRAFT1, "certificate:" + CRAFT2),
+                 db.findingEntities(f.getId()));
+
+    refused(DeniedException.class, () -> db.findingRevokeCertificates(haidian, f.getId(),
+                                                                      "2024-06-10"));
+    db.sanctionImpose(centre, f.getId(), Skillcert.SANCTION_EXIT, null, "超范围开展认定",
+                      "2024-06-10");
+    assertEquals(Skillcert.REASON_ORG_EXITED,
+                 db.mayCertify(ORG_A, OCC, null, 4, "2024-06-10").getReason());
+    assertEquals(2, db.findingRevokeCertificates(centre, f.getId(), "2024-06-10"));
+    for (int n = 1; n <= 2; n++)
+      assertEquals(Skillcert.VERIFY_VALID,
+                   db.certificateVerify(good.get(n - 1), "考生" + n, null).getStatus());
+    assertEquals(Skillcert.VERIFY_REVOKED, db.certificateVerify(CRAFT1, "冒名甲", null).getStatus());
+    assertEquals(Skillcert.VERIFY_REVOKED, db.certificateVerify(CRAFT2, "冒名乙", null).getStatus());
+    String reason = db.certificateGet(CRAFT2).getRevokeReason();
+    assertTrue(reason, reason.contains("out-of-scope") && reason.contains("finding"));
+
+    PeriodReport r = db.periodReport("2024-01-01", "2024-04-30");
+    try {
+      assertEquals(2, r.total(Skillcert.RSEC_CERT_LEVEL));
+      assertEquals("四级/中级工", r.rows(Skillcert.RSEC_CERT_LEVEL).get(0).getLabel());
+      assertTrue(r.html().contains(
+          "data-section=\"certificates-by-level\" data-rows=\"1\" data-total=\"2\""));
+    } finally {
+      r.delete();
+    }
   }
 }
