@@ -3,7 +3,8 @@
  * supervision of sessions, spot checks by the city centre or the own
  * district bureau, findings, sanctions, the credit evaluation and period
  * reports. Included by bindings/swig/skillcert.i after skillcert_org.i
- * (whose iterator macros it uses); same error path and ownership rules.
+ * (whose iterator macros it uses) and skillcert_eligibility.i (SCW_PARSER);
+ * same error path and ownership rules.
  *
  * Value classes (read-only copies owned by the wrapper): Supervision,
  * FindingCategory, Inspection, Finding, Sanction, CreditModel, CreditScore,
