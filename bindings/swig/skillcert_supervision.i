@@ -355,6 +355,108 @@ struct scw_java_supervision_support {};
   }
 %}
 
+/* Defaults of the C interface (one Java method per C signature). */
+%extend scw_database {
+%proxycode %{
+  /** An inspection of the organization as a whole, today, without a note. */
+  public long inspectionOpen(Actor actor, String creditCode) {
+    return inspectionOpen(actor, creditCode, Skillcert.INSPECT_ORG, null, null, null);
+  }
+
+  public long inspectionOpen(Actor actor, String creditCode, int kind, String target,
+                             String date) {
+    return inspectionOpen(actor, creditCode, kind, target, date, null);
+  }
+
+  /** A finding dated today. */
+  public long inspectionAddFinding(Actor actor, long inspectionId, String category, int severity,
+                                   String evidence, java.util.Collection<String> entities) {
+    return inspectionAddFinding(actor, inspectionId, category, severity, evidence, entities,
+                                null);
+  }
+
+  public ScanResult inspectionScanCertificates(Actor actor, long inspectionId) {
+    return inspectionScanCertificates(actor, inspectionId, null);
+  }
+
+  public void inspectionClose(Actor actor, long inspectionId, String conclusion) {
+    inspectionClose(actor, inspectionId, conclusion, null);
+  }
+
+  /** Every inspection. */
+  public InspectionIterator inspections() {
+    return inspections(null);
+  }
+
+  /** Every finding. */
+  public FindingIterator findings() {
+    return findings(null, 0);
+  }
+
+  /** Every finding of an organization. */
+  public FindingIterator findings(String creditCode) {
+    return findings(creditCode, 0);
+  }
+
+  public void findingWithdraw(Actor actor, long findingId, String reason) {
+    findingWithdraw(actor, findingId, reason, null);
+  }
+
+  public long findingRevokeCertificates(Actor actor, long findingId) {
+    return findingRevokeCertificates(actor, findingId, null);
+  }
+
+  /** A sanction effective today. */
+  public long sanctionImpose(Actor actor, long findingId, int kind, String until,
+                             String reason) {
+    return sanctionImpose(actor, findingId, kind, until, reason, null);
+  }
+
+  public void sanctionLift(Actor actor, long sanctionId, String note) {
+    sanctionLift(actor, sanctionId, note, null);
+  }
+
+  /** Every sanction. */
+  public SanctionIterator sanctions() {
+    return sanctions(null);
+  }
+
+  public long supervisionRecord(Actor actor, long sessionId, String personId, String checked,
+                                String findings) {
+    return supervisionRecord(actor, sessionId, personId, checked, findings, null);
+  }
+
+  /** The score as of today. */
+  public CreditScore creditScore(String creditCode) {
+    return creditScore(creditCode, null);
+  }
+
+  /** Compute and publish the list as of today. */
+  public long creditCompute(Actor actor) {
+    return creditCompute(actor, null);
+  }
+
+  /** The latest published list. */
+  public CreditScoreIterator creditList() {
+    return creditList(null);
+  }
+
+  /** The latest published list as an XML document. */
+  public String creditExportMemory() {
+    return creditExportMemory(null);
+  }
+
+  public void creditExportFile(String path) {
+    creditExportFile(path, null);
+  }
+
+  /** The report of dateFrom up to today. */
+  public PeriodReport periodReport(String dateFrom) {
+    return periodReport(dateFrom, null);
+  }
+%}
+}
+
 %typemap(javacode) scw_scan_result, struct scw_scan_result %{
   @Override
   public String toString() {

@@ -498,6 +498,30 @@ public class TestSupervision {
     }
   }
 
+  @Test
+  public void testDefaultsOfTheCInterface() {
+    long ins = db.inspectionOpen(haidian, ORG_A, Skillcert.INSPECT_ORG, null, "2024-05-01");
+    assertEquals("", db.inspectionGet(ins).getNote());
+    long fid = db.inspectionAddFinding(haidian, ins, "venue", Skillcert.FINDING_MAJOR, "场地",
+                                       null, "2024-05-02");
+    db.sanctionImpose(haidian, fid, Skillcert.SANCTION_WARNING, null, "警告", "2024-05-03");
+    assertEquals(1, db.inspections().toList().size());
+    assertEquals(1, db.findings().toList().size());
+    assertEquals(1, db.findings(ORG_A).toList().size());
+    assertTrue(db.findings(ORG_B).toList().isEmpty());
+    assertEquals(1, db.sanctions().toList().size());
+    assertEquals(2, db.creditCompute(centre, "2024-06-01"));
+    assertEquals(2, db.creditList().toList().size());
+    assertTrue(db.creditExportMemory().contains("as-of=\"2024-06-01\""));
+    PeriodReport r = db.periodReport("2024-01-01");
+    try {
+      assertEquals(1, r.total(Skillcert.RSEC_FINDINGS));
+      assertEquals(1, r.total(Skillcert.RSEC_SANCTIONS));
+    } finally {
+      r.delete();
+    }
+  }
+
   // ---- argument errors and lifetimes ------------------------------------------------------------
 
   @Test
