@@ -19,44 +19,10 @@ void sc__actor_text(const sc_actor *a, char out[SC_ACTOR_TEXT_SIZE])
         snprintf(out, SC_ACTOR_TEXT_SIZE, "%s", a->label);
 }
 
-static int constraint(const char *field, const char *fmt, ...) SC__PRINTF(2, 3);
-static int constraint(const char *field, const char *fmt, ...)
-{
-    char msg[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s", msg);
-    sc__error_set_field(field);
-    return SC_ECONSTRAINT;
-}
-
-static int not_found(const char *field, const char *fmt, ...) SC__PRINTF(2, 3);
-static int not_found(const char *field, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s", msg);
-    sc__error_set_field(field);
-    return SC_ENOTFOUND;
-}
-
-static int bad(const char *field, const char *fmt, ...) SC__PRINTF(2, 3);
-static int bad(const char *field, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s", msg);
-    sc__error_set_field(field);
-    return SC_EINVAL;
-}
+/* Errors with a field: the shared sc__error_fail() (error.c). */
+#define constraint(field, ...) sc__error_fail(SC_ECONSTRAINT, SC_DOMAIN_RULES, field, __VA_ARGS__)
+#define not_found(field, ...) sc__error_fail(SC_ENOTFOUND, SC_DOMAIN_RULES, field, __VA_ARGS__)
+#define bad(field, ...) sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, field, __VA_ARGS__)
 
 /* ---- iterators ------------------------------------------------------------------------------ */
 

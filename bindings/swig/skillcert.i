@@ -525,6 +525,7 @@ typedef struct {} scw_report;
 %include "skillcert_application.i"  /* application.h */
 %include "skillcert_assessment.i"   /* assessment.h */
 %include "skillcert_certificate.i"  /* certificate.h */
+%include "skillcert_supervision.i"  /* supervision.h */
 
 /* ---- Database ---------------------------------------------------------------- */
 %rename(Database) scw_database;
