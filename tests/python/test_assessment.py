@@ -229,6 +229,12 @@ def test_component_rules(fx):
     assert db.component_rule_get("4-04-05-05", PRACTICAL).pass_score == 60
     with pytest.raises(skillcert.ValidationError):
         db.component_rule_get(None, 7)
+    # The template (occupation None) applies to every standard without its own rule.
+    db.component_rule_set(fx.centre, None, REVIEW, 0, 5, 0, True, 60)
+    assert db.component_rule_get(OCC, REVIEW).min_staff == 5
+    assert db.component_rule_get(None, REVIEW).min_staff == 5
+    refused(fx, skillcert.ValidationError, db.component_rule_set, fx.centre, "4" * 40, REVIEW,
+            0, 5, 0, True, 60)
 
 
 # ---- venues and sessions ---------------------------------------------------------------
