@@ -100,6 +100,21 @@ static void scw_assess_free_answers(char **answers, size_t n)
 %typemap(freearg) (const char *const *answers, size_t n) {
     scw_assess_free_answers(sheet$argnum, sheet_n$argnum);
 }
+
+%feature("docstring") scw_item "
+Item(code, type, occupation, work_type, level, area, difficulty, stem) --
+one version of a question bank item (题库), not saved until
+Database.bank_item_save().
+
+type is an ITEM_* constant; work_type None for items common to the
+occupation. Choice items take options (add_option) and a key (set_answer).
+";
+
+%feature("docstring") scw_blueprint "
+Blueprint() -- how Database.paper_assemble() draws a paper: area weights
+(add_area, summing to 100), items per type and their points (add_type,
+points summing to 100) and optionally the difficulty mix (add_difficulty).
+";
 #elif defined(SWIGJAVA)
 %typemap(jni) (const char *const *answers, size_t n) "jobjectArray"
 %typemap(jtype) (const char *const *answers, size_t n) "byte[][]"

@@ -176,7 +176,7 @@ def refused(fx, exc, call, *args, **kwargs):
 
 # ---- components and rules --------------------------------------------------------------
 
-def test_components_and_names():
+def test_assessment_components():
     bit = skillcert.component_bit
     assert skillcert.components_for(5, skillcert.PATH_NORMAL) == bit(THEORY) | bit(PRACTICAL)
     assert skillcert.components_for(2, skillcert.PATH_NORMAL) == \
@@ -202,7 +202,7 @@ def test_components_and_names():
     assert info.value.code == skillcert.EINVAL
 
 
-def test_component_rules(fx):
+def test_assessment_rules(fx):
     db = fx.db
     r = db.component_rule_get(None, THEORY)
     assert (r.occupation, r.candidates_per_staff, r.min_per_room, r.odd, r.pass_score) == \
@@ -229,11 +229,17 @@ def test_component_rules(fx):
     assert db.component_rule_get("4-04-05-05", PRACTICAL).pass_score == 60
     with pytest.raises(skillcert.ValidationError):
         db.component_rule_get(None, 7)
+    # The template (occupation None) applies to every standard without its own rule.
+    db.component_rule_set(fx.centre, None, REVIEW, 0, 5, 0, True, 60)
+    assert db.component_rule_get(OCC, REVIEW).min_staff == 5
+    assert db.component_rule_get(None, REVIEW).min_staff == 5
+    refused(fx, skillcert.ValidationError, db.component_rule_set, fx.centre, "4" * 40, REVIEW,
+            0, 5, 0, True, 60)
 
 
 # ---- venues and sessions ---------------------------------------------------------------
 
-def test_venues(fx):
+def test_assessment_venues(fx):
     db = fx.db
     v = db.venue_get(fx.venue)
     assert (v.credit_code, v.district, v.inspected, v.inspection_passed, v.rooms) == \
@@ -273,7 +279,7 @@ def test_venues(fx):
     assert (v.inspection_passed, v.note) == (0, "消防不合格")
 
 
-def test_session_create_refused(fx):
+def test_assessment_session_create_refused(fx):
     db = fx.db
     normal = skillcert.PATH_NORMAL
     # Outside the filed scope (a work type it was not filed for), after the
@@ -307,7 +313,7 @@ def test_session_create_refused(fx):
     assert list(db.sessions()) == []
 
 
-def test_session_create_and_list(fx):
+def test_assessment_session_create(fx):
     db = fx.db
     sid = db.session_create(fx.org, ORG, "4—02—07—10", "", 2, skillcert.PATH_NORMAL,
                             "2024-03-01", fx.venue, 2, skillcert.SESSION_ONLINE)
@@ -343,7 +349,7 @@ def verdict(fx, session, ok, reason):
     return v
 
 
-def test_ratio_theory_1_per_15(fx):
+def test_assessment_ratio_theory_15(fx):
     """A standard with 1 invigilator per 15 and 1 per room: 15 candidates
     need 1, the 16th needs a second."""
     db = fx.db
@@ -364,7 +370,7 @@ def test_ratio_theory_1_per_15(fx):
     verdict(fx, s, True, skillcert.REASON_NONE)
 
 
-def test_ratio_theory_two_per_room(fx):
+def test_assessment_ratio_theory_rooms(fx):
     """The template: 1 invigilator per 15 and at least 2 per room."""
     db = fx.db
     fx.candidates(1, 31)
@@ -396,7 +402,7 @@ def test_ratio_theory_two_per_room(fx):
     refused(fx, skillcert.NotFoundError, db.session_staff_remove, fx.org, s2, THEORY, "E04")
 
 
-def test_ratio_practical(fx):
+def test_assessment_ratio_practical(fx):
     """At least 1 examiner per 5 candidates, an odd number, 3 or more."""
     fx.candidates(1, 16)
     s = fx.session(4, "2024-03-01")
@@ -417,7 +423,7 @@ def test_ratio_practical(fx):
     verdict(fx, s, True, skillcert.REASON_NONE)  # 5
 
 
-def test_ratio_review_panel(fx):
+def test_assessment_ratio_review_panel(fx):
     """The review panel: an odd number, 3 or more, of experts or examiners."""
     db = fx.db
     fx.candidates(1, 3)
@@ -441,7 +447,7 @@ def test_ratio_review_panel(fx):
     refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s4, REVIEW, "X01")
 
 
-def test_unqualified_staff(fx):
+def test_assessment_unqualified_staff(fx):
     db = fx.db
     s3 = fx.session(3, "2024-03-01")
     s4 = fx.session(4, "2024-03-01")
@@ -475,7 +481,7 @@ def test_unqualified_staff(fx):
 
 # ---- enrolment, confirmation, results, resits -----------------------------------------------
 
-def test_enrolment(fx):
+def test_assessment_enrol(fx):
     db = fx.db
     fx.candidates(1, 2)
     a, b = resident_id(1), resident_id(2)
@@ -494,7 +500,7 @@ def test_enrolment(fx):
     assert db.session_get(s).candidates == 2
 
 
-def test_enrolment_needs_confirmed_application(fx):
+def test_assessment_enrol_confirmed_application(fx):
     """An application number given at enrolment must be the candidate's own
     application, confirmed by the district (报名确认), to this organization
     for this offering."""
@@ -551,7 +557,7 @@ def test_enrolment_needs_confirmed_application(fx):
         (2, skillcert.component_bit(THEORY), str(theirs))
 
 
-def test_results_and_pass_rule(fx):
+def test_assessment_results_pass_rule(fx):
     db = fx.db
     fx.candidates(1, 4)
     a, b, c, d = (resident_id(n) for n in range(1, 5))
@@ -596,7 +602,7 @@ def test_results_and_pass_rule(fx):
         db.result_get(s + 99, a)
 
 
-def test_pass_rule_per_standard(fx):
+def test_assessment_pass_rule_per_standard(fx):
     db = fx.db
     db.component_rule_set(fx.centre, OCC, PRACTICAL, 5, 3, 0, True, 70)
     fx.candidates(1, 2)
@@ -607,7 +613,7 @@ def test_pass_rule_per_standard(fx):
     assert db.result_get(s, resident_id(2)).passed == 1
 
 
-def test_resit(fx):
+def test_assessment_resit(fx):
     db = fx.db
     fx.candidates(1, 2)
     a, b = resident_id(1), resident_id(2)
@@ -649,7 +655,7 @@ def choice(code, type_, area, difficulty, answer=None, level=4):
     return item
 
 
-def test_item_checks(fx):
+def test_assessment_item_checks(fx):
     db = fx.db
     S = skillcert.ITEM_SINGLE
     with pytest.raises(skillcert.ValidationError):
@@ -698,7 +704,7 @@ def test_item_checks(fx):
         db.bank_item_get(ORG, "Q404")
 
 
-def test_item_versions_never_change_once_used(fx):
+def test_assessment_item_versions(fx):
     db = fx.db
     S = skillcert.ITEM_SINGLE
     assert db.bank_item_save(fx.org, ORG, choice("V1", S, "基础知识", 1, "A")) == 1
@@ -767,7 +773,7 @@ def blueprint():
     return bp
 
 
-def test_bank_items(fx):
+def test_assessment_bank_iter(fx):
     db = fx.db
     fill_bank(fx)
     items = list(db.bank_items(ORG, OCC, 4))
@@ -782,7 +788,7 @@ def test_bank_items(fx):
         db.bank_items(ORG, None, 7)
 
 
-def test_paper_assembly_reproducible(fx):
+def test_assessment_paper_assembly(fx):
     db = fx.db
     fill_bank(fx)
     s = fx.session(4, "2024-03-01")
@@ -818,7 +824,7 @@ def test_paper_assembly_reproducible(fx):
     assert sum(i.exposure for i in db.bank_items(ORG)) == 160
 
 
-def test_paper_assembly_refused(fx):
+def test_assessment_paper_assembly_refused(fx):
     db = fx.db
     fill_bank(fx)
     s = fx.session(4, "2024-03-01")
@@ -856,7 +862,7 @@ def test_paper_assembly_refused(fx):
         db.paper_items(999)
 
 
-def test_scoring(fx):
+def test_assessment_scoring(fx):
     db = fx.db
     S, M, TF = skillcert.ITEM_SINGLE, skillcert.ITEM_MULTIPLE, skillcert.ITEM_TRUE_FALSE
     for item in (choice("S1", S, "A", 1, "B"), choice("M1", M, "A", 1, "AC"),
@@ -905,7 +911,7 @@ def test_scoring(fx):
 
 # ---- the binding itself ---------------------------------------------------------------------
 
-def test_argument_errors(fx):
+def test_assessment_binding_arguments(fx):
     db = fx.db
     with pytest.raises(skillcert.NotFoundError):
         db.session_get(-1)
@@ -937,7 +943,7 @@ def test_argument_errors(fx):
     assert db.session_get(session_id=sid).flags == skillcert.SESSION_ONLINE
 
 
-def test_closed_database_and_lifetimes(fx):
+def test_assessment_binding_lifetimes(fx):
     db = fx.db
     fx.candidates(1, 2)
     s = fx.ready_session("2024-03-01", 1, 2)

@@ -253,7 +253,7 @@ public class TestAssessment {
   // ---- components and rules -------------------------------------------------------------
 
   @Test
-  public void testComponents() {
+  public void testAssessmentComponents() {
     int th = Skillcert.componentBit(THEORY);
     int pr = Skillcert.componentBit(PRACTICAL);
     int rv = Skillcert.componentBit(REVIEW);
@@ -279,7 +279,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testComponentRules() {
+  public void testAssessmentRules() {
     ComponentRule r = db.componentRuleGet(null, THEORY);
     assertEquals("", r.getOccupation());
     assertEquals(15, r.getCandidatesPerStaff());
@@ -305,7 +305,7 @@ public class TestAssessment {
   // ---- venues and sessions --------------------------------------------------------------
 
   @Test
-  public void testVenues() {
+  public void testAssessmentVenues() {
     Venue v = db.venueGet(venue);
     assertEquals(ORG, v.getCreditCode());
     assertEquals("110108", v.getDistrict());
@@ -336,7 +336,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testSessionCreateRefused() {
+  public void testAssessmentSessionCreateRefused() {
     refused(ConstraintException.class, () -> db.sessionCreate(org, ORG, "4-04-05-05",
         "人工智能算法测试员", 4, NORMAL, "2024-03-01", venue, 1)); // not in its scope
     refused(ConstraintException.class,
@@ -355,7 +355,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testSessionCreateAndList() {
+  public void testAssessmentSessionCreate() {
     long id = db.sessionCreate(org, ORG, "4—02—07—10", "", 2, NORMAL, "2024-03-01", venue, 2,
                                Skillcert.SESSION_ONLINE);
     Session s = db.sessionGet(id);
@@ -388,7 +388,7 @@ public class TestAssessment {
   // ---- staff ratios ---------------------------------------------------------------------
 
   @Test
-  public void testRatioTheoryPer15() {
+  public void testAssessmentRatioTheory15() {
     db.componentRuleSet(centre, OCC, THEORY, 15, 0, 1, false, 60);
     candidates(1, 16);
     long s = session(4, "2024-03-01", 0);
@@ -406,7 +406,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testRatioTheoryTwoPerRoom() {
+  public void testAssessmentRatioTheoryRooms() {
     candidates(1, 31);
     long s = session(4, "2024-03-01", 0);
     enrol(s, 1, 30);
@@ -425,7 +425,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testRatioPractical() {
+  public void testAssessmentRatioPractical() {
     candidates(1, 16);
     long s = session(4, "2024-03-01", 0);
     enrol(s, 1, 10);
@@ -443,7 +443,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testRatioReviewPanel() {
+  public void testAssessmentRatioReviewPanel() {
     candidates(1, 3);
     long s = session(2, "2024-03-01", 0);
     enrol(s, 1, 3);
@@ -465,7 +465,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testUnqualifiedStaff() {
+  public void testAssessmentUnqualifiedStaff() {
     long s3 = session(3, "2024-03-01", 0);
     long s4 = session(4, "2024-03-01", 0);
     db.sessionStaffAdd(org, s4, PRACTICAL, "U01");
@@ -487,7 +487,7 @@ public class TestAssessment {
   // ---- enrolment, results, resits -------------------------------------------------------
 
   @Test
-  public void testEnrolment() {
+  public void testAssessmentEnrol() {
     candidates(1, 2);
     long s = session(4, "2024-03-01", 0);
     db.sessionEnrol(org, s, residentId(1), "EXT-7");
@@ -511,7 +511,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testEnrolmentNeedsConfirmedApplication() {
+  public void testAssessmentEnrolConfirmedApplication() {
     announce();
     long s = session(4, "2024-04-01", 0);
     String a = residentId(201), b = residentId(202), c = residentId(203), d = residentId(204);
@@ -562,7 +562,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testResultsAndPassRule() {
+  public void testAssessmentResultsPassRule() {
     candidates(1, 4);
     String a = residentId(1), b = residentId(2), c = residentId(3), d = residentId(4);
     long s = session(4, "2024-03-01", 0);
@@ -600,7 +600,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testPassRulePerStandard() {
+  public void testAssessmentPassRulePerStandard() {
     db.componentRuleSet(centre, OCC, PRACTICAL, 5, 3, 0, true, 70);
     candidates(1, 2);
     long s = readySession("2024-03-01", 1, 2);
@@ -611,7 +611,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testResit() {
+  public void testAssessmentResit() {
     candidates(1, 2);
     String a = residentId(1), b = residentId(2);
     long s1 = readySession("2024-03-01", 1, 2);
@@ -659,7 +659,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testItemChecks() {
+  public void testAssessmentItemChecks() {
     try {
       new Item("bad code", Skillcert.ITEM_SINGLE, OCC, null, 4, "a", 1, "s");
       fail();
@@ -699,7 +699,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testItemVersions() {
+  public void testAssessmentItemVersions() {
     int single = Skillcert.ITEM_SINGLE;
     assertEquals(1, save(choice("V1", single, "基础知识", 1, "A")));
     assertEquals(1, save(choice("V1", single, "基础知识", 1, "B"))); // in place
@@ -750,7 +750,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testPaperAssembly() {
+  public void testAssessmentPaperAssembly() {
     fillBank();
     int n = 0;
     try (BankIterator it = db.bankItems(ORG, OCC, 4)) {
@@ -820,7 +820,7 @@ public class TestAssessment {
   }
 
   @Test
-  public void testScoring() {
+  public void testAssessmentScoring() {
     save(choice("S1", Skillcert.ITEM_SINGLE, "A", 1, "B"));
     save(choice("M1", Skillcert.ITEM_MULTIPLE, "A", 1, "AC"));
     save(choice("T1", Skillcert.ITEM_TRUE_FALSE, "A", 1, "F"));
@@ -854,7 +854,7 @@ public class TestAssessment {
   // ---- the binding itself ----------------------------------------------------------------
 
   @Test
-  public void testArgumentErrorsAndLifetimes() {
+  public void testAssessmentBindingArgumentsAndLifetimes() {
     try {
       db.sessionEnrol(org, 1, null);
       fail();
