@@ -95,6 +95,11 @@ typedef enum {
     SC__ACT_CERT_BATCH_IMPORT,
     SC__ACT_CERT_ACK_IMPORT,
     SC__ACT_REVOCATIONS_IMPORT,
+    /* Filing workflow documents of issue #6 (xml_org.c checks them on the root element). */
+    SC__ACT_ORG_APPLICATION_IMPORT,
+    SC__ACT_RECOMMENDATION_IMPORT,
+    SC__ACT_EVALUATION_RESULT_IMPORT,
+    SC__ACT_DIRECTORY_IMPORT,
     SC__ACT_COUNT
 } sc__action;
 

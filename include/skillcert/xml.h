@@ -36,7 +36,7 @@ typedef enum {
                                      (application.h); imported by that district bureau */
     SC_DOC_CONFIRMATION = 5, /**< urn:skillcert:confirmation:1, root <confirmation>: the district's
                                  answer (application.h); imported by the organization */
-    /* 10-16: the exchange between districts, the city and organizations (issue #6). */
+    /* 10-19: the exchange between districts, the city and organizations (issue #6). */
     SC_DOC_CERTIFICATE_BATCH = 10, /**< urn:skillcert:certificate-batch:1, root
                                         <certificate-batch>: an organization's issued
                                         certificates; imported by the city centre, which
@@ -49,6 +49,23 @@ typedef enum {
                                         organization's revoked certificates with reasons;
                                         imported by the organization itself or the city
                                         centre */
+    SC_DOC_ORG_APPLICATION = 13,   /**< urn:skillcert:organization-application:1, root
+                                        <organization-application>: an organization's
+                                        application for filing or 增项 (org.h); imported by
+                                        its district bureau */
+    SC_DOC_RECOMMENDATION = 14,    /**< urn:skillcert:district-recommendation:1, root
+                                        <district-recommendation>: the district's decision
+                                        (recommended or refused) with the application;
+                                        imported by the city centre */
+    SC_DOC_EVALUATION_RESULT = 15, /**< urn:skillcert:evaluation-result:1, root
+                                        <evaluation-result>: the city centre's outcome
+                                        (evaluated, noticed, filed with receipt and validity,
+                                        or rejected); imported by the district or the
+                                        organization */
+    SC_DOC_DIRECTORY = 16,         /**< urn:skillcert:directory:1, root <directory>: the
+                                        published directory (评价机构目录) as of a day;
+                                        imported by a district or an organization's registry
+                                        to refresh its copy */
     /* 20-29: quality supervision (issue #7). */
     SC_DOC_CREDIT = 20             /**< urn:skillcert:credit:1, root <credit-evaluation>: the
                                         published credit evaluation of organizations as of a
