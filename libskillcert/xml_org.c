@@ -455,7 +455,7 @@ static int offering_read(sc__xml_ctx *ctx, sc_offerings *list, const char *catal
 
 static const char SQL_OPEN[] =
     "SELECT id, status FROM filing WHERE org_id = ?1 AND status BETWEEN 1 AND 5 "
-    "AND NOT (status = 5 AND committed IS NOT NULL) ORDER BY id DESC LIMIT 1";
+    "AND NOT (status = 5 AND committed IS NOT NULL) AND id <> ?2 ORDER BY id DESC LIMIT 1";
 static const char SQL_IN_FORCE_INITIAL[] =
     "SELECT receipt FROM filing WHERE org_id = ?1 AND kind = 1 AND filed IS NOT NULL "
     "AND filed <= ?2 AND ?2 <= valid_until AND (ended IS NULL OR ?2 < ended) LIMIT 1";
@@ -484,6 +484,9 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
     if (!(st = sc__db_stmt(ctx->db, SQL_OPEN)))
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_int64(st, 1, s->org_id);
+    /* An addition's own filing may still await its commitment here: the commitment
+     * letter is signed at the organization. */
+    sqlite3_bind_int64(st, 2, s->base_id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         long long id = sqlite3_column_int64(st, 0);
@@ -819,6 +822,20 @@ static int er_outcome_start(sc__xml_ctx *ctx, org_state *s)
     if (!s->filed[0] && (s->receipt[0] || s->valid_until[0] || s->committed[0]))
         return sc__xml_fail(ctx, SC_EINVALIDDOC, s->receipt[0] ? "receipt" : s->valid_until[0] ? "valid-until" : "committed",
                             "a receipt, validity or commitment comes with a filing date");
+    {
+        int status = s->target;
+        if (status == SC_FILING_FILED && (s->committed[0] || s->kind == SC_FILING_ADDITION))
+            status = SC_FILING_ACTIVE;
+        if (status != SC_FILING_REJECTED && status <= s->status)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "decision",
+                                "the application of %s made on %s is already %s here", s->code,
+                                s->applied, sc_filing_status_name(s->status));
+        if (status == SC_FILING_REJECTED && s->status > SC_FILING_NOTICED)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, "decision",
+                                "the application of %s made on %s is already %s here: it "
+                                "cannot be rejected", s->code, s->applied,
+                                sc_filing_status_name(s->status));
+    }
     if (s->evaluated[0] && !s->methods)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "methods",
                             "an evaluation names the methods used");
@@ -941,14 +958,6 @@ static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
 
     if (status == SC_FILING_FILED && (s->committed[0] || s->kind == SC_FILING_ADDITION))
         status = SC_FILING_ACTIVE;
-    if (status != SC_FILING_REJECTED && status <= s->status)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "decision",
-                            "the application of %s made on %s is already %s here", s->code,
-                            s->applied, sc_filing_status_name(s->status));
-    if (status == SC_FILING_REJECTED && s->status > SC_FILING_NOTICED)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "decision",
-                            "the application of %s made on %s is already %s here: it cannot be "
-                            "rejected", s->code, s->applied, sc_filing_status_name(s->status));
     if (s->target != SC_FILING_REJECTED && s->evaluated[0] &&
         sc_offerings_count(s->granted) == 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL, "an evaluation grants at least one offering");

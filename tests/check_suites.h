@@ -19,6 +19,7 @@ Suite *sc_assessment_suite(void);
 Suite *sc_certificate_suite(void);
 Suite *sc_application_suite(void);
 Suite *sc_exchange_suite(void);
+Suite *sc_xml_org_suite(void);
 Suite *sc_supervision_suite(void);
 Suite *sc_e2e_suite(void);
 
