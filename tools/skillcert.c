@@ -114,10 +114,12 @@ static const cli_command top_commands[] = {
     { "export", cli_cmd_export, NULL, cli_export_options, 1, 2, CLI_NEEDS_DB,
       "TYPE [FILE] [--org CODE] [--date YYYY-MM-DD] [--batch ID]",
       "export a document (TYPE: catalog, certificate-batch, ...) to FILE or standard output",
-      "TYPE is a document type: catalog; certificate-batch, certificate-ack and\n"
-      "revocations, which are about one organization (--org CODE) as of a day\n"
-      "(--date, default today). --batch gives the batch id (default: derived from\n"
-      "the content, so the same registry state exports the same document)." },
+      "TYPE is a document type: catalog; certificate-batch, certificate-ack,\n"
+      "revocations, organization-application, district-recommendation and\n"
+      "evaluation-result, which are about one organization (--org CODE) as of a\n"
+      "day (--date, default today); directory, the filed organizations as of a\n"
+      "day. --batch gives the batch id (default: derived from the content, so the\n"
+      "same registry state exports the same document)." },
     { "version", cmd_version, NULL, NULL, 0, 0, 0,
       "",
       "print the versions of the tool, the library and the registry schema",
