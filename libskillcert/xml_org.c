@@ -176,7 +176,9 @@ static int kind_attr(sc__xml_ctx *ctx, int *kind)
     int rc = req_attr(ctx, "kind", &v);
     if (rc != SC_OK)
         return rc;
-    *kind = !strcmp(v, "initial") ? SC_FILING_INITIAL : !strcmp(v, "addition") ? SC_FILING_ADDITION : 0;
+    *kind = !strcmp(v, "initial")    ? SC_FILING_INITIAL
+            : !strcmp(v, "addition") ? SC_FILING_ADDITION
+                                     : 0;
     if (!*kind)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "kind",
                             "the kind is initial or addition, not '%.20s'", v);
@@ -419,7 +421,8 @@ static int offering_read(sc__xml_ctx *ctx, sc_offerings *list, const char *catal
     const char *occ, *wt, *lv;
     char canon[SC_OCCUPATION_CODE_SIZE];
     int rc, level;
-    if ((rc = req_attr(ctx, "occupation", &occ)) != SC_OK || (rc = req_attr(ctx, "level", &lv)) != SC_OK)
+    if ((rc = req_attr(ctx, "occupation", &occ)) != SC_OK ||
+        (rc = req_attr(ctx, "level", &lv)) != SC_OK)
         return rc;
     wt = sc__xml_attr(ctx, "work-type");
     if (!wt)
@@ -807,20 +810,25 @@ static int er_outcome_start(sc__xml_ctx *ctx, org_state *s)
                                          : 0;
     if (!s->target)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "decision",
-                            "the decision is evaluated, noticed, filed or rejected, not '%.20s'", d);
-    if ((rc = day_attr(ctx, "evaluated", s->target >= SC_FILING_EVALUATED &&
-                                             s->target <= SC_FILING_FILED, s->evaluated)) != SC_OK ||
+                            "the decision is evaluated, noticed, filed or rejected, not '%.20s'",
+                            d);
+    if ((rc = day_attr(ctx, "evaluated", s->target != SC_FILING_REJECTED, s->evaluated)) !=
+            SC_OK ||
         (rc = day_attr(ctx, "noticed", s->target == SC_FILING_NOTICED ||
                                            s->target == SC_FILING_FILED, s->noticed)) != SC_OK ||
         (rc = day_attr(ctx, "filed", s->target == SC_FILING_FILED, s->filed)) != SC_OK ||
-        (rc = day_attr(ctx, "valid-until", s->target == SC_FILING_FILED, s->valid_until)) != SC_OK ||
+        (rc = day_attr(ctx, "valid-until", s->target == SC_FILING_FILED, s->valid_until)) !=
+            SC_OK ||
         (rc = day_attr(ctx, "committed", 0, s->committed)) != SC_OK ||
         (rc = day_attr(ctx, "rejected", s->target == SC_FILING_REJECTED, s->rejected)) != SC_OK ||
         (rc = receipt_attr(ctx, "receipt", s->target == SC_FILING_FILED, s->receipt)) != SC_OK ||
         (rc = methods_attr(ctx, &s->methods)) != SC_OK)
         return rc;
     if (!s->filed[0] && (s->receipt[0] || s->valid_until[0] || s->committed[0]))
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, s->receipt[0] ? "receipt" : s->valid_until[0] ? "valid-until" : "committed",
+        return sc__xml_fail(ctx, SC_EINVALIDDOC,
+                            s->receipt[0]       ? "receipt"
+                            : s->valid_until[0] ? "valid-until"
+                                                : "committed",
                             "a receipt, validity or commitment comes with a filing date");
     {
         int status = s->target;
@@ -960,7 +968,8 @@ static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
         status = SC_FILING_ACTIVE;
     if (s->target != SC_FILING_REJECTED && s->evaluated[0] &&
         sc_offerings_count(s->granted) == 0)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL, "an evaluation grants at least one offering");
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
+                            "an evaluation grants at least one offering");
     if (s->receipt[0] && (rc = receipt_free(ctx, s->receipt, s->filing_id)) != SC_OK)
         return rc;
     if (!(st = sc__db_stmt(ctx->db, SQL_SET_OUTCOME)))
@@ -1447,11 +1456,19 @@ static int ex_outcome(sc_db *db, sc__buf *b, ex_filing *f, const char *day)
     attr(b, "decision", decision);
     attr(b, "evaluated", f->evaluated);
     if (f->evaluated[0] && f->methods) {
-        sc__buf_printf(b, " methods=\"%s%s%s%s%s\"", f->methods & SC_EVAL_MATERIALS ? "materials" : "",
-                       (f->methods & SC_EVAL_MATERIALS) && (f->methods & (SC_EVAL_EXPERT | SC_EVAL_ON_SITE)) ? " " : "",
-                       f->methods & SC_EVAL_EXPERT ? "expert" : "",
-                       (f->methods & SC_EVAL_EXPERT) && (f->methods & SC_EVAL_ON_SITE) ? " " : "",
-                       f->methods & SC_EVAL_ON_SITE ? "on-site" : "");
+        static const struct { unsigned int flag; const char *name; } m[] = {
+            { SC_EVAL_MATERIALS, "materials" }, { SC_EVAL_EXPERT, "expert" },
+            { SC_EVAL_ON_SITE, "on-site" }
+        };
+        const char *sep = "";
+        size_t i;
+        sc__buf_puts(b, " methods=\"");
+        for (i = 0; i < sizeof m / sizeof m[0]; i++)
+            if (f->methods & m[i].flag) {
+                sc__buf_printf(b, "%s%s", sep, m[i].name);
+                sep = " ";
+            }
+        sc__buf_puts(b, "\"");
     }
     attr(b, "noticed", f->noticed);
     if (f->filed[0]) {

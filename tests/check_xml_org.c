@@ -518,7 +518,8 @@ START_TEST(test_xml_org_directory_refusals)
     free(bad);
     /* the receipt's year is the filing's */
     bad = edit(doc, "<filing", "receipt=\"BJ-2023-0001\"", "receipt=\"BJ-2021-0001\"");
-    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 4, "directory/organization[1]/filing[1]/@receipt");
+    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
+            "directory/organization[1]/filing[1]/@receipt");
     free(bad);
     /* the city bureau, the centre and the public do not import it */
     refused(dist_db, centre, doc, SC_EDENIED, 0, NULL);
@@ -537,20 +538,24 @@ START_TEST(test_xml_org_export_arguments)
     int type = 0;
     ck_ok(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION));
     /* about one organization: it must be named */
-    ck_assert_int_eq(sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_ORG_APPLICATION, &o),
-                     SC_EINVAL);
+    ck_assert_int_eq(
+        sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_ORG_APPLICATION, &o),
+        SC_EINVAL);
     ck_assert_ptr_null(doc);
     o.credit_code = ORG;
     /* no application yet */
-    ck_assert_int_eq(sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_ORG_APPLICATION, &o),
-                     SC_ENOTFOUND);
+    ck_assert_int_eq(
+        sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_ORG_APPLICATION, &o),
+        SC_ENOTFOUND);
     o.credit_code = "not-a-code";
-    ck_assert_int_eq(sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_RECOMMENDATION, &o),
-                     SC_EINVAL);
+    ck_assert_int_eq(
+        sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_RECOMMENDATION, &o),
+        SC_EINVAL);
     o.credit_code = ORG;
     o.date = "2023-02-30";
-    ck_assert_int_eq(sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_EVALUATION_RESULT, &o),
-                     SC_EINVAL);
+    ck_assert_int_eq(
+        sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_EVALUATION_RESULT, &o),
+        SC_EINVAL);
     /* the directory needs none; an empty one is valid; to a file as well */
     o.credit_code = NULL;
     o.date = "2023-06-01";

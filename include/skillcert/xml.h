@@ -230,11 +230,26 @@ SC_EXTERN int sc_export_options_init(sc_export_options *opts, unsigned int versi
  *    not revoked (issued or published), by number;
  *  - ::SC_DOC_CERTIFICATE_ACK: its published certificates ("published", with the day),
  *    and those revoked without being published ("refused", with the day and reason);
- *  - ::SC_DOC_REVOCATIONS: its revoked certificates with day and reason.
+ *  - ::SC_DOC_REVOCATIONS: its revoked certificates with day and reason;
+ *  - ::SC_DOC_ORG_APPLICATION: the organization with its latest application (initial
+ *    or 增项) made by the day, and the requested offerings;
+ *  - ::SC_DOC_RECOMMENDATION: the organization with its latest application its district
+ *    decided on by the day: recommended, or refused with the reason;
+ *  - ::SC_DOC_EVALUATION_RESULT: its latest application the city evaluated or rejected
+ *    by the day, with the steps reached by then (evaluated with methods and granted
+ *    scope, noticed, filed with receipt, validity and commitment, or rejected);
+ *  - ::SC_DOC_DIRECTORY: every filing in force on the day (credit_code is not used),
+ *    by organization, with receipt, validity and granted scope.
+ * The filing documents are imported into another registry (xml_org.c): the
+ * application by the organization's district bureau (organization_application.import),
+ * the recommendation by the city centre, the result by the district or the
+ * organization, the directory by any district or organization; exporting again from
+ * the importing registry gives the same document.
  * @param[out] out  NUL-terminated UTF-8 document; caller frees with sc_free().
  * @param[out] len  its length without the NUL; may be NULL.
  * @return ::SC_OK; ::SC_EINVAL (no organization named, malformed code or date, unknown
- *         options version); ::SC_EDB; ::SC_ENOMEM.
+ *         options version); ::SC_ENOTFOUND (the organization, or no application of the
+ *         kind asked by the day); ::SC_EDB; ::SC_ENOMEM.
  * Thread-safety: one thread per @p db.
  * @since 0.1
  */
