@@ -291,6 +291,30 @@ START_TEST(test_xml_org_application_addition)
 }
 END_TEST
 
+START_TEST(test_xml_org_application_legacy_code)
+{
+    /* A code that fails the checksum, accepted as legacy at registration. */
+    const char *legacy = "91350100M0001TGQXM";
+    char *doc, *strict;
+    sc_actor *a = t_actor(SC_ACTOR_ORGANIZATION, legacy);
+    sc_org o;
+    ck_ok(sc_org_register(org_db, a, legacy, "北京老字号评价中心", SC_ORG_ENTERPRISE, "110108",
+                          "2023-01-05", SC_CREDIT_CODE_ALLOW_LEGACY));
+    apply(org_db, legacy, a, "4-02-07-10:5", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, legacy, "2023-02-02");
+    ck_assert_ptr_nonnull(strstr(doc, "legacy-code=\"true\""));
+    /* without the mark the checksum is enforced */
+    strict = edit(doc, "registered=", " legacy-code=\"true\"", "");
+    refused(dist_db, haidian, strict, SC_EINVALIDDOC, 2, "organization-application/@credit-code");
+    round_trip(org_db, dist_db, haidian, SC_DOC_ORG_APPLICATION, legacy, "2023-02-02", 1);
+    ck_ok(sc_org_get(&o, dist_db, legacy, NULL));
+    ck_assert_int_eq(o.legacy_code, 1);
+    free(strict);
+    sc_free(doc);
+    sc_actor_free(a);
+}
+END_TEST
+
 /* ---- district recommendation ----------------------------------------------------------- */
 
 START_TEST(test_xml_org_recommendation_round_trip)
@@ -584,6 +608,7 @@ Suite *sc_xml_org_suite(void)
     tcase_add_test(tc, test_xml_org_application_round_trip);
     tcase_add_test(tc, test_xml_org_application_refusals);
     tcase_add_test(tc, test_xml_org_application_addition);
+    tcase_add_test(tc, test_xml_org_application_legacy_code);
     suite_add_tcase(s, tc);
     tc = tcase_create("recommendation");
     tcase_add_checked_fixture(tc, setup, teardown);
