@@ -1106,7 +1106,7 @@ static const char SQL_OPEN_SAME[] =
     "AND status BETWEEN 1 AND 4 AND receipt IS NULL ORDER BY id DESC LIMIT 1";
 static const char SQL_SET_FILED[] =
     "UPDATE filing SET status = ?2, filed = ?3, receipt = ?4, valid_until = ?5, "
-    "committed = ?6, base_id = coalesce(base_id, ?7) WHERE id = ?1";
+    "committed = coalesce(?6, committed), base_id = coalesce(base_id, ?7) WHERE id = ?1";
 
 static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
 {

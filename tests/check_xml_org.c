@@ -409,6 +409,14 @@ START_TEST(test_xml_org_evaluation_result_round_trip)
     ck_ok(sc_org_may_certify(&v, org_db, ORG, "4-02-07-10", NULL, 2, "2023-06-01", NULL,
                              SC_PATH_NORMAL));
     ck_assert_int_eq(v.ok, 0);
+    /* The city's directory does not know the commitment: importing it keeps it. */
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-06-01");
+    ck_assert_ptr_null(strstr(doc, "committed="));
+    ck_ok(import_as(org_db, org, doc, NULL));
+    sc_free(doc);
+    ck_ok(sc_org_get(&o, org_db, ORG, "2023-06-01"));
+    ck_assert_int_eq(o.status, SC_FILING_ACTIVE);
+    ck_assert_str_eq(o.committed, "2023-05-12");
 }
 END_TEST
 
