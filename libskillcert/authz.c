@@ -201,6 +201,17 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
     { SC__ACT_FINDINGS_IMPORT, "supervision_findings.import", "sc_xml_import_file", CC, ORG,
       "the city centre imports an inspection and its findings by a district bureau or "
       "itself, for the credit evaluation" },
+    { SC__ACT_ORG_APPLICATION_IMPORT, "organization_application.import", "sc_xml_import_file",
+      DI, ORG, "the bureau of the organization's own district imports its filing application "
+      "(机构申报 or 增项)" },
+    { SC__ACT_RECOMMENDATION_IMPORT, "district_recommendation.import", "sc_xml_import_file", CC,
+      ORG, "the city centre imports a district's recommendation (or refusal) of an application" },
+    { SC__ACT_EVALUATION_RESULT_IMPORT, "evaluation_result.import", "sc_xml_import_file",
+      DI | OR, ORG, "the organization's own district bureau, or the organization itself, imports "
+      "the city centre's evaluation result (evaluated, noticed, filed or rejected)" },
+    { SC__ACT_DIRECTORY_IMPORT, "directory.import", "sc_xml_import_file", DI | OR, NONE,
+      "a district bureau or an organization refreshes its copy of the published directory "
+      "(评价机构目录, public: no jurisdiction)" },
 };
 
 const char *sc__action_name(int action)

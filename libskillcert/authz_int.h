@@ -98,6 +98,11 @@ typedef enum {
     /* Reports to the city centre, issues #6 and #7 (xml_report.c, on the root element). */
     SC__ACT_RESULTS_REPORT_IMPORT,
     SC__ACT_FINDINGS_IMPORT,
+    /* Filing workflow documents of issue #6 (xml_org.c checks them on the root element). */
+    SC__ACT_ORG_APPLICATION_IMPORT,
+    SC__ACT_RECOMMENDATION_IMPORT,
+    SC__ACT_EVALUATION_RESULT_IMPORT,
+    SC__ACT_DIRECTORY_IMPORT,
     SC__ACT_COUNT
 } sc__action;
 

@@ -32,6 +32,8 @@ extern const sc__doc_handler sc__doc_certificate_batch, sc__doc_certificate_ack,
     sc__doc_revocations; /* xml_exchange.c */
 extern const sc__doc_handler sc__doc_credit; /* credit.c */
 extern const sc__doc_handler sc__doc_results_report, sc__doc_findings; /* xml_report.c */
+extern const sc__doc_handler sc__doc_org_application, sc__doc_recommendation,
+    sc__doc_evaluation_result, sc__doc_directory; /* xml_org.c */
 static const sc__doc_handler *const handlers[] = { &sc__doc_catalog, &sc__doc_eligibility,
                                                    &sc__doc_certificate,
                                                    &sc__doc_candidate_batch,
@@ -41,7 +43,11 @@ static const sc__doc_handler *const handlers[] = { &sc__doc_catalog, &sc__doc_el
                                                    &sc__doc_revocations,
                                                    &sc__doc_credit,
                                                    &sc__doc_results_report,
-                                                   &sc__doc_findings };
+                                                   &sc__doc_findings,
+                                                   &sc__doc_org_application,
+                                                   &sc__doc_recommendation,
+                                                   &sc__doc_evaluation_result,
+                                                   &sc__doc_directory };
 #define NHANDLERS (sizeof(handlers) / sizeof(handlers[0]))
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;

@@ -445,6 +445,8 @@ int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_expor
     sc_certificate c;
     int rc;
 
+    if (sc__xml_org_is_doc(doctype))
+        return sc__xml_export_org(out, db, doctype, opts);
     switch (doctype) {
     case SC_DOC_CERTIFICATE_BATCH:
         item = write_batch_item, root = "certificate-batch", ns = BATCH_NS, day_name = "sent";
@@ -509,7 +511,7 @@ int sc_export_options_init(sc_export_options *opts, unsigned int version)
 static int is_exchange(int doctype)
 {
     return doctype == SC_DOC_CERTIFICATE_BATCH || doctype == SC_DOC_CERTIFICATE_ACK ||
-           doctype == SC_DOC_REVOCATIONS;
+           doctype == SC_DOC_REVOCATIONS || sc__xml_org_is_doc(doctype);
 }
 
 int sc_xml_exchange_export_memory(char **out, size_t *len, sc_db *db, int doctype,

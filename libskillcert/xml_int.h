@@ -128,6 +128,10 @@ int sc__xml_report_type(int doctype);
 int sc__xml_export_report(char **out, size_t *len, sc_db *db, int doctype,
                           const sc_export_options *opts);
 
+/* The filing workflow documents (xml_org.c): 1 for their types; export into out. */
+int sc__xml_org_is_doc(int doctype);
+int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_options *opts);
+
 /* Import from memory with the library's own actor check (used by load_notice). */
 int sc__xml_import(sc_import_result *out, sc_db *db, const sc_actor *actor, const char *path,
                    const char *data, size_t len, const char *name,

@@ -120,6 +120,7 @@ int main(void)
     srunner_add_suite(sr, sc_application_suite());
     srunner_add_suite(sr, sc_exchange_suite());
     srunner_add_suite(sr, sc_report_xml_suite());
+    srunner_add_suite(sr, sc_xml_org_suite());
     srunner_add_suite(sr, sc_supervision_suite());
     srunner_add_suite(sr, sc_e2e_suite());
     srunner_run_all(sr, CK_NORMAL);

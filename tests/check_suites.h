@@ -20,6 +20,7 @@ Suite *sc_certificate_suite(void);
 Suite *sc_application_suite(void);
 Suite *sc_exchange_suite(void);
 Suite *sc_report_xml_suite(void);
+Suite *sc_xml_org_suite(void);
 Suite *sc_supervision_suite(void);
 Suite *sc_e2e_suite(void);
 

@@ -109,7 +109,7 @@ int cli_cmd_import(cli_ctx *ctx)
 }
 
 const cli_option cli_export_options[] = {
-    { "org", "CODE", "the organization (certificate-batch, certificate-ack, revocations)" },
+    { "org", "CODE", "the organization (every type but catalog and directory)" },
     { "date", "YYYY-MM-DD", "the document's day (default today)" },
     { "batch", "ID", "the batch id to give the document" },
     { "announcement", "ID", "the announcement (candidate-batch, confirmation)" },

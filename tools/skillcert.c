@@ -115,13 +115,15 @@ static const cli_command top_commands[] = {
       "TYPE [FILE] [--org CODE] [--date YYYY-MM-DD] [--batch ID] [--announcement|--session|"
       "--inspection ID]",
       "export a document (TYPE: catalog, certificate-batch, ...) to FILE or standard output",
-      "TYPE is a document type: catalog; certificate-batch, certificate-ack and\n"
-      "revocations, which are about one organization (--org CODE) as of a day\n"
-      "(--date, default today); candidate-batch and confirmation of an announcement\n"
-      "(--announcement ID); results-report of a session (--session ID, results\n"
-      "recorded by --date) and supervision-findings of an inspection (--inspection\n"
-      "ID), which the city centre imports. --batch gives the batch id (default:\n"
-      "derived from the content, so the same registry state exports the same document)." },
+      "TYPE is a document type: catalog; eligibility; certificate-batch,\n"
+      "certificate-ack, revocations, organization-application, district-recommendation\n"
+      "and evaluation-result, which are about one organization (--org CODE) as of a\n"
+      "day (--date, default today); directory, the filed organizations as of a day;\n"
+      "candidate-batch and confirmation of an announcement (--announcement ID);\n"
+      "results-report of a session (--session ID, results recorded by --date) and\n"
+      "supervision-findings of an inspection (--inspection ID), which the city centre\n"
+      "imports. --batch gives the batch id (default: derived from the content, so the\n"
+      "same registry state exports the same document)." },
     { "version", cmd_version, NULL, NULL, 0, 0, 0,
       "",
       "print the versions of the tool, the library and the registry schema",

@@ -49,6 +49,23 @@ typedef enum {
                                         organization's revoked certificates with reasons;
                                         imported by the organization itself or the city
                                         centre */
+    SC_DOC_ORG_APPLICATION = 13,   /**< urn:skillcert:organization-application:1, root
+                                        <organization-application>: an organization's
+                                        application for filing or 增项 (org.h); imported by
+                                        its district bureau */
+    SC_DOC_RECOMMENDATION = 14,    /**< urn:skillcert:district-recommendation:1, root
+                                        <district-recommendation>: the district's decision
+                                        (recommended or refused) with the application;
+                                        imported by the city centre */
+    SC_DOC_EVALUATION_RESULT = 15, /**< urn:skillcert:evaluation-result:1, root
+                                        <evaluation-result>: the city centre's outcome
+                                        (evaluated, noticed, filed with receipt and validity,
+                                        or rejected); imported by the district or the
+                                        organization */
+    SC_DOC_DIRECTORY = 16,         /**< urn:skillcert:directory:1, root <directory>: the
+                                        published directory (评价机构目录) as of a day;
+                                        imported by a district or an organization's registry
+                                        to refresh its copy */
     SC_DOC_RESULTS_REPORT = 17,    /**< urn:skillcert:results-report:1, root <results-report>:
                                         an organization's assessment results of one session
                                         (报备: the level certified is reported to the city
@@ -239,6 +256,15 @@ SC_EXTERN int sc_export_options_init(sc_export_options *opts, unsigned int versi
  *  - ::SC_DOC_CERTIFICATE_ACK: its published certificates ("published", with the day),
  *    and those revoked without being published ("refused", with the day and reason);
  *  - ::SC_DOC_REVOCATIONS: its revoked certificates with day and reason;
+ *  - ::SC_DOC_ORG_APPLICATION: the organization with its latest application (initial
+ *    or 增项) made by the day, and the requested offerings;
+ *  - ::SC_DOC_RECOMMENDATION: the organization with its latest application its district
+ *    decided on by the day: recommended, or refused with the reason;
+ *  - ::SC_DOC_EVALUATION_RESULT: its latest application the city evaluated or rejected
+ *    by the day, with the steps reached by then (evaluated with methods and granted
+ *    scope, noticed, filed with receipt, validity and commitment, or rejected);
+ *  - ::SC_DOC_DIRECTORY: every filing in force on the day (credit_code is not used),
+ *    by organization, with receipt, validity and granted scope.
  *  - ::SC_DOC_CANDIDATE_BATCH, ::SC_DOC_CONFIRMATION: as
  *    sc_application_batch_export_memory() and sc_application_confirmation_export_memory()
  *    (every answer) for the announcement @ref sc_export_options.id; the batch id is
@@ -248,10 +274,16 @@ SC_EXTERN int sc_export_options_init(sc_export_options *opts, unsigned int versi
  *    day is @ref sc_export_options.date (results recorded by then);
  *  - ::SC_DOC_FINDINGS: the inspection @p opts->id with its findings (withdrawn ones
  *    too, with their withdrawal) as of the day.
+ * The filing documents are imported into another registry (xml_org.c): the
+ * application by the organization's district bureau (organization_application.import),
+ * the recommendation by the city centre, the result by the district or the
+ * organization, the directory by any district or organization; exporting again from
+ * the importing registry gives the same document.
  * @param[out] out  NUL-terminated UTF-8 document; caller frees with sc_free().
  * @param[out] len  its length without the NUL; may be NULL.
  * @return ::SC_OK; ::SC_EINVAL (no organization or id named, malformed code or date,
- *         unknown options version); ::SC_ENOTFOUND (announcement, session, inspection);
+ *         unknown options version); ::SC_ENOTFOUND (the organization or no application
+ *         of the kind asked by the day; announcement, session, inspection);
  *         ::SC_ECONSTRAINT (the session is not confirmed, or of another organization than
  *         @ref sc_export_options.credit_code); ::SC_EDB; ::SC_ENOMEM.
  * Thread-safety: one thread per @p db.

@@ -1,0 +1,643 @@
+/* The filing workflow documents of issue #6 (xml_org.c): organization application,
+ * district recommendation, evaluation result, directory. Three registries, as in
+ * practice: the organization's, its district's (海淀区) and the city's, each with the
+ * notice's catalog. Each document: export -> validate -> import elsewhere -> export
+ * again gives the same document, re-import is a no-op; and each refuses a wrong
+ * namespace, a truncated file, a business-rule violation (line and field path) and
+ * the wrong actor, leaving the registry unchanged. */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check_suites.h"
+
+#define ORG "91110108MA01ABCD2H" /* 海淀区 110108 */
+#define ORG2 "52110102MJ00123450" /* 西城区 110102 */
+
+static sc_db *org_db, *dist_db, *city_db;
+static sc_actor *org, *org2, *haidian, *chaoyang, *centre, *bureau;
+static sc_report *rep;
+
+static void setup(void)
+{
+    org_db = t_notice_db();
+    dist_db = t_notice_db();
+    city_db = t_notice_db();
+    org = t_actor(SC_ACTOR_ORGANIZATION, ORG);
+    org2 = t_actor(SC_ACTOR_ORGANIZATION, ORG2);
+    haidian = t_actor(SC_ACTOR_DISTRICT, "110108");
+    chaoyang = t_actor(SC_ACTOR_DISTRICT, "110105");
+    centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+    bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    ck_assert_int_eq(sc_report_new(&rep), SC_OK);
+    ck_ok(sc_org_register(org_db, org, ORG, "北京智训科技有限公司", SC_ORG_ENTERPRISE, "110108",
+                          "2023-01-05", 0));
+}
+
+static void teardown(void)
+{
+    sc_report_free(rep);
+    sc_db_close(org_db);
+    sc_db_close(dist_db);
+    sc_db_close(city_db);
+    sc_actor_free(org);
+    sc_actor_free(org2);
+    sc_actor_free(haidian);
+    sc_actor_free(chaoyang);
+    sc_actor_free(centre);
+    sc_actor_free(bureau);
+}
+
+static void apply(sc_db *db, const char *code, const sc_actor *a, const char *scope,
+                  const char *date, int addition)
+{
+    sc_offerings *s = NULL;
+    ck_ok(sc_offerings_new(&s));
+    ck_ok(sc_offerings_add_text(s, scope));
+    if (addition)
+        ck_ok(sc_org_apply_addition(db, a, code, s, date));
+    else
+        ck_ok(sc_org_apply(db, a, code, s, date));
+    sc_offerings_free(s);
+}
+
+static char *export_doc(sc_db *db, int doctype, const char *code, const char *date)
+{
+    sc_export_options o;
+    char *doc = NULL;
+    ck_ok(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION));
+    o.credit_code = code;
+    o.date = date;
+    ck_ok(sc_xml_exchange_export_memory(&doc, NULL, db, doctype, &o));
+    return doc;
+}
+
+static void validates(const char *doc, int doctype)
+{
+    int type = 0;
+    sc_report_clear(rep);
+    ck_ok(sc_xml_validate_memory(&type, rep, doc, strlen(doc), "x.xml", NULL));
+    ck_assert_int_eq(type, doctype);
+    ck_assert_uint_eq(sc_report_count(rep), 0);
+}
+
+static int import_as(sc_db *db, const sc_actor *actor, const char *doc, sc_import_result *r)
+{
+    sc_report_clear(rep);
+    return sc_xml_import_memory(r, db, actor, doc, strlen(doc), "x.xml", NULL, rep);
+}
+
+/* Export from `from`, validate, import into `to` as `actor` (one audit entry), export
+ * again: the same document; importing it again changes nothing and says so. */
+static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctype,
+                       const char *code, const char *date, uint64_t records)
+{
+    char *a = export_doc(from, doctype, code, date), *b, *before;
+    long audit0 = t_count(to, "SELECT count(*) FROM audit");
+    sc_import_result r;
+    validates(a, doctype);
+    ck_ok(import_as(to, actor, a, &r));
+    ck_assert_int_eq(r.doctype, doctype);
+    ck_assert_uint_eq(r.records, records);
+    ck_assert_int_eq(r.already_imported, 0);
+    ck_assert_int_eq(t_count(to, "SELECT count(*) FROM audit"), audit0 + 1);
+    b = export_doc(to, doctype, code, date);
+    ck_assert_str_eq(a, b);
+    before = t_dump(to);
+    ck_ok(import_as(to, actor, a, &r));
+    ck_assert_int_eq(r.already_imported, 1);
+    ck_assert_uint_eq(r.records, 0);
+    {
+        char *after = t_dump(to);
+        ck_assert_str_eq(before, after);
+        free(after);
+    }
+    free(before);
+    sc_free(a);
+    sc_free(b);
+}
+
+/* A copy of doc with the first `what` after `after` replaced by `with`. */
+static char *edit(const char *doc, const char *after, const char *what, const char *with)
+{
+    const char *p = strstr(doc, after), *q;
+    char *out;
+    size_t n;
+    ck_assert_ptr_nonnull(p);
+    q = strstr(p, what);
+    ck_assert_ptr_nonnull(q);
+    n = strlen(doc) - strlen(what) + strlen(with) + 1;
+    out = malloc(n);
+    ck_assert_ptr_nonnull(out);
+    memcpy(out, doc, (size_t)(q - doc));
+    strcpy(out + (q - doc), with);
+    strcat(out, q + strlen(what));
+    return out;
+}
+
+/* The import is refused with `want` and changes nothing; the first error is at
+ * (line, field) when line > 0. */
+static void refused(sc_db *db, const sc_actor *actor, const char *doc, int want, int line,
+                    const char *field)
+{
+    char *before = t_dump(db), *after;
+    sc_import_result r;
+    int rc = import_as(db, actor, doc, &r);
+    ck_assert_msg(rc == want, "import: %d (%s), wanted %d", rc, sc_error_last()->message, want);
+    ck_assert_uint_gt(sc_report_count(rep), 0);
+    ck_assert_uint_eq(r.records, 0);
+    if (line > 0) {
+        const sc_error *e = sc_error_last();
+        ck_assert_msg(e->line == line, "error at line %d, wanted %d (%s)", e->line, line,
+                      e->message);
+        ck_assert_ptr_nonnull(e->field);
+        ck_assert_str_eq(e->field, field);
+        ck_assert_int_gt(e->column, 0);
+    }
+    after = t_dump(db);
+    ck_assert_msg(strcmp(before, after) == 0, "a refused import changed the registry");
+    free(before);
+    free(after);
+}
+
+/* Hostile input of the type: another namespace, a truncated file. */
+static void hostile(sc_db *db, const sc_actor *actor, const char *doc, const char *ns)
+{
+    char *wrong = edit(doc, "xmlns=", ns, "urn:skillcert:other:1");
+    char *cut = strdup(doc);
+    int type = -1;
+    ck_assert_ptr_nonnull(cut);
+    cut[strlen(cut) * 2 / 3] = '\0';
+    refused(db, actor, wrong, SC_EINVALIDDOC, 0, NULL);
+    refused(db, actor, cut, SC_EXML, 0, NULL);
+    sc_report_clear(rep);
+    ck_assert_int_eq(sc_xml_validate_memory(&type, rep, wrong, strlen(wrong), "w.xml", NULL),
+                     SC_EINVALIDDOC);
+    ck_assert_int_eq(type, SC_DOC_UNKNOWN);
+    free(wrong);
+    free(cut);
+}
+
+/* The filing of ORG carried through the three registries up to the city's filing. */
+static void to_city(void)
+{
+    char *doc;
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    sc_free(doc);
+    ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
+    doc = export_doc(dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
+    ck_ok(import_as(city_db, centre, doc, NULL));
+    sc_free(doc);
+}
+
+static void city_files(sc_db *db, const char *code)
+{
+    ck_ok(sc_org_evaluate(db, centre, code, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
+                          "2023-03-01", NULL));
+    ck_ok(sc_org_notice(db, centre, code, "2023-03-10"));
+    ck_ok(sc_org_file(db, centre, code, "2023-05-10"));
+}
+
+/* ---- organization application ---------------------------------------------------------- */
+
+START_TEST(test_xml_org_application_round_trip)
+{
+    sc_org o;
+    sc_filing_iter *it = NULL;
+    sc_filing_step st;
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    round_trip(org_db, dist_db, haidian, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02", 1);
+    /* The district holds the organization and its application as if made there. */
+    ck_ok(sc_org_get(&o, dist_db, ORG, "2023-02-02"));
+    ck_assert_str_eq(o.name, "北京智训科技有限公司");
+    ck_assert_str_eq(o.district, "110108");
+    ck_assert_str_eq(o.registered, "2023-01-05");
+    ck_assert_int_eq(o.status, SC_FILING_APPLIED);
+    ck_ok(sc_filing_step_iter_new(&it, dist_db, 1));
+    ck_ok(sc_filing_step_iter_next(&st, it));
+    ck_assert_int_eq(st.step, SC_FILING_APPLIED);
+    ck_assert_ptr_nonnull(strstr(st.actor, "organization:" ORG));
+    sc_filing_iter_free(it);
+    /* ... and can go on with the workflow there. */
+    ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
+}
+END_TEST
+
+START_TEST(test_xml_org_application_refusals)
+{
+    char *doc, *twice, *bad, *again;
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    hostile(dist_db, haidian, doc, "urn:skillcert:organization-application:1");
+    /* the same offering twice: line 5, the second offering */
+    twice = edit(doc, "<offering", "level=\"4\"", "level=\"5\"");
+    refused(dist_db, haidian, twice, SC_EINVALIDDOC, 5,
+            "organization-application/application[1]/offering[2]/@occupation");
+    /* an occupation the catalog does not offer */
+    bad = edit(doc, "<offering", "4-02-07-10", "4-99-99-99");
+    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
+            "organization-application/application[1]/offering[1]/@occupation");
+    free(bad);
+    /* a wrong check character */
+    bad = edit(doc, "credit-code=", ORG, "91110108MA01ABCD2J");
+    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 2, "organization-application/@credit-code");
+    free(bad);
+    /* only the bureau of its own district, never another one nor the city */
+    refused(dist_db, chaoyang, doc, SC_EDENIED, 0, NULL);
+    refused(dist_db, centre, doc, SC_EDENIED, 0, NULL);
+    refused(dist_db, org, doc, SC_EDENIED, 0, NULL);
+    /* state conflict: the application is already held (sent again as a new batch) */
+    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    again = edit(doc, "batch=", "organization-application-", "organization-application-x");
+    refused(dist_db, haidian, again, SC_EINVALIDDOC, 7,
+            "organization-application/application[1]/@applied");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "in progress"));
+    free(again);
+    free(twice);
+    sc_free(doc);
+}
+END_TEST
+
+START_TEST(test_xml_org_application_addition)
+{
+    char *doc;
+    sc_offerings *scope = NULL;
+    to_city();
+    city_files(city_db, ORG);
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    ck_ok(import_as(org_db, org, doc, NULL));
+    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    sc_free(doc);
+    ck_ok(sc_org_commit(org_db, org, ORG, "2023-05-12"));
+    /* 增项 from the organization to its district, which knows the filing it adds to */
+    apply(org_db, ORG, org, "4-02-07-10:2", "2023-07-01", 1);
+    round_trip(org_db, dist_db, haidian, SC_DOC_ORG_APPLICATION, ORG, "2023-07-02", 1);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-07-02");
+    ck_assert_ptr_nonnull(strstr(doc, "kind=\"addition\""));
+    ck_assert_ptr_nonnull(strstr(doc, "base-receipt=\"BJ-2023-0001\""));
+    sc_free(doc);
+    ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-07-05", NULL));
+    round_trip(dist_db, city_db, centre, SC_DOC_RECOMMENDATION, ORG, "2023-07-06", 1);
+    ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_EXPERT, "2023-08-01", NULL));
+    ck_ok(sc_org_notice(city_db, centre, ORG, "2023-08-10"));
+    ck_ok(sc_org_file(city_db, centre, ORG, "2023-09-01"));
+    round_trip(city_db, org_db, org, SC_DOC_EVALUATION_RESULT, ORG, "2023-09-02", 1);
+    /* the organization's scope now has the added level */
+    ck_ok(sc_org_scope_get(&scope, org_db, ORG, "2023-09-02"));
+    ck_assert_uint_eq(sc_offerings_count(scope), 4);
+    sc_offerings_free(scope);
+}
+END_TEST
+
+START_TEST(test_xml_org_application_legacy_code)
+{
+    /* A code that fails the checksum, accepted as legacy at registration. */
+    const char *legacy = "91350100M0001TGQXM";
+    char *doc, *strict;
+    sc_actor *a = t_actor(SC_ACTOR_ORGANIZATION, legacy);
+    sc_org o;
+    ck_ok(sc_org_register(org_db, a, legacy, "北京老字号评价中心", SC_ORG_ENTERPRISE, "110108",
+                          "2023-01-05", SC_CREDIT_CODE_ALLOW_LEGACY));
+    apply(org_db, legacy, a, "4-02-07-10:5", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, legacy, "2023-02-02");
+    ck_assert_ptr_nonnull(strstr(doc, "legacy-code=\"true\""));
+    /* without the mark the checksum is enforced */
+    strict = edit(doc, "registered=", " legacy-code=\"true\"", "");
+    refused(dist_db, haidian, strict, SC_EINVALIDDOC, 2, "organization-application/@credit-code");
+    round_trip(org_db, dist_db, haidian, SC_DOC_ORG_APPLICATION, legacy, "2023-02-02", 1);
+    ck_ok(sc_org_get(&o, dist_db, legacy, NULL));
+    ck_assert_int_eq(o.legacy_code, 1);
+    free(strict);
+    sc_free(doc);
+    sc_actor_free(a);
+}
+END_TEST
+
+/* ---- district recommendation ----------------------------------------------------------- */
+
+START_TEST(test_xml_org_recommendation_round_trip)
+{
+    char *doc;
+    sc_org o;
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    sc_free(doc);
+    ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
+    round_trip(dist_db, city_db, centre, SC_DOC_RECOMMENDATION, ORG, "2023-02-11", 1);
+    ck_ok(sc_org_get(&o, city_db, ORG, "2023-02-11"));
+    ck_assert_int_eq(o.status, SC_FILING_RECOMMENDED);
+    /* the city goes on with its evaluation in its own registry */
+    city_files(city_db, ORG);
+    ck_ok(sc_org_get(&o, city_db, ORG, "2023-05-10"));
+    ck_assert_str_eq(o.receipt, "BJ-2023-0001");
+}
+END_TEST
+
+START_TEST(test_xml_org_recommendation_refused)
+{
+    char *doc;
+    sc_org o;
+    apply(org_db, ORG, org, "4-02-07-10:5", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    sc_free(doc);
+    ck_ok(sc_org_reject(dist_db, haidian, ORG, "材料不全", "2023-02-08"));
+    round_trip(dist_db, city_db, centre, SC_DOC_RECOMMENDATION, ORG, "2023-02-11", 1);
+    doc = export_doc(city_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
+    ck_assert_ptr_nonnull(strstr(doc, "outcome=\"refused\" date=\"2023-02-08\" reason=\"材料不全\""));
+    sc_free(doc);
+    ck_ok(sc_org_get(&o, city_db, ORG, "2023-02-11"));
+    ck_assert_int_eq(o.status, SC_FILING_REJECTED);
+    ck_assert_str_eq(o.reason, "材料不全");
+}
+END_TEST
+
+START_TEST(test_xml_org_recommendation_refusals)
+{
+    char *doc, *early, *noreason;
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    sc_free(doc);
+    ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
+    doc = export_doc(dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
+    hostile(city_db, centre, doc, "urn:skillcert:district-recommendation:1");
+    /* a decision before the application: line 8 */
+    early = edit(doc, "<decision", "2023-02-10", "2023-01-10");
+    refused(city_db, centre, early, SC_EINVALIDDOC, 8, "district-recommendation/decision[2]/@date");
+    /* a refusal without its reason */
+    noreason = edit(doc, "<decision", "recommended", "refused");
+    refused(city_db, centre, noreason, SC_EINVALIDDOC, 8,
+            "district-recommendation/decision[2]/@reason");
+    /* only the city centre */
+    refused(city_db, haidian, doc, SC_EDENIED, 0, NULL);
+    refused(city_db, bureau, doc, SC_EDENIED, 0, NULL);
+    free(early);
+    free(noreason);
+    sc_free(doc);
+}
+END_TEST
+
+/* ---- evaluation result ----------------------------------------------------------------- */
+
+START_TEST(test_xml_org_evaluation_result_round_trip)
+{
+    sc_verdict v;
+    sc_org o;
+    char *doc;
+    to_city();
+    city_files(city_db, ORG);
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    ck_assert_ptr_nonnull(strstr(doc, "decision=\"filed\""));
+    ck_assert_ptr_nonnull(strstr(doc, "methods=\"materials on-site\""));
+    sc_free(doc);
+    /* to the district (from RECOMMENDED) and to the organization (from APPLIED) */
+    round_trip(city_db, dist_db, haidian, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11", 1);
+    round_trip(city_db, org_db, org, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11", 1);
+    ck_ok(sc_org_get(&o, org_db, ORG, "2023-05-11"));
+    ck_assert_int_eq(o.status, SC_FILING_FILED);
+    ck_assert_str_eq(o.receipt, "BJ-2023-0001");
+    ck_assert_str_eq(o.valid_until, "2026-05-09");
+    /* the organization signs its commitment at home and may then certify */
+    ck_ok(sc_org_commit(org_db, org, ORG, "2023-05-12"));
+    ck_ok(sc_org_may_certify(&v, org_db, ORG, "4-02-07-10", NULL, 4, "2023-06-01", NULL,
+                             SC_PATH_NORMAL));
+    ck_assert_msg(v.ok, "%s", v.message);
+    ck_ok(sc_org_may_certify(&v, org_db, ORG, "4-02-07-10", NULL, 2, "2023-06-01", NULL,
+                             SC_PATH_NORMAL));
+    ck_assert_int_eq(v.ok, 0);
+    /* The city's directory does not know the commitment: importing it keeps it. */
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-06-01");
+    ck_assert_ptr_null(strstr(doc, "committed="));
+    ck_ok(import_as(org_db, org, doc, NULL));
+    sc_free(doc);
+    ck_ok(sc_org_get(&o, org_db, ORG, "2023-06-01"));
+    ck_assert_int_eq(o.status, SC_FILING_ACTIVE);
+    ck_assert_str_eq(o.committed, "2023-05-12");
+}
+END_TEST
+
+START_TEST(test_xml_org_evaluation_result_steps)
+{
+    char *doc;
+    sc_org o;
+    to_city();
+    ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_ALL, "2023-03-01", NULL));
+    /* evaluated, then noticed, then filed: each a step further at the district */
+    round_trip(city_db, dist_db, haidian, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-02", 1);
+    ck_ok(sc_org_get(&o, dist_db, ORG, "2023-03-02"));
+    ck_assert_int_eq(o.status, SC_FILING_EVALUATED);
+    ck_ok(sc_org_notice(city_db, centre, ORG, "2023-03-10"));
+    round_trip(city_db, dist_db, haidian, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-11", 1);
+    /* an older result, sent again as a new batch, is a state conflict */
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-02");
+    {
+        char *again = edit(doc, "batch=", "evaluation-result-", "evaluation-result-x");
+        refused(dist_db, haidian, again, SC_EINVALIDDOC, 8,
+                "evaluation-result/outcome[2]/@decision");
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "already noticed"));
+        free(again);
+    }
+    sc_free(doc);
+    /* rejected by the city after the notice */
+    ck_ok(sc_org_reject(city_db, centre, ORG, "公示期间收到实名举报", "2023-03-20"));
+    round_trip(city_db, dist_db, haidian, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-21", 1);
+    round_trip(city_db, org_db, org, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-21", 1);
+    ck_ok(sc_org_get(&o, org_db, ORG, "2023-03-21"));
+    ck_assert_int_eq(o.status, SC_FILING_REJECTED);
+    ck_assert_str_eq(o.reason, "公示期间收到实名举报");
+    /* the organization may apply again at home */
+    apply(org_db, ORG, org, "4-02-07-10:5", "2023-04-01", 0);
+}
+END_TEST
+
+START_TEST(test_xml_org_evaluation_result_refusals)
+{
+    char *doc, *bad;
+    to_city();
+    city_files(city_db, ORG);
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    hostile(dist_db, haidian, doc, "urn:skillcert:evaluation-result:1");
+    /* a receipt not numbered in the filing's year */
+    bad = edit(doc, "<outcome", "BJ-2023-0001", "BJ-2022-0001");
+    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 8, "evaluation-result/outcome[2]/@receipt");
+    free(bad);
+    /* an offering granted that was not requested */
+    bad = edit(doc, "<granted", "level=\"3\"", "level=\"1\"");
+    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 11,
+            "evaluation-result/outcome[2]/granted[3]/@occupation");
+    free(bad);
+    /* an application the district does not hold */
+    bad = edit(doc, "<application", "2023-02-01", "2023-01-31");
+    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 3, "evaluation-result/application[1]/@applied");
+    free(bad);
+    /* another organization may not import it */
+    refused(org_db, org2, doc, SC_EDENIED, 0, NULL);
+    /* a registry that never heard of the organization: an unknown reference */
+    {
+        sc_db *other = t_notice_db();
+        refused(other, haidian, doc, SC_EINVALIDDOC, 2, "evaluation-result/@credit-code");
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "no organization"));
+        sc_db_close(other);
+    }
+    sc_free(doc);
+}
+END_TEST
+
+/* ---- directory ------------------------------------------------------------------------- */
+
+START_TEST(test_xml_org_directory_round_trip)
+{
+    sc_db *vendor = t_notice_db();
+    sc_org_iter *it = NULL;
+    sc_org o;
+    sc_verdict v;
+    to_city();
+    city_files(city_db, ORG);
+    ck_ok(sc_org_commit(city_db, org, ORG, "2023-05-12"));
+    /* a second organization (西城区), with an addition */
+    ck_ok(sc_org_register(city_db, org2, ORG2, "北京市新职业协会", SC_ORG_SOCIAL_GROUP, "110102",
+                          "2023-01-10", 0));
+    apply(city_db, ORG2, org2, "4-04-05-05/数据标注员:5,4", "2023-02-01", 0);
+    {
+        sc_actor *xicheng = t_actor(SC_ACTOR_DISTRICT, "110102");
+        ck_ok(sc_org_recommend(city_db, xicheng, ORG2, "2023-02-10", NULL));
+        city_files(city_db, ORG2);
+        ck_ok(sc_org_commit(city_db, org2, ORG2, "2023-05-15"));
+        apply(city_db, ORG2, org2, "4-04-05-05/数据标注员:3", "2023-06-01", 1);
+        ck_ok(sc_org_recommend(city_db, xicheng, ORG2, "2023-06-05", NULL));
+        sc_actor_free(xicheng);
+    }
+    ck_ok(sc_org_evaluate(city_db, centre, ORG2, NULL, SC_EVAL_ALL, "2023-06-10", NULL));
+    ck_ok(sc_org_notice(city_db, centre, ORG2, "2023-06-15"));
+    ck_ok(sc_org_file(city_db, centre, ORG2, "2023-07-01"));
+    /* a vendor's registry (an organization's) and the district's, which held ORG's
+     * application in progress */
+    round_trip(city_db, vendor, org, SC_DOC_DIRECTORY, NULL, "2023-08-01", 3);
+    round_trip(city_db, dist_db, haidian, SC_DOC_DIRECTORY, NULL, "2023-08-01", 3);
+    ck_ok(sc_directory_iter_new(&it, vendor, "2023-08-01"));
+    ck_ok(sc_org_iter_next(&o, it));
+    ck_assert_str_eq(o.credit_code, ORG2);
+    ck_assert_str_eq(o.name, "北京市新职业协会");
+    ck_ok(sc_org_iter_next(&o, it));
+    ck_assert_str_eq(o.credit_code, ORG);
+    ck_assert_int_eq(sc_org_iter_next(&o, it), SC_ITEROVER);
+    sc_org_iter_free(it);
+    ck_ok(sc_org_may_certify(&v, vendor, ORG2, "4-04-05-05", "数据标注员", 3, "2023-08-01", NULL,
+                             SC_PATH_NORMAL));
+    ck_assert_msg(v.ok, "%s", v.message);
+    ck_ok(sc_org_get(&o, dist_db, ORG, "2023-08-01"));
+    ck_assert_int_eq(o.status, SC_FILING_ACTIVE);
+    ck_assert_int_eq(t_count(dist_db, "SELECT count(*) FROM filing"), 3);
+    sc_db_close(vendor);
+}
+END_TEST
+
+START_TEST(test_xml_org_directory_refusals)
+{
+    char *doc, *bad;
+    to_city();
+    city_files(city_db, ORG);
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-06-01");
+    hostile(dist_db, haidian, doc, "urn:skillcert:directory:1");
+    /* not in force on the directory's day */
+    bad = edit(doc, "<filing", "valid-until=\"2026-05-09\"", "valid-until=\"2023-05-31\"");
+    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
+            "directory/organization[1]/filing[1]/@valid-until");
+    free(bad);
+    /* the receipt's year is the filing's */
+    bad = edit(doc, "<filing", "receipt=\"BJ-2023-0001\"", "receipt=\"BJ-2021-0001\"");
+    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
+            "directory/organization[1]/filing[1]/@receipt");
+    free(bad);
+    /* the city bureau, the centre and the public do not import it */
+    refused(dist_db, centre, doc, SC_EDENIED, 0, NULL);
+    refused(dist_db, bureau, doc, SC_EDENIED, 0, NULL);
+    sc_free(doc);
+}
+END_TEST
+
+/* ---- export ---------------------------------------------------------------------------- */
+
+START_TEST(test_xml_org_export_arguments)
+{
+    sc_export_options o;
+    char *doc = NULL;
+    char *path = t_tmpfile(".xml");
+    int type = 0;
+    ck_ok(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION));
+    /* about one organization: it must be named */
+    ck_assert_int_eq(
+        sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_ORG_APPLICATION, &o),
+        SC_EINVAL);
+    ck_assert_ptr_null(doc);
+    o.credit_code = ORG;
+    /* no application yet */
+    ck_assert_int_eq(
+        sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_ORG_APPLICATION, &o),
+        SC_ENOTFOUND);
+    o.credit_code = "not-a-code";
+    ck_assert_int_eq(
+        sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_RECOMMENDATION, &o),
+        SC_EINVAL);
+    o.credit_code = ORG;
+    o.date = "2023-02-30";
+    ck_assert_int_eq(
+        sc_xml_exchange_export_memory(&doc, NULL, org_db, SC_DOC_EVALUATION_RESULT, &o),
+        SC_EINVAL);
+    /* the directory needs none; an empty one is valid; to a file as well */
+    o.credit_code = NULL;
+    o.date = "2023-06-01";
+    o.batch = "dir-2023-06-01";
+    ck_ok(sc_xml_exchange_export_file(org_db, SC_DOC_DIRECTORY, path, &o));
+    sc_report_clear(rep);
+    ck_ok(sc_xml_validate_file(&type, rep, path, NULL));
+    ck_assert_int_eq(type, SC_DOC_DIRECTORY);
+    /* names and namespaces */
+    ck_assert_str_eq(sc_doctype_name(SC_DOC_ORG_APPLICATION), "organization-application");
+    ck_assert_int_eq(sc_doctype_from_name("district-recommendation"), SC_DOC_RECOMMENDATION);
+    ck_assert_int_eq(sc_doctype_from_name("evaluation-result"), SC_DOC_EVALUATION_RESULT);
+    ck_assert_str_eq(sc_doctype_namespace(SC_DOC_DIRECTORY), "urn:skillcert:directory:1");
+    ck_assert_ptr_nonnull(strstr(sc_doctype_schema(SC_DOC_EVALUATION_RESULT), "BJ-[0-9]{4}"));
+    remove(path);
+    free(path);
+}
+END_TEST
+
+Suite *sc_xml_org_suite(void)
+{
+    Suite *s = suite_create("xml_org");
+    TCase *tc = tcase_create("application");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_xml_org_application_round_trip);
+    tcase_add_test(tc, test_xml_org_application_refusals);
+    tcase_add_test(tc, test_xml_org_application_addition);
+    tcase_add_test(tc, test_xml_org_application_legacy_code);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("recommendation");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_xml_org_recommendation_round_trip);
+    tcase_add_test(tc, test_xml_org_recommendation_refused);
+    tcase_add_test(tc, test_xml_org_recommendation_refusals);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("evaluation");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_xml_org_evaluation_result_round_trip);
+    tcase_add_test(tc, test_xml_org_evaluation_result_steps);
+    tcase_add_test(tc, test_xml_org_evaluation_result_refusals);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("directory");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_xml_org_directory_round_trip);
+    tcase_add_test(tc, test_xml_org_directory_refusals);
+    tcase_add_test(tc, test_xml_org_export_arguments);
+    suite_add_tcase(s, tc);
+    return s;
+}
