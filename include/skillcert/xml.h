@@ -222,7 +222,9 @@ SC_EXTERN int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int docty
 typedef struct sc_export_options {
     unsigned int version;    /**< SC_EXPORT_OPTIONS_VERSION (or 1); always first */
     const char *credit_code; /**< the organization: required by ::SC_DOC_CERTIFICATE_BATCH,
-                                  ::SC_DOC_CERTIFICATE_ACK and ::SC_DOC_REVOCATIONS; for
+                                  ::SC_DOC_CERTIFICATE_ACK, ::SC_DOC_REVOCATIONS,
+                                  ::SC_DOC_ORG_APPLICATION, ::SC_DOC_RECOMMENDATION and
+                                  ::SC_DOC_EVALUATION_RESULT; for
                                   the types about an @ref id, NULL or that one's
                                   organization */
     const char *date;        /**< the document's day ("YYYY-MM-DD"), NULL for today: the
