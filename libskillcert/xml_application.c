@@ -676,7 +676,8 @@ static int answer_unchanged(sc__xml_ctx *ctx, answer_state *s, const char *id_nu
     when = sc__col_text(st, confirm ? 3 : 4);
     ended_at = sqlite3_column_int(st, 5);
     why = sc__col_text(st, 6);
-    if (confirm ? state == SC_APPLICATION_CONFIRMED
+    /* Confirmed, or since completed by a pass (sc_result_record()). */
+    if (confirm ? (state == SC_APPLICATION_CONFIRMED || state == SC_APPLICATION_COMPLETED)
                 : (state == SC_APPLICATION_REJECTED && ended_at == SC_APPLICATION_VERIFIED &&
                    why && !strcmp(why, reason))) {
         if (when && !strcmp(when, date)) {

@@ -88,9 +88,12 @@ START_TEST(test_application_names)
     ck_assert_str_eq(sc_application_state_name(SC_APPLICATION_SUBMITTED), "submitted");
     ck_assert_str_eq(sc_application_state_name(SC_APPLICATION_WITHDRAWN), "withdrawn");
     ck_assert_ptr_null(sc_application_state_name(0));
-    ck_assert_ptr_null(sc_application_state_name(6));
+    ck_assert_str_eq(sc_application_state_name(SC_APPLICATION_COMPLETED), "completed");
+    ck_assert_ptr_null(sc_application_state_name(7));
     ck_ok(sc_application_state_parse(&s, "confirmed"));
     ck_assert_int_eq(s, SC_APPLICATION_CONFIRMED);
+    ck_ok(sc_application_state_parse(&s, "completed"));
+    ck_assert_int_eq(s, SC_APPLICATION_COMPLETED);
     ck_assert_int_eq(sc_application_state_parse(&s, "open"), SC_EINVAL);
     ck_assert_int_eq(s, 0);
     ck_assert_int_eq(sc_application_state_parse(NULL, "open"), SC_EINVAL);
