@@ -7,7 +7,7 @@
  *   session venue-inspect VENUE --result passed|failed                      (district)
  *   session create CODE OCCUPATION --level N --venue V [--date D] ...       (organization)
  *   session staff SESSION COMPONENT PERSON... [--remove]
- *   session enrol SESSION ID-NUMBER... [--application REF]
+ *   session enrol SESSION ID-NUMBER... [--application NUMBER]
  *   session check | confirm | show SESSION, session list
  *   bank add-item CODE ITEM --type T --occupation O --level N --area A --difficulty D
  *                 --stem S [--answer K] [OPTION...]
