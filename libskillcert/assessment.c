@@ -1026,11 +1026,12 @@ static const char SQL_APP_FOR_ENROL[] =
     "FROM application p JOIN candidate c ON c.id = p.candidate_id WHERE p.id = ?1";
 
 /* The candidate's confirmed application for the session's organization,
- * offering and path (at most one: one open application per person and offering). */
+ * offering and path (at most one: one open application per person and
+ * offering). "state <= 3" lets SQLite use the partial index of open ones. */
 static const char SQL_APP_CONFIRMED[] =
     "SELECT p.id FROM application p JOIN candidate c ON c.id = p.candidate_id "
     "WHERE c.id_number = ?1 AND p.org_id = ?2 AND p.occupation = ?3 AND p.work_type = ?4 "
-    "AND p.level = ?5 AND p.path = ?6 AND p.state = 3 ORDER BY p.id LIMIT 1";
+    "AND p.level = ?5 AND p.path = ?6 AND p.state <= 3 AND p.state = 3 ORDER BY p.id LIMIT 1";
 
 /* To explain a refusal: the candidate's latest open application for the
  * offering, with any organization, on any path. */

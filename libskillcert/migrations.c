@@ -638,10 +638,7 @@ const sc__migration sc__migrations[] = {
       "ALTER TABLE application_7 RENAME TO application;"
       "CREATE UNIQUE INDEX application_open ON application(candidate_id, occupation, work_type, "
       "  level) WHERE state <= 3;"
-      "CREATE INDEX application_by_announcement ON application(announcement_id, state);"
-      /* The confirmed application an enrolment is linked to is found by its
-       * candidate and offering. */
-      "CREATE INDEX application_by_candidate ON application(candidate_id, state);" },
+      "CREATE INDEX application_by_announcement ON application(announcement_id, state);" },
 };
 
 const size_t sc__migration_count = sizeof(sc__migrations) / sizeof(sc__migrations[0]);

@@ -615,7 +615,8 @@ SC_EXTERN int sc_application_batch_export_file(sc_db *db, int64_t announcement,
 /**
  * The district's answer (::SC_DOC_CONFIRMATION, urn:skillcert:confirmation:1)
  * to an organization: each application of announcement @p announcement that
- * its district confirmed or rejected at confirmation, in order of id. The
+ * its district confirmed (a completed one included, as confirmed) or
+ * rejected at confirmation, in order of id. The
  * document validates against schemas/confirmation.xsd.
  *
  * @param[out] out  NUL-terminated UTF-8 document; caller frees with sc_free().
