@@ -14,11 +14,11 @@
 /* ---- names --------------------------------------------------------------------- */
 
 static const char *const state_names[] = { NULL, "submitted", "verified", "confirmed", "rejected",
-                                           "withdrawn" };
+                                           "withdrawn", "completed" };
 
 const char *sc_application_state_name(int state)
 {
-    return state >= SC_APPLICATION_SUBMITTED && state <= SC_APPLICATION_WITHDRAWN
+    return state >= SC_APPLICATION_SUBMITTED && state <= SC_APPLICATION_COMPLETED
                ? state_names[state]
                : NULL;
 }
@@ -31,7 +31,7 @@ int sc_application_state_parse(int *out, const char *text)
     *out = 0;
     if (!text)
         return sc__error_null("sc_application_state_parse", "text");
-    for (i = SC_APPLICATION_SUBMITTED; i <= SC_APPLICATION_WITHDRAWN; i++) {
+    for (i = SC_APPLICATION_SUBMITTED; i <= SC_APPLICATION_COMPLETED; i++) {
         if (!strcmp(text, state_names[i])) {
             *out = i;
             return SC_OK;
@@ -39,7 +39,7 @@ int sc_application_state_parse(int *out, const char *text)
     }
     sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
                   "'%.40s' is not an application state (submitted, verified, confirmed, "
-                  "rejected, withdrawn)", text);
+                  "rejected, withdrawn, completed)", text);
     sc__error_set_field("state");
     return SC_EINVAL;
 }
@@ -1432,10 +1432,10 @@ static int query_bind(sc_db *db, sqlite3_stmt *st, const sc_application_query *q
     if (q->occupation[0] && (rc = sc__occupation_code_norm(q->occupation, occ)) != SC_OK)
         return rc;
     if (q->level < 0 || q->level > SC_LEVEL_MAX || q->state < 0 ||
-        q->state > SC_APPLICATION_WITHDRAWN) {
+        q->state > SC_APPLICATION_COMPLETED) {
         sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "query level %d or state %d out of range",
                       q->level, q->state);
-        sc__error_set_field(q->state < 0 || q->state > SC_APPLICATION_WITHDRAWN ? "state"
+        sc__error_set_field(q->state < 0 || q->state > SC_APPLICATION_COMPLETED ? "state"
                                                                                 : "level");
         return SC_EINVAL;
     }

@@ -5,6 +5,7 @@
  */
 #include "assessment_int.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1019,21 +1020,51 @@ static const char SQL_ENROL_INS[] =
 
 /* The application an enrolment names by its number: this candidate's,
  * confirmed by the district (报名确认), to this organization, for this
- * session's offering. A reference that is not a number is another system's
- * and is recorded as given. */
+ * session's offering and path. */
 static const char SQL_APP_FOR_ENROL[] =
     "SELECT p.state, c.id_number, p.org_id, p.occupation, p.work_type, p.level, p.path "
     "FROM application p JOIN candidate c ON c.id = p.candidate_id WHERE p.id = ?1";
 
+/* The candidate's confirmed application for the session's organization,
+ * offering and path (at most one: one open application per person and
+ * offering). "state <= 3" lets SQLite use the partial index of open ones. */
+static const char SQL_APP_CONFIRMED[] =
+    "SELECT p.id FROM application p JOIN candidate c ON c.id = p.candidate_id "
+    "WHERE c.id_number = ?1 AND p.org_id = ?2 AND p.occupation = ?3 AND p.work_type = ?4 "
+    "AND p.level = ?5 AND p.path = ?6 AND p.state <= 3 AND p.state = 3 ORDER BY p.id LIMIT 1";
+
+/* To explain a refusal: the candidate's latest open application for the
+ * offering, with any organization, on any path. */
+static const char SQL_APP_OPEN[] =
+    "SELECT p.id, p.state, o.credit_code, p.path FROM application p "
+    "JOIN candidate c ON c.id = p.candidate_id JOIN org o ON o.id = p.org_id "
+    "WHERE c.id_number = ?1 AND p.occupation = ?2 AND p.work_type = ?3 AND p.level = ?4 "
+    "AND p.state <= 3 ORDER BY p.id DESC LIMIT 1";
+
+/* Parse an application reference: a decimal application number of this
+ * registry. SC_OK with *id; SC_EINVAL (recorded) for anything else. */
+static int application_number(const char *ref, long long *id)
+{
+    const char *p;
+    *id = 0;
+    for (p = ref; *p >= '0' && *p <= '9'; p++)
+        if (*id >= 0 && *id <= (LLONG_MAX - 9) / 10)
+            *id = *id * 10 + (*p - '0');
+        else
+            *id = -1; /* too large for any id */
+    if (p == ref || *p || *id <= 0)
+        return bad_arg("application_ref",
+                       "'%.40s' is not an application number of this registry: name the "
+                       "candidate's application confirmed by the district (报名确认) by its "
+                       "number, or give NULL to link it", ref);
+    return SC_OK;
+}
+
 static int check_application(sc_db *db, const sc__session_row *row, const char *idn,
-                             const char *ref)
+                             long long id)
 {
     sqlite3_stmt *st;
-    char *end = NULL;
-    long long id = strtoll(ref, &end, 10);
     int rc;
-    if (!end || *end || id <= 0)
-        return SC_OK; /* an external reference: recorded as given */
     if (!(st = sc__db_stmt(db, SQL_APP_FOR_ENROL)))
         return sc_error_last()->code;
     sqlite3_bind_int64(st, 1, id);
@@ -1067,6 +1098,55 @@ static int check_application(sc_db *db, const sc__session_row *row, const char *
     return rc;
 }
 
+/* Find the candidate's confirmed application for the session (NULL reference). */
+static int find_application(sc_db *db, const sc__session_row *row, const char *idn,
+                            long long *id)
+{
+    sqlite3_stmt *st;
+    char offering[SC_OCCUPATION_CODE_SIZE + SC_WORK_TYPE_SIZE + 16], hint[160];
+    int rc;
+    *id = 0;
+    if (!(st = sc__db_stmt(db, SQL_APP_CONFIRMED)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, idn);
+    sqlite3_bind_int64(st, 2, row->org_id);
+    sc__bind_text(st, 3, row->s.occupation);
+    sc__bind_text(st, 4, row->s.work_type);
+    sqlite3_bind_int(st, 5, row->s.level);
+    sqlite3_bind_int(st, 6, row->s.path);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return SC_OK;
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading applications");
+
+    hint[0] = '\0';
+    if (!(st = sc__db_stmt(db, SQL_APP_OPEN)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, idn);
+    sc__bind_text(st, 2, row->s.occupation);
+    sc__bind_text(st, 3, row->s.work_type);
+    sqlite3_bind_int(st, 4, row->s.level);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        snprintf(hint, sizeof hint, " (application %lld is %s, to %s, on the %s path)",
+                 (long long)sqlite3_column_int64(st, 0),
+                 sc_application_state_name(sqlite3_column_int(st, 1)), sc__col_text(st, 2),
+                 sc_path_name(sqlite3_column_int(st, 3)));
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading applications");
+    snprintf(offering, sizeof offering, "%s%s%s level %d", row->s.occupation,
+             row->s.work_type[0] ? "/" : "", row->s.work_type, row->s.level);
+    return fail_constraint("application_ref",
+                           "%s has no application confirmed by the district (报名确认) for %s "
+                           "on the %s path with %s%s: only confirmed applicants enrol",
+                           idn, offering, sc_path_name(row->s.path), row->s.credit_code, hint);
+}
+
 int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const char *id_number,
                      const char *application_ref)
 {
@@ -1074,8 +1154,9 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
     sc_candidate *cand = NULL;
     sc_enrolment e;
     previous_result prev;
-    char idn[19], name[SC_ORG_NAME_SIZE], today[SC_DATE_SIZE], idtext[32];
+    char idn[19], name[SC_ORG_NAME_SIZE], today[SC_DATE_SIZE], idtext[32], apptext[32];
     unsigned int components;
+    long long app_id = 0;
     sqlite3_stmt *st;
     int rc, attempt = 1;
 
@@ -1083,6 +1164,9 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
         (rc = sc__id_number_norm(id_number, idn)) != SC_OK ||
         (rc = sc__check_text(application_ref, "application_ref", SC_ORG_NAME_SIZE - 1, 0)) !=
             SC_OK)
+        return rc;
+    if (application_ref && *application_ref &&
+        (rc = application_number(application_ref, &app_id)) != SC_OK)
         return rc;
     if (!actor)
         return sc__error_null("sc_session_enrol", "actor");
@@ -1105,9 +1189,6 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
     sc__copy_text(name, sizeof name, sc_candidate_name(cand));
     sc_candidate_free(cand);
     cand = NULL;
-    if (application_ref && *application_ref &&
-        (rc = check_application(db, &row, idn, application_ref)) != SC_OK)
-        goto fail;
 
     components = row.s.components;
     if ((rc = previous(db, &row, idn, &prev)) != SC_OK)
@@ -1118,6 +1199,11 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
                              (long long)prev.session_id);
         goto fail;
     }
+    /* Only confirmed applicants enrol: the application named, or the one found. */
+    if ((rc = app_id ? check_application(db, &row, idn, app_id)
+                     : find_application(db, &row, idn, &app_id)) != SC_OK)
+        goto fail;
+    snprintf(apptext, sizeof apptext, "%lld", app_id);
     if (prev.found) {
         attempt = prev.attempt + 1;
         components &= prev.failed;
@@ -1155,7 +1241,7 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, idn);
     sc__bind_text(st, 3, name);
-    sc__bind_text(st, 4, application_ref && *application_ref ? application_ref : NULL);
+    sc__bind_text(st, 4, apptext);
     sqlite3_bind_int(st, 5, attempt);
     sqlite3_bind_int(st, 6, (int)components);
     sc__bind_text(st, 7, today);
@@ -1163,8 +1249,7 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
     if ((rc = sc__db_exec_stmt(db, st, "enrolling a candidate")) != SC_OK ||
         (rc = sc__audit_append(db, actor, "session", idtext, sc__action_name(SC__ACT_SESSION_ENROL),
                                "candidate=%s attempt=%d components=%u application=%s", idn,
-                               attempt, components,
-                               application_ref ? application_ref : "")) != SC_OK)
+                               attempt, components, apptext)) != SC_OK)
         goto fail;
     return sc__db_commit(db);
 fail:
@@ -1390,6 +1475,38 @@ static const char SQL_RESULT_INS[] =
     "failed, recorded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 static const char SQL_RESULT_HAS[] =
     "SELECT 1 FROM result WHERE session_id = ?1 AND id_number = ?2";
+/* A pass closes the confirmed application the enrolment is linked to. */
+static const char SQL_APP_COMPLETE[] =
+    "UPDATE application SET state = 6, ended = ?2, ended_by = ?3, ended_at = 3, reason = ?4 "
+    "WHERE id = ?1 AND state = 3";
+
+/* Complete the enrolment's application, if it names one still confirmed;
+ * *done says whether it did. */
+static int complete_application(sc_db *db, const sc_actor *actor, const sc_enrolment *e,
+                                const char *date, int *done)
+{
+    sqlite3_stmt *st;
+    char why[64];
+    long long id = 0;
+    const char *p;
+    int rc;
+    *done = 0;
+    for (p = e->application_ref; *p >= '0' && *p <= '9' && id < LLONG_MAX / 10 - 9; p++)
+        id = id * 10 + (*p - '0');
+    if (p == e->application_ref || *p || id <= 0)
+        return SC_OK; /* none linked (an enrolment made before links were required) */
+    if (!(st = sc__db_stmt(db, SQL_APP_COMPLETE)))
+        return sc_error_last()->code;
+    snprintf(why, sizeof why, "passed in session %lld", (long long)e->session_id);
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, sc_actor_label(actor));
+    sc__bind_text(st, 4, why);
+    if ((rc = sc__db_exec_stmt(db, st, "completing an application")) != SC_OK)
+        return rc;
+    *done = sqlite3_changes(db->conn) > 0;
+    return SC_OK;
+}
 
 int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const char *id_number,
                      double theory, double practical, double review, const char *date_in)
@@ -1401,7 +1518,7 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
     char idn[19], date[SC_DATE_SIZE], idtext[48];
     unsigned int carried = 0, failed = 0;
     sqlite3_stmt *st;
-    int rc, c, passed = 1;
+    int rc, c, passed = 1, completed = 0;
 
     given[0] = SC_SCORE_NONE;
     given[1] = theory;
@@ -1512,9 +1629,12 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
     sc__bind_text(st, 9, date);
     snprintf(idtext, sizeof idtext, "%lld:%s", (long long)session_id, idn);
     if ((rc = sc__db_exec_stmt(db, st, "recording a result")) != SC_OK ||
+        (passed && (rc = complete_application(db, actor, &e, date, &completed)) != SC_OK) ||
         (rc = sc__audit_append(db, actor, "result", idtext, sc__action_name(SC__ACT_RESULT_RECORD),
-                               "theory=%g practical=%g review=%g carried=%u passed=%d date=%s",
-                               score[1], score[2], score[3], carried, passed, date)) != SC_OK)
+                               "theory=%g practical=%g review=%g carried=%u passed=%d date=%s "
+                               "application=%s%s",
+                               score[1], score[2], score[3], carried, passed, date,
+                               e.application_ref, completed ? " completed" : "")) != SC_OK)
         goto fail;
     return sc__db_commit(db);
 fail:

@@ -600,6 +600,45 @@ const sc__migration sc__migrations[] = {
       "  bonus REAL NOT NULL,"
       "  PRIMARY KEY (as_of, org_id));"
       "CREATE INDEX credit_score_by_org ON credit_score(org_id, as_of);" },
+    { 7, "migration 7: completed applications",
+      /* State 6 completed: the candidate passed the assessment they were
+       * enrolled in on the application (ended is the result's day, ended_at 3).
+       * SQLite cannot change a CHECK constraint, so the table is rebuilt with
+       * the same columns and indexes; nothing references application(id). */
+      "CREATE TABLE application_7 ("
+      "  id INTEGER PRIMARY KEY,"
+      "  candidate_id INTEGER NOT NULL REFERENCES candidate(id),"
+      "  org_id INTEGER NOT NULL REFERENCES org(id),"
+      "  announcement_id INTEGER NOT NULL REFERENCES announcement(id),"
+      "  occupation TEXT NOT NULL,"
+      "  work_type TEXT NOT NULL DEFAULT '',"
+      "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+      "  path INTEGER NOT NULL CHECK (path BETWEEN 0 AND 2),"
+      "  evidence TEXT,"
+      "  state INTEGER NOT NULL CHECK (state BETWEEN 1 AND 6),"
+      "  applied TEXT NOT NULL,"
+      "  applied_by TEXT NOT NULL,"
+      "  verified TEXT,"
+      "  verified_by TEXT,"
+      "  eligibility TEXT,"
+      "  eligibility_reason INTEGER NOT NULL DEFAULT 0,"
+      "  decision TEXT,"
+      "  confirmed TEXT,"
+      "  confirmed_by TEXT,"
+      "  ended TEXT,"
+      "  ended_by TEXT,"
+      "  ended_at INTEGER NOT NULL DEFAULT 0,"
+      "  reason TEXT,"
+      "  batch_id TEXT);"
+      "INSERT INTO application_7 SELECT id, candidate_id, org_id, announcement_id, occupation, "
+      "  work_type, level, path, evidence, state, applied, applied_by, verified, verified_by, "
+      "  eligibility, eligibility_reason, decision, confirmed, confirmed_by, ended, ended_by, "
+      "  ended_at, reason, batch_id FROM application;"
+      "DROP TABLE application;"
+      "ALTER TABLE application_7 RENAME TO application;"
+      "CREATE UNIQUE INDEX application_open ON application(candidate_id, occupation, work_type, "
+      "  level) WHERE state <= 3;"
+      "CREATE INDEX application_by_announcement ON application(announcement_id, state);" },
 };
 
 const size_t sc__migration_count = sizeof(sc__migrations) / sizeof(sc__migrations[0]);

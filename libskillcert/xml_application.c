@@ -665,7 +665,8 @@ static int answer_unchanged(sc__xml_ctx *ctx, answer_state *s, const char *id_nu
     when = sc__col_text(st, confirm ? 3 : 4);
     ended_at = sqlite3_column_int(st, 5);
     why = sc__col_text(st, 6);
-    if (confirm ? state == SC_APPLICATION_CONFIRMED
+    /* Confirmed, or since completed by a pass (sc_result_record()). */
+    if (confirm ? (state == SC_APPLICATION_CONFIRMED || state == SC_APPLICATION_COMPLETED)
                 : (state == SC_APPLICATION_REJECTED && ended_at == SC_APPLICATION_VERIFIED &&
                    why && !strcmp(why, reason))) {
         if (when && !strcmp(when, date)) {
@@ -988,7 +989,7 @@ static int export_batch(out_t *o, sc_db *db, int64_t announcement, const char *b
 static const char SQL_EXPORT_ANSWER[] =
     "SELECT c.id_number, c.name, p.occupation, p.work_type, p.level, p.state, p.confirmed, "
     "p.ended, p.reason FROM application p JOIN candidate c ON c.id = p.candidate_id "
-    "WHERE p.announcement_id = ?1 AND (p.state = 3 OR (p.state = 4 AND p.ended_at = 2)) "
+    "WHERE p.announcement_id = ?1 AND (p.state IN (3, 6) OR (p.state = 4 AND p.ended_at = 2)) "
     "AND (?2 IS NULL OR p.batch_id = ?2) ORDER BY p.id";
 
 static int export_answer(out_t *o, sc_db *db, int64_t announcement, const char *batch_id,
@@ -1015,7 +1016,8 @@ static int export_answer(out_t *o, sc_db *db, int64_t announcement, const char *
     sqlite3_bind_int64(st, 1, announcement);
     sc__bind_text(st, 2, answers);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int confirmed = sqlite3_column_int(st, 5) == SC_APPLICATION_CONFIRMED;
+        /* a completed application was confirmed (and passed since) */
+        int confirmed = sqlite3_column_int(st, 5) != SC_APPLICATION_REJECTED;
         sc__buf_puts(b, "  <application");
         attr(b, "id-number", sc__col_text(st, 0));
         attr(b, "name", sc__col_text(st, 1));

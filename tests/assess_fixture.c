@@ -31,6 +31,22 @@ static void file_org(sc_actor *org, const char *code, const char *name, int kind
     sc_offerings_free(scope);
 }
 
+static void announce(sc_actor *org, const char *credit, int64_t *id)
+{
+    sc_announcement ann;
+    sc_offerings *s = offs("4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1");
+    memset(&ann, 0, sizeof ann);
+    snprintf(ann.credit_code, sizeof ann.credit_code, "%s", credit);
+    snprintf(ann.code, sizeof ann.code, "FX-2023");
+    snprintf(ann.title, sizeof ann.title, "新职业技能等级认定工作实施方案");
+    snprintf(ann.opens, sizeof ann.opens, "2023-06-01");
+    snprintf(ann.closes, sizeof ann.closes, "2026-05-01");
+    snprintf(ann.fees, sizeof ann.fees, "五级 300 元, 四级 400 元");
+    ann.methods = SC_METHOD_ALL;
+    ck_ok(sc_announcement_publish(id, fx.db, org, &ann, s, "2023-05-20"));
+    sc_offerings_free(s);
+}
+
 void fx_build(sc_db *db)
 {
     sc_offerings *q = offs("4-02-07-10:1", "4-04-05-05/数据标注员:1");
@@ -72,6 +88,9 @@ void fx_build(sc_db *db)
     ck_ok(sc_venue_register(&fx.venue2, db, fx.org2, FX_ORG2, "西城考点", "北京市西城区金融街1号",
                             "110102", 3, "2023-06-01"));
     ck_ok(sc_venue_inspect(db, fx.xicheng, fx.venue2, 1, NULL, "2023-06-05"));
+    ck_ok(sc_eligibility_load_defaults(NULL, db, fx.city));
+    announce(fx.org, FX_ORG, &fx.ann);
+    announce(fx.org2, FX_ORG2, &fx.ann2);
     sc_offerings_free(q);
     sc_offerings_free(low);
 }
@@ -118,6 +137,15 @@ void fx_candidate(int n, const char *name)
     fx_id(id, n);
     snprintf(nm, sizeof nm, "考生%d", n);
     ck_ok(sc_candidate_new(&c, id, name ? name : nm));
+    ck_ok(sc_candidate_add_work(c, FX_OCC, "2000-01-01", NULL));
+    ck_ok(sc_candidate_add_certificate(c, SC_CERT_KIND_SKILL_LEVEL, FX_OCC, NULL, 5, "2002-01-01",
+                                       NULL));
+    ck_ok(sc_candidate_add_certificate(c, SC_CERT_KIND_SKILL_LEVEL, FX_OCC, NULL, 4, "2007-01-01",
+                                       NULL));
+    ck_ok(sc_candidate_add_certificate(c, SC_CERT_KIND_SKILL_LEVEL, FX_OCC, NULL, 3, "2012-01-01",
+                                       NULL));
+    ck_ok(sc_candidate_add_certificate(c, SC_CERT_KIND_SKILL_LEVEL, FX_OCC, NULL, 2, "2017-01-01",
+                                       NULL));
     ck_ok(sc_candidate_save(fx.db, fx.centre, c));
     sc_candidate_free(c);
 }
@@ -148,13 +176,58 @@ void fx_staff(int64_t session, int component, int first, int last)
     }
 }
 
+int64_t fx_application(int64_t session, int n)
+{
+    sc_application_query q = SC_APPLICATION_QUERY_INIT;
+    sc_application_iter *it = NULL;
+    sc_application a;
+    sc_session s;
+    sc_actor *self, *org, *bureau;
+    char id[19];
+    int64_t app = 0;
+    int eligible = 0, rc;
+
+    fx_id(id, n);
+    ck_ok(sc_session_get(&s, fx.db, session));
+    snprintf(q.credit_code, sizeof q.credit_code, "%s", s.credit_code);
+    snprintf(q.id_number, sizeof q.id_number, "%s", id);
+    snprintf(q.occupation, sizeof q.occupation, "%s", s.occupation);
+    q.level = s.level;
+    q.state = SC_APPLICATION_CONFIRMED;
+    ck_ok(sc_application_iter_new(&it, fx.db, &q));
+    while ((rc = sc_application_iter_next(&a, it)) == SC_OK)
+        if (!strcmp(a.work_type, s.work_type) && a.path == s.path) {
+            app = a.id;
+            break;
+        }
+    ck_assert_int_ne(rc, SC_EINVAL);
+    sc_application_iter_free(it);
+    if (app)
+        return app;
+
+    org = strcmp(s.credit_code, FX_ORG2) ? fx.org : fx.org2;
+    bureau = strcmp(s.credit_code, FX_ORG2) ? fx.haidian : fx.xicheng;
+    self = t_actor(SC_ACTOR_CANDIDATE, id);
+    ck_ok(sc_application_apply(&app, fx.db, self, org == fx.org ? fx.ann : fx.ann2, id,
+                               s.occupation, s.work_type, s.level, s.path, NULL, FX_APPLY_DAY));
+    sc_actor_free(self);
+    ck_ok(sc_application_verify(&eligible, fx.db, org, app, FX_APPLY_DAY));
+    ck_assert_msg(eligible, "fixture candidate %d is not eligible for level %d", n, s.level);
+    ck_ok(sc_application_confirm(fx.db, bureau, app, FX_APPLY_DAY));
+    return app;
+}
+
 void fx_enrol(int64_t session, int first, int last)
 {
     char id[19];
+    sc_session s;
     int n;
+    ck_ok(sc_session_get(&s, fx.db, session));
     for (n = first; n <= last; n++) {
         fx_id(id, n);
-        ck_ok(sc_session_enrol(fx.db, fx.org, session, id, NULL));
+        fx_application(session, n);
+        ck_ok(sc_session_enrol(fx.db, strcmp(s.credit_code, FX_ORG2) ? fx.org : fx.org2,
+                               session, id, NULL));
     }
 }
 

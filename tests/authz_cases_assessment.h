@@ -12,7 +12,9 @@
  *
  * The states: ORG_A active for 4-02-07-10 levels 5-4 (S_ACTIVE) plus
  * examiners E001-E003 qualified at level 4, a venue, inspected, two recorded
- * candidates and a bank item (S_AS_VENUE); a planned online level-4
+ * candidates, each with an application for 4-02-07-10 level 4 confirmed by
+ * 海淀区 (only confirmed applicants enrol; the built-in eligibility rules and
+ * announcement "AS-2023"), and a bank item (S_AS_VENUE); a planned online level-4
  * session 1 on 2024-03-01 with CAND enrolled, a paper and its staff
  * (S_AS_SESSION); that session confirmed (S_AS_CONFIRMED); with CAND's
  * passing result (S_AS_PASSED); a reported certificate (S_AS_REPORTED);
@@ -25,6 +27,43 @@
 #define AS_CAND2 "110105198001011238"     /* recorded, not enrolled */
 
 static int64_t as_venue = 1, as_session = 1, as_paper = 1;
+
+/* CAND and AS_CAND2 apply to ORG_A for 4-02-07-10 level 4 (6 years of work:
+ * L4-b), verified and confirmed by 海淀区. */
+static void as_confirmed_applications(sc_db *db, const sc_actor *org, const sc_actor *district)
+{
+    static const char *const who[] = { CAND, AS_CAND2 };
+    sc_actor *cb = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    sc_offerings *s = NULL;
+    sc_announcement ann;
+    int64_t id = 0, app = 0;
+    int eligible = 0;
+    size_t i;
+
+    ck_ok(sc_eligibility_load_defaults(NULL, db, cb));
+    ck_ok(sc_offerings_new(&s));
+    ck_ok(sc_offerings_add_text(s, "4-02-07-10:4"));
+    memset(&ann, 0, sizeof ann);
+    snprintf(ann.credit_code, sizeof ann.credit_code, "%s", ORG_A);
+    snprintf(ann.code, sizeof ann.code, "AS-2023");
+    snprintf(ann.title, sizeof ann.title, "网约配送员四级认定公告");
+    snprintf(ann.opens, sizeof ann.opens, "2023-06-01");
+    snprintf(ann.closes, sizeof ann.closes, "2024-12-31");
+    snprintf(ann.fees, sizeof ann.fees, "四级 400 元");
+    ann.methods = SC_METHOD_THEORY | SC_METHOD_PRACTICAL;
+    ck_ok(sc_announcement_publish(&id, db, org, &ann, s, "2023-06-01"));
+    for (i = 0; i < sizeof who / sizeof who[0]; i++) {
+        sc_actor *self = t_actor(SC_ACTOR_CANDIDATE, who[i]);
+        ck_ok(sc_application_apply(&app, db, self, id, who[i], "4-02-07-10", NULL, 4,
+                                   SC_PATH_NORMAL, NULL, "2023-06-10"));
+        ck_ok(sc_application_verify(&eligible, db, org, app, "2023-06-12"));
+        ck_assert_int_eq(eligible, 1);
+        ck_ok(sc_application_confirm(db, district, app, "2023-06-15"));
+        sc_actor_free(self);
+    }
+    sc_offerings_free(s);
+    sc_actor_free(cb);
+}
 
 static void build_assessment_states(void)
 {
@@ -48,11 +87,14 @@ static void build_assessment_states(void)
                             "2023-06-01"));
     ck_ok(sc_venue_inspect(db, d, as_venue, 1, NULL, "2023-06-05"));
     ck_ok(sc_candidate_new(&cand, CAND, "张三"));
+    ck_ok(sc_candidate_add_work(cand, "4-02-07-10", "2010-01-01", NULL));
     ck_ok(sc_candidate_save(db, c, cand));
     sc_candidate_free(cand);
     cand = NULL;
     ck_ok(sc_candidate_new(&cand, AS_CAND2, "李四"));
+    ck_ok(sc_candidate_add_work(cand, "4-02-07-10", "2010-01-01", NULL));
     ck_ok(sc_candidate_save(db, c, cand));
+    as_confirmed_applications(db, a, d);
     ck_ok(sc_item_new(&it, "Q1", SC_ITEM_SINGLE, "4-02-07-10", NULL, 4, "基础知识", 1, "题干"));
     ck_ok(sc_item_add_option(it, "甲"));
     ck_ok(sc_item_add_option(it, "乙"));

@@ -88,9 +88,12 @@ START_TEST(test_application_names)
     ck_assert_str_eq(sc_application_state_name(SC_APPLICATION_SUBMITTED), "submitted");
     ck_assert_str_eq(sc_application_state_name(SC_APPLICATION_WITHDRAWN), "withdrawn");
     ck_assert_ptr_null(sc_application_state_name(0));
-    ck_assert_ptr_null(sc_application_state_name(6));
+    ck_assert_str_eq(sc_application_state_name(SC_APPLICATION_COMPLETED), "completed");
+    ck_assert_ptr_null(sc_application_state_name(7));
     ck_ok(sc_application_state_parse(&s, "confirmed"));
     ck_assert_int_eq(s, SC_APPLICATION_CONFIRMED);
+    ck_ok(sc_application_state_parse(&s, "completed"));
+    ck_assert_int_eq(s, SC_APPLICATION_COMPLETED);
     ck_assert_int_eq(sc_application_state_parse(&s, "open"), SC_EINVAL);
     ck_assert_int_eq(s, 0);
     ck_assert_int_eq(sc_application_state_parse(NULL, "open"), SC_EINVAL);
@@ -317,6 +320,85 @@ START_TEST(test_application_flow)
     ck_ok(sc_application_apply(&again, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
                                SC_PATH_NORMAL, NULL, "2024-04-02"));
     ck_assert_int_gt(again, id);
+    sc_actor_free(self);
+}
+END_TEST
+
+/* Migration 7 (state 6 completed): a registry of schema 6, whose application
+ * table allows states 1-5 only, keeps its applications and the one-open rule. */
+static const char OLD_APPLICATION_TABLE[] =
+    "CREATE TABLE application_6 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  candidate_id INTEGER NOT NULL REFERENCES candidate(id),"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  announcement_id INTEGER NOT NULL REFERENCES announcement(id),"
+    "  occupation TEXT NOT NULL,"
+    "  work_type TEXT NOT NULL DEFAULT '',"
+    "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+    "  path INTEGER NOT NULL CHECK (path BETWEEN 0 AND 2),"
+    "  evidence TEXT,"
+    "  state INTEGER NOT NULL CHECK (state BETWEEN 1 AND 5),"
+    "  applied TEXT NOT NULL, applied_by TEXT NOT NULL, verified TEXT, verified_by TEXT,"
+    "  eligibility TEXT, eligibility_reason INTEGER NOT NULL DEFAULT 0, decision TEXT,"
+    "  confirmed TEXT, confirmed_by TEXT, ended TEXT, ended_by TEXT,"
+    "  ended_at INTEGER NOT NULL DEFAULT 0, reason TEXT, batch_id TEXT);"
+    "INSERT INTO application_6 SELECT * FROM application;"
+    "DROP TABLE application;"
+    "ALTER TABLE application_6 RENAME TO application;"
+    "CREATE UNIQUE INDEX application_open ON application(candidate_id, occupation, work_type, "
+    "  level) WHERE state <= 3;"
+    "CREATE INDEX application_by_announcement ON application(announcement_id, state);"
+    "PRAGMA user_version = 6;";
+
+START_TEST(test_application_migration_completed)
+{
+    sc_application before, after;
+    const sc__migration *m = NULL;
+    int64_t id, again = 0;
+    sc_actor *self;
+    size_t i;
+
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    id = apply_self(CAND_A, AF_OCC, "", 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-10"));
+    ck_ok(sc_application_get(&before, af.db, id));
+    for (i = 0; i < sc__migration_count; i++)
+        if (sc__migrations[i].version == 7)
+            m = &sc__migrations[i];
+    ck_assert_ptr_nonnull(m);
+
+    /* Back to schema 6: state 6 is refused there. */
+    ck_assert_int_eq(sqlite3_exec(af.db->conn, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(af.db->conn, OLD_APPLICATION_TABLE, NULL, NULL, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(af.db->conn, "PRAGMA foreign_keys = ON", NULL, NULL, NULL),
+                     SQLITE_OK);
+    ck_assert_int_ne(sqlite3_exec(af.db->conn, "UPDATE application SET state = 6", NULL, NULL,
+                                  NULL), SQLITE_OK);
+
+    /* Migrate, as sc_db_open() does: in a transaction, foreign keys on. */
+    ck_ok(sc__db_begin(af.db));
+    ck_ok(sc__db_exec(af.db, m->sql, m->description));
+    ck_ok(sc__db_commit(af.db));
+    ck_ok(sc_application_get(&after, af.db, id));
+    ck_assert(memcmp(&before, &after, sizeof before) == 0);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                    "AND name IN ('application_open', "
+                                    "'application_by_announcement')"),
+                     2);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    /* One open application per person and offering still holds. */
+    self = t_actor(SC_ACTOR_CANDIDATE, CAND_A);
+    REFUSED(SC_EEXISTS, sc_application_apply(&again, af.db, self, af.ann2, CAND_A, AF_OCC, NULL,
+                                             4, SC_PATH_NORMAL, NULL, "2024-03-06"));
+    sc_actor_free(self);
+    /* State 6 is allowed now, and no longer open. */
+    ck_assert_int_eq(sqlite3_exec(af.db->conn, "UPDATE application SET state = 6", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    self = t_actor(SC_ACTOR_CANDIDATE, CAND_A);
+    ck_ok(sc_application_apply(&again, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
+                               SC_PATH_NORMAL, NULL, "2024-03-06"));
     sc_actor_free(self);
 }
 END_TEST
@@ -912,6 +994,24 @@ START_TEST(test_application_xml_round_trip)
     }
     ck_ok(sc_application_get(&a, af.db, ids[0]));
     ck_assert_str_eq(a.confirmed, "2024-03-20");
+    /* Completed since (its candidate passed, sc_result_record()): still confirmed in
+     * the answer, and the same answer is still accepted, changing nothing. */
+    {
+        char sql[128], *again = strdup(answer), *p = strstr(again, "HD-ANS-001"), *third = NULL;
+        snprintf(sql, sizeof sql, "UPDATE application SET state = 6, ended = '2024-05-01', "
+                 "ended_at = 3 WHERE id = %lld", (long long)ids[0]);
+        ck_assert_int_eq(sqlite3_exec(af.db->conn, sql, NULL, NULL, NULL), SQLITE_OK);
+        ck_ok(sc_application_confirmation_export_memory(&third, NULL, af.db, af.ann,
+                                                        "HD-ANS-001", "HD-2024-03-001"));
+        same_doc(answer, third);
+        sc_free(third);
+        memcpy(p, "HD-ANS-003", 10);
+        ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
+                                   NULL));
+        free(again);
+        ck_ok(sc_application_get(&a, af.db, ids[0]));
+        ck_assert_int_eq(a.state, SC_APPLICATION_COMPLETED);
+    }
 
     /* Files. */
     {
@@ -1322,6 +1422,7 @@ Suite *sc_application_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_application_announcement);
     tcase_add_test(tc, test_application_flow);
+    tcase_add_test(tc, test_application_migration_completed);
     tcase_add_test(tc, test_application_refusals);
     tcase_add_test(tc, test_application_special_paths);
     tcase_add_test(tc, test_application_not_eligible);

@@ -474,29 +474,38 @@ END_TEST
 
 START_TEST(test_assessment_resit)
 {
-    char a[19], b[19];
+    char a[19], b[19], ref[32];
     sc_result r;
     sc_session_iter *it = NULL;
     sc_enrolment e;
-    int64_t s1, s2, s3;
+    sc_application app;
+    int64_t s1, s2, s3, app_a;
     fx_candidates(1, 2);
     fx_id(a, 1);
     fx_id(b, 2);
     s1 = fx_ready_session("2024-03-01", 1, 2);
+    app_a = fx_application(s1, 1);
+    snprintf(ref, sizeof ref, "%lld", (long long)app_a);
     /* Not in a second session while the first has no result for them. */
     s2 = fx_session(4, "2024-06-01", 0);
     ck_refused(sc_session_enrol(fx.db, fx.org, s2, a, NULL), SC_ECONSTRAINT);
     ck_ok(sc_result_record(fx.db, fx.org, s1, a, 85, 59, SC_SCORE_NONE, "2024-03-02"));
     ck_ok(sc_result_record(fx.db, fx.org, s1, b, 85, 90, SC_SCORE_NONE, "2024-03-02"));
-    /* a failed the practical: the resit takes the practical only. */
-    ck_ok(sc_session_enrol(fx.db, fx.org, s2, a, "APP-2024-0001"));
+    /* The fail leaves a's application confirmed, for the resit. */
+    ck_ok(sc_application_get(&app, fx.db, app_a));
+    ck_assert_int_eq(app.state, SC_APPLICATION_CONFIRMED);
+    /* Another system's reference is not an application of this registry. */
+    ck_refused(sc_session_enrol(fx.db, fx.org, s2, a, "APP-2024-0001"), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "application_ref");
+    /* a failed the practical: the resit, on the same application, takes the practical only. */
+    ck_ok(sc_session_enrol(fx.db, fx.org, s2, a, NULL));
     ck_refused(sc_session_enrol(fx.db, fx.org, s2, b, NULL), SC_ECONSTRAINT); /* passed */
     ck_ok(sc_enrolment_iter_new(&it, fx.db, s2));
     ck_ok(sc_enrolment_iter_next(&e, it));
     ck_assert_str_eq(e.id_number, a);
     ck_assert_int_eq(e.attempt, 2);
     ck_assert_uint_eq(e.components, SC_COMPONENT_BIT(SC_COMPONENT_PRACTICAL));
-    ck_assert_str_eq(e.application_ref, "APP-2024-0001");
+    ck_assert_str_eq(e.application_ref, ref);
     ck_assert_int_eq(sc_enrolment_iter_next(&e, it), SC_ITEROVER);
     sc_session_iter_free(it);
     /* Staffing counts only who takes each component: no invigilator needed. */
@@ -511,12 +520,226 @@ START_TEST(test_assessment_resit)
     ck_assert(r.theory == 85);
     ck_assert(r.practical == 70);
     ck_assert_uint_eq(r.carried, SC_COMPONENT_BIT(SC_COMPONENT_THEORY));
+    /* The pass at the resit completes the application. */
+    ck_ok(sc_application_get(&app, fx.db, app_a));
+    ck_assert_int_eq(app.state, SC_APPLICATION_COMPLETED);
+    ck_assert_str_eq(app.ended, "2024-06-01");
     /* Passed now: no third attempt. */
     s3 = fx_session(4, "2024-09-01", 0);
     ck_refused(sc_session_enrol(fx.db, fx.org, s3, a, NULL), SC_ECONSTRAINT);
     /* Unknown candidates and bad numbers. */
     ck_refused(sc_session_enrol(fx.db, fx.org, s3, "110105198001011238", NULL), SC_ENOTFOUND);
     ck_refused(sc_session_enrol(fx.db, fx.org, s3, "110105198001011239", NULL), SC_EINVAL);
+}
+END_TEST
+
+/* ---- enrolment on a confirmed application (only confirmed applicants enrol) ------------------- */
+
+/* Candidate n applies to the announcement of `org` for FX_OCC at `level`;
+ * verified when step >= 2, confirmed by the district when step >= 3. */
+static int64_t application_to(sc_actor *org, int n, int level, int step)
+{
+    sc_actor *self;
+    char id[19];
+    int64_t app = 0;
+    int eligible = 0;
+    fx_id(id, n);
+    self = t_actor(SC_ACTOR_CANDIDATE, id);
+    ck_ok(sc_application_apply(&app, fx.db, self, org == fx.org ? fx.ann : fx.ann2, id, FX_OCC,
+                               NULL, level, SC_PATH_NORMAL, NULL, FX_APPLY_DAY));
+    sc_actor_free(self);
+    if (step >= 2) {
+        ck_ok(sc_application_verify(&eligible, fx.db, org, app, FX_APPLY_DAY));
+        ck_assert_int_eq(eligible, 1);
+    }
+    if (step >= 3)
+        ck_ok(sc_application_confirm(fx.db, org == fx.org ? fx.haidian : fx.xicheng, app,
+                                     FX_APPLY_DAY));
+    return app;
+}
+
+static int state_of(int64_t app)
+{
+    sc_application a;
+    ck_ok(sc_application_get(&a, fx.db, app));
+    return a.state;
+}
+
+static int error_says(const char *text)
+{
+    return strstr(sc_error_last()->message, text) != NULL;
+}
+
+START_TEST(test_assessment_enrol_links_confirmed)
+{
+    char a[19], b[19], c[19], ref[32];
+    sc_enrolment e;
+    sc_session_iter *it = NULL;
+    int64_t s, app[4];
+    int i = 0;
+    fx_candidates(1, 3);
+    fx_id(a, 1);
+    fx_id(b, 2);
+    fx_id(c, 3);
+    s = fx_session(4, "2024-03-01", 0);
+    app[1] = application_to(fx.org, 1, 4, 3);
+    app[2] = application_to(fx.org, 2, 4, 3);
+    app[3] = application_to(fx.org, 3, 4, 3);
+    /* NULL and "" find the confirmed application; a number names it. */
+    ck_ok(sc_session_enrol(fx.db, fx.org, s, a, NULL));
+    ck_ok(sc_session_enrol(fx.db, fx.org, s, b, ""));
+    snprintf(ref, sizeof ref, "%lld", (long long)app[3]);
+    ck_ok(sc_session_enrol(fx.db, fx.org, s, c, ref));
+    ck_ok(sc_enrolment_iter_new(&it, fx.db, s));
+    while (sc_enrolment_iter_next(&e, it) == SC_OK) {
+        int n = !strcmp(e.id_number, a) ? 1 : !strcmp(e.id_number, b) ? 2 : 3;
+        snprintf(ref, sizeof ref, "%lld", (long long)app[n]);
+        ck_assert_str_eq(e.application_ref, ref);
+        i++;
+    }
+    sc_session_iter_free(it);
+    ck_assert_int_eq(i, 3);
+    /* Enrolment does not change the application; the audit entry names it. */
+    ck_assert_int_eq(state_of(app[1]), SC_APPLICATION_CONFIRMED);
+    snprintf(ref, sizeof ref, "%lld", (long long)app[1]);
+    {
+        char sql[256];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'session.enrol' "
+                 "AND detail LIKE '%%candidate=%s %%application=%s'", a, ref);
+        ck_assert_int_eq(rows(sql), 1);
+    }
+}
+END_TEST
+
+START_TEST(test_assessment_enrol_refusals)
+{
+    char id[8][19], ref[32];
+    int64_t s, verified, other_org, other_level, theirs;
+    int n;
+    fx_candidates(1, 7);
+    for (n = 1; n <= 7; n++)
+        fx_id(id[n], n);
+    s = fx_session(4, "2024-03-01", 0);
+
+    /* No application at all. */
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[1], NULL), SC_ECONSTRAINT);
+    ck_assert_msg(error_says("has no application confirmed by the district (报名确认) for "
+                             FX_OCC " level 4"), "%s", sc_error_last()->message);
+    ck_assert_str_eq(sc_error_last()->field, "application_ref");
+
+    /* Only submitted, only verified: the district has not confirmed. */
+    application_to(fx.org, 2, 4, 1);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[2], NULL), SC_ECONSTRAINT);
+    ck_assert_msg(error_says("is submitted"), "%s", sc_error_last()->message);
+    verified = application_to(fx.org, 3, 4, 2);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[3], NULL), SC_ECONSTRAINT);
+    ck_assert_msg(error_says("has no application confirmed") && error_says("is verified"), "%s",
+                  sc_error_last()->message);
+    snprintf(ref, sizeof ref, "%lld", (long long)verified);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[3], ref), SC_ECONSTRAINT);
+    ck_assert_msg(error_says("is verified"), "%s", sc_error_last()->message);
+
+    /* Confirmed, but to another organization (for the same offering). */
+    other_org = application_to(fx.org2, 4, 4, 3);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[4], NULL), SC_ECONSTRAINT);
+    ck_assert_msg(error_says("has no application confirmed") && error_says(FX_ORG2), "%s",
+                  sc_error_last()->message);
+    snprintf(ref, sizeof ref, "%lld", (long long)other_org);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[4], ref), SC_ECONSTRAINT);
+
+    /* Confirmed to this organization, but for another offering (level 5). */
+    other_level = application_to(fx.org, 5, 5, 3);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[5], NULL), SC_ECONSTRAINT);
+    ck_assert_msg(error_says("has no application confirmed"), "%s", sc_error_last()->message);
+    snprintf(ref, sizeof ref, "%lld", (long long)other_level);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[5], ref), SC_ECONSTRAINT);
+
+    /* Someone else's confirmed application, named. */
+    theirs = application_to(fx.org, 6, 4, 3);
+    snprintf(ref, sizeof ref, "%lld", (long long)theirs);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[7], ref), SC_ECONSTRAINT);
+    ck_assert_msg(error_says("is not"), "%s", sc_error_last()->message);
+
+    /* Not an application number of this registry; no such application. */
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[6], "APP-2024-001"), SC_EINVAL);
+    ck_assert_msg(error_says("not an application number of this registry"), "%s",
+                  sc_error_last()->message);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[6], "12a"), SC_EINVAL);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[6], " 12"), SC_EINVAL);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[6], "-3"), SC_EINVAL);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[6], "0"), SC_EINVAL);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[6], "123456789012345678901234567890"),
+               SC_EINVAL);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s, id[6], "99999"), SC_ENOTFOUND);
+    /* ... the same check before the organization's own: another organization is denied. */
+    ck_refused(sc_session_enrol(fx.db, fx.org2, s, id[6], NULL), SC_EDENIED);
+
+    /* None of that enrolled anyone; the owner of the application still enrols. */
+    ck_assert_int_eq(rows("SELECT count(*) FROM enrolment"), 0);
+    ck_ok(sc_session_enrol(fx.db, fx.org, s, id[6], ref));
+}
+END_TEST
+
+START_TEST(test_assessment_pass_completes_application)
+{
+    char a[19], b[19], label[64], sql[256];
+    sc_application app;
+    sc_actor *self;
+    int64_t s, app_a, app_b, again = 0, s2;
+    sc_application_query q = SC_APPLICATION_QUERY_INIT;
+    int64_t count = 0;
+    fx_candidates(1, 2);
+    fx_id(a, 1);
+    fx_id(b, 2);
+    s = fx_ready_session("2024-03-01", 1, 2);
+    app_a = fx_application(s, 1);
+    app_b = fx_application(s, 2);
+
+    /* a refused result changes nothing, the application included */
+    ck_refused(sc_result_record(fx.db, fx.org, s, a, 80, 75, SC_SCORE_NONE, "2024-02-20"),
+               SC_ECONSTRAINT);
+    ck_ok(sc_result_record(fx.db, fx.org, s, a, 80, 75, SC_SCORE_NONE, "2024-03-02"));
+    ck_ok(sc_result_record(fx.db, fx.org, s, b, 50, 75, SC_SCORE_NONE, "2024-03-02"));
+
+    /* The pass completes a's application, in the result's transaction. */
+    ck_ok(sc_application_get(&app, fx.db, app_a));
+    ck_assert_int_eq(app.state, SC_APPLICATION_COMPLETED);
+    ck_assert_str_eq(sc_application_state_name(app.state), "completed");
+    ck_assert_str_eq(app.ended, "2024-03-02");
+    snprintf(label, sizeof label, "%s", sc_actor_label(fx.org));
+    ck_assert_str_eq(app.ended_by, label);
+    ck_assert_int_eq(app.ended_at, SC_APPLICATION_CONFIRMED);
+    ck_assert_msg(strstr(app.reason, "passed in session") != NULL, "%s", app.reason);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'result.record' "
+             "AND detail LIKE '%%passed=1 %%application=%lld completed'", (long long)app_a);
+    ck_assert_int_eq(rows(sql), 1);
+    /* The fail leaves b's confirmed. */
+    ck_assert_int_eq(state_of(app_b), SC_APPLICATION_CONFIRMED);
+    snprintf(q.id_number, sizeof q.id_number, "%s", a);
+    q.state = SC_APPLICATION_COMPLETED;
+    ck_ok(sc_application_count_get(&count, fx.db, &q));
+    ck_assert_int_eq(count, 1);
+
+    /* a may apply again for the offering (a re-certification); b may not (still open). */
+    self = t_actor(SC_ACTOR_CANDIDATE, b);
+    ck_refused(sc_application_apply(&again, fx.db, self, fx.ann2, b, FX_OCC, NULL, 4,
+                                    SC_PATH_NORMAL, NULL, "2024-03-10"), SC_EEXISTS);
+    sc_actor_free(self);
+    self = t_actor(SC_ACTOR_CANDIDATE, a);
+    ck_ok(sc_application_apply(&again, fx.db, self, fx.ann2, a, FX_OCC, NULL, 4, SC_PATH_NORMAL,
+                               NULL, "2024-03-10"));
+    sc_actor_free(self);
+    ck_assert_int_eq(state_of(again), SC_APPLICATION_SUBMITTED);
+    ck_ok(sc_application_verify(NULL, fx.db, fx.org2, again, "2024-03-11"));
+    ck_ok(sc_application_confirm(fx.db, fx.xicheng, again, "2024-03-12"));
+    /* ... and is enrolled on the new application with that organization. */
+    ck_ok(sc_session_create(&s2, fx.db, fx.org2, FX_ORG2, FX_OCC, NULL, 4, SC_PATH_NORMAL,
+                            "2024-04-01", fx.venue2, 1, 0));
+    ck_ok(sc_session_enrol(fx.db, fx.org2, s2, a, NULL));
+    /* The completed application enrols no one any more. */
+    s2 = fx_session(4, "2024-05-01", 0);
+    snprintf(sql, sizeof sql, "%lld", (long long)app_a);
+    ck_refused(sc_session_enrol(fx.db, fx.org, s2, a, sql), SC_ECONSTRAINT);
 }
 END_TEST
 
@@ -992,6 +1215,14 @@ Suite *sc_assessment_suite(void)
     tcase_add_test(tc, test_assessment_results_pass_rule);
     tcase_add_test(tc, test_assessment_pass_rule_per_standard);
     tcase_add_test(tc, test_assessment_resit);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("enrolment");
+    tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_assessment_enrol_links_confirmed);
+    tcase_add_test(tc, test_assessment_enrol_refusals);
+    tcase_add_test(tc, test_assessment_pass_completes_application);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bank");

@@ -243,7 +243,7 @@ START_TEST(test_certificate_numbering)
     fx_id(id, 20);
     ck_ok(sc_session_create(&s5, fx.db, fx.org2, FX_ORG2, FX_OCC, NULL, 5, SC_PATH_NORMAL,
                             "2024-03-01", fx.venue2, 1, 0));
-    ck_ok(sc_session_enrol(fx.db, fx.org2, s5, id, NULL));
+    fx_enrol(s5, 20, 20);
     ck_ok(sc_session_staff_add(fx.db, fx.org2, s5, SC_COMPONENT_THEORY, "E01"));
     ck_ok(sc_session_staff_add(fx.db, fx.org2, s5, SC_COMPONENT_THEORY, "E02"));
     ck_ok(sc_session_staff_add(fx.db, fx.org2, s5, SC_COMPONENT_PRACTICAL, "E03"));
@@ -451,7 +451,7 @@ START_TEST(test_certificate_stats)
     fx_id(id, 10);
     ck_ok(sc_session_create(&s2, fx.db, fx.org2, FX_ORG2, FX_OCC, NULL, 5, SC_PATH_NORMAL,
                             "2024-03-01", fx.venue2, 1, 0));
-    ck_ok(sc_session_enrol(fx.db, fx.org2, s2, id, NULL));
+    fx_enrol(s2, 10, 10);
     ck_ok(sc_session_staff_add(fx.db, fx.org2, s2, SC_COMPONENT_THEORY, "E01"));
     ck_ok(sc_session_staff_add(fx.db, fx.org2, s2, SC_COMPONENT_THEORY, "E02"));
     for (i = 3; i <= 5; i++) {

@@ -73,8 +73,8 @@ START_TEST(test_e2e_the_whole_notice)
     sc_audit_result audit;
     int eligible, i;
 
-    ck_ok(sc_eligibility_load_defaults(NULL, fx.db, fx.city));
-    /* The catalog and the organization's filing (the fixture) answer yes. */
+    /* The catalog, the built-in eligibility rules and the organization's
+     * filing (the fixture): the organization may certify. */
     ck_ok(sc_org_may_certify(&v, fx.db, FX_ORG, FX_OCC, NULL, 5, DAY_EXAM, "110108",
                              SC_PATH_NORMAL));
     ck_assert_msg(v.ok, "%s", v.message);
@@ -106,6 +106,8 @@ START_TEST(test_e2e_the_whole_notice)
     snprintf(ref, sizeof ref, "%lld", (long long)app[3]);
     ck_assert_int_eq(sc_session_enrol(fx.db, fx.org, session, id[3], ref), SC_ECONSTRAINT);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "confirmed"));
+    ck_assert_int_eq(sc_session_enrol(fx.db, fx.org, session, id[3], NULL), SC_ECONSTRAINT);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "has no application confirmed"));
     fx_staff(session, SC_COMPONENT_THEORY, 1, 2);      /* 2 per room, 1 per 15 */
     ck_ok(sc_session_check(&v, fx.db, session));
     ck_assert_int_eq(v.ok, 0);                          /* no practical examiners yet */
@@ -143,6 +145,14 @@ START_TEST(test_e2e_the_whole_notice)
     ck_ok(sc_result_record(fx.db, fx.org, session, id[0], 75, 80, SC_SCORE_NONE, DAY_EXAM));
     ck_ok(sc_result_record(fx.db, fx.org, session, id[1], 60, 60, SC_SCORE_NONE, DAY_EXAM));
     ck_ok(sc_result_record(fx.db, fx.org, session, id[2], 59, 90, SC_SCORE_NONE, DAY_EXAM));
+    /* A pass completes the application; the fail leaves it confirmed, for a resit. */
+    {
+        sc_application a;
+        for (i = 0; i < 3; i++) {
+            ck_ok(sc_application_get(&a, fx.db, app[i]));
+            ck_assert_int_eq(a.state, i < 2 ? SC_APPLICATION_COMPLETED : SC_APPLICATION_CONFIRMED);
+        }
+    }
 
     /* Certificates: reported to the city, issued, published. */
     for (i = 0; i < 2; i++) {

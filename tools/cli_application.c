@@ -694,7 +694,7 @@ static const cli_option list_options[] = {
     { "org", "CODE", "only this organization's" },
     { "announcement", "ID", "only this announcement's" },
     { "candidate", "ID-NUMBER", "only this candidate's" },
-    { "state", "STATE", "submitted, verified, confirmed, rejected or withdrawn" },
+    { "state", "STATE", "submitted, verified, confirmed, rejected, withdrawn or completed" },
     { "batch", "BATCH", "only those sent in this candidate batch" },
     { NULL, NULL, NULL }
 };

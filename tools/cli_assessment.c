@@ -7,7 +7,7 @@
  *   session venue-inspect VENUE --result passed|failed                      (district)
  *   session create CODE OCCUPATION --level N --venue V [--date D] ...       (organization)
  *   session staff SESSION COMPONENT PERSON... [--remove]
- *   session enrol SESSION ID-NUMBER... [--application REF]
+ *   session enrol SESSION ID-NUMBER... [--application NUMBER]
  *   session check | confirm | show SESSION, session list
  *   bank add-item CODE ITEM --type T --occupation O --level N --area A --difficulty D
  *                 --stem S [--answer K] [OPTION...]
@@ -293,8 +293,8 @@ static int cmd_staff(cli_ctx *ctx)
 }
 
 static const cli_option enrol_options[] = {
-    { "application", "REF", "the confirmed application's reference (checked once the "
-                            "application workflow exists)" },
+    { "application", "NUMBER", "the candidate's confirmed application (报名确认) by "
+                               "number; found when left out" },
     { NULL, NULL, NULL }
 };
 
@@ -509,11 +509,13 @@ const cli_command cli_session_commands[] = {
       "members are examiners or experts (专家). Each must be on staff that day and\n"
       "qualified for the occupation at the session's level or higher." },
     { "enrol", cmd_enrol, NULL, enrol_options, 2, -1, CHANGE,
-      "SESSION ID-NUMBER... [--application REF]",
-      "enrol recorded candidates (actor: the organization)",
-      "A candidate whose last result for the offering failed takes only the failed\n"
-      "components (a resit). The confirmed-application check arrives with the\n"
-      "application workflow; --application is recorded meanwhile." },
+      "SESSION ID-NUMBER... [--application NUMBER]",
+      "enrol confirmed applicants (actor: the organization)",
+      "Only confirmed applicants enrol: each candidate's application confirmed by\n"
+      "the district (报名确认) to the organization for the session's offering and\n"
+      "path is found and linked (or the one --application names is checked). A\n"
+      "pass completes it; a candidate whose last result for the offering failed\n"
+      "enrols again on it and takes only the failed components (a resit)." },
     { "check", cmd_check, NULL, NULL, 1, 1, CLI_NEEDS_DB, "SESSION",
       "does the staffing meet the standard's ratios? (exit 0 yes, 1 no)",
       "Theory: 1 invigilator per 15 candidates and 2 per room; practical: 1 examiner\n"

@@ -28,6 +28,8 @@
  *                                own district   REJECTED    at VERIFIED (确认不通过)
  *     sc_application_withdraw    candidate      WITHDRAWN   at SUBMITTED, VERIFIED or CONFIRMED
  *     sc_application_withdraw_for organization  WITHDRAWN   idem, for the candidate
+ *     sc_result_record (assessment.h) organization COMPLETED  at CONFIRMED: the candidate
+ *                                               passed in a session it enrolled them in
  *
  * Who applies: the candidate themself (actor SC_ACTOR_CANDIDATE whose scope is
  * their ID number), with the record they saved (sc_candidate_save()); or the
@@ -46,7 +48,14 @@
  * when a special path has no evidence named; and when the person already has
  * an open application for the same offering (one open application per person
  * and offering, with any organization). SUBMITTED, VERIFIED and CONFIRMED
- * applications are open; REJECTED and WITHDRAWN ones are closed.
+ * applications are open; REJECTED, WITHDRAWN and COMPLETED ones are closed.
+ *
+ * A confirmed application is what a candidate is enrolled on in an
+ * assessment session (sc_session_enrol(), assessment.h); it stays CONFIRMED
+ * through failed attempts and resits, and is COMPLETED, in the same
+ * transaction, when a passing result is recorded for an enrolment linked to
+ * it (sc_result_record()). The person may then apply again for the offering
+ * (for example for a re-certification).
  *
  * Verification decides eligibility (eligibility.h) on the stored record with
  * the rules in force on the verification day and the organization's confirmed
@@ -261,12 +270,14 @@ typedef enum {
                                         confirmation (报名确认) */
     SC_APPLICATION_CONFIRMED = 3,  /**< "confirmed": confirmed by the organization's district */
     SC_APPLICATION_REJECTED = 4,   /**< "rejected": refused at verification or confirmation */
-    SC_APPLICATION_WITHDRAWN = 5   /**< "withdrawn": by the candidate or the organization */
+    SC_APPLICATION_WITHDRAWN = 5,  /**< "withdrawn": by the candidate or the organization */
+    SC_APPLICATION_COMPLETED = 6   /**< "completed": the candidate passed the assessment
+                                        they were enrolled in on it */
 } sc_application_state;
 
 /**
  * English token of a state ("submitted", "verified", "confirmed",
- * "rejected", "withdrawn").
+ * "rejected", "withdrawn", "completed").
  * @return a static string, or NULL for unknown values. Thread-safe.
  * @since 0.1
  */
@@ -308,12 +319,16 @@ typedef struct sc_application {
                                                       imported (cut to fit) */
     char confirmed[SC_DATE_SIZE];                /**< confirmation day, "" before */
     char confirmed_by[SC_ACTOR_TEXT_SIZE];       /**< the confirming district, "" before */
-    char ended[SC_DATE_SIZE];                    /**< rejection or withdrawal day, "" */
-    char ended_by[SC_ACTOR_TEXT_SIZE];           /**< who rejected or withdrew it, "" */
+    char ended[SC_DATE_SIZE];                    /**< rejection, withdrawal or completion
+                                                      day (the passing result's date), "" */
+    char ended_by[SC_ACTOR_TEXT_SIZE];           /**< who rejected or withdrew it, or recorded
+                                                      the passing result, "" */
     int ended_at;                                /**< the state it was in then (SUBMITTED:
                                                       refused at verification, VERIFIED: at
-                                                      confirmation); 0 while open */
-    char reason[SC_ORG_TEXT_SIZE];               /**< rejection or withdrawal reason, "" */
+                                                      confirmation; CONFIRMED when withdrawn
+                                                      or completed); 0 while open */
+    char reason[SC_ORG_TEXT_SIZE];               /**< rejection or withdrawal reason; for a
+                                                      completed one the session passed, "" */
     char batch_id[SC_BATCH_ID_SIZE];             /**< the candidate batch it was sent to the
                                                       district in, "" when none */
 } sc_application;
@@ -600,7 +615,8 @@ SC_EXTERN int sc_application_batch_export_file(sc_db *db, int64_t announcement,
 /**
  * The district's answer (::SC_DOC_CONFIRMATION, urn:skillcert:confirmation:1)
  * to an organization: each application of announcement @p announcement that
- * its district confirmed or rejected at confirmation, in order of id. The
+ * its district confirmed (a completed one included, as confirmed) or
+ * rejected at confirmation, in order of id. The
  * document validates against schemas/confirmation.xsd.
  *
  * @param[out] out  NUL-terminated UTF-8 document; caller frees with sc_free().

@@ -34,16 +34,22 @@
  *     sc_paper_score        organization   automatic scoring of an online answer sheet
  *     sc_result_record      organization   scores per component, pass or fail
  *
- * Enrolment: this version enrols a recorded candidate (candidate.h) by ID
- * number. The check that the candidate holds a confirmed application
- * (district-confirmed 报名确认) for the session's organization and offering is
- * added together with the application workflow; the application reference
- * parameter is already part of sc_session_enrol() for it.
+ * Enrolment: only confirmed applicants enrol (notice §三(二)2). A recorded
+ * candidate (candidate.h) is enrolled on their application (application.h)
+ * confirmed by the district (报名确认) to the session's organization for the
+ * session's offering (occupation, work type, level) and path; the enrolment
+ * is linked to it (::sc_enrolment.application_ref holds its number).
+ * sc_session_enrol() finds that application itself, or checks the one named.
+ * When a passing result is recorded for a linked enrolment
+ * (sc_result_record()), the application is COMPLETED in the same
+ * transaction: it no longer counts as open, and the person may apply again
+ * for the offering. A failed result leaves it CONFIRMED.
  *
  * Resits (补考): a candidate whose latest result for the same organization,
  * occupation, work type and level failed may enrol in a later session of
- * it; they then take only the components they failed, and the components
- * they passed are carried over to the new result.
+ * it, on the same confirmed application; they then take only the
+ * components they failed, and the components they passed are carried over
+ * to the new result.
  *
  * Dates are "YYYY-MM-DD"; NULL means today (UTC). Changing calls name their
  * actor and are checked against the action table (authz.h); a refusal
@@ -303,18 +309,33 @@ SC_EXTERN int sc_session_staff_remove(sc_db *db, const sc_actor *actor, int64_t 
  * A resit (see the file comment) is recognised here. A candidate who
  * passed this offering with this organization is refused.
  *
- * When @p application_ref is an application's number (application.h) the
- * application must be this candidate's, confirmed by the district
- * (报名确认), to this organization, for the session's offering and path.
- * Another reference (another system's, not a number) or NULL enrols the
- * candidate on the organization's word, recorded as given.
+ * Only confirmed applicants enrol. With @p application_ref NULL or "", the
+ * candidate's application confirmed by the district (报名确认) to this
+ * organization for the session's offering (occupation, work type, level)
+ * and path is found and linked; there is at most one (one open application
+ * per person and offering). With an application's number (application.h),
+ * that application must be this candidate's, confirmed, to this
+ * organization, for the session's offering and path. Either way the
+ * enrolment records the application's number (::sc_enrolment.application_ref).
+ * A resit enrols on the same application, still confirmed after the fail.
  *
+ * @param db               the registry.
+ * @param actor            the session's organization.
+ * @param session_id       a planned session.
  * @param id_number        the resident ID number.
- * @param application_ref  the confirmed application's number as text, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (session, candidate);
- *         ::SC_EEXISTS (already enrolled); ::SC_ECONSTRAINT (session
- *         confirmed; already passed; enrolled in another session of the same
- *         offering that has no result for them yet); ::SC_EDENIED; ::SC_EDB.
+ * @param application_ref  the confirmed application's number as text
+ *                         (decimal digits, e.g. "42"), or NULL (or "") to
+ *                         find it.
+ * @return ::SC_OK; ::SC_EINVAL (malformed ID number; a reference that is not
+ *         an application number of this registry); ::SC_ENOTFOUND (session,
+ *         candidate, the application named); ::SC_EEXISTS (already
+ *         enrolled); ::SC_ECONSTRAINT (session confirmed; already passed; no
+ *         confirmed application for the offering — "... has no application
+ *         confirmed by the district (报名确认) for ..."; the application named
+ *         not confirmed, another person's, or for another organization,
+ *         offering or path; enrolled in another session of the same offering
+ *         that has no result for them yet); ::SC_EDENIED; ::SC_EDB. On
+ *         failure the registry is unchanged.
  * @since 0.1
  */
 SC_EXTERN int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id,
@@ -404,7 +425,9 @@ typedef struct sc_enrolment {
     int64_t session_id;
     char id_number[19];
     char name[SC_ORG_NAME_SIZE];
-    char application_ref[SC_ORG_NAME_SIZE]; /**< "" when none was given */
+    char application_ref[SC_ORG_NAME_SIZE]; /**< the number of the confirmed application
+                                                 enrolled on ("" only in enrolments made
+                                                 before links were required) */
     int attempt;                            /**< 1, or 2, 3 ... for resits */
     unsigned int components;                /**< the components to take (a resit: the failed ones) */
     char enrolled[SC_DATE_SIZE];
@@ -744,6 +767,10 @@ typedef struct sc_result {
  * its rule's pass score, default 60). Give the score of every component the
  * candidate takes (sc_enrolment.components) and SC_SCORE_NONE for the
  * others; a resit's carried components come from the earlier result.
+ * A pass completes the application the enrolment is linked to
+ * (SC_APPLICATION_COMPLETED, application.h) in the same transaction, with
+ * the result's date and "passed in session N"; the audit entry of the
+ * result names it. A fail leaves it confirmed, for a resit.
  * @param theory, practical, review  0–100 or SC_SCORE_NONE.
  * @param date  NULL for today; not before the session day.
  * @return ::SC_OK; ::SC_EINVAL (score outside 0–100, a score missing or not

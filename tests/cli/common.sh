@@ -92,3 +92,30 @@ snapshot() {
     fi
 }
 
+
+# candidate_json ID NAME: a candidate record (JSON) with work in $OCC since
+# 2010 — eligible for levels 5 and 4 (L5-a, L4-b of the built-in rules).
+candidate_json() {
+    printf '{"id_number": "%s", "name": "%s", "work": [{"occupation": "%s", "from": "2010-01-01", "to": null}]}\n' \
+        "$1" "$2" "$OCC"
+}
+
+# confirm_applicants LEVEL ID...: what lets recorded candidates (with
+# candidate_json records) enrol in a session of $A for $OCC at LEVEL — only
+# confirmed applicants enrol: the built-in eligibility rules, an intake
+# announcement of $A, each candidate's application (applied for by the
+# candidate on 2023-06-10), verified by $A and confirmed by 海淀区 (报名确认),
+# each step as one batch. Uses the test's `must`; sets ANN to the
+# announcement's id.
+confirm_applicants() {
+    level=$1; shift
+    must eligibility rules load-defaults
+    must $AS_A announce publish $A $OCC:5,4,3,2,1 --code CLI-2023 --title 新职业技能等级认定公告 \
+        --opens 2023-06-01 --closes 2026-05-01 --fees "四级 400 元" --date 2023-06-01
+    ANN=$(sed -n 's/^announcement \([0-9][0-9]*\) .*/\1/p' "$OUT")
+    for who in "$@"; do
+        must --actor candidate:$who apply "$ANN" $who $OCC:$level --date 2023-06-10
+    done
+    must $AS_A application verify --all-submitted --org $A --date 2023-06-12
+    must $AS_HAIDIAN application confirm --all-verified --org $A --date 2023-06-15
+}

@@ -38,7 +38,7 @@ done
 must $AS_A org staff add $A L01 $OCC:5 --name 初级考评员 --role examiner --date 2023-06-01
 for c in "$C1 王芳" "$C2 李小明" "$C3 张小三"; do
     set -- $c
-    printf '{"id_number": "%s", "name": "%s"}\n' "$1" "$2" >"$T/cand.json"
+    candidate_json "$1" "$2" >"$T/cand.json"
     must $AS_CENTRE candidate add "$T/cand.json"
 done
 
@@ -71,8 +71,23 @@ assert d["id"] == 1 and d["level"] == 4 and d["occupation"] == "4-02-07-10", d
 assert d["components"] == ["theory", "practical"] and d["online"] is True, d
 assert d["status"] == "planned", d
 '
-run $AS_A session enrol 1 $C1 $C2 $C3 --application APP-2024-001
-check "enrol three candidates exits 0" test "$rc" = 0
+# Only confirmed applicants enrol.
+snapshot "$T/before"
+run $AS_A session enrol 1 $C1
+check "a candidate without a confirmed application is refused (exit 2)" test "$rc" = 2
+check "... the district has not confirmed an application (报名确认)" \
+    err_has "has no application confirmed by the district (报名确认)"
+run $AS_A session enrol 1 $C1 --application APP-2024-001
+check "another system's reference is refused (exit 2)" test "$rc" = 2
+check "... it is not an application number of this registry" \
+    err_has "not an application number of this registry"
+snapshot "$T/after"
+check "the refused enrolments changed nothing" cmp -s "$T/before" "$T/after"
+confirm_applicants 4 $C1 $C2 $C3
+run $AS_A session enrol 1 $C1 --application 2
+check "another candidate's application is refused (exit 2)" test "$rc" = 2
+run $AS_A session enrol 1 $C1 $C2 $C3
+check "enrol three confirmed applicants exits 0" test "$rc" = 0
 run $AS_A session staff 1 theory L01
 check "an examiner qualified for level 5 only cannot serve level 4 (exit 2)" test "$rc" = 2
 check "the refusal says so" err_has "not qualified"
@@ -107,7 +122,7 @@ run --json session show 1
 py "session show --json: staff and candidates" '
 assert d["status"] == "confirmed" and d["candidates"] == 3, d
 assert len(d["staff"]) == 5 and len(d["enrolled"]) == 3, d
-assert d["enrolled"][0]["application"] == "APP-2024-001", d["enrolled"][0]
+assert [e["application"] for e in d["enrolled"]] == ["1", "2", "3"], d["enrolled"]
 '
 
 # ---- the bank and a paper -----------------------------------------------------------------------------
@@ -147,6 +162,16 @@ run --json $AS_A result record 1 $C3 --theory 88 --practical 92 --date 2024-03-0
 py "result record --json" 'assert d["passed"] is True and d["theory"] == 88, d'
 run --json result list 1
 py "result list: two passed of three" 'assert sum(r["passed"] for r in d) == 2, d'
+run --json application show 1
+py "a pass completes the application" '
+assert d["state"] == "completed" and d["ended"] == "2024-03-01" and d["ended_at"] == "confirmed", d
+'
+run --json application show 2
+py "a fail leaves it confirmed, for a resit" 'assert d["state"] == "confirmed", d'
+run --json application list --state completed
+py "application list --state completed: the two who passed" '
+assert sorted(a["id"] for a in d) == [1, 3], d
+'
 
 # ---- certificates -------------------------------------------------------------------------------------
 

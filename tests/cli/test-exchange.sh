@@ -41,12 +41,13 @@ for e in E01 E02 E03 E04 E05; do
 done
 for c in "$C1 王芳" "$C2 李小明"; do
     set -- $c
-    printf '{"id_number": "%s", "name": "%s"}\n' "$1" "$2" >"$T/cand.json"
+    candidate_json "$1" "$2" >"$T/cand.json"
     must $AS_CENTRE candidate add "$T/cand.json"
 done
 must $AS_A session venue-add $A --name 海淀考点 --address 北京市海淀区中关村大街1号 --district 海淀区 --rooms 1 --date 2023-06-01
 must $AS_HAIDIAN session venue-inspect 1 --result passed --date 2023-06-05
 must $AS_A session create $A $OCC --level 4 --venue 1 --date 2024-03-01
+confirm_applicants 4 $C1 $C2
 must $AS_A session enrol 1 $C1 $C2
 must $AS_A session staff 1 theory E01 E02
 must $AS_A session staff 1 practical E03 E04 E05

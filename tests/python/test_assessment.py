@@ -13,6 +13,7 @@ OTHER = "91110105MA01CHY00K"  # 朝阳区, never registered
 OCC = "4-02-07-10"            # 网约配送员: levels 5-1, undivided
 SCOPE = ["4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"]
 QUALIFIED = ["4-02-07-10:1", "4-04-05-05/数据标注员:1"]
+APPLY_DAY = "2023-06-10"      # fixture applications: applied, verified, confirmed
 
 THEORY = skillcert.COMPONENT_THEORY
 PRACTICAL = skillcert.COMPONENT_PRACTICAL
@@ -34,7 +35,11 @@ class Registry:
     4-02-07-10 levels 5-1 and 4-04-05-05/数据标注员 levels 5-1; examiners
     E01-E15 and experts X01-X05 of ORG qualified at level 1, examiner U01
     qualified for 4-02-07-10 level 4 only, manager M01; examiners E01-E05 of
-    ORG2; a venue of each with 3 rooms, inspected and passed 2023-06-05."""
+    ORG2; a venue of each with 3 rooms, inspected and passed 2023-06-05;
+    the default eligibility rules and the intake announcement "FX-2023" of
+    each (both offerings, intake 2023-06-01 to 2026-05-01). Only confirmed
+    applicants enrol: enrol() first gives the candidates applications
+    confirmed by the district (applications())."""
 
     def __init__(self, db):
         A = skillcert.Actor
@@ -68,6 +73,17 @@ class Registry:
         self.venue2 = db.venue_register(self.org2, ORG2, "西城考点", "北京市西城区金融街1号",
                                         "110102", 3, "2023-06-01")
         db.venue_inspect(self.xicheng, self.venue2, True, None, "2023-06-05")
+        # The default eligibility rules and each organization's intake
+        # announcement "FX-2023", as fx_build: the fixture's applications.
+        db.eligibility_load_defaults(self.city)
+        self.fx_ann = self._announce_fixture(self.org, ORG)
+        self.fx_ann2 = self._announce_fixture(self.org2, ORG2)
+
+    def _announce_fixture(self, actor, code):
+        methods = skillcert.METHOD_THEORY | skillcert.METHOD_PRACTICAL | skillcert.METHOD_REVIEW
+        return self.db.announcement_publish(actor, code, "FX-2023", "新职业技能等级认定工作实施方案",
+                                            "2023-06-01", "2026-05-01", "五级 300 元, 四级 400 元",
+                                            methods, SCOPE, "2023-05-20")
 
     def _file(self, actor, code, name, kind, district, bureau):
         db = self.db
@@ -80,12 +96,11 @@ class Registry:
         db.org_commit(actor, code, "2023-05-12")
 
     def announce(self):
-        """The default eligibility rules, ORG's announcement "2024-01"
-        (4-02-07-10 levels 5-1, intake 2024-03-01 to 2026-06-30) and ORG2's
-        "2024-A" (levels 5-3, to 2024-12-31), both published 2024-02-20."""
+        """ORG's announcement "2024-01" (4-02-07-10 levels 5-1, intake
+        2024-03-01 to 2026-06-30) and ORG2's "2024-A" (levels 5-3, to
+        2024-12-31), both published 2024-02-20."""
         db = self.db
         methods = skillcert.METHOD_THEORY | skillcert.METHOD_PRACTICAL | skillcert.METHOD_REVIEW
-        db.eligibility_load_defaults(self.city)
         self.ann = db.announcement_publish(self.org, ORG, "2024-01", "2024-01 实施方案",
                                            "2024-03-01", "2026-06-30", "四级 400 元", methods,
                                            ["4-02-07-10:5,4,3,2,1"], "2024-02-20")
@@ -115,9 +130,58 @@ class Registry:
         return app
 
     def candidates(self, first, last):
+        """Candidates first..last, recorded by the city centre as
+        fx_candidate: working in OCC since 2000 and holding its level 5, 4, 3
+        and 2 certificates (2002, 2007, 2012, 2017), so that they are eligible
+        for levels 5 to 2."""
         for n in range(first, last + 1):
             c = skillcert.Candidate(resident_id(n), "考生%d" % n)
+            c.add_work(OCC, "2000-01-01")
+            for level, issued in ((5, "2002-01-01"), (4, "2007-01-01"), (3, "2012-01-01"),
+                                  (2, "2017-01-01")):
+                c.add_certificate(skillcert.CERT_KIND_SKILL_LEVEL, OCC, None, level, issued)
             self.db.candidate_save(self.centre, c)
+
+    def confirmed_application(self, session, n):
+        """Candidate n's application confirmed by the district (报名确认) to
+        the session's organization for its offering and path, or None."""
+        s = self.db.session_get(session)
+        q = skillcert.ApplicationQuery(credit_code=s.credit_code, id_number=resident_id(n),
+                                       occupation=s.occupation, level=s.level,
+                                       state=skillcert.APPLICATION_CONFIRMED)
+        for a in self.db.applications(q):
+            if a.work_type == s.work_type and a.path == s.path:
+                return a.id
+        return None
+
+    def applications(self, session, first, last):
+        """As fx_application: candidates first..last (recorded) each get an
+        application confirmed for the session's offering, unless they have
+        one. The missing ones apply to the organization's "FX-2023"
+        announcement on APPLY_DAY; the organization verifies them and its
+        district bureau confirms them, each step as one batch. Returns the
+        applications' ids, in candidate order."""
+        db = self.db
+        s = db.session_get(session)
+        second = s.credit_code == ORG2
+        ids, new = [], []
+        for n in range(first, last + 1):
+            app = self.confirmed_application(session, n)
+            if app is None:
+                idn = resident_id(n)
+                me = skillcert.Actor(skillcert.ACTOR_CANDIDATE, idn, "test")
+                app = db.application_apply(me, self.fx_ann2 if second else self.fx_ann, idn,
+                                           s.occupation, s.work_type or None, s.level, s.path,
+                                           date=APPLY_DAY)
+                new.append(app)
+            ids.append(app)
+        if new:
+            assert db.application_verify_batch(self.org2 if second else self.org, new,
+                                               APPLY_DAY) == len(new), \
+                "fixture candidates %d-%d are not eligible for level %d" % (first, last, s.level)
+            db.application_confirm_batch(self.xicheng if second else self.haidian, new,
+                                         APPLY_DAY)
+        return ids
 
     def session(self, level, date, flags=0):
         return self.db.session_create(self.org, ORG, OCC, None, level, skillcert.PATH_NORMAL,
@@ -128,8 +192,12 @@ class Registry:
             self.db.session_staff_add(self.org, session, component, person)
 
     def enrol(self, session, first, last):
+        """Candidates first..last enrol (as fx_enrol): on their confirmed
+        applications, found by the library (no reference given)."""
+        self.applications(session, first, last)
+        actor = self.org2 if self.db.session_get(session).credit_code == ORG2 else self.org
         for n in range(first, last + 1):
-            self.db.session_enrol(self.org, session, resident_id(n))
+            self.db.session_enrol(actor, session, resident_id(n))
 
     def ready_session(self, date, first, last):
         """A level-4 session with candidates first..last (at most 15),
@@ -486,18 +554,106 @@ def test_assessment_enrol(fx):
     fx.candidates(1, 2)
     a, b = resident_id(1), resident_id(2)
     s = fx.session(4, "2024-03-01")
-    db.session_enrol(fx.org, s, a, "EXT-7")
+    app_a, app_b = fx.applications(s, 1, 2)
+    # Another system's reference is no application number of this registry.
+    e = refused(fx, skillcert.ValidationError, db.session_enrol, fx.org, s, a, "EXT-7")
+    assert (e.code, e.field) == (skillcert.EINVAL, "application_ref")
+    assert "not an application number" in e.message
+    db.session_enrol(fx.org, s, a)
     refused(fx, skillcert.ExistsError, db.session_enrol, fx.org, s, a)
     refused(fx, skillcert.DeniedError, db.session_enrol, fx.org2, s, b)
     refused(fx, skillcert.NotFoundError, db.session_enrol, fx.org, s, "110105198001011238")
     refused(fx, skillcert.ValidationError, db.session_enrol, fx.org, s, "110105198001011239")
     refused(fx, skillcert.NotFoundError, db.session_enrol, fx.org, 4242, b)
-    db.session_enrol(fx.org, s, b)
+    db.session_enrol(fx.org, s, b, str(app_b))
     got = [(e.session_id, e.id_number, e.name, e.application_ref, e.attempt, e.components)
            for e in db.enrolments(s)]
     both = skillcert.component_bit(THEORY) | skillcert.component_bit(PRACTICAL)
-    assert got == [(s, a, "考生1", "EXT-7", 1, both), (s, b, "考生2", "", 1, both)]
+    assert got == [(s, a, "考生1", str(app_a), 1, both), (s, b, "考生2", str(app_b), 1, both)]
     assert db.session_get(s).candidates == 2
+
+
+def test_assessment_enrol_links_confirmed(fx):
+    """Only confirmed applicants enrol: with no reference the candidate's
+    application confirmed by the district (报名确认) is found and linked;
+    without one the enrolment is refused."""
+    db = fx.db
+    fx.candidates(1, 4)
+    a, b, c, d = (resident_id(n) for n in range(1, 5))
+    s = fx.session(4, "2024-03-01")
+    # No application at all.
+    e = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, a)
+    assert e.code == skillcert.ECONSTRAINT and e.field == "application_ref"
+    assert "has no application confirmed by the district (报名确认) for %s level 4" % OCC \
+        in e.message
+    # Applied and verified, not yet confirmed by the district.
+    me = skillcert.Actor(skillcert.ACTOR_CANDIDATE, b, "test")
+    pending = db.application_apply(me, fx.fx_ann, b, OCC, None, 4, date=APPLY_DAY)
+    assert db.application_verify(fx.org, pending, APPLY_DAY) is True
+    e = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, b, "")
+    assert "is verified" in e.message
+    # Confirmed, but to the other organization.
+    s_org2 = db.session_create(fx.org2, ORG2, OCC, None, 4, skillcert.PATH_NORMAL,
+                               "2024-03-01", fx.venue2, 1)
+    [elsewhere] = fx.applications(s_org2, 3, 3)
+    e = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, c)
+    assert ORG2 in e.message
+    # Confirmed for another level.
+    fx.applications(fx.session(5, "2024-03-01"), 4, 4)
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, d)
+    assert list(db.enrolments(s)) == []
+
+    # Confirmed: found and linked, with NULL or "".
+    db.application_confirm(fx.haidian, pending, APPLY_DAY)
+    [app_a] = fx.applications(s, 1, 1)
+    assert db.application_get(app_a).state_name == "confirmed"
+    db.session_enrol(fx.org, s, a)
+    db.session_enrol(fx.org, s, b, "")
+    assert [(en.id_number, en.application_ref) for en in db.enrolments(s)] == \
+        [(a, str(app_a)), (b, str(pending))]
+    # Enrolment leaves the applications confirmed; the audit entry names them.
+    assert db.application_get(app_a).state == skillcert.APPLICATION_CONFIRMED
+    details = [x.detail for x in db.audit_entries() if x.action == "session.enrol"]
+    assert any(x.endswith("application=%d" % app_a) and a in x for x in details), details
+    # The other organization enrols c on the application made to it.
+    db.session_enrol(fx.org2, s_org2, c)
+    assert [en.application_ref for en in db.enrolments(s_org2)] == [str(elsewhere)]
+
+
+def test_assessment_pass_completes_application(fx):
+    """A pass recorded for a linked enrolment completes the application; a
+    fail leaves it confirmed."""
+    db = fx.db
+    fx.candidates(1, 2)
+    a, b = resident_id(1), resident_id(2)
+    s = fx.ready_session("2024-03-01", 1, 2)
+    app_a, app_b = fx.applications(s, 1, 2)  # the ones enrol() linked
+    assert [e.application_ref for e in db.enrolments(s)] == [str(app_a), str(app_b)]
+    # A refused result changes nothing, the application included.
+    refused(fx, skillcert.ConstraintError, db.result_record, fx.org, s, a, 80, 75, NONE,
+            "2024-02-20")
+    assert db.application_get(app_a).state == skillcert.APPLICATION_CONFIRMED
+    db.result_record(fx.org, s, a, 80, 75, NONE, "2024-03-02")
+    db.result_record(fx.org, s, b, 50, 75, NONE, "2024-03-02")
+    done = db.application_get(app_a)
+    assert (done.state, done.state_name) == (skillcert.APPLICATION_COMPLETED, "completed")
+    assert skillcert.APPLICATION_COMPLETED == 6
+    assert skillcert.application_state_name(6) == "completed"
+    assert (done.ended, done.ended_at) == ("2024-03-02", skillcert.APPLICATION_CONFIRMED)
+    assert "passed in session" in done.reason
+    assert db.application_get(app_b).state_name == "confirmed"
+    assert db.application_count(skillcert.ApplicationQuery(
+        id_number=a, state=skillcert.APPLICATION_COMPLETED)) == 1
+    # The completed application enrols no one any more.
+    s2 = fx.session(4, "2024-05-01")
+    refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s2, a, str(app_a))
+    # a may apply again for the offering; b's application is still open.
+    me = skillcert.Actor(skillcert.ACTOR_CANDIDATE, b, "test")
+    with pytest.raises(skillcert.ExistsError):
+        db.application_apply(me, fx.fx_ann2, b, OCC, None, 4, date="2024-03-10")
+    me = skillcert.Actor(skillcert.ACTOR_CANDIDATE, a, "test")
+    again = db.application_apply(me, fx.fx_ann2, a, OCC, None, 4, date="2024-03-10")
+    assert db.application_get(again).state_name == "submitted"
 
 
 def test_assessment_enrol_confirmed_application(fx):
@@ -618,17 +774,23 @@ def test_assessment_resit(fx):
     fx.candidates(1, 2)
     a, b = resident_id(1), resident_id(2)
     s1 = fx.ready_session("2024-03-01", 1, 2)
+    [app_a] = fx.applications(s1, 1, 1)
     # Not in a second session while the first has no result for them.
     s2 = fx.session(4, "2024-06-01")
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s2, a)
     db.result_record(fx.org, s1, a, 85, 59, NONE, "2024-03-02")
     db.result_record(fx.org, s1, b, 85, 90, NONE, "2024-03-02")
-    # a failed the practical: the resit takes the practical only.
-    db.session_enrol(fx.org, s2, a, "APP-2024-0001")
+    # The fail leaves a's application confirmed, for the resit.
+    assert db.application_get(app_a).state == skillcert.APPLICATION_CONFIRMED
+    # Another system's reference is no application number of this registry.
+    e = refused(fx, skillcert.ValidationError, db.session_enrol, fx.org, s2, a, "APP-2024-0001")
+    assert e.field == "application_ref"
+    # a failed the practical: the resit, on the same application, takes the practical only.
+    db.session_enrol(fx.org, s2, a)
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s2, b)  # passed
     [e] = list(db.enrolments(s2))
     assert (e.id_number, e.attempt, e.components, e.application_ref) == \
-        (a, 2, skillcert.component_bit(PRACTICAL), "APP-2024-0001")
+        (a, 2, skillcert.component_bit(PRACTICAL), str(app_a))
     # Staffing counts only who takes each component: no invigilator needed.
     fx.staff(s2, PRACTICAL, examiners(1, 3))
     db.session_confirm(fx.org, s2)
@@ -638,6 +800,9 @@ def test_assessment_resit(fx):
     r = db.result_get(s2, a)
     assert (r.passed, r.attempt, r.theory, r.practical) == (1, 2, 85, 70)
     assert r.carried == skillcert.component_bit(THEORY)
+    # The pass at the resit completes the application.
+    done = db.application_get(app_a)
+    assert (done.state_name, done.ended) == ("completed", "2024-06-01")
     # Passed now: no third attempt.
     s3 = fx.session(4, "2024-09-01")
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s3, a)

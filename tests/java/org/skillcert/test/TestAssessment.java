@@ -17,6 +17,9 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.skillcert.Actor;
+import org.skillcert.Application;
+import org.skillcert.ApplicationQuery;
+import org.skillcert.AuditEntry;
 import org.skillcert.BankIterator;
 import org.skillcert.Blueprint;
 import org.skillcert.Candidate;
@@ -56,6 +59,9 @@ public class TestAssessment {
   static final int REVIEW = Skillcert.COMPONENT_REVIEW;
   static final double NONE = Skillcert.SCORE_NONE;
   static final int NORMAL = Skillcert.PATH_NORMAL;
+  static final String APPLY_DAY = "2023-06-10";     // fixture applications: applied, verified,
+                                                    // confirmed
+  static final String[] SCOPE = {"4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"};
 
   private Database db;
   private final Actor city = new Actor(Skillcert.ACTOR_CITY_BUREAU, null, "test");
@@ -67,6 +73,8 @@ public class TestAssessment {
   private final Actor xicheng = new Actor(Skillcert.ACTOR_DISTRICT, "110102", "test");
   private long venue;
   private long venue2;
+  private long fxAnn;   // the intake announcement "FX-2023" of ORG
+  private long fxAnn2;  // ... and of ORG2
 
   /** The n-th synthetic resident ID number (as fx_id in assess_fixture.c). */
   static String residentId(int n) {
@@ -91,8 +99,7 @@ public class TestAssessment {
   private void file(Actor actor, String code, String name, int kind, String district,
                     Actor bureau) {
     db.orgRegister(actor, code, name, kind, district, "2023-01-05");
-    db.orgApply(actor, code, offerings("4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"),
-                "2023-02-01");
+    db.orgApply(actor, code, offerings(SCOPE), "2023-02-01");
     db.orgRecommend(bureau, code, "2023-02-10");
     db.orgEvaluate(centre, code, "2023-03-01");
     db.orgNotice(centre, code, "2023-03-10");
@@ -100,7 +107,19 @@ public class TestAssessment {
     db.orgCommit(actor, code, "2023-05-12");
   }
 
-  /** The registry of assess_fixture.c. */
+  /** The fixture's intake announcement "FX-2023" of an organization (as
+   *  assess_fixture.c): both offerings, intake 2023-06-01 to 2026-05-01. */
+  private long announceFixture(Actor actor, String code) {
+    int methods = Skillcert.METHOD_THEORY | Skillcert.METHOD_PRACTICAL | Skillcert.METHOD_REVIEW;
+    return db.announcementPublish(actor, code, "FX-2023", "新职业技能等级认定工作实施方案",
+                                  "2023-06-01", "2026-05-01", "五级 300 元, 四级 400 元", methods,
+                                  offerings(SCOPE), "2023-05-20");
+  }
+
+  /** The registry of assess_fixture.c, with its default eligibility rules
+   *  and intake announcements: only confirmed applicants enrol, so enrol()
+   *  first gives the candidates applications confirmed by the district
+   *  (applications()). */
   @Before
   public void setUp() {
     db = new Database();
@@ -126,6 +145,9 @@ public class TestAssessment {
     venue2 = db.venueRegister(org2, ORG2, "西城考点", "北京市西城区金融街1号", "110102", 3,
                               "2023-06-01");
     db.venueInspect(xicheng, venue2, true, null, "2023-06-05");
+    db.eligibilityLoadDefaults(city);
+    fxAnn = announceFixture(org, ORG);
+    fxAnn2 = announceFixture(org2, ORG2);
   }
 
   @After
@@ -136,12 +158,11 @@ public class TestAssessment {
   private long ann;
   private long ann2;
 
-  /** The default eligibility rules, ORG's announcement "2024-01" (4-02-07-10
-   *  levels 5-1, intake 2024-03-01 to 2026-06-30) and ORG2's "2024-A" (levels
-   *  5-3, to 2024-12-31), both published 2024-02-20. */
+  /** ORG's announcement "2024-01" (4-02-07-10 levels 5-1, intake 2024-03-01
+   *  to 2026-06-30) and ORG2's "2024-A" (levels 5-3, to 2024-12-31), both
+   *  published 2024-02-20. */
   private void announce() {
     int methods = Skillcert.METHOD_THEORY | Skillcert.METHOD_PRACTICAL | Skillcert.METHOD_REVIEW;
-    db.eligibilityLoadDefaults(city);
     ann = db.announcementPublish(org, ORG, "2024-01", "2024-01 实施方案", "2024-03-01",
                                  "2026-06-30", "四级 400 元", methods,
                                  offerings("4-02-07-10:5,4,3,2,1"), "2024-02-20");
@@ -173,12 +194,68 @@ public class TestAssessment {
     return applicant(n, 4, false, Skillcert.APPLICATION_CONFIRMED, true);
   }
 
+  /** Candidates first..last, recorded by the city centre as fx_candidate:
+   *  working in OCC since 2000 and holding its level 5, 4, 3 and 2
+   *  certificates, so that they are eligible for levels 5 to 2. */
   private void candidates(int first, int last) {
     for (int n = first; n <= last; n++) {
       Candidate c = new Candidate(residentId(n), "考生" + n);
+      c.addWork(OCC, "2000-01-01");
+      c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 5, "2002-01-01");
+      c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 4, "2007-01-01");
+      c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 3, "2012-01-01");
+      c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 2, "2017-01-01");
       db.candidateSave(centre, c);
       c.delete();
     }
+  }
+
+  /** Candidate n's application confirmed by the district (报名确认) to the
+   *  session's organization for its offering and path, or 0. */
+  private long confirmedApplication(long s, int n) {
+    Session ses = db.sessionGet(s);
+    ApplicationQuery q = new ApplicationQuery(ses.getCreditCode(), 0, residentId(n),
+                                              ses.getOccupation(), ses.getLevel(),
+                                              Skillcert.APPLICATION_CONFIRMED, null);
+    for (Application a : db.applications(q).toList())
+      if (a.getWorkType().equals(ses.getWorkType()) && a.getPath() == ses.getPath())
+        return a.getId();
+    return 0;
+  }
+
+  /** As fx_application: candidates first..last (recorded) each get an
+   *  application confirmed for the session's offering, unless they have one.
+   *  The missing ones apply to the organization's "FX-2023" announcement on
+   *  APPLY_DAY; the organization verifies them and its district bureau
+   *  confirms them, each step as one batch. Returns the ids, in candidate
+   *  order. */
+  private long[] applications(long s, int first, int last) {
+    Session ses = db.sessionGet(s);
+    boolean second = ses.getCreditCode().equals(ORG2);
+    long[] ids = new long[last - first + 1];
+    List<Long> fresh = new ArrayList<Long>();
+    for (int n = first; n <= last; n++) {
+      long app = confirmedApplication(s, n);
+      if (app == 0) {
+        String idn = residentId(n);
+        Actor me = new Actor(Skillcert.ACTOR_CANDIDATE, idn, "test");
+        app = db.applicationApply(me, second ? fxAnn2 : fxAnn, idn, ses.getOccupation(),
+                                  ses.getWorkType(), ses.getLevel(), ses.getPath(), null,
+                                  APPLY_DAY);
+        fresh.add(app);
+      }
+      ids[n - first] = app;
+    }
+    if (!fresh.isEmpty()) {
+      long[] batch = new long[fresh.size()];
+      for (int i = 0; i < batch.length; i++)
+        batch[i] = fresh.get(i);
+      assertEquals("fixture candidates " + first + "-" + last + " eligible for level "
+                   + ses.getLevel(), batch.length,
+                   db.applicationVerifyBatch(second ? org2 : org, batch, APPLY_DAY));
+      db.applicationConfirmBatch(second ? xicheng : haidian, batch, APPLY_DAY);
+    }
+    return ids;
   }
 
   private long session(int level, String date, int flags) {
@@ -197,9 +274,13 @@ public class TestAssessment {
     return out;
   }
 
+  /** Candidates first..last enrol (as fx_enrol): on their confirmed
+   *  applications, found by the library (no reference given). */
   private void enrol(long s, int first, int last) {
+    applications(s, first, last);
+    Actor actor = db.sessionGet(s).getCreditCode().equals(ORG2) ? org2 : org;
     for (int n = first; n <= last; n++)
-      db.sessionEnrol(org, s, residentId(n));
+      db.sessionEnrol(actor, s, residentId(n));
   }
 
   private long readySession(String date, int first, int last) {
@@ -490,12 +571,19 @@ public class TestAssessment {
   public void testAssessmentEnrol() {
     candidates(1, 2);
     long s = session(4, "2024-03-01", 0);
-    db.sessionEnrol(org, s, residentId(1), "EXT-7");
+    long[] apps = applications(s, 1, 2);
+    // Another system's reference is no application number of this registry.
+    ValidationException bad = refused(ValidationException.class,
+        () -> db.sessionEnrol(org, s, residentId(1), "EXT-7"));
+    assertEquals(Skillcert.EINVAL, bad.getCode());
+    assertEquals("application_ref", bad.getField());
+    assertTrue(bad.getMessage(), bad.getMessage().contains("not an application number"));
+    db.sessionEnrol(org, s, residentId(1));
     refused(ExistsException.class, () -> db.sessionEnrol(org, s, residentId(1)));
     refused(DeniedException.class, () -> db.sessionEnrol(org2, s, residentId(2)));
     refused(NotFoundException.class, () -> db.sessionEnrol(org, s, "110105198001011238"));
     refused(ValidationException.class, () -> db.sessionEnrol(org, s, "110105198001011239"));
-    db.sessionEnrol(org, s, residentId(2));
+    db.sessionEnrol(org, s, residentId(2), Long.toString(apps[1]));
     List<Enrolment> list;
     try (EnrolmentIterator it = db.enrolments(s)) {
       list = it.toList();
@@ -503,11 +591,111 @@ public class TestAssessment {
     assertEquals(2, list.size());
     assertEquals(residentId(1), list.get(0).getIdNumber());
     assertEquals("考生1", list.get(0).getName());
-    assertEquals("EXT-7", list.get(0).getApplicationRef());
-    assertEquals("", list.get(1).getApplicationRef());
+    assertEquals(Long.toString(apps[0]), list.get(0).getApplicationRef());
+    assertEquals(Long.toString(apps[1]), list.get(1).getApplicationRef());
     assertEquals(Skillcert.componentBit(THEORY) | Skillcert.componentBit(PRACTICAL),
                  list.get(1).getComponents());
     assertEquals(2, db.sessionGet(s).getCandidates());
+  }
+
+  /** Only confirmed applicants enrol: with no reference the candidate's
+   *  application confirmed by the district (报名确认) is found and linked;
+   *  without one the enrolment is refused. */
+  @Test
+  public void testAssessmentEnrolLinksConfirmed() {
+    candidates(1, 4);
+    String a = residentId(1), b = residentId(2), c = residentId(3), d = residentId(4);
+    long s = session(4, "2024-03-01", 0);
+    // No application at all.
+    ConstraintException err = refused(ConstraintException.class, () -> db.sessionEnrol(org, s, a));
+    assertEquals(Skillcert.ECONSTRAINT, err.getCode());
+    assertEquals("application_ref", err.getField());
+    assertTrue(err.getMessage(), err.getMessage().contains(
+        "has no application confirmed by the district (报名确认) for " + OCC + " level 4"));
+    // Applied and verified, not yet confirmed by the district.
+    Actor me = new Actor(Skillcert.ACTOR_CANDIDATE, b, "test");
+    long pending = db.applicationApply(me, fxAnn, b, OCC, null, 4, APPLY_DAY);
+    assertTrue(db.applicationVerify(org, pending, APPLY_DAY));
+    err = refused(ConstraintException.class, () -> db.sessionEnrol(org, s, b, ""));
+    assertTrue(err.getMessage(), err.getMessage().contains("is verified"));
+    // Confirmed, but to the other organization.
+    long sOrg2 = db.sessionCreate(org2, ORG2, OCC, null, 4, NORMAL, "2024-03-01", venue2, 1);
+    long elsewhere = applications(sOrg2, 3, 3)[0];
+    err = refused(ConstraintException.class, () -> db.sessionEnrol(org, s, c));
+    assertTrue(err.getMessage(), err.getMessage().contains(ORG2));
+    // Confirmed for another level.
+    applications(session(5, "2024-03-01", 0), 4, 4);
+    refused(ConstraintException.class, () -> db.sessionEnrol(org, s, d));
+    assertEquals(0, db.enrolments(s).toList().size());
+
+    // Confirmed: found and linked, with null or "".
+    db.applicationConfirm(haidian, pending, APPLY_DAY);
+    long appA = applications(s, 1, 1)[0];
+    assertEquals("confirmed", db.applicationGet(appA).getStateName());
+    db.sessionEnrol(org, s, a);
+    db.sessionEnrol(org, s, b, "");
+    List<Enrolment> list = db.enrolments(s).toList();
+    assertEquals(2, list.size());
+    assertEquals(a, list.get(0).getIdNumber());
+    assertEquals(Long.toString(appA), list.get(0).getApplicationRef());
+    assertEquals(b, list.get(1).getIdNumber());
+    assertEquals(Long.toString(pending), list.get(1).getApplicationRef());
+    // Enrolment leaves the applications confirmed; the audit entry names them.
+    assertEquals(Skillcert.APPLICATION_CONFIRMED, db.applicationGet(appA).getState());
+    int named = 0;
+    for (AuditEntry x : db.auditEntries().toList())
+      if (x.getAction().equals("session.enrol") && x.getDetail().contains(a)
+          && x.getDetail().endsWith("application=" + appA))
+        named++;
+    assertEquals(1, named);
+    // The other organization enrols c on the application made to it.
+    db.sessionEnrol(org2, sOrg2, c);
+    assertEquals(Long.toString(elsewhere),
+                 db.enrolments(sOrg2).toList().get(0).getApplicationRef());
+  }
+
+  /** A pass recorded for a linked enrolment completes the application; a
+   *  fail leaves it confirmed. */
+  @Test
+  public void testAssessmentPassCompletesApplication() {
+    candidates(1, 2);
+    String a = residentId(1), b = residentId(2);
+    long s = readySession("2024-03-01", 1, 2);
+    long[] apps = applications(s, 1, 2); // the ones enrol() linked
+    List<Enrolment> list = db.enrolments(s).toList();
+    assertEquals(Long.toString(apps[0]), list.get(0).getApplicationRef());
+    assertEquals(Long.toString(apps[1]), list.get(1).getApplicationRef());
+    // A refused result changes nothing, the application included.
+    refused(ConstraintException.class,
+            () -> db.resultRecord(org, s, a, 80, 75, NONE, "2024-02-20"));
+    assertEquals(Skillcert.APPLICATION_CONFIRMED, db.applicationGet(apps[0]).getState());
+    db.resultRecord(org, s, a, 80, 75, NONE, "2024-03-02");
+    db.resultRecord(org, s, b, 50, 75, NONE, "2024-03-02");
+    Application done = db.applicationGet(apps[0]);
+    assertEquals(6, Skillcert.APPLICATION_COMPLETED);
+    assertEquals(Skillcert.APPLICATION_COMPLETED, done.getState());
+    assertEquals("completed", done.getStateName());
+    assertEquals("completed", Skillcert.applicationStateName(Skillcert.APPLICATION_COMPLETED));
+    assertEquals("2024-03-02", done.getEnded());
+    assertEquals(Skillcert.APPLICATION_CONFIRMED, done.getEndedAt());
+    assertTrue(done.getReason(), done.getReason().contains("passed in session"));
+    assertEquals("confirmed", db.applicationGet(apps[1]).getStateName());
+    assertEquals(1, db.applicationCount(new ApplicationQuery(
+        null, 0, a, null, 0, Skillcert.APPLICATION_COMPLETED, null)));
+    // The completed application enrols no one any more.
+    long s2 = session(4, "2024-05-01", 0);
+    refused(ConstraintException.class,
+            () -> db.sessionEnrol(org, s2, a, Long.toString(apps[0])));
+    // a may apply again for the offering; b's application is still open.
+    Actor meB = new Actor(Skillcert.ACTOR_CANDIDATE, b, "test");
+    try {
+      db.applicationApply(meB, fxAnn2, b, OCC, null, 4, "2024-03-10");
+      fail("a second open application");
+    } catch (ExistsException expected) {
+    }
+    Actor meA = new Actor(Skillcert.ACTOR_CANDIDATE, a, "test");
+    long again = db.applicationApply(meA, fxAnn2, a, OCC, null, 4, "2024-03-10");
+    assertEquals("submitted", db.applicationGet(again).getStateName());
   }
 
   @Test
@@ -615,15 +803,24 @@ public class TestAssessment {
     candidates(1, 2);
     String a = residentId(1), b = residentId(2);
     long s1 = readySession("2024-03-01", 1, 2);
+    long appA = applications(s1, 1, 1)[0];
     long s2 = session(4, "2024-06-01", 0);
     refused(ConstraintException.class, () -> db.sessionEnrol(org, s2, a)); // no result yet
     db.resultRecord(org, s1, a, 85, 59, NONE, "2024-03-02");
     db.resultRecord(org, s1, b, 85, 90, NONE, "2024-03-02");
+    // The fail leaves a's application confirmed, for the resit.
+    assertEquals(Skillcert.APPLICATION_CONFIRMED, db.applicationGet(appA).getState());
+    // Another system's reference is no application number of this registry.
+    ValidationException bad = refused(ValidationException.class,
+        () -> db.sessionEnrol(org, s2, a, "APP-2024-0001"));
+    assertEquals("application_ref", bad.getField());
+    // The resit, on the same application, takes the practical only.
     db.sessionEnrol(org, s2, a);
     refused(ConstraintException.class, () -> db.sessionEnrol(org, s2, b)); // passed
     Enrolment e = db.enrolments(s2).toList().get(0);
     assertEquals(2, e.getAttempt());
     assertEquals(Skillcert.componentBit(PRACTICAL), e.getComponents());
+    assertEquals(Long.toString(appA), e.getApplicationRef());
     staff(s2, PRACTICAL, examiners(1, 3));
     db.sessionConfirm(org, s2);
     refused(ValidationException.class,
@@ -634,6 +831,9 @@ public class TestAssessment {
     assertEquals(2, r.getAttempt());
     assertEquals(85, r.getTheory(), 0);
     assertEquals(Skillcert.componentBit(THEORY), r.getCarried());
+    // The pass at the resit completes the application.
+    assertEquals("completed", db.applicationGet(appA).getStateName());
+    assertEquals("2024-06-01", db.applicationGet(appA).getEnded());
     long s3 = session(4, "2024-09-01", 0);
     refused(ConstraintException.class, () -> db.sessionEnrol(org, s3, a));
   }
