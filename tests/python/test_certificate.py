@@ -258,6 +258,7 @@ SCOPE = ["4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"]
 QUALIFIED = ["4-02-07-10:1", "4-04-05-05/数据标注员:1"]
 ORG_NAME = "北京智训科技有限公司"
 ORG2_NAME = "北京数字技能评价协会"
+APPLY_DAY = "2023-06-10"   # fixture applications: applied, verified, confirmed (FX_APPLY_DAY)
 
 
 def resident_id(n):
@@ -272,8 +273,10 @@ def resident_id(n):
 class Registry:
     """The registry of assess_fixture.c: ORG (海淀区) and ORG2 (西城区) filed
     2023-05-10 and active for 4-02-07-10 and 4-04-05-05/数据标注员 levels 5-1,
-    with qualified examiners and an inspected venue each; helpers to record
-    candidates, hold sessions and take certificates through the workflow."""
+    with qualified examiners, an inspected venue and an announcement
+    (2023-06-01..2026-05-01) each, and the default eligibility rules; helpers
+    to record candidates, hold sessions (enrolling confirmed applicants) and
+    take certificates through the workflow."""
 
     def __init__(self, db):
         A = skillcert.Actor
@@ -283,9 +286,10 @@ class Registry:
         self.org = A(skillcert.ACTOR_ORGANIZATION, ORG, "test")
         self.org2 = A(skillcert.ACTOR_ORGANIZATION, ORG2, "test")
         self.public = A(skillcert.ACTOR_PUBLIC)
-        haidian = A(skillcert.ACTOR_DISTRICT, "110108", "test")
-        xicheng = A(skillcert.ACTOR_DISTRICT, "110102", "test")
+        self.haidian = haidian = A(skillcert.ACTOR_DISTRICT, "110108", "test")
+        self.xicheng = xicheng = A(skillcert.ACTOR_DISTRICT, "110102", "test")
         db.load_notice(self.city)
+        db.eligibility_load_defaults(self.city)
         self._file(self.org, ORG, ORG_NAME, skillcert.ORG_ENTERPRISE, "110108", haidian)
         self._file(self.org2, ORG2, ORG2_NAME, skillcert.ORG_SOCIAL_GROUP, "110102", xicheng)
         for i in range(1, 6):
@@ -299,6 +303,8 @@ class Registry:
         self.venue2 = db.venue_register(self.org2, ORG2, "西城考点", "北京市西城区金融街1号",
                                         "110102", 3, "2023-06-01")
         db.venue_inspect(xicheng, self.venue2, True, None, "2023-06-05")
+        self.ann = self._announce(self.org, ORG)
+        self.ann2 = self._announce(self.org2, ORG2)
 
     def _file(self, actor, code, name, kind, district, bureau):
         db = self.db
@@ -310,13 +316,40 @@ class Registry:
         db.org_file(self.centre, code, "2023-05-10")
         db.org_commit(actor, code, "2023-05-12")
 
+    def _announce(self, actor, code):
+        return self.db.announcement_publish(actor, code, "FX-2023", "新职业技能等级认定工作实施方案",
+                                            "2023-06-01", "2026-05-01", "五级 300 元, 四级 400 元",
+                                            skillcert.METHOD_ALL, SCOPE, "2023-05-20")
+
     def candidate(self, n, name=None):
-        self.db.candidate_save(self.centre,
-                               skillcert.Candidate(resident_id(n), name or "考生%d" % n))
+        """A record (as fx_candidate): working in OCC since 2000 and holding
+        its levels 5 to 2, so eligible for every level of it."""
+        c = skillcert.Candidate(resident_id(n), name or "考生%d" % n)
+        c.add_work(OCC, "2000-01-01")
+        for level, issued in ((5, "2002-01-01"), (4, "2007-01-01"), (3, "2012-01-01"),
+                              (2, "2017-01-01")):
+            c.add_certificate(skillcert.CERT_KIND_SKILL_LEVEL, OCC, None, level, issued)
+        self.db.candidate_save(self.centre, c)
+
+    def confirmed(self, first, last, level=4, second=False):
+        """Candidates first..last apply to ORG (ORG2 when second) for OCC at
+        level; the organization verifies them and its district confirms
+        them (报名确认), all on APPLY_DAY. Returns the application ids."""
+        org, ann, bureau = (self.org2, self.ann2, self.xicheng) if second else \
+            (self.org, self.ann, self.haidian)
+        db = self.db
+        ids = [db.application_apply(skillcert.Actor(skillcert.ACTOR_CANDIDATE, resident_id(n),
+                                                    "test"),
+                                    ann, resident_id(n), OCC, None, level, date=APPLY_DAY)
+               for n in range(first, last + 1)]
+        assert db.application_verify_batch(org, ids, APPLY_DAY) == len(ids)
+        db.application_confirm_batch(bureau, ids, APPLY_DAY)
+        return ids
 
     def session(self, first, last, date="2024-03-01", level=4, second=False):
         """A confirmed session of OCC at level (of ORG, or ORG2 when second)
-        with candidates first..last (recorded here unless already)."""
+        with candidates first..last (recorded here unless already), enrolled
+        on their applications confirmed here."""
         actor, code, venue = (self.org2, ORG2, self.venue2) if second else \
             (self.org, ORG, self.venue)
         db = self.db
@@ -325,6 +358,7 @@ class Registry:
                 db.candidate_load(resident_id(n))
             except skillcert.NotFoundError:
                 self.candidate(n)
+        self.confirmed(first, last, level, second)
         s = db.session_create(actor, code, OCC, None, level, skillcert.PATH_NORMAL, date, venue, 1)
         for n in range(first, last + 1):
             db.session_enrol(actor, s, resident_id(n))

@@ -362,8 +362,15 @@ public class TestCertificate {
 
   private final Actor org2 = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG2, "test");
   private final Actor pub = new Actor(Skillcert.ACTOR_PUBLIC);
+  private final Actor haidian = new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test");
+  private final Actor xicheng = new Actor(Skillcert.ACTOR_DISTRICT, "110102", "test");
   private long venue;
   private long venue2;
+  private long ann;
+  private long ann2;
+
+  /** Fixture applications: applied, verified, confirmed (FX_APPLY_DAY). */
+  static final String APPLY_DAY = "2023-06-10";
 
   private static List<OfferingItem> offerings(String... texts) {
     List<OfferingItem> out = new ArrayList<OfferingItem>();
@@ -385,11 +392,11 @@ public class TestCertificate {
   }
 
   /** The registry of assess_fixture.c: ORG (海淀区) and ORG2 (西城区) filed
-      2023-05-10 and active for 4-02-07-10 levels 5-1, examiners E01-E05 and
-      an inspected venue each. */
+      2023-05-10 and active for 4-02-07-10 levels 5-1, examiners E01-E05, an
+      inspected venue and an announcement (2023-06-01..2026-05-01) each, and
+      the default eligibility rules. */
   private void pipeline() {
-    Actor haidian = new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test");
-    Actor xicheng = new Actor(Skillcert.ACTOR_DISTRICT, "110102", "test");
+    db.eligibilityLoadDefaults(city);
     file(org, ORG, ORG_NAME, Skillcert.ORG_ENTERPRISE, "110108", haidian);
     file(org2, ORG2, ORG2_NAME, Skillcert.ORG_SOCIAL_GROUP, "110102", xicheng);
     List<OfferingItem> qualified = offerings("4-02-07-10:1", "4-04-05-05/数据标注员:1");
@@ -404,31 +411,66 @@ public class TestCertificate {
     venue2 = db.venueRegister(org2, ORG2, "西城考点", "北京市西城区金融街1号", "110102", 3,
                               "2023-06-01");
     db.venueInspect(xicheng, venue2, true, null, "2023-06-05");
+    ann = announce(org, ORG);
+    ann2 = announce(org2, ORG2);
   }
 
+  private long announce(Actor actor, String code) {
+    return db.announcementPublish(actor, code, "FX-2023", "新职业技能等级认定工作实施方案",
+                                  "2023-06-01", "2026-05-01", "五级 300 元, 四级 400 元",
+                                  Skillcert.METHOD_ALL,
+                                  offerings("4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"),
+                                  "2023-05-20");
+  }
+
+  /** A record (as fx_candidate): working in OCC since 2000 and holding its
+      levels 5 to 2, so eligible for every level of it. */
   private void candidate(int n, String name) {
     Candidate c = new Candidate(residentId(n), name == null ? "考生" + n : name);
     try {
+      c.addWork(OCC, "2000-01-01");
+      c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 5, "2002-01-01");
+      c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 4, "2007-01-01");
+      c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 3, "2012-01-01");
+      c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 2, "2017-01-01");
       db.candidateSave(centre, c);
     } finally {
       c.delete();
     }
   }
 
+  /** Candidates first..last (recorded) apply to ORG (ORG2 when second) for
+      OCC at level; the organization verifies them and its district confirms
+      them (报名确认), all on APPLY_DAY. Returns the application ids. */
+  private long[] confirmed(int first, int last, int level, boolean second) {
+    long[] ids = new long[last - first + 1];
+    for (int n = first; n <= last; n++)
+      ids[n - first] = db.applicationApply(new Actor(Skillcert.ACTOR_CANDIDATE, residentId(n),
+                                                     "test"),
+                                           second ? ann2 : ann, residentId(n), OCC, null, level,
+                                           APPLY_DAY);
+    assertEquals(ids.length, db.applicationVerifyBatch(second ? org2 : org, ids, APPLY_DAY));
+    db.applicationConfirmBatch(second ? xicheng : haidian, ids, APPLY_DAY);
+    return ids;
+  }
+
   /** A session of OCC held on 2024-03-01 (ORG, or ORG2 when second) where
-      candidates first..last (recorded here when not yet) passed. */
+      candidates first..last (recorded here when not yet), enrolled on their
+      applications confirmed here, passed. */
   private long passed(int first, int last, int level, boolean second) {
     Actor actor = second ? org2 : org;
-    long s = db.sessionCreate(actor, second ? ORG2 : ORG, OCC, null, level, Skillcert.PATH_NORMAL,
-                              "2024-03-01", second ? venue2 : venue, 1, 0);
     for (int n = first; n <= last; n++) {
       try {
         db.candidateLoad(residentId(n)).delete();
       } catch (NotFoundException e) {
         candidate(n, null);
       }
-      db.sessionEnrol(actor, s, residentId(n), null);
     }
+    confirmed(first, last, level, second);
+    long s = db.sessionCreate(actor, second ? ORG2 : ORG, OCC, null, level, Skillcert.PATH_NORMAL,
+                              "2024-03-01", second ? venue2 : venue, 1, 0);
+    for (int n = first; n <= last; n++)
+      db.sessionEnrol(actor, s, residentId(n), null);
     for (String e : Arrays.asList("E01", "E02"))
       db.sessionStaffAdd(actor, s, Skillcert.COMPONENT_THEORY, e);
     for (String e : Arrays.asList("E03", "E04", "E05"))
@@ -483,6 +525,7 @@ public class TestCertificate {
     pipeline();
     candidate(1, "张小三");
     candidate(2, "李四");
+    confirmed(1, 2, 4, false);
     final long s = db.sessionCreate(org, ORG, OCC, null, 4, Skillcert.PATH_NORMAL, "2024-03-01",
                                     venue, 1, 0);
     db.sessionEnrol(org, s, residentId(1), null);
