@@ -40,9 +40,11 @@ for e in E01 E02 E03 E04 E05; do
 done
 for c in "$C1 王芳" "$C2 李小明"; do
     set -- $c
-    printf '{"id_number": "%s", "name": "%s"}\n' "$1" "$2" >"$T/cand.json"
+    candidate_json "$1" "$2" >"$T/cand.json"
     must $AS_CENTRE candidate add "$T/cand.json"
 done
+# Only confirmed applicants enrol (issue #5): announcement $ANN, two confirmed applications.
+confirm_applicants 4 $C1 $C2
 must $AS_A session venue-add $A --name 海淀考点 --address 北京市海淀区中关村大街1号 --district 海淀区 --rooms 1 --date 2023-06-01
 must $AS_HAIDIAN session venue-inspect 1 --result passed --date 2023-06-05
 must $AS_A session create $A $OCC --level 4 --venue 1 --date 2024-03-01
@@ -74,11 +76,13 @@ DB="$T/ann.db"
 cp "$ORG" "$DB"
 must $AS_A announce publish $A 4-02-07-10:5,4 --code 2024-01 --title 公告 \
     --opens 2024-03-01 --closes 2024-12-31 --fees "300 元" --date 2024-02-20
-run export candidate-batch "$T/cb.xml" --announcement 1 --batch CB-1
+ANN2=$(sed -n 's/^announcement \([0-9][0-9]*\) .*/\1/p' "$OUT")
+check "a second announcement, after the set-up's $ANN" test "${ANN2:-0}" -gt "$ANN"
+run export candidate-batch "$T/cb.xml" --announcement "$ANN2" --batch CB-1
 check "export candidate-batch --announcement exits 0" test "$rc" = 0
-run application export-batch 1 --batch CB-1 "$T/cb-direct.xml"
+run application export-batch "$ANN2" --batch CB-1 "$T/cb-direct.xml"
 check "... the same document as application export-batch" cmp -s "$T/cb.xml" "$T/cb-direct.xml"
-run export confirmation --announcement 1 --batch CF-1
+run export confirmation --announcement "$ANN2" --batch CF-1
 check "export confirmation --announcement exits 0" test "$rc" = 0
 check "... a confirmation of announcement 2024-01" out_has 'announcement="2024-01"'
 DB="$ORG"

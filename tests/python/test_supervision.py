@@ -580,7 +580,10 @@ def resident_id(n):
 class Sessions:
     """On top of `reg`: examiners E01-E03 of ORG_A, supervisors S01 and
     E02 (who also examines), an inspected venue of each organization, and
-    candidates 1..n recorded."""
+    candidates 1 and 2 recorded (work in OCC since 2010) with applications
+    for OCC level 4 to ORG_A's announcement `ann`, confirmed by 海淀区
+    (报名确认) on 2023-06-15 — only confirmed applicants enrol. `apps` holds
+    the applications' ids."""
 
     def __init__(self, db, who):
         self.db, self.who = db, who
@@ -599,7 +602,20 @@ class Sessions:
                                          "110102", 3, "2023-06-01")
         db.venue_inspect(who.xicheng, self.venue_b, True, None, "2023-06-05")
         for n in (1, 2):
-            db.candidate_save(who.centre, skillcert.Candidate(resident_id(n), "考生%d" % n))
+            c = skillcert.Candidate(resident_id(n), "考生%d" % n)
+            c.add_work(OCC, "2010-01-01")
+            db.candidate_save(who.centre, c)
+        db.eligibility_load_defaults(who.city)
+        self.ann = db.announcement_publish(
+            who.org_a, ORG_A, "2023-01", "新职业技能等级认定公告", "2023-06-01", "2026-05-01",
+            "四级 400 元", skillcert.METHOD_THEORY | skillcert.METHOD_PRACTICAL, [OCC + ":5,4"],
+            "2023-06-01")
+        self.apps = [
+            db.application_apply(skillcert.Actor(skillcert.ACTOR_CANDIDATE, resident_id(n), "test"),
+                                 self.ann, resident_id(n), OCC, None, 4, date="2023-06-10")
+            for n in (1, 2)]
+        assert db.application_verify_batch(who.org_a, self.apps, "2023-06-12") == 2
+        db.application_confirm_batch(who.haidian, self.apps, "2023-06-15")
 
     def session(self, date):
         """A level-4 session of ORG_A with candidates 1 and 2, E01 and E02 on theory."""
@@ -626,6 +642,9 @@ class Sessions:
             db.certificate_issue(who.org_a, num, "sha256:photo", "2024-03-15")
             db.certificate_publish(who.centre, num, "2024-04-01")
             numbers.append(num)
+        # The passes completed the applications they were enrolled on.
+        assert [db.application_get(a).state for a in self.apps] == \
+            [skillcert.APPLICATION_COMPLETED] * 2
         return numbers
 
 

@@ -597,6 +597,7 @@ public class TestSupervision {
   static final String CRAFT2 = "S000011000001245900002";
 
   private long venueA, venueB;
+  private long[] apps;
 
   /** The n-th synthetic resident ID number (as fx_id in assess_fixture.c). */
   static String residentId(int n) {
@@ -611,7 +612,9 @@ public class TestSupervision {
   }
 
   /** Examiners E01-E03 of ORG_A, supervisors S01 and E02, an inspected venue
-   *  of each organization, candidates 1 and 2. */
+   *  of each organization, candidates 1 and 2 (work in OCC since 2010) with
+   *  applications for OCC level 4 to an announcement of ORG_A, confirmed by
+   *  海淀区 (报名确认) on 2023-06-15 — only confirmed applicants enrol. */
   private void sessionsSetUp() {
     List<OfferingItem> q = OfferingItem.parse(OCC + ":1");
     for (String p : Arrays.asList("E01", "E02", "E03"))
@@ -626,9 +629,21 @@ public class TestSupervision {
     db.venueInspect(xicheng, venueB, true, null, "2023-06-05");
     for (int n = 1; n <= 2; n++) {
       Candidate c = new Candidate(residentId(n), "考生" + n);
+      c.addWork(OCC, "2010-01-01");
       db.candidateSave(centre, c);
       c.delete();
     }
+    db.eligibilityLoadDefaults(city);
+    long ann = db.announcementPublish(orgA, ORG_A, "2023-01", "新职业技能等级认定公告",
+                                      "2023-06-01", "2026-05-01", "四级 400 元",
+                                      Skillcert.METHOD_THEORY | Skillcert.METHOD_PRACTICAL,
+                                      OfferingItem.parse(OCC + ":5,4"), "2023-06-01");
+    apps = new long[2];
+    for (int n = 1; n <= 2; n++)
+      apps[n - 1] = db.applicationApply(new Actor(Skillcert.ACTOR_CANDIDATE, residentId(n), "test"),
+                                        ann, residentId(n), OCC, null, 4, "2023-06-10");
+    assertEquals(2, db.applicationVerifyBatch(orgA, apps, "2023-06-12"));
+    db.applicationConfirmBatch(haidian, apps, "2023-06-15");
   }
 
   /** A level-4 session of ORG_A with candidates 1 and 2, E01 and E02 on theory. */
@@ -656,6 +671,9 @@ public class TestSupervision {
       db.certificatePublish(centre, num, "2024-04-01");
       numbers.add(num);
     }
+    // The passes completed the applications they were enrolled on.
+    for (long a : apps)
+      assertEquals(Skillcert.APPLICATION_COMPLETED, db.applicationGet(a).getState());
     return numbers;
   }
 
