@@ -1022,8 +1022,8 @@ static const char SQL_ENROL_INS[] =
  * confirmed by the district (报名确认), to this organization, for this
  * session's offering and path. */
 static const char SQL_APP_FOR_ENROL[] =
-    "SELECT p.state, c.id_number, p.org_id, p.occupation, p.work_type, p.level, p.path "
-    "FROM application p JOIN candidate c ON c.id = p.candidate_id WHERE p.id = ?1";
+    "SELECT p.state, c.id_number, p.org_id, p.occupation, p.work_type, p.level, p.path, "
+    "p.confirmed FROM application p JOIN candidate c ON c.id = p.candidate_id WHERE p.id = ?1";
 
 /* The candidate's confirmed application for the session's organization,
  * offering and path (at most one: one open application per person and
@@ -1092,6 +1092,11 @@ static int check_application(sc_db *db, const sc__session_row *row, const char *
         rc = fail_constraint("application_ref",
                              "application %lld is for another organization, offering or path "
                              "than session %lld", id, (long long)row->s.id);
+    else if (sc__col_text(st, 7) && strcmp(sc__col_text(st, 7), row->s.date) > 0)
+        rc = fail_constraint("application_ref",
+                             "application %lld was confirmed on %s, after the day of session "
+                             "%lld (%s): only applications confirmed by then enrol", id,
+                             sc__col_text(st, 7), (long long)row->s.id, row->s.date);
     else
         rc = SC_OK;
     sqlite3_reset(st);
@@ -1200,8 +1205,8 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
         goto fail;
     }
     /* Only confirmed applicants enrol: the application named, or the one found. */
-    if ((rc = app_id ? check_application(db, &row, idn, app_id)
-                     : find_application(db, &row, idn, &app_id)) != SC_OK)
+    if ((!app_id && (rc = find_application(db, &row, idn, &app_id)) != SC_OK) ||
+        (rc = check_application(db, &row, idn, app_id)) != SC_OK)
         goto fail;
     snprintf(apptext, sizeof apptext, "%lld", app_id);
     if (prev.found) {

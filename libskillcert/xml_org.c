@@ -158,7 +158,7 @@ static int receipt_attr(sc__xml_ctx *ctx, const char *name, int required,
         return required ? sc__xml_fail(ctx, SC_EINVALIDDOC, name, "attribute '%s' is required",
                                        name)
                         : SC_OK;
-    for (i = 0; v[i] && i < 12; i++)
+    for (i = 0; i < 12 && v[i]; i++)
         if ((i < 3 && v[i] != "BJ-"[i]) || (i == 7 && v[i] != '-') ||
             (i > 2 && i != 7 && (v[i] < '0' || v[i] > '9')))
             break;

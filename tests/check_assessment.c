@@ -674,6 +674,15 @@ START_TEST(test_assessment_enrol_refusals)
     /* ... the same check before the organization's own: another organization is denied. */
     ck_refused(sc_session_enrol(fx.db, fx.org2, s, id[6], NULL), SC_EDENIED);
 
+    /* Confirmed (FX_APPLY_DAY) only after the day of an earlier session. */
+    {
+        int64_t early = fx_session(4, "2023-06-08", 0);
+        ck_refused(sc_session_enrol(fx.db, fx.org, early, id[6], NULL), SC_ECONSTRAINT);
+        ck_assert_msg(error_says("was confirmed on " FX_APPLY_DAY ", after the day of session"),
+                      "%s", sc_error_last()->message);
+        ck_refused(sc_session_enrol(fx.db, fx.org, early, id[6], ref), SC_ECONSTRAINT);
+    }
+
     /* None of that enrolled anyone; the owner of the application still enrols. */
     ck_assert_int_eq(rows("SELECT count(*) FROM enrolment"), 0);
     ck_ok(sc_session_enrol(fx.db, fx.org, s, id[6], ref));

@@ -315,8 +315,9 @@ SC_EXTERN int sc_session_staff_remove(sc_db *db, const sc_actor *actor, int64_t 
  * and path is found and linked; there is at most one (one open application
  * per person and offering). With an application's number (application.h),
  * that application must be this candidate's, confirmed, to this
- * organization, for the session's offering and path. Either way the
- * enrolment records the application's number (::sc_enrolment.application_ref).
+ * organization, for the session's offering and path. Either way it must have
+ * been confirmed on or before the session's day, and the enrolment records
+ * the application's number (::sc_enrolment.application_ref).
  * A resit enrols on the same application, still confirmed after the fail.
  *
  * @param db               the registry.
@@ -332,8 +333,8 @@ SC_EXTERN int sc_session_staff_remove(sc_db *db, const sc_actor *actor, int64_t 
  *         enrolled); ::SC_ECONSTRAINT (session confirmed; already passed; no
  *         confirmed application for the offering — "... has no application
  *         confirmed by the district (报名确认) for ..."; the application named
- *         not confirmed, another person's, or for another organization,
- *         offering or path; enrolled in another session of the same offering
+ *         not confirmed, another person's, for another organization,
+ *         offering or path, or confirmed after the session's day; enrolled in another session of the same offering
  *         that has no result for them yet); ::SC_EDENIED; ::SC_EDB. On
  *         failure the registry is unchanged.
  * @since 0.1
