@@ -1315,6 +1315,38 @@ int sc_application_reject(sc_db *db, const sc_actor *actor, int64_t id, const ch
     return end_application(db, actor, action, &r, SC_APPLICATION_REJECTED, reason, date);
 }
 
+/* An enrolment linked to the application (sc_session_enrol) that has no
+ * result yet: the candidate sits on it, and the result decides it (a pass
+ * completes it, a fail leaves it open for the resit or a withdrawal). */
+static const char SQL_APP_AWAITING[] =
+    "SELECT e.session_id FROM enrolment e WHERE e.id_number = ?1 AND e.application_ref = ?2 "
+    "AND NOT EXISTS (SELECT 1 FROM result r WHERE r.session_id = e.session_id "
+    "AND r.id_number = e.id_number) LIMIT 1";
+
+static int not_awaiting_result(sc_db *db, const app_row *r)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_AWAITING);
+    char ref[32];
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    snprintf(ref, sizeof ref, "%lld", (long long)r->id);
+    sc__bind_text(st, 1, r->id_number);
+    sc__bind_text(st, 2, ref);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        long long session = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        return sc__error_fail(SC_ECONSTRAINT, SC_DOMAIN_RULES, "state",
+                              "application %lld is enrolled in session %lld, which has no "
+                              "result for %s yet: the result decides it (an absent candidate "
+                              "is recorded with scores of 0; a failed application may then be "
+                              "withdrawn)", (long long)r->id, session, r->id_number);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading enrolments");
+}
+
 static int do_withdraw(sc_db *db, const sc_actor *actor, int action, int64_t id,
                        const char *reason, const char *date_in)
 {
@@ -1337,7 +1369,8 @@ static int do_withdraw(sc_db *db, const sc_actor *actor, int action, int64_t id,
         sc__error_set_field("state");
         return SC_ECONSTRAINT;
     }
-    if ((rc = step_check(&r, r.state, date, "withdrawn")) != SC_OK)
+    if ((rc = step_check(&r, r.state, date, "withdrawn")) != SC_OK ||
+        (r.state == SC_APPLICATION_CONFIRMED && (rc = not_awaiting_result(db, &r)) != SC_OK))
         return rc;
     return end_application(db, actor, action, &r, SC_APPLICATION_WITHDRAWN, reason, date);
 }

@@ -689,6 +689,36 @@ START_TEST(test_assessment_enrol_refusals)
 }
 END_TEST
 
+/* A confirmed application on which the candidate is enrolled cannot be
+   withdrawn until the session records a result for them; after a fail it can. */
+START_TEST(test_assessment_withdraw_waits_for_the_result)
+{
+    char a[19];
+    sc_actor *self;
+    int64_t s, app;
+    long audit;
+    fx_candidates(1, 1);
+    fx_id(a, 1);
+    s = fx_ready_session("2024-03-01", 1, 1);
+    app = fx_application(s, 1);
+    self = t_actor(SC_ACTOR_CANDIDATE, a);
+    audit = rows("SELECT count(*) FROM audit");
+    ck_refused(sc_application_withdraw(fx.db, self, app, "不参加考试", "2024-02-20"),
+               SC_ECONSTRAINT);
+    ck_assert_msg(error_says("which has no result for"), "%s", sc_error_last()->message);
+    ck_refused(sc_application_withdraw_for(fx.db, fx.org, app, "考生申请", "2024-02-20"),
+               SC_ECONSTRAINT);
+    ck_assert_int_eq(state_of(app), SC_APPLICATION_CONFIRMED);
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit"), audit);
+    /* Absent: recorded with scores of 0, a fail; the application may now go. */
+    ck_ok(sc_result_record(fx.db, fx.org, s, a, 0, 0, SC_SCORE_NONE, "2024-03-01"));
+    ck_assert_int_eq(state_of(app), SC_APPLICATION_CONFIRMED);
+    ck_ok(sc_application_withdraw(fx.db, self, app, "不再参加补考", "2024-03-05"));
+    ck_assert_int_eq(state_of(app), SC_APPLICATION_WITHDRAWN);
+    sc_actor_free(self);
+}
+END_TEST
+
 START_TEST(test_assessment_pass_completes_application)
 {
     char a[19], b[19], label[64], sql[256];
@@ -1232,6 +1262,7 @@ Suite *sc_assessment_suite(void)
     tcase_add_test(tc, test_assessment_enrol_links_confirmed);
     tcase_add_test(tc, test_assessment_enrol_refusals);
     tcase_add_test(tc, test_assessment_pass_completes_application);
+    tcase_add_test(tc, test_assessment_withdraw_waits_for_the_result);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bank");

@@ -484,7 +484,9 @@ SC_EXTERN int sc_application_reject(sc_db *db, const sc_actor *actor, int64_t id
  * @param reason  why, non-empty, up to 1023 bytes.
  * @param date    the day; NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (closed;
- *         date before the last step); ::SC_EDENIED; ::SC_EDB.
+ *         date before the last step; confirmed and enrolled in a session that
+ *         has no result for the candidate yet: the result decides it);
+ *         ::SC_EDENIED; ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_application_withdraw(sc_db *db, const sc_actor *actor, int64_t id,
@@ -499,7 +501,8 @@ SC_EXTERN int sc_application_withdraw(sc_db *db, const sc_actor *actor, int64_t 
  * @param reason  why, non-empty, up to 1023 bytes.
  * @param date    the day; NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (closed;
- *         date before the last step); ::SC_EDENIED (another organization, or
+ *         date before the last step; enrolled without a result yet, as
+ *         sc_application_withdraw()); ::SC_EDENIED (another organization, or
  *         not an organization); ::SC_EDB.
  * @since 0.1
  */
