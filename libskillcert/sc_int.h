@@ -77,6 +77,17 @@ int sc__buf_puts(sc__buf *b, const char *s);
 int sc__buf_printf(sc__buf *b, const char *fmt, ...) SC__PRINTF(2, 3);
 /* Append s with XML escaping (&, <, >, ", '). */
 int sc__buf_put_xml(sc__buf *b, const char *s);
+/* A set of short strings (identifiers seen in a document): open addressing.
+   Zero-initialise; free with sc__strset_free. */
+#define SC__STRSET_KEY 24
+typedef struct {
+    char (*slots)[SC__STRSET_KEY];
+    size_t cap, n;
+} sc__strset;
+/* Add v (1 to SC__STRSET_KEY - 1 bytes): 1 added; 0 already there; -1 out of
+   memory (or v empty or too long). */
+int sc__strset_add(sc__strset *set, const char *v);
+void sc__strset_free(sc__strset *set);
 /* Append ` name="value"` (escaped); nothing when value is NULL. */
 int sc__buf_attr(sc__buf *b, const char *name, const char *value);
 

@@ -276,3 +276,51 @@ int sc__buf_attr(sc__buf *b, const char *name, const char *value)
     sc__buf_put_xml(b, value);
     return sc__buf_puts(b, "\"");
 }
+
+static size_t strset_hash(const char *v)
+{
+    size_t h = 2166136261u;
+    while (*v)
+        h = (h ^ (unsigned char)*v++) * 16777619u;
+    return h;
+}
+
+int sc__strset_add(sc__strset *set, const char *v)
+{
+    size_t i, len = strlen(v);
+    if (len == 0 || len >= SC__STRSET_KEY)
+        return -1;
+    if ((set->n + 1) * 2 > set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 64, j;
+        char(*ns)[SC__STRSET_KEY] = sc__calloc(ncap, sizeof(*ns));
+        if (!ns)
+            return -1;
+        for (j = 0; j < set->cap; j++) {
+            if (!set->slots[j][0])
+                continue;
+            i = strset_hash(set->slots[j]) & (ncap - 1);
+            while (ns[i][0])
+                i = (i + 1) & (ncap - 1);
+            memcpy(ns[i], set->slots[j], SC__STRSET_KEY);
+        }
+        free(set->slots);
+        set->slots = ns;
+        set->cap = ncap;
+    }
+    i = strset_hash(v) & (set->cap - 1);
+    while (set->slots[i][0]) {
+        if (!strcmp(set->slots[i], v))
+            return 0;
+        i = (i + 1) & (set->cap - 1);
+    }
+    memcpy(set->slots[i], v, len + 1);
+    set->n++;
+    return 1;
+}
+
+void sc__strset_free(sc__strset *set)
+{
+    free(set->slots);
+    set->slots = NULL;
+    set->cap = set->n = 0;
+}

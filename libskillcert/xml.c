@@ -465,6 +465,26 @@ int sc__xml_record(sc__xml_ctx *ctx)
     return 0;
 }
 
+int sc__xml_count(sc__xml_ctx *ctx)
+{
+    if (sc__xml_record(ctx))
+        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
+    return SC_OK;
+}
+
+int sc__xml_db_fail(sc__xml_ctx *ctx, int rc, const char *what)
+{
+    sc__db_fail(ctx->db, rc, what);
+    return sc__xml_fail_last(ctx, NULL);
+}
+
+int sc__xml_exec(sc__xml_ctx *ctx, sqlite3_stmt *st, const char *what)
+{
+    if (sc__db_exec_stmt(ctx->db, st, what) != SC_OK)
+        return sc__xml_fail_last(ctx, NULL);
+    return SC_OK;
+}
+
 /* ---- detection ---- */
 
 /* Refuse a DOCTYPE before the parser sees it: scan the prolog (up to the

@@ -420,9 +420,7 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
     sqlite3_reset(st);
     if (rc != 1)
         return upsert_refused(ctx, s, canon, wt, level);
-    if (sc__xml_record(ctx))
-        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
-    return SC_OK;
+    return sc__xml_count(ctx);
 }
 
 static int bool_attr(sc__xml_ctx *ctx, const char *name)
@@ -758,9 +756,7 @@ static int answer_application(sc__xml_ctx *ctx, answer_state *s)
         (rc = answer_unchanged(ctx, s, rid.number, canon, wt, level, confirm, date,
                                reason ? reason : "")) != SC_OK)
         return rc;
-    if (sc__xml_record(ctx))
-        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
-    return SC_OK;
+    return sc__xml_count(ctx);
 }
 
 static int answer_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)

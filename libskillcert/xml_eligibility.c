@@ -55,9 +55,7 @@ static int applied(sc__xml_ctx *ctx, int rc, const char *field)
 {
     if (rc != SC_OK)
         return sc__xml_fail_last(ctx, field);
-    if (sc__xml_record(ctx))
-        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
-    return SC_OK;
+    return sc__xml_count(ctx);
 }
 
 static int int_attr(sc__xml_ctx *ctx, const char *name)

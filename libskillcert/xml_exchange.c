@@ -43,63 +43,16 @@ extern const size_t sc__schema_revocations_len;
 
 /* ---- shared ------------------------------------------------------------------------ */
 
-/* Numbers seen in the document: an open-addressing set (no identity constraint in the
- * schema; uniqueness is a business rule). */
-typedef struct {
-    char (*slots)[SC_CERT_NUMBER_SIZE];
-    size_t cap, n;
-} number_set;
-
-static size_t hash_str(const char *s)
-{
-    size_t h = 1469598103u;
-    while (*s)
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    return h;
-}
-
-/* 1 added; 0 already there; -1 out of memory. */
-static int set_add(number_set *set, const char *num)
-{
-    size_t i;
-    if ((set->n + 1) * 2 > set->cap) {
-        size_t ncap = set->cap ? set->cap * 2 : 64, j;
-        char(*ns)[SC_CERT_NUMBER_SIZE] = sc__calloc(ncap, sizeof(*ns));
-        if (!ns)
-            return -1;
-        for (j = 0; j < set->cap; j++) {
-            if (!set->slots[j][0])
-                continue;
-            i = hash_str(set->slots[j]) & (ncap - 1);
-            while (ns[i][0])
-                i = (i + 1) & (ncap - 1);
-            memcpy(ns[i], set->slots[j], SC_CERT_NUMBER_SIZE);
-        }
-        free(set->slots);
-        set->slots = ns;
-        set->cap = ncap;
-    }
-    i = hash_str(num) & (set->cap - 1);
-    while (set->slots[i][0]) {
-        if (!strcmp(set->slots[i], num))
-            return 0;
-        i = (i + 1) & (set->cap - 1);
-    }
-    snprintf(set->slots[i], SC_CERT_NUMBER_SIZE, "%s", num);
-    set->n++;
-    return 1;
-}
-
 typedef struct {
     char code[SC_CREDIT_CODE_SIZE];
     char day[SC_DATE_SIZE];   /* sent (batch) */
-    number_set seen;
+    sc__strset seen;          /* numbers seen: unique by a business rule (no xs:unique) */
 } xchg_state;
 
 static void xchg_cleanup(void *state)
 {
     xchg_state *s = state;
-    free(s->seen.slots);
+    sc__strset_free(&s->seen);
 }
 
 /* A required attribute (the handler sees an element before the validator does). */
@@ -137,13 +90,6 @@ static int fail_at(sc__xml_ctx *ctx, const char *dflt)
     return sc__xml_fail_last(ctx, attr);
 }
 
-static int record_one(sc__xml_ctx *ctx)
-{
-    if (sc__xml_record(ctx))
-        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
-    return SC_OK;
-}
-
 /* The root: the organization named, the actor allowed for it, the organization known. */
 static int start_root(sc__xml_ctx *ctx, xchg_state *s, int action, const char *day)
 {
@@ -170,7 +116,7 @@ static int new_number(sc__xml_ctx *ctx, xchg_state *s, const char **num)
     int rc = req_attr(ctx, "number", num);
     if (rc != SC_OK)
         return rc;
-    switch (set_add(&s->seen, *num)) {
+    switch (sc__strset_add(&s->seen, *num)) {
     case 1:
         return SC_OK;
     case 0:
@@ -236,7 +182,7 @@ static int batch_start(sc__xml_ctx *ctx, void *state, const char *local, int dep
     if (status != SC_CERT_PUBLISHED &&
         sc__certificate_set_published(ctx->db, c.number, s->day) != SC_OK)
         return fail_at(ctx, "issued");
-    return record_one(ctx);
+    return sc__xml_count(ctx);
 }
 
 const sc__doc_handler sc__doc_certificate_batch = {
@@ -279,7 +225,7 @@ static int ack_start(sc__xml_ctx *ctx, void *state, const char *local, int depth
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "outcome",
                             "the outcome is published or refused, not '%.20s'", outcome);
     }
-    return record_one(ctx);
+    return sc__xml_count(ctx);
 }
 
 const sc__doc_handler sc__doc_certificate_ack = {
@@ -307,7 +253,7 @@ static int rev_start(sc__xml_ctx *ctx, void *state, const char *local, int depth
         return rc;
     if (sc__certificate_set_revoked(ctx->db, c.number, reason, date) != SC_OK)
         return fail_at(ctx, "date");
-    return record_one(ctx);
+    return sc__xml_count(ctx);
 }
 
 const sc__doc_handler sc__doc_revocations = {

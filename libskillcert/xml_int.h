@@ -99,6 +99,15 @@ int sc__xml_authorize(sc__xml_ctx *ctx, int action, const char *subject, const c
 /* Count one applied record (drives the progress callback). Returns non-zero
  * when the caller's progress callback asked to cancel. */
 int sc__xml_record(sc__xml_ctx *ctx);
+/* Count one record as sc__xml_record; SC_OK, or the failure "cancelled by the
+   progress callback" reported at the current position. */
+int sc__xml_count(sc__xml_ctx *ctx);
+/* A store failure (SQLite status rc while doing `what`) reported at the current
+   position; returns its status. */
+int sc__xml_db_fail(sc__xml_ctx *ctx, int rc, const char *what);
+/* Run a cached statement that returns no row; a failure is reported at the
+   current position. */
+int sc__xml_exec(sc__xml_ctx *ctx, sqlite3_stmt *st, const char *what);
 
 /* Registered document types (xml_catalog.c and later modules). */
 extern const sc__doc_handler sc__doc_catalog;

@@ -61,31 +61,6 @@ extern const size_t sc__schema_directory_len;
 
 /* ---- shared ------------------------------------------------------------------------ */
 
-/* Strings seen in a document (credit codes, receipts): small, searched linearly. */
-typedef struct {
-    char (*items)[SC_RECEIPT_SIZE];
-    size_t n, cap;
-} seen_list;
-
-/* 1 added; 0 already there; -1 out of memory. */
-static int seen_add(seen_list *l, const char *v)
-{
-    size_t i;
-    for (i = 0; i < l->n; i++)
-        if (!strcmp(l->items[i], v))
-            return 0;
-    if (l->n == l->cap) {
-        size_t ncap = l->cap ? l->cap * 2 : 32;
-        char(*ni)[SC_RECEIPT_SIZE] = realloc(l->items, ncap * sizeof(*ni));
-        if (!ni)
-            return -1;
-        l->items = ni;
-        l->cap = ncap;
-    }
-    snprintf(l->items[l->n++], SC_RECEIPT_SIZE, "%s", v);
-    return 1;
-}
-
 typedef struct {
     /* the root */
     char code[SC_CREDIT_CODE_SIZE];
@@ -109,7 +84,7 @@ typedef struct {
     unsigned int methods;
     char evaluated[SC_DATE_SIZE], noticed[SC_DATE_SIZE], rejected[SC_DATE_SIZE];
     char reason[SC_ORG_TEXT_SIZE];
-    seen_list orgs, receipts;
+    sc__strset orgs, receipts;
 } org_state;
 
 static void org_cleanup(void *state)
@@ -117,8 +92,8 @@ static void org_cleanup(void *state)
     org_state *s = state;
     sc_offerings_free(s->req);
     sc_offerings_free(s->granted);
-    free(s->orgs.items);
-    free(s->receipts.items);
+    sc__strset_free(&s->orgs);
+    sc__strset_free(&s->receipts);
     s->req = s->granted = NULL;
 }
 
@@ -185,28 +160,6 @@ static int kind_attr(sc__xml_ctx *ctx, int *kind)
     return SC_OK;
 }
 
-static int record_one(sc__xml_ctx *ctx)
-{
-    if (sc__xml_record(ctx))
-        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
-    return SC_OK;
-}
-
-/* A store failure at the current position. */
-static int db_fail(sc__xml_ctx *ctx, int rc, const char *what)
-{
-    sc__db_fail(ctx->db, rc, what);
-    return sc__xml_fail_last(ctx, NULL);
-}
-
-/* Run a cached statement that returns no row. */
-static int exec(sc__xml_ctx *ctx, sqlite3_stmt *st, const char *what)
-{
-    if (sc__db_exec_stmt(ctx->db, st, what) != SC_OK)
-        return sc__xml_fail_last(ctx, NULL);
-    return SC_OK;
-}
-
 static const char SQL_INS_STEP[] =
     "INSERT INTO filing_step(filing_id, step, date, actor, note) VALUES (?1, ?2, ?3, ?4, ?5)";
 
@@ -225,7 +178,7 @@ static int add_step(sc__xml_ctx *ctx, sqlite3_int64 filing, int step, const char
     sc__bind_text(st, 3, date);
     sc__bind_text(st, 4, text);
     sc__bind_text(st, 5, note && *note ? note : NULL);
-    return exec(ctx, st, "recording a filing step");
+    return sc__xml_exec(ctx, st, "recording a filing step");
 }
 
 static const char SQL_ORG_GET[] =
@@ -289,11 +242,11 @@ static int org_upsert(sc__xml_ctx *ctx, org_state *s)
             return sc__xml_fail_last(ctx, NULL);
         sqlite3_bind_int64(st, 1, s->org_id);
         sc__bind_text(st, 2, name);
-        return exec(ctx, st, "renaming an organization");
+        return sc__xml_exec(ctx, st, "renaming an organization");
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
-        return db_fail(ctx, rc, "looking up an organization");
+        return sc__xml_db_fail(ctx, rc, "looking up an organization");
     if (!(st = sc__db_stmt(ctx->db, SQL_ORG_INS)))
         return sc__xml_fail_last(ctx, NULL);
     sc__bind_text(st, 1, s->code);
@@ -302,7 +255,7 @@ static int org_upsert(sc__xml_ctx *ctx, org_state *s)
     sc__bind_text(st, 4, s->district);
     sc__bind_text(st, 5, registered);
     sqlite3_bind_int(st, 6, cc.legacy);
-    if ((rc = exec(ctx, st, "recording an organization")) != SC_OK)
+    if ((rc = sc__xml_exec(ctx, st, "recording an organization")) != SC_OK)
         return rc;
     s->org_id = sqlite3_last_insert_rowid(ctx->db->conn);
     return SC_OK;
@@ -369,7 +322,7 @@ static int base_filing(sc__xml_ctx *ctx, org_state *s, const char *receipt,
     if (rc != SQLITE_ROW) {
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
-            return db_fail(ctx, rc, "looking up a filing");
+            return sc__xml_db_fail(ctx, rc, "looking up a filing");
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "base-receipt",
                             "no filing with receipt %s is recorded here", receipt);
     }
@@ -501,7 +454,7 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
-        return db_fail(ctx, rc, "looking up applications");
+        return sc__xml_db_fail(ctx, rc, "looking up applications");
     if (s->kind == SC_FILING_INITIAL) {
         if (!(st = sc__db_stmt(ctx->db, SQL_IN_FORCE_INITIAL)))
             return sc__xml_fail_last(ctx, NULL);
@@ -518,7 +471,7 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
         }
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
-            return db_fail(ctx, rc, "looking up filings");
+            return sc__xml_db_fail(ctx, rc, "looking up filings");
     } else {
         for (i = 0; i < n; i++) {
             sc_offering_item it;
@@ -537,7 +490,7 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
                                     "%s%s%s level %d is already in the scope of %s", it.occupation,
                                     it.work_type[0] ? "/" : "", it.work_type, it.level, s->code);
             if (rc != SQLITE_DONE)
-                return db_fail(ctx, rc, "reading a scope");
+                return sc__xml_db_fail(ctx, rc, "reading a scope");
         }
     }
     if (!(st = sc__db_stmt(ctx->db, SQL_FILING_INS)))
@@ -549,7 +502,7 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
     else
         sqlite3_bind_null(st, 3);
     sc__bind_text(st, 4, s->applied);
-    if ((rc = exec(ctx, st, "recording an application")) != SC_OK)
+    if ((rc = sc__xml_exec(ctx, st, "recording an application")) != SC_OK)
         return rc;
     s->filing_id = sqlite3_last_insert_rowid(ctx->db->conn);
     for (i = 0; i < n; i++) {
@@ -562,7 +515,7 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
         sc__bind_text(st, 3, it.work_type);
         sqlite3_bind_int(st, 4, it.level);
         sqlite3_bind_int(st, 5, 0);
-        if ((rc = exec(ctx, st, "recording a scope")) != SC_OK)
+        if ((rc = sc__xml_exec(ctx, st, "recording a scope")) != SC_OK)
             return rc;
     }
     snprintf(who, sizeof who, "organization:%s", s->code);
@@ -602,7 +555,7 @@ static int oa_end(sc__xml_ctx *ctx, void *state, const char *local, int depth)
                             s->day);
     if ((rc = application_record(ctx, s)) != SC_OK)
         return rc;
-    return record_one(ctx);
+    return sc__xml_count(ctx);
 }
 
 const sc__doc_handler sc__doc_org_application = {
@@ -647,13 +600,13 @@ static int dr_decision(sc__xml_ctx *ctx, org_state *s)
     sc__bind_text(st, 2, date);
     if (refused)
         sc__bind_text(st, 3, reason);
-    if ((rc = exec(ctx, st, "recording the district's decision")) != SC_OK)
+    if ((rc = sc__xml_exec(ctx, st, "recording the district's decision")) != SC_OK)
         return rc;
     snprintf(who, sizeof who, "district:%s", s->district);
     if ((rc = add_step(ctx, s->filing_id, refused ? SC_FILING_REJECTED : SC_FILING_RECOMMENDED,
                        date, who, refused ? reason : NULL)) != SC_OK)
         return rc;
-    return record_one(ctx);
+    return sc__xml_count(ctx);
 }
 
 static int dr_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
@@ -722,7 +675,7 @@ static int er_application(sc__xml_ctx *ctx, org_state *s)
                             s->kind == SC_FILING_ADDITION ? "addition" : "initial", s->code,
                             s->applied);
     if (rc != SQLITE_ROW)
-        return db_fail(ctx, rc, "looking up an application");
+        return sc__xml_db_fail(ctx, rc, "looking up an application");
     if (s->status < SC_FILING_APPLIED || s->status > SC_FILING_FILED)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "applied",
                             "the application of %s made on %s is %s here: no longer in progress",
@@ -734,7 +687,7 @@ static int er_application(sc__xml_ctx *ctx, org_state *s)
     s->requested = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
-        return db_fail(ctx, rc, "reading a scope");
+        return sc__xml_db_fail(ctx, rc, "reading a scope");
     if (sc_offerings_new(&s->granted) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
     return SC_OK;
@@ -762,7 +715,7 @@ static int er_offering(sc__xml_ctx *ctx, org_state *s, sc_offerings *list)
                             item.occupation, item.work_type[0] ? "/" : "", item.work_type,
                             item.level);
     if (rc != SQLITE_ROW)
-        return db_fail(ctx, rc, "reading a scope");
+        return sc__xml_db_fail(ctx, rc, "reading a scope");
     return SC_OK;
 }
 
@@ -909,7 +862,7 @@ static int set_granted(sc__xml_ctx *ctx, sqlite3_int64 filing, const sc_offering
     if (!(st = sc__db_stmt(ctx->db, SQL_UNGRANT)))
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_int64(st, 1, filing);
-    if ((rc = exec(ctx, st, "recording a granted scope")) != SC_OK)
+    if ((rc = sc__xml_exec(ctx, st, "recording a granted scope")) != SC_OK)
         return rc;
     for (i = 0; i < sc_offerings_count(granted); i++) {
         sc_offering_item it;
@@ -922,7 +875,7 @@ static int set_granted(sc__xml_ctx *ctx, sqlite3_int64 filing, const sc_offering
         sqlite3_bind_int(st, 4, it.level);
         if (insert)
             sqlite3_bind_int(st, 5, 1);
-        if ((rc = exec(ctx, st, "recording a granted scope")) != SC_OK)
+        if ((rc = sc__xml_exec(ctx, st, "recording a granted scope")) != SC_OK)
             return rc;
         if (insert) {
             if (!(st = sc__db_stmt(ctx->db, SQL_GRANT)))
@@ -931,7 +884,7 @@ static int set_granted(sc__xml_ctx *ctx, sqlite3_int64 filing, const sc_offering
             sc__bind_text(st, 2, it.occupation);
             sc__bind_text(st, 3, it.work_type);
             sqlite3_bind_int(st, 4, it.level);
-            if ((rc = exec(ctx, st, "recording a granted scope")) != SC_OK)
+            if ((rc = sc__xml_exec(ctx, st, "recording a granted scope")) != SC_OK)
                 return rc;
         }
     }
@@ -953,7 +906,7 @@ static int receipt_free(sc__xml_ctx *ctx, const char *receipt, sqlite3_int64 fil
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "receipt",
                             "receipt %s is held by another filing here", receipt);
     if (rc != SQLITE_DONE)
-        return db_fail(ctx, rc, "looking up a receipt");
+        return sc__xml_db_fail(ctx, rc, "looking up a receipt");
     return SC_OK;
 }
 
@@ -986,7 +939,7 @@ static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
     sc__bind_text(st, 10, s->committed[0] ? s->committed : NULL);
     sc__bind_text(st, 11, s->rejected[0] ? s->rejected : NULL);
     sc__bind_text(st, 12, s->reason[0] ? s->reason : NULL);
-    if ((rc = exec(ctx, st, "recording an evaluation result")) != SC_OK)
+    if ((rc = sc__xml_exec(ctx, st, "recording an evaluation result")) != SC_OK)
         return rc;
     if (s->evaluated[0] && (rc = set_granted(ctx, s->filing_id, s->granted, 0)) != SC_OK)
         return rc;
@@ -1011,7 +964,7 @@ static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
         (rc = add_step(ctx, s->filing_id, SC_FILING_REJECTED, s->rejected, "city-centre",
                        s->reason)) != SC_OK)
         return rc;
-    return record_one(ctx);
+    return sc__xml_count(ctx);
 }
 
 static int er_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
@@ -1062,7 +1015,7 @@ static int di_filing_start(sc__xml_ctx *ctx, org_state *s)
         (rc = day_attr(ctx, "valid-until", 1, s->valid_until)) != SC_OK ||
         (rc = day_attr(ctx, "committed", 0, s->committed)) != SC_OK)
         return rc;
-    switch (seen_add(&s->receipts, s->receipt)) {
+    switch (sc__strset_add(&s->receipts, s->receipt)) {
     case 1:
         break;
     case 0:
@@ -1089,7 +1042,7 @@ static int di_filing_start(sc__xml_ctx *ctx, org_state *s)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "base-receipt",
                             "an initial filing adds to no filing");
     if (s->kind == SC_FILING_ADDITION) {
-        if (seen_add(&s->receipts, base) != 0)
+        if (sc__strset_add(&s->receipts, base) != 0)
             return sc__xml_fail(ctx, SC_EINVALIDDOC, "base-receipt",
                                 "filing %s is not listed before its addition %s", base,
                                 s->receipt);
@@ -1142,7 +1095,7 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
     } else {
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
-            return db_fail(ctx, rc, "looking up a filing");
+            return sc__xml_db_fail(ctx, rc, "looking up a filing");
         /* The application in progress here, or a new filing. */
         if (!(st = sc__db_stmt(ctx->db, SQL_OPEN_SAME)))
             return sc__xml_fail_last(ctx, NULL);
@@ -1156,7 +1109,7 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
         }
         sqlite3_reset(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return db_fail(ctx, rc, "looking up an application");
+            return sc__xml_db_fail(ctx, rc, "looking up an application");
         if (!id) {
             if (!(st = sc__db_stmt(ctx->db, SQL_FILING_INS)))
                 return sc__xml_fail_last(ctx, NULL);
@@ -1167,7 +1120,7 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
             else
                 sqlite3_bind_null(st, 3);
             sc__bind_text(st, 4, s->applied);
-            if ((rc = exec(ctx, st, "recording a filing")) != SC_OK)
+            if ((rc = sc__xml_exec(ctx, st, "recording a filing")) != SC_OK)
                 return rc;
             id = sqlite3_last_insert_rowid(ctx->db->conn);
             prev = SC_FILING_APPLIED;
@@ -1189,7 +1142,7 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
         sqlite3_bind_int64(st, 7, s->base_id);
     else
         sqlite3_bind_null(st, 7);
-    if ((rc = exec(ctx, st, "recording a filing")) != SC_OK)
+    if ((rc = sc__xml_exec(ctx, st, "recording a filing")) != SC_OK)
         return rc;
     if ((rc = set_granted(ctx, id, s->req, 1)) != SC_OK)
         return rc;
@@ -1199,7 +1152,7 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
     if (prev < SC_FILING_ACTIVE && s->committed[0] && s->kind == SC_FILING_INITIAL &&
         (rc = add_step(ctx, id, SC_FILING_ACTIVE, s->committed, org_who, NULL)) != SC_OK)
         return rc;
-    return record_one(ctx);
+    return sc__xml_count(ctx);
 }
 
 static int di_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
@@ -1218,7 +1171,7 @@ static int di_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
         s->org_id = 0;
         if ((rc = org_upsert(ctx, s)) != SC_OK)
             return rc;
-        switch (seen_add(&s->orgs, s->code)) {
+        switch (sc__strset_add(&s->orgs, s->code)) {
         case 1:
             return SC_OK;
         case 0:

@@ -117,74 +117,6 @@ static int bool_attr(sc__xml_ctx *ctx, const char *name, int dflt, int *out)
     return SC_OK;
 }
 
-static int record_one(sc__xml_ctx *ctx)
-{
-    if (sc__xml_record(ctx))
-        return sc__xml_fail(ctx, SC_ERROR, NULL, "cancelled by the progress callback");
-    return SC_OK;
-}
-
-/* The library error at the current position, or a store failure. */
-static int fail_db(sc__xml_ctx *ctx, int rc, const char *what)
-{
-    sc__db_fail(ctx->db, rc, what);
-    return sc__xml_fail_last(ctx, NULL);
-}
-
-/* Run a prepared (cached) statement that changes rows. */
-static int exec(sc__xml_ctx *ctx, sqlite3_stmt *st, const char *what)
-{
-    if (sc__db_exec_stmt(ctx->db, st, what) != SC_OK)
-        return sc__xml_fail_last(ctx, NULL);
-    return SC_OK;
-}
-
-/* Strings seen in the document (ID numbers): an open-addressing set. */
-typedef struct {
-    char (*slots)[24];
-    size_t cap, n;
-} str_set;
-
-static size_t hash_str(const char *s)
-{
-    size_t h = 1469598103u;
-    while (*s)
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    return h;
-}
-
-/* 1 added; 0 already there; -1 out of memory. */
-static int set_add(str_set *set, const char *v)
-{
-    size_t i;
-    if ((set->n + 1) * 2 > set->cap) {
-        size_t ncap = set->cap ? set->cap * 2 : 64, j;
-        char(*ns)[24] = sc__calloc(ncap, sizeof(*ns));
-        if (!ns)
-            return -1;
-        for (j = 0; j < set->cap; j++) {
-            if (!set->slots[j][0])
-                continue;
-            i = hash_str(set->slots[j]) & (ncap - 1);
-            while (ns[i][0])
-                i = (i + 1) & (ncap - 1);
-            memcpy(ns[i], set->slots[j], sizeof ns[i]);
-        }
-        free(set->slots);
-        set->slots = ns;
-        set->cap = ncap;
-    }
-    i = hash_str(v) & (set->cap - 1);
-    while (set->slots[i][0]) {
-        if (!strcmp(set->slots[i], v))
-            return 0;
-        i = (i + 1) & (set->cap - 1);
-    }
-    snprintf(set->slots[i], sizeof set->slots[i], "%s", v);
-    set->n++;
-    return 1;
-}
-
 /* The root's organization, the actor allowed for it (before "already imported"). */
 static int root_org(sc__xml_ctx *ctx, int action, sc__org_row *org)
 {
@@ -235,7 +167,7 @@ typedef struct {
     char occupation[SC_OCCUPATION_CODE_SIZE];
     char date[SC_DATE_SIZE];
     unsigned int components;
-    str_set seen;
+    sc__strset seen;
     /* the candidate being read */
     int in_candidate;
     char idn[19], recorded[SC_DATE_SIZE];
@@ -248,8 +180,7 @@ typedef struct {
 static void rr_cleanup(void *state)
 {
     rr_state *s = state;
-    free(s->seen.slots);
-    s->seen.slots = NULL;
+    sc__strset_free(&s->seen);
 }
 
 /* "theory practical" -> component mask; 0 when malformed or a component twice. */
@@ -310,7 +241,7 @@ static int rr_venue(sc__xml_ctx *ctx, rr_state *s, const char *date, sqlite3_int
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
-        return fail_db(ctx, rc, "reading a venue");
+        return sc__xml_db_fail(ctx, rc, "reading a venue");
     if (!(st = sc__db_stmt(ctx->db, SQL_VENUE_ADD)))
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_int64(st, 1, s->org.id);
@@ -319,7 +250,7 @@ static int rr_venue(sc__xml_ctx *ctx, rr_state *s, const char *date, sqlite3_int
     sc__bind_text(st, 4, dist);
     sqlite3_bind_int(st, 5, vrooms);
     sc__bind_text(st, 6, date);
-    if ((rc = exec(ctx, st, "recording a venue")) != SC_OK)
+    if ((rc = sc__xml_exec(ctx, st, "recording a venue")) != SC_OK)
         return rc;
     *venue = sqlite3_last_insert_rowid(ctx->db->conn);
     return SC_OK;
@@ -397,7 +328,7 @@ static int rr_session(sc__xml_ctx *ctx, rr_state *s)
     } else {
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
-            return fail_db(ctx, rc, "reading a session");
+            return sc__xml_db_fail(ctx, rc, "reading a session");
         if (!(st = sc__db_stmt(ctx->db, SQL_SESSION_ADD)))
             return sc__xml_fail_last(ctx, NULL);
         sqlite3_bind_int64(st, 1, s->org.id);
@@ -410,7 +341,7 @@ static int rr_session(sc__xml_ctx *ctx, rr_state *s)
         sqlite3_bind_int(st, 8, rooms);
         sqlite3_bind_int(st, 9, (int)comps);
         sqlite3_bind_int(st, 10, online ? (int)SC_SESSION_ONLINE : 0);
-        if ((rc = exec(ctx, st, "recording a session")) != SC_OK)
+        if ((rc = sc__xml_exec(ctx, st, "recording a session")) != SC_OK)
             return rc;
         s->session_id = sqlite3_last_insert_rowid(ctx->db->conn);
     }
@@ -428,7 +359,7 @@ static int rr_candidate_start(sc__xml_ctx *ctx, rr_state *s)
     s->in_candidate = 0;
     if (sc__id_number_norm(sc__xml_attr(ctx, "id-number"), s->idn) != SC_OK)
         return sc__xml_fail_last(ctx, "id-number");
-    switch (set_add(&s->seen, s->idn)) {
+    switch (sc__strset_add(&s->seen, s->idn)) {
     case 1:
         break;
     case 0:
@@ -550,11 +481,11 @@ static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
                                 "the %s of %s in this session is recorded here otherwise",
                                 has_result ? "result" : "enrolment", s->idn);
         if (has_result)
-            return record_one(ctx); /* held already, the same */
+            return sc__xml_count(ctx); /* held already, the same */
     } else {
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
-            return fail_db(ctx, rc, "reading a result");
+            return sc__xml_db_fail(ctx, rc, "reading a result");
         if (!(st = sc__db_stmt(ctx->db, SQL_ENROL_ADD)))
             return sc__xml_fail_last(ctx, NULL);
         sqlite3_bind_int64(st, 1, s->session_id);
@@ -563,7 +494,7 @@ static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
         sqlite3_bind_int(st, 4, s->attempt);
         sqlite3_bind_int(st, 5, (int)taken);
         sc__bind_text(st, 6, s->date);
-        if ((rc = exec(ctx, st, "recording an enrolment")) != SC_OK)
+        if ((rc = sc__xml_exec(ctx, st, "recording an enrolment")) != SC_OK)
             return rc;
     }
     if (!(st = sc__db_stmt(ctx->db, SQL_RESULT_ADD)))
@@ -580,9 +511,9 @@ static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
     sqlite3_bind_int(st, 7, passed);
     sqlite3_bind_int(st, 8, (int)failed);
     sc__bind_text(st, 9, s->recorded);
-    if ((rc = exec(ctx, st, "recording a result")) != SC_OK)
+    if ((rc = sc__xml_exec(ctx, st, "recording a result")) != SC_OK)
         return rc;
-    return record_one(ctx);
+    return sc__xml_count(ctx);
 }
 
 static int rr_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
@@ -784,7 +715,7 @@ static int sf_inspection(sc__xml_ctx *ctx, sf_state *s)
     } else {
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
-            return fail_db(ctx, rc, "reading an inspection");
+            return sc__xml_db_fail(ctx, rc, "reading an inspection");
         if (!(st = sc__db_stmt(ctx->db, SQL_INSP_ADD)))
             return sc__xml_fail_last(ctx, NULL);
         sqlite3_bind_int64(st, 1, s->org.id);
@@ -794,7 +725,7 @@ static int sf_inspection(sc__xml_ctx *ctx, sf_state *s)
         sc__bind_text(st, 5, who);
         sc__bind_text(st, 6, note ? note : "");
         sc__bind_text(st, 7, scanned);
-        if ((rc = exec(ctx, st, "recording an inspection")) != SC_OK)
+        if ((rc = sc__xml_exec(ctx, st, "recording an inspection")) != SC_OK)
             return rc;
         s->insp_id = sqlite3_last_insert_rowid(ctx->db->conn);
     }
@@ -803,7 +734,7 @@ static int sf_inspection(sc__xml_ctx *ctx, sf_state *s)
             return sc__xml_fail_last(ctx, NULL);
         sqlite3_bind_int64(st, 1, s->insp_id);
         sc__bind_text(st, 2, scanned);
-        if ((rc = exec(ctx, st, "recording a certificate scan")) != SC_OK)
+        if ((rc = sc__xml_exec(ctx, st, "recording a certificate scan")) != SC_OK)
             return rc;
     }
     return SC_OK;
@@ -880,14 +811,14 @@ static int sf_finding(sc__xml_ctx *ctx, sf_state *s)
             sqlite3_bind_int64(st, 1, s->finding_id);
             sc__bind_text(st, 2, withdrawn);
             sc__bind_text(st, 3, reason);
-            if ((rc = exec(ctx, st, "withdrawing a finding")) != SC_OK ||
+            if ((rc = sc__xml_exec(ctx, st, "withdrawing a finding")) != SC_OK ||
                 (rc = credit_refresh(ctx, s, withdrawn)) != SC_OK)
                 return rc;
         }
     } else {
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
-            return fail_db(ctx, rc, "reading a finding");
+            return sc__xml_db_fail(ctx, rc, "reading a finding");
         if (s->held_closed)
             return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
                                 "inspection %lld is closed here: no finding is added to it",
@@ -901,7 +832,7 @@ static int sf_finding(sc__xml_ctx *ctx, sf_state *s)
         sc__bind_text(st, 5, evidence);
         sc__bind_text(st, 6, date);
         sc__bind_text(st, 7, who);
-        if ((rc = exec(ctx, st, "recording a finding")) != SC_OK)
+        if ((rc = sc__xml_exec(ctx, st, "recording a finding")) != SC_OK)
             return rc;
         s->finding_id = sqlite3_last_insert_rowid(ctx->db->conn);
         s->finding_new = 1;
@@ -912,7 +843,7 @@ static int sf_finding(sc__xml_ctx *ctx, sf_state *s)
             sqlite3_bind_int64(st, 1, s->finding_id);
             sc__bind_text(st, 2, withdrawn);
             sc__bind_text(st, 3, reason);
-            if ((rc = exec(ctx, st, "withdrawing a finding")) != SC_OK)
+            if ((rc = sc__xml_exec(ctx, st, "withdrawing a finding")) != SC_OK)
                 return rc;
         }
         if ((rc = credit_refresh(ctx, s, date)) != SC_OK)
@@ -949,7 +880,7 @@ static int sf_entity(sc__xml_ctx *ctx, sf_state *s)
         }
         sqlite3_reset(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail_db(ctx, rc, "reading a certificate");
+            return sc__xml_db_fail(ctx, rc, "reading a certificate");
     }
     if (!s->finding_new) {
         int same;
@@ -961,7 +892,7 @@ static int sf_entity(sc__xml_ctx *ctx, sf_state *s)
         same = rc == SQLITE_ROW && !strcmp(sc__col_text(st, 0), ref);
         sqlite3_reset(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail_db(ctx, rc, "reading a finding's entities");
+            return sc__xml_db_fail(ctx, rc, "reading a finding's entities");
         if (!same)
             return sc__xml_fail(ctx, SC_EINVALIDDOC, "ref",
                                 "the finding is recorded here concerning other entities");
@@ -972,7 +903,7 @@ static int sf_entity(sc__xml_ctx *ctx, sf_state *s)
     sqlite3_bind_int64(st, 1, s->finding_id);
     sqlite3_bind_int64(st, 2, k);
     sc__bind_text(st, 3, ref);
-    return exec(ctx, st, "recording a finding's entity");
+    return sc__xml_exec(ctx, st, "recording a finding's entity");
 }
 
 static int sf_inspection_end(sc__xml_ctx *ctx, sf_state *s)
@@ -987,7 +918,7 @@ static int sf_inspection_end(sc__xml_ctx *ctx, sf_state *s)
     held = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
-        return fail_db(ctx, rc, "counting findings");
+        return sc__xml_db_fail(ctx, rc, "counting findings");
     if (held > s->nfindings)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
                             "inspection %lld has %lld findings here; the document lists %lld",
@@ -999,11 +930,11 @@ static int sf_inspection_end(sc__xml_ctx *ctx, sf_state *s)
         sc__bind_text(st, 2, s->closed);
         sc__bind_text(st, 3, s->closed_by);
         sc__bind_text(st, 4, s->conclusion);
-        if ((rc = exec(ctx, st, "closing an inspection")) != SC_OK ||
+        if ((rc = sc__xml_exec(ctx, st, "closing an inspection")) != SC_OK ||
             (rc = credit_refresh(ctx, s, s->closed)) != SC_OK)
             return rc;
     }
-    return record_one(ctx);
+    return sc__xml_count(ctx);
 }
 
 static int sf_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
@@ -1033,7 +964,7 @@ static int sf_end(sc__xml_ctx *ctx, void *state, const char *local, int depth)
             return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
                                 "the finding concerns %lld entities here, %lld in the document",
                                 s->held_entities, s->nentities);
-        return record_one(ctx);
+        return sc__xml_count(ctx);
     }
     if (depth == 1 && !strcmp(local, "inspection") && s->insp_id)
         return sf_inspection_end(ctx, s);
