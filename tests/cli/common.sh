@@ -1,6 +1,7 @@
 # tests/cli/common.sh — shared set-up of the CLI tests that drive a whole
 # registry (sourced with NAME set): the tool, a temporary registry, the
-# check helpers (run, ok, not_ok, check, py, snapshot) and the test actors.
+# check helpers (run, ok, not_ok, check, py, snapshot), the set-up helpers
+# (must, filed_org, candidate_json, confirm_applicants) and the test actors.
 top_builddir=${top_builddir:-.}
 SKILLCERT="$top_builddir/tools/skillcert"
 
@@ -92,6 +93,30 @@ snapshot() {
     fi
 }
 
+
+# must ARGS...: a set-up step that must work; a failure ends the script.
+must() {
+    run "$@"
+    if [ "$rc" != 0 ]; then
+        not_ok "set-up: $*"
+        echo "1..$n"
+        echo "$passed passed, $failed failed"
+        exit 1
+    fi
+}
+
+# filed_org: a new registry where organization $A (海淀区) is filed for $OCC
+# levels 5-1 (2023-05-10) and has signed its commitment (2023-05-12).
+filed_org() {
+    must init
+    must $AS_A org register $A --name 北京智训科技有限公司 --kind enterprise --district 110108 --date 2023-01-05
+    must $AS_A org apply $A $OCC:5,4,3,2,1 --date 2023-02-01
+    must $AS_HAIDIAN org recommend $A --date 2023-02-10
+    must $AS_CENTRE org evaluate $A --date 2023-03-01
+    must $AS_CENTRE org notice $A --date 2023-03-10
+    must $AS_CENTRE org file $A --date 2023-05-10
+    must $AS_A org commit $A --date 2023-05-12
+}
 
 # candidate_json ID NAME: a candidate record (JSON) with work in $OCC since
 # 2010 — eligible for levels 5 and 4 (L5-a, L4-b of the built-in rules).

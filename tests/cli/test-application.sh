@@ -10,91 +10,23 @@
 # Prints one "ok N - ..." / "not ok N - ..." line per check and ends with
 # "N passed, N failed"; exits non-zero when any check failed.
 
-top_builddir=${top_builddir:-.}
-SKILLCERT="$top_builddir/tools/skillcert"
+NAME=app
+. "$(dirname "$0")/common.sh"
 
-if [ ! -x "$SKILLCERT" ]; then
-    echo "test-application: $SKILLCERT not found (build it first, or set top_builddir)" >&2
-    exit 99
-fi
-
-PY=
-for p in "${PYTHON:-}" /usr/bin/python3 python3; do
-    if [ -n "$p" ] && command -v "$p" >/dev/null 2>&1; then
-        PY=$p
-        break
-    fi
-done
-SQLITE3=$(command -v sqlite3 2>/dev/null)
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/skillcert-app.XXXXXX") || exit 99
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' HUP INT TERM
-
-unset SKILLCERT_DB
 DB="$T/org.db"            # the organization's registry
 DISTRICT_DB="$T/district.db"  # the district bureau's registry
-OUT="$T/out"
-ERR="$T/err"
-passed=0
-failed=0
-skipped=0
-n=0
-
-A=91110108MA01ABCD2H        # 海淀区 110108
-CAND=11010519491231002X
-CAND2=110105198001011238
-AS_A="--actor organization:$A"
-AS_HAIDIAN="--actor district:110108"
+CAND=$C1
+CAND2=$C2
 AS_XICHENG="--actor district:110102"
-AS_CENTRE="--actor city-centre"
 AS_CAND="--actor candidate:$CAND"
 AS_CAND2="--actor candidate:$CAND2"
 
-run() {
-    "$SKILLCERT" --db "$DB" "$@" >"$OUT" 2>"$ERR"
-    rc=$?
-}
 run_district() {
     "$SKILLCERT" --db "$DISTRICT_DB" "$@" >"$OUT" 2>"$ERR"
     rc=$?
 }
-ok() {
-    n=$((n + 1)); passed=$((passed + 1)); echo "ok $n - $1"
-}
-not_ok() {
-    n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && echo "#   $2"
-    echo "#   exit status: $rc"
-    sed -n '1,15s/^/#   stdout: /p' "$OUT"
-    sed -n '1,15s/^/#   stderr: /p' "$ERR"
-}
-skip() {
-    n=$((n + 1)); skipped=$((skipped + 1)); echo "ok $n - $1 # SKIP $2"
-}
-check() {
-    name=$1; shift
-    if "$@"; then ok "$name"; else not_ok "$name" "failed: $*"; fi
-}
-one_error_line() { [ "$(wc -l <"$ERR" | tr -d ' ')" = 1 ] && grep -q '^skillcert: ' "$ERR"; }
-out_has() { grep -q -- "$1" "$OUT"; }
-err_has() { grep -q -- "$1" "$ERR"; }
 
-py() {
-    name=$1
-    if [ -z "$PY" ]; then
-        skip "$name" "no python3"
-        return
-    fi
-    if "$PY" -c "import json, sys
-d = json.load(open(sys.argv[1], encoding='utf-8'))
-$2" "$OUT" >"$T/py.out" 2>&1; then
-        ok "$name"
-    else
-        not_ok "$name" "$(tail -n 3 "$T/py.out" | tr '\n' ' ')"
-    fi
-}
-
+# snapshot FILE OUT: here of either registry.
 snapshot() {
     if [ -n "$SQLITE3" ]; then
         "$SQLITE3" "$1" .dump >"$2"

@@ -13,26 +13,10 @@
 
 NAME=report-xml
 . "$(dirname "$0")/common.sh"
-must() {
-    run "$@"
-    if [ "$rc" != 0 ]; then
-        not_ok "set-up: $*"
-        echo "1..$n"
-        echo "$passed passed, $failed failed"
-        exit 1
-    fi
-}
 
 # ---- set-up: a filed organization, a session with two results, an inspection -------------------
 
-must init
-must $AS_A org register $A --name 北京智训科技有限公司 --kind enterprise --district 110108 --date 2023-01-05
-must $AS_A org apply $A $OCC:5,4,3,2,1 --date 2023-02-01
-must $AS_HAIDIAN org recommend $A --date 2023-02-10
-must $AS_CENTRE org evaluate $A --date 2023-03-01
-must $AS_CENTRE org notice $A --date 2023-03-10
-must $AS_CENTRE org file $A --date 2023-05-10
-must $AS_A org commit $A --date 2023-05-12
+filed_org
 cp "$DB" "$T/city.db"
 CITY="$T/city.db"
 for e in E01 E02 E03 E04 E05; do

@@ -11,16 +11,6 @@
 
 NAME=supervision
 . "$(dirname "$0")/common.sh"
-# Set-up steps that must work; a failure stops the script.
-must() {
-    run "$@"
-    if [ "$rc" != 0 ]; then
-        not_ok "set-up: $*"
-        echo "1..$n"
-        echo "$passed passed, $failed failed"
-        exit 1
-    fi
-}
 
 # ---- set-up: two filed organizations, a session with a supervisor ------------------------------
 

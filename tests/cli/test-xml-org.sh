@@ -14,15 +14,6 @@
 
 NAME=xml-org
 . "$(dirname "$0")/common.sh"
-must() {
-    run "$@"
-    if [ "$rc" != 0 ]; then
-        not_ok "set-up: $*"
-        echo "1..$n"
-        echo "$passed passed, $failed failed"
-        exit 1
-    fi
-}
 
 # ---- set-up: three registries, the organization applies at home ------------------------------
 
