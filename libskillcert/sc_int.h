@@ -87,6 +87,8 @@ typedef struct {
 /* Add v (1 to SC__STRSET_KEY - 1 bytes): 1 added; 0 already there; -1 out of
    memory (or v empty or too long). */
 int sc__strset_add(sc__strset *set, const char *v);
+/* 1 when v is in the set, else 0. */
+int sc__strset_has(const sc__strset *set, const char *v);
 void sc__strset_free(sc__strset *set);
 /* Append ` name="value"` (escaped); nothing when value is NULL. */
 int sc__buf_attr(sc__buf *b, const char *name, const char *value);

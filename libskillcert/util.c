@@ -318,6 +318,20 @@ int sc__strset_add(sc__strset *set, const char *v)
     return 1;
 }
 
+int sc__strset_has(const sc__strset *set, const char *v)
+{
+    size_t i;
+    if (!set->cap)
+        return 0;
+    i = strset_hash(v) & (set->cap - 1);
+    while (set->slots[i][0]) {
+        if (!strcmp(set->slots[i], v))
+            return 1;
+        i = (i + 1) & (set->cap - 1);
+    }
+    return 0;
+}
+
 void sc__strset_free(sc__strset *set)
 {
     free(set->slots);

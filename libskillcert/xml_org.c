@@ -1198,9 +1198,67 @@ static int di_end(sc__xml_ctx *ctx, void *state, const char *local, int depth)
     return di_filing_end(ctx, s);
 }
 
+/* A filing this registry holds in force on the directory's day that the
+ * directory does not list has left it (退出目录) by then: the city ends a
+ * filing only by exit (a suspension keeps it listed). It is recorded as
+ * exited on that day, the latest the document lets us know. */
+static const char SQL_DI_IN_FORCE[] =
+    "SELECT f.id, f.receipt FROM filing f WHERE f.receipt IS NOT NULL AND f.status IN (5, 6) "
+    "AND f.ended IS NULL AND f.filed <= ?1 AND ?1 <= f.valid_until ORDER BY f.id";
+static const char SQL_DI_EXIT[] =
+    "UPDATE filing SET status = 8, ended = ?2, reason = ?3 WHERE id = ?1";
+
+static int di_finish(sc__xml_ctx *ctx, void *state)
+{
+    org_state *s = state;
+    sqlite3_int64 *gone = NULL;
+    size_t n = 0, cap = 0, i;
+    char why[96];
+    sqlite3_stmt *st;
+    int rc = SC_OK, step;
+
+    if (!ctx->db)
+        return SC_OK;
+    if (!(st = sc__db_stmt(ctx->db, SQL_DI_IN_FORCE)))
+        return sc__xml_fail_last(ctx, NULL);
+    sc__bind_text(st, 1, s->day);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sc__strset_has(&s->receipts, sc__col_text(st, 1)))
+            continue;
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 8;
+            sqlite3_int64 *g = sc__realloc(gone, ncap * sizeof(*g));
+            if (!g) {
+                rc = sc__xml_fail(ctx, SC_ENOMEM, NULL, "out of memory importing");
+                break;
+            }
+            gone = g;
+            cap = ncap;
+        }
+        gone[n++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    if (rc == SC_OK && step != SQLITE_DONE && step != SQLITE_ROW)
+        rc = sc__xml_db_fail(ctx, step, "reading filings");
+    snprintf(why, sizeof why, "not in the directory of %s (评价机构目录)", s->day);
+    for (i = 0; rc == SC_OK && i < n; i++) {
+        if (!(st = sc__db_stmt(ctx->db, SQL_DI_EXIT))) {
+            rc = sc__xml_fail_last(ctx, NULL);
+            break;
+        }
+        sqlite3_bind_int64(st, 1, gone[i]);
+        sc__bind_text(st, 2, s->day);
+        sc__bind_text(st, 3, why);
+        if ((rc = sc__xml_exec(ctx, st, "ending a filing")) == SC_OK)
+            rc = add_step(ctx, gone[i], SC_FILING_EXITED, s->day, "city-centre", why);
+    }
+    free(gone);
+    return rc;
+}
+
 const sc__doc_handler sc__doc_directory = {
     SC_DOC_DIRECTORY, "directory", DI_NS, sc__schema_directory, 0, 0, sizeof(org_state),
-    di_start, di_end, NULL, org_cleanup
+    di_start, di_end, di_finish, org_cleanup
 };
 
 /* ---- export ------------------------------------------------------------------------------ */

@@ -536,6 +536,65 @@ START_TEST(test_xml_org_directory_round_trip)
 }
 END_TEST
 
+/* A filing the copy holds in force that a later directory no longer lists has
+   left the directory: it is recorded as exited on that directory's day. */
+START_TEST(test_xml_org_directory_exit)
+{
+    sc_db *vendor = t_notice_db();
+    sc_import_result r;
+    sc_verdict v;
+    sc_org o;
+    char *doc;
+    to_city();
+    city_files(city_db, ORG);
+    ck_ok(sc_org_commit(city_db, org, ORG, "2023-05-12"));
+    ck_ok(sc_org_register(city_db, org2, ORG2, "北京市新职业协会", SC_ORG_SOCIAL_GROUP, "110102",
+                          "2023-01-10", 0));
+    apply(city_db, ORG2, org2, "4-04-05-05/数据标注员:5,4", "2023-02-01", 0);
+    {
+        sc_actor *xicheng = t_actor(SC_ACTOR_DISTRICT, "110102");
+        ck_ok(sc_org_recommend(city_db, xicheng, ORG2, "2023-02-10", NULL));
+        sc_actor_free(xicheng);
+    }
+    city_files(city_db, ORG2);
+    ck_ok(sc_org_commit(city_db, org2, ORG2, "2023-05-15"));
+    round_trip(city_db, vendor, org, SC_DOC_DIRECTORY, NULL, "2023-08-01", 2);
+
+    /* The city takes ORG out of the directory; the next directory omits it. */
+    ck_ok(sc_org_exit(city_db, centre, ORG, "违反承诺", "2024-01-10"));
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2024-02-01");
+    ck_assert_ptr_null(strstr(doc, ORG));
+    ck_ok(import_as(vendor, org, doc, &r));
+    ck_assert_int_eq(r.records, 1);
+    ck_ok(sc_org_get(&o, vendor, ORG, "2024-02-01"));
+    ck_assert_int_eq(o.status, SC_FILING_EXITED);
+    ck_ok(sc_org_may_certify(&v, vendor, ORG, "4-02-07-10", NULL, 5, "2024-02-01", NULL,
+                             SC_PATH_NORMAL));
+    ck_assert_int_eq(v.ok, 0);
+    ck_assert_int_eq(v.reason, SC_REASON_ORG_EXITED);
+    /* before the directory's day it still could (the latest the copy can know) */
+    ck_ok(sc_org_may_certify(&v, vendor, ORG, "4-02-07-10", NULL, 5, "2024-01-31", NULL,
+                             SC_PATH_NORMAL));
+    ck_assert_msg(v.ok, "%s", v.message);
+    ck_ok(sc_org_may_certify(&v, vendor, ORG2, "4-04-05-05", "数据标注员", 4, "2024-02-01", NULL,
+                             SC_PATH_NORMAL));
+    ck_assert_msg(v.ok, "%s", v.message);
+    ck_assert_int_eq(t_count(vendor, "SELECT count(*) FROM filing_step WHERE step = 8 AND "
+                                     "note LIKE 'not in the directory of 2024-02-01%'"), 1);
+    /* the copy exports the city's directory again */
+    {
+        char *again = export_doc(vendor, SC_DOC_DIRECTORY, NULL, "2024-02-01");
+        ck_assert_str_eq(again, doc);
+        sc_free(again);
+    }
+    /* importing it again changes nothing */
+    ck_ok(import_as(vendor, org, doc, &r));
+    ck_assert_int_eq(r.already_imported, 1);
+    sc_free(doc);
+    sc_db_close(vendor);
+}
+END_TEST
+
 START_TEST(test_xml_org_directory_refusals)
 {
     char *doc, *bad;
@@ -636,6 +695,7 @@ Suite *sc_xml_org_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_xml_org_directory_round_trip);
+    tcase_add_test(tc, test_xml_org_directory_exit);
     tcase_add_test(tc, test_xml_org_directory_refusals);
     tcase_add_test(tc, test_xml_org_export_arguments);
     suite_add_tcase(s, tc);

@@ -65,7 +65,9 @@ typedef enum {
     SC_DOC_DIRECTORY = 16,         /**< urn:skillcert:directory:1, root <directory>: the
                                         published directory (评价机构目录) as of a day;
                                         imported by a district or an organization's registry
-                                        to refresh its copy */
+                                        to refresh its copy; a filing the copy holds in force
+                                        that the directory does not list is recorded as
+                                        exited (退出目录) on the directory's day */
     SC_DOC_RESULTS_REPORT = 17,    /**< urn:skillcert:results-report:1, root <results-report>:
                                         an organization's assessment results of one session
                                         (报备: the level certified is reported to the city
