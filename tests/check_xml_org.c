@@ -489,24 +489,33 @@ END_TEST
 
 /* ---- directory ------------------------------------------------------------------------- */
 
+/* The city's registry: ORG (海淀区) carried there and filed, and a second
+   organization (西城区) registered, applied, recommended and filed there. */
+static void two_filed(void)
+{
+    sc_actor *xicheng = t_actor(SC_ACTOR_DISTRICT, "110102");
+    to_city();
+    city_files(city_db, ORG);
+    ck_ok(sc_org_commit(city_db, org, ORG, "2023-05-12"));
+    ck_ok(sc_org_register(city_db, org2, ORG2, "北京市新职业协会", SC_ORG_SOCIAL_GROUP, "110102",
+                          "2023-01-10", 0));
+    apply(city_db, ORG2, org2, "4-04-05-05/数据标注员:5,4", "2023-02-01", 0);
+    ck_ok(sc_org_recommend(city_db, xicheng, ORG2, "2023-02-10", NULL));
+    city_files(city_db, ORG2);
+    ck_ok(sc_org_commit(city_db, org2, ORG2, "2023-05-15"));
+    sc_actor_free(xicheng);
+}
+
 START_TEST(test_xml_org_directory_round_trip)
 {
     sc_db *vendor = t_notice_db();
     sc_org_iter *it = NULL;
     sc_org o;
     sc_verdict v;
-    to_city();
-    city_files(city_db, ORG);
-    ck_ok(sc_org_commit(city_db, org, ORG, "2023-05-12"));
-    /* a second organization (西城区), with an addition */
-    ck_ok(sc_org_register(city_db, org2, ORG2, "北京市新职业协会", SC_ORG_SOCIAL_GROUP, "110102",
-                          "2023-01-10", 0));
-    apply(city_db, ORG2, org2, "4-04-05-05/数据标注员:5,4", "2023-02-01", 0);
+    two_filed();
+    /* the second organization adds to its scope */
     {
         sc_actor *xicheng = t_actor(SC_ACTOR_DISTRICT, "110102");
-        ck_ok(sc_org_recommend(city_db, xicheng, ORG2, "2023-02-10", NULL));
-        city_files(city_db, ORG2);
-        ck_ok(sc_org_commit(city_db, org2, ORG2, "2023-05-15"));
         apply(city_db, ORG2, org2, "4-04-05-05/数据标注员:3", "2023-06-01", 1);
         ck_ok(sc_org_recommend(city_db, xicheng, ORG2, "2023-06-05", NULL));
         sc_actor_free(xicheng);
@@ -545,19 +554,7 @@ START_TEST(test_xml_org_directory_exit)
     sc_verdict v;
     sc_org o;
     char *doc;
-    to_city();
-    city_files(city_db, ORG);
-    ck_ok(sc_org_commit(city_db, org, ORG, "2023-05-12"));
-    ck_ok(sc_org_register(city_db, org2, ORG2, "北京市新职业协会", SC_ORG_SOCIAL_GROUP, "110102",
-                          "2023-01-10", 0));
-    apply(city_db, ORG2, org2, "4-04-05-05/数据标注员:5,4", "2023-02-01", 0);
-    {
-        sc_actor *xicheng = t_actor(SC_ACTOR_DISTRICT, "110102");
-        ck_ok(sc_org_recommend(city_db, xicheng, ORG2, "2023-02-10", NULL));
-        sc_actor_free(xicheng);
-    }
-    city_files(city_db, ORG2);
-    ck_ok(sc_org_commit(city_db, org2, ORG2, "2023-05-15"));
+    two_filed();
     round_trip(city_db, vendor, org, SC_DOC_DIRECTORY, NULL, "2023-08-01", 2);
 
     /* The city takes ORG out of the directory; the next directory omits it. */
