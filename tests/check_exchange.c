@@ -73,12 +73,6 @@ static void validates(const char *doc, int doctype)
     ck_assert_uint_eq(sc_report_count(rep), 0);
 }
 
-static int import_as(sc_db *db, const sc_actor *actor, const char *doc, sc_import_result *r)
-{
-    sc_report_clear(rep);
-    return sc_xml_import_memory(r, db, actor, doc, strlen(doc), "x.xml", NULL, rep);
-}
-
 /* Export from `from`, validate, import into `to` as `actor`, export again: the same. */
 static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctype,
                        const char *date, uint64_t records)
@@ -86,70 +80,29 @@ static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctyp
     char *a = export_doc(from, doctype, date), *b;
     sc_import_result r;
     validates(a, doctype);
-    ck_ok(import_as(to, actor, a, &r));
+    ck_ok(t_import(to, actor, a, &r, rep));
     ck_assert_int_eq(r.doctype, doctype);
     ck_assert_uint_eq(r.records, records);
     ck_assert_int_eq(r.already_imported, 0);
     b = export_doc(to, doctype, date);
     ck_assert_str_eq(a, b);
-    ck_ok(import_as(to, actor, a, &r)); /* a batch again: nothing changes */
+    ck_ok(t_import(to, actor, a, &r, rep)); /* a batch again: nothing changes */
     ck_assert_int_eq(r.already_imported, 1);
     sc_free(a);
     sc_free(b);
-}
-
-/* A copy of doc with the first `what` after `after` replaced by `with`. */
-static char *edit(const char *doc, const char *after, const char *what, const char *with)
-{
-    const char *p = strstr(doc, after), *q;
-    char *out;
-    size_t n;
-    ck_assert_ptr_nonnull(p);
-    q = strstr(p, what);
-    ck_assert_ptr_nonnull(q);
-    n = strlen(doc) - strlen(what) + strlen(with) + 1;
-    out = malloc(n);
-    ck_assert_ptr_nonnull(out);
-    memcpy(out, doc, (size_t)(q - doc));
-    strcpy(out + (q - doc), with);
-    strcat(out, q + strlen(what));
-    return out;
-}
-
-/* The import is refused with `want` and changes nothing; the first error is at
- * (line, field) when line > 0. */
-static void refused(sc_db *db, const sc_actor *actor, const char *doc, int want, int line,
-                    const char *field)
-{
-    char *before = t_dump(db), *after;
-    int rc = import_as(db, actor, doc, NULL);
-    ck_assert_msg(rc == want, "import: %d (%s), wanted %d", rc, sc_error_last()->message, want);
-    ck_assert_uint_gt(sc_report_count(rep), 0);
-    if (line > 0) {
-        const sc_error *e = sc_error_last();
-        ck_assert_msg(e->line == line, "error at line %d, wanted %d (%s)", e->line, line,
-                      e->message);
-        ck_assert_ptr_nonnull(e->field);
-        ck_assert_str_eq(e->field, field);
-        ck_assert_int_gt(e->column, 0);
-    }
-    after = t_dump(db);
-    ck_assert_msg(strcmp(before, after) == 0, "a refused import changed the registry");
-    free(before);
-    free(after);
 }
 
 /* Wrong namespace, truncated, and a business-rule violation made by `edit`. */
 static void refusals(sc_db *db, const sc_actor *actor, const char *doc, const char *ns,
                      const char *bad_doc, int line, const char *field)
 {
-    char *wrong = edit(doc, "xmlns=", ns, "urn:skillcert:other:1");
+    char *wrong = t_edit(doc, "xmlns=", ns, "urn:skillcert:other:1");
     char *cut = strdup(doc);
     ck_assert_ptr_nonnull(cut);
     cut[strlen(cut) * 2 / 3] = '\0';
-    refused(db, actor, wrong, SC_EINVALIDDOC, 0, NULL);
-    refused(db, actor, cut, SC_EXML, 0, NULL);
-    refused(db, actor, bad_doc, SC_EINVALIDDOC, line, field);
+    t_refused_import(db, actor, wrong, SC_EINVALIDDOC, 0, NULL, rep);
+    t_refused_import(db, actor, cut, SC_EXML, 0, NULL, rep);
+    t_refused_import(db, actor, bad_doc, SC_EINVALIDDOC, line, field, rep);
     free(wrong);
     free(cut);
 }
@@ -170,7 +123,7 @@ START_TEST(test_exchange_certificate_batch_round_trip)
     ck_assert_str_eq(c.org_name, "北京智训科技有限公司");
     /* A shared registry: the centre publishes the organization's issued certificates. */
     doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
-    ck_ok(import_as(fx.db, fx.centre, doc, NULL));
+    ck_ok(t_import(fx.db, fx.centre, doc, NULL, rep));
     ck_ok(sc_certificate_get(&c, fx.db, certs[2]));
     ck_assert_int_eq(c.status, SC_CERT_PUBLISHED);
     sc_free(doc);
@@ -191,31 +144,31 @@ END_TEST
 START_TEST(test_exchange_certificate_batch_refusals)
 {
     char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
-    char *twice = edit(doc, "<certificate number=", certs[1], certs[0]);
+    char *twice = t_edit(doc, "<certificate number=", certs[1], certs[0]);
     char *level, *date, *other;
     /* the same certificate twice: line 4, the second certificate's number */
     refusals(fresh, fx.centre, doc, "urn:skillcert:certificate-batch:1", twice, 4,
              "certificate-batch/certificate[2]/@number");
     /* the number's level digit is not the level */
-    level = edit(doc, certs[2], "level=\"4\"", "level=\"3\"");
-    refused(fresh, fx.centre, level, SC_EINVALIDDOC, 5,
-            "certificate-batch/certificate[3]/@level");
+    level = t_edit(doc, certs[2], "level=\"4\"", "level=\"3\"");
+    t_refused_import(fresh, fx.centre, level, SC_EINVALIDDOC, 5,
+            "certificate-batch/certificate[3]/@level", rep);
     /* issued after the batch was sent */
-    date = edit(doc, certs[0], "issued=\"2024-03-15\"", "issued=\"2024-05-15\"");
-    refused(fresh, fx.centre, date, SC_EINVALIDDOC, 3,
-            "certificate-batch/certificate[1]/@issued");
+    date = t_edit(doc, certs[0], "issued=\"2024-03-15\"", "issued=\"2024-05-15\"");
+    t_refused_import(fresh, fx.centre, date, SC_EINVALIDDOC, 3,
+            "certificate-batch/certificate[1]/@issued", rep);
     /* another organization sends the same numbers (in a new batch): they are FX_ORG's */
-    ck_ok(import_as(fresh, fx.centre, doc, NULL));
+    ck_ok(t_import(fresh, fx.centre, doc, NULL, rep));
     {
-        char *o1 = edit(doc, "credit-code=", FX_ORG, FX_ORG2);
-        other = edit(o1, "batch=", "certificate-batch-", "certificate-batch-x");
+        char *o1 = t_edit(doc, "credit-code=", FX_ORG, FX_ORG2);
+        other = t_edit(o1, "batch=", "certificate-batch-", "certificate-batch-x");
         free(o1);
     }
-    refused(fresh, fx.centre, other, SC_EINVALIDDOC, 3,
-            "certificate-batch/certificate[1]/@number");
+    t_refused_import(fresh, fx.centre, other, SC_EINVALIDDOC, 3,
+            "certificate-batch/certificate[1]/@number", rep);
     /* only the city centre imports it */
-    refused(fresh, fx.org, doc, SC_EDENIED, 0, NULL);
-    refused(fresh, fx.city, doc, SC_EDENIED, 0, NULL);
+    t_refused_import(fresh, fx.org, doc, SC_EDENIED, 0, NULL, rep);
+    t_refused_import(fresh, fx.city, doc, SC_EDENIED, 0, NULL, rep);
     free(twice);
     free(level);
     free(date);
@@ -256,17 +209,18 @@ START_TEST(test_exchange_ack_refusals)
     ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[1], "2024-04-01"));
     doc = export_doc(fx.db, SC_DOC_CERTIFICATE_ACK, "2024-04-10");
     /* a certificate this registry does not hold */
-    unknown = edit(doc, "<certificate number=", certs[1], "S000011000001244999999");
+    unknown = t_edit(doc, "<certificate number=", certs[1], "S000011000001244999999");
     refusals(org_side, fx.org, doc, "urn:skillcert:certificate-ack:1", unknown, 4,
              "certificate-ack/certificate[2]/@number");
     /* published before it was issued */
-    early = edit(doc, certs[0], "2024-04-01", "2024-03-01");
-    refused(org_side, fx.org, early, SC_EINVALIDDOC, 3, "certificate-ack/certificate[1]/@date");
+    early = t_edit(doc, certs[0], "2024-04-01", "2024-03-01");
+    t_refused_import(org_side, fx.org, early, SC_EINVALIDDOC, 3,
+                     "certificate-ack/certificate[1]/@date", rep);
     /* only the organization itself */
-    refused(org_side, fx.centre, doc, SC_EDENIED, 0, NULL);
+    t_refused_import(org_side, fx.centre, doc, SC_EDENIED, 0, NULL, rep);
     {
         sc_actor *other = t_actor(SC_ACTOR_ORGANIZATION, FX_ORG2);
-        refused(org_side, other, doc, SC_EDENIED, 0, NULL);
+        t_refused_import(org_side, other, doc, SC_EDENIED, 0, NULL, rep);
         sc_actor_free(other);
     }
     free(unknown);
@@ -300,18 +254,19 @@ START_TEST(test_exchange_revocations_refusals)
     ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[1], "重复发证", "2024-04-02"));
     doc = export_doc(fx.db, SC_DOC_REVOCATIONS, "2024-04-10");
     /* revoked before its certification */
-    early = edit(doc, certs[1], "2024-04-02", "2024-01-02");
+    early = t_edit(doc, certs[1], "2024-04-02", "2024-01-02");
     refusals(before, fx.org, doc, "urn:skillcert:revocations:1", early, 4,
              "revocations/revocation[2]/@date");
-    twice = edit(doc, "<revocation number=", certs[1], certs[0]);
-    refused(before, fx.org, twice, SC_EINVALIDDOC, 4, "revocations/revocation[2]/@number");
+    twice = t_edit(doc, "<revocation number=", certs[1], certs[0]);
+    t_refused_import(before, fx.org, twice, SC_EINVALIDDOC, 4,
+                     "revocations/revocation[2]/@number", rep);
     /* another organization may not; a district may not */
     {
         sc_actor *other = t_actor(SC_ACTOR_ORGANIZATION, FX_ORG2);
-        refused(before, other, doc, SC_EDENIED, 0, NULL);
+        t_refused_import(before, other, doc, SC_EDENIED, 0, NULL, rep);
         sc_actor_free(other);
     }
-    refused(before, fx.haidian, doc, SC_EDENIED, 0, NULL);
+    t_refused_import(before, fx.haidian, doc, SC_EDENIED, 0, NULL, rep);
     free(early);
     free(twice);
     sc_free(doc);

@@ -102,6 +102,51 @@ char *t_dump(sc_db *db)
     return out;
 }
 
+int t_import(sc_db *db, const sc_actor *actor, const char *doc, sc_import_result *r,
+             sc_report *rep)
+{
+    sc_report_clear(rep);
+    return sc_xml_import_memory(r, db, actor, doc, strlen(doc), "x.xml", NULL, rep);
+}
+
+char *t_edit(const char *doc, const char *after, const char *what, const char *with)
+{
+    const char *p = strstr(doc, after), *q;
+    char *out;
+    ck_assert_ptr_nonnull(p);
+    q = strstr(p, what);
+    ck_assert_ptr_nonnull(q);
+    out = malloc(strlen(doc) - strlen(what) + strlen(with) + 1);
+    ck_assert_ptr_nonnull(out);
+    memcpy(out, doc, (size_t)(q - doc));
+    strcpy(out + (q - doc), with);
+    strcat(out, q + strlen(what));
+    return out;
+}
+
+void t_refused_import(sc_db *db, const sc_actor *actor, const char *doc, int want, int line,
+                      const char *field, sc_report *rep)
+{
+    char *before = t_dump(db), *after;
+    sc_import_result r;
+    int rc = t_import(db, actor, doc, &r, rep);
+    ck_assert_msg(rc == want, "import: %d (%s), wanted %d", rc, sc_error_last()->message, want);
+    ck_assert_uint_eq(r.records, 0);
+    ck_assert_uint_gt(sc_report_count(rep), 0);
+    if (line > 0) {
+        const sc_error *e = sc_error_last();
+        ck_assert_msg(e->line == line, "error at line %d, wanted %d (%s)", e->line, line,
+                      e->message);
+        ck_assert_ptr_nonnull(e->field);
+        ck_assert_str_eq(e->field, field);
+        ck_assert_int_gt(e->column, 0);
+    }
+    after = t_dump(db);
+    ck_assert_msg(strcmp(before, after) == 0, "a refused import changed the registry");
+    free(before);
+    free(after);
+}
+
 int main(void)
 {
     SRunner *sr = srunner_create(sc_errors_suite());

@@ -67,12 +67,6 @@ static void validates(const char *doc, int doctype)
     ck_assert_uint_eq(sc_report_count(rep), 0);
 }
 
-static int import_as(sc_db *db, const sc_actor *actor, const char *doc, sc_import_result *r)
-{
-    sc_report_clear(rep);
-    return sc_xml_import_memory(r, db, actor, doc, strlen(doc), "x.xml", NULL, rep);
-}
-
 static int64_t last_id(sc_db *db, const char *table)
 {
     char sql[128];
@@ -88,63 +82,27 @@ static void round_trip(const char *doc, sc_db *to, int doctype, const char *tabl
     sc_import_result r;
     char *again;
     validates(doc, doctype);
-    ck_ok(import_as(to, fx.centre, doc, &r));
+    ck_ok(t_import(to, fx.centre, doc, &r, rep));
     ck_assert_int_eq(r.doctype, doctype);
     ck_assert_uint_eq(r.records, records);
     ck_assert_int_eq(r.already_imported, 0);
     again = export_doc(to, doctype, last_id(to, table), date);
     ck_assert_str_eq(doc, again);
-    ck_ok(import_as(to, fx.centre, doc, &r));
+    ck_ok(t_import(to, fx.centre, doc, &r, rep));
     ck_assert_int_eq(r.already_imported, 1);
     sc_free(again);
-}
-
-static char *edit(const char *doc, const char *after, const char *what, const char *with)
-{
-    const char *p = strstr(doc, after), *q;
-    char *out;
-    ck_assert_ptr_nonnull(p);
-    q = strstr(p, what);
-    ck_assert_ptr_nonnull(q);
-    out = malloc(strlen(doc) - strlen(what) + strlen(with) + 1);
-    ck_assert_ptr_nonnull(out);
-    memcpy(out, doc, (size_t)(q - doc));
-    strcpy(out + (q - doc), with);
-    strcat(out, q + strlen(what));
-    return out;
-}
-
-static void refused(sc_db *db, const sc_actor *actor, const char *doc, int want, int line,
-                    const char *field)
-{
-    char *before = t_dump(db), *after;
-    int rc = import_as(db, actor, doc, NULL);
-    ck_assert_msg(rc == want, "import: %d (%s), wanted %d", rc, sc_error_last()->message, want);
-    ck_assert_uint_gt(sc_report_count(rep), 0);
-    if (line > 0) {
-        const sc_error *e = sc_error_last();
-        ck_assert_msg(e->line == line, "error at line %d, wanted %d (%s)", e->line, line,
-                      e->message);
-        ck_assert_ptr_nonnull(e->field);
-        ck_assert_str_eq(e->field, field);
-        ck_assert_int_gt(e->column, 0);
-    }
-    after = t_dump(db);
-    ck_assert_msg(strcmp(before, after) == 0, "a refused import changed the registry");
-    free(before);
-    free(after);
 }
 
 /* A wrong namespace and a truncated document: refused, nothing imported. */
 static void malformed(sc_db *db, const char *doc, const char *ns)
 {
-    char *wrong = edit(doc, "xmlns=", ns, "urn:skillcert:other:1");
+    char *wrong = t_edit(doc, "xmlns=", ns, "urn:skillcert:other:1");
     char *cut = strdup(doc);
     long batches = t_count(db, "SELECT count(*) FROM import_batch");
     ck_assert_ptr_nonnull(cut);
     cut[strlen(cut) * 2 / 3] = '\0';
-    refused(db, fx.centre, wrong, SC_EINVALIDDOC, 0, NULL);
-    refused(db, fx.centre, cut, SC_EXML, 0, NULL);
+    t_refused_import(db, fx.centre, wrong, SC_EINVALIDDOC, 0, NULL, rep);
+    t_refused_import(db, fx.centre, cut, SC_EXML, 0, NULL, rep);
     ck_assert_int_eq(t_count(db, "SELECT count(*) FROM import_batch"), batches);
     free(wrong);
     free(cut);
@@ -175,7 +133,7 @@ START_TEST(test_results_report_round_trip)
     ck_assert_int_eq(res.passed, 1);
     ck_assert_str_eq(res.credit_code, FX_ORG);
     /* A shared registry: the centre imports what it holds already; nothing is added. */
-    ck_ok(import_as(fx.db, fx.centre, doc, NULL));
+    ck_ok(t_import(fx.db, fx.centre, doc, NULL, rep));
     ck_assert_int_eq(t_count(fx.db, "SELECT count(*) FROM result"), 3);
     ck_assert_int_eq(t_count(fx.db, "SELECT count(*) FROM session"), 1);
     sc_free(doc);
@@ -206,23 +164,25 @@ START_TEST(test_results_report_refusals)
     /* candidate 1 said to fail: the pass rule says passed (found at its end, line 7; the
      * path counts every child of the root, the session first) */
     fx_id(id1, 1);
-    passed = edit(doc, id1, "passed=\"true\"", "passed=\"false\"");
-    refused(fresh, fx.centre, passed, SC_EINVALIDDOC, 7, "results-report/candidate[2]/@passed");
+    passed = t_edit(doc, id1, "passed=\"true\"", "passed=\"false\"");
+    t_refused_import(fresh, fx.centre, passed, SC_EINVALIDDOC, 7,
+                     "results-report/candidate[2]/@passed", rep);
     /* a level-4 session does not take the review */
-    comps = edit(doc, "<session", "theory practical", "theory practical review");
-    refused(fresh, fx.centre, comps, SC_EINVALIDDOC, 3, "results-report/session[1]/@components");
+    comps = t_edit(doc, "<session", "theory practical", "theory practical review");
+    t_refused_import(fresh, fx.centre, comps, SC_EINVALIDDOC, 3,
+                     "results-report/session[1]/@components", rep);
     /* the same candidate twice */
     fx_id(id2, 2);
-    twice = edit(doc, "<candidate id-number=", id2, id1);
-    refused(fresh, fx.centre, twice, SC_EINVALIDDOC, 8,
-            "results-report/candidate[3]/@id-number");
+    twice = t_edit(doc, "<candidate id-number=", id2, id1);
+    t_refused_import(fresh, fx.centre, twice, SC_EINVALIDDOC, 8,
+            "results-report/candidate[3]/@id-number", rep);
     /* a result the registry holds says otherwise */
-    score = edit(doc, "value=\"52.5\"", "52.5", "58.5");
+    score = t_edit(doc, "value=\"52.5\"", "52.5", "58.5");
     score[strstr(score, "batch=\"") - score + 7] = 'X';
-    refused(fx.db, fx.centre, score, SC_EINVALIDDOC, 0, NULL);
+    t_refused_import(fx.db, fx.centre, score, SC_EINVALIDDOC, 0, NULL, rep);
     /* only the city centre */
-    refused(fresh, fx.org, doc, SC_EDENIED, 0, NULL);
-    refused(fresh, fx.haidian, doc, SC_EDENIED, 0, NULL);
+    t_refused_import(fresh, fx.org, doc, SC_EDENIED, 0, NULL, rep);
+    t_refused_import(fresh, fx.haidian, doc, SC_EDENIED, 0, NULL, rep);
     free(passed);
     free(comps);
     free(twice);
@@ -273,7 +233,7 @@ START_TEST(test_findings_round_trip)
     ck_ok(sc_credit_score_get(&after, fresh, FX_ORG, "2024-05-01"));
     ck_assert_int_eq(after.findings, 1);
     /* The same registry: it holds it all already. */
-    ck_ok(import_as(fx.db, fx.centre, doc, NULL));
+    ck_ok(t_import(fx.db, fx.centre, doc, NULL, rep));
     ck_assert_int_eq(t_count(fx.db, "SELECT count(*) FROM finding"), 2);
     sc_free(doc);
 }
@@ -313,24 +273,25 @@ START_TEST(test_findings_refusals)
     doc = export_doc(fx.db, SC_DOC_FINDINGS, insp, "2024-04-03");
     malformed(fresh, doc, "urn:skillcert:supervision-findings:1");
     /* 西城区 does not supervise an organization of 海淀区 */
-    dist = edit(doc, "from=", "district=\"110108\"", "district=\"110102\"");
-    refused(fresh, fx.centre, dist, SC_EINVALIDDOC, 2, "supervision-findings/@district");
+    dist = t_edit(doc, "from=", "district=\"110108\"", "district=\"110102\"");
+    t_refused_import(fresh, fx.centre, dist, SC_EINVALIDDOC, 2,
+                     "supervision-findings/@district", rep);
     /* a finding before its inspection */
-    early = edit(doc, "<finding", "date=\"2024-04-02\"", "date=\"2024-03-02\"");
-    refused(fresh, fx.centre, early, SC_EINVALIDDOC, 4,
-            "supervision-findings/inspection[1]/finding[1]/@date");
+    early = t_edit(doc, "<finding", "date=\"2024-04-02\"", "date=\"2024-03-02\"");
+    t_refused_import(fresh, fx.centre, early, SC_EINVALIDDOC, 4,
+            "supervision-findings/inspection[1]/finding[1]/@date", rep);
     /* only the city centre imports it */
-    refused(fresh, fx.haidian, doc, SC_EDENIED, 0, NULL);
-    refused(fresh, fx.org, doc, SC_EDENIED, 0, NULL);
+    t_refused_import(fresh, fx.haidian, doc, SC_EDENIED, 0, NULL, rep);
+    t_refused_import(fresh, fx.org, doc, SC_EDENIED, 0, NULL, rep);
     /* a registry holding more findings than the document */
-    ck_ok(import_as(fresh, fx.centre, doc, NULL));
+    ck_ok(t_import(fresh, fx.centre, doc, NULL, rep));
     {
-        char *o = edit(doc, "batch=", "supervision-findings-", "supervision-findings-y");
-        gone = edit(o, "<finding", "category=\"staff-ratio\"", "category=\"venue\"");
+        char *o = t_edit(doc, "batch=", "supervision-findings-", "supervision-findings-y");
+        gone = t_edit(o, "<finding", "category=\"staff-ratio\"", "category=\"venue\"");
         free(o);
     }
-    refused(fresh, fx.centre, gone, SC_EINVALIDDOC, 4,
-            "supervision-findings/inspection[1]/finding[1]/@category");
+    t_refused_import(fresh, fx.centre, gone, SC_EINVALIDDOC, 4,
+            "supervision-findings/inspection[1]/finding[1]/@category", rep);
     free(dist);
     free(early);
     free(gone);

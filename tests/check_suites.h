@@ -35,6 +35,15 @@ long t_count(sc_db *db, const char *sql);
 /* Every row of every table as text (white-box), to show that a refused call
  * changed nothing; free() it. */
 char *t_dump(sc_db *db);
+/* Import doc (strlen) as actor, diagnostics into rep (cleared first). */
+int t_import(sc_db *db, const sc_actor *actor, const char *doc, sc_import_result *r,
+             sc_report *rep);
+/* A copy of doc with the first `what` after `after` replaced by `with`; free() it. */
+char *t_edit(const char *doc, const char *after, const char *what, const char *with);
+/* The import is refused with `want`, imports no record and changes nothing; the
+   first error is at (line, field) when line > 0. */
+void t_refused_import(sc_db *db, const sc_actor *actor, const char *doc, int want, int line,
+                      const char *field, sc_report *rep);
 
 #define ck_ok(expr)                                                                  \
     do {                                                                             \

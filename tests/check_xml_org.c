@@ -81,12 +81,6 @@ static void validates(const char *doc, int doctype)
     ck_assert_uint_eq(sc_report_count(rep), 0);
 }
 
-static int import_as(sc_db *db, const sc_actor *actor, const char *doc, sc_import_result *r)
-{
-    sc_report_clear(rep);
-    return sc_xml_import_memory(r, db, actor, doc, strlen(doc), "x.xml", NULL, rep);
-}
-
 /* Export from `from`, validate, import into `to` as `actor` (one audit entry), export
  * again: the same document; importing it again changes nothing and says so. */
 static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctype,
@@ -96,7 +90,7 @@ static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctyp
     long audit0 = t_count(to, "SELECT count(*) FROM audit");
     sc_import_result r;
     validates(a, doctype);
-    ck_ok(import_as(to, actor, a, &r));
+    ck_ok(t_import(to, actor, a, &r, rep));
     ck_assert_int_eq(r.doctype, doctype);
     ck_assert_uint_eq(r.records, records);
     ck_assert_int_eq(r.already_imported, 0);
@@ -104,7 +98,7 @@ static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctyp
     b = export_doc(to, doctype, code, date);
     ck_assert_str_eq(a, b);
     before = t_dump(to);
-    ck_ok(import_as(to, actor, a, &r));
+    ck_ok(t_import(to, actor, a, &r, rep));
     ck_assert_int_eq(r.already_imported, 1);
     ck_assert_uint_eq(r.records, 0);
     {
@@ -117,59 +111,16 @@ static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctyp
     sc_free(b);
 }
 
-/* A copy of doc with the first `what` after `after` replaced by `with`. */
-static char *edit(const char *doc, const char *after, const char *what, const char *with)
-{
-    const char *p = strstr(doc, after), *q;
-    char *out;
-    size_t n;
-    ck_assert_ptr_nonnull(p);
-    q = strstr(p, what);
-    ck_assert_ptr_nonnull(q);
-    n = strlen(doc) - strlen(what) + strlen(with) + 1;
-    out = malloc(n);
-    ck_assert_ptr_nonnull(out);
-    memcpy(out, doc, (size_t)(q - doc));
-    strcpy(out + (q - doc), with);
-    strcat(out, q + strlen(what));
-    return out;
-}
-
-/* The import is refused with `want` and changes nothing; the first error is at
- * (line, field) when line > 0. */
-static void refused(sc_db *db, const sc_actor *actor, const char *doc, int want, int line,
-                    const char *field)
-{
-    char *before = t_dump(db), *after;
-    sc_import_result r;
-    int rc = import_as(db, actor, doc, &r);
-    ck_assert_msg(rc == want, "import: %d (%s), wanted %d", rc, sc_error_last()->message, want);
-    ck_assert_uint_gt(sc_report_count(rep), 0);
-    ck_assert_uint_eq(r.records, 0);
-    if (line > 0) {
-        const sc_error *e = sc_error_last();
-        ck_assert_msg(e->line == line, "error at line %d, wanted %d (%s)", e->line, line,
-                      e->message);
-        ck_assert_ptr_nonnull(e->field);
-        ck_assert_str_eq(e->field, field);
-        ck_assert_int_gt(e->column, 0);
-    }
-    after = t_dump(db);
-    ck_assert_msg(strcmp(before, after) == 0, "a refused import changed the registry");
-    free(before);
-    free(after);
-}
-
 /* Hostile input of the type: another namespace, a truncated file. */
 static void hostile(sc_db *db, const sc_actor *actor, const char *doc, const char *ns)
 {
-    char *wrong = edit(doc, "xmlns=", ns, "urn:skillcert:other:1");
+    char *wrong = t_edit(doc, "xmlns=", ns, "urn:skillcert:other:1");
     char *cut = strdup(doc);
     int type = -1;
     ck_assert_ptr_nonnull(cut);
     cut[strlen(cut) * 2 / 3] = '\0';
-    refused(db, actor, wrong, SC_EINVALIDDOC, 0, NULL);
-    refused(db, actor, cut, SC_EXML, 0, NULL);
+    t_refused_import(db, actor, wrong, SC_EINVALIDDOC, 0, NULL, rep);
+    t_refused_import(db, actor, cut, SC_EXML, 0, NULL, rep);
     sc_report_clear(rep);
     ck_assert_int_eq(sc_xml_validate_memory(&type, rep, wrong, strlen(wrong), "w.xml", NULL),
                      SC_EINVALIDDOC);
@@ -184,11 +135,11 @@ static void to_city(void)
     char *doc;
     apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
     doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
-    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
     sc_free(doc);
     ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
     doc = export_doc(dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
-    ck_ok(import_as(city_db, centre, doc, NULL));
+    ck_ok(t_import(city_db, centre, doc, NULL, rep));
     sc_free(doc);
 }
 
@@ -232,27 +183,28 @@ START_TEST(test_xml_org_application_refusals)
     doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
     hostile(dist_db, haidian, doc, "urn:skillcert:organization-application:1");
     /* the same offering twice: line 5, the second offering */
-    twice = edit(doc, "<offering", "level=\"4\"", "level=\"5\"");
-    refused(dist_db, haidian, twice, SC_EINVALIDDOC, 5,
-            "organization-application/application[1]/offering[2]/@occupation");
+    twice = t_edit(doc, "<offering", "level=\"4\"", "level=\"5\"");
+    t_refused_import(dist_db, haidian, twice, SC_EINVALIDDOC, 5,
+            "organization-application/application[1]/offering[2]/@occupation", rep);
     /* an occupation the catalog does not offer */
-    bad = edit(doc, "<offering", "4-02-07-10", "4-99-99-99");
-    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
-            "organization-application/application[1]/offering[1]/@occupation");
+    bad = t_edit(doc, "<offering", "4-02-07-10", "4-99-99-99");
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
+            "organization-application/application[1]/offering[1]/@occupation", rep);
     free(bad);
     /* a wrong check character */
-    bad = edit(doc, "credit-code=", ORG, "91110108MA01ABCD2J");
-    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 2, "organization-application/@credit-code");
+    bad = t_edit(doc, "credit-code=", ORG, "91110108MA01ABCD2J");
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 2,
+                     "organization-application/@credit-code", rep);
     free(bad);
     /* only the bureau of its own district, never another one nor the city */
-    refused(dist_db, chaoyang, doc, SC_EDENIED, 0, NULL);
-    refused(dist_db, centre, doc, SC_EDENIED, 0, NULL);
-    refused(dist_db, org, doc, SC_EDENIED, 0, NULL);
+    t_refused_import(dist_db, chaoyang, doc, SC_EDENIED, 0, NULL, rep);
+    t_refused_import(dist_db, centre, doc, SC_EDENIED, 0, NULL, rep);
+    t_refused_import(dist_db, org, doc, SC_EDENIED, 0, NULL, rep);
     /* state conflict: the application is already held (sent again as a new batch) */
-    ck_ok(import_as(dist_db, haidian, doc, NULL));
-    again = edit(doc, "batch=", "organization-application-", "organization-application-x");
-    refused(dist_db, haidian, again, SC_EINVALIDDOC, 7,
-            "organization-application/application[1]/@applied");
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
+    again = t_edit(doc, "batch=", "organization-application-", "organization-application-x");
+    t_refused_import(dist_db, haidian, again, SC_EINVALIDDOC, 7,
+            "organization-application/application[1]/@applied", rep);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "in progress"));
     free(again);
     free(twice);
@@ -267,8 +219,8 @@ START_TEST(test_xml_org_application_addition)
     to_city();
     city_files(city_db, ORG);
     doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
-    ck_ok(import_as(org_db, org, doc, NULL));
-    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    ck_ok(t_import(org_db, org, doc, NULL, rep));
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
     sc_free(doc);
     ck_ok(sc_org_commit(org_db, org, ORG, "2023-05-12"));
     /* 增项 from the organization to its district, which knows the filing it adds to */
@@ -304,8 +256,9 @@ START_TEST(test_xml_org_application_legacy_code)
     doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, legacy, "2023-02-02");
     ck_assert_ptr_nonnull(strstr(doc, "legacy-code=\"true\""));
     /* without the mark the checksum is enforced */
-    strict = edit(doc, "registered=", " legacy-code=\"true\"", "");
-    refused(dist_db, haidian, strict, SC_EINVALIDDOC, 2, "organization-application/@credit-code");
+    strict = t_edit(doc, "registered=", " legacy-code=\"true\"", "");
+    t_refused_import(dist_db, haidian, strict, SC_EINVALIDDOC, 2,
+                     "organization-application/@credit-code", rep);
     round_trip(org_db, dist_db, haidian, SC_DOC_ORG_APPLICATION, legacy, "2023-02-02", 1);
     ck_ok(sc_org_get(&o, dist_db, legacy, NULL));
     ck_assert_int_eq(o.legacy_code, 1);
@@ -323,7 +276,7 @@ START_TEST(test_xml_org_recommendation_round_trip)
     sc_org o;
     apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
     doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
-    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
     sc_free(doc);
     ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
     round_trip(dist_db, city_db, centre, SC_DOC_RECOMMENDATION, ORG, "2023-02-11", 1);
@@ -342,7 +295,7 @@ START_TEST(test_xml_org_recommendation_refused)
     sc_org o;
     apply(org_db, ORG, org, "4-02-07-10:5", "2023-02-01", 0);
     doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
-    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
     sc_free(doc);
     ck_ok(sc_org_reject(dist_db, haidian, ORG, "材料不全", "2023-02-08"));
     round_trip(dist_db, city_db, centre, SC_DOC_RECOMMENDATION, ORG, "2023-02-11", 1);
@@ -360,21 +313,22 @@ START_TEST(test_xml_org_recommendation_refusals)
     char *doc, *early, *noreason;
     apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
     doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
-    ck_ok(import_as(dist_db, haidian, doc, NULL));
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
     sc_free(doc);
     ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
     doc = export_doc(dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
     hostile(city_db, centre, doc, "urn:skillcert:district-recommendation:1");
     /* a decision before the application: line 8 */
-    early = edit(doc, "<decision", "2023-02-10", "2023-01-10");
-    refused(city_db, centre, early, SC_EINVALIDDOC, 8, "district-recommendation/decision[2]/@date");
+    early = t_edit(doc, "<decision", "2023-02-10", "2023-01-10");
+    t_refused_import(city_db, centre, early, SC_EINVALIDDOC, 8,
+                     "district-recommendation/decision[2]/@date", rep);
     /* a refusal without its reason */
-    noreason = edit(doc, "<decision", "recommended", "refused");
-    refused(city_db, centre, noreason, SC_EINVALIDDOC, 8,
-            "district-recommendation/decision[2]/@reason");
+    noreason = t_edit(doc, "<decision", "recommended", "refused");
+    t_refused_import(city_db, centre, noreason, SC_EINVALIDDOC, 8,
+            "district-recommendation/decision[2]/@reason", rep);
     /* only the city centre */
-    refused(city_db, haidian, doc, SC_EDENIED, 0, NULL);
-    refused(city_db, bureau, doc, SC_EDENIED, 0, NULL);
+    t_refused_import(city_db, haidian, doc, SC_EDENIED, 0, NULL, rep);
+    t_refused_import(city_db, bureau, doc, SC_EDENIED, 0, NULL, rep);
     free(early);
     free(noreason);
     sc_free(doc);
@@ -412,7 +366,7 @@ START_TEST(test_xml_org_evaluation_result_round_trip)
     /* The city's directory does not know the commitment: importing it keeps it. */
     doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-06-01");
     ck_assert_ptr_null(strstr(doc, "committed="));
-    ck_ok(import_as(org_db, org, doc, NULL));
+    ck_ok(t_import(org_db, org, doc, NULL, rep));
     sc_free(doc);
     ck_ok(sc_org_get(&o, org_db, ORG, "2023-06-01"));
     ck_assert_int_eq(o.status, SC_FILING_ACTIVE);
@@ -435,9 +389,9 @@ START_TEST(test_xml_org_evaluation_result_steps)
     /* an older result, sent again as a new batch, is a state conflict */
     doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-02");
     {
-        char *again = edit(doc, "batch=", "evaluation-result-", "evaluation-result-x");
-        refused(dist_db, haidian, again, SC_EINVALIDDOC, 8,
-                "evaluation-result/outcome[2]/@decision");
+        char *again = t_edit(doc, "batch=", "evaluation-result-", "evaluation-result-x");
+        t_refused_import(dist_db, haidian, again, SC_EINVALIDDOC, 8,
+                "evaluation-result/outcome[2]/@decision", rep);
         ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "already noticed"));
         free(again);
     }
@@ -462,24 +416,27 @@ START_TEST(test_xml_org_evaluation_result_refusals)
     doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
     hostile(dist_db, haidian, doc, "urn:skillcert:evaluation-result:1");
     /* a receipt not numbered in the filing's year */
-    bad = edit(doc, "<outcome", "BJ-2023-0001", "BJ-2022-0001");
-    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 8, "evaluation-result/outcome[2]/@receipt");
+    bad = t_edit(doc, "<outcome", "BJ-2023-0001", "BJ-2022-0001");
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 8,
+                     "evaluation-result/outcome[2]/@receipt", rep);
     free(bad);
     /* an offering granted that was not requested */
-    bad = edit(doc, "<granted", "level=\"3\"", "level=\"1\"");
-    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 11,
-            "evaluation-result/outcome[2]/granted[3]/@occupation");
+    bad = t_edit(doc, "<granted", "level=\"3\"", "level=\"1\"");
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 11,
+            "evaluation-result/outcome[2]/granted[3]/@occupation", rep);
     free(bad);
     /* an application the district does not hold */
-    bad = edit(doc, "<application", "2023-02-01", "2023-01-31");
-    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 3, "evaluation-result/application[1]/@applied");
+    bad = t_edit(doc, "<application", "2023-02-01", "2023-01-31");
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 3,
+                     "evaluation-result/application[1]/@applied", rep);
     free(bad);
     /* another organization may not import it */
-    refused(org_db, org2, doc, SC_EDENIED, 0, NULL);
+    t_refused_import(org_db, org2, doc, SC_EDENIED, 0, NULL, rep);
     /* a registry that never heard of the organization: an unknown reference */
     {
         sc_db *other = t_notice_db();
-        refused(other, haidian, doc, SC_EINVALIDDOC, 2, "evaluation-result/@credit-code");
+        t_refused_import(other, haidian, doc, SC_EINVALIDDOC, 2,
+                         "evaluation-result/@credit-code", rep);
         ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "no organization"));
         sc_db_close(other);
     }
@@ -561,7 +518,7 @@ START_TEST(test_xml_org_directory_exit)
     ck_ok(sc_org_exit(city_db, centre, ORG, "违反承诺", "2024-01-10"));
     doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2024-02-01");
     ck_assert_ptr_null(strstr(doc, ORG));
-    ck_ok(import_as(vendor, org, doc, &r));
+    ck_ok(t_import(vendor, org, doc, &r, rep));
     ck_assert_int_eq(r.records, 1);
     ck_ok(sc_org_get(&o, vendor, ORG, "2024-02-01"));
     ck_assert_int_eq(o.status, SC_FILING_EXITED);
@@ -585,7 +542,7 @@ START_TEST(test_xml_org_directory_exit)
         sc_free(again);
     }
     /* importing it again changes nothing */
-    ck_ok(import_as(vendor, org, doc, &r));
+    ck_ok(t_import(vendor, org, doc, &r, rep));
     ck_assert_int_eq(r.already_imported, 1);
     sc_free(doc);
     sc_db_close(vendor);
@@ -600,18 +557,18 @@ START_TEST(test_xml_org_directory_refusals)
     doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-06-01");
     hostile(dist_db, haidian, doc, "urn:skillcert:directory:1");
     /* not in force on the directory's day */
-    bad = edit(doc, "<filing", "valid-until=\"2026-05-09\"", "valid-until=\"2023-05-31\"");
-    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
-            "directory/organization[1]/filing[1]/@valid-until");
+    bad = t_edit(doc, "<filing", "valid-until=\"2026-05-09\"", "valid-until=\"2023-05-31\"");
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
+            "directory/organization[1]/filing[1]/@valid-until", rep);
     free(bad);
     /* the receipt's year is the filing's */
-    bad = edit(doc, "<filing", "receipt=\"BJ-2023-0001\"", "receipt=\"BJ-2021-0001\"");
-    refused(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
-            "directory/organization[1]/filing[1]/@receipt");
+    bad = t_edit(doc, "<filing", "receipt=\"BJ-2023-0001\"", "receipt=\"BJ-2021-0001\"");
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
+            "directory/organization[1]/filing[1]/@receipt", rep);
     free(bad);
     /* the city bureau, the centre and the public do not import it */
-    refused(dist_db, centre, doc, SC_EDENIED, 0, NULL);
-    refused(dist_db, bureau, doc, SC_EDENIED, 0, NULL);
+    t_refused_import(dist_db, centre, doc, SC_EDENIED, 0, NULL, rep);
+    t_refused_import(dist_db, bureau, doc, SC_EDENIED, 0, NULL, rep);
     sc_free(doc);
 }
 END_TEST
