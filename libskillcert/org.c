@@ -146,6 +146,25 @@ int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row)
     "f.ended, f.reason"
 #define FILING_FROM " FROM filing f JOIN org o ON o.id = f.org_id "
 /* A filing in force on ?2: filed by then, within validity, not ended. */
+/* Filing states and kinds written into SQL text: the enum's values (org.h), checked
+ * at compile time, so that no query carries a bare number. */
+#define SQL_APPLIED "1"
+#define SQL_RECOMMENDED "2"
+#define SQL_EVALUATED "3"
+#define SQL_NOTICED "4"
+#define SQL_FILED "5"
+#define SQL_ACTIVE "6"
+#define SQL_REJECTED "7"
+#define SQL_EXITED "8"
+#define SQL_INITIAL "1"
+typedef char sc__filing_enum_check[(SC_FILING_APPLIED == 1 && SC_FILING_RECOMMENDED == 2 &&
+                                    SC_FILING_EVALUATED == 3 && SC_FILING_NOTICED == 4 &&
+                                    SC_FILING_FILED == 5 && SC_FILING_ACTIVE == 6 &&
+                                    SC_FILING_REJECTED == 7 && SC_FILING_EXITED == 8 &&
+                                    SC_FILING_INITIAL == 1)
+                                       ? 1
+                                       : -1];
+
 #define IN_FORCE                                                                            \
     "f.filed IS NOT NULL AND f.filed <= ?2 AND ?2 <= f.valid_until "                       \
     "AND (f.ended IS NULL OR ?2 < f.ended)"
@@ -197,17 +216,18 @@ static int one_filing(sc_db *db, const char *sql, sqlite3_int64 id, const char *
 
 static const char SQL_OPEN_FILING[] =
     "SELECT " FILING_COLS FILING_FROM
-    "WHERE f.org_id = ?1 AND f.status BETWEEN 1 AND 5 ORDER BY f.id DESC LIMIT 1";
+    "WHERE f.org_id = ?1 AND f.status BETWEEN " SQL_APPLIED " AND " SQL_FILED
+    " ORDER BY f.id DESC LIMIT 1";
 static const char SQL_IN_FORCE_FILING[] =
-    "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 AND f.kind = 1 AND " IN_FORCE
+    "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 AND f.kind = " SQL_INITIAL " AND " IN_FORCE
     " ORDER BY f.filed DESC, f.id DESC LIMIT 1";
 static const char SQL_LAST_FILED[] =
     "SELECT " FILING_COLS FILING_FROM
-    "WHERE f.org_id = ?1 AND f.kind = 1 AND f.filed IS NOT NULL AND f.filed <= ?2 "
+    "WHERE f.org_id = ?1 AND f.kind = " SQL_INITIAL " AND f.filed IS NOT NULL AND f.filed <= ?2 "
     "ORDER BY f.filed DESC, f.id DESC LIMIT 1";
 static const char SQL_LATEST_INITIAL[] =
     "SELECT " FILING_COLS FILING_FROM
-    "WHERE f.org_id = ?1 AND f.kind = 1 AND f.applied <= ?2 "
+    "WHERE f.org_id = ?1 AND f.kind = " SQL_INITIAL " AND f.applied <= ?2 "
     "ORDER BY f.applied DESC, f.id DESC LIMIT 1";
 static const char SQL_FILING_BY_ID[] =
     "SELECT " FILING_COLS FILING_FROM "WHERE f.id = ?1";
@@ -647,19 +667,19 @@ static int step_fail(step_ctx *c, int rc)
 }
 
 static const char SQL_SET_RECOMMENDED[] =
-    "UPDATE filing SET status = 2, recommended = ?2 WHERE id = ?1";
+    "UPDATE filing SET status = " SQL_RECOMMENDED ", recommended = ?2 WHERE id = ?1";
 static const char SQL_SET_EVALUATED[] =
-    "UPDATE filing SET status = 3, evaluated = ?2, methods = ?3 WHERE id = ?1";
+    "UPDATE filing SET status = " SQL_EVALUATED ", evaluated = ?2, methods = ?3 WHERE id = ?1";
 static const char SQL_GRANT[] =
     "UPDATE filing_scope SET granted = 1 WHERE filing_id = ?1 AND occupation = ?2 "
     "AND work_type = ?3 AND level = ?4";
-static const char SQL_SET_NOTICED[] = "UPDATE filing SET status = 4, noticed = ?2 WHERE id = ?1";
+static const char SQL_SET_NOTICED[] = "UPDATE filing SET status = " SQL_NOTICED ", noticed = ?2 WHERE id = ?1";
 static const char SQL_SET_FILED[] =
     "UPDATE filing SET status = ?2, filed = ?3, receipt = ?4, valid_until = ?5 WHERE id = ?1";
 static const char SQL_SET_COMMITTED[] =
-    "UPDATE filing SET status = 6, committed = ?2 WHERE id = ?1";
+    "UPDATE filing SET status = " SQL_ACTIVE ", committed = ?2 WHERE id = ?1";
 static const char SQL_SET_REJECTED[] =
-    "UPDATE filing SET status = 7, ended = ?2, reason = ?3 WHERE id = ?1";
+    "UPDATE filing SET status = " SQL_REJECTED ", ended = ?2, reason = ?3 WHERE id = ?1";
 static const char SQL_MAX_RECEIPT[] =
     "SELECT max(CAST(substr(receipt, 9) AS INTEGER)) FROM filing WHERE receipt LIKE ?1";
 
@@ -911,7 +931,8 @@ int sc_org_reject(sc_db *db, const sc_actor *actor, const char *credit_code, con
 
 static const char SQL_TO_END[] =
     "SELECT f.id, f.status FROM filing f WHERE f.org_id = ?1 AND f.ended IS NULL AND "
-    "(f.status BETWEEN 1 AND 4 OR (f.status IN (5, 6) AND f.filed <= ?2 AND ?2 <= f.valid_until)) "
+    "(f.status BETWEEN " SQL_APPLIED " AND " SQL_NOTICED " OR (f.status IN (" SQL_FILED ", " SQL_ACTIVE
+    ") AND f.filed <= ?2 AND ?2 <= f.valid_until)) "
     "ORDER BY f.id";
 static const char SQL_SET_EXITED[] =
     "UPDATE filing SET status = ?2, ended = ?3, reason = ?4 WHERE id = ?1";
@@ -1395,7 +1416,7 @@ static const char SQL_ORG_ITER[] =
     "SELECT credit_code FROM org WHERE ?1 IS NULL OR district = ?1 ORDER BY credit_code";
 static const char SQL_DIRECTORY_ITER[] =
     "SELECT o.credit_code FROM org o WHERE EXISTS (SELECT 1 FROM filing f WHERE "
-    "f.org_id = o.id AND f.kind = 1 AND " IN_FORCE ") ORDER BY o.credit_code";
+    "f.org_id = o.id AND f.kind = " SQL_INITIAL " AND " IN_FORCE ") ORDER BY o.credit_code";
 
 static int org_iter_make(sc_org_iter **out, sc_db *db, const char *func, const char *sql,
                          const char *district, const char *date_in, int date_param)
