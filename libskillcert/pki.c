@@ -651,10 +651,19 @@ int sc_pki_certify(char **out, size_t *len, const sc_signer *issuer, const char 
                                issuer->party[0] ? issuer->party : "this signer", party);
             goto done;
         }
-        if (X509_cmp_time(X509_get0_notAfter(issuer->cert), &t1) < 0) {
-            rc = sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "not_after",
-                                "valid beyond the issuer's own certificate");
-            goto done;
+        {
+            ASN1_TIME *end = ASN1_TIME_set(NULL, t1);
+            int cmp = end ? ASN1_TIME_compare(X509_get0_notAfter(issuer->cert), end) : -2;
+            ASN1_TIME_free(end);
+            if (cmp == -2) {
+                rc = ossl_fail(SC_ENOMEM, "comparing dates");
+                goto done;
+            }
+            if (cmp < 0) {
+                rc = sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "not_after",
+                                    "valid beyond the issuer's own certificate");
+                goto done;
+            }
         }
     }
     if (!(x = X509_new()) || !X509_set_version(x, 2) || !random_serial(x) ||

@@ -917,7 +917,7 @@ int sc_xml_verify_memory(sc_xml_verification *out, const char *doc, size_t len,
     return verify_text(out, NULL, doc, len, anchor_pem, crl_pem);
 }
 
-int sc_xml_verify_registry(sc_xml_verification *out, sc_db *db, const char *doc, size_t len)
+int sc_xml_registry_verify(sc_xml_verification *out, sc_db *db, const char *doc, size_t len)
 {
     char *anchor = NULL, *crls = NULL;
     int rc;
@@ -933,7 +933,7 @@ int sc_xml_verify_registry(sc_xml_verification *out, sc_db *db, const char *doc,
     return rc;
 }
 
-int sc_audit_verify_against(sc_pki_verification *out, sc_db *db, const char *doc, size_t len)
+int sc_audit_head_verify(sc_pki_verification *out, sc_db *db, const char *doc, size_t len)
 {
     sc_xml_verification v;
     sc_audit_result ar;
@@ -946,7 +946,7 @@ int sc_audit_verify_against(sc_pki_verification *out, sc_db *db, const char *doc
         memset(out, 0, sizeof *out);
     if (!out)
         return sc__error_null(__func__, "out");
-    if ((rc = sc_xml_verify_registry(&v, db, doc, len)) != SC_OK) {
+    if ((rc = sc_xml_registry_verify(&v, db, doc, len)) != SC_OK) {
         *out = v.result;
         return rc;
     }

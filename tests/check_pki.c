@@ -698,7 +698,7 @@ START_TEST(test_pki_registry_anchor_certs_crls)
 
     /* A document signed by the organization verifies against the registry. */
     doc = sign_at(PLAIN_DOC, org_key, org_chain, "2024-06-01T08:00:00Z", NULL);
-    ck_ok(sc_xml_verify_registry(&v, db, doc, strlen(doc)));
+    ck_ok(sc_xml_registry_verify(&v, db, doc, strlen(doc)));
 
     /* The centre's CRL revokes the organization's certificate. */
     serials[0] = info.serial;
@@ -706,7 +706,7 @@ START_TEST(test_pki_registry_anchor_certs_crls)
     ck_assert_int_eq(sc_pki_crl_import(&revoked, db, district, crl), SC_EDENIED);
     ck_ok(sc_pki_crl_import(&revoked, db, centre, crl));
     ck_assert_int_eq(revoked, 1);
-    ck_assert_int_eq(sc_xml_verify_registry(&v, db, doc, strlen(doc)), SC_EINVALIDDOC);
+    ck_assert_int_eq(sc_xml_registry_verify(&v, db, doc, strlen(doc)), SC_EINVALIDDOC);
     ck_assert_int_eq(v.result.reason, SC_SIG_REVOKED);
     sc_free(crl);
     /* An older CRL is refused; one from another hierarchy is refused. */
@@ -766,26 +766,26 @@ START_TEST(test_pki_audit_head_under_signature)
     o.purpose = "export";
     o.signed_at = "2024-06-01T08:00:00Z";
     ck_ok(sc_xml_sign_memory(&doc, NULL, centre_doc, strlen(centre_doc), cs, &o));
-    ck_ok(sc_xml_verify_registry(&v, db, doc, strlen(doc)));
+    ck_ok(sc_xml_registry_verify(&v, db, doc, strlen(doc)));
     ck_assert_int_gt(v.sig[0].audit_seq, 0);
     ck_assert_uint_eq(strlen(v.sig[0].audit_hash), 64);
     ck_assert_int_eq(v.result.ok, 1);
-    ck_ok(sc_audit_verify_against(&r, db, doc, strlen(doc)));
+    ck_ok(sc_audit_head_verify(&r, db, doc, strlen(doc)));
     ck_assert_msg(r.ok, "%s", r.message);
     /* More history afterwards is fine. */
     ck_ok(sc_catalog_load_notice(db, bureau));
-    ck_ok(sc_audit_verify_against(&r, db, doc, strlen(doc)));
+    ck_ok(sc_audit_head_verify(&r, db, doc, strlen(doc)));
     ck_assert(r.ok);
     /* The signed entry rewritten (and the chain recomputed from it is not
      * needed: the hash no longer matches the signed one). */
     ck_assert_int_eq(sqlite3_exec(db->conn, "UPDATE audit SET hash = zeroblob(32) WHERE seq = 1",
                                   NULL, NULL, NULL), SQLITE_OK);
-    ck_ok(sc_audit_verify_against(&r, db, doc, strlen(doc)));
+    ck_ok(sc_audit_head_verify(&r, db, doc, strlen(doc)));
     ck_assert_int_eq(r.ok, 0);
     free(doc);
     /* A signature without an audit head. */
     doc = sign_at(centre_doc, centre_key, centre_cert, "2024-06-01T08:00:00Z", NULL);
-    ck_assert_int_eq(sc_audit_verify_against(&r, db, doc, strlen(doc)), SC_EINVALIDDOC);
+    ck_assert_int_eq(sc_audit_head_verify(&r, db, doc, strlen(doc)), SC_EINVALIDDOC);
     free(doc);
     free(centre_doc);
     sc_signer_free(cs);

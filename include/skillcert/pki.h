@@ -411,12 +411,12 @@ SC_EXTERN int sc_xml_verify_memory(sc_xml_verification *out, const char *doc, si
  * @return as sc_xml_verify_memory(); ::SC_ENOTFOUND (no anchor); ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_xml_verify_registry(sc_xml_verification *out, sc_db *db, const char *doc,
+SC_EXTERN int sc_xml_registry_verify(sc_xml_verification *out, sc_db *db, const char *doc,
                                      size_t len);
 
 /**
  * Does the registry's audit chain still hold the head a signed export
- * recorded? Verifies @p doc (sc_xml_verify_registry()), reads the audit
+ * recorded? Verifies @p doc (sc_xml_registry_verify()), reads the audit
  * head under its innermost signature and compares it with the entry of that
  * number in the registry, then checks the whole chain (sc_audit_verify()).
  * @param[out] out  ok = 1 when the head is there and the chain intact.
@@ -424,7 +424,7 @@ SC_EXTERN int sc_xml_verify_registry(sc_xml_verification *out, sc_db *db, const 
  *         document does not verify or has no audit head); ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_audit_verify_against(sc_pki_verification *out, sc_db *db, const char *doc,
+SC_EXTERN int sc_audit_head_verify(sc_pki_verification *out, sc_db *db, const char *doc,
                                       size_t len);
 
 /* ---- The electronic certificate, offline --------------------------------------------------- */
