@@ -20,6 +20,7 @@
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/cms.h> /* after pem.h: its PEM functions need OPENSSL_PEM_H */
 #include <openssl/x509v3.h>
 
 #include "audit_int.h"
@@ -1002,6 +1003,27 @@ fail:
     return rc;
 }
 
+int sc_pki_crls_get(char **out, sc_db *db)
+{
+    char *anchor = NULL;
+    int rc;
+    if (out)
+        *out = NULL;
+    if (!out)
+        return sc__error_null(__func__, "out");
+    if ((rc = sc__db_check(db, __func__, 0)) != SC_OK)
+        return rc;
+    rc = sc__pki_registry_material(db, &anchor, out);
+    sc_free(anchor);
+    if (rc == SC_ENOTFOUND) {
+        sc_error_clear();
+        if (!(*out = sc__strdup("")))
+            return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+        return SC_OK;
+    }
+    return rc;
+}
+
 static int cert_pem_text(X509 *x, char **out)
 {
     BIO *bio = BIO_new(BIO_s_mem());
@@ -1446,4 +1468,173 @@ void sc_pki_cert_iter_free(sc_pki_cert_iter *it)
     sqlite3_finalize(it->st);
     sc__db_unref(it->db);
     free(it);
+}
+
+/* ---- detached CMS signatures over exact bytes ------------------------------------------------ */
+
+int sc_pki_sign_detached(char **out, size_t *len, const char *path, const sc_signer *signer,
+                         const char *signed_at)
+{
+    const unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
+    CMS_ContentInfo *cms = NULL;
+    CMS_SignerInfo *si;
+    ASN1_TIME *when = NULL;
+    BIO *in = NULL, *mem = NULL;
+    time_t t;
+    int rc, i;
+
+    if (out)
+        *out = NULL;
+    if (!out)
+        return sc__error_null(__func__, "out");
+    if (!path)
+        return sc__error_null(__func__, "path");
+    if (!signer)
+        return sc__error_null(__func__, "signer");
+    if (!signer->cert)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "signer", "the signer has no certificate");
+    if (signed_at) {
+        if (sc__pki_parse_time(signed_at, &t) != 0 || strlen(signed_at) != 20)
+            return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "signed_at",
+                                  "'%s' is not YYYY-MM-DDTHH:MM:SSZ", signed_at);
+    } else {
+        t = time(NULL);
+    }
+    if (!(in = BIO_new_file(path, "rb"))) {
+        ERR_clear_error();
+        return sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path);
+    }
+    if (!(cms = CMS_sign(NULL, NULL, NULL, NULL, flags)) ||
+        !(si = CMS_add1_signer(cms, signer->cert, signer->key, EVP_sha256(), flags)) ||
+        !(when = ASN1_TIME_set(NULL, t)) ||
+        !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, when->type, when, -1)) {
+        rc = ossl_fail(SC_ERROR, "setting up the detached signature");
+        goto done;
+    }
+    for (i = 0; i < sk_X509_num(signer->chain); i++)
+        if (!CMS_add1_cert(cms, sk_X509_value(signer->chain, i))) {
+            rc = ossl_fail(SC_ENOMEM, "adding a certificate");
+            goto done;
+        }
+    if (!CMS_final(cms, in, NULL, flags)) {
+        rc = ossl_fail(SC_ERROR, "signing the file");
+        goto done;
+    }
+    if (!(mem = BIO_new(BIO_s_mem())) || !PEM_write_bio_CMS(mem, cms)) {
+        rc = ossl_fail(SC_ENOMEM, "writing the signature");
+        goto done;
+    }
+    rc = sc__pki_bio_string(out, len, mem);
+done:
+    ASN1_TIME_free(when);
+    BIO_free(mem);
+    BIO_free(in);
+    CMS_ContentInfo_free(cms);
+    return rc;
+}
+
+static void detached_fail(sc_pki_verification *out, int reason, const char *msg)
+{
+    out->ok = 0;
+    out->reason = reason;
+    snprintf(out->message, sizeof out->message, "%s", msg);
+}
+
+int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at, const char *path,
+                           const char *sig_pem, const char *anchor_pem, const char *crl_pem)
+{
+    CMS_ContentInfo *cms = NULL;
+    STACK_OF(CMS_SignerInfo) *sis;
+    STACK_OF(X509) *certs = NULL, *signers = NULL;
+    STACK_OF(X509_CRL) *crls = NULL;
+    X509 *anchor = NULL, *leaf;
+    BIO *in = NULL, *sig = NULL;
+    ASN1_TYPE *attr;
+    struct tm tm;
+    time_t t = 0;
+    int rc = SC_OK;
+    char when[SC_PKI_TIME_SIZE] = "";
+
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (signed_at)
+        signed_at[0] = '\0';
+    if (!out)
+        return sc__error_null(__func__, "out");
+    if (!path)
+        return sc__error_null(__func__, "path");
+    if (!sig_pem)
+        return sc__error_null(__func__, "sig_pem");
+    if (!anchor_pem)
+        return sc__error_null(__func__, "anchor_pem");
+    if (!(anchor = read_one_cert(anchor_pem, "anchor_pem")) ||
+        !(crls = crl_pem && *crl_pem ? sc__pki_read_crls(crl_pem, "crl_pem")
+                                     : sk_X509_CRL_new_null())) {
+        rc = sc_error_last()->code ? sc_error_last()->code : SC_ENOMEM;
+        goto done;
+    }
+    if (!(in = BIO_new_file(path, "rb"))) {
+        ERR_clear_error();
+        rc = sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path);
+        goto done;
+    }
+    if (!(sig = BIO_new_mem_buf(sig_pem, -1)) ||
+        !(cms = PEM_read_bio_CMS(sig, NULL, NULL, NULL))) {
+        ERR_clear_error();
+        detached_fail(out, SC_SIG_MALFORMED, "not a CMS signature (PEM)");
+        goto refused;
+    }
+    sis = CMS_get0_SignerInfos(cms);
+    if (!sis || sk_CMS_SignerInfo_num(sis) != 1 || !CMS_is_detached(cms)) {
+        detached_fail(out, SC_SIG_MALFORMED, "a detached signature with exactly one signer is "
+                                             "expected");
+        goto refused;
+    }
+    /* The digest over the file, streamed, and the signature by the included
+     * certificate; the chain is checked below, at the signing time. */
+    if (CMS_verify(cms, NULL, NULL, in, NULL, CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
+        ERR_clear_error();
+        detached_fail(out, SC_SIG_BAD_SIGNATURE, "the file or its signature was altered");
+        goto refused;
+    }
+    signers = CMS_get0_signers(cms);
+    certs = CMS_get1_certs(cms);
+    if (!signers || sk_X509_num(signers) != 1 || !certs) {
+        detached_fail(out, SC_SIG_MALFORMED, "no signer certificate in the signature");
+        goto refused;
+    }
+    leaf = sk_X509_value(signers, 0);
+    {
+        CMS_SignerInfo *si = sk_CMS_SignerInfo_value(sis, 0);
+        int idx = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
+        X509_ATTRIBUTE *xa = idx >= 0 ? CMS_signed_get_attr(si, idx) : NULL;
+        attr = xa && X509_ATTRIBUTE_count(xa) == 1 ? X509_ATTRIBUTE_get0_type(xa, 0) : NULL;
+    }
+    if (!attr || (attr->type != V_ASN1_UTCTIME && attr->type != V_ASN1_GENERALIZEDTIME) ||
+        ASN1_TIME_to_tm(attr->value.utctime, &tm) != 1) {
+        ERR_clear_error();
+        detached_fail(out, SC_SIG_MALFORMED, "no signed signing time");
+        goto refused;
+    }
+    t = timegm(&tm);
+    sc__pki_format_time(t, when);
+    if (signed_at)
+        snprintf(signed_at, SC_PKI_TIME_SIZE, "%s", when);
+    if ((rc = sc__pki_verify(out, anchor, leaf, certs, crls, t)) != SC_OK)
+        goto done;
+    if (!out->ok)
+        goto refused;
+    goto done;
+refused:
+    rc = sc__error_set(SC_EINVALIDDOC, SC_DOMAIN_RULES, "detached signature refused (%s): %s",
+                       sc_sig_reason_name(out->reason), out->message);
+done:
+    sk_X509_free(signers);
+    sk_X509_pop_free(certs, X509_free);
+    sk_X509_CRL_pop_free(crls, X509_CRL_free);
+    X509_free(anchor);
+    BIO_free(in);
+    BIO_free(sig);
+    CMS_ContentInfo_free(cms);
+    return rc;
 }

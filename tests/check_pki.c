@@ -641,6 +641,59 @@ START_TEST(test_pki_certificate_offline)
 }
 END_TEST
 
+/* A large batch is signed detached, over its exact bytes, and verified streaming. */
+START_TEST(test_pki_detached_batch)
+{
+    char *path = t_tmpfile(".xml"), *sig = NULL, *bad_sig = NULL, when[SC_PKI_TIME_SIZE];
+    sc_signer *s = signer(org_key, org_chain), *rogue = signer(rogue_org_key, rogue_org_chain);
+    sc_pki_verification v;
+    FILE *fp = fopen(path, "wb");
+    int i;
+    ck_assert_ptr_nonnull(fp);
+    fputs("<?xml version=\"1.0\"?>\n<batch xmlns=\"urn:example:batch:1\">\n", fp);
+    for (i = 0; i < 20000; i++)
+        fprintf(fp, "  <record n=\"%d\" value=\"%d\"/>\n", i, i * 7);
+    fputs("</batch>\n", fp);
+    fclose(fp);
+
+    ck_ok(sc_pki_sign_detached(&sig, NULL, path, s, "2024-06-01T08:00:00Z"));
+    ck_assert_ptr_nonnull(strstr(sig, "-----BEGIN CMS-----"));
+    ck_ok(sc_pki_verify_detached(&v, when, path, sig, root_cert, NULL));
+    ck_assert(v.ok);
+    ck_assert_str_eq(v.party, "org:" ORG);
+    ck_assert_str_eq(when, "2024-06-01T08:00:00Z");
+    /* Someone else's hierarchy; expired at the signing time. */
+    ck_ok(sc_pki_sign_detached(&bad_sig, NULL, path, rogue, "2024-06-01T08:00:00Z"));
+    ck_assert_int_eq(sc_pki_verify_detached(&v, NULL, path, bad_sig, root_cert, NULL),
+                     SC_EINVALIDDOC);
+    ck_assert_int_eq(v.reason, SC_SIG_UNKNOWN_SIGNER);
+    sc_free(bad_sig);
+    ck_ok(sc_pki_sign_detached(&bad_sig, NULL, path, s, "2025-06-01T08:00:00Z"));
+    ck_assert_int_eq(sc_pki_verify_detached(&v, NULL, path, bad_sig, root_cert, NULL),
+                     SC_EINVALIDDOC);
+    ck_assert_int_eq(v.reason, SC_SIG_EXPIRED);
+    sc_free(bad_sig);
+    /* One byte of the batch changed. */
+    fp = fopen(path, "r+b");
+    ck_assert_ptr_nonnull(fp);
+    fseek(fp, 200000, SEEK_SET);
+    fputc('9', fp);
+    fclose(fp);
+    ck_assert_int_eq(sc_pki_verify_detached(&v, NULL, path, sig, root_cert, NULL),
+                     SC_EINVALIDDOC);
+    ck_assert_int_eq(v.reason, SC_SIG_BAD_SIGNATURE);
+    ck_assert_int_eq(sc_pki_verify_detached(&v, NULL, path, "junk", root_cert, NULL),
+                     SC_EINVALIDDOC);
+    ck_assert_int_eq(v.reason, SC_SIG_MALFORMED);
+    ck_assert_int_eq(sc_pki_sign_detached(&bad_sig, NULL, "/nonexistent/x", s, NULL), SC_EIO);
+    sc_free(sig);
+    sc_signer_free(s);
+    sc_signer_free(rogue);
+    remove(path);
+    free(path);
+}
+END_TEST
+
 /* ---- the registry ----------------------------------------------------------------------------- */
 
 START_TEST(test_pki_registry_anchor_certs_crls)
@@ -816,6 +869,7 @@ Suite *sc_pki_suite(void)
     tcase_add_test(tc, test_pki_key_rotation);
     tcase_add_test(tc, test_pki_external_signer);
     tcase_add_test(tc, test_pki_certificate_offline);
+    tcase_add_test(tc, test_pki_detached_batch);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("registry");

@@ -319,6 +319,14 @@ SC_EXTERN int sc_pki_cert_import(sc_pki_cert_info *out, sc_db *db, const sc_acto
 SC_EXTERN int sc_pki_crl_import(int *revoked, sc_db *db, const sc_actor *actor,
                                 const char *crl_pem);
 
+/**
+ * Every CRL the registry imported, as concatenated PEM ("" when none), for
+ * checks made outside it (sc_pki_verify_detached()).
+ * @param[out] out  caller frees with sc_free().
+ * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. @since 0.1
+ */
+SC_EXTERN int sc_pki_crls_get(char **out, sc_db *db);
+
 /** An iterator over the recorded certificates. */
 typedef struct sc_pki_cert_iter sc_pki_cert_iter;
 
@@ -426,6 +434,41 @@ SC_EXTERN int sc_xml_registry_verify(sc_xml_verification *out, sc_db *db, const 
  */
 SC_EXTERN int sc_audit_head_verify(sc_pki_verification *out, sc_db *db, const char *doc,
                                       size_t len);
+
+/* ---- Detached signatures over exact bytes (large batches) ------------------------------- */
+
+/**
+ * Sign a file's exact bytes with a detached CMS (PKCS#7) SignedData: SHA-256,
+ * the signer's certificate and intermediates included, a signed signingTime
+ * attribute. The file is read in chunks, never held whole (a batch of any
+ * size). The signature goes beside the file (FILE.p7s).
+ * @param[out] out  the CMS structure as PEM; caller frees with sc_free().
+ * @param[out] len  its length; may be NULL.
+ * @param path      the file to sign.
+ * @param signer    the signing party with its certificate.
+ * @param signed_at signing time "YYYY-MM-DDTHH:MM:SSZ", NULL for now.
+ * @return ::SC_OK; ::SC_EINVAL; ::SC_EIO; ::SC_ENOMEM; ::SC_ERROR.
+ * Thread-safe. @since 0.1
+ */
+SC_EXTERN int sc_pki_sign_detached(char **out, size_t *len, const char *path,
+                                   const sc_signer *signer, const char *signed_at);
+
+/**
+ * Verify a detached signature over a file's exact bytes, streaming: the
+ * digest, the signature, then the signer's chain to @p anchor_pem at the
+ * signed signingTime, with @p crl_pem.
+ * @param[out] out   the answer (party, fingerprint, reason, message).
+ * @param[out] signed_at the signing time (::SC_PKI_TIME_SIZE bytes); may be NULL.
+ * @param path       the signed file.
+ * @param sig_pem    the CMS signature (PEM), as sc_pki_sign_detached() made it.
+ * @param anchor_pem the bureau's root certificate.
+ * @param crl_pem    CRLs or NULL.
+ * @return ::SC_OK when verified; ::SC_EINVALIDDOC (refused, @p out says why);
+ *         ::SC_EINVAL; ::SC_EIO; ::SC_ENOMEM. Thread-safe. @since 0.1
+ */
+SC_EXTERN int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at,
+                                     const char *path, const char *sig_pem,
+                                     const char *anchor_pem, const char *crl_pem);
 
 /* ---- The electronic certificate, offline --------------------------------------------------- */
 

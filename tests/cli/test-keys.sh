@@ -112,6 +112,25 @@ check "signed after the certificate expired: exit 1 (expired)" \
 sk sign "$T/doc.xml" --key "$K/orgb.key" --cert "$K/org.chain"
 check "a key with another party's certificate is refused (exit 2)" test "$rc" = 2
 
+# ---- a large batch: detached signature over the exact bytes -------------------------------------
+
+{
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<batch xmlns="urn:example:batch:1">'
+    i=0
+    while [ $i -lt 5000 ]; do echo "  <record n=\"$i\"/>"; i=$((i + 1)); done
+    echo '</batch>'
+} >"$T/batch.xml"
+sk sign "$T/batch.xml" --detached --key "$K/org.key" --cert "$K/org.chain" --at 2024-06-01T08:00:00Z
+check "sign --detached writes FILE.p7s" sh -c "test $rc = 0 && grep -q 'BEGIN CMS' '$T/batch.xml.p7s'"
+run verify-signature "$T/batch.xml" --p7s "$T/batch.xml.p7s"
+check "verify-signature --p7s against the registry exits 0" \
+    sh -c "test $rc = 0 && grep -q 'signed by org:$A at 2024-06-01T08:00:00Z' '$OUT'"
+sed 's/n="4999"/n="4998"/' "$T/batch.xml" >"$T/batch2.xml"
+sk verify-signature "$T/batch2.xml" --p7s "$T/batch.xml.p7s" --root "$K/root.pem"
+check "one record changed: the detached signature is refused (exit 1)" \
+    sh -c "test $rc = 1 && grep -q bad-signature '$OUT'"
+
 # ---- the electronic certificate, offline -----------------------------------------------------------
 
 cat >"$T/cert.xml" <<EOF
@@ -162,6 +181,9 @@ check "a document signed with the revoked key is refused (revoked)" \
     sh -c "test $rc = 1 && grep -q revoked '$OUT'"
 run keys list
 check "keys list marks the revoked certificate" out_has "REVOKED"
+run verify-signature "$T/batch.xml" --p7s "$T/batch.xml.p7s"
+check "the registry's CRLs apply to detached signatures too (revoked)" \
+    sh -c "test $rc = 1 && grep -q revoked '$OUT'"
 
 # ---- the audit head under a signed export ------------------------------------------------------------
 
