@@ -48,4 +48,15 @@ int sc__pki_registry_material(sc_db *db, char **anchor_pem, char **crls_pem);
 /* Copy a PEM BIO's contents into a new NUL-terminated buffer. */
 int sc__pki_bio_string(char **out, size_t *len, BIO *bio);
 
+/* For the import (the one-door work, xml.c's sc__xml_issuer()): verify a
+ * document's signatures against the registry's anchor and CRLs and check that
+ * its first signer is `issuer` (a party name, "org:<credit code>" ...). On
+ * success the signer certificate's fingerprint goes to fingerprint[65] (for
+ * the audit entries of the imported acts) and the signing time to
+ * signed_at[21] (either may be NULL). SC_OK; SC_EINVALIDDOC refused (reason
+ * in the message: unsigned, tampered, unknown, expired, revoked, another
+ * party); SC_ENOTFOUND no anchor; SC_EXML; SC_EDB; SC_ENOMEM. */
+int sc__xml_signature_check(sc_db *db, const char *data, size_t len, const char *issuer,
+                            char *fingerprint, char *signed_at);
+
 #endif

@@ -933,6 +933,28 @@ int sc_xml_registry_verify(sc_xml_verification *out, sc_db *db, const char *doc,
     return rc;
 }
 
+int sc__xml_signature_check(sc_db *db, const char *data, size_t len, const char *issuer,
+                            char *fingerprint, char *signed_at)
+{
+    sc_xml_verification v;
+    int rc;
+    if (fingerprint)
+        fingerprint[0] = '\0';
+    if (signed_at)
+        signed_at[0] = '\0';
+    if ((rc = sc_xml_registry_verify(&v, db, data, len)) != SC_OK)
+        return rc;
+    if (!issuer || strcmp(v.sig[0].party, issuer) != 0)
+        return sc__error_set(SC_EINVALIDDOC, SC_DOMAIN_RULES,
+                             "signature refused (wrong-party): the document is issued by %s "
+                             "but signed by %s", issuer ? issuer : "nobody", v.sig[0].party);
+    if (fingerprint)
+        snprintf(fingerprint, SC_PKI_FINGERPRINT_SIZE, "%s", v.sig[0].fingerprint);
+    if (signed_at)
+        snprintf(signed_at, SC_PKI_TIME_SIZE, "%s", v.sig[0].signed_at);
+    return SC_OK;
+}
+
 int sc_audit_head_verify(sc_pki_verification *out, sc_db *db, const char *doc, size_t len)
 {
     sc_xml_verification v;

@@ -15,6 +15,7 @@
 #include <openssl/pem.h>
 #include "check_suites.h"
 #include "store_int.h"
+#include "pki_int.h"
 
 #define ORG "91110108MA01ABCD2H"
 #define ORG_B "91110105MA01CHY00K"
@@ -234,7 +235,9 @@ START_TEST(test_pki_who_certifies_whom)
                      SC_EINVAL);
     /* A tampered request. */
     {
-        char *bad = t_edit(req_org, "MII", "A", "B");
+        /* One base64 character inside the signed part changed. */
+        char *bad = strdup(req_org), *p = strstr(bad, "-----\n") + 6 + 60;
+        *p = *p == 'A' ? 'B' : 'A';
         int rc = sc_pki_certify(&out, NULL, centre, bad, "2024-02-01", "2024-12-31");
         ck_assert_int_eq(rc, SC_EINVAL);
         free(bad);
@@ -752,6 +755,18 @@ START_TEST(test_pki_registry_anchor_certs_crls)
     /* A document signed by the organization verifies against the registry. */
     doc = sign_at(PLAIN_DOC, org_key, org_chain, "2024-06-01T08:00:00Z", NULL);
     ck_ok(sc_xml_registry_verify(&v, db, doc, strlen(doc)));
+    /* The import's check: the issuer it establishes must be the signer. */
+    {
+        char fp[SC_PKI_FINGERPRINT_SIZE], when[SC_PKI_TIME_SIZE];
+        ck_ok(sc__xml_signature_check(db, doc, strlen(doc), "org:" ORG, fp, when));
+        ck_assert_str_eq(fp, v.sig[0].fingerprint);
+        ck_assert_str_eq(when, "2024-06-01T08:00:00Z");
+        ck_assert_int_eq(sc__xml_signature_check(db, doc, strlen(doc), "city-centre", fp, NULL),
+                         SC_EINVALIDDOC);
+        ck_assert_str_eq(fp, "");
+        ck_assert_int_eq(sc__xml_signature_check(db, PLAIN_DOC, strlen(PLAIN_DOC), "org:" ORG,
+                                                 NULL, NULL), SC_EINVALIDDOC);
+    }
 
     /* The centre's CRL revokes the organization's certificate. */
     serials[0] = info.serial;

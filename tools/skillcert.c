@@ -130,17 +130,21 @@ static const cli_command top_commands[] = {
       "keys and certificates of the trust chain: new, request, certify, crl, anchor, import, "
       "import-crl, list", NULL },
     { "sign", cli_cmd_sign, NULL, cli_sign_options, 1, 1, 0,
-      "FILE --key KEY --cert CERT [--output F] [--at TIME] [--purpose WORD] [--audit-head]",
+      "FILE --key KEY --cert CERT [--output F] [--at TIME] [--purpose WORD] [--audit-head] "
+      "[--detached]",
       "sign an XML document (enveloped W3C XML Signature, ECDSA-SHA256); a signed one gets "
       "a countersignature",
       "The signing time, the signer and (with --audit-head) the registry's audit head\n"
       "go under the signature; --cert holds the signer's certificate and its\n"
-      "intermediate (an organization: its certificate, then the city centre's)." },
+      "intermediate (an organization: its certificate, then the city centre's).\n"
+      "--detached signs the exact bytes of a large batch as a detached CMS signature\n"
+      "(FILE.p7s) instead, reading the file in chunks." },
     { "verify-signature", cli_cmd_verify_signature, NULL, cli_verify_signature_options, 1, 1,
-      0, "FILE [--root ROOT] [--crl CRL]",
+      0, "FILE [--root ROOT] [--crl CRL] [--p7s SIG]",
       "verify every signature of a document (exit 0 valid, 1 refused)",
       "Against the registry's trust anchor and imported CRLs, or offline with --root\n"
-      "(and --crl). Each signer's chain is checked on its signing day." },
+      "(and --crl). Each signer's chain is checked on its signing day. With --p7s,\n"
+      "the detached signature of a large batch (sign --detached), read streaming." },
     { "version", cmd_version, NULL, NULL, 0, 0, 0,
       "",
       "print the versions of the tool, the library and the registry schema",
