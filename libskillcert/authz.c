@@ -213,6 +213,14 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
     { SC__ACT_DIRECTORY_IMPORT, "directory.import", "sc_xml_import_file", DI | OR, NONE,
       "a district bureau or an organization refreshes its copy of the published directory "
       "(评价机构目录, public: no jurisdiction)" },
+    { SC__ACT_PKI_ANCHOR_SET, "pki.anchor_set", "sc_pki_anchor_set", CB, NONE,
+      "the city bureau sets the registry's trust anchor (its root certificate) when the "
+      "registry is created, and replaces it only with the present root key" },
+    { SC__ACT_PKI_CERT_IMPORT, "pki.cert_import", "sc_pki_cert_import", CB | CC, NONE,
+      "the city bureau records a certified party's certificate; the city centre those of "
+      "organizations it certified" },
+    { SC__ACT_PKI_CRL_IMPORT, "pki.crl_import", "sc_pki_crl_import", CB | CC, NONE,
+      "the city bureau or the city centre imports a CRL signed by the bureau or the centre" },
 };
 
 const char *sc__action_name(int action)

@@ -103,6 +103,10 @@ typedef enum {
     SC__ACT_RECOMMENDATION_IMPORT,
     SC__ACT_EVALUATION_RESULT_IMPORT,
     SC__ACT_DIRECTORY_IMPORT,
+    /* The trust chain of signed documents, issue #12 (pki.c). */
+    SC__ACT_PKI_ANCHOR_SET,
+    SC__ACT_PKI_CERT_IMPORT,
+    SC__ACT_PKI_CRL_IMPORT,
     SC__ACT_COUNT
 } sc__action;
 

@@ -654,6 +654,36 @@ const sc__migration sc__migrations[] = {
       "CREATE INDEX org_suspension_by_org ON org_suspension(org_id, since);"
       "INSERT INTO org_suspension (ref, org_id, since, until, lifted) "
       "  SELECT id, org_id, date, until, lifted FROM sanction WHERE kind = 3;" },
+    { 11, "migration 11: trust anchor, certified parties' certificates and CRLs (issue #12)",
+      /* Written only by pki.c. The anchor is the city bureau's self-signed root
+       * (one row); pki_cert holds certificates the bureau or the centre
+       * certified, keyed by the SHA-256 of their DER; pki_crl the newest CRL of
+       * each issuer and pki_revoked what it lists. No private key is stored. */
+      "CREATE TABLE pki_anchor ("
+      "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+      "  pem TEXT NOT NULL,"
+      "  fingerprint TEXT NOT NULL,"
+      "  set_at TEXT NOT NULL);"
+      "CREATE TABLE pki_cert ("
+      "  fingerprint TEXT PRIMARY KEY,"
+      "  party TEXT NOT NULL,"
+      "  issuer TEXT NOT NULL,"
+      "  serial TEXT NOT NULL,"
+      "  not_before TEXT NOT NULL,"
+      "  not_after TEXT NOT NULL,"
+      "  pem TEXT NOT NULL,"
+      "  UNIQUE (issuer, serial));"
+      "CREATE INDEX pki_cert_by_party ON pki_cert(party, not_before);"
+      "CREATE TABLE pki_crl ("
+      "  issuer TEXT PRIMARY KEY,"
+      "  this_update TEXT NOT NULL,"
+      "  next_update TEXT,"
+      "  pem TEXT NOT NULL);"
+      "CREATE TABLE pki_revoked ("
+      "  issuer TEXT NOT NULL,"
+      "  serial TEXT NOT NULL,"
+      "  revoked TEXT NOT NULL,"
+      "  PRIMARY KEY (issuer, serial));" },
 };
 
 const size_t sc__migration_count = sizeof(sc__migrations) / sizeof(sc__migrations[0]);

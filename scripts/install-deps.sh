@@ -8,6 +8,9 @@ swig check libsubunit-dev libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
 libsodium-dev libjansson-dev python3 python3-dev python3-pytest \
 default-jdk-headless junit4 valgrind chromium"
 
+# Signed exchange documents (issue #12): OpenSSL and xmlsec1 with its OpenSSL back end.
+PACKAGES="$PACKAGES libssl-dev libxmlsec1-dev libxmlsec1-openssl xmlsec1"
+
 missing=""
 for p in $PACKAGES; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

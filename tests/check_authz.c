@@ -31,6 +31,7 @@ enum { S_EMPTY, S_CATALOG, S_REG, S_APPLIED, S_RECOMMENDED, S_EVALUATED, S_NOTIC
        S_AS_ISSUED, /* authz_cases_assessment.h */
        S_SV_SESSION, S_SV_ASSIGNED, S_SV_OPEN, S_SV_FINDING,
        S_SV_SANCTION, /* authz_cases_supervision.h */
+       S_PKI_ANCHOR, /* authz_cases_pki.h */
        S_COUNT };
 
 static sc_db *states[S_COUNT];
@@ -51,6 +52,7 @@ static sc_db *clone(sc_db *src)
 #include "authz_cases_xml_org.h"
 #include "authz_cases_supervision.h"
 #include "authz_cases_report_xml.h"
+#include "authz_cases_pki.h"
 
 static void build_states(void)
 {
@@ -98,6 +100,7 @@ static void build_states(void)
     build_xml_org_states();
     build_supervision_states();
     build_report_xml_states();
+    build_pki_states();
 }
 
 static void setup(void)
@@ -116,6 +119,7 @@ static void teardown(void)
     free_exchange_states();
     free_report_xml_states();
     free_xml_org_states();
+    free_pki_states();
 }
 
 /* ---- one call per action ------------------------------------------------------------- */
@@ -318,6 +322,7 @@ static const action_case cases[] = {
     AUTHZ_XML_ORG_CASES,
     AUTHZ_SUPERVISION_CASES,
     AUTHZ_REPORT_XML_CASES,
+    AUTHZ_PKI_CASES,
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 

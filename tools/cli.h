@@ -93,6 +93,16 @@ int cli_cmd_export(cli_ctx *ctx);
 extern const cli_option cli_import_options[];
 extern const cli_option cli_export_options[];
 
+/* cli_keys.c: keys, certificates and signatures (issue #12). */
+int cli_cmd_sign(cli_ctx *ctx);
+int cli_cmd_verify_signature(cli_ctx *ctx);
+int cli_cmd_cert_verify_file(cli_ctx *ctx);
+/* init --trust-anchor FILE: set the registry's anchor (prints a line unless --json). */
+int cli_init_trust_anchor(cli_ctx *ctx, const char *path);
+extern const cli_option cli_sign_options[];
+extern const cli_option cli_verify_signature_options[];
+extern const cli_option cli_verify_file_options[];
+
 /* cli_eligibility.c: a candidate record from a JSON file ("-": stdin), as
  * `candidate add` reads it; prints the problem and returns an exit status. */
 int cli_candidate_read(sc_candidate **out, const char *path);

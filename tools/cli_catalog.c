@@ -200,6 +200,7 @@ static int print_occupation_detail(const sc_occupation *o)
 
 const cli_option cli_init_options[] = {
     { "catalog", "FILE", "import this catalog document instead of the notice's" },
+    { "trust-anchor", "FILE", "the city bureau's root certificate: the registry's trust anchor" },
     { NULL, NULL, NULL }
 };
 
@@ -232,6 +233,9 @@ int cli_cmd_init(cli_ctx *ctx)
     int already, rc, status;
 
     memset(&result, 0, sizeof result);
+    if (cli_opt(ctx, "trust-anchor") != NULL &&
+        (status = cli_init_trust_anchor(ctx, cli_opt(ctx, "trust-anchor"))) != CLI_EXIT_OK)
+        return status;
     if (file != NULL) {
         if ((rc = sc_report_new(&report)) != SC_OK)
             return cli_fail(rc, NULL);

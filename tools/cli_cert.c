@@ -485,6 +485,13 @@ const cli_command cli_cert_commands[] = {
       "list certificates", NULL },
     { "export", cmd_export, NULL, export_options, 1, 1, CLI_NEEDS_DB, "NUMBER [--output FILE]",
       "write the electronic certificate (XML, urn:skillcert:certificate:1)", NULL },
+    { "verify-file", cli_cmd_cert_verify_file, NULL, cli_verify_file_options, 1, 1, 0,
+      "FILE --root ROOT.pem [--crl CRL]",
+      "check an electronic certificate offline with the bureau's root alone (exit 0 "
+      "genuine and published, 1 not)",
+      "No registry, no network: signed by the organization it names (certified by the\n"
+      "city centre, valid on the signing day), untampered, countersigned by the city\n"
+      "centre when published, valid against the certificate schema. Prints the holder." },
     { "stats", cmd_stats, NULL, stats_options, 0, 0, CLI_NEEDS_DB,
       "[--by LIST] [--from D] [--to D] [--published-only]",
       "count certificates in force by occupation, level, district, organization, period",

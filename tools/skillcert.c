@@ -43,11 +43,13 @@ extern const cli_command cli_sanction_commands[];
 extern const cli_command cli_credit_commands[];
 extern const cli_option cli_report_options[];
 int cli_cmd_report(cli_ctx *ctx);
+/* cli_keys.c */
+extern const cli_command cli_keys_commands[];
 
 static const cli_command top_commands[] = {
     { "init", cli_cmd_init, NULL, cli_init_options, 0, 0, CLI_CREATES_DB | CLI_NEEDS_ACTOR,
-      "[--catalog FILE]",
-      "create or migrate the registry and load the catalog",
+      "[--catalog FILE] [--trust-anchor ROOT.pem]",
+      "create or migrate the registry, set its trust anchor and load the catalog",
       "Creates the registry file when it does not exist and migrates an older one,\n"
       "then loads the notice's catalog (京人社能发〔2022〕8号 附件1, built into the\n"
       "library), or FILE with --catalog. Running it again changes nothing." },
@@ -124,6 +126,25 @@ static const cli_command top_commands[] = {
       "supervision-findings of an inspection (--inspection ID), which the city centre\n"
       "imports. --batch gives the batch id (default: derived from the content, so the\n"
       "same registry state exports the same document)." },
+    { "keys", NULL, cli_keys_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
+      "keys and certificates of the trust chain: new, request, certify, crl, anchor, import, "
+      "import-crl, list", NULL },
+    { "sign", cli_cmd_sign, NULL, cli_sign_options, 1, 1, 0,
+      "FILE --key KEY --cert CERT [--output F] [--at TIME] [--purpose WORD] [--audit-head] "
+      "[--detached]",
+      "sign an XML document (enveloped W3C XML Signature, ECDSA-SHA256); a signed one gets "
+      "a countersignature",
+      "The signing time, the signer and (with --audit-head) the registry's audit head\n"
+      "go under the signature; --cert holds the signer's certificate and its\n"
+      "intermediate (an organization: its certificate, then the city centre's).\n"
+      "--detached signs the exact bytes of a large batch as a detached CMS signature\n"
+      "(FILE.p7s) instead, reading the file in chunks." },
+    { "verify-signature", cli_cmd_verify_signature, NULL, cli_verify_signature_options, 1, 1,
+      0, "FILE [--root ROOT] [--crl CRL] [--p7s SIG]",
+      "verify every signature of a document (exit 0 valid, 1 refused)",
+      "Against the registry's trust anchor and imported CRLs, or offline with --root\n"
+      "(and --crl). Each signer's chain is checked on its signing day. With --p7s,\n"
+      "the detached signature of a large batch (sign --detached), read streaming." },
     { "version", cmd_version, NULL, NULL, 0, 0, 0,
       "",
       "print the versions of the tool, the library and the registry schema",

@@ -526,6 +526,7 @@ typedef struct {} scw_report;
 %include "skillcert_assessment.i"   /* assessment.h */
 %include "skillcert_certificate.i"  /* certificate.h */
 %include "skillcert_supervision.i"  /* supervision.h */
+%include "skillcert_pki.i"          /* pki.h: keys, signatures, offline certificate */
 
 /* ---- Database ---------------------------------------------------------------- */
 %rename(Database) scw_database;

@@ -1,0 +1,209 @@
+#!/bin/sh
+# tests/cli/test-keys.sh — black-box tests of `skillcert keys`, `sign`,
+# `verify-signature`, `cert verify-file`, `init --trust-anchor` and
+# `audit verify --against` (issue #12): the bureau's root, the city centre,
+# a district and an organization, each key made here (nothing committed);
+# who may certify whom; documents signed, tampered, revoked; an electronic
+# certificate signed by its organization, countersigned by the centre and
+# checked offline from the root alone.
+#
+# Prints one "ok N - ..." / "not ok N - ..." line per check and ends with
+# "N passed, N failed"; exits non-zero when any check failed.
+
+NAME=keys
+. "$(dirname "$0")/common.sh"
+
+K="$T/keys"
+mkdir -p "$K"
+sk() { "$SKILLCERT" "$@" >"$OUT" 2>"$ERR"; rc=$?; }
+
+# ---- the hierarchy -------------------------------------------------------------------------------
+
+party() { # NAME PARTY: a key and a request
+    sk keys new --output "$K/$1.key" && sk keys request --key "$K/$1.key" --party "$2" --output "$K/$1.csr"
+}
+party root city-bureau
+party centre city-centre
+party haidian district:110108
+party org org:$A
+party orgb org:$B
+check "keys new writes a private key readable by its owner only" \
+    test "$(stat -c %a "$K/org.key")" = 600
+check "the key is PKCS#8 PEM" grep -q "BEGIN PRIVATE KEY" "$K/org.key"
+check "the request is PKCS#10 PEM" grep -q "BEGIN CERTIFICATE REQUEST" "$K/org.csr"
+
+sk keys certify "$K/root.csr" --key "$K/root.key" --from 2024-01-01 --to 2035-12-31 --output "$K/root.pem"
+check "the bureau self-signs its root" test "$rc" = 0
+sk keys certify "$K/centre.csr" --key "$K/root.key" --cert "$K/root.pem" --from 2024-01-01 --to 2030-12-31 --output "$K/centre.pem"
+check "the bureau certifies the city centre" test "$rc" = 0
+sk keys certify "$K/haidian.csr" --key "$K/root.key" --cert "$K/root.pem" --from 2024-01-01 --to 2030-12-31 --output "$K/haidian.pem"
+check "the bureau certifies a district bureau" test "$rc" = 0
+sk keys certify "$K/org.csr" --key "$K/centre.key" --cert "$K/centre.pem" --from 2024-01-01 --to 2027-12-31 --output "$K/org.pem"
+check "the centre certifies an organization" test "$rc" = 0
+sk keys certify "$K/orgb.csr" --key "$K/centre.key" --cert "$K/centre.pem" --from 2024-01-01 --to 2027-12-31 --output "$K/orgb.pem"
+cat "$K/org.pem" "$K/centre.pem" >"$K/org.chain"
+cat "$K/orgb.pem" "$K/centre.pem" >"$K/orgb.chain"
+
+sk keys certify "$K/orgb.csr" --key "$K/haidian.key" --cert "$K/haidian.pem" --to 2027-12-31 --output "$K/bad.pem"
+check "a district may not certify an organization (exit 4)" test "$rc" = 4
+check "... saying who certifies whom" err_has "may not certify"
+sk keys certify "$K/haidian.csr" --key "$K/org.key" --to 2027-12-31
+check "an organization's key may not self-sign a root (exit 4)" test "$rc" = 4
+sk keys certify "$K/orgb.csr" --key "$K/centre.key" --cert "$K/centre.pem" --from 2024-01-01 --to 2031-01-01
+check "not valid beyond the issuer's own certificate (exit 2)" test "$rc" = 2
+sk keys request --key "$K/org.key" --party org:123
+check "a request must name a party (exit 2)" test "$rc" = 2
+
+# ---- the registry's trust anchor -----------------------------------------------------------------
+
+run init --trust-anchor "$K/root.pem"
+check "init --trust-anchor creates the registry with its anchor" test "$rc" = 0
+check "... and says so" out_has "trust anchor"
+run $AS_CENTRE keys anchor "$K/centre.pem"
+check "only the city bureau sets the anchor (exit 4)" test "$rc" = 4
+run keys anchor "$K/centre.pem"
+check "the anchor must be the bureau's self-signed root (exit 2)" test "$rc" = 2
+run keys import "$K/centre.pem"
+check "the bureau records the centre's certificate" test "$rc" = 0
+run $AS_CENTRE keys import "$K/org.chain"
+check "the centre records an organization's certificate" test "$rc" = 0
+run $AS_CENTRE keys import "$K/haidian.pem"
+check "the centre does not record a district's (exit 4)" test "$rc" = 4
+run --json keys list
+py "keys list: the anchor, the centre, the organization" '
+parties = [c["party"] for c in d]
+assert parties == ["city-bureau", "city-centre", "org:'$A'"], parties
+assert not any(c["revoked"] for c in d)'
+run audit list --entity pki
+check "each change has its audit entry" test "$(grep -c pki "$OUT")" -ge 3
+
+# ---- signing and verifying -----------------------------------------------------------------------
+
+cat >"$T/doc.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<report xmlns="urn:example:report:1" issuer="org:$A" batch="R1">
+  <item id="a" value="1"/>
+  <item id="b" value="2"/>
+</report>
+EOF
+sk sign "$T/doc.xml" --key "$K/org.key" --cert "$K/org.chain" --at 2024-06-01T08:00:00Z --output "$T/doc.signed.xml"
+check "sign exits 0" test "$rc" = 0
+check "the signature is an enveloped XML Signature over URI=\"\"" grep -q 'URI=""' "$T/doc.signed.xml"
+run verify-signature "$T/doc.signed.xml"
+check "verify-signature against the registry's anchor exits 0" test "$rc" = 0
+check "... naming the signer and time" out_has "signed by org:$A at 2024-06-01T08:00:00Z"
+sk verify-signature "$T/doc.signed.xml" --root "$K/root.pem"
+check "verify-signature offline with --root exits 0" test "$rc" = 0
+
+sed 's/value="2"/value="3"/' "$T/doc.signed.xml" >"$T/tampered.xml"
+run verify-signature "$T/tampered.xml"
+check "one attribute changed after signing: exit 1" test "$rc" = 1
+check "... bad-signature" out_has "bad-signature"
+run verify-signature "$T/doc.xml"
+check "an unsigned document: exit 1 (unsigned)" sh -c "test $rc = 1 && grep -q unsigned '$OUT'"
+sk sign "$T/doc.xml" --key "$K/orgb.key" --cert "$K/orgb.chain" --at 2024-06-01T08:00:00Z --output "$T/other.xml"
+run verify-signature "$T/other.xml"
+check "signed by one organization while naming another: exit 1 (wrong-party)" \
+    sh -c "test $rc = 1 && grep -q wrong-party '$OUT'"
+sk sign "$T/doc.xml" --key "$K/org.key" --cert "$K/org.chain" --at 2028-01-02T08:00:00Z --output "$T/late.xml"
+run verify-signature "$T/late.xml"
+check "signed after the certificate expired: exit 1 (expired)" \
+    sh -c "test $rc = 1 && grep -q expired '$OUT'"
+sk sign "$T/doc.xml" --key "$K/orgb.key" --cert "$K/org.chain"
+check "a key with another party's certificate is refused (exit 2)" test "$rc" = 2
+
+# ---- a large batch: detached signature over the exact bytes -------------------------------------
+
+{
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<batch xmlns="urn:example:batch:1">'
+    i=0
+    while [ $i -lt 5000 ]; do echo "  <record n=\"$i\"/>"; i=$((i + 1)); done
+    echo '</batch>'
+} >"$T/batch.xml"
+sk sign "$T/batch.xml" --detached --key "$K/org.key" --cert "$K/org.chain" --at 2024-06-01T08:00:00Z
+check "sign --detached writes FILE.p7s" sh -c "test $rc = 0 && grep -q 'BEGIN CMS' '$T/batch.xml.p7s'"
+run verify-signature "$T/batch.xml" --p7s "$T/batch.xml.p7s"
+check "verify-signature --p7s against the registry exits 0" \
+    sh -c "test $rc = 0 && grep -q 'signed by org:$A at 2024-06-01T08:00:00Z' '$OUT'"
+sed 's/n="4999"/n="4998"/' "$T/batch.xml" >"$T/batch2.xml"
+sk verify-signature "$T/batch2.xml" --p7s "$T/batch.xml.p7s" --root "$K/root.pem"
+check "one record changed: the detached signature is refused (exit 1)" \
+    sh -c "test $rc = 1 && grep -q bad-signature '$OUT'"
+
+# ---- the electronic certificate, offline -----------------------------------------------------------
+
+cat >"$T/cert.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<certificate xmlns="urn:skillcert:certificate:1" version="1" batch="CERT-S000011000001244000001" number="S000011000001244000001" status="issued">
+  <title>职业技能等级证书</title>
+  <holder name="王芳" id-type="居民身份证" id-number="$C1" photo="sha256:ab12"/>
+  <qualification occupation="$OCC" occupation-name="网约配送员" work-type="--" level="4" level-text="四级/中级工"/>
+  <issuer name="北京智训科技有限公司" credit-code="$A" district="110108"/>
+  <dates certified="2024-03-10" issued="2024-03-15"/>
+  <body>经评价，该同志具备相应职业技能等级水平。</body>
+  <query qr-code="S000011000001244000001" certificate-url="http://jndj.osta.org.cn" organization-url="http://pjjg.osta.org.cn"/>
+</certificate>
+EOF
+sk sign "$T/cert.xml" --key "$K/org.key" --cert "$K/org.chain" --at 2024-03-15T09:00:00Z --output "$T/cert.issued.xml"
+sk cert verify-file "$T/cert.issued.xml" --root "$K/root.pem"
+check "not yet countersigned by the city centre: exit 1" sh -c "test $rc = 1 && grep -q not-countersigned '$OUT'"
+sk sign "$T/cert.issued.xml" --key "$K/centre.key" --cert "$K/centre.pem" --at 2024-04-01T09:00:00Z --purpose publication --output "$T/cert.published.xml"
+check "the city centre countersigns at publication" test "$rc" = 0
+sk --json cert verify-file "$T/cert.published.xml" --root "$K/root.pem"
+check "cert verify-file with the root alone exits 0" test "$rc" = 0
+py "the holder's data, the issuer, the publication time" '
+assert d["valid"] is True
+assert d["holder"] == "王芳" and d["id_number"] == "'$C1'", d
+assert d["level_text"] == "四级/中级工" and d["organization"] == "'$A'", d
+assert d["published_at"] == "2024-04-01T09:00:00Z", d'
+sed 's/level="4"/level="3"/' "$T/cert.published.xml" >"$T/cert.bad.xml"
+sk cert verify-file "$T/cert.bad.xml" --root "$K/root.pem"
+check "a certificate whose level was changed: exit 1" test "$rc" = 1
+sk cert verify-file "$T/cert.published.xml"
+check "cert verify-file needs --root (exit 2)" test "$rc" = 2
+
+# ---- revocation ------------------------------------------------------------------------------------
+
+run --json keys list --party org:$A
+SERIAL=$(sed -n 's/.*"serial": "\([0-9A-F]*\)".*/\1/p' "$OUT")
+sk keys crl "$SERIAL" --key "$K/centre.key" --cert "$K/centre.pem" --date 2024-09-01 --next 2024-10-01 --output "$K/centre.crl"
+check "the centre makes a CRL" test "$rc" = 0
+snapshot "$T/before.sql"
+run $AS_HAIDIAN keys import-crl "$K/centre.crl"
+check "a district may not import a CRL (exit 4)" test "$rc" = 4
+snapshot "$T/after.sql"
+check "... and the registry is unchanged" cmp -s "$T/before.sql" "$T/after.sql"
+run $AS_CENTRE keys import-crl "$K/centre.crl"
+check "the centre imports its CRL" sh -c "test $rc = 0 && grep -q '1 certificate revoked' '$OUT'"
+run verify-signature "$T/doc.signed.xml"
+check "a document signed with the revoked key is refused (revoked)" \
+    sh -c "test $rc = 1 && grep -q revoked '$OUT'"
+run keys list
+check "keys list marks the revoked certificate" out_has "REVOKED"
+run verify-signature "$T/batch.xml" --p7s "$T/batch.xml.p7s"
+check "the registry's CRLs apply to detached signatures too (revoked)" \
+    sh -c "test $rc = 1 && grep -q revoked '$OUT'"
+
+# ---- the audit head under a signed export ------------------------------------------------------------
+
+sed "s/org:$A/city-centre/" "$T/doc.xml" >"$T/export.xml"
+sk --db "$DB" sign "$T/export.xml" --key "$K/centre.key" --cert "$K/centre.pem" --purpose export --audit-head --output "$T/export.signed.xml"
+check "sign --audit-head exits 0" test "$rc" = 0
+check "the audit head is under the signature" grep -q 'audit-hash="[0-9a-f]\{64\}"' "$T/export.signed.xml"
+run audit verify --against "$T/export.signed.xml"
+check "audit verify --against: the signed head is still there (exit 0)" test "$rc" = 0
+run keys import "$K/haidian.pem"
+run audit verify --against "$T/export.signed.xml"
+check "more history since is fine" test "$rc" = 0
+if [ -n "$SQLITE3" ]; then
+    "$SQLITE3" "$DB" "UPDATE audit SET hash = zeroblob(32) WHERE seq = 1"
+    run audit verify --against "$T/export.signed.xml"
+    check "history rewritten under the signed head: exit 1" test "$rc" = 1
+else
+    not_ok "sqlite3 is needed to rewrite the history"
+fi
+
+echo "1..$n"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,82 @@
+package org.skillcert.test;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.skillcert.CertificateDocument;
+import org.skillcert.PkiVerification;
+import org.skillcert.Skillcert;
+import org.skillcert.ValidationException;
+
+/** Signed documents through the Java binding (mirrors check_pki.c and test_pki.py):
+ *  an electronic certificate verified offline from the bureau's root alone. */
+public class TestPki {
+    static final String ORG = "91110108MA01ABCD2H";
+    static final String DOC =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<certificate xmlns=\"urn:skillcert:certificate:1\" version=\"1\" "
+        + "batch=\"CERT-S000011000001244000001\" number=\"S000011000001244000001\" status=\"issued\">\n"
+        + "  <title>职业技能等级证书</title>\n"
+        + "  <holder name=\"王芳\" id-type=\"居民身份证\" id-number=\"11010519491231002X\" photo=\"sha256:ab12\"/>\n"
+        + "  <qualification occupation=\"4-02-07-10\" occupation-name=\"网约配送员\" work-type=\"--\" "
+        + "level=\"4\" level-text=\"四级/中级工\"/>\n"
+        + "  <issuer name=\"北京智训科技有限公司\" credit-code=\"" + ORG + "\" district=\"110108\"/>\n"
+        + "  <dates certified=\"2024-03-10\" issued=\"2024-03-15\"/>\n"
+        + "  <body>经评价，该同志具备相应职业技能等级水平。</body>\n"
+        + "  <query qr-code=\"S000011000001244000001\" certificate-url=\"http://jndj.osta.org.cn\" "
+        + "organization-url=\"http://pjjg.osta.org.cn\"/>\n"
+        + "</certificate>\n";
+
+    static String root, centreKey, centre, orgKey, orgChain;
+
+    @BeforeClass
+    public static void hierarchy() {
+        String rootKey = Skillcert.pkiKeyNew();
+        root = Skillcert.pkiCertify(rootKey, null, Skillcert.pkiRequestNew(rootKey, "city-bureau"),
+                                    "2024-01-01", "2035-12-31");
+        centreKey = Skillcert.pkiKeyNew();
+        centre = Skillcert.pkiCertify(rootKey, root, Skillcert.pkiRequestNew(centreKey, "city-centre"),
+                                      "2024-01-01", "2030-12-31");
+        orgKey = Skillcert.pkiKeyNew();
+        orgChain = Skillcert.pkiCertify(centreKey, centre,
+                                        Skillcert.pkiRequestNew(orgKey, "org:" + ORG),
+                                        "2024-01-01", "2027-12-31") + centre;
+    }
+
+    @Test
+    public void testCertificateOfflineFromTheRootAlone() {
+        String issued = Skillcert.xmlSign(DOC, orgKey, orgChain, "2024-03-15T09:00:00Z", null);
+        String published = Skillcert.xmlSign(issued, centreKey, centre, "2024-04-01T09:00:00Z",
+                                             "publication");
+        CertificateDocument d = Skillcert.certificateVerifyDocument(published, root, null);
+        assertEquals("S000011000001244000001", d.getNumber());
+        assertEquals("王芳", d.getHolder());
+        assertEquals(4, d.getLevel());
+        assertEquals(ORG, d.getCreditCode());
+        assertEquals(1, d.getPublished());
+        assertEquals("2024-04-01T09:00:00Z", d.getPublishedAt());
+        try {
+            Skillcert.certificateVerifyDocument(issued, root, null);
+            fail("not countersigned");
+        } catch (ValidationException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("not-countersigned"));
+        }
+        try {
+            Skillcert.certificateVerifyDocument(published.replace("level=\"4\"", "level=\"3\""), root, null);
+            fail("tampered");
+        } catch (ValidationException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("bad-signature"));
+        }
+    }
+
+    @Test
+    public void testSignVerify() {
+        String doc = Skillcert.xmlSign("<r xmlns=\"urn:x\"/>", orgKey, orgChain, "2024-06-01T08:00:00Z", null);
+        PkiVerification v = Skillcert.xmlVerify(doc, root, null);
+        assertEquals(1, v.getOk());
+        assertEquals("org:" + ORG, v.getParty());
+    }
+}
