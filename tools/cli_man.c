@@ -37,14 +37,6 @@ static void man_text(FILE *fp, const char *s, int at_line_start)
     }
 }
 
-/* A section heading or a line of markup with one escaped argument. */
-static void man_macro(FILE *fp, const char *macro, const char *arg)
-{
-    fprintf(fp, ".%s ", macro);
-    man_text(fp, arg, 0);
-    fputc('\n', fp);
-}
-
 /* Text made of lines for a terminal (as `help` prints it): one paragraph,
  * its line breaks kept. Leading blanks of a line are dropped. */
 static void man_paragraph(FILE *fp, const char *text)

@@ -43,9 +43,12 @@ fi
 # 2. Every command of `skillcert help` ("  NAME [SUB]   summary" lines under
 #    "commands:" and "GROUP subcommands:") has its section in the page.
 "$SKILLCERT" help >"$T/help" 2>&1
-awk '/^commands:$/ || /^[a-z-]+ subcommands:$/ { on = 1; next }
+#    A top-level command is one word, a subcommand two (the summary may follow
+#    after a single blank when the name is long).
+awk '/^commands:$/ { on = 1; words = 1; next }
+     /^[a-z-]+ subcommands:$/ { on = 1; words = 2; next }
      /^$/ { on = 0 }
-     on && /^  [a-z]/ { line = substr($0, 3); sub(/  .*/, "", line); print line }' \
+     on && /^  [a-z]/ { print (words == 1 ? $1 : $1 " " $2) }' \
     "$T/help" >"$T/commands"
 count=$(wc -l <"$T/commands")
 if [ "$count" -ge 20 ]; then
