@@ -58,6 +58,8 @@ for p in $PACKAGES; do cp "$debs/${p}_"*.deb "$root/tmp/debs/"; done   # not the
 check "apt-get install ./*.deb" in_root "cd /tmp/debs && apt-get install -y -qq --no-install-recommends ./*.deb >/tmp/debs/install.log 2>&1 || { cat /tmp/debs/install.log; exit 1; }"
 in_root "dpkg -l $PACKAGES | tail -n +6"
 in_root "dpkg -L $PACKAGES" | LC_ALL=C sort -u >"$work/owned"
+present=$(while read -r f; do if [ -e "$root$f" ] && [ ! -d "$root$f" ]; then echo "$f"; fi; done <"$work/owned")
+say "the packages own $(wc -l <"$work/owned") paths; $(echo "$present" | grep -c .) files of theirs are present"
 
 # debian/tests/control, as autopkgtest runs it: each test with a fresh
 # AUTOPKGTEST_TMP, from a copy of the tests outside the build tree.
