@@ -7,6 +7,8 @@ PACKAGES="build-essential autoconf automake libtool autoconf-archive pkgconf \
 swig check libsubunit-dev libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
 libsodium-dev libjansson-dev python3 python3-dev python3-pytest \
 default-jdk-headless junit4 valgrind chromium"
+# Docs: `make docs` (Doxygen reference), tests/cli/test-man.sh (man renders skillcert(1)).
+PACKAGES="$PACKAGES doxygen man-db"
 
 # Signed exchange documents (issue #12): OpenSSL and xmlsec1 with its OpenSSL back end.
 PACKAGES="$PACKAGES libssl-dev libxmlsec1-dev libxmlsec1-openssl xmlsec1"

@@ -107,6 +107,12 @@ extern const cli_option cli_verify_file_options[];
  * `candidate add` reads it; prints the problem and returns an exit status. */
 int cli_candidate_read(sc_candidate **out, const char *path);
 
+/* cli_man.c: the skillcert(1) page in man(7) markup, from the command table
+ * @top and the texts `help` prints for the global options and exit statuses
+ * (each a heading line, then "  TERM  text" lines). Returns an exit status. */
+int cli_print_man(FILE *fp, const cli_command *top, const char *global_help,
+                  const char *exit_help);
+
 /* ---- Options and arguments ------------------------------------------- */
 
 /* Value of option @name of the running command, or NULL when not given. */

@@ -333,6 +333,14 @@ int main(int argc, char **argv)
             }
             if (group == NULL && strcmp(argv[i], "--version") == 0)
                 return cmd_version(&ctx);
+            /* Hidden: the manual page, written from the tables (cli_man.c). */
+            if (group == NULL && strcmp(argv[i], "--help-man") == 0) {
+                status = cli_print_man(stdout, top_commands, global_options_help,
+                                       exit_status_help);
+                if (fflush(stdout) != 0 && status == CLI_EXIT_OK)
+                    status = CLI_EXIT_INTERNAL;
+                return status;
+            }
             status = cli_global_option(&ctx, argc, argv, &i);
             if (status == 1)
                 continue;

@@ -406,7 +406,7 @@ SC_EXTERN int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_certific
 /**
  * The electronic certificate (电子证书) of a certificate that has been issued:
  * an XML document (namespace urn:skillcert:certificate:1, root
- * <certificate>) that validates against schemas/certificate.xsd
+ * `<certificate>`) that validates against schemas/certificate.xsd
  * (sc_doctype_schema(SC_DOC_CERTIFICATE)), with every mandatory item.
  * @param[out] out  NUL-terminated UTF-8; caller frees with sc_free().
  * @param[out] len  its length without the NUL; may be NULL.

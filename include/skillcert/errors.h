@@ -53,7 +53,7 @@ typedef struct sc_error {
     const char *message;    /**< never NULL ("" when there is no error) */
     const char *source;     /**< file name, "<memory>", or "" */
     int line, column;       /**< 1-based position in @ref source; 0 if unknown */
-    const char *field;      /**< e.g. "catalog/occupation/@code" or "level"; "" if none */
+    const char *field;      /**< e.g. "catalog/occupation/\@code" or "level"; "" if none */
     int cause;              /**< SQLite extended code or libxml2 code; 0 if none */
 } sc_error;
 

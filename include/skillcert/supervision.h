@@ -685,9 +685,9 @@ SC_EXTERN int sc_period_report_row(sc_report_row *out, const sc_period_report *r
  * The report as one self-contained HTML page (no external resource): a
  * table and an SVG bar chart per section. The charts are drawn by the
  * page's inline script from the data embedded in it; after drawing, the
- * script writes on each chart (<figure data-section="..."> ) the attributes
+ * script writes on each chart (`<figure data-section="...">`) the attributes
  * data-drawn-bars and data-drawn-total (the sum of the values of the bars
- * drawn), and the same as JSON in <pre id="drawn-totals">. The expected
+ * drawn), and the same as JSON in `<pre id="drawn-totals">`. The expected
  * totals are in data-total.
  * @param[out] out  NUL-terminated UTF-8; caller frees with sc_free().
  * @param[out] len  its length, or NULL.

@@ -27,43 +27,43 @@ SC_BEGIN_DECL
 /** Document types. Values are stable. */
 typedef enum {
     SC_DOC_UNKNOWN = 0,
-    SC_DOC_CATALOG = 1,     /**< urn:skillcert:catalog:1, root <catalog> */
-    SC_DOC_ELIGIBILITY = 2, /**< urn:skillcert:eligibility:1, root <eligibility> (eligibility.h) */
-    SC_DOC_CERTIFICATE = 3, /**< urn:skillcert:certificate:1, root <certificate>: an electronic
+    SC_DOC_CATALOG = 1,     /**< urn:skillcert:catalog:1, root `<catalog>` */
+    SC_DOC_ELIGIBILITY = 2, /**< urn:skillcert:eligibility:1, root `<eligibility>` (eligibility.h) */
+    SC_DOC_CERTIFICATE = 3, /**< urn:skillcert:certificate:1, root `<certificate>`: an electronic
                                  certificate (certificate.h); validated, never imported */
-    SC_DOC_CANDIDATE_BATCH = 4, /**< urn:skillcert:candidate-batch:1, root <candidate-batch>:
+    SC_DOC_CANDIDATE_BATCH = 4, /**< urn:skillcert:candidate-batch:1, root `<candidate-batch>`:
                                      verified applications an organization sends its district
                                      (application.h); imported by that district bureau */
-    SC_DOC_CONFIRMATION = 5, /**< urn:skillcert:confirmation:1, root <confirmation>: the district's
+    SC_DOC_CONFIRMATION = 5, /**< urn:skillcert:confirmation:1, root `<confirmation>`: the district's
                                  answer (application.h); imported by the organization */
     /* 10-19: the exchange between districts, the city and organizations (issue #6). */
     SC_DOC_CERTIFICATE_BATCH = 10, /**< urn:skillcert:certificate-batch:1, root
-                                        <certificate-batch>: an organization's issued
+                                        `<certificate-batch>`: an organization's issued
                                         certificates; imported by the city centre, which
                                         publishes them */
     SC_DOC_CERTIFICATE_ACK = 11,   /**< urn:skillcert:certificate-ack:1, root
-                                        <certificate-ack>: the city centre's answer, each
+                                        `<certificate-ack>`: the city centre's answer, each
                                         certificate published or refused with its reason;
                                         imported by the organization */
-    SC_DOC_REVOCATIONS = 12,       /**< urn:skillcert:revocations:1, root <revocations>: an
+    SC_DOC_REVOCATIONS = 12,       /**< urn:skillcert:revocations:1, root `<revocations>`: an
                                         organization's revoked certificates with reasons;
                                         issued by the organization, imported by the city
                                         centre (its addressee) */
     SC_DOC_ORG_APPLICATION = 13,   /**< urn:skillcert:organization-application:1, root
-                                        <organization-application>: an organization's
+                                        `<organization-application>`: an organization's
                                         application for filing or 增项 (org.h); imported by
                                         its district bureau */
     SC_DOC_RECOMMENDATION = 14,    /**< urn:skillcert:district-recommendation:1, root
-                                        <district-recommendation>: the district's decision
+                                        `<district-recommendation>`: the district's decision
                                         (recommended or refused) with the application;
                                         imported by the city centre */
     SC_DOC_EVALUATION_RESULT = 15, /**< urn:skillcert:evaluation-result:1, root
-                                        <evaluation-result>: the city centre's outcome
+                                        `<evaluation-result>`: the city centre's outcome
                                         (evaluated, noticed, filed with receipt and validity,
                                         or rejected); issued by the city centre, imported by
                                         the organization (its addressee; the district learns
                                         the filing from the directory) */
-    SC_DOC_DIRECTORY = 16,         /**< urn:skillcert:directory:1, root <directory>: the
+    SC_DOC_DIRECTORY = 16,         /**< urn:skillcert:directory:1, root `<directory>`: the
                                         published directory (评价机构目录) as of a day,
                                         issued by the city (a directory issued by anyone else
                                         is refused); public: no addressee; imported by a
@@ -71,17 +71,17 @@ typedef enum {
                                         to refresh its copy; a filing the copy holds in force
                                         that the directory does not list is recorded as
                                         exited (退出目录) on the directory's day */
-    SC_DOC_RESULTS_REPORT = 17,    /**< urn:skillcert:results-report:1, root <results-report>:
+    SC_DOC_RESULTS_REPORT = 17,    /**< urn:skillcert:results-report:1, root `<results-report>`:
                                         an organization's assessment results of one session
                                         (报备: the level certified is reported to the city
                                         before certificates, assessment.h); imported by the
                                         city centre, which then holds those results */
     /* 20-29: quality supervision (issue #7). */
-    SC_DOC_CREDIT = 20,            /**< urn:skillcert:credit:1, root <credit-evaluation>: the
+    SC_DOC_CREDIT = 20,            /**< urn:skillcert:credit:1, root `<credit-evaluation>`: the
                                         published credit evaluation of organizations as of a
                                         date (supervision.h); validated, never imported */
     SC_DOC_FINDINGS = 21           /**< urn:skillcert:supervision-findings:1, root
-                                        <supervision-findings>: one inspection (spot check)
+                                        `<supervision-findings>`: one inspection (spot check)
                                         with its findings, by a district bureau or the city
                                         centre (supervision.h); imported by the city centre,
                                         whose credit evaluation then counts them */
@@ -230,8 +230,8 @@ SC_EXTERN int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int docty
 
 /**
  * What to export, for document types about one organization, one day or one
- * announcement, session or inspection. Version 1 ends with @ref batch: a
- * version-1 structure is read without @ref id (which is then 0).
+ * announcement, session or inspection. Version 1 ends with `batch`: a
+ * version-1 structure is read without `id` (which is then 0).
  */
 typedef struct sc_export_options {
     unsigned int version;    /**< SC_EXPORT_OPTIONS_VERSION (or 1); always first */
