@@ -60,10 +60,17 @@
 %pragma(java) modulecode=%{
   private Skillcert() {}
 
-  /* Strings cross the JNI boundary as NUL-terminated UTF-8 byte arrays. */
+  /* Strings cross the JNI boundary as NUL-terminated UTF-8 byte arrays.
+     Every String argument of every method comes through here: one holding
+     a NUL character is refused (the C library would read it only up to the
+     NUL and go on with the shorter text). */
   static byte[] swigToUtf8(String s) {
     if (s == null)
       return null;
+    int nul = s.indexOf('\0');
+    if (nul >= 0)
+      throw new IllegalArgumentException("the text holds a NUL character (at " + nul
+                                         + "); it is refused, not cut");
     byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return java.util.Arrays.copyOf(b, b.length + 1);
   }
@@ -934,7 +941,20 @@ SCW_JAVA_PLAIN_CLASS(scw_java_decision_condition, DecisionCondition)
 %}
 struct scw_java_decision_condition {};
 
+/* A decision's texts point into the rules it was decided with: it keeps
+   its Ruleset reachable for as long as it lives. */
+%typemap(javaout) scw_decision *decide {
+    long cPtr = $jnicall;
+    if (cPtr == 0)
+      return null;
+    Decision decision = new Decision(cPtr, $owner);
+    decision.swigRuleset = this;
+    return decision;
+  }
+
 %typemap(javacode) scw_decision %{
+  Ruleset swigRuleset;
+
   /** Every condition looked at. */
   public java.util.List<DecisionCondition> getConditions() {
     int n = (int)conditionCount();
