@@ -195,6 +195,59 @@ static int scw_py_text(PyObject *o, const char **out, PyObject **keep, int dates
     return 0;
 }
 
+/* ---- Kinds, statuses, reasons: Python enums ----------------------------
+ * An `int` parameter that names a kind (kind, path, status, doctype ...)
+ * takes the enum member, the number, or the member's name as a str
+ * ("city-centre", "CITY_CENTRE"); a getter of such a field returns the
+ * member. The names and classes live in Python (skillcert._enum_in and
+ * skillcert._enum_out, registered by _set_enum_hooks at import): the C side
+ * only hands over the wrapper's name and the parameter's. */
+static PyObject *scw_py_enum_in_hook;
+static PyObject *scw_py_enum_out_hook;
+
+static int scw_py_enum_arg(PyObject *o, int *out, const char *sym, const char *arg)
+{
+    long v;
+
+    if (PyUnicode_Check(o) && scw_py_enum_in_hook) {
+        PyObject *r = PyObject_CallFunction(scw_py_enum_in_hook, "ssO", sym, arg, o);
+        if (!r) return -1;
+        v = PyLong_AsLong(r);
+        Py_DECREF(r);
+    } else if (PyLong_Check(o)) {
+        v = PyLong_AsLong(o);
+    } else {
+        PyErr_Format(PyExc_TypeError, "%s: expected an int, an enum member or its name, not %.100s",
+                     arg, Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    if (v == -1 && PyErr_Occurred()) return -1;
+    if (v < INT_MIN || v > INT_MAX) {
+        PyErr_Format(PyExc_OverflowError, "%s: %ld is out of range", arg, v);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static PyObject *scw_py_enum_result(const char *sym, int value)
+{
+    if (!scw_py_enum_out_hook) return PyLong_FromLong(value);
+    return PyObject_CallFunction(scw_py_enum_out_hook, "si", sym, value);
+}
+
+static PyObject *scw_py_set_enum_hooks(PyObject *self, PyObject *args)
+{
+    PyObject *in, *out;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OO:_set_enum_hooks", &in, &out)) return NULL;
+    Py_XINCREF(in);
+    Py_XINCREF(out);
+    Py_XSETREF(scw_py_enum_in_hook, in);
+    Py_XSETREF(scw_py_enum_out_hook, out);
+    Py_RETURN_NONE;
+}
+
 /* Make skillcert.<name>, put it in the module dictionary, keep a reference. */
 static PyObject *scw_python_new_exception(PyObject *dict, const char *name, const char *doc,
                                           PyObject *base1, PyObject *base2)
@@ -251,6 +304,8 @@ static int scw_python_init_exceptions(PyObject *dict)
         return NULL;
 %}
 
+%native(_set_enum_hooks) PyObject *scw_py_set_enum_hooks(PyObject *self, PyObject *args);
+
 /* Type names in docstrings. */
 %typemap(doctype) scw_status "None";
 %typemap(doctype) char *, const char * "str";
@@ -278,6 +333,21 @@ static int scw_python_init_exceptions(PyObject *dict)
   const char *date_from, const char *start, const char *end, const char *opens,
   const char *closes, const char *issued, const char *graduated, const char *completed,
   const char *checked
+};
+
+/* Enum parameters and fields (see scw_py_enum_arg). */
+%typemap(in) int SCW_ENUM {
+  if (scw_py_enum_arg($input, &$1, "$symname", "$1_name") < 0) SWIG_fail;
+}
+%typemap(out) int SCW_ENUM {
+  $result = scw_py_enum_result("$symname", $1);
+  if (!$result) SWIG_fail;
+}
+%typemap(doctype) int SCW_ENUM "enum member, int or name";
+%apply int SCW_ENUM {
+  int kind, int path, int component, int doctype, int status, int role, int severity,
+  int section, int type, int state, int scope, int problem, int reason, int methods,
+  int method, int confirmed, int sex, int domain, int subject
 };
 
 /* A status is None once checked: failures have raised already. */
