@@ -350,6 +350,25 @@ static int scw_python_init_exceptions(PyObject *dict)
   int method, int confirmed, int sex, int domain, int subject
 };
 
+/* Scores: None for a component not taken (SCORE_NONE, -1.0, in C), both
+   ways; any number otherwise. */
+%typemap(in) double SCW_SCORE {
+  if ($input == Py_None) {
+    $1 = -1.0;
+  } else {
+    $1 = PyFloat_AsDouble($input);
+    if ($1 == -1.0 && PyErr_Occurred()) SWIG_fail;
+  }
+}
+%typemap(out) double SCW_SCORE {
+  $result = $1 < 0 ? SWIG_Py_Void() : PyFloat_FromDouble($1);
+}
+%typemap(doctype) double SCW_SCORE "float or None";
+%apply double SCW_SCORE { double theory, double practical, double review };
+
+/* Flags read as bool. */
+%typemap(out) int passed, int carried, int already_imported "$result = PyBool_FromLong($1);";
+
 /* A status is None once checked: failures have raised already. */
 %typemap(out) scw_status "(void)$1; $result = SWIG_Py_Void();";
 
