@@ -28,9 +28,11 @@
  * Loading: the class SkillcertJNI loads the JNI library when first used:
  *   - from the file named by the system property org.skillcert.library
  *     (an absolute path, e.g. -Dorg.skillcert.library=/opt/lib/libskillcert_jni.so);
+ *   - otherwise from where `make install` put it, $(libdir)/jni (the path is
+ *     baked into the jar as SkillcertLibrary.INSTALLED): no flag is needed;
  *   - otherwise with System.loadLibrary("skillcert_jni"), which searches
- *     java.library.path: -Djava.library.path=$(libdir)/jni once installed,
- *     or bindings/java/.libs in the build tree.
+ *     java.library.path (installed elsewhere: -Djava.library.path=DIR, or
+ *     bindings/java/.libs in the build tree).
  *
  *   try (Database db = new Database("registry.db")) {
  *       db.loadNotice(new Actor(Skillcert.ACTOR_CITY_BUREAU));
@@ -47,18 +49,37 @@
 %rename("%(lowercamelcase)s", %$isvariable) "";
 
 %pragma(java) jniclasscode=%{
+  /* The JNI library: the file named by -Dorg.skillcert.library; else the one
+     `make install` put in $(libdir)/jni (SkillcertLibrary.INSTALLED, baked in
+     at build), so that an installed jar needs no flag; else
+     libskillcert_jni.so on java.library.path. */
   static {
     String path = System.getProperty("org.skillcert.library");
-    if (path != null && !path.isEmpty())
+    if (path != null && !path.isEmpty()) {
       System.load(path);
-    else
-      System.loadLibrary("skillcert_jni");
+    } else {
+      boolean loaded = false;
+      if (new java.io.File(SkillcertLibrary.INSTALLED).isFile()) {
+        try {
+          System.load(SkillcertLibrary.INSTALLED);
+          loaded = true;
+        } catch (UnsatisfiedLinkError e) {
+          loaded = false;     // e.g. another architecture: try java.library.path
+        }
+      }
+      if (!loaded)
+        System.loadLibrary("skillcert_jni");
+    }
   }
 %}
 
 %pragma(java) moduleclassmodifiers="public final class"
 %pragma(java) modulecode=%{
   private Skillcert() {}
+
+  /* Frees the C object of every wrapper that becomes unreachable without
+     delete()/close() (java.lang.ref.Cleaner, not finalize()). */
+  static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
   /* Strings cross the JNI boundary as NUL-terminated UTF-8 byte arrays.
      Every String argument of every method comes through here: one holding
@@ -97,6 +118,70 @@
     return validateMemory(data, null, null);
   }
 %}
+
+/* ---- Ownership: java.lang.ref.Cleaner instead of finalize() ----------------
+ * A wrapper that owns its C object registers a cleaning action that holds
+ * the pointer only (never the wrapper): delete() (or close()) runs it at
+ * once, the Cleaner once the wrapper is unreachable; it runs once. The
+ * action calls the class's static swigDelete, written after delete() by the
+ * javadestruct typemap, where SWIG names the class's JNI destructor. */
+%typemap(javabody) SWIGTYPE %{
+  private transient long swigCPtr;
+  protected transient boolean swigCMemOwn;
+  private transient long[] swigOwned;
+  private transient java.lang.ref.Cleaner.Cleanable swigCleanable;
+
+  protected $javaclassname(long cPtr, boolean cMemoryOwn) {
+    swigCMemOwn = cMemoryOwn;
+    swigCPtr = cPtr;
+    if (cMemoryOwn && cPtr != 0) {
+      final long[] owned = { cPtr };
+      swigOwned = owned;
+      swigCleanable = Skillcert.CLEANER.register(this, () -> {
+        long p = owned[0];
+        owned[0] = 0;
+        if (p != 0)
+          swigDelete(p);
+      });
+    }
+  }
+
+  protected static long getCPtr($javaclassname obj) {
+    return (obj == null) ? 0 : obj.swigCPtr;
+  }
+
+  protected static long swigRelease($javaclassname obj) {
+    long ptr = 0;
+    if (obj != null) {
+      if (!obj.swigCMemOwn)
+        throw new RuntimeException("Cannot release ownership as memory is not owned");
+      ptr = obj.swigCPtr;
+      obj.swigCMemOwn = false;
+      if (obj.swigOwned != null)
+        obj.swigOwned[0] = 0;
+      obj.delete();
+    }
+    return ptr;
+  }
+%}
+
+%typemap(javafinalize) SWIGTYPE ""
+
+%typemap(javadestruct, methodname="delete", methodmodifiers="public synchronized") SWIGTYPE %{{
+    if (swigCPtr != 0) {
+      if (swigCMemOwn) {
+        swigCMemOwn = false;
+        if (swigCleanable != null)
+          swigCleanable.clean();
+      }
+      swigCPtr = 0;
+    }
+  }
+
+  /* Frees the C object: once, from delete() or from the Cleaner. */
+  private static void swigDelete(long swigCPtr) {
+    $jnicall;
+  }%}
 
 %{
 #define SCW_JAVA_PACKAGE "org/skillcert/"

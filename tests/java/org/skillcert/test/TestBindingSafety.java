@@ -76,6 +76,33 @@ public class TestBindingSafety {
     }
   }
 
+  @Test
+  public void testCleanerNotFinalize() throws InterruptedException {
+    for (Class<?> c : new Class<?>[] {Database.class, Ruleset.class, Decision.class, Actor.class,
+                                      Candidate.class}) {
+      try {
+        c.getDeclaredMethod("finalize");
+        fail(c.getName() + " declares finalize()");
+      } catch (NoSuchMethodException e) {
+        // freed by java.lang.ref.Cleaner
+      }
+    }
+    /* Many wrappers dropped unreachable: the Cleaner frees them (run under
+       -Xcheck:jni; valgrind or ASan would see a double free). */
+    for (int i = 0; i < 2000; i++)
+      new Candidate(ID_A, "测试").addWork(OCC, "2019-03-01");
+    Candidate kept = new Candidate(ID_A, "测试");
+    kept.delete();
+    kept.delete();              // a second delete() does nothing
+    collect();
+  }
+
+  @Test
+  public void testInstalledLibraryPathIsBakedIn() {
+    assertTrue(org.skillcert.SkillcertLibrary.INSTALLED,
+               org.skillcert.SkillcertLibrary.INSTALLED.endsWith("/jni/libskillcert_jni.so"));
+  }
+
   private static void refusedNul(Runnable r) {
     try {
       r.run();
