@@ -638,6 +638,14 @@ struct scw_java_offering {};
     return ruleset(null);
   }
 
+  /** As eligibilityCheck(idNumber, occupation, workType, level, PATH_NORMAL, null, null): the
+   *  normal path, today. */
+  public Decision eligibilityCheck(String idNumber, String occupation, String workType,
+                                   int level) {
+    return eligibilityCheck(idNumber, occupation, workType, level, Skillcert.PATH_NORMAL, null,
+                            null);
+  }
+
   @Override
   public String toString() {
     return isClosed() ? "Database(closed)" : "Database(" + path() + ")";

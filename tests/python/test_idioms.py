@@ -118,3 +118,23 @@ def test_records_expose_lists_and_none(db, bureau):
     o = db.catalog.lookup(OCC)
     assert o.withdrawn is None
     assert o.work_types == []
+
+
+def test_eligibility_check_in_one_call(db, bureau):
+    """db.eligibility.check: the stored record, the registry's rules and the catalog."""
+    db.eligibility.load_defaults(bureau)
+    with pytest.raises(skillcert.NotFoundError):
+        db.eligibility.check("11010519491231002X", OCC, None, 4)
+    c = skillcert.Candidate("11010519491231002X", "测试")
+    c.add_certificate("skill-level", OCC, None, 5, datetime.date(2019, 3, 1))
+    c.add_work(OCC, datetime.date(2019, 3, 1))
+    db.candidates.save(skillcert.Actor("city-centre"), c)
+    d = db.eligibility.check("11010519491231002X", OCC, None, 4, as_of=datetime.date(2023, 3, 1))
+    assert d.eligible() and d.matched() == "L4-a"
+    d = db.eligibility.check("11010519491231002X", OCC, "无此工种", 4,
+                             as_of=datetime.date(2023, 3, 1))
+    assert not d.eligible() and d.reason() is skillcert.Reason.UNKNOWN_WORK_TYPE
+    assert "无此工种" in d.message()
+    d = db.eligibility.check("11010519491231002X", OCC, None, 3, "exceptional",
+                             as_of=datetime.date(2023, 3, 1))
+    assert d.reason() is skillcert.Reason.SPECIAL_PATH_NOT_CONFIRMED
