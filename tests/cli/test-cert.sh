@@ -158,6 +158,9 @@ assert sorted(a["id"] for a in d) == [1, 3], d
 
 # ---- certificates -------------------------------------------------------------------------------------
 
+run cert list
+check "cert list with no certificate exits 0" test "$rc" = 0
+check "... and prints (none), as every other list (issue 13)" test "$(cat "$OUT")" = "(none)"
 run $AS_A cert report 1 $C2 --date 2024-03-10
 check "a failed candidate gets no certificate (exit 2)" test "$rc" = 2
 run --json $AS_A cert report 1 $C1 --date 2024-03-10
