@@ -138,3 +138,19 @@ def test_eligibility_check_in_one_call(db, bureau):
     d = db.eligibility.check("11010519491231002X", OCC, None, 3, "exceptional",
                              as_of=datetime.date(2023, 3, 1))
     assert d.reason() is skillcert.Reason.SPECIAL_PATH_NOT_CONFIRMED
+
+
+def test_type_stub_is_generated_from_the_module():
+    """skillcert.pyi (made by `make` from the built module) parses and
+    describes the enums, the groups and the date parameters."""
+    import ast
+    import os
+    path = os.path.join(os.path.dirname(skillcert.__file__), "skillcert.pyi")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    tree = ast.parse(text)
+    classes = {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
+    assert {"ActorKind", "Database", "Results", "_OrgsGroup", "_CertificatesGroup"} <= classes
+    assert "    CITY_CENTRE = 2" in text
+    assert "def register(self, actor: Any, credit_code: Any" in text
+    assert "date: _Date = ..." in text
