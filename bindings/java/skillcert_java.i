@@ -19,8 +19,8 @@
  *     ENOMEM throws OutOfMemoryError; other codes (ERROR, EIO) throw
  *     SkillcertException itself;
  *   - Database and OccupationIterator are AutoCloseable; OccupationIterator
- *     is Iterable<Occupation> (one pass; it fetches one item ahead to answer
- *     hasNext()); Report is Iterable<Diagnostic>;
+ *     and every other iterator is an Iterable that can be walked again (the
+ *     items are read once and kept); Report is Iterable<Diagnostic>;
  *   - Occupation.getWorkTypes(), getOfferings() (List<Offering>), getAliases();
  *   - strings cross as real UTF-8 (not JNI's modified UTF-8), so characters
  *     outside the BMP survive both ways.
@@ -673,34 +673,43 @@ struct scw_java_offering {};
 %typemap(javainterfaces) scw_occupation_iter, struct scw_occupation_iter "Iterable<Occupation>, AutoCloseable"
 %typemap(javacode) scw_occupation_iter, struct scw_occupation_iter %{
   Database swigDatabase;
-  private Occupation ahead;
-  private boolean fetched;
+  private final java.util.List<Occupation> swigSeen = new java.util.ArrayList<Occupation>();
+  private boolean swigDone;
 
   Database swigDatabase() {
     return swigDatabase;
   }
 
-  /** The iterator over the remaining occupations. One pass only. */
+  /* The next item read from the registry, kept for the next walks; null at the end. */
+  private Occupation swigFetch() {
+    if (swigDone)
+      return null;
+    Occupation item = nextOccupation();
+    if (item == null) {
+      swigDone = true;
+      return null;
+    }
+    swigSeen.add(item);
+    return item;
+  }
+
+  /** An iterator from the first item. The items are read from the registry
+   *  once, as they are reached, and kept: the Iterable can be walked again. */
   @Override
   public java.util.Iterator<Occupation> iterator() {
     return new java.util.Iterator<Occupation>() {
+      private int next = 0;
+
       @Override
       public boolean hasNext() {
-        if (!fetched) {
-          ahead = nextOccupation();
-          fetched = true;
-        }
-        return ahead != null;
+        return next < swigSeen.size() || swigFetch() != null;
       }
 
       @Override
       public Occupation next() {
         if (!hasNext())
           throw new java.util.NoSuchElementException();
-        Occupation o = ahead;
-        ahead = null;
-        fetched = false;
-        return o;
+        return swigSeen.get(next++);
       }
     };
   }
@@ -839,45 +848,55 @@ struct scw_java_offering {};
   }
 }
 
-/* Iterators: Iterable<ITEMCLASS> and AutoCloseable, fetching one ahead;
+/* Iterators: Iterable<ITEMCLASS> and AutoCloseable, walkable again (items read once, kept);
    returned by Database, they keep it alive. */
 %define SCW_LANG_ITERATOR(WTYPE, ITEMCLASS)
 %typemap(javainterfaces) WTYPE, struct WTYPE "Iterable<ITEMCLASS>, AutoCloseable"
 %typemap(javacode) WTYPE, struct WTYPE %{
   Database swigDatabase;
-  private ITEMCLASS ahead;
-  private boolean fetched;
+  private final java.util.List<ITEMCLASS> swigSeen = new java.util.ArrayList<ITEMCLASS>();
+  private boolean swigDone;
 
   Database swigDatabase() {
     return swigDatabase;
   }
 
-  /** The iterator over the remaining items. One pass only. */
+  /* The next item read from the registry, kept for the next walks; null at the end. */
+  private ITEMCLASS swigFetch() {
+    if (swigDone)
+      return null;
+    ITEMCLASS item = nextItem();
+    if (item == null) {
+      swigDone = true;
+      return null;
+    }
+    swigSeen.add(item);
+    return item;
+  }
+
+  /** An iterator from the first item. The items are read from the registry
+   *  once, as they are reached, and kept: the Iterable can be walked again. */
   @Override
   public java.util.Iterator<ITEMCLASS> iterator() {
     return new java.util.Iterator<ITEMCLASS>() {
+      private int next = 0;
+
       @Override
       public boolean hasNext() {
-        if (!fetched) {
-          ahead = nextItem();
-          fetched = true;
-        }
-        return ahead != null;
+        return next < swigSeen.size() || swigFetch() != null;
       }
 
       @Override
       public ITEMCLASS next() {
         if (!hasNext())
           throw new java.util.NoSuchElementException();
-        ITEMCLASS item = ahead;
-        ahead = null;
-        fetched = false;
-        return item;
+        return swigSeen.get(next++);
       }
     };
   }
 
-  /** The remaining items as a list (then closed). */
+  /** Every item as a list (then the C iterator is closed; the Iterable can
+   *  still be walked). */
   public java.util.List<ITEMCLASS> toList() {
     java.util.List<ITEMCLASS> list = new java.util.ArrayList<ITEMCLASS>();
     for (ITEMCLASS item : this)

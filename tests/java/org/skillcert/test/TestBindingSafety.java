@@ -97,6 +97,33 @@ public class TestBindingSafety {
     collect();
   }
 
+  /** An Iterable yields its items again on a second walk (issue 13). */
+  @Test
+  public void testIterablesWalkAgain() {
+    try (Database db = Fixtures.notice();
+         org.skillcert.OccupationIterator it = db.occupations()) {
+      java.util.List<String> first = new java.util.ArrayList<String>();
+      for (org.skillcert.Occupation o : it)
+        first.add(o.getCode());
+      java.util.List<String> second = new java.util.ArrayList<String>();
+      for (org.skillcert.Occupation o : it)
+        second.add(o.getCode());
+      assertEquals(Fixtures.NOTICE_CODES, first);
+      assertEquals(first, second);
+    }
+    try (Database db = Fixtures.notice();
+         org.skillcert.DistrictIterator it = db.districts()) {
+      int n = 0, m = 0;
+      for (org.skillcert.District d : it)
+        n++;
+      for (org.skillcert.District d : it)
+        m++;
+      assertTrue(n > 10);
+      assertEquals(n, m);
+      assertEquals(n, it.toList().size());
+    }
+  }
+
   @Test
   public void testInstalledLibraryPathIsBakedIn() {
     assertTrue(org.skillcert.SkillcertLibrary.INSTALLED,
