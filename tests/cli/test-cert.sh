@@ -202,6 +202,12 @@ check "cert export exits 0" test "$rc" = 0
 run validate "$T/cert.xml"
 check "the electronic certificate validates against certificate.xsd" test "$rc" = 0
 check "validate names its type" out_has "certificate"
+run export certificate --number $N1 --output "$T/cert2.xml"
+check "export certificate --number --output: one export TYPE for every document (issue 13)" \
+    test "$rc" = 0
+check "... the same document as cert export" cmp -s "$T/cert.xml" "$T/cert2.xml"
+run export certificate "$T/cert3.xml"
+check "export certificate without --number is a usage error (exit 64 or 2)" test "$rc" != 0
 run $AS_CENTRE import "$T/cert.xml"
 check "a certificate document is not imported (exit 2)" test "$rc" = 2
 
