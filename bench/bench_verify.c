@@ -28,6 +28,16 @@
  *   verify lookups_per_s=N floor_per_s=M ratio=R batch_per_s=B
  * with R = N / M. Run through `make bench-verify` (built with -O2); it is not
  * part of `make check`. The process pins itself to one CPU when it can.
+ *
+ *   bench/bench_verify --python SCRIPT [CERTIFICATES [LOOKUPS [ROUNDS]]]
+ *
+ * (`make bench-python`) also writes the lookups to a file and, after each
+ * round, runs "$PYTHON SCRIPT REGISTRY LOOKUPS-FILE" (bench/bench_verify.py:
+ * Database.certificate_verify() from Python over the same lookups, on the same
+ * file, pinned to the same CPU); the best Python round is compared with the
+ * best api round, on one last line
+ *   python verify_per_s=N c_per_s=M ratio=R
+ * with R = N / M.
  */
 #define _GNU_SOURCE
 #include "config.h"
@@ -265,8 +275,58 @@ static int batch_round(sc_db *db, const char **numbers, const char **names, size
     return 0;
 }
 
+/* Write the lookups as "NUMBER<TAB>NAME" lines for the Python half. */
+static int write_lookups(const char *file, const char **numbers, const char **names, size_t m)
+{
+    FILE *f = fopen(file, "w");
+    size_t i;
+    if (!f) {
+        perror(file);
+        return 1;
+    }
+    for (i = 0; i < m; i++)
+        fprintf(f, "%s\t%s\n", numbers[i], names[i]);
+    if (fclose(f) != 0) {
+        perror(file);
+        return 1;
+    }
+    return 0;
+}
+
+/* One Python round: its rate, and the answers it found valid. */
+static int python_round(const char *script, const char *path, const char *lookups,
+                        double *per_s, size_t *valid)
+{
+    const char *python = getenv("PYTHON");
+    char cmd[2048], line[512];
+    FILE *p;
+    int got = 0;
+
+    snprintf(cmd, sizeof cmd, "'%s' '%s' '%s' '%s'", python && *python ? python : "python3",
+             script, path, lookups);
+    if (!(p = popen(cmd, "r"))) {
+        perror("popen");
+        return 1;
+    }
+    while (fgets(line, sizeof line, p)) {
+        unsigned long long v;
+        if (sscanf(line, "python per_s=%lf valid=%llu", per_s, &v) == 2) {
+            *valid = (size_t)v;
+            got = 1;
+        }
+    }
+    if (pclose(p) != 0 || !got) {
+        fprintf(stderr, "bench_verify: %s failed\n", cmd);
+        return 1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    const char *script = NULL;
+    char lookups[600];
+    double best_python = 0;
     size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 1000000;
     size_t m = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 200000;
     int rounds = argc > 3 ? atoi(argv[3]) : 3;
@@ -284,6 +344,14 @@ int main(int argc, char **argv)
     size_t i, found = 0, valid = 0, bvalid = 0;
     int r, pinned = 0;
 
+    if (argc > 2 && strcmp(argv[1], "--python") == 0) {
+        script = argv[2];
+        argv += 2;
+        argc -= 2;
+        n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 1000000;
+        m = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 200000;
+        rounds = argc > 3 ? atoi(argv[3]) : 3;
+    }
 #if defined(__linux__)
     {
         cpu_set_t set;
@@ -293,7 +361,7 @@ int main(int argc, char **argv)
     }
 #endif
     if (n < 25 || m == 0 || rounds <= 0 || n > 25000000) {
-        fprintf(stderr, "usage: bench_verify [CERTIFICATES [LOOKUPS [ROUNDS]]]\n");
+        fprintf(stderr, "usage: bench_verify [--python SCRIPT] [CERTIFICATES [LOOKUPS [ROUNDS]]]\n");
         return 2;
     }
     snprintf(path, sizeof path, "%s/bench-verify-%ld.db", tmp && *tmp ? tmp : "/tmp",
@@ -333,6 +401,10 @@ int main(int argc, char **argv)
         numbers[i] = keys[pick[i]].number;
         names[i] = (i & 15) == 15 ? "某某" : keys[pick[i]].name;
     }
+
+    snprintf(lookups, sizeof lookups, "%s.lookups", path);
+    if (script && write_lookups(lookups, numbers, names, m) != 0)
+        return 1;
 
     if (sc_db_open(&db, path, NULL) != SC_OK)
         return fail("opening the registry");
@@ -376,6 +448,21 @@ int main(int argc, char **argv)
         printf("bench_verify: round %d: floor %.0f/s, api %.0f/s (ratio %.3f), batch %.0f/s\n",
                r + 1, (double)m / t_floor, (double)m / t_api, t_floor / t_api,
                (double)m / t_batch);
+        if (script) {
+            double py = 0;
+            size_t pv = 0;
+            fflush(stdout);
+            if (python_round(script, path, lookups, &py, &pv) != 0)
+                return 1;
+            if (pv != v) {
+                fprintf(stderr, "bench_verify: Python found %zu valid, C %zu\n", pv, v);
+                return 1;
+            }
+            if (py > best_python)
+                best_python = py;
+            printf("bench_verify: round %d: python %.0f/s (ratio to api %.3f)\n", r + 1, py,
+                   py * t_api / (double)m);
+        }
     }
     printf("bench_verify: floor found %zu of %zu; api answered valid %zu (batch %zu)\n", found, m,
            valid, bvalid);
@@ -392,6 +479,8 @@ int main(int argc, char **argv)
     sc_actor_free(org);
     sc_actor_free(city);
     remove(path);
+    if (script)
+        remove(lookups);
     snprintf(side, sizeof side, "%s-wal", path);
     remove(side);
     snprintf(side, sizeof side, "%s-shm", path);
@@ -403,5 +492,8 @@ int main(int argc, char **argv)
     free(out);
     printf("verify lookups_per_s=%.0f floor_per_s=%.0f ratio=%.3f batch_per_s=%.0f\n", best_api,
            best_floor, best_api / best_floor, best_batch);
+    if (script)
+        printf("python verify_per_s=%.0f c_per_s=%.0f ratio=%.3f\n", best_python, best_api,
+               best_python / best_api);
     return 0;
 }

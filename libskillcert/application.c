@@ -887,7 +887,7 @@ static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, int actio
         sqlite3_reset(st);
         if (rc == SQLITE_DONE) {
             rc = sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES,
-                               "no candidate record for %s: save it first (sc_candidate_save)",
+                               "no candidate record for %s: record the candidate first",
                                rid.number);
             sc__error_set_field("id_number");
             goto fail;

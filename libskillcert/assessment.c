@@ -1400,7 +1400,7 @@ static int check_session(sc_db *db, const sc_session *s, sc_verdict *out)
         return SC_OK;
     }
     if (s->candidates == 0) {
-        sc__verdict_no(out, SC_REASON_STAFF_TOO_FEW, "session %lld has no candidates enrolled",
+        sc__verdict_no(out, SC_REASON_NO_CANDIDATES, "session %lld has no candidates enrolled",
                        (long long)s->id);
         return SC_OK;
     }
@@ -1545,7 +1545,8 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
         goto fail;
     if (row.s.status != SC_SESSION_CONFIRMED) {
         rc = fail_constraint("session_id", "session %lld is not confirmed: its staffing must be "
-                             "checked (sc_session_confirm) before results are recorded",
+                             "checked and the session confirmed before results are "
+                             "recorded",
                              (long long)session_id);
         goto fail;
     }

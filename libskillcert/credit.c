@@ -491,7 +491,7 @@ static int credit_start(sc__xml_ctx *ctx, void *state, const char *local, int de
     if (ctx->db && depth == 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
                             "credit evaluation documents are published by the registry "
-                            "(sc_credit_export_memory), not imported: validate them");
+                            "(exported), not imported: validate them");
     return SC_OK;
 }
 

@@ -885,6 +885,7 @@ struct sc_decision {
     char occupation[16];
     sc__cres conds[SC__MAX_CONDS];
     sc__dtext *text;                    /* written lazily; owned */
+    sc_ruleset *owned;                  /* sc_eligibility_check(): the rules it loaded */
 };
 
 int sc_decision_new(sc_decision **out)
@@ -908,6 +909,7 @@ void sc_decision_free(sc_decision *d)
 {
     if (!d)
         return;
+    sc_ruleset_free(d->owned);
     free(d->text);
     free(d);
 }
@@ -1167,6 +1169,11 @@ int sc_eligibility_decide(sc_decision *out, const sc_ruleset *rs, const sc_candi
     if (work_type && !*work_type)
         work_type = NULL;
 
+    if (out->owned && out->owned != rs) {
+        sc_ruleset_free(out->owned);
+    }
+    if (out->owned != rs)
+        out->owned = NULL;
     out->eligible = 0;
     out->reason = SC_REASON_NONE;
     out->level = level;
@@ -1570,6 +1577,65 @@ const char *sc_decision_message(const sc_decision *d)
     write_text(d->text->summary, &b);
     d->text->valid |= 1u << 31;
     return d->text->summary;
+}
+
+/* ---- one call for a stored candidate ------------------------------------------------- */
+
+int sc_eligibility_check(sc_decision *out, sc_db *db, const char *id_number,
+                         const char *credit_code, const char *occupation, const char *work_type,
+                         int level, int path, const char *as_of)
+{
+    sc_candidate *c = NULL;
+    sc_ruleset *rs = NULL;
+    sc_verdict v;
+    unsigned int confirmed = 0;
+    char today[11];
+    int rc;
+
+    if (!out)
+        return sc__error_null("sc_eligibility_check", "out");
+    if ((rc = sc__db_check(db, "sc_eligibility_check", 0)) != SC_OK)
+        return rc;
+    if (!id_number)
+        return sc__error_null("sc_eligibility_check", "id_number");
+    if (!occupation)
+        return sc__error_null("sc_eligibility_check", "occupation");
+    if (as_of && (rc = sc__check_date(as_of, "as_of")) != SC_OK)
+        return rc;
+    as_of = sc__date_or_today(as_of, today);
+    if (work_type && !*work_type)
+        work_type = NULL;
+    if (path < SC_PATH_NORMAL || path > SC_PATH_DIRECT) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "unknown path %d", path);
+        sc__error_set_field("path");
+        return SC_EINVAL;
+    }
+    if ((rc = sc_candidate_load(&c, db, id_number)) != SC_OK)
+        goto done;
+    if (credit_code && (rc = sc_org_rules_confirmed_get(&confirmed, db, credit_code, as_of)) != SC_OK)
+        goto done;
+    if ((rc = sc_catalog_check(&v, db, occupation, work_type, level, as_of)) != SC_OK)
+        goto done;
+    if ((rc = sc_ruleset_load(&rs, db, as_of)) != SC_OK)
+        goto done;
+    if ((rc = sc_eligibility_decide(out, rs, c, occupation, work_type, level, path, confirmed,
+                                    as_of)) != SC_OK)
+        goto done;
+    out->owned = rs;            /* the decision's texts point into it */
+    rs = NULL;
+    if (!v.ok) {
+        /* Not certifiable on that day: not eligible, whatever the conditions say. */
+        out->eligible = 0;
+        out->reason = v.reason;
+        out->matched = -1;
+        snprintf(out->text->summary, SC__MSG, "not eligible for level %d (%s) of %s: %s",
+                 level, sc_level_name_zh(level), out->occupation, v.message);
+        out->text->valid |= 1u << 31;
+    }
+done:
+    sc_ruleset_free(rs);
+    sc_candidate_free(c);
+    return rc;
 }
 
 int sc_decision_eligible(const sc_decision *d) { return d ? d->eligible : 0; }

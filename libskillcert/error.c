@@ -124,8 +124,9 @@ void sc__error_set_field(const char *field)
 
 int sc__error_null(const char *func, const char *arg)
 {
-    sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s: argument '%s' must not be NULL", func, arg);
-    sc__error_set_field(arg);
+    /* The C function is the error's source, not part of its text. */
+    sc__error_set_at(SC_EINVAL, SC_DOMAIN_ARGS, func, 0, 0, arg, 0,
+                     "argument '%s' must not be NULL", arg);
     return SC_EINVAL;
 }
 

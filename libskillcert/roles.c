@@ -42,13 +42,14 @@ int sc_actor_new(sc_actor **out, int kind, const char *scope, const char *name)
         scope = NULL;
     if (needs_scope(kind) && !scope)
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
-                             "a %s actor needs a scope (%s)", sc_actor_kind_name(kind),
+                             "%s %s actor needs a scope (%s)",
+                             sc__article(sc_actor_kind_name(kind)), sc_actor_kind_name(kind),
                              kind == SC_ACTOR_DISTRICT ? "district code"
                              : kind == SC_ACTOR_ORGANIZATION ? "unified social credit code"
                                                              : "resident ID number");
     if (!needs_scope(kind) && scope)
-        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "a %s actor takes no scope",
-                             sc_actor_kind_name(kind));
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s %s actor takes no scope",
+                             sc__article(sc_actor_kind_name(kind)), sc_actor_kind_name(kind));
     if ((rc = sc__check_text(scope, "scope", 64, 0)) != SC_OK ||
         (rc = sc__check_text(name, "name", 256, 0)) != SC_OK)
         return rc;

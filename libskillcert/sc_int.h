@@ -63,6 +63,8 @@ void sc__today(char buf[11]);
 long sc__date_days(const char *s);
 /* Resolve a date argument: NULL -> today into buf; else copies. Returns buf. */
 const char *sc__date_or_today(const char *date, char buf[11]);
+/* "an" before a word that starts with a vowel letter ("an examiner"), else "a". */
+const char *sc__article(const char *word);
 
 /* A growable byte buffer. */
 typedef struct sc__buf {

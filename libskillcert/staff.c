@@ -117,7 +117,8 @@ int sc_staff_add(sc_db *db, const sc_actor *actor, const char *credit_code, cons
         return rc;
     if (role != SC_STAFF_MANAGER && (!qualifications || qualifications->n == 0)) {
         sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
-                      "a %s needs the offerings they are qualified for", role_en[role]);
+                      "%s %s needs the offerings they are qualified for",
+                      sc__article(role_en[role]), role_en[role]);
         sc__error_set_field("qualifications");
         return SC_EINVAL;
     }
@@ -129,8 +130,8 @@ int sc_staff_add(sc_db *db, const sc_actor *actor, const char *credit_code, cons
         goto fail;
     rc = current_member(db, org.id, person_id, role, &id, added);
     if (rc == SC_OK) {
-        rc = sc__error_set(SC_EEXISTS, SC_DOMAIN_RULES, "%s is already a %s of %s (since %s)",
-                           person_id, role_en[role], code, added);
+        rc = sc__error_set(SC_EEXISTS, SC_DOMAIN_RULES, "%s is already %s %s of %s (since %s)",
+                           person_id, sc__article(role_en[role]), role_en[role], code, added);
         sc__error_set_field("person_id");
         goto fail;
     }
@@ -209,8 +210,8 @@ int sc_staff_remove(sc_db *db, const sc_actor *actor, const char *credit_code,
         goto fail;
     rc = current_member(db, org.id, person_id, role, &id, added);
     if (rc == SC_ENOTFOUND) {
-        rc = sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s is not a %s of %s", person_id,
-                           role_en[role], code);
+        rc = sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s is not %s %s of %s", person_id,
+                           sc__article(role_en[role]), role_en[role], code);
         sc__error_set_field("person_id");
         goto fail;
     }
@@ -346,8 +347,8 @@ int sc_staff_qualifications_get(sc_offerings **out, sc_db *db, const char *credi
     id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
-        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s was never a %s of %s", person_id,
-                             role_en[role], org.code);
+        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s was never %s %s of %s", person_id,
+                             sc__article(role_en[role]), role_en[role], org.code);
     if (rc != SQLITE_ROW)
         return sc__db_fail(db, rc, "looking up a staff member");
     if ((rc = sc_offerings_new(out)) != SC_OK)

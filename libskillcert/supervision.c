@@ -1434,7 +1434,8 @@ int sc_sanction_impose(int64_t *out, sc_db *db, const sc_actor *actor, int64_t f
     if (kind == SC_SANCTION_RECTIFICATION && !until)
         return bad("until", "a rectification needs a deadline");
     if ((kind == SC_SANCTION_WARNING || kind == SC_SANCTION_EXIT) && until)
-        return bad("until", "a %s has no end date", sc_sanction_kind_name(kind));
+        return bad("until", "%s %s has no end date", sc__article(sc_sanction_kind_name(kind)),
+                   sc_sanction_kind_name(kind));
     if (until && strcmp(until, date) < 0)
         return bad("until", "%s is before the sanction's date %s", until, date);
     if ((rc = finding_begin(db, actor, sanction_action[kind], finding_id, "sc_sanction_impose", &f,

@@ -338,3 +338,8 @@ void sc__strset_free(sc__strset *set)
     set->slots = NULL;
     set->cap = set->n = 0;
 }
+
+const char *sc__article(const char *word)
+{
+    return word && strchr("aeiouAEIOU", word[0]) && word[0] ? "an" : "a";
+}

@@ -22,8 +22,8 @@ static int cert_start(sc__xml_ctx *ctx, void *state, const char *local, int dept
     if (ctx->db && depth == 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
                             "certificate documents are issued by the registry, not imported: "
-                            "validate them (sc_xml_validate_file) and check them against the "
-                            "registry (sc_certificate_verify)");
+                            "validate them and check them against the registry (certificate "
+                            "verification)");
     return SC_OK;
 }
 

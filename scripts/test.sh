@@ -112,6 +112,20 @@ if [ -z "${SC_SKIP_VALGRIND:-}" ]; then
     [ "$rc" -eq 97 ] && { echo "  valgrind reported errors:"; grep -E '^==[0-9]+==' "$top/build/valgrind/check_skillcert.log" | head -30; }
     failed=$((failed + 1)); status=1
   fi
+  if [ -f "$top/build/bindings/python/skillcert.py" ]; then
+    note "valgrind: Python binding lifetimes (PYTHONMALLOC=malloc)"
+    ( cd "$top/build" && top_builddir=. top_srcdir="$top" \
+        PYTHON=$(sed -n 's/^PYTHON = //p' Makefile) \
+        "$top/tests/python/run-valgrind.sh" >valgrind/python.log 2>&1 )
+    rc=$?
+    if [ "$rc" -ne 77 ]; then
+      count_log "$top/build/valgrind/python.log" "valgrind: python lifetimes"
+      if [ "$rc" -ne 0 ]; then
+        [ "$rc" -eq 97 ] && { echo "  valgrind reported errors:"; grep -E '^==[0-9]+==' "$top/build/valgrind/python.log" | head -30; }
+        failed=$((failed + 1)); status=1
+      fi
+    fi
+  fi
 fi
 
 [ "$failed" -gt 0 ] && status=1

@@ -226,6 +226,9 @@ START_TEST(test_assessment_ratio_theory_15)
     ck_ok(sc_component_rule_set(fx.db, fx.centre, &r));
     fx_candidates(1, 16);
     s = fx_session(4, "2024-03-01", 0);
+    v = check(s);
+    ck_verdict(v, 0, SC_REASON_NO_CANDIDATES); /* its own reason, not STAFF_TOO_FEW */
+    ck_assert_ptr_nonnull(strstr(v.message, "no candidates enrolled"));
     fx_enrol(s, 1, 15);
     fx_staff(s, SC_COMPONENT_PRACTICAL, 1, 5); /* 5 examiners: enough for 16 */
     v = check(s);

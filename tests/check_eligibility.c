@@ -960,6 +960,71 @@ START_TEST(test_eligibility_free_null_and_empty)
 }
 END_TEST
 
+/* sc_eligibility_check: a stored candidate, the registry's rules and the catalog. */
+START_TEST(test_eligibility_check_stored_candidate)
+{
+    sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+    sc_candidate *c = person();
+    sc_decision *own = NULL;
+
+    ck_ok(sc_decision_new(&own));
+    /* Not stored yet. */
+    ck_assert_int_eq(sc_eligibility_check(own, db, ID_A, NULL, OCC, NULL, 4, SC_PATH_NORMAL,
+                                          AS_OF), SC_ENOTFOUND);
+    ck_ok(sc_candidate_add_certificate(c, SC_CERT_KIND_SKILL_LEVEL, OCC, NULL, 5, "2019-03-01",
+                                       NULL));
+    ck_ok(sc_candidate_add_work(c, OCC, "2019-03-01", NULL));
+    ck_ok(sc_candidate_save(db, centre, c));
+    sc_candidate_free(c);
+
+    /* Eligible under L4-a, as sc_eligibility_decide says; the decision keeps its rules. */
+    ck_ok(sc_eligibility_check(own, db, ID_A, NULL, OCC, NULL, 4, SC_PATH_NORMAL, AS_OF));
+    ck_assert_int_eq(sc_decision_eligible(own), 1);
+    ck_assert_str_eq(sc_decision_matched(own), "L4-a");
+    ck_assert_str_eq(sc_decision_rules(own), "template-2018");
+    ck_ok(sc_eligibility_check(own, db, ID_A, NULL, OCC, NULL, 4, SC_PATH_NORMAL,
+                               "2023-02-28"));
+    ck_assert_int_eq(sc_decision_eligible(own), 0);
+    ck_assert_int_eq(sc_decision_reason(own), SC_REASON_CONDITIONS_NOT_MET);
+
+    /* The catalog decides first: an unknown work type is not eligible, with its reason. */
+    ck_ok(sc_eligibility_check(own, db, ID_A, NULL, OCC, "无此工种", 4, SC_PATH_NORMAL, AS_OF));
+    ck_assert_int_eq(sc_decision_eligible(own), 0);
+    ck_assert_int_eq(sc_decision_reason(own), SC_REASON_UNKNOWN_WORK_TYPE);
+    ck_assert_ptr_null(sc_decision_matched(own));
+    ck_assert_msg(strstr(sc_decision_message(own), "not eligible for level 4 (中级工) of 4-02-07-10: ")
+                  && strstr(sc_decision_message(own), "无此工种"), "%s", sc_decision_message(own));
+    /* Not yet in the catalog on that day. */
+    ck_ok(sc_eligibility_check(own, db, ID_A, NULL, OCC, NULL, 5, SC_PATH_NORMAL, "2021-12-31"));
+    ck_assert_int_eq(sc_decision_eligible(own), 0);
+    ck_assert_int_eq(sc_decision_reason(own), SC_REASON_OCCUPATION_NOT_IN_FORCE);
+
+    /* Special paths: only what the registry says the organization confirmed. */
+    ck_ok(sc_eligibility_check(own, db, ID_A, NULL, OCC, NULL, 3, SC_PATH_EXCEPTIONAL, AS_OF));
+    ck_assert_int_eq(sc_decision_reason(own), SC_REASON_SPECIAL_PATH_NOT_CONFIRMED);
+    ck_assert_int_eq(sc_eligibility_check(own, db, ID_A, "91110108MA01ABCD2H", OCC, NULL, 3,
+                                          SC_PATH_EXCEPTIONAL, AS_OF), SC_ENOTFOUND);
+
+    /* Arguments. */
+    ck_assert_int_eq(sc_eligibility_check(NULL, db, ID_A, NULL, OCC, NULL, 4, 0, AS_OF), SC_EINVAL);
+    ck_assert_int_eq(sc_eligibility_check(own, NULL, ID_A, NULL, OCC, NULL, 4, 0, AS_OF), SC_EINVAL);
+    ck_assert_int_eq(sc_eligibility_check(own, db, NULL, NULL, OCC, NULL, 4, 0, AS_OF), SC_EINVAL);
+    ck_assert_int_eq(sc_eligibility_check(own, db, ID_A, NULL, NULL, NULL, 4, 0, AS_OF), SC_EINVAL);
+    ck_assert_int_eq(sc_eligibility_check(own, db, ID_A, NULL, OCC, NULL, 4, 7, AS_OF), SC_EINVAL);
+    ck_assert_int_eq(sc_eligibility_check(own, db, ID_A, NULL, OCC, NULL, 4, 0, "2023-02-30"),
+                     SC_EINVAL);
+
+    /* The low-level call on the same decision lets the loaded rules go. */
+    ck_ok(sc_eligibility_check(own, db, ID_A, NULL, OCC, NULL, 4, SC_PATH_NORMAL, AS_OF));
+    c = person();
+    ck_ok(sc_eligibility_decide(own, rs, c, OCC, NULL, 5, SC_PATH_NORMAL, 0, AS_OF));
+    ck_assert_int_eq(sc_decision_eligible(own), 0);
+    sc_candidate_free(c);
+    sc_decision_free(own);
+    sc_actor_free(centre);
+}
+END_TEST
+
 START_TEST(test_eligibility_empty_registry)
 {
     sc_db *empty = t_memdb();
@@ -1141,6 +1206,7 @@ Suite *sc_eligibility_suite(void)
     tcase_add_test(tc, test_eligibility_path_names);
     tcase_add_test(tc, test_eligibility_free_null_and_empty);
     tcase_add_test(tc, test_eligibility_empty_registry);
+    tcase_add_test(tc, test_eligibility_check_stored_candidate);
     tcase_add_test(tc, test_eligibility_enomem);
     tcase_add_test(tc, test_eligibility_decide_allocates_nothing);
     suite_add_tcase(s, tc);

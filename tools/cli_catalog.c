@@ -223,6 +223,17 @@ static int count_occupations(sc_db *db, long *out)
     return SC_OK;
 }
 
+/* init loads the catalog only: when no eligibility rules are loaded, say
+   which command loads the library's defaults. */
+static void print_rules_hint(cli_ctx *ctx)
+{
+    sc_ruleset *rs = NULL;
+    if (sc_ruleset_load(&rs, ctx->db, NULL) == SC_OK && sc_ruleset_count(rs) == 0)
+        printf("no eligibility rules are loaded: load the library's defaults with\n"
+               "  " CLI_PROGRAM " --db %s eligibility rules load-defaults\n", ctx->db_path);
+    sc_ruleset_free(rs);
+}
+
 int cli_cmd_init(cli_ctx *ctx)
 {
     const char *file = cli_opt(ctx, "catalog");
@@ -316,6 +327,7 @@ int cli_cmd_init(cli_ctx *ctx)
                after - before);
     }
     sc_report_free(report);
+    print_rules_hint(ctx);
     return CLI_EXIT_OK;
 }
 

@@ -300,6 +300,7 @@ static int cmd_list(cli_ctx *ctx)
     sc_certificate_iter *it = NULL;
     sc_certificate c;
     json_t *arr = ctx->json ? json_array() : NULL;
+    size_t shown = 0;
     int rc;
     if ((rc = sc_certificate_iter_new(&it, ctx->db, cli_opt(ctx, "org"), cli_opt(ctx, "holder")))
         != SC_OK) {
@@ -314,6 +315,7 @@ static int cmd_list(cli_ctx *ctx)
             }
         } else {
             print_cert(&c);
+            shown++;
         }
     }
     sc_certificate_iter_free(it);
@@ -321,6 +323,8 @@ static int cmd_list(cli_ctx *ctx)
         json_decref(arr);
         return cli_fail(rc, NULL);
     }
+    if (!ctx->json && shown == 0)
+        printf("(none)\n");     /* as every other list */
     return ctx->json ? cli_emit_json(arr) : CLI_EXIT_OK;
 }
 

@@ -4,7 +4,7 @@
  *   candidate add FILE              a candidate record from JSON (FILE or - for stdin)
  *   candidate show ID               the stored record (--json: the same JSON `add` reads)
  *   eligibility check --id ID --occupation CODE [--work-type W] --level N
- *                     [--path P] [--confirmed LIST] [--as-of DATE]
+ *                     [--path P] [--confirmed LIST] [--date DATE] (--as-of: the older spelling)
  *   eligibility rules import FILE | list [--date D] | load-defaults
  */
 #include <stdlib.h>
@@ -564,7 +564,8 @@ static const cli_option check_options[] = {
     { "level", "N", "the level: 1-5, a rank (三级), a name (高级工) or an English name" },
     { "path", "PATH", "normal (default), exceptional (破格, levels 3-1) or direct (直接认定, 2-1)" },
     { "confirmed", "LIST", "the organization's confirmed special-path rules: exceptional,direct" },
-    { "as-of", "YYYY-MM-DD", "the day to decide on (default: today, UTC)" },
+    { "date", "YYYY-MM-DD", "the day to decide on (default: today, UTC)" },
+    { "as-of", "YYYY-MM-DD", "the older spelling of --date" },
     { NULL, NULL, NULL }
 };
 
@@ -668,7 +669,7 @@ static int cmd_check(cli_ctx *ctx)
     const char *level_text = cli_opt(ctx, "level");
     const char *path_text = cli_opt(ctx, "path");
     const char *confirmed_text = cli_opt(ctx, "confirmed");
-    const char *as_of = cli_opt(ctx, "as-of");
+    const char *as_of = cli_opt(ctx, "date") ? cli_opt(ctx, "date") : cli_opt(ctx, "as-of");
     char today[16], norm[32];
     unsigned int confirmed = 0;
     sc_candidate *c = NULL;
@@ -952,9 +953,9 @@ static const cli_command rules_commands[] = {
 const cli_command cli_eligibility_commands[] = {
     { "check", cmd_check, NULL, check_options, 0, 0, CLI_NEEDS_DB,
       "--id ID --occupation CODE [--work-type W] --level N [--path P] [--confirmed LIST] "
-      "[--as-of DATE]",
+      "[--date DATE]",
       "may a stored candidate apply for a level? exit 0 yes, 1 no",
-      "Decides on the rules in force on the --as-of day, and says why: the condition\n"
+      "Decides on the rules in force on the --date day, and says why: the condition\n"
       "of the standard that is met (with its clause), or for each condition what is\n"
       "missing. Exceptional (破格) and direct (直接认定) applications need the\n"
       "organization's confirmed rules (--confirmed exceptional,direct) and recorded\n"

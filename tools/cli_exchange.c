@@ -115,8 +115,39 @@ const cli_option cli_export_options[] = {
     { "announcement", "ID", "the announcement (candidate-batch, confirmation)" },
     { "session", "ID", "the session (results-report)" },
     { "inspection", "ID", "the inspection (supervision-findings)" },
+    { "number", "NUMBER", "the certificate (certificate: the electronic certificate)" },
+    { "output", "FILE", "write the document to FILE (as the FILE argument)" },
     { NULL, NULL, NULL }
 };
+
+/* export certificate --number N: the electronic certificate, the same
+   document as `cert export N` (kept as its older spelling). */
+static int export_certificate(cli_ctx *ctx, const char *path)
+{
+    const char *number = cli_opt(ctx, "number");
+    char *xml = NULL;
+    size_t len = 0;
+    int rc;
+
+    if (number == NULL)
+        return cli_usage_error(ctx, "export certificate needs --number NUMBER");
+    if (path) {
+        if ((rc = sc_certificate_export_file(ctx->db, number, path)) != SC_OK)
+            return cli_fail(rc, NULL);
+        if (!ctx->json)
+            printf("%s: exported certificate %s\n", path, number);
+        return CLI_EXIT_OK;
+    }
+    if ((rc = sc_certificate_export_memory(&xml, &len, ctx->db, number)) != SC_OK)
+        return cli_fail(rc, NULL);
+    rc = fwrite(xml, 1, len, stdout) == len && fflush(stdout) == 0;
+    sc_free(xml);
+    if (!rc) {
+        cli_errorf("cannot write the document");
+        return CLI_EXIT_INTERNAL;
+    }
+    return CLI_EXIT_OK;
+}
 
 /* The option naming what a document is about (--announcement, --session, --inspection):
  * the one its type takes, none for the others. Sets *id; returns CLI_EXIT_OK or a usage
@@ -152,12 +183,16 @@ static int export_subject(cli_ctx *ctx, int doctype, const char *type, int64_t *
 int cli_cmd_export(cli_ctx *ctx)
 {
     const char *type = ctx->args[0];
-    const char *path = ctx->nargs > 1 ? ctx->args[1] : NULL;
+    const char *path = ctx->nargs > 1 ? ctx->args[1] : cli_opt(ctx, "output");
     int doctype = sc_doctype_from_name(type), rc;
     sc_export_options opts;
 
+    if (ctx->nargs > 1 && cli_opt(ctx, "output") != NULL)
+        return cli_usage_error(ctx, "give FILE or --output FILE, not both");
     if (doctype == SC_DOC_UNKNOWN)
         return cli_usage_error(ctx, "unknown document type '%s'", type);
+    if (doctype == SC_DOC_CERTIFICATE)
+        return export_certificate(ctx, path);
     if ((rc = sc_export_options_init(&opts, SC_EXPORT_OPTIONS_VERSION)) != SC_OK)
         return cli_fail(rc, NULL);
     opts.credit_code = cli_opt(ctx, "org");

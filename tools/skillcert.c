@@ -114,8 +114,8 @@ static const cli_command top_commands[] = {
       "one transaction: on any error nothing changes. A batch imported before is a\n"
       "no-op. On a terminal a progress bar shows records, rate and ETA." },
     { "export", cli_cmd_export, NULL, cli_export_options, 1, 2, CLI_NEEDS_DB,
-      "TYPE [FILE] [--org CODE] [--date YYYY-MM-DD] [--batch ID] [--announcement|--session|"
-      "--inspection ID]",
+      "TYPE [FILE | --output FILE] [--org CODE] [--date YYYY-MM-DD] [--batch ID] "
+      "[--announcement|--session|--inspection ID] [--number NUMBER]",
       "export a document (TYPE: catalog, certificate-batch, ...) to FILE or standard output",
       "TYPE is a document type: catalog; eligibility; certificate-batch,\n"
       "certificate-ack, revocations, organization-application, district-recommendation\n"
@@ -124,7 +124,8 @@ static const cli_command top_commands[] = {
       "candidate-batch and confirmation of an announcement (--announcement ID);\n"
       "results-report of a session (--session ID, results recorded by --date) and\n"
       "supervision-findings of an inspection (--inspection ID), which the city centre\n"
-      "imports. --batch gives the batch id (default: derived from the content, so the\n"
+      "imports; certificate, the electronic certificate --number NUMBER (also `cert\n"
+      "export`). --batch gives the batch id (default: derived from the content, so the\n"
       "same registry state exports the same document)." },
     { "keys", NULL, cli_keys_commands, NULL, 0, 0, 0, "SUBCOMMAND ...",
       "keys and certificates of the trust chain: new, request, certify, crl, anchor, import, "

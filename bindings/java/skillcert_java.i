@@ -19,8 +19,8 @@
  *     ENOMEM throws OutOfMemoryError; other codes (ERROR, EIO) throw
  *     SkillcertException itself;
  *   - Database and OccupationIterator are AutoCloseable; OccupationIterator
- *     is Iterable<Occupation> (one pass; it fetches one item ahead to answer
- *     hasNext()); Report is Iterable<Diagnostic>;
+ *     and every other iterator is an Iterable that can be walked again (the
+ *     items are read once and kept); Report is Iterable<Diagnostic>;
  *   - Occupation.getWorkTypes(), getOfferings() (List<Offering>), getAliases();
  *   - strings cross as real UTF-8 (not JNI's modified UTF-8), so characters
  *     outside the BMP survive both ways.
@@ -28,9 +28,11 @@
  * Loading: the class SkillcertJNI loads the JNI library when first used:
  *   - from the file named by the system property org.skillcert.library
  *     (an absolute path, e.g. -Dorg.skillcert.library=/opt/lib/libskillcert_jni.so);
+ *   - otherwise from where `make install` put it, $(libdir)/jni (the path is
+ *     baked into the jar as SkillcertLibrary.INSTALLED): no flag is needed;
  *   - otherwise with System.loadLibrary("skillcert_jni"), which searches
- *     java.library.path: -Djava.library.path=$(libdir)/jni once installed,
- *     or bindings/java/.libs in the build tree.
+ *     java.library.path (installed elsewhere: -Djava.library.path=DIR, or
+ *     bindings/java/.libs in the build tree).
  *
  *   try (Database db = new Database("registry.db")) {
  *       db.loadNotice(new Actor(Skillcert.ACTOR_CITY_BUREAU));
@@ -47,12 +49,27 @@
 %rename("%(lowercamelcase)s", %$isvariable) "";
 
 %pragma(java) jniclasscode=%{
+  /* The JNI library: the file named by -Dorg.skillcert.library; else the one
+     `make install` put in $(libdir)/jni (SkillcertLibrary.INSTALLED, baked in
+     at build), so that an installed jar needs no flag; else
+     libskillcert_jni.so on java.library.path. */
   static {
     String path = System.getProperty("org.skillcert.library");
-    if (path != null && !path.isEmpty())
+    if (path != null && !path.isEmpty()) {
       System.load(path);
-    else
-      System.loadLibrary("skillcert_jni");
+    } else {
+      boolean loaded = false;
+      if (new java.io.File(SkillcertLibrary.INSTALLED).isFile()) {
+        try {
+          System.load(SkillcertLibrary.INSTALLED);
+          loaded = true;
+        } catch (UnsatisfiedLinkError e) {
+          loaded = false;     // e.g. another architecture: try java.library.path
+        }
+      }
+      if (!loaded)
+        System.loadLibrary("skillcert_jni");
+    }
   }
 %}
 
@@ -60,10 +77,21 @@
 %pragma(java) modulecode=%{
   private Skillcert() {}
 
-  /* Strings cross the JNI boundary as NUL-terminated UTF-8 byte arrays. */
+  /* Frees the C object of every wrapper that becomes unreachable without
+     delete()/close() (java.lang.ref.Cleaner, not finalize()). */
+  static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+  /* Strings cross the JNI boundary as NUL-terminated UTF-8 byte arrays.
+     Every String argument of every method comes through here: one holding
+     a NUL character is refused (the C library would read it only up to the
+     NUL and go on with the shorter text). */
   static byte[] swigToUtf8(String s) {
     if (s == null)
       return null;
+    int nul = s.indexOf('\0');
+    if (nul >= 0)
+      throw new IllegalArgumentException("the text holds a NUL character (at " + nul
+                                         + "); it is refused, not cut");
     byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return java.util.Arrays.copyOf(b, b.length + 1);
   }
@@ -90,6 +118,70 @@
     return validateMemory(data, null, null);
   }
 %}
+
+/* ---- Ownership: java.lang.ref.Cleaner instead of finalize() ----------------
+ * A wrapper that owns its C object registers a cleaning action that holds
+ * the pointer only (never the wrapper): delete() (or close()) runs it at
+ * once, the Cleaner once the wrapper is unreachable; it runs once. The
+ * action calls the class's static swigDelete, written after delete() by the
+ * javadestruct typemap, where SWIG names the class's JNI destructor. */
+%typemap(javabody) SWIGTYPE %{
+  private transient long swigCPtr;
+  protected transient boolean swigCMemOwn;
+  private transient long[] swigOwned;
+  private transient java.lang.ref.Cleaner.Cleanable swigCleanable;
+
+  protected $javaclassname(long cPtr, boolean cMemoryOwn) {
+    swigCMemOwn = cMemoryOwn;
+    swigCPtr = cPtr;
+    if (cMemoryOwn && cPtr != 0) {
+      final long[] owned = { cPtr };
+      swigOwned = owned;
+      swigCleanable = Skillcert.CLEANER.register(this, () -> {
+        long p = owned[0];
+        owned[0] = 0;
+        if (p != 0)
+          swigDelete(p);
+      });
+    }
+  }
+
+  protected static long getCPtr($javaclassname obj) {
+    return (obj == null) ? 0 : obj.swigCPtr;
+  }
+
+  protected static long swigRelease($javaclassname obj) {
+    long ptr = 0;
+    if (obj != null) {
+      if (!obj.swigCMemOwn)
+        throw new RuntimeException("Cannot release ownership as memory is not owned");
+      ptr = obj.swigCPtr;
+      obj.swigCMemOwn = false;
+      if (obj.swigOwned != null)
+        obj.swigOwned[0] = 0;
+      obj.delete();
+    }
+    return ptr;
+  }
+%}
+
+%typemap(javafinalize) SWIGTYPE ""
+
+%typemap(javadestruct, methodname="delete", methodmodifiers="public synchronized") SWIGTYPE %{{
+    if (swigCPtr != 0) {
+      if (swigCMemOwn) {
+        swigCMemOwn = false;
+        if (swigCleanable != null)
+          swigCleanable.clean();
+      }
+      swigCPtr = 0;
+    }
+  }
+
+  /* Frees the C object: once, from delete() or from the Cleaner. */
+  private static void swigDelete(long swigCPtr) {
+    $jnicall;
+  }%}
 
 %{
 #define SCW_JAVA_PACKAGE "org/skillcert/"
@@ -546,6 +638,14 @@ struct scw_java_offering {};
     return ruleset(null);
   }
 
+  /** As eligibilityCheck(idNumber, occupation, workType, level, PATH_NORMAL, null, null): the
+   *  normal path, today. */
+  public Decision eligibilityCheck(String idNumber, String occupation, String workType,
+                                   int level) {
+    return eligibilityCheck(idNumber, occupation, workType, level, Skillcert.PATH_NORMAL, null,
+                            null);
+  }
+
   @Override
   public String toString() {
     return isClosed() ? "Database(closed)" : "Database(" + path() + ")";
@@ -573,34 +673,43 @@ struct scw_java_offering {};
 %typemap(javainterfaces) scw_occupation_iter, struct scw_occupation_iter "Iterable<Occupation>, AutoCloseable"
 %typemap(javacode) scw_occupation_iter, struct scw_occupation_iter %{
   Database swigDatabase;
-  private Occupation ahead;
-  private boolean fetched;
+  private final java.util.List<Occupation> swigSeen = new java.util.ArrayList<Occupation>();
+  private boolean swigDone;
 
   Database swigDatabase() {
     return swigDatabase;
   }
 
-  /** The iterator over the remaining occupations. One pass only. */
+  /* The next item read from the registry, kept for the next walks; null at the end. */
+  private Occupation swigFetch() {
+    if (swigDone)
+      return null;
+    Occupation item = nextOccupation();
+    if (item == null) {
+      swigDone = true;
+      return null;
+    }
+    swigSeen.add(item);
+    return item;
+  }
+
+  /** An iterator from the first item. The items are read from the registry
+   *  once, as they are reached, and kept: the Iterable can be walked again. */
   @Override
   public java.util.Iterator<Occupation> iterator() {
     return new java.util.Iterator<Occupation>() {
+      private int next = 0;
+
       @Override
       public boolean hasNext() {
-        if (!fetched) {
-          ahead = nextOccupation();
-          fetched = true;
-        }
-        return ahead != null;
+        return next < swigSeen.size() || swigFetch() != null;
       }
 
       @Override
       public Occupation next() {
         if (!hasNext())
           throw new java.util.NoSuchElementException();
-        Occupation o = ahead;
-        ahead = null;
-        fetched = false;
-        return o;
+        return swigSeen.get(next++);
       }
     };
   }
@@ -739,45 +848,55 @@ struct scw_java_offering {};
   }
 }
 
-/* Iterators: Iterable<ITEMCLASS> and AutoCloseable, fetching one ahead;
+/* Iterators: Iterable<ITEMCLASS> and AutoCloseable, walkable again (items read once, kept);
    returned by Database, they keep it alive. */
 %define SCW_LANG_ITERATOR(WTYPE, ITEMCLASS)
 %typemap(javainterfaces) WTYPE, struct WTYPE "Iterable<ITEMCLASS>, AutoCloseable"
 %typemap(javacode) WTYPE, struct WTYPE %{
   Database swigDatabase;
-  private ITEMCLASS ahead;
-  private boolean fetched;
+  private final java.util.List<ITEMCLASS> swigSeen = new java.util.ArrayList<ITEMCLASS>();
+  private boolean swigDone;
 
   Database swigDatabase() {
     return swigDatabase;
   }
 
-  /** The iterator over the remaining items. One pass only. */
+  /* The next item read from the registry, kept for the next walks; null at the end. */
+  private ITEMCLASS swigFetch() {
+    if (swigDone)
+      return null;
+    ITEMCLASS item = nextItem();
+    if (item == null) {
+      swigDone = true;
+      return null;
+    }
+    swigSeen.add(item);
+    return item;
+  }
+
+  /** An iterator from the first item. The items are read from the registry
+   *  once, as they are reached, and kept: the Iterable can be walked again. */
   @Override
   public java.util.Iterator<ITEMCLASS> iterator() {
     return new java.util.Iterator<ITEMCLASS>() {
+      private int next = 0;
+
       @Override
       public boolean hasNext() {
-        if (!fetched) {
-          ahead = nextItem();
-          fetched = true;
-        }
-        return ahead != null;
+        return next < swigSeen.size() || swigFetch() != null;
       }
 
       @Override
       public ITEMCLASS next() {
         if (!hasNext())
           throw new java.util.NoSuchElementException();
-        ITEMCLASS item = ahead;
-        ahead = null;
-        fetched = false;
-        return item;
+        return swigSeen.get(next++);
       }
     };
   }
 
-  /** The remaining items as a list (then closed). */
+  /** Every item as a list (then the C iterator is closed; the Iterable can
+   *  still be walked). */
   public java.util.List<ITEMCLASS> toList() {
     java.util.List<ITEMCLASS> list = new java.util.ArrayList<ITEMCLASS>();
     for (ITEMCLASS item : this)
@@ -934,7 +1053,20 @@ SCW_JAVA_PLAIN_CLASS(scw_java_decision_condition, DecisionCondition)
 %}
 struct scw_java_decision_condition {};
 
+/* A decision's texts point into the rules it was decided with: it keeps
+   its Ruleset reachable for as long as it lives. */
+%typemap(javaout) scw_decision *decide {
+    long cPtr = $jnicall;
+    if (cPtr == 0)
+      return null;
+    Decision decision = new Decision(cPtr, $owner);
+    decision.swigRuleset = this;
+    return decision;
+  }
+
 %typemap(javacode) scw_decision %{
+  Ruleset swigRuleset;
+
   /** Every condition looked at. */
   public java.util.List<DecisionCondition> getConditions() {
     int n = (int)conditionCount();

@@ -122,6 +122,132 @@ static void scw_python_raise(void)
 
 #define SCW_RAISE() do { scw_python_raise(); SWIG_fail; } while (0)
 
+/* ---- Text arguments: the one conversion --------------------------------
+ * Every `const char *` argument of every method, and every item of a list
+ * of strings, comes through scw_py_text(): None is NULL, a str is its UTF-8,
+ * anything else is a TypeError, and a str holding a NUL character is a
+ * ValueError -- the C library would read it only up to the NUL and go on
+ * with the shorter text ("ab\0cd" stored as "ab"). With `dates`, a
+ * datetime.date (or datetime) is also taken, as "YYYY-MM-DD"; *keep then
+ * holds the str made for it, released by the caller after the call. */
+static PyObject *scw_py_date_class;
+
+static PyObject *scw_py_date_text(PyObject *o)
+{
+    PyObject *y = PyObject_GetAttrString(o, "year");
+    PyObject *m = y ? PyObject_GetAttrString(o, "month") : NULL;
+    PyObject *d = m ? PyObject_GetAttrString(o, "day") : NULL;
+    PyObject *out = NULL;
+    char buf[32];
+
+    if (d) {
+        PyOS_snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", PyLong_AsLong(y), PyLong_AsLong(m),
+                      PyLong_AsLong(d));
+        if (!PyErr_Occurred()) out = PyUnicode_FromString(buf);
+    }
+    Py_XDECREF(y);
+    Py_XDECREF(m);
+    Py_XDECREF(d);
+    return out;
+}
+
+static int scw_py_text(PyObject *o, const char **out, PyObject **keep, int dates,
+                       const char *what)
+{
+    Py_ssize_t n = 0;
+    const char *s;
+
+    *out = NULL;
+    if (keep) *keep = NULL;
+    if (o == Py_None) return 0;
+    if (dates && keep && !PyUnicode_Check(o)) {
+        int is_date;
+        if (!scw_py_date_class) {
+            PyObject *mod = PyImport_ImportModule("datetime");
+            if (!mod) return -1;
+            scw_py_date_class = PyObject_GetAttrString(mod, "date");
+            Py_DECREF(mod);
+            if (!scw_py_date_class) return -1;
+        }
+        is_date = PyObject_IsInstance(o, scw_py_date_class);
+        if (is_date < 0) return -1;
+        if (is_date) {
+            if (!(*keep = scw_py_date_text(o))) return -1;
+            *out = PyUnicode_AsUTF8(*keep);
+            return *out ? 0 : -1;
+        }
+    }
+    if (!PyUnicode_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "%s: expected %s, not %.100s", what,
+                     dates ? "str, datetime.date or None" : "str or None",
+                     Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    s = PyUnicode_AsUTF8AndSize(o, &n);
+    if (!s) return -1;
+    if (strlen(s) != (size_t)n) {
+        PyErr_Format(PyExc_ValueError,
+                     "%s: the text holds a NUL character (at %zd); it is refused, not cut",
+                     what, (Py_ssize_t)strlen(s));
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+/* ---- Kinds, statuses, reasons: Python enums ----------------------------
+ * An `int` parameter that names a kind (kind, path, status, doctype ...)
+ * takes the enum member, the number, or the member's name as a str
+ * ("city-centre", "CITY_CENTRE"); a getter of such a field returns the
+ * member. The names and classes live in Python (skillcert._enum_in and
+ * skillcert._enum_out, registered by _set_enum_hooks at import): the C side
+ * only hands over the wrapper's name and the parameter's. */
+static PyObject *scw_py_enum_in_hook;
+static PyObject *scw_py_enum_out_hook;
+
+static int scw_py_enum_arg(PyObject *o, int *out, const char *sym, const char *arg)
+{
+    long v;
+
+    if (PyUnicode_Check(o) && scw_py_enum_in_hook) {
+        PyObject *r = PyObject_CallFunction(scw_py_enum_in_hook, "ssO", sym, arg, o);
+        if (!r) return -1;
+        v = PyLong_AsLong(r);
+        Py_DECREF(r);
+    } else if (PyLong_Check(o)) {
+        v = PyLong_AsLong(o);
+    } else {
+        PyErr_Format(PyExc_TypeError, "%s: expected an int, an enum member or its name, not %.100s",
+                     arg, Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    if (v == -1 && PyErr_Occurred()) return -1;
+    if (v < INT_MIN || v > INT_MAX) {
+        PyErr_Format(PyExc_OverflowError, "%s: %ld is out of range", arg, v);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static PyObject *scw_py_enum_result(const char *sym, int value)
+{
+    if (!scw_py_enum_out_hook) return PyLong_FromLong(value);
+    return PyObject_CallFunction(scw_py_enum_out_hook, "si", sym, value);
+}
+
+static PyObject *scw_py_set_enum_hooks(PyObject *self, PyObject *args)
+{
+    PyObject *in, *out;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OO:_set_enum_hooks", &in, &out)) return NULL;
+    Py_XINCREF(in);
+    Py_XINCREF(out);
+    Py_XSETREF(scw_py_enum_in_hook, in);
+    Py_XSETREF(scw_py_enum_out_hook, out);
+    Py_RETURN_NONE;
+}
+
 /* Make skillcert.<name>, put it in the module dictionary, keep a reference. */
 static PyObject *scw_python_new_exception(PyObject *dict, const char *name, const char *doc,
                                           PyObject *base1, PyObject *base2)
@@ -178,10 +304,70 @@ static int scw_python_init_exceptions(PyObject *dict)
         return NULL;
 %}
 
+%native(_set_enum_hooks) PyObject *scw_py_set_enum_hooks(PyObject *self, PyObject *args);
+
 /* Type names in docstrings. */
 %typemap(doctype) scw_status "None";
 %typemap(doctype) char *, const char * "str";
 %typemap(doctype) size_t "int";
+
+/* Every text argument (see scw_py_text). The typecheck is SWIG's own. */
+%typemap(in) const char *, char * {
+  if (scw_py_text($input, (const char **)&$1, NULL, 0, "argument $argnum ($1_name)") < 0)
+    SWIG_fail;
+}
+%typemap(freearg) const char *, char * "";
+
+/* Dates: also a datetime.date. */
+%typemap(in) const char *SCW_DATE (PyObject *keep = NULL) {
+  if (scw_py_text($input, (const char **)&$1, &keep, 1, "argument $argnum ($1_name)") < 0)
+    SWIG_fail;
+}
+%typemap(freearg) const char *SCW_DATE {
+  Py_XDECREF(keep$argnum);
+}
+%typemap(doctype) const char *SCW_DATE "datetime.date or str";
+%apply const char *SCW_DATE {
+  const char *date, const char *as_of, const char *effective, const char *withdrawn,
+  const char *until, const char *to_date, const char *from_date, const char *date_to,
+  const char *date_from, const char *start, const char *end, const char *opens,
+  const char *closes, const char *issued, const char *graduated, const char *completed,
+  const char *checked
+};
+
+/* Enum parameters and fields (see scw_py_enum_arg). */
+%typemap(in) int SCW_ENUM {
+  if (scw_py_enum_arg($input, &$1, "$symname", "$1_name") < 0) SWIG_fail;
+}
+%typemap(out) int SCW_ENUM {
+  $result = scw_py_enum_result("$symname", $1);
+  if (!$result) SWIG_fail;
+}
+%typemap(doctype) int SCW_ENUM "enum member, int or name";
+%apply int SCW_ENUM {
+  int kind, int path, int component, int doctype, int status, int role, int severity,
+  int section, int type, int state, int scope, int problem, int reason, int methods,
+  int method, int confirmed, int sex, int domain, int subject
+};
+
+/* Scores: None for a component not taken (SCORE_NONE, -1.0, in C), both
+   ways; any number otherwise. */
+%typemap(in) double SCW_SCORE {
+  if ($input == Py_None) {
+    $1 = -1.0;
+  } else {
+    $1 = PyFloat_AsDouble($input);
+    if ($1 == -1.0 && PyErr_Occurred()) SWIG_fail;
+  }
+}
+%typemap(out) double SCW_SCORE {
+  $result = $1 < 0 ? SWIG_Py_Void() : PyFloat_FromDouble($1);
+}
+%typemap(doctype) double SCW_SCORE "float or None";
+%apply double SCW_SCORE { double theory, double practical, double review };
+
+/* Flags read as bool. */
+%typemap(out) int passed, int carried, int already_imported "$result = PyBool_FromLong($1);";
 
 /* A status is None once checked: failures have raised already. */
 %typemap(out) scw_status "(void)$1; $result = SWIG_Py_Void();";
@@ -517,6 +703,13 @@ def _as_offerings(items):
         return "<skillcert.District %s %s>" % (self.code, self.name)
 %}
 }
+
+/* A decision's texts point into the rules it was decided with: it keeps
+   its Ruleset alive (db.ruleset(d).decide(...).matched() is safe). */
+%pythonappend scw_ruleset::decide %{
+    if val is not None:
+        val._ruleset = self
+%}
 
 %extend scw_decision {
 %pythoncode %{

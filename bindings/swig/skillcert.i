@@ -825,3 +825,8 @@ int validate_file(const char *path, scw_report *report = NULL);
 /** As validate_file, for a document in memory; `name` is used in messages. */
 int validate_memory(const char *data, size_t len, const char *name = NULL,
                     scw_report *report = NULL);
+
+/* The last part of a language, after every constant: Python's enums. */
+#if defined(SWIGPYTHON)
+%include "skillcert_python_end.i"
+#endif

@@ -76,13 +76,7 @@ static void scw_assess_free_answers(char **answers, size_t n)
         PyObject *o_ = PySequence_Fast_GET_ITEM(seq_, i_);
         const char *s_;
         if (o_ == Py_None) continue;
-        if (!PyUnicode_Check(o_)) {
-            Py_DECREF(seq_);
-            PyErr_SetString(PyExc_TypeError, "answers must be str or None");
-            SWIG_fail;
-        }
-        s_ = PyUnicode_AsUTF8(o_);
-        if (!s_) {
+        if (scw_py_text(o_, &s_, NULL, 0, "answers item") < 0) {
             Py_DECREF(seq_);
             SWIG_fail;
         }

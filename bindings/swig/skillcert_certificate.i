@@ -235,13 +235,10 @@ struct scw_verification_list {};
         }
         for (i = 0; i < n; i++) {
             PyObject *o = PySequence_Fast_GET_ITEM(fast, i);
+            const char *text_ = NULL;
             if (o == Py_None) continue;
-            if (!PyUnicode_Check(o)) {
-                PyErr_Format(PyExc_TypeError, "item %zd: expected str or None", i);
-                SWIG_fail;
-            }
-            slots[i] = (char *)PyUnicode_AsUTF8(o);
-            if (!slots[i]) SWIG_fail;
+            if (scw_py_text(o, &text_, NULL, 0, "$1_name item") < 0) SWIG_fail;
+            slots[i] = (char *)text_;
         }
         texts.items = slots;
         texts.n = (size_t)n;

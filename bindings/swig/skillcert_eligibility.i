@@ -185,6 +185,7 @@ typedef struct {} scw_ruleset;
 /* ---- Database: candidates and rules -------------------------------------------- */
 %newobject scw_database::candidate_load;
 %newobject scw_database::ruleset;
+%newobject scw_database::eligibility_check;
 
 %extend scw_database {
     /** Store a candidate's record (the candidate or the city centre). */
@@ -215,6 +216,26 @@ typedef struct {} scw_ruleset;
         if (!db) return out;
         if (scw_check(sc_eligibility_load_defaults(&r, db, actor)) < 0) return out;
         return scw_import_result_from(&r);
+    }
+
+    /** Is the stored candidate id_number eligible for (occupation, work type
+       or None, level) on as_of (None: today)? The registry's rules, the
+       catalog (an offering not certifiable that day is not eligible, with its
+       reason) and the special paths whose rules the organization credit_code
+       has confirmed (None: none). Raises NotFoundError for an unknown
+       candidate or organization. */
+    scw_decision *eligibility_check(const char *id_number, const char *occupation,
+                                    const char *work_type, int level, int path = 0,
+                                    const char *credit_code = NULL, const char *as_of = NULL) {
+        sc_decision *d = NULL;
+        SCW_DB(db, $self, NULL);
+        if (scw_check(sc_decision_new(&d)) < 0) return NULL;
+        if (scw_check(sc_eligibility_check(d, db, id_number, credit_code, occupation, work_type,
+                                           level, path, as_of)) < 0) {
+            sc_decision_free(d);
+            return NULL;
+        }
+        return d;
     }
 
     /** The rules in force on date (None: today), compiled for decisions. */

@@ -87,12 +87,11 @@ static void scw_entity_list_free(scw_entity_list *l)
         }
         for (i_ = 0; i_ < count_; i_++) {
             PyObject *item_ = PySequence_Fast_GET_ITEM(seq, i_);
-            if (!PyUnicode_Check(item_)) {
+            if (item_ == Py_None) {
                 PyErr_SetString(PyExc_TypeError, "entities: every reference must be a str");
                 SWIG_fail;
             }
-            refs[i_] = PyUnicode_AsUTF8(item_);
-            if (!refs[i_]) SWIG_fail;
+            if (scw_py_text(item_, &refs[i_], NULL, 0, "entities item") < 0) SWIG_fail;
         }
         $1 = ($1_ltype)refs;
         $2 = (size_t)count_;

@@ -84,11 +84,13 @@ typedef enum {
     SC_REASON_VENUE_NOT_INSPECTED = 22,   /**< the venue has no passed inspection by its district
                                                bureau on or before the session day */
     SC_REASON_STAFF_TOO_FEW = 23,         /**< fewer staff than the standard's ratio, minimum or
-                                               per-room minimum (or no candidates) */
+                                               per-room minimum */
     SC_REASON_STAFF_NOT_ODD = 24,         /**< the standard asks an odd number of examiners or
                                                panel members */
-    SC_REASON_STAFF_UNQUALIFIED = 25      /**< an assigned staff member is not on staff that day
+    SC_REASON_STAFF_UNQUALIFIED = 25,     /**< an assigned staff member is not on staff that day
                                                or not qualified for the occupation and level */
+    SC_REASON_NO_CANDIDATES = 26          /**< the session has no candidates enrolled
+                                               (@since 0.1) */
 } sc_reason;
 
 /**

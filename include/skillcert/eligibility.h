@@ -169,7 +169,39 @@ SC_EXTERN int sc_decision_new(sc_decision **out);
 SC_EXTERN void sc_decision_free(sc_decision *d);
 
 /**
- * Decide whether a candidate may apply for a level, and why.
+ * Is a stored candidate eligible for a level on a day? The one call for
+ * applications and tools: it loads the candidate's record, the rules in
+ * force on @p as_of and, when @p credit_code is given, the special paths
+ * whose rules that organization has confirmed (sc_org_rules_confirmed_get());
+ * and it checks the catalog, so an offering that is not certifiable on that
+ * day (unknown occupation or work type, level not offered, not yet or no
+ * longer in force) is "not eligible" with the catalog's reason
+ * (::SC_REASON_UNKNOWN_WORK_TYPE ...) and sentence.
+ *
+ * @param out          the decision to fill; it keeps the rules it was decided
+ *                     with (its texts stay valid until it is decided again or freed).
+ * @param db           the registry.
+ * @param id_number    the candidate's resident ID number (saved with sc_candidate_save()).
+ * @param credit_code  the organization applied to, or NULL: no special path is confirmed.
+ * @param occupation   the occupation code; @p work_type or NULL/"" for none; @p level 1–5.
+ * @param path         an ::sc_path.
+ * @param as_of        "YYYY-MM-DD", or NULL for today (UTC).
+ * @return ::SC_OK when @p out holds the answer, eligible or not; ::SC_EINVAL
+ *         (NULL or malformed argument); ::SC_ENOTFOUND (no such candidate, or
+ *         no such organization); ::SC_EDB.
+ * @since 0.1
+ */
+SC_EXTERN int sc_eligibility_check(sc_decision *out, sc_db *db, const char *id_number,
+                                   const char *credit_code, const char *occupation,
+                                   const char *work_type, int level, int path,
+                                   const char *as_of);
+
+/**
+ * Decide whether a candidate may apply for a level, and why: the low-level
+ * rule engine, for rule authors and tests. It trusts the caller: the
+ * candidate need not be stored, @p confirmed is taken as given, and the
+ * catalog is not consulted. Applications and tools use
+ * sc_eligibility_check().
  *
  * Normal path: the conditions for (occupation, work type, level) are those of
  * the occupation's rule set for that work type, else for the level undivided,

@@ -51,7 +51,8 @@ typedef struct sc_error {
     int code;               /**< an ::sc_status */
     int domain;             /**< an ::sc_error_domain */
     const char *message;    /**< never NULL ("" when there is no error) */
-    const char *source;     /**< file name, "<memory>", or "" */
+    const char *source;     /**< file name, "<memory>", the C function refusing a NULL
+                                 argument, or "" (never part of the message) */
     int line, column;       /**< 1-based position in @ref source; 0 if unknown */
     const char *field;      /**< e.g. "catalog/occupation/\@code" or "level"; "" if none */
     int cause;              /**< SQLite extended code or libxml2 code; 0 if none */

@@ -158,6 +158,9 @@ assert sorted(a["id"] for a in d) == [1, 3], d
 
 # ---- certificates -------------------------------------------------------------------------------------
 
+run cert list
+check "cert list with no certificate exits 0" test "$rc" = 0
+check "... and prints (none), as every other list (issue 13)" test "$(cat "$OUT")" = "(none)"
 run $AS_A cert report 1 $C2 --date 2024-03-10
 check "a failed candidate gets no certificate (exit 2)" test "$rc" = 2
 run --json $AS_A cert report 1 $C1 --date 2024-03-10
@@ -199,6 +202,12 @@ check "cert export exits 0" test "$rc" = 0
 run validate "$T/cert.xml"
 check "the electronic certificate validates against certificate.xsd" test "$rc" = 0
 check "validate names its type" out_has "certificate"
+run export certificate --number $N1 --output "$T/cert2.xml"
+check "export certificate --number --output: one export TYPE for every document (issue 13)" \
+    test "$rc" = 0
+check "... the same document as cert export" cmp -s "$T/cert.xml" "$T/cert2.xml"
+run export certificate "$T/cert3.xml"
+check "export certificate without --number is a usage error (exit 64 or 2)" test "$rc" != 0
 run $AS_CENTRE import "$T/cert.xml"
 check "a certificate document is not imported (exit 2)" test "$rc" = 2
 

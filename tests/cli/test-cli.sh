@@ -98,6 +98,8 @@ run --db "$DB" init
 check "init exits 0" test "$rc" = 0
 check "init creates the registry file" test -f "$DB"
 check "init reports the 20 occupations it loaded" out_has "20 occupations"
+check "init prints the command that loads the eligibility rules (issue 13)" \
+    out_has "eligibility rules load-defaults"
 
 run --db "$DB" --json catalog list
 check "catalog list --json exits 0" test "$rc" = 0

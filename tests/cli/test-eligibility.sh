@@ -201,6 +201,14 @@ run --db "$DB" eligibility check --id 11010519491231002X --occupation 4-99-00-00
 check "check one day short exits 1" test "$rc" = 1
 check "check one day short says what is missing" \
     out_has "needs 3 years of work since the level-5 (初级工) certificate (2019-03-01); has 2 years 11 months"
+run --db "$DB" eligibility check --id 11010519491231002X --occupation 4-99-00-00 --level 4 \
+    --date 2022-02-28
+check "--date is the same day as --as-of (issue 13): exits 1" test "$rc" = 1
+check "... and says what is missing" \
+    out_has "needs 3 years of work since the level-5 (初级工) certificate (2019-03-01); has 2 years 11 months"
+run --db "$DB" eligibility check --id 11010519491231002X --occupation 4-99-00-00 --level 4 \
+    --date 2022-03-01
+check "--date on the anniversary exits 0" test "$rc" = 0
 run --db "$DB" --json eligibility check --id 11010519491231002X --occupation "4—99—00—00" \
     --work-type 航拍 --level 中级工 --as-of 2022-03-01
 check "check on the anniversary exits 0" test "$rc" = 0

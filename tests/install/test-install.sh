@@ -86,6 +86,21 @@ J
   else
     cat "$tmp/j.err"; bad "installed jar"
   fi
+  # With no flag the jar loads $libdir/jni/libskillcert_jni.so: the path is baked in.
+  cat >"$tmp/j/Where.java" <<'J'
+public class Where {
+    public static void main(String[] a) {
+        System.out.println(org.skillcert.SkillcertLibrary.INSTALLED);
+    }
+}
+J
+  if javac -cp "$jar" -d "$tmp/j" "$tmp/j/Where.java" 2>>"$tmp/j.err" &&
+     [ "$(java -cp "$jar:$tmp/j" Where 2>>"$tmp/j.err")" = "$libdir/jni/libskillcert_jni.so" ] &&
+     [ -f "$stage$libdir/jni/libskillcert_jni.so" ]; then
+    ok "the jar loads the JNI library from $libdir/jni without a flag"
+  else
+    cat "$tmp/j.err"; bad "the installed JNI path baked into the jar"
+  fi
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -50,7 +50,8 @@ done
 
 log=$classes/junit.out
 # shellcheck disable=SC2086
-"$JAVA" -Xcheck:jni -Djava.library.path="$libs" -Dfile.encoding=UTF-8 \
+# The build tree's library by name, before any installed copy.
+"$JAVA" -Xcheck:jni -Dorg.skillcert.library="$libs/libskillcert_jni.so" -Dfile.encoding=UTF-8 \
     -cp "$classes:$jar:$JUNIT_CP" org.junit.runner.JUnitCore $test_classes \
     > "$log" 2>&1
 status=$?

@@ -18,7 +18,7 @@ APPLY_DAY = "2023-06-10"      # fixture applications: applied, verified, confirm
 THEORY = skillcert.COMPONENT_THEORY
 PRACTICAL = skillcert.COMPONENT_PRACTICAL
 REVIEW = skillcert.COMPONENT_REVIEW
-NONE = skillcert.SCORE_NONE
+NONE = None  # a component not taken (SCORE_NONE, -1.0, in C)
 
 
 def resident_id(n):

@@ -528,8 +528,11 @@ def test_supervision_argument_errors(reg, who):
     ins = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, "2024-05-01")
     with pytest.raises(skillcert.ValidationError):
         reg.inspection_close(who.centre, ins, "", "2024-05-02")
+    # A kind is the member, the number or its name (issue 13); nothing else.
     with pytest.raises(TypeError):
-        reg.inspection_open(who.centre, ORG_A, "org")
+        reg.inspection_open(who.centre, ORG_A, 1.5)
+    with pytest.raises(ValueError):
+        reg.inspection_open(who.centre, ORG_A, "no-such-kind")
     # Every error is also a skillcert.Error.
     with pytest.raises(skillcert.Error):
         reg.sanction_get(99)

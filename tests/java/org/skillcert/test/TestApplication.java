@@ -503,11 +503,14 @@ public class TestApplication {
     assertEquals(0, db.applicationCount(q));
     q.delete();
 
-    // An iterator closed early gives nothing more.
+    // An iterator closed early reads nothing more; a new walk gives again
+    // what was read before (issue 13: an Iterable can be walked again).
     ApplicationIterator it = db.applications();
     assertEquals(ids[0], it.iterator().next().getId());
     it.close();
-    assertFalse(it.iterator().hasNext());
+    java.util.Iterator<Application> again = it.iterator();
+    assertEquals(ids[0], again.next().getId());
+    assertFalse(again.hasNext());
     it.delete();
 
     final ApplicationQuery bad = new ApplicationQuery();

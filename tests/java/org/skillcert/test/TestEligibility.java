@@ -45,6 +45,28 @@ public class TestEligibility {
     db.close();
   }
 
+  /** sc_eligibility_check: one call for a stored candidate, the catalog included. */
+  @Test
+  public void testEligibilityCheckStoredCandidate() {
+    try {
+      db.eligibilityCheck(ID_A, OCC, null, 4);
+      fail();
+    } catch (org.skillcert.NotFoundException e) {
+      // not stored yet
+    }
+    Candidate c = new Candidate(ID_A, "测试");
+    c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 5, "2019-03-01");
+    c.addWork(OCC, "2019-03-01");
+    db.candidateSave(new Actor(Skillcert.ACTOR_CITY_CENTRE), c);
+    Decision d = db.eligibilityCheck(ID_A, OCC, null, 4, Skillcert.PATH_NORMAL, null, AS_OF);
+    assertTrue(d.eligible());
+    assertEquals("L4-a", d.matched());
+    d = db.eligibilityCheck(ID_A, OCC, "无此工种", 4, Skillcert.PATH_NORMAL, null, AS_OF);
+    assertFalse(d.eligible());
+    assertEquals(Skillcert.REASON_UNKNOWN_WORK_TYPE, d.reason());
+    assertTrue(d.message(), d.message().contains("无此工种"));
+  }
+
   @Test
   public void testCandidateIdWorkedExamples() {
     ResidentId r = Skillcert.residentIdParse("11010519491231002x");

@@ -580,7 +580,10 @@ public class TestSupervision {
     assertEquals("2024-05-01", first.getOpened());
     it.close();
     it.close();
-    assertFalse(it.iterator().hasNext());
+    // Nothing more is read; a new walk gives what was read before (issue 13).
+    java.util.Iterator<Inspection> again = it.iterator();
+    assertEquals("2024-05-01", again.next().getOpened());
+    assertFalse(again.hasNext());
     // An iterator keeps working after its Database is closed.
     InspectionIterator all = db.inspections(ORG_A);
     db.close();
