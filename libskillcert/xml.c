@@ -30,7 +30,7 @@ extern const sc__doc_handler sc__doc_certificate; /* xml_certificate.c */
 extern const sc__doc_handler sc__doc_candidate_batch, sc__doc_confirmation; /* xml_application.c */
 extern const sc__doc_handler sc__doc_certificate_batch, sc__doc_certificate_ack,
     sc__doc_revocations; /* xml_exchange.c */
-extern const sc__doc_handler sc__doc_credit; /* credit.c */
+extern const sc__doc_handler sc__doc_credit; /* xml_credit.c */
 extern const sc__doc_handler sc__doc_results_report, sc__doc_findings; /* xml_report.c */
 extern const sc__doc_handler sc__doc_org_application, sc__doc_recommendation,
     sc__doc_evaluation_result, sc__doc_directory; /* xml_org.c */
