@@ -625,16 +625,6 @@ int sc_catalog_add_alias(sc_db *db, const sc_actor *actor, const char *alias, co
 
 /* ---- the question ------------------------------------------------------ */
 
-static void verdict_no(sc_verdict *v, int reason, const char *fmt, ...) SC__PRINTF(3, 4);
-static void verdict_no(sc_verdict *v, int reason, const char *fmt, ...)
-{
-    va_list ap;
-    v->ok = 0;
-    v->reason = reason;
-    va_start(ap, fmt);
-    vsnprintf(v->message, sizeof v->message, fmt, ap);
-    va_end(ap);
-}
 
 static const char SQL_LEVEL_ROWS[] =
     "SELECT f.work_type_id, w.name, f.effective, f.withdrawn FROM offering f "
@@ -669,18 +659,18 @@ int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *w
 
     rc = find_occupation(db, norm, &row);
     if (rc == SC_ENOTFOUND) {
-        verdict_no(out, SC_REASON_UNKNOWN_OCCUPATION, "occupation %s is not in the catalog", norm);
+        sc__verdict_no(out, SC_REASON_UNKNOWN_OCCUPATION, "occupation %s is not in the catalog", norm);
         return SC_OK;
     }
     if (rc != SC_OK)
         return rc;
     if (!in_force(row.effective, row.withdrawn, date)) {
         if (strcmp(date, row.effective) < 0)
-            verdict_no(out, SC_REASON_OCCUPATION_NOT_IN_FORCE,
+            sc__verdict_no(out, SC_REASON_OCCUPATION_NOT_IN_FORCE,
                        "occupation %s enters the catalog on %s, after %s", row.code,
                        row.effective, date);
         else
-            verdict_no(out, SC_REASON_OCCUPATION_NOT_IN_FORCE,
+            sc__verdict_no(out, SC_REASON_OCCUPATION_NOT_IN_FORCE,
                        "occupation %s was withdrawn from the catalog on %s", row.code,
                        row.withdrawn);
         return SC_OK;
@@ -688,14 +678,14 @@ int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *w
     if (work_type) {
         rc = find_work_type(db, row.id, work_type, &wid, wt_eff, wt_wd);
         if (rc == SC_ENOTFOUND) {
-            verdict_no(out, SC_REASON_UNKNOWN_WORK_TYPE, "occupation %s has no work type %s",
+            sc__verdict_no(out, SC_REASON_UNKNOWN_WORK_TYPE, "occupation %s has no work type %s",
                        row.code, work_type);
             return SC_OK;
         }
         if (rc != SC_OK)
             return rc;
         if (!in_force(wt_eff, wt_wd, date)) {
-            verdict_no(out, SC_REASON_WORK_TYPE_NOT_IN_FORCE,
+            sc__verdict_no(out, SC_REASON_WORK_TYPE_NOT_IN_FORCE,
                        "work type %s of %s is not in force on %s (effective %s%s%s)", work_type,
                        row.code, date, wt_eff, wt_wd[0] ? ", withdrawn " : "", wt_wd);
             return SC_OK;
@@ -733,19 +723,19 @@ int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *w
     if (work_type ? this_wt_now : undivided_now) {
         out->ok = 1;
     } else if (work_type && undivided_now) {
-        verdict_no(out, SC_REASON_WORK_TYPE_NOT_ALLOWED,
+        sc__verdict_no(out, SC_REASON_WORK_TYPE_NOT_ALLOWED,
                    "level %d (%s) of %s is undivided (不分方向): give no work type", level,
                    level_zh[level], row.code);
     } else if (!work_type && other_wt_now) {
-        verdict_no(out, SC_REASON_WORK_TYPE_REQUIRED,
+        sc__verdict_no(out, SC_REASON_WORK_TYPE_REQUIRED,
                    "level %d (%s) of %s is offered only per work type: name one of %s", level,
                    level_zh[level], row.code, others.data ? others.data : "");
     } else if (work_type ? this_wt_ever : undivided_ever) {
-        verdict_no(out, SC_REASON_OFFERING_NOT_IN_FORCE,
+        sc__verdict_no(out, SC_REASON_OFFERING_NOT_IN_FORCE,
                    "level %d (%s) of %s%s%s is not in force on %s", level, level_zh[level],
                    row.code, work_type ? " / " : "", work_type ? work_type : "", date);
     } else {
-        verdict_no(out, SC_REASON_LEVEL_NOT_OFFERED, "level %d (%s) of %s%s%s is not offered",
+        sc__verdict_no(out, SC_REASON_LEVEL_NOT_OFFERED, "level %d (%s) of %s%s%s is not offered",
                    level, level_zh[level], row.code, work_type ? " / " : "",
                    work_type ? work_type : "");
     }
