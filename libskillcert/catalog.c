@@ -165,10 +165,10 @@ static const char SQL_FIND_OCC[] =
 /* SC_OK with row; SC_ENOTFOUND (not recorded) when absent; other errors recorded. */
 static int find_occupation(sc_db *db, const char *norm, occ_row *row)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FIND_OCC);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_FIND_OCC, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, norm);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -207,10 +207,10 @@ static const char SQL_FIND_WT[] =
 static int find_work_type(sc_db *db, sqlite3_int64 occ, const char *name, sqlite3_int64 *id,
                           char effective[11], char withdrawn[11])
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FIND_WT);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_FIND_WT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, occ);
     sc__bind_text(st, 2, name);
     rc = sqlite3_step(st);
@@ -260,8 +260,8 @@ int sc__catalog_add_occupation(sc_db *db, const char *code, const char *name,
     }
     if (rc != SC_ENOTFOUND)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_INS_OCC)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_OCC, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, norm);
     sc__bind_text(st, 2, name);
     sc__bind_text(st, 3, effective);
@@ -296,8 +296,8 @@ int sc__catalog_add_work_type(sc_db *db, const char *code, const char *work_type
     }
     if (rc != SC_ENOTFOUND)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_INS_WT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_WT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     sc__bind_text(st, 2, work_type);
     sc__bind_text(st, 3, strcmp(effective, row.effective) < 0 ? row.effective : effective);
@@ -346,8 +346,8 @@ int sc__catalog_add_offering(sc_db *db, const char *code, const char *work_type,
                                  "work type %s of %s is withdrawn from %s", work_type, row.code,
                                  wt_wd);
     }
-    if (!(st = sc__db_stmt(db, SQL_OFFERING_OPEN)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OFFERING_OPEN, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     sqlite3_bind_int(st, 2, level);
     if (has_wt)
@@ -365,8 +365,8 @@ int sc__catalog_add_offering(sc_db *db, const char *code, const char *work_type,
     }
     if (rc != SQLITE_DONE)
         return sc__db_fail(db, rc, "checking offerings");
-    if (!(st = sc__db_stmt(db, SQL_INS_OFFERING)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_OFFERING, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     if (has_wt)
         sqlite3_bind_int64(st, 2, wid);
@@ -411,8 +411,8 @@ int sc__catalog_add_alias(sc_db *db, const char *alias, const char *code)
     }
     if (rc != SC_ENOTFOUND)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_INS_ALIAS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_ALIAS, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, anorm);
     sqlite3_bind_int64(st, 2, row.id);
     return sc__db_exec_stmt(db, st, "adding an alias");
@@ -438,10 +438,10 @@ static const char SQL_WD_OFFERING[] =
 static int run_update(sc_db *db, const char *sql, sqlite3_int64 id, const char *date,
                       const char *what, int *changed)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, sql);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     rc = sc__db_exec_stmt(db, st, what);
@@ -517,8 +517,8 @@ int sc__catalog_withdraw(sc_db *db, const char *code, const char *work_type, int
             if (rc != SC_OK)
                 return rc;
         }
-        if (!(st = sc__db_stmt(db, SQL_WD_OFFERING)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_WD_OFFERING, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, row.id);
         if (work_type)
             sqlite3_bind_int64(st, 2, wid);
@@ -692,8 +692,8 @@ int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *w
         }
     }
 
-    if (!(st = sc__db_stmt(db, SQL_LEVEL_ROWS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_LEVEL_ROWS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     sqlite3_bind_int(st, 2, level);
     sc__buf_init(&others);
@@ -830,8 +830,8 @@ static int load_children(sc_db *db, sc_occupation *o, sqlite3_int64 id, const ch
     int rc, bad = 0;
 
     /* work types */
-    if (!(st = sc__db_stmt(db, SQL_OCC_WTS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_WTS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -864,8 +864,8 @@ static int load_children(sc_db *db, sc_occupation *o, sqlite3_int64 id, const ch
         return sc__db_fail(db, rc, "reading work types");
 
     /* offerings */
-    if (!(st = sc__db_stmt(db, SQL_OCC_OFFS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_OFFS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -892,8 +892,8 @@ static int load_children(sc_db *db, sc_occupation *o, sqlite3_int64 id, const ch
         return sc__db_fail(db, rc, "reading offerings");
 
     /* aliases */
-    if (!(st = sc__db_stmt(db, SQL_OCC_ALIASES)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_ALIASES, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         char **n = sc__realloc(o->aliases, (o->n_aliases + 1) * sizeof(char *));
@@ -951,8 +951,8 @@ int sc_occupation_lookup(sc_occupation **out, sc_db *db, const char *code)
     if ((rc = sc__db_check(db, "sc_occupation_lookup", 0)) != SC_OK ||
         (rc = require_occupation(db, code, &row)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_OCC_BY_ID)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_BY_ID, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {

@@ -11,6 +11,7 @@
  * supervision.c: the names it shares live in supervision_names.c.
  */
 #include "supervision_int.h" /* the shared iterator handle; credit_eval_int.h */
+#include "change_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -123,24 +124,20 @@ int sc_credit_weight_set(sc_db *db, const sc_actor *actor, const char *category,
         sc__error_set_field("points");
         return SC_EINVAL;
     }
-    if ((rc = sc__authorize(db, actor, SC__ACT_CREDIT_WEIGHT_SET, NULL)) != SC_OK ||
-        (rc = sc__db_begin(db)) != SC_OK)
+    if ((rc = sc__change_begin(db, actor, SC__ACT_CREDIT_WEIGHT_SET, NULL)) != SC_OK)
         return rc;
     if ((rc = sc__db_stmt_get(db, SQL_WEIGHT_SET, &st)) != SC_OK)
         goto fail;
     sc__bind_text(st, 1, category);
     sqlite3_bind_int(st, 2, severity);
     sqlite3_bind_double(st, 3, points);
-    if ((rc = sc__db_exec_stmt(db, st, "setting a credit weight")) != SC_OK ||
-        (rc = sc__audit_append(db, actor, "credit", category,
-                               sc__action_name(SC__ACT_CREDIT_WEIGHT_SET),
-                               "category=%s severity=%s points=%g", category,
-                               sc_finding_severity_name(severity), points)) != SC_OK)
+    if ((rc = sc__db_exec_stmt(db, st, "setting a credit weight")) != SC_OK)
         goto fail;
-    return sc__db_commit(db);
+    return sc__change_commit(db, actor, SC__ACT_CREDIT_WEIGHT_SET, "credit", category,
+                             "category=%s severity=%s points=%g", category,
+                             sc_finding_severity_name(severity), points);
 fail:
-    sc__db_rollback(db);
-    return rc;
+    return sc__change_fail(db, rc);
 }
 
 /* ---- scores ------------------------------------------------------------------------------------ */
@@ -336,8 +333,7 @@ int sc_credit_compute(size_t *count, sc_db *db, const sc_actor *actor, const cha
     if ((rc = sc__db_check(db, "sc_credit_compute", 1)) != SC_OK ||
         (rc = sc__date_arg(as_of, "as_of", date)) != SC_OK)
         return rc;
-    if ((rc = sc__authorize(db, actor, SC__ACT_CREDIT_COMPUTE, NULL)) != SC_OK ||
-        (rc = sc__db_begin(db)) != SC_OK)
+    if ((rc = sc__change_begin(db, actor, SC__ACT_CREDIT_COMPUTE, NULL)) != SC_OK)
         return rc;
     if ((rc = model_load(db, &m)) != SC_OK)
         goto done;
@@ -357,18 +353,13 @@ int sc_credit_compute(size_t *count, sc_db *db, const sc_actor *actor, const cha
         rc = sc__db_fail(db, step, "reading organizations");
         goto done;
     }
-    if ((rc = rerank(db, date)) != SC_OK ||
-        (rc = sc__audit_append(db, actor, "credit", date, sc__action_name(SC__ACT_CREDIT_COMPUTE),
-                               "as_of=%s organizations=%zu", date, n)) != SC_OK)
-        goto done;
-    rc = SC_OK;
+    rc = rerank(db, date);
 done:
     sqlite3_finalize(orgs);
-    if (rc != SC_OK) {
-        sc__db_rollback(db);
-        return rc;
-    }
-    if ((rc = sc__db_commit(db)) != SC_OK)
+    if (rc != SC_OK)
+        return sc__change_fail(db, rc);
+    if ((rc = sc__change_commit(db, actor, SC__ACT_CREDIT_COMPUTE, "credit", date,
+                                "as_of=%s organizations=%zu", date, n)) != SC_OK)
         return rc;
     if (count)
         *count = n;

@@ -397,11 +397,15 @@ int sc__rows_step(sc__rows *r, int kind, const char *func)
         return sc__error_null(func, "it");
     if (r->kind != kind)
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s: not an iterator of this kind", func);
+    if (r->done)
+        return SC_ITEROVER;
     rc = sqlite3_step(r->st);
     if (rc == SQLITE_ROW)
         return SC_OK;
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE) {
+        r->done = 1;
         return SC_ITEROVER;
+    }
     return sc__db_fail(r->db, rc, "iterating");
 }
 

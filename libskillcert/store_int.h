@@ -59,13 +59,14 @@ typedef struct sc__rows {
     sc_db *db;
     sqlite3_stmt *st;
     int kind;
+    int done; /* SQLITE_DONE seen: stay over (a step would restart the query) */
 } sc__rows;
 /* Allocate `size` bytes (a struct whose first member is sc__rows), prepare
  * `sql` on db and take a reference: SC_OK, SC_ENOMEM, SC_EDB. The caller
  * binds (*out)->st. */
 int sc__rows_new(sc__rows **out, size_t size, sc_db *db, const char *sql, int kind);
-/* Step: SC_OK (a row in r->st), SC_ITEROVER, SC_EINVAL (NULL, or another
- * kind; `func` names the public call), SC_EDB. */
+/* Step: SC_OK (a row in r->st), SC_ITEROVER (then always), SC_EINVAL (NULL,
+ * or another kind; `func` names the public call), SC_EDB. */
 int sc__rows_step(sc__rows *r, int kind, const char *func);
 /* Finalize, drop the reference, free. NULL: no-op. */
 void sc__rows_free(sc__rows *r);
