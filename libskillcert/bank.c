@@ -580,9 +580,9 @@ int sc_bank_exposure_get(int64_t *out, sc_db *db, const char *credit_code, const
     return SC_OK;
 }
 
+/* The store's generic row iterator. */
 struct sc_bank_iter {
-    sc_db *db;
-    sqlite3_stmt *st;
+    sc__rows r;
 };
 
 static const char SQL_BANK_ITER[] =
@@ -594,7 +594,7 @@ int sc_bank_iter_new(sc_bank_iter **out, sc_db *db, const char *credit_code,
 {
     char cc[SC_CREDIT_CODE_SIZE], occ[SC__CODE_SIZE];
     sc__org_row org;
-    sc_bank_iter *it;
+    sc__rows *r = NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_bank_iter_new", "out");
@@ -611,20 +611,13 @@ int sc_bank_iter_new(sc_bank_iter **out, sc_db *db, const char *credit_code,
         else if (rc != SC_OK)
             return rc;
     }
-    if ((rc = sc__org_find(db, cc, &org)) != SC_OK)
+    if ((rc = sc__org_find(db, cc, &org)) != SC_OK ||
+        (rc = sc__rows_new(&r, sizeof(sc_bank_iter), db, SQL_BANK_ITER, 0)) != SC_OK)
         return rc;
-    if (!(it = sc__calloc(1, sizeof(*it))))
-        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating an iterator");
-    if ((rc = sc__db_prepare(db, SQL_BANK_ITER, &it->st)) != SC_OK) {
-        free(it);
-        return rc;
-    }
-    sqlite3_bind_int64(it->st, 1, org.id);
-    sc__bind_text(it->st, 2, occupation ? occ : NULL);
-    sqlite3_bind_int(it->st, 3, level);
-    it->db = db;
-    sc__db_ref(db);
-    *out = it;
+    sqlite3_bind_int64(r->st, 1, org.id);
+    sc__bind_text(r->st, 2, occupation ? occ : NULL);
+    sqlite3_bind_int(r->st, 3, level);
+    *out = (sc_bank_iter *)(void *)r; /* r is its first member */
     return SC_OK;
 }
 
@@ -634,23 +627,15 @@ int sc_bank_iter_next(sc_item **out, sc_bank_iter *it)
     if (!out)
         return sc__error_null("sc_bank_iter_next", "out");
     *out = NULL;
-    if (!it)
-        return sc__error_null("sc_bank_iter_next", "it");
-    rc = sqlite3_step(it->st);
-    if (rc == SQLITE_DONE)
-        return SC_ITEROVER;
-    if (rc != SQLITE_ROW)
-        return sc__db_fail(it->db, rc, "iterating the bank");
-    return item_from_row(it->db, it->st, out);
+    if ((rc = sc__rows_step(it ? &it->r : NULL, 0, "sc_bank_iter_next")) != SC_OK)
+        return rc;
+    return item_from_row(it->r.db, it->r.st, out);
 }
 
 void sc_bank_iter_free(sc_bank_iter *it)
 {
-    if (!it)
-        return;
-    sqlite3_finalize(it->st);
-    sc__db_unref(it->db);
-    free(it);
+    if (it)
+        sc__rows_free(&it->r);
 }
 
 /* ---- blueprints ------------------------------------------------------------------ */
