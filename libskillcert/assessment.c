@@ -14,16 +14,6 @@
 
 /* ---- small helpers ------------------------------------------------------------- */
 
-void sc__verdict_no(sc_verdict *out, int reason, const char *fmt, ...)
-{
-    va_list ap;
-    out->ok = 0;
-    out->reason = reason;
-    va_start(ap, fmt);
-    vsnprintf(out->message, sizeof out->message, fmt, ap);
-    va_end(ap);
-}
-
 static void verdict_yes(sc_verdict *out)
 {
     memset(out, 0, sizeof(*out));

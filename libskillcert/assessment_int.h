@@ -45,7 +45,6 @@ int sc__component_rule(sc_db *db, const char *occupation, int component,
                        sc_component_rule *out);
 
 /* Fill a verdict that says no. */
-void sc__verdict_no(sc_verdict *out, int reason, const char *fmt, ...) SC__PRINTF(3, 4);
 
 /* The enrolment of a candidate in a session. SC_OK; SC_ENOTFOUND (recorded); SC_EDB. */
 int sc__enrolment_load(sc_db *db, sqlite3_int64 session_id, const char *id_number,

@@ -12,25 +12,6 @@
 
 #define HASH_LEN 32
 
-void sc__copy_text(char *dst, size_t cap, const char *src)
-{
-    size_t n;
-    if (!cap)
-        return;
-    if (!src) {
-        dst[0] = '\0';
-        return;
-    }
-    n = strlen(src);
-    if (n >= cap) {
-        n = cap - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
 static int sodium_ready(void)
 {
     if (sodium_init() < 0)

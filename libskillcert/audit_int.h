@@ -14,9 +14,6 @@ int sc__audit_append(sc_db *db, const sc_actor *actor, const char *entity,
                      const char *entity_id, const char *action, const char *fmt, ...)
     SC__PRINTF(6, 7);
 
-/* Copy src into dst[cap], cut at a UTF-8 character boundary; NULL gives "". */
-void sc__copy_text(char *dst, size_t cap, const char *src);
-
 /* The entry for an imported XML batch (one per batch): its actor is the receiver
  * (the importing actor); its detail names the document's issuer, whose acts the
  * import replayed, and the receiver ("... issuer=organization:X receiver=district:Y"). */

@@ -297,9 +297,9 @@ static int item_from_row(sc_db *db, sqlite3_stmt *row, sc_item **out)
     it->difficulty = sqlite3_column_int(row, 8);
     it->exposure = sqlite3_column_int64(row, 11);
     sc__copy_text(it->saved, sizeof it->saved, sc__col_text(row, 12));
-    if (!(st = sc__db_stmt(db, SQL_OPTIONS))) {
+    if ((rc = sc__db_stmt_get(db, SQL_OPTIONS, &st)) != SC_OK) {
         sc_item_free(it);
-        return sc_error_last()->code;
+        return rc;
     }
     sqlite3_bind_int64(st, 1, id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && it->noptions < SC_ITEM_MAX_OPTIONS) {
@@ -327,11 +327,11 @@ static const char SQL_ITEM_GET[] =
 static int item_load(sc_db *db, sqlite3_int64 org_id, const char *code, int version,
                      sc_item **out, sqlite3_int64 *row_id, int *used)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_ITEM_GET);
+    sqlite3_stmt *st;
     int rc;
     *out = NULL;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ITEM_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sc__bind_text(st, 2, code);
     sqlite3_bind_int(st, 3, version);
@@ -390,14 +390,14 @@ static int write_options(sc_db *db, sqlite3_int64 id, const sc_item *item)
     sqlite3_stmt *st;
     size_t i;
     int rc;
-    if (!(st = sc__db_stmt(db, SQL_OPT_DEL)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OPT_DEL, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     if ((rc = sc__db_exec_stmt(db, st, "replacing options")) != SC_OK)
         return rc;
     for (i = 0; i < item->noptions; i++) {
-        if (!(st = sc__db_stmt(db, SQL_OPT_INS)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_OPT_INS, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int(st, 2, (int)i);
         sc__bind_text(st, 3, item->options[i]);
@@ -465,10 +465,8 @@ int sc_bank_item_save(int *version, sc_db *db, const sc_actor *actor, const char
         if (used) {
             v = cur->version + 1;
             what = "new version (the previous one is in a paper)";
-            if (!(st = sc__db_stmt(db, SQL_ITEM_OLD))) {
-                rc = sc_error_last()->code;
+            if ((rc = sc__db_stmt_get(db, SQL_ITEM_OLD, &st)) != SC_OK)
                 goto fail;
-            }
             sqlite3_bind_int64(st, 1, cur_id);
             if ((rc = sc__db_exec_stmt(db, st, "superseding an item")) != SC_OK)
                 goto fail;
@@ -477,10 +475,8 @@ int sc_bank_item_save(int *version, sc_db *db, const sc_actor *actor, const char
         }
     }
     if (cur && !used) {
-        if (!(st = sc__db_stmt(db, SQL_ITEM_UPD))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_ITEM_UPD, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, cur_id);
         sc__bind_text(st, 2, item->work_type);
         sc__bind_text(st, 3, item->area);
@@ -492,10 +488,8 @@ int sc_bank_item_save(int *version, sc_db *db, const sc_actor *actor, const char
             goto fail;
         id = cur_id;
     } else {
-        if (!(st = sc__db_stmt(db, SQL_ITEM_INS))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_ITEM_INS, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, org.id);
         sc__bind_text(st, 2, item->code);
         sqlite3_bind_int(st, 3, v);
@@ -565,8 +559,8 @@ int sc_bank_exposure_get(int64_t *out, sc_db *db, const char *credit_code, const
         (rc = sc__credit_code_norm(credit_code, cc)) != SC_OK || (rc = check_code(code)) != SC_OK ||
         (rc = sc__org_find(db, cc, &org)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_EXPOSURE)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EXPOSURE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, code);
     rc = sqlite3_step(st);
@@ -586,9 +580,9 @@ int sc_bank_exposure_get(int64_t *out, sc_db *db, const char *credit_code, const
     return SC_OK;
 }
 
+/* The store's generic row iterator. */
 struct sc_bank_iter {
-    sc_db *db;
-    sqlite3_stmt *st;
+    sc__rows r;
 };
 
 static const char SQL_BANK_ITER[] =
@@ -600,7 +594,7 @@ int sc_bank_iter_new(sc_bank_iter **out, sc_db *db, const char *credit_code,
 {
     char cc[SC_CREDIT_CODE_SIZE], occ[SC__CODE_SIZE];
     sc__org_row org;
-    sc_bank_iter *it;
+    sc__rows *r = NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_bank_iter_new", "out");
@@ -617,20 +611,13 @@ int sc_bank_iter_new(sc_bank_iter **out, sc_db *db, const char *credit_code,
         else if (rc != SC_OK)
             return rc;
     }
-    if ((rc = sc__org_find(db, cc, &org)) != SC_OK)
+    if ((rc = sc__org_find(db, cc, &org)) != SC_OK ||
+        (rc = sc__rows_new(&r, sizeof(sc_bank_iter), db, SQL_BANK_ITER, 0)) != SC_OK)
         return rc;
-    if (!(it = sc__calloc(1, sizeof(*it))))
-        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating an iterator");
-    if ((rc = sc__db_prepare(db, SQL_BANK_ITER, &it->st)) != SC_OK) {
-        free(it);
-        return rc;
-    }
-    sqlite3_bind_int64(it->st, 1, org.id);
-    sc__bind_text(it->st, 2, occupation ? occ : NULL);
-    sqlite3_bind_int(it->st, 3, level);
-    it->db = db;
-    sc__db_ref(db);
-    *out = it;
+    sqlite3_bind_int64(r->st, 1, org.id);
+    sc__bind_text(r->st, 2, occupation ? occ : NULL);
+    sqlite3_bind_int(r->st, 3, level);
+    *out = (sc_bank_iter *)(void *)r; /* r is its first member */
     return SC_OK;
 }
 
@@ -640,23 +627,15 @@ int sc_bank_iter_next(sc_item **out, sc_bank_iter *it)
     if (!out)
         return sc__error_null("sc_bank_iter_next", "out");
     *out = NULL;
-    if (!it)
-        return sc__error_null("sc_bank_iter_next", "it");
-    rc = sqlite3_step(it->st);
-    if (rc == SQLITE_DONE)
-        return SC_ITEROVER;
-    if (rc != SQLITE_ROW)
-        return sc__db_fail(it->db, rc, "iterating the bank");
-    return item_from_row(it->db, it->st, out);
+    if ((rc = sc__rows_step(it ? &it->r : NULL, 0, "sc_bank_iter_next")) != SC_OK)
+        return rc;
+    return item_from_row(it->r.db, it->r.st, out);
 }
 
 void sc_bank_iter_free(sc_bank_iter *it)
 {
-    if (!it)
-        return;
-    sqlite3_finalize(it->st);
-    sc__db_unref(it->db);
-    free(it);
+    if (it)
+        sc__rows_free(&it->r);
 }
 
 /* ---- blueprints ------------------------------------------------------------------ */
@@ -933,8 +912,8 @@ static int draw_type(sc_db *db, const sc__session_row *row, const sc_blueprint *
     int count = bp->count[type], rc = SC_OK, a, d, step;
     sqlite3_stmt *st;
 
-    if (!(st = sc__db_stmt(db, SQL_POOL)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_POOL, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row->org_id);
     sc__bind_text(st, 2, row->s.occupation);
     sqlite3_bind_int(st, 3, row->s.level);
@@ -1104,10 +1083,8 @@ int sc_paper_assemble(int64_t *out, sc_db *db, const sc_actor *actor, int64_t se
     for (t = SC_ITEM_SINGLE; t <= SC_ITEM_PRACTICAL; t++)
         if (bp->count[t] && (rc = draw_type(db, &row, bp, t, &rng, drawn, &nd)) != SC_OK)
             goto fail;
-    if (!(st = sc__db_stmt(db, SQL_PAPER_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_PAPER_INS, &st)) != SC_OK)
         goto fail;
-    }
     sc__today(today);
     sqlite3_bind_int64(st, 1, session_id);
     sqlite3_bind_int(st, 2, component);
@@ -1119,20 +1096,16 @@ int sc_paper_assemble(int64_t *out, sc_db *db, const sc_actor *actor, int64_t se
         goto fail;
     paper_id = sqlite3_last_insert_rowid(db->conn);
     for (i = 0; i < nd; i++) {
-        if (!(st = sc__db_stmt(db, SQL_PAPER_ITEM_INS))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_PAPER_ITEM_INS, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, paper_id);
         sqlite3_bind_int(st, 2, (int)i + 1);
         sqlite3_bind_int64(st, 3, drawn[i].id);
         sqlite3_bind_double(st, 4, drawn[i].points);
         if ((rc = sc__db_exec_stmt(db, st, "saving a paper item")) != SC_OK)
             goto fail;
-        if (!(st = sc__db_stmt(db, SQL_EXPOSE))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_EXPOSE, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, drawn[i].id);
         if ((rc = sc__db_exec_stmt(db, st, "counting exposure")) != SC_OK)
             goto fail;
@@ -1162,11 +1135,11 @@ static const char SQL_PAPER_GET[] =
 
 static int paper_load(sc_db *db, int64_t paper_id, sc_paper *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_PAPER_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_PAPER_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, paper_id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -1295,10 +1268,8 @@ int sc_paper_score(double *out, sc_db *db, const sc_actor *actor, int64_t paper_
                  (long long)p.items, n);
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_SHEET_HAS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SHEET_HAS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, paper_id);
     sc__bind_text(st, 2, idn);
     step = sqlite3_step(st);
@@ -1313,10 +1284,8 @@ int sc_paper_score(double *out, sc_db *db, const sc_actor *actor, int64_t paper_
         rc = sc__db_fail(db, step, "reading answer sheets");
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_PAPER_ITEMS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_PAPER_ITEMS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, paper_id);
     while ((step = sqlite3_step(st)) == SQLITE_ROW && i < n) {
         int type = sqlite3_column_int(st, 3);
@@ -1351,10 +1320,8 @@ int sc_paper_score(double *out, sc_db *db, const sc_actor *actor, int64_t paper_
         rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory scoring");
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_SHEET_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SHEET_INS, &st)) != SC_OK)
         goto fail;
-    }
     sc__today(today);
     sqlite3_bind_int64(st, 1, paper_id);
     sc__bind_text(st, 2, idn);

@@ -165,10 +165,10 @@ static const char SQL_FIND_OCC[] =
 /* SC_OK with row; SC_ENOTFOUND (not recorded) when absent; other errors recorded. */
 static int find_occupation(sc_db *db, const char *norm, occ_row *row)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FIND_OCC);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_FIND_OCC, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, norm);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -207,10 +207,10 @@ static const char SQL_FIND_WT[] =
 static int find_work_type(sc_db *db, sqlite3_int64 occ, const char *name, sqlite3_int64 *id,
                           char effective[11], char withdrawn[11])
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FIND_WT);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_FIND_WT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, occ);
     sc__bind_text(st, 2, name);
     rc = sqlite3_step(st);
@@ -260,8 +260,8 @@ int sc__catalog_add_occupation(sc_db *db, const char *code, const char *name,
     }
     if (rc != SC_ENOTFOUND)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_INS_OCC)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_OCC, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, norm);
     sc__bind_text(st, 2, name);
     sc__bind_text(st, 3, effective);
@@ -296,8 +296,8 @@ int sc__catalog_add_work_type(sc_db *db, const char *code, const char *work_type
     }
     if (rc != SC_ENOTFOUND)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_INS_WT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_WT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     sc__bind_text(st, 2, work_type);
     sc__bind_text(st, 3, strcmp(effective, row.effective) < 0 ? row.effective : effective);
@@ -346,8 +346,8 @@ int sc__catalog_add_offering(sc_db *db, const char *code, const char *work_type,
                                  "work type %s of %s is withdrawn from %s", work_type, row.code,
                                  wt_wd);
     }
-    if (!(st = sc__db_stmt(db, SQL_OFFERING_OPEN)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OFFERING_OPEN, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     sqlite3_bind_int(st, 2, level);
     if (has_wt)
@@ -365,8 +365,8 @@ int sc__catalog_add_offering(sc_db *db, const char *code, const char *work_type,
     }
     if (rc != SQLITE_DONE)
         return sc__db_fail(db, rc, "checking offerings");
-    if (!(st = sc__db_stmt(db, SQL_INS_OFFERING)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_OFFERING, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     if (has_wt)
         sqlite3_bind_int64(st, 2, wid);
@@ -411,8 +411,8 @@ int sc__catalog_add_alias(sc_db *db, const char *alias, const char *code)
     }
     if (rc != SC_ENOTFOUND)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_INS_ALIAS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_ALIAS, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, anorm);
     sqlite3_bind_int64(st, 2, row.id);
     return sc__db_exec_stmt(db, st, "adding an alias");
@@ -438,10 +438,10 @@ static const char SQL_WD_OFFERING[] =
 static int run_update(sc_db *db, const char *sql, sqlite3_int64 id, const char *date,
                       const char *what, int *changed)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, sql);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     rc = sc__db_exec_stmt(db, st, what);
@@ -517,8 +517,8 @@ int sc__catalog_withdraw(sc_db *db, const char *code, const char *work_type, int
             if (rc != SC_OK)
                 return rc;
         }
-        if (!(st = sc__db_stmt(db, SQL_WD_OFFERING)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_WD_OFFERING, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, row.id);
         if (work_type)
             sqlite3_bind_int64(st, 2, wid);
@@ -625,16 +625,6 @@ int sc_catalog_add_alias(sc_db *db, const sc_actor *actor, const char *alias, co
 
 /* ---- the question ------------------------------------------------------ */
 
-static void verdict_no(sc_verdict *v, int reason, const char *fmt, ...) SC__PRINTF(3, 4);
-static void verdict_no(sc_verdict *v, int reason, const char *fmt, ...)
-{
-    va_list ap;
-    v->ok = 0;
-    v->reason = reason;
-    va_start(ap, fmt);
-    vsnprintf(v->message, sizeof v->message, fmt, ap);
-    va_end(ap);
-}
 
 static const char SQL_LEVEL_ROWS[] =
     "SELECT f.work_type_id, w.name, f.effective, f.withdrawn FROM offering f "
@@ -669,18 +659,18 @@ int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *w
 
     rc = find_occupation(db, norm, &row);
     if (rc == SC_ENOTFOUND) {
-        verdict_no(out, SC_REASON_UNKNOWN_OCCUPATION, "occupation %s is not in the catalog", norm);
+        sc__verdict_no(out, SC_REASON_UNKNOWN_OCCUPATION, "occupation %s is not in the catalog", norm);
         return SC_OK;
     }
     if (rc != SC_OK)
         return rc;
     if (!in_force(row.effective, row.withdrawn, date)) {
         if (strcmp(date, row.effective) < 0)
-            verdict_no(out, SC_REASON_OCCUPATION_NOT_IN_FORCE,
+            sc__verdict_no(out, SC_REASON_OCCUPATION_NOT_IN_FORCE,
                        "occupation %s enters the catalog on %s, after %s", row.code,
                        row.effective, date);
         else
-            verdict_no(out, SC_REASON_OCCUPATION_NOT_IN_FORCE,
+            sc__verdict_no(out, SC_REASON_OCCUPATION_NOT_IN_FORCE,
                        "occupation %s was withdrawn from the catalog on %s", row.code,
                        row.withdrawn);
         return SC_OK;
@@ -688,22 +678,22 @@ int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *w
     if (work_type) {
         rc = find_work_type(db, row.id, work_type, &wid, wt_eff, wt_wd);
         if (rc == SC_ENOTFOUND) {
-            verdict_no(out, SC_REASON_UNKNOWN_WORK_TYPE, "occupation %s has no work type %s",
+            sc__verdict_no(out, SC_REASON_UNKNOWN_WORK_TYPE, "occupation %s has no work type %s",
                        row.code, work_type);
             return SC_OK;
         }
         if (rc != SC_OK)
             return rc;
         if (!in_force(wt_eff, wt_wd, date)) {
-            verdict_no(out, SC_REASON_WORK_TYPE_NOT_IN_FORCE,
+            sc__verdict_no(out, SC_REASON_WORK_TYPE_NOT_IN_FORCE,
                        "work type %s of %s is not in force on %s (effective %s%s%s)", work_type,
                        row.code, date, wt_eff, wt_wd[0] ? ", withdrawn " : "", wt_wd);
             return SC_OK;
         }
     }
 
-    if (!(st = sc__db_stmt(db, SQL_LEVEL_ROWS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_LEVEL_ROWS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     sqlite3_bind_int(st, 2, level);
     sc__buf_init(&others);
@@ -733,19 +723,19 @@ int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *w
     if (work_type ? this_wt_now : undivided_now) {
         out->ok = 1;
     } else if (work_type && undivided_now) {
-        verdict_no(out, SC_REASON_WORK_TYPE_NOT_ALLOWED,
+        sc__verdict_no(out, SC_REASON_WORK_TYPE_NOT_ALLOWED,
                    "level %d (%s) of %s is undivided (不分方向): give no work type", level,
                    level_zh[level], row.code);
     } else if (!work_type && other_wt_now) {
-        verdict_no(out, SC_REASON_WORK_TYPE_REQUIRED,
+        sc__verdict_no(out, SC_REASON_WORK_TYPE_REQUIRED,
                    "level %d (%s) of %s is offered only per work type: name one of %s", level,
                    level_zh[level], row.code, others.data ? others.data : "");
     } else if (work_type ? this_wt_ever : undivided_ever) {
-        verdict_no(out, SC_REASON_OFFERING_NOT_IN_FORCE,
+        sc__verdict_no(out, SC_REASON_OFFERING_NOT_IN_FORCE,
                    "level %d (%s) of %s%s%s is not in force on %s", level, level_zh[level],
                    row.code, work_type ? " / " : "", work_type ? work_type : "", date);
     } else {
-        verdict_no(out, SC_REASON_LEVEL_NOT_OFFERED, "level %d (%s) of %s%s%s is not offered",
+        sc__verdict_no(out, SC_REASON_LEVEL_NOT_OFFERED, "level %d (%s) of %s%s%s is not offered",
                    level, level_zh[level], row.code, work_type ? " / " : "",
                    work_type ? work_type : "");
     }
@@ -840,8 +830,8 @@ static int load_children(sc_db *db, sc_occupation *o, sqlite3_int64 id, const ch
     int rc, bad = 0;
 
     /* work types */
-    if (!(st = sc__db_stmt(db, SQL_OCC_WTS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_WTS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -874,8 +864,8 @@ static int load_children(sc_db *db, sc_occupation *o, sqlite3_int64 id, const ch
         return sc__db_fail(db, rc, "reading work types");
 
     /* offerings */
-    if (!(st = sc__db_stmt(db, SQL_OCC_OFFS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_OFFS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -902,8 +892,8 @@ static int load_children(sc_db *db, sc_occupation *o, sqlite3_int64 id, const ch
         return sc__db_fail(db, rc, "reading offerings");
 
     /* aliases */
-    if (!(st = sc__db_stmt(db, SQL_OCC_ALIASES)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_ALIASES, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         char **n = sc__realloc(o->aliases, (o->n_aliases + 1) * sizeof(char *));
@@ -961,8 +951,8 @@ int sc_occupation_lookup(sc_occupation **out, sc_db *db, const char *code)
     if ((rc = sc__db_check(db, "sc_occupation_lookup", 0)) != SC_OK ||
         (rc = require_occupation(db, code, &row)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_OCC_BY_ID)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_BY_ID, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, row.id);
     rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {

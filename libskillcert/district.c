@@ -54,8 +54,8 @@ static int lookup(sc_district *out, sc_db *db, const char *text, const char *wha
     int rc;
     if ((rc = trimmed(text, what, key, sizeof key)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_LOOKUP)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_LOOKUP, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, key);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -95,33 +95,24 @@ int sc_district_lookup(sc_district *out, sc_db *db, const char *code)
     return lookup(out, db, code, "district");
 }
 
+/* The store's generic row iterator. */
 struct sc_district_iter {
-    sc_db *db;
-    sqlite3_stmt *st;
-    int done;
+    sc__rows r;
 };
 
 static const char SQL_ALL[] = "SELECT " DISTRICT_COLS " FROM district d ORDER BY d.ordinal";
 
 int sc_district_iter_new(sc_district_iter **out, sc_db *db)
 {
-    sc_district_iter *it;
+    sc__rows *r = NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_district_iter_new", "out");
     *out = NULL;
-    if ((rc = sc__db_check(db, "sc_district_iter_new", 0)) != SC_OK)
+    if ((rc = sc__db_check(db, "sc_district_iter_new", 0)) != SC_OK ||
+        (rc = sc__rows_new(&r, sizeof(sc_district_iter), db, SQL_ALL, 0)) != SC_OK)
         return rc;
-    it = sc__calloc(1, sizeof(*it));
-    if (!it)
-        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating an iterator");
-    if ((rc = sc__db_prepare(db, SQL_ALL, &it->st)) != SC_OK) {
-        free(it);
-        return rc;
-    }
-    it->db = db;
-    sc__db_ref(db);
-    *out = it;
+    *out = (sc_district_iter *)(void *)r; /* r is its first member */
     return SC_OK;
 }
 
@@ -131,26 +122,14 @@ int sc_district_iter_next(sc_district *out, sc_district_iter *it)
     if (!out)
         return sc__error_null("sc_district_iter_next", "out");
     memset(out, 0, sizeof(*out));
-    if (!it)
-        return sc__error_null("sc_district_iter_next", "it");
-    if (it->done)
-        return SC_ITEROVER;
-    rc = sqlite3_step(it->st);
-    if (rc == SQLITE_DONE) {
-        it->done = 1;
-        return SC_ITEROVER;
-    }
-    if (rc != SQLITE_ROW)
-        return sc__db_fail(it->db, rc, "iterating districts");
-    fill(out, it->st);
+    if ((rc = sc__rows_step(it ? &it->r : NULL, 0, "sc_district_iter_next")) != SC_OK)
+        return rc;
+    fill(out, it->r.st);
     return SC_OK;
 }
 
 void sc_district_iter_free(sc_district_iter *it)
 {
-    if (!it)
-        return;
-    sqlite3_finalize(it->st);
-    sc__db_unref(it->db);
-    free(it);
+    if (it)
+        sc__rows_free(&it->r);
 }

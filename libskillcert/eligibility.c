@@ -74,8 +74,8 @@ int sc__elig_add_ruleset(sc_db *db, const char *name, const char *occupation,
         sc__error_set_field("withdrawn");
         return SC_EINVAL;
     }
-    if (!(st = sc__db_stmt(db, SQL_RULESET_SAME)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RULESET_SAME, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, name);
     sc__bind_text(st, 2, norm);
     sc__bind_text(st, 3, effective);
@@ -95,8 +95,8 @@ int sc__elig_add_ruleset(sc_db *db, const char *name, const char *occupation,
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return sc__db_fail(db, rc, "checking rule sets");
-    if (!(st = sc__db_stmt(db, SQL_INS_RULESET)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_RULESET, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, name);
     sc__bind_text(st, 2, norm);
     sc__bind_text(st, 3, standard);
@@ -122,8 +122,8 @@ int sc__elig_add_related(sc_db *db, sqlite3_int64 ruleset, const char *occupatio
         sc__error_set_field("occupation");
         return rc;
     }
-    if (!(st = sc__db_stmt(db, SQL_INS_RELATED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_RELATED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, ruleset);
     sc__bind_text(st, 2, norm);
     rc = sc__db_exec_stmt(db, st, "adding a related occupation");
@@ -153,8 +153,8 @@ int sc__elig_add_condition(sc_db *db, sqlite3_int64 ruleset, int level, const ch
         sc__error_set_field("level");
         return SC_EINVAL;
     }
-    if (!(st = sc__db_stmt(db, SQL_INS_COND)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_COND, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, ruleset);
     sqlite3_bind_int(st, 2, level);
     sc__bind_text(st, 3, work_type ? work_type : "");
@@ -308,8 +308,8 @@ int sc__elig_add_predicate(sc_db *db, sqlite3_int64 condition, int seq, const sc
     int rc;
     if ((rc = sc__elig_check_predicate(p)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_INS_PRED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_PRED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, condition);
     sqlite3_bind_int(st, 2, seq);
     sc__bind_text(st, 3, p->kind);
@@ -456,10 +456,10 @@ static const char SQL_RS_ALIASES[] =
 
 static int load_preds(sc_db *db, sc__cond *c, sqlite3_int64 cond_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_RS_PREDS);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RS_PREDS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, cond_id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sc__pred_spec sp;
@@ -518,13 +518,13 @@ static int load_preds(sc_db *db, sc__cond *c, sqlite3_int64 cond_id)
 
 static int load_conds(sc_db *db, sc__scope *s, sqlite3_int64 rs_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_RS_CONDS);
+    sqlite3_stmt *st;
     size_t cap = 0, i;
     int rc, bad = 0;
     /* Condition rows first (the predicate query reuses no statement of ours). */
     sqlite3_int64 *ids = NULL;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RS_CONDS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, rs_id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sc__cond *c;
@@ -634,11 +634,11 @@ static int add_with_aliases(const sc_ruleset *rs, sc__scope *s, sc__occ occ, siz
 
 static int load_related(sc_db *db, const sc_ruleset *rs, sc__scope *s, sqlite3_int64 rs_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_RS_RELATED);
+    sqlite3_stmt *st;
     size_t cap = 0, relcap = 0, i;
     int rc, bad = 0;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RS_RELATED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, rs_id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (s->nrelated == cap) {
@@ -675,11 +675,11 @@ static int load_related(sc_db *db, const sc_ruleset *rs, sc__scope *s, sqlite3_i
 
 static int load_aliases(sc_db *db, sc_ruleset *rs)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_RS_ALIASES);
+    sqlite3_stmt *st;
     size_t cap = 0;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RS_ALIASES, &st)) != SC_OK)
+        return rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sc__occ a = sc__occ_pack(sc__col_text(st, 0)), c = sc__occ_pack(sc__col_text(st, 1));
         if (!a || !c)
@@ -727,10 +727,8 @@ int sc_ruleset_load(sc_ruleset **out, sc_db *db, const char *date)
     if ((rc = load_aliases(db, rs)) != SC_OK)
         goto fail;
 
-    if (!(st = sc__db_stmt(db, SQL_RS_IN_FORCE))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RS_IN_FORCE, &st)) != SC_OK)
         goto fail;
-    }
     sc__bind_text(st, 1, date);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sc__scope *s;

@@ -1148,16 +1148,8 @@ int sc_org_scope_get(sc_offerings **out, sc_db *db, const char *credit_code, con
 
 /* ---- may certify ---------------------------------------------------------------------------- */
 
-static void verdict_no(sc_verdict *v, int reason, const char *fmt, ...) SC__PRINTF(3, 4);
-static void verdict_no(sc_verdict *v, int reason, const char *fmt, ...)
-{
-    va_list ap;
-    v->ok = 0;
-    v->reason = reason;
-    va_start(ap, fmt);
-    vsnprintf(v->message, sizeof v->message, fmt, ap);
-    va_end(ap);
-}
+/* The shared helper of util.c (kept under its old name here: the checks below use it). */
+#define verdict_no sc__verdict_no
 
 static const char SQL_IN_SCOPE[] =
     "SELECT 1 FROM filing_scope s JOIN filing f ON f.id = s.filing_id "

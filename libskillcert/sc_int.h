@@ -59,6 +59,10 @@ int sc__date_valid(const char *s);
 int sc__check_date(const char *s, const char *what);
 /* Today's date in UTC as "YYYY-MM-DD" into buf[11]. */
 void sc__today(char buf[11]);
+/* A "no" verdict with its reason and message (catalog, org, assessment checks). */
+void sc__verdict_no(sc_verdict *out, int reason, const char *fmt, ...) SC__PRINTF(3, 4);
+/* Copy src (NULL: "") into dst of cap bytes, cut on a UTF-8 character boundary. */
+void sc__copy_text(char *dst, size_t cap, const char *src);
 /* Days since 1970-01-01 of a valid date string. */
 long sc__date_days(const char *s);
 /* Resolve a date argument: NULL -> today into buf; else copies. Returns buf. */

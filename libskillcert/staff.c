@@ -4,6 +4,7 @@
  * 直接认定) with their district and city confirmations.
  */
 #include "org_int.h"
+#include "change_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,10 +76,10 @@ static const char SQL_STAFF_REMOVE[] = "UPDATE staff SET removed = ?2 WHERE id =
 static int current_member(sc_db *db, sqlite3_int64 org, const char *person, int role,
                           sqlite3_int64 *id, char added[SC_DATE_SIZE])
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_STAFF_CURRENT);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_STAFF_CURRENT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org);
     sc__bind_text(st, 2, person);
     sqlite3_bind_int(st, 3, role);
@@ -122,9 +123,7 @@ int sc_staff_add(sc_db *db, const sc_actor *actor, const char *credit_code, cons
         sc__error_set_field("qualifications");
         return SC_EINVAL;
     }
-    if ((rc = sc__authorize(db, actor, SC__ACT_STAFF_ADD, code)) != SC_OK)
-        return rc;
-    if ((rc = sc__db_begin(db)) != SC_OK)
+    if ((rc = sc__change_begin(db, actor, SC__ACT_STAFF_ADD, code)) != SC_OK)
         return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
@@ -147,10 +146,8 @@ int sc_staff_add(sc_db *db, const sc_actor *actor, const char *credit_code, cons
                                      qualifications->items[i].level)) != SC_OK)
             goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_INS_STAFF))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_STAFF, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, person_id);
     sc__bind_text(st, 3, name);
@@ -160,10 +157,8 @@ int sc_staff_add(sc_db *db, const sc_actor *actor, const char *credit_code, cons
         goto fail;
     id = sqlite3_last_insert_rowid(db->conn);
     for (i = 0; i < canon->n; i++) {
-        if (!(st = sc__db_stmt(db, SQL_INS_QUAL))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_INS_QUAL, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, id);
         sc__bind_text(st, 2, canon->items[i].occupation);
         sc__bind_text(st, 3, canon->items[i].work_type);
@@ -173,13 +168,10 @@ int sc_staff_add(sc_db *db, const sc_actor *actor, const char *credit_code, cons
     }
     sc__offerings_describe(canon, desc, sizeof desc);
     snprintf(entity_id, sizeof entity_id, "%s/%s", code, person_id);
-    if ((rc = sc__audit_append(db, actor, "staff", entity_id,
-                               sc__action_name(SC__ACT_STAFF_ADD),
-                               "role=%s name=%s date=%s qualifications=%s", role_en[role], name,
-                               date, desc)) != SC_OK)
-        goto fail;
     sc_offerings_free(canon);
-    return sc__db_commit(db);
+    return sc__change_commit(db, actor, SC__ACT_STAFF_ADD, "staff", entity_id,
+                             "role=%s name=%s date=%s qualifications=%s", role_en[role], name,
+                             date, desc);
 fail:
     sc_offerings_free(canon);
     sc__db_rollback(db);
@@ -202,9 +194,7 @@ int sc_staff_remove(sc_db *db, const sc_actor *actor, const char *credit_code,
         (rc = check_role(role)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
         return rc;
-    if ((rc = sc__authorize(db, actor, SC__ACT_STAFF_REMOVE, code)) != SC_OK)
-        return rc;
-    if ((rc = sc__db_begin(db)) != SC_OK)
+    if ((rc = sc__change_begin(db, actor, SC__ACT_STAFF_REMOVE, code)) != SC_OK)
         return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
@@ -223,28 +213,22 @@ int sc_staff_remove(sc_db *db, const sc_actor *actor, const char *credit_code,
         sc__error_set_field("date");
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_STAFF_REMOVE))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_STAFF_REMOVE, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     snprintf(entity_id, sizeof entity_id, "%s/%s", code, person_id);
-    if ((rc = sc__db_exec_stmt(db, st, "removing a staff member")) != SC_OK ||
-        (rc = sc__audit_append(db, actor, "staff", entity_id,
-                               sc__action_name(SC__ACT_STAFF_REMOVE), "role=%s date=%s",
-                               role_en[role], date)) != SC_OK)
+    if ((rc = sc__db_exec_stmt(db, st, "removing a staff member")) != SC_OK)
         goto fail;
-    return sc__db_commit(db);
+    return sc__change_commit(db, actor, SC__ACT_STAFF_REMOVE, "staff", entity_id,
+                             "role=%s date=%s", role_en[role], date);
 fail:
-    sc__db_rollback(db);
-    return rc;
+    return sc__change_fail(db, rc);
 }
 
+/* The store's generic row iterator. */
 struct sc_staff_iter {
-    sc_db *db;
-    sqlite3_stmt *st;
-    int done;
+    sc__rows r;
 };
 
 static const char SQL_STAFF_ITER[] =
@@ -254,7 +238,7 @@ static const char SQL_STAFF_ITER[] =
 
 int sc_staff_iter_new(sc_staff_iter **out, sc_db *db, const char *credit_code, const char *date)
 {
-    sc_staff_iter *it;
+    sc__rows *r = NULL;
     sc__org_row org;
     int rc;
     if (!out)
@@ -264,56 +248,38 @@ int sc_staff_iter_new(sc_staff_iter **out, sc_db *db, const char *credit_code, c
         return rc;
     if (date && (rc = sc__check_date(date, "date")) != SC_OK)
         return rc;
-    if ((rc = sc__org_find(db, credit_code, &org)) != SC_OK)
+    if ((rc = sc__org_find(db, credit_code, &org)) != SC_OK ||
+        (rc = sc__rows_new(&r, sizeof(sc_staff_iter), db, SQL_STAFF_ITER, 0)) != SC_OK)
         return rc;
-    it = sc__calloc(1, sizeof(*it));
-    if (!it)
-        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory creating an iterator");
-    if ((rc = sc__db_prepare(db, SQL_STAFF_ITER, &it->st)) != SC_OK) {
-        free(it);
-        return rc;
-    }
-    sqlite3_bind_int64(it->st, 1, org.id);
-    sc__bind_text(it->st, 2, date);
-    it->db = db;
-    sc__db_ref(db);
-    *out = it;
+    sqlite3_bind_int64(r->st, 1, org.id);
+    sc__bind_text(r->st, 2, date);
+    *out = (sc_staff_iter *)(void *)r; /* r is its first member */
     return SC_OK;
 }
 
 int sc_staff_iter_next(sc_staff *out, sc_staff_iter *it)
 {
+    sqlite3_stmt *st;
     int rc;
     if (!out)
         return sc__error_null("sc_staff_iter_next", "out");
     memset(out, 0, sizeof(*out));
-    if (!it)
-        return sc__error_null("sc_staff_iter_next", "it");
-    if (it->done)
-        return SC_ITEROVER;
-    rc = sqlite3_step(it->st);
-    if (rc == SQLITE_DONE) {
-        it->done = 1;
-        return SC_ITEROVER;
-    }
-    if (rc != SQLITE_ROW)
-        return sc__db_fail(it->db, rc, "iterating staff");
-    sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(it->st, 0));
-    sc__copy_text(out->person_id, sizeof out->person_id, sc__col_text(it->st, 1));
-    sc__copy_text(out->name, sizeof out->name, sc__col_text(it->st, 2));
-    out->role = sqlite3_column_int(it->st, 3);
-    sc__copy_text(out->added, sizeof out->added, sc__col_text(it->st, 4));
-    sc__copy_text(out->removed, sizeof out->removed, sc__col_text(it->st, 5));
+    if ((rc = sc__rows_step(it ? &it->r : NULL, 0, "sc_staff_iter_next")) != SC_OK)
+        return rc;
+    st = it->r.st;
+    sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(st, 0));
+    sc__copy_text(out->person_id, sizeof out->person_id, sc__col_text(st, 1));
+    sc__copy_text(out->name, sizeof out->name, sc__col_text(st, 2));
+    out->role = sqlite3_column_int(st, 3);
+    sc__copy_text(out->added, sizeof out->added, sc__col_text(st, 4));
+    sc__copy_text(out->removed, sizeof out->removed, sc__col_text(st, 5));
     return SC_OK;
 }
 
 void sc_staff_iter_free(sc_staff_iter *it)
 {
-    if (!it)
-        return;
-    sqlite3_finalize(it->st);
-    sc__db_unref(it->db);
-    free(it);
+    if (it)
+        sc__rows_free(&it->r);
 }
 
 static const char SQL_STAFF_LATEST[] =
@@ -338,8 +304,8 @@ int sc_staff_qualifications_get(sc_offerings **out, sc_db *db, const char *credi
         (rc = check_role(role)) != SC_OK ||
         (rc = sc__org_find(db, credit_code, &org)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_STAFF_LATEST)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_STAFF_LATEST, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, person_id);
     sqlite3_bind_int(st, 3, role);
@@ -353,10 +319,8 @@ int sc_staff_qualifications_get(sc_offerings **out, sc_db *db, const char *credi
         return sc__db_fail(db, rc, "looking up a staff member");
     if ((rc = sc_offerings_new(out)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_QUALS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_QUALS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (sc__offerings_push(*out, sc__col_text(st, 0), sc__col_text(st, 1),
@@ -394,11 +358,11 @@ static const char SQL_CONFIRM_CITY[] =
 static int latest_rules(sc_db *db, sqlite3_int64 org, int path, sc_special_rules *out,
                         sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_LATEST_RULES);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_LATEST_RULES, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org);
     sqlite3_bind_int(st, 2, path);
     rc = sqlite3_step(st);
@@ -443,30 +407,23 @@ int sc_org_rules_submit(sc_db *db, const sc_actor *actor, const char *credit_cod
         (rc = sc__check_text(text, "text", SC_ORG_TEXT_SIZE - 1, 1)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
         return rc;
-    if ((rc = sc__authorize(db, actor, SC__ACT_RULES_SUBMIT, code)) != SC_OK)
-        return rc;
-    if ((rc = sc__db_begin(db)) != SC_OK)
+    if ((rc = sc__change_begin(db, actor, SC__ACT_RULES_SUBMIT, code)) != SC_OK)
         return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_INS_RULES))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_RULES, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sqlite3_bind_int(st, 2, path);
     sc__bind_text(st, 3, text);
     sc__bind_text(st, 4, date);
     snprintf(entity_id, sizeof entity_id, "%s/%s", code, path_label(path));
-    if ((rc = sc__db_exec_stmt(db, st, "submitting special-path rules")) != SC_OK ||
-        (rc = sc__audit_append(db, actor, "rules", entity_id,
-                               sc__action_name(SC__ACT_RULES_SUBMIT), "date=%s text=%s", date,
-                               text)) != SC_OK)
+    if ((rc = sc__db_exec_stmt(db, st, "submitting special-path rules")) != SC_OK)
         goto fail;
-    return sc__db_commit(db);
+    return sc__change_commit(db, actor, SC__ACT_RULES_SUBMIT, "rules", entity_id,
+                             "date=%s text=%s", date, text);
 fail:
-    sc__db_rollback(db);
-    return rc;
+    return sc__change_fail(db, rc);
 }
 
 int sc_org_rules_confirm(sc_db *db, const sc_actor *actor, const char *credit_code, int path,
@@ -485,11 +442,9 @@ int sc_org_rules_confirm(sc_db *db, const sc_actor *actor, const char *credit_co
         (rc = check_path(path)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
         return rc;
-    if ((rc = sc__authorize(db, actor, SC__ACT_RULES_CONFIRM, code)) != SC_OK)
+    if ((rc = sc__change_begin(db, actor, SC__ACT_RULES_CONFIRM, code)) != SC_OK)
         return rc;
     by_district = actor->kind == SC_ACTOR_DISTRICT;
-    if ((rc = sc__db_begin(db)) != SC_OK)
-        return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
     rc = latest_rules(db, org.id, path, &r, &id);
@@ -515,10 +470,9 @@ int sc_org_rules_confirm(sc_db *db, const sc_actor *actor, const char *credit_co
         sc__error_set_field("date");
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, by_district ? SQL_CONFIRM_DISTRICT : SQL_CONFIRM_CITY))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, by_district ? SQL_CONFIRM_DISTRICT : SQL_CONFIRM_CITY,
+                              &st)) != SC_OK)
         goto fail;
-    }
     if (actor->name && *actor->name)
         snprintf(who, sizeof who, "%s (%s)", actor->label, actor->name);
     else
@@ -527,16 +481,13 @@ int sc_org_rules_confirm(sc_db *db, const sc_actor *actor, const char *credit_co
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, who);
     snprintf(entity_id, sizeof entity_id, "%s/%s", code, path_label(path));
-    if ((rc = sc__db_exec_stmt(db, st, "confirming special-path rules")) != SC_OK ||
-        (rc = sc__audit_append(db, actor, "rules", entity_id,
-                               sc__action_name(SC__ACT_RULES_CONFIRM),
-                               "by=%s date=%s submitted=%s", by_district ? "district" : "city",
-                               date, r.submitted)) != SC_OK)
+    if ((rc = sc__db_exec_stmt(db, st, "confirming special-path rules")) != SC_OK)
         goto fail;
-    return sc__db_commit(db);
+    return sc__change_commit(db, actor, SC__ACT_RULES_CONFIRM, "rules", entity_id,
+                             "by=%s date=%s submitted=%s", by_district ? "district" : "city",
+                             date, r.submitted);
 fail:
-    sc__db_rollback(db);
-    return rc;
+    return sc__change_fail(db, rc);
 }
 
 int sc_org_rules_get(sc_special_rules *out, sc_db *db, const char *credit_code, int path)
@@ -575,8 +526,8 @@ int sc_org_rules_confirmed_get(unsigned int *out, sc_db *db, const char *credit_
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK ||
         (rc = sc__org_find(db, credit_code, &org)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_CONFIRMED_PATHS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CONFIRMED_PATHS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, date);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

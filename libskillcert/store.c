@@ -363,6 +363,61 @@ fail:
     return rc;
 }
 
+int sc__db_stmt_get(sc_db *db, const char *sql, sqlite3_stmt **out)
+{
+    if (!(*out = sc__db_stmt(db, sql)))
+        return sc_error_last()->code;
+    return SC_OK;
+}
+
+int sc__rows_new(sc__rows **out, size_t size, sc_db *db, const char *sql, int kind)
+{
+    sc__rows *r;
+    int rc;
+    *out = NULL;
+    if (size < sizeof(*r))
+        size = sizeof(*r);
+    if (!(r = sc__calloc(1, size)))
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+    if ((rc = sc__db_prepare(db, sql, &r->st)) != SC_OK) {
+        free(r);
+        return rc;
+    }
+    r->db = db;
+    r->kind = kind;
+    sc__db_ref(db);
+    *out = r;
+    return SC_OK;
+}
+
+int sc__rows_step(sc__rows *r, int kind, const char *func)
+{
+    int rc;
+    if (!r)
+        return sc__error_null(func, "it");
+    if (r->kind != kind)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s: not an iterator of this kind", func);
+    if (r->done)
+        return SC_ITEROVER;
+    rc = sqlite3_step(r->st);
+    if (rc == SQLITE_ROW)
+        return SC_OK;
+    if (rc == SQLITE_DONE) {
+        r->done = 1;
+        return SC_ITEROVER;
+    }
+    return sc__db_fail(r->db, rc, "iterating");
+}
+
+void sc__rows_free(sc__rows *r)
+{
+    if (!r)
+        return;
+    sqlite3_finalize(r->st);
+    sc__db_unref(r->db);
+    free(r);
+}
+
 void sc__db_ref(sc_db *db)
 {
     db->refs++;

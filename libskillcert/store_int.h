@@ -44,8 +44,32 @@ void sc__db_unref(sc_db *db);
 /* A cached prepared statement for a static SQL string, reset and unbound.
  * NULL on failure (error recorded). Do not finalize. */
 sqlite3_stmt *sc__db_stmt(sc_db *db, const char *sql);
+/* The same, as a status: SC_OK with *out the cached statement, or the status
+ * of the failure (error recorded) with *out NULL. Use it instead of testing the
+ * pointer and then reading sc_error_last()->code. */
+int sc__db_stmt_get(sc_db *db, const char *sql, sqlite3_stmt **out);
 /* Prepare a new statement the caller owns (for iterators). */
 int sc__db_prepare(sc_db *db, const char *sql, sqlite3_stmt **out);
+
+/* One generic row iterator: a statement the iterator owns, a reference on
+ * its db, and a kind tag so that a public iterator handle of one list is
+ * refused by another list's _next. A module's iterator struct embeds it as
+ * its first member. */
+typedef struct sc__rows {
+    sc_db *db;
+    sqlite3_stmt *st;
+    int kind;
+    int done; /* SQLITE_DONE seen: stay over (a step would restart the query) */
+} sc__rows;
+/* Allocate `size` bytes (a struct whose first member is sc__rows), prepare
+ * `sql` on db and take a reference: SC_OK, SC_ENOMEM, SC_EDB. The caller
+ * binds (*out)->st. */
+int sc__rows_new(sc__rows **out, size_t size, sc_db *db, const char *sql, int kind);
+/* Step: SC_OK (a row in r->st), SC_ITEROVER (then always), SC_EINVAL (NULL,
+ * or another kind; `func` names the public call), SC_EDB. */
+int sc__rows_step(sc__rows *r, int kind, const char *func);
+/* Finalize, drop the reference, free. NULL: no-op. */
+void sc__rows_free(sc__rows *r);
 
 /* Record a SQLite failure and return the mapped status. */
 int sc__db_fail(sc_db *db, int rc, const char *what);

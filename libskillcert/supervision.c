@@ -26,172 +26,11 @@ void sc__actor_text(const sc_actor *a, char out[SC_ACTOR_TEXT_SIZE])
 
 /* ---- iterators ------------------------------------------------------------------------------ */
 
-int sc__supervision_iter_make(sc_supervision_iter **out, sc_db *db, const char *func,
-                              const char *sql, int kind)
-{
-    sc_supervision_iter *it;
-    int rc;
-    (void)func;
-    if (!(it = sc__calloc(1, sizeof(*it))))
-        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
-    if ((rc = sc__db_prepare(db, sql, &it->st)) != SC_OK) {
-        free(it);
-        return rc;
-    }
-    it->db = db;
-    it->kind = kind;
-    sc__db_ref(db);
-    *out = it;
-    return SC_OK;
-}
-
-int sc__supervision_iter_step(sc_supervision_iter *it, int kind, const char *func)
-{
-    int rc;
-    if (!it)
-        return sc__error_null(func, "it");
-    if (it->kind != kind)
-        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s: not an iterator of this kind", func);
-    rc = sqlite3_step(it->st);
-    if (rc == SQLITE_ROW)
-        return SC_OK;
-    if (rc == SQLITE_DONE)
-        return SC_ITEROVER;
-    return sc__db_fail(it->db, rc, "iterating");
-}
-
 void sc_supervision_iter_free(sc_supervision_iter *it)
 {
     if (!it)
         return;
-    sqlite3_finalize(it->st);
-    sc__db_unref(it->db);
-    free(it);
-}
-
-/* ---- names ------------------------------------------------------------------------------------ */
-
-typedef struct {
-    const char *code, *name, *zh;
-} category_def;
-
-static const category_def categories[] = {
-    { "out-of-scope", "certification outside the filed scope", "超范围开展认定" },
-    { "out-of-region", "certification outside Beijing", "超行政区域开展认定" },
-    { "outside-validity", "certification without a filing in force, or while suspended",
-      "未备案、备案有效期外或暂停期间开展认定" },
-    { "staff-ratio", "staff ratio of an assessment broken", "考评人员配比不达标" },
-    { "unqualified-examiner", "unqualified examiner or invigilator", "考评人员不具备资格" },
-    { "falsified-records", "falsified records or certificates", "弄虚作假" },
-    { "venue", "assessment venue not as inspected", "评价场地不符合要求" },
-    { "supervision", "internal quality supervision missing", "内部质量督导缺失" },
-    { "disclosure", "rules or fees not published", "管理办法、收费标准未公示" },
-    { "other", "other breach of the commitment letter", "其他违反承诺的情形" },
-};
-#define NCATEGORIES (sizeof categories / sizeof categories[0])
-
-size_t sc_finding_category_count(void)
-{
-    return NCATEGORIES;
-}
-
-int sc_finding_category_get(sc_finding_category *out, size_t i)
-{
-    if (!out)
-        return sc__error_null("sc_finding_category_get", "out");
-    memset(out, 0, sizeof(*out));
-    if (i >= NCATEGORIES)
-        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_ARGS, "category %zu is out of range", i);
-    snprintf(out->code, sizeof out->code, "%s", categories[i].code);
-    snprintf(out->name, sizeof out->name, "%s", categories[i].name);
-    snprintf(out->name_zh, sizeof out->name_zh, "%s", categories[i].zh);
-    return SC_OK;
-}
-
-int sc__finding_category_known(const char *code)
-{
-    size_t i;
-    for (i = 0; code && i < NCATEGORIES; i++)
-        if (!strcmp(categories[i].code, code))
-            return 1;
-    return 0;
-}
-
-const char *sc__finding_category_zh(const char *code)
-{
-    size_t i;
-    for (i = 0; code && i < NCATEGORIES; i++)
-        if (!strcmp(categories[i].code, code))
-            return categories[i].zh;
-    return "";
-}
-
-static int parse_named(int *out, const char *text, const char *const *en,
-                       const char *const *zh, int n, const char *what)
-{
-    int i;
-    char *end;
-    long v;
-    if (!out)
-        return sc__error_null(what, "out");
-    *out = 0;
-    if (!text)
-        return sc__error_null(what, "text");
-    for (i = 1; i <= n; i++)
-        if (!strcmp(text, en[i]) || (zh && !strcmp(text, zh[i]))) {
-            *out = i;
-            return SC_OK;
-        }
-    v = strtol(text, &end, 10);
-    if (*text && !*end && v >= 1 && v <= n) {
-        *out = (int)v;
-        return SC_OK;
-    }
-    return bad("text", "%s: unknown value '%.40s'", what, text);
-}
-
-static const char *const severity_en[] = { NULL, "minor", "major", "serious" };
-static const char *const severity_zh[] = { NULL, "一般", "较重", "严重" };
-
-const char *sc_finding_severity_name(int severity)
-{
-    return severity >= 1 && severity <= 3 ? severity_en[severity] : NULL;
-}
-
-int sc_finding_severity_parse(int *out, const char *text)
-{
-    return parse_named(out, text, severity_en, severity_zh, 3, "sc_finding_severity_parse");
-}
-
-static const char *const inspect_en[] = { NULL, "organization", "session", "venue",
-                                          "certificates" };
-
-const char *sc_inspection_kind_name(int kind)
-{
-    return kind >= 1 && kind <= 4 ? inspect_en[kind] : NULL;
-}
-
-int sc_inspection_kind_parse(int *out, const char *text)
-{
-    if (out && text && !strcmp(text, "org")) {
-        *out = SC_INSPECT_ORG;
-        return SC_OK;
-    }
-    return parse_named(out, text, inspect_en, NULL, 4, "sc_inspection_kind_parse");
-}
-
-static const char *const sanction_en[] = { NULL, "warning", "rectification", "suspension",
-                                           "exit" };
-static const char *const sanction_zh[] = { NULL, "警告", "限期整改", "暂停认定", "退出目录" };
-
-const char *sc_sanction_kind_name(int kind)
-{
-    return kind >= 1 && kind <= 4 ? sanction_en[kind] : NULL;
-}
-
-int sc_sanction_kind_parse(int *out, const char *text)
-{
-    return parse_named(out, text, sanction_en, sanction_zh, 4, "sc_sanction_kind_parse");
+    sc__rows_free(&it->r);
 }
 
 /* ---- internal supervision ------------------------------------------------------------------ */
@@ -403,10 +242,10 @@ int sc_supervision_iter_new(sc_supervision_iter **out, sc_db *db, int64_t sessio
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_supervision_iter_new", 0)) != SC_OK ||
         (rc = sc__session_load(db, session_id, &s)) != SC_OK ||
-        (rc = sc__supervision_iter_make(out, db, "sc_supervision_iter_new", SQL_SUPERVISION_ITER,
+        (rc = sc__supervision_iter_make(out, db, SQL_SUPERVISION_ITER,
                                         SC__SIT_SUPERVISION)) != SC_OK)
         return rc;
-    sqlite3_bind_int64((*out)->st, 1, session_id);
+    sqlite3_bind_int64((*out)->r.st, 1, session_id);
     return SC_OK;
 }
 
@@ -419,14 +258,14 @@ int sc_supervision_iter_next(sc_supervision *out, sc_supervision_iter *it)
     if ((rc = sc__supervision_iter_step(it, SC__SIT_SUPERVISION, "sc_supervision_iter_next")) !=
         SC_OK)
         return rc;
-    out->id = sqlite3_column_int64(it->st, 0);
-    out->session_id = sqlite3_column_int64(it->st, 1);
-    sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(it->st, 2));
-    sc__copy_text(out->person_id, sizeof out->person_id, sc__col_text(it->st, 3));
-    sc__copy_text(out->name, sizeof out->name, sc__col_text(it->st, 4));
-    sc__copy_text(out->date, sizeof out->date, sc__col_text(it->st, 5));
-    sc__copy_text(out->checked, sizeof out->checked, sc__col_text(it->st, 6));
-    sc__copy_text(out->findings, sizeof out->findings, sc__col_text(it->st, 7));
+    out->id = sqlite3_column_int64(it->r.st, 0);
+    out->session_id = sqlite3_column_int64(it->r.st, 1);
+    sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(it->r.st, 2));
+    sc__copy_text(out->person_id, sizeof out->person_id, sc__col_text(it->r.st, 3));
+    sc__copy_text(out->name, sizeof out->name, sc__col_text(it->r.st, 4));
+    sc__copy_text(out->date, sizeof out->date, sc__col_text(it->r.st, 5));
+    sc__copy_text(out->checked, sizeof out->checked, sc__col_text(it->r.st, 6));
+    sc__copy_text(out->findings, sizeof out->findings, sc__col_text(it->r.st, 7));
     return SC_OK;
 }
 
@@ -1031,10 +870,10 @@ int sc_inspection_iter_new(sc_supervision_iter **out, sc_db *db, const char *cre
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_inspection_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
-        (rc = sc__supervision_iter_make(out, db, "sc_inspection_iter_new", SQL_INSPECTION_ITER,
+        (rc = sc__supervision_iter_make(out, db, SQL_INSPECTION_ITER,
                                         SC__SIT_INSPECTION)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->st, 1, credit_code ? code : NULL);
+    sc__bind_text((*out)->r.st, 1, credit_code ? code : NULL);
     return SC_OK;
 }
 
@@ -1047,7 +886,7 @@ int sc_inspection_iter_next(sc_inspection *out, sc_supervision_iter *it)
     if ((rc = sc__supervision_iter_step(it, SC__SIT_INSPECTION, "sc_inspection_iter_next")) !=
         SC_OK)
         return rc;
-    inspection_fill(out, it->st);
+    inspection_fill(out, it->r.st);
     return SC_OK;
 }
 
@@ -1154,11 +993,11 @@ int sc_finding_iter_new(sc_supervision_iter **out, sc_db *db, const char *credit
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_finding_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
-        (rc = sc__supervision_iter_make(out, db, "sc_finding_iter_new", SQL_FINDING_ITER,
+        (rc = sc__supervision_iter_make(out, db, SQL_FINDING_ITER,
                                         SC__SIT_FINDING)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->st, 1, credit_code ? code : NULL);
-    sqlite3_bind_int64((*out)->st, 2, inspection_id);
+    sc__bind_text((*out)->r.st, 1, credit_code ? code : NULL);
+    sqlite3_bind_int64((*out)->r.st, 2, inspection_id);
     return SC_OK;
 }
 
@@ -1170,7 +1009,7 @@ int sc_finding_iter_next(sc_finding *out, sc_supervision_iter *it)
     memset(out, 0, sizeof(*out));
     if ((rc = sc__supervision_iter_step(it, SC__SIT_FINDING, "sc_finding_iter_next")) != SC_OK)
         return rc;
-    finding_fill(out, it->st);
+    finding_fill(out, it->r.st);
     return SC_OK;
 }
 
@@ -1559,10 +1398,10 @@ int sc_sanction_iter_new(sc_supervision_iter **out, sc_db *db, const char *credi
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_sanction_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
-        (rc = sc__supervision_iter_make(out, db, "sc_sanction_iter_new", SQL_SANCTION_ITER,
+        (rc = sc__supervision_iter_make(out, db, SQL_SANCTION_ITER,
                                         SC__SIT_SANCTION)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->st, 1, credit_code ? code : NULL);
+    sc__bind_text((*out)->r.st, 1, credit_code ? code : NULL);
     return SC_OK;
 }
 
@@ -1574,6 +1413,6 @@ int sc_sanction_iter_next(sc_sanction *out, sc_supervision_iter *it)
     memset(out, 0, sizeof(*out));
     if ((rc = sc__supervision_iter_step(it, SC__SIT_SANCTION, "sc_sanction_iter_next")) != SC_OK)
         return rc;
-    sanction_fill(out, it->st);
+    sanction_fill(out, it->r.st);
     return SC_OK;
 }

@@ -1,11 +1,12 @@
 /*
- * Quality supervision internals shared by supervision.c, credit.c and
- * report.c (include/skillcert/supervision.h).
+ * Quality supervision internals shared by supervision.c, supervision_names.c,
+ * credit_eval.c, period_report.c and the exchange layer (include/skillcert/supervision.h).
  */
 #ifndef SC_SUPERVISION_INT_H
 #define SC_SUPERVISION_INT_H
 
 #include "assessment_int.h"
+#include "credit_eval_int.h"
 
 /* One iterator type for every list of the module. */
 enum {
@@ -16,17 +17,28 @@ enum {
     SC__SIT_CREDIT
 };
 
+/* The public handle of every list of supervision and credit: the generic
+ * row iterator of the store (store_int.h). */
 struct sc_supervision_iter {
-    sc_db *db;
-    sqlite3_stmt *st;
-    int kind;
+    sc__rows r;
 };
 
-/* Make an iterator of `kind` over `sql` (the caller binds it->st). */
-int sc__supervision_iter_make(sc_supervision_iter **out, sc_db *db, const char *func,
-                              const char *sql, int kind);
+/* Make an iterator of `kind` over `sql` (the caller binds it->r.st). */
+static inline int sc__supervision_iter_make(sc_supervision_iter **out, sc_db *db,
+                                            const char *sql, int kind)
+{
+    sc__rows *r = NULL;
+    int rc = sc__rows_new(&r, sizeof(sc_supervision_iter), db, sql, kind);
+    /* r is the first member of the struct it allocated. */
+    *out = (sc_supervision_iter *)(void *)r;
+    return rc;
+}
+
 /* Step an iterator of `kind`: SC_OK (a row), SC_ITEROVER, SC_EINVAL, SC_EDB. */
-int sc__supervision_iter_step(sc_supervision_iter *it, int kind, const char *func);
+static inline int sc__supervision_iter_step(sc_supervision_iter *it, int kind, const char *func)
+{
+    return sc__rows_step(it ? &it->r : NULL, kind, func);
+}
 
 /* "label (name)" of an actor for the registry. */
 void sc__actor_text(const sc_actor *a, char out[SC_ACTOR_TEXT_SIZE]);
@@ -35,14 +47,5 @@ void sc__actor_text(const sc_actor *a, char out[SC_ACTOR_TEXT_SIZE]);
 int sc__finding_category_known(const char *code);
 /* Chinese name of a category, "" when unknown. */
 const char *sc__finding_category_zh(const char *code);
-
-/* After a finding of organization `org_id` dated `date` was recorded or
- * withdrawn: recompute its stored scores of every date on or after `date`
- * and re-rank those lists. Inside the caller's transaction. *n: lists touched. */
-int sc__credit_refresh(sc_db *db, sqlite3_int64 org_id, const char *date, int *n);
-
-/* The score of every organization registered by `date`, ranked (best first,
- * then credit code), computed now and not stored. *out: caller frees. */
-int sc__credit_scores_as_of(sc_db *db, const char *date, sc_credit_score **out, size_t *n);
 
 #endif

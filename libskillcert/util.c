@@ -343,3 +343,32 @@ const char *sc__article(const char *word)
 {
     return word && strchr("aeiouAEIOU", word[0]) && word[0] ? "an" : "a";
 }
+
+void sc__verdict_no(sc_verdict *out, int reason, const char *fmt, ...)
+{
+    va_list ap;
+    out->ok = 0;
+    out->reason = reason;
+    va_start(ap, fmt);
+    vsnprintf(out->message, sizeof out->message, fmt, ap);
+    va_end(ap);
+}
+
+void sc__copy_text(char *dst, size_t cap, const char *src)
+{
+    size_t n;
+    if (!cap)
+        return;
+    if (!src) {
+        dst[0] = '\0';
+        return;
+    }
+    n = strlen(src);
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}

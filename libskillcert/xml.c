@@ -25,73 +25,14 @@
 
 #define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
 
-extern const sc__doc_handler sc__doc_eligibility; /* xml_eligibility.c */
-extern const sc__doc_handler sc__doc_certificate; /* xml_certificate.c */
-extern const sc__doc_handler sc__doc_candidate_batch, sc__doc_confirmation; /* xml_application.c */
-extern const sc__doc_handler sc__doc_certificate_batch, sc__doc_certificate_ack,
-    sc__doc_revocations; /* xml_exchange.c */
-extern const sc__doc_handler sc__doc_credit; /* credit.c */
-extern const sc__doc_handler sc__doc_results_report, sc__doc_findings; /* xml_report.c */
-extern const sc__doc_handler sc__doc_org_application, sc__doc_recommendation,
-    sc__doc_evaluation_result, sc__doc_directory; /* xml_org.c */
-static const sc__doc_handler *const handlers[] = { &sc__doc_catalog, &sc__doc_eligibility,
-                                                   &sc__doc_certificate,
-                                                   &sc__doc_candidate_batch,
-                                                   &sc__doc_confirmation,
-                                                   &sc__doc_certificate_batch,
-                                                   &sc__doc_certificate_ack,
-                                                   &sc__doc_revocations,
-                                                   &sc__doc_credit,
-                                                   &sc__doc_results_report,
-                                                   &sc__doc_findings,
-                                                   &sc__doc_org_application,
-                                                   &sc__doc_recommendation,
-                                                   &sc__doc_evaluation_result,
-                                                   &sc__doc_directory };
-#define NHANDLERS (sizeof(handlers) / sizeof(handlers[0]))
+/* The document types an import may find come from its caller: the dispatcher
+ * (xml_dispatch.c) passes the table of every type, a document module's own
+ * import (the notice's catalog, the default rules) passes its own type. */
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void)
 {
     xmlInitParser();
-}
-
-static const sc__doc_handler *handler_for(int doctype)
-{
-    size_t i;
-    for (i = 0; i < NHANDLERS; i++)
-        if (handlers[i]->doctype == doctype)
-            return handlers[i];
-    return NULL;
-}
-
-const char *sc_doctype_name(int doctype)
-{
-    const sc__doc_handler *h = handler_for(doctype);
-    return h ? h->root : NULL;
-}
-
-int sc_doctype_from_name(const char *name)
-{
-    size_t i;
-    if (!name)
-        return SC_DOC_UNKNOWN;
-    for (i = 0; i < NHANDLERS; i++)
-        if (!strcmp(handlers[i]->root, name))
-            return handlers[i]->doctype;
-    return SC_DOC_UNKNOWN;
-}
-
-const char *sc_doctype_namespace(int doctype)
-{
-    const sc__doc_handler *h = handler_for(doctype);
-    return h ? h->ns : NULL;
-}
-
-const char *sc_doctype_schema(int doctype)
-{
-    const sc__doc_handler *h = handler_for(doctype);
-    return h ? h->schema : NULL;
 }
 
 int sc_import_options_init(sc_import_options *opts, unsigned int version)
@@ -819,19 +760,19 @@ static int detect(sc__xml_ctx *ctx, const sc__doc_handler **out)
         if (type == XML_READER_TYPE_ELEMENT) {
             const char *local = (const char *)xmlTextReaderConstLocalName(ctx->reader);
             const char *ns = (const char *)xmlTextReaderConstNamespaceUri(ctx->reader);
-            for (i = 0; i < NHANDLERS; i++) {
-                if (strcmp(handlers[i]->root, local))
+            for (i = 0; i < ctx->ndocs; i++) {
+                if (strcmp(ctx->docs[i]->root, local))
                     continue;
-                if (!ns || strcmp(handlers[i]->ns, ns)) {
+                if (!ns || strcmp(ctx->docs[i]->ns, ns)) {
                     char msg[512];
                     snprintf(msg, sizeof msg,
                              "root element <%s> is in namespace '%s'; expected '%s'", local,
-                             ns ? ns : "(none)", handlers[i]->ns);
+                             ns ? ns : "(none)", ctx->docs[i]->ns);
                     record(ctx, SC_SEVERITY_ERROR, SC_EINVALIDDOC, SC_DOMAIN_SCHEMA,
                            cur_line(ctx), cur_col(ctx), local, 0, msg);
                     return SC_EINVALIDDOC;
                 }
-                *out = handlers[i];
+                *out = ctx->docs[i];
                 return SC_OK;
             }
             {
@@ -1504,8 +1445,9 @@ static int run(sc__xml_ctx *ctx, input *in)
 }
 
 /* Validate or import. db NULL: validate only. */
-static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_actor *actor,
-                   const char *path, const char *data, size_t len, const char *name,
+static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *result,
+                   int *doctype, sc_db *db, const sc_actor *actor, const char *path,
+                   const char *data, size_t len, const char *name,
                    const sc_import_options *opts, sc_report *report, int check_actor)
 {
     sc__xml_ctx ctx;
@@ -1529,6 +1471,8 @@ static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_a
     ctx.report = report;
     ctx.db = db;
     ctx.actor = actor;
+    ctx.docs = docs;
+    ctx.ndocs = ndocs;
 
     if ((rc = input_open(&in, path, data, len, &ctx.total_bytes)) != SC_OK)
         return rc;
@@ -1625,51 +1569,23 @@ done:
     return rc;
 }
 
-int sc_xml_validate_file(int *doctype, sc_report *report, const char *path,
-                         const sc_import_options *opts)
+int sc__xml_validate(const sc__doc_handler *const *docs, size_t ndocs, int *doctype,
+                     sc_report *report, const char *path, const char *data, size_t len,
+                     const char *name, const sc_import_options *opts)
 {
-    if (!path)
-        return sc__error_null("sc_xml_validate_file", "path");
-    return process(NULL, doctype, NULL, NULL, path, NULL, 0, NULL, opts, report, 0);
+    return process(docs, ndocs, NULL, doctype, NULL, NULL, path, data, len, name, opts, report,
+                   0);
 }
 
-int sc_xml_validate_memory(int *doctype, sc_report *report, const char *data, size_t len,
-                           const char *name, const sc_import_options *opts)
-{
-    if (!data)
-        return sc__error_null("sc_xml_validate_memory", "data");
-    if (len > INT32_MAX)
-        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
-    return process(NULL, doctype, NULL, NULL, NULL, data, len, name, opts, report, 0);
-}
-
-int sc__xml_import(sc_import_result *out, sc_db *db, const sc_actor *actor, const char *path,
-                   const char *data, size_t len, const char *name,
-                   const sc_import_options *opts, sc_report *report)
+int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *out,
+                   sc_db *db, const sc_actor *actor, const char *path, const char *data,
+                   size_t len, const char *name, const sc_import_options *opts,
+                   sc_report *report)
 {
     int rc;
     if ((rc = sc__db_check(db, "import", 1)) != SC_OK)
         return rc;
     if (!actor)
         return sc__error_null("import", "actor");
-    return process(out, NULL, db, actor, path, data, len, name, opts, report, 1);
-}
-
-int sc_xml_import_file(sc_import_result *out, sc_db *db, const sc_actor *actor,
-                       const char *path, const sc_import_options *opts, sc_report *report)
-{
-    if (!path)
-        return sc__error_null("sc_xml_import_file", "path");
-    return sc__xml_import(out, db, actor, path, NULL, 0, NULL, opts, report);
-}
-
-int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor,
-                         const char *data, size_t len, const char *name,
-                         const sc_import_options *opts, sc_report *report)
-{
-    if (!data)
-        return sc__error_null("sc_xml_import_memory", "data");
-    if (len > INT32_MAX)
-        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
-    return sc__xml_import(out, db, actor, NULL, data, len, name, opts, report);
+    return process(docs, ndocs, out, NULL, db, actor, path, data, len, name, opts, report, 1);
 }

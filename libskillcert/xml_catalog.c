@@ -1,6 +1,7 @@
 /*
- * The catalog document (urn:skillcert:catalog:1): import handler, export,
- * and the notice's own catalog built into the library.
+ * The catalog document (urn:skillcert:catalog:1): import handler, export
+ * (through the dispatcher, xml_dispatch.c), and the notice's own catalog
+ * built into the library.
  */
 #include "xml_int.h"
 #include "catalog_int.h"
@@ -8,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sodium.h>
 
 #define CATALOG_NS "urn:skillcert:catalog:1"
 
@@ -112,9 +112,12 @@ const sc__doc_handler sc__doc_catalog = {
     SC_ACTOR_CITY_BUREAU, sizeof(catalog_state), catalog_start, catalog_end, NULL, NULL
 };
 
+/* Its own type only: the built-in data is a document of this type. */
+static const sc__doc_handler *const catalog_only[] = { &sc__doc_catalog };
+
 int sc_xml_import_notice(sc_import_result *out, sc_db *db, const sc_actor *actor)
 {
-    return sc__xml_import(out, db, actor, NULL, sc__data_catalog_notice,
+    return sc__xml_import(catalog_only, 1, out, db, actor, NULL, sc__data_catalog_notice,
                           sc__data_catalog_notice_len, "catalog-2022-8.xml", NULL, NULL);
 }
 
@@ -173,38 +176,7 @@ static int write_occupation(sc__buf *b, const sc_occupation *o)
     return sc__buf_puts(b, "  </occupation>\n");
 }
 
-int sc__xml_content_id(char hex[SC__CONTENT_ID_SIZE], const sc__buf *body)
-{
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    if (sodium_init() < 0)
-        return sc__error_set(SC_ERROR, SC_DOMAIN_OS, "libsodium failed to initialise");
-    crypto_hash_sha256(hash, (const unsigned char *)(body->data ? body->data : ""), body->len);
-    sodium_bin2hex(hex, SC__CONTENT_ID_SIZE, hash, (SC__CONTENT_ID_SIZE - 1) / 2);
-    return SC_OK;
-}
-
-int sc__xml_envelope(sc__buf *out, const char *root, const char *ns, sc__buf *body)
-{
-    char hex[SC__CONTENT_ID_SIZE];
-    int rc = body->failed ? sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting")
-                          : sc__xml_content_id(hex, body);
-    if (rc == SC_OK) {
-        sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\" batch=\"%s-%s\"", root, ns, root,
-                       hex);
-        sc__xml_put_parties(out, sc_doctype_from_name(root), NULL, NULL, NULL);
-        sc__buf_puts(out, " source=\"libskillcert export\">\n");
-        if (body->data)
-            sc__buf_append(out, body->data, body->len);
-        sc__buf_printf(out, "</%s>\n", root);
-        if (out->failed)
-            rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting");
-    }
-    sc__buf_free(body);
-    return rc;
-}
-
-static int export_catalog(sc__buf *out, sc_db *db)
+int sc__xml_export_catalog(sc__buf *out, sc_db *db)
 {
     sc__buf body;
     sc_occupation_iter *it = NULL;
@@ -223,68 +195,5 @@ static int export_catalog(sc__buf *out, sc_db *db)
         sc__buf_free(&body);
         return rc;
     }
-    return sc__xml_envelope(out, "catalog", CATALOG_NS, &body);
-}
-
-int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int doctype)
-{
-    sc__buf b;
-    int rc;
-    if (!out)
-        return sc__error_null("sc_xml_export_memory", "out");
-    *out = NULL;
-    if (len)
-        *len = 0;
-    if ((rc = sc__db_check(db, "sc_xml_export_memory", 0)) != SC_OK)
-        return rc;
-    sc__buf_init(&b);
-    switch (doctype) {
-    case SC_DOC_CATALOG:
-        rc = export_catalog(&b, db);
-        break;
-    case SC_DOC_ELIGIBILITY:
-        rc = sc__xml_export_eligibility(&b, db);
-        break;
-    case SC_DOC_CERTIFICATE_BATCH: /* xml_exchange.c: need an organization */
-    case SC_DOC_CERTIFICATE_ACK:
-    case SC_DOC_REVOCATIONS:
-        rc = sc__xml_export_exchange(&b, db, doctype, NULL);
-        break;
-    default:
-        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document type %d cannot be exported",
-                             doctype);
-    }
-    if (rc != SC_OK) {
-        sc__buf_free(&b);
-        return rc;
-    }
-    *out = b.data;
-    if (len)
-        *len = b.len;
-    return SC_OK;
-}
-
-int sc_xml_export_file(sc_db *db, int doctype, const char *path)
-{
-    char *data = NULL;
-    size_t len = 0;
-    FILE *fp;
-    int rc;
-    if (!path)
-        return sc__error_null("sc_xml_export_file", "path");
-    if ((rc = sc_xml_export_memory(&data, &len, db, doctype)) != SC_OK)
-        return rc;
-    fp = fopen(path, "wb");
-    if (!fp) {
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0,
-                                "cannot write '%s'", path);
-    }
-    if (fwrite(data, 1, len, fp) != len || fclose(fp) != 0) {
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0,
-                                "error writing '%s'", path);
-    }
-    sc_free(data);
-    return SC_OK;
+    return sc__xml_envelope(out, SC_DOC_CATALOG, "catalog", CATALOG_NS, &body);
 }

@@ -161,6 +161,9 @@ const sc__doc_handler sc__doc_eligibility = {
     elig_cleanup
 };
 
+/* Its own type only: the built-in data is a document of this type. */
+static const sc__doc_handler *const eligibility_only[] = { &sc__doc_eligibility };
+
 int sc_eligibility_load_defaults(sc_import_result *out, sc_db *db, const sc_actor *actor)
 {
     int rc;
@@ -169,7 +172,7 @@ int sc_eligibility_load_defaults(sc_import_result *out, sc_db *db, const sc_acto
     if ((rc = sc__db_check(db, "sc_eligibility_load_defaults", 1)) != SC_OK ||
         (rc = sc__authorize(db, actor, SC__ACT_ELIGIBILITY_LOAD_DEFAULTS, NULL)) != SC_OK)
         return rc;
-    return sc__xml_import(out, db, actor, NULL, sc__data_eligibility_default,
+    return sc__xml_import(eligibility_only, 1, out, db, actor, NULL, sc__data_eligibility_default,
                           sc__data_eligibility_default_len, "eligibility-default.xml", NULL,
                           NULL);
 }
@@ -333,5 +336,5 @@ int sc__xml_export_eligibility(sc__buf *out, sc_db *db)
         sc__buf_free(&body);
         return rc;
     }
-    return sc__xml_envelope(out, "eligibility", ELIGIBILITY_NS, &body);
+    return sc__xml_envelope(out, SC_DOC_ELIGIBILITY, "eligibility", ELIGIBILITY_NS, &body);
 }

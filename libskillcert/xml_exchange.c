@@ -28,7 +28,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sodium.h>
 
 #define BATCH_NS "urn:skillcert:certificate-batch:1"
 #define ACK_NS "urn:skillcert:certificate-ack:1"
@@ -304,32 +303,23 @@ static int export_args_get(export_args *a, const sc_export_options *opts, const 
 
 /* Write root + body; the batch id, unless given, comes from the content so that the same
  * registry state exports the same document. */
-static int finish_doc(sc__buf *out, sc__buf *body, const char *root, const char *ns,
-                      const export_args *a, const char *day_attr_name)
+static int finish_doc(sc__buf *out, sc__buf *body, int doctype, const char *root,
+                      const char *ns, const export_args *a, const char *day_attr_name)
 {
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    char hex[crypto_hash_sha256_BYTES * 2 + 1], batch[128];
-    crypto_hash_sha256_state h;
+    char batch[SC__BATCH_ID_SIZE];
+    sc__xml_part parts[3];
+    int rc;
     if (body->failed)
         return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting");
-    if (a->batch && *a->batch) {
-        snprintf(batch, sizeof batch, "%s", a->batch);
-    } else {
-        if (sodium_init() < 0)
-            return sc__error_set(SC_ERROR, SC_DOMAIN_OS, "libsodium failed to initialise");
-        crypto_hash_sha256_init(&h);
-        crypto_hash_sha256_update(&h, (const unsigned char *)a->code, strlen(a->code));
-        crypto_hash_sha256_update(&h, (const unsigned char *)a->day, strlen(a->day));
-        crypto_hash_sha256_update(&h, (const unsigned char *)(body->data ? body->data : ""),
-                                  body->len);
-        crypto_hash_sha256_final(&h, hash);
-        sodium_bin2hex(hex, sizeof hex, hash, 12);
-        snprintf(batch, sizeof batch, "%s-%s", root, hex);
-    }
+    parts[0].data = a->code, parts[0].len = strlen(a->code);
+    parts[1].data = a->day, parts[1].len = strlen(a->day);
+    parts[2].data = body->data, parts[2].len = body->len;
+    if ((rc = sc__xml_batch_id(batch, root, a->batch, parts, 3)) != SC_OK)
+        return rc;
     sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\"", root, ns);
     attr(out, "batch", batch);
-    sc__xml_put_parties(out, sc_doctype_from_name(root), a->code, NULL, NULL);
+    sc__xml_put_parties(out, doctype, a->code, NULL, NULL);
     attr(out, "credit-code", a->code);
     attr(out, day_attr_name, a->day);
     sc__buf_puts(out, ">\n");
@@ -399,8 +389,6 @@ int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_expor
     sc_certificate c;
     int rc;
 
-    if (sc__xml_org_is_doc(doctype))
-        return sc__xml_export_org(out, db, doctype, opts);
     switch (doctype) {
     case SC_DOC_CERTIFICATE_BATCH:
         item = write_batch_item, root = "certificate-batch", ns = BATCH_NS, day_name = "sent";
@@ -424,99 +412,7 @@ int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_expor
         item(&body, &c, &a);
     sc_certificate_iter_free(it);
     if (rc == SC_ITEROVER)
-        rc = finish_doc(out, &body, root, ns, &a, day_name);
+        rc = finish_doc(out, &body, doctype, root, ns, &a, day_name);
     sc__buf_free(&body);
     return rc;
-}
-
-int sc__export_options_check(const sc_export_options *opts)
-{
-    if (opts->version != 1 && opts->version != SC_EXPORT_OPTIONS_VERSION)
-        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
-                             "sc_export_options version %u is not known to this library",
-                             opts->version);
-    return SC_OK;
-}
-
-int64_t sc__export_options_id(const sc_export_options *opts)
-{
-    /* A version-1 structure ends before `id`: never read past it. */
-    return opts && opts->version >= 2 ? opts->id : 0;
-}
-
-int sc_export_options_init(sc_export_options *opts, unsigned int version)
-{
-    if (!opts)
-        return sc__error_null("sc_export_options_init", "opts");
-    if (version != 1 && version != SC_EXPORT_OPTIONS_VERSION)
-        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
-                             "sc_export_options version %u is not known to this library",
-                             version);
-    /* Field by field: a version-1 caller's structure has no room for `id`. */
-    opts->version = version;
-    opts->credit_code = NULL;
-    opts->date = NULL;
-    opts->batch = NULL;
-    if (version >= 2)
-        opts->id = 0;
-    return SC_OK;
-}
-
-static int is_exchange(int doctype)
-{
-    return doctype == SC_DOC_CERTIFICATE_BATCH || doctype == SC_DOC_CERTIFICATE_ACK ||
-           doctype == SC_DOC_REVOCATIONS || sc__xml_org_is_doc(doctype);
-}
-
-int sc_xml_exchange_export_memory(char **out, size_t *len, sc_db *db, int doctype,
-                              const sc_export_options *opts)
-{
-    sc__buf b;
-    int rc;
-    if (sc__xml_report_type(doctype))
-        return sc__xml_export_report(out, len, db, doctype, opts);
-    if (!is_exchange(doctype))
-        return sc_xml_export_memory(out, len, db, doctype);
-    if (!out)
-        return sc__error_null("sc_xml_exchange_export_memory", "out");
-    *out = NULL;
-    if (len)
-        *len = 0;
-    if ((rc = sc__db_check(db, "sc_xml_exchange_export_memory", 0)) != SC_OK)
-        return rc;
-    sc__buf_init(&b);
-    if ((rc = sc__xml_export_exchange(&b, db, doctype, opts)) != SC_OK) {
-        sc__buf_free(&b);
-        return rc;
-    }
-    *out = b.data;
-    if (len)
-        *len = b.len;
-    return SC_OK;
-}
-
-int sc_xml_exchange_export_file(sc_db *db, int doctype, const char *path,
-                            const sc_export_options *opts)
-{
-    char *data = NULL;
-    size_t len = 0;
-    FILE *fp;
-    int rc;
-    if (!path)
-        return sc__error_null("sc_xml_exchange_export_file", "path");
-    if ((rc = sc_xml_exchange_export_memory(&data, &len, db, doctype, opts)) != SC_OK)
-        return rc;
-    fp = fopen(path, "wb");
-    if (!fp) {
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "cannot write '%s'",
-                                path);
-    }
-    rc = fwrite(data, 1, len, fp) != len;
-    rc |= fclose(fp) != 0;
-    sc_free(data);
-    if (rc)
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0,
-                                "error writing '%s'", path);
-    return SC_OK;
 }

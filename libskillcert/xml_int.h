@@ -63,6 +63,8 @@ struct sc__xml_ctx {
     const sc_actor *actor;    /* the importing actor: the receiver */
     sc_actor *issuer;         /* the root's issuer (sc__xml_issuer), NULL before */
     const sc__doc_handler *handler;
+    const sc__doc_handler *const *docs; /* the types this import may find */
+    size_t ndocs;
     unsigned errors;          /* errors seen (reported or not) */
     int first_code;           /* status of the first error */
     int fatal_code;           /* a hostile-input refusal: overrides first_code */
@@ -127,18 +129,33 @@ int sc__xml_exec(sc__xml_ctx *ctx, sqlite3_stmt *st, const char *what);
 /* Registered document types (xml_catalog.c and later modules). */
 extern const sc__doc_handler sc__doc_catalog;
 
-/* Export a document of issue #6 (xml_exchange.c) into out. */
+/* The catalog stored (xml_catalog.c). */
+int sc__xml_export_catalog(sc__buf *out, sc_db *db);
+/* Export a certificate batch, acknowledgement or revocations (xml_exchange.c). */
 int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_export_options *opts);
 /* The eligibility rules stored (xml_eligibility.c). */
 int sc__xml_export_eligibility(sc__buf *out, sc_db *db);
+/* ---- xml_export.c (engine floor) ---- */
 /* A batch id part derived from a document body (24 hex digits of its SHA-256):
    exporting the same content twice gives the same id, so re-importing is a no-op. */
 #define SC__CONTENT_ID_SIZE 25
 int sc__xml_content_id(char hex[SC__CONTENT_ID_SIZE], const sc__buf *body);
+/* The same over several pieces, hashed in order (a NULL or empty one adds nothing). */
+typedef struct {
+    const char *data;
+    size_t len;
+} sc__xml_part;
+int sc__xml_content_hex(char hex[SC__CONTENT_ID_SIZE], const sc__xml_part *parts, size_t n);
+/* The batch id of an exported document: `given` when the caller gave one, else
+ * "ROOT-<content id of the parts>". The one place every export derives it. */
+#define SC__BATCH_ID_SIZE 128
+int sc__xml_batch_id(char batch[SC__BATCH_ID_SIZE], const char *root, const char *given,
+                     const sc__xml_part *parts, size_t n);
 /* Write the exported document: the XML declaration, <root xmlns=ns version="1"
    batch="root-<content id>" issuer=...>, the body, the end tag. Frees body. For the
    public documents of the city bureau (catalog, eligibility rules). */
-int sc__xml_envelope(sc__buf *out, const char *root, const char *ns, sc__buf *body);
+int sc__xml_envelope(sc__buf *out, int doctype, const char *root, const char *ns,
+                     sc__buf *body);
 
 /* ---- parties: who issues a document type, who receives it ----
  * One table (xml.c) of document type -> issuer role / addressee role, used by every
@@ -185,9 +202,18 @@ int sc__xml_export_report(char **out, size_t *len, sc_db *db, int doctype,
 int sc__xml_org_is_doc(int doctype);
 int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_options *opts);
 
-/* Import from memory with the library's own actor check (used by load_notice). */
-int sc__xml_import(sc_import_result *out, sc_db *db, const sc_actor *actor, const char *path,
-                   const char *data, size_t len, const char *name,
-                   const sc_import_options *opts, sc_report *report);
+/* ---- the engine's entries (xml.c) ---- */
+/* Validate a document (from path, or data/len) of one of the `ndocs` types of
+ * `docs`: *doctype is the type found. */
+int sc__xml_validate(const sc__doc_handler *const *docs, size_t ndocs, int *doctype,
+                     sc_report *report, const char *path, const char *data, size_t len,
+                     const char *name, const sc_import_options *opts);
+/* Import a document of one of the `ndocs` types of `docs`, with the library's
+ * own actor check: the dispatcher passes every type (xml_dispatch.c), the
+ * notice's catalog and the default rules their own. */
+int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *out,
+                   sc_db *db, const sc_actor *actor, const char *path, const char *data,
+                   size_t len, const char *name, const sc_import_options *opts,
+                   sc_report *report);
 
 #endif

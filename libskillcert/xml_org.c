@@ -48,7 +48,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sodium.h>
 
 #define OA_NS "urn:skillcert:organization-application:1"
 #define DR_NS "urn:skillcert:district-recommendation:1"
@@ -1456,26 +1455,16 @@ static int ex_directory(sc_db *db, sc__buf *b, const char *day)
 static int ex_finish(sc__buf *out, const char *root, const char *ns, const sc__buf *attrs,
                      const sc__buf *body, const char *batch_opt)
 {
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    char hex[crypto_hash_sha256_BYTES * 2 + 1], batch[128];
-    crypto_hash_sha256_state h;
+    char batch[SC__BATCH_ID_SIZE];
+    sc__xml_part parts[3];
+    int rc;
     if (attrs->failed || body->failed)
         return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting");
-    if (batch_opt && *batch_opt) {
-        snprintf(batch, sizeof batch, "%s", batch_opt);
-    } else {
-        if (sodium_init() < 0)
-            return sc__error_set(SC_ERROR, SC_DOMAIN_OS, "libsodium failed to initialise");
-        crypto_hash_sha256_init(&h);
-        crypto_hash_sha256_update(&h, (const unsigned char *)root, strlen(root));
-        if (attrs->data)
-            crypto_hash_sha256_update(&h, (const unsigned char *)attrs->data, attrs->len);
-        if (body->data)
-            crypto_hash_sha256_update(&h, (const unsigned char *)body->data, body->len);
-        crypto_hash_sha256_final(&h, hash);
-        sodium_bin2hex(hex, sizeof hex, hash, 12);
-        snprintf(batch, sizeof batch, "%s-%s", root, hex);
-    }
+    parts[0].data = root, parts[0].len = strlen(root);
+    parts[1].data = attrs->data, parts[1].len = attrs->len;
+    parts[2].data = body->data, parts[2].len = body->len;
+    if ((rc = sc__xml_batch_id(batch, root, batch_opt, parts, 3)) != SC_OK)
+        return rc;
     sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\"", root, ns);
     attr(out, "batch", batch);

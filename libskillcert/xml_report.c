@@ -38,7 +38,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sodium.h>
 
 #define RESULTS_NS "urn:skillcert:results-report:1"
 #define FINDINGS_NS "urn:skillcert:supervision-findings:1"
@@ -1012,24 +1011,15 @@ static void attr_score(sc__buf *b, const char *name, double v)
 static int finish_doc(sc__buf *out, sc__buf *body, const char *root, const char *ns,
                       const char *batch_in, const char *head)
 {
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    char hex[crypto_hash_sha256_BYTES * 2 + 1], batch[128];
-    crypto_hash_sha256_state h;
+    char batch[SC__BATCH_ID_SIZE];
+    sc__xml_part parts[2];
+    int rc;
     if (body->failed)
         return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting");
-    if (batch_in && *batch_in) {
-        snprintf(batch, sizeof batch, "%s", batch_in);
-    } else {
-        if (sodium_init() < 0)
-            return sc__error_set(SC_ERROR, SC_DOMAIN_OS, "libsodium failed to initialise");
-        crypto_hash_sha256_init(&h);
-        crypto_hash_sha256_update(&h, (const unsigned char *)head, strlen(head));
-        crypto_hash_sha256_update(&h, (const unsigned char *)(body->data ? body->data : ""),
-                                  body->len);
-        crypto_hash_sha256_final(&h, hash);
-        sodium_bin2hex(hex, sizeof hex, hash, 12);
-        snprintf(batch, sizeof batch, "%s-%s", root, hex);
-    }
+    parts[0].data = head, parts[0].len = strlen(head);
+    parts[1].data = body->data, parts[1].len = body->len;
+    if ((rc = sc__xml_batch_id(batch, root, batch_in, parts, 2)) != SC_OK)
+        return rc;
     sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\"", root, ns);
     attr(out, "batch", batch);

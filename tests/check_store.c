@@ -218,6 +218,40 @@ START_TEST(test_store_children_keep_db_alive)
 }
 END_TEST
 
+/* The generic row iterator: a reference on its db, a kind tag, and over stays
+   over (a step after SQLITE_DONE would restart the query). */
+START_TEST(test_store_rows_generic_iterator)
+{
+    sc_db *db = NULL;
+    sc__rows *r = NULL;
+    sqlite3_stmt *st = NULL;
+    int n = 0, rc;
+    ck_ok(sc_db_open(&db, ":memory:", NULL));
+    ck_ok(sc__rows_new(&r, sizeof(*r), db, "SELECT code FROM district ORDER BY code", 7));
+    sc_db_close(db); /* deferred: the iterator holds it */
+    while ((rc = sc__rows_step(r, 7, "test")) == SC_OK) {
+        ck_assert_ptr_nonnull(sc__col_text(r->st, 0));
+        n++;
+    }
+    ck_assert_int_eq(rc, SC_ITEROVER);
+    ck_assert_int_eq(n, 17); /* the sixteen districts and the development area */
+    ck_assert_int_eq(sc__rows_step(r, 7, "test"), SC_ITEROVER);
+    ck_assert_int_eq(sc__rows_step(r, 8, "test"), SC_EINVAL);
+    ck_assert_int_eq(sc__rows_step(NULL, 7, "test"), SC_EINVAL);
+    sc__rows_free(r);
+    sc__rows_free(NULL);
+
+    /* The statement helper returns the status of a failed prepare. */
+    ck_ok(sc_db_open(&db, ":memory:", NULL));
+    ck_assert_int_eq(sc__db_stmt_get(db, "SELECT nothing FROM nowhere", &st), SC_EDB);
+    ck_assert_ptr_null(st);
+    ck_assert_int_eq(sc_error_last()->code, SC_EDB);
+    ck_ok(sc__db_stmt_get(db, "SELECT 1", &st));
+    ck_assert_ptr_nonnull(st);
+    sc_db_close(db);
+}
+END_TEST
+
 START_TEST(test_store_closed_handle_refused)
 {
     sc_db *db = t_notice_db();
@@ -247,6 +281,7 @@ Suite *sc_store_suite(void)
     tc = tcase_create("lifetime");
     tcase_add_test(tc, test_store_children_keep_db_alive);
     tcase_add_test(tc, test_store_closed_handle_refused);
+    tcase_add_test(tc, test_store_rows_generic_iterator);
     suite_add_tcase(s, tc);
     return s;
 }

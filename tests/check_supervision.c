@@ -489,8 +489,6 @@ START_TEST(test_supervision_report)
     char good[2][SC_CERT_NUMBER_SIZE];
     sc_period_report *r = NULL;
     sc_report_row row;
-    char *html = NULL;
-    size_t len = 0;
     int64_t in = 0, fid = 0;
     certify(1, 2, "2024-03-01", good);
     ck_ok(sc_inspection_open(&in, fx.db, fx.haidian, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-01",
@@ -520,15 +518,11 @@ START_TEST(test_supervision_report)
     ck_assert_str_eq(row.label, "弄虚作假");
     ck_assert_int_eq(sc_period_report_row(&row, r, SC_RSEC_FINDINGS, 1), SC_ENOTFOUND);
     ck_assert_int_eq(sc_period_report_row(&row, r, 42, 0), SC_EINVAL);
-    ck_ok(sc_period_report_html(&html, &len, r));
-    ck_assert_uint_eq(strlen(html), len);
-    ck_assert_ptr_nonnull(strstr(html, "data-section=\"certificates-by-level\" data-rows=\"1\" "
-                                       "data-total=\"2\""));
-    ck_assert_ptr_nonnull(strstr(html, "data-section=\"credit\" data-rows=\"2\" "
-                                       "data-total=\"160.00\""));
-    ck_assert_ptr_null(strstr(html, "src=\"http"));
-    ck_assert_ptr_null(strstr(html, "href=\"http"));
-    sc_free(html);
+    /* The data a page is drawn from (the CLI renders it: tools/report_html.c). */
+    ck_assert_uint_eq(sc_period_report_count(r, SC_RSEC_CERT_LEVEL), 1);
+    ck_assert_uint_eq(sc_period_report_count(r, SC_RSEC_CREDIT), 2);
+    ck_assert_str_eq(sc_report_section_name(SC_RSEC_CERT_LEVEL), "certificates-by-level");
+    ck_assert_ptr_null(sc_report_section_name(SC_RSEC_COUNT));
     sc_period_report_free(r);
 }
 END_TEST
@@ -618,23 +612,6 @@ START_TEST(test_supervision_allocation)
         ck_assert_ptr_null(r);
     }
     ck_assert_int_gt(n, 0);
-    {
-        sc_period_report *r = NULL;
-        ck_ok(sc_period_report_get(&r, fx.db, "2024-01-01", "2024-06-30"));
-        for (n = 0;; n++) {
-            char *html = NULL;
-            sc__mem_fail_after(n);
-            rc = sc_period_report_html(&html, NULL, r);
-            sc__mem_fail_after(-1);
-            sc_free(html);
-            if (rc == SC_OK)
-                break;
-            ck_assert_int_eq(rc, SC_ENOMEM);
-            ck_assert_ptr_null(html);
-        }
-        ck_assert_int_gt(n, 0);
-        sc_period_report_free(r);
-    }
     /* A finding with its entities changes nothing when an allocation fails. */
     findings = rows("SELECT count(*) FROM finding");
     audit = rows("SELECT count(*) FROM audit");

@@ -160,6 +160,9 @@ void cli_print_diagnostic(FILE *fp, const sc_error *e, int severity, const char 
  * of @report (or one "skillcert: ..." line when the report is empty).
  * Returns the exit status. */
 int cli_report_failure(int rc, const sc_report *report, const char *path);
+/* The diagnostics of a report as a JSON array of {severity, source, line, column,
+ * field, message, code}; NULL when out of memory. */
+json_t *cli_diagnostics_json(const sc_report *report);
 
 /* Print the warnings of a successful validation or import to stderr. */
 void cli_report_warnings(const sc_report *report, const char *path);

@@ -346,27 +346,9 @@ int cli_cmd_validate(cli_ctx *ctx)
 
     if (ctx->json) {
         json_t *root = json_object();
-        json_t *diags = json_array();
-        size_t i, n = sc_report_count(report);
+        json_t *diags = cli_diagnostics_json(report);
         int bad = root == NULL || diags == NULL;
 
-        for (i = 0; !bad && i < n; i++) {
-            const sc_error *d = sc_report_get(report, i);
-            json_t *obj = json_object();
-
-            bad = d == NULL || obj == NULL
-                || cli_json_set(obj, "severity",
-                                json_string(sc_report_severity(report, i) == SC_SEVERITY_WARNING
-                                                ? "warning" : "error"))
-                || cli_json_set(obj, "source", cli_json_str(d->source))
-                || cli_json_set(obj, "line", json_integer(d->line))
-                || cli_json_set(obj, "column", json_integer(d->column))
-                || cli_json_set(obj, "field", cli_json_str(d->field))
-                || cli_json_set(obj, "message", cli_json_str(d->message))
-                || cli_json_set(obj, "code", json_integer(d->code));
-            if (cli_json_append(diags, obj) != 0)
-                bad = 1;
-        }
         bad = bad || cli_json_set(root, "file", cli_json_str(path))
             || cli_json_set(root, "valid", json_boolean(rc == SC_OK))
             || cli_json_set(root, "doctype", cli_json_str(sc_doctype_name(doctype)));

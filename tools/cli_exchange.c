@@ -69,6 +69,20 @@ int cli_import_file(cli_ctx *ctx, const char *path)
     if (prog.shown)
         fputc('\n', stderr);
     if (rc != SC_OK) {
+        /* --json: the diagnostics on stdout too, with imported false; nothing was applied. */
+        if (ctx->json) {
+            json_t *root = json_object();
+            if (root == NULL
+                || cli_json_set(root, "file", cli_json_str(path))
+                || cli_json_set(root, "imported", json_false())
+                || cli_json_set(root, "code", json_integer(rc))
+                || cli_json_set(root, "error", cli_json_str(sc_strerror(rc)))
+                || cli_json_set(root, "diagnostics", cli_diagnostics_json(report))) {
+                json_decref(root);
+                root = NULL;
+            }
+            cli_emit_json(root);
+        }
         status = cli_report_failure(rc, report, path);
         sc_report_free(report);
         return status;

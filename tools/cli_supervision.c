@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "report_html.h"
 
 /* Declared where the command tables are (tools/skillcert.c). */
 extern const cli_command cli_supervise_commands[];
@@ -524,22 +525,10 @@ int cli_cmd_report(cli_ctx *ctx)
     if ((rc = sc_period_report_get(&r, ctx->db, cli_opt(ctx, "from"), cli_opt(ctx, "to"))) !=
         SC_OK)
         return cli_fail(rc, NULL);
-    if (cli_opt(ctx, "html")) {
-        char *html = NULL;
-        size_t len = 0;
-        FILE *fp;
-        if ((rc = sc_period_report_html(&html, &len, r)) != SC_OK) {
-            sc_period_report_free(r);
-            return cli_fail(rc, NULL);
-        }
-        fp = fopen(cli_opt(ctx, "html"), "wb");
-        if (!fp || fwrite(html, 1, len, fp) != len || fclose(fp) != 0) {
-            cli_errorf("cannot write '%s'", cli_opt(ctx, "html"));
-            sc_free(html);
-            sc_period_report_free(r);
-            return CLI_EXIT_USAGE;
-        }
-        sc_free(html);
+    if (cli_opt(ctx, "html") && report_html_save(cli_opt(ctx, "html"), r) != 0) {
+        cli_errorf("cannot write '%s'", cli_opt(ctx, "html"));
+        sc_period_report_free(r);
+        return CLI_EXIT_USAGE;
     }
     if (ctx->json) {
         json_t *root = json_object(), *secs = json_object();

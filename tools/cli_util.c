@@ -518,3 +518,33 @@ void cli_print_padded(FILE *fp, const char *s, size_t width)
     while (w++ < width)
         fputc(' ', fp);
 }
+
+json_t *cli_diagnostics_json(const sc_report *report)
+{
+    json_t *diags = json_array();
+    size_t i, n = sc_report_count(report);
+    int bad = diags == NULL;
+
+    for (i = 0; !bad && i < n; i++) {
+        const sc_error *d = sc_report_get(report, i);
+        json_t *obj = json_object();
+
+        bad = d == NULL || obj == NULL
+            || cli_json_set(obj, "severity",
+                            json_string(sc_report_severity(report, i) == SC_SEVERITY_WARNING
+                                            ? "warning" : "error"))
+            || cli_json_set(obj, "source", cli_json_str(d->source))
+            || cli_json_set(obj, "line", json_integer(d->line))
+            || cli_json_set(obj, "column", json_integer(d->column))
+            || cli_json_set(obj, "field", cli_json_str(d->field))
+            || cli_json_set(obj, "message", cli_json_str(d->message))
+            || cli_json_set(obj, "code", json_integer(d->code));
+        if (cli_json_append(diags, obj) != 0)
+            bad = 1;
+    }
+    if (bad) {
+        json_decref(diags);
+        return NULL;
+    }
+    return diags;
+}

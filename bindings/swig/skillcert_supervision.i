@@ -16,8 +16,8 @@
  * gives a copy or None/null at the end; close() ends early.
  *
  * PeriodReport: the report of a period (sc_period_report), independent of
- * the Database once made; rows by section (RSEC_*), totals, and the
- * self-contained HTML page.
+ * the Database once made; rows by section (RSEC_*) and totals: the data a
+ * page is drawn from (the library renders no HTML; the CLI does).
  *
  * The entities a finding concerns ("KIND:ID") go in as a list of strings
  * (Python: a sequence of str or None; Java: a Collection<String> or null)
@@ -521,7 +521,6 @@ struct scw_entity_list {};
 %rename(PeriodReport) scw_period_report;
 %nodefaultctor scw_period_report;
 typedef struct {} scw_period_report;
-%newobject scw_period_report::html;
 
 %extend scw_period_report {
     ~scw_period_report() { sc_period_report_free($self); }
@@ -543,16 +542,6 @@ typedef struct {} scw_period_report;
         memset(&r, 0, sizeof r);
         scw_check(sc_period_report_row(&r, $self, section, i));
         return r;
-    }
-
-    /** The report as one self-contained HTML page (tables and SVG charts). */
-    char *html() {
-        char *out = NULL;
-        if (scw_check(sc_period_report_html(&out, NULL, $self)) < 0) {
-            sc_free(out);
-            return NULL;
-        }
-        return out;
     }
 }
 

@@ -681,20 +681,8 @@ SC_EXTERN int64_t sc_period_report_total(const sc_period_report *r, int section)
 SC_EXTERN int sc_period_report_row(sc_report_row *out, const sc_period_report *r, int section,
                                    size_t i);
 
-/**
- * The report as one self-contained HTML page (no external resource): a
- * table and an SVG bar chart per section. The charts are drawn by the
- * page's inline script from the data embedded in it; after drawing, the
- * script writes on each chart (`<figure data-section="...">`) the attributes
- * data-drawn-bars and data-drawn-total (the sum of the values of the bars
- * drawn), and the same as JSON in `<pre id="drawn-totals">`. The expected
- * totals are in data-total.
- * @param[out] out  NUL-terminated UTF-8; caller frees with sc_free().
- * @param[out] len  its length, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOMEM.
- * @since 0.2
- */
-SC_EXTERN int sc_period_report_html(char **out, size_t *len, const sc_period_report *r);
+/* The period report as an HTML page is rendered by the faces from this data
+ * (tools/report_html.c in the source tree); sc_period_report_html() was removed. */
 
 SC_END_DECL
 

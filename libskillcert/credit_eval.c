@@ -1,20 +1,22 @@
 /*
  * The credit evaluation of organizations (信用评估, supervision.h): the
  * scoring model kept as data, scores as of a date, the published ranked
- * lists and their history, and the credit document
- * (urn:skillcert:credit:1).
+ * lists and their history. Owner of the tables credit_param, credit_weight
+ * and credit_score. Data only: the credit document (urn:skillcert:credit:1)
+ * is written by the exchange layer (xml_credit.c).
+ *
+ * Floor: supervision/credit. Supervision calls this module (a finding
+ * recorded or withdrawn rescores the stored lists, sc__credit_refresh); this
+ * module reads supervision's findings and inspections but calls nothing of
+ * supervision.c: the names it shares live in supervision_names.c.
  */
-#include "supervision_int.h"
-#include "xml_int.h"
+#include "supervision_int.h" /* the shared iterator handle; credit_eval_int.h */
+#include "change_int.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CREDIT_NS "urn:skillcert:credit:1"
-
-extern const char sc__schema_credit[]; /* resources.c, from schemas/credit.xsd */
 
 /* ---- the model ----------------------------------------------------------------------------- */
 
@@ -27,15 +29,15 @@ static const char SQL_WEIGHT_SET[] =
 
 static int model_load(sc_db *db, sc_credit_model *m)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_PARAMS);
+    sqlite3_stmt *st;
     int rc;
     m->base = 100;
     m->half_life_days = 365;
     m->clean_bonus = 2;
     m->clean_max = 10;
     m->clean_window_days = 730;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_PARAMS, &st)) != SC_OK)
+        return rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *name = sc__col_text(st, 0);
         double v = sqlite3_column_double(st, 1);
@@ -96,8 +98,8 @@ int sc_credit_weight_get(double *out, sc_db *db, const char *category, int sever
     if ((rc = sc__db_check(db, "sc_credit_weight_get", 0)) != SC_OK ||
         (rc = check_weight_key(category, severity)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_WEIGHT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_WEIGHT, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, category);
     sqlite3_bind_int(st, 2, severity);
     rc = sqlite3_step(st);
@@ -122,26 +124,20 @@ int sc_credit_weight_set(sc_db *db, const sc_actor *actor, const char *category,
         sc__error_set_field("points");
         return SC_EINVAL;
     }
-    if ((rc = sc__authorize(db, actor, SC__ACT_CREDIT_WEIGHT_SET, NULL)) != SC_OK ||
-        (rc = sc__db_begin(db)) != SC_OK)
+    if ((rc = sc__change_begin(db, actor, SC__ACT_CREDIT_WEIGHT_SET, NULL)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_WEIGHT_SET))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_WEIGHT_SET, &st)) != SC_OK)
         goto fail;
-    }
     sc__bind_text(st, 1, category);
     sqlite3_bind_int(st, 2, severity);
     sqlite3_bind_double(st, 3, points);
-    if ((rc = sc__db_exec_stmt(db, st, "setting a credit weight")) != SC_OK ||
-        (rc = sc__audit_append(db, actor, "credit", category,
-                               sc__action_name(SC__ACT_CREDIT_WEIGHT_SET),
-                               "category=%s severity=%s points=%g", category,
-                               sc_finding_severity_name(severity), points)) != SC_OK)
+    if ((rc = sc__db_exec_stmt(db, st, "setting a credit weight")) != SC_OK)
         goto fail;
-    return sc__db_commit(db);
+    return sc__change_commit(db, actor, SC__ACT_CREDIT_WEIGHT_SET, "credit", category,
+                             "category=%s severity=%s points=%g", category,
+                             sc_finding_severity_name(severity), points);
 fail:
-    sc__db_rollback(db);
-    return rc;
+    return sc__change_fail(db, rc);
 }
 
 /* ---- scores ------------------------------------------------------------------------------------ */
@@ -163,8 +159,8 @@ static int score_of(sc_db *db, const sc_credit_model *m, sqlite3_int64 org_id, c
     double penalty = 0, bonus, score, top;
     int rc;
     int64_t n = 0, clean = 0;
-    if (!(st = sc__db_stmt(db, SQL_ORG_FINDINGS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ORG_FINDINGS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sc__bind_text(st, 2, date);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -177,8 +173,8 @@ static int score_of(sc_db *db, const sc_credit_model *m, sqlite3_int64 org_id, c
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return sc__db_fail(db, rc, "reading findings");
-    if (!(st = sc__db_stmt(db, SQL_ORG_CLEAN)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ORG_CLEAN, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sc__bind_text(st, 2, date);
     sqlite3_bind_double(st, 3, m->clean_window_days);
@@ -227,8 +223,8 @@ int sc_credit_score_get(sc_credit_score *out, sc_db *db, const char *credit_code
         (rc = score_of(db, &m, org.id, date, out)) != SC_OK)
         return rc;
     snprintf(out->credit_code, sizeof out->credit_code, "%s", org.code);
-    if (!(st = sc__db_stmt(db, SQL_ORG_NAME)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ORG_NAME, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org.id);
     if (sqlite3_step(st) == SQLITE_ROW)
         sc__copy_text(out->name, sizeof out->name, sc__col_text(st, 0));
@@ -260,8 +256,8 @@ static int score_put(sc_db *db, const sc_credit_model *m, sqlite3_int64 org_id, 
     memset(&s, 0, sizeof s);
     if ((rc = score_of(db, m, org_id, date, &s)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_SCORE_PUT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SCORE_PUT, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, date);
     sqlite3_bind_int64(st, 2, org_id);
     sqlite3_bind_double(st, 3, s.score);
@@ -274,9 +270,10 @@ static int score_put(sc_db *db, const sc_credit_model *m, sqlite3_int64 org_id, 
 
 static int rerank(sc_db *db, const char *date)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_RERANK);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_RERANK, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, date);
     return sc__db_exec_stmt(db, st, "ranking credit scores");
 }
@@ -336,15 +333,12 @@ int sc_credit_compute(size_t *count, sc_db *db, const sc_actor *actor, const cha
     if ((rc = sc__db_check(db, "sc_credit_compute", 1)) != SC_OK ||
         (rc = sc__date_arg(as_of, "as_of", date)) != SC_OK)
         return rc;
-    if ((rc = sc__authorize(db, actor, SC__ACT_CREDIT_COMPUTE, NULL)) != SC_OK ||
-        (rc = sc__db_begin(db)) != SC_OK)
+    if ((rc = sc__change_begin(db, actor, SC__ACT_CREDIT_COMPUTE, NULL)) != SC_OK)
         return rc;
     if ((rc = model_load(db, &m)) != SC_OK)
         goto done;
-    if (!(st = sc__db_stmt(db, SQL_SCORE_CLEAR))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SCORE_CLEAR, &st)) != SC_OK)
         goto done;
-    }
     sc__bind_text(st, 1, date);
     if ((rc = sc__db_exec_stmt(db, st, "replacing a credit list")) != SC_OK ||
         (rc = sc__db_prepare(db, SQL_SCORED_ORGS, &orgs)) != SC_OK)
@@ -359,18 +353,13 @@ int sc_credit_compute(size_t *count, sc_db *db, const sc_actor *actor, const cha
         rc = sc__db_fail(db, step, "reading organizations");
         goto done;
     }
-    if ((rc = rerank(db, date)) != SC_OK ||
-        (rc = sc__audit_append(db, actor, "credit", date, sc__action_name(SC__ACT_CREDIT_COMPUTE),
-                               "as_of=%s organizations=%zu", date, n)) != SC_OK)
-        goto done;
-    rc = SC_OK;
+    rc = rerank(db, date);
 done:
     sqlite3_finalize(orgs);
-    if (rc != SC_OK) {
-        sc__db_rollback(db);
-        return rc;
-    }
-    if ((rc = sc__db_commit(db)) != SC_OK)
+    if (rc != SC_OK)
+        return sc__change_fail(db, rc);
+    if ((rc = sc__change_commit(db, actor, SC__ACT_CREDIT_COMPUTE, "credit", date,
+                                "as_of=%s organizations=%zu", date, n)) != SC_OK)
         return rc;
     if (count)
         *count = n;
@@ -399,8 +388,8 @@ static int list_date(sc_db *db, const char *as_of, char out[SC_DATE_SIZE])
     if (as_of) {
         if ((rc = sc__check_date(as_of, "as_of")) != SC_OK)
             return rc;
-        if (!(st = sc__db_stmt(db, SQL_HAS_DATE)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_HAS_DATE, &st)) != SC_OK)
+            return rc;
         sc__bind_text(st, 1, as_of);
         rc = sqlite3_step(st);
         found = rc == SQLITE_ROW;
@@ -410,8 +399,8 @@ static int list_date(sc_db *db, const char *as_of, char out[SC_DATE_SIZE])
         if (found)
             snprintf(out, SC_DATE_SIZE, "%s", as_of);
     } else {
-        if (!(st = sc__db_stmt(db, SQL_LATEST_DATE)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_LATEST_DATE, &st)) != SC_OK)
+            return rc;
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW && sc__col_text(st, 0)) {
             sc__copy_text(out, SC_DATE_SIZE, sc__col_text(st, 0));
@@ -439,10 +428,10 @@ int sc_credit_list_iter_new(sc_supervision_iter **out, sc_db *db, const char *as
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_credit_list_iter_new", 0)) != SC_OK ||
         (rc = list_date(db, as_of, date)) != SC_OK ||
-        (rc = sc__supervision_iter_make(out, db, "sc_credit_list_iter_new", SQL_LIST,
+        (rc = sc__supervision_iter_make(out, db, SQL_LIST,
                                         SC__SIT_CREDIT)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->st, 1, date);
+    sc__bind_text((*out)->r.st, 1, date);
     return SC_OK;
 }
 
@@ -455,10 +444,10 @@ int sc_credit_history_iter_new(sc_supervision_iter **out, sc_db *db, const char 
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_credit_history_iter_new", 0)) != SC_OK ||
         (rc = sc__org_find(db, credit_code, &org)) != SC_OK ||
-        (rc = sc__supervision_iter_make(out, db, "sc_credit_history_iter_new", SQL_HISTORY,
+        (rc = sc__supervision_iter_make(out, db, SQL_HISTORY,
                                         SC__SIT_CREDIT)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->st, 1, org.code);
+    sc__bind_text((*out)->r.st, 1, org.code);
     return SC_OK;
 }
 
@@ -470,147 +459,62 @@ int sc_credit_iter_next(sc_credit_score *out, sc_supervision_iter *it)
     memset(out, 0, sizeof(*out));
     if ((rc = sc__supervision_iter_step(it, SC__SIT_CREDIT, "sc_credit_iter_next")) != SC_OK)
         return rc;
-    sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(it->st, 0));
-    sc__copy_text(out->name, sizeof out->name, sc__col_text(it->st, 1));
-    sc__copy_text(out->as_of, sizeof out->as_of, sc__col_text(it->st, 2));
-    out->score = sqlite3_column_double(it->st, 3);
-    out->rank = sqlite3_column_int(it->st, 4);
-    out->findings = sqlite3_column_int64(it->st, 5);
-    out->clean = sqlite3_column_int64(it->st, 6);
-    out->penalty = sqlite3_column_double(it->st, 7);
-    out->bonus = sqlite3_column_double(it->st, 8);
+    sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(it->r.st, 0));
+    sc__copy_text(out->name, sizeof out->name, sc__col_text(it->r.st, 1));
+    sc__copy_text(out->as_of, sizeof out->as_of, sc__col_text(it->r.st, 2));
+    out->score = sqlite3_column_double(it->r.st, 3);
+    out->rank = sqlite3_column_int(it->r.st, 4);
+    out->findings = sqlite3_column_int64(it->r.st, 5);
+    out->clean = sqlite3_column_int64(it->r.st, 6);
+    out->penalty = sqlite3_column_double(it->r.st, 7);
+    out->bonus = sqlite3_column_double(it->r.st, 8);
     return SC_OK;
 }
 
-/* ---- the credit document -------------------------------------------------------------------------- */
-
-static int credit_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
-{
-    (void)state;
-    (void)local;
-    if (ctx->db && depth == 0)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
-                            "credit evaluation documents are published by the registry "
-                            "(exported), not imported: validate them");
-    return SC_OK;
-}
-
-/* Designated: members the handler leaves out are NULL. */
-const sc__doc_handler sc__doc_credit = {
-    .doctype = SC_DOC_CREDIT,
-    .root = "credit-evaluation",
-    .ns = CREDIT_NS,
-    .schema = sc__schema_credit,
-    .importer_kind = 0, /* the handler refuses every import itself */
-    .start = credit_start,
-};
-
-static void xattr(sc__buf *b, const char *name, const char *value)
-{
-    sc__buf_printf(b, " %s=\"", name);
-    sc__buf_put_xml(b, value ? value : "");
-    sc__buf_puts(b, "\"");
-}
+/* ---- the data of the credit document (xml_credit.c) ----------------------------------------- */
 
 static const char SQL_WEIGHTS[] =
     "SELECT category, severity, points FROM credit_weight ORDER BY category, severity";
 
-int sc_credit_export_memory(char **out, size_t *len, sc_db *db, const char *as_of)
+int sc__credit_list_date(sc_db *db, const char *as_of, char out[SC_DATE_SIZE])
 {
-    char date[SC_DATE_SIZE];
-    sc_credit_model m;
-    sc_supervision_iter *it = NULL;
-    sc_credit_score s;
-    sqlite3_stmt *st;
-    sc__buf b;
-    int rc, step;
+    return list_date(db, as_of, out);
+}
 
-    if (!out)
-        return sc__error_null("sc_credit_export_memory", "out");
+int sc__credit_weights(sc_db *db, sc__credit_weight **out, size_t *n)
+{
+    sqlite3_stmt *st;
+    sc__credit_weight *v = NULL;
+    size_t k = 0, cap = 0;
+    int rc, step;
     *out = NULL;
-    if (len)
-        *len = 0;
-    if ((rc = sc__db_check(db, "sc_credit_export_memory", 0)) != SC_OK ||
-        (rc = list_date(db, as_of, date)) != SC_OK || (rc = model_load(db, &m)) != SC_OK)
+    *n = 0;
+    if ((rc = sc__db_stmt_get(db, SQL_WEIGHTS, &st)) != SC_OK)
         return rc;
-    sc__buf_init(&b);
-    sc__buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    sc__buf_printf(&b, "<credit-evaluation xmlns=\"%s\" version=\"1\"", CREDIT_NS);
-    sc__buf_printf(&b, " batch=\"credit-%s\"", date);
-    sc__xml_put_parties(&b, SC_DOC_CREDIT, NULL, NULL, NULL);
-    xattr(&b, "as-of", date);
-    sc__buf_puts(&b, ">\n  <model");
-    sc__buf_printf(&b, " base=\"%g\" half-life-days=\"%g\" clean-bonus=\"%g\" clean-max=\"%g\" "
-                       "clean-window-days=\"%g\">\n",
-                   m.base, m.half_life_days, m.clean_bonus, m.clean_max, m.clean_window_days);
-    if (!(st = sc__db_stmt(db, SQL_WEIGHTS))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        sc__buf_puts(&b, "    <weight");
-        xattr(&b, "category", sc__col_text(st, 0));
-        xattr(&b, "severity", sc_finding_severity_name(sqlite3_column_int(st, 1)));
-        sc__buf_printf(&b, " points=\"%g\"/>\n", sqlite3_column_double(st, 2));
+        if (k == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            sc__credit_weight *p = sc__realloc(v, ncap * sizeof(*p));
+            if (!p) {
+                sqlite3_reset(st);
+                free(v);
+                return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+            }
+            v = p;
+            cap = ncap;
+        }
+        sc__copy_text(v[k].category, sizeof v[k].category, sc__col_text(st, 0));
+        v[k].severity = sqlite3_column_int(st, 1);
+        v[k].points = sqlite3_column_double(st, 2);
+        k++;
     }
     sqlite3_reset(st);
     if (step != SQLITE_DONE) {
-        rc = sc__db_fail(db, step, "reading credit weights");
-        goto fail;
+        free(v);
+        return sc__db_fail(db, step, "reading credit weights");
     }
-    sc__buf_puts(&b, "  </model>\n");
-    if ((rc = sc_credit_list_iter_new(&it, db, date)) != SC_OK)
-        goto fail;
-    while ((rc = sc_credit_iter_next(&s, it)) == SC_OK) {
-        sc__buf_printf(&b, "  <organization rank=\"%d\"", s.rank);
-        xattr(&b, "credit-code", s.credit_code);
-        xattr(&b, "name", s.name);
-        sc__buf_printf(&b, " score=\"%.2f\" findings=\"%lld\" clean-inspections=\"%lld\" "
-                           "penalty=\"%.2f\" bonus=\"%.2f\"/>\n",
-                       s.score, (long long)s.findings, (long long)s.clean, s.penalty, s.bonus);
-    }
-    sc_supervision_iter_free(it);
-    if (rc != SC_ITEROVER)
-        goto fail;
-    sc__buf_puts(&b, "</credit-evaluation>\n");
-    if (b.failed) {
-        sc__buf_free(&b);
-        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting credit scores");
-    }
-    *out = b.data;
-    if (len)
-        *len = b.len;
-    return SC_OK;
-fail:
-    sc__buf_free(&b);
-    return rc;
-}
-
-int sc_credit_export_file(sc_db *db, const char *as_of, const char *path)
-{
-    char *data = NULL;
-    size_t len = 0;
-    FILE *fp;
-    int rc;
-    if (!path)
-        return sc__error_null("sc_credit_export_file", "path");
-    if ((rc = sc_credit_export_memory(&data, &len, db, as_of)) != SC_OK)
-        return rc;
-    if (!(fp = fopen(path, "wb"))) {
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "cannot write '%s'",
-                                path);
-    }
-    if (fwrite(data, 1, len, fp) != len) {
-        fclose(fp);
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "error writing '%s'",
-                                path);
-    }
-    sc_free(data);
-    if (fclose(fp) != 0)
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "error writing '%s'",
-                                path);
+    *out = v;
+    *n = k;
     return SC_OK;
 }
 

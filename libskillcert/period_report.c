@@ -1,7 +1,10 @@
 /*
  * Period reports (supervision.h): inspections, findings, sanctions, credit
- * scores and certificate statistics of a period, as data and as one
- * self-contained HTML page whose inline script draws SVG bar charts.
+ * scores and certificate statistics of a period, as data. The HTML page is
+ * rendered by the faces from this data (tools/report_html.c), not here.
+ *
+ * Floor: supervision/credit, above both: it reads supervision's, the credit
+ * evaluation's and the certificates' tables and writes none.
  */
 #include "supervision_int.h"
 
@@ -23,17 +26,6 @@ struct sc_period_report {
 static const char *const section_names[SC_RSEC_COUNT] = {
     "inspections", "findings", "sanctions", "credit", "certificates-by-occupation",
     "certificates-by-level", "certificates-by-district", "certificates-by-org"
-};
-
-static const char *const section_titles[SC_RSEC_COUNT] = {
-    "督导抽查 Inspections opened, by kind",
-    "问题发现 Findings, by category",
-    "处理措施 Sanctions, by kind",
-    "信用评估 Credit scores at the period's end",
-    "证书 Certificates issued, by occupation",
-    "证书 Certificates issued, by level",
-    "证书 Certificates issued, by district",
-    "证书 Certificates issued, by organization"
 };
 
 const char *sc_report_section_name(int section)
@@ -252,174 +244,5 @@ int sc_period_report_row(sc_report_row *out, const sc_period_report *r, int sect
         return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_ARGS, "section %s has %zu rows",
                              section_names[section], r->sec[section].n);
     *out = r->sec[section].rows[i];
-    return SC_OK;
-}
-
-/* ---- HTML ------------------------------------------------------------------------------------- */
-
-/* A JSON string, safe inside <script>: '<', '>' and '&' as \u escapes. */
-static void json_str(sc__buf *b, const char *s)
-{
-    sc__buf_puts(b, "\"");
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            sc__buf_printf(b, "\\%c", c);
-        else if (c < 0x20 || c == '<' || c == '>' || c == '&')
-            sc__buf_printf(b, "\\u%04x", c);
-        else
-            sc__buf_append(b, s, 1);
-    }
-    sc__buf_puts(b, "\"");
-}
-
-/* The sum a chart draws: counts, or the scores of the credit section. */
-static double section_sum(const section_t *s, int section)
-{
-    double sum = 0;
-    size_t i;
-    for (i = 0; i < s->n; i++)
-        sum += section == SC_RSEC_CREDIT ? s->rows[i].value : (double)s->rows[i].count;
-    return sum;
-}
-
-static const char HTML_STYLE[] =
-    "body{font-family:sans-serif;margin:2em;color:#222}h1{font-size:1.5em}"
-    "section{margin:1.5em 0;page-break-inside:avoid}h2{font-size:1.15em;border-bottom:1px solid "
-    "#ccc}table{border-collapse:collapse;font-size:.85em;margin-top:.5em}td,th{border:1px solid "
-    "#ddd;padding:2px 6px;text-align:left}td.n{text-align:right}figure{margin:.5em 0}"
-    "svg text{font-size:11px}.bar{fill:#3b7dd8}.empty{color:#888}";
-
-/* Draws every chart from the embedded data, then records what it drew. */
-static const char HTML_SCRIPT[] =
-    "(function(){\n"
-    "var NS='http://www.w3.org/2000/svg';\n"
-    "var data=JSON.parse(document.getElementById('report-data').textContent);\n"
-    "var drawn={};\n"
-    "function el(n,a){var e=document.createElementNS(NS,n);for(var k in a)e.setAttribute(k,a[k]);"
-    "return e;}\n"
-    "var figs=document.querySelectorAll('figure.chart');\n"
-    "for(var f=0;f<figs.length;f++){\n"
-    " var fig=figs[f],sec=fig.getAttribute('data-section'),rows=data.sections[sec]||[];\n"
-    " var credit=sec==='credit',max=0,i;\n"
-    " for(i=0;i<rows.length;i++)if(rows[i].value>max)max=rows[i].value;\n"
-    " var W=720,L=260,H=rows.length*18+8;\n"
-    " var svg=el('svg',{width:W,height:Math.max(H,24),viewBox:'0 0 '+W+' '+Math.max(H,24),"
-    "role:'img'});\n"
-    " for(i=0;i<rows.length;i++){\n"
-    "  var r=rows[i],y=4+i*18,w=max>0?Math.max(1,(W-L-70)*r.value/max):1;\n"
-    "  var t=el('text',{x:L-6,y:y+12,'text-anchor':'end'});\n"
-    "  t.textContent=(r.label?r.label+' ':'')+r.key;svg.appendChild(t);\n"
-    "  svg.appendChild(el('rect',{'class':'bar',x:L,y:y,width:w.toFixed(1),height:14,"
-    "'data-key':r.key,'data-value':r.value}));\n"
-    "  var v=el('text',{x:L+w+4,y:y+12});v.textContent=credit?r.value.toFixed(2):r.value;"
-    "svg.appendChild(v);\n"
-    " }\n"
-    " fig.insertBefore(svg,fig.firstChild);\n"
-    " var bars=svg.querySelectorAll('rect.bar'),sum=0;\n"
-    " for(i=0;i<bars.length;i++)sum+=parseFloat(bars[i].getAttribute('data-value'));\n"
-    " var total=credit?sum.toFixed(2):String(Math.round(sum));\n"
-    " fig.setAttribute('data-drawn-bars',String(bars.length));\n"
-    " fig.setAttribute('data-drawn-total',total);\n"
-    " drawn[sec]={bars:bars.length,total:total};\n"
-    "}\n"
-    "document.getElementById('drawn-totals').textContent=JSON.stringify(drawn);\n"
-    "document.body.setAttribute('data-charts-drawn',String(figs.length));\n"
-    "})();\n";
-
-int sc_period_report_html(char **out, size_t *len, const sc_period_report *r)
-{
-    sc__buf b;
-    int s;
-    size_t i;
-    if (!out)
-        return sc__error_null("sc_period_report_html", "out");
-    *out = NULL;
-    if (len)
-        *len = 0;
-    if (!r)
-        return sc__error_null("sc_period_report_html", "r");
-    sc__buf_init(&b);
-    sc__buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
-    sc__buf_printf(&b, "<title>新职业技能等级认定质量督导报告 %s – %s</title>\n", r->from, r->to);
-    sc__buf_printf(&b, "<style>%s</style>\n</head>\n<body>\n", HTML_STYLE);
-    sc__buf_printf(&b, "<h1>新职业技能等级认定质量督导与证书统计报告</h1>\n"
-                       "<p>Period <time>%s</time> – <time>%s</time>. Quality supervision under "
-                       "京人社能发〔2022〕8号 §三(二)5; certificates in force issued in the period.</p>\n",
-                   r->from, r->to);
-    for (s = 0; s < SC_RSEC_COUNT; s++) {
-        const section_t *sec = &r->sec[s];
-        double sum = section_sum(sec, s);
-        sc__buf_printf(&b, "<section id=\"%s\">\n<h2>", section_names[s]);
-        sc__buf_put_xml(&b, section_titles[s]);
-        sc__buf_printf(&b, "</h2>\n<figure class=\"chart\" data-section=\"%s\" data-rows=\"%zu\" "
-                           "data-total=\"",
-                       section_names[s], sec->n);
-        if (s == SC_RSEC_CREDIT)
-            sc__buf_printf(&b, "%.2f", sum);
-        else
-            sc__buf_printf(&b, "%lld", (long long)sec->total);
-        sc__buf_printf(&b, "\"><figcaption>%zu rows, total ", sec->n);
-        if (s == SC_RSEC_CREDIT)
-            sc__buf_printf(&b, "%.2f points over %lld organizations", sum, (long long)sec->total);
-        else
-            sc__buf_printf(&b, "%lld", (long long)sec->total);
-        sc__buf_puts(&b, "</figcaption></figure>\n");
-        if (!sec->n) {
-            sc__buf_puts(&b, "<p class=\"empty\">None in the period.</p>\n</section>\n");
-            continue;
-        }
-        sc__buf_printf(&b, "<table><thead><tr><th>%s</th><th>name</th><th>%s</th></tr></thead>"
-                           "<tbody>\n",
-                       s == SC_RSEC_CREDIT ? "credit code" : "key",
-                       s == SC_RSEC_CREDIT ? "score (findings)" : "count");
-        for (i = 0; i < sec->n; i++) {
-            const sc_report_row *row = &sec->rows[i];
-            sc__buf_puts(&b, "<tr><td>");
-            sc__buf_put_xml(&b, row->key);
-            sc__buf_puts(&b, "</td><td>");
-            sc__buf_put_xml(&b, row->label);
-            if (s == SC_RSEC_CREDIT)
-                sc__buf_printf(&b, "</td><td class=\"n\">%.2f (%lld)</td></tr>\n", row->value,
-                               (long long)row->count);
-            else
-                sc__buf_printf(&b, "</td><td class=\"n\">%lld</td></tr>\n", (long long)row->count);
-        }
-        sc__buf_puts(&b, "</tbody></table>\n</section>\n");
-    }
-    sc__buf_puts(&b, "<h2>Drawn</h2>\n<pre id=\"drawn-totals\"></pre>\n");
-    /* The data the charts are drawn from. */
-    sc__buf_puts(&b, "<script type=\"application/json\" id=\"report-data\">{\"from\":");
-    json_str(&b, r->from);
-    sc__buf_puts(&b, ",\"to\":");
-    json_str(&b, r->to);
-    sc__buf_puts(&b, ",\"sections\":{");
-    for (s = 0; s < SC_RSEC_COUNT; s++) {
-        const section_t *sec = &r->sec[s];
-        sc__buf_printf(&b, "%s\"%s\":[", s ? "," : "", section_names[s]);
-        for (i = 0; i < sec->n; i++) {
-            const sc_report_row *row = &sec->rows[i];
-            sc__buf_printf(&b, "%s{\"key\":", i ? "," : "");
-            json_str(&b, row->key);
-            sc__buf_puts(&b, ",\"label\":");
-            json_str(&b, row->label);
-            if (s == SC_RSEC_CREDIT)
-                sc__buf_printf(&b, ",\"value\":%.2f,\"findings\":%lld}", row->value,
-                               (long long)row->count);
-            else
-                sc__buf_printf(&b, ",\"value\":%lld}", (long long)row->count);
-        }
-        sc__buf_puts(&b, "]");
-    }
-    sc__buf_puts(&b, "}}</script>\n<script>\n");
-    sc__buf_puts(&b, HTML_SCRIPT);
-    sc__buf_puts(&b, "</script>\n</body>\n</html>\n");
-    if (b.failed) {
-        sc__buf_free(&b);
-        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory writing a report");
-    }
-    *out = b.data;
-    if (len)
-        *len = b.len;
     return SC_OK;
 }
