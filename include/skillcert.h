@@ -23,5 +23,6 @@
 #include "skillcert/assessment.h"
 #include "skillcert/certificate.h"
 #include "skillcert/supervision.h"
+#include "skillcert/render.h"
 
 #endif /* SKILLCERT_H */

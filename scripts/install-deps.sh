@@ -7,6 +7,10 @@ PACKAGES="build-essential autoconf automake libtool autoconf-archive pkgconf \
 swig check libsubunit-dev libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
 libsodium-dev libjansson-dev python3 python3-dev python3-pytest \
 default-jdk-headless junit4 valgrind chromium"
+# Issue 14: the rendered certificate (cairo, Pango, Noto CJK, libqrencode), its checks
+# (pdftotext, pdftoppm, zbarimg), `skillcert serve` (libmicrohttpd) and its bench (wrk).
+PACKAGES="$PACKAGES libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev"
+PACKAGES="$PACKAGES libmicrohttpd-dev poppler-utils zbar-tools curl wrk"
 
 missing=""
 for p in $PACKAGES; do

@@ -93,6 +93,10 @@ int cli_cmd_export(cli_ctx *ctx);
 extern const cli_option cli_import_options[];
 extern const cli_option cli_export_options[];
 
+/* cli_serve.c: `skillcert serve`, public verification over HTTP. */
+int cli_cmd_serve(cli_ctx *ctx);
+extern const cli_option cli_serve_options[];
+
 /* cli_eligibility.c: a candidate record from a JSON file ("-": stdin), as
  * `candidate add` reads it; prints the problem and returns an exit status. */
 int cli_candidate_read(sc_candidate **out, const char *path);
