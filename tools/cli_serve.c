@@ -10,7 +10,7 @@
  *   GET /api/directory[?date=YYYY-MM-DD]      the published directory as JSON
  *
  * Limits: the request (line and headers) fits in SERVE_CONN_MEMORY bytes or
- * libmicrohttpd answers 414/431; at most SERVE_MAX_ARGS query parameters,
+ * libmicrohttpd answers 414/431; headers over SERVE_MAX_HEADERS bytes get 431; at most SERVE_MAX_ARGS query parameters,
  * each valid UTF-8, else 400; no request body (413); GET and HEAD only (405);
  * a connection idle for --timeout seconds is closed; each client address gets
  * --rate-limit requests per second (a token bucket of that many, 429 past it).
@@ -36,8 +36,9 @@
 
 #include "cli.h"
 
-#define SERVE_CONN_MEMORY (16 * 1024)
+#define SERVE_CONN_MEMORY (128 * 1024)
 #define SERVE_MAX_ARGS 8
+#define SERVE_MAX_HEADERS (8 * 1024)
 #define SERVE_MAX_VALUE 256
 #define SERVE_MAX_THREADS 64
 #define RATE_SLOTS 4096
@@ -294,6 +295,15 @@ static enum MHD_Result scan_arg(void *cls, enum MHD_ValueKind kind, const char *
     if (!utf8_ok(key) || (value != NULL && (!utf8_ok(value) || strlen(value) > SERVE_MAX_VALUE)))
         s->bad = 1;
     return s->count > SERVE_MAX_ARGS ? MHD_NO : MHD_YES;
+}
+
+static enum MHD_Result sum_header(void *cls, enum MHD_ValueKind kind, const char *key,
+                                  const char *value)
+{
+    size_t *total = cls;
+    (void)kind;
+    *total += strlen(key) + (value != NULL ? strlen(value) : 0) + 4;
+    return MHD_YES;
 }
 
 /* ---- Verification ------------------------------------------------------------------------- */
@@ -598,7 +608,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         /* First call: headers only. Refuse a body before it is read. */
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+        size_t header_bytes = 0;
         rq->status = 0;
+        MHD_get_connection_values(c, MHD_HEADER_KIND, sum_header, &header_bytes);
+        if (header_bytes > SERVE_MAX_HEADERS)
+            return send_error(c, rq, MHD_HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE, "headers",
+                              "the request headers are too large");
         if ((cl != NULL && strcmp(cl, "0") != 0) || te != NULL)
             return send_error(c, rq, 413, "body",
                               "requests carry no body");
@@ -796,7 +811,7 @@ int cli_cmd_serve(cli_ctx *ctx)
                          MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
                          MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONN_MEMORY,
-                         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
+                         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
                          MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)256,
                          MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout,
                          MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,

@@ -24,8 +24,15 @@ def main():
     from_chrome_r, from_chrome_w = os.pipe()
 
     def child_fds():
-        os.dup2(to_chrome_r, 3)
-        os.dup2(from_chrome_w, 4)
+        # Move both ends out of the way first, then onto fds 3 and 4 (dup2
+        # leaves them inheritable; the originals close on exec).
+        r = os.dup(to_chrome_r)
+        w = os.dup(from_chrome_w)
+        r2, w2 = os.dup2(r, 100), os.dup2(w, 101)
+        os.dup2(r2, 3)
+        os.dup2(w2, 4)
+        os.close(r2)
+        os.close(w2)
 
     env = dict(os.environ, HOME=profile)
     proc = subprocess.Popen(
@@ -33,7 +40,7 @@ def main():
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--remote-debugging-pipe",
          "about:blank"],
-        preexec_fn=child_fds, pass_fds=(to_chrome_r, from_chrome_w), env=env,
+        preexec_fn=child_fds, close_fds=False, env=env,
         stdout=subprocess.DEVNULL, stderr=open(os.path.join(profile, "chromium.err"), "wb"))
     os.close(to_chrome_r)
     os.close(from_chrome_w)
@@ -91,6 +98,9 @@ def main():
         target = call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         call("Page.enable", session=session)
+        # A phone's screen: 390 CSS pixels wide.
+        call("Emulation.setDeviceMetricsOverride",
+             {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}, session)
         for number, name in pairs:
             events.clear()
             call("Page.navigate", {"url": url}, session)

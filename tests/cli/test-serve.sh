@@ -205,6 +205,7 @@ py "Chromium: the form for a valid certificate shows it valid" '
 assert d["status"] == "valid", d
 assert "证书有效" in d["text"] and "Valid certificate" in d["text"] and "王*" in d["text"], d
 assert "number=S000011000001244000001" in d["url"], d
+assert d["width"] <= 390, "wider than a phone: %s" % d["width"]
 '
 sed -n 2p "$T/cdp.out" >"$OUT"
 py "Chromium: the form for a revoked certificate shows it revoked with its date" '
@@ -216,10 +217,17 @@ assert "证书已撤销" in d["text"] and "2024-05-01" in d["text"], d
 
 start_server "$T/rl.out" "$T/rl.log" --threads 1 --rate-limit 5 --quiet
 RL=$PID
-codes=""
-for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
-    codes="$codes $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/directory")"
-done
+codes=$("$PY" - "$PORT" <<'PYEOF'
+import http.client, sys
+out = []
+for i in range(12):
+    c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=10)
+    c.request("GET", "/api/directory")
+    out.append(str(c.getresponse().status))
+    c.close()
+print(" " + " ".join(out))
+PYEOF
+)
 check "past 5 requests a second a client gets 429 ($codes)" sh -c "echo '$codes' | grep -q 429"
 check "... after the first 5 were served" sh -c "echo '$codes' | grep -q '^ 200 200 200 200 200'"
 sleep 1.1
@@ -237,7 +245,7 @@ SERVERS=""
 check "SIGTERM stops the server with exit 0" test "$rc" = 0
 check "... and it says so" grep -q 'stopped on signal 15' "$T/serve.log"
 lines=$(grep -c ' serve path=' "$T/serve.log")
-check "one log line per request ($lines)" test "$lines" -ge 30
+check "one log line per request ($lines)" test "$lines" -ge 25
 check "the log names paths and statuses" grep -q 'path=/api/verify status=200 outcome=valid' "$T/serve.log"
 check "the log holds no names, numbers or ID numbers" \
     sh -c "! grep -qE '王|张|李|S0000|$C1|name=|number=' '$T/serve.log'"
