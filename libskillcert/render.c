@@ -29,7 +29,10 @@
 #define PNG_SCALE 2.0
 #define MAX_URL 200
 
-#define FONT "Noto Sans CJK SC"
+/* Latin letters and digits from DejaVu Sans, Chinese from Noto Sans CJK: cairo
+   keeps a CJK face's CFF subroutines whole when it subsets it, and Noto's
+   Latin glyphs alone would pull ~0.9 MB into each PDF (fonts-dejavu-core). */
+#define FONT "DejaVu Sans, Noto Sans CJK SC"
 
 /* ---- QR content ------------------------------------------------------------- */
 
@@ -360,7 +363,7 @@ static int draw_certificate(cairo_t *cr, const sc_certificate *c, const char *qr
 
     /* Right column: the mandatory items. */
     y = 146;
-    y += field(&p, tx, y, tw, "姓　　名", "Name", c->holder);
+    y += field(&p, tx, y, tw, "姓名", "Name", c->holder);
     y += field(&p, tx, y, tw, "证件类型", "ID type", c->id_type);
     y += field(&p, tx, y, tw, "证件号码", "ID number", c->id_number);
     snprintf(buf, sizeof buf, "%s（%s）", c->occupation_name, c->occupation);

@@ -9,7 +9,7 @@ libsodium-dev libjansson-dev python3 python3-dev python3-pytest \
 default-jdk-headless junit4 valgrind chromium"
 # Issue 14: the rendered certificate (cairo, Pango, Noto CJK, libqrencode), its checks
 # (pdftotext, pdftoppm, zbarimg), `skillcert serve` (libmicrohttpd) and its bench (wrk).
-PACKAGES="$PACKAGES libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev"
+PACKAGES="$PACKAGES libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core libqrencode-dev"
 PACKAGES="$PACKAGES libmicrohttpd-dev poppler-utils zbar-tools curl wrk"
 
 missing=""

@@ -30,7 +30,8 @@ check "it says where it wrote" out_has "rendered to $T/n1.pdf"
 check "the file is a PDF" sh -c "head -c 5 '$T/n1.pdf' | grep -q '%PDF-'"
 pdftotext -layout "$T/n1.pdf" "$T/n1.txt" 2>"$ERR"
 check "pdftotext reads it" test -s "$T/n1.txt"
-tr -d ' ' <"$T/n1.txt" >"$T/n1.flat"
+# Blanks and ideographic spaces (the label 姓　　名 is spaced as printed) removed.
+tr -d ' ' <"$T/n1.txt" | sed 's/　//g' >"$T/n1.flat"
 for item in 职业技能等级证书 王芳 居民身份证 $C1 网约配送员 4-02-07-10 "四级/中级工" $N1 \
             北京智训科技有限公司 2024-03-15 "http://jndj.osta.org.cn" "http://pjjg.osta.org.cn" \
             姓名 证件类型 证件号码 职业名称 工种/职业方向 职业技能等级 证书编号 评价机构 发证日期; do
