@@ -317,34 +317,74 @@ static unsigned int verify_http_status(int status)
     }
 }
 
-static json_t *verification_json(const sc_verification *v)
+/* JSON string (quoted, escaped) or null when s is NULL. The library's strings
+   are valid UTF-8; only quotes, backslashes and control characters need escaping. */
+static void sb_json_str(sbuf *b, const char *s)
 {
-    json_t *o = json_object();
+    if (s == NULL) {
+        sb_puts(b, "null");
+        return;
+    }
+    sb_put(b, "\"", 1);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\') {
+            char e[2] = { '\\', (char)ch };
+            sb_put(b, e, 2);
+        } else if (ch < 0x20) {
+            char e[8];
+            snprintf(e, sizeof e, "\\u%04x", ch);
+            sb_puts(b, e);
+        } else {
+            sb_put(b, s, 1);
+        }
+    }
+    sb_put(b, "\"", 1);
+}
+
+static void sb_field(sbuf *b, const char *key, const char *value, int first)
+{
+    if (!first)
+        sb_put(b, ",", 1);
+    sb_json_str(b, key);
+    sb_put(b, ":", 1);
+    sb_json_str(b, value);
+}
+
+/* The verification answer as JSON, built directly (the busiest path: no
+   intermediate tree). Same fields as `skillcert cert verify --json`, plus
+   level_text. */
+static char *verification_text(const sc_verification *v, size_t *len)
+{
+    sbuf b = { NULL, 0, 0, 0 };
+    char level[64], num[16];
     int shown = v->status == SC_VERIFY_VALID || v->status == SC_VERIFY_REVOKED ||
                 v->status == SC_VERIFY_NOT_PUBLISHED;
-    if (o != NULL
-        && (cli_json_set(o, "number", json_string(v->number))
-            || cli_json_set(o, "status", cli_json_str(sc_verify_status_name(v->status)))
-            || cli_json_set(o, "valid", json_boolean(v->status == SC_VERIFY_VALID))
-            || cli_json_set(o, "name", shown ? json_string(v->masked_name) : json_null())
-            || cli_json_set(o, "id_number", shown ? json_string(v->masked_id) : json_null())
-            || cli_json_set(o, "occupation", shown ? json_string(v->occupation) : json_null())
-            || cli_json_set(o, "occupation_name",
-                            shown ? json_string(v->occupation_name) : json_null())
-            || cli_json_set(o, "work_type", shown ? json_string(v->work_type) : json_null())
-            || cli_json_set(o, "level", shown ? json_integer(v->level) : json_null())
-            || cli_json_set(o, "level_text",
-                            shown && v->level >= 1 && v->level <= 5
-                                ? json_sprintf("%s/%s", sc_level_rank_zh(v->level),
-                                               sc_level_name_zh(v->level))
-                                : json_null())
-            || cli_json_set(o, "organization_name", shown ? json_string(v->org_name) : json_null())
-            || cli_json_set(o, "issued", v->issued[0] ? json_string(v->issued) : json_null())
-            || cli_json_set(o, "revoked", v->revoked[0] ? json_string(v->revoked) : json_null()))) {
-        json_decref(o);
+    const char *rank = sc_level_rank_zh(v->level), *lname = sc_level_name_zh(v->level);
+    snprintf(level, sizeof level, "%s/%s", rank ? rank : "", lname ? lname : "");
+    snprintf(num, sizeof num, "%d", v->level);
+    sb_put(&b, "{", 1);
+    sb_field(&b, "number", v->number, 1);
+    sb_field(&b, "status", sc_verify_status_name(v->status), 0);
+    sb_puts(&b, v->status == SC_VERIFY_VALID ? ",\"valid\":true" : ",\"valid\":false");
+    sb_field(&b, "name", shown ? v->masked_name : NULL, 0);
+    sb_field(&b, "id_number", shown ? v->masked_id : NULL, 0);
+    sb_field(&b, "occupation", shown ? v->occupation : NULL, 0);
+    sb_field(&b, "occupation_name", shown ? v->occupation_name : NULL, 0);
+    sb_field(&b, "work_type", shown ? v->work_type : NULL, 0);
+    sb_puts(&b, ",\"level\":");
+    sb_puts(&b, shown ? num : "null");
+    sb_field(&b, "level_text", shown && rank != NULL ? level : NULL, 0);
+    sb_field(&b, "organization_name", shown ? v->org_name : NULL, 0);
+    sb_field(&b, "issued", v->issued[0] ? v->issued : NULL, 0);
+    sb_field(&b, "revoked", v->revoked[0] ? v->revoked : NULL, 0);
+    sb_put(&b, "}", 1);
+    if (b.failed) {
+        free(b.data);
         return NULL;
     }
-    return o;
+    *len = b.len;
+    return b.data;
 }
 
 /* Run the verification: SC_OK with *v filled, or a status after which the
@@ -381,7 +421,14 @@ static enum MHD_Result api_verify(server *srv, struct MHD_Connection *c, request
         return send_error(c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal",
                           "the registry could not be read");
     rq->outcome = sc_verify_status_name(v.status);
-    return send_json(c, rq, verify_http_status(v.status), verification_json(&v));
+    {
+        size_t len = 0;
+        char *text = verification_text(&v, &len);
+        if (text == NULL)
+            return MHD_NO; /* out of memory: close the connection */
+        return send_buf(c, rq, verify_http_status(v.status), "application/json; charset=utf-8",
+                        text, len, 0);
+    }
 }
 
 static enum MHD_Result api_directory(server *srv, struct MHD_Connection *c, request *rq)
