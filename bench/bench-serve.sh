@@ -7,19 +7,20 @@
 # loads it with wrk (CONNS connections, wrk's 2 threads) on random numbers, one
 # in 16 with a wrong name (bench/serve.lua). In the same run the floor: the
 # same libmicrohttpd daemon answering one fixed JSON answer (bench_serve
-# floor), loaded the same way; ROUNDS rounds (default 3) of DURATION seconds
-# (default 5) alternate between the two and the best of each counts. wrk
+# floor), loaded the same way; ROUNDS rounds (default 5) of DURATION seconds
+# (default 4) alternate between the two; the medians count. wrk
 # shares the machine's cores with the servers. The last line is
 #   serve requests_per_s=N floor_per_s=M ratio=R p99_ms=L
-# (R = N / M; L the 99th percentile latency of the serve run).
+# (medians over the rounds: N and M requests per second, R of the rounds'
+# N / M, L of the 99th percentile latency of serve).
 set -eu
 top_builddir=${top_builddir:-.}
 top_srcdir=${top_srcdir:-.}
 CERTS=${CERTS:-1000000}
 THREADS=${THREADS:-2}
 CONNS=${CONNS:-16}
-DURATION=${DURATION:-5}
-ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-4}
+ROUNDS=${ROUNDS:-5}
 HELPER="$top_builddir/bench/bench_serve"
 SKILLCERT="$top_builddir/tools/skillcert"
 command -v wrk >/dev/null 2>&1 || { echo "bench-serve: wrk is required (Debian package wrk)" >&2; exit 1; }
@@ -64,21 +65,25 @@ sport=$(wait_port "$T/serve.out")
 fport=$(wait_port "$T/floor.out")
 curl -s "http://127.0.0.1:$sport$(head -n 1 "$T/paths")" >&2 && echo >&2
 echo "bench-serve: skillcert serve on port $sport, the floor on port $fport ($THREADS threads each)" >&2
-# Rounds alternate between the two (load from elsewhere weighs on both alike);
-# the best round of each counts, and the p99 of serve's best round.
-serve_rps=0 serve_p99=0 floor_rps=0
+# Rounds alternate between the two (load from elsewhere weighs on both alike,
+# round by round); each figure is the median over the rounds, the ratio the
+# median of the rounds' ratios (as bench-import's paired rounds).
+: >"$T/rounds"
 r=1
 while [ $r -le "$ROUNDS" ]; do
     set -- $(load "$sport" "serve$r")
-    echo "bench-serve: round $r serve $1/s p99 $2 ms" >&2
-    if awk -v a="$1" -v b="$serve_rps" 'BEGIN { exit !(a > b) }'; then serve_rps=$1 serve_p99=$2; fi
+    s_rps=$1 s_p99=$2
     set -- $(load "$fport" "floor$r")
-    echo "bench-serve: round $r floor $1/s" >&2
-    if awk -v a="$1" -v b="$floor_rps" 'BEGIN { exit !(a > b) }'; then floor_rps=$1; fi
+    echo "bench-serve: round $r serve $s_rps/s p99 $s_p99 ms, floor $1/s" >&2
+    echo "$s_rps $1 $s_p99" >>"$T/rounds"
     r=$((r + 1))
 done
 kill -TERM $PIDS; wait $PIDS || true
 PIDS=""
 echo "bench-serve: measured with wrk on the same $(nproc)-core machine, under whatever load it carries"
-awk -v n="$serve_rps" -v m="$floor_rps" -v l="$serve_p99" \
-    'BEGIN { printf "serve requests_per_s=%d floor_per_s=%d ratio=%.2f p99_ms=%.2f\n", n, m, n / m, l }'
+awk 'function median(a, n,   i, j, t) {
+         for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+         return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+     { s[NR] = $1; f[NR] = $2; l[NR] = $3; q[NR] = $2 > 0 ? $1 / $2 : 0 }
+     END { printf "serve requests_per_s=%d floor_per_s=%d ratio=%.2f p99_ms=%.2f\n",
+                  median(s, NR), median(f, NR), median(q, NR), median(l, NR) }' "$T/rounds"
