@@ -257,6 +257,31 @@ done:
     return rc;
 }
 
+/* The certificate in the holder's hand: the first published one drawn as a
+   PDF beside the registry, and the command that serves public verification. */
+static int demo_render(sc_db *db, const char *path, const char *pdf)
+{
+    sc_certificate_iter *it = NULL;
+    sc_certificate c;
+    int rc;
+
+    printf("\n14. The certificate in the holder's hand (纸质或电子证书) and public verification:\n");
+    if (sc_certificate_iter_new(&it, db, NULL, NULL) != SC_OK)
+        return demo_fail("listing the certificates");
+    while ((rc = sc_certificate_iter_next(&c, it)) == SC_OK && c.status != SC_CERT_PUBLISHED)
+        ;
+    sc_certificate_iter_free(it);
+    if (rc != SC_OK)
+        return demo_fail("finding a published certificate");
+    if (sc_certificate_render(db, c.number, pdf, NULL) != SC_OK)
+        return demo_fail("rendering the certificate");
+    printf("  %s (%s) drawn to %s, its QR code pointing at %s\n", c.number, c.holder, pdf,
+           SC_VERIFY_URL_DEFAULT);
+    printf("  serve the registry (read-only) for the QR code and the form:\n");
+    printf("    skillcert --db %s serve --listen 127.0.0.1:8080\n", path);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "demo.db";
@@ -298,13 +323,15 @@ int main(int argc, char **argv)
         goto done;
     }
     {
-        char org[19], report[4096];
+        char org[19], report[4096], pdf[4096];
         snprintf(report, sizeof report, "%s", path);
         if (strlen(report) > 3 && !strcmp(report + strlen(report) - 3, ".db"))
             report[strlen(report) - 3] = '\0';
+        snprintf(pdf, sizeof pdf, "%s", report);
         strncat(report, "-report.html", sizeof report - strlen(report) - 1);
+        strncat(pdf, "-certificate.pdf", sizeof pdf - strlen(pdf) - 1);
         if (demo_organization(db, org) || demo_eligibility(db, city) ||
-            demo_season(db, org, report) || demo_audit(db))
+            demo_season(db, org, report) || demo_audit(db) || demo_render(db, path, pdf))
             goto done;
     }
     rc = 0;

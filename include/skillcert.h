@@ -24,5 +24,6 @@
 #include "skillcert/certificate.h"
 #include "skillcert/supervision.h"
 #include "skillcert/pki.h"
+#include "skillcert/render.h"
 
 #endif /* SKILLCERT_H */

@@ -12,6 +12,10 @@ PACKAGES="$PACKAGES doxygen man-db"
 
 # Signed exchange documents (issue #12): OpenSSL and xmlsec1 with its OpenSSL back end.
 PACKAGES="$PACKAGES libssl-dev libxmlsec1-dev libxmlsec1-openssl xmlsec1"
+# Issue 14: the rendered certificate (cairo, Pango, Noto CJK, libqrencode), its checks
+# (pdftotext, pdftoppm, zbarimg), `skillcert serve` (libmicrohttpd) and its bench (wrk).
+PACKAGES="$PACKAGES libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core libqrencode-dev"
+PACKAGES="$PACKAGES libmicrohttpd-dev poppler-utils zbar-tools curl wrk"
 
 missing=""
 for p in $PACKAGES; do

@@ -95,6 +95,7 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-fram
   CFLAGS="$san" LDFLAGS="-fsanitize=address,undefined" || abort "the ASan build"
 before=$failed
 ( cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+  LSAN_OPTIONS=suppressions="$top/tests/lsan.supp" \
   UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check TESTS="tests/check_skillcert $(cd "$top" && ls tests/cli/test-*.sh | tr '\n' ' ')" >check.out 2>&1 ) || make_failed "$top/build-asan/check.out"
 grep -E '^(PASS|FAIL|ERROR):' "$top/build-asan/check.out" | sed 's/^/  /'
 count_suite_logs "$top/build-asan" "asan: "
@@ -104,6 +105,7 @@ if [ -z "${SC_SKIP_VALGRIND:-}" ]; then
   note "valgrind: C suite"
   mkdir -p "$top/build/valgrind"
   ( cd "$top/build" && CK_FORK=no srcdir="$top" valgrind -q --leak-check=full \
+      --suppressions="$top/tests/valgrind.supp" \
       --errors-for-leak-kinds=definite,indirect --error-exitcode=97 \
       tests/check_skillcert >valgrind/check_skillcert.log 2>&1 )
   rc=$?

@@ -505,7 +505,7 @@ static int reads_only(const char *name)
 {
     static const char *words[] = { "_get", "_lookup", "_load", "_check", "_verify",
                                    "_may_certify", "_export_file", "_export_memory",
-                                   "_iter_new", "_open", "_close" };
+                                   "_render", "_iter_new", "_open", "_close" };
     size_t i;
     for (i = 0; i < sizeof words / sizeof words[0]; i++)
         if (ends_with(name, words[i]))

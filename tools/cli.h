@@ -102,6 +102,9 @@ int cli_init_trust_anchor(cli_ctx *ctx, const char *path);
 extern const cli_option cli_sign_options[];
 extern const cli_option cli_verify_signature_options[];
 extern const cli_option cli_verify_file_options[];
+/* cli_serve.c: `skillcert serve`, public verification over HTTP. */
+int cli_cmd_serve(cli_ctx *ctx);
+extern const cli_option cli_serve_options[];
 
 /* cli_eligibility.c: a candidate record from a JSON file ("-": stdin), as
  * `candidate add` reads it; prints the problem and returns an exit status. */

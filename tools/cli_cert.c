@@ -11,6 +11,7 @@
  *   cert link-post NUMBER --enterprise E --post P --post-number N   (一岗双认)
  *   cert show NUMBER, cert list [--org C] [--holder ID], cert export NUMBER [--output F]
  *   cert stats [--by occupation,level,district,org,year|month] [--from D] [--to D]
+ *   cert render NUMBER --output FILE [--verify-url URL]   (PDF; SVG or PNG by extension)
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -360,6 +361,35 @@ static int cmd_export(cli_ctx *ctx)
     return CLI_EXIT_OK;
 }
 
+static const cli_option render_options[] = {
+    { "output", "FILE", "the file to write: PDF, or SVG or PNG by its extension (required)" },
+    { "verify-url", "URL", "the public address of `skillcert serve` for the QR code "
+      "(default " SC_VERIFY_URL_DEFAULT ")" },
+    { NULL, NULL, NULL }
+};
+
+static int cmd_render(cli_ctx *ctx)
+{
+    const char *out = cli_opt(ctx, "output");
+    int rc;
+    if (out == NULL || out[0] == '\0')
+        return cli_usage_error(ctx, "--output is required");
+    if ((rc = sc_certificate_render(ctx->db, ctx->args[0], out, cli_opt(ctx, "verify-url")))
+        != SC_OK)
+        return cli_fail(rc, NULL);
+    if (ctx->json) {
+        json_t *root = json_object();
+        if (root != NULL && (cli_json_set(root, "number", json_string(ctx->args[0]))
+                             || cli_json_set(root, "written", json_string(out)))) {
+            json_decref(root);
+            root = NULL;
+        }
+        return cli_emit_json(root);
+    }
+    printf("%s: certificate rendered to %s\n", ctx->args[0], out);
+    return CLI_EXIT_OK;
+}
+
 static const cli_option stats_options[] = {
     { "by", "LIST", "group by: occupation, level, district, org, year or month (comma list)" },
     { "from", "YYYY-MM-DD", "first issue date" },
@@ -496,6 +526,11 @@ const cli_command cli_cert_commands[] = {
       "No registry, no network: signed by the organization it names (certified by the\n"
       "city centre, valid on the signing day), untampered, countersigned by the city\n"
       "centre when published, valid against the certificate schema. Prints the holder." },
+    { "render", cmd_render, NULL, render_options, 1, 1, CLI_NEEDS_DB,
+      "NUMBER --output FILE [--verify-url URL]",
+      "draw the certificate (职业技能等级证书) with its QR code: PDF, SVG or PNG",
+      "The QR code holds BASE/?v=1&number=NUMBER&name=NAME (docs/certificate-qr.md),\n"
+      "BASE being --verify-url. A revoked certificate is marked 已撤销 with its date." },
     { "stats", cmd_stats, NULL, stats_options, 0, 0, CLI_NEEDS_DB,
       "[--by LIST] [--from D] [--to D] [--published-only]",
       "count certificates in force by occupation, level, district, organization, period",

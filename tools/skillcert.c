@@ -101,6 +101,16 @@ static const cli_command top_commands[] = {
       "period report: inspections, findings, sanctions, credit, certificate statistics",
       "With --json the report as data; with --html FILE also a self-contained HTML page\n"
       "whose inline script draws an SVG chart per section." },
+    { "serve", cli_cmd_serve, NULL, cli_serve_options, 0, 0, 0,
+      "[--listen ADDR:PORT] [--threads N] [--rate-limit N] [--timeout S] [--quiet]",
+      "public verification over HTTP, read-only: the page, /api/verify, /api/directory",
+      "GET /                       the page (中文/English): a form; ?number=N&name=NAME shows\n"
+      "                            the result (the URL a certificate's QR code holds)\n"
+      "GET /api/verify?number=N&name=NAME[&id=ID]   JSON: 200 valid, 410 revoked,\n"
+      "                            404 not found, not published or name mismatch,\n"
+      "                            400 malformed, 429 past the rate limit\n"
+      "GET /api/directory[?date=YYYY-MM-DD]          JSON: the published directory\n"
+      "The registry is opened read-only. Stops cleanly on SIGTERM or SIGINT." },
     { "validate", cli_cmd_validate, NULL, NULL, 1, 1, 0,
       "FILE",
       "validate an XML document against its schema (no registry needed)",

@@ -630,3 +630,35 @@ const char *cert_status_name(int status);
 /** "not-found", "not-published", "revoked", "valid", "name-mismatch",
    "malformed"; None/null if unknown. */
 const char *verify_status_name(int status);
+
+/* ---- The rendered certificate (render.h, issue 14) ------------------------------------
+ * Database.certificate_render(number, path, base_url=None) draws the certificate
+ * (PDF; SVG or PNG by the extension); certificate_qr_text(number, holder,
+ * base_url=None) gives its QR code's content (docs/certificate-qr.md). */
+%{
+static char *certificate_qr_text(const char *number, const char *holder, const char *base_url)
+{
+    char *text = NULL, *out;
+    if (scw_check(sc_certificate_qr_text(&text, number, holder, base_url)) < 0) return NULL;
+    out = scw_strdup(text);
+    sc_free(text);
+    if (!out) scw_fail(SC_ENOMEM, "out of memory");
+    return out;
+}
+%}
+%typemap(newfree) char *certificate_qr_text "free($1);";
+%newobject certificate_qr_text;
+/** The content of a certificate's QR code: BASE/?v=1&number=N&name=NAME. */
+char *certificate_qr_text(const char *number, const char *holder, const char *base_url = NULL);
+/* SC_VERIFY_URL_DEFAULT of render.h (SWIG would take the macro's name for its value);
+   the binding tests check that the QR text uses the same address. */
+%constant const char *VERIFY_URL_DEFAULT = "http://127.0.0.1:8080";
+
+%extend scw_database {
+    /** Draw an issued certificate to a file: PDF, or SVG or PNG by the extension. */
+    scw_status certificate_render(const char *number, const char *path,
+                                  const char *base_url = NULL) {
+        SCW_DB(db, $self, scw_rc);
+        return scw_check(sc_certificate_render(db, number, path, base_url));
+    }
+}

@@ -41,7 +41,7 @@
  * - a function taking `sc_db *` without an actor only reads, and its name
  *   ends in a read or lifecycle word: `_get`, `_lookup`, `_load`, `_check`,
  *   `_verify`, `_may_certify`, `_export_file`, `_export_memory`,
- *   `_iter_new`, `_open`, `_close`;
+ *   `_render` (draws a file from what it reads), `_iter_new`, `_open`, `_close`;
  * - functions on in-memory values (actors, offering lists, candidate
  *   records, reports) and pure functions (parsers, validators, names) take
  *   no registry.

@@ -37,6 +37,12 @@ REPORT="$T/registry-report.html"
 check "the period report is written" test -s "$REPORT"
 check "the report has its eight charts" test "$(grep -o '<figure' "$REPORT" | wc -l)" = 8
 
+PDF="$T/registry-certificate.pdf"
+check "the demo draws a certificate" sh -c "head -c 5 '$PDF' | grep -q '%PDF-'"
+check "... of 张三, with its number" \
+    sh -c "pdftotext '$PDF' - | tr -d ' ' | grep -q 张三 && grep -qE 'drawn to .*registry-certificate.pdf' '$OUT'"
+check "the demo prints the command that serves the registry" \
+    grep -qF "skillcert --db $DB serve --listen 127.0.0.1:8080" "$OUT"
 N1=$(grep -oE '张三: reported, issued, published — [SY][0-9A-Z]{21}' "$OUT" | grep -oE '[SY][0-9A-Z]{21}$')
 run audit verify
 check "the CLI finds the demo's audit trail intact" sh -c "test $rc = 0 && grep -q intact '$OUT'"
