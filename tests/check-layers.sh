@@ -139,7 +139,7 @@ for comp in sccs:
 
 # ---- table writes, from the sources -------------------------------------------------------------
 WRITE = re.compile(r"\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?"
-                   r"|DELETE\s+FROM)\s+\"?([A-Za-z_]\w*)", re.I)
+                   r"|DELETE\s+FROM)\s+\"?([A-Za-z_]\w*)")  # SQL keywords are written in capitals here
 TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'(?:[^\'\\\n]|\\.)*\'|/\*.*?\*/|//[^\n]*|(\s+)|(.)', re.S)
 
 def literals(text):
