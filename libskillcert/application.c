@@ -828,7 +828,8 @@ static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, int actio
                                  path)) != SC_OK)
         goto fail;
     if (!v.ok) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s", v.message);
+        rc = sc__error_set(sc__org_standing_reason(v.reason) ? SC_ESCOPE : SC_ECONSTRAINT,
+                           SC_DOMAIN_RULES, "%s", v.message);
         sc__error_set_field(v.reason == SC_REASON_SPECIAL_PATH_LEVEL ||
                                     v.reason == SC_REASON_SPECIAL_PATH_NOT_CONFIRMED
                                 ? "path"
@@ -991,6 +992,11 @@ static int verify_one(verify_ctx *v, const app_row *r, int *eligible)
     sqlite3_stmt *st;
     int rc, ok;
     if ((rc = step_check(r, SC_APPLICATION_SUBMITTED, v->date, "verified")) != SC_OK)
+        return rc;
+    /* The organization verifies only while it stands for the offering (issue 11). */
+    if ((rc = sc__org_require_standing(v->db, r->code, r->occupation, r->work_type, r->level,
+                                       v->date, NULL, r->path, "verify an application for",
+                                       "id")) != SC_OK)
         return rc;
     if (r->org_id != v->org_id) {
         if ((rc = sc_org_rules_confirmed_get(&v->confirmed, v->db, r->code, v->date)) != SC_OK)
@@ -1317,22 +1323,18 @@ int sc_application_reject(sc_db *db, const sc_actor *actor, int64_t id, const ch
 
 /* An enrolment linked to the application (sc_session_enrol) that has no
  * result yet: the candidate sits on it, and the result decides it (a pass
- * completes it, a fail leaves it open for the resit or a withdrawal). */
+ * completes it, a fail leaves it open for the resit or a withdrawal). The
+ * assessment tells it through sc__application_sitting/_result. */
 static const char SQL_APP_AWAITING[] =
-    "SELECT e.session_id FROM enrolment e WHERE e.id_number = ?1 AND e.application_ref = ?2 "
-    "AND NOT EXISTS (SELECT 1 FROM result r WHERE r.session_id = e.session_id "
-    "AND r.id_number = e.id_number) LIMIT 1";
+    "SELECT sitting FROM application WHERE id = ?1 AND sitting IS NOT NULL";
 
 static int not_awaiting_result(sc_db *db, const app_row *r)
 {
     sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_AWAITING);
-    char ref[32];
     int rc;
     if (!st)
         return sc_error_last()->code;
-    snprintf(ref, sizeof ref, "%lld", (long long)r->id);
-    sc__bind_text(st, 1, r->id_number);
-    sc__bind_text(st, 2, ref);
+    sqlite3_bind_int64(st, 1, r->id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         long long session = sqlite3_column_int64(st, 0);
@@ -1344,7 +1346,7 @@ static int not_awaiting_result(sc_db *db, const app_row *r)
                               "withdrawn)", (long long)r->id, session, r->id_number);
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading enrolments");
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading an application");
 }
 
 static int do_withdraw(sc_db *db, const sc_actor *actor, int action, int64_t id,
@@ -1564,5 +1566,51 @@ int sc_application_count_get(int64_t *out, sc_db *db, const sc_application_query
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
         return sc__db_fail(db, rc, "counting applications");
+    return SC_OK;
+}
+
+static const char SQL_APP_SITTING[] = "UPDATE application SET sitting = ?2 WHERE id = ?1";
+static const char SQL_APP_SAT[] =
+    "UPDATE application SET sitting = NULL WHERE id = ?1 AND sitting = ?2";
+static const char SQL_APP_COMPLETE[] =
+    "UPDATE application SET state = ?5, ended = ?2, ended_by = ?3, ended_at = ?6, reason = ?4 "
+    "WHERE id = ?1 AND state = ?6";
+
+int sc__application_sitting(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_SITTING);
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, session_id);
+    return sc__db_exec_stmt(db, st, "recording an enrolment on an application");
+}
+
+int sc__application_result(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id, int passed,
+                           const char *date, const char *by, const char *reason,
+                           int *completed)
+{
+    sqlite3_stmt *st;
+    int rc;
+    *completed = 0;
+    if (!(st = sc__db_stmt(db, SQL_APP_SAT)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, session_id);
+    if ((rc = sc__db_exec_stmt(db, st, "recording a result on an application")) != SC_OK)
+        return rc;
+    if (!passed)
+        return SC_OK;
+    if (!(st = sc__db_stmt(db, SQL_APP_COMPLETE)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, by);
+    sc__bind_text(st, 4, reason);
+    sqlite3_bind_int(st, 5, SC_APPLICATION_COMPLETED);
+    sqlite3_bind_int(st, 6, SC_APPLICATION_CONFIRMED);
+    if ((rc = sc__db_exec_stmt(db, st, "completing an application")) != SC_OK)
+        return rc;
+    *completed = sqlite3_changes(db->conn) > 0;
     return SC_OK;
 }

@@ -43,4 +43,17 @@ void sc__methods_text(unsigned int methods, char *buf, size_t cap);
     "JOIN org o ON o.id = p.org_id JOIN candidate c ON c.id = p.candidate_id "
 void sc__app_fill(sc_application *out, sqlite3_stmt *st);
 
+/* What assessment tells the application it is linked to (application.c owns
+ * the table; these run inside the caller's transaction, with no authorization
+ * or audit of their own). SC_OK; SC_EDB. */
+/* The candidate is enrolled in `session_id` on the application. */
+int sc__application_sitting(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id);
+/* The session's result is recorded: the application no longer sits on it;
+ * a pass completes it (CONFIRMED -> COMPLETED on `date` by `by` with
+ * `reason`); an application no longer CONFIRMED is left as it is. *completed:
+ * 1 when it was completed. */
+int sc__application_result(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id, int passed,
+                           const char *date, const char *by, const char *reason,
+                           int *completed);
+
 #endif

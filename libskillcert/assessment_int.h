@@ -54,6 +54,14 @@ int sc__enrolment_load(sc_db *db, sqlite3_int64 session_id, const char *id_numbe
 /* Normalise a resident ID number (checked) into out[19]. SC_OK or SC_EINVAL. */
 int sc__id_number_norm(const char *in, char out[19]);
 
+/* Did `id_number` (normalised) pass a session of organization `org_id` for
+ * (occupation, work_type: "" when undivided, level), held on or before `by`?
+ * *passed 1 or 0. SC_OK; SC_EDB. Certificates are issued only on such a
+ * result (谁评价谁负责谁发证), wherever they are recorded. */
+int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
+                      const char *occupation, const char *work_type, int level, const char *by,
+                      int *passed);
+
 /* Text of a level as printed on certificates: "三级/高级工". */
 void sc__level_text(int level, char *out, size_t cap);
 

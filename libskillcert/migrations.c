@@ -639,6 +639,18 @@ const sc__migration sc__migrations[] = {
       "CREATE UNIQUE INDEX application_open ON application(candidate_id, occupation, work_type, "
       "  level) WHERE state <= 3;"
       "CREATE INDEX application_by_announcement ON application(announcement_id, state);" },
+    { 9, "migration 9: the session an application sits on",
+      /* application.sitting: the session the application is enrolled in that has
+       * no result for it yet (set by assessment through application.c, cleared
+       * by the result), so that application.c no longer reads the assessment's
+       * enrolment and result tables (issue 11: a lower floor never reads a
+       * higher one's tables). Filled from the enrolments already made. */
+      "ALTER TABLE application ADD COLUMN sitting INTEGER;"
+      "UPDATE application SET sitting = (SELECT e.session_id FROM enrolment e "
+      "  JOIN candidate c ON c.id = application.candidate_id "
+      "  WHERE e.id_number = c.id_number AND e.application_ref = CAST(application.id AS TEXT) "
+      "  AND NOT EXISTS (SELECT 1 FROM result r WHERE r.session_id = e.session_id "
+      "  AND r.id_number = e.id_number) LIMIT 1);" },
 };
 
 const size_t sc__migration_count = sizeof(sc__migrations) / sizeof(sc__migrations[0]);

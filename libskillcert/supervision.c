@@ -4,6 +4,7 @@
  * scan, sanctions and the revocation of certificates found fraudulent.
  */
 #include "supervision_int.h"
+#include "certificate_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1231,12 +1232,6 @@ fail:
     return rc;
 }
 
-static const char SQL_CERT_STATE[] =
-    "SELECT c.status, r.certified FROM certificate c JOIN certificate_record r ON "
-    "r.number = c.number WHERE c.number = ?1";
-static const char SQL_REVOKE[] = "UPDATE certificate SET status = 4, revoked = ?2 WHERE number = ?1";
-static const char SQL_REVOKE_REASON[] =
-    "UPDATE certificate_record SET revoke_reason = ?2 WHERE number = ?1";
 
 int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *actor,
                                    int64_t finding_id, const char *date_in)
@@ -1299,44 +1294,18 @@ int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *a
         sc__copy_text(reason, sizeof reason, full);
     }
     for (i = 0; i < n; i++) {
-        int status = 0;
-        char certified[SC_DATE_SIZE] = "";
-        if (!(st = sc__db_stmt(db, SQL_CERT_STATE))) {
-            rc = sc_error_last()->code;
-            goto done;
-        }
-        sc__bind_text(st, 1, numbers[i]);
-        if ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            status = sqlite3_column_int(st, 0);
-            sc__copy_text(certified, sizeof certified, sc__col_text(st, 1));
-        }
-        sqlite3_reset(st);
-        if (step != SQLITE_ROW && step != SQLITE_DONE) {
-            rc = sc__db_fail(db, step, "reading a certificate");
-            goto done;
-        }
-        if (step == SQLITE_DONE || status == SC_CERT_REVOKED)
+        /* The certificate table is certificate.c's: revoke through its operation. */
+        sc_certificate c;
+        rc = sc_certificate_get(&c, db, numbers[i]);
+        if (rc == SC_ENOTFOUND) {
+            sc_error_clear();
             continue;
-        if (strcmp(date, certified) < 0) {
-            rc = constraint("date", "certificate %s was certified on %s; it cannot be revoked on %s",
-                            numbers[i], certified, date);
-            goto done;
         }
-        if (!(st = sc__db_stmt(db, SQL_REVOKE))) {
-            rc = sc_error_last()->code;
+        if (rc != SC_OK)
             goto done;
-        }
-        sc__bind_text(st, 1, numbers[i]);
-        sc__bind_text(st, 2, date);
-        if ((rc = sc__db_exec_stmt(db, st, "revoking a certificate")) != SC_OK)
-            goto done;
-        if (!(st = sc__db_stmt(db, SQL_REVOKE_REASON))) {
-            rc = sc_error_last()->code;
-            goto done;
-        }
-        sc__bind_text(st, 1, numbers[i]);
-        sc__bind_text(st, 2, reason);
-        if ((rc = sc__db_exec_stmt(db, st, "revoking a certificate")) != SC_OK ||
+        if (c.status == SC_CERT_REVOKED)
+            continue;
+        if ((rc = sc__certificate_set_revoked(db, numbers[i], reason, date)) != SC_OK ||
             (rc = sc__audit_append(db, actor, "certificate", numbers[i],
                                    sc__action_name(SC__ACT_FINDING_REVOKE),
                                    "revoked=%s finding=%lld reason=%s", date,

@@ -342,7 +342,10 @@ static const char OLD_APPLICATION_TABLE[] =
     "  eligibility TEXT, eligibility_reason INTEGER NOT NULL DEFAULT 0, decision TEXT,"
     "  confirmed TEXT, confirmed_by TEXT, ended TEXT, ended_by TEXT,"
     "  ended_at INTEGER NOT NULL DEFAULT 0, reason TEXT, batch_id TEXT);"
-    "INSERT INTO application_6 SELECT * FROM application;"
+    "INSERT INTO application_6 SELECT id, candidate_id, org_id, announcement_id, occupation, "
+    "  work_type, level, path, evidence, state, applied, applied_by, verified, verified_by, "
+    "  eligibility, eligibility_reason, decision, confirmed, confirmed_by, ended, ended_by, "
+    "  ended_at, reason, batch_id FROM application;"
     "DROP TABLE application;"
     "ALTER TABLE application_6 RENAME TO application;"
     "CREATE UNIQUE INDEX application_open ON application(candidate_id, occupation, work_type, "
@@ -380,6 +383,9 @@ START_TEST(test_application_migration_completed)
     /* Migrate, as sc_db_open() does: in a transaction, foreign keys on. */
     ck_ok(sc__db_begin(af.db));
     ck_ok(sc__db_exec(af.db, m->sql, m->description));
+    for (i = 0; i < sc__migration_count; i++) /* and the column migration 9 adds */
+        if (sc__migrations[i].version == 9)
+            ck_ok(sc__db_exec(af.db, sc__migrations[i].sql, sc__migrations[i].description));
     ck_ok(sc__db_commit(af.db));
     ck_ok(sc_application_get(&after, af.db, id));
     ck_assert(memcmp(&before, &after, sizeof before) == 0);
@@ -400,6 +406,22 @@ START_TEST(test_application_migration_completed)
     ck_ok(sc_application_apply(&again, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
                                SC_PATH_NORMAL, NULL, "2024-03-06"));
     sc_actor_free(self);
+}
+END_TEST
+
+/* Issue 11: verifying an application needs the organization's standing that day
+ * (SC_ESCOPE, the registry unchanged): its filing expired on 2026-05-09. */
+START_TEST(test_application_verify_needs_standing)
+{
+    int64_t id;
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    id = apply_self(CAND_A, AF_OCC, "", 4, SC_PATH_NORMAL, NULL, "2026-05-01");
+    REFUSED(SC_ESCOPE, sc_application_verify(NULL, af.db, af.org, id, "2026-05-10"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "verify an application"));
+    ck_assert_int_eq(state_of(id), SC_APPLICATION_SUBMITTED);
+    REFUSED(SC_ESCOPE, sc_application_verify_batch(NULL, af.db, af.org, &id, 1, "2026-05-10"));
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2026-05-09"));
+    ck_assert_int_eq(state_of(id), SC_APPLICATION_VERIFIED);
 }
 END_TEST
 
@@ -430,7 +452,7 @@ START_TEST(test_application_refusals)
                                                  NULL, 5, SC_PATH_NORMAL, NULL, "2025-01-01"));
     /* The organization may not certify it that day: its filing expired on 2026-05-09
      * while the announcement runs to 2026-06-30. */
-    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
+    REFUSED(SC_ESCOPE, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  5, SC_PATH_NORMAL, NULL, "2026-06-01"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "expired"));
     ck_assert_str_eq(sc_error_last()->field, "offering");
@@ -1424,6 +1446,7 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_flow);
     tcase_add_test(tc, test_application_migration_completed);
     tcase_add_test(tc, test_application_refusals);
+    tcase_add_test(tc, test_application_verify_needs_standing);
     tcase_add_test(tc, test_application_special_paths);
     tcase_add_test(tc, test_application_not_eligible);
     tcase_add_test(tc, test_application_apply_for);

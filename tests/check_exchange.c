@@ -10,7 +10,8 @@
 #include "assess_fixture.h"
 #include "store_int.h"
 
-static sc_db *fresh;   /* the registry as it was before any certificate: the city's */
+static sc_db *fresh;   /* the city's registry: the session's results reported, no certificate */
+static sc_db *bare;    /* the city's registry without the results report */
 static sc_report *rep;
 static char certs[3][SC_CERT_NUMBER_SIZE];
 
@@ -31,8 +32,11 @@ static void setup(void)
     char id[19];
     int64_t s;
     int i;
+    sc_export_options o;
+    char *report = NULL;
     fx_setup();
     fresh = clone(fx.db);
+    bare = clone(fx.db);
     ck_assert_int_eq(sc_report_new(&rep), SC_OK);
     fx_candidates(1, 3);
     s = fx_ready_session("2024-03-01", 1, 3);
@@ -43,13 +47,20 @@ static void setup(void)
         ck_ok(sc_certificate_issue(fx.db, fx.org, certs[i], i == 1 ? NULL : "sha256:photo&1",
                                    "2024-03-15"));
     }
+    /* The organization reported the session's results (报备) to the city. */
+    ck_ok(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION));
+    o.id = s;
+    ck_ok(sc_xml_exchange_export_memory(&report, NULL, fx.db, SC_DOC_RESULTS_REPORT, &o));
+    ck_ok(t_import(fresh, fx.centre, report, NULL, rep));
+    sc_free(report);
 }
 
 static void teardown(void)
 {
     sc_report_free(rep);
     sc_db_close(fresh);
-    fresh = NULL;
+    sc_db_close(bare);
+    fresh = bare = NULL;
     fx_teardown();
 }
 
@@ -173,6 +184,21 @@ START_TEST(test_exchange_certificate_batch_refusals)
     free(level);
     free(date);
     free(other);
+    sc_free(doc);
+}
+END_TEST
+
+/* 谁评价谁负责谁发证: the city centre cannot record and publish a certificate for someone
+ * who never sat; the registry must hold the organization's passed result. */
+START_TEST(test_exchange_certificate_batch_refuses_never_sat)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
+    long before = t_count(bare, "SELECT count(*) FROM certificate");
+    t_refused_import(bare, fx.centre, doc, SC_EINVALIDDOC, 3,
+                     "certificate-batch/certificate[1]/@id-number", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "results report"));
+    ck_assert_int_eq(t_count(bare, "SELECT count(*) FROM certificate"), before);
+    ck_assert_int_eq(t_count(bare, "SELECT count(*) FROM cert_site"), 0);
     sc_free(doc);
 }
 END_TEST
@@ -327,6 +353,7 @@ Suite *sc_exchange_suite(void)
     tcase_add_test(tc, test_exchange_certificate_batch_round_trip);
     tcase_add_test(tc, test_exchange_certificate_batch_only_issued_by_the_day);
     tcase_add_test(tc, test_exchange_certificate_batch_refusals);
+    tcase_add_test(tc, test_exchange_certificate_batch_refuses_never_sat);
     suite_add_tcase(s, tc);
     tc = tcase_create("certificate-ack");
     tcase_add_checked_fixture(tc, setup, teardown);

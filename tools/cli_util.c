@@ -74,6 +74,7 @@ int cli_exit_status(int rc)
     case SC_ENOTFOUND:
     case SC_EEXISTS:
     case SC_ECONSTRAINT:
+    case SC_ESCOPE:
     case SC_EXML:
     case SC_EINVALIDDOC:
     case SC_EIO:
