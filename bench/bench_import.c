@@ -77,8 +77,9 @@ static void write_batch(const char *path, long n)
     }
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                "<candidate-batch xmlns=\"%s\" version=\"1\" batch=\"bench-%ld\" "
+               "issuer=\"org:%s\" addressee=\"district:110108\" "
                "credit-code=\"%s\" district=\"110108\" announcement=\"2024-01\">\n",
-            NS, n, org_code);
+            NS, n, org_code, org_code);
     for (i = 0; i < n; i++) {
         id_number(id, i);
         fprintf(f, "  <application id-number=\"%s\" name=\"考生%ld\" occupation=\"4-02-07-10\" "

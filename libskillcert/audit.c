@@ -158,14 +158,18 @@ int sc__audit_append(sc_db *db, const sc_actor *actor, const char *entity,
     return append(db, actor, entity, entity_id ? entity_id : "", action, detail);
 }
 
-int sc__audit_import(sc_db *db, const sc_actor *actor, const char *doctype,
-                     const char *batch_id, uint64_t records)
+int sc__audit_import(sc_db *db, const sc_actor *actor, const sc_actor *issuer,
+                     const char *doctype, const char *batch_id, uint64_t records)
 {
     char id[SC_AUDIT_ID_SIZE];
     snprintf(id, sizeof id, "%s:%s", doctype ? doctype : "?", batch_id ? batch_id : "");
-    return sc__audit_append(db, actor, "batch", id, "xml.import", "doctype=%s batch=%s records=%llu",
+    /* The acts are the issuer's; the entry's actor is the receiver that imported them. */
+    return sc__audit_append(db, actor, "batch", id, "xml.import",
+                            "doctype=%s batch=%s records=%llu issuer=%s receiver=%s",
                             doctype ? doctype : "?", batch_id ? batch_id : "",
-                            (unsigned long long)records);
+                            (unsigned long long)records,
+                            issuer ? sc_actor_label(issuer) : "-",
+                            actor ? sc_actor_label(actor) : "-");
 }
 
 /* ---- verification ---- */

@@ -17,8 +17,10 @@ int sc__audit_append(sc_db *db, const sc_actor *actor, const char *entity,
 /* Copy src into dst[cap], cut at a UTF-8 character boundary; NULL gives "". */
 void sc__copy_text(char *dst, size_t cap, const char *src);
 
-/* The entry for an imported XML batch (one per batch). */
-int sc__audit_import(sc_db *db, const sc_actor *actor, const char *doctype,
-                     const char *batch_id, uint64_t records);
+/* The entry for an imported XML batch (one per batch): its actor is the receiver
+ * (the importing actor); its detail names the document's issuer, whose acts the
+ * import replayed, and the receiver ("... issuer=organization:X receiver=district:Y"). */
+int sc__audit_import(sc_db *db, const sc_actor *actor, const sc_actor *issuer,
+                     const char *doctype, const char *batch_id, uint64_t records);
 
 #endif

@@ -192,9 +192,9 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
     { SC__ACT_CERT_ACK_IMPORT, "certificate_ack.import", "sc_xml_import_file", OR, ORG,
       "an organization imports the city centre's answer on its certificates (published or "
       "refused)" },
-    { SC__ACT_REVOCATIONS_IMPORT, "revocations.import", "sc_xml_import_file", OR | CC, ORG,
-      "the issuing organization, or the city centre on supervision findings, imports "
-      "revocations of the organization's certificates" },
+    { SC__ACT_REVOCATIONS_IMPORT, "revocations.import", "sc_xml_import_file", CC, ORG,
+      "the city centre, their addressee, imports the revocations an organization made of "
+      "its certificates (the document's issuer is the organization)" },
     /* Reports to the city centre, issues #6 and #7 (xml_report.c, on the root element). */
     { SC__ACT_RESULTS_REPORT_IMPORT, "results_report.import", "sc_xml_import_file", CC, ORG,
       "the city centre imports an organization's assessment results of a session (报备)" },
@@ -207,8 +207,9 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
     { SC__ACT_RECOMMENDATION_IMPORT, "district_recommendation.import", "sc_xml_import_file", CC,
       ORG, "the city centre imports a district's recommendation (or refusal) of an application" },
     { SC__ACT_EVALUATION_RESULT_IMPORT, "evaluation_result.import", "sc_xml_import_file",
-      DI | OR, ORG, "the organization's own district bureau, or the organization itself, imports "
-      "the city centre's evaluation result (evaluated, noticed, filed or rejected)" },
+      OR, ORG, "the organization, its addressee, imports the city centre's evaluation result "
+      "(evaluated, noticed, filed or rejected, with the receipt 确认回执); its district "
+      "learns the filing from the published directory" },
     { SC__ACT_DIRECTORY_IMPORT, "directory.import", "sc_xml_import_file", DI | OR, NONE,
       "a district bureau or an organization refreshes its copy of the published directory "
       "(评价机构目录, public: no jurisdiction)" },

@@ -537,6 +537,7 @@ int sc_credit_export_memory(char **out, size_t *len, sc_db *db, const char *as_o
     sc__buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sc__buf_printf(&b, "<credit-evaluation xmlns=\"%s\" version=\"1\"", CREDIT_NS);
     sc__buf_printf(&b, " batch=\"credit-%s\"", date);
+    sc__xml_put_parties(&b, SC_DOC_CREDIT, NULL, NULL, NULL);
     xattr(&b, "as-of", date);
     sc__buf_puts(&b, ">\n  <model");
     sc__buf_printf(&b, " base=\"%g\" half-life-days=\"%g\" clean-bonus=\"%g\" clean-max=\"%g\" "

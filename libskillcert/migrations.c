@@ -639,6 +639,21 @@ const sc__migration sc__migrations[] = {
       "CREATE UNIQUE INDEX application_open ON application(candidate_id, occupation, work_type, "
       "  level) WHERE state <= 3;"
       "CREATE INDEX application_by_announcement ON application(announcement_id, state);" },
+    { 8, "migration 8: suspensions of certification held by the organization module",
+      /* org.c decides whether an organization may certify; it no longer reads the
+       * supervision module's sanction table (a higher floor). Supervision tells org
+       * of a suspension and of its lifting (sc__org_suspend, sc__org_suspension_lift);
+       * org keeps what it needs here, keyed by the supervision's reference. The
+       * suspensions already imposed are copied once. */
+      "CREATE TABLE org_suspension ("
+      "  ref INTEGER PRIMARY KEY,"
+      "  org_id INTEGER NOT NULL REFERENCES org(id),"
+      "  since TEXT NOT NULL,"
+      "  until TEXT,"
+      "  lifted TEXT);"
+      "CREATE INDEX org_suspension_by_org ON org_suspension(org_id, since);"
+      "INSERT INTO org_suspension (ref, org_id, since, until, lifted) "
+      "  SELECT id, org_id, date, until, lifted FROM sanction WHERE kind = 3;" },
     { 9, "migration 9: the session an application sits on",
       /* application.sitting: the session the application is enrolled in that has
        * no result for it yet (set by assessment through application.c, cleared

@@ -1143,8 +1143,8 @@ static const char SQL_IN_SCOPE[] =
     "WHERE f.org_id = ?1 AND s.granted = 1 AND " IN_FORCE
     " AND s.occupation = ?3 AND s.work_type = ?4 AND s.level = ?5 LIMIT 1";
 static const char SQL_SUSPENDED[] =
-    "SELECT date, coalesce(until, '') FROM sanction WHERE org_id = ?1 AND kind = 3 AND "
-    "date <= ?2 AND (until IS NULL OR ?2 <= until) AND (lifted IS NULL OR ?2 < lifted) LIMIT 1";
+    "SELECT since, coalesce(until, '') FROM org_suspension WHERE org_id = ?1 AND "
+    "since <= ?2 AND (until IS NULL OR ?2 <= until) AND (lifted IS NULL OR ?2 < lifted) LIMIT 1";
 static const char SQL_RULES_CONFIRMED[] =
     "SELECT 1 FROM special_rules WHERE org_id = ?1 AND path = ?3 AND district_confirmed <= ?2 "
     "AND city_confirmed <= ?2 LIMIT 1";
@@ -1232,7 +1232,7 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
         return SC_OK;
     }
 
-    /* A suspension of certification (supervision.h: sc_sanction_impose). */
+    /* A suspension of certification, as supervision told us (sc__org_suspend). */
     if (!(st = sc__db_stmt(db, SQL_SUSPENDED)))
         return sc_error_last()->code;
     sqlite3_bind_int64(st, 1, org.id);
@@ -1622,4 +1622,41 @@ int sc__org_require_standing(sc_db *db, const char *credit_code, const char *occ
 int sc__org_standing_reason(int reason)
 {
     return reason >= SC_REASON_ORG_UNKNOWN && reason <= SC_REASON_OUT_OF_REGION;
+}
+
+/* ---- suspensions, told by supervision ------------------------------------------------- */
+
+static const char SQL_SUSPEND[] =
+    "INSERT INTO org_suspension (ref, org_id, since, until) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_SUSPENSION_LIFT[] =
+    "UPDATE org_suspension SET lifted = ?2 WHERE ref = ?1 AND lifted IS NULL";
+
+int sc__org_suspend(sc_db *db, sqlite3_int64 org_id, sqlite3_int64 ref, const char *since,
+                    const char *until)
+{
+    sqlite3_stmt *st;
+    if (!db || org_id <= 0 || ref <= 0 || !since || !sc__date_valid(since) ||
+        (until && *until && !sc__date_valid(until)))
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc__org_suspend: an organization, a reference and days are needed");
+    if (!(st = sc__db_stmt(db, SQL_SUSPEND)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, ref);
+    sqlite3_bind_int64(st, 2, org_id);
+    sc__bind_text(st, 3, since);
+    sc__bind_text(st, 4, until && *until ? until : NULL);
+    return sc__db_exec_stmt(db, st, "recording a suspension");
+}
+
+int sc__org_suspension_lift(sc_db *db, sqlite3_int64 ref, const char *lifted)
+{
+    sqlite3_stmt *st;
+    if (!db || ref <= 0 || !lifted || !sc__date_valid(lifted))
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc__org_suspension_lift: a reference and a day are needed");
+    if (!(st = sc__db_stmt(db, SQL_SUSPENSION_LIFT)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, ref);
+    sc__bind_text(st, 2, lifted);
+    return sc__db_exec_stmt(db, st, "lifting a suspension");
 }

@@ -61,6 +61,15 @@ int sc__org_require_standing(sc_db *db, const char *credit_code, const char *occ
  * (SC_REASON_ORG_UNKNOWN .. SC_REASON_OUT_OF_REGION): refused with SC_ESCOPE. */
 int sc__org_standing_reason(int reason);
 
+/* Suspensions of certification (暂停认定): the supervision module, which decides
+ * them, tells org (which decides whether an organization may certify) through these;
+ * org never reads supervision's tables. `ref` is supervision's reference (the
+ * sanction id); until NULL or "": until lifted. Run inside the caller's transaction.
+ * SC_OK; SC_EINVAL; SC_EDB. */
+int sc__org_suspend(sc_db *db, sqlite3_int64 org_id, sqlite3_int64 ref, const char *since,
+                    const char *until);
+int sc__org_suspension_lift(sc_db *db, sqlite3_int64 ref, const char *lifted);
+
 /* Validates an optional date (NULL: today) into buf. */
 int sc__date_arg(const char *date, const char *what, char buf[SC_DATE_SIZE]);
 

@@ -1434,6 +1434,9 @@ int sc_sanction_impose(int64_t *out, sc_db *db, const sc_actor *actor, int64_t f
     if ((rc = sc__db_exec_stmt(db, st, "recording a sanction")) != SC_OK)
         goto fail;
     *out = sqlite3_last_insert_rowid(db->conn);
+    if (kind == SC_SANCTION_SUSPENSION &&
+        (rc = sc__org_suspend(db, org_id, *out, date, until)) != SC_OK)
+        goto fail;
     if ((rc = sc__audit_append(db, actor, "sanction", f.credit_code,
                                sc__action_name(sanction_action[kind]),
                                "id=%lld kind=%s finding=%lld date=%s until=%s reason=%s",
@@ -1491,6 +1494,8 @@ int sc_sanction_lift(sc_db *db, const sc_actor *actor, int64_t sanction_id, cons
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, note);
     if ((rc = sc__db_exec_stmt(db, st, "lifting a sanction")) != SC_OK ||
+        (s.kind == SC_SANCTION_SUSPENSION &&
+         (rc = sc__org_suspension_lift(db, sanction_id, date)) != SC_OK) ||
         (rc = sc__audit_append(db, actor, "sanction", s.credit_code,
                                sc__action_name(SC__ACT_SANCTION_LIFT), "id=%lld kind=%s lifted=%s",
                                (long long)sanction_id, sc_sanction_kind_name(s.kind), date)) !=

@@ -358,14 +358,10 @@ int sc__xml_fail_last(sc__xml_ctx *ctx, const char *field)
     return code;
 }
 
-int sc__xml_authorize(sc__xml_ctx *ctx, int action, const char *subject, const char *field)
+/* A refusal in the auth domain: the import's result; reading stops. */
+static int refuse(sc__xml_ctx *ctx, const char *field, const char *msg)
 {
-    char msg[1024], path[512];
-    int rc = sc__authorize(ctx->db, ctx->actor, action, subject);
-    if (rc != SC_EDENIED)
-        return rc == SC_OK ? SC_OK : sc__xml_fail_last(ctx, field);
-    /* A refusal is the import's result, in the auth domain, and ends reading. */
-    snprintf(msg, sizeof msg, "%s", sc_error_last()->message);
+    char path[512];
     build_path(ctx, path, sizeof path, field);
     record(ctx, SC_SEVERITY_ERROR, SC_EDENIED, SC_DOMAIN_AUTH, cur_line(ctx), cur_col(ctx), path,
            0, msg);
@@ -376,6 +372,250 @@ int sc__xml_authorize(sc__xml_ctx *ctx, int action, const char *subject, const c
     }
     stop(ctx);
     return SC_EDENIED;
+}
+
+static int authorize_as(sc__xml_ctx *ctx, const sc_actor *who, int action, const char *subject,
+                        const char *field, const char *as)
+{
+    char msg[1024];
+    int rc = sc__authorize(ctx->db, who, action, subject);
+    if (rc != SC_EDENIED)
+        return rc == SC_OK ? SC_OK : sc__xml_fail_last(ctx, field);
+    snprintf(msg, sizeof msg, "%s%s", as, sc_error_last()->message);
+    return refuse(ctx, field, msg);
+}
+
+int sc__xml_authorize(sc__xml_ctx *ctx, int action, const char *subject, const char *field)
+{
+    const sc_actor *issuer = NULL;
+    int rc;
+    if ((rc = sc__xml_issuer(ctx, &issuer)) != SC_OK)
+        return rc;
+    return authorize_as(ctx, issuer, action, subject, field,
+                        "the document's issuer may not do what it records: ");
+}
+
+int sc__xml_receive(sc__xml_ctx *ctx, int action, const char *subject, const char *field)
+{
+    return authorize_as(ctx, ctx->actor, action, subject, field, "");
+}
+
+/* ---- parties ---- */
+
+static const sc__doc_parties parties[] = {
+    { SC_DOC_CATALOG, "catalog", SC__PARTY_CITY_BUREAU, SC__PARTY_NONE },
+    { SC_DOC_ELIGIBILITY, "eligibility", SC__PARTY_CITY_BUREAU, SC__PARTY_NONE },
+    { SC_DOC_CERTIFICATE, "certificate", SC__PARTY_ORG, SC__PARTY_NONE },
+    { SC_DOC_CANDIDATE_BATCH, "candidate-batch", SC__PARTY_ORG, SC__PARTY_DISTRICT },
+    { SC_DOC_CONFIRMATION, "confirmation", SC__PARTY_DISTRICT, SC__PARTY_ORG },
+    { SC_DOC_CERTIFICATE_BATCH, "certificate-batch", SC__PARTY_ORG, SC__PARTY_CITY_CENTRE },
+    { SC_DOC_CERTIFICATE_ACK, "certificate-ack", SC__PARTY_CITY_CENTRE, SC__PARTY_ORG },
+    { SC_DOC_REVOCATIONS, "revocations", SC__PARTY_ORG, SC__PARTY_CITY_CENTRE },
+    { SC_DOC_ORG_APPLICATION, "organization-application", SC__PARTY_ORG, SC__PARTY_DISTRICT },
+    { SC_DOC_RECOMMENDATION, "district-recommendation", SC__PARTY_DISTRICT,
+      SC__PARTY_CITY_CENTRE },
+    { SC_DOC_EVALUATION_RESULT, "evaluation-result", SC__PARTY_CITY_CENTRE, SC__PARTY_ORG },
+    { SC_DOC_DIRECTORY, "directory", SC__PARTY_CITY, SC__PARTY_NONE },
+    { SC_DOC_RESULTS_REPORT, "results-report", SC__PARTY_ORG, SC__PARTY_CITY_CENTRE },
+    { SC_DOC_CREDIT, "credit-evaluation", SC__PARTY_CITY_CENTRE, SC__PARTY_NONE },
+    { SC_DOC_FINDINGS, "supervision-findings", SC__PARTY_INSPECTOR, SC__PARTY_CITY_CENTRE },
+};
+
+const sc__doc_parties *sc__xml_parties(int doctype)
+{
+    size_t i;
+    for (i = 0; i < sizeof parties / sizeof parties[0]; i++)
+        if (parties[i].doctype == doctype)
+            return &parties[i];
+    return NULL;
+}
+
+static const sc__doc_parties *parties_of_root(const char *root)
+{
+    size_t i;
+    for (i = 0; i < sizeof parties / sizeof parties[0]; i++)
+        if (!strcmp(parties[i].root, root))
+            return &parties[i];
+    return NULL;
+}
+
+/* The party text of a role (exporting): "" when the data to name it is missing. */
+static void party_text(char *buf, size_t cap, int role, const char *code, const char *district)
+{
+    switch (role) {
+    case SC__PARTY_CITY_BUREAU: snprintf(buf, cap, "city-bureau"); break;
+    case SC__PARTY_CITY:
+    case SC__PARTY_INSPECTOR:
+    case SC__PARTY_CITY_CENTRE: snprintf(buf, cap, "city-centre"); break;
+    case SC__PARTY_DISTRICT:
+        snprintf(buf, cap, "%s%s", district && *district ? "district:" : "",
+                 district ? district : "");
+        break;
+    case SC__PARTY_ORG:
+        snprintf(buf, cap, "%s%s", code && *code ? "org:" : "", code ? code : "");
+        break;
+    default: buf[0] = '\0';
+    }
+}
+
+void sc__xml_put_parties(sc__buf *b, int doctype, const char *code, const char *district,
+                         const char *issuer)
+{
+    const sc__doc_parties *p = sc__xml_parties(doctype);
+    char text[64];
+    if (!p)
+        return;
+    if (issuer && *issuer)
+        snprintf(text, sizeof text, "%s", issuer);
+    else
+        party_text(text, sizeof text, p->issuer, code, district);
+    sc__buf_printf(b, " issuer=\"%s\"", text);
+    if (p->addressee == SC__PARTY_NONE)
+        return;
+    party_text(text, sizeof text, p->addressee, code, district);
+    if (text[0])
+        sc__buf_printf(b, " addressee=\"%s\"", text);
+}
+
+/* Parse a party text into kind and scope ("" for the city). 0 when it is none. */
+static int parse_party(const char *text, int *kind, char *scope, size_t cap)
+{
+    scope[0] = '\0';
+    if (!text)
+        return 0;
+    if (!strcmp(text, "city-bureau"))
+        *kind = SC_ACTOR_CITY_BUREAU;
+    else if (!strcmp(text, "city-centre"))
+        *kind = SC_ACTOR_CITY_CENTRE;
+    else if (!strncmp(text, "district:", 9) && text[9]) {
+        *kind = SC_ACTOR_DISTRICT;
+        snprintf(scope, cap, "%s", text + 9);
+    } else if (!strncmp(text, "org:", 4) && text[4]) {
+        *kind = SC_ACTOR_ORGANIZATION;
+        snprintf(scope, cap, "%s", text + 4);
+    } else
+        return 0;
+    return 1;
+}
+
+/* The kinds a role admits. */
+static int role_admits(int role, int kind)
+{
+    switch (role) {
+    case SC__PARTY_CITY_BUREAU: return kind == SC_ACTOR_CITY_BUREAU;
+    case SC__PARTY_CITY_CENTRE: return kind == SC_ACTOR_CITY_CENTRE;
+    case SC__PARTY_CITY: return kind == SC_ACTOR_CITY_BUREAU || kind == SC_ACTOR_CITY_CENTRE;
+    case SC__PARTY_DISTRICT: return kind == SC_ACTOR_DISTRICT;
+    case SC__PARTY_ORG: return kind == SC_ACTOR_ORGANIZATION;
+    case SC__PARTY_INSPECTOR: return kind == SC_ACTOR_CITY_CENTRE || kind == SC_ACTOR_DISTRICT;
+    default: return 0;
+    }
+}
+
+static const char *role_text(int role)
+{
+    switch (role) {
+    case SC__PARTY_CITY_BUREAU: return "the city bureau (city-bureau)";
+    case SC__PARTY_CITY_CENTRE: return "the city centre (city-centre)";
+    case SC__PARTY_CITY: return "the city (city-centre or city-bureau)";
+    case SC__PARTY_DISTRICT: return "the bureau of the organization's district (district:NNNNNN)";
+    case SC__PARTY_ORG: return "the organization itself (org:CODE)";
+    case SC__PARTY_INSPECTOR: return "the inspecting city centre or district bureau";
+    default: return "nobody";
+    }
+}
+
+/* Same scope, ASCII case-insensitive, blanks around ignored. */
+static int same_scope(const char *a, const char *b)
+{
+    size_t la, lb;
+    while (*a == ' ')
+        a++;
+    while (*b == ' ')
+        b++;
+    la = strlen(a);
+    lb = strlen(b);
+    while (la && a[la - 1] == ' ')
+        la--;
+    while (lb && b[lb - 1] == ' ')
+        lb--;
+    if (la != lb)
+        return 0;
+    for (; la; la--, a++, b++) {
+        char x = *a, y = *b;
+        if (x >= 'a' && x <= 'z')
+            x = (char)(x - 'a' + 'A');
+        if (y >= 'a' && y <= 'z')
+            y = (char)(y - 'a' + 'A');
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+int sc__xml_issuer(sc__xml_ctx *ctx, const sc_actor **out)
+{
+    /* Issue 12: the signature over the document will prove the issuer here; until
+     * then the document declares it and this is the one place that believes it. */
+    const char *text;
+    char scope[64];
+    int kind = 0;
+    *out = NULL;
+    if (ctx->issuer) {
+        *out = ctx->issuer;
+        return SC_OK;
+    }
+    text = sc__xml_attr(ctx, "issuer");
+    if (!text || !*text || !parse_party(text, &kind, scope, sizeof scope))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "issuer",
+                            "the document must name its issuer (city-bureau, city-centre, "
+                            "district:NNNNNN or org:CODE)%s%.60s%s",
+                            text ? "; not '" : "", text ? text : "", text ? "'" : "");
+    if (sc_actor_new(&ctx->issuer, kind, scope[0] ? scope : NULL, NULL) != SC_OK)
+        return sc__xml_fail_last(ctx, "issuer");
+    *out = ctx->issuer;
+    return SC_OK;
+}
+
+/* The root's parties: the issuer is of the document type's issuer role; the importing
+ * actor is the addressee (any actor for a public document). */
+static int check_parties(sc__xml_ctx *ctx, const char *root)
+{
+    const sc__doc_parties *p = parties_of_root(root);
+    const sc_actor *issuer = NULL;
+    const char *to = sc__xml_attr(ctx, "addressee");
+    char msg[512], scope[64];
+    int rc, kind = 0;
+    if (!p)
+        return SC_OK;
+    if ((rc = sc__xml_issuer(ctx, &issuer)) != SC_OK)
+        return rc;
+    if (!role_admits(p->issuer, issuer->kind)) {
+        snprintf(msg, sizeof msg, "this %s document is issued by %s; %s may not issue it",
+                 root, role_text(p->issuer), issuer->label);
+        return refuse(ctx, "issuer", msg);
+    }
+    if (!ctx->db)
+        return SC_OK; /* validating: no receiver */
+    if (p->addressee == SC__PARTY_NONE)
+        return SC_OK; /* public: any party may import it */
+    if (!to || !*to || !parse_party(to, &kind, scope, sizeof scope))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "addressee",
+                            "this %s document must name its addressee, %s", root,
+                            role_text(p->addressee));
+    if (!role_admits(p->addressee, kind)) {
+        snprintf(msg, sizeof msg, "this %s document is addressed to %s, not %.60s", root,
+                 role_text(p->addressee), to);
+        return refuse(ctx, "addressee", msg);
+    }
+    if (!ctx->actor || ctx->actor->kind != kind || !same_scope(ctx->actor->scope, scope)) {
+        snprintf(msg, sizeof msg,
+                 "this %s document is addressed to %.60s; %s, who is not its addressee, may "
+                 "not import it",
+                 root, to, ctx->actor ? ctx->actor->label : "an unnamed actor");
+        return refuse(ctx, "addressee", msg);
+    }
+    return SC_OK;
 }
 
 /* Pull "attribute 'x'" out of a libxml2 schema message for the field path. */
@@ -1016,7 +1256,10 @@ static void apply_start(sc__xml_ctx *ctx, const char *local, int depth)
     if (depth == 0) {
         const char *batch = sc__xml_attr(ctx, "batch");
         snprintf(ctx->batch_id, sizeof ctx->batch_id, "%s", batch ? batch : "");
-        /* The root's handler first: its actor check precedes "already imported". */
+        /* The parties first (issuer role, receiver = addressee), then the root's
+         * handler: their actor checks precede "already imported". */
+        if (ctx->handler_ok && ctx->errors == 0 && check_parties(ctx, local) != SC_OK)
+            ctx->handler_ok = 0;
         if (ctx->handler_ok && ctx->errors == 0 && h->start &&
             h->start(ctx, ctx->state, local, depth) != SC_OK)
             ctx->handler_ok = 0;
@@ -1321,7 +1564,8 @@ static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_a
     if (rc == SC_OK && db && !already)
         rc = batch_add(db, ctx.handler->root, ctx.batch_id, ctx.records);
     if (rc == SC_OK && db && !already) /* one audit entry per imported batch */
-        rc = sc__audit_import(db, actor, ctx.handler->root, ctx.batch_id, ctx.records);
+        rc = sc__audit_import(db, actor, ctx.issuer, ctx.handler->root, ctx.batch_id,
+                              ctx.records);
     if (in_txn) {
         if (rc == SC_OK && !already)
             rc = sc__db_commit(db);
@@ -1341,6 +1585,7 @@ done:
         sqlite3_exec(db->conn, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
     if (state && ctx.handler && ctx.handler->cleanup)
         ctx.handler->cleanup(state);
+    sc_actor_free(ctx.issuer);
     free(state);
     input_release(&in);
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);

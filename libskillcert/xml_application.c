@@ -179,10 +179,14 @@ static void batch_cleanup(void *state)
 static int batch_authorize(sc__xml_ctx *ctx)
 {
     char code[SC_CREDIT_CODE_SIZE];
+    int rc;
     if (sc__credit_code_norm(sc__xml_attr(ctx, "credit-code"), code) != SC_OK)
         return sc__xml_fail_last(ctx, "credit-code");
-    /* The bureau of the district where the organization is registered. */
-    return sc__xml_authorize(ctx, SC__ACT_CANDIDATE_BATCH_IMPORT, code, "credit-code");
+    /* The bureau of the district where the organization is registered receives the
+     * verified applications of the organization, which issues the batch. */
+    if ((rc = sc__xml_receive(ctx, SC__ACT_CANDIDATE_BATCH_IMPORT, code, "credit-code")) != SC_OK)
+        return rc;
+    return sc__xml_authorize(ctx, SC__ACT_APPLICATION_VERIFY_BATCH, code, "issuer");
 }
 
 static const char SQL_ANN_LISTS[] =
@@ -585,10 +589,13 @@ static void answer_cleanup(void *state)
 static int answer_authorize(sc__xml_ctx *ctx)
 {
     char code[SC_CREDIT_CODE_SIZE];
+    int rc;
     if (sc__credit_code_norm(sc__xml_attr(ctx, "credit-code"), code) != SC_OK)
         return sc__xml_fail_last(ctx, "credit-code");
-    /* The organization itself. */
-    return sc__xml_authorize(ctx, SC__ACT_CONFIRMATION_IMPORT, code, "credit-code");
+    /* The organization itself receives what its district confirmed (报名确认). */
+    if ((rc = sc__xml_receive(ctx, SC__ACT_CONFIRMATION_IMPORT, code, "credit-code")) != SC_OK)
+        return rc;
+    return sc__xml_authorize(ctx, SC__ACT_APPLICATION_CONFIRM_BATCH, code, "issuer");
 }
 
 /* The canonical code of an occupation (aliases resolved), remembered. */
@@ -943,6 +950,7 @@ static int export_batch(out_t *o, sc_db *db, int64_t announcement, const char *b
     sc__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sc__buf_printf(b, "<candidate-batch xmlns=\"%s\" version=\"1\"", BATCH_NS);
     attr(b, "batch", batch_id);
+    sc__xml_put_parties(b, SC_DOC_CANDIDATE_BATCH, ann.a.credit_code, ann.district, NULL);
     attr(b, "credit-code", ann.a.credit_code);
     attr(b, "district", ann.district);
     attr(b, "announcement", ann.a.code);
@@ -1002,6 +1010,7 @@ static int export_answer(out_t *o, sc_db *db, int64_t announcement, const char *
     sc__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sc__buf_printf(b, "<confirmation xmlns=\"%s\" version=\"1\"", CONFIRMATION_NS);
     attr(b, "batch", batch_id);
+    sc__xml_put_parties(b, SC_DOC_CONFIRMATION, ann.a.credit_code, ann.district, NULL);
     attr(b, "answers", answers);
     attr(b, "district", ann.district);
     attr(b, "credit-code", ann.a.credit_code);

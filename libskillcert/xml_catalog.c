@@ -190,8 +190,10 @@ int sc__xml_envelope(sc__buf *out, const char *root, const char *ns, sc__buf *bo
                           : sc__xml_content_id(hex, body);
     if (rc == SC_OK) {
         sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\" batch=\"%s-%s\" "
-                            "source=\"libskillcert export\">\n", root, ns, root, hex);
+        sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\" batch=\"%s-%s\"", root, ns, root,
+                       hex);
+        sc__xml_put_parties(out, sc_doctype_from_name(root), NULL, NULL, NULL);
+        sc__buf_puts(out, " source=\"libskillcert export\">\n");
         if (body->data)
             sc__buf_append(out, body->data, body->len);
         sc__buf_printf(out, "</%s>\n", root);

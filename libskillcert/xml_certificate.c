@@ -63,6 +63,7 @@ static void write_certificate(sc__buf *b, const sc_certificate *c)
     sc__buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sc__buf_printf(b, "<certificate xmlns=\"%s\" version=\"1\"", CERTIFICATE_NS);
     sc__buf_printf(b, " batch=\"certificate-%s\"", c->number);
+    sc__xml_put_parties(b, SC_DOC_CERTIFICATE, c->credit_code, NULL, NULL);
     attr(b, "number", c->number);
     attr(b, "status", status);
     sc__buf_puts(b, ">\n  <title>" SC_CERT_TITLE "</title>\n  <holder");

@@ -102,7 +102,7 @@ static int elig_start(sc__xml_ctx *ctx, void *state, const char *local, int dept
     if (!ctx->db)
         return SC_OK;
     if (depth == 0) /* only the city bureau sets policy (the action table) */
-        return sc__xml_authorize(ctx, SC__ACT_ELIGIBILITY_IMPORT, NULL, NULL);
+        return sc__xml_receive(ctx, SC__ACT_ELIGIBILITY_IMPORT, NULL, NULL);
     if (depth == 1 && !strcmp(local, "rules")) {
         const char *name = sc__xml_attr(ctx, "name");
         snprintf(s->name, sizeof s->name, "%s", name ? name : "");

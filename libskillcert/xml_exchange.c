@@ -100,7 +100,14 @@ static int start_root(sc__xml_ctx *ctx, xchg_state *s, int action, const char *d
         return rc;
     if (sc__credit_code_norm(code, s->code) != SC_OK)
         return sc__xml_fail_last(ctx, "credit-code");
-    if ((rc = sc__xml_authorize(ctx, action, s->code, "credit-code")) != SC_OK)
+    if ((rc = sc__xml_receive(ctx, action, s->code, "credit-code")) != SC_OK)
+        return rc;
+    /* The issuer's act: issuing (the organization), publishing (the city centre),
+     * revoking (the organization). */
+    if ((rc = sc__xml_authorize(ctx, action == SC__ACT_CERT_BATCH_IMPORT ? SC__ACT_CERT_ISSUE
+                                     : action == SC__ACT_CERT_ACK_IMPORT ? SC__ACT_CERT_PUBLISH
+                                                                         : SC__ACT_CERT_REVOKE,
+                                s->code, "issuer")) != SC_OK)
         return rc;
     if (sc__org_find(ctx->db, s->code, &row) != SC_OK)
         return sc__xml_fail_last(ctx, "credit-code");
@@ -322,6 +329,7 @@ static int finish_doc(sc__buf *out, sc__buf *body, const char *root, const char 
     sc__buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sc__buf_printf(out, "<%s xmlns=\"%s\" version=\"1\"", root, ns);
     attr(out, "batch", batch);
+    sc__xml_put_parties(out, sc_doctype_from_name(root), a->code, NULL, NULL);
     attr(out, "credit-code", a->code);
     attr(out, day_attr_name, a->day);
     sc__buf_puts(out, ">\n");

@@ -60,7 +60,8 @@ struct sc__xml_ctx {
     sc_report *report;
     sc_import_options opts;
     sc_db *db;                /* NULL when only validating */
-    const sc_actor *actor;
+    const sc_actor *actor;    /* the importing actor: the receiver */
+    sc_actor *issuer;         /* the root's issuer (sc__xml_issuer), NULL before */
     const sc__doc_handler *handler;
     unsigned errors;          /* errors seen (reported or not) */
     int first_code;           /* status of the first error */
@@ -91,11 +92,25 @@ int sc__xml_fail(sc__xml_ctx *ctx, int code, const char *field, const char *fmt,
     SC__PRINTF(4, 5);
 /* Record the current library error (sc_error_last) at the current position. */
 int sc__xml_fail_last(sc__xml_ctx *ctx, const char *field);
-/* Check the action table for the importing actor on `subject` (a credit code,
- * or NULL). A refusal becomes the import's result (SC_EDENIED, auth domain)
- * and stops reading; another failure (unknown organization ...) is recorded
- * at the current position with `field`. Returns SC_OK or the status. */
+/* Establish the document's issuer: the party named by the root's `issuer` attribute,
+ * whose acts the document records (city-bureau, city-centre, district:NNNNNN,
+ * org:CODE). This is THE place where the issuer is established: today it is declared
+ * by the document and only parsed and checked against the document type's issuer role
+ * (sc__xml_parties); issue 12 (signed documents) will prove it here, from the
+ * signature, and nowhere else. *out is borrowed from ctx (valid for the import).
+ * Returns SC_OK, or a failure already reported at the root. */
+int sc__xml_issuer(sc__xml_ctx *ctx, const sc_actor **out);
+/* Check the action table for the document's ISSUER (not the importing actor) doing
+ * `action` on `subject` (a credit code, or NULL): an import replays the issuer's acts,
+ * so it never achieves what the issuer may not do directly. A refusal becomes the
+ * import's result (SC_EDENIED, auth domain) and stops reading; another failure
+ * (unknown organization ...) is recorded at the current position with `field`.
+ * Returns SC_OK or the status. */
 int sc__xml_authorize(sc__xml_ctx *ctx, int action, const char *subject, const char *field);
+/* Check the action table for the importing actor (the receiver) on `subject`: may it
+ * receive this document type for that organization (its jurisdiction)? Refusals as
+ * sc__xml_authorize. The receiver being the addressee is checked by the core. */
+int sc__xml_receive(sc__xml_ctx *ctx, int action, const char *subject, const char *field);
 /* Count one applied record (drives the progress callback). Returns non-zero
  * when the caller's progress callback asked to cancel. */
 int sc__xml_record(sc__xml_ctx *ctx);
@@ -121,8 +136,37 @@ int sc__xml_export_eligibility(sc__buf *out, sc_db *db);
 #define SC__CONTENT_ID_SIZE 25
 int sc__xml_content_id(char hex[SC__CONTENT_ID_SIZE], const sc__buf *body);
 /* Write the exported document: the XML declaration, <root xmlns=ns version="1"
-   batch="root-<content id>">, the body, the end tag. Frees body. */
+   batch="root-<content id>" issuer=...>, the body, the end tag. Frees body. For the
+   public documents of the city bureau (catalog, eligibility rules). */
 int sc__xml_envelope(sc__buf *out, const char *root, const char *ns, sc__buf *body);
+
+/* ---- parties: who issues a document type, who receives it ----
+ * One table (xml.c) of document type -> issuer role / addressee role, used by every
+ * export to write the root's issuer and addressee, and by every import to check them.
+ * Roles relative to the organization the document is about. */
+enum {
+    SC__PARTY_NONE = 0,        /* addressee: none, the document is public */
+    SC__PARTY_CITY_BUREAU,     /* city-bureau */
+    SC__PARTY_CITY_CENTRE,     /* city-centre */
+    SC__PARTY_CITY,            /* the city: city-centre (when exported) or city-bureau */
+    SC__PARTY_DISTRICT,        /* district:NNNNNN, the organization's district */
+    SC__PARTY_ORG,             /* org:CODE, the organization */
+    SC__PARTY_INSPECTOR        /* city-centre or the organization's district (by data) */
+};
+typedef struct sc__doc_parties {
+    int doctype;
+    const char *root;
+    int issuer;     /* SC__PARTY_* */
+    int addressee;  /* SC__PARTY_*; SC__PARTY_NONE: public */
+} sc__doc_parties;
+/* The parties of a document type (NULL for an unknown type). */
+const sc__doc_parties *sc__xml_parties(int doctype);
+/* Append ` issuer="..."[ addressee="..."]` for a document of `doctype` about the
+ * organization `code` registered in `district` (NULL when the roles need neither).
+ * issuer: the issuer's party text when the role depends on the data
+ * (SC__PARTY_INSPECTOR: "city-centre" or "district:NNNNNN"), else NULL. */
+void sc__xml_put_parties(sc__buf *b, int doctype, const char *code, const char *district,
+                         const char *issuer);
 
 /* Version check of export options (SC_OK or SC_EINVAL, error set), and their id
  * (0 for a version-1 structure, which has none). */

@@ -272,10 +272,16 @@ static int new_org_root(sc__xml_ctx *ctx, org_state *s, int action)
         return sc__xml_fail_last(ctx, "credit-code");
     rc = sc__authorize(ctx->db, ctx->actor, action, code);
     if (rc != SC_OK && rc != SC_ENOTFOUND)
-        return sc__xml_authorize(ctx, action, code, "credit-code");
+        return sc__xml_receive(ctx, action, code, "credit-code");
     if ((rc = org_upsert(ctx, s)) != SC_OK)
         return rc;
-    return sc__xml_authorize(ctx, action, s->code, "credit-code");
+    if ((rc = sc__xml_receive(ctx, action, s->code, "credit-code")) != SC_OK)
+        return rc;
+    /* The issuer's act: the organization applies; its own district recommends. */
+    return sc__xml_authorize(ctx,
+                             action == SC__ACT_ORG_APPLICATION_IMPORT ? SC__ACT_ORG_APPLY
+                                                                      : SC__ACT_ORG_RECOMMEND,
+                             s->code, "issuer");
 }
 
 /* The root of a document about one organization already recorded here. */
@@ -288,9 +294,18 @@ static int known_org_root(sc__xml_ctx *ctx, org_state *s, int action, const char
         return rc;
     if (sc__credit_code_norm(code, s->code) != SC_OK)
         return sc__xml_fail_last(ctx, "credit-code");
-    if ((rc = sc__xml_authorize(ctx, action, s->code, "credit-code")) != SC_OK)
+    if ((rc = sc__xml_receive(ctx, action, s->code, "credit-code")) != SC_OK)
         return rc;
-    if (sc__org_find(ctx->db, s->code, &row) != SC_OK)
+    /* The issuer's act: the city centre evaluates and files (an organization never
+     * files itself, nor does a district). */
+    if ((rc = sc__xml_authorize(ctx, SC__ACT_ORG_FILE, s->code, "issuer")) != SC_OK)
+        return rc;
+    if ((rc = sc__org_find(ctx->db, s->code, &row)) == SC_ENOTFOUND)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "credit-code",
+                            "no organization %s is recorded here: import its "
+                            "organization-application (or the directory) first",
+                            s->code);
+    if (rc != SC_OK)
         return sc__xml_fail_last(ctx, "credit-code");
     s->org_id = row.id;
     if ((rc = req_attr(ctx, "district", &dist)) != SC_OK)
@@ -1163,7 +1178,7 @@ static int di_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
     if (!ctx->db)
         return SC_OK;
     if (depth == 0) {
-        if ((rc = sc__xml_authorize(ctx, SC__ACT_DIRECTORY_IMPORT, NULL, NULL)) != SC_OK)
+        if ((rc = sc__xml_receive(ctx, SC__ACT_DIRECTORY_IMPORT, NULL, NULL)) != SC_OK)
             return rc;
         return day_attr(ctx, "as-of", 1, s->day);
     }
@@ -1678,6 +1693,13 @@ int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_opt
                 attr(&body, "reason", f.reason);
             sc__buf_puts(&body, "/>\n");
         }
+    }
+    if (rc == SC_OK && doctype == SC_DOC_DIRECTORY) {
+        sc__xml_put_parties(&attrs, doctype, NULL, NULL, NULL);
+    } else if (rc == SC_OK) {
+        sc__org_row row;
+        if ((rc = sc__org_find(db, code, &row)) == SC_OK)
+            sc__xml_put_parties(&attrs, doctype, code, row.district, NULL);
     }
     if (rc == SC_OK)
         rc = ex_finish(out, root, ns, &attrs, &body, opts ? opts->batch : NULL);

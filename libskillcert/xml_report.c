@@ -124,7 +124,14 @@ static int root_org(sc__xml_ctx *ctx, int action, sc__org_row *org)
     int rc;
     if (sc__credit_code_norm(sc__xml_attr(ctx, "credit-code"), code) != SC_OK)
         return sc__xml_fail_last(ctx, "credit-code");
-    if ((rc = sc__xml_authorize(ctx, action, code, "credit-code")) != SC_OK)
+    if ((rc = sc__xml_receive(ctx, action, code, "credit-code")) != SC_OK)
+        return rc;
+    /* The issuer's act: reporting results (the organization, 报备), recording findings
+     * (the inspecting city centre or district bureau). */
+    if ((rc = sc__xml_authorize(ctx, action == SC__ACT_RESULTS_REPORT_IMPORT
+                                         ? SC__ACT_CERT_REPORT
+                                         : SC__ACT_INSPECTION_FINDING,
+                                code, "issuer")) != SC_OK)
         return rc;
     if (sc__org_find(ctx->db, code, org) != SC_OK)
         return sc__xml_fail_last(ctx, "credit-code");
@@ -1164,6 +1171,7 @@ static int export_results(sc__buf *out, sc_db *db, const sc_export_options *opts
     rc = rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "exporting results");
     sqlite3_finalize(st);
     if (rc == SC_OK) {
+        sc__xml_put_parties(&head, SC_DOC_RESULTS_REPORT, row.s.credit_code, NULL, NULL);
         attr(&head, "credit-code", row.s.credit_code);
         attr(&head, "reported", a.day);
         rc = head.failed ? sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory exporting")
@@ -1299,6 +1307,14 @@ static int export_findings(sc__buf *out, sc_db *db, const sc_export_options *opt
         goto done;
     }
     sc__buf_puts(&body, "  </inspection>\n");
+    {
+        char issuer[32];
+        if (dist[0])
+            snprintf(issuer, sizeof issuer, "district:%s", dist);
+        else
+            snprintf(issuer, sizeof issuer, "city-centre");
+        sc__xml_put_parties(&head, SC_DOC_FINDINGS, code, dist, issuer);
+    }
     attr(&head, "credit-code", code);
     attr(&head, "issued", a.day);
     attr(&head, "from", from);

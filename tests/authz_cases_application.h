@@ -25,7 +25,7 @@ static char *ap_batch_doc, *ap_answer_doc;
 
 static const char AP_ELIGIBILITY_DOC[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<eligibility xmlns=\"urn:skillcert:eligibility:1\" version=\"1\" batch=\"authz-elig-1\">\n"
+    "<eligibility xmlns=\"urn:skillcert:eligibility:1\" version=\"1\" batch=\"authz-elig-1\" issuer=\"city-bureau\">\n"
     "  <rules name=\"authz-rules-1\" occupation=\"4-02-07-10\" standard=\"测试标准\" "
     "effective=\"2024-01-01\">\n"
     "    <level value=\"5\">\n"

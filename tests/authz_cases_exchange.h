@@ -75,6 +75,6 @@ static int inv_revocations_import(sc_db *db, const sc_actor *a)
     { "certificate_ack.import", S_AS_ISSUED, inv_certificate_ack_import, ORG_A, "110108", 1,   \
       K_OR },                                                                                  \
     { "revocations.import", S_AS_ISSUED, inv_revocations_import, ORG_A, "110108", 1,           \
-      K_OR | K_CC }
+      K_CC }
 
 #endif

@@ -1076,15 +1076,17 @@ END_TEST
 
 static const char BATCH_HEAD[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-/* A candidate batch of AF_ORG's "2024-01" with the applications given. */
+/* A candidate batch of AF_ORG's "2024-01" with the applications given: issued by the
+ * organization named, addressed to 海淀区 (AF_ORG's district). */
 static char *batch_doc(const char *ns, const char *district, const char *code, const char *ann,
                        const char *body)
 {
     char *doc = malloc(8192);
     snprintf(doc, 8192,
-             "%s<candidate-batch xmlns=\"%s\" version=\"1\" batch=\"T-1\" credit-code=\"%s\" "
-             "district=\"%s\" announcement=\"%s\">\n%s</candidate-batch>\n",
-             BATCH_HEAD, ns, code, district, ann, body);
+             "%s<candidate-batch xmlns=\"%s\" version=\"1\" batch=\"T-1\" issuer=\"org:%s\" "
+             "addressee=\"district:110108\" credit-code=\"%s\" district=\"%s\" "
+             "announcement=\"%s\">\n%s</candidate-batch>\n",
+             BATCH_HEAD, ns, code, code, district, ann, body);
     return doc;
 }
 
@@ -1146,8 +1148,9 @@ START_TEST(test_application_xml_hostile)
              "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
              "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n", id1);
     doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
-    hostile(doc, af.xicheng, SC_EDENIED, 2, "candidate-batch/@credit-code");
+    hostile(doc, af.xicheng, SC_EDENIED, 2, "candidate-batch/@addressee");
     ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "not its addressee"));
     hostile(doc, af.org, SC_EDENIED, 0, NULL);
     hostile(doc, af.city, SC_EDENIED, 0, NULL);
     free(doc);
@@ -1244,12 +1247,14 @@ START_TEST(test_application_xml_hostile)
     {
         static const char head[] =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<confirmation xmlns=\"%s\" version=\"1\" batch=\"A-1\" district=\"%s\" "
-            "credit-code=\"%s\" announcement=\"2024-01\">\n%s</confirmation>\n";
+            "<confirmation xmlns=\"%s\" version=\"1\" batch=\"A-1\" issuer=\"district:110108\" "
+            "addressee=\"org:%s\" district=\"%s\" credit-code=\"%s\" "
+            "announcement=\"2024-01\">\n%s</confirmation>\n";
         const char *cns = "urn:skillcert:confirmation:1";
         char text[4096], item[1024];
         int64_t id;
-#define ANSWER(ns_, district_, code_, body_) snprintf(text, sizeof text, head, ns_, district_, code_, body_)
+#define ANSWER(ns_, district_, code_, body_)                                                   \
+    snprintf(text, sizeof text, head, ns_, code_, district_, code_, body_)
         af_candidate(CAND_B, "李四", "2015-01-01");
         id = apply_self(CAND_B, AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL, "2024-03-05");
         snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
@@ -1260,7 +1265,7 @@ START_TEST(test_application_xml_hostile)
         ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "submitted"));
         ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-10"));
         /* Another organization, a district, a wrong namespace, the wrong district. */
-        hostile(text, af.org2, SC_EDENIED, 2, "confirmation/@credit-code");
+        hostile(text, af.org2, SC_EDENIED, 2, "confirmation/@addressee");
         hostile(text, af.haidian, SC_EDENIED, 2, NULL);
         ANSWER("urn:skillcert:confirm:1", "110108", AF_ORG, item);
         hostile(text, af.org, SC_EINVALIDDOC, 0, NULL);
@@ -1268,6 +1273,13 @@ START_TEST(test_application_xml_hostile)
         ANSWER(cns, "110102", AF_ORG, item);
         hostile(text, af.org, SC_EINVALIDDOC, 2, "confirmation/@district");
         ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "own district"));
+        /* Issued by another district: its act (报名确认) is not that district's to do. */
+        {
+            char *other = t_edit(text, "issuer=", "110108", "110102");
+            hostile(other, af.org, SC_EDENIED, 2, "confirmation/@issuer");
+            ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "issuer may not"));
+            free(other);
+        }
         /* A rejection without its reason. */
         snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
                  "level=\"4\" decision=\"rejected\" date=\"2024-03-20\"/>\n", CAND_B);

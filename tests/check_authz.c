@@ -16,7 +16,7 @@
 
 static const char CATALOG_DOC[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<catalog xmlns=\"urn:skillcert:catalog:1\" version=\"1\" batch=\"authz-test-1\">\n"
+    "<catalog xmlns=\"urn:skillcert:catalog:1\" version=\"1\" batch=\"authz-test-1\" issuer=\"city-bureau\">\n"
     "  <occupation code=\"4-04-05-13\" name=\"测试职业\" effective=\"2024-01-01\">\n"
     "    <offering level=\"5\"/>\n"
     "  </occupation>\n"

@@ -661,7 +661,8 @@ END_TEST
 /* ---- rules as data: related occupations, versions, withdrawal ---- */
 
 static const char related_doc[] =
-    "<eligibility xmlns='urn:skillcert:eligibility:1' version='1' batch='t-related'>"
+    "<eligibility xmlns='urn:skillcert:eligibility:1' version='1' batch='t-related' "
+    "issuer='city-bureau'>"
     " <rules name='delivery-2025' occupation='4-02-07-10' standard='网约配送员 test rules'"
     "        effective='2025-01-01'>"
     "  <related occupation='4-04-04-04'/>"

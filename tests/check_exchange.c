@@ -171,9 +171,16 @@ START_TEST(test_exchange_certificate_batch_refusals)
     /* another organization sends the same numbers (in a new batch): they are FX_ORG's */
     ck_ok(t_import(fresh, fx.centre, doc, NULL, rep));
     {
-        char *o1 = t_edit(doc, "credit-code=", FX_ORG, FX_ORG2);
-        other = t_edit(o1, "batch=", "certificate-batch-", "certificate-batch-x");
+        char *o1 = t_edit(doc, "credit-code=", FX_ORG, FX_ORG2), *o2;
+        /* still issued by FX_ORG: an organization issues only its own certificates */
+        o2 = t_edit(o1, "batch=", "certificate-batch-", "certificate-batch-x");
+        t_refused_import(fresh, fx.centre, o2, SC_EDENIED, 2, "certificate-batch/@issuer", rep);
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "issuer may not"));
+        free(o2);
+        o2 = t_edit(o1, "issuer=", FX_ORG, FX_ORG2);
+        other = t_edit(o2, "batch=", "certificate-batch-", "certificate-batch-x");
         free(o1);
+        free(o2);
     }
     t_refused_import(fresh, fx.centre, other, SC_EINVALIDDOC, 3,
             "certificate-batch/certificate[1]/@number", rep);
@@ -263,10 +270,15 @@ START_TEST(test_exchange_revocations_round_trip)
     sc_db *before = clone(fx.db), *before2 = clone(fx.db);
     ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[0], "信息有误", "2024-04-02"));
     ck_ok(sc_certificate_revoke(fx.db, fx.centre, certs[2], "督导发现违规 <核查>", "2024-04-03"));
-    /* by the organization itself, and by the city centre */
-    round_trip(fx.db, before, fx.org, SC_DOC_REVOCATIONS, "2024-04-10", 2);
+    /* issued by the organization, addressed to the city centre: only it imports them */
+    {
+        char *doc = export_doc(fx.db, SC_DOC_REVOCATIONS, "2024-04-10");
+        t_refused_import(before, fx.org, doc, SC_EDENIED, 0, NULL, rep);
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "not its addressee"));
+        sc_free(doc);
+    }
     round_trip(fx.db, before2, fx.centre, SC_DOC_REVOCATIONS, "2024-04-10", 2);
-    ck_assert_int_eq(t_count(before, "SELECT count(*) FROM certificate WHERE status = 4"), 2);
+    ck_assert_int_eq(t_count(before2, "SELECT count(*) FROM certificate WHERE status = 4"), 2);
     sc_db_close(before);
     sc_db_close(before2);
 }
@@ -281,10 +293,10 @@ START_TEST(test_exchange_revocations_refusals)
     doc = export_doc(fx.db, SC_DOC_REVOCATIONS, "2024-04-10");
     /* revoked before its certification */
     early = t_edit(doc, certs[1], "2024-04-02", "2024-01-02");
-    refusals(before, fx.org, doc, "urn:skillcert:revocations:1", early, 4,
+    refusals(before, fx.centre, doc, "urn:skillcert:revocations:1", early, 4,
              "revocations/revocation[2]/@date");
     twice = t_edit(doc, "<revocation number=", certs[1], certs[0]);
-    t_refused_import(before, fx.org, twice, SC_EINVALIDDOC, 4,
+    t_refused_import(before, fx.centre, twice, SC_EINVALIDDOC, 4,
                      "revocations/revocation[2]/@number", rep);
     /* another organization may not; a district may not */
     {

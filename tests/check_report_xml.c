@@ -355,7 +355,8 @@ START_TEST(test_report_export_file)
                                     "WHERE batch_id = 'report-2024-03'"), 1);
     ck_assert_int_eq(t_count(fresh, "SELECT count(*) FROM audit WHERE action = 'xml.import' "
                                     "AND entity_id = 'results-report:report-2024-03' "
-                                    "AND detail LIKE '%records=3'"), 1);
+                                    "AND detail LIKE '%records=3 issuer=organization:%' "
+                                    "AND detail LIKE '% receiver=city-centre'"), 1);
     remove(path);
     free(path);
 }

@@ -79,7 +79,7 @@ END_TEST
 
 START_TEST(test_xml_not_well_formed_has_position)
 {
-    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">\n"
+    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" issuer=\"city-bureau\">\n"
                            "  <occupation code=\"4-04-05-05\" name=\"x\" effective=\"2022-01-01\">\n"
                            "  </occupatio>\n</catalog>\n";
     ck_assert_int_eq(validate(doc, NULL), SC_EXML);
@@ -94,7 +94,7 @@ END_TEST
 START_TEST(test_xml_schema_errors_every_one_with_field)
 {
     const char *doc =
-        HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">\n"
+        HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" issuer=\"city-bureau\">\n"
              "  <occupation code=\"4-04-05\" name=\"a\" effective=\"2022-01-01\"/>\n"
              "  <occupation code=\"4-04-05-06\" name=\"b\" effective=\"2022-01-01\">\n"
              "    <offering level=\"7\"/>\n"
@@ -118,7 +118,7 @@ START_TEST(test_xml_error_limit)
     int i;
     sc_import_options o;
     sc__buf_init(&b);
-    sc__buf_puts(&b, HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">\n");
+    sc__buf_puts(&b, HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" issuer=\"city-bureau\">\n");
     for (i = 0; i < 50; i++)
         sc__buf_puts(&b, "<occupation code=\"bad\" name=\"a\" effective=\"2022-01-01\"/>\n");
     sc__buf_puts(&b, "</catalog>\n");
@@ -140,7 +140,7 @@ START_TEST(test_xml_refuses_xxe)
     fclose(f);
     snprintf(doc, sizeof doc,
              HEAD "<!DOCTYPE catalog [<!ENTITY x SYSTEM \"file://%s\">]>\n"
-                  "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">\n"
+                  "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" issuer=\"city-bureau\">\n"
                   "<occupation code=\"4-04-05-05\" name=\"&x;\" effective=\"2022-01-01\"/>"
                   "</catalog>\n", secret);
     ck_assert_int_eq(import(doc, NULL), SC_EXML);
@@ -156,7 +156,7 @@ START_TEST(test_xml_refuses_billion_laughs)
     const char *doc = HEAD "<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
                            "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
                            "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
-                           "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"&lol3;\"/>";
+                           "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"&lol3;\" issuer=\"city-bureau\"/>";
     ck_assert_int_eq(import(doc, NULL), SC_EXML);
     ck_assert_int_eq(t_count(db, "SELECT count(*) FROM import_batch"), 0);
 }
@@ -167,7 +167,7 @@ START_TEST(test_xml_refuses_deep_nesting)
     sc__buf b;
     int i;
     sc__buf_init(&b);
-    sc__buf_puts(&b, HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">");
+    sc__buf_puts(&b, HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" issuer=\"city-bureau\">");
     for (i = 0; i < 10000; i++)
         sc__buf_puts(&b, "<a>");
     for (i = 0; i < 10000; i++)
@@ -185,7 +185,7 @@ START_TEST(test_xml_refuses_huge_text)
     sc_import_options o = SC_IMPORT_OPTIONS_INIT;
     size_t i;
     sc__buf_init(&b);
-    sc__buf_puts(&b, HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" source=\"");
+    sc__buf_puts(&b, HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" issuer=\"city-bureau\" source=\"");
     for (i = 0; i < 200000; i++)
         sc__buf_puts(&b, "xxxxxxxxxx");
     sc__buf_puts(&b, "\"/>");
@@ -198,7 +198,7 @@ END_TEST
 
 START_TEST(test_xml_refuses_invalid_utf8)
 {
-    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">"
+    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" issuer=\"city-bureau\">"
                            "<occupation code=\"4-04-05-05\" name=\"\xff\xfe\" "
                            "effective=\"2022-01-01\"/></catalog>";
     ck_assert_int_eq(import(doc, NULL), SC_EXML);
@@ -220,7 +220,7 @@ END_TEST
 
 START_TEST(test_xml_refuses_truncated)
 {
-    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\">"
+    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b1\" issuer=\"city-bureau\">"
                            "<occupation code=\"4-04-05-05\" name=\"人工智能训练师\" "
                            "effective=\"2022-01-01\"><offering level=\"5\"/>";
     ck_assert_int_eq(import(doc, NULL), SC_EXML);
@@ -234,7 +234,7 @@ START_TEST(test_xml_import_all_or_nothing)
     /* The third occupation breaks a business rule (offering for a missing work type
      * is impossible by schema; use a duplicate alias): nothing may be kept. */
     const char *doc =
-        HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b-atomic\">\n"
+        HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b-atomic\" issuer=\"city-bureau\">\n"
              "<occupation code=\"4-04-05-05\" name=\"a\" effective=\"2022-01-01\">"
              "<offering level=\"5\"/></occupation>\n"
              "<occupation code=\"4-04-05-06\" name=\"b\" effective=\"2022-01-01\">"
@@ -284,7 +284,7 @@ END_TEST
 
 START_TEST(test_xml_withdrawal_document)
 {
-    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"adj-2025-1\">\n"
+    const char *doc = HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"adj-2025-1\" issuer=\"city-bureau\">\n"
                            "<withdrawal code=\"4—01—02—07\" work-type=\"平台管理员\" level=\"1\" "
                            "date=\"2025-03-01\"/>\n"
                            "<withdrawal code=\"4-13-05-03\" date=\"2025-03-01\"/>\n"

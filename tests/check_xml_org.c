@@ -220,6 +220,10 @@ START_TEST(test_xml_org_application_addition)
     city_files(city_db, ORG);
     doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
     ck_ok(t_import(org_db, org, doc, NULL, rep));
+    /* the district, not the result's addressee, learns the filing from the directory */
+    t_refused_import(dist_db, haidian, doc, SC_EDENIED, 0, NULL, rep);
+    sc_free(doc);
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-05-11");
     ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
     sc_free(doc);
     ck_ok(sc_org_commit(org_db, org, ORG, "2023-05-12"));
@@ -348,8 +352,12 @@ START_TEST(test_xml_org_evaluation_result_round_trip)
     ck_assert_ptr_nonnull(strstr(doc, "decision=\"filed\""));
     ck_assert_ptr_nonnull(strstr(doc, "methods=\"materials on-site\""));
     sc_free(doc);
-    /* to the district (from RECOMMENDED) and to the organization (from APPLIED) */
-    round_trip(city_db, dist_db, haidian, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11", 1);
+    /* to the organization (from APPLIED), its addressee; not to the district */
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    ck_assert_ptr_nonnull(strstr(doc, "issuer=\"city-centre\" addressee=\"org:" ORG "\""));
+    t_refused_import(dist_db, haidian, doc, SC_EDENIED, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "not its addressee"));
+    sc_free(doc);
     round_trip(city_db, org_db, org, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11", 1);
     ck_ok(sc_org_get(&o, org_db, ORG, "2023-05-11"));
     ck_assert_int_eq(o.status, SC_FILING_FILED);
@@ -380,17 +388,17 @@ START_TEST(test_xml_org_evaluation_result_steps)
     sc_org o;
     to_city();
     ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_ALL, "2023-03-01", NULL));
-    /* evaluated, then noticed, then filed: each a step further at the district */
-    round_trip(city_db, dist_db, haidian, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-02", 1);
-    ck_ok(sc_org_get(&o, dist_db, ORG, "2023-03-02"));
+    /* evaluated, then noticed, then filed: each a step further at the organization */
+    round_trip(city_db, org_db, org, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-02", 1);
+    ck_ok(sc_org_get(&o, org_db, ORG, "2023-03-02"));
     ck_assert_int_eq(o.status, SC_FILING_EVALUATED);
     ck_ok(sc_org_notice(city_db, centre, ORG, "2023-03-10"));
-    round_trip(city_db, dist_db, haidian, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-11", 1);
+    round_trip(city_db, org_db, org, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-11", 1);
     /* an older result, sent again as a new batch, is a state conflict */
     doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-02");
     {
         char *again = t_edit(doc, "batch=", "evaluation-result-", "evaluation-result-x");
-        t_refused_import(dist_db, haidian, again, SC_EINVALIDDOC, 8,
+        t_refused_import(org_db, org, again, SC_EINVALIDDOC, 8,
                 "evaluation-result/outcome[2]/@decision", rep);
         ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "already noticed"));
         free(again);
@@ -398,7 +406,6 @@ START_TEST(test_xml_org_evaluation_result_steps)
     sc_free(doc);
     /* rejected by the city after the notice */
     ck_ok(sc_org_reject(city_db, centre, ORG, "公示期间收到实名举报", "2023-03-20"));
-    round_trip(city_db, dist_db, haidian, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-21", 1);
     round_trip(city_db, org_db, org, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-21", 1);
     ck_ok(sc_org_get(&o, org_db, ORG, "2023-03-21"));
     ck_assert_int_eq(o.status, SC_FILING_REJECTED);
@@ -414,20 +421,20 @@ START_TEST(test_xml_org_evaluation_result_refusals)
     to_city();
     city_files(city_db, ORG);
     doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
-    hostile(dist_db, haidian, doc, "urn:skillcert:evaluation-result:1");
+    hostile(org_db, org, doc, "urn:skillcert:evaluation-result:1");
     /* a receipt not numbered in the filing's year */
     bad = t_edit(doc, "<outcome", "BJ-2023-0001", "BJ-2022-0001");
-    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 8,
+    t_refused_import(org_db, org, bad, SC_EINVALIDDOC, 8,
                      "evaluation-result/outcome[2]/@receipt", rep);
     free(bad);
     /* an offering granted that was not requested */
     bad = t_edit(doc, "<granted", "level=\"3\"", "level=\"1\"");
-    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 11,
+    t_refused_import(org_db, org, bad, SC_EINVALIDDOC, 11,
             "evaluation-result/outcome[2]/granted[3]/@occupation", rep);
     free(bad);
-    /* an application the district does not hold */
+    /* an application the organization's registry does not hold */
     bad = t_edit(doc, "<application", "2023-02-01", "2023-01-31");
-    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 3,
+    t_refused_import(org_db, org, bad, SC_EINVALIDDOC, 3,
                      "evaluation-result/application[1]/@applied", rep);
     free(bad);
     /* another organization may not import it */
@@ -435,9 +442,11 @@ START_TEST(test_xml_org_evaluation_result_refusals)
     /* a registry that never heard of the organization: an unknown reference */
     {
         sc_db *other = t_notice_db();
-        t_refused_import(other, haidian, doc, SC_EINVALIDDOC, 2,
+        t_refused_import(other, org, doc, SC_EINVALIDDOC, 2,
                          "evaluation-result/@credit-code", rep);
         ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "no organization"));
+        /* the error names what to import first */
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "organization-application"));
         sc_db_close(other);
     }
     sc_free(doc);
@@ -573,6 +582,210 @@ START_TEST(test_xml_org_directory_refusals)
 }
 END_TEST
 
+/* ---- one door: a document's acts are its issuer's -------------------------------------- */
+/* Each former bypass (issue 11) is refused through both doors: the direct call and the
+ * import of a document declaring the party as its issuer; the registry is unchanged. */
+
+/* doc without the first element starting with `start` that contains `needle`, up to and
+ * including the following `end`. */
+static char *cut_element(const char *doc, const char *start, const char *needle,
+                         const char *end)
+{
+    const char *n = strstr(doc, needle), *s = NULL, *p, *e;
+    char *out;
+    ck_assert_ptr_nonnull(n);
+    for (p = strstr(doc, start); p && p < n; p = strstr(p + 1, start))
+        s = p;
+    ck_assert_ptr_nonnull(s);
+    e = strstr(n, end);
+    ck_assert_ptr_nonnull(e);
+    e += strlen(end);
+    out = malloc(strlen(doc) + 1);
+    ck_assert_ptr_nonnull(out);
+    memcpy(out, doc, (size_t)(s - doc));
+    strcpy(out + (s - doc), e);
+    return out;
+}
+
+/* Import `doc` as `actor` into `db`: refused (SC_EDENIED, auth domain), nothing changed
+ * (t_refused_import compares a dump before and after), the message containing `why`. */
+static void denied(sc_db *db, const sc_actor *actor, const char *doc, const char *why)
+{
+    t_refused_import(db, actor, doc, SC_EDENIED, 0, NULL, rep);
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    ck_assert_msg(strstr(sc_error_last()->message, why) != NULL, "'%s' does not say '%s'",
+                  sc_error_last()->message, why);
+}
+
+/* A direct call refused, the registry unchanged. */
+#define DIRECT_DENIED(db, call)                                                                \
+    do {                                                                                       \
+        char *before_ = t_dump(db), *after_;                                                   \
+        ck_assert_int_eq((call), SC_EDENIED);                                                  \
+        after_ = t_dump(db);                                                                   \
+        ck_assert_str_eq(before_, after_);                                                     \
+        free(before_);                                                                         \
+        free(after_);                                                                          \
+    } while (0)
+
+/* An organization files itself: an evaluation result, or a directory naming it valid to
+ * 2099, issued by itself. */
+START_TEST(test_xml_org_issuer_org_files_itself)
+{
+    char *doc, *forged, *f2;
+    to_city();
+    city_files(city_db, ORG);
+    /* direct: only the city centre files */
+    DIRECT_DENIED(org_db, sc_org_file(org_db, org, ORG, "2023-05-10"));
+    /* import: a result issued by the organization itself */
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    forged = t_edit(doc, "issuer=", "city-centre", "org:" ORG);
+    denied(org_db, org, forged, "issued by the city centre");
+    free(forged);
+    sc_free(doc);
+    /* import: a directory naming it, valid to 2099, issued by itself */
+    ck_ok(sc_org_commit(city_db, org, ORG, "2023-05-12"));
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-06-01");
+    f2 = t_edit(doc, "<filing", "valid-until=\"2026-05-09\"", "valid-until=\"2099-12-31\"");
+    forged = t_edit(f2, "issuer=", "city-centre", "org:" ORG);
+    denied(org_db, org, forged, "issued by the city");
+    ck_assert_int_eq(t_count(org_db, "SELECT count(*) FROM filing WHERE receipt IS NOT NULL"), 0);
+    free(f2);
+    free(forged);
+    sc_free(doc);
+}
+END_TEST
+
+/* A district files an organization (a result or a directory issued by the district),
+ * or submits the organization's application for it. */
+START_TEST(test_xml_org_issuer_district_files_or_applies)
+{
+    char *doc, *forged;
+    sc_offerings *s = NULL;
+    /* direct: a district neither applies for an organization nor files it */
+    ck_ok(sc_offerings_new(&s));
+    ck_ok(sc_offerings_add_text(s, "4-02-07-10:5"));
+    ck_ok(sc_org_register(dist_db, org, ORG, "北京智训科技有限公司", SC_ORG_ENTERPRISE,
+                          "110108", "2023-01-05", 0));
+    DIRECT_DENIED(dist_db, sc_org_apply(dist_db, haidian, ORG, s, "2023-02-01"));
+    sc_offerings_free(s);
+    /* import: the organization's application issued by the district */
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    forged = t_edit(doc, "issuer=", "org:" ORG, "district:110108");
+    denied(dist_db, haidian, forged, "issued by the organization itself");
+    free(forged);
+    sc_free(doc);
+    /* the genuine application goes on to the city, which files */
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
+    sc_free(doc);
+    ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
+    doc = export_doc(dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
+    ck_ok(t_import(city_db, centre, doc, NULL, rep));
+    sc_free(doc);
+    city_files(city_db, ORG);
+    DIRECT_DENIED(dist_db, sc_org_file(dist_db, haidian, ORG, "2023-05-10"));
+    /* import: the result issued by the district, to the organization */
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    forged = t_edit(doc, "issuer=", "city-centre", "district:110108");
+    denied(org_db, org, forged, "issued by the city centre");
+    free(forged);
+    sc_free(doc);
+    /* import: a directory issued by the district, into its own registry */
+    ck_ok(sc_org_commit(city_db, org, ORG, "2023-05-12"));
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-06-01");
+    forged = t_edit(doc, "issuer=", "city-centre", "district:110108");
+    denied(dist_db, haidian, forged, "issued by the city");
+    free(forged);
+    /* the city's directory is accepted there */
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
+    sc_free(doc);
+}
+END_TEST
+
+/* Any organization or district imports a directory that extends its own validity, adds
+ * to its own scope, or exits a competitor by leaving it out. */
+START_TEST(test_xml_org_issuer_directory_only_from_the_city)
+{
+    sc_db *vendor = t_notice_db();
+    char *doc, *v1, *v2, *v3;
+    const char *issuers[] = { "org:" ORG, "district:110108" };
+    size_t i;
+    two_filed();
+    round_trip(city_db, vendor, org, SC_DOC_DIRECTORY, NULL, "2023-08-01", 2);
+    round_trip(city_db, dist_db, haidian, SC_DOC_DIRECTORY, NULL, "2023-08-01", 2);
+    /* direct: only the city exits an organization or files one */
+    DIRECT_DENIED(vendor, sc_org_exit(vendor, org, ORG2, "竞争对手", "2023-09-01"));
+    DIRECT_DENIED(dist_db, sc_org_exit(dist_db, haidian, ORG2, "竞争对手", "2023-09-01"));
+    DIRECT_DENIED(vendor, sc_org_file(vendor, org, ORG, "2023-09-01"));
+    /* import: the next directory, forged three ways, by each kind of party */
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-09-01");
+    ck_assert_ptr_nonnull(strstr(doc, "<filing kind=\"initial\" receipt=\"BJ-2023-0001\""));
+    v1 = t_edit(doc, "receipt=\"BJ-2023-0001\"", "valid-until=\"2026-05-09\"",
+                "valid-until=\"2099-12-31\"");
+    v2 = t_edit(doc, "receipt=\"BJ-2023-0001\"", "<offering ",
+                "<offering occupation=\"4-02-07-10\" level=\"1\"/>\n      <offering ");
+    v3 = cut_element(doc, "<organization ", "credit-code=\"" ORG2 "\"", "</organization>\n");
+    ck_assert_ptr_null(strstr(v3, ORG2));
+    for (i = 0; i < 2; i++) {
+        sc_db *db = i == 0 ? vendor : dist_db;
+        const sc_actor *who = i == 0 ? org : haidian;
+        char *f1 = t_edit(v1, "issuer=", "city-centre", issuers[i]);
+        char *f2 = t_edit(v2, "issuer=", "city-centre", issuers[i]);
+        char *f3 = t_edit(v3, "issuer=", "city-centre", issuers[i]);
+        denied(db, who, f1, "issued by the city");
+        denied(db, who, f2, "issued by the city");
+        denied(db, who, f3, "issued by the city");
+        free(f1);
+        free(f2);
+        free(f3);
+    }
+    /* the competitor is still in force in both copies */
+    {
+        sc_verdict v;
+        ck_ok(sc_org_may_certify(&v, vendor, ORG2, "4-04-05-05", "数据标注员", 4, "2023-09-01",
+                                 NULL, SC_PATH_NORMAL));
+        ck_assert_msg(v.ok, "%s", v.message);
+        ck_ok(sc_org_may_certify(&v, dist_db, ORG2, "4-04-05-05", "数据标注员", 4, "2023-09-01",
+                                 NULL, SC_PATH_NORMAL));
+        ck_assert_msg(v.ok, "%s", v.message);
+    }
+    free(v1);
+    free(v2);
+    free(v3);
+    sc_free(doc);
+    sc_db_close(vendor);
+}
+END_TEST
+
+/* The receiver must be the addressee; the audit entry names the issuer and the receiver. */
+START_TEST(test_xml_org_issuer_addressee_and_audit)
+{
+    char *doc, *other;
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    ck_assert_ptr_nonnull(strstr(doc, "issuer=\"org:" ORG "\" addressee=\"district:110108\""));
+    /* addressed to another district: not the right one for the organization */
+    other = t_edit(doc, "addressee=", "110108", "110105");
+    denied(dist_db, haidian, other, "not its addressee");
+    denied(dist_db, chaoyang, other, "organization_application.import");
+    free(other);
+    /* no addressee at all: refused */
+    other = t_edit(doc, "issuer=", " addressee=\"district:110108\"", "");
+    t_refused_import(dist_db, haidian, other, SC_EINVALIDDOC, 2,
+                     "organization-application/@addressee", rep);
+    free(other);
+    /* the addressee imports it; the audit entry names both parties */
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
+    ck_assert_int_eq(t_count(dist_db, "SELECT count(*) FROM audit WHERE action = 'xml.import' "
+                                      "AND actor LIKE 'district:110108%' AND detail LIKE "
+                                      "'%issuer=organization:" ORG " receiver=district:110108'"),
+                     1);
+    sc_free(doc);
+}
+END_TEST
+
 /* ---- export ---------------------------------------------------------------------------- */
 
 START_TEST(test_xml_org_export_arguments)
@@ -652,6 +865,14 @@ Suite *sc_xml_org_suite(void)
     tcase_add_test(tc, test_xml_org_directory_exit);
     tcase_add_test(tc, test_xml_org_directory_refusals);
     tcase_add_test(tc, test_xml_org_export_arguments);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("issuer");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_xml_org_issuer_org_files_itself);
+    tcase_add_test(tc, test_xml_org_issuer_district_files_or_applies);
+    tcase_add_test(tc, test_xml_org_issuer_directory_only_from_the_city);
+    tcase_add_test(tc, test_xml_org_issuer_addressee_and_audit);
     suite_add_tcase(s, tc);
     return s;
 }

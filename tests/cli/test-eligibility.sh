@@ -260,7 +260,7 @@ check "check of an unknown candidate exits 2" test "$rc" = 2
 
 cat >"$T/related.xml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
-<eligibility xmlns="urn:skillcert:eligibility:1" version="1" batch="test-related-1">
+<eligibility xmlns="urn:skillcert:eligibility:1" version="1" batch="test-related-1" issuer="city-bureau">
   <rules name="delivery-test" occupation="4-02-07-10" standard="网约配送员 test rules" effective="2022-01-01">
     <related occupation="4-99-00-00"/>
     <level value="4">

@@ -23,7 +23,7 @@ import sys
 path, n, batch, tail = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 with open(path, "w", encoding="utf-8") as f:
     f.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    f.write('<catalog xmlns="urn:skillcert:catalog:1" version="1" batch="%s">\n' % batch)
+    f.write('<catalog xmlns="urn:skillcert:catalog:1" version="1" batch="%s" issuer="city-bureau">\n' % batch)
     for i in range(n):
         code = "7-%02d-%02d-%02d" % (i // 10000 % 100, i // 100 % 100, i % 100)
         f.write('<occupation code="%s" name="测试职业%d" effective="2024-01-01">'

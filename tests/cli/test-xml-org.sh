@@ -4,7 +4,7 @@
 # (DIST, 海淀区) and the city's (CITY), each initialised on its own. The application
 # goes ORG -> DIST (`export organization-application`, imported by the district),
 # the recommendation DIST -> CITY (imported by the city centre), the evaluation result
-# CITY -> DIST and ORG, and the directory CITY -> a vendor's registry. Each exported
+# CITY -> ORG (its addressee; the district is refused), and the directory CITY -> a vendor's registry. Each exported
 # again from the importing registry gives the same document; re-import is a no-op;
 # refusals (wrong actor, wrong namespace, truncated file, a business rule) exit
 # non-zero and change nothing.
@@ -92,18 +92,19 @@ check "export evaluation-result exits 0" test "$rc" = 0
 check "it carries the receipt" grep -q 'receipt="BJ-2023-0001"' "$T/er.xml"
 sed 's/receipt="BJ-2023-0001"/receipt="BJ-2022-0001"/' "$T/er.xml" >"$T/badreceipt.xml"
 DB="$DIST"
-run $AS_HAIDIAN import "$T/badreceipt.xml"
+run $AS_HAIDIAN import "$T/er.xml"
+check "the district, not the result's addressee, may not import it (exit 4)" test "$rc" = 4
+check "the refusal names the addressee" err_has "addressee"
+DB="$ORG"
+run $AS_A import "$T/badreceipt.xml"
 check "a receipt of another year is refused (exit 2)" test "$rc" = 2
 check "the error names the receipt" err_has "outcome\[2\]/@receipt"
-run $AS_HAIDIAN import "$T/er.xml"
-check "the district imports the result (exit 0)" test "$rc" = 0
-run export evaluation-result --org $A --date 2023-05-11
-check "round trip at the district" cmp -s "$OUT" "$T/er.xml"
-DB="$ORG"
 run --actor organization:$B import "$T/er.xml"
 check "another organization may not import it (exit 4)" test "$rc" = 4
 run $AS_A import "$T/er.xml"
 check "the organization imports the result (exit 0)" test "$rc" = 0
+run export evaluation-result --org $A --date 2023-05-11
+check "round trip at the organization" cmp -s "$OUT" "$T/er.xml"
 run $AS_A org commit $A --date 2023-05-12
 check "the organization then signs its commitment at home" test "$rc" = 0
 run --json org show $A --date 2023-06-01

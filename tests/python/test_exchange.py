@@ -14,7 +14,7 @@ C2 = "110105198001011238"
 
 RESULTS = """<?xml version="1.0" encoding="UTF-8"?>
 <results-report xmlns="urn:skillcert:results-report:1" version="1" batch="rr-2024-03" \
-credit-code="91110108MA01ABCD2H" reported="2024-03-10">
+issuer="org:91110108MA01ABCD2H" addressee="city-centre" credit-code="91110108MA01ABCD2H" reported="2024-03-10">
   <session occupation="4-02-07-10" level="4" path="normal" date="2024-03-01" \
 components="theory practical" venue="海淀考点" venue-address="北京市海淀区中关村大街1号" \
 district="110108" venue-rooms="2" rooms="1"/>
@@ -33,7 +33,7 @@ recorded="2024-03-02">
 
 FINDINGS = """<?xml version="1.0" encoding="UTF-8"?>
 <supervision-findings xmlns="urn:skillcert:supervision-findings:1" version="1" batch="sf-1" \
-credit-code="91110108MA01ABCD2H" issued="2024-04-10" from="district" district="110108">
+issuer="district:110108" addressee="city-centre" credit-code="91110108MA01ABCD2H" issued="2024-04-10" from="district" district="110108">
   <inspection kind="organization" opened="2024-04-01" opened-by="district:110108 (海淀区人社局)" \
 note="例行抽查">
     <finding category="disclosure" severity="minor" evidence="收费标准未公示 &amp; 未备案" \

@@ -10,7 +10,7 @@ NS = "urn:skillcert:catalog:1"
 
 # Line 4 holds a level outside 1-5.
 BAD_LEVEL = """<?xml version="1.0" encoding="UTF-8"?>
-<catalog xmlns="urn:skillcert:catalog:1" version="1" batch="test-bad-level">
+<catalog xmlns="urn:skillcert:catalog:1" version="1" batch="test-bad-level" issuer="city-bureau">
   <occupation code="4-99-99-01" name="测试员" effective="2023-01-01">
     <offering level="9"/>
   </occupation>
@@ -18,7 +18,7 @@ BAD_LEVEL = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 GOOD = """<?xml version="1.0" encoding="UTF-8"?>
-<catalog xmlns="urn:skillcert:catalog:1" version="1" batch="test-good">
+<catalog xmlns="urn:skillcert:catalog:1" version="1" batch="test-good" issuer="city-bureau">
   <occupation code="4—99—99—01" name="测试员" effective="2023-01-01">
     <offering level="5"/>
     <work-type name="甲方向">

@@ -16,14 +16,14 @@ OFFERINGS = """    <offering occupation="4-02-07-10" level="5"/>
 """
 
 APPLICATION = """<?xml version="1.0" encoding="UTF-8"?>
-<organization-application xmlns="urn:skillcert:organization-application:1" version="1" batch="oa-1" %s sent="2023-02-02">
+<organization-application xmlns="urn:skillcert:organization-application:1" version="1" batch="oa-1" issuer="org:91110108MA01ABCD2H" addressee="district:110108" %s sent="2023-02-02">
   <application kind="initial" applied="2023-02-01">
 %s  </application>
 </organization-application>
 """ % (IDENT, OFFERINGS)
 
 RECOMMENDATION = """<?xml version="1.0" encoding="UTF-8"?>
-<district-recommendation xmlns="urn:skillcert:district-recommendation:1" version="1" batch="dr-1" %s sent="2023-02-11">
+<district-recommendation xmlns="urn:skillcert:district-recommendation:1" version="1" batch="dr-1" issuer="district:110108" addressee="city-centre" %s sent="2023-02-11">
   <application kind="initial" applied="2023-02-01">
 %s  </application>
   <decision outcome="recommended" date="2023-02-10"/>
@@ -31,7 +31,7 @@ RECOMMENDATION = """<?xml version="1.0" encoding="UTF-8"?>
 """ % (IDENT, OFFERINGS)
 
 RESULT = """<?xml version="1.0" encoding="UTF-8"?>
-<evaluation-result xmlns="urn:skillcert:evaluation-result:1" version="1" batch="er-1" credit-code="%s" district="110108" issued="2023-05-11">
+<evaluation-result xmlns="urn:skillcert:evaluation-result:1" version="1" batch="er-1" issuer="city-centre" addressee="org:91110108MA01ABCD2H" credit-code="%s" district="110108" issued="2023-05-11">
   <application kind="initial" applied="2023-02-01" recommended="2023-02-10">
 %s  </application>
   <outcome decision="filed" evaluated="2023-03-01" methods="materials expert" noticed="2023-03-10" filed="2023-05-10" receipt="BJ-2023-0001" valid-until="2026-05-09">
@@ -41,7 +41,7 @@ RESULT = """<?xml version="1.0" encoding="UTF-8"?>
 """ % (ORG_A, OFFERINGS)
 
 DIRECTORY = """<?xml version="1.0" encoding="UTF-8"?>
-<directory xmlns="urn:skillcert:directory:1" version="1" batch="dir-2023-06-01" as-of="2023-06-01">
+<directory xmlns="urn:skillcert:directory:1" version="1" batch="dir-2023-06-01" issuer="city-centre" as-of="2023-06-01">
   <organization %s>
     <filing kind="initial" receipt="BJ-2023-0001" applied="2023-02-01" filed="2023-05-10" valid-until="2026-05-09" committed="2023-05-12">
       <offering occupation="4-02-07-10" level="5"/>
@@ -134,7 +134,7 @@ def test_xml_org_recommendation_and_result(reg, who):
         district.load_notice(skillcert.Actor(skillcert.ACTOR_CITY_BUREAU, None, "test"))
         district.import_memory(who.haidian, APPLICATION)
         district.org_recommend(who.haidian, ORG_A, "2023-02-10")
-        result = district.import_memory(who.haidian, RESULT)
+        result = district.import_memory(who.org_a, RESULT)
         assert result.doctype == skillcert.DOC_EVALUATION_RESULT
         org = district.org_get(ORG_A, "2023-05-11")
         assert org.status == skillcert.FILING_FILED
@@ -144,7 +144,7 @@ def test_xml_org_recommendation_and_result(reg, who):
         other = RESULT.replace('batch="er-1"', 'batch="er-2"').replace(
             'applied="2023-02-01"', 'applied="2023-01-31"')
         with pytest.raises(skillcert.ValidationError) as info:
-            district.import_memory(who.haidian, other)
+            district.import_memory(who.org_a, other)
         assert info.value.line == 3
 
 

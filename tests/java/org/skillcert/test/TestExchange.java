@@ -32,7 +32,8 @@ public class TestExchange {
   static final String RESULTS =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       + "<results-report xmlns=\"urn:skillcert:results-report:1\" version=\"1\""
-      + " batch=\"rr-java\" credit-code=\"91110108MA01ABCD2H\" reported=\"2024-03-10\">\n"
+      + " batch=\"rr-java\" issuer=\"org:91110108MA01ABCD2H\" addressee=\"city-centre\""
+      + " credit-code=\"91110108MA01ABCD2H\" reported=\"2024-03-10\">\n"
       + "  <session occupation=\"4-02-07-10\" level=\"4\" path=\"normal\" date=\"2024-03-01\""
       + " components=\"theory practical\" venue=\"海淀考点\" venue-address=\"北京市海淀区中关村大街1号\""
       + " district=\"110108\" venue-rooms=\"2\" rooms=\"1\"/>\n"
@@ -46,7 +47,8 @@ public class TestExchange {
   static final String FINDINGS =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       + "<supervision-findings xmlns=\"urn:skillcert:supervision-findings:1\" version=\"1\""
-      + " batch=\"sf-java\" credit-code=\"91110108MA01ABCD2H\" issued=\"2024-04-10\""
+      + " batch=\"sf-java\" issuer=\"city-centre\" addressee=\"city-centre\""
+      + " credit-code=\"91110108MA01ABCD2H\" issued=\"2024-04-10\""
       + " from=\"city-centre\">\n"
       + "  <inspection kind=\"organization\" opened=\"2024-04-01\" opened-by=\"city-centre (市鉴定中心)\""
       + " closed=\"2024-04-05\" closed-by=\"city-centre (市鉴定中心)\" conclusion=\"限期整改\">\n"

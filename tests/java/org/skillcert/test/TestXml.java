@@ -29,7 +29,7 @@ public class TestXml {
   /** Line 4 holds a level outside 1-5. */
   private static final String BAD_LEVEL =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      + "<catalog xmlns=\"urn:skillcert:catalog:1\" version=\"1\" batch=\"test-bad-level\">\n"
+      + "<catalog xmlns=\"urn:skillcert:catalog:1\" version=\"1\" batch=\"test-bad-level\" issuer=\"city-bureau\">\n"
       + "  <occupation code=\"4-99-99-01\" name=\"测试员\" effective=\"2023-01-01\">\n"
       + "    <offering level=\"9\"/>\n"
       + "  </occupation>\n"

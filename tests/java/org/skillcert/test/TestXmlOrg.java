@@ -109,9 +109,11 @@ public class TestXmlOrg {
     cityReg.orgFile(centre, ORG_A, "2023-05-10");
     String result = export(cityReg, Skillcert.DOC_EVALUATION_RESULT, ORG_A, "2023-05-11");
 
-    // Back to the district: filed with the city's receipt.
+    // Back to the organization, the result's addressee (here in the registry that holds
+    // its application): filed with the city's receipt. The district is not its addressee.
+    expect(DeniedException.class, () -> district.importMemory(haidian, result));
     assertEquals(Skillcert.DOC_EVALUATION_RESULT,
-                 district.importMemory(haidian, result).getDoctype());
+                 district.importMemory(orgA, result).getDoctype());
     Org o = district.orgGet(ORG_A, "2023-05-11");
     assertEquals(Skillcert.FILING_FILED, o.getStatus());
     assertEquals(cityReg.orgGet(ORG_A, "2023-05-11").getReceipt(), o.getReceipt());
