@@ -919,6 +919,46 @@ static void make_verified(int64_t out[3])
     ck_ok(sc_application_verify_batch(NULL, af.db, af.org, out, 3, "2024-03-10"));
 }
 
+/* Issue 11, former bypass: an organization confirms its own candidates (报名确认 is
+ * the district's). Refused through both doors: the direct call, and the import of a
+ * confirmation whose declared issuer is the organization itself (or a district that is
+ * not its own); the organization's registry is unchanged. */
+START_TEST(test_application_issuer_org_confirms_own)
+{
+    sc_db *district;
+    char *answer = NULL, *forged;
+    int64_t ids[3];
+    sc_import_result res;
+    make_verified(ids);
+    /* direct */
+    REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.org, ids[0], "2024-03-20"));
+    REFUSED(SC_EDENIED, sc_application_confirm_batch(af.db, af.org, ids, 3, "2024-03-20"));
+    /* the district's real answer, made in its own registry */
+    district = clone_db(af.db);
+    ck_ok(sc_application_confirm_batch(district, af.haidian, ids, 3, "2024-03-20"));
+    ck_ok(sc_application_confirmation_export_memory(&answer, NULL, district, af.ann, "ANS-1",
+                                                    NULL));
+    ck_assert_ptr_nonnull(strstr(answer, "issuer=\"district:110108\""));
+    /* import: the organization as the answer's issuer */
+    forged = t_edit(answer, "issuer=", "district:110108", "org:" AF_ORG);
+    REFUSED(SC_EDENIED, sc_xml_import_memory(&res, af.db, af.org, forged, strlen(forged),
+                                             "answer.xml", NULL, NULL));
+    free(forged);
+    /* import: another district's bureau as the issuer (not the organization's own) */
+    forged = t_edit(answer, "issuer=", "district:110108", "district:110102");
+    REFUSED(SC_EDENIED, sc_xml_import_memory(&res, af.db, af.org, forged, strlen(forged),
+                                             "answer.xml", NULL, NULL));
+    free(forged);
+    ck_assert_int_eq(state_of(ids[0]), SC_APPLICATION_VERIFIED);
+    /* the district's own answer goes through */
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, answer, strlen(answer), "answer.xml", NULL,
+                               NULL));
+    ck_assert_int_eq(state_of(ids[0]), SC_APPLICATION_CONFIRMED);
+    sc_free(answer);
+    sc_db_close(district);
+}
+END_TEST
+
 START_TEST(test_application_xml_round_trip)
 {
     sc_db *district, *pristine = clone_db(af.db);
@@ -1477,6 +1517,7 @@ Suite *sc_application_suite(void)
     tcase_add_checked_fixture(tc, af_setup, af_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_application_xml_round_trip);
+    tcase_add_test(tc, test_application_issuer_org_confirms_own);
     tcase_add_test(tc, test_application_xml_hostile);
     suite_add_tcase(s, tc);
     return s;

@@ -210,6 +210,87 @@ START_TEST(test_exchange_certificate_batch_refuses_never_sat)
 }
 END_TEST
 
+/* ---- one door: a document's acts are its issuer's (issue 11) ----------------------------- */
+
+/* A direct call refused, the registry unchanged. */
+#define DIRECT_DENIED(db, call)                                                                \
+    do {                                                                                       \
+        char *before_ = t_dump(db), *after_;                                                   \
+        ck_assert_int_eq((call), SC_EDENIED);                                                  \
+        after_ = t_dump(db);                                                                   \
+        ck_assert_str_eq(before_, after_);                                                     \
+        free(before_);                                                                         \
+        free(after_);                                                                          \
+    } while (0)
+
+/* Former bypass: an organization marks its own certificate published (a certificate
+ * acknowledgement is the city centre's). Refused directly and through an answer whose
+ * declared issuer is the organization or its district; its registry unchanged. */
+START_TEST(test_exchange_issuer_org_publishes_own)
+{
+    sc_db *org_side = clone(fx.db);
+    sc_certificate c;
+    char *doc, *forged;
+    /* direct */
+    DIRECT_DENIED(org_side, sc_certificate_publish(org_side, fx.org, certs[0], "2024-04-01"));
+    /* the city centre's real answer */
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[0], "2024-04-01"));
+    doc = export_doc(fx.db, SC_DOC_CERTIFICATE_ACK, "2024-04-10");
+    ck_assert_ptr_nonnull(strstr(doc, "issuer=\"city-centre\""));
+    forged = t_edit(doc, "issuer=", "city-centre", "org:" FX_ORG);
+    t_refused_import(org_side, fx.org, forged, SC_EDENIED, 0, NULL, rep);
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    free(forged);
+    forged = t_edit(doc, "issuer=", "city-centre", "district:110108");
+    t_refused_import(org_side, fx.org, forged, SC_EDENIED, 0, NULL, rep);
+    free(forged);
+    ck_ok(sc_certificate_get(&c, org_side, certs[0]));
+    ck_assert_int_eq(c.status, SC_CERT_ISSUED);
+    /* the centre's own answer goes through */
+    ck_ok(t_import(org_side, fx.org, doc, NULL, rep));
+    ck_ok(sc_certificate_get(&c, org_side, certs[0]));
+    ck_assert_int_eq(c.status, SC_CERT_PUBLISHED);
+    sc_free(doc);
+    sc_db_close(org_side);
+}
+END_TEST
+
+/* Former bypass: the city centre creates and publishes a certificate for someone who
+ * never sat (谁评价谁负责谁发证: issuing is the organization's). Refused directly
+ * (reporting and issuing are the organization's), through a batch issued by the centre
+ * itself, and through a batch naming the organization for a holder with no passed result
+ * here; the city's registry unchanged. */
+START_TEST(test_exchange_issuer_centre_issues_for_never_sat)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
+    char *forged, *stranger, id[19], num[SC_CERT_NUMBER_SIZE];
+    int64_t s = t_count(fx.db, "SELECT max(id) FROM session");
+    /* direct: the centre may neither report nor issue */
+    fx_candidates(4, 4);
+    fx_id(id, 4);
+    DIRECT_DENIED(fx.db, sc_certificate_report(num, fx.db, fx.centre, s, id, "2024-03-10"));
+    DIRECT_DENIED(fx.db, sc_certificate_issue(fx.db, fx.centre, certs[0], NULL, "2024-03-15"));
+    /* import: a batch the centre declares it issued */
+    ck_assert_ptr_nonnull(strstr(doc, "issuer=\"org:" FX_ORG "\""));
+    forged = t_edit(doc, "issuer=", "org:" FX_ORG, "city-centre");
+    t_refused_import(fresh, fx.centre, forged, SC_EDENIED, 0, NULL, rep);
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    free(forged);
+    /* import: the organization named, the holder someone who never sat */
+    {
+        char id1[19];
+        fx_id(id1, 1);
+        stranger = t_edit(doc, certs[0], id1, id);
+    }
+    t_refused_import(fresh, fx.centre, stranger, SC_EINVALIDDOC, 3,
+                     "certificate-batch/certificate[1]/@id-number", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "no passed result"));
+    ck_assert_int_eq(t_count(fresh, "SELECT count(*) FROM certificate"), 0);
+    free(stranger);
+    sc_free(doc);
+}
+END_TEST
+
 /* ---- acknowledgement -------------------------------------------------------------------- */
 
 START_TEST(test_exchange_ack_round_trip)
@@ -366,6 +447,8 @@ Suite *sc_exchange_suite(void)
     tcase_add_test(tc, test_exchange_certificate_batch_only_issued_by_the_day);
     tcase_add_test(tc, test_exchange_certificate_batch_refusals);
     tcase_add_test(tc, test_exchange_certificate_batch_refuses_never_sat);
+    tcase_add_test(tc, test_exchange_issuer_org_publishes_own);
+    tcase_add_test(tc, test_exchange_issuer_centre_issues_for_never_sat);
     suite_add_tcase(s, tc);
     tc = tcase_create("certificate-ack");
     tcase_add_checked_fixture(tc, setup, teardown);
