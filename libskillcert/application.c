@@ -1614,3 +1614,109 @@ int sc__application_result(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id
     *completed = sqlite3_changes(db->conn) > 0;
     return SC_OK;
 }
+
+/* A new application awaiting confirmation, or the same open one of this
+ * organization and announcement sent again (from another batch) updated. */
+static const char SQL_APP_UPSERT[] =
+    "INSERT INTO application(candidate_id, org_id, announcement_id, occupation, work_type, level, "
+    "path, evidence, state, applied, applied_by, verified, verified_by, eligibility, batch_id) "
+    "VALUES ((SELECT id FROM candidate WHERE id_number = ?1), ?2, ?3, ?4, ?5, ?6, "
+    "?7, ?8, ?14, ?9, ?10, ?11, ?10, ?12, ?13) "
+    /* the partial index application_open, as migration 7 defines it (3: CONFIRMED) */
+    "ON CONFLICT (candidate_id, occupation, work_type, level) WHERE state <= 3 "
+    "DO UPDATE SET path = excluded.path, evidence = excluded.evidence, "
+    "applied = excluded.applied, verified = excluded.verified, "
+    "eligibility = excluded.eligibility, batch_id = excluded.batch_id "
+    "WHERE application.org_id = excluded.org_id "
+    "AND application.announcement_id = excluded.announcement_id AND application.state = ?14 "
+    "AND application.batch_id IS NOT excluded.batch_id";
+
+int sc__application_receive(sc_db *db, const sc__app_in *in, int *changed)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_UPSERT);
+    int rc;
+    *changed = 0;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_text(st, 1, in->id_number, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, in->org_id);
+    sqlite3_bind_int64(st, 3, in->announcement_id);
+    sqlite3_bind_text(st, 4, in->occupation, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, in->work_type, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, in->level);
+    sqlite3_bind_int(st, 7, in->path);
+    if (in->evidence)
+        sqlite3_bind_text(st, 8, in->evidence, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 8);
+    sqlite3_bind_text(st, 9, in->applied, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, in->applied_by, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, in->verified, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, in->eligibility, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 13, in->batch_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 14, SC_APPLICATION_VERIFIED);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) {
+        sqlite3_reset(st);
+        if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            return SC_OK; /* the open application in the way: *changed stays 0 */
+        return sc__db_fail(db, rc, "recording an application");
+    }
+    *changed = sqlite3_changes(db->conn) == 1;
+    sqlite3_reset(st);
+    return SC_OK;
+}
+
+/* "state <= 3" lets the planner use the partial index application_open (its
+ * predicate, migration 7: 3 is CONFIRMED); the states themselves are bound. */
+static const char SQL_ANSWER_CONFIRM[] =
+    "UPDATE application SET state = ?10, confirmed = ?1, confirmed_by = ?2, "
+    "batch_id = coalesce(?3, batch_id) "
+    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
+    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = ?11 "
+    "AND announcement_id = ?8 AND verified <= ?1";
+static const char SQL_ANSWER_REJECT[] =
+    "UPDATE application SET state = ?10, ended = ?1, ended_by = ?2, ended_at = ?11, reason = ?9, "
+    "batch_id = coalesce(?3, batch_id) "
+    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
+    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = ?11 "
+    "AND announcement_id = ?8 AND verified <= ?1";
+
+int sc__application_answer(sc_db *db, const char *id_number, sqlite3_int64 announcement_id,
+                           const char *occupation, const char *work_type, int level,
+                           int confirm, const char *date, const char *by,
+                           const char *batch_id, const char *reason, int *changed)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, confirm ? SQL_ANSWER_CONFIRM : SQL_ANSWER_REJECT);
+    int rc;
+    *changed = 0;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
+    if (batch_id)
+        sqlite3_bind_text(st, 3, batch_id, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 3);
+    sqlite3_bind_text(st, 4, id_number, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, occupation, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, work_type, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 7, level);
+    sqlite3_bind_int64(st, 8, announcement_id);
+    if (confirm) {
+        sqlite3_bind_int(st, 10, SC_APPLICATION_CONFIRMED);
+        sqlite3_bind_int(st, 11, SC_APPLICATION_VERIFIED);
+    } else {
+        sqlite3_bind_text(st, 9, reason, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 10, SC_APPLICATION_REJECTED);
+        sqlite3_bind_int(st, 11, SC_APPLICATION_VERIFIED);
+    }
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) {
+        sqlite3_reset(st);
+        return sc__db_fail(db, rc, "recording a confirmation");
+    }
+    *changed = sqlite3_changes(db->conn) == 1;
+    sqlite3_reset(st);
+    return SC_OK;
+}
