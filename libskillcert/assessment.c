@@ -1913,3 +1913,100 @@ int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
     }
     return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading results");
 }
+
+/* ---- the bulk path of a results report (xml_report.c) ---------------------------------- */
+
+static const char SQL_VENUE_RECEIVE[] =
+    "INSERT INTO venue(org_id, name, address, district, rooms, registered) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_SESSION_RECEIVE[] =
+    "INSERT INTO session(org_id, occupation, work_type, level, path, date, venue_id, rooms, "
+    "components, flags, status, created, confirmed) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?6, ?6)";
+static const char SQL_ENROL_RECEIVE[] =
+    "INSERT INTO enrolment(session_id, id_number, name, attempt, components, enrolled) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+int sc__venue_receive(sc_db *db, sqlite3_int64 org_id, const char *name, const char *address,
+                      const char *district, int rooms, const char *date, sqlite3_int64 *id)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_VENUE_RECEIVE);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    sc__bind_text(st, 2, name);
+    sc__bind_text(st, 3, address);
+    sc__bind_text(st, 4, district);
+    sqlite3_bind_int(st, 5, rooms);
+    sc__bind_text(st, 6, date);
+    if ((rc = sc__db_exec_stmt(db, st, "recording a venue")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
+int sc__session_receive(sc_db *db, sqlite3_int64 org_id, const char *occupation,
+                        const char *work_type, int level, int path, const char *date,
+                        sqlite3_int64 venue_id, int rooms, unsigned int components,
+                        unsigned int flags, sqlite3_int64 *id)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_SESSION_RECEIVE);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    sc__bind_text(st, 2, occupation);
+    sc__bind_text(st, 3, work_type);
+    sqlite3_bind_int(st, 4, level);
+    sqlite3_bind_int(st, 5, path);
+    sc__bind_text(st, 6, date);
+    sqlite3_bind_int64(st, 7, venue_id);
+    sqlite3_bind_int(st, 8, rooms);
+    sqlite3_bind_int(st, 9, (int)components);
+    sqlite3_bind_int(st, 10, (int)flags);
+    sqlite3_bind_int(st, 11, SC_SESSION_CONFIRMED);
+    if ((rc = sc__db_exec_stmt(db, st, "recording a session")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
+int sc__enrolment_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
+                          const char *name, int attempt, unsigned int components,
+                          const char *date)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_ENROL_RECEIVE);
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, session_id);
+    sc__bind_text(st, 2, id_number);
+    sc__bind_text(st, 3, name);
+    sqlite3_bind_int(st, 4, attempt);
+    sqlite3_bind_int(st, 5, (int)components);
+    sc__bind_text(st, 6, date);
+    return sc__db_exec_stmt(db, st, "recording an enrolment");
+}
+
+int sc__result_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
+                       const double score[4], unsigned int carried, int passed,
+                       unsigned int failed, const char *recorded)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_RESULT_INS);
+    int c;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, session_id);
+    sc__bind_text(st, 2, id_number);
+    for (c = 1; c <= 3; c++) {
+        if (score[c] == SC_SCORE_NONE)
+            sqlite3_bind_null(st, 2 + c);
+        else
+            sqlite3_bind_double(st, 2 + c, score[c]);
+    }
+    sqlite3_bind_int(st, 6, (int)carried);
+    sqlite3_bind_int(st, 7, passed);
+    sqlite3_bind_int(st, 8, (int)failed);
+    sc__bind_text(st, 9, recorded);
+    return sc__db_exec_stmt(db, st, "recording a result");
+}
