@@ -874,7 +874,7 @@ static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, int actio
     }
     /* The candidate's record: handed in, or stored by the candidate. */
     if (record) {
-        if ((rc = sc__candidate_store(db, actor, record, &cand, &created)) != SC_OK)
+        if ((rc = sc__candidate_store_adding(db, actor, record, &cand, &created)) != SC_OK)
             goto fail;
     } else {
         if (!(st = sc__db_stmt(db, SQL_CAND_BY_NUMBER))) {

@@ -474,7 +474,8 @@ static int batch_end(sc__xml_ctx *ctx, void *state, const char *local, int depth
     int rc = SC_OK;
     (void)local;
     if (ctx->db && depth == 2 && s->records) {
-        if (sc__candidate_store(ctx->db, ctx->actor, s->records, NULL, NULL) != SC_OK)
+        /* The organization's record (the batch is its act): it adds, never overwrites. */
+        if (sc__candidate_store_adding(ctx->db, ctx->actor, s->records, NULL, NULL) != SC_OK)
             rc = sc__xml_fail_last(ctx, NULL);
         sc_candidate_free(s->records);
         s->records = NULL;

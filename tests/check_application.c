@@ -923,6 +923,39 @@ static void make_verified(int64_t out[3])
  * the district's). Refused through both doors: the direct call, and the import of a
  * confirmation whose declared issuer is the organization itself (or a district that is
  * not its own); the organization's registry is unchanged. */
+/* Issue 11: an organization applying for a candidate may add to the stored record,
+ * not overwrite what the candidate saved (refused, the registry unchanged). */
+START_TEST(test_application_apply_for_adds_only)
+{
+    sc_candidate *c, *loaded = NULL;
+    int64_t id = 0;
+    af_candidate(CAND_B, "李四", "2015-01-01"); /* saved by the candidate: work since 2015 */
+    /* a record without the candidate's work */
+    c = af_record(CAND_B, "李四", "2016-03-01");
+    REFUSED(SC_ECONSTRAINT, sc_application_apply_for(&id, af.db, af.org, af.ann, c, AF_OCC, NULL,
+                                                     5, SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "may add to a candidate's record"));
+    ck_assert_str_eq(sc_error_last()->field, "record");
+    sc_candidate_free(c);
+    /* another name */
+    c = af_record(CAND_B, "李斯", "2015-01-01");
+    REFUSED(SC_ECONSTRAINT, sc_application_apply_for(&id, af.db, af.org, af.ann, c, AF_OCC, NULL,
+                                                     5, SC_PATH_NORMAL, NULL, "2024-03-05"));
+    sc_candidate_free(c);
+    /* the stored record plus a certificate: added */
+    c = af_record(CAND_B, "李四", "2015-01-01");
+    ck_ok(sc_candidate_add_certificate(c, SC_CERT_KIND_SKILL_LEVEL, AF_OCC, NULL, 5,
+                                       "2018-06-01", "S0000110000011830000001"));
+    ck_ok(sc_application_apply_for(&id, af.db, af.org, af.ann, c, AF_OCC, NULL, 5,
+                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_ok(sc_candidate_load(&loaded, af.db, CAND_B));
+    ck_assert_uint_eq(sc_candidate_work_count(loaded), 1);
+    ck_assert_uint_eq(sc_candidate_certificate_count(loaded), 1);
+    sc_candidate_free(loaded);
+    sc_candidate_free(c);
+}
+END_TEST
+
 START_TEST(test_application_issuer_org_confirms_own)
 {
     sc_db *district;
@@ -1502,6 +1535,7 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_special_paths);
     tcase_add_test(tc, test_application_not_eligible);
     tcase_add_test(tc, test_application_apply_for);
+    tcase_add_test(tc, test_application_apply_for_adds_only);
     tcase_add_test(tc, test_application_candidate_save_audited);
     tcase_add_test(tc, test_application_batches);
     tcase_add_test(tc, test_application_enomem);
