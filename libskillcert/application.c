@@ -768,11 +768,25 @@ static int duplicate_error(sc_db *db, sqlite3_int64 cand, const char *id_number,
     return SC_EEXISTS;
 }
 
-static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, int action,
-                    int64_t announcement, const char *id_number, const sc_candidate *record,
-                    const char *occupation, const char *work_type, int level, int path,
-                    const char *evidence, const char *date_in)
+/* An application as asked: by the candidate (id_number) or by the organization for
+ * them (record). */
+typedef struct {
+    int action;               /* SC__ACT_APPLICATION_APPLY or _APPLY_FOR */
+    int64_t announcement;
+    const char *id_number;    /* the candidate's own application */
+    const sc_candidate *record; /* the organization's, with the record it hands in */
+    const char *occupation, *work_type;
+    int level, path;
+    const char *evidence, *date;
+} apply_req;
+
+static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, const apply_req *rq)
 {
+    const int action = rq->action, level = rq->level, path = rq->path;
+    const int64_t announcement = rq->announcement;
+    const sc_candidate *record = rq->record;
+    const char *id_number = rq->id_number, *occupation = rq->occupation;
+    const char *work_type = rq->work_type, *evidence = rq->evidence, *date_in = rq->date;
     const char *func = action == SC__ACT_APPLICATION_APPLY ? "sc_application_apply"
                                                             : "sc_application_apply_for";
     char date[SC_DATE_SIZE], occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE], why[512];
@@ -947,8 +961,9 @@ int sc_application_apply(int64_t *id, sc_db *db, const sc_actor *actor, int64_t 
                          const char *id_number, const char *occupation, const char *work_type,
                          int level, int path, const char *evidence, const char *date)
 {
-    return do_apply(id, db, actor, SC__ACT_APPLICATION_APPLY, announcement, id_number, NULL,
-                    occupation, work_type, level, path, evidence, date);
+    apply_req rq = { SC__ACT_APPLICATION_APPLY, announcement, id_number, NULL, occupation,
+                     work_type, level, path, evidence, date };
+    return do_apply(id, db, actor, &rq);
 }
 
 int sc_application_apply_for(int64_t *id, sc_db *db, const sc_actor *actor, int64_t announcement,
@@ -956,12 +971,13 @@ int sc_application_apply_for(int64_t *id, sc_db *db, const sc_actor *actor, int6
                              const char *work_type, int level, int path, const char *evidence,
                              const char *date)
 {
+    apply_req rq = { SC__ACT_APPLICATION_APPLY_FOR, announcement, NULL, record, occupation,
+                     work_type, level, path, evidence, date };
     if (id)
         *id = 0;
     if (!record)
         return sc__error_null("sc_application_apply_for", "record");
-    return do_apply(id, db, actor, SC__ACT_APPLICATION_APPLY_FOR, announcement, NULL, record,
-                    occupation, work_type, level, path, evidence, date);
+    return do_apply(id, db, actor, &rq);
 }
 
 /* ---- verify ------------------------------------------------------------------------ */
