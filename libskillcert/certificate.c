@@ -1353,8 +1353,9 @@ static int claim_site(sc_db *db, sqlite3_int64 org_id, int site, const char *num
         return sc__db_fail(db, rc, "reading the site sequence");
     if (own >= 0)
         return own == site ? SC_OK
-                           : constraint("number", "certificate %s names site %06d; the "
-                                        "organization's site is %06d", num, site, own);
+                           : constraint("number", "certificate %s names site %06d, unknown "
+                                        "here; the organization's known sites: %06d", num,
+                                        site, own);
     if (!(st = sc__db_stmt(db, SQL_SITE_OWNER)))
         return sc_error_last()->code;
     sqlite3_bind_int(st, 1, site);
@@ -1362,7 +1363,8 @@ static int claim_site(sc_db *db, sqlite3_int64 org_id, int site, const char *num
     sqlite3_reset(st);
     if (rc == SQLITE_ROW)
         return constraint("number", "certificate %s names site %06d, which is another "
-                          "organization's", num, site);
+                          "organization's; this organization has no site here yet (its "
+                          "known sites: none)", num, site);
     if (rc != SQLITE_DONE)
         return sc__db_fail(db, rc, "reading the site sequence");
     if (!(st = sc__db_stmt(db, SQL_SITE_SET)))
@@ -1556,4 +1558,32 @@ int sc__certificate_set_revoked(sc_db *db, const char *number, const char *reaso
     sc__bind_text(st, 1, have.number);
     sc__bind_text(st, 2, reason);
     return sc__db_exec_stmt(db, st, "revoking a certificate");
+}
+
+int sc_certificate_site_get(int *site, sc_db *db, const char *credit_code)
+{
+    sc__org_row org;
+    sqlite3_stmt *st;
+    int rc;
+    if (!site)
+        return sc__error_null("sc_certificate_site_get", "site");
+    *site = 0;
+    if ((rc = sc__db_check(db, "sc_certificate_site_get", 0)) != SC_OK ||
+        (rc = sc__org_find(db, credit_code, &org)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_SITE_GET)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org.id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *site = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return SC_OK;
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading the site sequence");
+    sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s has no certificate site yet: it is "
+                  "allocated at its first certificate report", org.code);
+    sc__error_set_field("credit_code");
+    return SC_ENOTFOUND;
 }

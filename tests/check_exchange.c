@@ -210,6 +210,33 @@ START_TEST(test_exchange_certificate_batch_refuses_never_sat)
 }
 END_TEST
 
+/* Issue 11: the registry records the organization's certificate site; a batch naming
+ * another site is refused with the known sites listed, the registry unchanged. */
+START_TEST(test_exchange_certificate_batch_unknown_site)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01"), *o1, *other;
+    char moved[SC_CERT_NUMBER_SIZE];
+    int site = 0;
+    ck_assert_int_eq(sc_certificate_site_get(&site, fresh, FX_ORG), SC_ENOTFOUND);
+    ck_ok(sc_certificate_site_get(&site, fx.db, FX_ORG));
+    ck_assert_int_eq(site, 1);
+    ck_ok(t_import(fresh, fx.centre, doc, NULL, rep));
+    ck_ok(sc_certificate_site_get(&site, fresh, FX_ORG));
+    ck_assert_int_eq(site, 1);
+    memcpy(moved, certs[0], sizeof moved);
+    memcpy(moved + 7, "000002", 6);
+    o1 = t_edit(doc, "<certificate number=", certs[0], moved);
+    other = t_edit(o1, "batch=", "certificate-batch-", "certificate-batch-y");
+    t_refused_import(fresh, fx.centre, other, SC_EINVALIDDOC, 3,
+                     "certificate-batch/certificate[1]/@number", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "known sites: 000001"));
+    ck_assert_int_eq(sc_certificate_site_get(&site, fresh, NULL), SC_EINVAL);
+    free(o1);
+    free(other);
+    sc_free(doc);
+}
+END_TEST
+
 /* ---- one door: a document's acts are its issuer's (issue 11) ----------------------------- */
 
 /* A direct call refused, the registry unchanged. */
@@ -448,6 +475,7 @@ Suite *sc_exchange_suite(void)
     tcase_add_test(tc, test_exchange_certificate_batch_refusals);
     tcase_add_test(tc, test_exchange_certificate_batch_refuses_never_sat);
     tcase_add_test(tc, test_exchange_issuer_org_publishes_own);
+    tcase_add_test(tc, test_exchange_certificate_batch_unknown_site);
     tcase_add_test(tc, test_exchange_issuer_centre_issues_for_never_sat);
     suite_add_tcase(s, tc);
     tc = tcase_create("certificate-ack");

@@ -85,6 +85,10 @@ check "the refusals changed nothing" cmp -s "$T/before" "$T/after"
 run $AS_CENTRE import "$T/batch.xml"
 check "the city centre imports the batch (exit 0)" test "$rc" = 0
 check "two records" out_has "2 records"
+run org show $A
+check "org show lists the organization's certificate site" out_has "cert sites   000001"
+run --json org show $A
+py "org show --json: certificate_sites" 'assert d["certificate_sites"] == ["000001"], d'
 run cert verify $N1 --name 王芳
 check "the city's registry answers: valid" test "$rc" = 0
 run export certificate-batch --org $A --date 2024-04-01
