@@ -146,6 +146,25 @@ int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row)
     "f.ended, f.reason"
 #define FILING_FROM " FROM filing f JOIN org o ON o.id = f.org_id "
 /* A filing in force on ?2: filed by then, within validity, not ended. */
+/* Filing states and kinds written into SQL text: the enum's values (org.h), checked
+ * at compile time, so that no query carries a bare number. */
+#define SQL_APPLIED "1"
+#define SQL_RECOMMENDED "2"
+#define SQL_EVALUATED "3"
+#define SQL_NOTICED "4"
+#define SQL_FILED "5"
+#define SQL_ACTIVE "6"
+#define SQL_REJECTED "7"
+#define SQL_EXITED "8"
+#define SQL_INITIAL "1"
+typedef char sc__filing_enum_check[(SC_FILING_APPLIED == 1 && SC_FILING_RECOMMENDED == 2 &&
+                                    SC_FILING_EVALUATED == 3 && SC_FILING_NOTICED == 4 &&
+                                    SC_FILING_FILED == 5 && SC_FILING_ACTIVE == 6 &&
+                                    SC_FILING_REJECTED == 7 && SC_FILING_EXITED == 8 &&
+                                    SC_FILING_INITIAL == 1)
+                                       ? 1
+                                       : -1];
+
 #define IN_FORCE                                                                            \
     "f.filed IS NOT NULL AND f.filed <= ?2 AND ?2 <= f.valid_until "                       \
     "AND (f.ended IS NULL OR ?2 < f.ended)"
@@ -197,17 +216,18 @@ static int one_filing(sc_db *db, const char *sql, sqlite3_int64 id, const char *
 
 static const char SQL_OPEN_FILING[] =
     "SELECT " FILING_COLS FILING_FROM
-    "WHERE f.org_id = ?1 AND f.status BETWEEN 1 AND 5 ORDER BY f.id DESC LIMIT 1";
+    "WHERE f.org_id = ?1 AND f.status BETWEEN " SQL_APPLIED " AND " SQL_FILED
+    " ORDER BY f.id DESC LIMIT 1";
 static const char SQL_IN_FORCE_FILING[] =
-    "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 AND f.kind = 1 AND " IN_FORCE
+    "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 AND f.kind = " SQL_INITIAL " AND " IN_FORCE
     " ORDER BY f.filed DESC, f.id DESC LIMIT 1";
 static const char SQL_LAST_FILED[] =
     "SELECT " FILING_COLS FILING_FROM
-    "WHERE f.org_id = ?1 AND f.kind = 1 AND f.filed IS NOT NULL AND f.filed <= ?2 "
+    "WHERE f.org_id = ?1 AND f.kind = " SQL_INITIAL " AND f.filed IS NOT NULL AND f.filed <= ?2 "
     "ORDER BY f.filed DESC, f.id DESC LIMIT 1";
 static const char SQL_LATEST_INITIAL[] =
     "SELECT " FILING_COLS FILING_FROM
-    "WHERE f.org_id = ?1 AND f.kind = 1 AND f.applied <= ?2 "
+    "WHERE f.org_id = ?1 AND f.kind = " SQL_INITIAL " AND f.applied <= ?2 "
     "ORDER BY f.applied DESC, f.id DESC LIMIT 1";
 static const char SQL_FILING_BY_ID[] =
     "SELECT " FILING_COLS FILING_FROM "WHERE f.id = ?1";
@@ -647,19 +667,19 @@ static int step_fail(step_ctx *c, int rc)
 }
 
 static const char SQL_SET_RECOMMENDED[] =
-    "UPDATE filing SET status = 2, recommended = ?2 WHERE id = ?1";
+    "UPDATE filing SET status = " SQL_RECOMMENDED ", recommended = ?2 WHERE id = ?1";
 static const char SQL_SET_EVALUATED[] =
-    "UPDATE filing SET status = 3, evaluated = ?2, methods = ?3 WHERE id = ?1";
+    "UPDATE filing SET status = " SQL_EVALUATED ", evaluated = ?2, methods = ?3 WHERE id = ?1";
 static const char SQL_GRANT[] =
     "UPDATE filing_scope SET granted = 1 WHERE filing_id = ?1 AND occupation = ?2 "
     "AND work_type = ?3 AND level = ?4";
-static const char SQL_SET_NOTICED[] = "UPDATE filing SET status = 4, noticed = ?2 WHERE id = ?1";
+static const char SQL_SET_NOTICED[] = "UPDATE filing SET status = " SQL_NOTICED ", noticed = ?2 WHERE id = ?1";
 static const char SQL_SET_FILED[] =
     "UPDATE filing SET status = ?2, filed = ?3, receipt = ?4, valid_until = ?5 WHERE id = ?1";
 static const char SQL_SET_COMMITTED[] =
-    "UPDATE filing SET status = 6, committed = ?2 WHERE id = ?1";
+    "UPDATE filing SET status = " SQL_ACTIVE ", committed = ?2 WHERE id = ?1";
 static const char SQL_SET_REJECTED[] =
-    "UPDATE filing SET status = 7, ended = ?2, reason = ?3 WHERE id = ?1";
+    "UPDATE filing SET status = " SQL_REJECTED ", ended = ?2, reason = ?3 WHERE id = ?1";
 static const char SQL_MAX_RECEIPT[] =
     "SELECT max(CAST(substr(receipt, 9) AS INTEGER)) FROM filing WHERE receipt LIKE ?1";
 
@@ -911,7 +931,8 @@ int sc_org_reject(sc_db *db, const sc_actor *actor, const char *credit_code, con
 
 static const char SQL_TO_END[] =
     "SELECT f.id, f.status FROM filing f WHERE f.org_id = ?1 AND f.ended IS NULL AND "
-    "(f.status BETWEEN 1 AND 4 OR (f.status IN (5, 6) AND f.filed <= ?2 AND ?2 <= f.valid_until)) "
+    "(f.status BETWEEN " SQL_APPLIED " AND " SQL_NOTICED " OR (f.status IN (" SQL_FILED ", " SQL_ACTIVE
+    ") AND f.filed <= ?2 AND ?2 <= f.valid_until)) "
     "ORDER BY f.id";
 static const char SQL_SET_EXITED[] =
     "UPDATE filing SET status = ?2, ended = ?3, reason = ?4 WHERE id = ?1";
@@ -1149,23 +1170,173 @@ static const char SQL_RULES_CONFIRMED[] =
     "SELECT 1 FROM special_rules WHERE org_id = ?1 AND path = ?3 AND district_confirmed <= ?2 "
     "AND city_confirmed <= ?2 LIMIT 1";
 
-int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
-                       const char *occupation, const char *work_type, int level,
-                       const char *date_in, const char *venue, int path)
+/* ---- may an organization certify: named checks, each a verdict -------------------------
+ * Each returns a status (SC_OK unless the registry fails) and, when the organization may
+ * not, sets the verdict (out->ok 0 with its reason); sc_org_may_certify runs them in
+ * order and stops at the first "no". */
+
+/* Filed, in force on date, not exited or expired. *f: the filing in force. */
+static int check_filed(sc_verdict *out, sc_db *db, const sc__org_row *org, const char *date,
+                       sc_filing *f)
 {
-    char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], occ[SC__CODE_SIZE];
+    sc_filing last;
+    int rc, found, any;
+    if ((rc = in_force(db, org->id, date, f, &found)) != SC_OK || found)
+        return rc;
+    if ((rc = one_filing(db, SQL_LAST_FILED, org->id, date, &last, &any)) != SC_OK)
+        return rc;
+    if (!any) {
+        sc_filing cur;
+        int open;
+        if ((rc = open_filing(db, org->id, &cur, &open)) != SC_OK)
+            return rc;
+        if (open && strcmp(cur.applied, date) <= 0)
+            verdict_no(out, SC_REASON_ORG_NOT_FILED,
+                       "%s is not filed on %s: its application is at step '%s'", org->code,
+                       date, sc_filing_status_name(cur.status));
+        else
+            verdict_no(out, SC_REASON_ORG_NOT_FILED, "%s is not filed (备案) on %s", org->code,
+                       date);
+    } else if (last.status == SC_FILING_EXITED && last.ended[0] &&
+               strcmp(last.ended, date) <= 0) {
+        verdict_no(out, SC_REASON_ORG_EXITED, "%s left the directory (退出目录) on %s: %s",
+                   org->code, last.ended, last.reason);
+    } else {
+        verdict_no(out, SC_REASON_ORG_EXPIRED,
+                   "the filing of %s (%s) was valid until %s; it has expired on %s", org->code,
+                   last.receipt, last.valid_until, date);
+    }
+    return SC_OK;
+}
+
+/* The commitment letter (承诺书) signed by date. */
+static int check_committed(sc_verdict *out, const sc__org_row *org, const sc_filing *f,
+                           const char *date)
+{
+    if (!f->committed[0] || strcmp(f->committed, date) > 0)
+        verdict_no(out, SC_REASON_ORG_NOT_COMMITTED,
+                   "%s is filed (%s) but has not signed its commitment letter (承诺书) by %s",
+                   org->code, f->receipt, date);
+    return SC_OK;
+}
+
+/* Not suspended (暂停认定) on date, as supervision told us (sc__org_suspend). */
+static int check_not_suspended(sc_verdict *out, sc_db *db, const sc__org_row *org,
+                               const char *date)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_SUSPENDED);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org->id);
+    sc__bind_text(st, 2, date);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        char since[SC_DATE_SIZE], until[SC_DATE_SIZE];
+        sc__copy_text(since, sizeof since, sc__col_text(st, 0));
+        sc__copy_text(until, sizeof until, sc__col_text(st, 1));
+        sqlite3_reset(st);
+        verdict_no(out, SC_REASON_ORG_SUSPENDED,
+                   "the certification of %s is suspended (暂停认定) from %s %s%s", org->code,
+                   since, until[0] ? "through " : "until lifted", until);
+        return SC_OK;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading suspensions");
+}
+
+/* The venue, when named, inside Beijing (不得超行政区域). */
+static int check_region(sc_verdict *out, sc_db *db, const sc__org_row *org, const char *venue)
+{
+    char dist[SC_DISTRICT_CODE_SIZE];
+    int rc;
+    if (!venue)
+        return SC_OK;
+    rc = sc__district_resolve(db, venue, "venue", dist);
+    if (rc == SC_ENOTFOUND) {
+        sc_error_clear();
+        verdict_no(out, SC_REASON_OUT_OF_REGION,
+                   "the venue '%.40s' is outside Beijing: %s may not certify outside its "
+                   "administrative region (超行政区域)", venue, org->code);
+        return SC_OK;
+    }
+    return rc;
+}
+
+/* Inside the filed scope (不得超范围) on date; canon: the catalog's code. */
+static int check_scope(sc_verdict *out, sc_db *db, const sc__org_row *org, const char *occ,
+                       const char *work_type, int level, const char *date)
+{
     char canon[SC_OCCUPATION_CODE_SIZE];
     sc_offering_item item;
-    sc__org_row org;
-    sc_filing f;
     sqlite3_stmt *st;
-    int rc, found;
+    int rc;
+    memset(&item, 0, sizeof item);
+    sc__copy_text(item.occupation, sizeof item.occupation, occ);
+    sc__copy_text(item.work_type, sizeof item.work_type, work_type);
+    item.level = level;
+    if ((rc = sc__offering_certifiable(db, &item, date, "occupation", canon)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_IN_SCOPE)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org->id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, canon);
+    sc__bind_text(st, 4, work_type ? work_type : "");
+    sqlite3_bind_int(st, 5, level);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "checking the scope");
+    if (rc == SQLITE_DONE)
+        verdict_no(out, SC_REASON_OUT_OF_SCOPE,
+                   "%s%s%s level %d (%s) is outside the filed scope of %s on %s (超范围)", canon,
+                   work_type ? "/" : "", work_type ? work_type : "", level,
+                   sc_level_name_zh(level), org->code, date);
+    return SC_OK;
+}
 
-    if (!out)
-        return sc__error_null("sc_org_may_certify", "out");
-    memset(out, 0, sizeof(*out));
-    if (work_type && !*work_type)
-        work_type = NULL;
+/* A special path: its levels, and rules confirmed by the district and the city. */
+static int check_special_path(sc_verdict *out, sc_db *db, const sc__org_row *org, int path,
+                              int level, const char *date)
+{
+    int top = path == SC_PATH_EXCEPTIONAL ? 3 : 2, rc;
+    const char *name = path == SC_PATH_EXCEPTIONAL ? "exceptional application (破格申报)"
+                                                   : "direct certification (直接认定)";
+    sqlite3_stmt *st;
+    if (path == SC_PATH_NORMAL)
+        return SC_OK;
+    if (level > top) {
+        verdict_no(out, SC_REASON_SPECIAL_PATH_LEVEL, "%s is for level %d (%s) and above, not "
+                   "level %d", name, top, sc_level_name_zh(top), level);
+        return SC_OK;
+    }
+    if (!(st = sc__db_stmt(db, SQL_RULES_CONFIRMED)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org->id);
+    sc__bind_text(st, 2, date);
+    sqlite3_bind_int(st, 3, path);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "checking special-path rules");
+    if (rc == SQLITE_DONE)
+        verdict_no(out, SC_REASON_SPECIAL_PATH_NOT_CONFIRMED,
+                   "%s has no %s rules confirmed by both its district bureau and the city "
+                   "bureau on %s",
+                   org->code, path == SC_PATH_EXCEPTIONAL ? "exceptional-application (破格)"
+                                                          : "direct-certification (直接认定)",
+                   date);
+    return SC_OK;
+}
+
+/* The arguments of sc_org_may_certify, normalised. */
+static int may_certify_args(sc_db *db, const char *credit_code, const char *occupation,
+                            const char *work_type, int level, const char *date_in,
+                            const char *venue, int path, char code[SC_CREDIT_CODE_SIZE],
+                            char occ[SC__CODE_SIZE], char date[SC_DATE_SIZE])
+{
+    int rc;
     if ((rc = sc__db_check(db, "sc_org_may_certify", 0)) != SC_OK ||
         (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
         (rc = sc__occupation_code_norm(occupation, occ)) != SC_OK ||
@@ -1183,151 +1354,48 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
         sc__error_set_field("path");
         return SC_EINVAL;
     }
+    return SC_OK;
+}
 
+int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
+                       const char *occupation, const char *work_type, int level,
+                       const char *date_in, const char *venue, int path)
+{
+    char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], occ[SC__CODE_SIZE];
+    sc__org_row org;
+    sc_filing f;
+    int rc;
+
+    if (!out)
+        return sc__error_null("sc_org_may_certify", "out");
+    memset(out, 0, sizeof(*out));
+    out->ok = 1;
+    if (work_type && !*work_type)
+        work_type = NULL;
+    if ((rc = may_certify_args(db, credit_code, occupation, work_type, level, date_in, venue,
+                               path, code, occ, date)) != SC_OK) {
+        out->ok = 0;
+        return rc;
+    }
+    /* An unknown organization is a "no" with its reason, not an error: the bindings and
+     * the CLI show the verdict (SC_REASON_ORG_UNKNOWN). */
     rc = sc__org_find(db, code, &org);
     if (rc == SC_ENOTFOUND) {
         sc_error_clear();
         verdict_no(out, SC_REASON_ORG_UNKNOWN, "no organization with credit code %s", code);
         return SC_OK;
     }
-    if (rc != SC_OK)
-        return rc;
-
-    /* The filing, its status and validity. */
-    if ((rc = in_force(db, org.id, date, &f, &found)) != SC_OK)
-        return rc;
-    if (!found) {
-        sc_filing last;
-        int any;
-        if ((rc = one_filing(db, SQL_LAST_FILED, org.id, date, &last, &any)) != SC_OK)
-            return rc;
-        if (!any) {
-            sc_filing cur;
-            int open;
-            if ((rc = open_filing(db, org.id, &cur, &open)) != SC_OK)
-                return rc;
-            if (open && strcmp(cur.applied, date) <= 0)
-                verdict_no(out, SC_REASON_ORG_NOT_FILED,
-                           "%s is not filed on %s: its application is at step '%s'", code, date,
-                           sc_filing_status_name(cur.status));
-            else
-                verdict_no(out, SC_REASON_ORG_NOT_FILED, "%s is not filed (备案) on %s", code,
-                           date);
-        } else if (last.status == SC_FILING_EXITED && last.ended[0] &&
-                   strcmp(last.ended, date) <= 0) {
-            verdict_no(out, SC_REASON_ORG_EXITED,
-                       "%s left the directory (退出目录) on %s: %s", code, last.ended,
-                       last.reason);
-        } else {
-            verdict_no(out, SC_REASON_ORG_EXPIRED,
-                       "the filing of %s (%s) was valid until %s; it has expired on %s", code,
-                       last.receipt, last.valid_until, date);
-        }
-        return SC_OK;
-    }
-    if (!f.committed[0] || strcmp(f.committed, date) > 0) {
-        verdict_no(out, SC_REASON_ORG_NOT_COMMITTED,
-                   "%s is filed (%s) but has not signed its commitment letter (承诺书) by %s",
-                   code, f.receipt, date);
-        return SC_OK;
-    }
-
-    /* A suspension of certification, as supervision told us (sc__org_suspend). */
-    if (!(st = sc__db_stmt(db, SQL_SUSPENDED)))
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, org.id);
-    sc__bind_text(st, 2, date);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        char since[SC_DATE_SIZE], until[SC_DATE_SIZE];
-        sc__copy_text(since, sizeof since, sc__col_text(st, 0));
-        sc__copy_text(until, sizeof until, sc__col_text(st, 1));
-        sqlite3_reset(st);
-        verdict_no(out, SC_REASON_ORG_SUSPENDED,
-                   "the certification of %s is suspended (暂停认定) from %s %s%s", code, since,
-                   until[0] ? "through " : "until lifted", until);
-        return SC_OK;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sc__db_fail(db, rc, "reading suspensions");
-
-    /* The region. */
-    if (venue) {
-        char dist[SC_DISTRICT_CODE_SIZE];
-        rc = sc__district_resolve(db, venue, "venue", dist);
-        if (rc == SC_ENOTFOUND) {
-            sc_error_clear();
-            verdict_no(out, SC_REASON_OUT_OF_REGION,
-                       "the venue '%.40s' is outside Beijing: %s may not certify outside its "
-                       "administrative region (超行政区域)", venue, code);
-            return SC_OK;
-        }
+    memset(&f, 0, sizeof f);
+    if (rc != SC_OK || (rc = check_filed(out, db, &org, date, &f)) != SC_OK || !out->ok ||
+        (rc = check_committed(out, &org, &f, date)) != SC_OK || !out->ok ||
+        (rc = check_not_suspended(out, db, &org, date)) != SC_OK || !out->ok ||
+        (rc = check_region(out, db, &org, venue)) != SC_OK || !out->ok ||
+        (rc = sc_catalog_check(out, db, occ, work_type, level, date)) != SC_OK || !out->ok ||
+        (rc = check_scope(out, db, &org, occ, work_type, level, date)) != SC_OK || !out->ok ||
+        (rc = check_special_path(out, db, &org, path, level, date)) != SC_OK || !out->ok) {
         if (rc != SC_OK)
-            return rc;
-    }
-
-    /* The catalog in force on that date. */
-    if ((rc = sc_catalog_check(out, db, occ, work_type, level, date)) != SC_OK)
+            out->ok = 0;
         return rc;
-    if (!out->ok)
-        return SC_OK;
-
-    /* The scope. */
-    memset(&item, 0, sizeof item);
-    sc__copy_text(item.occupation, sizeof item.occupation, occ);
-    sc__copy_text(item.work_type, sizeof item.work_type, work_type);
-    item.level = level;
-    if ((rc = sc__offering_certifiable(db, &item, date, "occupation", canon)) != SC_OK)
-        return rc;
-    if (!(st = sc__db_stmt(db, SQL_IN_SCOPE)))
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, org.id);
-    sc__bind_text(st, 2, date);
-    sc__bind_text(st, 3, canon);
-    sc__bind_text(st, 4, work_type ? work_type : "");
-    sqlite3_bind_int(st, 5, level);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return sc__db_fail(db, rc, "checking the scope");
-    if (rc == SQLITE_DONE) {
-        verdict_no(out, SC_REASON_OUT_OF_SCOPE,
-                   "%s%s%s level %d (%s) is outside the filed scope of %s on %s (超范围)", canon,
-                   work_type ? "/" : "", work_type ? work_type : "", level,
-                   sc_level_name_zh(level), code, date);
-        return SC_OK;
-    }
-
-    /* A special path. */
-    if (path != SC_PATH_NORMAL) {
-        int top = path == SC_PATH_EXCEPTIONAL ? 3 : 2;
-        if (level > top) {
-            verdict_no(out, SC_REASON_SPECIAL_PATH_LEVEL,
-                       "%s is for level %d (%s) and above, not level %d",
-                       path == SC_PATH_EXCEPTIONAL ? "exceptional application (破格申报)"
-                                                   : "direct certification (直接认定)",
-                       top, sc_level_name_zh(top), level);
-            return SC_OK;
-        }
-        if (!(st = sc__db_stmt(db, SQL_RULES_CONFIRMED)))
-            return sc_error_last()->code;
-        sqlite3_bind_int64(st, 1, org.id);
-        sc__bind_text(st, 2, date);
-        sqlite3_bind_int(st, 3, path);
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return sc__db_fail(db, rc, "checking special-path rules");
-        if (rc == SQLITE_DONE) {
-            verdict_no(out, SC_REASON_SPECIAL_PATH_NOT_CONFIRMED,
-                       "%s has no %s rules confirmed by both its district bureau and the city "
-                       "bureau on %s",
-                       code, path == SC_PATH_EXCEPTIONAL ? "exceptional-application (破格)"
-                                                         : "direct-certification (直接认定)",
-                       date);
-            return SC_OK;
-        }
     }
     out->ok = 1;
     out->reason = SC_REASON_NONE;
@@ -1348,7 +1416,7 @@ static const char SQL_ORG_ITER[] =
     "SELECT credit_code FROM org WHERE ?1 IS NULL OR district = ?1 ORDER BY credit_code";
 static const char SQL_DIRECTORY_ITER[] =
     "SELECT o.credit_code FROM org o WHERE EXISTS (SELECT 1 FROM filing f WHERE "
-    "f.org_id = o.id AND f.kind = 1 AND " IN_FORCE ") ORDER BY o.credit_code";
+    "f.org_id = o.id AND f.kind = " SQL_INITIAL " AND " IN_FORCE ") ORDER BY o.credit_code";
 
 static int org_iter_make(sc_org_iter **out, sc_db *db, const char *func, const char *sql,
                          const char *district, const char *date_in, int date_param)
@@ -1660,3 +1728,255 @@ int sc__org_suspension_lift(sc_db *db, sqlite3_int64 ref, const char *lifted)
     sc__bind_text(st, 2, lifted);
     return sc__db_exec_stmt(db, st, "lifting a suspension");
 }
+
+/* ---- acts replicated from exchange documents (xml_org.c) --------------------------------
+ * The filing workflow documents bring another registry's acts here. org.c owns the org,
+ * filing, filing_scope and filing_step tables, so the exchange layer records those acts
+ * only through these operations (run inside the import's transaction; the import has
+ * authorized the document's issuer and checked the workflow's rules). States come from
+ * sc_filing_status. Each returns SC_OK, SC_EINVAL or SC_EDB (error set). */
+
+static const char SQL_REP_ORG_INS[] =
+    "INSERT INTO org(credit_code, name, kind, district, registered, legacy_code) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_REP_ORG_RENAME[] = "UPDATE org SET name = ?2 WHERE id = ?1";
+static const char SQL_REP_FILING_INS[] =
+    "INSERT INTO filing(org_id, kind, base_id, status, applied) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_REP_SCOPE_INS[] =
+    "INSERT OR IGNORE INTO filing_scope(filing_id, occupation, work_type, level, granted) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_REP_UNGRANT[] = "UPDATE filing_scope SET granted = 0 WHERE filing_id = ?1";
+static const char SQL_REP_GRANT[] =
+    "UPDATE filing_scope SET granted = 1 WHERE filing_id = ?1 AND occupation = ?2 "
+    "AND work_type = ?3 AND level = ?4";
+static const char SQL_REP_RECOMMENDED[] =
+    "UPDATE filing SET status = ?2, recommended = ?3 WHERE id = ?1";
+static const char SQL_REP_ENDED[] =
+    "UPDATE filing SET status = ?2, ended = ?3, reason = ?4 WHERE id = ?1";
+static const char SQL_REP_OUTCOME[] =
+    "UPDATE filing SET status = ?2, recommended = coalesce(recommended, ?3), evaluated = ?4, "
+    "methods = ?5, noticed = ?6, filed = ?7, receipt = ?8, valid_until = ?9, committed = ?10, "
+    "ended = ?11, reason = ?12 WHERE id = ?1";
+static const char SQL_REP_FILED[] =
+    "UPDATE filing SET status = ?2, filed = ?3, receipt = ?4, valid_until = ?5, "
+    "committed = coalesce(?6, committed), base_id = coalesce(base_id, ?7) WHERE id = ?1";
+
+static const char *or_null(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
+static void bind_id_or_null(sqlite3_stmt *st, int i, sqlite3_int64 id)
+{
+    if (id)
+        sqlite3_bind_int64(st, i, id);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int rep_bad(const char *fn)
+{
+    return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s: missing or invalid arguments", fn);
+}
+
+int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
+                      const char *district, const char *registered, int legacy,
+                      sqlite3_int64 *id)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (!db || !code || !name || !district || !registered || !id)
+        return rep_bad("sc__org_replicate");
+    *id = 0;
+    if (!(st = sc__db_stmt(db, SQL_REP_ORG_INS)))
+        return sc_error_last()->code;
+    sc__bind_text(st, 1, code);
+    sc__bind_text(st, 2, name);
+    sqlite3_bind_int(st, 3, kind);
+    sc__bind_text(st, 4, district);
+    sc__bind_text(st, 5, registered);
+    sqlite3_bind_int(st, 6, legacy ? 1 : 0);
+    if ((rc = sc__db_exec_stmt(db, st, "recording an organization")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
+int sc__org_rename(sc_db *db, sqlite3_int64 org_id, const char *name)
+{
+    sqlite3_stmt *st;
+    if (!db || org_id <= 0 || !name || !*name)
+        return rep_bad("sc__org_rename");
+    if (!(st = sc__db_stmt(db, SQL_REP_ORG_RENAME)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    sc__bind_text(st, 2, name);
+    return sc__db_exec_stmt(db, st, "renaming an organization");
+}
+
+int sc__filing_replicate(sc_db *db, sqlite3_int64 org_id, int kind, sqlite3_int64 base_id,
+                         const char *applied, const sc_offerings *requested,
+                         sqlite3_int64 *id)
+{
+    sqlite3_stmt *st;
+    size_t i;
+    int rc;
+    if (!db || org_id <= 0 || !applied || !id ||
+        (kind != SC_FILING_INITIAL && kind != SC_FILING_ADDITION))
+        return rep_bad("sc__filing_replicate");
+    *id = 0;
+    if (!(st = sc__db_stmt(db, SQL_REP_FILING_INS)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    sqlite3_bind_int(st, 2, kind);
+    bind_id_or_null(st, 3, base_id);
+    sqlite3_bind_int(st, 4, SC_FILING_APPLIED);
+    sc__bind_text(st, 5, applied);
+    if ((rc = sc__db_exec_stmt(db, st, "recording an application")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    for (i = 0; requested && i < sc_offerings_count(requested); i++) {
+        sc_offering_item it;
+        sc_offerings_get(&it, requested, i);
+        if (!(st = sc__db_stmt(db, SQL_REP_SCOPE_INS)))
+            return sc_error_last()->code;
+        sqlite3_bind_int64(st, 1, *id);
+        sc__bind_text(st, 2, it.occupation);
+        sc__bind_text(st, 3, it.work_type);
+        sqlite3_bind_int(st, 4, it.level);
+        sqlite3_bind_int(st, 5, 0);
+        if ((rc = sc__db_exec_stmt(db, st, "recording a scope")) != SC_OK)
+            return rc;
+    }
+    return SC_OK;
+}
+
+int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *granted,
+                     int insert)
+{
+    sqlite3_stmt *st;
+    size_t i;
+    int rc;
+    if (!db || filing_id <= 0 || !granted)
+        return rep_bad("sc__filing_grant");
+    if (!(st = sc__db_stmt(db, SQL_REP_UNGRANT)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, filing_id);
+    if ((rc = sc__db_exec_stmt(db, st, "recording a granted scope")) != SC_OK)
+        return rc;
+    for (i = 0; i < sc_offerings_count(granted); i++) {
+        sc_offering_item it;
+        sc_offerings_get(&it, granted, i);
+        if (insert) {
+            if (!(st = sc__db_stmt(db, SQL_REP_SCOPE_INS)))
+                return sc_error_last()->code;
+            sqlite3_bind_int64(st, 1, filing_id);
+            sc__bind_text(st, 2, it.occupation);
+            sc__bind_text(st, 3, it.work_type);
+            sqlite3_bind_int(st, 4, it.level);
+            sqlite3_bind_int(st, 5, 1);
+            if ((rc = sc__db_exec_stmt(db, st, "recording a granted scope")) != SC_OK)
+                return rc;
+        }
+        if (!(st = sc__db_stmt(db, SQL_REP_GRANT)))
+            return sc_error_last()->code;
+        sqlite3_bind_int64(st, 1, filing_id);
+        sc__bind_text(st, 2, it.occupation);
+        sc__bind_text(st, 3, it.work_type);
+        sqlite3_bind_int(st, 4, it.level);
+        if ((rc = sc__db_exec_stmt(db, st, "recording a granted scope")) != SC_OK)
+            return rc;
+    }
+    return SC_OK;
+}
+
+int sc__filing_step_replicate(sc_db *db, sqlite3_int64 filing_id, int step, const char *date,
+                              const char *who, const char *note)
+{
+    sqlite3_stmt *st;
+    if (!db || filing_id <= 0 || !date || !who || step < SC_FILING_APPLIED ||
+        step > SC_FILING_EXITED)
+        return rep_bad("sc__filing_step_replicate");
+    if (!(st = sc__db_stmt(db, SQL_INS_STEP)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, filing_id);
+    sqlite3_bind_int(st, 2, step);
+    sc__bind_text(st, 3, date);
+    sc__bind_text(st, 4, who);
+    sc__bind_text(st, 5, or_null(note));
+    return sc__db_exec_stmt(db, st, "recording a filing step");
+}
+
+int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refused,
+                                   const char *date, const char *reason)
+{
+    sqlite3_stmt *st;
+    if (!db || filing_id <= 0 || !date || (refused && (!reason || !*reason)))
+        return rep_bad("sc__filing_decided_by_district");
+    if (!(st = sc__db_stmt(db, refused ? SQL_REP_ENDED : SQL_REP_RECOMMENDED)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, filing_id);
+    sqlite3_bind_int(st, 2, refused ? SC_FILING_REJECTED : SC_FILING_RECOMMENDED);
+    sc__bind_text(st, 3, date);
+    if (refused)
+        sc__bind_text(st, 4, reason);
+    return sc__db_exec_stmt(db, st, "recording the district's decision");
+}
+
+int sc__filing_outcome(sc_db *db, sqlite3_int64 filing_id, int status, const sc_filing *f)
+{
+    sqlite3_stmt *st;
+    if (!db || filing_id <= 0 || !f || status < SC_FILING_APPLIED || status > SC_FILING_EXITED)
+        return rep_bad("sc__filing_outcome");
+    if (!(st = sc__db_stmt(db, SQL_REP_OUTCOME)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, filing_id);
+    sqlite3_bind_int(st, 2, status);
+    sc__bind_text(st, 3, or_null(f->recommended));
+    sc__bind_text(st, 4, or_null(f->evaluated));
+    sqlite3_bind_int(st, 5, (int)f->methods);
+    sc__bind_text(st, 6, or_null(f->noticed));
+    sc__bind_text(st, 7, or_null(f->filed));
+    sc__bind_text(st, 8, or_null(f->receipt));
+    sc__bind_text(st, 9, or_null(f->valid_until));
+    sc__bind_text(st, 10, or_null(f->committed));
+    sc__bind_text(st, 11, or_null(f->ended));
+    sc__bind_text(st, 12, or_null(f->reason));
+    return sc__db_exec_stmt(db, st, "recording an evaluation result");
+}
+
+int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char *filed,
+                      const char *receipt, const char *valid_until, const char *committed,
+                      sqlite3_int64 base_id)
+{
+    sqlite3_stmt *st;
+    if (!db || filing_id <= 0 || !filed || !receipt || !valid_until ||
+        (status != SC_FILING_FILED && status != SC_FILING_ACTIVE))
+        return rep_bad("sc__filing_listed");
+    if (!(st = sc__db_stmt(db, SQL_REP_FILED)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, filing_id);
+    sqlite3_bind_int(st, 2, status);
+    sc__bind_text(st, 3, filed);
+    sc__bind_text(st, 4, receipt);
+    sc__bind_text(st, 5, valid_until);
+    sc__bind_text(st, 6, or_null(committed));
+    bind_id_or_null(st, 7, base_id);
+    return sc__db_exec_stmt(db, st, "recording a filing");
+}
+
+int sc__filing_unlisted(sc_db *db, sqlite3_int64 filing_id, const char *date,
+                        const char *reason)
+{
+    sqlite3_stmt *st;
+    if (!db || filing_id <= 0 || !date || !reason)
+        return rep_bad("sc__filing_unlisted");
+    if (!(st = sc__db_stmt(db, SQL_REP_ENDED)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, filing_id);
+    sqlite3_bind_int(st, 2, SC_FILING_EXITED);
+    sc__bind_text(st, 3, date);
+    sc__bind_text(st, 4, reason);
+    return sc__db_exec_stmt(db, st, "ending a filing");
+}
+

@@ -61,6 +61,41 @@ int sc__org_require_standing(sc_db *db, const char *credit_code, const char *occ
  * (SC_REASON_ORG_UNKNOWN .. SC_REASON_OUT_OF_REGION): refused with SC_ESCOPE. */
 int sc__org_standing_reason(int reason);
 
+/* Acts replicated from the filing workflow documents (xml_org.c). org.c owns the org,
+ * filing, filing_scope and filing_step tables: the exchange layer records another
+ * registry's acts only through these, inside the import's transaction, after it has
+ * authorized the document's issuer (sc__xml_authorize) and checked the workflow's rules.
+ * SC_OK; SC_EINVAL; SC_EDB (error set). */
+/* A new organization, as registered elsewhere; *id its row. */
+int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
+                      const char *district, const char *registered, int legacy,
+                      sqlite3_int64 *id);
+/* The organization's newer name. */
+int sc__org_rename(sc_db *db, sqlite3_int64 org_id, const char *name);
+/* An application (APPLIED) with its requested scope; *id the filing. */
+int sc__filing_replicate(sc_db *db, sqlite3_int64 org_id, int kind, sqlite3_int64 base_id,
+                         const char *applied, const sc_offerings *requested,
+                         sqlite3_int64 *id);
+/* The granted flags of the filing's scope: exactly `granted` (insert: recording rows the
+ * scope lacks). */
+int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *granted,
+                     int insert);
+/* A step taken by `who` (the party, and how it came here). */
+int sc__filing_step_replicate(sc_db *db, sqlite3_int64 filing_id, int step, const char *date,
+                              const char *who, const char *note);
+/* The district's decision: RECOMMENDED on date, or REJECTED with its reason. */
+int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refused,
+                                   const char *date, const char *reason);
+/* The city's outcome: status and the step days of f (recommended kept when set). */
+int sc__filing_outcome(sc_db *db, sqlite3_int64 filing_id, int status, const sc_filing *f);
+/* Listed in the directory: FILED or ACTIVE with receipt and validity. */
+int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char *filed,
+                      const char *receipt, const char *valid_until, const char *committed,
+                      sqlite3_int64 base_id);
+/* No longer listed in the directory: EXITED (退出目录) on date. */
+int sc__filing_unlisted(sc_db *db, sqlite3_int64 filing_id, const char *date,
+                        const char *reason);
+
 /* Suspensions of certification (暂停认定): the supervision module, which decides
  * them, tells org (which decides whether an organization may certify) through these;
  * org never reads supervision's tables. `ref` is supervision's reference (the

@@ -477,6 +477,32 @@ void sc__xml_put_parties(sc__buf *b, int doctype, const char *code, const char *
         sc__buf_printf(b, " addressee=\"%s\"", text);
 }
 
+/* A credit code character of the schemas' pattern (no I, O, S, V, Z). */
+static int cc_char(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z' && !strchr("IOSVZ", c));
+}
+
+/* The schemas' Party pattern: district:11NNNN, org: and a credit code's shape. */
+static int scope_shape_ok(int kind, const char *s)
+{
+    size_t i, n = strlen(s);
+    if (kind == SC_ACTOR_DISTRICT) {
+        if (n != 6 || s[0] != '1' || s[1] != '1')
+            return 0;
+        for (i = 2; i < n; i++)
+            if (s[i] < '0' || s[i] > '9')
+                return 0;
+        return 1;
+    }
+    if (n != 18)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!cc_char(s[i]) || (i >= 2 && i < 8 && (s[i] < '0' || s[i] > '9')))
+            return 0;
+    return 1;
+}
+
 /* Parse a party text into kind and scope ("" for the city). 0 when it is none. */
 static int parse_party(const char *text, int *kind, char *scope, size_t cap)
 {
@@ -495,7 +521,7 @@ static int parse_party(const char *text, int *kind, char *scope, size_t cap)
         snprintf(scope, cap, "%s", text + 4);
     } else
         return 0;
-    return 1;
+    return scope[0] == '\0' || scope_shape_ok(*kind, scope);
 }
 
 /* The kinds a role admits. */
@@ -566,11 +592,12 @@ int sc__xml_issuer(sc__xml_ctx *ctx, const sc_actor **out)
         return SC_OK;
     }
     text = sc__xml_attr(ctx, "issuer");
-    if (!text || !*text || !parse_party(text, &kind, scope, sizeof scope))
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "issuer",
-                            "the document must name its issuer (city-bureau, city-centre, "
-                            "district:NNNNNN or org:CODE)%s%.60s%s",
-                            text ? "; not '" : "", text ? text : "", text ? "'" : "");
+    if (!text || !*text || !parse_party(text, &kind, scope, sizeof scope)) {
+        /* Required, with its pattern, by every schema: the validator reports it once
+         * (no second message here); nothing is applied. */
+        ctx->handler_ok = 0;
+        return SC_EINVALIDDOC;
+    }
     if (sc_actor_new(&ctx->issuer, kind, scope[0] ? scope : NULL, NULL) != SC_OK)
         return sc__xml_fail_last(ctx, "issuer");
     *out = ctx->issuer;
@@ -599,10 +626,14 @@ static int check_parties(sc__xml_ctx *ctx, const char *root)
         return SC_OK; /* validating: no receiver */
     if (p->addressee == SC__PARTY_NONE)
         return SC_OK; /* public: any party may import it */
-    if (!to || !*to || !parse_party(to, &kind, scope, sizeof scope))
+    if (!to || !*to)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "addressee",
                             "this %s document must name its addressee, %s", root,
                             role_text(p->addressee));
+    if (!parse_party(to, &kind, scope, sizeof scope)) {
+        ctx->handler_ok = 0; /* not a party: the schema's pattern reports it, once */
+        return SC_EINVALIDDOC;
+    }
     if (!role_admits(p->addressee, kind)) {
         snprintf(msg, sizeof msg, "this %s document is addressed to %s, not %.60s", root,
                  role_text(p->addressee), to);
@@ -1263,7 +1294,8 @@ static void apply_start(sc__xml_ctx *ctx, const char *local, int depth)
         if (ctx->handler_ok && ctx->errors == 0 && h->start &&
             h->start(ctx, ctx->state, local, depth) != SC_OK)
             ctx->handler_ok = 0;
-        if (ctx->db && batch && *batch && !ctx->stopped && ctx->errors == 0) {
+        if (ctx->db && batch && *batch && !ctx->stopped && ctx->errors == 0 &&
+            ctx->handler_ok) {
             int seen = 0;
             if ((ctx->db_rc = batch_seen(ctx->db, h->root, batch, &seen)) != SC_OK || seen) {
                 ctx->already = seen;

@@ -31,11 +31,16 @@
  *     exported by the city; imported by a district or an organization's registry to
  *     refresh its copy.
  *
- * The documents replicate state between separate registries: an import writes the
- * organization and filing tables directly (the workflow's own checks restated as
- * business rules: jurisdiction of the importing actor, unknown references, state
- * conflicts), each step recorded with the party that took it. Everything runs in the
- * framework's one transaction; one audit entry per batch (xml.c).
+ * The documents replicate state between separate registries. Each records its issuer's
+ * acts: the issuer's role is checked for the document type (xml.c), and its act on the
+ * root (sc__xml_authorize: the organization applies, its own district recommends, the
+ * city centre evaluates and files, the city publishes the directory); the importing
+ * actor is the addressee and must have the right to receive it (sc__xml_receive). The
+ * workflow's own checks are restated as business rules (unknown references, state
+ * conflicts), and the acts are written only through org.c's operations (org_int.h:
+ * org.c owns the org and filing tables), each step recorded with the party that took
+ * it, the issuer and the receiver. Everything runs in the framework's one transaction;
+ * one audit entry per batch (xml.c), naming issuer and receiver.
  */
 #include "xml_int.h"
 #include "org_int.h"
@@ -160,33 +165,26 @@ static int kind_attr(sc__xml_ctx *ctx, int *kind)
     return SC_OK;
 }
 
-static const char SQL_INS_STEP[] =
-    "INSERT INTO filing_step(filing_id, step, date, actor, note) VALUES (?1, ?2, ?3, ?4, ?5)";
+/* An org.c operation's status: a failure reported at the current position. */
+static int op(sc__xml_ctx *ctx, int rc)
+{
+    return rc == SC_OK ? SC_OK : sc__xml_fail_last(ctx, NULL);
+}
 
-/* Record a step taken by `who` (an actor label), as imported. */
+/* Record a step taken by `who` (an actor label), as imported: the step names the party,
+ * the document's issuer and its receiver (the importing actor). */
 static int add_step(sc__xml_ctx *ctx, sqlite3_int64 filing, int step, const char *date,
                     const char *who, const char *note)
 {
     char text[SC_ACTOR_TEXT_SIZE];
-    sqlite3_stmt *st = sc__db_stmt(ctx->db, SQL_INS_STEP);
-    if (!st)
-        return sc__xml_fail_last(ctx, NULL);
-    snprintf(text, sizeof text, "%s (imported by %s, %s %.100s)", who,
-             sc_actor_label(ctx->actor), ctx->handler->root, ctx->batch_id);
-    sqlite3_bind_int64(st, 1, filing);
-    sqlite3_bind_int(st, 2, step);
-    sc__bind_text(st, 3, date);
-    sc__bind_text(st, 4, text);
-    sc__bind_text(st, 5, note && *note ? note : NULL);
-    return sc__xml_exec(ctx, st, "recording a filing step");
+    snprintf(text, sizeof text, "%s (issued by %s, imported by %s, %s %.80s)", who,
+             ctx->issuer ? sc_actor_label(ctx->issuer) : "?", sc_actor_label(ctx->actor),
+             ctx->handler->root, ctx->batch_id);
+    return op(ctx, sc__filing_step_replicate(ctx->db, filing, step, date, text, note));
 }
 
 static const char SQL_ORG_GET[] =
     "SELECT id, name, kind, district FROM org WHERE credit_code = ?1";
-static const char SQL_ORG_INS[] =
-    "INSERT INTO org(credit_code, name, kind, district, registered, legacy_code) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char SQL_ORG_RENAME[] = "UPDATE org SET name = ?2 WHERE id = ?1";
 
 /* The organization of the current element's attributes: recorded when unknown to this
  * registry; when known, the same district and kind (a new name is taken). */
@@ -238,27 +236,13 @@ static int org_upsert(sc__xml_ctx *ctx, org_state *s)
                                 sc_org_kind_name(held_kind), sc_org_kind_name(kind));
         if (same_name)
             return SC_OK;
-        if (!(st = sc__db_stmt(ctx->db, SQL_ORG_RENAME)))
-            return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->org_id);
-        sc__bind_text(st, 2, name);
-        return sc__xml_exec(ctx, st, "renaming an organization");
+        return op(ctx, sc__org_rename(ctx->db, s->org_id, name));
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return sc__xml_db_fail(ctx, rc, "looking up an organization");
-    if (!(st = sc__db_stmt(ctx->db, SQL_ORG_INS)))
-        return sc__xml_fail_last(ctx, NULL);
-    sc__bind_text(st, 1, s->code);
-    sc__bind_text(st, 2, name);
-    sqlite3_bind_int(st, 3, kind);
-    sc__bind_text(st, 4, s->district);
-    sc__bind_text(st, 5, registered);
-    sqlite3_bind_int(st, 6, cc.legacy);
-    if ((rc = sc__xml_exec(ctx, st, "recording an organization")) != SC_OK)
-        return rc;
-    s->org_id = sqlite3_last_insert_rowid(ctx->db->conn);
-    return SC_OK;
+    return op(ctx, sc__org_replicate(ctx->db, s->code, name, kind, s->district, registered,
+                                     cc.legacy, &s->org_id));
 }
 
 /* The root of a document that may bring an organization new to this registry: the
@@ -339,7 +323,9 @@ static int base_filing(sc__xml_ctx *ctx, org_state *s, const char *receipt,
         if (rc != SQLITE_DONE)
             return sc__xml_db_fail(ctx, rc, "looking up a filing");
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "base-receipt",
-                            "no filing with receipt %s is recorded here", receipt);
+                            "no filing with receipt %s is recorded here: import the "
+                            "directory (or the evaluation result) that lists it first",
+                            receipt);
     }
     ok = sqlite3_column_int64(st, 1) == s->org_id && sqlite3_column_int(st, 6) == SC_FILING_INITIAL;
     if (ok && in_force_on) {
@@ -425,21 +411,16 @@ static int offering_read(sc__xml_ctx *ctx, sc_offerings *list, const char *catal
 }
 
 static const char SQL_OPEN[] =
-    "SELECT id, status FROM filing WHERE org_id = ?1 AND status BETWEEN 1 AND 5 "
-    "AND NOT (status = 5 AND committed IS NOT NULL) AND id <> ?2 ORDER BY id DESC LIMIT 1";
+    "SELECT id, status FROM filing WHERE org_id = ?1 AND status BETWEEN ?3 AND ?4 "
+    "AND NOT (status = ?4 AND committed IS NOT NULL) AND id <> ?2 ORDER BY id DESC LIMIT 1";
 static const char SQL_IN_FORCE_INITIAL[] =
-    "SELECT receipt FROM filing WHERE org_id = ?1 AND kind = 1 AND filed IS NOT NULL "
+    "SELECT receipt FROM filing WHERE org_id = ?1 AND kind = ?3 AND filed IS NOT NULL "
     "AND filed <= ?2 AND ?2 <= valid_until AND (ended IS NULL OR ?2 < ended) LIMIT 1";
 static const char SQL_IN_SCOPE[] =
     "SELECT f.receipt FROM filing_scope s JOIN filing f ON f.id = s.filing_id "
     "WHERE f.org_id = ?1 AND s.granted = 1 AND f.filed IS NOT NULL AND f.filed <= ?2 "
     "AND ?2 <= f.valid_until AND (f.ended IS NULL OR ?2 < f.ended) "
     "AND s.occupation = ?3 AND s.work_type = ?4 AND s.level = ?5 LIMIT 1";
-static const char SQL_FILING_INS[] =
-    "INSERT INTO filing(org_id, kind, base_id, status, applied) VALUES (?1, ?2, ?3, 1, ?4)";
-static const char SQL_SCOPE_INS[] =
-    "INSERT OR IGNORE INTO filing_scope(filing_id, occupation, work_type, level, granted) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
 
 /* Record the application read as APPLIED (organization-application and
  * district-recommendation), after the workflow's checks. */
@@ -458,6 +439,8 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
     /* An addition's own filing may still await its commitment here: the commitment
      * letter is signed at the organization. */
     sqlite3_bind_int64(st, 2, s->base_id);
+    sqlite3_bind_int(st, 3, SC_FILING_APPLIED);
+    sqlite3_bind_int(st, 4, SC_FILING_FILED);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         long long id = sqlite3_column_int64(st, 0);
@@ -475,6 +458,7 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
             return sc__xml_fail_last(ctx, NULL);
         sqlite3_bind_int64(st, 1, s->org_id);
         sc__bind_text(st, 2, s->applied);
+        sqlite3_bind_int(st, 3, SC_FILING_INITIAL);
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
             char receipt[SC_RECEIPT_SIZE];
@@ -508,31 +492,9 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
                 return sc__xml_db_fail(ctx, rc, "reading a scope");
         }
     }
-    if (!(st = sc__db_stmt(ctx->db, SQL_FILING_INS)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->org_id);
-    sqlite3_bind_int(st, 2, s->kind);
-    if (s->base_id)
-        sqlite3_bind_int64(st, 3, s->base_id);
-    else
-        sqlite3_bind_null(st, 3);
-    sc__bind_text(st, 4, s->applied);
-    if ((rc = sc__xml_exec(ctx, st, "recording an application")) != SC_OK)
+    if ((rc = op(ctx, sc__filing_replicate(ctx->db, s->org_id, s->kind, s->base_id,
+                                           s->applied, s->req, &s->filing_id))) != SC_OK)
         return rc;
-    s->filing_id = sqlite3_last_insert_rowid(ctx->db->conn);
-    for (i = 0; i < n; i++) {
-        sc_offering_item it;
-        sc_offerings_get(&it, s->req, i);
-        if (!(st = sc__db_stmt(ctx->db, SQL_SCOPE_INS)))
-            return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->filing_id);
-        sc__bind_text(st, 2, it.occupation);
-        sc__bind_text(st, 3, it.work_type);
-        sqlite3_bind_int(st, 4, it.level);
-        sqlite3_bind_int(st, 5, 0);
-        if ((rc = sc__xml_exec(ctx, st, "recording a scope")) != SC_OK)
-            return rc;
-    }
     snprintf(who, sizeof who, "organization:%s", s->code);
     return add_step(ctx, s->filing_id, SC_FILING_APPLIED, s->applied, who, NULL);
 }
@@ -580,16 +542,10 @@ const sc__doc_handler sc__doc_org_application = {
 
 /* ---- district recommendation: the city centre receives it ------------------------------- */
 
-static const char SQL_SET_RECOMMENDED[] =
-    "UPDATE filing SET status = 2, recommended = ?2 WHERE id = ?1";
-static const char SQL_SET_REFUSED[] =
-    "UPDATE filing SET status = 7, ended = ?2, reason = ?3 WHERE id = ?1";
-
 static int dr_decision(sc__xml_ctx *ctx, org_state *s)
 {
     const char *outcome, *reason;
     char date[SC_DATE_SIZE], who[64];
-    sqlite3_stmt *st;
     int rc, refused;
     if ((rc = req_attr(ctx, "outcome", &outcome)) != SC_OK ||
         (rc = day_attr(ctx, "date", 1, date)) != SC_OK)
@@ -609,13 +565,8 @@ static int dr_decision(sc__xml_ctx *ctx, org_state *s)
                             "the decision (%s) is dated after the document (%s)", date, s->day);
     if ((rc = application_record(ctx, s)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(ctx->db, refused ? SQL_SET_REFUSED : SQL_SET_RECOMMENDED)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->filing_id);
-    sc__bind_text(st, 2, date);
-    if (refused)
-        sc__bind_text(st, 3, reason);
-    if ((rc = sc__xml_exec(ctx, st, "recording the district's decision")) != SC_OK)
+    if ((rc = op(ctx, sc__filing_decided_by_district(ctx->db, s->filing_id, refused, date,
+                                                     reason))) != SC_OK)
         return rc;
     snprintf(who, sizeof who, "district:%s", s->district);
     if ((rc = add_step(ctx, s->filing_id, refused ? SC_FILING_REJECTED : SC_FILING_RECOMMENDED,
@@ -858,52 +809,11 @@ static int er_outcome_start(sc__xml_ctx *ctx, org_state *s)
 
 static const char SQL_RECEIPT_OTHER[] =
     "SELECT id FROM filing WHERE receipt = ?1 AND id <> ?2";
-static const char SQL_SET_OUTCOME[] =
-    "UPDATE filing SET status = ?2, recommended = coalesce(recommended, ?3), evaluated = ?4, "
-    "methods = ?5, noticed = ?6, filed = ?7, receipt = ?8, valid_until = ?9, committed = ?10, "
-    "ended = ?11, reason = ?12 WHERE id = ?1";
-static const char SQL_UNGRANT[] = "UPDATE filing_scope SET granted = 0 WHERE filing_id = ?1";
-static const char SQL_GRANT[] =
-    "UPDATE filing_scope SET granted = 1 WHERE filing_id = ?1 AND occupation = ?2 "
-    "AND work_type = ?3 AND level = ?4";
-
 /* Set the granted flags of a filing's scope to `granted` (recording missing rows). */
 static int set_granted(sc__xml_ctx *ctx, sqlite3_int64 filing, const sc_offerings *granted,
                        int insert)
 {
-    sqlite3_stmt *st;
-    size_t i;
-    int rc;
-    if (!(st = sc__db_stmt(ctx->db, SQL_UNGRANT)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, filing);
-    if ((rc = sc__xml_exec(ctx, st, "recording a granted scope")) != SC_OK)
-        return rc;
-    for (i = 0; i < sc_offerings_count(granted); i++) {
-        sc_offering_item it;
-        sc_offerings_get(&it, granted, i);
-        if (!(st = sc__db_stmt(ctx->db, insert ? SQL_SCOPE_INS : SQL_GRANT)))
-            return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, filing);
-        sc__bind_text(st, 2, it.occupation);
-        sc__bind_text(st, 3, it.work_type);
-        sqlite3_bind_int(st, 4, it.level);
-        if (insert)
-            sqlite3_bind_int(st, 5, 1);
-        if ((rc = sc__xml_exec(ctx, st, "recording a granted scope")) != SC_OK)
-            return rc;
-        if (insert) {
-            if (!(st = sc__db_stmt(ctx->db, SQL_GRANT)))
-                return sc__xml_fail_last(ctx, NULL);
-            sqlite3_bind_int64(st, 1, filing);
-            sc__bind_text(st, 2, it.occupation);
-            sc__bind_text(st, 3, it.work_type);
-            sqlite3_bind_int(st, 4, it.level);
-            if ((rc = sc__xml_exec(ctx, st, "recording a granted scope")) != SC_OK)
-                return rc;
-        }
-    }
-    return SC_OK;
+    return op(ctx, sc__filing_grant(ctx->db, filing, granted, insert));
 }
 
 /* A receipt held by no other filing here. */
@@ -928,7 +838,6 @@ static int receipt_free(sc__xml_ctx *ctx, const char *receipt, sqlite3_int64 fil
 static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
 {
     char org_who[64], dist_who[64];
-    sqlite3_stmt *st;
     int status = s->target, rc, step;
     const char *step_days[7];
 
@@ -940,22 +849,22 @@ static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
                             "an evaluation grants at least one offering");
     if (s->receipt[0] && (rc = receipt_free(ctx, s->receipt, s->filing_id)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(ctx->db, SQL_SET_OUTCOME)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->filing_id);
-    sqlite3_bind_int(st, 2, status);
-    sc__bind_text(st, 3, s->recommended[0] ? s->recommended : NULL);
-    sc__bind_text(st, 4, s->evaluated[0] ? s->evaluated : NULL);
-    sqlite3_bind_int(st, 5, (int)s->methods);
-    sc__bind_text(st, 6, s->noticed[0] ? s->noticed : NULL);
-    sc__bind_text(st, 7, s->filed[0] ? s->filed : NULL);
-    sc__bind_text(st, 8, s->receipt[0] ? s->receipt : NULL);
-    sc__bind_text(st, 9, s->valid_until[0] ? s->valid_until : NULL);
-    sc__bind_text(st, 10, s->committed[0] ? s->committed : NULL);
-    sc__bind_text(st, 11, s->rejected[0] ? s->rejected : NULL);
-    sc__bind_text(st, 12, s->reason[0] ? s->reason : NULL);
-    if ((rc = sc__xml_exec(ctx, st, "recording an evaluation result")) != SC_OK)
-        return rc;
+    {
+        sc_filing f;
+        memset(&f, 0, sizeof f);
+        snprintf(f.recommended, sizeof f.recommended, "%s", s->recommended);
+        snprintf(f.evaluated, sizeof f.evaluated, "%s", s->evaluated);
+        f.methods = s->methods;
+        snprintf(f.noticed, sizeof f.noticed, "%s", s->noticed);
+        snprintf(f.filed, sizeof f.filed, "%s", s->filed);
+        snprintf(f.receipt, sizeof f.receipt, "%s", s->receipt);
+        snprintf(f.valid_until, sizeof f.valid_until, "%s", s->valid_until);
+        snprintf(f.committed, sizeof f.committed, "%s", s->committed);
+        snprintf(f.ended, sizeof f.ended, "%s", s->rejected);
+        sc__copy_text(f.reason, sizeof f.reason, s->reason);
+        if ((rc = op(ctx, sc__filing_outcome(ctx->db, s->filing_id, status, &f))) != SC_OK)
+            return rc;
+    }
     if (s->evaluated[0] && (rc = set_granted(ctx, s->filing_id, s->granted, 0)) != SC_OK)
         return rc;
     /* The steps newly reached, each with the party that took it. */
@@ -1071,10 +980,7 @@ static int di_filing_start(sc__xml_ctx *ctx, org_state *s)
 
 static const char SQL_OPEN_SAME[] =
     "SELECT id, status FROM filing WHERE org_id = ?1 AND kind = ?2 AND applied = ?3 "
-    "AND status BETWEEN 1 AND 4 AND receipt IS NULL ORDER BY id DESC LIMIT 1";
-static const char SQL_SET_FILED[] =
-    "UPDATE filing SET status = ?2, filed = ?3, receipt = ?4, valid_until = ?5, "
-    "committed = coalesce(?6, committed), base_id = coalesce(base_id, ?7) WHERE id = ?1";
+    "AND status BETWEEN ?4 AND ?5 AND receipt IS NULL ORDER BY id DESC LIMIT 1";
 
 static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
 {
@@ -1117,6 +1023,8 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
         sqlite3_bind_int64(st, 1, s->org_id);
         sqlite3_bind_int(st, 2, s->kind);
         sc__bind_text(st, 3, s->applied);
+        sqlite3_bind_int(st, 4, SC_FILING_APPLIED);
+        sqlite3_bind_int(st, 5, SC_FILING_NOTICED);
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
             id = sqlite3_column_int64(st, 0);
@@ -1126,18 +1034,9 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return sc__xml_db_fail(ctx, rc, "looking up an application");
         if (!id) {
-            if (!(st = sc__db_stmt(ctx->db, SQL_FILING_INS)))
-                return sc__xml_fail_last(ctx, NULL);
-            sqlite3_bind_int64(st, 1, s->org_id);
-            sqlite3_bind_int(st, 2, s->kind);
-            if (s->base_id)
-                sqlite3_bind_int64(st, 3, s->base_id);
-            else
-                sqlite3_bind_null(st, 3);
-            sc__bind_text(st, 4, s->applied);
-            if ((rc = sc__xml_exec(ctx, st, "recording a filing")) != SC_OK)
+            if ((rc = op(ctx, sc__filing_replicate(ctx->db, s->org_id, s->kind, s->base_id,
+                                                   s->applied, NULL, &id))) != SC_OK)
                 return rc;
-            id = sqlite3_last_insert_rowid(ctx->db->conn);
             prev = SC_FILING_APPLIED;
             if ((rc = add_step(ctx, id, SC_FILING_APPLIED, s->applied, org_who, NULL)) != SC_OK)
                 return rc;
@@ -1145,19 +1044,8 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
         if ((rc = receipt_free(ctx, s->receipt, id)) != SC_OK)
             return rc;
     }
-    if (!(st = sc__db_stmt(ctx->db, SQL_SET_FILED)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int(st, 2, status);
-    sc__bind_text(st, 3, s->filed);
-    sc__bind_text(st, 4, s->receipt);
-    sc__bind_text(st, 5, s->valid_until);
-    sc__bind_text(st, 6, s->committed[0] ? s->committed : NULL);
-    if (s->base_id)
-        sqlite3_bind_int64(st, 7, s->base_id);
-    else
-        sqlite3_bind_null(st, 7);
-    if ((rc = sc__xml_exec(ctx, st, "recording a filing")) != SC_OK)
+    if ((rc = op(ctx, sc__filing_listed(ctx->db, id, status, s->filed, s->receipt,
+                                        s->valid_until, s->committed, s->base_id))) != SC_OK)
         return rc;
     if ((rc = set_granted(ctx, id, s->req, 1)) != SC_OK)
         return rc;
@@ -1218,10 +1106,8 @@ static int di_end(sc__xml_ctx *ctx, void *state, const char *local, int depth)
  * filing only by exit (a suspension keeps it listed). It is recorded as
  * exited on that day, the latest the document lets us know. */
 static const char SQL_DI_IN_FORCE[] =
-    "SELECT f.id, f.receipt FROM filing f WHERE f.receipt IS NOT NULL AND f.status IN (5, 6) "
+    "SELECT f.id, f.receipt FROM filing f WHERE f.receipt IS NOT NULL AND f.status IN (?2, ?3) "
     "AND f.ended IS NULL AND f.filed <= ?1 AND ?1 <= f.valid_until ORDER BY f.id";
-static const char SQL_DI_EXIT[] =
-    "UPDATE filing SET status = 8, ended = ?2, reason = ?3 WHERE id = ?1";
 
 static int di_finish(sc__xml_ctx *ctx, void *state)
 {
@@ -1237,6 +1123,8 @@ static int di_finish(sc__xml_ctx *ctx, void *state)
     if (!(st = sc__db_stmt(ctx->db, SQL_DI_IN_FORCE)))
         return sc__xml_fail_last(ctx, NULL);
     sc__bind_text(st, 1, s->day);
+    sqlite3_bind_int(st, 2, SC_FILING_FILED);
+    sqlite3_bind_int(st, 3, SC_FILING_ACTIVE);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if (sc__strset_has(&s->receipts, sc__col_text(st, 1)))
             continue;
@@ -1257,15 +1145,10 @@ static int di_finish(sc__xml_ctx *ctx, void *state)
         rc = sc__xml_db_fail(ctx, step, "reading filings");
     snprintf(why, sizeof why, "not in the directory of %s (评价机构目录)", s->day);
     for (i = 0; rc == SC_OK && i < n; i++) {
-        if (!(st = sc__db_stmt(ctx->db, SQL_DI_EXIT))) {
-            rc = sc__xml_fail_last(ctx, NULL);
-            break;
-        }
-        sqlite3_bind_int64(st, 1, gone[i]);
-        sc__bind_text(st, 2, s->day);
-        sc__bind_text(st, 3, why);
-        if ((rc = sc__xml_exec(ctx, st, "ending a filing")) == SC_OK)
-            rc = add_step(ctx, gone[i], SC_FILING_EXITED, s->day, "city-centre", why);
+        /* The exit is the city's (§五(三)): the directory's issuer, checked on the root. */
+        if ((rc = op(ctx, sc__filing_unlisted(ctx->db, gone[i], s->day, why))) == SC_OK)
+            rc = add_step(ctx, gone[i], SC_FILING_EXITED, s->day,
+                          ctx->issuer ? sc_actor_label(ctx->issuer) : "city-centre", why);
     }
     free(gone);
     return rc;
@@ -1303,11 +1186,11 @@ static const char SQL_EX_LATEST_APPLIED[] =
     "LIMIT 1";
 static const char SQL_EX_LATEST_DECIDED_DISTRICT[] =
     "SELECT id FROM filing WHERE org_id = ?1 AND ((recommended IS NOT NULL AND recommended <= ?2) "
-    "OR (recommended IS NULL AND status = 7 AND ended <= ?2)) ORDER BY applied DESC, id DESC "
+    "OR (recommended IS NULL AND status = ?3 AND ended <= ?2)) ORDER BY applied DESC, id DESC "
     "LIMIT 1";
 static const char SQL_EX_LATEST_DECIDED_CITY[] =
     "SELECT id FROM filing WHERE org_id = ?1 AND ((evaluated IS NOT NULL AND evaluated <= ?2) "
-    "OR (recommended IS NOT NULL AND status = 7 AND ended <= ?2)) ORDER BY applied DESC, id DESC "
+    "OR (recommended IS NOT NULL AND status = ?3 AND ended <= ?2)) ORDER BY applied DESC, id DESC "
     "LIMIT 1";
 static const char SQL_EX_DIRECTORY[] =
     "SELECT o.credit_code, f.id FROM filing f JOIN org o ON o.id = f.org_id "
@@ -1424,6 +1307,8 @@ static int ex_pick(sc_db *db, const char *sql, sqlite3_int64 org_id, const char 
         return sc_error_last()->code;
     sqlite3_bind_int64(st, 1, org_id);
     sc__bind_text(st, 2, day);
+    if (sqlite3_bind_parameter_count(st) >= 3) /* the decided ones: ?3 is REJECTED */
+        sqlite3_bind_int(st, 3, SC_FILING_REJECTED);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);

@@ -681,6 +681,64 @@ START_TEST(test_authz_jurisdiction)
 }
 END_TEST
 
+/* ---- the other door: an import acts as its issuer ------------------------------------------ */
+/* Each filing workflow document records one act of its issuer. For every actor kind the
+ * action table denies that act, the direct call is refused (test_authz_matrix) and so is
+ * the import of the same document declaring that party its issuer, received by its
+ * addressee: SC_EDENIED, auth domain, the registry unchanged. */
+
+START_TEST(test_authz_import_acts_as_issuer)
+{
+    struct {
+        const char *doc, *act, *issuer;
+        int state, receiver;
+        const char *scope;
+    } docs[] = {
+        { xo_app_doc, "org.apply", "org:" ORG_A, S_REG, SC_ACTOR_DISTRICT, "110108" },
+        { xo_rec_doc, "org.recommend", "district:110108", S_CATALOG, SC_ACTOR_CITY_CENTRE,
+          NULL },
+        { xo_res_doc, "org.file", "city-centre", S_RECOMMENDED, SC_ACTOR_ORGANIZATION, ORG_A },
+        { xo_dir_doc, "org.exit", "city-centre", S_CATALOG, SC_ACTOR_ORGANIZATION, ORG_A },
+    };
+    const char *party[] = { NULL, "city-bureau", "city-centre", "district:110108",
+                            "org:" ORG_A };
+    size_t i;
+    int kind, refused = 0;
+    for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        sc_authz_action a;
+        sc_actor *receiver = t_actor(docs[i].receiver, docs[i].scope);
+        ck_ok(sc_authz_action_lookup(&a, docs[i].act));
+        ck_assert_ptr_nonnull(strstr(docs[i].doc, docs[i].issuer));
+        for (kind = SC_ACTOR_CITY_BUREAU; kind <= SC_ACTOR_ORGANIZATION; kind++) {
+            sc_db *db;
+            char *forged, *before, *after;
+            int rc;
+            if (a.kinds & SC_AUTHZ_KIND_BIT(kind))
+                continue; /* that party may do it */
+            forged = t_edit(docs[i].doc, "issuer=", docs[i].issuer, party[kind]);
+            db = clone(states[docs[i].state]);
+            before = t_dump(db);
+            rc = sc_xml_import_memory(NULL, db, receiver, forged, strlen(forged), "forged.xml",
+                                      NULL, NULL);
+            after = t_dump(db);
+            ck_assert_msg(rc == SC_EDENIED, "%s issued by %s, imported by %s: %d %s",
+                          docs[i].act, party[kind], sc_actor_label(receiver), rc,
+                          sc_error_last()->message);
+            ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+            ck_assert_msg(strcmp(before, after) == 0, "a refused %s import changed the registry",
+                          docs[i].act);
+            refused++;
+            free(before);
+            free(after);
+            free(forged);
+            sc_db_close(db);
+        }
+        sc_actor_free(receiver);
+    }
+    ck_assert_int_ge(refused, 11);
+}
+END_TEST
+
 Suite *sc_authz_suite(void)
 {
     Suite *s = suite_create("authz");
@@ -693,6 +751,7 @@ Suite *sc_authz_suite(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, test_authz_matrix);
     tcase_add_test(tc, test_authz_jurisdiction);
+    tcase_add_test(tc, test_authz_import_acts_as_issuer);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -776,6 +776,17 @@ START_TEST(test_xml_org_issuer_addressee_and_audit)
     t_refused_import(dist_db, haidian, other, SC_EINVALIDDOC, 2,
                      "organization-application/@addressee", rep);
     free(other);
+    /* no issuer, or not a party: refused by the schema, one message each */
+    other = t_edit(doc, "issuer=", "issuer=\"org:" ORG "\" ", "");
+    t_refused_import(dist_db, haidian, other, SC_EINVALIDDOC, 2,
+                     "organization-application/@issuer", rep);
+    ck_assert_uint_eq(sc_report_count(rep), 1);
+    free(other);
+    other = t_edit(doc, "issuer=", "org:" ORG, "org:someone");
+    t_refused_import(dist_db, haidian, other, SC_EINVALIDDOC, 2,
+                     "organization-application/@issuer", rep);
+    ck_assert_uint_eq(sc_report_count(rep), 1);
+    free(other);
     /* the addressee imports it; the audit entry names both parties */
     ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
     ck_assert_int_eq(t_count(dist_db, "SELECT count(*) FROM audit WHERE action = 'xml.import' "

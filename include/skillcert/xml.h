@@ -47,8 +47,8 @@ typedef enum {
                                         imported by the organization */
     SC_DOC_REVOCATIONS = 12,       /**< urn:skillcert:revocations:1, root <revocations>: an
                                         organization's revoked certificates with reasons;
-                                        imported by the organization itself or the city
-                                        centre */
+                                        issued by the organization, imported by the city
+                                        centre (its addressee) */
     SC_DOC_ORG_APPLICATION = 13,   /**< urn:skillcert:organization-application:1, root
                                         <organization-application>: an organization's
                                         application for filing or 增项 (org.h); imported by
@@ -60,11 +60,14 @@ typedef enum {
     SC_DOC_EVALUATION_RESULT = 15, /**< urn:skillcert:evaluation-result:1, root
                                         <evaluation-result>: the city centre's outcome
                                         (evaluated, noticed, filed with receipt and validity,
-                                        or rejected); imported by the district or the
-                                        organization */
+                                        or rejected); issued by the city centre, imported by
+                                        the organization (its addressee; the district learns
+                                        the filing from the directory) */
     SC_DOC_DIRECTORY = 16,         /**< urn:skillcert:directory:1, root <directory>: the
-                                        published directory (评价机构目录) as of a day;
-                                        imported by a district or an organization's registry
+                                        published directory (评价机构目录) as of a day,
+                                        issued by the city (a directory issued by anyone else
+                                        is refused); public: no addressee; imported by a
+                                        district or an organization's registry
                                         to refresh its copy; a filing the copy holds in force
                                         that the directory does not list is recorded as
                                         exited (退出目录) on the directory's day */
@@ -163,8 +166,17 @@ SC_EXTERN int sc_xml_validate_memory(int *doctype, sc_report *report, const char
 
 /**
  * Import a document: validate, check business rules, write in one transaction.
+ *
+ * A document's acts are its issuer's: the root names its issuer (attribute issuer:
+ * city-bureau, city-centre, district:NNNNNN, org:CODE), which must be of the document
+ * type's issuer role, and each act it records is checked in the action table for that
+ * issuer, as the direct call would be; an import never achieves what its issuer may not
+ * do directly. The importing actor is the receiver: it must be the document's addressee
+ * (attribute addressee), except for public documents (catalog, directory, eligibility
+ * rules), and have the right to receive that type. Until documents are signed the issuer
+ * is declared by the document. The audit entry names the issuer and the receiver.
  * @param[out] out  what was done; may be NULL.
- * @param db, actor the registry and the acting party (checked per document type).
+ * @param db, actor the registry and the receiving party (checked per document type).
  * @param report    collects every problem found; may be NULL.
  * @return ::SC_OK (also when the batch was imported before: see @p out);
  *         the errors of sc_xml_validate_file(); ::SC_EINVALIDDOC for business-rule
