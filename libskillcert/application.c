@@ -768,11 +768,25 @@ static int duplicate_error(sc_db *db, sqlite3_int64 cand, const char *id_number,
     return SC_EEXISTS;
 }
 
-static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, int action,
-                    int64_t announcement, const char *id_number, const sc_candidate *record,
-                    const char *occupation, const char *work_type, int level, int path,
-                    const char *evidence, const char *date_in)
+/* An application as asked: by the candidate (id_number) or by the organization for
+ * them (record). */
+typedef struct {
+    int action;               /* SC__ACT_APPLICATION_APPLY or _APPLY_FOR */
+    int64_t announcement;
+    const char *id_number;    /* the candidate's own application */
+    const sc_candidate *record; /* the organization's, with the record it hands in */
+    const char *occupation, *work_type;
+    int level, path;
+    const char *evidence, *date;
+} apply_req;
+
+static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, const apply_req *rq)
 {
+    const int action = rq->action, level = rq->level, path = rq->path;
+    const int64_t announcement = rq->announcement;
+    const sc_candidate *record = rq->record;
+    const char *id_number = rq->id_number, *occupation = rq->occupation;
+    const char *work_type = rq->work_type, *evidence = rq->evidence, *date_in = rq->date;
     const char *func = action == SC__ACT_APPLICATION_APPLY ? "sc_application_apply"
                                                             : "sc_application_apply_for";
     char date[SC_DATE_SIZE], occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE], why[512];
@@ -828,7 +842,8 @@ static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, int actio
                                  path)) != SC_OK)
         goto fail;
     if (!v.ok) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s", v.message);
+        rc = sc__error_set(sc__org_standing_reason(v.reason) ? SC_ESCOPE : SC_ECONSTRAINT,
+                           SC_DOMAIN_RULES, "%s", v.message);
         sc__error_set_field(v.reason == SC_REASON_SPECIAL_PATH_LEVEL ||
                                     v.reason == SC_REASON_SPECIAL_PATH_NOT_CONFIRMED
                                 ? "path"
@@ -873,7 +888,7 @@ static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, int actio
     }
     /* The candidate's record: handed in, or stored by the candidate. */
     if (record) {
-        if ((rc = sc__candidate_store(db, actor, record, &cand, &created)) != SC_OK)
+        if ((rc = sc__candidate_store_adding(db, actor, record, &cand, &created)) != SC_OK)
             goto fail;
     } else {
         if (!(st = sc__db_stmt(db, SQL_CAND_BY_NUMBER))) {
@@ -946,8 +961,9 @@ int sc_application_apply(int64_t *id, sc_db *db, const sc_actor *actor, int64_t 
                          const char *id_number, const char *occupation, const char *work_type,
                          int level, int path, const char *evidence, const char *date)
 {
-    return do_apply(id, db, actor, SC__ACT_APPLICATION_APPLY, announcement, id_number, NULL,
-                    occupation, work_type, level, path, evidence, date);
+    apply_req rq = { SC__ACT_APPLICATION_APPLY, announcement, id_number, NULL, occupation,
+                     work_type, level, path, evidence, date };
+    return do_apply(id, db, actor, &rq);
 }
 
 int sc_application_apply_for(int64_t *id, sc_db *db, const sc_actor *actor, int64_t announcement,
@@ -955,12 +971,13 @@ int sc_application_apply_for(int64_t *id, sc_db *db, const sc_actor *actor, int6
                              const char *work_type, int level, int path, const char *evidence,
                              const char *date)
 {
+    apply_req rq = { SC__ACT_APPLICATION_APPLY_FOR, announcement, NULL, record, occupation,
+                     work_type, level, path, evidence, date };
     if (id)
         *id = 0;
     if (!record)
         return sc__error_null("sc_application_apply_for", "record");
-    return do_apply(id, db, actor, SC__ACT_APPLICATION_APPLY_FOR, announcement, NULL, record,
-                    occupation, work_type, level, path, evidence, date);
+    return do_apply(id, db, actor, &rq);
 }
 
 /* ---- verify ------------------------------------------------------------------------ */
@@ -991,6 +1008,11 @@ static int verify_one(verify_ctx *v, const app_row *r, int *eligible)
     sqlite3_stmt *st;
     int rc, ok;
     if ((rc = step_check(r, SC_APPLICATION_SUBMITTED, v->date, "verified")) != SC_OK)
+        return rc;
+    /* The organization verifies only while it stands for the offering (issue 11). */
+    if ((rc = sc__org_require_standing(v->db, r->code, r->occupation, r->work_type, r->level,
+                                       v->date, NULL, r->path, "verify an application for",
+                                       "id")) != SC_OK)
         return rc;
     if (r->org_id != v->org_id) {
         if ((rc = sc_org_rules_confirmed_get(&v->confirmed, v->db, r->code, v->date)) != SC_OK)
@@ -1317,22 +1339,18 @@ int sc_application_reject(sc_db *db, const sc_actor *actor, int64_t id, const ch
 
 /* An enrolment linked to the application (sc_session_enrol) that has no
  * result yet: the candidate sits on it, and the result decides it (a pass
- * completes it, a fail leaves it open for the resit or a withdrawal). */
+ * completes it, a fail leaves it open for the resit or a withdrawal). The
+ * assessment tells it through sc__application_sitting/_result. */
 static const char SQL_APP_AWAITING[] =
-    "SELECT e.session_id FROM enrolment e WHERE e.id_number = ?1 AND e.application_ref = ?2 "
-    "AND NOT EXISTS (SELECT 1 FROM result r WHERE r.session_id = e.session_id "
-    "AND r.id_number = e.id_number) LIMIT 1";
+    "SELECT sitting FROM application WHERE id = ?1 AND sitting IS NOT NULL";
 
 static int not_awaiting_result(sc_db *db, const app_row *r)
 {
     sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_AWAITING);
-    char ref[32];
     int rc;
     if (!st)
         return sc_error_last()->code;
-    snprintf(ref, sizeof ref, "%lld", (long long)r->id);
-    sc__bind_text(st, 1, r->id_number);
-    sc__bind_text(st, 2, ref);
+    sqlite3_bind_int64(st, 1, r->id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         long long session = sqlite3_column_int64(st, 0);
@@ -1344,7 +1362,7 @@ static int not_awaiting_result(sc_db *db, const app_row *r)
                               "withdrawn)", (long long)r->id, session, r->id_number);
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading enrolments");
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading an application");
 }
 
 static int do_withdraw(sc_db *db, const sc_actor *actor, int action, int64_t id,
@@ -1564,5 +1582,157 @@ int sc_application_count_get(int64_t *out, sc_db *db, const sc_application_query
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
         return sc__db_fail(db, rc, "counting applications");
+    return SC_OK;
+}
+
+static const char SQL_APP_SITTING[] = "UPDATE application SET sitting = ?2 WHERE id = ?1";
+static const char SQL_APP_SAT[] =
+    "UPDATE application SET sitting = NULL WHERE id = ?1 AND sitting = ?2";
+static const char SQL_APP_COMPLETE[] =
+    "UPDATE application SET state = ?5, ended = ?2, ended_by = ?3, ended_at = ?6, reason = ?4 "
+    "WHERE id = ?1 AND state = ?6";
+
+int sc__application_sitting(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_SITTING);
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, session_id);
+    return sc__db_exec_stmt(db, st, "recording an enrolment on an application");
+}
+
+int sc__application_result(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id, int passed,
+                           const char *date, const char *by, const char *reason,
+                           int *completed)
+{
+    sqlite3_stmt *st;
+    int rc;
+    *completed = 0;
+    if (!(st = sc__db_stmt(db, SQL_APP_SAT)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, session_id);
+    if ((rc = sc__db_exec_stmt(db, st, "recording a result on an application")) != SC_OK)
+        return rc;
+    if (!passed)
+        return SC_OK;
+    if (!(st = sc__db_stmt(db, SQL_APP_COMPLETE)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, by);
+    sc__bind_text(st, 4, reason);
+    sqlite3_bind_int(st, 5, SC_APPLICATION_COMPLETED);
+    sqlite3_bind_int(st, 6, SC_APPLICATION_CONFIRMED);
+    if ((rc = sc__db_exec_stmt(db, st, "completing an application")) != SC_OK)
+        return rc;
+    *completed = sqlite3_changes(db->conn) > 0;
+    return SC_OK;
+}
+
+/* A new application awaiting confirmation, or the same open one of this
+ * organization and announcement sent again (from another batch) updated. */
+static const char SQL_APP_UPSERT[] =
+    "INSERT INTO application(candidate_id, org_id, announcement_id, occupation, work_type, level, "
+    "path, evidence, state, applied, applied_by, verified, verified_by, eligibility, batch_id) "
+    "VALUES ((SELECT id FROM candidate WHERE id_number = ?1), ?2, ?3, ?4, ?5, ?6, "
+    "?7, ?8, ?14, ?9, ?10, ?11, ?10, ?12, ?13) "
+    /* the partial index application_open, as migration 7 defines it (3: CONFIRMED) */
+    "ON CONFLICT (candidate_id, occupation, work_type, level) WHERE state <= 3 "
+    "DO UPDATE SET path = excluded.path, evidence = excluded.evidence, "
+    "applied = excluded.applied, verified = excluded.verified, "
+    "eligibility = excluded.eligibility, batch_id = excluded.batch_id "
+    "WHERE application.org_id = excluded.org_id "
+    "AND application.announcement_id = excluded.announcement_id AND application.state = ?14 "
+    "AND application.batch_id IS NOT excluded.batch_id";
+
+int sc__application_receive(sc_db *db, const sc__app_in *in, int *changed)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_UPSERT);
+    int rc;
+    *changed = 0;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_text(st, 1, in->id_number, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, in->org_id);
+    sqlite3_bind_int64(st, 3, in->announcement_id);
+    sqlite3_bind_text(st, 4, in->occupation, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, in->work_type, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, in->level);
+    sqlite3_bind_int(st, 7, in->path);
+    if (in->evidence)
+        sqlite3_bind_text(st, 8, in->evidence, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 8);
+    sqlite3_bind_text(st, 9, in->applied, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, in->applied_by, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, in->verified, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, in->eligibility, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 13, in->batch_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 14, SC_APPLICATION_VERIFIED);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) {
+        sqlite3_reset(st);
+        if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            return SC_OK; /* the open application in the way: *changed stays 0 */
+        return sc__db_fail(db, rc, "recording an application");
+    }
+    *changed = sqlite3_changes(db->conn) == 1;
+    sqlite3_reset(st);
+    return SC_OK;
+}
+
+/* "state <= 3" lets the planner use the partial index application_open (its
+ * predicate, migration 7: 3 is CONFIRMED); the states themselves are bound. */
+static const char SQL_ANSWER_CONFIRM[] =
+    "UPDATE application SET state = ?10, confirmed = ?1, confirmed_by = ?2, "
+    "batch_id = coalesce(?3, batch_id) "
+    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
+    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = ?11 "
+    "AND announcement_id = ?8 AND verified <= ?1";
+static const char SQL_ANSWER_REJECT[] =
+    "UPDATE application SET state = ?10, ended = ?1, ended_by = ?2, ended_at = ?11, reason = ?9, "
+    "batch_id = coalesce(?3, batch_id) "
+    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
+    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = ?11 "
+    "AND announcement_id = ?8 AND verified <= ?1";
+
+int sc__application_answer(sc_db *db, const char *id_number, sqlite3_int64 announcement_id,
+                           const char *occupation, const char *work_type, int level,
+                           int confirm, const char *date, const char *by,
+                           const char *batch_id, const char *reason, int *changed)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, confirm ? SQL_ANSWER_CONFIRM : SQL_ANSWER_REJECT);
+    int rc;
+    *changed = 0;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
+    if (batch_id)
+        sqlite3_bind_text(st, 3, batch_id, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 3);
+    sqlite3_bind_text(st, 4, id_number, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, occupation, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, work_type, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 7, level);
+    sqlite3_bind_int64(st, 8, announcement_id);
+    if (confirm) {
+        sqlite3_bind_int(st, 10, SC_APPLICATION_CONFIRMED);
+        sqlite3_bind_int(st, 11, SC_APPLICATION_VERIFIED);
+    } else {
+        sqlite3_bind_text(st, 9, reason, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 10, SC_APPLICATION_REJECTED);
+        sqlite3_bind_int(st, 11, SC_APPLICATION_VERIFIED);
+    }
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) {
+        sqlite3_reset(st);
+        return sc__db_fail(db, rc, "recording a confirmation");
+    }
+    *changed = sqlite3_changes(db->conn) == 1;
+    sqlite3_reset(st);
     return SC_OK;
 }

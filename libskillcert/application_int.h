@@ -43,4 +43,41 @@ void sc__methods_text(unsigned int methods, char *buf, size_t cap);
     "JOIN org o ON o.id = p.org_id JOIN candidate c ON c.id = p.candidate_id "
 void sc__app_fill(sc_application *out, sqlite3_stmt *st);
 
+/* The bulk path of a candidate batch (xml_application.c), inside the caller's
+ * transaction: a verified application of the announcing organization, new or
+ * the same open one sent again from another batch (updated). *changed: 1 when
+ * recorded; 0 when an open application stands in the way (unique per person
+ * and offering) and SC_OK is still returned. SC_OK; SC_EDB (recorded). */
+typedef struct sc__app_in {
+    const char *id_number, *occupation, *work_type, *evidence, *applied, *verified;
+    const char *eligibility, *applied_by, *batch_id;
+    sqlite3_int64 org_id, announcement_id;
+    int level, path;
+} sc__app_in;
+int sc__application_receive(sc_db *db, const sc__app_in *in, int *changed);
+
+/* The district's answer on a verified application (报名确认), inside the
+ * caller's transaction: confirmed (VERIFIED -> CONFIRMED) or rejected
+ * (VERIFIED -> REJECTED with `reason`) on `date` by `by`, for the person's
+ * application to announcement `announcement_id` for the offering; verified on
+ * or before `date`. batch_id (may be NULL) replaces the batch id. *changed: 1
+ * when it changed, 0 when no such VERIFIED application. SC_OK; SC_EDB. */
+int sc__application_answer(sc_db *db, const char *id_number, sqlite3_int64 announcement_id,
+                           const char *occupation, const char *work_type, int level,
+                           int confirm, const char *date, const char *by,
+                           const char *batch_id, const char *reason, int *changed);
+
+/* What assessment tells the application it is linked to (application.c owns
+ * the table; these run inside the caller's transaction, with no authorization
+ * or audit of their own). SC_OK; SC_EDB. */
+/* The candidate is enrolled in `session_id` on the application. */
+int sc__application_sitting(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id);
+/* The session's result is recorded: the application no longer sits on it;
+ * a pass completes it (CONFIRMED -> COMPLETED on `date` by `by` with
+ * `reason`); an application no longer CONFIRMED is left as it is. *completed:
+ * 1 when it was completed. */
+int sc__application_result(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id, int passed,
+                           const char *date, const char *by, const char *reason,
+                           int *completed);
+
 #endif

@@ -4,6 +4,7 @@
  * resits and results with the pass rule.
  */
 #include "assessment_int.h"
+#include "application_int.h"
 
 #include <limits.h>
 #include <math.h>
@@ -580,7 +581,6 @@ int sc_session_create(int64_t *out, sc_db *db, const sc_actor *actor, const char
     sc__org_row org;
     sc_venue v;
     sqlite3_int64 venue_org = 0, id;
-    sc_verdict verdict;
     sqlite3_stmt *st;
     int rc, ok;
 
@@ -627,15 +627,9 @@ int sc_session_create(int64_t *out, sc_db *db, const sc_actor *actor, const char
         rc = fail_constraint("venue_id", "%s", why);
         goto fail;
     }
-    if ((rc = sc_org_may_certify(&verdict, db, code, occ, work_type, level, date, v.district,
-                                 path)) != SC_OK)
+    if ((rc = sc__org_require_standing(db, code, occ, work_type, level, date, v.district, path,
+                                       "assess", "occupation")) != SC_OK)
         goto fail;
-    if (!verdict.ok) {
-        rc = fail_constraint("occupation", "%s may not assess %s%s%s level %d on %s: %s", code, occ,
-                             work_type ? " / " : "", work_type ? work_type : "", level, date,
-                             verdict.message);
-        goto fail;
-    }
     if (!(st = sc__db_stmt(db, SQL_SESSION_INS))) {
         rc = sc_error_last()->code;
         goto fail;
@@ -1242,6 +1236,7 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
     sc__bind_text(st, 7, today);
     snprintf(idtext, sizeof idtext, "%lld", (long long)session_id);
     if ((rc = sc__db_exec_stmt(db, st, "enrolling a candidate")) != SC_OK ||
+        (app_id > 0 && (rc = sc__application_sitting(db, app_id, session_id)) != SC_OK) ||
         (rc = sc__audit_append(db, actor, "session", idtext, sc__action_name(SC__ACT_SESSION_ENROL),
                                "candidate=%s attempt=%d components=%u application=%s", idn,
                                attempt, components, apptext)) != SC_OK)
@@ -1470,37 +1465,25 @@ static const char SQL_RESULT_INS[] =
     "failed, recorded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 static const char SQL_RESULT_HAS[] =
     "SELECT 1 FROM result WHERE session_id = ?1 AND id_number = ?2";
-/* A pass closes the confirmed application the enrolment is linked to. */
-static const char SQL_APP_COMPLETE[] =
-    "UPDATE application SET state = 6, ended = ?2, ended_by = ?3, ended_at = 3, reason = ?4 "
-    "WHERE id = ?1 AND state = 3";
+/* A pass closes the confirmed application the enrolment is linked to: the
+ * application table is application.c's (sc__application_complete). */
 
-/* Complete the enrolment's application, if it names one still confirmed;
- * *done says whether it did. */
+/* Tell the enrolment's application, if it names one, of the result (a pass
+ * completes it when still confirmed); *done says whether it was completed. */
 static int complete_application(sc_db *db, const sc_actor *actor, const sc_enrolment *e,
-                                const char *date, int *done)
+                                int passed, const char *date, int *done)
 {
-    sqlite3_stmt *st;
     char why[64];
     long long id = 0;
     const char *p;
-    int rc;
     *done = 0;
     for (p = e->application_ref; *p >= '0' && *p <= '9' && id < LLONG_MAX / 10 - 9; p++)
         id = id * 10 + (*p - '0');
     if (p == e->application_ref || *p || id <= 0)
         return SC_OK; /* none linked (an enrolment made before links were required) */
-    if (!(st = sc__db_stmt(db, SQL_APP_COMPLETE)))
-        return sc_error_last()->code;
     snprintf(why, sizeof why, "passed in session %lld", (long long)e->session_id);
-    sqlite3_bind_int64(st, 1, id);
-    sc__bind_text(st, 2, date);
-    sc__bind_text(st, 3, sc_actor_label(actor));
-    sc__bind_text(st, 4, why);
-    if ((rc = sc__db_exec_stmt(db, st, "completing an application")) != SC_OK)
-        return rc;
-    *done = sqlite3_changes(db->conn) > 0;
-    return SC_OK;
+    return sc__application_result(db, id, e->session_id, passed, date, sc_actor_label(actor), why,
+                                  done);
 }
 
 int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const char *id_number,
@@ -1545,6 +1528,12 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
                              (long long)session_id, row.s.date, date);
         goto fail;
     }
+    /* Results are recorded only while the organization stands for the offering. */
+    if ((rc = sc__org_require_standing(db, row.s.credit_code, row.s.occupation,
+                                       row.s.work_type[0] ? row.s.work_type : NULL, row.s.level,
+                                       date, NULL, row.s.path, "record results of",
+                                       "session_id")) != SC_OK)
+        goto fail;
     if ((rc = sc__enrolment_load(db, session_id, idn, &e)) != SC_OK)
         goto fail;
     if (!(st = sc__db_stmt(db, SQL_RESULT_HAS))) {
@@ -1625,7 +1614,7 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
     sc__bind_text(st, 9, date);
     snprintf(idtext, sizeof idtext, "%lld:%s", (long long)session_id, idn);
     if ((rc = sc__db_exec_stmt(db, st, "recording a result")) != SC_OK ||
-        (passed && (rc = complete_application(db, actor, &e, date, &completed)) != SC_OK) ||
+        (rc = complete_application(db, actor, &e, passed, date, &completed)) != SC_OK ||
         (rc = sc__audit_append(db, actor, "result", idtext, sc__action_name(SC__ACT_RESULT_RECORD),
                                "theory=%g practical=%g review=%g carried=%u passed=%d date=%s "
                                "application=%s%s",
@@ -1885,4 +1874,130 @@ int sc_result_iter_next(sc_result *out, sc_session_iter *it)
         return rc;
     result_fill(out, it->st);
     return SC_OK;
+}
+
+static const char SQL_RESULT_PASSED[] =
+    "SELECT 1 FROM result r JOIN session s ON s.id = r.session_id WHERE s.org_id = ?1 AND "
+    "r.id_number = ?2 AND r.passed = 1 AND s.occupation = ?3 AND s.work_type = ?4 AND "
+    "s.level = ?5 AND s.date <= ?6 LIMIT 1";
+
+int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
+                      const char *occupation, const char *work_type, int level, const char *by,
+                      int *passed)
+{
+    sqlite3_stmt *st;
+    int rc;
+    *passed = 0;
+    if (!(st = sc__db_stmt(db, SQL_RESULT_PASSED)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    sc__bind_text(st, 2, id_number);
+    sc__bind_text(st, 3, occupation);
+    sc__bind_text(st, 4, work_type ? work_type : "");
+    sqlite3_bind_int(st, 5, level);
+    sc__bind_text(st, 6, by);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW) {
+        *passed = 1;
+        return SC_OK;
+    }
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading results");
+}
+
+/* ---- the bulk path of a results report (xml_report.c) ---------------------------------- */
+
+static const char SQL_VENUE_RECEIVE[] =
+    "INSERT INTO venue(org_id, name, address, district, rooms, registered) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_SESSION_RECEIVE[] =
+    "INSERT INTO session(org_id, occupation, work_type, level, path, date, venue_id, rooms, "
+    "components, flags, status, created, confirmed) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?6, ?6)";
+static const char SQL_ENROL_RECEIVE[] =
+    "INSERT INTO enrolment(session_id, id_number, name, attempt, components, enrolled) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+int sc__venue_receive(sc_db *db, sqlite3_int64 org_id, const char *name, const char *address,
+                      const char *district, int rooms, const char *date, sqlite3_int64 *id)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_VENUE_RECEIVE);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    sc__bind_text(st, 2, name);
+    sc__bind_text(st, 3, address);
+    sc__bind_text(st, 4, district);
+    sqlite3_bind_int(st, 5, rooms);
+    sc__bind_text(st, 6, date);
+    if ((rc = sc__db_exec_stmt(db, st, "recording a venue")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
+int sc__session_receive(sc_db *db, sqlite3_int64 org_id, const char *occupation,
+                        const char *work_type, int level, int path, const char *date,
+                        sqlite3_int64 venue_id, int rooms, unsigned int components,
+                        unsigned int flags, sqlite3_int64 *id)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_SESSION_RECEIVE);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    sc__bind_text(st, 2, occupation);
+    sc__bind_text(st, 3, work_type);
+    sqlite3_bind_int(st, 4, level);
+    sqlite3_bind_int(st, 5, path);
+    sc__bind_text(st, 6, date);
+    sqlite3_bind_int64(st, 7, venue_id);
+    sqlite3_bind_int(st, 8, rooms);
+    sqlite3_bind_int(st, 9, (int)components);
+    sqlite3_bind_int(st, 10, (int)flags);
+    sqlite3_bind_int(st, 11, SC_SESSION_CONFIRMED);
+    if ((rc = sc__db_exec_stmt(db, st, "recording a session")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
+int sc__enrolment_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
+                          const char *name, int attempt, unsigned int components,
+                          const char *date)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_ENROL_RECEIVE);
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, session_id);
+    sc__bind_text(st, 2, id_number);
+    sc__bind_text(st, 3, name);
+    sqlite3_bind_int(st, 4, attempt);
+    sqlite3_bind_int(st, 5, (int)components);
+    sc__bind_text(st, 6, date);
+    return sc__db_exec_stmt(db, st, "recording an enrolment");
+}
+
+int sc__result_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
+                       const double score[4], unsigned int carried, int passed,
+                       unsigned int failed, const char *recorded)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_RESULT_INS);
+    int c;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, session_id);
+    sc__bind_text(st, 2, id_number);
+    for (c = 1; c <= 3; c++) {
+        if (score[c] == SC_SCORE_NONE)
+            sqlite3_bind_null(st, 2 + c);
+        else
+            sqlite3_bind_double(st, 2 + c, score[c]);
+    }
+    sqlite3_bind_int(st, 6, (int)carried);
+    sqlite3_bind_int(st, 7, passed);
+    sqlite3_bind_int(st, 8, (int)failed);
+    sc__bind_text(st, 9, recorded);
+    return sc__db_exec_stmt(db, st, "recording a result");
 }

@@ -53,6 +53,34 @@ int sc__enrolment_load(sc_db *db, sqlite3_int64 session_id, const char *id_numbe
 /* Normalise a resident ID number (checked) into out[19]. SC_OK or SC_EINVAL. */
 int sc__id_number_norm(const char *in, char out[19]);
 
+/* Did `id_number` (normalised) pass a session of organization `org_id` for
+ * (occupation, work_type: "" when undivided, level), held on or before `by`?
+ * *passed 1 or 0. SC_OK; SC_EDB. Certificates are issued only on such a
+ * result (谁评价谁负责谁发证), wherever they are recorded. */
+int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
+                      const char *occupation, const char *work_type, int level, const char *by,
+                      int *passed);
+
+/* The bulk path of a results report (xml_report.c): what an organization
+ * reported (报备) recorded in the receiving registry, inside the caller's
+ * transaction, with no authorization or audit of their own (the import
+ * authorizes the issuer and appends one entry). The tables are this module's.
+ * SC_OK; SC_EDB (recorded). */
+int sc__venue_receive(sc_db *db, sqlite3_int64 org_id, const char *name, const char *address,
+                      const char *district, int rooms, const char *date, sqlite3_int64 *id);
+/* A session held (recorded confirmed, created and confirmed on its day). */
+int sc__session_receive(sc_db *db, sqlite3_int64 org_id, const char *occupation,
+                        const char *work_type, int level, int path, const char *date,
+                        sqlite3_int64 venue_id, int rooms, unsigned int components,
+                        unsigned int flags, sqlite3_int64 *id);
+int sc__enrolment_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
+                          const char *name, int attempt, unsigned int components,
+                          const char *date);
+/* score[1..3]: theory, practical, review (SC_SCORE_NONE: not taken). */
+int sc__result_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
+                       const double score[4], unsigned int carried, int passed,
+                       unsigned int failed, const char *recorded);
+
 /* Text of a level as printed on certificates: "三级/高级工". */
 void sc__level_text(int level, char *out, size_t cap);
 

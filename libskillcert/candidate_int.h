@@ -88,4 +88,19 @@ int sc__resident_id_check(const char *text, sc_resident_id *out);
 int sc__candidate_store(sc_db *db, const sc_actor *actor, const sc_candidate *c,
                         sqlite3_int64 *id, int *created);
 
+/* As sc__candidate_store, for an organization handing in the record of a
+ * candidate it applies for (sc_application_apply_for, a candidate batch): it
+ * may add to a stored record but never overwrite what is there (saved by the
+ * candidate, the city centre or anyone): every stored entry must be in `c`,
+ * with the same name and apprenticeship. SC_OK; SC_ECONSTRAINT (recorded,
+ * naming the first entry `c` would drop); SC_EDB. */
+int sc__candidate_store_adding(sc_db *db, const sc_actor *actor, const sc_candidate *c,
+                               sqlite3_int64 *id, int *created);
+
+/* The bulk path of a candidate batch (xml_application.c): record the person of
+ * a checked resident ID with `name`, or rename the one recorded, at `now` by
+ * `by`, inside the caller's transaction. SC_OK; SC_EDB (recorded). */
+int sc__candidate_receive(sc_db *db, const sc_resident_id *rid, const char *name,
+                          const char *now, const char *by);
+
 #endif

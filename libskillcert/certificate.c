@@ -388,20 +388,16 @@ static int context_of(sc_db *db, const new_cert *c, const sc_org *org, const cha
 /* Check the organization may certify, allocate the number and insert. */
 static int insert_certificate(sc_db *db, const new_cert *c, char number[SC_CERT_NUMBER_SIZE])
 {
-    sc_verdict v;
     sc_org org;
     char occ_name[SC_ORG_NAME_SIZE] = "";
     sqlite3_int64 context = 0;
     sqlite3_stmt *st;
     int rc;
 
-    if ((rc = sc_org_may_certify(&v, db, c->credit_code, c->occupation, c->work_type, c->level,
-                                 c->date, NULL, c->path)) != SC_OK)
+    if ((rc = sc__org_require_standing(db, c->credit_code, c->occupation, c->work_type,
+                                       c->level, c->date, NULL, c->path, "certify",
+                                       "credit_code")) != SC_OK)
         return rc;
-    if (!v.ok)
-        return constraint("credit_code", "%s may not certify %s%s%s level %d on %s: %s",
-                          c->credit_code, c->occupation, c->work_type[0] ? " / " : "",
-                          c->work_type, c->level, c->date, v.message);
     if ((rc = sc_org_get(&org, db, c->credit_code, c->date)) != SC_OK)
         return rc;
     if (!(st = sc__db_stmt(db, SQL_OCC_NAME)))
@@ -536,6 +532,14 @@ typedef struct {
     const char *date;
 } change;
 
+/* The organization's standing on `date` for the certificate's offering (issue 11). */
+static int standing_on(sc_db *db, const cert_row *r, const char *date, const char *act)
+{
+    const char *wt = r->work_type[0] && strcmp(r->work_type, "--") ? r->work_type : NULL;
+    return sc__org_require_standing(db, r->credit_code, r->occupation, wt, r->level, date, NULL,
+                                    r->path, act, "number");
+}
+
 static int change_begin(sc_db *db, const sc_actor *actor, const change *ch, cert_row *r,
                         char num[SC_CERT_NUMBER_SIZE], char date[SC_DATE_SIZE])
 {
@@ -580,6 +584,8 @@ int sc_certificate_issue(sc_db *db, const sc_actor *actor, const char *number, c
                         num, r.certified, date);
         goto fail;
     }
+    if ((rc = standing_on(db, &r, date, "issue a certificate of")) != SC_OK)
+        goto fail;
     if (!(st = sc__db_stmt(db, SQL_ISSUE))) {
         rc = sc_error_last()->code;
         goto fail;
@@ -799,6 +805,9 @@ int sc_certificate_link_post(sc_db *db, const sc_actor *actor, const char *numbe
         rc = constraint("number", "certificate %s is revoked", num);
         goto fail;
     }
+    /* 一岗双认: the link is the organization's act, on its standing that day. */
+    if ((rc = standing_on(db, &r, date, "link a post certificate to")) != SC_OK)
+        goto fail;
     if (!(st = sc__db_stmt(db, SQL_POST))) {
         rc = sc_error_last()->code;
         goto fail;
@@ -1344,8 +1353,9 @@ static int claim_site(sc_db *db, sqlite3_int64 org_id, int site, const char *num
         return sc__db_fail(db, rc, "reading the site sequence");
     if (own >= 0)
         return own == site ? SC_OK
-                           : constraint("number", "certificate %s names site %06d; the "
-                                        "organization's site is %06d", num, site, own);
+                           : constraint("number", "certificate %s names site %06d, unknown "
+                                        "here; the organization's known sites: %06d", num,
+                                        site, own);
     if (!(st = sc__db_stmt(db, SQL_SITE_OWNER)))
         return sc_error_last()->code;
     sqlite3_bind_int(st, 1, site);
@@ -1353,7 +1363,8 @@ static int claim_site(sc_db *db, sqlite3_int64 org_id, int site, const char *num
     sqlite3_reset(st);
     if (rc == SQLITE_ROW)
         return constraint("number", "certificate %s names site %06d, which is another "
-                          "organization's", num, site);
+                          "organization's; this organization has no site here yet (its "
+                          "known sites: none)", num, site);
     if (rc != SQLITE_DONE)
         return sc__db_fail(db, rc, "reading the site sequence");
     if (!(st = sc__db_stmt(db, SQL_SITE_SET)))
@@ -1380,11 +1391,10 @@ int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
     sc_cert_number parts;
     sc__org_row org;
     sc_org o;
-    sc_verdict v;
     new_cert nc;
     sqlite3_int64 context = 0;
     sqlite3_stmt *st;
-    int rc;
+    int rc, passed = 0;
 
     *status = 0;
     if ((rc = number_arg(c->number, num)) != SC_OK ||
@@ -1432,13 +1442,21 @@ int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
         return rc;
     if ((rc = sc__org_find(db, c->credit_code, &org)) != SC_OK)
         return rc;
-    if ((rc = sc_org_may_certify(&v, db, org.code, c->occupation, c->work_type, c->level,
-                                 c->certified, NULL, SC_PATH_NORMAL)) != SC_OK)
+    if ((rc = sc__org_require_standing(db, org.code, c->occupation, c->work_type, c->level,
+                                       c->certified, NULL, SC_PATH_NORMAL, "certify",
+                                       "occupation")) != SC_OK)
         return rc;
-    if (!v.ok)
-        return constraint("occupation", "%s may not certify %s%s%s level %d on %s: %s", org.code,
-                          c->occupation, c->work_type[0] ? " / " : "", c->work_type, c->level,
-                          c->certified, v.message);
+    /* 谁评价谁负责谁发证: a certificate stands on a result the organization recorded and
+     * reported; the registry receiving it must hold that result (issue 11). */
+    if ((rc = sc__result_passed(db, org.id, idn, c->occupation, c->work_type, c->level,
+                                c->certified, &passed)) != SC_OK)
+        return rc;
+    if (!passed)
+        return constraint("id_number", "certificate %s: this registry holds no passed result of "
+                          "%s in a session of %s for %s%s%s level %d held by %s; import the "
+                          "organization's results report (报备) of that session first", num, idn,
+                          org.code, c->occupation, c->work_type[0] ? " / " : "", c->work_type,
+                          c->level, c->certified);
     if ((rc = sc_org_get(&o, db, org.code, c->certified)) != SC_OK)
         return rc;
     if (!(st = sc__db_stmt(db, SQL_OCC_NAME)))
@@ -1540,4 +1558,32 @@ int sc__certificate_set_revoked(sc_db *db, const char *number, const char *reaso
     sc__bind_text(st, 1, have.number);
     sc__bind_text(st, 2, reason);
     return sc__db_exec_stmt(db, st, "revoking a certificate");
+}
+
+int sc_certificate_site_get(int *site, sc_db *db, const char *credit_code)
+{
+    sc__org_row org;
+    sqlite3_stmt *st;
+    int rc;
+    if (!site)
+        return sc__error_null("sc_certificate_site_get", "site");
+    *site = 0;
+    if ((rc = sc__db_check(db, "sc_certificate_site_get", 0)) != SC_OK ||
+        (rc = sc__org_find(db, credit_code, &org)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_SITE_GET)))
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org.id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *site = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return SC_OK;
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading the site sequence");
+    sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s has no certificate site yet: it is "
+                  "allocated at its first certificate report", org.code);
+    sc__error_set_field("credit_code");
+    return SC_ENOTFOUND;
 }

@@ -148,6 +148,7 @@ const char *sc_strerror(int code)
     case SC_ENOTREGISTRY: return "not a skillcert registry";
     case SC_EBUSY: return "registry is busy";
     case SC_EIO: return "input/output error";
+    case SC_ESCOPE: return "outside the organization's filed scope or standing";
     case SC_ITEROVER: return "no more items";
     default: return "unknown status";
     }

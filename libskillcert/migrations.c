@@ -654,6 +654,18 @@ const sc__migration sc__migrations[] = {
       "CREATE INDEX org_suspension_by_org ON org_suspension(org_id, since);"
       "INSERT INTO org_suspension (ref, org_id, since, until, lifted) "
       "  SELECT id, org_id, date, until, lifted FROM sanction WHERE kind = 3;" },
+    { 9, "migration 9: the session an application sits on",
+      /* application.sitting: the session the application is enrolled in that has
+       * no result for it yet (set by assessment through application.c, cleared
+       * by the result), so that application.c no longer reads the assessment's
+       * enrolment and result tables (issue 11: a lower floor never reads a
+       * higher one's tables). Filled from the enrolments already made. */
+      "ALTER TABLE application ADD COLUMN sitting INTEGER;"
+      "UPDATE application SET sitting = (SELECT e.session_id FROM enrolment e "
+      "  JOIN candidate c ON c.id = application.candidate_id "
+      "  WHERE e.id_number = c.id_number AND e.application_ref = CAST(application.id AS TEXT) "
+      "  AND NOT EXISTS (SELECT 1 FROM result r WHERE r.session_id = e.session_id "
+      "  AND r.id_number = e.id_number) LIMIT 1);" },
     { 11, "migration 11: trust anchor, certified parties' certificates and CRLs (issue #12)",
       /* Written only by pki.c. The anchor is the city bureau's self-signed root
        * (one row); pki_cert holds certificates the bureau or the centre

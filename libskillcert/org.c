@@ -1660,6 +1660,30 @@ int sc_filing_scope_get(sc_offerings **out, sc_db *db, int64_t filing_id, int gr
     return rc;
 }
 
+int sc__org_require_standing(sc_db *db, const char *credit_code, const char *occupation,
+                             const char *work_type, int level, const char *date,
+                             const char *venue, int path, const char *act, const char *field)
+{
+    sc_verdict v;
+    int rc;
+    if ((rc = sc_org_may_certify(&v, db, credit_code, occupation, work_type, level, date, venue,
+                                 path)) != SC_OK)
+        return rc;
+    if (v.ok)
+        return SC_OK;
+    rc = sc__org_standing_reason(v.reason) ? SC_ESCOPE : SC_ECONSTRAINT;
+    sc__error_set(rc, SC_DOMAIN_RULES, "%s may not %s %s%s%s level %d on %s: %s", credit_code,
+                  act, occupation, work_type && *work_type ? " / " : "",
+                  work_type ? work_type : "", level, date, v.message);
+    sc__error_set_field(field);
+    return rc;
+}
+
+int sc__org_standing_reason(int reason)
+{
+    return reason >= SC_REASON_ORG_UNKNOWN && reason <= SC_REASON_OUT_OF_REGION;
+}
+
 /* ---- suspensions, told by supervision ------------------------------------------------- */
 
 static const char SQL_SUSPEND[] =

@@ -47,6 +47,20 @@ typedef struct sc__org_row {
  * SC_ENOTFOUND (recorded); SC_EDB. */
 int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row);
 
+/* The organization's standing on `date` for an act on an offering: filed,
+ * committed, valid, not suspended, not exited, the offering in its scope (and
+ * the venue in Beijing, the special path confirmed), as sc_org_may_certify()
+ * decides. SC_OK; SC_ESCOPE (recorded in SC_DOMAIN_RULES with `field`: "%s may
+ * not <act> ... on <date>: <reason>"), the one status of every act refused for
+ * scope or standing; SC_ECONSTRAINT for the other refusals (the catalog does
+ * not offer it, the special path's level or rules); SC_EINVAL; SC_EDB. */
+int sc__org_require_standing(sc_db *db, const char *credit_code, const char *occupation,
+                             const char *work_type, int level, const char *date,
+                             const char *venue, int path, const char *act, const char *field);
+/* 1 when a verdict's reason is the organization's scope or standing
+ * (SC_REASON_ORG_UNKNOWN .. SC_REASON_OUT_OF_REGION): refused with SC_ESCOPE. */
+int sc__org_standing_reason(int reason);
+
 /* Acts replicated from the filing workflow documents (xml_org.c). org.c owns the org,
  * filing, filing_scope and filing_step tables: the exchange layer records another
  * registry's acts only through these, inside the import's transaction, after it has

@@ -4,6 +4,7 @@
  * scan, sanctions and the revocation of certificates found fraudulent.
  */
 #include "supervision_int.h"
+#include "certificate_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1070,12 +1071,6 @@ fail:
     return rc;
 }
 
-static const char SQL_CERT_STATE[] =
-    "SELECT c.status, r.certified FROM certificate c JOIN certificate_record r ON "
-    "r.number = c.number WHERE c.number = ?1";
-static const char SQL_REVOKE[] = "UPDATE certificate SET status = 4, revoked = ?2 WHERE number = ?1";
-static const char SQL_REVOKE_REASON[] =
-    "UPDATE certificate_record SET revoke_reason = ?2 WHERE number = ?1";
 
 int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *actor,
                                    int64_t finding_id, const char *date_in)
@@ -1138,44 +1133,18 @@ int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *a
         sc__copy_text(reason, sizeof reason, full);
     }
     for (i = 0; i < n; i++) {
-        int status = 0;
-        char certified[SC_DATE_SIZE] = "";
-        if (!(st = sc__db_stmt(db, SQL_CERT_STATE))) {
-            rc = sc_error_last()->code;
-            goto done;
-        }
-        sc__bind_text(st, 1, numbers[i]);
-        if ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            status = sqlite3_column_int(st, 0);
-            sc__copy_text(certified, sizeof certified, sc__col_text(st, 1));
-        }
-        sqlite3_reset(st);
-        if (step != SQLITE_ROW && step != SQLITE_DONE) {
-            rc = sc__db_fail(db, step, "reading a certificate");
-            goto done;
-        }
-        if (step == SQLITE_DONE || status == SC_CERT_REVOKED)
+        /* The certificate table is certificate.c's: revoke through its operation. */
+        sc_certificate c;
+        rc = sc_certificate_get(&c, db, numbers[i]);
+        if (rc == SC_ENOTFOUND) {
+            sc_error_clear();
             continue;
-        if (strcmp(date, certified) < 0) {
-            rc = constraint("date", "certificate %s was certified on %s; it cannot be revoked on %s",
-                            numbers[i], certified, date);
-            goto done;
         }
-        if (!(st = sc__db_stmt(db, SQL_REVOKE))) {
-            rc = sc_error_last()->code;
+        if (rc != SC_OK)
             goto done;
-        }
-        sc__bind_text(st, 1, numbers[i]);
-        sc__bind_text(st, 2, date);
-        if ((rc = sc__db_exec_stmt(db, st, "revoking a certificate")) != SC_OK)
-            goto done;
-        if (!(st = sc__db_stmt(db, SQL_REVOKE_REASON))) {
-            rc = sc_error_last()->code;
-            goto done;
-        }
-        sc__bind_text(st, 1, numbers[i]);
-        sc__bind_text(st, 2, reason);
-        if ((rc = sc__db_exec_stmt(db, st, "revoking a certificate")) != SC_OK ||
+        if (c.status == SC_CERT_REVOKED)
+            continue;
+        if ((rc = sc__certificate_set_revoked(db, numbers[i], reason, date)) != SC_OK ||
             (rc = sc__audit_append(db, actor, "certificate", numbers[i],
                                    sc__action_name(SC__ACT_FINDING_REVOKE),
                                    "revoked=%s finding=%lld reason=%s", date,
@@ -1415,4 +1384,110 @@ int sc_sanction_iter_next(sc_sanction *out, sc_supervision_iter *it)
         return rc;
     sanction_fill(out, it->r.st);
     return SC_OK;
+}
+
+/* ---- the bulk path of a supervision-findings document (xml_report.c) ------------------- */
+
+static const char SQL_INSP_RECEIVE[] =
+    "INSERT INTO inspection(org_id, kind, target, opened, opened_by, note, scanned) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_INSP_RECEIVE_CLOSE[] =
+    "UPDATE inspection SET closed = ?2, closed_by = ?3, conclusion = ?4 WHERE id = ?1";
+static const char SQL_INSP_RECEIVE_SCAN[] =
+    "UPDATE inspection SET scanned = ?2 WHERE id = ?1 AND (scanned IS NULL OR scanned < ?2)";
+static const char SQL_FINDING_RECEIVE[] =
+    "INSERT INTO finding(inspection_id, org_id, category, severity, evidence, date, recorded_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_FINDING_RECEIVE_WITHDRAWAL[] =
+    "UPDATE finding SET withdrawn = ?2, withdraw_reason = ?3 WHERE id = ?1";
+static const char SQL_ENTITY_RECEIVE[] =
+    "INSERT INTO finding_entity(finding_id, seq, ref) VALUES (?1, ?2, ?3)";
+
+int sc__inspection_receive(sc_db *db, sqlite3_int64 org_id, int kind, const char *target,
+                           const char *opened, const char *opened_by, const char *note,
+                           const char *scanned, sqlite3_int64 *id)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSP_RECEIVE);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, org_id);
+    sqlite3_bind_int(st, 2, kind);
+    sc__bind_text(st, 3, target);
+    sc__bind_text(st, 4, opened);
+    sc__bind_text(st, 5, opened_by);
+    sc__bind_text(st, 6, note ? note : "");
+    sc__bind_text(st, 7, scanned);
+    if ((rc = sc__db_exec_stmt(db, st, "recording an inspection")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
+int sc__inspection_receive_scan(sc_db *db, sqlite3_int64 id, const char *scanned)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSP_RECEIVE_SCAN);
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, scanned);
+    return sc__db_exec_stmt(db, st, "recording a certificate scan");
+}
+
+int sc__inspection_receive_close(sc_db *db, sqlite3_int64 id, const char *closed,
+                                 const char *closed_by, const char *conclusion)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSP_RECEIVE_CLOSE);
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, closed);
+    sc__bind_text(st, 3, closed_by);
+    sc__bind_text(st, 4, conclusion);
+    return sc__db_exec_stmt(db, st, "closing an inspection");
+}
+
+int sc__finding_receive(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 org_id,
+                        const char *category, int severity, const char *evidence,
+                        const char *date, const char *recorded_by, sqlite3_int64 *id)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_FINDING_RECEIVE);
+    int rc;
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, inspection_id);
+    sqlite3_bind_int64(st, 2, org_id);
+    sc__bind_text(st, 3, category);
+    sqlite3_bind_int(st, 4, severity);
+    sc__bind_text(st, 5, evidence);
+    sc__bind_text(st, 6, date);
+    sc__bind_text(st, 7, recorded_by);
+    if ((rc = sc__db_exec_stmt(db, st, "recording a finding")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
+int sc__finding_receive_withdrawal(sc_db *db, sqlite3_int64 id, const char *date,
+                                   const char *reason)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_FINDING_RECEIVE_WITHDRAWAL);
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, reason);
+    return sc__db_exec_stmt(db, st, "withdrawing a finding");
+}
+
+int sc__finding_entity_receive(sc_db *db, sqlite3_int64 finding_id, long long seq,
+                               const char *ref)
+{
+    sqlite3_stmt *st = sc__db_stmt(db, SQL_ENTITY_RECEIVE);
+    if (!st)
+        return sc_error_last()->code;
+    sqlite3_bind_int64(st, 1, finding_id);
+    sqlite3_bind_int64(st, 2, seq);
+    sc__bind_text(st, 3, ref);
+    return sc__db_exec_stmt(db, st, "recording a finding's entity");
 }

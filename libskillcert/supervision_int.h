@@ -48,4 +48,23 @@ int sc__finding_category_known(const char *code);
 /* Chinese name of a category, "" when unknown. */
 const char *sc__finding_category_zh(const char *code);
 
+/* The bulk path of a supervision-findings document (xml_report.c): an
+ * inspection, its findings and their entities as the inspecting authority
+ * recorded them, inside the caller's transaction, with no authorization or
+ * audit of their own. The tables are this module's. SC_OK; SC_EDB. */
+int sc__inspection_receive(sc_db *db, sqlite3_int64 org_id, int kind, const char *target,
+                           const char *opened, const char *opened_by, const char *note,
+                           const char *scanned, sqlite3_int64 *id);
+/* The scan date moves forward only. */
+int sc__inspection_receive_scan(sc_db *db, sqlite3_int64 id, const char *scanned);
+int sc__inspection_receive_close(sc_db *db, sqlite3_int64 id, const char *closed,
+                                 const char *closed_by, const char *conclusion);
+int sc__finding_receive(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 org_id,
+                        const char *category, int severity, const char *evidence,
+                        const char *date, const char *recorded_by, sqlite3_int64 *id);
+int sc__finding_receive_withdrawal(sc_db *db, sqlite3_int64 id, const char *date,
+                                   const char *reason);
+int sc__finding_entity_receive(sc_db *db, sqlite3_int64 finding_id, long long seq,
+                               const char *ref);
+
 #endif

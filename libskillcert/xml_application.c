@@ -19,7 +19,11 @@
  * verdict cache for (offering, path, day), and two cached statements — the
  * candidate upsert and the application upsert — for a batch; one cached
  * UPDATE for an answer. One open application per person and offering is the
- * UNIQUE partial index application_open, not a SELECT per row.
+ * UNIQUE partial index application_open, not a SELECT per row. The tables are
+ * their owners' (issue 11): those statements live in candidate.c
+ * (sc__candidate_receive) and application.c (sc__application_receive,
+ * sc__application_answer), the bulk path of the same module a direct call uses;
+ * this file reads the document and writes no table itself.
  */
 #include "xml_int.h"
 #include "application_int.h"
@@ -259,26 +263,8 @@ static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, con
     return SC_OK;
 }
 
-/* No RETURNING: SQLite runs it through an ephemeral table per row, which cost a
- * sixth of an import; the application insert finds the candidate's id itself. */
-static const char SQL_CAND_UPSERT[] =
-    "INSERT INTO candidate(id_number, name, birth_date, sex, created, updated, updated_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) ON CONFLICT(id_number) DO UPDATE SET "
-    "name = excluded.name, updated = excluded.updated, updated_by = excluded.updated_by";
-/* A new application awaiting confirmation, or the same open one of this
- * organization and announcement sent again (from another batch) updated. */
-static const char SQL_APP_UPSERT[] =
-    "INSERT INTO application(candidate_id, org_id, announcement_id, occupation, work_type, level, "
-    "path, evidence, state, applied, applied_by, verified, verified_by, eligibility, batch_id) "
-    "VALUES ((SELECT id FROM candidate WHERE id_number = ?1), ?2, ?3, ?4, ?5, ?6, "
-    "?7, ?8, 2, ?9, ?10, ?11, ?10, ?12, ?13) "
-    "ON CONFLICT (candidate_id, occupation, work_type, level) WHERE state <= 3 "
-    "DO UPDATE SET path = excluded.path, evidence = excluded.evidence, "
-    "applied = excluded.applied, verified = excluded.verified, "
-    "eligibility = excluded.eligibility, batch_id = excluded.batch_id "
-    "WHERE application.org_id = excluded.org_id "
-    "AND application.announcement_id = excluded.announcement_id AND application.state = 2 "
-    "AND application.batch_id IS NOT excluded.batch_id";
+/* The candidate and application tables are candidate.c's and application.c's:
+ * the batch goes through sc__candidate_receive() and sc__application_receive(). */
 static const char SQL_OPEN_APP[] =
     "SELECT p.id, p.state, o.credit_code, a.code, p.batch_id FROM application p "
     "JOIN org o ON o.id = p.org_id JOIN announcement a ON a.id = p.announcement_id "
@@ -336,8 +322,8 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
     const char *name, *wt, *evidence, *applied, *verified, *elig;
     char occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE], why[512];
     sc_resident_id rid;
-    sqlite3_stmt *st;
-    int level, path = 0, rc;
+    sc__app_in in;
+    int level, path = 0, rc, changed = 0;
 
     if (sc__resident_id_check(sc__xml_attr(ctx, "id-number"), &rid) != SC_OK)
         return sc__xml_fail_last(ctx, "id-number");
@@ -381,48 +367,25 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
                             "standard, not '%s'", elig);
     }
 
-    if (!(st = sc__db_stmt(ctx->db, SQL_CAND_UPSERT)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_text(st, 1, rid.number, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, rid.birth_date, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, rid.sex);
-    sqlite3_bind_text(st, 5, s->now, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, ctx->actor->label, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        sc__db_fail(ctx->db, rc, "recording a candidate");
+    if (sc__candidate_receive(ctx->db, &rid, name, s->now, ctx->actor->label) != SC_OK)
         return sc__xml_fail_last(ctx, "id-number");
-    }
-
-    if (!(st = sc__db_stmt(ctx->db, SQL_APP_UPSERT)))
+    memset(&in, 0, sizeof in);
+    in.id_number = rid.number;
+    in.org_id = s->ann.org_id;
+    in.announcement_id = s->ann.a.id;
+    in.occupation = canon;
+    in.work_type = wt;
+    in.level = level;
+    in.path = path;
+    in.evidence = evidence;
+    in.applied = applied;
+    in.applied_by = s->org_label;
+    in.verified = verified;
+    in.eligibility = elig;
+    in.batch_id = ctx->batch_id;
+    if (sc__application_receive(ctx->db, &in, &changed) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_text(st, 1, rid.number, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, s->ann.org_id);
-    sqlite3_bind_int64(st, 3, s->ann.a.id);
-    sqlite3_bind_text(st, 4, canon, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, wt, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 6, level);
-    sqlite3_bind_int(st, 7, path);
-    if (evidence)
-        sqlite3_bind_text(st, 8, evidence, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 9, applied, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 10, s->org_label, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 11, verified, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 12, elig, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 13, ctx->batch_id, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE) {
-        sqlite3_reset(st);
-        if ((rc & 0xff) == SQLITE_CONSTRAINT)
-            return upsert_refused(ctx, s, canon, wt, level);
-        sc__db_fail(ctx->db, rc, "recording an application");
-        return sc__xml_fail_last(ctx, NULL);
-    }
-    rc = sqlite3_changes(ctx->db->conn);
-    sqlite3_reset(st);
-    if (rc != 1)
+    if (!changed)
         return upsert_refused(ctx, s, canon, wt, level);
     return sc__xml_count(ctx);
 }
@@ -511,7 +474,8 @@ static int batch_end(sc__xml_ctx *ctx, void *state, const char *local, int depth
     int rc = SC_OK;
     (void)local;
     if (ctx->db && depth == 2 && s->records) {
-        if (sc__candidate_store(ctx->db, ctx->actor, s->records, NULL, NULL) != SC_OK)
+        /* The organization's record (the batch is its act): it adds, never overwrites. */
+        if (sc__candidate_store_adding(ctx->db, ctx->actor, s->records, NULL, NULL) != SC_OK)
             rc = sc__xml_fail_last(ctx, NULL);
         sc_candidate_free(s->records);
         s->records = NULL;
@@ -618,18 +582,6 @@ static int canonical(sc__xml_ctx *ctx, answer_state *s, const char *occ, char *c
     return SC_OK;
 }
 
-static const char SQL_ANSWER_CONFIRM[] =
-    "UPDATE application SET state = 3, confirmed = ?1, confirmed_by = ?2, "
-    "batch_id = coalesce(?3, batch_id) "
-    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
-    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = 2 "
-    "AND announcement_id = ?8 AND verified <= ?1";
-static const char SQL_ANSWER_REJECT[] =
-    "UPDATE application SET state = 4, ended = ?1, ended_by = ?2, ended_at = 2, reason = ?9, "
-    "batch_id = coalesce(?3, batch_id) "
-    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
-    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = 2 "
-    "AND announcement_id = ?8 AND verified <= ?1";
 static const char SQL_ANSWER_LATEST[] =
     "SELECT p.id, p.state, p.verified, p.confirmed, p.ended, p.ended_at, p.reason "
     "FROM application p WHERE p.candidate_id = (SELECT id FROM candidate WHERE id_number = ?1) "
@@ -696,9 +648,8 @@ static int answer_application(sc__xml_ctx *ctx, answer_state *s)
     const char *wt, *date, *reason, *decision = sc__xml_attr(ctx, "decision");
     char occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE];
     sc_resident_id rid;
-    sqlite3_stmt *st;
     uint64_t h;
-    int level, confirm, rc;
+    int level, confirm, rc, changed = 0;
 
     if (sc__resident_id_check(sc__xml_attr(ctx, "id-number"), &rid) != SC_OK)
         return sc__xml_fail_last(ctx, "id-number");
@@ -738,27 +689,12 @@ static int answer_application(sc__xml_ctx *ctx, answer_state *s)
     default:
         break;
     }
-    if (!(st = sc__db_stmt(ctx->db, confirm ? SQL_ANSWER_CONFIRM : SQL_ANSWER_REJECT)))
+    /* The application table is application.c's: the district's act replayed there. */
+    if (sc__application_answer(ctx->db, rid.number, s->ann.a.id, canon, wt, level, confirm, date,
+                               s->district_label, s->has_answers ? s->answers_buf : NULL,
+                               reason, &changed) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, s->district_label, -1, SQLITE_STATIC);
-    if (s->has_answers)
-        sqlite3_bind_text(st, 3, s->answers_buf, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, rid.number, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, canon, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, wt, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 7, level);
-    sqlite3_bind_int64(st, 8, s->ann.a.id);
-    if (!confirm)
-        sqlite3_bind_text(st, 9, reason, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE) {
-        sqlite3_reset(st);
-        sc__db_fail(ctx->db, rc, "recording a confirmation");
-        return sc__xml_fail_last(ctx, NULL);
-    }
-    rc = sqlite3_changes(ctx->db->conn);
-    sqlite3_reset(st);
+    rc = changed;
     if (rc != 1 &&
         (rc = answer_unchanged(ctx, s, rid.number, canon, wt, level, confirm, date,
                                reason ? reason : "")) != SC_OK)

@@ -25,7 +25,10 @@
  * organization, offering, path, day and venue (by name); an inspection by its
  * organization, kind, target, day opened and who opened it; its findings by their order.
  * Importing into a registry that holds them already (the same registry, or a second
- * report) checks that the document says the same and adds only what is new.
+ * report) checks that the document says the same and adds only what is new. The tables
+ * are their owners' (issue 11): what is new is recorded through assessment.c
+ * (sc__venue/session/enrolment/result_receive) and supervision.c
+ * (sc__inspection_receive..., sc__finding_receive...); this file writes no table.
  *
  * Also here: the candidate batch and confirmation (xml_application.c) through the generic
  * sc_xml_exchange_export_memory() with the announcement as the options' id.
@@ -141,28 +144,17 @@ static int root_org(sc__xml_ctx *ctx, int action, sc__org_row *org)
 
 static const char SQL_VENUE_FIND[] =
     "SELECT id, district FROM venue WHERE org_id = ?1 AND name = ?2";
-static const char SQL_VENUE_ADD[] =
-    "INSERT INTO venue(org_id, name, address, district, rooms, registered) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_SESSION_FIND[] =
     "SELECT id, rooms, flags, status FROM session WHERE org_id = ?1 AND occupation = ?2 "
     "AND work_type = ?3 AND level = ?4 AND path = ?5 AND date = ?6 AND venue_id = ?7 "
     "ORDER BY id LIMIT 1";
-static const char SQL_SESSION_ADD[] =
-    "INSERT INTO session(org_id, occupation, work_type, level, path, date, venue_id, rooms, "
-    "components, flags, status, created, confirmed) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 2, ?6, ?6)";
 static const char SQL_RESULT_HELD[] =
     "SELECT e.name, e.attempt, e.components, r.theory, r.practical, r.review, r.carried, "
     "r.passed, r.recorded, r.session_id IS NOT NULL FROM enrolment e LEFT JOIN result r "
     "ON r.session_id = e.session_id AND r.id_number = e.id_number "
     "WHERE e.session_id = ?1 AND e.id_number = ?2";
-static const char SQL_ENROL_ADD[] =
-    "INSERT INTO enrolment(session_id, id_number, name, attempt, components, enrolled) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char SQL_RESULT_ADD[] =
-    "INSERT INTO result(session_id, id_number, theory, practical, review, carried, passed, "
-    "failed, recorded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+/* The venue, session, enrolment and result tables are assessment.c's: the report is
+ * recorded through its sc__*_receive operations. */
 
 typedef struct {
     sc__org_row org;
@@ -248,17 +240,8 @@ static int rr_venue(sc__xml_ctx *ctx, rr_state *s, const char *date, sqlite3_int
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return sc__xml_db_fail(ctx, rc, "reading a venue");
-    if (!(st = sc__db_stmt(ctx->db, SQL_VENUE_ADD)))
+    if (sc__venue_receive(ctx->db, s->org.id, name, address, dist, vrooms, date, venue) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->org.id);
-    sc__bind_text(st, 2, name);
-    sc__bind_text(st, 3, address);
-    sc__bind_text(st, 4, dist);
-    sqlite3_bind_int(st, 5, vrooms);
-    sc__bind_text(st, 6, date);
-    if ((rc = sc__xml_exec(ctx, st, "recording a venue")) != SC_OK)
-        return rc;
-    *venue = sqlite3_last_insert_rowid(ctx->db->conn);
     return SC_OK;
 }
 
@@ -335,21 +318,10 @@ static int rr_session(sc__xml_ctx *ctx, rr_state *s)
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
             return sc__xml_db_fail(ctx, rc, "reading a session");
-        if (!(st = sc__db_stmt(ctx->db, SQL_SESSION_ADD)))
+        if (sc__session_receive(ctx->db, s->org.id, canon, wt, level, path, date, venue, rooms,
+                                comps, online ? (unsigned int)SC_SESSION_ONLINE : 0u,
+                                &s->session_id) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->org.id);
-        sc__bind_text(st, 2, canon);
-        sc__bind_text(st, 3, wt);
-        sqlite3_bind_int(st, 4, level);
-        sqlite3_bind_int(st, 5, path);
-        sc__bind_text(st, 6, date);
-        sqlite3_bind_int64(st, 7, venue);
-        sqlite3_bind_int(st, 8, rooms);
-        sqlite3_bind_int(st, 9, (int)comps);
-        sqlite3_bind_int(st, 10, online ? (int)SC_SESSION_ONLINE : 0);
-        if ((rc = sc__xml_exec(ctx, st, "recording a session")) != SC_OK)
-            return rc;
-        s->session_id = sqlite3_last_insert_rowid(ctx->db->conn);
     }
     s->have_session = 1;
     s->components = comps;
@@ -492,33 +464,13 @@ static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
             return sc__xml_db_fail(ctx, rc, "reading a result");
-        if (!(st = sc__db_stmt(ctx->db, SQL_ENROL_ADD)))
+        if (sc__enrolment_receive(ctx->db, s->session_id, s->idn, s->name, s->attempt, taken,
+                                  s->date) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->session_id);
-        sc__bind_text(st, 2, s->idn);
-        sc__bind_text(st, 3, s->name);
-        sqlite3_bind_int(st, 4, s->attempt);
-        sqlite3_bind_int(st, 5, (int)taken);
-        sc__bind_text(st, 6, s->date);
-        if ((rc = sc__xml_exec(ctx, st, "recording an enrolment")) != SC_OK)
-            return rc;
     }
-    if (!(st = sc__db_stmt(ctx->db, SQL_RESULT_ADD)))
+    if (sc__result_receive(ctx->db, s->session_id, s->idn, s->score, s->carried, passed, failed,
+                           s->recorded) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->session_id);
-    sc__bind_text(st, 2, s->idn);
-    for (c = 1; c <= 3; c++) {
-        if (s->score[c] == SC_SCORE_NONE)
-            sqlite3_bind_null(st, 2 + c);
-        else
-            sqlite3_bind_double(st, 2 + c, s->score[c]);
-    }
-    sqlite3_bind_int(st, 6, (int)s->carried);
-    sqlite3_bind_int(st, 7, passed);
-    sqlite3_bind_int(st, 8, (int)failed);
-    sc__bind_text(st, 9, s->recorded);
-    if ((rc = sc__xml_exec(ctx, st, "recording a result")) != SC_OK)
-        return rc;
     return sc__xml_count(ctx);
 }
 
@@ -566,27 +518,13 @@ const sc__doc_handler sc__doc_results_report = {
 static const char SQL_INSP_FIND[] =
     "SELECT id, note, closed, closed_by, conclusion, scanned FROM inspection WHERE org_id = ?1 "
     "AND kind = ?2 AND target = ?3 AND opened = ?4 AND opened_by = ?5 ORDER BY id LIMIT 1";
-static const char SQL_INSP_ADD[] =
-    "INSERT INTO inspection(org_id, kind, target, opened, opened_by, note, scanned) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-static const char SQL_INSP_CLOSE[] =
-    "UPDATE inspection SET closed = ?2, closed_by = ?3, conclusion = ?4 WHERE id = ?1";
-static const char SQL_INSP_SCANNED[] =
-    "UPDATE inspection SET scanned = ?2 WHERE id = ?1 AND (scanned IS NULL OR scanned < ?2)";
 static const char SQL_FINDING_NTH[] =
     "SELECT id, category, severity, evidence, date, recorded_by, withdrawn, withdraw_reason, "
     "(SELECT count(*) FROM finding_entity e WHERE e.finding_id = f.id) FROM finding f "
     "WHERE inspection_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2";
 static const char SQL_FINDING_COUNT[] = "SELECT count(*) FROM finding WHERE inspection_id = ?1";
-static const char SQL_FINDING_ADD[] =
-    "INSERT INTO finding(inspection_id, org_id, category, severity, evidence, date, recorded_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-static const char SQL_FINDING_WITHDRAWN[] =
-    "UPDATE finding SET withdrawn = ?2, withdraw_reason = ?3 WHERE id = ?1";
 static const char SQL_ENTITY_NTH[] =
     "SELECT ref FROM finding_entity WHERE finding_id = ?1 ORDER BY seq LIMIT 1 OFFSET ?2";
-static const char SQL_ENTITY_ADD[] =
-    "INSERT INTO finding_entity(finding_id, seq, ref) VALUES (?1, ?2, ?3)";
 static const char SQL_CERT_OWNER[] =
     "SELECT x.org_id FROM certificate c JOIN cert_context x ON x.id = c.context "
     "WHERE c.number = ?1";
@@ -722,26 +660,13 @@ static int sf_inspection(sc__xml_ctx *ctx, sf_state *s)
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
             return sc__xml_db_fail(ctx, rc, "reading an inspection");
-        if (!(st = sc__db_stmt(ctx->db, SQL_INSP_ADD)))
+        if (sc__inspection_receive(ctx->db, s->org.id, kind, target, opened, who, note, scanned,
+                                   &s->insp_id) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->org.id);
-        sqlite3_bind_int(st, 2, kind);
-        sc__bind_text(st, 3, target);
-        sc__bind_text(st, 4, opened);
-        sc__bind_text(st, 5, who);
-        sc__bind_text(st, 6, note ? note : "");
-        sc__bind_text(st, 7, scanned);
-        if ((rc = sc__xml_exec(ctx, st, "recording an inspection")) != SC_OK)
-            return rc;
-        s->insp_id = sqlite3_last_insert_rowid(ctx->db->conn);
     }
     if (scanned && s->existed) {
-        if (!(st = sc__db_stmt(ctx->db, SQL_INSP_SCANNED)))
+        if (sc__inspection_receive_scan(ctx->db, s->insp_id, scanned) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->insp_id);
-        sc__bind_text(st, 2, scanned);
-        if ((rc = sc__xml_exec(ctx, st, "recording a certificate scan")) != SC_OK)
-            return rc;
     }
     return SC_OK;
 }
@@ -812,13 +737,10 @@ static int sf_finding(sc__xml_ctx *ctx, sf_state *s)
                                 "otherwise", k + 1);
         s->finding_new = 0;
         if (withdraw_now) {
-            if (!(st = sc__db_stmt(ctx->db, SQL_FINDING_WITHDRAWN)))
+            if (sc__finding_receive_withdrawal(ctx->db, s->finding_id, withdrawn, reason) !=
+                SC_OK)
                 return sc__xml_fail_last(ctx, NULL);
-            sqlite3_bind_int64(st, 1, s->finding_id);
-            sc__bind_text(st, 2, withdrawn);
-            sc__bind_text(st, 3, reason);
-            if ((rc = sc__xml_exec(ctx, st, "withdrawing a finding")) != SC_OK ||
-                (rc = credit_refresh(ctx, s, withdrawn)) != SC_OK)
+            if ((rc = credit_refresh(ctx, s, withdrawn)) != SC_OK)
                 return rc;
         }
     } else {
@@ -829,28 +751,15 @@ static int sf_finding(sc__xml_ctx *ctx, sf_state *s)
             return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
                                 "inspection %lld is closed here: no finding is added to it",
                                 (long long)s->insp_id);
-        if (!(st = sc__db_stmt(ctx->db, SQL_FINDING_ADD)))
+        if (sc__finding_receive(ctx->db, s->insp_id, s->org.id, category, severity, evidence,
+                                date, who, &s->finding_id) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->insp_id);
-        sqlite3_bind_int64(st, 2, s->org.id);
-        sc__bind_text(st, 3, category);
-        sqlite3_bind_int(st, 4, severity);
-        sc__bind_text(st, 5, evidence);
-        sc__bind_text(st, 6, date);
-        sc__bind_text(st, 7, who);
-        if ((rc = sc__xml_exec(ctx, st, "recording a finding")) != SC_OK)
-            return rc;
-        s->finding_id = sqlite3_last_insert_rowid(ctx->db->conn);
         s->finding_new = 1;
         s->held_entities = 0;
         if (withdrawn) {
-            if (!(st = sc__db_stmt(ctx->db, SQL_FINDING_WITHDRAWN)))
+            if (sc__finding_receive_withdrawal(ctx->db, s->finding_id, withdrawn, reason) !=
+                SC_OK)
                 return sc__xml_fail_last(ctx, NULL);
-            sqlite3_bind_int64(st, 1, s->finding_id);
-            sc__bind_text(st, 2, withdrawn);
-            sc__bind_text(st, 3, reason);
-            if ((rc = sc__xml_exec(ctx, st, "withdrawing a finding")) != SC_OK)
-                return rc;
         }
         if ((rc = credit_refresh(ctx, s, date)) != SC_OK)
             return rc;
@@ -904,12 +813,9 @@ static int sf_entity(sc__xml_ctx *ctx, sf_state *s)
                                 "the finding is recorded here concerning other entities");
         return SC_OK;
     }
-    if (!(st = sc__db_stmt(ctx->db, SQL_ENTITY_ADD)))
+    if (sc__finding_entity_receive(ctx->db, s->finding_id, k, ref) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->finding_id);
-    sqlite3_bind_int64(st, 2, k);
-    sc__bind_text(st, 3, ref);
-    return sc__xml_exec(ctx, st, "recording a finding's entity");
+    return SC_OK;
 }
 
 static int sf_inspection_end(sc__xml_ctx *ctx, sf_state *s)
@@ -930,14 +836,10 @@ static int sf_inspection_end(sc__xml_ctx *ctx, sf_state *s)
                             "inspection %lld has %lld findings here; the document lists %lld",
                             (long long)s->insp_id, held, s->nfindings);
     if (s->closed[0] && !s->held_closed) {
-        if (!(st = sc__db_stmt(ctx->db, SQL_INSP_CLOSE)))
+        if (sc__inspection_receive_close(ctx->db, s->insp_id, s->closed, s->closed_by,
+                                         s->conclusion) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->insp_id);
-        sc__bind_text(st, 2, s->closed);
-        sc__bind_text(st, 3, s->closed_by);
-        sc__bind_text(st, 4, s->conclusion);
-        if ((rc = sc__xml_exec(ctx, st, "closing an inspection")) != SC_OK ||
-            (rc = credit_refresh(ctx, s, s->closed)) != SC_OK)
+        if ((rc = credit_refresh(ctx, s, s->closed)) != SC_OK)
             return rc;
     }
     return sc__xml_count(ctx);

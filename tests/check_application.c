@@ -342,7 +342,10 @@ static const char OLD_APPLICATION_TABLE[] =
     "  eligibility TEXT, eligibility_reason INTEGER NOT NULL DEFAULT 0, decision TEXT,"
     "  confirmed TEXT, confirmed_by TEXT, ended TEXT, ended_by TEXT,"
     "  ended_at INTEGER NOT NULL DEFAULT 0, reason TEXT, batch_id TEXT);"
-    "INSERT INTO application_6 SELECT * FROM application;"
+    "INSERT INTO application_6 SELECT id, candidate_id, org_id, announcement_id, occupation, "
+    "  work_type, level, path, evidence, state, applied, applied_by, verified, verified_by, "
+    "  eligibility, eligibility_reason, decision, confirmed, confirmed_by, ended, ended_by, "
+    "  ended_at, reason, batch_id FROM application;"
     "DROP TABLE application;"
     "ALTER TABLE application_6 RENAME TO application;"
     "CREATE UNIQUE INDEX application_open ON application(candidate_id, occupation, work_type, "
@@ -380,6 +383,9 @@ START_TEST(test_application_migration_completed)
     /* Migrate, as sc_db_open() does: in a transaction, foreign keys on. */
     ck_ok(sc__db_begin(af.db));
     ck_ok(sc__db_exec(af.db, m->sql, m->description));
+    for (i = 0; i < sc__migration_count; i++) /* and the column migration 9 adds */
+        if (sc__migrations[i].version == 9)
+            ck_ok(sc__db_exec(af.db, sc__migrations[i].sql, sc__migrations[i].description));
     ck_ok(sc__db_commit(af.db));
     ck_ok(sc_application_get(&after, af.db, id));
     ck_assert(memcmp(&before, &after, sizeof before) == 0);
@@ -400,6 +406,22 @@ START_TEST(test_application_migration_completed)
     ck_ok(sc_application_apply(&again, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
                                SC_PATH_NORMAL, NULL, "2024-03-06"));
     sc_actor_free(self);
+}
+END_TEST
+
+/* Issue 11: verifying an application needs the organization's standing that day
+ * (SC_ESCOPE, the registry unchanged): its filing expired on 2026-05-09. */
+START_TEST(test_application_verify_needs_standing)
+{
+    int64_t id;
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    id = apply_self(CAND_A, AF_OCC, "", 4, SC_PATH_NORMAL, NULL, "2026-05-01");
+    REFUSED(SC_ESCOPE, sc_application_verify(NULL, af.db, af.org, id, "2026-05-10"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "verify an application"));
+    ck_assert_int_eq(state_of(id), SC_APPLICATION_SUBMITTED);
+    REFUSED(SC_ESCOPE, sc_application_verify_batch(NULL, af.db, af.org, &id, 1, "2026-05-10"));
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2026-05-09"));
+    ck_assert_int_eq(state_of(id), SC_APPLICATION_VERIFIED);
 }
 END_TEST
 
@@ -430,7 +452,7 @@ START_TEST(test_application_refusals)
                                                  NULL, 5, SC_PATH_NORMAL, NULL, "2025-01-01"));
     /* The organization may not certify it that day: its filing expired on 2026-05-09
      * while the announcement runs to 2026-06-30. */
-    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
+    REFUSED(SC_ESCOPE, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  5, SC_PATH_NORMAL, NULL, "2026-06-01"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "expired"));
     ck_assert_str_eq(sc_error_last()->field, "offering");
@@ -896,6 +918,79 @@ static void make_verified(int64_t out[3])
     out[2] = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-06");
     ck_ok(sc_application_verify_batch(NULL, af.db, af.org, out, 3, "2024-03-10"));
 }
+
+/* Issue 11, former bypass: an organization confirms its own candidates (报名确认 is
+ * the district's). Refused through both doors: the direct call, and the import of a
+ * confirmation whose declared issuer is the organization itself (or a district that is
+ * not its own); the organization's registry is unchanged. */
+/* Issue 11: an organization applying for a candidate may add to the stored record,
+ * not overwrite what the candidate saved (refused, the registry unchanged). */
+START_TEST(test_application_apply_for_adds_only)
+{
+    sc_candidate *c, *loaded = NULL;
+    int64_t id = 0;
+    af_candidate(CAND_B, "李四", "2015-01-01"); /* saved by the candidate: work since 2015 */
+    /* a record without the candidate's work */
+    c = af_record(CAND_B, "李四", "2016-03-01");
+    REFUSED(SC_ECONSTRAINT, sc_application_apply_for(&id, af.db, af.org, af.ann, c, AF_OCC, NULL,
+                                                     5, SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "may add to a candidate's record"));
+    ck_assert_str_eq(sc_error_last()->field, "record");
+    sc_candidate_free(c);
+    /* another name */
+    c = af_record(CAND_B, "李斯", "2015-01-01");
+    REFUSED(SC_ECONSTRAINT, sc_application_apply_for(&id, af.db, af.org, af.ann, c, AF_OCC, NULL,
+                                                     5, SC_PATH_NORMAL, NULL, "2024-03-05"));
+    sc_candidate_free(c);
+    /* the stored record plus a certificate: added */
+    c = af_record(CAND_B, "李四", "2015-01-01");
+    ck_ok(sc_candidate_add_certificate(c, SC_CERT_KIND_SKILL_LEVEL, AF_OCC, NULL, 5,
+                                       "2018-06-01", "S0000110000011830000001"));
+    ck_ok(sc_application_apply_for(&id, af.db, af.org, af.ann, c, AF_OCC, NULL, 5,
+                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_ok(sc_candidate_load(&loaded, af.db, CAND_B));
+    ck_assert_uint_eq(sc_candidate_work_count(loaded), 1);
+    ck_assert_uint_eq(sc_candidate_certificate_count(loaded), 1);
+    sc_candidate_free(loaded);
+    sc_candidate_free(c);
+}
+END_TEST
+
+START_TEST(test_application_issuer_org_confirms_own)
+{
+    sc_db *district;
+    char *answer = NULL, *forged;
+    int64_t ids[3];
+    sc_import_result res;
+    make_verified(ids);
+    /* direct */
+    REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.org, ids[0], "2024-03-20"));
+    REFUSED(SC_EDENIED, sc_application_confirm_batch(af.db, af.org, ids, 3, "2024-03-20"));
+    /* the district's real answer, made in its own registry */
+    district = clone_db(af.db);
+    ck_ok(sc_application_confirm_batch(district, af.haidian, ids, 3, "2024-03-20"));
+    ck_ok(sc_application_confirmation_export_memory(&answer, NULL, district, af.ann, "ANS-1",
+                                                    NULL));
+    ck_assert_ptr_nonnull(strstr(answer, "issuer=\"district:110108\""));
+    /* import: the organization as the answer's issuer */
+    forged = t_edit(answer, "issuer=", "district:110108", "org:" AF_ORG);
+    REFUSED(SC_EDENIED, sc_xml_import_memory(&res, af.db, af.org, forged, strlen(forged),
+                                             "answer.xml", NULL, NULL));
+    free(forged);
+    /* import: another district's bureau as the issuer (not the organization's own) */
+    forged = t_edit(answer, "issuer=", "district:110108", "district:110102");
+    REFUSED(SC_EDENIED, sc_xml_import_memory(&res, af.db, af.org, forged, strlen(forged),
+                                             "answer.xml", NULL, NULL));
+    free(forged);
+    ck_assert_int_eq(state_of(ids[0]), SC_APPLICATION_VERIFIED);
+    /* the district's own answer goes through */
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, answer, strlen(answer), "answer.xml", NULL,
+                               NULL));
+    ck_assert_int_eq(state_of(ids[0]), SC_APPLICATION_CONFIRMED);
+    sc_free(answer);
+    sc_db_close(district);
+}
+END_TEST
 
 START_TEST(test_application_xml_round_trip)
 {
@@ -1436,9 +1531,11 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_flow);
     tcase_add_test(tc, test_application_migration_completed);
     tcase_add_test(tc, test_application_refusals);
+    tcase_add_test(tc, test_application_verify_needs_standing);
     tcase_add_test(tc, test_application_special_paths);
     tcase_add_test(tc, test_application_not_eligible);
     tcase_add_test(tc, test_application_apply_for);
+    tcase_add_test(tc, test_application_apply_for_adds_only);
     tcase_add_test(tc, test_application_candidate_save_audited);
     tcase_add_test(tc, test_application_batches);
     tcase_add_test(tc, test_application_enomem);
@@ -1454,6 +1551,7 @@ Suite *sc_application_suite(void)
     tcase_add_checked_fixture(tc, af_setup, af_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_application_xml_round_trip);
+    tcase_add_test(tc, test_application_issuer_org_confirms_own);
     tcase_add_test(tc, test_application_xml_hostile);
     suite_add_tcase(s, tc);
     return s;

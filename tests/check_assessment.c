@@ -147,9 +147,9 @@ START_TEST(test_assessment_session_create)
 
     /* Inside the filed scope and validity only. */
     ck_refused(sc_session_create(&id, fx.db, fx.org, FX_ORG, "4-04-05-05", "人工智能算法测试员", 4,
-                                 SC_PATH_NORMAL, "2024-03-01", fx.venue, 1, 0), SC_ECONSTRAINT);
+                                 SC_PATH_NORMAL, "2024-03-01", fx.venue, 1, 0), SC_ESCOPE);
     ck_refused(sc_session_create(&id, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4, SC_PATH_NORMAL,
-                                 "2026-05-10", fx.venue, 1, 0), SC_ECONSTRAINT); /* expired */
+                                 "2026-05-10", fx.venue, 1, 0), SC_ESCOPE); /* expired */
     ck_refused(sc_session_create(&id, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 2, SC_PATH_DIRECT,
                                  "2024-03-01", fx.venue, 1, 0), SC_ECONSTRAINT); /* no rules */
     ck_refused(sc_session_create(&id, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4, SC_PATH_NORMAL,
@@ -424,17 +424,17 @@ START_TEST(test_assessment_results_pass_rule)
 
     ck_refused(sc_result_record(fx.db, fx.org, s, a, 60, 60, SC_SCORE_NONE, "2024-02-29"),
                SC_ECONSTRAINT); /* before the session */
-    ck_refused(sc_result_record(fx.db, fx.org, s, a, 60, 100.5, SC_SCORE_NONE, NULL), SC_EINVAL);
-    ck_refused(sc_result_record(fx.db, fx.org, s, a, 60, SC_SCORE_NONE, SC_SCORE_NONE, NULL),
+    ck_refused(sc_result_record(fx.db, fx.org, s, a, 60, 100.5, SC_SCORE_NONE, "2024-03-01"), SC_EINVAL);
+    ck_refused(sc_result_record(fx.db, fx.org, s, a, 60, SC_SCORE_NONE, SC_SCORE_NONE, "2024-03-01"),
                SC_EINVAL); /* practical missing */
-    ck_refused(sc_result_record(fx.db, fx.org, s, a, 60, 60, 60, NULL), SC_EINVAL); /* no review */
-    ck_refused(sc_result_record(fx.db, fx.org2, s, a, 60, 60, SC_SCORE_NONE, NULL), SC_EDENIED);
+    ck_refused(sc_result_record(fx.db, fx.org, s, a, 60, 60, 60, "2024-03-01"), SC_EINVAL); /* no review */
+    ck_refused(sc_result_record(fx.db, fx.org2, s, a, 60, 60, SC_SCORE_NONE, "2024-03-01"), SC_EDENIED);
 
     ck_ok(sc_result_record(fx.db, fx.org, s, a, 60, 60, SC_SCORE_NONE, "2024-03-01"));
     ck_ok(sc_result_record(fx.db, fx.org, s, b, 59, 100, SC_SCORE_NONE, "2024-03-01"));
     ck_ok(sc_result_record(fx.db, fx.org, s, c, 100, 59.5, SC_SCORE_NONE, "2024-03-01"));
     ck_ok(sc_result_record(fx.db, fx.org, s, d, 0, 0, SC_SCORE_NONE, "2024-03-01"));
-    ck_refused(sc_result_record(fx.db, fx.org, s, a, 70, 70, SC_SCORE_NONE, NULL), SC_EEXISTS);
+    ck_refused(sc_result_record(fx.db, fx.org, s, a, 70, 70, SC_SCORE_NONE, "2024-03-01"), SC_EEXISTS);
 
     ck_ok(sc_result_get(&r, fx.db, s, a));
     ck_assert_int_eq(r.passed, 1);
@@ -469,7 +469,7 @@ START_TEST(test_assessment_pass_rule_per_standard)
     fx_candidates(1, 1);
     fx_id(a, 1);
     s = fx_ready_session("2024-03-01", 1, 1);
-    ck_ok(sc_result_record(fx.db, fx.org, s, a, 90, 69, SC_SCORE_NONE, NULL));
+    ck_ok(sc_result_record(fx.db, fx.org, s, a, 90, 69, SC_SCORE_NONE, "2024-03-01"));
     ck_ok(sc_result_get(&r, fx.db, s, a));
     ck_assert_int_eq(r.passed, 0);
 }

@@ -342,9 +342,51 @@ START_TEST(test_certificate_exit_stays_valid)
     ck_assert_str_eq(v.org_name, "北京智训科技有限公司");
     /* No new certificate after the exit; before it, yes. */
     fx_id(id, 2);
-    ck_refused(sc_certificate_report(later, fx.db, fx.org, s, id, "2024-06-02"), SC_ECONSTRAINT);
+    ck_refused(sc_certificate_report(later, fx.db, fx.org, s, id, "2024-06-02"), SC_ESCOPE);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "may not certify"));
     ck_ok(sc_certificate_report(later, fx.db, fx.org, s, id, "2024-05-31"));
+}
+END_TEST
+
+/* Issue 11: issuing, recording results and linking a post certificate need the
+ * organization's standing on that day, refused with the one status SC_ESCOPE and
+ * nothing changed. */
+START_TEST(test_certificate_standing_on_the_day)
+{
+    char num[SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate c;
+    int64_t s;
+    long results, audit;
+    fx_candidates(1, 3);
+    s = fx_ready_session("2024-03-01", 1, 3);
+    fx_pass(s, 1, 2, "2024-03-02");
+    report_cert(num, s, 1, "2024-03-10");
+    ck_ok(sc_org_exit(fx.db, fx.centre, FX_ORG, "不履行工作承诺", "2024-06-01"));
+    results = rows("SELECT count(*) FROM result");
+    audit = rows("SELECT count(*) FROM audit");
+    /* issuing after the exit */
+    ck_refused(sc_certificate_issue(fx.db, fx.org, num, "sha256:photo", "2024-06-02"), SC_ESCOPE);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "left the directory"));
+    ck_assert_str_eq(sc_error_last()->field, "number");
+    ck_ok(sc_certificate_get(&c, fx.db, num));
+    ck_assert_int_eq(c.status, SC_CERT_REPORTED);
+    /* recording a result after the exit */
+    fx_id(id, 3);
+    ck_refused(sc_result_record(fx.db, fx.org, s, id, 80, 80, SC_SCORE_NONE, "2024-06-02"),
+               SC_ESCOPE);
+    ck_assert_int_eq(rows("SELECT count(*) FROM result"), results);
+    /* before the exit both are the organization's acts */
+    ck_ok(sc_certificate_issue(fx.db, fx.org, num, "sha256:photo", "2024-05-31"));
+    ck_ok(sc_result_record(fx.db, fx.org, s, id, 80, 80, SC_SCORE_NONE, "2024-05-31"));
+    audit += 2;
+    /* 一岗双认 after the exit */
+    ck_refused(sc_certificate_link_post(fx.db, fx.org, num, "北京某物流有限公司", "配送主管",
+                                        "QY-2024-001", "2024-06-02"), SC_ESCOPE);
+    ck_ok(sc_certificate_get(&c, fx.db, num));
+    ck_assert_str_eq(c.post_enterprise, "");
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit"), audit);
+    ck_ok(sc_certificate_link_post(fx.db, fx.org, num, "北京某物流有限公司", "配送主管",
+                                   "QY-2024-001", "2024-05-31"));
 }
 END_TEST
 
@@ -796,6 +838,7 @@ Suite *sc_certificate_suite(void)
     tcase_add_test(tc, test_certificate_numbering);
     tcase_add_test(tc, test_certificate_revoke_reissue);
     tcase_add_test(tc, test_certificate_exit_stays_valid);
+    tcase_add_test(tc, test_certificate_standing_on_the_day);
     tcase_add_test(tc, test_certificate_post_and_document);
     tcase_add_test(tc, test_certificate_stats);
     tcase_add_test(tc, test_certificate_batch_verify);

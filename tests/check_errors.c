@@ -10,6 +10,7 @@ START_TEST(test_errors_strerror_every_code)
     static const int codes[] = { SC_OK, SC_ERROR, SC_ENOMEM, SC_EINVAL, SC_ENOTFOUND,
                                  SC_EEXISTS, SC_ECONSTRAINT, SC_EXML, SC_EINVALIDDOC, SC_EDB,
                                  SC_EDENIED, SC_EVERSION, SC_ENOTREGISTRY, SC_EBUSY, SC_EIO,
+                                 SC_ESCOPE,
                                  SC_ITEROVER };
     size_t i, j;
     for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {

@@ -10,7 +10,8 @@
 #include "assess_fixture.h"
 #include "store_int.h"
 
-static sc_db *fresh;   /* the registry as it was before any certificate: the city's */
+static sc_db *fresh;   /* the city's registry: the session's results reported, no certificate */
+static sc_db *bare;    /* the city's registry without the results report */
 static sc_report *rep;
 static char certs[3][SC_CERT_NUMBER_SIZE];
 
@@ -31,8 +32,11 @@ static void setup(void)
     char id[19];
     int64_t s;
     int i;
+    sc_export_options o;
+    char *report = NULL;
     fx_setup();
     fresh = clone(fx.db);
+    bare = clone(fx.db);
     ck_assert_int_eq(sc_report_new(&rep), SC_OK);
     fx_candidates(1, 3);
     s = fx_ready_session("2024-03-01", 1, 3);
@@ -43,13 +47,20 @@ static void setup(void)
         ck_ok(sc_certificate_issue(fx.db, fx.org, certs[i], i == 1 ? NULL : "sha256:photo&1",
                                    "2024-03-15"));
     }
+    /* The organization reported the session's results (报备) to the city. */
+    ck_ok(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION));
+    o.id = s;
+    ck_ok(sc_xml_exchange_export_memory(&report, NULL, fx.db, SC_DOC_RESULTS_REPORT, &o));
+    ck_ok(t_import(fresh, fx.centre, report, NULL, rep));
+    sc_free(report);
 }
 
 static void teardown(void)
 {
     sc_report_free(rep);
     sc_db_close(fresh);
-    fresh = NULL;
+    sc_db_close(bare);
+    fresh = bare = NULL;
     fx_teardown();
 }
 
@@ -180,6 +191,129 @@ START_TEST(test_exchange_certificate_batch_refusals)
     free(level);
     free(date);
     free(other);
+    sc_free(doc);
+}
+END_TEST
+
+/* 谁评价谁负责谁发证: the city centre cannot record and publish a certificate for someone
+ * who never sat; the registry must hold the organization's passed result. */
+START_TEST(test_exchange_certificate_batch_refuses_never_sat)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
+    long before = t_count(bare, "SELECT count(*) FROM certificate");
+    t_refused_import(bare, fx.centre, doc, SC_EINVALIDDOC, 3,
+                     "certificate-batch/certificate[1]/@id-number", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "results report"));
+    ck_assert_int_eq(t_count(bare, "SELECT count(*) FROM certificate"), before);
+    ck_assert_int_eq(t_count(bare, "SELECT count(*) FROM cert_site"), 0);
+    sc_free(doc);
+}
+END_TEST
+
+/* Issue 11: the registry records the organization's certificate site; a batch naming
+ * another site is refused with the known sites listed, the registry unchanged. */
+START_TEST(test_exchange_certificate_batch_unknown_site)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01"), *o1, *other;
+    char moved[SC_CERT_NUMBER_SIZE];
+    int site = 0;
+    ck_assert_int_eq(sc_certificate_site_get(&site, fresh, FX_ORG), SC_ENOTFOUND);
+    ck_ok(sc_certificate_site_get(&site, fx.db, FX_ORG));
+    ck_assert_int_eq(site, 1);
+    ck_ok(t_import(fresh, fx.centre, doc, NULL, rep));
+    ck_ok(sc_certificate_site_get(&site, fresh, FX_ORG));
+    ck_assert_int_eq(site, 1);
+    memcpy(moved, certs[0], sizeof moved);
+    memcpy(moved + 7, "000002", 6);
+    o1 = t_edit(doc, "<certificate number=", certs[0], moved);
+    other = t_edit(o1, "batch=", "certificate-batch-", "certificate-batch-y");
+    t_refused_import(fresh, fx.centre, other, SC_EINVALIDDOC, 3,
+                     "certificate-batch/certificate[1]/@number", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "known sites: 000001"));
+    ck_assert_int_eq(sc_certificate_site_get(&site, fresh, NULL), SC_EINVAL);
+    free(o1);
+    free(other);
+    sc_free(doc);
+}
+END_TEST
+
+/* ---- one door: a document's acts are its issuer's (issue 11) ----------------------------- */
+
+/* A direct call refused, the registry unchanged. */
+#define DIRECT_DENIED(db, call)                                                                \
+    do {                                                                                       \
+        char *before_ = t_dump(db), *after_;                                                   \
+        ck_assert_int_eq((call), SC_EDENIED);                                                  \
+        after_ = t_dump(db);                                                                   \
+        ck_assert_str_eq(before_, after_);                                                     \
+        free(before_);                                                                         \
+        free(after_);                                                                          \
+    } while (0)
+
+/* Former bypass: an organization marks its own certificate published (a certificate
+ * acknowledgement is the city centre's). Refused directly and through an answer whose
+ * declared issuer is the organization or its district; its registry unchanged. */
+START_TEST(test_exchange_issuer_org_publishes_own)
+{
+    sc_db *org_side = clone(fx.db);
+    sc_certificate c;
+    char *doc, *forged;
+    /* direct */
+    DIRECT_DENIED(org_side, sc_certificate_publish(org_side, fx.org, certs[0], "2024-04-01"));
+    /* the city centre's real answer */
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[0], "2024-04-01"));
+    doc = export_doc(fx.db, SC_DOC_CERTIFICATE_ACK, "2024-04-10");
+    ck_assert_ptr_nonnull(strstr(doc, "issuer=\"city-centre\""));
+    forged = t_edit(doc, "issuer=", "city-centre", "org:" FX_ORG);
+    t_refused_import(org_side, fx.org, forged, SC_EDENIED, 0, NULL, rep);
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    free(forged);
+    forged = t_edit(doc, "issuer=", "city-centre", "district:110108");
+    t_refused_import(org_side, fx.org, forged, SC_EDENIED, 0, NULL, rep);
+    free(forged);
+    ck_ok(sc_certificate_get(&c, org_side, certs[0]));
+    ck_assert_int_eq(c.status, SC_CERT_ISSUED);
+    /* the centre's own answer goes through */
+    ck_ok(t_import(org_side, fx.org, doc, NULL, rep));
+    ck_ok(sc_certificate_get(&c, org_side, certs[0]));
+    ck_assert_int_eq(c.status, SC_CERT_PUBLISHED);
+    sc_free(doc);
+    sc_db_close(org_side);
+}
+END_TEST
+
+/* Former bypass: the city centre creates and publishes a certificate for someone who
+ * never sat (谁评价谁负责谁发证: issuing is the organization's). Refused directly
+ * (reporting and issuing are the organization's), through a batch issued by the centre
+ * itself, and through a batch naming the organization for a holder with no passed result
+ * here; the city's registry unchanged. */
+START_TEST(test_exchange_issuer_centre_issues_for_never_sat)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
+    char *forged, *stranger, id[19], num[SC_CERT_NUMBER_SIZE];
+    int64_t s = t_count(fx.db, "SELECT max(id) FROM session");
+    /* direct: the centre may neither report nor issue */
+    fx_candidates(4, 4);
+    fx_id(id, 4);
+    DIRECT_DENIED(fx.db, sc_certificate_report(num, fx.db, fx.centre, s, id, "2024-03-10"));
+    DIRECT_DENIED(fx.db, sc_certificate_issue(fx.db, fx.centre, certs[0], NULL, "2024-03-15"));
+    /* import: a batch the centre declares it issued */
+    ck_assert_ptr_nonnull(strstr(doc, "issuer=\"org:" FX_ORG "\""));
+    forged = t_edit(doc, "issuer=", "org:" FX_ORG, "city-centre");
+    t_refused_import(fresh, fx.centre, forged, SC_EDENIED, 0, NULL, rep);
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    free(forged);
+    /* import: the organization named, the holder someone who never sat */
+    {
+        char id1[19];
+        fx_id(id1, 1);
+        stranger = t_edit(doc, certs[0], id1, id);
+    }
+    t_refused_import(fresh, fx.centre, stranger, SC_EINVALIDDOC, 3,
+                     "certificate-batch/certificate[1]/@id-number", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "no passed result"));
+    ck_assert_int_eq(t_count(fresh, "SELECT count(*) FROM certificate"), 0);
+    free(stranger);
     sc_free(doc);
 }
 END_TEST
@@ -339,6 +473,10 @@ Suite *sc_exchange_suite(void)
     tcase_add_test(tc, test_exchange_certificate_batch_round_trip);
     tcase_add_test(tc, test_exchange_certificate_batch_only_issued_by_the_day);
     tcase_add_test(tc, test_exchange_certificate_batch_refusals);
+    tcase_add_test(tc, test_exchange_certificate_batch_refuses_never_sat);
+    tcase_add_test(tc, test_exchange_issuer_org_publishes_own);
+    tcase_add_test(tc, test_exchange_certificate_batch_unknown_site);
+    tcase_add_test(tc, test_exchange_issuer_centre_issues_for_never_sat);
     suite_add_tcase(s, tc);
     tc = tcase_create("certificate-ack");
     tcase_add_checked_fixture(tc, setup, teardown);

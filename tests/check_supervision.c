@@ -256,7 +256,7 @@ START_TEST(test_supervision_suspension)
     {
         int64_t id = 0;
         ck_refused(sc_session_create(&id, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4, SC_PATH_NORMAL,
-                                     "2024-06-01", fx.venue, 1, 0), SC_ECONSTRAINT);
+                                     "2024-06-01", fx.venue, 1, 0), SC_ESCOPE);
     }
     ck_refused(sc_sanction_lift(fx.db, fx.haidian, sid, NULL, "2024-06-01"), SC_EDENIED);
     ck_refused(sc_sanction_lift(fx.db, fx.centre, sid, NULL, "2024-05-01"), SC_ECONSTRAINT);

@@ -33,7 +33,7 @@ enum {
 /* What a command needs before it runs (cli_command.needs). */
 #define CLI_NEEDS_DB    0x1u  /* an existing registry */
 #define CLI_CREATES_DB  0x2u  /* a registry, created when missing */
-#define CLI_NEEDS_ACTOR 0x4u  /* it changes the registry: an actor (default city-bureau) */
+#define CLI_NEEDS_ACTOR 0x4u  /* it changes the registry: --actor is required */
 
 /* An option of a command: "--name METAVAR", or a flag when metavar is NULL. */
 typedef struct cli_option {

@@ -452,7 +452,20 @@ static int cmd_show(cli_ctx *ctx)
     if (ctx->json) {
         root = org_json(&o);
         filings = json_array();
-        if (root == NULL || filings == NULL
+        int site = 0;
+        json_t *sites = json_array();
+        if (sites != NULL && sc_certificate_site_get(&site, ctx->db, ctx->args[0]) == SC_OK) {
+            char text[8];
+            snprintf(text, sizeof text, "%06d", site);
+            json_array_append_new(sites, json_string(text));
+        }
+        sc_error_clear();
+        if (root == NULL || filings == NULL) {
+            json_decref(sites); /* not handed to root */
+            sites = NULL;
+        }
+        if (root == NULL || filings == NULL || sites == NULL
+            || cli_json_set(root, "certificate_sites", sites)
             || cli_json_set(root, "scope", offerings_json(scope))) {
             json_decref(root);
             json_decref(filings);
@@ -460,9 +473,15 @@ static int cmd_show(cli_ctx *ctx)
             filings = NULL;
         }
     } else {
+        int site = 0;
         print_org(&o, date);
         fputs("scope        ", stdout);
         print_offerings(scope);
+        if (sc_certificate_site_get(&site, ctx->db, ctx->args[0]) == SC_OK)
+            printf("\ncert sites   %06d", site);
+        else
+            fputs("\ncert sites   none yet (allocated at its first certificate report)", stdout);
+        sc_error_clear();
         fputs("\nfilings\n", stdout);
     }
     sc_offerings_free(scope);

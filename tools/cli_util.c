@@ -74,6 +74,7 @@ int cli_exit_status(int rc)
     case SC_ENOTFOUND:
     case SC_EEXISTS:
     case SC_ECONSTRAINT:
+    case SC_ESCOPE:
     case SC_EXML:
     case SC_EINVALIDDOC:
     case SC_EIO:
@@ -381,8 +382,15 @@ int cli_prepare(cli_ctx *ctx)
         if ((rc = parse_actor(ctx, ctx->actor_spec)) != CLI_EXIT_OK)
             return rc;
     } else if (needs & CLI_NEEDS_ACTOR) {
-        if ((rc = parse_actor(ctx, sc_actor_kind_name(SC_ACTOR_CITY_BUREAU))) != CLI_EXIT_OK)
-            return rc;
+        /* No default actor for a change (issue 11): the registry records who acted. */
+        return cli_usage_error(ctx, "this command changes the registry: say who acts with "
+                               "--actor KIND[:SCOPE] (%s, %s, %s:CODE, %s:CREDIT-CODE, %s:ID); "
+                               "there is no default actor for a change (reads need none)",
+                               sc_actor_kind_name(SC_ACTOR_CITY_BUREAU),
+                               sc_actor_kind_name(SC_ACTOR_CITY_CENTRE),
+                               sc_actor_kind_name(SC_ACTOR_DISTRICT),
+                               sc_actor_kind_name(SC_ACTOR_ORGANIZATION),
+                               sc_actor_kind_name(SC_ACTOR_CANDIDATE));
     }
 
     if (needs & (CLI_NEEDS_DB | CLI_CREATES_DB)) {

@@ -171,7 +171,7 @@ static const char global_options_help[] =
     "global options (before or after the command):\n"
     "  --db FILE              the registry (default: $SKILLCERT_DB, else ./skillcert.db)\n"
     "  --json                 print results as JSON (UTF-8)\n"
-    "  --actor KIND[:SCOPE]   who makes a change: city-bureau (default), city-centre,\n"
+    "  --actor KIND[:SCOPE]   who makes a change (required for one): city-bureau, city-centre,\n"
     "                         district:CODE, organization:CREDIT-CODE, candidate:ID, public\n"
     "  -h, --help             show help\n";
 
@@ -260,7 +260,7 @@ static void print_command_help(const char *full_name, const cli_command *cmd)
         }
     }
     if (cmd->needs & CLI_NEEDS_ACTOR)
-        printf("\nThis command changes the registry; --actor says who (default city-bureau).\n");
+        printf("\nThis command changes the registry; --actor says who (required).\n");
     printf("\n%s", global_options_help);
 }
 

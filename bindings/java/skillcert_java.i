@@ -243,6 +243,7 @@ static const char *scw_java_class(int code)
     case SC_EEXISTS:
         return SCW_JAVA_PACKAGE "ExistsException";
     case SC_ECONSTRAINT:
+    case SC_ESCOPE:
         return SCW_JAVA_PACKAGE "ConstraintException";
     default:
         return SCW_JAVA_PACKAGE "SkillcertException";

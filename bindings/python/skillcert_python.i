@@ -57,6 +57,7 @@ static PyObject *scw_python_class(int code)
     case SC_EEXISTS:
         return scw_py_exists;
     case SC_ECONSTRAINT:
+    case SC_ESCOPE:
         return scw_py_constraint;
     default:
         return scw_py_error;

@@ -230,6 +230,20 @@ SC_EXTERN int sc_certificate_link_post(sc_db *db, const sc_actor *actor, const c
                                        const char *post_number, const char *date);
 
 /**
+ * The certificate site (发证点, the six digits after "S0000 11" in its
+ * numbers) the registry holds for an organization: allocated at its first
+ * certificate report, or taken from the first certificate received from it.
+ * A certificate, or a certificate batch, naming another site is refused with
+ * this one named.
+ * @param[out] site  the site number (1-999999); 0 on failure.
+ * @return ::SC_OK; ::SC_EINVAL (malformed code, NULL); ::SC_ENOTFOUND (no
+ *         such organization, or no site yet); ::SC_EDB.
+ * Thread-safety: as every call on one sc_db.
+ * @since 0.1
+ */
+SC_EXTERN int sc_certificate_site_get(int *site, sc_db *db, const char *credit_code);
+
+/**
  * One certificate with all its content.
  * @return ::SC_OK; ::SC_EINVAL (malformed number); ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.1

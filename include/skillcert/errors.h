@@ -31,6 +31,10 @@ typedef enum {
     SC_ENOTREGISTRY = -12,  /**< the file is not a skillcert registry */
     SC_EBUSY = -13,         /**< the registry is locked by another connection */
     SC_EIO = -14,           /**< a file could not be read or written */
+    /** the organization is outside its filed scope or standing on that day (not filed, filing
+     *  expired, suspended, exited, or the offering not granted): one code for every act that
+     *  needs it (session, result, verification, certificate report, issue, post link). @since 0.1 */
+    SC_ESCOPE = -15,
     SC_ITEROVER = -30       /**< an iterator has no more items (not an error) */
 } sc_status;
 

@@ -108,7 +108,7 @@ must() {
 # filed_org: a new registry where organization $A (海淀区) is filed for $OCC
 # levels 5-1 (2023-05-10) and has signed its commitment (2023-05-12).
 filed_org() {
-    must init
+    must --actor city-bureau init
     must $AS_A org register $A --name 北京智训科技有限公司 --kind enterprise --district 110108 --date 2023-01-05
     must $AS_A org apply $A $OCC:5,4,3,2,1 --date 2023-02-01
     must $AS_HAIDIAN org recommend $A --date 2023-02-10
@@ -134,7 +134,7 @@ candidate_json() {
 # announcement's id.
 confirm_applicants() {
     level=$1; shift
-    must eligibility rules load-defaults
+    must --actor city-bureau eligibility rules load-defaults
     must $AS_A announce publish $A $OCC:5,4,3,2,1 --code CLI-2023 --title 新职业技能等级认定公告 \
         --opens 2023-06-01 --closes 2026-05-01 --fees "四级 400 元" --date 2023-06-01
     ANN=$(sed -n 's/^announcement \([0-9][0-9]*\) .*/\1/p' "$OUT")

@@ -37,9 +37,9 @@ snapshot() {
 
 # ---- the organization: registered and filed (as in test-org.sh) -----------------------
 
-run init
+run --actor city-bureau init
 check "init exits 0" test "$rc" = 0
-run eligibility rules load-defaults
+run --actor city-bureau eligibility rules load-defaults
 check "eligibility rules load-defaults exits 0" test "$rc" = 0
 run $AS_A org register $A --name 北京智训科技有限公司 --kind enterprise --district 海淀区 --date 2023-01-05
 run $AS_A org apply $A 4-02-07-10:5,4,3 4-04-05-05/数据标注员:5,4,3 --date 2023-02-01

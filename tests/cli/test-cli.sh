@@ -94,7 +94,7 @@ $2" "$OUT" >"$T/py.out" 2>&1; then
 
 # ---- init ---------------------------------------------------------------------
 
-run --db "$DB" init
+run --actor city-bureau --db "$DB" init
 check "init exits 0" test "$rc" = 0
 check "init creates the registry file" test -f "$DB"
 check "init reports the 20 occupations it loaded" out_has "20 occupations"
@@ -329,14 +329,14 @@ check "catalog export FILE exits 0" test "$rc" = 0
 run validate "$T/export2.xml"
 check "the exported catalog FILE validates" test "$rc" = 0
 
-run --db "$T/copy.db" init --catalog "$T/export.xml"
+run --actor city-bureau --db "$T/copy.db" init --catalog "$T/export.xml"
 check "init --catalog imports an exported catalog" test "$rc" = 0
 run --db "$T/copy.db" --json catalog list
 py "the imported copy has 20 occupations" 'assert len(d) == 20, len(d)'
 run --db "$T/copy.db" --json catalog check 4-04-05-04 --work-type 铁路工程 --level 2
 py "the imported copy answers like the original" 'assert d["certifiable"] is True, d'
 
-run --db "$DB" catalog import "$T/broken.xml"
+run --actor city-bureau --db "$DB" catalog import "$T/broken.xml"
 check "catalog import of malformed XML exits 2" test "$rc" = 2
 check "catalog import of malformed XML lists FILE:LINE:COL: diagnostics" \
     grep -q '^[^ ]*broken\.xml:[0-9][0-9]*:[0-9][0-9]*: ' "$ERR"
@@ -345,12 +345,24 @@ run --db "$T/public.db" --actor public init
 check "init as the public is denied (exit 4)" test "$rc" = 4
 check "init as the public prints exactly one stderr line" one_error_line
 
+# No default actor for a change (issue 11): refused before anything is touched.
+run --db "$T/nobody.db" init
+check "init without --actor is refused (exit 2)" test "$rc" = 2
+check "init without --actor prints exactly one stderr line" one_error_line
+check "init without --actor says to name the actor" err_has "say who acts with --actor"
+check "init without --actor creates no registry" test ! -e "$T/nobody.db"
+run --db "$DB" org register 91110105MA01CHY00K --name 某公司 --kind enterprise --district 110105
+check "a change without --actor is refused (exit 2)" test "$rc" = 2
+check "a change without --actor names --actor" err_has "no default actor for a change"
+run --db "$DB" catalog list
+check "a read needs no --actor" test "$rc" = 0
+
 # ---- idempotence ----------------------------------------------------------------
 
-run --db "$DB" init
+run --actor city-bureau --db "$DB" init
 check "a second init exits 0" test "$rc" = 0
 check "a second init says already imported" out_has "already imported"
-run --db "$DB" --json init
+run --actor city-bureau --db "$DB" --json init
 py "init --json: already imported, 20 occupations" '
 assert d["created"] is False and d["catalog"]["already_imported"] is True, d
 assert d["catalog"]["occupations"] == 20, d

@@ -68,12 +68,12 @@ $2" "$OUT" >"$T/py.out" 2>&1; then ok "$name"; else not_ok "$name" "$(tail -n 3 
 
 # ---- set-up -------------------------------------------------------------------
 
-run --db "$DB" init
+run --actor city-bureau --db "$DB" init
 check "init exits 0" test "$rc" = 0
-run --db "$DB" eligibility rules load-defaults
+run --actor city-bureau --db "$DB" eligibility rules load-defaults
 check "rules load-defaults exits 0" test "$rc" = 0
 check "rules load-defaults reports what it loaded" out_has "loaded the built-in eligibility rules"
-run --db "$DB" eligibility rules load-defaults --json
+run --actor city-bureau --db "$DB" eligibility rules load-defaults --json
 py "a second load-defaults changes nothing" 'assert d["already_imported"] is True and d["records"] == 0, d'
 run --db "$DB" --actor district:110105 eligibility rules load-defaults
 check "rules load-defaults by a district is denied (exit 4)" test "$rc" = 4
@@ -89,7 +89,7 @@ cp "$OUT" "$T/rules.xml"
 run validate "$T/rules.xml"
 check "the exported rules validate as an eligibility document" \
     sh -c "test $rc = 0 && grep -q eligibility '$OUT'"
-run --db "$T/other.db" init
+run --actor city-bureau --db "$T/other.db" init
 run --db "$T/other.db" --actor city-bureau import "$T/rules.xml"
 check "the exported rules import into another registry" \
     sh -c "test $rc = 0 && grep -q 'records' '$OUT'"
@@ -133,7 +133,7 @@ cat >"$T/wang.json" <<'EOF'
                 "date": "2022-09-01", "description": "全国无人机驾驶职业技能竞赛 二等奖"}]
 }
 EOF
-run --db "$DB" candidate add "$T/wang.json"
+run --actor city-bureau --db "$DB" candidate add "$T/wang.json"
 check "candidate add as the city bureau is denied (exit 4)" test "$rc" = 4
 check "the denial is one stderr line" one_error_line
 run --db "$DB" --actor candidate:110105198001011238 candidate add "$T/wang.json"
@@ -279,7 +279,7 @@ cat >"$T/related.xml" <<'EOF'
   </rules>
 </eligibility>
 EOF
-run --db "$DB" eligibility rules import "$T/related.xml"
+run --actor city-bureau --db "$DB" eligibility rules import "$T/related.xml"
 check "rules import exits 0" test "$rc" = 0
 check "rules import says what it imported" out_has "batch test-related-1"
 run --db "$DB" --json eligibility check --id 11010519491231002X --occupation 4-02-07-10 \
@@ -288,22 +288,22 @@ check "with the drone pilot related, the delivery rules accept the record" test 
 py "check --json: the imported rules and their clause" '
 assert d["rules"] == "delivery-test" and d["matched"] == {"id": "T4", "clause": "test clause (1)"}, d
 '
-run --db "$DB" eligibility rules import "$T/related.xml"
+run --actor city-bureau --db "$DB" eligibility rules import "$T/related.xml"
 check "importing the same batch again exits 0" test "$rc" = 0
 check "... and changes nothing" out_has "already imported"
 
 sed 's/batch="test-related-1"/batch="test-related-2"/; s/name="delivery-test"/name="delivery-test-2"/; s/effective="2022-01-01"/effective="2022-06-01"/; s/<certificate level="5" work-years="3"\/>/<certificate work-years="3"\/>/' \
     "$T/related.xml" >"$T/bad-rules.xml"
-run --db "$DB" eligibility rules import "$T/bad-rules.xml"
+run --actor city-bureau --db "$DB" eligibility rules import "$T/bad-rules.xml"
 check "rules import of a certificate without a level exits 2" test "$rc" = 2
 check "... listing FILE:LINE:COL: FIELD: message" \
     grep -q 'bad-rules\.xml:[0-9][0-9]*:[0-9][0-9]*: eligibility/rules\[1\]/level\[[0-9]*\]/condition\[1\]/certificate\[1\]/@level: <certificate> needs a level' "$ERR"
 run --db "$DB" --actor city-centre eligibility rules import "$T/related.xml"
 check "rules import by the city centre is denied (exit 4)" test "$rc" = 4
-run --db "$DB" eligibility rules import "$T/no-such.xml"
+run --actor city-bureau --db "$DB" eligibility rules import "$T/no-such.xml"
 check "rules import of a missing file exits 2" test "$rc" = 2
 run --db "$DB" catalog export "$T/catalog.xml"
-run --db "$DB" eligibility rules import "$T/catalog.xml"
+run --actor city-bureau --db "$DB" eligibility rules import "$T/catalog.xml"
 check "rules import refuses a catalog document (exit 2)" test "$rc" = 2
 check "... saying what it is" err_has "a catalog document, not eligibility rules"
 run validate "$T/related.xml"

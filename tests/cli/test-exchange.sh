@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/cli/test-exchange.sh — black-box tests of the exchange documents of
 # issue #6 between two registries: an organization's (ORG) and the city's
-# (CITY, a copy made before any certificate). `export certificate-batch` from
+# (CITY, a copy made before any certificate; it receives the session's results
+# report first, which a certificate needs). `export certificate-batch` from
 # ORG, imported into CITY by the city centre, publishes the certificates;
 # exporting from CITY gives the same document; `export certificate-ack` from
 # CITY, imported into ORG by the organization, records the answer; and
@@ -55,7 +56,20 @@ check "export certificate-batch to a file exits 0" test "$rc" = 0
 run validate "$T/batch.xml"
 check "the batch validates" test "$rc" = 0
 check "validate names its type" out_has "certificate-batch"
+run export results-report "$T/results.xml" --session 1
+check "export results-report of the session exits 0" test "$rc" = 0
+# 谁评价谁负责谁发证: a city registry without the session's results refuses the batch.
+DB="$T/city-bare.db"
+cp "$CITY" "$DB"
+snapshot "$T/bare-before"
+run $AS_CENTRE import "$T/batch.xml"
+check "a batch for holders with no result here is refused (exit 2)" test "$rc" = 2
+check "the refusal says to import the results report first" err_has "results report"
+snapshot "$T/bare-after"
+check "the refused batch changed nothing" cmp -s "$T/bare-before" "$T/bare-after"
 DB="$CITY"
+run $AS_CENTRE import "$T/results.xml"
+check "the city centre imports the results report (exit 0)" test "$rc" = 0
 snapshot "$T/before"
 run $AS_A import "$T/batch.xml"
 check "an organization may not import a batch (exit 4)" test "$rc" = 4
@@ -71,6 +85,10 @@ check "the refusals changed nothing" cmp -s "$T/before" "$T/after"
 run $AS_CENTRE import "$T/batch.xml"
 check "the city centre imports the batch (exit 0)" test "$rc" = 0
 check "two records" out_has "2 records"
+run org show $A
+check "org show lists the organization's certificate site" out_has "cert sites   000001"
+run --json org show $A
+py "org show --json: certificate_sites" 'assert d["certificate_sites"] == ["000001"], d'
 run cert verify $N1 --name 王芳
 check "the city's registry answers: valid" test "$rc" = 0
 run export certificate-batch --org $A --date 2024-04-01

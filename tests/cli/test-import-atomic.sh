@@ -12,7 +12,7 @@ check() { if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok - $2"; else fail=$(
 digest() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
 
 db="$tmp/r.db"
-"$SC" --db "$db" init >/dev/null 2>&1
+"$SC" --db "$db" --actor city-bureau init >/dev/null 2>&1
 check $? "init"
 before=$(digest "$db")
 
@@ -36,14 +36,14 @@ PY
 }
 
 gen "$tmp/bad.xml" 20000 bad-batch bad
-"$SC" --db "$db" import "$tmp/bad.xml" >"$tmp/out" 2>"$tmp/err"
+"$SC" --db "$db" --actor city-bureau import "$tmp/bad.xml" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [ "$rc" -eq 2 ]; check $? "an import failing on its last record exits 2 (got $rc)"
 grep -q "bad.xml:[0-9]*:[0-9]*: catalog/occupation\[20001\]/@code" "$tmp/err"; check $? "the error names the line and field of the bad record"
 [ "$(digest "$db")" = "$before" ]; check $? "the failed import left the registry unchanged"
 
 gen "$tmp/big.xml" 400000 big-batch good
-"$SC" --db "$db" import "$tmp/big.xml" >/dev/null 2>&1 &
+"$SC" --db "$db" --actor city-bureau import "$tmp/big.xml" >/dev/null 2>&1 &
 pid=$!
 sleep 1.5
 if kill -0 "$pid" 2>/dev/null; then
@@ -51,7 +51,7 @@ if kill -0 "$pid" 2>/dev/null; then
   check 0 "the import was still running and was killed with SIGKILL"
   [ "$(digest "$db")" = "$before" ]; check $? "the killed import left the registry unchanged"
   [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = "ok" ]; check $? "integrity_check ok after the kill"
-  "$SC" --db "$db" import "$tmp/big.xml" >/dev/null 2>&1; check $? "the same import then succeeds"
+  "$SC" --db "$db" --actor city-bureau import "$tmp/big.xml" >/dev/null 2>&1; check $? "the same import then succeeds"
   [ "$(sqlite3 "$db" 'SELECT count(*) FROM occupation')" = "400020" ]; check $? "all 400000 occupations are there"
 else
   wait "$pid"

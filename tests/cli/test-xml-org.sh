@@ -17,7 +17,7 @@ NAME=xml-org
 
 # ---- set-up: three registries, the organization applies at home ------------------------------
 
-must init
+must --actor city-bureau init
 ORG="$T/org.db"
 DIST="$T/dist.db"
 CITY="$T/city.db"

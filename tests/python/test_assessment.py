@@ -734,16 +734,20 @@ def test_assessment_results_pass_rule(fx):
 
     refused(fx, skillcert.ConstraintError, db.result_record, fx.org, s, a, 60, 60, NONE,
             "2024-02-29")  # before the session
-    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, 100.5, NONE)
-    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, NONE, NONE)
-    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, 60, 60)
-    refused(fx, skillcert.DeniedError, db.result_record, fx.org2, s, a, 60, 60, NONE)
+    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, 100.5, NONE,
+            "2024-03-01")
+    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, NONE, NONE,
+            "2024-03-01")
+    refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, 60, 60,
+            "2024-03-01")
+    refused(fx, skillcert.DeniedError, db.result_record, fx.org2, s, a, 60, 60, NONE, "2024-03-01")
 
     db.result_record(fx.org, s, a, 60, 60, NONE, "2024-03-01")
     db.result_record(fx.org, s, b, 59, 100, NONE, "2024-03-01")
     db.result_record(fx.org, s, c, 100, 59.5, NONE, "2024-03-01")
     db.result_record(fx.org, s, d, 0, 0, NONE, "2024-03-01")
-    refused(fx, skillcert.ExistsError, db.result_record, fx.org, s, a, 70, 70, NONE)
+    refused(fx, skillcert.ExistsError, db.result_record, fx.org, s, a, 70, 70, NONE,
+            "2024-03-01")
 
     r = db.result_get(s, a)
     assert (r.passed, r.name, r.attempt, r.review, r.certificate) == (1, "考生1", 1, NONE, "")
@@ -763,8 +767,8 @@ def test_assessment_pass_rule_per_standard(fx):
     db.component_rule_set(fx.centre, OCC, PRACTICAL, 5, 3, 0, True, 70)
     fx.candidates(1, 2)
     s = fx.ready_session("2024-03-01", 1, 2)
-    db.result_record(fx.org, s, resident_id(1), 90, 69, NONE)
-    db.result_record(fx.org, s, resident_id(2), 90, 70, NONE)
+    db.result_record(fx.org, s, resident_id(1), 90, 69, NONE, "2024-03-01")
+    db.result_record(fx.org, s, resident_id(2), 90, 70, NONE, "2024-03-01")
     assert db.result_get(s, resident_id(1)).passed == 0
     assert db.result_get(s, resident_id(2)).passed == 1
 

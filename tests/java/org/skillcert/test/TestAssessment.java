@@ -763,15 +763,15 @@ public class TestAssessment {
     assertEquals(Skillcert.SESSION_CONFIRMED, db.sessionGet(s).getStatus());
     refused(ConstraintException.class, () -> db.sessionEnrol(org, s, a));
     refused(ConstraintException.class, () -> db.sessionStaffAdd(org, s, THEORY, "E09"));
-    refused(ValidationException.class, () -> db.resultRecord(org, s, a, 60, 100.5, NONE));
-    refused(ValidationException.class, () -> db.resultRecord(org, s, a, 60, NONE, NONE));
-    refused(ValidationException.class, () -> db.resultRecord(org, s, a, 60, 60, 60));
-    refused(DeniedException.class, () -> db.resultRecord(org2, s, a, 60, 60, NONE));
+    refused(ValidationException.class, () -> db.resultRecord(org, s, a, 60, 100.5, NONE, "2024-03-01"));
+    refused(ValidationException.class, () -> db.resultRecord(org, s, a, 60, NONE, NONE, "2024-03-01"));
+    refused(ValidationException.class, () -> db.resultRecord(org, s, a, 60, 60, 60, "2024-03-01"));
+    refused(DeniedException.class, () -> db.resultRecord(org2, s, a, 60, 60, NONE, "2024-03-01"));
     db.resultRecord(org, s, a, 60, 60, NONE, "2024-03-01");
     db.resultRecord(org, s, b, 59, 100, NONE, "2024-03-01");
     db.resultRecord(org, s, c, 100, 59.5, NONE, "2024-03-01");
     db.resultRecord(org, s, d, 0, 0, NONE, "2024-03-01");
-    refused(ExistsException.class, () -> db.resultRecord(org, s, a, 70, 70, NONE));
+    refused(ExistsException.class, () -> db.resultRecord(org, s, a, 70, 70, NONE, "2024-03-01"));
     Result r = db.resultGet(s, a);
     assertTrue(r.isPassed());
     assertEquals("考生1", r.getName());
@@ -792,8 +792,8 @@ public class TestAssessment {
     db.componentRuleSet(centre, OCC, PRACTICAL, 5, 3, 0, true, 70);
     candidates(1, 2);
     long s = readySession("2024-03-01", 1, 2);
-    db.resultRecord(org, s, residentId(1), 90, 69, NONE);
-    db.resultRecord(org, s, residentId(2), 90, 70, NONE);
+    db.resultRecord(org, s, residentId(1), 90, 69, NONE, "2024-03-01");
+    db.resultRecord(org, s, residentId(2), 90, 70, NONE, "2024-03-01");
     assertFalse(db.resultGet(s, residentId(1)).isPassed());
     assertTrue(db.resultGet(s, residentId(2)).isPassed());
   }
