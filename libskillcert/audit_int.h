@@ -19,8 +19,12 @@ void sc__copy_text(char *dst, size_t cap, const char *src);
 
 /* The entry for an imported XML batch (one per batch): its actor is the receiver
  * (the importing actor); its detail names the document's issuer, whose acts the
- * import replayed, and the receiver ("... issuer=organization:X receiver=district:Y"). */
+ * import replayed, the receiver, and the SHA-256 fingerprint of the signer's
+ * certificate when the import verified a signature (issue 12; "signer=-" when the
+ * registry has no trust anchor): "... issuer=organization:X receiver=district:Y
+ * signer=ab12...". */
 int sc__audit_import(sc_db *db, const sc_actor *actor, const sc_actor *issuer,
-                     const char *doctype, const char *batch_id, uint64_t records);
+                     const char *doctype, const char *batch_id, uint64_t records,
+                     const char *signer_fp);
 
 #endif

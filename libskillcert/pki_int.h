@@ -58,5 +58,11 @@ int sc__pki_bio_string(char **out, size_t *len, BIO *bio);
  * party); SC_ENOTFOUND no anchor; SC_EXML; SC_EDB; SC_ENOMEM. */
 int sc__xml_signature_check(sc_db *db, const char *data, size_t len, const char *issuer,
                             char *fingerprint, char *signed_at);
+/* As sc__xml_signature_check, and on success the document with its signatures
+ * set aside (what the import then reads) into *content (sc_free; NUL-terminated,
+ * length *content_len); content NULL: not wanted. */
+int sc__xml_signature_open(sc_db *db, const char *data, size_t len, const char *issuer,
+                           char *fingerprint, char *signed_at, char **content,
+                           size_t *content_len);
 
 #endif

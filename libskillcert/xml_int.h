@@ -62,6 +62,10 @@ struct sc__xml_ctx {
     sc_db *db;                /* NULL when only validating */
     const sc_actor *actor;    /* the importing actor: the receiver */
     sc_actor *issuer;         /* the root's issuer (sc__xml_issuer), NULL before */
+    char declared[80];        /* the root's issuer attribute as read by detect() */
+    char signer[80];          /* the proven signer's party; "" unsigned (no anchor) */
+    char signer_fp[65];       /* its certificate's SHA-256 fingerprint; "" unsigned */
+    char *content;            /* the verified document, signatures set aside (owned) */
     const sc__doc_handler *handler;
     unsigned errors;          /* errors seen (reported or not) */
     int first_code;           /* status of the first error */
@@ -94,11 +98,13 @@ int sc__xml_fail(sc__xml_ctx *ctx, int code, const char *field, const char *fmt,
 int sc__xml_fail_last(sc__xml_ctx *ctx, const char *field);
 /* Establish the document's issuer: the party named by the root's `issuer` attribute,
  * whose acts the document records (city-bureau, city-centre, district:NNNNNN,
- * org:CODE). This is THE place where the issuer is established: today it is declared
- * by the document and only parsed and checked against the document type's issuer role
- * (sc__xml_parties); issue 12 (signed documents) will prove it here, from the
- * signature, and nowhere else. *out is borrowed from ctx (valid for the import).
- * Returns SC_OK, or a failure already reported at the root. */
+ * org:CODE). This is THE place where the issuer is established. When the registry
+ * has a trust anchor (issue 12), the import verified the document's signature before
+ * reading it (the enveloped XML Signature, or FILE.p7s for the large batches; see
+ * docs/signatures.md) and the issuer named here must be its signer, else refused.
+ * Without an anchor the issuer is declared (the transitional rule; parsed and
+ * checked against the document type's issuer role only). *out is borrowed from ctx
+ * (valid for the import). Returns SC_OK, or a failure already reported at the root. */
 int sc__xml_issuer(sc__xml_ctx *ctx, const sc_actor **out);
 /* Check the action table for the document's ISSUER (not the importing actor) doing
  * `action` on `subject` (a credit code, or NULL): an import replays the issuer's acts,
@@ -185,7 +191,8 @@ int sc__xml_export_report(char **out, size_t *len, sc_db *db, int doctype,
 int sc__xml_org_is_doc(int doctype);
 int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_options *opts);
 
-/* Import from memory with the library's own actor check (used by load_notice). */
+/* Import from memory with the library's own actor check (used by load_notice): the
+ * library's built-in data, so no signature is checked (sc_xml_import_* check it). */
 int sc__xml_import(sc_import_result *out, sc_db *db, const sc_actor *actor, const char *path,
                    const char *data, size_t len, const char *name,
                    const sc_import_options *opts, sc_report *report);
