@@ -166,13 +166,13 @@ int sc__audit_import(sc_db *db, const sc_actor *actor, const sc_actor *issuer,
     snprintf(id, sizeof id, "%s:%s", doctype ? doctype : "?", batch_id ? batch_id : "");
     /* The acts are the issuer's; the entry's actor is the receiver that imported them. */
     return sc__audit_append(db, actor, "batch", id, "xml.import",
-                            "doctype=%s batch=%s records=%llu issuer=%s receiver=%s "
-                            "signer=%s",
+                            "doctype=%s batch=%s signer=%s records=%llu issuer=%s "
+                            "receiver=%s",
                             doctype ? doctype : "?", batch_id ? batch_id : "",
+                            signer_fp && *signer_fp ? signer_fp : "-",
                             (unsigned long long)records,
                             issuer ? sc_actor_label(issuer) : "-",
-                            actor ? sc_actor_label(actor) : "-",
-                            signer_fp && *signer_fp ? signer_fp : "-");
+                            actor ? sc_actor_label(actor) : "-");
 }
 
 /* ---- verification ---- */

@@ -21,8 +21,8 @@ void sc__copy_text(char *dst, size_t cap, const char *src);
  * (the importing actor); its detail names the document's issuer, whose acts the
  * import replayed, the receiver, and the SHA-256 fingerprint of the signer's
  * certificate when the import verified a signature (issue 12; "signer=-" when the
- * registry has no trust anchor): "... issuer=organization:X receiver=district:Y
- * signer=ab12...". */
+ * registry has no trust anchor): "doctype=... batch=... signer=ab12... records=N
+ * issuer=organization:X receiver=district:Y". */
 int sc__audit_import(sc_db *db, const sc_actor *actor, const sc_actor *issuer,
                      const char *doctype, const char *batch_id, uint64_t records,
                      const char *signer_fp);

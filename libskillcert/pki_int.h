@@ -48,6 +48,12 @@ int sc__pki_registry_material(sc_db *db, char **anchor_pem, char **crls_pem);
 /* Copy a PEM BIO's contents into a new NUL-terminated buffer. */
 int sc__pki_bio_string(char **out, size_t *len, BIO *bio);
 
+/* sc_pki_verify_detached(), and on success the signed SHA-256 of the file's bytes
+ * into digest[32] (NULL: not wanted). */
+int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const char *path,
+                               const char *sig_pem, const char *anchor_pem, const char *crl_pem,
+                               unsigned char *digest);
+
 /* For the import (the one-door work, xml.c's sc__xml_issuer()): verify a
  * document's signatures against the registry's anchor and CRLs and check that
  * its first signer is `issuer` (a party name, "org:<credit code>" ...). On

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <libxml/parser.h>
+#include <openssl/evp.h>
 #include <libxml/xmlschemas.h>
 
 /* Page cache during an import, in KiB (SQLite's default is 2000). */
@@ -138,6 +139,7 @@ typedef struct {
     FILE *fp;
     const char *data;
     size_t len, pos;
+    EVP_MD_CTX *md;   /* when set: SHA-256 of every byte read from fp (issue 12) */
 } input;
 
 static int input_read(void *p, char *buf, int n)
@@ -146,6 +148,8 @@ static int input_read(void *p, char *buf, int n)
     if (in->fp) {
         size_t got = fread(buf, 1, (size_t)n, in->fp);
         if (got == 0 && ferror(in->fp))
+            return -1;
+        if (in->md && got > 0 && EVP_DigestUpdate(in->md, buf, got) != 1)
             return -1;
         return (int)got;
     } else {
@@ -193,6 +197,23 @@ static void input_release(input *in)
     if (in->fp)
         fclose(in->fp);
     in->fp = NULL;
+    EVP_MD_CTX_free(in->md);
+    in->md = NULL;
+}
+
+/* Issue 12: the bytes the import read (and the rest of the file, if the parser
+ * stopped before its end) are those the detached signature covers. */
+static int input_digest_matches(input *in, const unsigned char want[32])
+{
+    unsigned char buf[65536], got[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    size_t r;
+    while ((r = fread(buf, 1, sizeof buf, in->fp)) > 0)
+        if (EVP_DigestUpdate(in->md, buf, r) != 1)
+            return 0;
+    if (ferror(in->fp) || EVP_DigestFinal_ex(in->md, got, &n) != 1 || n != 32)
+        return 0;
+    return memcmp(got, want, 32) == 0;
 }
 
 /* ---- errors ---- */
@@ -987,7 +1008,7 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
         }
         if (rc != SC_OK)
             goto done;
-        rc = sc_pki_verify_detached(&v, when, path, bytes, anchor, crls);
+        rc = sc__pki_verify_detached_md(&v, when, path, bytes, anchor, crls, ctx->digest);
         if (rc == SC_EINVALIDDOC) {
             rc = sig_refuse(ctx, "signature refused (%s): %s", sc_sig_reason_name(v.reason),
                             v.message);
@@ -1002,6 +1023,7 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
         }
         snprintf(ctx->signer, sizeof ctx->signer, "%s", v.party);
         snprintf(ctx->signer_fp, sizeof ctx->signer_fp, "%s", v.fingerprint);
+        ctx->detached = 1;
         goto done;
     }
     /* Enveloped: the whole bytes. */
@@ -1776,6 +1798,13 @@ static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_a
     } else {
         in.pos = 0;
     }
+    if (ctx.detached) {
+        /* The import reads the bytes the signature covers, or refuses (below). */
+        if (!(in.md = EVP_MD_CTX_new()) || EVP_DigestInit_ex(in.md, EVP_sha256(), NULL) != 1) {
+            rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+            goto done;
+        }
+    }
     if (ctx.handler->state_size) {
         state = sc__calloc(1, ctx.handler->state_size);
         if (!state) {
@@ -1796,6 +1825,11 @@ static int process(sc_import_result *result, int *doctype, sc_db *db, const sc_a
     ctx.handler_ok = 1;
     rc = run(&ctx, &in);
     already = ctx.already;
+    if (rc == SC_OK && ctx.detached && !input_digest_matches(&in, ctx.digest)) {
+        ctx.stopped = 0;
+        rc = sig_refuse(&ctx, "signature refused (bad-signature): %.300s changed while it was "
+                        "imported; it is not the file its signature covers", path);
+    }
     if (rc == SC_OK && db && !already)
         rc = batch_add(db, ctx.handler->root, ctx.batch_id, ctx.records);
     if (rc == SC_OK && db && !already) /* one audit entry per imported batch */

@@ -66,6 +66,8 @@ struct sc__xml_ctx {
     char signer[80];          /* the proven signer's party; "" unsigned (no anchor) */
     char signer_fp[65];       /* its certificate's SHA-256 fingerprint; "" unsigned */
     char *content;            /* the verified document, signatures set aside (owned) */
+    int detached;             /* a detached signature was verified: digest holds its */
+    unsigned char digest[32]; /* signed SHA-256, compared with the bytes the import read */
     const sc__doc_handler *handler;
     unsigned errors;          /* errors seen (reported or not) */
     int first_code;           /* status of the first error */
