@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <skillcert.h>
 #include "demo.h"
 #include "report_html.h" /* tools/ */
@@ -266,6 +267,96 @@ static int certificates(season *s)
     return 0;
 }
 
+/* A key and its certificate for `party`, certified by (ikey, icert); the root when
+ * ikey is NULL (self-signed). */
+static int make_party(char **key, char **cert, const char *party, const char *ikey,
+                      const char *icert, const char *to)
+{
+    sc_signer *by = NULL;
+    char *req = NULL;
+    int rc = sc_pki_key_new(key, NULL);
+    if (rc == SC_OK)
+        rc = sc_pki_request_new(&req, NULL, *key, party);
+    if (rc == SC_OK)
+        rc = sc_signer_new_key(&by, ikey ? ikey : *key, icert);
+    if (rc == SC_OK)
+        rc = sc_pki_certify(cert, NULL, by, req, "2023-01-01", to);
+    sc_signer_free(by);
+    sc_free(req);
+    return rc;
+}
+
+/* Issue 12: the bureau's root, the centre, the district and the organization make
+ * their keys; the organization signs its certificate batch (a detached signature over
+ * the file's bytes), the city centre the directory (an enveloped XML Signature); both
+ * are checked against the bureau's root alone. */
+static int signed_exchange(season *s)
+{
+    char *rk = NULL, *rootc = NULL, *ck = NULL, *cc = NULL, *dk = NULL, *dc = NULL, *ok = NULL,
+         *oc = NULL, *chain = NULL, *sig = NULL, *xml = NULL, *signed_xml = NULL;
+    char party[64], path[512];
+    sc_export_options opts = SC_EXPORT_OPTIONS_INIT;
+    sc_sign_options so = SC_SIGN_OPTIONS_INIT;
+    sc_pki_verification v;
+    sc_xml_verification xv;
+    sc_signer *signer = NULL;
+    size_t len = 0;
+    int rc, fd;
+
+    snprintf(party, sizeof party, "org:%s", s->org);
+    rc = make_party(&rk, &rootc, "city-bureau", NULL, NULL, "2035-12-31");
+    if (rc == SC_OK)
+        rc = make_party(&ck, &cc, "city-centre", rk, rootc, "2030-12-31");
+    if (rc == SC_OK)
+        rc = make_party(&dk, &dc, "district:110108", rk, rootc, "2030-12-31");
+    if (rc == SC_OK)
+        rc = make_party(&ok, &oc, party, ck, cc, "2030-12-31");
+    if (rc != SC_OK)
+        goto done;
+    printf("  keys: city-bureau (root), city-centre and district:110108 certified by the "
+           "bureau, %s certified by the centre\n", party);
+    if (!(chain = malloc(strlen(oc) + strlen(cc) + 1))) {
+        rc = SC_ENOMEM;
+        goto done;
+    }
+    strcpy(chain, oc);
+    strcat(chain, cc);
+    snprintf(path, sizeof path, "%s/demo-batch-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR")
+                                                                          : "/tmp");
+    if ((fd = mkstemp(path)) < 0) {
+        rc = SC_EIO;
+        goto done;
+    }
+    close(fd);
+    opts.credit_code = s->org;
+    opts.date = "2023-08-31";
+    if ((rc = sc_xml_exchange_export_file(s->db, SC_DOC_CERTIFICATE_BATCH, path, &opts)) ||
+        (rc = sc_signer_new_key(&signer, ok, chain)) ||
+        (rc = sc_pki_sign_detached(&sig, &len, path, signer, NULL)))
+        goto removed;
+    rc = sc_pki_verify_detached(&v, NULL, path, sig, rootc, NULL);
+    printf("  certificate batch signed by %s (detached CMS over its bytes), verified "
+           "against the bureau's root: %s\n", v.party, rc == SC_OK ? "yes" : "NO");
+    sc_signer_free(signer);
+    signer = NULL;
+    opts.credit_code = NULL;
+    if ((rc = sc_xml_exchange_export_memory(&xml, &len, s->db, SC_DOC_DIRECTORY, &opts)) ||
+        (rc = sc_signer_new_key(&signer, ck, cc)) ||
+        (rc = sc_xml_sign_memory(&signed_xml, &len, xml, len, signer, &so)))
+        goto removed;
+    rc = sc_xml_verify_memory(&xv, signed_xml, len, rootc, NULL);
+    printf("  directory signed by %s (enveloped XML Signature), verified: %s\n",
+           xv.sig[0].party, rc == SC_OK ? "yes" : "NO");
+removed:
+    remove(path);
+done:
+    sc_signer_free(signer);
+    sc_free(rk); sc_free(rootc); sc_free(ck); sc_free(cc); sc_free(dk); sc_free(dc);
+    sc_free(ok); sc_free(oc); sc_free(sig); sc_free(xml); sc_free(signed_xml);
+    free(chain);
+    return rc;
+}
+
 static int exchange(season *s)
 {
     static const char hostile[] =
@@ -288,6 +379,8 @@ static int exchange(season *s)
     printf("  certificate batch for the city centre: %zu bytes, validates as <%s>: %s\n", len,
            sc_doctype_name(doctype), rc == SC_OK ? "yes" : "NO");
     sc_free(xml);
+    if (signed_exchange(s) != SC_OK)
+        return demo_fail("signing the exchange");
     if (sc_report_new(&report) != SC_OK || sc_audit_verify(&before, s->db) != SC_OK)
         return demo_fail("preparing the import");
     rc = sc_xml_import_memory(NULL, s->db, s->self, hostile, sizeof hostile - 1, "hostile.xml",

@@ -140,14 +140,17 @@ int sc__audit_append(sc_db *db, const sc_actor *actor, const char *entity,
 }
 
 int sc__audit_import(sc_db *db, const sc_actor *actor, const sc_actor *issuer,
-                     const char *doctype, const char *batch_id, uint64_t records)
+                     const char *doctype, const char *batch_id, uint64_t records,
+                     const char *signer_fp)
 {
     char id[SC_AUDIT_ID_SIZE];
     snprintf(id, sizeof id, "%s:%s", doctype ? doctype : "?", batch_id ? batch_id : "");
     /* The acts are the issuer's; the entry's actor is the receiver that imported them. */
     return sc__audit_append(db, actor, "batch", id, "xml.import",
-                            "doctype=%s batch=%s records=%llu issuer=%s receiver=%s",
+                            "doctype=%s batch=%s signer=%s records=%llu issuer=%s "
+                            "receiver=%s",
                             doctype ? doctype : "?", batch_id ? batch_id : "",
+                            signer_fp && *signer_fp ? signer_fp : "-",
                             (unsigned long long)records,
                             issuer ? sc_actor_label(issuer) : "-",
                             actor ? sc_actor_label(actor) : "-");

@@ -16,8 +16,12 @@ int sc__audit_append(sc_db *db, const sc_actor *actor, const char *entity,
 
 /* The entry for an imported XML batch (one per batch): its actor is the receiver
  * (the importing actor); its detail names the document's issuer, whose acts the
- * import replayed, and the receiver ("... issuer=organization:X receiver=district:Y"). */
+ * import replayed, the receiver, and the SHA-256 fingerprint of the signer's
+ * certificate when the import verified a signature (issue 12; "signer=-" when the
+ * registry has no trust anchor): "doctype=... batch=... signer=ab12... records=N
+ * issuer=organization:X receiver=district:Y". */
 int sc__audit_import(sc_db *db, const sc_actor *actor, const sc_actor *issuer,
-                     const char *doctype, const char *batch_id, uint64_t records);
+                     const char *doctype, const char *batch_id, uint64_t records,
+                     const char *signer_fp);
 
 #endif

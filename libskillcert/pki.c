@@ -1543,6 +1543,13 @@ static void detached_fail(sc_pki_verification *out, int reason, const char *msg)
 int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at, const char *path,
                            const char *sig_pem, const char *anchor_pem, const char *crl_pem)
 {
+    return sc__pki_verify_detached_md(out, signed_at, path, sig_pem, anchor_pem, crl_pem, NULL);
+}
+
+int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const char *path,
+                               const char *sig_pem, const char *anchor_pem, const char *crl_pem,
+                               unsigned char *digest)
+{
     CMS_ContentInfo *cms = NULL;
     STACK_OF(CMS_SignerInfo) *sis;
     STACK_OF(X509) *certs = NULL, *signers = NULL;
@@ -1618,6 +1625,19 @@ int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at, const char
     }
     t = timegm(&tm);
     sc__pki_format_time(t, when);
+    if (digest) {
+        /* The signed SHA-256 of the bytes, verified above: the importer compares it
+         * with the bytes it reads itself. */
+        ASN1_OCTET_STRING *md = CMS_signed_get0_data_by_OBJ(
+            sk_CMS_SignerInfo_value(sis, 0), OBJ_nid2obj(NID_pkcs9_messageDigest), -3,
+            V_ASN1_OCTET_STRING);
+        if (!md || ASN1_STRING_length(md) != 32) {
+            ERR_clear_error();
+            detached_fail(out, SC_SIG_MALFORMED, "a SHA-256 message digest is expected");
+            goto refused;
+        }
+        memcpy(digest, ASN1_STRING_get0_data(md), 32);
+    }
     if (signed_at)
         snprintf(signed_at, SC_PKI_TIME_SIZE, "%s", when);
     if ((rc = sc__pki_verify(out, anchor, leaf, certs, crls, t)) != SC_OK)

@@ -48,6 +48,12 @@ int sc__pki_registry_material(sc_db *db, char **anchor_pem, char **crls_pem);
 /* Copy a PEM BIO's contents into a new NUL-terminated buffer. */
 int sc__pki_bio_string(char **out, size_t *len, BIO *bio);
 
+/* sc_pki_verify_detached(), and on success the signed SHA-256 of the file's bytes
+ * into digest[32] (NULL: not wanted). */
+int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const char *path,
+                               const char *sig_pem, const char *anchor_pem, const char *crl_pem,
+                               unsigned char *digest);
+
 /* For the import (the one-door work, xml.c's sc__xml_issuer()): verify a
  * document's signatures against the registry's anchor and CRLs and check that
  * its first signer is `issuer` (a party name, "org:<credit code>" ...). On
@@ -58,5 +64,11 @@ int sc__pki_bio_string(char **out, size_t *len, BIO *bio);
  * party); SC_ENOTFOUND no anchor; SC_EXML; SC_EDB; SC_ENOMEM. */
 int sc__xml_signature_check(sc_db *db, const char *data, size_t len, const char *issuer,
                             char *fingerprint, char *signed_at);
+/* As sc__xml_signature_check, and on success the document with its signatures
+ * set aside (what the import then reads) into *content (sc_free; NUL-terminated,
+ * length *content_len); content NULL: not wanted. */
+int sc__xml_signature_open(sc_db *db, const char *data, size_t len, const char *issuer,
+                           char *fingerprint, char *signed_at, char **content,
+                           size_t *content_len);
 
 #endif

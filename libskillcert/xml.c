@@ -10,6 +10,7 @@
 #include "xml_int.h"
 #include "audit_int.h"
 #include "authz_int.h"
+#include "pki_int.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -18,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <libxml/parser.h>
+#include <openssl/evp.h>
 #include <libxml/xmlschemas.h>
 
 /* Page cache during an import, in KiB (SQLite's default is 2000). */
@@ -78,6 +80,7 @@ typedef struct {
     FILE *fp;
     const char *data;
     size_t len, pos;
+    EVP_MD_CTX *md;   /* when set: SHA-256 of every byte read from fp (issue 12) */
 } input;
 
 static int input_read(void *p, char *buf, int n)
@@ -86,6 +89,8 @@ static int input_read(void *p, char *buf, int n)
     if (in->fp) {
         size_t got = fread(buf, 1, (size_t)n, in->fp);
         if (got == 0 && ferror(in->fp))
+            return -1;
+        if (in->md && got > 0 && EVP_DigestUpdate(in->md, buf, got) != 1)
             return -1;
         return (int)got;
     } else {
@@ -133,6 +138,23 @@ static void input_release(input *in)
     if (in->fp)
         fclose(in->fp);
     in->fp = NULL;
+    EVP_MD_CTX_free(in->md);
+    in->md = NULL;
+}
+
+/* Issue 12: the bytes the import read (and the rest of the file, if the parser
+ * stopped before its end) are those the detached signature covers. */
+static int input_digest_matches(input *in, const unsigned char want[32])
+{
+    unsigned char buf[65536], got[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    size_t r;
+    while ((r = fread(buf, 1, sizeof buf, in->fp)) > 0)
+        if (EVP_DigestUpdate(in->md, buf, r) != 1)
+            return 0;
+    if (ferror(in->fp) || EVP_DigestFinal_ex(in->md, got, &n) != 1 || n != 32)
+        return 0;
+    return memcmp(got, want, 32) == 0;
 }
 
 /* ---- errors ---- */
@@ -522,8 +544,9 @@ static int same_scope(const char *a, const char *b)
 
 int sc__xml_issuer(sc__xml_ctx *ctx, const sc_actor **out)
 {
-    /* Issue 12: the signature over the document will prove the issuer here; until
-     * then the document declares it and this is the one place that believes it. */
+    /* Issue 12: with a trust anchor, the signature verified before reading (prove())
+     * names the signer and the issuer must be that signer; without one the document
+     * declares it (transitional) and this is the one place that believes it. */
     const char *text;
     char scope[64];
     int kind = 0;
@@ -538,6 +561,12 @@ int sc__xml_issuer(sc__xml_ctx *ctx, const sc_actor **out)
          * (no second message here); nothing is applied. */
         ctx->handler_ok = 0;
         return SC_EINVALIDDOC;
+    }
+    if (ctx->signer[0] && strcmp(text, ctx->signer) != 0) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "signature refused (wrong-party): the document names %.70s as "
+                 "its issuer but is signed by %s", text, ctx->signer);
+        return refuse(ctx, "issuer", msg);
     }
     if (sc_actor_new(&ctx->issuer, kind, scope[0] ? scope : NULL, NULL) != SC_OK)
         return sc__xml_fail_last(ctx, "issuer");
@@ -772,6 +801,12 @@ static int detect(sc__xml_ctx *ctx, const sc__doc_handler **out)
                            cur_line(ctx), cur_col(ctx), local, 0, msg);
                     return SC_EINVALIDDOC;
                 }
+                {
+                    xmlChar *iss = xmlTextReaderGetAttribute(ctx->reader, BAD_CAST "issuer");
+                    snprintf(ctx->declared, sizeof ctx->declared, "%s",
+                             iss ? (const char *)iss : "");
+                    xmlFree(iss);
+                }
                 *out = ctx->docs[i];
                 return SC_OK;
             }
@@ -790,6 +825,192 @@ static int detect(sc__xml_ctx *ctx, const sc__doc_handler **out)
         record(ctx, SC_SEVERITY_ERROR, SC_EXML, SC_DOMAIN_XML, cur_line(ctx), cur_col(ctx), "", 0,
                "the document has no root element");
     return ctx->first_code ? ctx->first_code : SC_EXML;
+}
+
+/* ---- signatures (issue 12) ---- */
+
+/* The large batches are signed by a detached CMS over the file's exact bytes
+ * (FILE.p7s), verified streaming; every other type by an enveloped XML Signature. */
+static int detached_scheme(int doctype)
+{
+    return doctype == SC_DOC_CANDIDATE_BATCH || doctype == SC_DOC_CERTIFICATE_BATCH;
+}
+
+/* Largest enveloped-signed document read whole for its check. */
+#define SC__SIGNED_DOC_MAX ((uint64_t)256 << 20)
+
+/* A signature refusal at the root: the import's result; nothing is read further. */
+static int sig_refuse(sc__xml_ctx *ctx, const char *fmt, ...) SC__PRINTF(2, 3);
+static int sig_refuse(sc__xml_ctx *ctx, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    record(ctx, SC_SEVERITY_ERROR, SC_EINVALIDDOC, SC_DOMAIN_RULES, 1, 1, ctx->handler->root, 0,
+           msg);
+    if (!ctx->fatal_code) {
+        ctx->fatal_code = SC_EINVALIDDOC;
+        sc__error_set_at(SC_EINVALIDDOC, SC_DOMAIN_RULES, ctx->source, 1, 1,
+                         ctx->handler->root, 0, "%s", msg);
+    }
+    stop(ctx);
+    return SC_EINVALIDDOC;
+}
+
+#define SLURP_TOO_LARGE (-1000) /* slurp(): more than max bytes (no error set) */
+
+/* Read a whole (small) file into a NUL-terminated buffer (sc_free). */
+static int slurp(char **out, size_t *len, FILE *fp, uint64_t max)
+{
+    char *buf = NULL;
+    size_t cap = 0, n = 0, got;
+    *out = NULL;
+    do {
+        if (n + 65536 + 1 > cap) {
+            char *nb;
+            cap = cap ? cap * 2 : 131072;
+            if (!(nb = realloc(buf, cap))) {
+                free(buf);
+                return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+            }
+            buf = nb;
+        }
+        got = fread(buf + n, 1, 65536, fp);
+        n += got;
+        if (n > max) {
+            free(buf);
+            return SLURP_TOO_LARGE;
+        }
+    } while (got > 0);
+    if (ferror(fp)) {
+        free(buf);
+        return sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot read the document");
+    }
+    buf[n] = '\0';
+    *out = buf;
+    if (len)
+        *len = n;
+    return SC_OK;
+}
+
+/* Issue 12: when the registry has a trust anchor, verify the document's signature
+ * before anything is read into the registry, and keep the signer for
+ * sc__xml_issuer() and the audit entry. An enveloped-signed document is read whole
+ * (it is small), verified, and the import then reads the verified content; a large
+ * batch is verified streaming from its file against FILE.p7s. Without an anchor
+ * nothing is checked (the transitional rule, docs/signatures.md). */
+static int prove(sc__xml_ctx *ctx, input *in, const char *path)
+{
+    char *anchor = NULL, *crls = NULL, *bytes = NULL, *content = NULL;
+    char when[SC_PKI_TIME_SIZE];
+    const char *data;
+    size_t len = 0, clen = 0;
+    int rc;
+
+    rc = sc__pki_registry_material(ctx->db, &anchor, &crls);
+    if (rc == SC_ENOTFOUND) {
+        sc_error_clear();
+        return SC_OK; /* no trust anchor: the issuer is declared (transitional) */
+    }
+    if (rc != SC_OK)
+        return rc;
+    if (detached_scheme(ctx->handler->doctype)) {
+        sc_pki_verification v;
+        char *sigpath = NULL;
+        FILE *sf;
+        if (!path) {
+            rc = sig_refuse(ctx, "signature refused (unsigned): this registry has a trust anchor; "
+                            "a %s is signed by a detached signature over its file and is "
+                            "imported from that file, with FILE.p7s beside it",
+                            ctx->handler->root);
+            goto done;
+        }
+        if (!(sigpath = malloc(strlen(path) + 5))) {
+            rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+            goto done;
+        }
+        sprintf(sigpath, "%s.p7s", path);
+        sf = fopen(sigpath, "rb");
+        if (!sf) {
+            rc = sig_refuse(ctx, "signature refused (unsigned): this registry has a trust anchor "
+                            "and accepts only documents signed by their issuer; %.300s has no "
+                            "detached signature %.300s.p7s", path, path);
+            free(sigpath);
+            goto done;
+        }
+        free(sigpath);
+        rc = slurp(&bytes, NULL, sf, 1 << 20);
+        fclose(sf);
+        if (rc == SLURP_TOO_LARGE) {
+            rc = sig_refuse(ctx, "signature refused (malformed): %.300s.p7s is too large", path);
+            goto done;
+        }
+        if (rc != SC_OK)
+            goto done;
+        rc = sc__pki_verify_detached_md(&v, when, path, bytes, anchor, crls, ctx->digest);
+        if (rc == SC_EINVALIDDOC) {
+            rc = sig_refuse(ctx, "signature refused (%s): %s", sc_sig_reason_name(v.reason),
+                            v.message);
+            goto done;
+        }
+        if (rc != SC_OK)
+            goto done;
+        if (strcmp(v.party, ctx->declared) != 0) {
+            rc = sig_refuse(ctx, "signature refused (wrong-party): the document names %.70s as "
+                            "its issuer but is signed by %s", ctx->declared, v.party);
+            goto done;
+        }
+        snprintf(ctx->signer, sizeof ctx->signer, "%s", v.party);
+        snprintf(ctx->signer_fp, sizeof ctx->signer_fp, "%s", v.fingerprint);
+        ctx->detached = 1;
+        goto done;
+    }
+    /* Enveloped: the whole bytes. */
+    if (in->fp) {
+        if (fseek(in->fp, 0, SEEK_SET) != 0) {
+            rc = sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, errno,
+                                  "cannot rewind '%s'", path);
+            goto done;
+        }
+        rc = slurp(&bytes, &len, in->fp, SC__SIGNED_DOC_MAX);
+        if (rc == SLURP_TOO_LARGE) {
+            rc = sig_refuse(ctx, "a signed %s larger than 256 MiB is not accepted",
+                            ctx->handler->root);
+            goto done;
+        }
+        if (rc != SC_OK)
+            goto done;
+        data = bytes;
+    } else {
+        data = in->data;
+        len = in->len;
+    }
+    rc = sc__xml_signature_open(ctx->db, data, len, ctx->declared, ctx->signer_fp, when,
+                                &content, &clen);
+    if (rc == SC_EINVALIDDOC || rc == SC_EXML) {
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s", sc_error_last()->message);
+        rc = sig_refuse(ctx, "%s%s", strstr(msg, "signature refused") ? "" :
+                        "signature refused: ", msg);
+        goto done;
+    }
+    if (rc != SC_OK)
+        goto done;
+    snprintf(ctx->signer, sizeof ctx->signer, "%s", ctx->declared);
+    /* From here the import reads the verified content. */
+    input_release(in);
+    in->data = content;
+    in->len = clen;
+    in->pos = 0;
+    ctx->total_bytes = clen;
+    ctx->content = content;
+done:
+    free(bytes);
+    sc_free(anchor);
+    sc_free(crls);
+    return rc;
 }
 
 /* ---- batches ---- */
@@ -1507,6 +1728,10 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
             SC_OK)
         goto done;
 
+    /* Issue 12: the signature, checked before anything is read into the registry. */
+    if (db && check_actor == 2 && (rc = prove(&ctx, &in, path)) != SC_OK)
+        goto done;
+
     /* Rewind the input for the validating pass. */
     if (in.fp) {
         if (fseek(in.fp, 0, SEEK_SET) != 0) {
@@ -1516,6 +1741,13 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
         }
     } else {
         in.pos = 0;
+    }
+    if (ctx.detached) {
+        /* The import reads the bytes the signature covers, or refuses (below). */
+        if (!(in.md = EVP_MD_CTX_new()) || EVP_DigestInit_ex(in.md, EVP_sha256(), NULL) != 1) {
+            rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+            goto done;
+        }
     }
     if (ctx.handler->state_size) {
         state = sc__calloc(1, ctx.handler->state_size);
@@ -1537,11 +1769,16 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     ctx.handler_ok = 1;
     rc = run(&ctx, &in);
     already = ctx.already;
+    if (rc == SC_OK && ctx.detached && !input_digest_matches(&in, ctx.digest)) {
+        ctx.stopped = 0;
+        rc = sig_refuse(&ctx, "signature refused (bad-signature): %.300s changed while it was "
+                        "imported; it is not the file its signature covers", path);
+    }
     if (rc == SC_OK && db && !already)
         rc = batch_add(db, ctx.handler->root, ctx.batch_id, ctx.records);
     if (rc == SC_OK && db && !already) /* one audit entry per imported batch */
         rc = sc__audit_import(db, actor, ctx.issuer, ctx.handler->root, ctx.batch_id,
-                              ctx.records);
+                              ctx.records, ctx.signer_fp);
     if (in_txn) {
         if (rc == SC_OK && !already)
             rc = sc__db_commit(db);
@@ -1562,6 +1799,7 @@ done:
     if (state && ctx.handler && ctx.handler->cleanup)
         ctx.handler->cleanup(state);
     sc_actor_free(ctx.issuer);
+    sc_free(ctx.content);
     free(state);
     input_release(&in);
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
@@ -1580,12 +1818,13 @@ int sc__xml_validate(const sc__doc_handler *const *docs, size_t ndocs, int *doct
 int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *out,
                    sc_db *db, const sc_actor *actor, const char *path, const char *data,
                    size_t len, const char *name, const sc_import_options *opts,
-                   sc_report *report)
+                   sc_report *report, int check)
 {
     int rc;
     if ((rc = sc__db_check(db, "import", 1)) != SC_OK)
         return rc;
     if (!actor)
         return sc__error_null("import", "actor");
-    return process(docs, ndocs, out, NULL, db, actor, path, data, len, name, opts, report, 1);
+    return process(docs, ndocs, out, NULL, db, actor, path, data, len, name, opts, report,
+                   check);
 }

@@ -151,7 +151,9 @@ int sc_xml_import_file(sc_import_result *out, sc_db *db, const sc_actor *actor,
 {
     if (!path)
         return sc__error_null("sc_xml_import_file", "path");
-    return sc__xml_import(handlers, NDOCS, out, db, actor, path, NULL, 0, NULL, opts, report);
+    /* 2: an exchange document from outside: its signature is checked (issue 12). */
+    return sc__xml_import(handlers, NDOCS, out, db, actor, path, NULL, 0, NULL, opts, report,
+                          2);
 }
 
 int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor,
@@ -162,7 +164,8 @@ int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor
         return sc__error_null("sc_xml_import_memory", "data");
     if (len > INT32_MAX)
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
-    return sc__xml_import(handlers, NDOCS, out, db, actor, NULL, data, len, name, opts, report);
+    return sc__xml_import(handlers, NDOCS, out, db, actor, NULL, data, len, name, opts, report,
+                          2);
 }
 
 /* ---- export ------------------------------------------------------------------------------ */

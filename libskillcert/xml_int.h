@@ -62,6 +62,12 @@ struct sc__xml_ctx {
     sc_db *db;                /* NULL when only validating */
     const sc_actor *actor;    /* the importing actor: the receiver */
     sc_actor *issuer;         /* the root's issuer (sc__xml_issuer), NULL before */
+    char declared[80];        /* the root's issuer attribute as read by detect() */
+    char signer[80];          /* the proven signer's party; "" unsigned (no anchor) */
+    char signer_fp[65];       /* its certificate's SHA-256 fingerprint; "" unsigned */
+    char *content;            /* the verified document, signatures set aside (owned) */
+    int detached;             /* a detached signature was verified: digest holds its */
+    unsigned char digest[32]; /* signed SHA-256, compared with the bytes the import read */
     const sc__doc_handler *handler;
     const sc__doc_handler *const *docs; /* the types this import may find */
     size_t ndocs;
@@ -96,11 +102,13 @@ int sc__xml_fail(sc__xml_ctx *ctx, int code, const char *field, const char *fmt,
 int sc__xml_fail_last(sc__xml_ctx *ctx, const char *field);
 /* Establish the document's issuer: the party named by the root's `issuer` attribute,
  * whose acts the document records (city-bureau, city-centre, district:NNNNNN,
- * org:CODE). This is THE place where the issuer is established: today it is declared
- * by the document and only parsed and checked against the document type's issuer role
- * (sc__xml_parties); issue 12 (signed documents) will prove it here, from the
- * signature, and nowhere else. *out is borrowed from ctx (valid for the import).
- * Returns SC_OK, or a failure already reported at the root. */
+ * org:CODE). This is THE place where the issuer is established. When the registry
+ * has a trust anchor (issue 12), the import verified the document's signature before
+ * reading it (the enveloped XML Signature, or FILE.p7s for the large batches; see
+ * docs/signatures.md) and the issuer named here must be its signer, else refused.
+ * Without an anchor the issuer is declared (the transitional rule; parsed and
+ * checked against the document type's issuer role only). *out is borrowed from ctx
+ * (valid for the import). Returns SC_OK, or a failure already reported at the root. */
 int sc__xml_issuer(sc__xml_ctx *ctx, const sc_actor **out);
 /* Check the action table for the document's ISSUER (not the importing actor) doing
  * `action` on `subject` (a credit code, or NULL): an import replays the issuer's acts,
@@ -208,12 +216,13 @@ int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_opt
 int sc__xml_validate(const sc__doc_handler *const *docs, size_t ndocs, int *doctype,
                      sc_report *report, const char *path, const char *data, size_t len,
                      const char *name, const sc_import_options *opts);
-/* Import a document of one of the `ndocs` types of `docs`, with the library's
- * own actor check: the dispatcher passes every type (xml_dispatch.c), the
- * notice's catalog and the default rules their own. */
+/* Import a document of one of the `ndocs` types of `docs`. check: 1 the actor
+ * only (the library's own data: the notice's catalog and the default rules,
+ * which pass their own type), 2 also the signature (an exchange document from
+ * outside, issue 12: the dispatcher passes every type, xml_dispatch.c). */
 int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *out,
                    sc_db *db, const sc_actor *actor, const char *path, const char *data,
                    size_t len, const char *name, const sc_import_options *opts,
-                   sc_report *report);
+                   sc_report *report, int check);
 
 #endif

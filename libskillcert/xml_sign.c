@@ -936,22 +936,61 @@ int sc_xml_registry_verify(sc_xml_verification *out, sc_db *db, const char *doc,
 int sc__xml_signature_check(sc_db *db, const char *data, size_t len, const char *issuer,
                             char *fingerprint, char *signed_at)
 {
+    return sc__xml_signature_open(db, data, len, issuer, fingerprint, signed_at, NULL, NULL);
+}
+
+int sc__xml_signature_open(sc_db *db, const char *data, size_t len, const char *issuer,
+                           char *fingerprint, char *signed_at, char **content,
+                           size_t *content_len)
+{
     sc_xml_verification v;
-    int rc;
+    char *anchor = NULL, *crls = NULL;
+    xmlDocPtr doc = NULL;
+    xmlChar *mem = NULL;
+    int rc, size = 0;
     if (fingerprint)
         fingerprint[0] = '\0';
     if (signed_at)
         signed_at[0] = '\0';
-    if ((rc = sc_xml_registry_verify(&v, db, data, len)) != SC_OK)
+    if (content)
+        *content = NULL;
+    if (content_len)
+        *content_len = 0;
+    if ((rc = sc__db_check(db, __func__, 0)) != SC_OK)
         return rc;
-    if (!issuer || strcmp(v.sig[0].party, issuer) != 0)
+    if ((rc = sc__pki_registry_material(db, &anchor, &crls)) != SC_OK)
+        return rc;
+    rc = verify_text(&v, content ? &doc : NULL, data, len, anchor, crls);
+    sc_free(anchor);
+    sc_free(crls);
+    if (rc != SC_OK) {
+        xmlFreeDoc(doc);
+        return rc;
+    }
+    if (!issuer || strcmp(v.sig[0].party, issuer) != 0) {
+        xmlFreeDoc(doc);
         return sc__error_set(SC_EINVALIDDOC, SC_DOMAIN_RULES,
                              "signature refused (wrong-party): the document is issued by %s "
                              "but signed by %s", issuer ? issuer : "nobody", v.sig[0].party);
+    }
     if (fingerprint)
         snprintf(fingerprint, SC_PKI_FINGERPRINT_SIZE, "%s", v.sig[0].fingerprint);
     if (signed_at)
         snprintf(signed_at, SC_PKI_TIME_SIZE, "%s", v.sig[0].signed_at);
+    if (content) {
+        /* The verified DOM, its signatures peeled: what the import reads. */
+        xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+        xmlFreeDoc(doc);
+        if (!mem || !(*content = sc__malloc((size_t)size + 1))) {
+            xmlFree(mem);
+            return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
+        }
+        memcpy(*content, mem, (size_t)size);
+        (*content)[size] = '\0';
+        xmlFree(mem);
+        if (content_len)
+            *content_len = (size_t)size;
+    }
     return SC_OK;
 }
 

@@ -29,7 +29,7 @@ static char *rogue_key, *rogue_cert, *rogue_centre_key, *rogue_centre_cert, *rog
 
 static const char CERT_DOC[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<certificate xmlns=\"urn:skillcert:certificate:1\" version=\"1\" "
+    "<certificate xmlns=\"urn:skillcert:certificate:1\" version=\"1\" issuer=\"org:" ORG "\" "
     "batch=\"CERT-S000011000001244000001\" number=\"S000011000001244000001\" "
     "status=\"issued\">\n"
     "  <title>职业技能等级证书</title>\n"
@@ -866,6 +866,169 @@ START_TEST(test_pki_audit_head_under_signature)
 }
 END_TEST
 
+/* ---- the import proves the issuer (issue 12 in the one-door import) ------------------------- */
+
+#define WHEN "2024-06-01T08:00:00Z"
+
+static sc_db *anchored(void)
+{
+    sc_db *db = t_notice_db();
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
+    sc_actor_free(bureau);
+    return db;
+}
+
+static char *export_doc(sc_db *db, int doctype, const char *code, const char *date)
+{
+    sc_export_options o;
+    char *doc = NULL;
+    ck_ok(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION));
+    o.credit_code = code;
+    o.date = date;
+    ck_ok(sc_xml_exchange_export_memory(&doc, NULL, db, doctype, &o));
+    return doc;
+}
+
+/* The import entry of the newest batch names the signer's certificate. */
+static void audit_names_signer(sc_db *db, const char *signed_doc)
+{
+    sc_xml_verification v;
+    char sql[256];
+    ck_ok(sc_xml_verify_memory(&v, signed_doc, strlen(signed_doc), root_cert, NULL));
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'xml.import' AND "
+             "detail LIKE '%%signer=%s%%'", v.sig[0].fingerprint);
+    ck_assert_int_eq(t_count(db, sql), 1);
+}
+
+START_TEST(test_pki_import_proves_the_issuer)
+{
+    sc_db *org_db = anchored(), *dist_db = anchored(), *city_db = anchored();
+    sc_db *plain = t_notice_db();
+    sc_actor *org = t_actor(SC_ACTOR_ORGANIZATION, ORG);
+    sc_actor *haidian = t_actor(SC_ACTOR_DISTRICT, "110108");
+    sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+    sc_report *rep = NULL;
+    sc_offerings *scope = NULL;
+    char *doc, *signed_doc, *bad, *crl = NULL;
+    sc_signer *cs;
+    sc_pki_cert_info info;
+    const char *serials[1];
+
+    ck_ok(sc_report_new(&rep));
+    ck_ok(sc_org_register(org_db, org, ORG, "北京智训科技有限公司", SC_ORG_ENTERPRISE, "110108",
+                          "2023-01-05", 0));
+    ck_ok(sc_offerings_new(&scope));
+    ck_ok(sc_offerings_add_text(scope, "4-02-07-10:5,4,3"));
+    ck_ok(sc_org_apply(org_db, org, ORG, scope, "2023-02-01"));
+    sc_offerings_free(scope);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+
+    /* A registry without a trust anchor: the issuer is declared (transitional). */
+    ck_ok(t_import(plain, haidian, doc, NULL, rep));
+    ck_assert_int_eq(t_count(plain, "SELECT count(*) FROM audit WHERE action = 'xml.import' "
+                                    "AND detail LIKE 'doctype=organization-application%signer=- %'"), 1);
+
+    /* Anchored: every refusal changes nothing. */
+    t_refused_import(dist_db, haidian, doc, SC_EINVALIDDOC, 0, NULL, rep); /* unsigned */
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "unsigned"));
+    signed_doc = sign_at(doc, org_key, org_chain, WHEN, NULL);
+    bad = t_edit(signed_doc, "<application", "2023-02-01", "2023-02-03"); /* tampered */
+    ck_assert_ptr_nonnull(bad);
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    free(bad);
+    bad = sign_at(doc, rogue_org_key, rogue_org_chain, WHEN, NULL); /* unknown key */
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    free(bad);
+    bad = sign_at(doc, org_key, org_chain, "2025-03-01T08:00:00Z", NULL); /* expired */
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "expired"));
+    free(bad);
+    bad = sign_at(doc, orgb_key, orgb_chain, WHEN, NULL); /* one party naming another */
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
+    free(bad);
+    bad = sign_at(doc, district_key, district_cert, WHEN, NULL);
+    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    free(bad);
+
+    /* Key rotation: the new key after the old certificate expired imports. */
+    bad = sign_at(doc, org_key2, org_chain2, "2025-03-01T08:00:00Z", NULL);
+    ck_ok(sc_xml_registry_verify(&(sc_xml_verification){ 0 }, dist_db, bad, strlen(bad)));
+    free(bad);
+    /* Signed with the old key while it was valid: imports (today it has expired). */
+    ck_ok(t_import(dist_db, haidian, signed_doc, NULL, rep));
+    audit_names_signer(dist_db, signed_doc);
+    free(signed_doc);
+    sc_free(doc);
+
+    /* district -> city: the recommendation, signed by the district. */
+    ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
+    doc = export_doc(dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
+    bad = sign_at(doc, org_key, org_chain, WHEN, NULL); /* the organization recommends itself */
+    t_refused_import(city_db, centre, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    free(bad);
+    signed_doc = sign_at(doc, district_key, district_cert, WHEN, NULL);
+    ck_ok(t_import(city_db, centre, signed_doc, NULL, rep));
+    audit_names_signer(city_db, signed_doc);
+    free(signed_doc);
+    sc_free(doc);
+
+    /* city -> everyone: the directory, signed by the city centre. */
+    ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
+                          "2023-03-01", NULL));
+    ck_ok(sc_org_notice(city_db, centre, ORG, "2023-03-10"));
+    ck_ok(sc_org_file(city_db, centre, ORG, "2023-05-10"));
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-05-11");
+    bad = sign_at(doc, district_key, district_cert, WHEN, NULL); /* a directory by a district */
+    t_refused_import(org_db, org, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
+    free(bad);
+    {
+        char *named = t_edit(doc, "issuer=", "city-centre", "district:110108");
+        bad = sign_at(named, district_key, district_cert, WHEN, NULL); /* ... naming itself */
+        t_refused_import(org_db, org, bad, SC_EDENIED, 0, NULL, rep);
+        free(bad);
+        free(named);
+    }
+    signed_doc = sign_at(doc, centre_key, centre_cert, WHEN, NULL);
+    ck_ok(t_import(org_db, org, signed_doc, NULL, rep));
+    audit_names_signer(org_db, signed_doc);
+    free(signed_doc);
+
+    /* Revoked: the centre's CRL on the organization's key, imported by the district. */
+    cs = signer(centre_key, centre_cert);
+    ck_ok(sc_pki_cert_info_get(&info, org_cert));
+    serials[0] = info.serial;
+    ck_ok(sc_pki_crl_new(&crl, NULL, cs, serials, 1, "2024-09-01", "2024-10-01"));
+    {
+        sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+        ck_ok(sc_pki_cert_import(NULL, dist_db, bureau, centre_cert));
+        sc_actor_free(bureau);
+    }
+    ck_ok(sc_pki_crl_import(NULL, dist_db, centre, crl));
+    sc_free(doc);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    bad = t_edit(doc, "batch=", "organization-application-", "organization-application-r");
+    signed_doc = sign_at(bad, org_key, org_chain, WHEN, NULL);
+    t_refused_import(dist_db, haidian, signed_doc, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "revoked"));
+    free(signed_doc);
+    free(bad);
+    sc_free(crl);
+    sc_free(doc);
+    sc_signer_free(cs);
+    sc_report_free(rep);
+    sc_actor_free(org);
+    sc_actor_free(haidian);
+    sc_actor_free(centre);
+    sc_db_close(org_db);
+    sc_db_close(dist_db);
+    sc_db_close(city_db);
+    sc_db_close(plain);
+}
+END_TEST
+
 Suite *sc_pki_suite(void)
 {
     Suite *s = suite_create("pki");
@@ -896,6 +1059,7 @@ Suite *sc_pki_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_pki_registry_anchor_certs_crls);
     tcase_add_test(tc, test_pki_audit_head_under_signature);
+    tcase_add_test(tc, test_pki_import_proves_the_issuer);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -95,6 +95,11 @@ extern const cli_option cli_export_options[];
 
 /* cli_keys.c: keys, certificates and signatures (issue #12). */
 int cli_cmd_sign(cli_ctx *ctx);
+/* export --key KEY --cert CERT: export `doctype` with opts and sign it as its type's
+ * scheme says (docs/signatures.md): an enveloped XML Signature into FILE or standard
+ * output; the large batches into FILE with a detached FILE.p7s beside it. */
+int cli_export_signed(cli_ctx *ctx, int doctype, const char *path,
+                      const sc_export_options *opts);
 int cli_cmd_verify_signature(cli_ctx *ctx);
 int cli_cmd_cert_verify_file(cli_ctx *ctx);
 /* init --trust-anchor FILE: set the registry's anchor (prints a line unless --json). */

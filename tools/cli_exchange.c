@@ -131,6 +131,9 @@ const cli_option cli_export_options[] = {
     { "inspection", "ID", "the inspection (supervision-findings)" },
     { "number", "NUMBER", "the certificate (certificate: the electronic certificate)" },
     { "output", "FILE", "write the document to FILE (as the FILE argument)" },
+    { "key", "KEY", "sign the document with this private key (the exporter's, PEM)" },
+    { "cert", "CERT", "with --key: the signer's certificate and its intermediate (PEM)" },
+    { "at", "TIME", "with --key: the signing time YYYY-MM-DDTHH:MM:SSZ (default now)" },
     { NULL, NULL, NULL }
 };
 
@@ -214,6 +217,8 @@ int cli_cmd_export(cli_ctx *ctx)
     opts.batch = cli_opt(ctx, "batch");
     if ((rc = export_subject(ctx, doctype, type, &opts.id)) != CLI_EXIT_OK)
         return rc;
+    if (cli_opt(ctx, "key") || cli_opt(ctx, "cert"))
+        return cli_export_signed(ctx, doctype, path, &opts);
     if (path) {
         if ((rc = sc_xml_exchange_export_file(ctx->db, doctype, path, &opts)) != SC_OK)
             return cli_fail(rc, NULL);

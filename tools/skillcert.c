@@ -125,7 +125,8 @@ static const cli_command top_commands[] = {
       "no-op. On a terminal a progress bar shows records, rate and ETA." },
     { "export", cli_cmd_export, NULL, cli_export_options, 1, 2, CLI_NEEDS_DB,
       "TYPE [FILE | --output FILE] [--org CODE] [--date YYYY-MM-DD] [--batch ID] "
-      "[--announcement|--session|--inspection ID] [--number NUMBER]",
+      "[--announcement|--session|--inspection ID] [--number NUMBER] "
+      "[--key KEY --cert CERT [--at TIME]]",
       "export a document (TYPE: catalog, certificate-batch, ...) to FILE or standard output",
       "TYPE is a document type: catalog; eligibility; certificate-batch,\n"
       "certificate-ack, revocations, organization-application, district-recommendation\n"

@@ -173,8 +173,22 @@ SC_EXTERN int sc_xml_validate_memory(int *doctype, sc_report *report, const char
  * issuer, as the direct call would be; an import never achieves what its issuer may not
  * do directly. The importing actor is the receiver: it must be the document's addressee
  * (attribute addressee), except for public documents (catalog, directory, eligibility
- * rules), and have the right to receive that type. Until documents are signed the issuer
- * is declared by the document. The audit entry names the issuer and the receiver.
+ * rules), and have the right to receive that type.
+ *
+ * Signatures (issue 12, docs/signatures.md): when the registry has a trust anchor
+ * (sc_pki_anchor_set()), the issuer is proven: before anything is written the
+ * document's signature is verified against the anchor and the imported CRLs, at its
+ * signing time, and its signer must be the issuer the document names. Enveloped XML
+ * Signature for every type but the large batches; a candidate-batch or
+ * certificate-batch is signed by a detached CMS over the file's exact bytes, read
+ * from PATH.p7s beside the file and verified streaming (so those are imported with
+ * sc_xml_import_file() in an anchored registry; from memory they are refused as
+ * unsigned). Refused (::SC_EINVALIDDOC, message "signature refused (REASON): ...",
+ * nothing changed): unsigned, tampered, an unknown, expired or revoked key, signed by
+ * one party while naming another. TRANSITIONAL RULE (deliberate, until every fixture
+ * is signed): a registry WITHOUT a trust anchor does not check signatures and the
+ * issuer is declared by the document. The audit entry names the issuer, the receiver
+ * and the signer certificate's SHA-256 fingerprint ("signer=-" when not checked).
  * @param[out] out  what was done; may be NULL.
  * @param db, actor the registry and the receiving party (checked per document type).
  * @param report    collects every problem found; may be NULL.

@@ -28,6 +28,12 @@ check "verification: valid with masked name and ID" grep -q 'as 张三: valid �
 check "verification: the other name does not match" grep -q 'as 李四: name-mismatch' "$OUT"
 check "verification: the revoked one says so" grep -q 'as 李四: revoked — .*revoked 2023-09-01' "$OUT"
 check "exchange: the certificate batch validates" grep -q 'validates as <certificate-batch>: yes' "$OUT"
+check "exchange: the root, centre, district and organization keys are made" \
+    grep -q 'keys: city-bureau (root), city-centre and district:110108 certified' "$OUT"
+check "exchange: the certificate batch is signed by the organization and verifies" \
+    grep -q 'certificate batch signed by org:[0-9A-Z]\{18\} (detached CMS.*root: yes' "$OUT"
+check "exchange: the directory is signed by the city centre and verifies" \
+    grep -q 'directory signed by city-centre (enveloped XML Signature), verified: yes' "$OUT"
 check "exchange: XXE refused, nothing imported" \
     sh -c "grep -q 'external entity (XXE): refused' '$OUT' && grep -qE 'before ([0-9]+), after \1: nothing imported' '$OUT'"
 check "supervision: the sanction is imposed" grep -q 'sanction: rectification.* ok$' "$OUT"

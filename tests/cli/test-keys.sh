@@ -135,7 +135,7 @@ check "one record changed: the detached signature is refused (exit 1)" \
 
 cat >"$T/cert.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
-<certificate xmlns="urn:skillcert:certificate:1" version="1" batch="CERT-S000011000001244000001" number="S000011000001244000001" status="issued">
+<certificate xmlns="urn:skillcert:certificate:1" version="1" issuer="org:$A" batch="CERT-S000011000001244000001" number="S000011000001244000001" status="issued">
   <title>职业技能等级证书</title>
   <holder name="王芳" id-type="居民身份证" id-number="$C1" photo="sha256:ab12"/>
   <qualification occupation="$OCC" occupation-name="网约配送员" work-type="--" level="4" level-text="四级/中级工"/>
@@ -184,6 +184,85 @@ check "keys list marks the revoked certificate" out_has "REVOKED"
 run verify-signature "$T/batch.xml" --p7s "$T/batch.xml.p7s"
 check "the registry's CRLs apply to detached signatures too (revoked)" \
     sh -c "test $rc = 1 && grep -q revoked '$OUT'"
+
+# ---- the import proves the issuer: signed exports between registries ------------------------------
+
+KEYS_DB="$DB"
+DB="$T/org.db"
+filed_org
+cp "$DB" "$T/city.db"
+CITY="$T/city.db"
+for e in E01 E02 E03 E04 E05; do
+    must $AS_A org staff add $A $e $OCC:1 --name 考评员$e --role examiner --date 2023-06-01
+done
+candidate_json "$C1" 王芳 >"$T/cand.json"
+must $AS_CENTRE candidate add "$T/cand.json"
+must $AS_A session venue-add $A --name 海淀考点 --address 北京市海淀区中关村大街1号 --district 海淀区 --rooms 1 --date 2023-06-01
+must $AS_HAIDIAN session venue-inspect 1 --result passed --date 2023-06-05
+must $AS_A session create $A $OCC --level 4 --venue 1 --date 2024-03-01
+confirm_applicants 4 $C1
+must $AS_A session enrol 1 $C1
+must $AS_A session staff 1 theory E01 E02
+must $AS_A session staff 1 practical E03 E04 E05
+must $AS_A session confirm 1 --date 2024-02-28
+must $AS_A result record 1 $C1 --theory 80 --practical 70 --date 2024-03-01
+must $AS_A cert report 1 $C1 --date 2024-03-10
+must $AS_A cert issue S000011000001244000001 --photo sha256:ab12 --date 2024-03-15
+ORG_DB="$DB"
+
+run export certificate-batch "$T/cb.xml" --org $A --date 2024-04-01 --key "$K/org.key" --cert "$K/org.chain" --at 2024-06-01T08:00:00Z
+check "export --key signs a certificate batch: FILE and FILE.p7s" \
+    sh -c "test $rc = 0 && grep -q 'BEGIN CMS' '$T/cb.xml.p7s'"
+DB="$CITY"
+must keys anchor "$K/root.pem"
+snapshot "$T/city-before.sql"
+cp "$T/cb.xml" "$T/cb-unsigned.xml"
+run $AS_CENTRE import "$T/cb-unsigned.xml"
+check "an anchored registry refuses an unsigned batch (exit 2)" sh -c "test $rc = 2 && grep -q unsigned '$ERR'"
+sed 's/level="4"/level="3"/' "$T/cb.xml" >"$T/cb-t.xml"
+cp "$T/cb.xml.p7s" "$T/cb-t.xml.p7s"
+run $AS_CENTRE import "$T/cb-t.xml"
+check "a batch changed after signing is refused (exit 2)" sh -c "test $rc = 2 && grep -q 'signature refused' '$ERR'"
+cp "$T/cb.xml" "$T/cb-b.xml"
+sk sign "$T/cb-b.xml" --detached --key "$K/orgb.key" --cert "$K/orgb.chain" --at 2024-06-01T08:00:00Z
+run $AS_CENTRE import "$T/cb-b.xml"
+check "a batch signed by another organization is refused (wrong-party)" \
+    sh -c "test $rc = 2 && grep -q wrong-party '$ERR'"
+cp "$T/cb.xml" "$T/cb-late.xml"
+sk sign "$T/cb-late.xml" --detached --key "$K/org.key" --cert "$K/org.chain" --at 2028-01-02T08:00:00Z
+run $AS_CENTRE import "$T/cb-late.xml"
+check "a batch signed after the key's certificate expired is refused (expired)" \
+    sh -c "test $rc = 2 && grep -q expired '$ERR'"
+snapshot "$T/city-after.sql"
+check "the refusals changed nothing" cmp -s "$T/city-before.sql" "$T/city-after.sql"
+run $AS_CENTRE import "$T/cb.xml"
+check "the signed batch imports into the anchored city registry" test "$rc" = 0
+run audit list --entity batch
+check "the import's audit entry names the signer's certificate" grep -q "signer=[0-9a-f]\{64\}" "$OUT"
+
+# The directory: the city centre signs, a district's anchored registry imports.
+run export directory "$T/dir.xml" --date 2024-04-02 --key "$K/centre.key" --cert "$K/centre.pem" --at 2024-06-01T08:00:00Z
+check "export --key signs a directory (enveloped)" sh -c "test $rc = 0 && grep -q 'URI=\"\"' '$T/dir.xml'"
+must export directory "$T/dir-plain.xml" --date 2024-04-02
+DB="$T/dist.db"
+must init --trust-anchor "$K/root.pem"
+snapshot "$T/dist-before.sql"
+run $AS_HAIDIAN import "$T/dir-plain.xml"
+check "an unsigned directory is refused (exit 2)" sh -c "test $rc = 2 && grep -q unsigned '$ERR'"
+sk sign "$T/dir-plain.xml" --key "$K/haidian.key" --cert "$K/haidian.pem" --at 2024-06-01T08:00:00Z --output "$T/dir-d.xml"
+run $AS_HAIDIAN import "$T/dir-d.xml"
+check "a directory signed by a district is refused (wrong-party)" \
+    sh -c "test $rc = 2 && grep -q wrong-party '$ERR'"
+sed 's/valid-until="[0-9-]*"/valid-until="2099-12-31"/' "$T/dir.xml" >"$T/dir-t.xml"
+run $AS_HAIDIAN import "$T/dir-t.xml"
+check "a directory changed after signing is refused" sh -c "test $rc = 2 && grep -q 'signature refused' '$ERR'"
+snapshot "$T/dist-after.sql"
+check "... and the district's registry is unchanged" cmp -s "$T/dist-before.sql" "$T/dist-after.sql"
+run $AS_HAIDIAN import "$T/dir.xml"
+check "the directory signed by the city centre imports" test "$rc" = 0
+run audit list --entity batch
+check "... its audit entry names the signer's certificate" grep -q "signer=[0-9a-f]\{64\}" "$OUT"
+DB="$KEYS_DB"
 
 # ---- the audit head under a signed export ------------------------------------------------------------
 

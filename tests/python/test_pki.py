@@ -11,7 +11,7 @@ ORG = "91110108MA01ABCD2H"
 ORG_B = "91110105MA01CHY00K"
 
 CERT_DOC = """<?xml version="1.0" encoding="UTF-8"?>
-<certificate xmlns="urn:skillcert:certificate:1" version="1" batch="CERT-S000011000001244000001" number="S000011000001244000001" status="issued">
+<certificate xmlns="urn:skillcert:certificate:1" version="1" issuer="org:91110108MA01ABCD2H" batch="CERT-S000011000001244000001" number="S000011000001244000001" status="issued">
   <title>职业技能等级证书</title>
   <holder name="王芳" id-type="居民身份证" id-number="11010519491231002X" photo="sha256:ab12"/>
   <qualification occupation="4-02-07-10" occupation-name="网约配送员" work-type="--" level="4" level-text="四级/中级工"/>
