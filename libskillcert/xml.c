@@ -987,8 +987,8 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
         data = in->data;
         len = in->len;
     }
-    rc = sc__xml_signature_open(ctx->db, data, len, ctx->declared, ctx->signer_fp, when,
-                                &content, &clen);
+    rc = ctx->open_signed(ctx->db, data, len, ctx->declared, ctx->signer_fp, when, &content,
+                          &clen);
     if (rc == SC_EINVALIDDOC || rc == SC_EXML) {
         char msg[1024];
         snprintf(msg, sizeof msg, "%s", sc_error_last()->message);
@@ -1669,7 +1669,8 @@ static int run(sc__xml_ctx *ctx, input *in)
 static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *result,
                    int *doctype, sc_db *db, const sc_actor *actor, const char *path,
                    const char *data, size_t len, const char *name,
-                   const sc_import_options *opts, sc_report *report, int check_actor)
+                   const sc_import_options *opts, sc_report *report, int check_actor,
+                   sc__xml_open_signed_fn open_signed)
 {
     sc__xml_ctx ctx;
     input in;
@@ -1694,6 +1695,7 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     ctx.actor = actor;
     ctx.docs = docs;
     ctx.ndocs = ndocs;
+    ctx.open_signed = open_signed;
 
     if ((rc = input_open(&in, path, data, len, &ctx.total_bytes)) != SC_OK)
         return rc;
@@ -1812,13 +1814,13 @@ int sc__xml_validate(const sc__doc_handler *const *docs, size_t ndocs, int *doct
                      const char *name, const sc_import_options *opts)
 {
     return process(docs, ndocs, NULL, doctype, NULL, NULL, path, data, len, name, opts, report,
-                   0);
+                   0, NULL);
 }
 
 int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *out,
                    sc_db *db, const sc_actor *actor, const char *path, const char *data,
                    size_t len, const char *name, const sc_import_options *opts,
-                   sc_report *report, int check)
+                   sc_report *report, sc__xml_open_signed_fn open_signed)
 {
     int rc;
     if ((rc = sc__db_check(db, "import", 1)) != SC_OK)
@@ -1826,5 +1828,5 @@ int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     if (!actor)
         return sc__error_null("import", "actor");
     return process(docs, ndocs, out, NULL, db, actor, path, data, len, name, opts, report,
-                   check);
+                   open_signed ? 2 : 1, open_signed);
 }

@@ -118,7 +118,7 @@ static const sc__doc_handler *const catalog_only[] = { &sc__doc_catalog };
 int sc_xml_import_notice(sc_import_result *out, sc_db *db, const sc_actor *actor)
 {
     return sc__xml_import(catalog_only, 1, out, db, actor, NULL, sc__data_catalog_notice,
-                          sc__data_catalog_notice_len, "catalog-2022-8.xml", NULL, NULL, 1);
+                          sc__data_catalog_notice_len, "catalog-2022-8.xml", NULL, NULL, NULL);
 }
 
 int sc_catalog_load_notice(sc_db *db, const sc_actor *actor)

@@ -6,6 +6,7 @@
  * xml_export.c), and none of them calls it.
  */
 #include "xml_int.h"
+#include "pki_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,9 +152,9 @@ int sc_xml_import_file(sc_import_result *out, sc_db *db, const sc_actor *actor,
 {
     if (!path)
         return sc__error_null("sc_xml_import_file", "path");
-    /* 2: an exchange document from outside: its signature is checked (issue 12). */
+    /* An exchange document from outside: its signature is checked (issue 12). */
     return sc__xml_import(handlers, NDOCS, out, db, actor, path, NULL, 0, NULL, opts, report,
-                          2);
+                          sc__xml_signature_open);
 }
 
 int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor,
@@ -165,7 +166,7 @@ int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor
     if (len > INT32_MAX)
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
     return sc__xml_import(handlers, NDOCS, out, db, actor, NULL, data, len, name, opts, report,
-                          2);
+                          sc__xml_signature_open);
 }
 
 /* ---- export ------------------------------------------------------------------------------ */

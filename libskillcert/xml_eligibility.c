@@ -174,7 +174,7 @@ int sc_eligibility_load_defaults(sc_import_result *out, sc_db *db, const sc_acto
         return rc;
     return sc__xml_import(eligibility_only, 1, out, db, actor, NULL, sc__data_eligibility_default,
                           sc__data_eligibility_default_len, "eligibility-default.xml", NULL,
-                          NULL, 1);
+                          NULL, NULL);
 }
 
 /* ---- export ------------------------------------------------------------------------ */

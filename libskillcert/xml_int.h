@@ -39,6 +39,16 @@ typedef struct sc__doc_handler {
 
 struct sc__pipe;
 
+/* Verifies an enveloped-signed exchange document against the registry and opens it:
+ * the signer must be `issuer`; on success the signer's fingerprint[65], the signing
+ * time signed_at[21] and the document with its signatures set aside (*content,
+ * sc_free). The engine does not call the signature layer itself: the dispatcher
+ * passes xml_sign.c's sc__xml_signature_open (issue 12), so the engine stays below
+ * the documents and the dispatcher. */
+typedef int (*sc__xml_open_signed_fn)(sc_db *db, const char *data, size_t len,
+                                      const char *issuer, char *fingerprint, char *signed_at,
+                                      char **content, size_t *content_len);
+
 struct sc__xml_ctx {
     /* Two of these work on one document: the reader thread's (producer: parses,
      * validates and checks limits, emitting events) and the caller's (replays
@@ -69,6 +79,7 @@ struct sc__xml_ctx {
     int detached;             /* a detached signature was verified: digest holds its */
     unsigned char digest[32]; /* signed SHA-256, compared with the bytes the import read */
     const sc__doc_handler *handler;
+    sc__xml_open_signed_fn open_signed; /* NULL: the library's own data, nothing to prove */
     const sc__doc_handler *const *docs; /* the types this import may find */
     size_t ndocs;
     unsigned errors;          /* errors seen (reported or not) */
@@ -216,13 +227,14 @@ int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_opt
 int sc__xml_validate(const sc__doc_handler *const *docs, size_t ndocs, int *doctype,
                      sc_report *report, const char *path, const char *data, size_t len,
                      const char *name, const sc_import_options *opts);
-/* Import a document of one of the `ndocs` types of `docs`. check: 1 the actor
- * only (the library's own data: the notice's catalog and the default rules,
- * which pass their own type), 2 also the signature (an exchange document from
- * outside, issue 12: the dispatcher passes every type, xml_dispatch.c). */
+/* Import a document of one of the `ndocs` types of `docs`, checking the actor.
+ * open_signed NULL: the library's own data (the notice's catalog and the default
+ * rules, which pass their own type), no signature; otherwise an exchange document
+ * from outside whose signature is checked with it where the registry has a trust
+ * anchor (issue 12: the dispatcher passes every type, xml_dispatch.c). */
 int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *out,
                    sc_db *db, const sc_actor *actor, const char *path, const char *data,
                    size_t len, const char *name, const sc_import_options *opts,
-                   sc_report *report, int check);
+                   sc_report *report, sc__xml_open_signed_fn open_signed);
 
 #endif

@@ -14,6 +14,7 @@
  * and SHA-256. No ds:Signature or sig:signing-info anywhere else.
  */
 #include "pki_int.h"
+#include "xml_int.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -1062,6 +1063,9 @@ int sc_audit_head_verify(sc_pki_verification *out, sc_db *db, const char *doc, s
 
 #define CERT_NS "urn:skillcert:certificate:1"
 
+extern const sc__doc_handler sc__doc_certificate; /* xml_certificate.c */
+static const sc__doc_handler *const certificate_only[] = { &sc__doc_certificate };
+
 static xmlNode *child(xmlNode *parent, const char *name)
 {
     xmlNode *c;
@@ -1113,8 +1117,8 @@ int sc_certificate_verify_document(sc_certificate_document *out, sc_xml_verifica
         rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
         goto done;
     }
-    if ((rc = sc_xml_validate_memory(&doctype, NULL, (const char *)mem, (size_t)size,
-                                     "certificate", NULL)) != SC_OK ||
+    if ((rc = sc__xml_validate(certificate_only, 1, &doctype, NULL, NULL, (const char *)mem,
+                               (size_t)size, "certificate", NULL)) != SC_OK ||
         doctype != SC_DOC_CERTIFICATE) {
         fail_result(&v->result, SC_SIG_MALFORMED, "not a valid certificate document: %s",
                     rc != SC_OK ? sc_error_last()->message : "another document type");

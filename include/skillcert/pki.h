@@ -488,7 +488,7 @@ typedef struct sc_certificate_document {
     char status[16];                           /**< as the organization issued it */
     int published;                             /**< countersigned by the city centre */
     char published_at[SC_PKI_TIME_SIZE];       /**< its countersignature's time, "" */
-    char signer[SC_PKI_PARTY_SIZE];            /**< org:<credit code> */
+    char signer[SC_PKI_PARTY_SIZE];            /**< "org:" and the credit code */
     char signed_at[SC_PKI_TIME_SIZE];
 } sc_certificate_document;
 
