@@ -465,6 +465,12 @@ int sc_xml_exchange_export_memory(char **out, size_t *len, sc_db *db, int doctyp
 {
     sc__buf b;
     int rc;
+    /* A day given must be a day, whatever the type does with it. */
+    if (opts && sc__export_options_check(opts) != SC_OK)
+        return sc_error_last()->code;
+    if (opts && opts->date && !sc__date_valid(opts->date))
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "export date '%s' is not a date (YYYY-MM-DD)", opts->date);
     if (sc__xml_report_type(doctype))
         return sc__xml_export_report(out, len, db, doctype, opts);
     if (!is_exchange(doctype))
