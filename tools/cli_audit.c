@@ -94,7 +94,7 @@ static int cmd_list(cli_ctx *ctx)
 }
 
 const cli_command cli_audit_commands[] = {
-    { "verify", cmd_verify, NULL, NULL, 0, 0, CLI_NEEDS_DB, "",
+    { "verify", cmd_verify, NULL, NULL, 0, 0, CLI_NEEDS_DB | CLI_READS_DB, "",
       "check the hash chain of the audit trail (exit 0 intact, 1 tampered)",
       "Every change appends an entry hash-chained with SHA-256; this walks the\n"
       "chain and names the first entry that was edited, removed or reordered.\n"

@@ -43,6 +43,9 @@ extern const cli_command cli_sanction_commands[];
 extern const cli_command cli_credit_commands[];
 extern const cli_option cli_report_options[];
 int cli_cmd_report(cli_ctx *ctx);
+/* cli_ops.c */
+int cli_cmd_backup(cli_ctx *ctx);
+int cli_cmd_check(cli_ctx *ctx);
 
 static const cli_command top_commands[] = {
     { "init", cli_cmd_init, NULL, cli_init_options, 0, 0, CLI_CREATES_DB | CLI_NEEDS_ACTOR,
@@ -99,6 +102,16 @@ static const cli_command top_commands[] = {
       "period report: inspections, findings, sanctions, credit, certificate statistics",
       "With --json the report as data; with --html FILE also a self-contained HTML page\n"
       "whose inline script draws an SVG chart per section." },
+    { "backup", cli_cmd_backup, NULL, NULL, 1, 1, CLI_NEEDS_DB | CLI_READS_DB, "FILE",
+      "write an online, consistent copy of the registry to FILE (a new file)",
+      "Runs while others read and write the registry: the copy is one committed\n"
+      "state. FILE must not exist; it appears only when whole. Check the copy with\n"
+      "'skillcert --db FILE check'." },
+    { "check", cli_cmd_check, NULL, NULL, 0, 0, CLI_NEEDS_DB | CLI_READS_DB, "",
+      "check the registry: integrity, foreign keys, audit chain (exit 0 ok, 1 problems)",
+      "Runs SQLite's integrity check and foreign key check and walks the audit\n"
+      "trail's hash chain; prints each result and exits 1 on any problem, 3 when\n"
+      "the file cannot be read as a registry." },
     { "validate", cli_cmd_validate, NULL, NULL, 1, 1, 0,
       "FILE",
       "validate an XML document against its schema (no registry needed)",
