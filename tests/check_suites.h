@@ -23,6 +23,7 @@ Suite *sc_report_xml_suite(void);
 Suite *sc_xml_org_suite(void);
 Suite *sc_supervision_suite(void);
 Suite *sc_e2e_suite(void);
+Suite *sc_reliability_suite(void);
 
 /* Helpers (check_main.c). */
 sc_actor *t_actor(int kind, const char *scope);
