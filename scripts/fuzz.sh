@@ -43,7 +43,8 @@ dict="$b/xml.dict"
       while read -r v; do printf '"%s"\n' "$v"; done
   done
   printf '"<?xml version=\\"1.0\\" encoding=\\"UTF-8\\"?>"\n"batch=\\""\n"version=\\"1\\""\n'
-} | awk '!seen[$0]++' | grep -v '\\[^"\\]' >"$dict"
+} | awk '!seen[$0]++' | grep -v '\\[^"\\]' |
+  LC_ALL=C perl -pe 's/([\x80-\xff])/sprintf("\\x%02X", ord($1))/ge' >"$dict"
 
 status=0
 for t in $targets; do
