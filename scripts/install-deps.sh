@@ -7,6 +7,8 @@ PACKAGES="build-essential autoconf automake libtool autoconf-archive pkgconf \
 swig check libsubunit-dev libsqlite3-dev sqlite3 libxml2-dev libxml2-utils \
 libsodium-dev libjansson-dev python3 python3-dev python3-pytest \
 default-jdk-headless junit4 valgrind chromium"
+# issue 15: make fuzz (clang, libFuzzer); setpriv/unshare of the read-only tests
+PACKAGES="$PACKAGES clang libclang-rt-14-dev util-linux"
 
 missing=""
 for p in $PACKAGES; do
