@@ -538,7 +538,7 @@ fail:
 
 /* ---- backup and check ---- */
 
-int sc_db_backup(sc_db *db, const char *path)
+int sc_db_backup(const sc_db *db, const char *path)
 {
     char *tmp = NULL;
     sqlite3 *dst = NULL;

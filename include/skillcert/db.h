@@ -109,7 +109,7 @@ SC_EXTERN const char *sc_db_path(const sc_db *db);
  * Thread-safety: one thread per @p db.
  * @since 0.1
  */
-SC_EXTERN int sc_db_backup(sc_db *db, const char *path);
+SC_EXTERN int sc_db_backup(const sc_db *db, const char *path);
 
 /** What sc_db_check() found. A plain value owned by the caller. */
 typedef struct sc_db_check_result {
