@@ -355,32 +355,32 @@ static int corrupt(sc_db *db, int rc)
                             db->path);
 }
 
-/* 1 when the file is shorter than its header says and no write-ahead log
- * could hold the rest (a copy cut short, a partial download). */
-static int truncated(const char *path)
+/* One integer from a statement on conn; -1 when it fails. */
+static long long conn_int(sqlite3 *conn, const char *sql)
 {
-    unsigned char h[100];
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    if (sqlite3_prepare_v2(conn, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* 1 when the file is shorter than its header says and no write-ahead log
+ * could hold the rest (a copy cut short, a partial download). The size comes
+ * from stat(): the file must never be opened and closed beside SQLite's own
+ * descriptor, or closing it drops the process's POSIX locks on it (and
+ * another process may then reset the WAL under this connection). */
+static int truncated(sc_db *db)
+{
     struct stat sb;
-    unsigned long long page, pages;
-    FILE *fp;
-    size_t n;
-    if (side_file_size(path, "-wal") > 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+    long long page, pages;
+    if (side_file_size(db->path, "-wal") > 0 || stat(db->path, &sb) != 0 ||
+        !S_ISREG(sb.st_mode))
         return 0;
-    if (!(fp = fopen(path, "rb")))
-        return 0;
-    n = fread(h, 1, sizeof h, fp);
-    fclose(fp);
-    if (n < sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
-        return 0;
-    page = ((unsigned)h[16] << 8) | h[17];
-    if (page == 1)
-        page = 65536;
-    pages = ((unsigned long long)h[28] << 24) | ((unsigned long long)h[29] << 16) |
-            ((unsigned long long)h[30] << 8) | h[31];
-    /* The in-header size is valid only when the change counters agree. */
-    if (memcmp(h + 24, h + 92, 4) != 0 || pages == 0)
-        return 0;
-    return (unsigned long long)sb.st_size < page * pages;
+    page = conn_int(db->conn, "PRAGMA page_size");
+    pages = conn_int(db->conn, "PRAGMA page_count");
+    return page > 0 && pages > 0 && (long long)sb.st_size < page * pages;
 }
 
 /* The first read of the file, before anything is written: it names the real
@@ -394,7 +394,7 @@ static int first_read(sc_db *db)
 {
     int rc = probe(db->conn), prim = rc & 0xff;
     if (rc == SQLITE_OK)
-        return truncated(db->path) ? corrupt(db, SQLITE_CORRUPT) : SC_OK;
+        return truncated(db) ? corrupt(db, SQLITE_CORRUPT) : SC_OK;
     if (db->readonly && (prim == SQLITE_CANTOPEN || prim == SQLITE_READONLY)) {
         char uri[4200 * 3 + 32];
         size_t o = 0;
