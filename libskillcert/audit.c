@@ -327,19 +327,36 @@ static int walk(sc_audit_result *out, sc_db *db, sqlite3_stmt *st, sqlite3_int64
     return SC_OK;
 }
 
+static int verify_chain(sc_audit_result *out, sc_db *db);
+
 int sc_audit_verify(sc_audit_result *out, sc_db *db)
 {
-    unsigned char last_hash[HASH_LEN], head_hash[HASH_LEN];
-    sqlite3_int64 last_seq = 0, head_seq = 0;
-    sqlite3_stmt *st = NULL;
-    int rc, have_head = 0;
-
+    int rc, own;
     if (!out)
         return sc__error_null("sc_audit_verify", "out");
     memset(out, 0, sizeof(*out));
     out->ok = 1;
     if ((rc = sc__db_check(db, "sc_audit_verify", 0)) != SC_OK)
         return rc;
+    /* One read transaction: the chain and its head from the same snapshot,
+     * or an entry appended by another connection between the two reads
+     * looks like a removed one. */
+    own = db->txn_depth == 0 && sqlite3_get_autocommit(db->conn);
+    if (own && (rc = sc__db_exec(db, "BEGIN", "starting a read transaction")) != SC_OK)
+        return rc;
+    rc = verify_chain(out, db);
+    if (own)
+        sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
+    return rc;
+}
+
+static int verify_chain(sc_audit_result *out, sc_db *db)
+{
+    unsigned char last_hash[HASH_LEN], head_hash[HASH_LEN];
+    sqlite3_int64 last_seq = 0, head_seq = 0;
+    sqlite3_stmt *st = NULL;
+    int rc, have_head = 0;
+
     if ((rc = sodium_ready()) != SC_OK)
         return rc;
     /* Its own statement: walk() uses cached ones meanwhile. */

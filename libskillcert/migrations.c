@@ -696,6 +696,15 @@ const sc__migration sc__migrations[] = {
       "  serial TEXT NOT NULL,"
       "  revoked TEXT NOT NULL,"
       "  PRIMARY KEY (issuer, serial));" },
+    { 12, "migration 12: what each imported batch held",
+      /* A batch id is a promise: the same id must come back with the same
+       * content. digest is the SHA-256 of the document's canonical events
+       * (root attributes, then each record's digest); record_digests holds
+       * the first 8 bytes of each record's (each child of the root) SHA-256,
+       * in document order, so a conflicting retransmission can name the
+       * first record that differs. NULL for batches imported before. */
+      "ALTER TABLE import_batch ADD COLUMN digest BLOB;"
+      "ALTER TABLE import_batch ADD COLUMN record_digests BLOB;" },
 };
 
 const size_t sc__migration_count = sizeof(sc__migrations) / sizeof(sc__migrations[0]);

@@ -3,9 +3,13 @@
  */
 #include "store_int.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int sc_db_options_init(sc_db_options *opts, unsigned int version)
 {
@@ -37,6 +41,27 @@ int sc__db_fail(sc_db *db, int rc, const char *what)
                    ? SC_EEXISTS : SC_ECONSTRAINT;
         break;
     default: code = SC_EDB; break;
+    }
+    if (db && db->conn && ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL ||
+                           (rc & 0xff) == SQLITE_CANTOPEN)) {
+        /* Name the operating system's cause: "disk I/O error" alone does not
+         * tell an operator that the disk is full. */
+        int sys = sqlite3_system_errno(db->conn);
+        if ((rc & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT) {
+            sc__error_set_at(code, SC_DOMAIN_DB, db->path ? db->path : "", 0, 0, NULL, ext,
+                             "%s: the disk is full (%s)", what, msg);
+            return code;
+        }
+        if (sys != 0) {
+            sc__error_set_at(code, SC_DOMAIN_DB, db->path ? db->path : "", 0, 0, NULL, ext,
+                             "%s: %s (%s)", what, msg, strerror(sys));
+            return code;
+        }
+    }
+    if ((rc & 0xff) == SQLITE_CORRUPT) {
+        sc__error_set_at(code, SC_DOMAIN_DB, db && db->path ? db->path : "", 0, 0, NULL, ext,
+                         "%s: the registry file is truncated or corrupt (%s)", what, msg);
+        return code;
     }
     sc__error_set_at(code, SC_DOMAIN_DB, db && db->path ? db->path : "", 0, 0, NULL, ext,
                      "%s: %s", what, msg);
@@ -207,6 +232,16 @@ int sc_db_schema_version_supported(void)
     return sc__migrations[sc__migration_count - 1].version;
 }
 
+/* 1 when some migration of this library ends at schema version v. */
+static int known_version(int v)
+{
+    size_t i;
+    for (i = 0; i < sc__migration_count; i++)
+        if (sc__migrations[i].version == v)
+            return 1;
+    return 0;
+}
+
 static int migrate(sc_db *db)
 {
     int app_id = 0, version = 0, tables = 0, rc;
@@ -231,6 +266,12 @@ static int migrate(sc_db *db)
                                  db->path, (unsigned)app_id, tables);
         version = 0; /* a new, empty file */
     }
+    if (version < 0 || (version == 0 && tables != 0) ||
+        (version > 0 && version <= sc_db_schema_version_supported() && !known_version(version)))
+        return sc__error_set(SC_ENOTREGISTRY, SC_DOMAIN_DB,
+                             "'%s' is not a registry of a known version: schema version %d "
+                             "(PRAGMA user_version) is none this library (%s) ever wrote",
+                             db->path, version, SC_VERSION_STRING);
     if (version > sc_db_schema_version_supported())
         return sc__error_set(SC_EVERSION, SC_DOMAIN_DB,
                              "'%s' has schema version %d; this library (%s) supports up to %d: "
@@ -274,6 +315,133 @@ static int migrate(sc_db *db)
 fail:
     sc__db_rollback(db);
     return rc;
+}
+
+/* Step a one-row statement; the SQLite status. */
+static int probe(sqlite3 *conn)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(conn, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Size of the file at base + suffix, or -1 when it does not exist. */
+static long long side_file_size(const char *base, const char *suffix)
+{
+    char p[4200];
+    struct stat sb;
+    snprintf(p, sizeof p, "%s%s", base, suffix);
+    return stat(p, &sb) == 0 ? (long long)sb.st_size : -1;
+}
+
+static int read_only_file(sc_db *db, int rc)
+{
+    return sc__error_set_at(SC_EDB, SC_DOMAIN_DB, db->path, 0, 0, NULL, rc,
+                            "'%s' cannot be opened for writing: the file, its directory or "
+                            "its file system is read-only (a read-only open can read it)",
+                            db->path);
+}
+
+static int corrupt(sc_db *db, int rc)
+{
+    return sc__error_set_at(SC_ENOTREGISTRY, SC_DOMAIN_DB, db->path, 0, 0, NULL, rc,
+                            "'%s' is not a usable registry: the file is truncated or corrupt",
+                            db->path);
+}
+
+/* One integer from a statement on conn; -1 when it fails. */
+static long long conn_int(sqlite3 *conn, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    if (sqlite3_prepare_v2(conn, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* 1 when the file is shorter than its header says and no write-ahead log
+ * could hold the rest (a copy cut short, a partial download). The size comes
+ * from stat(): the file must never be opened and closed beside SQLite's own
+ * descriptor, or closing it drops the process's POSIX locks on it (and
+ * another process may then reset the WAL under this connection). */
+static int truncated(sc_db *db)
+{
+    struct stat sb;
+    long long page, pages;
+    if (side_file_size(db->path, "-wal") > 0 || stat(db->path, &sb) != 0 ||
+        !S_ISREG(sb.st_mode))
+        return 0;
+    page = conn_int(db->conn, "PRAGMA page_size");
+    pages = conn_int(db->conn, "PRAGMA page_count");
+    return page > 0 && pages > 0 && (long long)sb.st_size < page * pages;
+}
+
+/* The first read of the file, before anything is written: it names the real
+ * cause (not a database, truncated, unreadable) instead of the first pragma
+ * that happens to touch the file. A read-only open that SQLite cannot serve
+ * because the process may not create the WAL index beside the file (a file it
+ * may not write in a directory it may not write, a read-only mount) is
+ * reopened as immutable when no write-ahead log holds changes: then the file
+ * alone is the registry. */
+static int first_read(sc_db *db)
+{
+    int rc = probe(db->conn), prim = rc & 0xff;
+    if (rc == SQLITE_OK)
+        return truncated(db) ? corrupt(db, SQLITE_CORRUPT) : SC_OK;
+    if (db->readonly && (prim == SQLITE_CANTOPEN || prim == SQLITE_READONLY)) {
+        char uri[4200 * 3 + 32];
+        size_t o = 0;
+        const char *c;
+        if (side_file_size(db->path, "-wal") > 0)
+            return sc__error_set_at(SC_EDB, SC_DOMAIN_DB, db->path, 0, 0, NULL, rc,
+                                    "cannot open '%s' read-only: its write-ahead log '%s-wal' "
+                                    "holds changes not yet in the file and this process may not "
+                                    "write the log's index; open it once read-write, or read a "
+                                    "copy made with 'skillcert backup'",
+                                    db->path, db->path);
+        o += (size_t)snprintf(uri, sizeof uri, "file:");
+        for (c = db->path; *c && o + 4 < sizeof uri; c++) {
+            unsigned char ch = (unsigned char)*c;
+            if (ch == '%' || ch == '?' || ch == '#' || ch <= 0x20)
+                o += (size_t)snprintf(uri + o, sizeof uri - o, "%%%02X", ch);
+            else
+                uri[o++] = (char)ch;
+        }
+        snprintf(uri + o, sizeof uri - o, "?immutable=1");
+        sqlite3_close_v2(db->conn);
+        db->conn = NULL;
+        rc = sqlite3_open_v2(uri, &db->conn,
+                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
+                                 SQLITE_OPEN_EXRESCODE,
+                             NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_extended_result_codes(db->conn, 1);
+            rc = probe(db->conn);
+        }
+        if (rc == SQLITE_OK)
+            return SC_OK;
+        if (!db->conn)
+            return sc__error_set(SC_ENOMEM, SC_DOMAIN_DB, "out of memory opening '%s'",
+                                 db->path);
+        prim = rc & 0xff;
+    }
+    if (!db->readonly && (prim == SQLITE_READONLY || prim == SQLITE_CANTOPEN) &&
+        access(db->path, R_OK) == 0)
+        return read_only_file(db, rc);
+    if (prim == SQLITE_NOTADB)
+        return sc__error_set_at(SC_ENOTREGISTRY, SC_DOMAIN_DB, db->path, 0, 0, NULL, rc,
+                                "'%s' is not a skillcert registry (not a SQLite database)",
+                                db->path);
+    if (prim == SQLITE_CORRUPT)
+        return corrupt(db, rc);
+    return sc__db_fail(db, rc, "reading the registry");
 }
 
 static void db_destroy(sc_db *db)
@@ -342,11 +510,16 @@ int sc_db_open(sc_db **out, const char *path, const sc_db_options *opts)
     }
     sqlite3_extended_result_codes(db->conn, 1);
     sqlite3_busy_timeout(db->conn, o.busy_timeout_ms);
+    if (!memory && (rc = first_read(db)) != SC_OK)
+        goto fail;
     if ((rc = sc__db_exec(db, "PRAGMA foreign_keys = ON", "enabling foreign keys")) != SC_OK)
         goto fail_notadb;
     if (!memory && !db->readonly) {
-        if ((rc = sc__db_exec(db, "PRAGMA journal_mode = WAL", "enabling WAL")) != SC_OK)
+        if ((rc = sc__db_exec(db, "PRAGMA journal_mode = WAL", "enabling WAL")) != SC_OK) {
+            if ((sqlite3_errcode(db->conn) & 0xff) == SQLITE_READONLY)
+                rc = read_only_file(db, sqlite3_extended_errcode(db->conn));
             goto fail_notadb;
+        }
         if ((rc = sc__db_exec(db, "PRAGMA synchronous = NORMAL", "setting synchronous")) != SC_OK)
             goto fail;
     }
@@ -416,6 +589,166 @@ void sc__rows_free(sc__rows *r)
     sqlite3_finalize(r->st);
     sc__db_unref(r->db);
     free(r);
+}
+
+/* ---- backup and check ---- */
+
+int sc_db_backup(const sc_db *db, const char *path)
+{
+    char *tmp = NULL;
+    sqlite3 *dst = NULL;
+    sqlite3_backup *b = NULL;
+    struct stat sb;
+    int rc, src;
+    size_t n;
+
+    if ((rc = sc__db_check(db, "sc_db_backup", 0)) != SC_OK)
+        return rc;
+    if (!path)
+        return sc__error_null("sc_db_backup", "path");
+    if ((rc = sc__check_text(path, "path", 4096, 1)) != SC_OK)
+        return rc;
+    if (!strcmp(path, ":memory:") || !strncmp(path, "file:", 5))
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc_db_backup: '%s' is not a file path", path);
+    if (stat(path, &sb) == 0)
+        return sc__error_set_at(SC_EEXISTS, SC_DOMAIN_OS, path, 0, 0, NULL, 0,
+                                "backup '%s' exists: choose a new file name", path);
+    n = strlen(path) + 32;
+    if (!(tmp = sc__malloc(n)))
+        return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory making a backup");
+    snprintf(tmp, n, "%s.part-%ld", path, (long)getpid());
+    unlink(tmp);
+    {
+        /* Create it first: the operating system's reason is the one to give. */
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            rc = sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0,
+                                  NULL, errno, "cannot create the backup '%s': %s", path,
+                                  errno == ENOSPC ? "the disk is full" : strerror(errno));
+            free(tmp);
+            return rc;
+        }
+        close(fd);
+    }
+    rc = sqlite3_open_v2(tmp, &dst,
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                             SQLITE_OPEN_EXRESCODE,
+                         NULL);
+    if (rc != SQLITE_OK) {
+        rc = dst ? sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL,
+                                    sqlite3_system_errno(dst), "cannot create '%s': %s (%s)",
+                                    tmp, sqlite3_errmsg(dst),
+                                    strerror(sqlite3_system_errno(dst)))
+                 : sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory making a backup");
+        goto done;
+    }
+    /* The copy needs no journal of its own until it is whole. */
+    sqlite3_exec(dst, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL);
+    b = sqlite3_backup_init(dst, "main", db->conn, "main");
+    if (!b) {
+        rc = sc__error_set_at(SC_EDB, SC_DOMAIN_DB, path, 0, 0, NULL,
+                              sqlite3_extended_errcode(dst), "starting the backup: %s",
+                              sqlite3_errmsg(dst));
+        goto done;
+    }
+    /* All pages in one step: one read transaction, so one snapshot; in WAL
+     * mode writers go on meanwhile. */
+    src = sqlite3_backup_step(b, -1);
+    rc = sqlite3_backup_finish(b);
+    b = NULL;
+    if (src != SQLITE_DONE) {
+        int prim = src & 0xff;
+        if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+            rc = sc__error_set(SC_EBUSY, SC_DOMAIN_DB,
+                               "backup of '%s': the registry is locked", db->path);
+        else if (prim == SQLITE_FULL || sqlite3_system_errno(dst) == ENOSPC)
+            rc = sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, src,
+                                  "backup '%s': the disk is full", path);
+        else
+            rc = sc__error_set_at(SC_EDB, SC_DOMAIN_DB, path, 0, 0, NULL, src,
+                                  "backup '%s': %s", path, sqlite3_errstr(src));
+        goto done;
+    }
+    if (rc != SQLITE_OK) {
+        rc = sc__error_set_at(SC_EDB, SC_DOMAIN_DB, path, 0, 0, NULL, rc, "backup '%s': %s", path,
+                              sqlite3_errstr(rc));
+        goto done;
+    }
+    /* A copy is a registry in WAL mode like its source; sync it whole. */
+    rc = sqlite3_exec(dst, "PRAGMA synchronous = FULL; PRAGMA journal_mode = WAL; "
+                           "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_close(dst);
+    if (rc != SQLITE_OK) {
+        rc = sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, rc,
+                              "backup '%s': finishing the copy: %s", path, sqlite3_errstr(rc));
+        goto done;
+    }
+    dst = NULL;
+    {
+        int fd = open(tmp, O_RDONLY);
+        int synced = fd >= 0 && fsync(fd) == 0;
+        if (fd >= 0)
+            close(fd);
+        if (!synced || rename(tmp, path) != 0) {
+            rc = sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, errno,
+                                  "backup '%s': %s", path, strerror(errno));
+            goto done;
+        }
+    }
+    rc = SC_OK;
+done:
+    if (dst)
+        sqlite3_close_v2(dst);
+    if (rc != SC_OK) {
+        char side[4200];
+        unlink(tmp);
+        snprintf(side, sizeof side, "%s-wal", tmp);
+        unlink(side);
+        snprintf(side, sizeof side, "%s-shm", tmp);
+        unlink(side);
+    }
+    free(tmp);
+    return rc;
+}
+
+int sc_db_check(sc_db_check_result *out, sc_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!out)
+        return sc__error_null("sc_db_check", "out");
+    memset(out, 0, sizeof *out);
+    if ((rc = sc__db_check(db, "sc_db_check", 0)) != SC_OK)
+        return rc;
+    out->schema_version = db->schema_version;
+    if ((rc = sc__db_prepare(db, "PRAGMA integrity_check(100)", &st)) != SC_OK)
+        return rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *line = sc__col_text(st, 0);
+        if (line && strcmp(line, "ok") != 0) {
+            if (out->integrity_problems++ == 0)
+                snprintf(out->message, sizeof out->message, "integrity check: %s", line);
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "checking the registry's integrity");
+    if ((rc = sc__db_prepare(db, "PRAGMA foreign_key_check", &st)) != SC_OK)
+        return rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->foreign_key_problems++ == 0 && !out->message[0])
+            snprintf(out->message, sizeof out->message,
+                     "foreign key check: row %lld of table %s refers to a missing row of %s",
+                     (long long)sqlite3_column_int64(st, 1), sc__col_text(st, 0),
+                     sc__col_text(st, 2));
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "checking the registry's foreign keys");
+    out->ok = out->integrity_problems == 0 && out->foreign_key_problems == 0;
+    return SC_OK;
 }
 
 void sc__db_ref(sc_db *db)

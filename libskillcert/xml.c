@@ -21,6 +21,7 @@
 #include <libxml/parser.h>
 #include <openssl/evp.h>
 #include <libxml/xmlschemas.h>
+#include <sodium.h>
 
 /* Page cache during an import, in KiB (SQLite's default is 2000). */
 #define SC__IMPORT_CACHE_KIB "65536"
@@ -35,6 +36,9 @@ static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void)
 {
     xmlInitParser();
+    /* Picks the fastest BLAKE2b; generichash works (portably) even if it fails. */
+    if (sodium_init() < 0)
+        return;
 }
 
 int sc_import_options_init(sc_import_options *opts, unsigned int version)
@@ -1015,13 +1019,43 @@ done:
 
 /* ---- batches ---- */
 
-static const char SQL_BATCH_SEEN[] =
-    "SELECT records FROM import_batch WHERE doctype = ?1 AND batch_id = ?2";
-static const char SQL_BATCH_ADD[] =
-    "INSERT INTO import_batch(doctype, batch_id, imported_at, records) "
-    "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?3)";
+/* What a batch held (migration 12): the document's digest and the first
+ * DIGEST_REC bytes of each record's digest, a record being a child of the root
+ * with everything in it. Digests cover element names and attribute values
+ * (decoded), not layout: the same content re-serialized is the same batch. */
+#define DIGEST_DOC 32
+#define DIGEST_REC 8
 
-static int batch_seen(sc_db *db, const char *doctype, const char *batch, int *seen)
+typedef struct digests {
+    unsigned char doc[DIGEST_DOC];
+    int have_doc;
+    unsigned char *rec;       /* n * DIGEST_REC bytes */
+    size_t n, cap;
+    int oom;
+} digests;
+
+/* The batch as stored, when its id is known, and the first difference found. */
+typedef struct prior_batch {
+    int seen;
+    int has_digest;           /* imported before migration 12: nothing to compare */
+    unsigned char doc[DIGEST_DOC];
+    unsigned char *rec;
+    size_t n;
+    uint64_t records;
+    int differs;              /* a record differs (index, where) */
+    size_t diff_index;
+    int diff_line, diff_col;
+    char diff_what[160];
+} prior_batch;
+
+static const char SQL_BATCH_SEEN[] =
+    "SELECT records, digest, record_digests FROM import_batch "
+    "WHERE doctype = ?1 AND batch_id = ?2";
+static const char SQL_BATCH_ADD[] =
+    "INSERT INTO import_batch(doctype, batch_id, imported_at, records, digest, record_digests) "
+    "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?3, ?4, ?5)";
+
+static int batch_seen(sc_db *db, const char *doctype, const char *batch, prior_batch *p)
 {
     sqlite3_stmt *st = sc__db_stmt(db, SQL_BATCH_SEEN);
     int rc;
@@ -1030,22 +1064,59 @@ static int batch_seen(sc_db *db, const char *doctype, const char *batch, int *se
     sc__bind_text(st, 1, doctype);
     sc__bind_text(st, 2, batch);
     rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const void *d = sqlite3_column_blob(st, 1);
+        int dn = sqlite3_column_bytes(st, 1);
+        const void *r;
+        int rn;
+        p->seen = 1;
+        p->records = (uint64_t)sqlite3_column_int64(st, 0);
+        if (d && dn == DIGEST_DOC) {
+            p->has_digest = 1;
+            memcpy(p->doc, d, DIGEST_DOC);
+        }
+        r = sqlite3_column_blob(st, 2);
+        rn = sqlite3_column_bytes(st, 2);
+        if (p->has_digest && r && rn > 0 && rn % DIGEST_REC == 0) {
+            p->rec = malloc((size_t)rn);
+            if (!p->rec) {
+                sqlite3_reset(st);
+                return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory importing");
+            }
+            memcpy(p->rec, r, (size_t)rn);
+            p->n = (size_t)rn / DIGEST_REC;
+        }
+        rc = SQLITE_DONE;
+    }
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE)
         return sc__db_fail(db, rc, "checking the batch id");
-    *seen = rc == SQLITE_ROW;
     return SC_OK;
 }
 
-static int batch_add(sc_db *db, const char *doctype, const char *batch, uint64_t records)
+static int batch_add(sc_db *db, const char *doctype, const char *batch, uint64_t records,
+                     const digests *dg)
 {
     sqlite3_stmt *st = sc__db_stmt(db, SQL_BATCH_ADD);
+    int rc;
     if (!st)
         return sc_error_last()->code;
     sc__bind_text(st, 1, doctype);
     sc__bind_text(st, 2, batch);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)records);
-    return sc__db_exec_stmt(db, st, "recording the batch");
+    if (dg->have_doc)
+        sqlite3_bind_blob(st, 4, dg->doc, DIGEST_DOC, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 4);
+    if (dg->have_doc && dg->n)
+        sqlite3_bind_blob64(st, 5, dg->rec, (sqlite3_uint64)dg->n * DIGEST_REC, SQLITE_STATIC);
+    else if (dg->have_doc)
+        sqlite3_bind_zeroblob(st, 5, 0);
+    else
+        sqlite3_bind_null(st, 5);
+    rc = sc__db_exec_stmt(db, st, "recording the batch");
+    sqlite3_clear_bindings(st); /* the blobs are not the statement's */
+    return rc;
 }
 
 /* ---- the main loop: SAX2 with the schema validator plugged in ---- */
@@ -1067,7 +1138,7 @@ static void stop(sc__xml_ctx *ctx)
 
 /* ---- events: what the reader thread hands to the caller's thread ---- */
 
-enum { EV_START = 1, EV_END, EV_RECORD, EV_FATAL, EV_DOC_END };
+enum { EV_START = 1, EV_END, EV_RECORD, EV_FATAL, EV_DOC_END, EV_DIGEST, EV_DOC_DIGEST };
 
 #define EV_BATCH_BYTES 65536 /* hand a batch over when it holds this much */
 #define EV_QUEUE 4           /* batches in flight: memory stays flat */
@@ -1090,7 +1161,33 @@ struct sc__pipe {
     ev_batch *cur;           /* the reader's batch being filled */
     input *in;
     sc__xml_ctx *pctx;       /* the reader's context */
+    /* the reader's digests of what it parsed */
+    crypto_generichash_state doc_h, rec_h;
+    /* the caller's: what the events carried, and the stored batch to compare */
+    digests dg;
+    prior_batch *prior;
+    int rec_line, rec_col;   /* where the current record started */
+    char rec_what[160];      /* "<name first-attr="value">" of the current record */
 };
+
+/* Reader thread: feed one length-prefixed field to a digest. */
+static void dg_field(crypto_generichash_state *h, const char *tag, const char *s, size_t n)
+{
+    unsigned char len[4];
+    len[0] = (unsigned char)(n >> 24);
+    len[1] = (unsigned char)(n >> 16);
+    len[2] = (unsigned char)(n >> 8);
+    len[3] = (unsigned char)n;
+    crypto_generichash_update(h, (const unsigned char *)tag, 1);
+    crypto_generichash_update(h, len, 4);
+    crypto_generichash_update(h, (const unsigned char *)s, n);
+}
+
+/* The digest state the element at depth feeds (NULL: none). */
+static crypto_generichash_state *dg_state(sc__xml_ctx *p, int depth)
+{
+    return depth == 0 ? &p->pipe->doc_h : &p->pipe->rec_h;
+}
 
 static int ev_put(sc__xml_ctx *p, const void *data, size_t n)
 {
@@ -1234,6 +1331,11 @@ static void sax_start(void *ud, const xmlChar *local, const xmlChar *prefix, con
     ev_int(ctx, depth);
     ev_str(ctx, (const char *)local, strlen((const char *)local));
     ev_int(ctx, n);
+    if (depth == 0)
+        crypto_generichash_init(&ctx->pipe->doc_h, NULL, 0, DIGEST_DOC);
+    else if (depth == 1)
+        crypto_generichash_init(&ctx->pipe->rec_h, NULL, 0, DIGEST_DOC);
+    dg_field(dg_state(ctx, depth), "S", (const char *)local, strlen((const char *)local));
     for (i = 0; i < nb_attrs; i++) {
         const char *v = (const char *)attrs[5 * i + 3];
         size_t len = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
@@ -1259,10 +1361,16 @@ static void sax_start(void *ud, const xmlChar *local, const xmlChar *prefix, con
                 }
             }
             ev_str(ctx, d, w);
+            dg_field(dg_state(ctx, depth), "A", (const char *)attrs[5 * i],
+                     strlen((const char *)attrs[5 * i]));
+            dg_field(dg_state(ctx, depth), "V", d, w);
             if (d != tmp)
                 free(d);
         } else {
             ev_str(ctx, v, len);
+            dg_field(dg_state(ctx, depth), "A", (const char *)attrs[5 * i],
+                     strlen((const char *)attrs[5 * i]));
+            dg_field(dg_state(ctx, depth), "V", v, len);
         }
     }
     ev_maybe_flush(ctx);
@@ -1280,6 +1388,26 @@ static void sax_end(void *ud, const xmlChar *local, const xmlChar *prefix, const
     ev_int(ctx, cur_col(ctx));
     ev_int(ctx, ctx->depth - 1);
     ev_str(ctx, (const char *)local, strlen((const char *)local));
+    if (ctx->depth >= 2) {
+        dg_field(&ctx->pipe->rec_h, "E", (const char *)local, strlen((const char *)local));
+    }
+    if (ctx->depth == 2) { /* a record ends: its digest goes into the document's */
+        unsigned char h[DIGEST_DOC];
+        crypto_generichash_final(&ctx->pipe->rec_h, h, DIGEST_DOC);
+        crypto_generichash_update(&ctx->pipe->doc_h, h, DIGEST_DOC);
+        ev_int(ctx, EV_DIGEST);
+        ev_int(ctx, cur_line(ctx));
+        ev_int(ctx, cur_col(ctx));
+        ev_str(ctx, (const char *)h, DIGEST_REC);
+    } else if (ctx->depth == 1) { /* the root ends */
+        unsigned char h[DIGEST_DOC];
+        dg_field(&ctx->pipe->doc_h, "E", (const char *)local, strlen((const char *)local));
+        crypto_generichash_final(&ctx->pipe->doc_h, h, DIGEST_DOC);
+        ev_int(ctx, EV_DOC_DIGEST);
+        ev_int(ctx, cur_line(ctx));
+        ev_int(ctx, cur_col(ctx));
+        ev_str(ctx, (const char *)h, DIGEST_DOC);
+    }
     if (ctx->depth > 0)
         ctx->depth--;
     ev_maybe_flush(ctx);
@@ -1457,14 +1585,27 @@ static void apply_start(sc__xml_ctx *ctx, const char *local, int depth)
             h->start(ctx, ctx->state, local, depth) != SC_OK)
             ctx->handler_ok = 0;
         if (ctx->db && batch && *batch && !ctx->stopped && ctx->errors == 0 &&
-            ctx->handler_ok) {
-            int seen = 0;
-            if ((ctx->db_rc = batch_seen(ctx->db, h->root, batch, &seen)) != SC_OK || seen) {
-                ctx->already = seen;
+            ctx->handler_ok && ctx->pipe->prior) {
+            if ((ctx->db_rc = batch_seen(ctx->db, h->root, batch, ctx->pipe->prior)) != SC_OK)
                 stop(ctx);
+            else if (ctx->pipe->prior->seen) {
+                /* Known: apply nothing, but read on. Only a well-formed, valid
+                 * document with the same content is "already imported". */
+                ctx->already = 1;
+                ctx->handler_ok = 0;
             }
         }
         return;
+    }
+    if (depth == 1) { /* a record starts: remember how to name it */
+        struct sc__pipe *q = ctx->pipe;
+        q->rec_line = ctx->ev_line;
+        q->rec_col = ctx->ev_col;
+        if (ctx->nattrs > 0)
+            snprintf(q->rec_what, sizeof q->rec_what, "<%.40s %.40s=\"%.60s\">", local,
+                     ctx->attr_names[0], ctx->values[0]);
+        else
+            snprintf(q->rec_what, sizeof q->rec_what, "<%.40s>", local);
     }
     if (ctx->handler_ok && ctx->errors == 0 && h->start &&
         h->start(ctx, ctx->state, local, depth) != SC_OK)
@@ -1550,6 +1691,36 @@ static int replay(sc__xml_ctx *ctx, ev_batch *b, int *valid)
         case EV_FATAL:
             fatal(ctx, ctx->ev_line, ctx->ev_col, rd_str(&r));
             break;
+        case EV_DIGEST: {
+            struct sc__pipe *q = ctx->pipe;
+            const char *h = rd_str(&r);
+            prior_batch *p = q->prior;
+            if (p && p->seen && p->has_digest && !p->differs &&
+                (q->dg.n >= p->n || memcmp(p->rec + q->dg.n * DIGEST_REC, h, DIGEST_REC))) {
+                p->differs = 1;
+                p->diff_index = q->dg.n;
+                p->diff_line = q->rec_line;
+                p->diff_col = q->rec_col;
+                snprintf(p->diff_what, sizeof p->diff_what, "%s", q->rec_what);
+            }
+            if (q->dg.n == q->dg.cap) {
+                size_t cap = q->dg.cap ? q->dg.cap * 2 : 1024;
+                unsigned char *n = realloc(q->dg.rec, cap * DIGEST_REC);
+                if (!n) {
+                    q->dg.oom = 1;
+                    break;
+                }
+                q->dg.rec = n;
+                q->dg.cap = cap;
+            }
+            memcpy(q->dg.rec + q->dg.n * DIGEST_REC, h, DIGEST_REC);
+            q->dg.n++;
+            break;
+        }
+        case EV_DOC_DIGEST:
+            memcpy(ctx->pipe->dg.doc, rd_str(&r), DIGEST_DOC);
+            ctx->pipe->dg.have_doc = 1;
+            break;
         case EV_DOC_END:
             *valid = rd_int(&r);
             return 1;
@@ -1560,9 +1731,45 @@ static int replay(sc__xml_ctx *ctx, ev_batch *b, int *valid)
     return 0;
 }
 
+/* A valid document whose batch id is known: SC_OK when it holds what the
+ * batch held (nothing changes), else SC_EEXISTS naming the first record that
+ * differs. */
+static int same_batch(sc__xml_ctx *ctx, prior_batch *p, const digests *dg)
+{
+    char msg[512];
+    int line = 0, col = 0;
+    if (!p->has_digest || !dg->have_doc || !memcmp(p->doc, dg->doc, DIGEST_DOC))
+        return SC_OK; /* same content (or imported before digests were kept) */
+    ctx->already = 0;
+    if (p->differs) {
+        snprintf(msg, sizeof msg,
+                 "batch '%s' was imported before with different content: record %zu %s "
+                 "differs from what the batch held; a changed batch needs a new batch id",
+                 ctx->batch_id, p->diff_index + 1, p->diff_what);
+        line = p->diff_line;
+        col = p->diff_col;
+    } else if (dg->n < p->n) {
+        snprintf(msg, sizeof msg,
+                 "batch '%s' was imported before with different content: it held %zu records, "
+                 "this document %zu (record %zu is missing); a changed batch needs a new "
+                 "batch id",
+                 ctx->batch_id, p->n, dg->n, dg->n + 1);
+        line = ctx->ev_line;
+        col = ctx->ev_col;
+    } else {
+        snprintf(msg, sizeof msg,
+                 "batch '%s' was imported before with different content: the attributes of "
+                 "the root element differ; a changed batch needs a new batch id",
+                 ctx->batch_id);
+        line = 1;
+    }
+    record(ctx, SC_SEVERITY_ERROR, SC_EEXISTS, SC_DOMAIN_XML, line, col, "", 0, msg);
+    return SC_EEXISTS;
+}
+
 /* Parse and validate in a reader thread while this thread applies the
  * events: the two cores share an import. Memory stays bounded by the queue. */
-static int run(sc__xml_ctx *ctx, input *in)
+static int run(sc__xml_ctx *ctx, input *in, prior_batch *prior, digests *dg)
 {
     const sc__doc_handler *h = ctx->handler;
     struct sc__pipe q;
@@ -1586,6 +1793,7 @@ static int run(sc__xml_ctx *ctx, input *in)
     pctx->total_bytes = ctx->total_bytes;
     q.in = in;
     q.pctx = pctx;
+    q.prior = prior;
     pthread_mutex_init(&q.mu, NULL);
     pthread_cond_init(&q.cv, NULL);
     ctx->pipe = &q;
@@ -1645,16 +1853,22 @@ static int run(sc__xml_ctx *ctx, input *in)
     pthread_cond_destroy(&q.cv);
     ctx->pipe = NULL;
     free(pctx);
+    *dg = q.dg; /* the caller's now */
 
-    if (q.oom)
+    if (q.oom || dg->oom)
         return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory reading the document");
     if (ctx->db_rc)
         return ctx->db_rc;
-    if (ctx->already)
-        return SC_OK;
     if (!ctx->stopped && ctx->errors == 0 && !valid)
         record(ctx, SC_SEVERITY_ERROR, SC_EINVALIDDOC, SC_DOMAIN_SCHEMA, ctx->ev_line,
                ctx->ev_col, "", 0, "the document is not valid against its schema");
+    if (ctx->already) {
+        /* A known batch id: well-formedness and the schema came first; then
+         * the content must be what the id promised. */
+        if (ctx->fatal_code || ctx->errors)
+            return ctx->fatal_code ? ctx->fatal_code : ctx->first_code;
+        return same_batch(ctx, prior, dg);
+    }
     if (ctx->errors == 0 && ctx->handler_ok && h->finish)
         h->finish(ctx, ctx->state);
     if (ctx->opts.progress && ctx->errors == 0 &&
@@ -1676,6 +1890,8 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     input in;
     void *state = NULL;
     int rc, already = 0, in_txn = 0;
+    prior_batch prior;
+    digests dg;
     xmlGenericErrorFunc old_generic = xmlGenericError;
     void *old_generic_ctx = xmlGenericErrorContext;
     xmlStructuredErrorFunc old_structured = xmlStructuredError;
@@ -1683,6 +1899,8 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
 
     pthread_once(&xml_once, xml_init);
     memset(&ctx, 0, sizeof ctx);
+    memset(&prior, 0, sizeof prior);
+    memset(&dg, 0, sizeof dg);
     if (result)
         memset(result, 0, sizeof(*result));
     if (doctype)
@@ -1769,15 +1987,15 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     }
     ctx.state = state;
     ctx.handler_ok = 1;
-    rc = run(&ctx, &in);
-    already = ctx.already;
+    rc = run(&ctx, &in, &prior, &dg);
     if (rc == SC_OK && ctx.detached && !input_digest_matches(&in, ctx.digest)) {
         ctx.stopped = 0;
         rc = sig_refuse(&ctx, "signature refused (bad-signature): %.300s changed while it was "
                         "imported; it is not the file its signature covers", path);
     }
+    already = rc == SC_OK && ctx.already;
     if (rc == SC_OK && db && !already)
-        rc = batch_add(db, ctx.handler->root, ctx.batch_id, ctx.records);
+        rc = batch_add(db, ctx.handler->root, ctx.batch_id, ctx.records, &dg);
     if (rc == SC_OK && db && !already) /* one audit entry per imported batch */
         rc = sc__audit_import(db, actor, ctx.issuer, ctx.handler->root, ctx.batch_id,
                               ctx.records, ctx.signer_fp);
@@ -1804,6 +2022,8 @@ done:
     sc_free(ctx.content);
     free(state);
     input_release(&in);
+    free(prior.rec);
+    free(dg.rec);
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
     return rc;

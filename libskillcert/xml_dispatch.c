@@ -186,6 +186,10 @@ static int export_memory(char **out, size_t *len, sc_db *db, int doctype,
     if ((rc = sc__db_check(db, func, 0)) != SC_OK ||
         (opts && (rc = sc__export_options_check(opts)) != SC_OK))
         return rc;
+    /* A day given must be a day, whatever the type does with it. */
+    if (opts && opts->date && !sc__date_valid(opts->date))
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "export date '%s' is not a date (YYYY-MM-DD)", opts->date);
     e = entry_for(doctype);
     if (!e || !e->export || (plain && !e->plain))
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document type %d cannot be exported",

@@ -16,6 +16,8 @@ PACKAGES="$PACKAGES libssl-dev libxmlsec1-dev libxmlsec1-openssl xmlsec1"
 # (pdftotext, pdftoppm, zbarimg), `skillcert serve` (libmicrohttpd) and its bench (wrk).
 PACKAGES="$PACKAGES libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core libqrencode-dev"
 PACKAGES="$PACKAGES libmicrohttpd-dev poppler-utils zbar-tools curl wrk"
+# issue 15: make fuzz (clang, libFuzzer); setpriv/unshare of the read-only tests
+PACKAGES="$PACKAGES clang libclang-rt-14-dev util-linux"
 
 missing=""
 for p in $PACKAGES; do

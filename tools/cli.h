@@ -14,6 +14,7 @@
 #ifndef SKILLCERT_CLI_H
 #define SKILLCERT_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <jansson.h>
 #include <skillcert.h>
@@ -34,6 +35,9 @@ enum {
 #define CLI_NEEDS_DB    0x1u  /* an existing registry */
 #define CLI_CREATES_DB  0x2u  /* a registry, created when missing */
 #define CLI_NEEDS_ACTOR 0x4u  /* it changes the registry: --actor is required */
+#define CLI_NEEDS_ACTOR 0x4u  /* it changes the registry: an actor (default city-bureau) */
+#define CLI_READS_DB    0x8u  /* with CLI_NEEDS_DB: opened read-only (works on a file or
+                                 mount this process may not write) */
 
 /* An option of a command: "--name METAVAR", or a flag when metavar is NULL. */
 typedef struct cli_option {
@@ -135,6 +139,19 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv);
  * advance *i past it (and its value). Returns 1 if consumed, 0 if not a
  * global option, or an exit status (> 1) after printing the error. */
 int cli_global_option(cli_ctx *ctx, int argc, char **argv, int *i);
+
+/* Strict numbers from the command line: decimal digits only (an integer may
+ * start with '-'), no space, sign '+', hex, exponent, "inf" or "nan"; values
+ * past the type's range are refused, not clamped. Return 0 when the text is
+ * such a number, -1 when it is malformed, -2 when it is out of range. */
+int cli_strict_int64(const char *text, int64_t *out);
+int cli_strict_uint64(const char *text, uint64_t *out);
+/* DIGITS[.DIGITS] */
+int cli_strict_decimal(const char *text, double *out);
+
+/* A positive id argument (what names it in the message); prints the usage
+ * error and returns its status, or CLI_EXIT_OK. */
+int cli_parse_id(const cli_ctx *ctx, const char *text, const char *what, int64_t *out);
 
 /* Open the registry and build the actor as ctx->cmd->needs says. */
 int cli_prepare(cli_ctx *ctx);

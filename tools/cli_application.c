@@ -189,14 +189,7 @@ static int report_application(cli_ctx *ctx, int64_t id, const char *what)
 
 static int parse_id(const cli_ctx *ctx, const char *text, int64_t *out)
 {
-    char *end;
-    long long v;
-    errno = 0;
-    v = strtoll(text, &end, 10);
-    if (errno || end == text || *end || v <= 0)
-        return cli_usage_error(ctx, "'%s' is not an id (a positive number)", text);
-    *out = (int64_t)v;
-    return CLI_EXIT_OK;
+    return cli_parse_id(ctx, text, "id", out);
 }
 
 /* ---- announce ------------------------------------------------------------------------ */

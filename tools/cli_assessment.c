@@ -40,40 +40,30 @@ static json_t *score_json(double s)
 /* A positive integer id argument. */
 static int parse_id(cli_ctx *ctx, const char *text, const char *what, int64_t *out)
 {
-    char *end = NULL;
-    long long v;
-    errno = 0;
-    v = strtoll(text, &end, 10);
-    if (errno != 0 || end == text || *end != '\0' || v <= 0)
-        return cli_usage_error(ctx, "%s '%s' is not a positive number", what, text);
-    *out = (int64_t)v;
-    return CLI_EXIT_OK;
+    return cli_parse_id(ctx, text, what, out);
 }
 
 static int parse_int(cli_ctx *ctx, const char *text, const char *what, long lo, long hi,
                      long *out)
 {
-    char *end = NULL;
-    long v;
-    errno = 0;
-    v = strtol(text, &end, 10);
-    if (errno != 0 || end == text || *end != '\0' || v < lo || v > hi)
-        return cli_usage_error(ctx, "%s '%s' is not a number in %ld-%ld", what, text, lo, hi);
-    *out = v;
+    int64_t v = 0;
+    if (cli_strict_int64(text, &v) != 0 || v < lo || v > hi)
+        return cli_usage_error(ctx, "%s '%s' is not a whole number in %ld-%ld", what, text, lo,
+                               hi);
+    *out = (long)v;
     return CLI_EXIT_OK;
 }
 
 static int parse_score(cli_ctx *ctx, const char *text, const char *what, double *out)
 {
-    char *end = NULL;
-    double v;
+    double v = 0;
     *out = SC_SCORE_NONE;
     if (text == NULL)
         return CLI_EXIT_OK;
-    errno = 0;
-    v = strtod(text, &end);
-    if (errno != 0 || end == text || *end != '\0' || v < 0 || v > 100)
-        return cli_usage_error(ctx, "%s '%s' is not a score 0-100", what, text);
+    /* Digits with an optional decimal part: no "0x50", " 80", "8e1", "nan". */
+    if (cli_strict_decimal(text, &v) != 0 || v < 0 || v > 100)
+        return cli_usage_error(ctx, "%s '%s' is not a score 0-100 (digits, e.g. 80 or 72.5)",
+                               what, text);
     *out = v;
     return CLI_EXIT_OK;
 }
@@ -747,9 +737,9 @@ static int add_area(cli_ctx *ctx, sc_blueprint *bp, char *spec, const char *opt)
 
 static int add_type(cli_ctx *ctx, sc_blueprint *bp, char *spec, const char *opt)
 {
-    char *a = strchr(spec, ':'), *b = a != NULL ? strchr(a + 1, ':') : NULL, *end = NULL;
+    char *a = strchr(spec, ':'), *b = a != NULL ? strchr(a + 1, ':') : NULL;
     long count = 0;
-    double points;
+    double points = 0;
     int type = 0, rc, status;
     if (a == NULL || b == NULL)
         return cli_usage_error(ctx, "%s: '%s' is not TYPE:COUNT:POINTS", opt, spec);
@@ -759,8 +749,7 @@ static int add_type(cli_ctx *ctx, sc_blueprint *bp, char *spec, const char *opt)
         return cli_fail(rc, opt);
     if ((status = parse_int(ctx, a + 1, opt, 1, 1000, &count)) != CLI_EXIT_OK)
         return status;
-    points = strtod(b + 1, &end);
-    if (end == b + 1 || *end != '\0')
+    if (cli_strict_decimal(b + 1, &points) != 0)
         return cli_usage_error(ctx, "%s: '%s' is not a number of points", opt, b + 1);
     if ((rc = sc_blueprint_add_type(bp, type, (int)count, points)) != SC_OK)
         return cli_fail(rc, opt);
@@ -873,11 +862,10 @@ static int cmd_assemble(cli_ctx *ctx)
     if ((rc = sc_component_parse(&component, comp)) != SC_OK)
         return cli_fail(rc, "--component");
     if (cli_opt(ctx, "seed") != NULL) {
-        char *end = NULL;
-        errno = 0;
-        seed = strtoull(cli_opt(ctx, "seed"), &end, 10);
-        if (errno != 0 || *end != '\0' || end == cli_opt(ctx, "seed"))
+        uint64_t v = 0;
+        if (cli_strict_uint64(cli_opt(ctx, "seed"), &v) != 0)
             return cli_usage_error(ctx, "--seed '%s' is not a number", cli_opt(ctx, "seed"));
+        seed = v;
     }
     if ((rc = sc_blueprint_new(&bp)) != SC_OK)
         return cli_fail(rc, NULL);

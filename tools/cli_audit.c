@@ -138,7 +138,8 @@ static int cmd_list(cli_ctx *ctx)
 }
 
 const cli_command cli_audit_commands[] = {
-    { "verify", cmd_verify, NULL, verify_options, 0, 0, CLI_NEEDS_DB, "[--against FILE]",
+    { "verify", cmd_verify, NULL, verify_options, 0, 0, CLI_NEEDS_DB | CLI_READS_DB,
+      "[--against FILE]",
       "check the hash chain of the audit trail (exit 0 intact, 1 tampered)",
       "Every change appends an entry hash-chained with SHA-256; this walks the\n"
       "chain and names the first entry that was edited, removed or reordered.\n"

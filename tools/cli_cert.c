@@ -128,11 +128,10 @@ static const cli_option date_options[] = {
 static int cmd_report(cli_ctx *ctx)
 {
     char number[SC_CERT_NUMBER_SIZE];
-    char *end = NULL;
-    long long session = strtoll(ctx->args[0], &end, 10);
+    int64_t session = 0;
     int rc;
-    if (end == ctx->args[0] || *end != '\0' || session <= 0)
-        return cli_usage_error(ctx, "session '%s' is not a positive number", ctx->args[0]);
+    if ((rc = cli_parse_id(ctx, ctx->args[0], "session", &session)) != CLI_EXIT_OK)
+        return rc;
     if ((rc = sc_certificate_report(number, ctx->db, ctx->actor, (int64_t)session, ctx->args[1],
                                     cli_opt(ctx, "date"))) != SC_OK)
         return cli_fail(rc, NULL);
@@ -500,7 +499,7 @@ const cli_command cli_cert_commands[] = {
       "make and issue a reported certificate (actor: the organization)", NULL },
     { "publish", cmd_publish, NULL, date_options, 1, 1, CHANGE, "NUMBER [--date D]",
       "publish an issued certificate on the national platform (actor: city-centre)", NULL },
-    { "verify", cmd_verify, NULL, verify_options, 1, 1, CLI_NEEDS_DB,
+    { "verify", cmd_verify, NULL, verify_options, 1, 1, CLI_NEEDS_DB | CLI_READS_DB,
       "NUMBER --name NAME [--id ID-NUMBER]",
       "public verification (证书查询): exit 0 valid, 1 not found, revoked, not published "
       "or not the holder", NULL },

@@ -181,16 +181,15 @@ static int export_subject(cli_ctx *ctx, int doctype, const char *type, int64_t *
     *id = 0;
     for (i = 0; i < sizeof names / sizeof names[0]; i++) {
         const char *v = cli_opt(ctx, names[i]);
-        char *end;
-        long long n;
+        char what[64];
+        int rc;
         if (!v)
             continue;
         if (!want || strcmp(want, names[i]))
             return cli_usage_error(ctx, "%s takes no --%s", type, names[i]);
-        n = strtoll(v, &end, 10);
-        if (!*v || *end || n <= 0)
-            return cli_usage_error(ctx, "--%s takes a positive id, not '%s'", names[i], v);
-        *id = (int64_t)n;
+        snprintf(what, sizeof what, "--%s", names[i]);
+        if ((rc = cli_parse_id(ctx, v, what, id)) != CLI_EXIT_OK)
+            return rc;
     }
     if (want && !*id)
         return cli_usage_error(ctx, "%s is about one %s: give --%s ID", type, want, want);

@@ -20,13 +20,8 @@ int cli_cmd_report(cli_ctx *ctx);
 
 static int parse_int64(const cli_ctx *ctx, const char *text, const char *what, int64_t *out)
 {
-    char *end;
-    long long v = strtoll(text, &end, 10);
     *out = 0;
-    if (!*text || *end || v <= 0)
-        return cli_usage_error(ctx, "%s must be a positive number, not '%s'", what, text);
-    *out = (int64_t)v;
-    return CLI_EXIT_OK;
+    return cli_parse_id(ctx, text, what, out);
 }
 
 static int print_id(const cli_ctx *ctx, const char *key, int64_t id, const char *text)

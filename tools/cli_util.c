@@ -372,6 +372,94 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+/* ---- Strict numbers ------------------------------------------------------------- */
+
+static int strict_digits(const char *p, uint64_t limit, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (*p == '\0')
+        return -1;
+    for (; *p; p++) {
+        unsigned d;
+        if (*p < '0' || *p > '9')
+            return -1;
+        d = (unsigned)(*p - '0');
+        if (v > (limit - d) / 10) {
+            while (*p >= '0' && *p <= '9')
+                p++;
+            return *p ? -1 : -2;
+        }
+        v = v * 10 + d;
+    }
+    *out = v;
+    return 0;
+}
+
+int cli_strict_uint64(const char *text, uint64_t *out)
+{
+    if (text == NULL)
+        return -1;
+    return strict_digits(text, UINT64_MAX, out);
+}
+
+int cli_strict_int64(const char *text, int64_t *out)
+{
+    uint64_t v = 0;
+    int neg, rc;
+    if (text == NULL)
+        return -1;
+    neg = text[0] == '-';
+    rc = strict_digits(text + neg, neg ? (uint64_t)INT64_MAX + 1u : (uint64_t)INT64_MAX, &v);
+    if (rc != 0)
+        return rc;
+    if (!neg)
+        *out = (int64_t)v;
+    else
+        *out = v == (uint64_t)INT64_MAX + 1u ? INT64_MIN : -(int64_t)v;
+    return 0;
+}
+
+int cli_strict_decimal(const char *text, double *out)
+{
+    const char *p = text;
+    char *end = NULL;
+    double v;
+    if (text == NULL || *p < '0' || *p > '9')
+        return -1;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (*p == '.') {
+        p++;
+        if (*p < '0' || *p > '9')
+            return -1;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    if (*p != '\0')
+        return -1;
+    errno = 0;
+    v = strtod(text, &end);
+    if (*end != '\0')
+        return -1;
+    if (errno == ERANGE && v != 0)
+        return -2;
+    *out = v;
+    return 0;
+}
+
+int cli_parse_id(const cli_ctx *ctx, const char *text, const char *what, int64_t *out)
+{
+    int64_t v = 0;
+    int rc = cli_strict_int64(text, &v);
+    if (rc == -2)
+        return cli_usage_error(ctx, "%s '%s' is out of range (at most %lld)", what, text,
+                               (long long)INT64_MAX);
+    if (rc != 0 || v <= 0)
+        return cli_usage_error(ctx, "%s '%s' is not a positive whole number", what, text);
+    *out = v;
+    return CLI_EXIT_OK;
+}
+
 int cli_prepare(cli_ctx *ctx)
 {
     unsigned int needs = ctx->cmd->needs;
@@ -417,7 +505,18 @@ int cli_prepare(cli_ctx *ctx)
             sc_error_clear();
         }
         opts.flags = (needs & CLI_CREATES_DB) ? SC_DB_CREATE : 0u;
-        rc = sc_db_open(&ctx->db, ctx->db_path, &opts);
+        if ((needs & CLI_READS_DB) && !memory) {
+            /* Read-only: a verification may serve from a file or mount it may not
+             * write. Only a registry that still needs migrating opens read-write. */
+            opts.flags = SC_DB_READONLY;
+            rc = sc_db_open(&ctx->db, ctx->db_path, &opts);
+            if (rc == SC_EVERSION && ctx->schema_before < 0) {
+                opts.flags = 0u;
+                rc = sc_db_open(&ctx->db, ctx->db_path, &opts);
+            }
+        } else {
+            rc = sc_db_open(&ctx->db, ctx->db_path, &opts);
+        }
         if (rc != SC_OK)
             return cli_fail(rc, NULL);
     }

@@ -45,6 +45,9 @@ extern const cli_option cli_report_options[];
 int cli_cmd_report(cli_ctx *ctx);
 /* cli_keys.c */
 extern const cli_command cli_keys_commands[];
+/* cli_ops.c */
+int cli_cmd_backup(cli_ctx *ctx);
+int cli_cmd_check(cli_ctx *ctx);
 
 static const cli_command top_commands[] = {
     { "init", cli_cmd_init, NULL, cli_init_options, 0, 0, CLI_CREATES_DB | CLI_NEEDS_ACTOR,
@@ -111,6 +114,16 @@ static const cli_command top_commands[] = {
       "                            400 malformed, 429 past the rate limit\n"
       "GET /api/directory[?date=YYYY-MM-DD]          JSON: the published directory\n"
       "The registry is opened read-only. Stops cleanly on SIGTERM or SIGINT." },
+    { "backup", cli_cmd_backup, NULL, NULL, 1, 1, CLI_NEEDS_DB | CLI_READS_DB, "FILE",
+      "write an online, consistent copy of the registry to FILE (a new file)",
+      "Runs while others read and write the registry: the copy is one committed\n"
+      "state. FILE must not exist; it appears only when whole. Check the copy with\n"
+      "'skillcert --db FILE check'." },
+    { "check", cli_cmd_check, NULL, NULL, 0, 0, CLI_NEEDS_DB | CLI_READS_DB, "",
+      "check the registry: integrity, foreign keys, audit chain (exit 0 ok, 1 problems)",
+      "Runs SQLite's integrity check and foreign key check and walks the audit\n"
+      "trail's hash chain; prints each result and exits 1 on any problem, 3 when\n"
+      "the file cannot be read as a registry." },
     { "validate", cli_cmd_validate, NULL, NULL, 1, 1, 0,
       "FILE",
       "validate an XML document against its schema (no registry needed)",

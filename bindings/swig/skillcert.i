@@ -282,6 +282,7 @@ static scw_verdict scw_verdict_from(const sc_verdict *cv)
 %ignore sc_error;
 %ignore sc_verdict;
 %ignore sc_db_options;
+%ignore sc_db_check_result;         /* db.h: `skillcert check` reads it; Database.backup wraps */
 %ignore sc_import_options;
 %ignore sc_import_result;
 %ignore sc_export_options;          /* xml.h, not wrapped yet */
@@ -582,6 +583,13 @@ struct scw_database {};
 
     /** The newest schema version this library writes. */
     static int schema_version_supported() { return sc_db_schema_version_supported(); }
+
+    /** Write an online, consistent copy of the registry to path (a new file),
+       while others go on writing (SQLite's backup API). */
+    scw_status backup(const char *path) {
+        SCW_DB(db, $self, scw_rc);
+        return scw_check(sc_db_backup(db, path));
+    }
 
     /* -- catalog changes (city bureau only) -- */
 

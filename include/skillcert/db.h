@@ -90,6 +90,51 @@ SC_EXTERN int sc_db_schema_version_supported(void);
  */
 SC_EXTERN const char *sc_db_path(const sc_db *db);
 
+/**
+ * Copy the registry into a new file, online: other connections and processes
+ * go on reading and writing while it runs, and the copy is the registry as
+ * one committed state (SQLite's backup API reading one snapshot). The copy is
+ * written beside @p path, synced, then renamed to @p path, so @p path is
+ * either absent or a whole copy. Restore by copying it over the registry
+ * while nothing has the registry open (and removing the registry's -wal and
+ * -shm files), or simply by opening the copy.
+ *
+ * @param db    the registry (a read-only open works).
+ * @param path  the file to create; it must not exist.
+ * @return ::SC_OK; ::SC_EINVAL (NULL, or an in-memory destination);
+ *         ::SC_EEXISTS (@p path exists); ::SC_EBUSY (locked for longer than
+ *         the busy timeout); ::SC_EDB or ::SC_EIO (the copy could not be
+ *         written: the message names the cause, e.g. a full disk);
+ *         ::SC_ENOMEM. On failure @p path is not created.
+ * Thread-safety: one thread per @p db.
+ * @since 0.1
+ */
+SC_EXTERN int sc_db_backup(const sc_db *db, const char *path);
+
+/** What sc_db_check() found. A plain value owned by the caller. */
+typedef struct sc_db_check_result {
+    int ok;                        /**< 1 when both checks found nothing */
+    int64_t integrity_problems;    /**< lines of PRAGMA integrity_check other than "ok" */
+    int64_t foreign_key_problems;  /**< rows of PRAGMA foreign_key_check */
+    int schema_version;            /**< the registry's schema version */
+    char message[512];             /**< the first problem, "" when ok */
+} sc_db_check_result;
+
+/**
+ * Check the registry file: SQLite's integrity check (every page, index and
+ * constraint) and the foreign key check. The audit chain is checked by
+ * sc_audit_verify(); `skillcert check` runs all three.
+ *
+ * @param[out] out  the result (ok, or counts and the first problem).
+ * @param db        the registry (a read-only open works).
+ * @return ::SC_OK when @p out holds the answer (whatever it is); ::SC_EINVAL
+ *         (NULL); ::SC_EDB when the checks could not run (the message names
+ *         the cause: corrupt, I/O error, full disk).
+ * Thread-safety: one thread per @p db.
+ * @since 0.1
+ */
+SC_EXTERN int sc_db_check(sc_db_check_result *out, sc_db *db);
+
 SC_END_DECL
 
 #endif /* SKILLCERT_DB_H */
