@@ -13,7 +13,7 @@
 #include "check_suites.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-#define ROOT "<catalog xmlns=\"urn:skillcert:catalog:1\" version=\"1\" batch=\"rel-1\">\n"
+#define ROOT "<catalog xmlns=\"urn:skillcert:catalog:1\" version=\"1\" batch=\"rel-1\" issuer=\"city-bureau\">\n"
 #define OCC1 "  <occupation code=\"4-04-05-05\" name=\"数据标注员\" effective=\"2022-01-01\"><offering level=\"5\"/></occupation>\n"
 #define OCC2 "  <occupation code=\"4-04-05-06\" name=\"测试员\" effective=\"2022-01-01\"><offering level=\"4\"/></occupation>\n"
 #define OCC3 "  <occupation code=\"4-04-05-07\" name=\"第三\" effective=\"2022-01-01\"/>\n"

@@ -38,6 +38,7 @@ AS_A="--actor organization:$A"
 AS_B="--actor organization:$B"
 AS_HAIDIAN="--actor district:110108"
 AS_CENTRE="--actor city-centre"
+AS_BUREAU="--actor city-bureau"
 OCC=4-02-07-10              # 网约配送员
 C1=11010519491231002X       # 王芳
 C2=110105198001011238       # 李小明

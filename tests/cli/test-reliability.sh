@@ -22,35 +22,35 @@ not_has() { ! grep -q -- "$1" "$2"; }
 
 # ---- 1. a batch id is a promise ------------------------------------------------
 
-must init
+must $AS_BUREAU init
 before=$(dump "$DB")
 head -c 2000 "$CATALOG" >"$T/cut.xml"
 run validate "$T/cut.xml"
 check "validate refuses a catalog cut short" test "$rc" = 2
-run import "$T/cut.xml"
+run $AS_BUREAU import "$T/cut.xml"
 check "importing it under a known batch id exits 2, not 0" test "$rc" = 2
 check "it says the document is not well-formed" err_has "not well-formed"
 check "it does not say 'already imported'" sh -c "! grep -q 'already imported' '$OUT' '$ERR'"
 check "the registry is unchanged" test "$(dump "$DB")" = "$before"
 
 printf '\000' | cat "$CATALOG" - >"$T/nul.xml"
-run import "$T/nul.xml"
+run $AS_BUREAU import "$T/nul.xml"
 check "a NUL after the root under a known batch id is refused (exit 2)" test "$rc" = 2
 check "it is not reported as already imported" not_has "already imported" "$OUT"
 
 sed 's/issued="2022-04-12">/issued="2022-04-12" bogus="1">/' "$CATALOG" >"$T/invalid.xml"
-run import "$T/invalid.xml"
+run $AS_BUREAU import "$T/invalid.xml"
 check "a schema-invalid root under a known batch id is refused (exit 2)" test "$rc" = 2
 check "the schema error is reported" err_has "bogus"
 
 sed 's/^  <!-- 1 -->$/\n\n  <!-- the first -->/; s/"\/>/" \/>/' "$CATALOG" >"$T/relaid.xml"
-run import "$T/relaid.xml"
+run $AS_BUREAU import "$T/relaid.xml"
 check "the same content laid out differently is a no-op (exit 0)" test "$rc" = 0
 check "it says already imported; nothing changed" out_has "already imported; nothing changed"
 check "the registry is unchanged" test "$(dump "$DB")" = "$before"
 
 sed 's/name="连锁经营管理师"/name="连锁经营管理员"/' "$CATALOG" >"$T/changed.xml"
-run import "$T/changed.xml"
+run $AS_BUREAU import "$T/changed.xml"
 check "a changed record under the same batch id is refused (exit 2)" test "$rc" = 2
 check "the conflict names the batch" err_has "batch 'bj-2022-8-catalog' was imported before with different content"
 check "the conflict names the first differing record and its line" \
@@ -58,7 +58,7 @@ check "the conflict names the first differing record and its line" \
 check "the registry is unchanged" test "$(dump "$DB")" = "$before"
 
 sed 's/issued="2022-04-12"/issued="2022-04-13"/' "$CATALOG" >"$T/root.xml"
-run import "$T/root.xml"
+run $AS_BUREAU import "$T/root.xml"
 check "a changed root attribute is a conflict too" \
     sh -c "test $rc = 2 && grep -q 'attributes of the root element differ' '$ERR'"
 
@@ -70,7 +70,7 @@ i = s.rfind("<occupation ")
 j = s.find("</occupation>", i) + len("</occupation>")
 open(sys.argv[2], "w", encoding="utf-8").write(s[:i] + s[j:])
 PY
-run import "$T/short.xml"
+run $AS_BUREAU import "$T/short.xml"
 check "a record missing at the end is a conflict naming it" \
     sh -c "test $rc = 2 && grep -q 'held 20 records, this document 19 (record 20 is missing)' '$ERR'"
 check "the registry is still unchanged" test "$(dump "$DB")" = "$before"
