@@ -11,7 +11,8 @@
  *   10. certificates: reported (报备) with their national numbers, issued,
  *       published, verified by a member of the public, one revoked;
  *   11. XML exchange: the certificate batch exported and validated, and a
- *       hostile document refused with nothing imported;
+ *       hostile document refused with nothing imported, as is an act its
+ *       issuer may not do (an organization publishing its own certificates);
  *   12. quality supervision: a spot check, a finding, a sanction, the credit
  *       evaluation ranked, and the period report written as HTML.
  */
@@ -357,6 +358,50 @@ done:
     return rc;
 }
 
+/* The organization forges the city centre's act: a certificate acknowledgement
+ * (公示, publication) that it issues itself. An import does only what its issuer
+ * may do directly, so it is refused and nothing changes (issue 11). 0: refused. */
+static int forged_issuer(season *s)
+{
+    static const char centre[] = "issuer=\"city-centre\"";
+    sc_export_options opts = SC_EXPORT_OPTIONS_INIT;
+    sc_audit_result before, after;
+    sc_report *report = NULL;
+    char *xml = NULL, *forged = NULL, *p;
+    size_t len = 0, n = 0;
+    int rc = SC_ERROR;
+
+    opts.credit_code = s->org;
+    opts.date = "2023-08-31";
+    if (sc_xml_exchange_export_memory(&xml, &len, s->db, SC_DOC_CERTIFICATE_ACK, &opts) != SC_OK)
+        return demo_fail("exporting the certificate acknowledgement");
+    if (!(p = strstr(xml, centre)) || !(forged = malloc(len + 64))) {
+        sc_free(xml);
+        return demo_fail("forging the acknowledgement");
+    }
+    n = (size_t)(p - xml);
+    memcpy(forged, xml, n);
+    n += (size_t)sprintf(forged + n, "issuer=\"org:%s\"", s->org);
+    memcpy(forged + n, p + sizeof centre - 1, len - (size_t)(p - xml) - (sizeof centre - 1));
+    n += len - (size_t)(p - xml) - (sizeof centre - 1);
+    sc_free(xml);
+    if (sc_report_new(&report) == SC_OK && sc_audit_verify(&before, s->db) == SC_OK) {
+        rc = sc_xml_import_memory(NULL, s->db, s->self, forged, n, "forged-ack.xml", NULL,
+                                  report);
+        if (sc_audit_verify(&after, s->db) == SC_OK)
+            printf("  a certificate acknowledgement (公示) the organization issued itself: %s\n"
+                   "    %s\n    audit entries before %lld, after %lld: nothing imported\n",
+                   rc == SC_OK ? "IMPORTED" : "refused",
+                   rc == SC_OK ? "" : sc_error_last()->message, (long long)before.entries,
+                   (long long)after.entries);
+        else
+            rc = SC_OK;
+    }
+    sc_report_free(report);
+    free(forged);
+    return rc == SC_OK || rc == SC_ERROR;
+}
+
 static int exchange(season *s)
 {
     static const char hostile[] =
@@ -395,7 +440,7 @@ static int exchange(season *s)
            sc_report_count(report) ? sc_report_get(report, 0)->message : "(no diagnostic)",
            (long long)before.entries, (long long)after.entries);
     sc_report_free(report);
-    return rc == SC_OK;
+    return rc == SC_OK || forged_issuer(s);
 }
 
 static int supervision(season *s)

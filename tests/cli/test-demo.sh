@@ -36,6 +36,8 @@ check "exchange: the directory is signed by the city centre and verifies" \
     grep -q 'directory signed by city-centre (enveloped XML Signature), verified: yes' "$OUT"
 check "exchange: XXE refused, nothing imported" \
     sh -c "grep -q 'external entity (XXE): refused' '$OUT' && grep -qE 'before ([0-9]+), after \1: nothing imported' '$OUT'"
+check "exchange: an acknowledgement the organization issued itself is refused, nothing imported" \
+    sh -c "grep -A2 'the organization issued itself: refused' '$OUT' | grep -qE 'before ([0-9]+), after \1: nothing imported'"
 check "supervision: the sanction is imposed" grep -q 'sanction: rectification.* ok$' "$OUT"
 check "supervision: credit ranked below 100" grep -qE '#1 北京智训科技有限公司 [0-9A-Z]{18} +9[0-9]\.[0-9]' "$OUT"
 check "the audit trail is intact" grep -qE '^  [0-9]+ entries, intact$' "$OUT"
