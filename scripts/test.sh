@@ -95,7 +95,7 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-fram
   CFLAGS="$san" LDFLAGS="-fsanitize=address,undefined" || abort "the ASan build"
 before=$failed
 ( cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
-  LSAN_OPTIONS=suppressions="$top/tests/lsan.supp" \
+  LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check TESTS="tests/check_skillcert $(cd "$top" && ls tests/cli/test-*.sh | tr '\n' ' ')" >check.out 2>&1 ) || make_failed "$top/build-asan/check.out"
 grep -E '^(PASS|FAIL|ERROR):' "$top/build-asan/check.out" | sed 's/^/  /'
 count_suite_logs "$top/build-asan" "asan: "
