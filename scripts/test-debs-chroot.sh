@@ -14,7 +14,7 @@ root=${1:-/srv/skillcert-chroot}
 debs=${2:-$top/build-deb}
 PACKAGES="libskillcert0 libskillcert-dev skillcert python3-skillcert libskillcert-java"
 # What the autopkgtests need besides the packages (debian/tests/control Depends).
-TEST_DEPS="build-essential pkgconf default-jdk-headless python3"
+TEST_DEPS="build-essential pkgconf default-jdk-headless python3 poppler-utils"
 say() { echo "test-debs-chroot: $*"; }
 passed=0
 failed=0
