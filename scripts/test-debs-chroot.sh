@@ -14,7 +14,7 @@ root=${1:-/srv/skillcert-chroot}
 debs=${2:-$top/build-deb}
 PACKAGES="libskillcert0 libskillcert-dev skillcert python3-skillcert libskillcert-java"
 # What the autopkgtests need besides the packages (debian/tests/control Depends).
-TEST_DEPS="build-essential pkgconf default-jdk-headless python3"
+TEST_DEPS="build-essential pkgconf default-jdk-headless python3 poppler-utils"
 say() { echo "test-debs-chroot: $*"; }
 passed=0
 failed=0
@@ -50,6 +50,8 @@ listing() {
         -o -path /etc/ld.so.cache -o -path /var/lib/systemd \) -prune -o -print" | LC_ALL=C sort
 }
 work=$(mktemp -d)
+packages() { in_root "dpkg-query -W -f '\${db:Status-Abbrev} \${Package}\n'" | awk '$1 != "un" {print $2}' | LC_ALL=C sort; }
+packages >"$work/packages-before"
 listing >"$work/before"
 say "$(wc -l <"$work/before") files and folders before install"
 
@@ -71,7 +73,17 @@ listing >"$work/installed"
 say "installed: $(LC_ALL=C comm -13 "$work/before" "$work/installed" | wc -l) new files and folders"
 
 check "apt-get purge $PACKAGES" in_root "apt-get purge -y -qq $PACKAGES >/dev/null 2>&1"
-check "apt-get autoremove --purge (their dependencies)" in_root "apt-get autoremove --purge -y -qq >/dev/null 2>&1"
+# RecommendsImportant=false: a dependency the install brought in that a
+# package present before merely recommends (libglib2.0-data, recommended by
+# the libglib2.0-0 of the test dependencies) goes too; everything present
+# before was installed with --no-install-recommends, so nothing else goes.
+check "apt-get autoremove --purge (their dependencies)" \
+    in_root "apt-get -o APT::AutoRemove::RecommendsImportant=false autoremove --purge -y -qq >/dev/null 2>&1"
+packages >"$work/packages-after"
+echo "packages installed after purge that were not before (and the reverse):"
+if diff "$work/packages-before" "$work/packages-after"; then echo "  (none)"; fi
+check "the installed packages are those of before the install" \
+    cmp -s "$work/packages-before" "$work/packages-after"
 listing >"$work/after"
 left=$(while read -r f; do if [ -e "$root$f" ] && [ ! -d "$root$f" ]; then echo "$f"; fi; done <"$work/owned")
 echo "files the packages owned ($(wc -l <"$work/owned") paths) still present after purge:"
