@@ -35,7 +35,8 @@ count_log() {
     fl=$(sed -E 's/.*Failures: ([0-9]+).*/\1/' <<<"$line")
     er=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<<"$line")
     p=$((n - fl - er)); f=$((fl + er))
-  elif line=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$log" | tail -1) && [ -n "$line" ]; then
+  # pytest: "==== 5 passed in 0.01s ====", or with -q "3 passed, 12 deselected in 5.59s".
+  elif line=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s|^[0-9]+ (passed|failed|errors?)(, [0-9]+ [a-z]+)* in [0-9.]+s' "$log" | tail -1) && [ -n "$line" ]; then
     p=$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || echo 0)
     f=$(( $(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || echo 0) + \
           $(grep -oE '[0-9]+ errors?' <<<"$line" | grep -oE '[0-9]+' || echo 0) ))
