@@ -68,7 +68,7 @@ count_suite_logs() {
   local dir=$1 prefix=$2 log
   while IFS= read -r log; do
     count_log "$log" "$prefix${log#"$dir"/}"
-  done < <(find "$dir/tests" -name '*.log' ! -name 'test-suite.log' | sort)
+  done < <(find "$dir/tests" "$dir/fuzz" -name '*.log' ! -name 'test-suite.log' 2>/dev/null | sort)
 }
 
 "$top/scripts/install-deps.sh" || abort "installing the packages"
@@ -97,7 +97,7 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-fram
 before=$failed
 ( cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
   LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
-  UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check TESTS="tests/check_skillcert $(cd "$top" && ls tests/cli/test-*.sh | tr '\n' ' ')" >check.out 2>&1 ) || make_failed "$top/build-asan/check.out"
+  UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check TESTS="tests/check_skillcert fuzz/replay.sh $(cd "$top" && ls tests/cli/test-*.sh | tr '\n' ' ')" >check.out 2>&1 ) || make_failed "$top/build-asan/check.out"
 grep -E '^(PASS|FAIL|ERROR):' "$top/build-asan/check.out" | sed 's/^/  /'
 count_suite_logs "$top/build-asan" "asan: "
 settle
