@@ -1187,206 +1187,352 @@ static void hostile(const char *doc, const sc_actor *actor, int code, int line,
     free(after);
 }
 
-START_TEST(test_application_xml_hostile)
+/* The hostile candidate batches and confirmations, one behaviour each. */
+static const char *const BATCH_NS = "urn:skillcert:candidate-batch:1";
+
+/* Candidate n's resident ID with its check character spoiled. */
+static void bad_id(char out[19], int n)
 {
-    const char *ns = "urn:skillcert:candidate-batch:1";
-    char *doc;
-    char id1[19], id2[19], bad[19];
-    char body[4096];
+    af_id(out, n);
+    out[17] = out[17] == '0' ? '1' : '0';
+}
 
-    af_id(id1, 1);
-    af_id(id2, 2);
-    memcpy(bad, id2, 19);
-    bad[17] = bad[17] == '0' ? '1' : '0';
+/* One level-5 application of id-number/name in a batch body. */
+static void batch_line(char *body, size_t size, const char *id, const char *name)
+{
+    snprintf(body, size, "  <application id-number=\"%s\" name=\"%s\" "
+             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
+             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n", id, name);
+}
 
-    /* A wrong namespace. */
-    doc = batch_doc("urn:skillcert:candidate-batch:2", "110108", AF_ORG, "2024-01", "");
+/* batch_doc() of body in the namespace, from 110108 for AF_ORG's 2024-01, refused as
+   `code` at (line, field). */
+static void hostile_batch(const char *body, int code, int line, const char *field)
+{
+    char *doc = batch_doc(BATCH_NS, "110108", AF_ORG, "2024-01", body);
+    hostile(doc, af.haidian, code, line, field);
+    free(doc);
+}
+
+START_TEST(test_application_xml_hostile_namespace)
+{
+    char *doc = batch_doc("urn:skillcert:candidate-batch:2", "110108", AF_ORG, "2024-01", "");
     hostile(doc, af.haidian, SC_EINVALIDDOC, 0, NULL);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "namespace"));
     free(doc);
-    /* A bad check character: line 4, the second application's @id-number. */
-    snprintf(body, sizeof body,
-             "  <application id-number=\"%s\" name=\"王五\" occupation=\"4-02-07-10\" "
-             "level=\"5\" path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
-             "eligibility=\"L5-a\"/>\n"
-             "  <application id-number=\"%s\" name=\"赵六\" occupation=\"4-02-07-10\" "
-             "level=\"5\" path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
-             "eligibility=\"L5-a\"/>\n", id1, bad);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
+}
+END_TEST
+
+/* A bad check character: line 4, the second application's @id-number. */
+START_TEST(test_application_xml_hostile_check_character)
+{
+    char id1[19], bad[19], one[1024], two[1024], body[2048];
+    af_id(id1, 1);
+    bad_id(bad, 2);
+    batch_line(one, sizeof one, id1, "王五");
+    batch_line(two, sizeof two, bad, "赵六");
+    snprintf(body, sizeof body, "%s%s", one, two);
+    hostile_batch(body, SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "check character"));
-    free(doc);
-    /* Another district: denied, in the auth domain. */
-    snprintf(body, sizeof body, "  <application id-number=\"%s\" name=\"王五\" "
-             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
-             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n", id1);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
+}
+END_TEST
+
+/* Another district: denied, in the auth domain; so are the organization and the city. */
+START_TEST(test_application_xml_hostile_not_addressee)
+{
+    char id1[19], body[1024], *doc;
+    af_id(id1, 1);
+    batch_line(body, sizeof body, id1, "王五");
+    doc = batch_doc(BATCH_NS, "110108", AF_ORG, "2024-01", body);
     hostile(doc, af.xicheng, SC_EDENIED, 2, "candidate-batch/@addressee");
     ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "not its addressee"));
     hostile(doc, af.org, SC_EDENIED, 0, NULL);
     hostile(doc, af.city, SC_EDENIED, 0, NULL);
     free(doc);
-    /* Unknown organization, announcement; the district named is not its own. */
-    doc = batch_doc(ns, "110108", "91110105MA01CHY00K", "2024-01", body);
+}
+END_TEST
+
+/* An unknown organization or announcement; a district that is not the reader's own. */
+START_TEST(test_application_xml_hostile_unknown_header)
+{
+    char id1[19], body[1024], *doc;
+    af_id(id1, 1);
+    batch_line(body, sizeof body, id1, "王五");
+    doc = batch_doc(BATCH_NS, "110108", "91110105MA01CHY00K", "2024-01", body);
     hostile(doc, af.haidian, SC_EINVALIDDOC, 2, "candidate-batch/@credit-code");
     free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2099-01", body);
+    doc = batch_doc(BATCH_NS, "110108", AF_ORG, "2099-01", body);
     hostile(doc, af.haidian, SC_EINVALIDDOC, 2, "candidate-batch/@announcement");
     free(doc);
-    doc = batch_doc(ns, "110102", AF_ORG, "2024-01", body);
+    doc = batch_doc(BATCH_NS, "110102", AF_ORG, "2024-01", body);
     hostile(doc, af.haidian, SC_EINVALIDDOC, 2, "candidate-batch/@district");
     free(doc);
-    /* Twice in one document. */
-    snprintf(body, sizeof body, "%s%s",
-             "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
-             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
-             "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-06\" "
-             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "twice"));
-    free(doc);
-    /* Not announced; on a special path below its level; outside the intake; no evidence. */
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-04-05-05\" work-type=\"数据标注员\" level=\"5\" "
-                    "path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
-                    "eligibility=\"L5-a\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@level");
-    free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"4\" path=\"exceptional\" "
-                    "evidence=\"业绩\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
-                    "eligibility=\"exceptional\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@path");
-    free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"3\" path=\"exceptional\" "
-                    "applied=\"2024-03-05\" verified=\"2024-03-10\" "
-                    "eligibility=\"exceptional\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@evidence");
-    free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
-                    "applied=\"2024-02-01\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@applied");
-    free(doc);
-    /* A schema error (level 9) and a bad record (work ending before it starts). */
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"9\" path=\"normal\" "
-                    "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, NULL);
-    free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
-                    "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\">\n"
-                    "    <records>\n"
-                    "      <work occupation=\"4-02-07-10\" from=\"2020-01-01\" to=\"2019-01-01\"/>\n"
-                    "    </records>\n"
-                    "  </application>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 5, NULL);
-    free(doc);
-    /* An open application elsewhere blocks the batch's. */
-    af_candidate(CAND_A, "张三", "2015-01-01");
-    {
-        sc_actor *self = cand_actor(CAND_A);
-        ck_ok(sc_application_apply(NULL, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 5,
-                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
-        sc_actor_free(self);
-    }
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"张三\" "
-                    "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
-                    "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@id-number");
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, AF_ORG2));
-    free(doc);
-    /* A DOCTYPE is refused before anything is read. */
-    doc = malloc(512);
-    snprintf(doc, 512, "%s<!DOCTYPE candidate-batch [<!ENTITY x \"y\">]>\n<candidate-batch "
-             "xmlns=\"%s\"/>", BATCH_HEAD, ns);
-    hostile(doc, af.haidian, SC_EXML, 0, NULL);
-    free(doc);
+}
+END_TEST
 
-    /* Confirmation documents. */
-    {
-        static const char head[] =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<confirmation xmlns=\"%s\" version=\"1\" batch=\"A-1\" issuer=\"district:110108\" "
-            "addressee=\"org:%s\" district=\"%s\" credit-code=\"%s\" "
-            "announcement=\"2024-01\">\n%s</confirmation>\n";
-        const char *cns = "urn:skillcert:confirmation:1";
-        char text[4096], item[1024];
-        int64_t id;
-#define ANSWER(ns_, district_, code_, body_)                                                   \
-    snprintf(text, sizeof text, head, ns_, code_, district_, code_, body_)
-        af_candidate(CAND_B, "李四", "2015-01-01");
-        id = apply_self(CAND_B, AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL, "2024-03-05");
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", CAND_B);
-        /* Not verified yet. */
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@decision");
-        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "submitted"));
+/* The same candidate twice in one document. */
+START_TEST(test_application_xml_hostile_twice)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
+                  "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n"
+                  "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-06\" "
+                  "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "twice"));
+}
+END_TEST
+
+/* A level the announcement does not offer. */
+START_TEST(test_application_xml_hostile_not_announced)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-04-05-05\" work-type=\"数据标注员\" level=\"5\" "
+                  "path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
+                  "eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@level");
+}
+END_TEST
+
+/* A special path below its level (exceptional at level 4). */
+START_TEST(test_application_xml_hostile_special_path_level)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"4\" path=\"exceptional\" "
+                  "evidence=\"业绩\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
+                  "eligibility=\"exceptional\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@path");
+}
+END_TEST
+
+/* A special path without its evidence. */
+START_TEST(test_application_xml_hostile_special_path_evidence)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"3\" path=\"exceptional\" "
+                  "applied=\"2024-03-05\" verified=\"2024-03-10\" "
+                  "eligibility=\"exceptional\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@evidence");
+}
+END_TEST
+
+/* Applied outside the announcement's intake. */
+START_TEST(test_application_xml_hostile_outside_intake)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
+                  "applied=\"2024-02-01\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@applied");
+}
+END_TEST
+
+/* A schema error (level 9). */
+START_TEST(test_application_xml_hostile_schema)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"9\" path=\"normal\" "
+                  "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 3, NULL);
+}
+END_TEST
+
+/* A bad record: work ending before it starts. */
+START_TEST(test_application_xml_hostile_bad_record)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
+                  "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\">\n"
+                  "    <records>\n"
+                  "      <work occupation=\"4-02-07-10\" from=\"2020-01-01\" to=\"2019-01-01\"/>\n"
+                  "    </records>\n"
+                  "  </application>\n",
+                  SC_EINVALIDDOC, 5, NULL);
+}
+END_TEST
+
+/* An open application elsewhere blocks the batch's. */
+START_TEST(test_application_xml_hostile_open_elsewhere)
+{
+    sc_actor *self;
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    self = cand_actor(CAND_A);
+    ck_ok(sc_application_apply(NULL, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 5,
+                               SC_PATH_NORMAL, NULL, "2024-03-05"));
+    sc_actor_free(self);
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"张三\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
+                  "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@id-number");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, AF_ORG2));
+}
+END_TEST
+
+/* A DOCTYPE is refused before anything is read. */
+START_TEST(test_application_xml_hostile_doctype)
+{
+    char doc[512];
+    snprintf(doc, sizeof doc, "%s<!DOCTYPE candidate-batch [<!ENTITY x \"y\">]>\n"
+             "<candidate-batch xmlns=\"%s\"/>", BATCH_HEAD, BATCH_NS);
+    hostile(doc, af.haidian, SC_EXML, 0, NULL);
+}
+END_TEST
+
+/* ---- hostile confirmation documents ---- */
+
+static const char CONFIRM_NS[] = "urn:skillcert:confirmation:1";
+
+/* A confirmation document (namespace ns, from district for org code) of body. */
+static void answer(char *text, size_t size, const char *ns, const char *district,
+                   const char *code, const char *body)
+{
+    snprintf(text, size,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<confirmation xmlns=\"%s\" version=\"1\" batch=\"A-1\" issuer=\"district:110108\" "
+             "addressee=\"org:%s\" district=\"%s\" credit-code=\"%s\" "
+             "announcement=\"2024-01\">\n%s</confirmation>\n", ns, code, district, code, body);
+}
+
+/* One answer line for id-number at level: decision and date (and a reason). */
+static void answer_line(char *item, size_t size, const char *id, int level,
+                        const char *decision, const char *reason, const char *date)
+{
+    snprintf(item, size, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+             "level=\"%d\" decision=\"%s\"%s%s%s date=\"%s\"/>\n", id, level, decision,
+             reason ? " reason=\"" : "", reason ? reason : "", reason ? "\"" : "", date);
+}
+
+/* Candidate B's level-4 application, verified on 2024-03-10 when `verify`. */
+static int64_t confirm_applicant(int verify)
+{
+    int64_t id;
+    af_candidate(CAND_B, "李四", "2015-01-01");
+    id = apply_self(CAND_B, AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    if (verify)
         ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-10"));
-        /* Another organization, a district, a wrong namespace, the wrong district. */
-        hostile(text, af.org2, SC_EDENIED, 2, "confirmation/@addressee");
-        hostile(text, af.haidian, SC_EDENIED, 2, NULL);
-        ANSWER("urn:skillcert:confirm:1", "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 0, NULL);
-        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "namespace"));
-        ANSWER(cns, "110102", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 2, "confirmation/@district");
-        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "own district"));
-        /* Issued by another district: its act (报名确认) is not that district's to do. */
-        {
-            char *other = t_edit(text, "issuer=", "110108", "110102");
-            hostile(other, af.org, SC_EDENIED, 2, "confirmation/@issuer");
-            ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "issuer may not"));
-            free(other);
-        }
-        /* A rejection without its reason. */
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"rejected\" date=\"2024-03-20\"/>\n", CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@reason");
-        /* An application that does not exist; a bad check character. */
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"3\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", bad);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
-        /* Twice, and before the verification. */
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n"
-                 "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"rejected\" reason=\"x\" date=\"2024-03-20\"/>\n",
-                 CAND_B, CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 4, "confirmation/application[2]/@id-number");
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-09\"/>\n", CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@date");
-        /* And the good one applies. */
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        ck_ok(sc_xml_import_memory(NULL, af.db, af.org, text, strlen(text), "a.xml", NULL, NULL));
-        ck_assert_int_eq(state_of(id), SC_APPLICATION_CONFIRMED);
-#undef ANSWER
-    }
+    return id;
+}
+
+/* The good answer for candidate B's application from 110108. */
+static void good_answer(char *text, size_t size)
+{
+    char item[1024];
+    answer_line(item, sizeof item, CAND_B, 4, "confirmed", NULL, "2024-03-20");
+    answer(text, size, CONFIRM_NS, "110108", AF_ORG, item);
+}
+
+START_TEST(test_application_xml_confirm_not_verified)
+{
+    char text[4096];
+    confirm_applicant(0);
+    good_answer(text, sizeof text);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@decision");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "submitted"));
+}
+END_TEST
+
+/* Another organization, or a district, reads it: denied. */
+START_TEST(test_application_xml_confirm_not_addressee)
+{
+    char text[4096];
+    confirm_applicant(1);
+    good_answer(text, sizeof text);
+    hostile(text, af.org2, SC_EDENIED, 2, "confirmation/@addressee");
+    hostile(text, af.haidian, SC_EDENIED, 2, NULL);
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_namespace)
+{
+    char text[4096], item[1024];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 4, "confirmed", NULL, "2024-03-20");
+    answer(text, sizeof text, "urn:skillcert:confirm:1", "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 0, NULL);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "namespace"));
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_wrong_district)
+{
+    char text[4096], item[1024];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 4, "confirmed", NULL, "2024-03-20");
+    answer(text, sizeof text, CONFIRM_NS, "110102", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 2, "confirmation/@district");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "own district"));
+}
+END_TEST
+
+/* Issued by another district: its act (报名确认) is not that district's to do. */
+START_TEST(test_application_xml_confirm_other_issuer)
+{
+    char text[4096], *other;
+    confirm_applicant(1);
+    good_answer(text, sizeof text);
+    other = t_edit(text, "issuer=", "110108", "110102");
+    hostile(other, af.org, SC_EDENIED, 2, "confirmation/@issuer");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "issuer may not"));
+    free(other);
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_rejection_without_reason)
+{
+    char text[4096], item[1024];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 4, "rejected", NULL, "2024-03-20");
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@reason");
+}
+END_TEST
+
+/* An application that does not exist; a bad check character. */
+START_TEST(test_application_xml_confirm_unknown_application)
+{
+    char text[4096], item[1024], bad[19];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 3, "confirmed", NULL, "2024-03-20");
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
+    bad_id(bad, 2);
+    answer_line(item, sizeof item, bad, 4, "confirmed", NULL, "2024-03-20");
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_twice)
+{
+    char text[4096], one[1024], two[1024], body[2048];
+    confirm_applicant(1);
+    answer_line(one, sizeof one, CAND_B, 4, "confirmed", NULL, "2024-03-20");
+    answer_line(two, sizeof two, CAND_B, 4, "rejected", "x", "2024-03-20");
+    snprintf(body, sizeof body, "%s%s", one, two);
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, body);
+    hostile(text, af.org, SC_EINVALIDDOC, 4, "confirmation/application[2]/@id-number");
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_before_verification)
+{
+    char text[4096], item[1024];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 4, "confirmed", NULL, "2024-03-09");
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@date");
+}
+END_TEST
+
+/* And the good one applies. */
+START_TEST(test_application_xml_confirm_good)
+{
+    char text[4096];
+    int64_t id = confirm_applicant(1);
+    good_answer(text, sizeof text);
+    ck_ok(sc_xml_import_memory(NULL, af.db, af.org, text, strlen(text), "a.xml", NULL, NULL));
+    ck_assert_int_eq(state_of(id), SC_APPLICATION_CONFIRMED);
 }
 END_TEST
 
@@ -1541,18 +1687,44 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_enomem);
     suite_add_tcase(s, tc);
 
-    tc = tcase_create("bulk");
-    tcase_add_checked_fixture(tc, af_setup, af_teardown);
-    tcase_set_timeout(tc, 600);
-    tcase_add_test(tc, test_application_confirm_batch_100000);
-    suite_add_tcase(s, tc);
-
     tc = tcase_create("exchange");
     tcase_add_checked_fixture(tc, af_setup, af_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_application_xml_round_trip);
     tcase_add_test(tc, test_application_issuer_org_confirms_own);
-    tcase_add_test(tc, test_application_xml_hostile);
+    tcase_add_test(tc, test_application_xml_hostile_namespace);
+    tcase_add_test(tc, test_application_xml_hostile_check_character);
+    tcase_add_test(tc, test_application_xml_hostile_not_addressee);
+    tcase_add_test(tc, test_application_xml_hostile_unknown_header);
+    tcase_add_test(tc, test_application_xml_hostile_twice);
+    tcase_add_test(tc, test_application_xml_hostile_not_announced);
+    tcase_add_test(tc, test_application_xml_hostile_special_path_level);
+    tcase_add_test(tc, test_application_xml_hostile_special_path_evidence);
+    tcase_add_test(tc, test_application_xml_hostile_outside_intake);
+    tcase_add_test(tc, test_application_xml_hostile_schema);
+    tcase_add_test(tc, test_application_xml_hostile_bad_record);
+    tcase_add_test(tc, test_application_xml_hostile_open_elsewhere);
+    tcase_add_test(tc, test_application_xml_hostile_doctype);
+    tcase_add_test(tc, test_application_xml_confirm_not_verified);
+    tcase_add_test(tc, test_application_xml_confirm_not_addressee);
+    tcase_add_test(tc, test_application_xml_confirm_namespace);
+    tcase_add_test(tc, test_application_xml_confirm_wrong_district);
+    tcase_add_test(tc, test_application_xml_confirm_other_issuer);
+    tcase_add_test(tc, test_application_xml_confirm_rejection_without_reason);
+    tcase_add_test(tc, test_application_xml_confirm_unknown_application);
+    tcase_add_test(tc, test_application_xml_confirm_twice);
+    tcase_add_test(tc, test_application_xml_confirm_before_verification);
+    tcase_add_test(tc, test_application_xml_confirm_good);
     suite_add_tcase(s, tc);
     return s;
+}
+
+/* Too slow for `make check` (100,000 rows): run by `make check-slow`, built always. */
+TCase *sc_application_slow_tcase(void)
+{
+    TCase *tc = tcase_create("bulk");
+    tcase_add_checked_fixture(tc, af_setup, af_teardown);
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_application_confirm_batch_100000);
+    return tc;
 }
