@@ -340,10 +340,19 @@ static int wal_hook(void *arg, sqlite3 *c, const char *name, int frames)
     return SQLITE_OK;
 }
 
+/* SQLite sets its own WAL hook after the automatic extensions have run, so
+ * the hook goes in from a statement trace: before each statement runs. */
+static int on_statement(unsigned int what, void *arg, void *stmt, void *sql)
+{
+    (void)what, (void)arg, (void)sql;
+    sqlite3_wal_hook(sqlite3_db_handle((sqlite3_stmt *)stmt), wal_hook, NULL);
+    return 0;
+}
+
 static int on_open(sqlite3 *c, const char **err, const sqlite3_api_routines *api)
 {
     (void)err, (void)api;
-    sqlite3_wal_hook(c, wal_hook, NULL);
+    sqlite3_trace_v2(c, SQLITE_TRACE_STMT, on_statement, NULL);
     return SQLITE_OK;
 }
 
