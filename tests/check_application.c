@@ -425,24 +425,31 @@ START_TEST(test_application_verify_needs_standing)
 }
 END_TEST
 
-START_TEST(test_application_refusals)
+/* Candidates A and B recorded; returns A's own actor (free it). */
+static sc_actor *refusals_start(void)
 {
-    sc_actor *a_self, *b_self;
-    sc_application app;
-    int64_t id;
-
     af_candidate(CAND_A, "张三", "2015-01-01");
     af_candidate(CAND_B, "李四", "2015-01-01");
-    a_self = cand_actor(CAND_A);
-    b_self = cand_actor(CAND_B);
+    return cand_actor(CAND_A);
+}
 
-    /* The candidate applies only for themself. */
+/* The candidate applies only for themself; the organization does not apply. */
+START_TEST(test_application_refusals_who)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_EDENIED, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_B, AF_OCC, NULL, 5,
                                              SC_PATH_NORMAL, NULL, "2024-03-05"));
     ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
     REFUSED(SC_EDENIED, sc_application_apply(NULL, af.db, af.org, af.ann, CAND_A, AF_OCC, NULL, 5,
                                              SC_PATH_NORMAL, NULL, "2024-03-05"));
-    /* No open announcement: before the intake, unknown, after the intake. */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* No open announcement: before the intake, unknown, after the intake. */
+START_TEST(test_application_refusals_no_open_announcement)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  5, SC_PATH_NORMAL, NULL, "2024-02-28"));
     ck_assert_str_eq(sc_error_last()->field, "announcement");
@@ -450,31 +457,54 @@ START_TEST(test_application_refusals)
                                                SC_PATH_NORMAL, NULL, "2024-03-05"));
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann2, CAND_A, AF_OCC,
                                                  NULL, 5, SC_PATH_NORMAL, NULL, "2025-01-01"));
-    /* The organization may not certify it that day: its filing expired on 2026-05-09
-     * while the announcement runs to 2026-06-30. */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* The organization may not certify it that day: its filing expired on 2026-05-09
+ * while the announcement runs to 2026-06-30. */
+START_TEST(test_application_refusals_filing_expired)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ESCOPE, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  5, SC_PATH_NORMAL, NULL, "2026-06-01"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "expired"));
     ck_assert_str_eq(sc_error_last()->field, "offering");
-    /* The announcement does not list it (in scope, but not announced). */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* The announcement does not list it (in scope, but not announced); not in the catalog. */
+START_TEST(test_application_refusals_not_announced)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_WT_OCC,
                                                  AF_WT, 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "does not take applications"));
-    /* Not in the catalog at all. */
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, "4-02-06-05",
                                                  NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
-    /* No candidate record. */
-    {
-        char id3[19];
-        sc_actor *c3;
-        af_id(id3, 3);
-        c3 = cand_actor(id3);
-        REFUSED(SC_ENOTFOUND, sc_application_apply(NULL, af.db, c3, af.ann, id3, AF_OCC, NULL, 5,
-                                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
-        ck_assert_str_eq(sc_error_last()->field, "id_number");
-        sc_actor_free(c3);
-    }
-    /* Malformed arguments. */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* No candidate record. */
+START_TEST(test_application_refusals_no_record)
+{
+    sc_actor *a_self = refusals_start(), *c3;
+    char id3[19];
+    af_id(id3, 3);
+    c3 = cand_actor(id3);
+    REFUSED(SC_ENOTFOUND, sc_application_apply(NULL, af.db, c3, af.ann, id3, AF_OCC, NULL, 5,
+                                               SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_assert_str_eq(sc_error_last()->field, "id_number");
+    sc_actor_free(c3);
+    sc_actor_free(a_self);
+}
+END_TEST
+
+START_TEST(test_application_refusals_malformed)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, a_self, af.ann, "110105194912310021",
                                             AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
     REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL, 6,
@@ -485,8 +515,14 @@ START_TEST(test_application_refusals)
                                             SC_PATH_NORMAL, NULL, "2024-02-30"));
     REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, NULL, af.ann, CAND_A, AF_OCC, NULL, 5,
                                             SC_PATH_NORMAL, NULL, "2024-03-05"));
+    sc_actor_free(a_self);
+}
+END_TEST
 
-    /* Exceptional (破格): level 3 and above, confirmed rules, evidence. */
+/* Exceptional (破格): level 3 and above, confirmed rules, evidence. */
+START_TEST(test_application_refusals_exceptional)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  4, SC_PATH_EXCEPTIONAL, "业绩突出",
                                                  "2024-03-05"));
@@ -500,7 +536,14 @@ START_TEST(test_application_refusals)
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  3, SC_PATH_EXCEPTIONAL, NULL, "2024-03-05"));
     ck_assert_str_eq(sc_error_last()->field, "evidence");
-    /* Direct certification (直接认定): level 2 and above. */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* Direct certification (直接认定): level 2 and above, with evidence. */
+START_TEST(test_application_refusals_direct)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  3, SC_PATH_DIRECT, "技术创新", "2024-03-05"));
     ck_assert_str_eq(sc_error_last()->field, "path");
@@ -508,9 +551,16 @@ START_TEST(test_application_refusals)
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  2, SC_PATH_DIRECT, NULL, "2024-03-05"));
     ck_assert_str_eq(sc_error_last()->field, "evidence");
+    sc_actor_free(a_self);
+}
+END_TEST
 
-    /* Rejections: the organization at submitted, the district at verified. */
-    id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
+/* The organization rejects a submitted application (with a reason); nobody else does. */
+START_TEST(test_application_reject_submitted)
+{
+    sc_actor *a_self = refusals_start();
+    sc_application app;
+    int64_t id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.haidian, id, "材料不全", "2024-03-06"));
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.org2, id, "材料不全", "2024-03-06"));
     REFUSED(SC_EINVAL, sc_application_reject(af.db, af.org, id, "", "2024-03-06"));
@@ -524,7 +574,16 @@ START_TEST(test_application_refusals)
     ck_assert_int_eq(app.ended_at, SC_APPLICATION_SUBMITTED);
     ck_assert_str_eq(app.reason, "材料不全");
     REFUSED(SC_ECONSTRAINT, sc_application_reject(af.db, af.org, id, "again", "2024-03-07"));
-    id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-07");
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* The district rejects a verified application; the organization no longer does. */
+START_TEST(test_application_reject_verified)
+{
+    sc_actor *a_self = refusals_start();
+    sc_application app;
+    int64_t id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-07");
     ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-08"));
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.org, id, "x", "2024-03-09"));
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.xicheng, id, "x", "2024-03-09"));
@@ -533,13 +592,19 @@ START_TEST(test_application_refusals)
     ck_assert_int_eq(app.state, SC_APPLICATION_REJECTED);
     ck_assert_int_eq(app.ended_at, SC_APPLICATION_VERIFIED);
     ck_assert_str_eq(app.ended_by, "district:110108");
-    /* The organization withdraws for the candidate. */
-    id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-10");
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* The organization withdraws for the candidate, not before the application. */
+START_TEST(test_application_withdraw_for)
+{
+    sc_actor *a_self = refusals_start();
+    int64_t id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-10");
     REFUSED(SC_ECONSTRAINT, sc_application_withdraw_for(af.db, af.org, id, "x", "2024-03-09"));
     ck_ok(sc_application_withdraw_for(af.db, af.org, id, "考生申请", "2024-03-11"));
     ck_assert_int_eq(state_of(id), SC_APPLICATION_WITHDRAWN);
     sc_actor_free(a_self);
-    sc_actor_free(b_self);
 }
 END_TEST
 
@@ -1676,7 +1741,17 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_announcement);
     tcase_add_test(tc, test_application_flow);
     tcase_add_test(tc, test_application_migration_completed);
-    tcase_add_test(tc, test_application_refusals);
+    tcase_add_test(tc, test_application_refusals_who);
+    tcase_add_test(tc, test_application_refusals_no_open_announcement);
+    tcase_add_test(tc, test_application_refusals_filing_expired);
+    tcase_add_test(tc, test_application_refusals_not_announced);
+    tcase_add_test(tc, test_application_refusals_no_record);
+    tcase_add_test(tc, test_application_refusals_malformed);
+    tcase_add_test(tc, test_application_refusals_exceptional);
+    tcase_add_test(tc, test_application_refusals_direct);
+    tcase_add_test(tc, test_application_reject_submitted);
+    tcase_add_test(tc, test_application_reject_verified);
+    tcase_add_test(tc, test_application_withdraw_for);
     tcase_add_test(tc, test_application_verify_needs_standing);
     tcase_add_test(tc, test_application_special_paths);
     tcase_add_test(tc, test_application_not_eligible);
