@@ -1057,147 +1057,270 @@ START_TEST(test_application_issuer_org_confirms_own)
 }
 END_TEST
 
-START_TEST(test_application_xml_round_trip)
+/* The round trip of a candidate batch and its answer, in stages; each test
+ * builds the stages it needs and checks one step. */
+static struct {
+    sc_db *district;            /* the district's registry: directory, announcement */
+    int64_t ids[3], dids[3];    /* the applications in the organization's, the district's */
+    char *batch, *answer;
+    size_t batch_len, answer_len;
+} rt;
+
+/* Three verified applications and their batch "HD-2024-03-001". */
+static void rt_batch(void)
 {
-    sc_db *district, *pristine = clone_db(af.db);
+    memset(&rt, 0, sizeof rt);
+    rt.district = clone_db(af.db);
+    make_verified(rt.ids);
+    ck_ok(sc_application_batch_export_memory(&rt.batch, &rt.batch_len, af.db, af.ann,
+                                             "HD-2024-03-001"));
+}
+
+/* ... imported by the district. */
+static void rt_imported(void)
+{
     sc_import_result res;
-    sc_candidate *x = NULL, *y = NULL;
-    int64_t ids[3], dids[3];
-    char *batch = NULL, *batch2 = NULL, *answer = NULL, *answer2 = NULL;
-    size_t len = 0;
-    int type = 0;
-    sc_application a;
+    rt_batch();
+    ck_ok(sc_xml_import_memory(&res, rt.district, af.haidian, rt.batch, rt.batch_len,
+                               "batch.xml", NULL, NULL));
+}
+
+/* ... which confirms two, rejects one, and answers ("HD-ANS-001"). */
+static void rt_answered(void)
+{
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
     sc_application_iter *it = NULL;
+    sc_application a;
     int n = 0;
+    rt_imported();
+    snprintf(q.batch_id, sizeof q.batch_id, "HD-2024-03-001");
+    ck_ok(sc_application_iter_new(&it, rt.district, &q));
+    while (n < 3 && sc_application_iter_next(&a, it) == SC_OK) {
+        ck_assert_int_eq(a.state, SC_APPLICATION_VERIFIED);
+        ck_assert_str_eq(a.applied_by, "organization:" AF_ORG);
+        rt.dids[n++] = a.id;
+    }
+    sc_application_iter_free(it);
+    ck_assert_int_eq(n, 3);
+    ck_ok(sc_application_confirm_batch(rt.district, af.haidian, rt.dids, 2, "2024-03-20"));
+    ck_ok(sc_application_reject(rt.district, af.haidian, rt.dids[2], "工作年限证明不实",
+                                "2024-03-21"));
+    ck_ok(sc_application_confirmation_export_memory(&rt.answer, &rt.answer_len, rt.district,
+                                                    af.ann, "HD-ANS-001", "HD-2024-03-001"));
+}
 
-    make_verified(ids);
-    ck_ok(sc_application_batch_export_memory(&batch, &len, af.db, af.ann, "HD-2024-03-001"));
-    ck_assert_uint_eq(len, strlen(batch));
-    ck_ok(sc_xml_validate_memory(&type, NULL, batch, len, "batch.xml", NULL));
+/* ... and the organization applies the answer. */
+static void rt_applied(void)
+{
+    sc_import_result res;
+    rt_answered();
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, rt.answer, rt.answer_len, "answer.xml",
+                               NULL, NULL));
+    ck_assert_uint_eq(res.records, 3);
+}
+
+static void rt_free(void)
+{
+    sc_free(rt.batch);
+    sc_free(rt.answer);
+    sc_db_close(rt.district);
+    memset(&rt, 0, sizeof rt);
+}
+
+/* The batch: valid, in its namespace, with the eligibility, the path, escaped text. */
+START_TEST(test_application_xml_batch_export)
+{
+    int type = 0;
+    rt_batch();
+    ck_assert_uint_eq(rt.batch_len, strlen(rt.batch));
+    ck_ok(sc_xml_validate_memory(&type, NULL, rt.batch, rt.batch_len, "batch.xml", NULL));
     ck_assert_int_eq(type, SC_DOC_CANDIDATE_BATCH);
-    ck_assert_ptr_nonnull(strstr(batch, "urn:skillcert:candidate-batch:1"));
-    ck_assert_ptr_nonnull(strstr(batch, "eligibility=\"L4-a\""));
-    ck_assert_ptr_nonnull(strstr(batch, "path=\"exceptional\""));
-    ck_assert_ptr_nonnull(strstr(batch, "&lt;配送员&gt; &amp; &quot;标兵&quot;"));
+    ck_assert_ptr_nonnull(strstr(rt.batch, "urn:skillcert:candidate-batch:1"));
+    ck_assert_ptr_nonnull(strstr(rt.batch, "eligibility=\"L4-a\""));
+    ck_assert_ptr_nonnull(strstr(rt.batch, "path=\"exceptional\""));
+    ck_assert_ptr_nonnull(strstr(rt.batch, "&lt;配送员&gt; &amp; &quot;标兵&quot;"));
+    rt_free();
+}
+END_TEST
 
-    /* The district's registry (the directory and the announcement, no applications). */
-    district = pristine;
-    ck_assert_int_eq(sc_xml_import_memory(&res, district, af.org, batch, len, "batch.xml", NULL,
-                                          NULL), SC_EDENIED);
-    ck_ok(sc_xml_import_memory(&res, district, af.haidian, batch, len, "batch.xml", NULL, NULL));
+/* The district imports it (the organization may not), with the candidates' records;
+   its own export is the same document. */
+START_TEST(test_application_xml_batch_import)
+{
+    sc_import_result res;
+    sc_candidate *x = NULL, *y = NULL;
+    char *batch2 = NULL;
+    rt_batch();
+    ck_assert_int_eq(sc_xml_import_memory(&res, rt.district, af.org, rt.batch, rt.batch_len,
+                                          "batch.xml", NULL, NULL), SC_EDENIED);
+    ck_ok(sc_xml_import_memory(&res, rt.district, af.haidian, rt.batch, rt.batch_len,
+                               "batch.xml", NULL, NULL));
     ck_assert_int_eq(res.doctype, SC_DOC_CANDIDATE_BATCH);
     ck_assert_uint_eq(res.records, 3);
     ck_assert_str_eq(res.batch_id, "HD-2024-03-001");
-    ck_ok(sc_application_batch_export_memory(&batch2, NULL, district, af.ann, "HD-2024-03-001"));
-    same_doc(batch, batch2);
+    ck_ok(sc_application_batch_export_memory(&batch2, NULL, rt.district, af.ann,
+                                             "HD-2024-03-001"));
+    same_doc(rt.batch, batch2);
     sc_free(batch2);
-    batch2 = NULL;
     ck_ok(sc_candidate_load(&x, af.db, CAND_A));
-    ck_ok(sc_candidate_load(&y, district, CAND_A));
+    ck_ok(sc_candidate_load(&y, rt.district, CAND_A));
     ck_assert_uint_eq(sc_candidate_education_count(y), sc_candidate_education_count(x));
     ck_assert_uint_eq(sc_candidate_certificate_count(y), 2);
     ck_assert_uint_eq(sc_candidate_evidence_count(y), 2);
     ck_assert_str_eq(sc_candidate_apprenticeship_completed(y), "2015-06-30");
     sc_candidate_free(x);
     sc_candidate_free(y);
-    /* Again: already imported, nothing changes. */
-    ck_ok(sc_xml_import_memory(&res, district, af.haidian, batch, len, "batch.xml", NULL, NULL));
+    rt_free();
+}
+END_TEST
+
+/* Again: already imported, nothing changes. */
+START_TEST(test_application_xml_batch_again)
+{
+    sc_import_result res;
+    char *before;
+    rt_imported();
+    before = t_dump(rt.district);
+    ck_ok(sc_xml_import_memory(&res, rt.district, af.haidian, rt.batch, rt.batch_len,
+                               "batch.xml", NULL, NULL));
     ck_assert_int_eq(res.already_imported, 1);
-
-    /* The district confirms two and rejects one, and answers. */
-    snprintf(q.batch_id, sizeof q.batch_id, "HD-2024-03-001");
-    ck_ok(sc_application_iter_new(&it, district, &q));
-    while (n < 3 && sc_application_iter_next(&a, it) == SC_OK) {
-        ck_assert_int_eq(a.state, SC_APPLICATION_VERIFIED);
-        ck_assert_str_eq(a.applied_by, "organization:" AF_ORG);
-        dids[n++] = a.id;
+    {
+        char *after = t_dump(rt.district);
+        ck_assert_str_eq(before, after);
+        free(after);
     }
-    sc_application_iter_free(it);
-    ck_assert_int_eq(n, 3);
-    ck_ok(sc_application_confirm_batch(district, af.haidian, dids, 2, "2024-03-20"));
-    ck_ok(sc_application_reject(district, af.haidian, dids[2], "工作年限证明不实", "2024-03-21"));
-    ck_ok(sc_application_confirmation_export_memory(&answer, &len, district, af.ann,
-                                                    "HD-ANS-001", "HD-2024-03-001"));
-    ck_ok(sc_xml_validate_memory(&type, NULL, answer, len, "answer.xml", NULL));
-    ck_assert_int_eq(type, SC_DOC_CONFIRMATION);
-    ck_assert_ptr_nonnull(strstr(answer, "decision=\"rejected\""));
+    free(before);
+    rt_free();
+}
+END_TEST
 
-    /* The organization applies the answer. */
-    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.haidian, answer, len, "answer.xml",
-                                          NULL, NULL), SC_EDENIED);
-    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.org2, answer, len, "answer.xml", NULL,
-                                          NULL), SC_EDENIED);
-    ck_ok(sc_xml_import_memory(&res, af.db, af.org, answer, len, "answer.xml", NULL, NULL));
+/* The district's answer: valid, with the rejection. */
+START_TEST(test_application_xml_answer_export)
+{
+    int type = 0;
+    rt_answered();
+    ck_ok(sc_xml_validate_memory(&type, NULL, rt.answer, rt.answer_len, "answer.xml", NULL));
+    ck_assert_int_eq(type, SC_DOC_CONFIRMATION);
+    ck_assert_ptr_nonnull(strstr(rt.answer, "decision=\"rejected\""));
+    rt_free();
+}
+END_TEST
+
+/* The organization applies the answer (nobody else may); its own export is the same. */
+START_TEST(test_application_xml_answer_applied)
+{
+    sc_import_result res;
+    sc_application a;
+    char *answer2 = NULL;
+    rt_answered();
+    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.haidian, rt.answer, rt.answer_len,
+                                          "answer.xml", NULL, NULL), SC_EDENIED);
+    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.org2, rt.answer, rt.answer_len,
+                                          "answer.xml", NULL, NULL), SC_EDENIED);
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, rt.answer, rt.answer_len, "answer.xml", NULL,
+                               NULL));
     ck_assert_uint_eq(res.records, 3);
-    ck_ok(sc_application_get(&a, af.db, ids[0]));
+    ck_ok(sc_application_get(&a, af.db, rt.ids[0]));
     ck_assert_int_eq(a.state, SC_APPLICATION_CONFIRMED);
     ck_assert_str_eq(a.confirmed, "2024-03-20");
     ck_assert_str_eq(a.confirmed_by, "district:110108");
     ck_assert_str_eq(a.batch_id, "HD-2024-03-001");
-    ck_ok(sc_application_get(&a, af.db, ids[2]));
+    ck_ok(sc_application_get(&a, af.db, rt.ids[2]));
     ck_assert_int_eq(a.state, SC_APPLICATION_REJECTED);
     ck_assert_int_eq(a.ended_at, SC_APPLICATION_VERIFIED);
     ck_assert_str_eq(a.reason, "工作年限证明不实");
     ck_ok(sc_application_confirmation_export_memory(&answer2, NULL, af.db, af.ann, "HD-ANS-001",
                                                     "HD-2024-03-001"));
-    same_doc(answer, answer2);
-    /* The same decisions under another batch id: accepted, unchanged. */
-    {
-        char *again = strdup(answer);
-        char *p = strstr(again, "HD-ANS-001");
-        memcpy(p, "HD-ANS-002", 10);
-        ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
-                                   NULL));
-        ck_assert_int_eq(res.already_imported, 0);
-        free(again);
-    }
-    ck_ok(sc_application_get(&a, af.db, ids[0]));
-    ck_assert_str_eq(a.confirmed, "2024-03-20");
-    /* Completed since (its candidate passed, sc_result_record()): still confirmed in
-     * the answer, and the same answer is still accepted, changing nothing. */
-    {
-        char sql[128], *again = strdup(answer), *p = strstr(again, "HD-ANS-001"), *third = NULL;
-        snprintf(sql, sizeof sql, "UPDATE application SET state = 6, ended = '2024-05-01', "
-                 "ended_at = 3 WHERE id = %lld", (long long)ids[0]);
-        ck_assert_int_eq(sqlite3_exec(af.db->conn, sql, NULL, NULL, NULL), SQLITE_OK);
-        ck_ok(sc_application_confirmation_export_memory(&third, NULL, af.db, af.ann,
-                                                        "HD-ANS-001", "HD-2024-03-001"));
-        same_doc(answer, third);
-        sc_free(third);
-        memcpy(p, "HD-ANS-003", 10);
-        ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
-                                   NULL));
-        free(again);
-        ck_ok(sc_application_get(&a, af.db, ids[0]));
-        ck_assert_int_eq(a.state, SC_APPLICATION_COMPLETED);
-    }
+    same_doc(rt.answer, answer2);
+    sc_free(answer2);
+    rt_free();
+}
+END_TEST
 
-    /* Files. */
-    {
-        char *path = t_tmpfile(".xml");
-        char *back = NULL;
-        FILE *fp;
-        long sz;
-        ck_ok(sc_application_confirmation_export_file(af.db, af.ann, "HD-ANS-001",
-                                                      "HD-2024-03-001", path));
-        fp = fopen(path, "rb");
-        ck_assert_ptr_nonnull(fp);
-        fseek(fp, 0, SEEK_END);
-        sz = ftell(fp);
-        fseek(fp, 0, SEEK_SET);
-        back = calloc(1, (size_t)sz + 1);
-        ck_assert_uint_eq(fread(back, 1, (size_t)sz, fp), (size_t)sz);
-        fclose(fp);
-        same_doc(back, answer);
-        free(back);
-        ck_ok(sc_application_batch_export_file(district, af.ann, "HD-2024-03-002", path));
-        ck_ok(sc_xml_validate_file(&type, NULL, path, NULL));
-        ck_assert_int_eq(sc_application_batch_export_file(af.db, af.ann, "b",
-                                                          "/nonexistent/dir/x.xml"), SC_EIO);
-        remove(path);
-        free(path);
-    }
+/* The same decisions under another batch id: accepted, unchanged. */
+START_TEST(test_application_xml_answer_other_batch_id)
+{
+    sc_import_result res;
+    sc_application a;
+    char *again, *p;
+    rt_applied();
+    again = strdup(rt.answer);
+    p = strstr(again, "HD-ANS-001");
+    memcpy(p, "HD-ANS-002", 10);
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
+                               NULL));
+    ck_assert_int_eq(res.already_imported, 0);
+    free(again);
+    ck_ok(sc_application_get(&a, af.db, rt.ids[0]));
+    ck_assert_str_eq(a.confirmed, "2024-03-20");
+    rt_free();
+}
+END_TEST
+
+/* Completed since (its candidate passed, sc_result_record()): still confirmed in
+ * the answer, and the same answer is still accepted, changing nothing. */
+START_TEST(test_application_xml_answer_after_completion)
+{
+    sc_import_result res;
+    sc_application a;
+    char sql[128], *again, *p, *third = NULL;
+    rt_applied();
+    again = strdup(rt.answer);
+    p = strstr(again, "HD-ANS-001");
+    snprintf(sql, sizeof sql, "UPDATE application SET state = 6, ended = '2024-05-01', "
+             "ended_at = 3 WHERE id = %lld", (long long)rt.ids[0]);
+    ck_assert_int_eq(sqlite3_exec(af.db->conn, sql, NULL, NULL, NULL), SQLITE_OK);
+    ck_ok(sc_application_confirmation_export_memory(&third, NULL, af.db, af.ann,
+                                                    "HD-ANS-001", "HD-2024-03-001"));
+    same_doc(rt.answer, third);
+    sc_free(third);
+    memcpy(p, "HD-ANS-003", 10);
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
+                               NULL));
+    free(again);
+    ck_ok(sc_application_get(&a, af.db, rt.ids[0]));
+    ck_assert_int_eq(a.state, SC_APPLICATION_COMPLETED);
+    rt_free();
+}
+END_TEST
+
+/* The same documents as files; a directory that does not exist is an I/O error. */
+START_TEST(test_application_xml_files)
+{
+    char *path = t_tmpfile(".xml");
+    char *back = NULL;
+    FILE *fp;
+    long sz;
+    int type = 0;
+    rt_applied();
+    ck_ok(sc_application_confirmation_export_file(af.db, af.ann, "HD-ANS-001",
+                                                  "HD-2024-03-001", path));
+    fp = fopen(path, "rb");
+    ck_assert_ptr_nonnull(fp);
+    fseek(fp, 0, SEEK_END);
+    sz = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    back = calloc(1, (size_t)sz + 1);
+    ck_assert_uint_eq(fread(back, 1, (size_t)sz, fp), (size_t)sz);
+    fclose(fp);
+    same_doc(back, rt.answer);
+    free(back);
+    ck_ok(sc_application_batch_export_file(rt.district, af.ann, "HD-2024-03-002", path));
+    ck_ok(sc_xml_validate_file(&type, NULL, path, NULL));
+    ck_assert_int_eq(sc_application_batch_export_file(af.db, af.ann, "b",
+                                                      "/nonexistent/dir/x.xml"), SC_EIO);
+    remove(path);
+    free(path);
+    rt_free();
+}
+END_TEST
+
+/* A bad batch id, an unknown announcement, no output. */
+START_TEST(test_application_xml_export_refusals)
+{
+    char *batch2 = NULL;
+    int64_t ids[3];
+    make_verified(ids);
     ck_assert_int_eq(sc_application_batch_export_memory(&batch2, NULL, af.db, af.ann, "bad id"),
                      SC_EINVAL);
     ck_assert_ptr_null(batch2);
@@ -1205,10 +1328,6 @@ START_TEST(test_application_xml_round_trip)
                      SC_ENOTFOUND);
     ck_assert_int_eq(sc_application_batch_export_memory(NULL, NULL, af.db, af.ann, "b1"),
                      SC_EINVAL);
-    sc_free(batch);
-    sc_free(answer);
-    sc_free(answer2);
-    sc_db_close(district);
 }
 END_TEST
 
@@ -1765,7 +1884,15 @@ Suite *sc_application_suite(void)
     tc = tcase_create("exchange");
     tcase_add_checked_fixture(tc, af_setup, af_teardown);
     tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_application_xml_round_trip);
+    tcase_add_test(tc, test_application_xml_batch_export);
+    tcase_add_test(tc, test_application_xml_batch_import);
+    tcase_add_test(tc, test_application_xml_batch_again);
+    tcase_add_test(tc, test_application_xml_answer_export);
+    tcase_add_test(tc, test_application_xml_answer_applied);
+    tcase_add_test(tc, test_application_xml_answer_other_batch_id);
+    tcase_add_test(tc, test_application_xml_answer_after_completion);
+    tcase_add_test(tc, test_application_xml_files);
+    tcase_add_test(tc, test_application_xml_export_refusals);
     tcase_add_test(tc, test_application_issuer_org_confirms_own);
     tcase_add_test(tc, test_application_xml_hostile_namespace);
     tcase_add_test(tc, test_application_xml_hostile_check_character);
