@@ -474,21 +474,19 @@ END_TEST
 
 /* ---- statistics and batch verification ---------------------------------------------------------- */
 
-START_TEST(test_certificate_stats)
+/* The statistics' registry: org 1 (海淀区, level 4): 2 published, 1 issued only and
+ * 1 revoked; org 2 (西城区, level 5): 1 issued. n[0..4] are their numbers, id the
+ * holder of n[4]. */
+static void stats_setup(char n[8][SC_CERT_NUMBER_SIZE], char id[19])
 {
-    char n[8][SC_CERT_NUMBER_SIZE], id[19];
-    sc_certificate_iter *it = NULL;
-    sc_cert_stats_row r;
     int64_t s, s2;
-    int i, rows_seen = 0;
-
+    int i;
     s = passed(1, 4, "2024-03-01");
     for (i = 0; i < 3; i++)
         valid_cert(n[i], s, i + 1);                   /* 3 published, issued 2024-03-15 */
     report_cert(n[3], s, 4, "2024-04-10");
     ck_ok(sc_certificate_issue(fx.db, fx.org, n[3], "p", "2024-04-12")); /* issued only */
     ck_ok(sc_certificate_revoke(fx.db, fx.org, n[2], "作废", "2024-05-01"));
-    /* Organization 2 (西城区) at level 5. */
     fx_candidates(10, 10);
     fx_id(id, 10);
     ck_ok(sc_session_create(&s2, fx.db, fx.org2, FX_ORG2, FX_OCC, NULL, 5, SC_PATH_NORMAL,
@@ -505,8 +503,15 @@ START_TEST(test_certificate_stats)
     ck_ok(sc_result_record(fx.db, fx.org2, s2, id, 70, 70, SC_SCORE_NONE, "2024-03-01"));
     ck_ok(sc_certificate_report(n[4], fx.db, fx.org2, s2, id, "2024-03-10"));
     ck_ok(sc_certificate_issue(fx.db, fx.org2, n[4], "p", "2024-03-20"));
+}
 
-    /* In force: 2 published + 1 issued of org 1, 1 issued of org 2. */
+/* In force: 2 published + 1 issued of org 1, 1 issued of org 2; published only: 2. */
+START_TEST(test_certificate_stats_in_force)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_cert_stats_row r;
+    stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, 0, NULL, NULL));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_int_eq(r.count, 4);
@@ -514,12 +519,20 @@ START_TEST(test_certificate_stats)
     ck_assert_int_eq(r.level, 0);
     ck_assert_int_eq(sc_certificate_stats_iter_next(&r, it), SC_ITEROVER);
     sc_certificate_iter_free(it);
-
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_PUBLISHED_ONLY, NULL, NULL));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_int_eq(r.count, 2);
     sc_certificate_iter_free(it);
+}
+END_TEST
 
+START_TEST(test_certificate_stats_by_district_level)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_cert_stats_row r;
+    int rows_seen = 0;
+    stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_DISTRICT | SC_STATS_LEVEL, NULL,
                                         NULL));
     while (sc_certificate_stats_iter_next(&r, it) == SC_OK) {
@@ -535,11 +548,21 @@ START_TEST(test_certificate_stats)
     }
     sc_certificate_iter_free(it);
     ck_assert_int_eq(rows_seen, 2);
+}
+END_TEST
 
+/* Ordered by occupation, ..., org, period; a stats iterator is not a listing. */
+START_TEST(test_certificate_stats_by_org_month)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_cert_stats_row r;
+    sc_certificate c;
+    stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db,
                                         SC_STATS_ORG | SC_STATS_OCCUPATION | SC_STATS_MONTH, NULL,
                                         NULL));
-    ck_ok(sc_certificate_stats_iter_next(&r, it)); /* ordered: occupation, ..., org, period */
+    ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_str_eq(r.occupation, FX_OCC);
     ck_assert_str_eq(r.credit_code, FX_ORG2); /* "52..." sorts before "91..." */
     ck_assert_str_eq(r.period, "2024-03");
@@ -553,13 +576,18 @@ START_TEST(test_certificate_stats)
     ck_assert_str_eq(r.period, "2024-04");
     ck_assert_int_eq(r.count, 1);
     ck_assert_int_eq(sc_certificate_stats_iter_next(&r, it), SC_ITEROVER);
-    {
-        sc_certificate c;
-        ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_EINVAL); /* wrong kind */
-    }
+    ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_EINVAL); /* wrong kind */
     sc_certificate_iter_free(it);
+}
+END_TEST
 
-    /* A period. */
+/* A period; unknown flags and a bad date are refused. */
+START_TEST(test_certificate_stats_period)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_cert_stats_row r;
+    stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_YEAR, "2024-04-01", "2024-12-31"));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_str_eq(r.period, "2024");
@@ -567,43 +595,53 @@ START_TEST(test_certificate_stats)
     sc_certificate_iter_free(it);
     ck_assert_int_eq(sc_certificate_stats_iter_new(&it, fx.db, 0x4000, NULL, NULL), SC_EINVAL);
     ck_assert_int_eq(sc_certificate_stats_iter_new(&it, fx.db, 0, "2024-13-01", NULL), SC_EINVAL);
+}
+END_TEST
 
-    /* A batch across issuing contexts: each answer has its own organization and level. */
-    {
-        const char *nums[4], *nms[4];
-        sc_verification vs[4];
-        nums[0] = n[0]; nms[0] = "考生1";
-        nums[1] = n[4]; nms[1] = "考生10";
-        nums[2] = n[1]; nms[2] = "考生2";
-        nums[3] = n[4]; nms[3] = "考生10";
-        ck_ok(sc_certificate_batch_verify(vs, fx.db, nums, nms, NULL, 4));
-        ck_assert_int_eq(vs[0].status, SC_VERIFY_VALID);
-        ck_assert_int_eq(vs[0].level, 4);
-        ck_assert_str_eq(vs[0].org_name, "北京智训科技有限公司");
-        ck_assert_int_eq(vs[1].status, SC_VERIFY_NOT_PUBLISHED);
-        ck_assert_int_eq(vs[1].level, 5);
-        ck_assert_str_eq(vs[1].org_name, "北京数字技能评价协会");
-        ck_assert_str_eq(vs[1].work_type, "--");
-        ck_assert_str_eq(vs[1].occupation_name, FX_OCC_NAME);
-        ck_assert_int_eq(vs[2].level, 4);
-        ck_assert_str_eq(vs[2].org_name, "北京智训科技有限公司");
-        ck_assert_str_eq(vs[3].org_name, "北京数字技能评价协会");
-    }
-    /* Listing by holder and organization. */
-    {
-        sc_certificate c;
-        int k = 0;
-        ck_ok(sc_certificate_iter_new(&it, fx.db, FX_ORG, NULL));
-        while (sc_certificate_iter_next(&c, it) == SC_OK)
-            k++;
-        sc_certificate_iter_free(it);
-        ck_assert_int_eq(k, 4);
-        ck_ok(sc_certificate_iter_new(&it, fx.db, NULL, id));
-        ck_ok(sc_certificate_iter_next(&c, it));
-        ck_assert_str_eq(c.number, n[4]);
-        ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_ITEROVER);
-        sc_certificate_iter_free(it);
-    }
+/* A batch across issuing contexts: each answer has its own organization and level. */
+START_TEST(test_certificate_batch_verify_contexts)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    const char *nums[4], *nms[4];
+    sc_verification vs[4];
+    stats_setup(n, id);
+    nums[0] = n[0]; nms[0] = "考生1";
+    nums[1] = n[4]; nms[1] = "考生10";
+    nums[2] = n[1]; nms[2] = "考生2";
+    nums[3] = n[4]; nms[3] = "考生10";
+    ck_ok(sc_certificate_batch_verify(vs, fx.db, nums, nms, NULL, 4));
+    ck_assert_int_eq(vs[0].status, SC_VERIFY_VALID);
+    ck_assert_int_eq(vs[0].level, 4);
+    ck_assert_str_eq(vs[0].org_name, "北京智训科技有限公司");
+    ck_assert_int_eq(vs[1].status, SC_VERIFY_NOT_PUBLISHED);
+    ck_assert_int_eq(vs[1].level, 5);
+    ck_assert_str_eq(vs[1].org_name, "北京数字技能评价协会");
+    ck_assert_str_eq(vs[1].work_type, "--");
+    ck_assert_str_eq(vs[1].occupation_name, FX_OCC_NAME);
+    ck_assert_int_eq(vs[2].level, 4);
+    ck_assert_str_eq(vs[2].org_name, "北京智训科技有限公司");
+    ck_assert_str_eq(vs[3].org_name, "北京数字技能评价协会");
+}
+END_TEST
+
+/* Listing by organization and by holder. */
+START_TEST(test_certificate_listing)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_certificate c;
+    int k = 0;
+    stats_setup(n, id);
+    ck_ok(sc_certificate_iter_new(&it, fx.db, FX_ORG, NULL));
+    while (sc_certificate_iter_next(&c, it) == SC_OK)
+        k++;
+    sc_certificate_iter_free(it);
+    ck_assert_int_eq(k, 4);
+    ck_ok(sc_certificate_iter_new(&it, fx.db, NULL, id));
+    ck_ok(sc_certificate_iter_next(&c, it));
+    ck_assert_str_eq(c.number, n[4]);
+    ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_ITEROVER);
+    sc_certificate_iter_free(it);
 }
 END_TEST
 
@@ -840,7 +878,12 @@ Suite *sc_certificate_suite(void)
     tcase_add_test(tc, test_certificate_exit_stays_valid);
     tcase_add_test(tc, test_certificate_standing_on_the_day);
     tcase_add_test(tc, test_certificate_post_and_document);
-    tcase_add_test(tc, test_certificate_stats);
+    tcase_add_test(tc, test_certificate_stats_in_force);
+    tcase_add_test(tc, test_certificate_stats_by_district_level);
+    tcase_add_test(tc, test_certificate_stats_by_org_month);
+    tcase_add_test(tc, test_certificate_stats_period);
+    tcase_add_test(tc, test_certificate_batch_verify_contexts);
+    tcase_add_test(tc, test_certificate_listing);
     tcase_add_test(tc, test_certificate_batch_verify);
     tcase_add_test(tc, test_certificate_alloc_failures);
     suite_add_tcase(s, tc);
