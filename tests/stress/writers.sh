@@ -1,7 +1,7 @@
 #!/bin/sh
 # Four writers and a reader on one registry file. The writers issue
 # certificates of one organization in one year, so that they contend for the
-# same number sequence: each takes its share of STRESS_CERTS (default 200)
+# same number sequence: each takes its share of STRESS_CERTS (default 100)
 # candidates who passed one session and, one CLI call each, reports them
 # (`cert report`, which assigns the number) and issues the certificate
 # (`cert issue`), acknowledging the pair number + ID only after both returned
@@ -13,7 +13,7 @@
 # reached a caller.
 . "$(dirname "$0")/common.sh"
 secs=${STRESS_SECONDS:-60}
-certs=${STRESS_CERTS:-200}
+certs=${STRESS_CERTS:-100}
 db="$T/r.db"
 A=91110108MA01ABCD2H        # 北京智训科技有限公司, 海淀区 110108
 OCC=4-02-07-10              # 网约配送员
