@@ -110,47 +110,88 @@ END_TEST
 
 /* ---- the workflow -------------------------------------------------------------------------------- */
 
-START_TEST(test_certificate_workflow)
-{
-    char num[SC_CERT_NUMBER_SIZE], dup[SC_CERT_NUMBER_SIZE], id[19], other[19];
-    sc_verification v;
-    sc_certificate c;
-    sc_result r;
+/* The certificate's workflow, one step per test: 张小三 (candidate 1) passed
+ * session wf.s, 李四 (candidate 2) failed its theory. */
+static struct {
     int64_t s;
+    char id[19], other[19], num[SC_CERT_NUMBER_SIZE];
+} wf;
 
+static void wf_passed(void)
+{
+    memset(&wf, 0, sizeof wf);
     fx_candidate(1, "张小三");
     fx_candidate(2, "李四");
-    fx_id(id, 1);
-    fx_id(other, 2);
-    s = fx_ready_session("2024-03-01", 1, 2);
-    ck_ok(sc_result_record(fx.db, fx.org, s, id, 88, 91, SC_SCORE_NONE, "2024-03-02"));
-    ck_ok(sc_result_record(fx.db, fx.org, s, other, 50, 91, SC_SCORE_NONE, "2024-03-02"));
+    fx_id(wf.id, 1);
+    fx_id(wf.other, 2);
+    wf.s = fx_ready_session("2024-03-01", 1, 2);
+    ck_ok(sc_result_record(fx.db, fx.org, wf.s, wf.id, 88, 91, SC_SCORE_NONE, "2024-03-02"));
+    ck_ok(sc_result_record(fx.db, fx.org, wf.s, wf.other, 50, 91, SC_SCORE_NONE, "2024-03-02"));
+}
 
-    /* Refusals first. */
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org, s, other, "2024-03-10"), SC_ECONSTRAINT);
+/* ... reported on 2024-03-10 (wf.num). */
+static void wf_reported(void)
+{
+    wf_passed();
+    ck_ok(sc_certificate_report(wf.num, fx.db, fx.org, wf.s, wf.id, "2024-03-10"));
+}
+
+/* ... issued on 2024-03-15 and published on 2024-04-01. */
+static void wf_published(void)
+{
+    wf_reported();
+    ck_ok(sc_certificate_issue(fx.db, fx.org, wf.num, "sha256:abcd", "2024-03-15"));
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, wf.num, "2024-04-01"));
+}
+
+/* A failed candidate, another organization, the centre, a day before the result, an
+   unknown session: refused, nothing changed. */
+START_TEST(test_certificate_report_refusals)
+{
+    char dup[SC_CERT_NUMBER_SIZE];
+    wf_passed();
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org, wf.s, wf.other, "2024-03-10"),
+               SC_ECONSTRAINT);
     ck_assert_str_eq(dup, "");
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org2, s, id, "2024-03-10"), SC_EDENIED);
-    ck_refused(sc_certificate_report(dup, fx.db, fx.centre, s, id, "2024-03-10"), SC_EDENIED);
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org, s, id, "2024-03-01"), SC_ECONSTRAINT);
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org, s + 50, id, "2024-03-10"), SC_ENOTFOUND);
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org2, wf.s, wf.id, "2024-03-10"), SC_EDENIED);
+    ck_refused(sc_certificate_report(dup, fx.db, fx.centre, wf.s, wf.id, "2024-03-10"),
+               SC_EDENIED);
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org, wf.s, wf.id, "2024-03-01"),
+               SC_ECONSTRAINT);
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org, wf.s + 50, wf.id, "2024-03-10"),
+               SC_ENOTFOUND);
+}
+END_TEST
 
-    ck_ok(sc_certificate_report(num, fx.db, fx.org, s, id, "2024-03-10"));
-    ck_assert_str_eq(num, "S000011000001244000001");
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org, s, id, "2024-03-11"), SC_EEXISTS);
-    ck_ok(sc_result_get(&r, fx.db, s, id));
-    ck_assert_str_eq(r.certificate, num);
+/* The first number of the organization's year; once only; on the result. */
+START_TEST(test_certificate_report)
+{
+    char dup[SC_CERT_NUMBER_SIZE];
+    sc_result r;
+    wf_reported();
+    ck_assert_str_eq(wf.num, "S000011000001244000001");
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org, wf.s, wf.id, "2024-03-11"), SC_EEXISTS);
+    ck_ok(sc_result_get(&r, fx.db, wf.s, wf.id));
+    ck_assert_str_eq(r.certificate, wf.num);
+}
+END_TEST
 
-    /* Reported, not yet public. */
-    v = verify(num, "张小三", NULL);
+/* Reported, not yet public: its record holds the holder and the issuing context. */
+START_TEST(test_certificate_reported_record)
+{
+    sc_verification v;
+    sc_certificate c;
+    wf_reported();
+    v = verify(wf.num, "张小三", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NOT_PUBLISHED);
     ck_assert_str_eq(v.masked_name, "张*三");
     ck_assert_str_eq(v.issued, "");
-    ck_ok(sc_certificate_get(&c, fx.db, num));
+    ck_ok(sc_certificate_get(&c, fx.db, wf.num));
     ck_assert_int_eq(c.status, SC_CERT_REPORTED);
     ck_assert_str_eq(c.title, "职业技能等级证书");
     ck_assert_str_eq(c.holder, "张小三");
     ck_assert_str_eq(c.id_type, "居民身份证");
-    ck_assert_str_eq(c.id_number, id);
+    ck_assert_str_eq(c.id_number, wf.id);
     ck_assert_str_eq(c.occupation, FX_OCC);
     ck_assert_str_eq(c.occupation_name, FX_OCC_NAME);
     ck_assert_str_eq(c.work_type, "--");
@@ -159,28 +200,43 @@ START_TEST(test_certificate_workflow)
     ck_assert_str_eq(c.credit_code, FX_ORG);
     ck_assert_str_eq(c.org_name, "北京智训科技有限公司");
     ck_assert_str_eq(c.district, "110108");
-    ck_assert_int_eq(c.session_id, s);
+    ck_assert_int_eq(c.session_id, wf.s);
     ck_assert_str_eq(c.certified, "2024-03-10");
+}
+END_TEST
 
-    ck_refused(sc_certificate_publish(fx.db, fx.centre, num, "2024-03-20"), SC_ECONSTRAINT);
-    ck_refused(sc_certificate_issue(fx.db, fx.org2, num, NULL, "2024-03-15"), SC_EDENIED);
-    ck_refused(sc_certificate_issue(fx.db, fx.org, num, NULL, "2024-03-09"), SC_ECONSTRAINT);
-    ck_ok(sc_certificate_issue(fx.db, fx.org, num, "sha256:abcd", "2024-03-15"));
-    ck_refused(sc_certificate_issue(fx.db, fx.org, num, NULL, "2024-03-16"), SC_ECONSTRAINT);
-    v = verify(num, "张小三", NULL);
+/* Issued by its organization, not before it was reported, once; still not public. */
+START_TEST(test_certificate_issue)
+{
+    sc_verification v;
+    wf_reported();
+    ck_refused(sc_certificate_publish(fx.db, fx.centre, wf.num, "2024-03-20"), SC_ECONSTRAINT);
+    ck_refused(sc_certificate_issue(fx.db, fx.org2, wf.num, NULL, "2024-03-15"), SC_EDENIED);
+    ck_refused(sc_certificate_issue(fx.db, fx.org, wf.num, NULL, "2024-03-09"), SC_ECONSTRAINT);
+    ck_ok(sc_certificate_issue(fx.db, fx.org, wf.num, "sha256:abcd", "2024-03-15"));
+    ck_refused(sc_certificate_issue(fx.db, fx.org, wf.num, NULL, "2024-03-16"), SC_ECONSTRAINT);
+    v = verify(wf.num, "张小三", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NOT_PUBLISHED);
     ck_assert_str_eq(v.issued, "2024-03-15");
+}
+END_TEST
 
-    ck_refused(sc_certificate_publish(fx.db, fx.org, num, "2024-04-01"), SC_EDENIED);
-    ck_refused(sc_certificate_publish(fx.db, fx.centre, num, "2024-03-14"), SC_ECONSTRAINT);
-    ck_ok(sc_certificate_publish(fx.db, fx.centre, num, "2024-04-01"));
-    v = verify(num, "张小三", NULL);
+/* Published by the city centre, not before the issue: valid, with masked details. */
+START_TEST(test_certificate_publish)
+{
+    sc_verification v;
+    wf_reported();
+    ck_ok(sc_certificate_issue(fx.db, fx.org, wf.num, "sha256:abcd", "2024-03-15"));
+    ck_refused(sc_certificate_publish(fx.db, fx.org, wf.num, "2024-04-01"), SC_EDENIED);
+    ck_refused(sc_certificate_publish(fx.db, fx.centre, wf.num, "2024-03-14"), SC_ECONSTRAINT);
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, wf.num, "2024-04-01"));
+    v = verify(wf.num, "张小三", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_VALID);
-    ck_assert_str_eq(v.number, num);
+    ck_assert_str_eq(v.number, wf.num);
     ck_assert_str_eq(v.masked_name, "张*三");
     ck_assert_int_eq(strlen(v.masked_id), 18);
     ck_assert(strncmp(v.masked_id, "110105********", 14) == 0);
-    ck_assert_str_eq(v.masked_id + 14, id + 14);
+    ck_assert_str_eq(v.masked_id + 14, wf.id + 14);
     ck_assert_str_eq(v.occupation, FX_OCC);
     ck_assert_str_eq(v.occupation_name, FX_OCC_NAME);
     ck_assert_str_eq(v.work_type, "--");
@@ -188,30 +244,43 @@ START_TEST(test_certificate_workflow)
     ck_assert_str_eq(v.org_name, "北京智训科技有限公司");
     ck_assert_str_eq(v.issued, "2024-03-15");
     ck_assert_str_eq(v.revoked, "");
-    /* With the ID number, in any case and with blanks around it. */
-    v = verify(num, "张小三", id);
+    /* Every change left one audit entry. */
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE entity = 'certificate'"), 3);
+}
+END_TEST
+
+/* With the ID number, in any case and with blanks around it. */
+START_TEST(test_certificate_verify_with_id)
+{
+    sc_verification v;
+    char spaced[32];
+    wf_published();
+    v = verify(wf.num, "张小三", wf.id);
     ck_assert_int_eq(v.status, SC_VERIFY_VALID);
-    {
-        char spaced[32];
-        snprintf(spaced, sizeof spaced, " %s ", id);
-        v = verify(num, "张小三", spaced);
-        ck_assert_int_eq(v.status, SC_VERIFY_VALID);
-    }
-    /* Somebody else's name or ID: nothing shown. */
-    v = verify(num, "张小二", NULL);
+    snprintf(spaced, sizeof spaced, " %s ", wf.id);
+    v = verify(wf.num, "张小三", spaced);
+    ck_assert_int_eq(v.status, SC_VERIFY_VALID);
+}
+END_TEST
+
+/* Somebody else's name or ID: nothing shown; unknown and malformed numbers. */
+START_TEST(test_certificate_verify_mismatch)
+{
+    sc_verification v;
+    sc_certificate c;
+    wf_published();
+    v = verify(wf.num, "张小二", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NAME_MISMATCH);
     ck_assert_str_eq(v.masked_name, "");
     ck_assert_str_eq(v.org_name, "");
-    v = verify(num, "张小三", other);
+    v = verify(wf.num, "张小三", wf.other);
     ck_assert_int_eq(v.status, SC_VERIFY_NAME_MISMATCH);
     v = verify("S000011000001244000099", "张小三", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NOT_FOUND);
     ck_assert_int_eq(sc_certificate_verify(&v, fx.db, "S000011", "张小三", NULL), SC_EINVAL);
-    ck_assert_int_eq(sc_certificate_verify(&v, fx.db, num, NULL, NULL), SC_EINVAL);
-    ck_assert_int_eq(sc_certificate_verify(NULL, fx.db, num, "x", NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_certificate_verify(&v, fx.db, wf.num, NULL, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_certificate_verify(NULL, fx.db, wf.num, "x", NULL), SC_EINVAL);
     ck_assert_int_eq(sc_certificate_get(&c, fx.db, "S000011000001244000099"), SC_ENOTFOUND);
-    /* Every change left one audit entry. */
-    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE entity = 'certificate'"), 3);
 }
 END_TEST
 
@@ -872,7 +941,13 @@ Suite *sc_certificate_suite(void)
     tc = tcase_create("workflow");
     tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
     tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_certificate_workflow);
+    tcase_add_test(tc, test_certificate_report_refusals);
+    tcase_add_test(tc, test_certificate_report);
+    tcase_add_test(tc, test_certificate_reported_record);
+    tcase_add_test(tc, test_certificate_issue);
+    tcase_add_test(tc, test_certificate_publish);
+    tcase_add_test(tc, test_certificate_verify_with_id);
+    tcase_add_test(tc, test_certificate_verify_mismatch);
     tcase_add_test(tc, test_certificate_numbering);
     tcase_add_test(tc, test_certificate_revoke_reissue);
     tcase_add_test(tc, test_certificate_exit_stays_valid);
