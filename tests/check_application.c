@@ -136,27 +136,63 @@ static void fill_ann(sc_announcement *a, const char *code)
     a->methods = SC_METHOD_THEORY | SC_METHOD_PRACTICAL;
 }
 
-START_TEST(test_application_announcement)
+/* The announcement "2024-02" of AF_ORG for 4-02-07-10 levels 5 and 4. */
+static sc_offerings *ann_offerings(void)
 {
-    sc_announcement a, got;
-    sc_announcement_iter *it = NULL;
-    sc_offerings *s = NULL, *bad = NULL, *got_off = NULL;
-    sc_offering_item item;
-    int64_t id = 0;
-    int n = 0;
-
+    sc_offerings *s = NULL;
     ck_ok(sc_offerings_new(&s));
     ck_ok(sc_offerings_add_text(s, "4-02-07-10:5,4"));
-    ck_ok(sc_offerings_new(&bad));
-    ck_ok(sc_offerings_add_text(bad, "4-04-05-04/建筑工程:3"));
+    return s;
+}
+
+/* ... published on 2024-08-01; returns its id. */
+static int64_t ann_published(void)
+{
+    sc_announcement a;
+    sc_offerings *s = ann_offerings();
+    int64_t id = 0;
     fill_ann(&a, "2024-02");
-    /* Refusals change nothing. */
+    ck_ok(sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+    sc_offerings_free(s);
+    return id;
+}
+
+/* Another organization, a district: denied, in the auth domain; nothing changes. */
+START_TEST(test_application_announce_denied)
+{
+    sc_announcement a;
+    sc_offerings *s = ann_offerings();
+    int64_t id = 0;
+    fill_ann(&a, "2024-02");
     REFUSED(SC_EDENIED, sc_announcement_publish(&id, af.db, af.org2, &a, s, "2024-08-01"));
     ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
     REFUSED(SC_EDENIED, sc_announcement_publish(&id, af.db, af.haidian, &a, s, "2024-08-01"));
+    sc_offerings_free(s);
+}
+END_TEST
+
+/* Offerings outside the organization's filed scope. */
+START_TEST(test_application_announce_out_of_scope)
+{
+    sc_announcement a;
+    sc_offerings *bad = NULL;
+    int64_t id = 0;
+    ck_ok(sc_offerings_new(&bad));
+    ck_ok(sc_offerings_add_text(bad, "4-04-05-04/建筑工程:3"));
+    fill_ann(&a, "2024-02");
     REFUSED(SC_ECONSTRAINT, sc_announcement_publish(&id, af.db, af.org, &a, bad, "2024-08-01"));
     ck_assert_str_eq(sc_error_last()->field, "offerings");
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "scope"));
+    sc_offerings_free(bad);
+}
+END_TEST
+
+/* A code taken or malformed, a bad intake, no methods, no title, no arguments. */
+START_TEST(test_application_announce_refusals)
+{
+    sc_announcement a;
+    sc_offerings *s = ann_offerings();
+    int64_t id = 0;
     fill_ann(&a, "2024-01");
     REFUSED(SC_EEXISTS, sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
     fill_ann(&a, "2024 02");
@@ -175,8 +211,17 @@ START_TEST(test_application_announcement)
     fill_ann(&a, "2024-02");
     ck_assert_int_eq(sc_announcement_publish(&id, af.db, af.org, NULL, s, NULL), SC_EINVAL);
     ck_assert_int_eq(sc_announcement_publish(&id, af.db, af.org, &a, NULL, NULL), SC_EINVAL);
+    sc_offerings_free(s);
+}
+END_TEST
 
-    ck_ok(sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+/* Published: read back by id and by code, open during its intake, with its offerings. */
+START_TEST(test_application_announce_publish)
+{
+    sc_announcement got;
+    sc_offerings *got_off = NULL;
+    sc_offering_item item;
+    int64_t id = ann_published();
     ck_assert_int_gt(id, af.ann2);
     ck_ok(sc_announcement_get(&got, af.db, id, "2024-09-01"));
     ck_assert_str_eq(got.code, "2024-02");
@@ -196,7 +241,16 @@ START_TEST(test_application_announcement)
     ck_assert_str_eq(item.occupation, AF_OCC);
     ck_assert_int_eq(item.level, 5);
     sc_offerings_free(got_off);
+}
+END_TEST
 
+/* Listing: all on a day, or one organization's open ones. */
+START_TEST(test_application_announce_listing)
+{
+    sc_announcement got;
+    sc_announcement_iter *it = NULL;
+    int n = 0;
+    ann_published();
     ck_ok(sc_announcement_iter_new(&it, af.db, NULL, "2024-09-15", 0));
     while (sc_announcement_iter_next(&got, it) == SC_OK)
         n++;
@@ -211,8 +265,15 @@ START_TEST(test_application_announcement)
     ck_assert_int_eq(sc_announcement_iter_next(&got, it), SC_ITEROVER);
     sc_announcement_iter_free(it);
     ck_assert_int_eq(n, 2); /* 2024-01 (to 2026-06-30) and 2024-02 */
+}
+END_TEST
 
-    /* Closing early: applications are refused from that day on. */
+/* Closing early: applications are refused from that day on. */
+START_TEST(test_application_announce_close)
+{
+    sc_announcement got;
+    sc_actor *self;
+    int64_t id = ann_published();
     af_candidate(CAND_A, "张三", "2015-01-01");
     REFUSED(SC_EDENIED, sc_announcement_close(af.db, af.org2, id, "2024-09-10"));
     REFUSED(SC_ECONSTRAINT, sc_announcement_close(af.db, af.org, id, "2024-07-01"));
@@ -221,20 +282,16 @@ START_TEST(test_application_announcement)
     ck_ok(sc_announcement_get(&got, af.db, id, "2024-09-10"));
     ck_assert_str_eq(got.closed, "2024-09-10");
     ck_assert_int_eq(got.open, 0);
-    {
-        sc_actor *self = cand_actor(CAND_A);
-        REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL,
-                                                     5, SC_PATH_NORMAL, NULL, "2024-09-10"));
-        ck_assert_str_eq(sc_error_last()->field, "announcement");
-        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "closed early"));
-        ck_ok(sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL, 5,
-                                   SC_PATH_NORMAL, NULL, "2024-09-09"));
-        sc_actor_free(self);
-    }
+    self = cand_actor(CAND_A);
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL,
+                                                 5, SC_PATH_NORMAL, NULL, "2024-09-10"));
+    ck_assert_str_eq(sc_error_last()->field, "announcement");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "closed early"));
+    ck_ok(sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL, 5,
+                               SC_PATH_NORMAL, NULL, "2024-09-09"));
+    sc_actor_free(self);
     ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE entity = 'announcement'"),
                      4);
-    sc_offerings_free(s);
-    sc_offerings_free(bad);
 }
 END_TEST
 
@@ -1857,7 +1914,12 @@ Suite *sc_application_suite(void)
     tc = tcase_create("workflow");
     tcase_add_checked_fixture(tc, af_setup, af_teardown);
     tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_application_announcement);
+    tcase_add_test(tc, test_application_announce_denied);
+    tcase_add_test(tc, test_application_announce_out_of_scope);
+    tcase_add_test(tc, test_application_announce_refusals);
+    tcase_add_test(tc, test_application_announce_publish);
+    tcase_add_test(tc, test_application_announce_listing);
+    tcase_add_test(tc, test_application_announce_close);
     tcase_add_test(tc, test_application_flow);
     tcase_add_test(tc, test_application_migration_completed);
     tcase_add_test(tc, test_application_refusals_who);
