@@ -778,73 +778,115 @@ END_TEST
 
 /* ---- batches, iterators ---------------------------------------------------------------- */
 
-START_TEST(test_application_batches)
-{
+/* Three applications to AF_ORG (the third candidate's work is too short) and one to
+ * AF_ORG2 (bt.other, by candidate bt.idn). */
+static struct {
     int64_t ids[4], other;
+    char idn[19];
+} bt;
+
+static void bt_applied(void)
+{
+    sc_actor *self;
+    char idn[19];
+    int i;
+    memset(&bt, 0, sizeof bt);
+    for (i = 0; i < 3; i++) {
+        af_id(idn, 100 + i);
+        af_candidate(idn, "考生", i == 2 ? "2023-12-01" : "2015-01-01");
+        bt.ids[i] = apply_self(idn, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
+    }
+    af_id(bt.idn, 200);
+    af_candidate(bt.idn, "考生", "2015-01-01");
+    self = cand_actor(bt.idn);
+    ck_ok(sc_application_apply(&bt.other, af.db, self, af.ann2, bt.idn, AF_OCC, NULL, 5,
+                               SC_PATH_NORMAL, NULL, "2024-03-05"));
+    sc_actor_free(self);
+}
+
+/* ... the three verified as one batch (two eligible, one rejected). */
+static void bt_verified(void)
+{
+    size_t verified = 0;
+    bt_applied();
+    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 3, "2024-03-10"));
+}
+
+/* A bad id anywhere changes nothing, and the error says where; another organization's
+   application, a district, no ids. */
+START_TEST(test_application_verify_batch_refusals)
+{
     size_t verified = 99;
+    bt_applied();
+    bt.ids[3] = 999;
+    REFUSED(SC_ENOTFOUND, sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 4,
+                                                      "2024-03-10"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 4 of 4"));
+    bt.ids[3] = bt.other; /* another organization's */
+    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 4,
+                                                    "2024-03-10"));
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, bt.ids, 3,
+                                                    "2024-03-10"));
+    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, bt.ids, 0,
+                                                    "2024-03-10"));
+    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 0, "2024-03-10"));
+    ck_assert_uint_eq(verified, 0);
+    ck_assert_int_eq(sc_application_verify_batch(&verified, af.db, af.org, NULL, 2, NULL),
+                     SC_EINVAL);
+}
+END_TEST
+
+/* Verified as one batch: the ineligible one is rejected; one audit entry counts them. */
+START_TEST(test_application_verify_batch)
+{
+    size_t verified = 99;
+    bt_applied();
+    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 3, "2024-03-10"));
+    ck_assert_uint_eq(verified, 2);
+    ck_assert_int_eq(state_of(bt.ids[2]), SC_APPLICATION_REJECTED);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE action = "
+                                    "'application.verify_batch' AND detail LIKE 'count=3 "
+                                    "verified=2 rejected=1 %'"), 1);
+}
+END_TEST
+
+/* Confirm: a rejected one in the list, another district, a repeat refuse the whole batch. */
+START_TEST(test_application_confirm_batch)
+{
+    bt_verified();
+    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian, bt.ids, 3,
+                                                         "2024-03-15"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 3 of 3"));
+    REFUSED(SC_EDENIED, sc_application_confirm_batch(af.db, af.xicheng, bt.ids, 2,
+                                                     "2024-03-15"));
+    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian,
+                                                         (int64_t[]){ bt.ids[0], bt.ids[1],
+                                                                      bt.ids[0] }, 3,
+                                                         "2024-03-15"));
+    ck_ok(sc_application_confirm_batch(af.db, af.haidian, bt.ids, 2, "2024-03-15"));
+    ck_assert_int_eq(state_of(bt.ids[0]), SC_APPLICATION_CONFIRMED);
+    ck_assert_int_eq(state_of(bt.ids[1]), SC_APPLICATION_CONFIRMED);
+}
+END_TEST
+
+/* Iterators and counts by query; a query of an unknown version or a bad ID is refused. */
+START_TEST(test_application_query)
+{
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
     sc_application_iter *it = NULL;
     sc_application a;
     int64_t count = 0;
-    char idn[19];
-    int i, n = 0;
-
-    for (i = 0; i < 3; i++) {
-        af_id(idn, 100 + i);
-        af_candidate(idn, "考生", i == 2 ? "2023-12-01" : "2015-01-01");
-        ids[i] = apply_self(idn, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
-    }
-    af_id(idn, 200);
-    af_candidate(idn, "考生", "2015-01-01");
-    {
-        sc_actor *self = cand_actor(idn);
-        ck_ok(sc_application_apply(&other, af.db, self, af.ann2, idn, AF_OCC, NULL, 5,
-                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
-        sc_actor_free(self);
-    }
-    /* A bad id anywhere changes nothing, and the error says where. */
-    ids[3] = 999;
-    REFUSED(SC_ENOTFOUND, sc_application_verify_batch(&verified, af.db, af.org, ids, 4,
-                                                      "2024-03-10"));
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 4 of 4"));
-    ids[3] = other; /* another organization's */
-    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.org, ids, 4,
-                                                    "2024-03-10"));
-    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
-    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, ids, 3,
-                                                    "2024-03-10"));
-    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, ids, 0,
-                                                    "2024-03-10"));
-    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, ids, 0, "2024-03-10"));
-    ck_assert_uint_eq(verified, 0);
-    ck_assert_int_eq(sc_application_verify_batch(&verified, af.db, af.org, NULL, 2, NULL),
-                     SC_EINVAL);
-    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, ids, 3, "2024-03-10"));
-    ck_assert_uint_eq(verified, 2);
-    ck_assert_int_eq(state_of(ids[2]), SC_APPLICATION_REJECTED);
-    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE action = "
-                                    "'application.verify_batch' AND detail LIKE 'count=3 "
-                                    "verified=2 rejected=1 %'"), 1);
-
-    /* Confirm: a rejected one in the list refuses the whole batch. */
-    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian, ids, 3,
-                                                         "2024-03-15"));
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 3 of 3"));
-    REFUSED(SC_EDENIED, sc_application_confirm_batch(af.db, af.xicheng, ids, 2, "2024-03-15"));
-    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian, (int64_t[]){ ids[0],
-                                                         ids[1], ids[0] }, 3, "2024-03-15"));
-    ck_ok(sc_application_confirm_batch(af.db, af.haidian, ids, 2, "2024-03-15"));
-    ck_assert_int_eq(state_of(ids[0]), SC_APPLICATION_CONFIRMED);
-    ck_assert_int_eq(state_of(ids[1]), SC_APPLICATION_CONFIRMED);
-
-    /* Iterators and counts by query. */
+    int n = 0;
+    bt_verified();
+    ck_ok(sc_application_confirm_batch(af.db, af.haidian, bt.ids, 2, "2024-03-15"));
     snprintf(q.credit_code, sizeof q.credit_code, "%s", AF_ORG);
     q.state = SC_APPLICATION_CONFIRMED;
     ck_ok(sc_application_count_get(&count, af.db, &q));
     ck_assert_int_eq(count, 2);
     ck_ok(sc_application_iter_new(&it, af.db, &q));
     while (sc_application_iter_next(&a, it) == SC_OK) {
-        ck_assert_int_eq(a.id, ids[n]);
+        ck_assert_int_eq(a.id, bt.ids[n]);
         n++;
     }
     ck_assert_int_eq(sc_application_iter_next(&a, it), SC_ITEROVER);
@@ -857,7 +899,7 @@ START_TEST(test_application_batches)
     q.announcement = af.ann2;
     ck_ok(sc_application_count_get(&count, af.db, &q));
     ck_assert_int_eq(count, 1);
-    snprintf(q.id_number, sizeof q.id_number, "%s", idn);
+    snprintf(q.id_number, sizeof q.id_number, "%s", bt.idn);
     ck_ok(sc_application_count_get(&count, af.db, &q));
     ck_assert_int_eq(count, 1);
     q.version = 7;
@@ -1939,7 +1981,10 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_apply_for);
     tcase_add_test(tc, test_application_apply_for_adds_only);
     tcase_add_test(tc, test_application_candidate_save_audited);
-    tcase_add_test(tc, test_application_batches);
+    tcase_add_test(tc, test_application_verify_batch_refusals);
+    tcase_add_test(tc, test_application_verify_batch);
+    tcase_add_test(tc, test_application_confirm_batch);
+    tcase_add_test(tc, test_application_query);
     tcase_add_test(tc, test_application_enomem);
     suite_add_tcase(s, tc);
 
