@@ -297,17 +297,26 @@ END_TEST
 
 /* ---- the flow --------------------------------------------------------------------------- */
 
-START_TEST(test_application_flow)
+/* The flow of one application of candidate A, in stages. */
+static int64_t flow_applied(void)
 {
-    int ok = -1;
-    sc_application a;
-    sc_actor *self;
-    int64_t id, again;
-    long audit0;
-
     af_candidate(CAND_A, "张三", "2015-01-01");
-    audit0 = t_count(af.db, "SELECT count(*) FROM audit");
-    id = apply_self(CAND_A, "4—02—07—10", "", 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    return apply_self(CAND_A, "4—02—07—10", "", 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+}
+
+static int64_t flow_confirmed(void)
+{
+    int64_t id = flow_applied();
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-10"));
+    ck_ok(sc_application_confirm(af.db, af.haidian, id, "2024-03-15"));
+    return id;
+}
+
+/* Applied: submitted, with the normalized occupation and the announcement. */
+START_TEST(test_application_flow_apply)
+{
+    sc_application a;
+    int64_t id = flow_applied();
     ck_ok(sc_application_get(&a, af.db, id));
     ck_assert_int_eq(a.state, SC_APPLICATION_SUBMITTED);
     ck_assert_str_eq(a.occupation, AF_OCC);
@@ -319,8 +328,16 @@ START_TEST(test_application_flow)
     ck_assert_str_eq(a.name, "张三");
     ck_assert_str_eq(a.applied, "2024-03-05");
     ck_assert_str_eq(a.applied_by, "candidate:" CAND_A);
+}
+END_TEST
 
-    /* Verification records the eligibility decision. */
+/* Verification (its own organization, not before the application, once) records the
+   eligibility decision; nothing is confirmed before it. */
+START_TEST(test_application_flow_verify)
+{
+    sc_application a;
+    int ok = -1;
+    int64_t id = flow_applied();
     REFUSED(SC_EDENIED, sc_application_verify(&ok, af.db, af.org2, id, "2024-03-10"));
     REFUSED(SC_ECONSTRAINT, sc_application_verify(&ok, af.db, af.org, id, "2024-03-04"));
     ck_assert_str_eq(sc_error_last()->field, "date");
@@ -334,8 +351,19 @@ START_TEST(test_application_flow)
     ck_assert_str_eq(a.verified_by, "organization:" AF_ORG);
     ck_assert_ptr_nonnull(strstr(a.decision, "L4-b"));
     REFUSED(SC_ECONSTRAINT, sc_application_verify(&ok, af.db, af.org, id, "2024-03-11"));
+}
+END_TEST
 
-    /* Only the bureau of the organization's own district confirms. */
+/* Only the bureau of the organization's own district confirms; each step is audited. */
+START_TEST(test_application_flow_confirm)
+{
+    sc_application a;
+    long audit0;
+    int64_t id;
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    audit0 = t_count(af.db, "SELECT count(*) FROM audit");
+    id = apply_self(CAND_A, "4—02—07—10", "", 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-10"));
     REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.xicheng, id, "2024-03-15"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "110108"));
     REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.org, id, "2024-03-15"));
@@ -350,23 +378,37 @@ START_TEST(test_application_flow)
     ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE entity = 'application' "
                                     "AND action IN ('application.apply', 'application.verify', "
                                     "'application.confirm')"), 3);
+}
+END_TEST
 
-    /* One open application per person and offering, at any organization. */
+/* One open application per person and offering, at any organization. */
+START_TEST(test_application_flow_one_open)
+{
+    sc_actor *self;
+    flow_confirmed();
     self = cand_actor(CAND_A);
     REFUSED(SC_EEXISTS, sc_application_apply(NULL, af.db, self, af.ann, CAND_A, AF_OCC, NULL, 4,
                                              SC_PATH_NORMAL, NULL, "2024-04-01"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "open application"));
     REFUSED(SC_EEXISTS, sc_application_apply(NULL, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
                                              SC_PATH_NORMAL, NULL, "2024-04-01"));
-    /* A confirmed application is withdrawn, not rejected; then a new one may be made. */
+    sc_actor_free(self);
+}
+END_TEST
+
+/* A confirmed application is withdrawn (by its candidate), not rejected; then a new
+   one may be made. */
+START_TEST(test_application_flow_withdraw)
+{
+    sc_application a;
+    sc_actor *self, *other;
+    int64_t id = flow_confirmed(), again;
+    self = cand_actor(CAND_A);
+    other = cand_actor(CAND_B);
     REFUSED(SC_ECONSTRAINT, sc_application_reject(af.db, af.org, id, "x", "2024-04-01"));
-    {
-        sc_actor *other = cand_actor(CAND_B);
-        REFUSED(SC_EDENIED, sc_application_withdraw(af.db, other, id, "x", "2024-04-01"));
-        REFUSED(SC_EDENIED, sc_application_withdraw(af.db, af.org, id, "x", "2024-04-01"));
-        REFUSED(SC_EINVAL, sc_application_withdraw(af.db, self, id, "", "2024-04-01"));
-        sc_actor_free(other);
-    }
+    REFUSED(SC_EDENIED, sc_application_withdraw(af.db, other, id, "x", "2024-04-01"));
+    REFUSED(SC_EDENIED, sc_application_withdraw(af.db, af.org, id, "x", "2024-04-01"));
+    REFUSED(SC_EINVAL, sc_application_withdraw(af.db, self, id, "", "2024-04-01"));
     ck_ok(sc_application_withdraw(af.db, self, id, "个人原因", "2024-04-01"));
     ck_ok(sc_application_get(&a, af.db, id));
     ck_assert_int_eq(a.state, SC_APPLICATION_WITHDRAWN);
@@ -377,6 +419,7 @@ START_TEST(test_application_flow)
     ck_ok(sc_application_apply(&again, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
                                SC_PATH_NORMAL, NULL, "2024-04-02"));
     ck_assert_int_gt(again, id);
+    sc_actor_free(other);
     sc_actor_free(self);
 }
 END_TEST
@@ -1962,7 +2005,11 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_announce_publish);
     tcase_add_test(tc, test_application_announce_listing);
     tcase_add_test(tc, test_application_announce_close);
-    tcase_add_test(tc, test_application_flow);
+    tcase_add_test(tc, test_application_flow_apply);
+    tcase_add_test(tc, test_application_flow_verify);
+    tcase_add_test(tc, test_application_flow_confirm);
+    tcase_add_test(tc, test_application_flow_one_open);
+    tcase_add_test(tc, test_application_flow_withdraw);
     tcase_add_test(tc, test_application_migration_completed);
     tcase_add_test(tc, test_application_refusals_who);
     tcase_add_test(tc, test_application_refusals_no_open_announcement);
