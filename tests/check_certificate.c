@@ -459,17 +459,23 @@ START_TEST(test_certificate_standing_on_the_day)
 }
 END_TEST
 
-START_TEST(test_certificate_post_and_document)
+/* A published certificate of candidate 1 (session *s, candidates 1-2 passed), its
+ * post certificate (一岗双认) linked. */
+static void pd_linked(char num[SC_CERT_NUMBER_SIZE], int64_t *s)
 {
-    char num[SC_CERT_NUMBER_SIZE], rep[SC_CERT_NUMBER_SIZE], *xml = NULL, *path;
-    size_t len = 0;
+    *s = passed(1, 2, "2024-03-01");
+    valid_cert(num, *s, 1);
+    ck_ok(sc_certificate_link_post(fx.db, fx.org, num, "北京某物流有限公司", "配送主管",
+                                   "QY-2024-001", "2024-04-02"));
+}
+
+/* The post certificate (一岗双认): linked by the issuing organization, with its fields. */
+START_TEST(test_certificate_link_post)
+{
+    char num[SC_CERT_NUMBER_SIZE];
     sc_certificate c;
-    sc_report *report = NULL;
-    sc_import_result res;
-    int doctype = 0;
     int64_t s = passed(1, 2, "2024-03-01");
     valid_cert(num, s, 1);
-
     ck_refused(sc_certificate_link_post(fx.db, fx.org2, num, "某物流公司", "配送主管", "QY-001",
                                         "2024-04-02"), SC_EDENIED);
     ck_refused(sc_certificate_link_post(fx.db, fx.org, num, "", "配送主管", "QY-001", NULL),
@@ -482,8 +488,18 @@ START_TEST(test_certificate_post_and_document)
     ck_assert_str_eq(c.post_number, "QY-2024-001");
     ck_assert_str_eq(c.post_issued, "2024-04-02");
     ck_assert_str_eq(c.photo, "sha256:photo");
+}
+END_TEST
 
-    /* The electronic certificate validates against certificate.xsd. */
+/* The electronic certificate validates against certificate.xsd. */
+START_TEST(test_certificate_document)
+{
+    char num[SC_CERT_NUMBER_SIZE], *xml = NULL;
+    sc_report *report = NULL;
+    size_t len = 0;
+    int doctype = 0;
+    int64_t s;
+    pd_linked(num, &s);
     ck_ok(sc_certificate_export_memory(&xml, &len, fx.db, num));
     ck_assert_uint_eq(len, strlen(xml));
     ck_assert_ptr_nonnull(strstr(xml, "urn:skillcert:certificate:1"));
@@ -502,26 +518,62 @@ START_TEST(test_certificate_post_and_document)
     ck_assert_int_eq(sc_doctype_from_name("certificate"), SC_DOC_CERTIFICATE);
     ck_assert_str_eq(sc_doctype_namespace(SC_DOC_CERTIFICATE), "urn:skillcert:certificate:1");
     ck_assert_ptr_nonnull(strstr(sc_doctype_schema(SC_DOC_CERTIFICATE), "[SY][0-9]{21}"));
-    /* Certificate documents are never imported. */
+    sc_report_free(report);
+    sc_free(xml);
+}
+END_TEST
+
+/* Certificate documents are never imported. */
+START_TEST(test_certificate_document_not_imported)
+{
+    char num[SC_CERT_NUMBER_SIZE], *xml = NULL;
+    sc_import_result res;
+    size_t len = 0;
+    int64_t s;
+    pd_linked(num, &s);
+    ck_ok(sc_certificate_export_memory(&xml, &len, fx.db, num));
     ck_refused(sc_xml_import_memory(&res, fx.db, fx.centre, xml, len, "cert.xml", NULL, NULL),
                SC_EINVALIDDOC);
-    /* A tampered number no longer validates. */
-    {
-        char *bad = strdup(xml), *p = strstr(bad, "number=\"S");
-        ck_assert_ptr_nonnull(p);
-        p[8] = 'X';
-        sc_report_clear(report);
-        ck_assert_int_eq(sc_xml_validate_memory(&doctype, report, bad, len, "bad.xml", NULL),
-                         SC_EINVALIDDOC);
-        ck_assert_int_gt(sc_report_error_count(report), 0);
-        free(bad);
-    }
     sc_free(xml);
-    /* As a file; and a revoked certificate's document says so. */
+}
+END_TEST
+
+/* A tampered number no longer validates. */
+START_TEST(test_certificate_document_tampered)
+{
+    char num[SC_CERT_NUMBER_SIZE], *xml = NULL, *bad, *p;
+    sc_report *report = NULL;
+    size_t len = 0;
+    int doctype = 0;
+    int64_t s;
+    pd_linked(num, &s);
+    ck_ok(sc_certificate_export_memory(&xml, &len, fx.db, num));
+    bad = strdup(xml);
+    p = strstr(bad, "number=\"S");
+    ck_assert_ptr_nonnull(p);
+    p[8] = 'X';
+    ck_ok(sc_report_new(&report));
+    ck_assert_int_eq(sc_xml_validate_memory(&doctype, report, bad, len, "bad.xml", NULL),
+                     SC_EINVALIDDOC);
+    ck_assert_int_gt(sc_report_error_count(report), 0);
+    free(bad);
+    sc_report_free(report);
+    sc_free(xml);
+}
+END_TEST
+
+/* As a file; and a revoked certificate's document says so. */
+START_TEST(test_certificate_document_revoked)
+{
+    char num[SC_CERT_NUMBER_SIZE], *xml = NULL, *path;
+    sc_report *report = NULL;
+    int doctype = 0;
+    int64_t s;
+    pd_linked(num, &s);
     ck_ok(sc_certificate_revoke(fx.db, fx.centre, num, "违规发证", "2024-06-01"));
     path = t_tmpfile(".xml");
     ck_ok(sc_certificate_export_file(fx.db, num, path));
-    sc_report_clear(report);
+    ck_ok(sc_report_new(&report));
     ck_ok(sc_xml_validate_file(&doctype, report, path, NULL));
     ck_assert_int_eq(doctype, SC_DOC_CERTIFICATE);
     remove(path);
@@ -530,14 +582,23 @@ START_TEST(test_certificate_post_and_document)
     ck_assert_ptr_nonnull(strstr(xml, "status=\"revoked\""));
     ck_assert_ptr_nonnull(strstr(xml, "<revocation date=\"2024-06-01\" reason=\"违规发证\"/>"));
     sc_free(xml);
-    /* Only issued certificates have a document. */
+    sc_report_free(report);
+}
+END_TEST
+
+/* Only published certificates have a document: not when reported, nor when issued. */
+START_TEST(test_certificate_document_only_published)
+{
+    char num[SC_CERT_NUMBER_SIZE], rep[SC_CERT_NUMBER_SIZE], *xml = NULL;
+    size_t len = 0;
+    int64_t s;
+    pd_linked(num, &s);
     report_cert(rep, s, 2, "2024-03-10");
     ck_assert_int_eq(sc_certificate_export_memory(&xml, &len, fx.db, rep), SC_ECONSTRAINT);
     ck_assert_ptr_null(xml);
     ck_ok(sc_certificate_issue(fx.db, fx.org, rep, NULL, "2024-03-11"));
     ck_assert_int_eq(sc_certificate_export_memory(&xml, &len, fx.db, rep), SC_ECONSTRAINT);
     ck_assert_int_eq(sc_certificate_export_memory(&xml, &len, fx.db, "S1"), SC_EINVAL);
-    sc_report_free(report);
 }
 END_TEST
 
@@ -952,7 +1013,12 @@ Suite *sc_certificate_suite(void)
     tcase_add_test(tc, test_certificate_revoke_reissue);
     tcase_add_test(tc, test_certificate_exit_stays_valid);
     tcase_add_test(tc, test_certificate_standing_on_the_day);
-    tcase_add_test(tc, test_certificate_post_and_document);
+    tcase_add_test(tc, test_certificate_link_post);
+    tcase_add_test(tc, test_certificate_document);
+    tcase_add_test(tc, test_certificate_document_not_imported);
+    tcase_add_test(tc, test_certificate_document_tampered);
+    tcase_add_test(tc, test_certificate_document_revoked);
+    tcase_add_test(tc, test_certificate_document_only_published);
     tcase_add_test(tc, test_certificate_stats_in_force);
     tcase_add_test(tc, test_certificate_stats_by_district_level);
     tcase_add_test(tc, test_certificate_stats_by_org_month);
