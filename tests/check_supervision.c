@@ -638,24 +638,32 @@ static int ctor_credit_history(sc_supervision_iter **o)
     return sc_credit_history_iter_new(o, fx.db, FX_ORG);
 }
 
-START_TEST(test_supervision_allocation)
+static const char *const alloc_entities[] = { "venue:1", "staff:E01", "staff:E02" };
+
+/* Two certificates, an inspection of FX_ORG with a minor finding, the credit list
+   of 2024-06-30. */
+static void alloc_setup(void)
 {
-    static const iter_ctor ctors[] = { ctor_supervisions, ctor_inspections, ctor_findings,
-                                       ctor_sanctions, ctor_credit_list, ctor_credit_history };
-    const char *ents[] = { "venue:1", "staff:E01", "staff:E02" };
     char good[2][SC_CERT_NUMBER_SIZE];
     int64_t fid = 0;
-    long findings, audit;
-    size_t k, count = 0;
-    int n, rc;
-
+    size_t count = 0;
     alloc_session = certify(1, 2, "2024-03-01", good);
     ck_ok(sc_inspection_open(&alloc_inspection, fx.db, fx.haidian, FX_ORG, SC_INSPECT_ORG, NULL,
                              "2024-05-01", NULL));
     ck_ok(sc_inspection_add_finding(&fid, fx.db, fx.haidian, alloc_inspection, "venue",
-                                    SC_FINDING_MINOR, "消防通道堆放杂物", ents, 1, "2024-05-02"));
+                                    SC_FINDING_MINOR, "消防通道堆放杂物", alloc_entities, 1,
+                                    "2024-05-02"));
     ck_ok(sc_credit_compute(&count, fx.db, fx.centre, "2024-06-30"));
+}
 
+/* Every iterator constructor: SC_ENOMEM and no iterator at each failing allocation. */
+START_TEST(test_supervision_alloc_iterators)
+{
+    static const iter_ctor ctors[] = { ctor_supervisions, ctor_inspections, ctor_findings,
+                                       ctor_sanctions, ctor_credit_list, ctor_credit_history };
+    size_t k;
+    int n, rc;
+    alloc_setup();
     for (k = 0; k < sizeof ctors / sizeof ctors[0]; k++) {
         for (n = 0;; n++) {
             sc_supervision_iter *it = NULL;
@@ -670,6 +678,13 @@ START_TEST(test_supervision_allocation)
         }
         ck_assert_msg(n > 0, "constructor %zu allocates nothing: the loop tested nothing", k);
     }
+}
+END_TEST
+
+START_TEST(test_supervision_alloc_credit_export)
+{
+    int n, rc;
+    alloc_setup();
     for (n = 0;; n++) {
         char *xml = NULL;
         sc__mem_fail_after(n);
@@ -682,6 +697,13 @@ START_TEST(test_supervision_allocation)
         ck_assert_ptr_null(xml);
     }
     ck_assert_int_gt(n, 0);
+}
+END_TEST
+
+START_TEST(test_supervision_alloc_period_report)
+{
+    int n, rc;
+    alloc_setup();
     for (n = 0;; n++) {
         sc_period_report *r = NULL;
         sc__mem_fail_after(n);
@@ -694,14 +716,23 @@ START_TEST(test_supervision_allocation)
         ck_assert_ptr_null(r);
     }
     ck_assert_int_gt(n, 0);
-    /* A finding with its entities changes nothing when an allocation fails. */
+}
+END_TEST
+
+/* A finding with its entities changes nothing when an allocation fails. */
+START_TEST(test_supervision_alloc_finding)
+{
+    long findings, audit;
+    int64_t fid = 0;
+    int n, rc;
+    alloc_setup();
     findings = rows("SELECT count(*) FROM finding");
     audit = rows("SELECT count(*) FROM audit");
     for (n = 0;; n++) {
         sc__mem_fail_after(n);
         rc = sc_inspection_add_finding(&fid, fx.db, fx.haidian, alloc_inspection,
-                                       "staff-ratio", SC_FINDING_MAJOR, "监考人员不足", ents, 3,
-                                       "2024-05-03");
+                                       "staff-ratio", SC_FINDING_MAJOR, "监考人员不足",
+                                       alloc_entities, 3, "2024-05-03");
         sc__mem_fail_after(-1);
         if (rc == SC_OK)
             break;
@@ -711,8 +742,16 @@ START_TEST(test_supervision_allocation)
     }
     ck_assert_int_gt(n, 0);
     ck_assert_int_eq(rows("SELECT count(*) FROM finding"), findings + 1);
-    /* Computing the scores allocates nothing (statements are prepared and
-       cached): it succeeds with every allocation failing. */
+}
+END_TEST
+
+/* Computing the scores allocates nothing (statements are prepared and cached): it
+   succeeds with every allocation failing. */
+START_TEST(test_supervision_alloc_credit_compute)
+{
+    size_t count = 0;
+    int rc;
+    alloc_setup();
     sc__mem_fail_after(0);
     rc = sc_credit_compute(&count, fx.db, fx.centre, "2024-07-31");
     sc__mem_fail_after(-1);
@@ -744,7 +783,11 @@ Suite *sc_supervision_suite(void)
     tcase_add_test(tc, test_supervision_oos_credit_export);
     tcase_add_test(tc, test_supervision_oos_audit);
     tcase_add_test(tc, test_supervision_report);
-    tcase_add_test(tc, test_supervision_allocation);
+    tcase_add_test(tc, test_supervision_alloc_iterators);
+    tcase_add_test(tc, test_supervision_alloc_credit_export);
+    tcase_add_test(tc, test_supervision_alloc_period_report);
+    tcase_add_test(tc, test_supervision_alloc_finding);
+    tcase_add_test(tc, test_supervision_alloc_credit_compute);
     suite_add_tcase(s, tc);
     return s;
 }
