@@ -21,8 +21,8 @@
  *     season, the registry must be in one of those states: no call left half
  *     its rows. After a season that completed, it must be in the final state.
  *     A self-test first shows the check catches a registry missing one row.
- * Prints one line per kind and a total; exits non-zero on any broken
- * registry. `make check-faults` runs it (not part of `make check`).
+ * Prints one line per kind and a total; exits non-zero on any broken or
+ * partial registry. `make check` builds it; only `make check-faults` runs it.
  *
  *   check_faults [DIR] [MAX_POINTS]
  */
