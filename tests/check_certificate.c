@@ -843,21 +843,17 @@ static int child_reports(const char *path, int64_t session, int first, int last,
     return bad;
 }
 
-START_TEST(test_certificate_two_processes)
+/* The fixture in a registry file at path, with a standard of light ratios so that
+ * one session holds every candidate. */
+static void file_fixture_light_ratios(const char *path)
 {
-    char *path = t_tmpfile(".db");
     sc_db *db = NULL;
     sc_actor *city = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_component_rule r;
-    pid_t pids[2];
-    int64_t s;
-    int i, status, go[2];
-
     ck_ok(sc_db_open(&db, path, NULL));
     ck_ok(sc_catalog_load_notice(db, city));
     sc_actor_free(city);
     fx_build(db);
-    /* A standard with light ratios, so one session holds every candidate. */
     memset(&r, 0, sizeof r);
     snprintf(r.occupation, sizeof r.occupation, FX_OCC);
     r.component = SC_COMPONENT_THEORY;
@@ -869,6 +865,16 @@ START_TEST(test_certificate_two_processes)
     r.min_staff = 3;
     r.odd = 1;
     ck_ok(sc_component_rule_set(fx.db, fx.centre, &r));
+}
+
+START_TEST(test_certificate_two_processes)
+{
+    char *path = t_tmpfile(".db");
+    pid_t pids[2];
+    int64_t s;
+    int i, status, go[2];
+
+    file_fixture_light_ratios(path);
     s = passed(1, 2 * HALF, "2024-03-01");
     sc_db_close(fx.db);
     fx.db = NULL;
