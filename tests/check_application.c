@@ -136,27 +136,63 @@ static void fill_ann(sc_announcement *a, const char *code)
     a->methods = SC_METHOD_THEORY | SC_METHOD_PRACTICAL;
 }
 
-START_TEST(test_application_announcement)
+/* The announcement "2024-02" of AF_ORG for 4-02-07-10 levels 5 and 4. */
+static sc_offerings *ann_offerings(void)
 {
-    sc_announcement a, got;
-    sc_announcement_iter *it = NULL;
-    sc_offerings *s = NULL, *bad = NULL, *got_off = NULL;
-    sc_offering_item item;
-    int64_t id = 0;
-    int n = 0;
-
+    sc_offerings *s = NULL;
     ck_ok(sc_offerings_new(&s));
     ck_ok(sc_offerings_add_text(s, "4-02-07-10:5,4"));
-    ck_ok(sc_offerings_new(&bad));
-    ck_ok(sc_offerings_add_text(bad, "4-04-05-04/建筑工程:3"));
+    return s;
+}
+
+/* ... published on 2024-08-01; returns its id. */
+static int64_t ann_published(void)
+{
+    sc_announcement a;
+    sc_offerings *s = ann_offerings();
+    int64_t id = 0;
     fill_ann(&a, "2024-02");
-    /* Refusals change nothing. */
+    ck_ok(sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+    sc_offerings_free(s);
+    return id;
+}
+
+/* Another organization, a district: denied, in the auth domain; nothing changes. */
+START_TEST(test_application_announce_denied)
+{
+    sc_announcement a;
+    sc_offerings *s = ann_offerings();
+    int64_t id = 0;
+    fill_ann(&a, "2024-02");
     REFUSED(SC_EDENIED, sc_announcement_publish(&id, af.db, af.org2, &a, s, "2024-08-01"));
     ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
     REFUSED(SC_EDENIED, sc_announcement_publish(&id, af.db, af.haidian, &a, s, "2024-08-01"));
+    sc_offerings_free(s);
+}
+END_TEST
+
+/* Offerings outside the organization's filed scope. */
+START_TEST(test_application_announce_out_of_scope)
+{
+    sc_announcement a;
+    sc_offerings *bad = NULL;
+    int64_t id = 0;
+    ck_ok(sc_offerings_new(&bad));
+    ck_ok(sc_offerings_add_text(bad, "4-04-05-04/建筑工程:3"));
+    fill_ann(&a, "2024-02");
     REFUSED(SC_ECONSTRAINT, sc_announcement_publish(&id, af.db, af.org, &a, bad, "2024-08-01"));
     ck_assert_str_eq(sc_error_last()->field, "offerings");
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "scope"));
+    sc_offerings_free(bad);
+}
+END_TEST
+
+/* A code taken or malformed, a bad intake, no methods, no title, no arguments. */
+START_TEST(test_application_announce_refusals)
+{
+    sc_announcement a;
+    sc_offerings *s = ann_offerings();
+    int64_t id = 0;
     fill_ann(&a, "2024-01");
     REFUSED(SC_EEXISTS, sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
     fill_ann(&a, "2024 02");
@@ -175,8 +211,17 @@ START_TEST(test_application_announcement)
     fill_ann(&a, "2024-02");
     ck_assert_int_eq(sc_announcement_publish(&id, af.db, af.org, NULL, s, NULL), SC_EINVAL);
     ck_assert_int_eq(sc_announcement_publish(&id, af.db, af.org, &a, NULL, NULL), SC_EINVAL);
+    sc_offerings_free(s);
+}
+END_TEST
 
-    ck_ok(sc_announcement_publish(&id, af.db, af.org, &a, s, "2024-08-01"));
+/* Published: read back by id and by code, open during its intake, with its offerings. */
+START_TEST(test_application_announce_publish)
+{
+    sc_announcement got;
+    sc_offerings *got_off = NULL;
+    sc_offering_item item;
+    int64_t id = ann_published();
     ck_assert_int_gt(id, af.ann2);
     ck_ok(sc_announcement_get(&got, af.db, id, "2024-09-01"));
     ck_assert_str_eq(got.code, "2024-02");
@@ -196,7 +241,16 @@ START_TEST(test_application_announcement)
     ck_assert_str_eq(item.occupation, AF_OCC);
     ck_assert_int_eq(item.level, 5);
     sc_offerings_free(got_off);
+}
+END_TEST
 
+/* Listing: all on a day, or one organization's open ones. */
+START_TEST(test_application_announce_listing)
+{
+    sc_announcement got;
+    sc_announcement_iter *it = NULL;
+    int n = 0;
+    ann_published();
     ck_ok(sc_announcement_iter_new(&it, af.db, NULL, "2024-09-15", 0));
     while (sc_announcement_iter_next(&got, it) == SC_OK)
         n++;
@@ -211,8 +265,15 @@ START_TEST(test_application_announcement)
     ck_assert_int_eq(sc_announcement_iter_next(&got, it), SC_ITEROVER);
     sc_announcement_iter_free(it);
     ck_assert_int_eq(n, 2); /* 2024-01 (to 2026-06-30) and 2024-02 */
+}
+END_TEST
 
-    /* Closing early: applications are refused from that day on. */
+/* Closing early: applications are refused from that day on. */
+START_TEST(test_application_announce_close)
+{
+    sc_announcement got;
+    sc_actor *self;
+    int64_t id = ann_published();
     af_candidate(CAND_A, "张三", "2015-01-01");
     REFUSED(SC_EDENIED, sc_announcement_close(af.db, af.org2, id, "2024-09-10"));
     REFUSED(SC_ECONSTRAINT, sc_announcement_close(af.db, af.org, id, "2024-07-01"));
@@ -221,36 +282,41 @@ START_TEST(test_application_announcement)
     ck_ok(sc_announcement_get(&got, af.db, id, "2024-09-10"));
     ck_assert_str_eq(got.closed, "2024-09-10");
     ck_assert_int_eq(got.open, 0);
-    {
-        sc_actor *self = cand_actor(CAND_A);
-        REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL,
-                                                     5, SC_PATH_NORMAL, NULL, "2024-09-10"));
-        ck_assert_str_eq(sc_error_last()->field, "announcement");
-        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "closed early"));
-        ck_ok(sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL, 5,
-                                   SC_PATH_NORMAL, NULL, "2024-09-09"));
-        sc_actor_free(self);
-    }
+    self = cand_actor(CAND_A);
+    REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL,
+                                                 5, SC_PATH_NORMAL, NULL, "2024-09-10"));
+    ck_assert_str_eq(sc_error_last()->field, "announcement");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "closed early"));
+    ck_ok(sc_application_apply(NULL, af.db, self, id, CAND_A, AF_OCC, NULL, 5,
+                               SC_PATH_NORMAL, NULL, "2024-09-09"));
+    sc_actor_free(self);
     ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE entity = 'announcement'"),
                      4);
-    sc_offerings_free(s);
-    sc_offerings_free(bad);
 }
 END_TEST
 
 /* ---- the flow --------------------------------------------------------------------------- */
 
-START_TEST(test_application_flow)
+/* The flow of one application of candidate A, in stages. */
+static int64_t flow_applied(void)
 {
-    int ok = -1;
-    sc_application a;
-    sc_actor *self;
-    int64_t id, again;
-    long audit0;
-
     af_candidate(CAND_A, "张三", "2015-01-01");
-    audit0 = t_count(af.db, "SELECT count(*) FROM audit");
-    id = apply_self(CAND_A, "4—02—07—10", "", 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    return apply_self(CAND_A, "4—02—07—10", "", 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+}
+
+static int64_t flow_confirmed(void)
+{
+    int64_t id = flow_applied();
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-10"));
+    ck_ok(sc_application_confirm(af.db, af.haidian, id, "2024-03-15"));
+    return id;
+}
+
+/* Applied: submitted, with the normalized occupation and the announcement. */
+START_TEST(test_application_flow_apply)
+{
+    sc_application a;
+    int64_t id = flow_applied();
     ck_ok(sc_application_get(&a, af.db, id));
     ck_assert_int_eq(a.state, SC_APPLICATION_SUBMITTED);
     ck_assert_str_eq(a.occupation, AF_OCC);
@@ -262,8 +328,16 @@ START_TEST(test_application_flow)
     ck_assert_str_eq(a.name, "张三");
     ck_assert_str_eq(a.applied, "2024-03-05");
     ck_assert_str_eq(a.applied_by, "candidate:" CAND_A);
+}
+END_TEST
 
-    /* Verification records the eligibility decision. */
+/* Verification (its own organization, not before the application, once) records the
+   eligibility decision; nothing is confirmed before it. */
+START_TEST(test_application_flow_verify)
+{
+    sc_application a;
+    int ok = -1;
+    int64_t id = flow_applied();
     REFUSED(SC_EDENIED, sc_application_verify(&ok, af.db, af.org2, id, "2024-03-10"));
     REFUSED(SC_ECONSTRAINT, sc_application_verify(&ok, af.db, af.org, id, "2024-03-04"));
     ck_assert_str_eq(sc_error_last()->field, "date");
@@ -277,8 +351,19 @@ START_TEST(test_application_flow)
     ck_assert_str_eq(a.verified_by, "organization:" AF_ORG);
     ck_assert_ptr_nonnull(strstr(a.decision, "L4-b"));
     REFUSED(SC_ECONSTRAINT, sc_application_verify(&ok, af.db, af.org, id, "2024-03-11"));
+}
+END_TEST
 
-    /* Only the bureau of the organization's own district confirms. */
+/* Only the bureau of the organization's own district confirms; each step is audited. */
+START_TEST(test_application_flow_confirm)
+{
+    sc_application a;
+    long audit0;
+    int64_t id;
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    audit0 = t_count(af.db, "SELECT count(*) FROM audit");
+    id = apply_self(CAND_A, "4—02—07—10", "", 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-10"));
     REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.xicheng, id, "2024-03-15"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "110108"));
     REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.org, id, "2024-03-15"));
@@ -293,23 +378,37 @@ START_TEST(test_application_flow)
     ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE entity = 'application' "
                                     "AND action IN ('application.apply', 'application.verify', "
                                     "'application.confirm')"), 3);
+}
+END_TEST
 
-    /* One open application per person and offering, at any organization. */
+/* One open application per person and offering, at any organization. */
+START_TEST(test_application_flow_one_open)
+{
+    sc_actor *self;
+    flow_confirmed();
     self = cand_actor(CAND_A);
     REFUSED(SC_EEXISTS, sc_application_apply(NULL, af.db, self, af.ann, CAND_A, AF_OCC, NULL, 4,
                                              SC_PATH_NORMAL, NULL, "2024-04-01"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "open application"));
     REFUSED(SC_EEXISTS, sc_application_apply(NULL, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
                                              SC_PATH_NORMAL, NULL, "2024-04-01"));
-    /* A confirmed application is withdrawn, not rejected; then a new one may be made. */
+    sc_actor_free(self);
+}
+END_TEST
+
+/* A confirmed application is withdrawn (by its candidate), not rejected; then a new
+   one may be made. */
+START_TEST(test_application_flow_withdraw)
+{
+    sc_application a;
+    sc_actor *self, *other;
+    int64_t id = flow_confirmed(), again;
+    self = cand_actor(CAND_A);
+    other = cand_actor(CAND_B);
     REFUSED(SC_ECONSTRAINT, sc_application_reject(af.db, af.org, id, "x", "2024-04-01"));
-    {
-        sc_actor *other = cand_actor(CAND_B);
-        REFUSED(SC_EDENIED, sc_application_withdraw(af.db, other, id, "x", "2024-04-01"));
-        REFUSED(SC_EDENIED, sc_application_withdraw(af.db, af.org, id, "x", "2024-04-01"));
-        REFUSED(SC_EINVAL, sc_application_withdraw(af.db, self, id, "", "2024-04-01"));
-        sc_actor_free(other);
-    }
+    REFUSED(SC_EDENIED, sc_application_withdraw(af.db, other, id, "x", "2024-04-01"));
+    REFUSED(SC_EDENIED, sc_application_withdraw(af.db, af.org, id, "x", "2024-04-01"));
+    REFUSED(SC_EINVAL, sc_application_withdraw(af.db, self, id, "", "2024-04-01"));
     ck_ok(sc_application_withdraw(af.db, self, id, "个人原因", "2024-04-01"));
     ck_ok(sc_application_get(&a, af.db, id));
     ck_assert_int_eq(a.state, SC_APPLICATION_WITHDRAWN);
@@ -320,6 +419,7 @@ START_TEST(test_application_flow)
     ck_ok(sc_application_apply(&again, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 4,
                                SC_PATH_NORMAL, NULL, "2024-04-02"));
     ck_assert_int_gt(again, id);
+    sc_actor_free(other);
     sc_actor_free(self);
 }
 END_TEST
@@ -425,24 +525,31 @@ START_TEST(test_application_verify_needs_standing)
 }
 END_TEST
 
-START_TEST(test_application_refusals)
+/* Candidates A and B recorded; returns A's own actor (free it). */
+static sc_actor *refusals_start(void)
 {
-    sc_actor *a_self, *b_self;
-    sc_application app;
-    int64_t id;
-
     af_candidate(CAND_A, "张三", "2015-01-01");
     af_candidate(CAND_B, "李四", "2015-01-01");
-    a_self = cand_actor(CAND_A);
-    b_self = cand_actor(CAND_B);
+    return cand_actor(CAND_A);
+}
 
-    /* The candidate applies only for themself. */
+/* The candidate applies only for themself; the organization does not apply. */
+START_TEST(test_application_refusals_who)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_EDENIED, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_B, AF_OCC, NULL, 5,
                                              SC_PATH_NORMAL, NULL, "2024-03-05"));
     ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
     REFUSED(SC_EDENIED, sc_application_apply(NULL, af.db, af.org, af.ann, CAND_A, AF_OCC, NULL, 5,
                                              SC_PATH_NORMAL, NULL, "2024-03-05"));
-    /* No open announcement: before the intake, unknown, after the intake. */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* No open announcement: before the intake, unknown, after the intake. */
+START_TEST(test_application_refusals_no_open_announcement)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  5, SC_PATH_NORMAL, NULL, "2024-02-28"));
     ck_assert_str_eq(sc_error_last()->field, "announcement");
@@ -450,31 +557,54 @@ START_TEST(test_application_refusals)
                                                SC_PATH_NORMAL, NULL, "2024-03-05"));
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann2, CAND_A, AF_OCC,
                                                  NULL, 5, SC_PATH_NORMAL, NULL, "2025-01-01"));
-    /* The organization may not certify it that day: its filing expired on 2026-05-09
-     * while the announcement runs to 2026-06-30. */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* The organization may not certify it that day: its filing expired on 2026-05-09
+ * while the announcement runs to 2026-06-30. */
+START_TEST(test_application_refusals_filing_expired)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ESCOPE, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  5, SC_PATH_NORMAL, NULL, "2026-06-01"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "expired"));
     ck_assert_str_eq(sc_error_last()->field, "offering");
-    /* The announcement does not list it (in scope, but not announced). */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* The announcement does not list it (in scope, but not announced); not in the catalog. */
+START_TEST(test_application_refusals_not_announced)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_WT_OCC,
                                                  AF_WT, 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "does not take applications"));
-    /* Not in the catalog at all. */
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, "4-02-06-05",
                                                  NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
-    /* No candidate record. */
-    {
-        char id3[19];
-        sc_actor *c3;
-        af_id(id3, 3);
-        c3 = cand_actor(id3);
-        REFUSED(SC_ENOTFOUND, sc_application_apply(NULL, af.db, c3, af.ann, id3, AF_OCC, NULL, 5,
-                                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
-        ck_assert_str_eq(sc_error_last()->field, "id_number");
-        sc_actor_free(c3);
-    }
-    /* Malformed arguments. */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* No candidate record. */
+START_TEST(test_application_refusals_no_record)
+{
+    sc_actor *a_self = refusals_start(), *c3;
+    char id3[19];
+    af_id(id3, 3);
+    c3 = cand_actor(id3);
+    REFUSED(SC_ENOTFOUND, sc_application_apply(NULL, af.db, c3, af.ann, id3, AF_OCC, NULL, 5,
+                                               SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_assert_str_eq(sc_error_last()->field, "id_number");
+    sc_actor_free(c3);
+    sc_actor_free(a_self);
+}
+END_TEST
+
+START_TEST(test_application_refusals_malformed)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, a_self, af.ann, "110105194912310021",
                                             AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05"));
     REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL, 6,
@@ -485,8 +615,14 @@ START_TEST(test_application_refusals)
                                             SC_PATH_NORMAL, NULL, "2024-02-30"));
     REFUSED(SC_EINVAL, sc_application_apply(NULL, af.db, NULL, af.ann, CAND_A, AF_OCC, NULL, 5,
                                             SC_PATH_NORMAL, NULL, "2024-03-05"));
+    sc_actor_free(a_self);
+}
+END_TEST
 
-    /* Exceptional (破格): level 3 and above, confirmed rules, evidence. */
+/* Exceptional (破格): level 3 and above, confirmed rules, evidence. */
+START_TEST(test_application_refusals_exceptional)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  4, SC_PATH_EXCEPTIONAL, "业绩突出",
                                                  "2024-03-05"));
@@ -500,7 +636,14 @@ START_TEST(test_application_refusals)
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  3, SC_PATH_EXCEPTIONAL, NULL, "2024-03-05"));
     ck_assert_str_eq(sc_error_last()->field, "evidence");
-    /* Direct certification (直接认定): level 2 and above. */
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* Direct certification (直接认定): level 2 and above, with evidence. */
+START_TEST(test_application_refusals_direct)
+{
+    sc_actor *a_self = refusals_start();
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  3, SC_PATH_DIRECT, "技术创新", "2024-03-05"));
     ck_assert_str_eq(sc_error_last()->field, "path");
@@ -508,9 +651,16 @@ START_TEST(test_application_refusals)
     REFUSED(SC_ECONSTRAINT, sc_application_apply(NULL, af.db, a_self, af.ann, CAND_A, AF_OCC, NULL,
                                                  2, SC_PATH_DIRECT, NULL, "2024-03-05"));
     ck_assert_str_eq(sc_error_last()->field, "evidence");
+    sc_actor_free(a_self);
+}
+END_TEST
 
-    /* Rejections: the organization at submitted, the district at verified. */
-    id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
+/* The organization rejects a submitted application (with a reason); nobody else does. */
+START_TEST(test_application_reject_submitted)
+{
+    sc_actor *a_self = refusals_start();
+    sc_application app;
+    int64_t id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.haidian, id, "材料不全", "2024-03-06"));
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.org2, id, "材料不全", "2024-03-06"));
     REFUSED(SC_EINVAL, sc_application_reject(af.db, af.org, id, "", "2024-03-06"));
@@ -524,7 +674,16 @@ START_TEST(test_application_refusals)
     ck_assert_int_eq(app.ended_at, SC_APPLICATION_SUBMITTED);
     ck_assert_str_eq(app.reason, "材料不全");
     REFUSED(SC_ECONSTRAINT, sc_application_reject(af.db, af.org, id, "again", "2024-03-07"));
-    id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-07");
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* The district rejects a verified application; the organization no longer does. */
+START_TEST(test_application_reject_verified)
+{
+    sc_actor *a_self = refusals_start();
+    sc_application app;
+    int64_t id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-07");
     ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-08"));
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.org, id, "x", "2024-03-09"));
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.xicheng, id, "x", "2024-03-09"));
@@ -533,13 +692,19 @@ START_TEST(test_application_refusals)
     ck_assert_int_eq(app.state, SC_APPLICATION_REJECTED);
     ck_assert_int_eq(app.ended_at, SC_APPLICATION_VERIFIED);
     ck_assert_str_eq(app.ended_by, "district:110108");
-    /* The organization withdraws for the candidate. */
-    id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-10");
+    sc_actor_free(a_self);
+}
+END_TEST
+
+/* The organization withdraws for the candidate, not before the application. */
+START_TEST(test_application_withdraw_for)
+{
+    sc_actor *a_self = refusals_start();
+    int64_t id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-10");
     REFUSED(SC_ECONSTRAINT, sc_application_withdraw_for(af.db, af.org, id, "x", "2024-03-09"));
     ck_ok(sc_application_withdraw_for(af.db, af.org, id, "考生申请", "2024-03-11"));
     ck_assert_int_eq(state_of(id), SC_APPLICATION_WITHDRAWN);
     sc_actor_free(a_self);
-    sc_actor_free(b_self);
 }
 END_TEST
 
@@ -656,73 +821,115 @@ END_TEST
 
 /* ---- batches, iterators ---------------------------------------------------------------- */
 
-START_TEST(test_application_batches)
-{
+/* Three applications to AF_ORG (the third candidate's work is too short) and one to
+ * AF_ORG2 (bt.other, by candidate bt.idn). */
+static struct {
     int64_t ids[4], other;
+    char idn[19];
+} bt;
+
+static void bt_applied(void)
+{
+    sc_actor *self;
+    char idn[19];
+    int i;
+    memset(&bt, 0, sizeof bt);
+    for (i = 0; i < 3; i++) {
+        af_id(idn, 100 + i);
+        af_candidate(idn, "考生", i == 2 ? "2023-12-01" : "2015-01-01");
+        bt.ids[i] = apply_self(idn, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
+    }
+    af_id(bt.idn, 200);
+    af_candidate(bt.idn, "考生", "2015-01-01");
+    self = cand_actor(bt.idn);
+    ck_ok(sc_application_apply(&bt.other, af.db, self, af.ann2, bt.idn, AF_OCC, NULL, 5,
+                               SC_PATH_NORMAL, NULL, "2024-03-05"));
+    sc_actor_free(self);
+}
+
+/* ... the three verified as one batch (two eligible, one rejected). */
+static void bt_verified(void)
+{
+    size_t verified = 0;
+    bt_applied();
+    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 3, "2024-03-10"));
+}
+
+/* A bad id anywhere changes nothing, and the error says where; another organization's
+   application, a district, no ids. */
+START_TEST(test_application_verify_batch_refusals)
+{
     size_t verified = 99;
+    bt_applied();
+    bt.ids[3] = 999;
+    REFUSED(SC_ENOTFOUND, sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 4,
+                                                      "2024-03-10"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 4 of 4"));
+    bt.ids[3] = bt.other; /* another organization's */
+    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 4,
+                                                    "2024-03-10"));
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, bt.ids, 3,
+                                                    "2024-03-10"));
+    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, bt.ids, 0,
+                                                    "2024-03-10"));
+    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 0, "2024-03-10"));
+    ck_assert_uint_eq(verified, 0);
+    ck_assert_int_eq(sc_application_verify_batch(&verified, af.db, af.org, NULL, 2, NULL),
+                     SC_EINVAL);
+}
+END_TEST
+
+/* Verified as one batch: the ineligible one is rejected; one audit entry counts them. */
+START_TEST(test_application_verify_batch)
+{
+    size_t verified = 99;
+    bt_applied();
+    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, bt.ids, 3, "2024-03-10"));
+    ck_assert_uint_eq(verified, 2);
+    ck_assert_int_eq(state_of(bt.ids[2]), SC_APPLICATION_REJECTED);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE action = "
+                                    "'application.verify_batch' AND detail LIKE 'count=3 "
+                                    "verified=2 rejected=1 %'"), 1);
+}
+END_TEST
+
+/* Confirm: a rejected one in the list, another district, a repeat refuse the whole batch. */
+START_TEST(test_application_confirm_batch)
+{
+    bt_verified();
+    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian, bt.ids, 3,
+                                                         "2024-03-15"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 3 of 3"));
+    REFUSED(SC_EDENIED, sc_application_confirm_batch(af.db, af.xicheng, bt.ids, 2,
+                                                     "2024-03-15"));
+    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian,
+                                                         (int64_t[]){ bt.ids[0], bt.ids[1],
+                                                                      bt.ids[0] }, 3,
+                                                         "2024-03-15"));
+    ck_ok(sc_application_confirm_batch(af.db, af.haidian, bt.ids, 2, "2024-03-15"));
+    ck_assert_int_eq(state_of(bt.ids[0]), SC_APPLICATION_CONFIRMED);
+    ck_assert_int_eq(state_of(bt.ids[1]), SC_APPLICATION_CONFIRMED);
+}
+END_TEST
+
+/* Iterators and counts by query; a query of an unknown version or a bad ID is refused. */
+START_TEST(test_application_query)
+{
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
     sc_application_iter *it = NULL;
     sc_application a;
     int64_t count = 0;
-    char idn[19];
-    int i, n = 0;
-
-    for (i = 0; i < 3; i++) {
-        af_id(idn, 100 + i);
-        af_candidate(idn, "考生", i == 2 ? "2023-12-01" : "2015-01-01");
-        ids[i] = apply_self(idn, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
-    }
-    af_id(idn, 200);
-    af_candidate(idn, "考生", "2015-01-01");
-    {
-        sc_actor *self = cand_actor(idn);
-        ck_ok(sc_application_apply(&other, af.db, self, af.ann2, idn, AF_OCC, NULL, 5,
-                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
-        sc_actor_free(self);
-    }
-    /* A bad id anywhere changes nothing, and the error says where. */
-    ids[3] = 999;
-    REFUSED(SC_ENOTFOUND, sc_application_verify_batch(&verified, af.db, af.org, ids, 4,
-                                                      "2024-03-10"));
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 4 of 4"));
-    ids[3] = other; /* another organization's */
-    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.org, ids, 4,
-                                                    "2024-03-10"));
-    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
-    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, ids, 3,
-                                                    "2024-03-10"));
-    REFUSED(SC_EDENIED, sc_application_verify_batch(&verified, af.db, af.haidian, ids, 0,
-                                                    "2024-03-10"));
-    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, ids, 0, "2024-03-10"));
-    ck_assert_uint_eq(verified, 0);
-    ck_assert_int_eq(sc_application_verify_batch(&verified, af.db, af.org, NULL, 2, NULL),
-                     SC_EINVAL);
-    ck_ok(sc_application_verify_batch(&verified, af.db, af.org, ids, 3, "2024-03-10"));
-    ck_assert_uint_eq(verified, 2);
-    ck_assert_int_eq(state_of(ids[2]), SC_APPLICATION_REJECTED);
-    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE action = "
-                                    "'application.verify_batch' AND detail LIKE 'count=3 "
-                                    "verified=2 rejected=1 %'"), 1);
-
-    /* Confirm: a rejected one in the list refuses the whole batch. */
-    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian, ids, 3,
-                                                         "2024-03-15"));
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "batch item 3 of 3"));
-    REFUSED(SC_EDENIED, sc_application_confirm_batch(af.db, af.xicheng, ids, 2, "2024-03-15"));
-    REFUSED(SC_ECONSTRAINT, sc_application_confirm_batch(af.db, af.haidian, (int64_t[]){ ids[0],
-                                                         ids[1], ids[0] }, 3, "2024-03-15"));
-    ck_ok(sc_application_confirm_batch(af.db, af.haidian, ids, 2, "2024-03-15"));
-    ck_assert_int_eq(state_of(ids[0]), SC_APPLICATION_CONFIRMED);
-    ck_assert_int_eq(state_of(ids[1]), SC_APPLICATION_CONFIRMED);
-
-    /* Iterators and counts by query. */
+    int n = 0;
+    bt_verified();
+    ck_ok(sc_application_confirm_batch(af.db, af.haidian, bt.ids, 2, "2024-03-15"));
     snprintf(q.credit_code, sizeof q.credit_code, "%s", AF_ORG);
     q.state = SC_APPLICATION_CONFIRMED;
     ck_ok(sc_application_count_get(&count, af.db, &q));
     ck_assert_int_eq(count, 2);
     ck_ok(sc_application_iter_new(&it, af.db, &q));
     while (sc_application_iter_next(&a, it) == SC_OK) {
-        ck_assert_int_eq(a.id, ids[n]);
+        ck_assert_int_eq(a.id, bt.ids[n]);
         n++;
     }
     ck_assert_int_eq(sc_application_iter_next(&a, it), SC_ITEROVER);
@@ -735,7 +942,7 @@ START_TEST(test_application_batches)
     q.announcement = af.ann2;
     ck_ok(sc_application_count_get(&count, af.db, &q));
     ck_assert_int_eq(count, 1);
-    snprintf(q.id_number, sizeof q.id_number, "%s", idn);
+    snprintf(q.id_number, sizeof q.id_number, "%s", bt.idn);
     ck_ok(sc_application_count_get(&count, af.db, &q));
     ck_assert_int_eq(count, 1);
     q.version = 7;
@@ -992,147 +1199,270 @@ START_TEST(test_application_issuer_org_confirms_own)
 }
 END_TEST
 
-START_TEST(test_application_xml_round_trip)
+/* The round trip of a candidate batch and its answer, in stages; each test
+ * builds the stages it needs and checks one step. */
+static struct {
+    sc_db *district;            /* the district's registry: directory, announcement */
+    int64_t ids[3], dids[3];    /* the applications in the organization's, the district's */
+    char *batch, *answer;
+    size_t batch_len, answer_len;
+} rt;
+
+/* Three verified applications and their batch "HD-2024-03-001". */
+static void rt_batch(void)
 {
-    sc_db *district, *pristine = clone_db(af.db);
+    memset(&rt, 0, sizeof rt);
+    rt.district = clone_db(af.db);
+    make_verified(rt.ids);
+    ck_ok(sc_application_batch_export_memory(&rt.batch, &rt.batch_len, af.db, af.ann,
+                                             "HD-2024-03-001"));
+}
+
+/* ... imported by the district. */
+static void rt_imported(void)
+{
     sc_import_result res;
-    sc_candidate *x = NULL, *y = NULL;
-    int64_t ids[3], dids[3];
-    char *batch = NULL, *batch2 = NULL, *answer = NULL, *answer2 = NULL;
-    size_t len = 0;
-    int type = 0;
-    sc_application a;
+    rt_batch();
+    ck_ok(sc_xml_import_memory(&res, rt.district, af.haidian, rt.batch, rt.batch_len,
+                               "batch.xml", NULL, NULL));
+}
+
+/* ... which confirms two, rejects one, and answers ("HD-ANS-001"). */
+static void rt_answered(void)
+{
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
     sc_application_iter *it = NULL;
+    sc_application a;
     int n = 0;
+    rt_imported();
+    snprintf(q.batch_id, sizeof q.batch_id, "HD-2024-03-001");
+    ck_ok(sc_application_iter_new(&it, rt.district, &q));
+    while (n < 3 && sc_application_iter_next(&a, it) == SC_OK) {
+        ck_assert_int_eq(a.state, SC_APPLICATION_VERIFIED);
+        ck_assert_str_eq(a.applied_by, "organization:" AF_ORG);
+        rt.dids[n++] = a.id;
+    }
+    sc_application_iter_free(it);
+    ck_assert_int_eq(n, 3);
+    ck_ok(sc_application_confirm_batch(rt.district, af.haidian, rt.dids, 2, "2024-03-20"));
+    ck_ok(sc_application_reject(rt.district, af.haidian, rt.dids[2], "工作年限证明不实",
+                                "2024-03-21"));
+    ck_ok(sc_application_confirmation_export_memory(&rt.answer, &rt.answer_len, rt.district,
+                                                    af.ann, "HD-ANS-001", "HD-2024-03-001"));
+}
 
-    make_verified(ids);
-    ck_ok(sc_application_batch_export_memory(&batch, &len, af.db, af.ann, "HD-2024-03-001"));
-    ck_assert_uint_eq(len, strlen(batch));
-    ck_ok(sc_xml_validate_memory(&type, NULL, batch, len, "batch.xml", NULL));
+/* ... and the organization applies the answer. */
+static void rt_applied(void)
+{
+    sc_import_result res;
+    rt_answered();
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, rt.answer, rt.answer_len, "answer.xml",
+                               NULL, NULL));
+    ck_assert_uint_eq(res.records, 3);
+}
+
+static void rt_free(void)
+{
+    sc_free(rt.batch);
+    sc_free(rt.answer);
+    sc_db_close(rt.district);
+    memset(&rt, 0, sizeof rt);
+}
+
+/* The batch: valid, in its namespace, with the eligibility, the path, escaped text. */
+START_TEST(test_application_xml_batch_export)
+{
+    int type = 0;
+    rt_batch();
+    ck_assert_uint_eq(rt.batch_len, strlen(rt.batch));
+    ck_ok(sc_xml_validate_memory(&type, NULL, rt.batch, rt.batch_len, "batch.xml", NULL));
     ck_assert_int_eq(type, SC_DOC_CANDIDATE_BATCH);
-    ck_assert_ptr_nonnull(strstr(batch, "urn:skillcert:candidate-batch:1"));
-    ck_assert_ptr_nonnull(strstr(batch, "eligibility=\"L4-a\""));
-    ck_assert_ptr_nonnull(strstr(batch, "path=\"exceptional\""));
-    ck_assert_ptr_nonnull(strstr(batch, "&lt;配送员&gt; &amp; &quot;标兵&quot;"));
+    ck_assert_ptr_nonnull(strstr(rt.batch, "urn:skillcert:candidate-batch:1"));
+    ck_assert_ptr_nonnull(strstr(rt.batch, "eligibility=\"L4-a\""));
+    ck_assert_ptr_nonnull(strstr(rt.batch, "path=\"exceptional\""));
+    ck_assert_ptr_nonnull(strstr(rt.batch, "&lt;配送员&gt; &amp; &quot;标兵&quot;"));
+    rt_free();
+}
+END_TEST
 
-    /* The district's registry (the directory and the announcement, no applications). */
-    district = pristine;
-    ck_assert_int_eq(sc_xml_import_memory(&res, district, af.org, batch, len, "batch.xml", NULL,
-                                          NULL), SC_EDENIED);
-    ck_ok(sc_xml_import_memory(&res, district, af.haidian, batch, len, "batch.xml", NULL, NULL));
+/* The district imports it (the organization may not), with the candidates' records;
+   its own export is the same document. */
+START_TEST(test_application_xml_batch_import)
+{
+    sc_import_result res;
+    sc_candidate *x = NULL, *y = NULL;
+    char *batch2 = NULL;
+    rt_batch();
+    ck_assert_int_eq(sc_xml_import_memory(&res, rt.district, af.org, rt.batch, rt.batch_len,
+                                          "batch.xml", NULL, NULL), SC_EDENIED);
+    ck_ok(sc_xml_import_memory(&res, rt.district, af.haidian, rt.batch, rt.batch_len,
+                               "batch.xml", NULL, NULL));
     ck_assert_int_eq(res.doctype, SC_DOC_CANDIDATE_BATCH);
     ck_assert_uint_eq(res.records, 3);
     ck_assert_str_eq(res.batch_id, "HD-2024-03-001");
-    ck_ok(sc_application_batch_export_memory(&batch2, NULL, district, af.ann, "HD-2024-03-001"));
-    same_doc(batch, batch2);
+    ck_ok(sc_application_batch_export_memory(&batch2, NULL, rt.district, af.ann,
+                                             "HD-2024-03-001"));
+    same_doc(rt.batch, batch2);
     sc_free(batch2);
-    batch2 = NULL;
     ck_ok(sc_candidate_load(&x, af.db, CAND_A));
-    ck_ok(sc_candidate_load(&y, district, CAND_A));
+    ck_ok(sc_candidate_load(&y, rt.district, CAND_A));
     ck_assert_uint_eq(sc_candidate_education_count(y), sc_candidate_education_count(x));
     ck_assert_uint_eq(sc_candidate_certificate_count(y), 2);
     ck_assert_uint_eq(sc_candidate_evidence_count(y), 2);
     ck_assert_str_eq(sc_candidate_apprenticeship_completed(y), "2015-06-30");
     sc_candidate_free(x);
     sc_candidate_free(y);
-    /* Again: already imported, nothing changes. */
-    ck_ok(sc_xml_import_memory(&res, district, af.haidian, batch, len, "batch.xml", NULL, NULL));
+    rt_free();
+}
+END_TEST
+
+/* Again: already imported, nothing changes. */
+START_TEST(test_application_xml_batch_again)
+{
+    sc_import_result res;
+    char *before;
+    rt_imported();
+    before = t_dump(rt.district);
+    ck_ok(sc_xml_import_memory(&res, rt.district, af.haidian, rt.batch, rt.batch_len,
+                               "batch.xml", NULL, NULL));
     ck_assert_int_eq(res.already_imported, 1);
-
-    /* The district confirms two and rejects one, and answers. */
-    snprintf(q.batch_id, sizeof q.batch_id, "HD-2024-03-001");
-    ck_ok(sc_application_iter_new(&it, district, &q));
-    while (n < 3 && sc_application_iter_next(&a, it) == SC_OK) {
-        ck_assert_int_eq(a.state, SC_APPLICATION_VERIFIED);
-        ck_assert_str_eq(a.applied_by, "organization:" AF_ORG);
-        dids[n++] = a.id;
+    {
+        char *after = t_dump(rt.district);
+        ck_assert_str_eq(before, after);
+        free(after);
     }
-    sc_application_iter_free(it);
-    ck_assert_int_eq(n, 3);
-    ck_ok(sc_application_confirm_batch(district, af.haidian, dids, 2, "2024-03-20"));
-    ck_ok(sc_application_reject(district, af.haidian, dids[2], "工作年限证明不实", "2024-03-21"));
-    ck_ok(sc_application_confirmation_export_memory(&answer, &len, district, af.ann,
-                                                    "HD-ANS-001", "HD-2024-03-001"));
-    ck_ok(sc_xml_validate_memory(&type, NULL, answer, len, "answer.xml", NULL));
-    ck_assert_int_eq(type, SC_DOC_CONFIRMATION);
-    ck_assert_ptr_nonnull(strstr(answer, "decision=\"rejected\""));
+    free(before);
+    rt_free();
+}
+END_TEST
 
-    /* The organization applies the answer. */
-    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.haidian, answer, len, "answer.xml",
-                                          NULL, NULL), SC_EDENIED);
-    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.org2, answer, len, "answer.xml", NULL,
-                                          NULL), SC_EDENIED);
-    ck_ok(sc_xml_import_memory(&res, af.db, af.org, answer, len, "answer.xml", NULL, NULL));
+/* The district's answer: valid, with the rejection. */
+START_TEST(test_application_xml_answer_export)
+{
+    int type = 0;
+    rt_answered();
+    ck_ok(sc_xml_validate_memory(&type, NULL, rt.answer, rt.answer_len, "answer.xml", NULL));
+    ck_assert_int_eq(type, SC_DOC_CONFIRMATION);
+    ck_assert_ptr_nonnull(strstr(rt.answer, "decision=\"rejected\""));
+    rt_free();
+}
+END_TEST
+
+/* The organization applies the answer (nobody else may); its own export is the same. */
+START_TEST(test_application_xml_answer_applied)
+{
+    sc_import_result res;
+    sc_application a;
+    char *answer2 = NULL;
+    rt_answered();
+    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.haidian, rt.answer, rt.answer_len,
+                                          "answer.xml", NULL, NULL), SC_EDENIED);
+    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.org2, rt.answer, rt.answer_len,
+                                          "answer.xml", NULL, NULL), SC_EDENIED);
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, rt.answer, rt.answer_len, "answer.xml", NULL,
+                               NULL));
     ck_assert_uint_eq(res.records, 3);
-    ck_ok(sc_application_get(&a, af.db, ids[0]));
+    ck_ok(sc_application_get(&a, af.db, rt.ids[0]));
     ck_assert_int_eq(a.state, SC_APPLICATION_CONFIRMED);
     ck_assert_str_eq(a.confirmed, "2024-03-20");
     ck_assert_str_eq(a.confirmed_by, "district:110108");
     ck_assert_str_eq(a.batch_id, "HD-2024-03-001");
-    ck_ok(sc_application_get(&a, af.db, ids[2]));
+    ck_ok(sc_application_get(&a, af.db, rt.ids[2]));
     ck_assert_int_eq(a.state, SC_APPLICATION_REJECTED);
     ck_assert_int_eq(a.ended_at, SC_APPLICATION_VERIFIED);
     ck_assert_str_eq(a.reason, "工作年限证明不实");
     ck_ok(sc_application_confirmation_export_memory(&answer2, NULL, af.db, af.ann, "HD-ANS-001",
                                                     "HD-2024-03-001"));
-    same_doc(answer, answer2);
-    /* The same decisions under another batch id: accepted, unchanged. */
-    {
-        char *again = strdup(answer);
-        char *p = strstr(again, "HD-ANS-001");
-        memcpy(p, "HD-ANS-002", 10);
-        ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
-                                   NULL));
-        ck_assert_int_eq(res.already_imported, 0);
-        free(again);
-    }
-    ck_ok(sc_application_get(&a, af.db, ids[0]));
-    ck_assert_str_eq(a.confirmed, "2024-03-20");
-    /* Completed since (its candidate passed, sc_result_record()): still confirmed in
-     * the answer, and the same answer is still accepted, changing nothing. */
-    {
-        char sql[128], *again = strdup(answer), *p = strstr(again, "HD-ANS-001"), *third = NULL;
-        snprintf(sql, sizeof sql, "UPDATE application SET state = 6, ended = '2024-05-01', "
-                 "ended_at = 3 WHERE id = %lld", (long long)ids[0]);
-        ck_assert_int_eq(sqlite3_exec(af.db->conn, sql, NULL, NULL, NULL), SQLITE_OK);
-        ck_ok(sc_application_confirmation_export_memory(&third, NULL, af.db, af.ann,
-                                                        "HD-ANS-001", "HD-2024-03-001"));
-        same_doc(answer, third);
-        sc_free(third);
-        memcpy(p, "HD-ANS-003", 10);
-        ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
-                                   NULL));
-        free(again);
-        ck_ok(sc_application_get(&a, af.db, ids[0]));
-        ck_assert_int_eq(a.state, SC_APPLICATION_COMPLETED);
-    }
+    same_doc(rt.answer, answer2);
+    sc_free(answer2);
+    rt_free();
+}
+END_TEST
 
-    /* Files. */
-    {
-        char *path = t_tmpfile(".xml");
-        char *back = NULL;
-        FILE *fp;
-        long sz;
-        ck_ok(sc_application_confirmation_export_file(af.db, af.ann, "HD-ANS-001",
-                                                      "HD-2024-03-001", path));
-        fp = fopen(path, "rb");
-        ck_assert_ptr_nonnull(fp);
-        fseek(fp, 0, SEEK_END);
-        sz = ftell(fp);
-        fseek(fp, 0, SEEK_SET);
-        back = calloc(1, (size_t)sz + 1);
-        ck_assert_uint_eq(fread(back, 1, (size_t)sz, fp), (size_t)sz);
-        fclose(fp);
-        same_doc(back, answer);
-        free(back);
-        ck_ok(sc_application_batch_export_file(district, af.ann, "HD-2024-03-002", path));
-        ck_ok(sc_xml_validate_file(&type, NULL, path, NULL));
-        ck_assert_int_eq(sc_application_batch_export_file(af.db, af.ann, "b",
-                                                          "/nonexistent/dir/x.xml"), SC_EIO);
-        remove(path);
-        free(path);
-    }
+/* The same decisions under another batch id: accepted, unchanged. */
+START_TEST(test_application_xml_answer_other_batch_id)
+{
+    sc_import_result res;
+    sc_application a;
+    char *again, *p;
+    rt_applied();
+    again = strdup(rt.answer);
+    p = strstr(again, "HD-ANS-001");
+    memcpy(p, "HD-ANS-002", 10);
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
+                               NULL));
+    ck_assert_int_eq(res.already_imported, 0);
+    free(again);
+    ck_ok(sc_application_get(&a, af.db, rt.ids[0]));
+    ck_assert_str_eq(a.confirmed, "2024-03-20");
+    rt_free();
+}
+END_TEST
+
+/* Completed since (its candidate passed, sc_result_record()): still confirmed in
+ * the answer, and the same answer is still accepted, changing nothing. */
+START_TEST(test_application_xml_answer_after_completion)
+{
+    sc_import_result res;
+    sc_application a;
+    char sql[128], *again, *p, *third = NULL;
+    rt_applied();
+    again = strdup(rt.answer);
+    p = strstr(again, "HD-ANS-001");
+    snprintf(sql, sizeof sql, "UPDATE application SET state = 6, ended = '2024-05-01', "
+             "ended_at = 3 WHERE id = %lld", (long long)rt.ids[0]);
+    ck_assert_int_eq(sqlite3_exec(af.db->conn, sql, NULL, NULL, NULL), SQLITE_OK);
+    ck_ok(sc_application_confirmation_export_memory(&third, NULL, af.db, af.ann,
+                                                    "HD-ANS-001", "HD-2024-03-001"));
+    same_doc(rt.answer, third);
+    sc_free(third);
+    memcpy(p, "HD-ANS-003", 10);
+    ck_ok(sc_xml_import_memory(&res, af.db, af.org, again, strlen(again), "again.xml", NULL,
+                               NULL));
+    free(again);
+    ck_ok(sc_application_get(&a, af.db, rt.ids[0]));
+    ck_assert_int_eq(a.state, SC_APPLICATION_COMPLETED);
+    rt_free();
+}
+END_TEST
+
+/* The same documents as files; a directory that does not exist is an I/O error. */
+START_TEST(test_application_xml_files)
+{
+    char *path = t_tmpfile(".xml");
+    char *back = NULL;
+    FILE *fp;
+    long sz;
+    int type = 0;
+    rt_applied();
+    ck_ok(sc_application_confirmation_export_file(af.db, af.ann, "HD-ANS-001",
+                                                  "HD-2024-03-001", path));
+    fp = fopen(path, "rb");
+    ck_assert_ptr_nonnull(fp);
+    fseek(fp, 0, SEEK_END);
+    sz = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    back = calloc(1, (size_t)sz + 1);
+    ck_assert_uint_eq(fread(back, 1, (size_t)sz, fp), (size_t)sz);
+    fclose(fp);
+    same_doc(back, rt.answer);
+    free(back);
+    ck_ok(sc_application_batch_export_file(rt.district, af.ann, "HD-2024-03-002", path));
+    ck_ok(sc_xml_validate_file(&type, NULL, path, NULL));
+    ck_assert_int_eq(sc_application_batch_export_file(af.db, af.ann, "b",
+                                                      "/nonexistent/dir/x.xml"), SC_EIO);
+    remove(path);
+    free(path);
+    rt_free();
+}
+END_TEST
+
+/* A bad batch id, an unknown announcement, no output. */
+START_TEST(test_application_xml_export_refusals)
+{
+    char *batch2 = NULL;
+    int64_t ids[3];
+    make_verified(ids);
     ck_assert_int_eq(sc_application_batch_export_memory(&batch2, NULL, af.db, af.ann, "bad id"),
                      SC_EINVAL);
     ck_assert_ptr_null(batch2);
@@ -1140,10 +1470,6 @@ START_TEST(test_application_xml_round_trip)
                      SC_ENOTFOUND);
     ck_assert_int_eq(sc_application_batch_export_memory(NULL, NULL, af.db, af.ann, "b1"),
                      SC_EINVAL);
-    sc_free(batch);
-    sc_free(answer);
-    sc_free(answer2);
-    sc_db_close(district);
 }
 END_TEST
 
@@ -1187,206 +1513,352 @@ static void hostile(const char *doc, const sc_actor *actor, int code, int line,
     free(after);
 }
 
-START_TEST(test_application_xml_hostile)
+/* The hostile candidate batches and confirmations, one behaviour each. */
+static const char *const BATCH_NS = "urn:skillcert:candidate-batch:1";
+
+/* Candidate n's resident ID with its check character spoiled. */
+static void bad_id(char out[19], int n)
 {
-    const char *ns = "urn:skillcert:candidate-batch:1";
-    char *doc;
-    char id1[19], id2[19], bad[19];
-    char body[4096];
+    af_id(out, n);
+    out[17] = out[17] == '0' ? '1' : '0';
+}
 
-    af_id(id1, 1);
-    af_id(id2, 2);
-    memcpy(bad, id2, 19);
-    bad[17] = bad[17] == '0' ? '1' : '0';
+/* One level-5 application of id-number/name in a batch body. */
+static void batch_line(char *body, size_t size, const char *id, const char *name)
+{
+    snprintf(body, size, "  <application id-number=\"%s\" name=\"%s\" "
+             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
+             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n", id, name);
+}
 
-    /* A wrong namespace. */
-    doc = batch_doc("urn:skillcert:candidate-batch:2", "110108", AF_ORG, "2024-01", "");
+/* batch_doc() of body in the namespace, from 110108 for AF_ORG's 2024-01, refused as
+   `code` at (line, field). */
+static void hostile_batch(const char *body, int code, int line, const char *field)
+{
+    char *doc = batch_doc(BATCH_NS, "110108", AF_ORG, "2024-01", body);
+    hostile(doc, af.haidian, code, line, field);
+    free(doc);
+}
+
+START_TEST(test_application_xml_hostile_namespace)
+{
+    char *doc = batch_doc("urn:skillcert:candidate-batch:2", "110108", AF_ORG, "2024-01", "");
     hostile(doc, af.haidian, SC_EINVALIDDOC, 0, NULL);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "namespace"));
     free(doc);
-    /* A bad check character: line 4, the second application's @id-number. */
-    snprintf(body, sizeof body,
-             "  <application id-number=\"%s\" name=\"王五\" occupation=\"4-02-07-10\" "
-             "level=\"5\" path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
-             "eligibility=\"L5-a\"/>\n"
-             "  <application id-number=\"%s\" name=\"赵六\" occupation=\"4-02-07-10\" "
-             "level=\"5\" path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
-             "eligibility=\"L5-a\"/>\n", id1, bad);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
+}
+END_TEST
+
+/* A bad check character: line 4, the second application's @id-number. */
+START_TEST(test_application_xml_hostile_check_character)
+{
+    char id1[19], bad[19], one[1024], two[1024], body[2048];
+    af_id(id1, 1);
+    bad_id(bad, 2);
+    batch_line(one, sizeof one, id1, "王五");
+    batch_line(two, sizeof two, bad, "赵六");
+    snprintf(body, sizeof body, "%s%s", one, two);
+    hostile_batch(body, SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "check character"));
-    free(doc);
-    /* Another district: denied, in the auth domain. */
-    snprintf(body, sizeof body, "  <application id-number=\"%s\" name=\"王五\" "
-             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
-             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n", id1);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
+}
+END_TEST
+
+/* Another district: denied, in the auth domain; so are the organization and the city. */
+START_TEST(test_application_xml_hostile_not_addressee)
+{
+    char id1[19], body[1024], *doc;
+    af_id(id1, 1);
+    batch_line(body, sizeof body, id1, "王五");
+    doc = batch_doc(BATCH_NS, "110108", AF_ORG, "2024-01", body);
     hostile(doc, af.xicheng, SC_EDENIED, 2, "candidate-batch/@addressee");
     ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "not its addressee"));
     hostile(doc, af.org, SC_EDENIED, 0, NULL);
     hostile(doc, af.city, SC_EDENIED, 0, NULL);
     free(doc);
-    /* Unknown organization, announcement; the district named is not its own. */
-    doc = batch_doc(ns, "110108", "91110105MA01CHY00K", "2024-01", body);
+}
+END_TEST
+
+/* An unknown organization or announcement; a district that is not the reader's own. */
+START_TEST(test_application_xml_hostile_unknown_header)
+{
+    char id1[19], body[1024], *doc;
+    af_id(id1, 1);
+    batch_line(body, sizeof body, id1, "王五");
+    doc = batch_doc(BATCH_NS, "110108", "91110105MA01CHY00K", "2024-01", body);
     hostile(doc, af.haidian, SC_EINVALIDDOC, 2, "candidate-batch/@credit-code");
     free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2099-01", body);
+    doc = batch_doc(BATCH_NS, "110108", AF_ORG, "2099-01", body);
     hostile(doc, af.haidian, SC_EINVALIDDOC, 2, "candidate-batch/@announcement");
     free(doc);
-    doc = batch_doc(ns, "110102", AF_ORG, "2024-01", body);
+    doc = batch_doc(BATCH_NS, "110102", AF_ORG, "2024-01", body);
     hostile(doc, af.haidian, SC_EINVALIDDOC, 2, "candidate-batch/@district");
     free(doc);
-    /* Twice in one document. */
-    snprintf(body, sizeof body, "%s%s",
-             "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
-             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
-             "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-06\" "
-             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01", body);
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "twice"));
-    free(doc);
-    /* Not announced; on a special path below its level; outside the intake; no evidence. */
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-04-05-05\" work-type=\"数据标注员\" level=\"5\" "
-                    "path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
-                    "eligibility=\"L5-a\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@level");
-    free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"4\" path=\"exceptional\" "
-                    "evidence=\"业绩\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
-                    "eligibility=\"exceptional\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@path");
-    free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"3\" path=\"exceptional\" "
-                    "applied=\"2024-03-05\" verified=\"2024-03-10\" "
-                    "eligibility=\"exceptional\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@evidence");
-    free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
-                    "applied=\"2024-02-01\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@applied");
-    free(doc);
-    /* A schema error (level 9) and a bad record (work ending before it starts). */
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"9\" path=\"normal\" "
-                    "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, NULL);
-    free(doc);
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"王五\" "
-                    "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
-                    "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\">\n"
-                    "    <records>\n"
-                    "      <work occupation=\"4-02-07-10\" from=\"2020-01-01\" to=\"2019-01-01\"/>\n"
-                    "    </records>\n"
-                    "  </application>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 5, NULL);
-    free(doc);
-    /* An open application elsewhere blocks the batch's. */
-    af_candidate(CAND_A, "张三", "2015-01-01");
-    {
-        sc_actor *self = cand_actor(CAND_A);
-        ck_ok(sc_application_apply(NULL, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 5,
-                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
-        sc_actor_free(self);
-    }
-    doc = batch_doc(ns, "110108", AF_ORG, "2024-01",
-                    "  <application id-number=\"11010519491231002X\" name=\"张三\" "
-                    "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
-                    "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n");
-    hostile(doc, af.haidian, SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@id-number");
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, AF_ORG2));
-    free(doc);
-    /* A DOCTYPE is refused before anything is read. */
-    doc = malloc(512);
-    snprintf(doc, 512, "%s<!DOCTYPE candidate-batch [<!ENTITY x \"y\">]>\n<candidate-batch "
-             "xmlns=\"%s\"/>", BATCH_HEAD, ns);
-    hostile(doc, af.haidian, SC_EXML, 0, NULL);
-    free(doc);
+}
+END_TEST
 
-    /* Confirmation documents. */
-    {
-        static const char head[] =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<confirmation xmlns=\"%s\" version=\"1\" batch=\"A-1\" issuer=\"district:110108\" "
-            "addressee=\"org:%s\" district=\"%s\" credit-code=\"%s\" "
-            "announcement=\"2024-01\">\n%s</confirmation>\n";
-        const char *cns = "urn:skillcert:confirmation:1";
-        char text[4096], item[1024];
-        int64_t id;
-#define ANSWER(ns_, district_, code_, body_)                                                   \
-    snprintf(text, sizeof text, head, ns_, code_, district_, code_, body_)
-        af_candidate(CAND_B, "李四", "2015-01-01");
-        id = apply_self(CAND_B, AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL, "2024-03-05");
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", CAND_B);
-        /* Not verified yet. */
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@decision");
-        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "submitted"));
+/* The same candidate twice in one document. */
+START_TEST(test_application_xml_hostile_twice)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
+                  "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n"
+                  "  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-06\" "
+                  "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 4, "candidate-batch/application[2]/@id-number");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "twice"));
+}
+END_TEST
+
+/* A level the announcement does not offer. */
+START_TEST(test_application_xml_hostile_not_announced)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-04-05-05\" work-type=\"数据标注员\" level=\"5\" "
+                  "path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
+                  "eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@level");
+}
+END_TEST
+
+/* A special path below its level (exceptional at level 4). */
+START_TEST(test_application_xml_hostile_special_path_level)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"4\" path=\"exceptional\" "
+                  "evidence=\"业绩\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
+                  "eligibility=\"exceptional\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@path");
+}
+END_TEST
+
+/* A special path without its evidence. */
+START_TEST(test_application_xml_hostile_special_path_evidence)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"3\" path=\"exceptional\" "
+                  "applied=\"2024-03-05\" verified=\"2024-03-10\" "
+                  "eligibility=\"exceptional\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@evidence");
+}
+END_TEST
+
+/* Applied outside the announcement's intake. */
+START_TEST(test_application_xml_hostile_outside_intake)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
+                  "applied=\"2024-02-01\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@applied");
+}
+END_TEST
+
+/* A schema error (level 9). */
+START_TEST(test_application_xml_hostile_schema)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"9\" path=\"normal\" "
+                  "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 3, NULL);
+}
+END_TEST
+
+/* A bad record: work ending before it starts. */
+START_TEST(test_application_xml_hostile_bad_record)
+{
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
+                  "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\">\n"
+                  "    <records>\n"
+                  "      <work occupation=\"4-02-07-10\" from=\"2020-01-01\" to=\"2019-01-01\"/>\n"
+                  "    </records>\n"
+                  "  </application>\n",
+                  SC_EINVALIDDOC, 5, NULL);
+}
+END_TEST
+
+/* An open application elsewhere blocks the batch's. */
+START_TEST(test_application_xml_hostile_open_elsewhere)
+{
+    sc_actor *self;
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    self = cand_actor(CAND_A);
+    ck_ok(sc_application_apply(NULL, af.db, self, af.ann2, CAND_A, AF_OCC, NULL, 5,
+                               SC_PATH_NORMAL, NULL, "2024-03-05"));
+    sc_actor_free(self);
+    hostile_batch("  <application id-number=\"11010519491231002X\" name=\"张三\" "
+                  "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" "
+                  "applied=\"2024-03-05\" verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
+                  SC_EINVALIDDOC, 3, "candidate-batch/application[1]/@id-number");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, AF_ORG2));
+}
+END_TEST
+
+/* A DOCTYPE is refused before anything is read. */
+START_TEST(test_application_xml_hostile_doctype)
+{
+    char doc[512];
+    snprintf(doc, sizeof doc, "%s<!DOCTYPE candidate-batch [<!ENTITY x \"y\">]>\n"
+             "<candidate-batch xmlns=\"%s\"/>", BATCH_HEAD, BATCH_NS);
+    hostile(doc, af.haidian, SC_EXML, 0, NULL);
+}
+END_TEST
+
+/* ---- hostile confirmation documents ---- */
+
+static const char CONFIRM_NS[] = "urn:skillcert:confirmation:1";
+
+/* A confirmation document (namespace ns, from district for org code) of body. */
+static void answer(char *text, size_t size, const char *ns, const char *district,
+                   const char *code, const char *body)
+{
+    snprintf(text, size,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<confirmation xmlns=\"%s\" version=\"1\" batch=\"A-1\" issuer=\"district:110108\" "
+             "addressee=\"org:%s\" district=\"%s\" credit-code=\"%s\" "
+             "announcement=\"2024-01\">\n%s</confirmation>\n", ns, code, district, code, body);
+}
+
+/* One answer line for id-number at level: decision and date (and a reason). */
+static void answer_line(char *item, size_t size, const char *id, int level,
+                        const char *decision, const char *reason, const char *date)
+{
+    snprintf(item, size, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
+             "level=\"%d\" decision=\"%s\"%s%s%s date=\"%s\"/>\n", id, level, decision,
+             reason ? " reason=\"" : "", reason ? reason : "", reason ? "\"" : "", date);
+}
+
+/* Candidate B's level-4 application, verified on 2024-03-10 when `verify`. */
+static int64_t confirm_applicant(int verify)
+{
+    int64_t id;
+    af_candidate(CAND_B, "李四", "2015-01-01");
+    id = apply_self(CAND_B, AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL, "2024-03-05");
+    if (verify)
         ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-10"));
-        /* Another organization, a district, a wrong namespace, the wrong district. */
-        hostile(text, af.org2, SC_EDENIED, 2, "confirmation/@addressee");
-        hostile(text, af.haidian, SC_EDENIED, 2, NULL);
-        ANSWER("urn:skillcert:confirm:1", "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 0, NULL);
-        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "namespace"));
-        ANSWER(cns, "110102", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 2, "confirmation/@district");
-        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "own district"));
-        /* Issued by another district: its act (报名确认) is not that district's to do. */
-        {
-            char *other = t_edit(text, "issuer=", "110108", "110102");
-            hostile(other, af.org, SC_EDENIED, 2, "confirmation/@issuer");
-            ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "issuer may not"));
-            free(other);
-        }
-        /* A rejection without its reason. */
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"rejected\" date=\"2024-03-20\"/>\n", CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@reason");
-        /* An application that does not exist; a bad check character. */
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"3\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", bad);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
-        /* Twice, and before the verification. */
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n"
-                 "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"rejected\" reason=\"x\" date=\"2024-03-20\"/>\n",
-                 CAND_B, CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 4, "confirmation/application[2]/@id-number");
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-09\"/>\n", CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@date");
-        /* And the good one applies. */
-        snprintf(item, sizeof item, "  <application id-number=\"%s\" occupation=\"4-02-07-10\" "
-                 "level=\"4\" decision=\"confirmed\" date=\"2024-03-20\"/>\n", CAND_B);
-        ANSWER(cns, "110108", AF_ORG, item);
-        ck_ok(sc_xml_import_memory(NULL, af.db, af.org, text, strlen(text), "a.xml", NULL, NULL));
-        ck_assert_int_eq(state_of(id), SC_APPLICATION_CONFIRMED);
-#undef ANSWER
-    }
+    return id;
+}
+
+/* The good answer for candidate B's application from 110108. */
+static void good_answer(char *text, size_t size)
+{
+    char item[1024];
+    answer_line(item, sizeof item, CAND_B, 4, "confirmed", NULL, "2024-03-20");
+    answer(text, size, CONFIRM_NS, "110108", AF_ORG, item);
+}
+
+START_TEST(test_application_xml_confirm_not_verified)
+{
+    char text[4096];
+    confirm_applicant(0);
+    good_answer(text, sizeof text);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@decision");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "submitted"));
+}
+END_TEST
+
+/* Another organization, or a district, reads it: denied. */
+START_TEST(test_application_xml_confirm_not_addressee)
+{
+    char text[4096];
+    confirm_applicant(1);
+    good_answer(text, sizeof text);
+    hostile(text, af.org2, SC_EDENIED, 2, "confirmation/@addressee");
+    hostile(text, af.haidian, SC_EDENIED, 2, NULL);
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_namespace)
+{
+    char text[4096], item[1024];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 4, "confirmed", NULL, "2024-03-20");
+    answer(text, sizeof text, "urn:skillcert:confirm:1", "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 0, NULL);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "namespace"));
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_wrong_district)
+{
+    char text[4096], item[1024];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 4, "confirmed", NULL, "2024-03-20");
+    answer(text, sizeof text, CONFIRM_NS, "110102", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 2, "confirmation/@district");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "own district"));
+}
+END_TEST
+
+/* Issued by another district: its act (报名确认) is not that district's to do. */
+START_TEST(test_application_xml_confirm_other_issuer)
+{
+    char text[4096], *other;
+    confirm_applicant(1);
+    good_answer(text, sizeof text);
+    other = t_edit(text, "issuer=", "110108", "110102");
+    hostile(other, af.org, SC_EDENIED, 2, "confirmation/@issuer");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "issuer may not"));
+    free(other);
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_rejection_without_reason)
+{
+    char text[4096], item[1024];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 4, "rejected", NULL, "2024-03-20");
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@reason");
+}
+END_TEST
+
+/* An application that does not exist; a bad check character. */
+START_TEST(test_application_xml_confirm_unknown_application)
+{
+    char text[4096], item[1024], bad[19];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 3, "confirmed", NULL, "2024-03-20");
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
+    bad_id(bad, 2);
+    answer_line(item, sizeof item, bad, 4, "confirmed", NULL, "2024-03-20");
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@id-number");
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_twice)
+{
+    char text[4096], one[1024], two[1024], body[2048];
+    confirm_applicant(1);
+    answer_line(one, sizeof one, CAND_B, 4, "confirmed", NULL, "2024-03-20");
+    answer_line(two, sizeof two, CAND_B, 4, "rejected", "x", "2024-03-20");
+    snprintf(body, sizeof body, "%s%s", one, two);
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, body);
+    hostile(text, af.org, SC_EINVALIDDOC, 4, "confirmation/application[2]/@id-number");
+}
+END_TEST
+
+START_TEST(test_application_xml_confirm_before_verification)
+{
+    char text[4096], item[1024];
+    confirm_applicant(1);
+    answer_line(item, sizeof item, CAND_B, 4, "confirmed", NULL, "2024-03-09");
+    answer(text, sizeof text, CONFIRM_NS, "110108", AF_ORG, item);
+    hostile(text, af.org, SC_EINVALIDDOC, 3, "confirmation/application[1]/@date");
+}
+END_TEST
+
+/* And the good one applies. */
+START_TEST(test_application_xml_confirm_good)
+{
+    char text[4096];
+    int64_t id = confirm_applicant(1);
+    good_answer(text, sizeof text);
+    ck_ok(sc_xml_import_memory(NULL, af.db, af.org, text, strlen(text), "a.xml", NULL, NULL));
+    ck_assert_int_eq(state_of(id), SC_APPLICATION_CONFIRMED);
 }
 END_TEST
 
@@ -1527,32 +1999,88 @@ Suite *sc_application_suite(void)
     tc = tcase_create("workflow");
     tcase_add_checked_fixture(tc, af_setup, af_teardown);
     tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_application_announcement);
-    tcase_add_test(tc, test_application_flow);
+    tcase_add_test(tc, test_application_announce_denied);
+    tcase_add_test(tc, test_application_announce_out_of_scope);
+    tcase_add_test(tc, test_application_announce_refusals);
+    tcase_add_test(tc, test_application_announce_publish);
+    tcase_add_test(tc, test_application_announce_listing);
+    tcase_add_test(tc, test_application_announce_close);
+    tcase_add_test(tc, test_application_flow_apply);
+    tcase_add_test(tc, test_application_flow_verify);
+    tcase_add_test(tc, test_application_flow_confirm);
+    tcase_add_test(tc, test_application_flow_one_open);
+    tcase_add_test(tc, test_application_flow_withdraw);
     tcase_add_test(tc, test_application_migration_completed);
-    tcase_add_test(tc, test_application_refusals);
+    tcase_add_test(tc, test_application_refusals_who);
+    tcase_add_test(tc, test_application_refusals_no_open_announcement);
+    tcase_add_test(tc, test_application_refusals_filing_expired);
+    tcase_add_test(tc, test_application_refusals_not_announced);
+    tcase_add_test(tc, test_application_refusals_no_record);
+    tcase_add_test(tc, test_application_refusals_malformed);
+    tcase_add_test(tc, test_application_refusals_exceptional);
+    tcase_add_test(tc, test_application_refusals_direct);
+    tcase_add_test(tc, test_application_reject_submitted);
+    tcase_add_test(tc, test_application_reject_verified);
+    tcase_add_test(tc, test_application_withdraw_for);
     tcase_add_test(tc, test_application_verify_needs_standing);
     tcase_add_test(tc, test_application_special_paths);
     tcase_add_test(tc, test_application_not_eligible);
     tcase_add_test(tc, test_application_apply_for);
     tcase_add_test(tc, test_application_apply_for_adds_only);
     tcase_add_test(tc, test_application_candidate_save_audited);
-    tcase_add_test(tc, test_application_batches);
+    tcase_add_test(tc, test_application_verify_batch_refusals);
+    tcase_add_test(tc, test_application_verify_batch);
+    tcase_add_test(tc, test_application_confirm_batch);
+    tcase_add_test(tc, test_application_query);
     tcase_add_test(tc, test_application_enomem);
-    suite_add_tcase(s, tc);
-
-    tc = tcase_create("bulk");
-    tcase_add_checked_fixture(tc, af_setup, af_teardown);
-    tcase_set_timeout(tc, 600);
-    tcase_add_test(tc, test_application_confirm_batch_100000);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("exchange");
     tcase_add_checked_fixture(tc, af_setup, af_teardown);
     tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_application_xml_round_trip);
+    tcase_add_test(tc, test_application_xml_batch_export);
+    tcase_add_test(tc, test_application_xml_batch_import);
+    tcase_add_test(tc, test_application_xml_batch_again);
+    tcase_add_test(tc, test_application_xml_answer_export);
+    tcase_add_test(tc, test_application_xml_answer_applied);
+    tcase_add_test(tc, test_application_xml_answer_other_batch_id);
+    tcase_add_test(tc, test_application_xml_answer_after_completion);
+    tcase_add_test(tc, test_application_xml_files);
+    tcase_add_test(tc, test_application_xml_export_refusals);
     tcase_add_test(tc, test_application_issuer_org_confirms_own);
-    tcase_add_test(tc, test_application_xml_hostile);
+    tcase_add_test(tc, test_application_xml_hostile_namespace);
+    tcase_add_test(tc, test_application_xml_hostile_check_character);
+    tcase_add_test(tc, test_application_xml_hostile_not_addressee);
+    tcase_add_test(tc, test_application_xml_hostile_unknown_header);
+    tcase_add_test(tc, test_application_xml_hostile_twice);
+    tcase_add_test(tc, test_application_xml_hostile_not_announced);
+    tcase_add_test(tc, test_application_xml_hostile_special_path_level);
+    tcase_add_test(tc, test_application_xml_hostile_special_path_evidence);
+    tcase_add_test(tc, test_application_xml_hostile_outside_intake);
+    tcase_add_test(tc, test_application_xml_hostile_schema);
+    tcase_add_test(tc, test_application_xml_hostile_bad_record);
+    tcase_add_test(tc, test_application_xml_hostile_open_elsewhere);
+    tcase_add_test(tc, test_application_xml_hostile_doctype);
+    tcase_add_test(tc, test_application_xml_confirm_not_verified);
+    tcase_add_test(tc, test_application_xml_confirm_not_addressee);
+    tcase_add_test(tc, test_application_xml_confirm_namespace);
+    tcase_add_test(tc, test_application_xml_confirm_wrong_district);
+    tcase_add_test(tc, test_application_xml_confirm_other_issuer);
+    tcase_add_test(tc, test_application_xml_confirm_rejection_without_reason);
+    tcase_add_test(tc, test_application_xml_confirm_unknown_application);
+    tcase_add_test(tc, test_application_xml_confirm_twice);
+    tcase_add_test(tc, test_application_xml_confirm_before_verification);
+    tcase_add_test(tc, test_application_xml_confirm_good);
     suite_add_tcase(s, tc);
     return s;
+}
+
+/* Too slow for `make check` (100,000 rows): run by `make check-slow`, built always. */
+TCase *sc_application_slow_tcase(void)
+{
+    TCase *tc = tcase_create("bulk");
+    tcase_add_checked_fixture(tc, af_setup, af_teardown);
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_application_confirm_batch_100000);
+    return tc;
 }

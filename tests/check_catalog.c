@@ -344,22 +344,35 @@ END_TEST
 
 /* ---- dynamic adjustment ---- */
 
-START_TEST(test_catalog_add_and_withdraw_over_time)
+/* 4-04-05-13 生成式人工智能系统应用员 added from 2024-07-01: level 5, and its work type
+ * 模型应用 at level 3 from 2025-01-01. */
+static void cat_added(void)
 {
-    sc_verdict v;
-    sc_occupation *o = NULL;
     ck_ok(sc_catalog_add_occupation(db, city, "4—04—05—13", "生成式人工智能系统应用员",
                                     "2024-07-01"));
     ck_ok(sc_catalog_add_work_type(db, city, "4-04-05-13", "模型应用", "2024-07-01"));
     ck_ok(sc_catalog_add_offering(db, city, "4-04-05-13", NULL, 5, "2024-07-01"));
     ck_ok(sc_catalog_add_offering(db, city, "4-04-05-13", "模型应用", 3, "2025-01-01"));
+}
+
+/* Added twice, or to a work type it does not have: refused. */
+START_TEST(test_catalog_add_refusals)
+{
+    cat_added();
     ck_assert_int_eq(sc_catalog_add_offering(db, city, "4-04-05-13", NULL, 5, "2024-08-01"),
                      SC_EEXISTS);
     ck_assert_int_eq(sc_catalog_add_offering(db, city, "4-04-05-13", "无此方向", 4, "2024-08-01"),
                      SC_ENOTFOUND);
     ck_assert_int_eq(sc_catalog_add_work_type(db, city, "4-04-05-13", "模型应用", "2024-08-01"),
                      SC_EEXISTS);
+}
+END_TEST
 
+/* In force from its dates on, each offering from its own. */
+START_TEST(test_catalog_added_in_force)
+{
+    sc_verdict v;
+    cat_added();
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", NULL, 5, "2024-06-30"));
     ck_assert_int_eq(v.reason, SC_REASON_OCCUPATION_NOT_IN_FORCE);
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", NULL, 5, "2024-07-01"));
@@ -370,8 +383,14 @@ START_TEST(test_catalog_add_and_withdraw_over_time)
     ck_assert_int_eq(v.reason, SC_REASON_LEVEL_NOT_OFFERED);
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", "模型应用", 3, "2025-01-01"));
     ck_assert_int_eq(v.ok, 1);
+}
+END_TEST
 
-    /* withdraw one offering: history stays answerable */
+/* Withdraw one offering: history stays answerable; offered again later. */
+START_TEST(test_catalog_withdraw_offering_and_again)
+{
+    sc_verdict v;
+    cat_added();
     ck_ok(sc_catalog_withdraw_offering(db, city, "4-04-05-13", NULL, 5, "2026-01-01"));
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", NULL, 5, "2025-12-31"));
     ck_assert_int_eq(v.ok, 1);
@@ -379,21 +398,34 @@ START_TEST(test_catalog_add_and_withdraw_over_time)
     ck_assert_int_eq(v.reason, SC_REASON_OFFERING_NOT_IN_FORCE);
     ck_assert_int_eq(sc_catalog_withdraw_offering(db, city, "4-04-05-13", NULL, 5, "2026-02-01"),
                      SC_ENOTFOUND);
-    /* and offer it again later */
     ck_ok(sc_catalog_add_offering(db, city, "4-04-05-13", NULL, 5, "2027-01-01"));
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", NULL, 5, "2026-06-01"));
     ck_assert_int_eq(v.ok, 0);
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", NULL, 5, "2027-06-01"));
     ck_assert_int_eq(v.ok, 1);
+}
+END_TEST
 
-    /* withdraw a work type */
+/* Withdraw a work type: its offerings end with it. */
+START_TEST(test_catalog_withdraw_work_type_over_time)
+{
+    sc_verdict v;
+    cat_added();
     ck_ok(sc_catalog_withdraw_work_type(db, city, "4-04-05-13", "模型应用", "2028-01-01"));
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", "模型应用", 3, "2028-01-01"));
     ck_assert_int_eq(v.reason, SC_REASON_WORK_TYPE_NOT_IN_FORCE);
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", "模型应用", 3, "2027-12-31"));
     ck_assert_int_eq(v.ok, 1);
+}
+END_TEST
 
-    /* withdraw the whole occupation */
+/* Withdraw the whole occupation, once; the record keeps the dates. */
+START_TEST(test_catalog_withdraw_occupation_over_time)
+{
+    sc_verdict v;
+    sc_occupation *o = NULL;
+    cat_added();
+    ck_ok(sc_catalog_withdraw_work_type(db, city, "4-04-05-13", "模型应用", "2028-01-01"));
     ck_ok(sc_catalog_withdraw_occupation(db, city, "4-04-05-13", "2030-01-01"));
     ck_assert_int_eq(sc_catalog_withdraw_occupation(db, city, "4-04-05-13", "2031-01-01"),
                      SC_ECONSTRAINT);
@@ -402,33 +434,37 @@ START_TEST(test_catalog_add_and_withdraw_over_time)
     ck_assert_ptr_nonnull(strstr(v.message, "withdrawn"));
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", NULL, 5, "2029-12-31"));
     ck_assert_int_eq(v.ok, 1);
-
     ck_ok(sc_occupation_lookup(&o, db, "4-04-05-13"));
     ck_assert_str_eq(sc_occupation_withdrawn(o), "2030-01-01");
     ck_assert_str_eq(sc_occupation_work_type_withdrawn(o, 0), "2028-01-01");
     sc_occupation_free(o);
+}
+END_TEST
 
-    /* listing by date excludes it afterwards, includes it before */
-    {
-        sc_occupation_iter *it = NULL;
-        int n = 0;
-        ck_ok(sc_occupation_iter_new(&it, db, "2030-06-01"));
-        while (sc_occupation_iter_next(&o, it) == SC_OK) {
-            ck_assert_str_ne(sc_occupation_code(o), "4-04-05-13");
-            n++;
-            sc_occupation_free(o);
-        }
-        sc_occupation_iter_free(it);
-        ck_assert_int_eq(n, 20);
-        ck_ok(sc_occupation_iter_new(&it, db, "2029-06-01"));
-        n = 0;
-        while (sc_occupation_iter_next(&o, it) == SC_OK) {
-            n++;
-            sc_occupation_free(o);
-        }
-        sc_occupation_iter_free(it);
-        ck_assert_int_eq(n, 21);
+/* Listing by date excludes it after its withdrawal, includes it before. */
+START_TEST(test_catalog_listing_over_time)
+{
+    sc_occupation_iter *it = NULL;
+    sc_occupation *o = NULL;
+    int n = 0;
+    cat_added();
+    ck_ok(sc_catalog_withdraw_occupation(db, city, "4-04-05-13", "2030-01-01"));
+    ck_ok(sc_occupation_iter_new(&it, db, "2030-06-01"));
+    while (sc_occupation_iter_next(&o, it) == SC_OK) {
+        ck_assert_str_ne(sc_occupation_code(o), "4-04-05-13");
+        n++;
+        sc_occupation_free(o);
     }
+    sc_occupation_iter_free(it);
+    ck_assert_int_eq(n, 20);
+    ck_ok(sc_occupation_iter_new(&it, db, "2029-06-01"));
+    n = 0;
+    while (sc_occupation_iter_next(&o, it) == SC_OK) {
+        n++;
+        sc_occupation_free(o);
+    }
+    sc_occupation_iter_free(it);
+    ck_assert_int_eq(n, 21);
 }
 END_TEST
 
@@ -531,7 +567,12 @@ Suite *sc_catalog_suite(void)
 
     tc = tcase_create("adjustment");
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, test_catalog_add_and_withdraw_over_time);
+    tcase_add_test(tc, test_catalog_add_refusals);
+    tcase_add_test(tc, test_catalog_added_in_force);
+    tcase_add_test(tc, test_catalog_withdraw_offering_and_again);
+    tcase_add_test(tc, test_catalog_withdraw_work_type_over_time);
+    tcase_add_test(tc, test_catalog_withdraw_occupation_over_time);
+    tcase_add_test(tc, test_catalog_listing_over_time);
     tcase_add_test(tc, test_catalog_withdraw_errors);
     tcase_add_test(tc, test_catalog_denied_for_other_actors);
     suite_add_tcase(s, tc);

@@ -110,47 +110,88 @@ END_TEST
 
 /* ---- the workflow -------------------------------------------------------------------------------- */
 
-START_TEST(test_certificate_workflow)
-{
-    char num[SC_CERT_NUMBER_SIZE], dup[SC_CERT_NUMBER_SIZE], id[19], other[19];
-    sc_verification v;
-    sc_certificate c;
-    sc_result r;
+/* The certificate's workflow, one step per test: 张小三 (candidate 1) passed
+ * session wf.s, 李四 (candidate 2) failed its theory. */
+static struct {
     int64_t s;
+    char id[19], other[19], num[SC_CERT_NUMBER_SIZE];
+} wf;
 
+static void wf_passed(void)
+{
+    memset(&wf, 0, sizeof wf);
     fx_candidate(1, "张小三");
     fx_candidate(2, "李四");
-    fx_id(id, 1);
-    fx_id(other, 2);
-    s = fx_ready_session("2024-03-01", 1, 2);
-    ck_ok(sc_result_record(fx.db, fx.org, s, id, 88, 91, SC_SCORE_NONE, "2024-03-02"));
-    ck_ok(sc_result_record(fx.db, fx.org, s, other, 50, 91, SC_SCORE_NONE, "2024-03-02"));
+    fx_id(wf.id, 1);
+    fx_id(wf.other, 2);
+    wf.s = fx_ready_session("2024-03-01", 1, 2);
+    ck_ok(sc_result_record(fx.db, fx.org, wf.s, wf.id, 88, 91, SC_SCORE_NONE, "2024-03-02"));
+    ck_ok(sc_result_record(fx.db, fx.org, wf.s, wf.other, 50, 91, SC_SCORE_NONE, "2024-03-02"));
+}
 
-    /* Refusals first. */
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org, s, other, "2024-03-10"), SC_ECONSTRAINT);
+/* ... reported on 2024-03-10 (wf.num). */
+static void wf_reported(void)
+{
+    wf_passed();
+    ck_ok(sc_certificate_report(wf.num, fx.db, fx.org, wf.s, wf.id, "2024-03-10"));
+}
+
+/* ... issued on 2024-03-15 and published on 2024-04-01. */
+static void wf_published(void)
+{
+    wf_reported();
+    ck_ok(sc_certificate_issue(fx.db, fx.org, wf.num, "sha256:abcd", "2024-03-15"));
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, wf.num, "2024-04-01"));
+}
+
+/* A failed candidate, another organization, the centre, a day before the result, an
+   unknown session: refused, nothing changed. */
+START_TEST(test_certificate_report_refusals)
+{
+    char dup[SC_CERT_NUMBER_SIZE];
+    wf_passed();
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org, wf.s, wf.other, "2024-03-10"),
+               SC_ECONSTRAINT);
     ck_assert_str_eq(dup, "");
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org2, s, id, "2024-03-10"), SC_EDENIED);
-    ck_refused(sc_certificate_report(dup, fx.db, fx.centre, s, id, "2024-03-10"), SC_EDENIED);
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org, s, id, "2024-03-01"), SC_ECONSTRAINT);
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org, s + 50, id, "2024-03-10"), SC_ENOTFOUND);
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org2, wf.s, wf.id, "2024-03-10"), SC_EDENIED);
+    ck_refused(sc_certificate_report(dup, fx.db, fx.centre, wf.s, wf.id, "2024-03-10"),
+               SC_EDENIED);
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org, wf.s, wf.id, "2024-03-01"),
+               SC_ECONSTRAINT);
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org, wf.s + 50, wf.id, "2024-03-10"),
+               SC_ENOTFOUND);
+}
+END_TEST
 
-    ck_ok(sc_certificate_report(num, fx.db, fx.org, s, id, "2024-03-10"));
-    ck_assert_str_eq(num, "S000011000001244000001");
-    ck_refused(sc_certificate_report(dup, fx.db, fx.org, s, id, "2024-03-11"), SC_EEXISTS);
-    ck_ok(sc_result_get(&r, fx.db, s, id));
-    ck_assert_str_eq(r.certificate, num);
+/* The first number of the organization's year; once only; on the result. */
+START_TEST(test_certificate_report)
+{
+    char dup[SC_CERT_NUMBER_SIZE];
+    sc_result r;
+    wf_reported();
+    ck_assert_str_eq(wf.num, "S000011000001244000001");
+    ck_refused(sc_certificate_report(dup, fx.db, fx.org, wf.s, wf.id, "2024-03-11"), SC_EEXISTS);
+    ck_ok(sc_result_get(&r, fx.db, wf.s, wf.id));
+    ck_assert_str_eq(r.certificate, wf.num);
+}
+END_TEST
 
-    /* Reported, not yet public. */
-    v = verify(num, "张小三", NULL);
+/* Reported, not yet public: its record holds the holder and the issuing context. */
+START_TEST(test_certificate_reported_record)
+{
+    sc_verification v;
+    sc_certificate c;
+    wf_reported();
+    v = verify(wf.num, "张小三", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NOT_PUBLISHED);
     ck_assert_str_eq(v.masked_name, "张*三");
     ck_assert_str_eq(v.issued, "");
-    ck_ok(sc_certificate_get(&c, fx.db, num));
+    ck_ok(sc_certificate_get(&c, fx.db, wf.num));
     ck_assert_int_eq(c.status, SC_CERT_REPORTED);
     ck_assert_str_eq(c.title, "职业技能等级证书");
     ck_assert_str_eq(c.holder, "张小三");
     ck_assert_str_eq(c.id_type, "居民身份证");
-    ck_assert_str_eq(c.id_number, id);
+    ck_assert_str_eq(c.id_number, wf.id);
     ck_assert_str_eq(c.occupation, FX_OCC);
     ck_assert_str_eq(c.occupation_name, FX_OCC_NAME);
     ck_assert_str_eq(c.work_type, "--");
@@ -159,28 +200,43 @@ START_TEST(test_certificate_workflow)
     ck_assert_str_eq(c.credit_code, FX_ORG);
     ck_assert_str_eq(c.org_name, "北京智训科技有限公司");
     ck_assert_str_eq(c.district, "110108");
-    ck_assert_int_eq(c.session_id, s);
+    ck_assert_int_eq(c.session_id, wf.s);
     ck_assert_str_eq(c.certified, "2024-03-10");
+}
+END_TEST
 
-    ck_refused(sc_certificate_publish(fx.db, fx.centre, num, "2024-03-20"), SC_ECONSTRAINT);
-    ck_refused(sc_certificate_issue(fx.db, fx.org2, num, NULL, "2024-03-15"), SC_EDENIED);
-    ck_refused(sc_certificate_issue(fx.db, fx.org, num, NULL, "2024-03-09"), SC_ECONSTRAINT);
-    ck_ok(sc_certificate_issue(fx.db, fx.org, num, "sha256:abcd", "2024-03-15"));
-    ck_refused(sc_certificate_issue(fx.db, fx.org, num, NULL, "2024-03-16"), SC_ECONSTRAINT);
-    v = verify(num, "张小三", NULL);
+/* Issued by its organization, not before it was reported, once; still not public. */
+START_TEST(test_certificate_issue)
+{
+    sc_verification v;
+    wf_reported();
+    ck_refused(sc_certificate_publish(fx.db, fx.centre, wf.num, "2024-03-20"), SC_ECONSTRAINT);
+    ck_refused(sc_certificate_issue(fx.db, fx.org2, wf.num, NULL, "2024-03-15"), SC_EDENIED);
+    ck_refused(sc_certificate_issue(fx.db, fx.org, wf.num, NULL, "2024-03-09"), SC_ECONSTRAINT);
+    ck_ok(sc_certificate_issue(fx.db, fx.org, wf.num, "sha256:abcd", "2024-03-15"));
+    ck_refused(sc_certificate_issue(fx.db, fx.org, wf.num, NULL, "2024-03-16"), SC_ECONSTRAINT);
+    v = verify(wf.num, "张小三", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NOT_PUBLISHED);
     ck_assert_str_eq(v.issued, "2024-03-15");
+}
+END_TEST
 
-    ck_refused(sc_certificate_publish(fx.db, fx.org, num, "2024-04-01"), SC_EDENIED);
-    ck_refused(sc_certificate_publish(fx.db, fx.centre, num, "2024-03-14"), SC_ECONSTRAINT);
-    ck_ok(sc_certificate_publish(fx.db, fx.centre, num, "2024-04-01"));
-    v = verify(num, "张小三", NULL);
+/* Published by the city centre, not before the issue: valid, with masked details. */
+START_TEST(test_certificate_publish)
+{
+    sc_verification v;
+    wf_reported();
+    ck_ok(sc_certificate_issue(fx.db, fx.org, wf.num, "sha256:abcd", "2024-03-15"));
+    ck_refused(sc_certificate_publish(fx.db, fx.org, wf.num, "2024-04-01"), SC_EDENIED);
+    ck_refused(sc_certificate_publish(fx.db, fx.centre, wf.num, "2024-03-14"), SC_ECONSTRAINT);
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, wf.num, "2024-04-01"));
+    v = verify(wf.num, "张小三", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_VALID);
-    ck_assert_str_eq(v.number, num);
+    ck_assert_str_eq(v.number, wf.num);
     ck_assert_str_eq(v.masked_name, "张*三");
     ck_assert_int_eq(strlen(v.masked_id), 18);
     ck_assert(strncmp(v.masked_id, "110105********", 14) == 0);
-    ck_assert_str_eq(v.masked_id + 14, id + 14);
+    ck_assert_str_eq(v.masked_id + 14, wf.id + 14);
     ck_assert_str_eq(v.occupation, FX_OCC);
     ck_assert_str_eq(v.occupation_name, FX_OCC_NAME);
     ck_assert_str_eq(v.work_type, "--");
@@ -188,30 +244,43 @@ START_TEST(test_certificate_workflow)
     ck_assert_str_eq(v.org_name, "北京智训科技有限公司");
     ck_assert_str_eq(v.issued, "2024-03-15");
     ck_assert_str_eq(v.revoked, "");
-    /* With the ID number, in any case and with blanks around it. */
-    v = verify(num, "张小三", id);
+    /* Every change left one audit entry. */
+    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE entity = 'certificate'"), 3);
+}
+END_TEST
+
+/* With the ID number, in any case and with blanks around it. */
+START_TEST(test_certificate_verify_with_id)
+{
+    sc_verification v;
+    char spaced[32];
+    wf_published();
+    v = verify(wf.num, "张小三", wf.id);
     ck_assert_int_eq(v.status, SC_VERIFY_VALID);
-    {
-        char spaced[32];
-        snprintf(spaced, sizeof spaced, " %s ", id);
-        v = verify(num, "张小三", spaced);
-        ck_assert_int_eq(v.status, SC_VERIFY_VALID);
-    }
-    /* Somebody else's name or ID: nothing shown. */
-    v = verify(num, "张小二", NULL);
+    snprintf(spaced, sizeof spaced, " %s ", wf.id);
+    v = verify(wf.num, "张小三", spaced);
+    ck_assert_int_eq(v.status, SC_VERIFY_VALID);
+}
+END_TEST
+
+/* Somebody else's name or ID: nothing shown; unknown and malformed numbers. */
+START_TEST(test_certificate_verify_mismatch)
+{
+    sc_verification v;
+    sc_certificate c;
+    wf_published();
+    v = verify(wf.num, "张小二", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NAME_MISMATCH);
     ck_assert_str_eq(v.masked_name, "");
     ck_assert_str_eq(v.org_name, "");
-    v = verify(num, "张小三", other);
+    v = verify(wf.num, "张小三", wf.other);
     ck_assert_int_eq(v.status, SC_VERIFY_NAME_MISMATCH);
     v = verify("S000011000001244000099", "张小三", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NOT_FOUND);
     ck_assert_int_eq(sc_certificate_verify(&v, fx.db, "S000011", "张小三", NULL), SC_EINVAL);
-    ck_assert_int_eq(sc_certificate_verify(&v, fx.db, num, NULL, NULL), SC_EINVAL);
-    ck_assert_int_eq(sc_certificate_verify(NULL, fx.db, num, "x", NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_certificate_verify(&v, fx.db, wf.num, NULL, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_certificate_verify(NULL, fx.db, wf.num, "x", NULL), SC_EINVAL);
     ck_assert_int_eq(sc_certificate_get(&c, fx.db, "S000011000001244000099"), SC_ENOTFOUND);
-    /* Every change left one audit entry. */
-    ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE entity = 'certificate'"), 3);
 }
 END_TEST
 
@@ -390,17 +459,23 @@ START_TEST(test_certificate_standing_on_the_day)
 }
 END_TEST
 
-START_TEST(test_certificate_post_and_document)
+/* A published certificate of candidate 1 (session *s, candidates 1-2 passed), its
+ * post certificate (一岗双认) linked. */
+static void pd_linked(char num[SC_CERT_NUMBER_SIZE], int64_t *s)
 {
-    char num[SC_CERT_NUMBER_SIZE], rep[SC_CERT_NUMBER_SIZE], *xml = NULL, *path;
-    size_t len = 0;
+    *s = passed(1, 2, "2024-03-01");
+    valid_cert(num, *s, 1);
+    ck_ok(sc_certificate_link_post(fx.db, fx.org, num, "北京某物流有限公司", "配送主管",
+                                   "QY-2024-001", "2024-04-02"));
+}
+
+/* The post certificate (一岗双认): linked by the issuing organization, with its fields. */
+START_TEST(test_certificate_link_post)
+{
+    char num[SC_CERT_NUMBER_SIZE];
     sc_certificate c;
-    sc_report *report = NULL;
-    sc_import_result res;
-    int doctype = 0;
     int64_t s = passed(1, 2, "2024-03-01");
     valid_cert(num, s, 1);
-
     ck_refused(sc_certificate_link_post(fx.db, fx.org2, num, "某物流公司", "配送主管", "QY-001",
                                         "2024-04-02"), SC_EDENIED);
     ck_refused(sc_certificate_link_post(fx.db, fx.org, num, "", "配送主管", "QY-001", NULL),
@@ -413,8 +488,18 @@ START_TEST(test_certificate_post_and_document)
     ck_assert_str_eq(c.post_number, "QY-2024-001");
     ck_assert_str_eq(c.post_issued, "2024-04-02");
     ck_assert_str_eq(c.photo, "sha256:photo");
+}
+END_TEST
 
-    /* The electronic certificate validates against certificate.xsd. */
+/* The electronic certificate validates against certificate.xsd. */
+START_TEST(test_certificate_document)
+{
+    char num[SC_CERT_NUMBER_SIZE], *xml = NULL;
+    sc_report *report = NULL;
+    size_t len = 0;
+    int doctype = 0;
+    int64_t s;
+    pd_linked(num, &s);
     ck_ok(sc_certificate_export_memory(&xml, &len, fx.db, num));
     ck_assert_uint_eq(len, strlen(xml));
     ck_assert_ptr_nonnull(strstr(xml, "urn:skillcert:certificate:1"));
@@ -433,26 +518,62 @@ START_TEST(test_certificate_post_and_document)
     ck_assert_int_eq(sc_doctype_from_name("certificate"), SC_DOC_CERTIFICATE);
     ck_assert_str_eq(sc_doctype_namespace(SC_DOC_CERTIFICATE), "urn:skillcert:certificate:1");
     ck_assert_ptr_nonnull(strstr(sc_doctype_schema(SC_DOC_CERTIFICATE), "[SY][0-9]{21}"));
-    /* Certificate documents are never imported. */
+    sc_report_free(report);
+    sc_free(xml);
+}
+END_TEST
+
+/* Certificate documents are never imported. */
+START_TEST(test_certificate_document_not_imported)
+{
+    char num[SC_CERT_NUMBER_SIZE], *xml = NULL;
+    sc_import_result res;
+    size_t len = 0;
+    int64_t s;
+    pd_linked(num, &s);
+    ck_ok(sc_certificate_export_memory(&xml, &len, fx.db, num));
     ck_refused(sc_xml_import_memory(&res, fx.db, fx.centre, xml, len, "cert.xml", NULL, NULL),
                SC_EINVALIDDOC);
-    /* A tampered number no longer validates. */
-    {
-        char *bad = strdup(xml), *p = strstr(bad, "number=\"S");
-        ck_assert_ptr_nonnull(p);
-        p[8] = 'X';
-        sc_report_clear(report);
-        ck_assert_int_eq(sc_xml_validate_memory(&doctype, report, bad, len, "bad.xml", NULL),
-                         SC_EINVALIDDOC);
-        ck_assert_int_gt(sc_report_error_count(report), 0);
-        free(bad);
-    }
     sc_free(xml);
-    /* As a file; and a revoked certificate's document says so. */
+}
+END_TEST
+
+/* A tampered number no longer validates. */
+START_TEST(test_certificate_document_tampered)
+{
+    char num[SC_CERT_NUMBER_SIZE], *xml = NULL, *bad, *p;
+    sc_report *report = NULL;
+    size_t len = 0;
+    int doctype = 0;
+    int64_t s;
+    pd_linked(num, &s);
+    ck_ok(sc_certificate_export_memory(&xml, &len, fx.db, num));
+    bad = strdup(xml);
+    p = strstr(bad, "number=\"S");
+    ck_assert_ptr_nonnull(p);
+    p[8] = 'X';
+    ck_ok(sc_report_new(&report));
+    ck_assert_int_eq(sc_xml_validate_memory(&doctype, report, bad, len, "bad.xml", NULL),
+                     SC_EINVALIDDOC);
+    ck_assert_int_gt(sc_report_error_count(report), 0);
+    free(bad);
+    sc_report_free(report);
+    sc_free(xml);
+}
+END_TEST
+
+/* As a file; and a revoked certificate's document says so. */
+START_TEST(test_certificate_document_revoked)
+{
+    char num[SC_CERT_NUMBER_SIZE], *xml = NULL, *path;
+    sc_report *report = NULL;
+    int doctype = 0;
+    int64_t s;
+    pd_linked(num, &s);
     ck_ok(sc_certificate_revoke(fx.db, fx.centre, num, "违规发证", "2024-06-01"));
     path = t_tmpfile(".xml");
     ck_ok(sc_certificate_export_file(fx.db, num, path));
-    sc_report_clear(report);
+    ck_ok(sc_report_new(&report));
     ck_ok(sc_xml_validate_file(&doctype, report, path, NULL));
     ck_assert_int_eq(doctype, SC_DOC_CERTIFICATE);
     remove(path);
@@ -461,34 +582,41 @@ START_TEST(test_certificate_post_and_document)
     ck_assert_ptr_nonnull(strstr(xml, "status=\"revoked\""));
     ck_assert_ptr_nonnull(strstr(xml, "<revocation date=\"2024-06-01\" reason=\"违规发证\"/>"));
     sc_free(xml);
-    /* Only issued certificates have a document. */
+    sc_report_free(report);
+}
+END_TEST
+
+/* Only published certificates have a document: not when reported, nor when issued. */
+START_TEST(test_certificate_document_only_published)
+{
+    char num[SC_CERT_NUMBER_SIZE], rep[SC_CERT_NUMBER_SIZE], *xml = NULL;
+    size_t len = 0;
+    int64_t s;
+    pd_linked(num, &s);
     report_cert(rep, s, 2, "2024-03-10");
     ck_assert_int_eq(sc_certificate_export_memory(&xml, &len, fx.db, rep), SC_ECONSTRAINT);
     ck_assert_ptr_null(xml);
     ck_ok(sc_certificate_issue(fx.db, fx.org, rep, NULL, "2024-03-11"));
     ck_assert_int_eq(sc_certificate_export_memory(&xml, &len, fx.db, rep), SC_ECONSTRAINT);
     ck_assert_int_eq(sc_certificate_export_memory(&xml, &len, fx.db, "S1"), SC_EINVAL);
-    sc_report_free(report);
 }
 END_TEST
 
 /* ---- statistics and batch verification ---------------------------------------------------------- */
 
-START_TEST(test_certificate_stats)
+/* The statistics' registry: org 1 (海淀区, level 4): 2 published, 1 issued only and
+ * 1 revoked; org 2 (西城区, level 5): 1 issued. n[0..4] are their numbers, id the
+ * holder of n[4]. */
+static void stats_setup(char n[8][SC_CERT_NUMBER_SIZE], char id[19])
 {
-    char n[8][SC_CERT_NUMBER_SIZE], id[19];
-    sc_certificate_iter *it = NULL;
-    sc_cert_stats_row r;
     int64_t s, s2;
-    int i, rows_seen = 0;
-
+    int i;
     s = passed(1, 4, "2024-03-01");
     for (i = 0; i < 3; i++)
         valid_cert(n[i], s, i + 1);                   /* 3 published, issued 2024-03-15 */
     report_cert(n[3], s, 4, "2024-04-10");
     ck_ok(sc_certificate_issue(fx.db, fx.org, n[3], "p", "2024-04-12")); /* issued only */
     ck_ok(sc_certificate_revoke(fx.db, fx.org, n[2], "作废", "2024-05-01"));
-    /* Organization 2 (西城区) at level 5. */
     fx_candidates(10, 10);
     fx_id(id, 10);
     ck_ok(sc_session_create(&s2, fx.db, fx.org2, FX_ORG2, FX_OCC, NULL, 5, SC_PATH_NORMAL,
@@ -505,8 +633,15 @@ START_TEST(test_certificate_stats)
     ck_ok(sc_result_record(fx.db, fx.org2, s2, id, 70, 70, SC_SCORE_NONE, "2024-03-01"));
     ck_ok(sc_certificate_report(n[4], fx.db, fx.org2, s2, id, "2024-03-10"));
     ck_ok(sc_certificate_issue(fx.db, fx.org2, n[4], "p", "2024-03-20"));
+}
 
-    /* In force: 2 published + 1 issued of org 1, 1 issued of org 2. */
+/* In force: 2 published + 1 issued of org 1, 1 issued of org 2; published only: 2. */
+START_TEST(test_certificate_stats_in_force)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_cert_stats_row r;
+    stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, 0, NULL, NULL));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_int_eq(r.count, 4);
@@ -514,12 +649,20 @@ START_TEST(test_certificate_stats)
     ck_assert_int_eq(r.level, 0);
     ck_assert_int_eq(sc_certificate_stats_iter_next(&r, it), SC_ITEROVER);
     sc_certificate_iter_free(it);
-
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_PUBLISHED_ONLY, NULL, NULL));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_int_eq(r.count, 2);
     sc_certificate_iter_free(it);
+}
+END_TEST
 
+START_TEST(test_certificate_stats_by_district_level)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_cert_stats_row r;
+    int rows_seen = 0;
+    stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_DISTRICT | SC_STATS_LEVEL, NULL,
                                         NULL));
     while (sc_certificate_stats_iter_next(&r, it) == SC_OK) {
@@ -535,11 +678,21 @@ START_TEST(test_certificate_stats)
     }
     sc_certificate_iter_free(it);
     ck_assert_int_eq(rows_seen, 2);
+}
+END_TEST
 
+/* Ordered by occupation, ..., org, period; a stats iterator is not a listing. */
+START_TEST(test_certificate_stats_by_org_month)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_cert_stats_row r;
+    sc_certificate c;
+    stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db,
                                         SC_STATS_ORG | SC_STATS_OCCUPATION | SC_STATS_MONTH, NULL,
                                         NULL));
-    ck_ok(sc_certificate_stats_iter_next(&r, it)); /* ordered: occupation, ..., org, period */
+    ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_str_eq(r.occupation, FX_OCC);
     ck_assert_str_eq(r.credit_code, FX_ORG2); /* "52..." sorts before "91..." */
     ck_assert_str_eq(r.period, "2024-03");
@@ -553,13 +706,18 @@ START_TEST(test_certificate_stats)
     ck_assert_str_eq(r.period, "2024-04");
     ck_assert_int_eq(r.count, 1);
     ck_assert_int_eq(sc_certificate_stats_iter_next(&r, it), SC_ITEROVER);
-    {
-        sc_certificate c;
-        ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_EINVAL); /* wrong kind */
-    }
+    ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_EINVAL); /* wrong kind */
     sc_certificate_iter_free(it);
+}
+END_TEST
 
-    /* A period. */
+/* A period; unknown flags and a bad date are refused. */
+START_TEST(test_certificate_stats_period)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_cert_stats_row r;
+    stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_YEAR, "2024-04-01", "2024-12-31"));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_str_eq(r.period, "2024");
@@ -567,43 +725,53 @@ START_TEST(test_certificate_stats)
     sc_certificate_iter_free(it);
     ck_assert_int_eq(sc_certificate_stats_iter_new(&it, fx.db, 0x4000, NULL, NULL), SC_EINVAL);
     ck_assert_int_eq(sc_certificate_stats_iter_new(&it, fx.db, 0, "2024-13-01", NULL), SC_EINVAL);
+}
+END_TEST
 
-    /* A batch across issuing contexts: each answer has its own organization and level. */
-    {
-        const char *nums[4], *nms[4];
-        sc_verification vs[4];
-        nums[0] = n[0]; nms[0] = "考生1";
-        nums[1] = n[4]; nms[1] = "考生10";
-        nums[2] = n[1]; nms[2] = "考生2";
-        nums[3] = n[4]; nms[3] = "考生10";
-        ck_ok(sc_certificate_batch_verify(vs, fx.db, nums, nms, NULL, 4));
-        ck_assert_int_eq(vs[0].status, SC_VERIFY_VALID);
-        ck_assert_int_eq(vs[0].level, 4);
-        ck_assert_str_eq(vs[0].org_name, "北京智训科技有限公司");
-        ck_assert_int_eq(vs[1].status, SC_VERIFY_NOT_PUBLISHED);
-        ck_assert_int_eq(vs[1].level, 5);
-        ck_assert_str_eq(vs[1].org_name, "北京数字技能评价协会");
-        ck_assert_str_eq(vs[1].work_type, "--");
-        ck_assert_str_eq(vs[1].occupation_name, FX_OCC_NAME);
-        ck_assert_int_eq(vs[2].level, 4);
-        ck_assert_str_eq(vs[2].org_name, "北京智训科技有限公司");
-        ck_assert_str_eq(vs[3].org_name, "北京数字技能评价协会");
-    }
-    /* Listing by holder and organization. */
-    {
-        sc_certificate c;
-        int k = 0;
-        ck_ok(sc_certificate_iter_new(&it, fx.db, FX_ORG, NULL));
-        while (sc_certificate_iter_next(&c, it) == SC_OK)
-            k++;
-        sc_certificate_iter_free(it);
-        ck_assert_int_eq(k, 4);
-        ck_ok(sc_certificate_iter_new(&it, fx.db, NULL, id));
-        ck_ok(sc_certificate_iter_next(&c, it));
-        ck_assert_str_eq(c.number, n[4]);
-        ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_ITEROVER);
-        sc_certificate_iter_free(it);
-    }
+/* A batch across issuing contexts: each answer has its own organization and level. */
+START_TEST(test_certificate_batch_verify_contexts)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    const char *nums[4], *nms[4];
+    sc_verification vs[4];
+    stats_setup(n, id);
+    nums[0] = n[0]; nms[0] = "考生1";
+    nums[1] = n[4]; nms[1] = "考生10";
+    nums[2] = n[1]; nms[2] = "考生2";
+    nums[3] = n[4]; nms[3] = "考生10";
+    ck_ok(sc_certificate_batch_verify(vs, fx.db, nums, nms, NULL, 4));
+    ck_assert_int_eq(vs[0].status, SC_VERIFY_VALID);
+    ck_assert_int_eq(vs[0].level, 4);
+    ck_assert_str_eq(vs[0].org_name, "北京智训科技有限公司");
+    ck_assert_int_eq(vs[1].status, SC_VERIFY_NOT_PUBLISHED);
+    ck_assert_int_eq(vs[1].level, 5);
+    ck_assert_str_eq(vs[1].org_name, "北京数字技能评价协会");
+    ck_assert_str_eq(vs[1].work_type, "--");
+    ck_assert_str_eq(vs[1].occupation_name, FX_OCC_NAME);
+    ck_assert_int_eq(vs[2].level, 4);
+    ck_assert_str_eq(vs[2].org_name, "北京智训科技有限公司");
+    ck_assert_str_eq(vs[3].org_name, "北京数字技能评价协会");
+}
+END_TEST
+
+/* Listing by organization and by holder. */
+START_TEST(test_certificate_listing)
+{
+    char n[8][SC_CERT_NUMBER_SIZE], id[19];
+    sc_certificate_iter *it = NULL;
+    sc_certificate c;
+    int k = 0;
+    stats_setup(n, id);
+    ck_ok(sc_certificate_iter_new(&it, fx.db, FX_ORG, NULL));
+    while (sc_certificate_iter_next(&c, it) == SC_OK)
+        k++;
+    sc_certificate_iter_free(it);
+    ck_assert_int_eq(k, 4);
+    ck_ok(sc_certificate_iter_new(&it, fx.db, NULL, id));
+    ck_ok(sc_certificate_iter_next(&c, it));
+    ck_assert_str_eq(c.number, n[4]);
+    ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_ITEROVER);
+    sc_certificate_iter_free(it);
 }
 END_TEST
 
@@ -675,21 +843,17 @@ static int child_reports(const char *path, int64_t session, int first, int last,
     return bad;
 }
 
-START_TEST(test_certificate_two_processes)
+/* The fixture in a registry file at path, with a standard of light ratios so that
+ * one session holds every candidate. */
+static void file_fixture_light_ratios(const char *path)
 {
-    char *path = t_tmpfile(".db");
     sc_db *db = NULL;
     sc_actor *city = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_component_rule r;
-    pid_t pids[2];
-    int64_t s;
-    int i, status, go[2];
-
     ck_ok(sc_db_open(&db, path, NULL));
     ck_ok(sc_catalog_load_notice(db, city));
     sc_actor_free(city);
     fx_build(db);
-    /* A standard with light ratios, so one session holds every candidate. */
     memset(&r, 0, sizeof r);
     snprintf(r.occupation, sizeof r.occupation, FX_OCC);
     r.component = SC_COMPONENT_THEORY;
@@ -701,6 +865,16 @@ START_TEST(test_certificate_two_processes)
     r.min_staff = 3;
     r.odd = 1;
     ck_ok(sc_component_rule_set(fx.db, fx.centre, &r));
+}
+
+START_TEST(test_certificate_two_processes)
+{
+    char *path = t_tmpfile(".db");
+    pid_t pids[2];
+    int64_t s;
+    int i, status, go[2];
+
+    file_fixture_light_ratios(path);
     s = passed(1, 2 * HALF, "2024-03-01");
     sc_db_close(fx.db);
     fx.db = NULL;
@@ -834,13 +1008,29 @@ Suite *sc_certificate_suite(void)
     tc = tcase_create("workflow");
     tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
     tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_certificate_workflow);
+    tcase_add_test(tc, test_certificate_report_refusals);
+    tcase_add_test(tc, test_certificate_report);
+    tcase_add_test(tc, test_certificate_reported_record);
+    tcase_add_test(tc, test_certificate_issue);
+    tcase_add_test(tc, test_certificate_publish);
+    tcase_add_test(tc, test_certificate_verify_with_id);
+    tcase_add_test(tc, test_certificate_verify_mismatch);
     tcase_add_test(tc, test_certificate_numbering);
     tcase_add_test(tc, test_certificate_revoke_reissue);
     tcase_add_test(tc, test_certificate_exit_stays_valid);
     tcase_add_test(tc, test_certificate_standing_on_the_day);
-    tcase_add_test(tc, test_certificate_post_and_document);
-    tcase_add_test(tc, test_certificate_stats);
+    tcase_add_test(tc, test_certificate_link_post);
+    tcase_add_test(tc, test_certificate_document);
+    tcase_add_test(tc, test_certificate_document_not_imported);
+    tcase_add_test(tc, test_certificate_document_tampered);
+    tcase_add_test(tc, test_certificate_document_revoked);
+    tcase_add_test(tc, test_certificate_document_only_published);
+    tcase_add_test(tc, test_certificate_stats_in_force);
+    tcase_add_test(tc, test_certificate_stats_by_district_level);
+    tcase_add_test(tc, test_certificate_stats_by_org_month);
+    tcase_add_test(tc, test_certificate_stats_period);
+    tcase_add_test(tc, test_certificate_batch_verify_contexts);
+    tcase_add_test(tc, test_certificate_listing);
     tcase_add_test(tc, test_certificate_batch_verify);
     tcase_add_test(tc, test_certificate_alloc_failures);
     suite_add_tcase(s, tc);

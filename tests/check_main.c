@@ -147,10 +147,33 @@ void t_refused_import(sc_db *db, const sc_actor *actor, const char *doc, int wan
     free(after);
 }
 
+/* The slow test cases, each as its module's case in one "slow" suite. */
+static Suite *slow_suite(void)
+{
+    Suite *s = suite_create("slow");
+    suite_add_tcase(s, sc_application_slow_tcase());
+    return s;
+}
+
+/* SC_CHECK_SLOW set (non-empty): only the slow suite (`make check-slow`). */
+static int slow_only(void)
+{
+    const char *v = getenv("SC_CHECK_SLOW");
+    return v && *v;
+}
+
 int main(void)
 {
-    SRunner *sr = srunner_create(sc_errors_suite());
+    SRunner *sr;
     int failed;
+    if (slow_only()) {
+        sr = srunner_create(slow_suite());
+        srunner_run_all(sr, CK_NORMAL);
+        failed = srunner_ntests_failed(sr);
+        srunner_free(sr);
+        return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+    sr = srunner_create(sc_errors_suite());
     srunner_add_suite(sr, sc_store_suite());
     srunner_add_suite(sr, sc_roles_suite());
     srunner_add_suite(sr, sc_catalog_suite());
@@ -171,6 +194,7 @@ int main(void)
     srunner_add_suite(sr, sc_pki_suite());
     srunner_add_suite(sr, sc_render_suite());
     srunner_add_suite(sr, sc_reliability_suite());
+    srunner_add_suite(sr, sc_alloc_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

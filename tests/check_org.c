@@ -346,42 +346,44 @@ END_TEST
 
 /* ---- the whole filing path ------------------------------------------------------------ */
 
-START_TEST(test_org_filing_path)
+/* The filing path (备案), one step per test: walk_a() takes organization A up to
+ * the step before, the test takes the step and checks the standing and the audit. */
+START_TEST(test_org_filing_apply)
 {
-    sc_filing_iter *it = NULL;
-    sc_filing_step step;
-    sc_filing f;
-    sc_offerings *granted = NULL;
-    sc_offering_item item;
+    sc_offerings *s = offs("4-04-05-05/数据标注员:5,4,3", "4-02-07-10:5,4", NULL);
     sc_org o;
-    static const int steps[] = { SC_FILING_APPLIED, SC_FILING_RECOMMENDED, SC_FILING_EVALUATED,
-                                 SC_FILING_NOTICED, SC_FILING_FILED, SC_FILING_ACTIVE };
-    static const char *dates[] = { "2023-02-01", "2023-02-10", "2023-03-01",
-                                   "2023-03-10", "2023-05-10", "2023-05-12" };
-    int i, rc;
     long audit0;
-
     walk_a(SC_FILING_NONE);
-    /* Step by step, checking the standing and the audit trail after each. */
-    {
-        sc_offerings *s = offs("4-04-05-05/数据标注员:5,4,3", "4-02-07-10:5,4", NULL);
-        audit0 = audit_rows();
-        ck_ok(sc_org_apply(db, org_a, ORG_A, s, "2023-02-01"));
-        sc_offerings_free(s);
-        ck_assert_int_eq(audit_rows(), audit0 + 1);
-    }
+    audit0 = audit_rows();
+    ck_ok(sc_org_apply(db, org_a, ORG_A, s, "2023-02-01"));
+    sc_offerings_free(s);
+    ck_assert_int_eq(audit_rows(), audit0 + 1);
     ck_ok(sc_org_get(&o, db, ORG_A, "2023-02-01"));
     ck_assert_int_eq(o.status, SC_FILING_APPLIED);
     ck_ok(sc_org_get(&o, db, ORG_A, "2023-01-31"));
     ck_assert_int_eq(o.status, SC_FILING_NONE);
+}
+END_TEST
 
+START_TEST(test_org_filing_recommend_evaluate)
+{
+    sc_org o;
+    long audit0;
+    walk_a(SC_FILING_APPLIED);
     audit0 = audit_rows();
     ck_ok(sc_org_recommend(db, haidian, ORG_A, "2023-02-10", "材料齐全"));
     ck_assert_int_eq(audit_rows(), audit0 + 1);
     ck_ok(sc_org_evaluate(db, centre, ORG_A, NULL, SC_EVAL_ALL, "2023-03-01", "专家论证通过"));
     ck_ok(sc_org_get(&o, db, ORG_A, "2023-03-05"));
     ck_assert_int_eq(o.status, SC_FILING_EVALUATED);
-    ck_ok(sc_org_notice(db, centre, ORG_A, "2023-03-10"));
+}
+END_TEST
+
+/* Filed: a receipt, valid three years; listed but not committed, so it may not certify yet. */
+START_TEST(test_org_filing_filed)
+{
+    sc_org o;
+    walk_a(SC_FILING_NOTICED);
     ck_ok(sc_org_file(db, centre, ORG_A, "2023-05-10"));
     ck_ok(sc_org_get(&o, db, ORG_A, "2023-05-11"));
     ck_assert_int_eq(o.status, SC_FILING_FILED);
@@ -389,9 +391,18 @@ START_TEST(test_org_filing_path)
     ck_assert_str_eq(o.filed, "2023-05-10");
     ck_assert_str_eq(o.valid_until, "2026-05-09");
     ck_assert_str_eq(o.committed, "");
-    /* Filed but not committed: listed, may not certify yet. */
     ck_verdict(MAY(ORG_A, "4-02-07-10", NULL, 5, "2023-05-11", NULL, SC_PATH_NORMAL), 0,
                SC_REASON_ORG_NOT_COMMITTED);
+}
+END_TEST
+
+/* The commitment makes it active: it may certify to the filing's last day. Standing as
+   of past dates is history, not today's state. */
+START_TEST(test_org_filing_commit)
+{
+    sc_org o;
+    long audit0;
+    walk_a(SC_FILING_FILED);
     audit0 = audit_rows();
     ck_ok(sc_org_commit(db, org_a, ORG_A, "2023-05-12"));
     ck_assert_int_eq(audit_rows(), audit0 + 1);
@@ -402,23 +413,32 @@ START_TEST(test_org_filing_path)
                SC_REASON_NONE);
     ck_verdict(MAY(ORG_A, "4—04—05—05", "数据标注员", 3, "2026-05-09", NULL, SC_PATH_NORMAL), 1,
                SC_REASON_NONE);
-    /* Standing as of past dates is history, not today's state. */
     ck_ok(sc_org_get(&o, db, ORG_A, "2023-03-05"));
     ck_assert_int_eq(o.status, SC_FILING_EVALUATED);
     ck_assert_str_eq(o.receipt, "");
+}
+END_TEST
 
-    /* The recorded filing and its six steps with dates and actors. */
+/* The recorded filing and its six steps with dates and actors. */
+START_TEST(test_org_filing_record)
+{
+    static const int steps[] = { SC_FILING_APPLIED, SC_FILING_RECOMMENDED, SC_FILING_EVALUATED,
+                                 SC_FILING_NOTICED, SC_FILING_FILED, SC_FILING_ACTIVE };
+    static const char *dates[] = { "2023-02-01", "2023-02-10", "2023-03-01",
+                                   "2023-03-10", "2023-05-10", "2023-05-12" };
+    sc_filing_iter *it = NULL;
+    sc_filing_step step;
+    sc_filing f, end, wrong;
+    int i, rc;
+    walk_a(SC_FILING_ACTIVE);
     ck_ok(sc_filing_iter_new(&it, db, ORG_A));
     ck_ok(sc_filing_iter_next(&f, it));
     ck_assert_int_eq(f.kind, SC_FILING_INITIAL);
     ck_assert_int_eq(f.status, SC_FILING_ACTIVE);
     ck_assert_uint_eq(f.methods, SC_EVAL_ALL);
     ck_assert_str_eq(f.receipt, "BJ-2023-0001");
-    {
-        sc_filing end;
-        ck_assert_int_eq(sc_filing_iter_next(&end, it), SC_ITEROVER);
-        ck_assert_int_eq(end.id, 0);
-    }
+    ck_assert_int_eq(sc_filing_iter_next(&end, it), SC_ITEROVER);
+    ck_assert_int_eq(end.id, 0);
     sc_filing_iter_free(it);
     ck_ok(sc_filing_step_iter_new(&it, db, f.id));
     for (i = 0; (rc = sc_filing_step_iter_next(&step, it)) == SC_OK; i++) {
@@ -435,13 +455,22 @@ START_TEST(test_org_filing_path)
     ck_ok(sc_filing_step_iter_next(&step, it));
     ck_assert_str_eq(step.actor, "district:110108 (test)");
     ck_assert_str_eq(step.note, "材料齐全");
-    {
-        sc_filing wrong;
-        ck_assert_int_eq(sc_filing_iter_next(&wrong, it), SC_EINVAL); /* a step iterator */
-    }
+    ck_assert_int_eq(sc_filing_iter_next(&wrong, it), SC_EINVAL); /* a step iterator */
     sc_filing_iter_free(it);
+}
+END_TEST
 
-    /* The granted scope. */
+/* The granted scope, in force while the filing is. */
+START_TEST(test_org_filing_scope)
+{
+    sc_filing_iter *it = NULL;
+    sc_offerings *granted = NULL;
+    sc_offering_item item;
+    sc_filing f;
+    walk_a(SC_FILING_ACTIVE);
+    ck_ok(sc_filing_iter_new(&it, db, ORG_A));
+    ck_ok(sc_filing_iter_next(&f, it));
+    sc_filing_iter_free(it);
     ck_ok(sc_filing_scope_get(&granted, db, f.id, 1));
     ck_assert_uint_eq(sc_offerings_count(granted), 5);
     sc_offerings_free(granted);
@@ -1097,7 +1126,12 @@ Suite *sc_org_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_org_register);
     tcase_add_test(tc, test_org_publish);
-    tcase_add_test(tc, test_org_filing_path);
+    tcase_add_test(tc, test_org_filing_apply);
+    tcase_add_test(tc, test_org_filing_recommend_evaluate);
+    tcase_add_test(tc, test_org_filing_filed);
+    tcase_add_test(tc, test_org_filing_commit);
+    tcase_add_test(tc, test_org_filing_record);
+    tcase_add_test(tc, test_org_filing_scope);
     tcase_add_test(tc, test_org_directory);
     tcase_add_test(tc, test_org_validity_leap_day);
     tcase_add_test(tc, test_org_workflow_refusals);

@@ -26,6 +26,11 @@ Suite *sc_supervision_suite(void);
 Suite *sc_e2e_suite(void);
 Suite *sc_render_suite(void);
 Suite *sc_reliability_suite(void);
+Suite *sc_alloc_suite(void);
+
+/* Test cases too slow for `make check`; check_main.c runs them as the "slow"
+   suite when SC_CHECK_SLOW is set (`make check-slow`). They are always built. */
+TCase *sc_application_slow_tcase(void);
 
 /* Helpers (check_main.c). */
 sc_actor *t_actor(int kind, const char *scope);

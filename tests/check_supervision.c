@@ -343,27 +343,18 @@ END_TEST
 #define CRAFT1 "S000011000001245900001"
 #define CRAFT2 "S000011000001245900002"
 
-START_TEST(test_supervision_out_of_scope_to_exit)
+/* The stages of the case, each built on the one before. */
+static char oos_good[2][SC_CERT_NUMBER_SIZE]; /* two good certificates of FX_ORG */
+static int64_t oos_finding;                    /* the scan's finding */
+
+/* Two good certificates; two crafted ones outside the filed scope (4-04-05-04
+ * 建筑信息模型技术员 was never granted), written with plain SQL; a minor
+ * finding of FX_ORG2 and the credit lists of 2024-05-15 and 2024-06-01. */
+static void oos_crafted(void)
 {
-    char good[2][SC_CERT_NUMBER_SIZE];
-    sc_verification v;
-    sc_verdict vd;
-    sc_finding f, v2;
-    sc_certificate c;
-    sc_audit_result ar;
-    sc_supervision_iter *it = NULL;
-    sc_credit_score s;
-    char *xml = NULL;
-    size_t len = 0, nf = 0, nbad = 0, revoked = 0, n = 0;
-    int64_t in = 0, in2 = 0, fid = 0, fid2 = 0, sid = 0;
-    int rank = 0, doctype = 0, k;
-    double before, after;
-    sc_report *rep = NULL;
-
-    certify(1, 2, "2024-03-01", good);
-
-    /* The crafted registry: two certificates outside the filed scope
-     * (4-04-05-04 建筑信息模型技术员 was never granted), written with plain SQL. */
+    int64_t in2 = 0, fid2 = 0;
+    size_t n = 0;
+    certify(1, 2, "2024-03-01", oos_good);
     sql("INSERT INTO cert_context (org_id, org_name, district, occupation, occupation_name, "
         "work_type, level) SELECT id, name, district, '4-04-05-04', (SELECT name FROM occupation "
         "WHERE code = '4-04-05-04'), '', 5 FROM org WHERE credit_code = '" FX_ORG "'");
@@ -373,21 +364,67 @@ START_TEST(test_supervision_out_of_scope_to_exit)
     sql("INSERT INTO certificate_record (number, id_number, certified, published) VALUES "
         "('" CRAFT1 "', '110105198001011238', '2024-05-01', '2024-05-03'),"
         "('" CRAFT2 "', '11010519491231002X', '2024-05-02', '2024-05-03')");
-    ck_ok(sc_certificate_verify(&v, fx.db, CRAFT1, "冒名甲", NULL));
-    ck_assert_int_eq(v.status, SC_VERIFY_VALID);
-
-    /* FX_ORG2 has a minor finding: FX_ORG leads the list before the scan. */
     ck_ok(sc_inspection_open(&in2, fx.db, fx.xicheng, FX_ORG2, SC_INSPECT_ORG, NULL, "2024-05-10",
                              NULL));
     ck_ok(sc_inspection_add_finding(&fid2, fx.db, fx.xicheng, in2, "disclosure",
                                     SC_FINDING_MINOR, "收费标准未公示", NULL, 0, "2024-05-10"));
     ck_ok(sc_credit_compute(&n, fx.db, fx.centre, "2024-05-15"));
     ck_ok(sc_credit_compute(&n, fx.db, fx.centre, "2024-06-01"));
-    before = score_in_list("2024-06-01", FX_ORG, &rank);
-    ck_assert(before == 100);
-    ck_assert_int_eq(rank, 1);
+}
 
-    /* The spot check: the scan finds the crafted certificates and only them. */
+/* ... the city centre's spot check scans the certificates (oos_finding). */
+static void oos_scanned(void)
+{
+    sc_supervision_iter *it = NULL;
+    sc_finding f;
+    size_t nf = 0, nbad = 0;
+    int64_t in = 0;
+    oos_crafted();
+    ck_ok(sc_inspection_open(&in, fx.db, fx.centre, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-20",
+                             "证书专项抽查"));
+    ck_ok(sc_inspection_scan_certificates(&nf, &nbad, fx.db, fx.centre, in, "2024-05-20"));
+    ck_ok(sc_finding_iter_new(&it, fx.db, FX_ORG, in));
+    ck_ok(sc_finding_iter_next(&f, it));
+    sc_supervision_iter_free(it);
+    oos_finding = f.id;
+}
+
+/* ... the exit sanction, the crafted certificates revoked, the list of 2024-07-01. */
+static void oos_exited(void)
+{
+    size_t revoked = 0, n = 0;
+    int64_t sid = 0;
+    oos_scanned();
+    ck_ok(sc_sanction_impose(&sid, fx.db, fx.centre, oos_finding, SC_SANCTION_EXIT, NULL,
+                             "超范围开展认定，不履行承诺", "2024-06-10"));
+    ck_ok(sc_finding_revoke_certificates(&revoked, fx.db, fx.centre, oos_finding, "2024-06-10"));
+    ck_assert_uint_eq(revoked, 2);
+    ck_ok(sc_credit_compute(&n, fx.db, fx.centre, "2024-07-01"));
+}
+
+/* The crafted certificate verifies; FX_ORG leads the list before the scan. */
+START_TEST(test_supervision_oos_crafted)
+{
+    sc_verification v;
+    int rank = 0;
+    oos_crafted();
+    ck_ok(sc_certificate_verify(&v, fx.db, CRAFT1, "冒名甲", NULL));
+    ck_assert_int_eq(v.status, SC_VERIFY_VALID);
+    ck_assert(score_in_list("2024-06-01", FX_ORG, &rank) == 100);
+    ck_assert_int_eq(rank, 1);
+}
+END_TEST
+
+/* The spot check (the city centre's, not a district's): the scan finds the crafted
+   certificates and only them, as one serious finding. */
+START_TEST(test_supervision_oos_scan)
+{
+    sc_supervision_iter *it = NULL;
+    sc_finding f, v2;
+    size_t nf = 0, nbad = 0;
+    int64_t in = 0;
+    int k;
+    oos_crafted();
     ck_ok(sc_inspection_open(&in, fx.db, fx.centre, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-20",
                              "证书专项抽查"));
     ck_refused(sc_inspection_scan_certificates(&nf, &nbad, fx.db, fx.chaoyang, in, "2024-05-20"),
@@ -397,7 +434,6 @@ START_TEST(test_supervision_out_of_scope_to_exit)
     ck_assert_uint_eq(nbad, 2);
     ck_ok(sc_finding_iter_new(&it, fx.db, FX_ORG, in));
     ck_ok(sc_finding_iter_next(&f, it));
-    fid = f.id;
     ck_assert_int_eq(sc_finding_iter_next(&v2, it), SC_ITEROVER);
     sc_supervision_iter_free(it);
     ck_assert_str_eq(f.category, "out-of-scope");
@@ -406,35 +442,58 @@ START_TEST(test_supervision_out_of_scope_to_exit)
     ck_assert_msg(strstr(f.evidence, "2 of 4") != NULL, "%s", f.evidence);
     for (k = 0; k < 2; k++) {
         char ref[SC_ENTITY_REF_SIZE];
-        ck_ok(sc_finding_entity_get(ref, fx.db, fid, (size_t)k));
+        ck_ok(sc_finding_entity_get(ref, fx.db, f.id, (size_t)k));
         ck_assert_str_eq(ref, k ? "certificate:" CRAFT2 : "certificate:" CRAFT1);
     }
+}
+END_TEST
 
-    /* The published list of 2024-06-01 was recomputed with the finding. */
+/* The published list of 2024-06-01 was recomputed with the finding; 2024-05-15's was not. */
+START_TEST(test_supervision_oos_list_recomputed)
+{
+    double after;
+    int rank = 0;
+    oos_scanned();
     after = score_in_list("2024-06-01", FX_ORG, &rank);
-    ck_assert_msg(after < before && after < 62 && after > 59, "score %g", after);
+    ck_assert_msg(after < 100 && after < 62 && after > 59, "score %g", after);
     ck_assert_int_eq(rank, 2);
     ck_assert(score_in_list("2024-05-15", FX_ORG, NULL) == 100); /* before the finding */
+}
+END_TEST
 
-    /* Sanction → exit: only the city may; the district's refusal changes nothing. */
-    ck_refused(sc_sanction_impose(&sid, fx.db, fx.haidian, fid, SC_SANCTION_EXIT, NULL,
+/* Sanction → exit: only the city may; the district's refusal changes nothing. */
+START_TEST(test_supervision_oos_exit)
+{
+    sc_verdict vd;
+    size_t revoked = 0;
+    int64_t sid = 0;
+    oos_scanned();
+    ck_refused(sc_sanction_impose(&sid, fx.db, fx.haidian, oos_finding, SC_SANCTION_EXIT, NULL,
                                   "超范围认定", "2024-06-10"), SC_EDENIED);
-    ck_refused(sc_finding_revoke_certificates(&revoked, fx.db, fx.haidian, fid, "2024-06-10"),
-               SC_EDENIED);
-    ck_refused(sc_finding_revoke_certificates(&revoked, fx.db, fx.org, fid, "2024-06-10"),
-               SC_EDENIED);
-    ck_ok(sc_sanction_impose(&sid, fx.db, fx.centre, fid, SC_SANCTION_EXIT, NULL,
+    ck_refused(sc_finding_revoke_certificates(&revoked, fx.db, fx.haidian, oos_finding,
+                                              "2024-06-10"), SC_EDENIED);
+    ck_refused(sc_finding_revoke_certificates(&revoked, fx.db, fx.org, oos_finding,
+                                              "2024-06-10"), SC_EDENIED);
+    ck_ok(sc_sanction_impose(&sid, fx.db, fx.centre, oos_finding, SC_SANCTION_EXIT, NULL,
                              "超范围开展认定，不履行承诺", "2024-06-10"));
     ck_ok(sc_org_may_certify(&vd, fx.db, FX_ORG, FX_OCC, NULL, 4, "2024-06-10", NULL, 0));
     ck_verdict(vd, 0, SC_REASON_ORG_EXITED);
     ck_ok(sc_org_may_certify(&vd, fx.db, FX_ORG, FX_OCC, NULL, 4, "2024-06-09", NULL, 0));
     ck_verdict(vd, 1, 0);
-    ck_ok(sc_finding_revoke_certificates(&revoked, fx.db, fx.centre, fid, "2024-06-10"));
+    ck_ok(sc_finding_revoke_certificates(&revoked, fx.db, fx.centre, oos_finding, "2024-06-10"));
     ck_assert_uint_eq(revoked, 2);
+}
+END_TEST
 
-    /* Public verification: the good certificates stay valid, the crafted are revoked. */
+/* Public verification: the good certificates stay valid, the crafted are revoked. */
+START_TEST(test_supervision_oos_verification)
+{
+    sc_verification v;
+    sc_certificate c;
+    int k;
+    oos_exited();
     for (k = 0; k < 2; k++) {
-        ck_ok(sc_certificate_verify(&v, fx.db, good[k], k ? "考生2" : "考生1", NULL));
+        ck_ok(sc_certificate_verify(&v, fx.db, oos_good[k], k ? "考生2" : "考生1", NULL));
         ck_assert_int_eq(v.status, SC_VERIFY_VALID);
     }
     ck_ok(sc_certificate_verify(&v, fx.db, CRAFT1, "冒名甲", NULL));
@@ -444,9 +503,17 @@ START_TEST(test_supervision_out_of_scope_to_exit)
     ck_ok(sc_certificate_get(&c, fx.db, CRAFT1));
     ck_assert_msg(strstr(c.revoke_reason, "out-of-scope") && strstr(c.revoke_reason, "finding"),
                   "%s", c.revoke_reason);
+}
+END_TEST
 
-    /* The credit list published after reflects it; history shows the drop. */
-    ck_ok(sc_credit_compute(&n, fx.db, fx.centre, "2024-07-01"));
+/* The credit list published after reflects it; history shows the drop. */
+START_TEST(test_supervision_oos_credit_history)
+{
+    sc_supervision_iter *it = NULL;
+    sc_credit_score s;
+    double after;
+    int rank = 0;
+    oos_exited();
     after = score_in_list("2024-07-01", FX_ORG, &rank);
     ck_assert_msg(after < 64, "score %g", after); /* 100 − 40 × 0.5^(42/365) */
     ck_assert_int_eq(rank, 2);
@@ -459,8 +526,17 @@ START_TEST(test_supervision_out_of_scope_to_exit)
     ck_assert_str_eq(s.as_of, "2024-07-01");
     ck_assert_int_eq(sc_credit_iter_next(&s, it), SC_ITEROVER);
     sc_supervision_iter_free(it);
+}
+END_TEST
 
-    /* The exported list validates against credit.xsd. */
+/* The exported list validates against credit.xsd. */
+START_TEST(test_supervision_oos_credit_export)
+{
+    sc_report *rep = NULL;
+    char *xml = NULL;
+    size_t len = 0;
+    int doctype = 0;
+    oos_exited();
     ck_ok(sc_credit_export_memory(&xml, &len, fx.db, NULL));
     ck_assert_ptr_nonnull(strstr(xml, "as-of=\"2024-07-01\""));
     ck_assert_ptr_nonnull(strstr(xml, "rank=\"2\" credit-code=\"" FX_ORG "\""));
@@ -471,8 +547,14 @@ START_TEST(test_supervision_out_of_scope_to_exit)
     ck_assert_ptr_nonnull(sc_doctype_schema(SC_DOC_CREDIT));
     sc_report_free(rep);
     sc_free(xml);
+}
+END_TEST
 
-    /* Every decision is on the audit trail, which is intact. */
+/* Every decision is on the audit trail, which is intact. */
+START_TEST(test_supervision_oos_audit)
+{
+    sc_audit_result ar;
+    oos_exited();
     ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = 'sanction.exit'"), 1);
     ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = 'org.exit'"), 1);
     ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = "
@@ -556,24 +638,32 @@ static int ctor_credit_history(sc_supervision_iter **o)
     return sc_credit_history_iter_new(o, fx.db, FX_ORG);
 }
 
-START_TEST(test_supervision_allocation)
+static const char *const alloc_entities[] = { "venue:1", "staff:E01", "staff:E02" };
+
+/* Two certificates, an inspection of FX_ORG with a minor finding, the credit list
+   of 2024-06-30. */
+static void alloc_setup(void)
 {
-    static const iter_ctor ctors[] = { ctor_supervisions, ctor_inspections, ctor_findings,
-                                       ctor_sanctions, ctor_credit_list, ctor_credit_history };
-    const char *ents[] = { "venue:1", "staff:E01", "staff:E02" };
     char good[2][SC_CERT_NUMBER_SIZE];
     int64_t fid = 0;
-    long findings, audit;
-    size_t k, count = 0;
-    int n, rc;
-
+    size_t count = 0;
     alloc_session = certify(1, 2, "2024-03-01", good);
     ck_ok(sc_inspection_open(&alloc_inspection, fx.db, fx.haidian, FX_ORG, SC_INSPECT_ORG, NULL,
                              "2024-05-01", NULL));
     ck_ok(sc_inspection_add_finding(&fid, fx.db, fx.haidian, alloc_inspection, "venue",
-                                    SC_FINDING_MINOR, "消防通道堆放杂物", ents, 1, "2024-05-02"));
+                                    SC_FINDING_MINOR, "消防通道堆放杂物", alloc_entities, 1,
+                                    "2024-05-02"));
     ck_ok(sc_credit_compute(&count, fx.db, fx.centre, "2024-06-30"));
+}
 
+/* Every iterator constructor: SC_ENOMEM and no iterator at each failing allocation. */
+START_TEST(test_supervision_alloc_iterators)
+{
+    static const iter_ctor ctors[] = { ctor_supervisions, ctor_inspections, ctor_findings,
+                                       ctor_sanctions, ctor_credit_list, ctor_credit_history };
+    size_t k;
+    int n, rc;
+    alloc_setup();
     for (k = 0; k < sizeof ctors / sizeof ctors[0]; k++) {
         for (n = 0;; n++) {
             sc_supervision_iter *it = NULL;
@@ -588,6 +678,13 @@ START_TEST(test_supervision_allocation)
         }
         ck_assert_msg(n > 0, "constructor %zu allocates nothing: the loop tested nothing", k);
     }
+}
+END_TEST
+
+START_TEST(test_supervision_alloc_credit_export)
+{
+    int n, rc;
+    alloc_setup();
     for (n = 0;; n++) {
         char *xml = NULL;
         sc__mem_fail_after(n);
@@ -600,6 +697,13 @@ START_TEST(test_supervision_allocation)
         ck_assert_ptr_null(xml);
     }
     ck_assert_int_gt(n, 0);
+}
+END_TEST
+
+START_TEST(test_supervision_alloc_period_report)
+{
+    int n, rc;
+    alloc_setup();
     for (n = 0;; n++) {
         sc_period_report *r = NULL;
         sc__mem_fail_after(n);
@@ -612,14 +716,23 @@ START_TEST(test_supervision_allocation)
         ck_assert_ptr_null(r);
     }
     ck_assert_int_gt(n, 0);
-    /* A finding with its entities changes nothing when an allocation fails. */
+}
+END_TEST
+
+/* A finding with its entities changes nothing when an allocation fails. */
+START_TEST(test_supervision_alloc_finding)
+{
+    long findings, audit;
+    int64_t fid = 0;
+    int n, rc;
+    alloc_setup();
     findings = rows("SELECT count(*) FROM finding");
     audit = rows("SELECT count(*) FROM audit");
     for (n = 0;; n++) {
         sc__mem_fail_after(n);
         rc = sc_inspection_add_finding(&fid, fx.db, fx.haidian, alloc_inspection,
-                                       "staff-ratio", SC_FINDING_MAJOR, "监考人员不足", ents, 3,
-                                       "2024-05-03");
+                                       "staff-ratio", SC_FINDING_MAJOR, "监考人员不足",
+                                       alloc_entities, 3, "2024-05-03");
         sc__mem_fail_after(-1);
         if (rc == SC_OK)
             break;
@@ -629,8 +742,16 @@ START_TEST(test_supervision_allocation)
     }
     ck_assert_int_gt(n, 0);
     ck_assert_int_eq(rows("SELECT count(*) FROM finding"), findings + 1);
-    /* Computing the scores allocates nothing (statements are prepared and
-       cached): it succeeds with every allocation failing. */
+}
+END_TEST
+
+/* Computing the scores allocates nothing (statements are prepared and cached): it
+   succeeds with every allocation failing. */
+START_TEST(test_supervision_alloc_credit_compute)
+{
+    size_t count = 0;
+    int rc;
+    alloc_setup();
     sc__mem_fail_after(0);
     rc = sc_credit_compute(&count, fx.db, fx.centre, "2024-07-31");
     sc__mem_fail_after(-1);
@@ -653,9 +774,20 @@ Suite *sc_supervision_suite(void)
     tcase_add_test(tc, test_supervision_inspections);
     tcase_add_test(tc, test_supervision_suspension);
     tcase_add_test(tc, test_supervision_credit_model);
-    tcase_add_test(tc, test_supervision_out_of_scope_to_exit);
+    tcase_add_test(tc, test_supervision_oos_crafted);
+    tcase_add_test(tc, test_supervision_oos_scan);
+    tcase_add_test(tc, test_supervision_oos_list_recomputed);
+    tcase_add_test(tc, test_supervision_oos_exit);
+    tcase_add_test(tc, test_supervision_oos_verification);
+    tcase_add_test(tc, test_supervision_oos_credit_history);
+    tcase_add_test(tc, test_supervision_oos_credit_export);
+    tcase_add_test(tc, test_supervision_oos_audit);
     tcase_add_test(tc, test_supervision_report);
-    tcase_add_test(tc, test_supervision_allocation);
+    tcase_add_test(tc, test_supervision_alloc_iterators);
+    tcase_add_test(tc, test_supervision_alloc_credit_export);
+    tcase_add_test(tc, test_supervision_alloc_period_report);
+    tcase_add_test(tc, test_supervision_alloc_finding);
+    tcase_add_test(tc, test_supervision_alloc_credit_compute);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -13,9 +13,16 @@
  *     hold and the audit chain is intact (sc_audit_verify);
  *   - the failure surfaced: the demo's output names the cause ("disk is
  *     full", "I/O error") or the demo completed (the fault fell where SQLite
- *     recovers by itself).
- * Prints one line per kind and a total; exits non-zero on any broken
- * registry. `make check-faults` runs it (not part of `make check`).
+ *     recovers by itself);
+ *   - all or none: the registry holds either all or none of the failed call's
+ *     rows. A recording run (no fault) notes the registry's state after every
+ *     commit (each table's row count and the audit sequence, taken in a WAL
+ *     hook installed on every connection). After a fault that stopped the
+ *     season, the registry must be in one of those states: no call left half
+ *     its rows. After a season that completed, it must be in the final state.
+ *     A self-test first shows the check catches a registry missing one row.
+ * Prints one line per kind and a total; exits non-zero on any broken or
+ * partial registry. `make check` builds it; only `make check-faults` runs it.
  *
  *   check_faults [DIR] [MAX_POINTS]
  */
@@ -42,6 +49,12 @@ static long fault_at;        /* fail the Nth operation; 0: never */
 static long ops;             /* operations of fault_kind so far */
 static int fault_rc;         /* the error to return */
 static int fired;
+
+/* All-or-nothing: the registry's states at the commits of a clean season. */
+static const char *registry_path; /* the registry whose commits are recorded */
+static int recording;
+static char **states;
+static size_t n_states, cap_states;
 
 typedef struct shim_file {
     sqlite3_file base;       /* pMethods = &shim_io */
@@ -236,6 +249,126 @@ static void shim_install(void)
         abort();
 }
 
+/* The registry's state as text: every table with its row count, in name
+ * order, and the audit sequence. Returns a malloc'd string, or NULL when it
+ * cannot be read. */
+static char *state_of(sqlite3 *c)
+{
+    sqlite3_stmt *tables = NULL, *st = NULL;
+    size_t len = 0, cap = 1024;
+    char *out = malloc(cap);
+    int rc;
+    if (!out)
+        abort();
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(c, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                              "ORDER BY name", -1, &tables, NULL) != SQLITE_OK)
+        goto fail;
+    while ((rc = sqlite3_step(tables)) == SQLITE_ROW) {
+        char sql[300];
+        const char *name = (const char *)sqlite3_column_text(tables, 0);
+        long long n;
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\"", name);
+        if (sqlite3_prepare_v2(c, sql, -1, &st, NULL) != SQLITE_OK ||
+            sqlite3_step(st) != SQLITE_ROW)
+            goto fail;
+        n = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        st = NULL;
+        if (strcmp(name, "audit") == 0) {
+            if (sqlite3_prepare_v2(c, "SELECT coalesce(max(seq), 0) FROM audit", -1, &st,
+                                   NULL) != SQLITE_OK ||
+                sqlite3_step(st) != SQLITE_ROW)
+                goto fail;
+            n = n * 1000003 + sqlite3_column_int64(st, 0);
+            sqlite3_finalize(st);
+            st = NULL;
+        }
+        if (len + strlen(name) + 32 > cap) {
+            cap = (cap + strlen(name) + 32) * 2;
+            if (!(out = realloc(out, cap)))
+                abort();
+        }
+        len += (size_t)snprintf(out + len, cap - len, "%s=%lld;", name, n);
+    }
+    if (rc != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(tables);
+    return out;
+fail:
+    sqlite3_finalize(st);
+    sqlite3_finalize(tables);
+    free(out);
+    return NULL;
+}
+
+static void record_state(sqlite3 *c)
+{
+    char *s = state_of(c);
+    if (!s) {
+        fprintf(stderr, "check_faults: cannot read the registry's state: %s\n",
+                sqlite3_errmsg(c));
+        exit(1);
+    }
+    if (n_states && strcmp(states[n_states - 1], s) == 0) {
+        free(s);
+        return;
+    }
+    if (n_states == cap_states) {
+        cap_states = cap_states ? cap_states * 2 : 64;
+        if (!(states = realloc(states, cap_states * sizeof *states)))
+            abort();
+    }
+    states[n_states++] = s;
+}
+
+/* After every commit on a WAL connection. It replaces SQLite's own hook (the
+ * automatic checkpoint), so it checkpoints as that one does. */
+static int wal_hook(void *arg, sqlite3 *c, const char *name, int frames)
+{
+    (void)arg;
+    if (recording && registry_path) {
+        const char *f = sqlite3_db_filename(c, name);
+        if (f && strcmp(f, registry_path) == 0) {
+            int was = armed;
+            armed = 0;
+            record_state(c);
+            armed = was;
+        }
+    }
+    if (frames >= 1000)
+        sqlite3_wal_checkpoint(c, name);
+    return SQLITE_OK;
+}
+
+/* SQLite sets its own WAL hook after the automatic extensions have run, so
+ * the hook goes in from a statement trace: before each statement runs. */
+static int on_statement(unsigned int what, void *arg, void *stmt, void *sql)
+{
+    (void)what, (void)arg, (void)sql;
+    sqlite3_wal_hook(sqlite3_db_handle((sqlite3_stmt *)stmt), wal_hook, NULL);
+    return 0;
+}
+
+static int on_open(sqlite3 *c, const char **err, const sqlite3_api_routines *api)
+{
+    (void)err, (void)api;
+    sqlite3_trace_v2(c, SQLITE_TRACE_STMT, on_statement, NULL);
+    return SQLITE_OK;
+}
+
+/* Is this state one the clean season passes through? */
+static int state_known(const char *s)
+{
+    size_t i;
+    if (!*s)
+        return 1; /* an empty file: nothing was created */
+    for (i = 0; i < n_states; i++)
+        if (strcmp(states[i], s) == 0)
+            return 1;
+    return 0;
+}
+
 static char dir[512];
 
 static void rm_registry(const char *db)
@@ -273,6 +406,53 @@ static int run_demo(const char *db, const char *out)
     close(saved_out);
     close(saved_err);
     return rc;
+}
+
+/* The state of the registry file (read with the shim off; opened read-write so
+ * that SQLite may recover its WAL); "" when absent. */
+static char *file_state(const char *path)
+{
+    sqlite3 *c = NULL;
+    char *s;
+    if (access(path, F_OK) != 0)
+        return calloc(1, 1);
+    if (sqlite3_open_v2(path, &c, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        sqlite3_close(c);
+        return NULL;
+    }
+    s = state_of(c);
+    sqlite3_close(c);
+    return s;
+}
+
+/* The check must catch a partial change: the season's final registry with one
+ * row of one table gone (as if a call had left its other rows) is in no state
+ * of the clean season. */
+static int catches_partial(const char *path)
+{
+    static const char *const tables[] = { "audit", "candidate", "application", "occupation" };
+    sqlite3 *c = NULL;
+    char sql[200], *st;
+    size_t i;
+    int known = 1;
+    if (sqlite3_open_v2(path, &c, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        return 0;
+    for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE rowid = (SELECT max(rowid) FROM %s)",
+                 tables[i], tables[i]);
+        if (sqlite3_exec(c, sql, NULL, NULL, NULL) != SQLITE_OK || sqlite3_changes(c) != 1)
+            continue;
+        st = state_of(c);
+        known = !st || state_known(st);
+        free(st);
+        printf("faults selftest: one %s row missing: %s\n", tables[i],
+               known ? "NOT caught" : "caught");
+        break;
+    }
+    sqlite3_close(c);
+    if (known)
+        fprintf(stderr, "check_faults: the all-or-none check misses a partial change\n");
+    return !known;
 }
 
 static int file_has(const char *path, const char *what)
@@ -333,7 +513,8 @@ int main(int argc, char **argv)
     const char *tmp = getenv("TMPDIR");
     long max_points = argc > 2 ? atol(argv[2]) : 400;
     char db[700], out[700];
-    long total_points = 0, total_broken = 0, total_unnamed = 0;
+    long total_points = 0, total_broken = 0, total_unnamed = 0, total_partial = 0;
+    char real[4096];
     int k, e, status = 0;
     static const int errs[2] = { SQLITE_IOERR, SQLITE_FULL };
 
@@ -350,9 +531,42 @@ int main(int argc, char **argv)
     snprintf(db, sizeof db, "%s/r.db", dir);
     snprintf(out, sizeof out, "%s/demo.out", dir);
     shim_install();
+    sqlite3_auto_extension((void (*)(void))on_open);
+    /* A recording run: the registry's state after each commit of a clean season. */
+    if (!realpath(dir, real)) {
+        perror(dir);
+        return 1;
+    }
+    {
+        static char rp[4200];
+        snprintf(rp, sizeof rp, "%s/r.db", real);
+        registry_path = rp;
+    }
+    recording = 1;
+    if (run_demo(db, out) != 0) {
+        fprintf(stderr, "check_faults: the demo fails without faults (see %s)\n", out);
+        return 1;
+    }
+    recording = 0;
+    if (n_states < 2) {
+        fprintf(stderr, "check_faults: recorded %zu states: the WAL hook saw no commits\n",
+                n_states);
+        return 1;
+    }
+    {
+        char *final = file_state(db);
+        if (!final || strcmp(final, states[n_states - 1]) != 0) {
+            fprintf(stderr, "check_faults: the last recorded state is not the final one\n");
+            return 1;
+        }
+        free(final);
+    }
+    if (!catches_partial(db))
+        return 1;
     for (k = 0; k < K_COUNT; k++) {
         for (e = 0; e < 2; e++) {
             long count, n, stride, points = 0, broken = 0, unnamed = 0, completed = 0;
+            long partial = 0;
             if (k != K_WRITE && errs[e] == SQLITE_FULL)
                 continue; /* disk full is a write's error */
             /* A clean run counts the operations of this kind. */
@@ -369,6 +583,7 @@ int main(int argc, char **argv)
             stride = count > max_points ? (count + max_points - 1) / max_points : 1;
             for (n = 1; n <= count; n += stride) {
                 const char *bad;
+                char *st;
                 int rc;
                 fault_kind = k;
                 fault_at = n;
@@ -379,10 +594,25 @@ int main(int argc, char **argv)
                 rc = run_demo(db, out);
                 armed = 0;
                 points++;
+                st = file_state(db); /* before registry_whole opens (and migrates) it */
                 if ((bad = registry_whole(db)) != NULL) {
                     broken++;
                     fprintf(stderr, "BROKEN: %s #%ld (%s): %s\n", kind_name[k], n,
                             errs[e] == SQLITE_FULL ? "disk full" : "I/O error", bad);
+                }
+                {
+                    /* All or none of the failed call; all of a completed season. */
+                    int whole = st && (rc == 0 ? strcmp(st, states[n_states - 1]) == 0
+                                               : state_known(st));
+                    if (!bad && !whole) {
+                        partial++;
+                        fprintf(stderr, "PARTIAL: %s #%ld (%s): the registry is in no state "
+                                "of the clean season (demo status %d): %.300s\n",
+                                kind_name[k], n,
+                                errs[e] == SQLITE_FULL ? "disk full" : "I/O error", rc,
+                                st ? st : "unreadable");
+                    }
+                    free(st);
                 }
                 if (rc == 0)
                     completed++;
@@ -401,15 +631,17 @@ int main(int argc, char **argv)
                 }
             }
             printf("faults %s %s: operations=%ld points=%ld (stride %ld) intact=%ld broken=%ld "
-                   "completed=%ld cause_named=%ld cause_unnamed=%ld\n",
+                   "all_or_none=%ld partial=%ld completed=%ld cause_named=%ld "
+                   "cause_unnamed=%ld\n",
                    kind_name[k], errs[e] == SQLITE_FULL ? "disk-full" : "io-error", count,
-                   points, stride, points - broken, broken, completed,
-                   points - completed - unnamed, unnamed);
+                   points, stride, points - broken, broken, points - broken - partial,
+                   partial, completed, points - completed - unnamed, unnamed);
             fflush(stdout);
             total_points += points;
             total_broken += broken;
             total_unnamed += unnamed;
-            if (broken)
+            total_partial += partial;
+            if (broken || partial)
                 status = 1;
         }
     }
@@ -417,7 +649,9 @@ int main(int argc, char **argv)
     unlink(out);
     if (own_dir)
         rmdir(dir);
-    printf("faults total points=%ld intact=%ld broken=%ld cause_unnamed=%ld\n", total_points,
-           total_points - total_broken, total_broken, total_unnamed);
+    printf("faults total points=%ld intact=%ld broken=%ld all_or_none=%ld partial=%ld "
+           "cause_unnamed=%ld states=%zu\n", total_points, total_points - total_broken,
+           total_broken, total_points - total_broken - total_partial, total_partial,
+           total_unnamed, n_states);
     return status;
 }
