@@ -1355,6 +1355,7 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
 {
     char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], occ[SC__CODE_SIZE];
     sc__org_row org;
+    sc_verdict cat;
     sc_filing f;
     int rc;
 
@@ -1369,21 +1370,40 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
         out->ok = 0;
         return rc;
     }
-    /* An unknown organization is a "no" with its reason, not an error: the bindings and
-     * the CLI show the verdict (SC_REASON_ORG_UNKNOWN). */
+    /* One not-found rule across the API: an unknown organization, occupation or work
+     * type is SC_ENOTFOUND (the error names the field); a known one that may not certify
+     * is SC_OK with the verdict "no" and its reason. */
     rc = sc__org_find(db, code, &org);
     if (rc == SC_ENOTFOUND) {
-        sc_error_clear();
-        verdict_no(out, SC_REASON_ORG_UNKNOWN, "no organization with credit code %s", code);
-        return SC_OK;
+        out->ok = 0;
+        out->reason = SC_REASON_ORG_UNKNOWN;
+        snprintf(out->message, sizeof out->message, "%s", sc_error_last()->message);
+        return rc;
     }
     memset(&f, 0, sizeof f);
+    memset(&cat, 0, sizeof cat);
+    if (rc == SC_OK && (rc = sc_catalog_check(&cat, db, occ, work_type, level, date)) == SC_OK &&
+        !cat.ok && (cat.reason == SC_REASON_UNKNOWN_OCCUPATION ||
+                    cat.reason == SC_REASON_UNKNOWN_WORK_TYPE)) {
+        *out = cat;
+        sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s", cat.message);
+        sc__error_set_field(cat.reason == SC_REASON_UNKNOWN_OCCUPATION ? "occupation"
+                                                                        : "work_type");
+        return SC_ENOTFOUND;
+    }
     if (rc != SC_OK || (rc = check_filed(out, db, &org, date, &f)) != SC_OK || !out->ok ||
         (rc = check_committed(out, &org, &f, date)) != SC_OK || !out->ok ||
         (rc = check_not_suspended(out, db, &org, date)) != SC_OK || !out->ok ||
-        (rc = check_region(out, db, &org, venue)) != SC_OK || !out->ok ||
-        (rc = sc_catalog_check(out, db, occ, work_type, level, date)) != SC_OK || !out->ok ||
-        (rc = check_scope(out, db, &org, occ, work_type, level, date)) != SC_OK || !out->ok ||
+        (rc = check_region(out, db, &org, venue)) != SC_OK || !out->ok) {
+        if (rc != SC_OK)
+            out->ok = 0;
+        return rc;
+    }
+    if (!cat.ok) {
+        *out = cat;
+        return SC_OK;
+    }
+    if ((rc = check_scope(out, db, &org, occ, work_type, level, date)) != SC_OK || !out->ok ||
         (rc = check_special_path(out, db, &org, path, level, date)) != SC_OK || !out->ok) {
         if (rc != SC_OK)
             out->ok = 0;

@@ -811,8 +811,24 @@ START_TEST(test_org_may_certify_refusals)
     ck_ok(sc_org_rules_confirm(db, haidian, ORG_A, SC_PATH_EXCEPTIONAL, "2023-06-10"));
 
     before = t_dump(db);
-    ck_verdict(MAY(ORG_C, "4-02-07-10", NULL, 5, "2023-06-01", NULL, SC_PATH_NORMAL), 0,
-               SC_REASON_ORG_UNKNOWN);
+    /* One not-found rule: an unknown organization, occupation or work type is
+     * SC_ENOTFOUND naming the field, not a verdict. */
+    {
+        sc_verdict v_;
+        ck_assert_int_eq(MAY(ORG_C, "4-02-07-10", NULL, 5, "2023-06-01", NULL, SC_PATH_NORMAL),
+                         SC_ENOTFOUND);
+        ck_assert_str_eq(sc_error_last()->field, "credit_code");
+        ck_assert_int_eq(v_.ok, 0);
+        ck_assert_int_eq(MAY(ORG_A, "4-99-99-98", NULL, 5, "2023-06-01", NULL, SC_PATH_NORMAL),
+                         SC_ENOTFOUND);
+        ck_assert_str_eq(sc_error_last()->field, "occupation");
+        ck_assert_int_eq(MAY(ORG_A, "4-04-05-05", "不存在的方向", 3, "2023-06-01", NULL,
+                             SC_PATH_NORMAL), SC_ENOTFOUND);
+        ck_assert_str_eq(sc_error_last()->field, "work_type");
+        /* Unknown wins over the organization's standing: asked before its filing. */
+        ck_assert_int_eq(MAY(ORG_A, "4-99-99-98", NULL, 5, "2023-02-15", NULL, SC_PATH_NORMAL),
+                         SC_ENOTFOUND);
+    }
     ck_verdict(MAY(ORG_A, "4-02-07-10", NULL, 5, "2023-02-15", NULL, SC_PATH_NORMAL), 0,
                SC_REASON_ORG_NOT_FILED);
     /* Outside the scope: another occupation, another level, another work type. */
@@ -1080,6 +1096,65 @@ START_TEST(test_org_enomem_constructors)
 }
 END_TEST
 
+/* Text too long for its field is SC_EINVAL naming the field and its limit, never cut:
+ * one case per field kind (organization name, work type, candidate name, actor scope),
+ * in ASCII and in multi-byte UTF-8, and the longest text that fits is kept whole. */
+START_TEST(test_org_overlong_text_refused)
+{
+    char ascii[301], cjk[3 * 86 + 1], fits[SC_ORG_NAME_SIZE];
+    sc_offerings *offs_ = NULL;
+    sc_candidate *cand = NULL;
+    sc_actor *a = NULL;
+    char *before;
+    sc_org o;
+    int i;
+
+    memset(ascii, 'a', 300);
+    ascii[300] = '\0';
+    for (i = 0; i < 86; i++)
+        memcpy(cjk + 3 * i, "京", 3); /* 258 bytes */
+    cjk[3 * 86] = '\0';
+    before = t_dump(db);
+    ck_assert_int_eq(sc_org_register(db, org_a, ORG_A, ascii, SC_ORG_ENTERPRISE, "110108",
+                                     "2023-01-05", 0), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->message, "name: 300 bytes, limit 255");
+    ck_assert_str_eq(sc_error_last()->field, "name");
+    ck_assert_int_eq(sc_org_register(db, org_a, ORG_A, cjk, SC_ORG_ENTERPRISE, "110108",
+                                     "2023-01-05", 0), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->message, "name: 258 bytes, limit 255");
+    {
+        char *after = t_dump(db);
+        ck_assert_str_eq(before, after);
+        free(after);
+    }
+    free(before);
+    /* The longest name that fits is stored whole. */
+    memset(fits, 'b', sizeof fits - 1);
+    fits[sizeof fits - 1] = '\0';
+    ck_ok(sc_org_register(db, org_a, ORG_A, fits, SC_ORG_ENTERPRISE, "110108", "2023-01-05", 0));
+    ck_ok(sc_org_get(&o, db, ORG_A, "2023-01-06"));
+    ck_assert_str_eq(o.name, fits);
+
+    /* A work type in an offering list. */
+    ck_ok(sc_offerings_new(&offs_));
+    ck_assert_int_eq(sc_offerings_add(offs_, "4-04-05-05", ascii, 3), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "work_type");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "300 bytes, limit 256"));
+    ck_assert_uint_eq(sc_offerings_count(offs_), 0);
+    sc_offerings_free(offs_);
+
+    /* A candidate's name, an actor's scope and name. */
+    ck_assert_int_eq(sc_candidate_new(&cand, "11010519491231002x", ascii), SC_EINVAL);
+    ck_assert_ptr_null(cand);
+    ck_assert_str_eq(sc_error_last()->message, "name: 300 bytes, limit 128");
+    ck_assert_int_eq(sc_actor_new(&a, SC_ACTOR_DISTRICT, ascii, NULL), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->message, "scope: 300 bytes, limit 64");
+    ck_assert_int_eq(sc_actor_new(&a, SC_ACTOR_CITY_BUREAU, NULL, ascii), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "name");
+    ck_assert_ptr_null(a);
+}
+END_TEST
+
 Suite *sc_org_suite(void)
 {
     Suite *s = suite_create("org");
@@ -1108,6 +1183,7 @@ Suite *sc_org_suite(void)
     tcase_add_test(tc, test_org_exit_and_new_filing);
     tcase_add_test(tc, test_org_expiry_then_new_filing);
     tcase_add_test(tc, test_org_may_certify_refusals);
+    tcase_add_test(tc, test_org_overlong_text_refused);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("staff-rules");

@@ -344,7 +344,8 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
 
     /** May the organization certify (occupation, work type or None, level) on
        date? venue: a district or None; path: PATH_NORMAL, PATH_EXCEPTIONAL,
-       PATH_DIRECT. */
+       PATH_DIRECT. An unknown organization, occupation or work type is not
+       found (NotFoundError), not a verdict. */
     scw_verdict may_certify(const char *credit_code, const char *occupation,
                             const char *work_type, int level, const char *date = NULL,
                             const char *venue = NULL, int path = 0) {

@@ -442,9 +442,13 @@ SC_EXTERN int sc_org_scope_get(sc_offerings **out, sc_db *db, const char *credit
 /**
  * May organization @p credit_code certify (occupation, work type, level) on
  * @p date? Answered from its filings, their status, validity and scope, the
- * catalog in force on that date, the venue and the special-path rules. The
- * reasons, in the order they are checked: ::SC_REASON_ORG_UNKNOWN,
- * ::SC_REASON_ORG_NOT_FILED, ::SC_REASON_ORG_EXITED, ::SC_REASON_ORG_EXPIRED,
+ * catalog in force on that date, the venue and the special-path rules.
+ *
+ * Not found is an error, as everywhere in the API: an unknown organization,
+ * occupation or work type returns ::SC_ENOTFOUND (sc_error_last() names the
+ * field: "credit_code", "occupation" or "work_type"), whatever the date. A known
+ * organization and offering get ::SC_OK and the verdict; when it is "no", the
+ * reasons, in the order they are checked: ::SC_REASON_ORG_NOT_FILED, ::SC_REASON_ORG_EXITED, ::SC_REASON_ORG_EXPIRED,
  * ::SC_REASON_ORG_NOT_COMMITTED, ::SC_REASON_ORG_SUSPENDED (a suspension of
  * certification in force that day, supervision.h), ::SC_REASON_OUT_OF_REGION, the catalog's
  * reasons (sc_catalog_check()), ::SC_REASON_OUT_OF_SCOPE,
@@ -457,8 +461,9 @@ SC_EXTERN int sc_org_scope_get(sc_offerings **out, sc_db *db, const char *credit
  *                    or NULL not to ask; outside Beijing gives OUT_OF_REGION.
  * @param path        an ::sc_path (eligibility.h): SC_PATH_NORMAL, SC_PATH_EXCEPTIONAL
  *                    or SC_PATH_DIRECT.
- * @return ::SC_OK when @p out holds the answer; ::SC_EINVAL (malformed
- *         argument); ::SC_EDB.
+ * @return ::SC_OK when @p out holds the answer; ::SC_ENOTFOUND (unknown
+ *         organization, occupation or work type; @p out is "no"); ::SC_EINVAL
+ *         (malformed argument); ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
