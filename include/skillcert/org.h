@@ -754,11 +754,10 @@ typedef struct sc_staff_iter sc_staff_iter;
 
 /**
  * An organization's staff, by role then person id.
+ * @param[out] out    the iterator; NULL on failure.
  * @param db          the registry.
  * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param date  only those on staff that day, or NULL for everyone ever recorded.
- * @param out         the iterator; NULL on failure.
- * @param it          the iterator.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  *         Caller frees with sc_staff_iter_free().
  * @since 0.1

@@ -700,7 +700,7 @@ SC_EXTERN int sc_credit_iter_next(sc_credit_score *out, sc_supervision_iter *it)
  * @param[out] out  NUL-terminated UTF-8; caller frees with sc_free().
  * @param[out] len  its length, or NULL.
  * @param db          the registry.
- * @param as_of       "YYYY-MM-DD", NULL for today.
+ * @param as_of       the list's date, or NULL for the latest.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (no list); ::SC_EDB; ::SC_ENOMEM.
  * @since 0.2
  */
