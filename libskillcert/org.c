@@ -1527,6 +1527,12 @@ struct sc_filing_iter {
     int done;
 };
 
+/* A step iterator is its own type (one iterator type per row type); it reads
+ * through the same row reader. */
+struct sc_filing_step_iter {
+    struct sc_filing_iter rows;
+};
+
 static const char SQL_FILING_ITER[] =
     "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 ORDER BY f.id";
 static const char SQL_STEP_ITER[] =
@@ -1566,16 +1572,20 @@ int sc_filing_iter_new(sc_filing_iter **out, sc_db *db, const char *credit_code)
     return filing_iter_make(out, db, "sc_filing_iter_new", SQL_FILING_ITER, org.id, 0);
 }
 
-int sc_filing_step_iter_new(sc_filing_iter **out, sc_db *db, int64_t filing_id)
+int sc_filing_step_iter_new(sc_filing_step_iter **out, sc_db *db, int64_t filing_id)
 {
+    sc_filing_iter *rows = NULL;
     sc_filing f;
     int rc;
     if (!out)
         return sc__error_null("sc_filing_step_iter_new", "out");
     *out = NULL;
-    if ((rc = sc_filing_get(&f, db, filing_id)) != SC_OK)
+    if ((rc = sc_filing_get(&f, db, filing_id)) != SC_OK ||
+        (rc = filing_iter_make(&rows, db, "sc_filing_step_iter_new", SQL_STEP_ITER, filing_id,
+                               1)) != SC_OK)
         return rc;
-    return filing_iter_make(out, db, "sc_filing_step_iter_new", SQL_STEP_ITER, filing_id, 1);
+    *out = (sc_filing_step_iter *)rows; /* rows is the first (only) member */
+    return SC_OK;
 }
 
 /* Step the iterator; SC_OK with a row, SC_ITEROVER, or an error. */
@@ -1611,8 +1621,9 @@ int sc_filing_iter_next(sc_filing *out, sc_filing_iter *it)
     return SC_OK;
 }
 
-int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_iter *it)
+int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_step_iter *step_it)
 {
+    sc_filing_iter *it = step_it ? &step_it->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_filing_step_iter_next", "out");
@@ -1636,6 +1647,11 @@ void sc_filing_iter_free(sc_filing_iter *it)
     sqlite3_finalize(it->st);
     sc__db_unref(it->db);
     free(it);
+}
+
+void sc_filing_step_iter_free(sc_filing_step_iter *it)
+{
+    sc_filing_iter_free(it ? &it->rows : NULL);
 }
 
 static const char SQL_GRANTED[] =

@@ -631,8 +631,11 @@ typedef struct sc_filing {
  */
 SC_EXTERN int sc_filing_get(sc_filing *out, sc_db *db, int64_t id);
 
-/** Iterator over filings or their steps. Opaque. */
+/** Iterator over filings (sc_filing_iter_new()). Opaque. */
 typedef struct sc_filing_iter sc_filing_iter;
+
+/** Iterator over the steps of a filing (sc_filing_step_iter_new()). Opaque. */
+typedef struct sc_filing_step_iter sc_filing_step_iter;
 
 /**
  * Every filing of an organization, oldest first.
@@ -655,7 +658,7 @@ SC_EXTERN int sc_filing_iter_new(sc_filing_iter **out, sc_db *db, const char *cr
 SC_EXTERN int sc_filing_iter_next(sc_filing *out, sc_filing_iter *it);
 
 /**
- * Free a filing or step iterator; NULL is a no-op.
+ * Free a filing iterator; NULL is a no-op.
  * @param it  the iterator.
  * @since 0.1
  */
@@ -687,10 +690,10 @@ typedef struct sc_filing_step {
  * @param db  the registry.
  * @param filing_id  the filing's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_filing_iter_free().
+ *         Caller frees with sc_filing_step_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_filing_step_iter_new(sc_filing_iter **out, sc_db *db, int64_t filing_id);
+SC_EXTERN int sc_filing_step_iter_new(sc_filing_step_iter **out, sc_db *db, int64_t filing_id);
 
 /**
  * Next step.
@@ -699,7 +702,14 @@ SC_EXTERN int sc_filing_step_iter_new(sc_filing_iter **out, sc_db *db, int64_t f
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_iter *it);
+SC_EXTERN int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_step_iter *it);
+
+/**
+ * Free a step iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_filing_step_iter_free(sc_filing_step_iter *it);
 
 /* ---- Staff -------------------------------------------------------------------- */
 
