@@ -1355,6 +1355,7 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
 {
     char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], occ[SC__CODE_SIZE];
     sc__org_row org;
+    sc_verdict cat;
     sc_filing f;
     int rc;
 
@@ -1369,21 +1370,40 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
         out->ok = 0;
         return rc;
     }
-    /* An unknown organization is a "no" with its reason, not an error: the bindings and
-     * the CLI show the verdict (SC_REASON_ORG_UNKNOWN). */
+    /* One not-found rule across the API: an unknown organization, occupation or work
+     * type is SC_ENOTFOUND (the error names the field); a known one that may not certify
+     * is SC_OK with the verdict "no" and its reason. */
     rc = sc__org_find(db, code, &org);
     if (rc == SC_ENOTFOUND) {
-        sc_error_clear();
-        verdict_no(out, SC_REASON_ORG_UNKNOWN, "no organization with credit code %s", code);
-        return SC_OK;
+        out->ok = 0;
+        out->reason = SC_REASON_ORG_UNKNOWN;
+        snprintf(out->message, sizeof out->message, "%s", sc_error_last()->message);
+        return rc;
     }
     memset(&f, 0, sizeof f);
+    memset(&cat, 0, sizeof cat);
+    if (rc == SC_OK && (rc = sc_catalog_check(&cat, db, occ, work_type, level, date)) == SC_OK &&
+        !cat.ok && (cat.reason == SC_REASON_UNKNOWN_OCCUPATION ||
+                    cat.reason == SC_REASON_UNKNOWN_WORK_TYPE)) {
+        *out = cat;
+        sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s", cat.message);
+        sc__error_set_field(cat.reason == SC_REASON_UNKNOWN_OCCUPATION ? "occupation"
+                                                                        : "work_type");
+        return SC_ENOTFOUND;
+    }
     if (rc != SC_OK || (rc = check_filed(out, db, &org, date, &f)) != SC_OK || !out->ok ||
         (rc = check_committed(out, &org, &f, date)) != SC_OK || !out->ok ||
         (rc = check_not_suspended(out, db, &org, date)) != SC_OK || !out->ok ||
-        (rc = check_region(out, db, &org, venue)) != SC_OK || !out->ok ||
-        (rc = sc_catalog_check(out, db, occ, work_type, level, date)) != SC_OK || !out->ok ||
-        (rc = check_scope(out, db, &org, occ, work_type, level, date)) != SC_OK || !out->ok ||
+        (rc = check_region(out, db, &org, venue)) != SC_OK || !out->ok) {
+        if (rc != SC_OK)
+            out->ok = 0;
+        return rc;
+    }
+    if (!cat.ok) {
+        *out = cat;
+        return SC_OK;
+    }
+    if ((rc = check_scope(out, db, &org, occ, work_type, level, date)) != SC_OK || !out->ok ||
         (rc = check_special_path(out, db, &org, path, level, date)) != SC_OK || !out->ok) {
         if (rc != SC_OK)
             out->ok = 0;
@@ -1507,6 +1527,12 @@ struct sc_filing_iter {
     int done;
 };
 
+/* A step iterator is its own type (one iterator type per row type); it reads
+ * through the same row reader. */
+struct sc_filing_step_iter {
+    struct sc_filing_iter rows;
+};
+
 static const char SQL_FILING_ITER[] =
     "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 ORDER BY f.id";
 static const char SQL_STEP_ITER[] =
@@ -1546,16 +1572,20 @@ int sc_filing_iter_new(sc_filing_iter **out, sc_db *db, const char *credit_code)
     return filing_iter_make(out, db, "sc_filing_iter_new", SQL_FILING_ITER, org.id, 0);
 }
 
-int sc_filing_step_iter_new(sc_filing_iter **out, sc_db *db, int64_t filing_id)
+int sc_filing_step_iter_new(sc_filing_step_iter **out, sc_db *db, int64_t filing_id)
 {
+    sc_filing_iter *rows = NULL;
     sc_filing f;
     int rc;
     if (!out)
         return sc__error_null("sc_filing_step_iter_new", "out");
     *out = NULL;
-    if ((rc = sc_filing_get(&f, db, filing_id)) != SC_OK)
+    if ((rc = sc_filing_get(&f, db, filing_id)) != SC_OK ||
+        (rc = filing_iter_make(&rows, db, "sc_filing_step_iter_new", SQL_STEP_ITER, filing_id,
+                               1)) != SC_OK)
         return rc;
-    return filing_iter_make(out, db, "sc_filing_step_iter_new", SQL_STEP_ITER, filing_id, 1);
+    *out = (sc_filing_step_iter *)rows; /* rows is the first (only) member */
+    return SC_OK;
 }
 
 /* Step the iterator; SC_OK with a row, SC_ITEROVER, or an error. */
@@ -1591,8 +1621,9 @@ int sc_filing_iter_next(sc_filing *out, sc_filing_iter *it)
     return SC_OK;
 }
 
-int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_iter *it)
+int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_step_iter *step_it)
 {
+    sc_filing_iter *it = step_it ? &step_it->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_filing_step_iter_next", "out");
@@ -1616,6 +1647,11 @@ void sc_filing_iter_free(sc_filing_iter *it)
     sqlite3_finalize(it->st);
     sc__db_unref(it->db);
     free(it);
+}
+
+void sc_filing_step_iter_free(sc_filing_step_iter *it)
+{
+    sc_filing_iter_free(it ? &it->rows : NULL);
 }
 
 static const char SQL_GRANTED[] =

@@ -60,7 +60,9 @@ int sc__check_text(const char *s, const char *what, size_t max, int required)
         return SC_EINVAL;
     }
     if (strlen(s) > max) {
-        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s is longer than %zu bytes", what, max);
+        /* Never cut: name the field, its length and its limit. */
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "%s: %zu bytes, limit %zu", what, strlen(s),
+                      max);
         sc__error_set_field(what);
         return SC_EINVAL;
     }

@@ -156,7 +156,7 @@ static void city_files(sc_db *db, const char *code)
 START_TEST(test_xml_org_application_round_trip)
 {
     sc_org o;
-    sc_filing_iter *it = NULL;
+    sc_filing_step_iter *it = NULL;
     sc_filing_step st;
     apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
     round_trip(org_db, dist_db, haidian, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02", 1);
@@ -170,7 +170,7 @@ START_TEST(test_xml_org_application_round_trip)
     ck_ok(sc_filing_step_iter_next(&st, it));
     ck_assert_int_eq(st.step, SC_FILING_APPLIED);
     ck_assert_ptr_nonnull(strstr(st.actor, "organization:" ORG));
-    sc_filing_iter_free(it);
+    sc_filing_step_iter_free(it);
     /* ... and can go on with the workflow there. */
     ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
 }

@@ -170,6 +170,12 @@ void cli_errorf(const char *fmt, ...) CLI_PRINTF(1, 2);
 
 /* A usage error of the running command: one line, returns CLI_EXIT_USAGE. */
 int cli_usage_error(const cli_ctx *ctx, const char *fmt, ...) CLI_PRINTF(2, 3);
+/* Where a command writes its file or document: positional argument `argi` when given,
+ * else --output FILE, else NULL (standard output). Both given: a usage error. Sets
+ * *path; returns CLI_EXIT_OK or CLI_EXIT_USAGE. */
+int cli_output_path(const cli_ctx *ctx, int argi, const char **path);
+/* "skillcert: 'OLD' is deprecated; use 'NEW'" on stderr (the old spelling still runs). */
+void cli_deprecated(const char *old_spelling, const char *new_spelling);
 
 /* Report library status @rc (< 0) from sc_error_last() in one line, prefixed
  * by @what when not NULL; returns the exit status for it. */

@@ -7,7 +7,8 @@
  *   application verify | confirm  ID... | --ids-file FILE | --all-submitted/--all-verified --org C
  *   application reject | withdraw ID --reason TEXT
  *   application list | show ID
- *   application export-batch | export-answer ANNOUNCEMENT --batch B [FILE]
+ *   application export-answer ANNOUNCEMENT --batch B [FILE | --output FILE]
+ *   application export-batch ...   (deprecated: export candidate-batch)
  *
  * OFFERING is CODE[/WORK-TYPE]:LEVELS for an announcement (e.g. 4-02-07-10:5,4)
  * and CODE[/WORK-TYPE]:LEVEL for an application. The district imports the
@@ -770,23 +771,27 @@ static int cmd_show(cli_ctx *ctx)
 
 static const cli_option export_batch_options[] = {
     { "batch", "BATCH", "the document's batch id (required)" },
+    { "output", "FILE", "write the document to FILE (as the FILE argument)" },
     { NULL, NULL, NULL }
 };
 
 static const cli_option export_answer_options[] = {
     { "batch", "BATCH", "the answer's batch id (required)" },
     { "answers", "BATCH", "only the applications sent in this candidate batch" },
+    { "output", "FILE", "write the document to FILE (as the FILE argument)" },
     { NULL, NULL, NULL }
 };
 
 static int export_common(cli_ctx *ctx, int answer)
 {
-    const char *batch = cli_opt(ctx, "batch"), *path = ctx->nargs > 1 ? ctx->args[1] : NULL;
+    const char *batch = cli_opt(ctx, "batch"), *path;
     char *xml = NULL;
     size_t len = 0;
     int64_t ann;
     int rc, status;
 
+    if ((status = cli_output_path(ctx, 1, &path)) != CLI_EXIT_OK)
+        return status;
     if ((status = parse_id(ctx, ctx->args[0], &ann)) != CLI_EXIT_OK)
         return status;
     if (batch == NULL)
@@ -816,8 +821,13 @@ static int export_common(cli_ctx *ctx, int answer)
     return CLI_EXIT_OK;
 }
 
+/* The older spelling of `export candidate-batch --announcement ID --batch B`: the same
+ * document, with a deprecation note on stderr. */
 static int cmd_export_batch(cli_ctx *ctx)
 {
+    cli_deprecated("application export-batch ANNOUNCEMENT --batch B [FILE]",
+                   "export candidate-batch --announcement ANNOUNCEMENT --batch B "
+                   "[--output FILE]");
     return export_common(ctx, 0);
 }
 
@@ -847,11 +857,14 @@ const cli_command cli_application_commands[] = {
     { "show", cmd_show, NULL, NULL, 1, 1, CLI_NEEDS_DB, "ID",
       "show an application and its history", NULL },
     { "export-batch", cmd_export_batch, NULL, export_batch_options, 1, 2, CLI_NEEDS_DB,
-      "ANNOUNCEMENT --batch B [FILE]",
-      "the candidate batch of an announcement's verified applications, for the district",
-      "The district imports it with 'import FILE' (actor: district:CODE)." },
+      "ANNOUNCEMENT --batch B [FILE | --output FILE]",
+      "deprecated: use 'export candidate-batch --announcement ID --batch B'",
+      "The candidate batch of an announcement's verified applications, for the\n"
+      "district: the same document as 'export candidate-batch --announcement\n"
+      "ANNOUNCEMENT --batch B [--output FILE]', the spelling to use. This one still\n"
+      "works and prints a deprecation note on stderr." },
     { "export-answer", cmd_export_answer, NULL, export_answer_options, 1, 2, CLI_NEEDS_DB,
-      "ANNOUNCEMENT --batch B [--answers B0] [FILE]",
+      "ANNOUNCEMENT --batch B [--answers B0] [FILE | --output FILE]",
       "the district's confirmation answer, for the organization",
       "The organization imports it with 'import FILE' (actor: organization:CODE)." },
     { NULL, NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL }

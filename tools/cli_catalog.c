@@ -510,10 +510,19 @@ static int cmd_check(cli_ctx *ctx)
 
 /* ---- catalog export ---------------------------------------------------------------- */
 
+static const cli_option export_options[] = {
+    { "output", "FILE", "write the document to FILE (as the FILE argument; default: standard "
+                        "output)" },
+    { NULL, NULL, NULL }
+};
+
 static int cmd_export(cli_ctx *ctx)
 {
-    const char *path = ctx->nargs > 0 ? ctx->args[0] : NULL;
+    const char *path;
     int rc;
+
+    if ((rc = cli_output_path(ctx, 0, &path)) != CLI_EXIT_OK)
+        return rc;
 
     if (path != NULL && strcmp(path, "-") != 0) {
         if ((rc = sc_xml_export_file(ctx->db, SC_DOC_CATALOG, path)) != SC_OK)
@@ -575,8 +584,8 @@ const cli_command cli_catalog_commands[] = {
       "Exit status 0 when certifiable, 1 when not (the reason is printed), 2 or\n"
       "more for a malformed code, level or date.\n"
       "With --json: {\"certifiable\": true|false, \"reason\": null|\"...\", \"reason_code\": N}." },
-    { "export", cmd_export, NULL, NULL, 0, 1, CLI_NEEDS_DB,
-      "[FILE]",
+    { "export", cmd_export, NULL, export_options, 0, 1, CLI_NEEDS_DB,
+      "[FILE | --output FILE]",
       "export the whole catalog, with its history, as XML (stdout without FILE)",
       "The document validates against the catalog schema (urn:skillcert:catalog:1)\n"
       "and can be imported into another registry." },

@@ -9,12 +9,23 @@
 
 /* Registered in tools/skillcert.c's command table. */
 int cli_cmd_backup(cli_ctx *ctx);
+extern const cli_option cli_backup_options[];
 int cli_cmd_check(cli_ctx *ctx);
+
+const cli_option cli_backup_options[] = {
+    { "output", "FILE", "the copy to write (as the FILE argument)" },
+    { NULL, NULL, NULL }
+};
 
 int cli_cmd_backup(cli_ctx *ctx)
 {
-    const char *path = ctx->args[0];
-    int rc = sc_db_backup(ctx->db, path);
+    const char *path;
+    int rc;
+    if ((rc = cli_output_path(ctx, 0, &path)) != CLI_EXIT_OK)
+        return rc;
+    if (path == NULL)
+        return cli_usage_error(ctx, "give FILE or --output FILE");
+    rc = sc_db_backup(ctx->db, path);
     if (rc != SC_OK)
         return cli_fail(rc, NULL);
     if (ctx->json) {

@@ -490,7 +490,7 @@ static int cmd_show(cli_ctx *ctx)
         return cli_oom();
     }
     while ((rc = sc_filing_iter_next(&f, it)) == SC_OK) {
-        sc_filing_iter *steps = NULL;
+        sc_filing_step_iter *steps = NULL;
         sc_filing_step st;
         json_t *fj = ctx->json ? filing_json(&f) : NULL;
         json_t *sj = ctx->json ? json_array() : NULL;
@@ -527,7 +527,7 @@ static int cmd_show(cli_ctx *ctx)
                        st.actor, st.note[0] ? "  " : "", st.note);
             }
         }
-        sc_filing_iter_free(steps);
+        sc_filing_step_iter_free(steps);
         if (ctx->json) {
             if (rc == SC_ITEROVER
                 && (cli_json_set(fj, "steps", sj) || cli_json_append(filings, fj)))

@@ -655,3 +655,17 @@ json_t *cli_diagnostics_json(const sc_report *report)
     }
     return diags;
 }
+
+int cli_output_path(const cli_ctx *ctx, int argi, const char **path)
+{
+    const char *opt = cli_opt(ctx, "output");
+    *path = ctx->nargs > argi ? ctx->args[argi] : opt;
+    if (ctx->nargs > argi && opt != NULL)
+        return cli_usage_error(ctx, "give FILE or --output FILE, not both");
+    return CLI_EXIT_OK;
+}
+
+void cli_deprecated(const char *old_spelling, const char *new_spelling)
+{
+    fprintf(stderr, "skillcert: '%s' is deprecated; use '%s'\n", old_spelling, new_spelling);
+}

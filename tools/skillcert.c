@@ -47,6 +47,7 @@ int cli_cmd_report(cli_ctx *ctx);
 extern const cli_command cli_keys_commands[];
 /* cli_ops.c */
 int cli_cmd_backup(cli_ctx *ctx);
+extern const cli_option cli_backup_options[];
 int cli_cmd_check(cli_ctx *ctx);
 
 static const cli_command top_commands[] = {
@@ -114,7 +115,8 @@ static const cli_command top_commands[] = {
       "                            400 malformed, 429 past the rate limit\n"
       "GET /api/directory[?date=YYYY-MM-DD]          JSON: the published directory\n"
       "The registry is opened read-only. Stops cleanly on SIGTERM or SIGINT." },
-    { "backup", cli_cmd_backup, NULL, NULL, 1, 1, CLI_NEEDS_DB | CLI_READS_DB, "FILE",
+    { "backup", cli_cmd_backup, NULL, cli_backup_options, 0, 1, CLI_NEEDS_DB | CLI_READS_DB,
+      "FILE | --output FILE",
       "write an online, consistent copy of the registry to FILE (a new file)",
       "Runs while others read and write the registry: the copy is one committed\n"
       "state. FILE must not exist; it appears only when whole. Check the copy with\n"

@@ -56,7 +56,7 @@ typedef sc_offerings scw_scope;   /* an offering list handed over as a list */
 SCW_ITER_STRUCT(scw_district_iter, sc_district_iter)
 SCW_ITER_STRUCT(scw_org_iter, sc_org_iter)
 SCW_ITER_STRUCT(scw_filing_iter, sc_filing_iter)
-SCW_ITER_STRUCT(scw_filing_step_iter, sc_filing_iter)
+SCW_ITER_STRUCT(scw_filing_step_iter, sc_filing_step_iter)
 SCW_ITER_STRUCT(scw_staff_iter, sc_staff_iter)
 SCW_ITER_STRUCT(scw_audit_iter, sc_audit_iter)
 
@@ -71,8 +71,6 @@ SCW_ITER_STRUCT(scw_audit_iter, sc_audit_iter)
     scw_check(CALL); \
     return out
 
-/* sc_filing_iter serves both filings and steps: one free for both. */
-#define sc_filing_step_iter_free sc_filing_iter_free
 %}
 
 /* ---- An iterator class: WTYPE over ITEM (a plain structure) ---------------
@@ -197,7 +195,7 @@ SCW_ITERATOR(scw_org_iter, OrgIterator, sc_org, Org, sc_org_iter_next, sc_org_it
 SCW_ITERATOR(scw_filing_iter, FilingIterator, sc_filing, Filing,
              sc_filing_iter_next, sc_filing_iter_free)
 SCW_ITERATOR(scw_filing_step_iter, FilingStepIterator, sc_filing_step, FilingStep,
-             sc_filing_step_iter_next, sc_filing_iter_free)
+             sc_filing_step_iter_next, sc_filing_step_iter_free)
 SCW_ITERATOR(scw_staff_iter, StaffIterator, sc_staff, Staff, sc_staff_iter_next, sc_staff_iter_free)
 SCW_ITERATOR(scw_audit_iter, AuditIterator, sc_audit_entry, AuditEntry,
              sc_audit_iter_next, sc_audit_iter_free)
@@ -344,7 +342,8 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
 
     /** May the organization certify (occupation, work type or None, level) on
        date? venue: a district or None; path: PATH_NORMAL, PATH_EXCEPTIONAL,
-       PATH_DIRECT. */
+       PATH_DIRECT. An unknown organization, occupation or work type is not
+       found (NotFoundError), not a verdict. */
     scw_verdict may_certify(const char *credit_code, const char *occupation,
                             const char *work_type, int level, const char *date = NULL,
                             const char *venue = NULL, int path = 0) {
@@ -394,10 +393,10 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
 
     /** The steps of a filing in the order taken. */
     scw_filing_step_iter *filing_steps(int64_t filing_id) {
-        sc_filing_iter *it = NULL;
+        sc_filing_step_iter *it = NULL;
         SCW_DB(db, $self, NULL);
         if (scw_check(sc_filing_step_iter_new(&it, db, filing_id)) < 0) return NULL;
-        SCW_RETURN_ITER(scw_filing_step_iter, sc_filing_iter_free, it);
+        SCW_RETURN_ITER(scw_filing_step_iter, sc_filing_step_iter_free, it);
     }
 
     /** A filing's granted scope (granted true) or requested scope. */

@@ -278,6 +278,7 @@ typedef enum {
 /**
  * English token of a state ("submitted", "verified", "confirmed",
  * "rejected", "withdrawn", "completed").
+ * @param state  the value to name.
  * @return a static string, or NULL for unknown values. Thread-safe.
  * @since 0.1
  */
@@ -608,6 +609,9 @@ SC_EXTERN int sc_application_batch_export_memory(char **out, size_t *len, sc_db 
 
 /**
  * As sc_application_batch_export_memory(), to a file (replaced).
+ * @param db          the registry.
+ * @param announcement as sc_application_batch_export_memory().
+ * @param batch_id    as sc_application_batch_export_memory().
  * @param path  the file.
  * @return as sc_application_batch_export_memory(); ::SC_EIO.
  * @since 0.1
@@ -639,6 +643,10 @@ SC_EXTERN int sc_application_confirmation_export_memory(char **out, size_t *len,
 
 /**
  * As sc_application_confirmation_export_memory(), to a file (replaced).
+ * @param db          the registry.
+ * @param announcement as sc_application_confirmation_export_memory().
+ * @param batch_id    as sc_application_confirmation_export_memory().
+ * @param answers     as sc_application_confirmation_export_memory().
  * @param path  the file.
  * @return as sc_application_confirmation_export_memory(); ::SC_EIO.
  * @since 0.1

@@ -79,6 +79,7 @@ typedef enum {
 
 /**
  * English token of a component: "theory", "practical", "review".
+ * @param component  an ::sc_component (SC_COMPONENT_THEORY ...).
  * @return a static string, or NULL when unknown. Thread-safe.
  * @since 0.1
  */
@@ -86,6 +87,7 @@ SC_EXTERN const char *sc_component_name(int component);
 
 /**
  * Chinese name of a component: "理论知识考试", "操作技能考核", "综合评审".
+ * @param component  an ::sc_component (SC_COMPONENT_THEORY ...).
  * @return a static string, or NULL when unknown. Thread-safe.
  * @since 0.1
  */
@@ -179,6 +181,8 @@ typedef struct sc_venue {
  * An organization records a venue. It must lie in the organization's
  * registered district, whose bureau inspects it.
  * @param[out] out     the venue's id.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
  * @param credit_code  the organization.
  * @param name         1–255 bytes UTF-8; unique per organization.
  * @param address      1–1023 bytes UTF-8.
@@ -198,8 +202,12 @@ SC_EXTERN int sc_venue_register(int64_t *out, sc_db *db, const sc_actor *actor,
  * The district bureau records its inspection of a venue (评价场地核查). A
  * session may use the venue from an inspection that passed on or before
  * its date; a later failed inspection stops later sessions.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param venue_id    the venue's id.
  * @param passed  1 passed, 0 failed.
  * @param note    a remark, or NULL.
+ * @param date        the inspection day, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (venue); ::SC_ECONSTRAINT (date
  *         before the venue was registered or before its latest inspection);
  *         ::SC_EDENIED (not the bureau of the organization's district); ::SC_EDB.
@@ -210,6 +218,9 @@ SC_EXTERN int sc_venue_inspect(sc_db *db, const sc_actor *actor, int64_t venue_i
 
 /**
  * One venue.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param venue_id  the venue's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB. @p out is the caller's.
  * @since 0.1
  */
@@ -226,7 +237,11 @@ typedef enum {
     SC_SESSION_CONFIRMED = 2   /**< staffing checked and fixed; results may be recorded */
 } sc_session_status;
 
-/** "planned", "confirmed"; NULL if unknown. @since 0.1 */
+/**
+ * "planned", "confirmed"; NULL if unknown.
+ * @param status  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_session_status_name(int status);
 
 /** An assessment session. A plain value owned by the caller. */
@@ -256,8 +271,12 @@ typedef struct sc_session {
  * inspection on or before @p date; @p rooms fits the venue.
  *
  * @param[out] out     the session id.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
  * @param credit_code  the organization.
  * @param occupation   code or alias; @p work_type NULL/"" for undivided; @p level 1–5.
+ * @param work_type   the work type (工种/方向), or NULL/"" when the level is undivided.
+ * @param level       1–5 (1 = 一级/高级技师 … 5 = 五级/初级工).
  * @param path         SC_PATH_NORMAL, SC_PATH_EXCEPTIONAL or SC_PATH_DIRECT
  *                     (the review only).
  * @param date         the session day ("YYYY-MM-DD", NULL today).
@@ -283,6 +302,9 @@ SC_EXTERN int sc_session_create(int64_t *out, sc_db *db, const sc_actor *actor,
  * (sc_staff_qualifications_get()) for the session's occupation and level: a
  * qualification for the same occupation, the same work type or undivided,
  * at the session's level or a higher one (a smaller number).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param session_id  the session's id.
  * @param component  a component the session takes.
  * @param person_id  the organization's identifier of the person.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (session); ::SC_EEXISTS
@@ -296,6 +318,11 @@ SC_EXTERN int sc_session_staff_add(sc_db *db, const sc_actor *actor, int64_t ses
 
 /**
  * Remove a staff member from a component of a planned session.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param session_id  the session's id.
+ * @param component  the component the member serves.
+ * @param person_id  the organization's identifier of the person.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (session or assignment);
  *         ::SC_ECONSTRAINT (session confirmed); ::SC_EDENIED; ::SC_EDB.
  * @since 0.1
@@ -350,6 +377,8 @@ SC_EXTERN int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session
  * the ratio, the minimum or the per-room minimum; also no candidates),
  * ::SC_REASON_STAFF_NOT_ODD.
  * @param[out] out  the verdict.
+ * @param db          the registry.
+ * @param session_id  the session's id.
  * @return ::SC_OK when @p out holds the answer; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.1
  */
@@ -358,6 +387,10 @@ SC_EXTERN int sc_session_check(sc_verdict *out, sc_db *db, int64_t session_id);
 /**
  * Confirm a planned session: sc_session_check() must say yes. Staff and
  * candidates are then fixed, and results may be recorded.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param session_id  the session's id.
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (the
  *         check's reason; already confirmed); ::SC_EDENIED; ::SC_EDB.
  * @since 0.1
@@ -367,6 +400,9 @@ SC_EXTERN int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t sessi
 
 /**
  * One session.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB. @p out is the caller's.
  * @since 0.1
  */
@@ -377,6 +413,8 @@ typedef struct sc_session_iter sc_session_iter;
 
 /**
  * Sessions in date then id order.
+ * @param out         the iterator; NULL on failure.
+ * @param db          the registry.
  * @param credit_code  only this organization's, or NULL.
  * @param date         only sessions on this day, or NULL.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
@@ -389,12 +427,17 @@ SC_EXTERN int sc_session_iter_new(sc_session_iter **out, sc_db *db, const char *
 /**
  * Next session.
  * @param[out] out  filled (the caller's storage).
+ * @param it          the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL, or another kind of iterator); ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_session_iter_next(sc_session *out, sc_session_iter *it);
 
-/** Free a session, staff, enrolment or result iterator; NULL is a no-op. @since 0.1 */
+/**
+ * Free a session, staff, enrolment or result iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
 SC_EXTERN void sc_session_iter_free(sc_session_iter *it);
 
 /** A staff member assigned to a session. A plain value owned by the caller. */
@@ -408,6 +451,9 @@ typedef struct sc_session_staff {
 
 /**
  * The staff of a session, by component then person id.
+ * @param[out] out  the iterator; NULL on failure.
+ * @param db  the registry.
+ * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  *         Caller frees with sc_session_iter_free().
  * @since 0.1
@@ -416,6 +462,8 @@ SC_EXTERN int sc_session_staff_iter_new(sc_session_iter **out, sc_db *db, int64_
 
 /**
  * Next staff member.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
@@ -436,6 +484,9 @@ typedef struct sc_enrolment {
 
 /**
  * The candidates of a session, by ID number.
+ * @param[out] out  the iterator; NULL on failure.
+ * @param db  the registry.
+ * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  *         Caller frees with sc_session_iter_free().
  * @since 0.1
@@ -444,6 +495,8 @@ SC_EXTERN int sc_enrolment_iter_new(sc_session_iter **out, sc_db *db, int64_t se
 
 /**
  * Next enrolment.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
@@ -459,11 +512,17 @@ typedef enum {
     SC_ITEM_PRACTICAL = 4    /**< practical task (操作任务); scored by examiners */
 } sc_item_type;
 
-/** "single", "multiple", "true-false", "practical"; NULL if unknown. @since 0.1 */
+/**
+ * "single", "multiple", "true-false", "practical"; NULL if unknown.
+ * @param type  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_item_type_name(int type);
 
 /**
  * Parse an item type from its token or number.
+ * @param[out] out  the value parsed.
+ * @param text  the text to parse.
  * @return ::SC_OK; ::SC_EINVAL.
  * @since 0.1
  */
@@ -495,11 +554,16 @@ SC_EXTERN int sc_item_new(sc_item **out, const char *code, int type, const char 
                           const char *work_type, int level, const char *area, int difficulty,
                           const char *stem);
 
-/** Free an item; NULL is a no-op. @since 0.1 */
+/**
+ * Free an item; NULL is a no-op.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN void sc_item_free(sc_item *it);
 
 /**
  * Add an option (A, B, C ... in order) to a choice item.
+ * @param it          the item (a choice item).
  * @param text  1–4095 bytes UTF-8.
  * @return ::SC_OK; ::SC_EINVAL (not a choice item; too many; bad text); ::SC_ENOMEM.
  * @since 0.1
@@ -511,38 +575,97 @@ SC_EXTERN int sc_item_add_option(sc_item *it, const char *text);
  * letters in any order (multiple choice; stored sorted), "T" or "F"
  * (true/false), or the scoring criteria text (practical task).
  * Letters must name options the item has when it is saved.
+ * @param it  the item.
+ * @param answer  the option letters, or the text for a practical item.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOMEM.
  * @since 0.1
  */
 SC_EXTERN int sc_item_set_answer(sc_item *it, const char *answer);
 
-/** Item code. Borrowed while @p it lives. @since 0.1 */
+/**
+ * Item code. Borrowed while @p it lives.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_item_code(const sc_item *it);
-/** Version (1, 2 ...), 0 for an item never saved. @since 0.1 */
+/**
+ * Version (1, 2 ...), 0 for an item never saved.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN int sc_item_version(const sc_item *it);
-/** ::sc_item_type. @since 0.1 */
+/**
+ * ::sc_item_type.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN int sc_item_type_of(const sc_item *it);
-/** Occupation code (normalised). Borrowed. @since 0.1 */
+/**
+ * Occupation code (normalised). Borrowed.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_item_occupation(const sc_item *it);
-/** Work type, "" when common to the occupation. Borrowed. @since 0.1 */
+/**
+ * Work type, "" when common to the occupation. Borrowed.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_item_work_type(const sc_item *it);
-/** Level 1–5. @since 0.1 */
+/**
+ * Level 1–5.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN int sc_item_level(const sc_item *it);
-/** Knowledge area. Borrowed. @since 0.1 */
+/**
+ * Knowledge area. Borrowed.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_item_area(const sc_item *it);
-/** Difficulty 1–5. @since 0.1 */
+/**
+ * Difficulty 1–5.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN int sc_item_difficulty(const sc_item *it);
-/** Stem. Borrowed. @since 0.1 */
+/**
+ * Stem. Borrowed.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_item_stem(const sc_item *it);
-/** Number of options. @since 0.1 */
+/**
+ * Number of options.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_item_option_count(const sc_item *it);
-/** Option @p i (0 = A), NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Option @p i (0 = A), NULL out of range. Borrowed.
+ * @param it  the item.
+ * @param i  the option, from 0 (A).
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_item_option(const sc_item *it, size_t i);
-/** Answer key, "" when not set. Borrowed. @since 0.1 */
+/**
+ * Answer key, "" when not set. Borrowed.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_item_answer(const sc_item *it);
-/** Papers this version of the item appears in (its exposure). @since 0.1 */
+/**
+ * Papers this version of the item appears in (its exposure).
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN int64_t sc_item_exposure(const sc_item *it);
-/** Day this version was saved, "" for an item never saved. Borrowed. @since 0.1 */
+/**
+ * Day this version was saved, "" for an item never saved. Borrowed.
+ * @param it  the item.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_item_saved(const sc_item *it);
 
 /**
@@ -552,6 +675,8 @@ SC_EXTERN const char *sc_item_saved(const sc_item *it);
  * save creates the next version, which new papers use. Saving an item equal
  * to the latest version changes nothing.
  * @param[out] version  the version saved (may be NULL).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
  * @param credit_code   the organization.
  * @param item          the item (complete: a choice item needs at least two
  *                      options and its answer; true/false its answer).
@@ -567,6 +692,9 @@ SC_EXTERN int sc_bank_item_save(int *version, sc_db *db, const sc_actor *actor,
 /**
  * One item of an organization's bank.
  * @param[out] out  the item; caller frees with sc_item_free().
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
+ * @param code        the item's code in the bank.
  * @param version   a version, or 0 for the latest.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
@@ -577,6 +705,9 @@ SC_EXTERN int sc_bank_item_get(sc_item **out, sc_db *db, const char *credit_code
 /**
  * Total exposure of an item: the papers any of its versions appears in.
  * @param[out] out  the count.
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
+ * @param code        the item's code in the bank.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.1
  */
@@ -588,6 +719,9 @@ typedef struct sc_bank_iter sc_bank_iter;
 
 /**
  * The latest version of each item of an organization's bank, by code.
+ * @param out         the iterator; NULL on failure.
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param occupation  only this occupation's items, or NULL.
  * @param level       only this level's, or 0.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization); ::SC_EDB;
@@ -600,12 +734,17 @@ SC_EXTERN int sc_bank_iter_new(sc_bank_iter **out, sc_db *db, const char *credit
 /**
  * Next item.
  * @param[out] out  the item, caller frees with sc_item_free(); NULL at the end.
+ * @param it          the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
 SC_EXTERN int sc_bank_iter_next(sc_item **out, sc_bank_iter *it);
 
-/** Free a bank iterator; NULL is a no-op. @since 0.1 */
+/**
+ * Free a bank iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
 SC_EXTERN void sc_bank_iter_free(sc_bank_iter *it);
 
 /* ---- Blueprints and papers (组卷) --------------------------------------------------- */
@@ -626,11 +765,16 @@ typedef struct sc_blueprint sc_blueprint;
  */
 SC_EXTERN int sc_blueprint_new(sc_blueprint **out);
 
-/** Free a blueprint; NULL is a no-op. @since 0.1 */
+/**
+ * Free a blueprint; NULL is a no-op.
+ * @param bp  the blueprint.
+ * @since 0.1
+ */
 SC_EXTERN void sc_blueprint_free(sc_blueprint *bp);
 
 /**
  * Give a knowledge area its weight.
+ * @param bp          the blueprint.
  * @param area     1–127 bytes, as items name it; each area once.
  * @param percent  1–100.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EEXISTS (area given twice); ::SC_ENOMEM.
@@ -640,6 +784,8 @@ SC_EXTERN int sc_blueprint_add_area(sc_blueprint *bp, const char *area, int perc
 
 /**
  * Ask for @p count items of @p type, worth @p points each.
+ * @param bp          the blueprint.
+ * @param type        an ::sc_item_type.
  * @param count   1–1000.  @param points 0.5–100, in halves.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EEXISTS (type given twice); ::SC_ENOMEM.
  * @since 0.1
@@ -648,6 +794,9 @@ SC_EXTERN int sc_blueprint_add_type(sc_blueprint *bp, int type, int count, doubl
 
 /**
  * Ask for @p percent of each type's items at difficulty @p difficulty.
+ * @param bp  the blueprint.
+ * @param difficulty  1–5.
+ * @param percent  1–100.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EEXISTS; ::SC_ENOMEM.
  * @since 0.1
  */
@@ -663,6 +812,9 @@ SC_EXTERN int sc_blueprint_add_difficulty(sc_blueprint *bp, int difficulty, int 
  * item appears twice; each drawn item's exposure grows by one.
  *
  * @param[out] out   the paper id.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param session_id  the session's id.
  * @param component  SC_COMPONENT_THEORY or SC_COMPONENT_PRACTICAL, taken by the session.
  * @param bp         the blueprint (weights 100, points 100, mix 100 if given).
  * @param seed       any value.
@@ -688,6 +840,9 @@ typedef struct sc_paper {
 
 /**
  * One paper.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param paper_id  the paper's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.1
  */
@@ -706,6 +861,9 @@ typedef struct sc_paper_item {
 
 /**
  * The items of a paper in order (by type, then as drawn).
+ * @param[out] out  the iterator; NULL on failure.
+ * @param db  the registry.
+ * @param paper_id  the paper's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  *         Caller frees with sc_session_iter_free().
  * @since 0.1
@@ -714,6 +872,8 @@ SC_EXTERN int sc_paper_item_iter_new(sc_session_iter **out, sc_db *db, int64_t p
 
 /**
  * Next paper item.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
@@ -726,6 +886,8 @@ SC_EXTERN int sc_paper_item_iter_next(sc_paper_item *out, sc_session_iter *it);
  * credit); practical items are not scored here (give NULL). The sheet and
  * its score are recorded; a candidate's sheet is scored once.
  * @param[out] out   the objective score (0 to the paper's objective points).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
  * @param paper_id   a paper of an online session.
  * @param id_number  a candidate enrolled in the paper's session.
  * @param answers    one answer per paper item in order; NULL or "" = unanswered.
@@ -772,6 +934,10 @@ typedef struct sc_result {
  * (SC_APPLICATION_COMPLETED, application.h) in the same transaction, with
  * the result's date and "passed in session N"; the audit entry of the
  * result names it. A fail leaves it confirmed, for a resit.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param session_id  the session's id.
+ * @param id_number   the candidate's resident ID number (居民身份证号码).
  * @param theory, practical, review  0–100 or SC_SCORE_NONE.
  * @param date  NULL for today; not before the session day.
  * @return ::SC_OK; ::SC_EINVAL (score outside 0–100, a score missing or not
@@ -786,6 +952,10 @@ SC_EXTERN int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session
 
 /**
  * One result.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param session_id  the session's id.
+ * @param id_number  the candidate's resident ID number (居民身份证号码).
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.1
  */
@@ -794,6 +964,9 @@ SC_EXTERN int sc_result_get(sc_result *out, sc_db *db, int64_t session_id,
 
 /**
  * The results of a session, by ID number.
+ * @param[out] out  the iterator; NULL on failure.
+ * @param db  the registry.
+ * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  *         Caller frees with sc_session_iter_free().
  * @since 0.1
@@ -802,6 +975,8 @@ SC_EXTERN int sc_result_iter_new(sc_session_iter **out, sc_db *db, int64_t sessi
 
 /**
  * Next result.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */

@@ -94,6 +94,7 @@ SC_EXTERN int sc_audit_verify(sc_audit_result *out, sc_db *db);
 /**
  * English name of an ::sc_audit_problem: "intact", "edited", "removed",
  * "reordered"; "unknown" for other values.
+ * @param problem  the value to name.
  * @return a static string. Thread-safe.
  * @since 0.1
  */

@@ -127,26 +127,66 @@ typedef enum {
     SC_SCOPE_INTERNATIONAL = 4  /**< "international" 国际 */
 } sc_scope;
 
-/** English token of an education kind ("technical-school"), or NULL. @since 0.1 */
+/**
+ * English token of an education kind ("technical-school"), or NULL.
+ * @param kind  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_education_kind_name(int kind);
-/** Chinese name of an education kind ("技工学校"), or NULL. @since 0.1 */
+/**
+ * Chinese name of an education kind ("技工学校"), or NULL.
+ * @param kind  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_education_kind_name_zh(int kind);
 /**
  * Parse an education kind from its token or Chinese name.
+ * @param[out] out  the value parsed.
+ * @param text  the text to parse.
  * @return ::SC_OK, ::SC_EINVAL (unknown or NULL). @since 0.1
  */
 SC_EXTERN int sc_education_kind_parse(int *out, const char *text);
-/** Token of a certificate kind ("skill-level"), or NULL. @since 0.1 */
+/**
+ * Token of a certificate kind ("skill-level"), or NULL.
+ * @param kind  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_cert_kind_name(int kind);
-/** Parse a certificate kind token. @return ::SC_OK, ::SC_EINVAL. @since 0.1 */
+/**
+ * Parse a certificate kind token.
+ * @param[out] out  the value parsed.
+ * @param text  the text to parse.
+ * @return ::SC_OK, ::SC_EINVAL.
+ * @since 0.1
+ */
 SC_EXTERN int sc_cert_kind_parse(int *out, const char *text);
-/** Token of an evidence kind ("competition-award"), or NULL. @since 0.1 */
+/**
+ * Token of an evidence kind ("competition-award"), or NULL.
+ * @param kind  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_evidence_kind_name(int kind);
-/** Parse an evidence kind token. @return ::SC_OK, ::SC_EINVAL. @since 0.1 */
+/**
+ * Parse an evidence kind token.
+ * @param[out] out  the value parsed.
+ * @param text  the text to parse.
+ * @return ::SC_OK, ::SC_EINVAL.
+ * @since 0.1
+ */
 SC_EXTERN int sc_evidence_kind_parse(int *out, const char *text);
-/** Token of a competition scope ("national"), or NULL. @since 0.1 */
+/**
+ * Token of a competition scope ("national"), or NULL.
+ * @param scope  an ::sc_scope.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_scope_name(int scope);
-/** Parse a competition scope token. @return ::SC_OK, ::SC_EINVAL. @since 0.1 */
+/**
+ * Parse a competition scope token.
+ * @param[out] out  the value parsed.
+ * @param text  the text to parse.
+ * @return ::SC_OK, ::SC_EINVAL.
+ * @since 0.1
+ */
 SC_EXTERN int sc_scope_parse(int *out, const char *text);
 
 /* ---- The record ------------------------------------------------------------ */
@@ -241,66 +281,196 @@ SC_EXTERN int sc_candidate_set_apprenticeship(sc_candidate *c, const char *occup
 SC_EXTERN int sc_candidate_add_evidence(sc_candidate *c, int kind, const char *occupation,
                                         int grade, const char *date, const char *description);
 
-/** The normalised ID number. Borrowed while @p c lives. @since 0.1 */
+/**
+ * The normalised ID number. Borrowed while @p c lives.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_id_number(const sc_candidate *c);
-/** The name. Borrowed while @p c lives. @since 0.1 */
+/**
+ * The name. Borrowed while @p c lives.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_name(const sc_candidate *c);
-/** The birth date from the ID number. Borrowed while @p c lives. @since 0.1 */
+/**
+ * The birth date from the ID number. Borrowed while @p c lives.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_birth_date(const sc_candidate *c);
-/** The sex from the ID number (::sc_sex), or 0 for NULL. @since 0.1 */
+/**
+ * The sex from the ID number (::sc_sex), or 0 for NULL.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN int sc_candidate_sex(const sc_candidate *c);
 
-/** Number of education records. @since 0.1 */
+/**
+ * Number of education records.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_candidate_education_count(const sc_candidate *c);
-/** Kind of education record @p i, 0 out of range. @since 0.1 */
+/**
+ * Kind of education record @p i, 0 out of range.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN int sc_candidate_education_kind(const sc_candidate *c, size_t i);
-/** Major of education record @p i, NULL when none or out of range. Borrowed. @since 0.1 */
+/**
+ * Major of education record @p i, NULL when none or out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_education_major(const sc_candidate *c, size_t i);
-/** Flags of education record @p i (SC_EDUCATION_*), 0 out of range. @since 0.1 */
+/**
+ * Flags of education record @p i (SC_EDUCATION_*), 0 out of range.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN unsigned int sc_candidate_education_flags(const sc_candidate *c, size_t i);
-/** Graduation date of record @p i, NULL when none or out of range. Borrowed. @since 0.1 */
+/**
+ * Graduation date of record @p i, NULL when none or out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_education_graduated(const sc_candidate *c, size_t i);
 
-/** Number of work periods. @since 0.1 */
+/**
+ * Number of work periods.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_candidate_work_count(const sc_candidate *c);
-/** Occupation of work period @p i (periods are in order of their first day). Borrowed. @since 0.1 */
+/**
+ * Occupation of work period @p i (periods are in order of their first day). Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_work_occupation(const sc_candidate *c, size_t i);
-/** First day of work period @p i, NULL out of range. Borrowed. @since 0.1 */
+/**
+ * First day of work period @p i, NULL out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_work_from(const sc_candidate *c, size_t i);
-/** Last day of work period @p i, NULL while ongoing or out of range. Borrowed. @since 0.1 */
+/**
+ * Last day of work period @p i, NULL while ongoing or out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_work_to(const sc_candidate *c, size_t i);
 
-/** Number of certificates. @since 0.1 */
+/**
+ * Number of certificates.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_candidate_certificate_count(const sc_candidate *c);
-/** Kind (::sc_cert_kind) of certificate @p i, 0 out of range. @since 0.1 */
+/**
+ * Kind (::sc_cert_kind) of certificate @p i, 0 out of range.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN int sc_candidate_certificate_kind(const sc_candidate *c, size_t i);
-/** Occupation of certificate @p i, NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Occupation of certificate @p i, NULL out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_certificate_occupation(const sc_candidate *c, size_t i);
-/** Work type of certificate @p i, NULL when none or out of range. Borrowed. @since 0.1 */
+/**
+ * Work type of certificate @p i, NULL when none or out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_certificate_work_type(const sc_candidate *c, size_t i);
-/** Level of certificate @p i (0 for pre-technician or out of range). @since 0.1 */
+/**
+ * Level of certificate @p i (0 for pre-technician or out of range).
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN int sc_candidate_certificate_level(const sc_candidate *c, size_t i);
-/** Issue date of certificate @p i, NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Issue date of certificate @p i, NULL out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_certificate_issued(const sc_candidate *c, size_t i);
-/** Number of certificate @p i, NULL when none or out of range. Borrowed. @since 0.1 */
+/**
+ * Number of certificate @p i, NULL when none or out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_certificate_number(const sc_candidate *c, size_t i);
 
-/** Occupation of the apprenticeship, NULL when none. Borrowed. @since 0.1 */
+/**
+ * Occupation of the apprenticeship, NULL when none. Borrowed.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_apprenticeship_occupation(const sc_candidate *c);
-/** Completion date of the apprenticeship, NULL when none. Borrowed. @since 0.1 */
+/**
+ * Completion date of the apprenticeship, NULL when none. Borrowed.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_apprenticeship_completed(const sc_candidate *c);
 
-/** Number of evidence items. @since 0.1 */
+/**
+ * Number of evidence items.
+ * @param c  the candidate.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_candidate_evidence_count(const sc_candidate *c);
-/** Kind (::sc_evidence_kind) of evidence @p i, 0 out of range. @since 0.1 */
+/**
+ * Kind (::sc_evidence_kind) of evidence @p i, 0 out of range.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN int sc_candidate_evidence_kind(const sc_candidate *c, size_t i);
-/** Occupation of evidence @p i, NULL when none or out of range. Borrowed. @since 0.1 */
+/**
+ * Occupation of evidence @p i, NULL when none or out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_evidence_occupation(const sc_candidate *c, size_t i);
-/** Grade of evidence @p i (scope or level; 0 when none). @since 0.1 */
+/**
+ * Grade of evidence @p i (scope or level; 0 when none).
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN int sc_candidate_evidence_grade(const sc_candidate *c, size_t i);
-/** Date of evidence @p i, NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Date of evidence @p i, NULL out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_evidence_date(const sc_candidate *c, size_t i);
-/** Description of evidence @p i, NULL when none or out of range. Borrowed. @since 0.1 */
+/**
+ * Description of evidence @p i, NULL when none or out of range. Borrowed.
+ * @param c  the candidate.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_candidate_evidence_description(const sc_candidate *c, size_t i);
 
 /* ---- The registry ---------------------------------------------------------- */

@@ -29,6 +29,7 @@ SC_BEGIN_DECL
 
 /**
  * Chinese name of a level: 5 "初级工", 4 "中级工", 3 "高级工", 2 "技师", 1 "高级技师".
+ * @param level  1–5 (1 = 一级/高级技师 … 5 = 五级/初级工).
  * @return a static string, or NULL when @p level is outside 1–5.
  * @since 0.1
  */
@@ -36,6 +37,7 @@ SC_EXTERN const char *sc_level_name_zh(int level);
 
 /**
  * Chinese rank of a level: 5 "五级" … 1 "一级".
+ * @param level  1–5 (1 = 一级/高级技师 … 5 = 五级/初级工).
  * @return a static string, or NULL when @p level is outside 1–5.
  * @since 0.1
  */
@@ -44,6 +46,7 @@ SC_EXTERN const char *sc_level_rank_zh(int level);
 /**
  * English name of a level: 5 "junior", 4 "intermediate", 3 "senior",
  * 2 "technician", 1 "senior technician".
+ * @param level  1–5 (1 = 一级/高级技师 … 5 = 五级/初级工).
  * @return a static string, or NULL when @p level is outside 1–5.
  * @since 0.1
  */
@@ -86,6 +89,11 @@ SC_EXTERN int sc_catalog_add_occupation(sc_db *db, const sc_actor *actor, const 
 
 /**
  * Add a work type (工种/方向) to an occupation.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param code  the occupation code (or an alias).
+ * @param work_type  the work type name, 1–256 bytes UTF-8.
+ * @param effective  the first day in force, "YYYY-MM-DD".
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (occupation); ::SC_EEXISTS; ::SC_EDENIED; ::SC_EDB.
  * @since 0.1
  */
@@ -95,6 +103,12 @@ SC_EXTERN int sc_catalog_add_work_type(sc_db *db, const sc_actor *actor, const c
 /**
  * Add an offering: @p level of the occupation, undivided when @p work_type is
  * NULL or "", otherwise for that work type (which must exist).
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param code  the occupation code (or an alias).
+ * @param work_type  the work type (工种/方向), or NULL/"" when undivided.
+ * @param level  1–5.
+ * @param effective  the first day in force, "YYYY-MM-DD".
  * @return ::SC_OK; ::SC_EINVAL (level outside 1–5, bad date); ::SC_ENOTFOUND
  *         (occupation or work type); ::SC_EEXISTS (already offered and in force);
  *         ::SC_EDENIED; ::SC_EDB.
@@ -105,6 +119,10 @@ SC_EXTERN int sc_catalog_add_offering(sc_db *db, const sc_actor *actor, const ch
 
 /**
  * Withdraw an occupation from @p date on (its work types and offerings with it).
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param code  the occupation code (or an alias).
+ * @param date  the first day withdrawn, "YYYY-MM-DD".
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (already
  *         withdrawn, or @p date before it became effective); ::SC_EDENIED; ::SC_EDB.
  * @since 0.1
@@ -114,6 +132,11 @@ SC_EXTERN int sc_catalog_withdraw_occupation(sc_db *db, const sc_actor *actor,
 
 /**
  * Withdraw a work type (and its offerings) from @p date on.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param code  the occupation code (or an alias).
+ * @param work_type  the work type (工种/方向), or NULL/"" when undivided.
+ * @param date  the first day withdrawn, "YYYY-MM-DD".
  * @return as sc_catalog_withdraw_occupation().
  * @since 0.1
  */
@@ -122,6 +145,12 @@ SC_EXTERN int sc_catalog_withdraw_work_type(sc_db *db, const sc_actor *actor, co
 
 /**
  * Withdraw one offering from @p date on.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param code  the occupation code (or an alias).
+ * @param work_type  the work type (工种/方向), or NULL/"" when undivided.
+ * @param level  1–5 (1 = 一级/高级技师 … 5 = 五级/初级工).
+ * @param date  the first day withdrawn, "YYYY-MM-DD".
  * @return as sc_catalog_withdraw_occupation().
  * @since 0.1
  */
@@ -130,6 +159,10 @@ SC_EXTERN int sc_catalog_withdraw_offering(sc_db *db, const sc_actor *actor, con
 
 /**
  * Keep @p alias (e.g. an older code) as another name of occupation @p code.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param alias  the other name (e.g. an older code).
+ * @param code  the occupation's code.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EEXISTS (alias is an
  *         occupation code or alias already); ::SC_EDENIED; ::SC_EDB.
  * @since 0.1
@@ -141,6 +174,8 @@ SC_EXTERN int sc_catalog_add_alias(sc_db *db, const sc_actor *actor, const char 
  * Load the notice's catalog (京人社能发〔2022〕8号 附件1), built into the library,
  * through the same XML import path as any catalog file. Importing it again
  * is a no-op. sc_xml_import_notice() does the same and reports what it did.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
  * @return as sc_xml_import_file().
  * @since 0.1
  */
@@ -156,6 +191,7 @@ SC_EXTERN int sc_catalog_load_notice(sc_db *db, const sc_actor *actor);
  * anything withdrawn or not yet in force on @p date.
  *
  * @param[out] out  the verdict.
+ * @param db          the registry.
  * @param code      occupation code or alias (any accepted form).
  * @param work_type work type name, or NULL/"" for none.
  * @param level     1–5.
@@ -178,6 +214,8 @@ typedef struct sc_occupation_iter sc_occupation_iter;
  * Look up one occupation by code or alias.
  * @param[out] out  the occupation with all its offerings (in force or not);
  *                  caller frees with sc_occupation_free().
+ * @param db          the registry.
+ * @param code        an occupation code or alias.
  * @return ::SC_OK; ::SC_EINVAL (malformed code); ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
@@ -186,6 +224,7 @@ SC_EXTERN int sc_occupation_lookup(sc_occupation **out, sc_db *db, const char *c
 /**
  * Iterate over occupations.
  * @param[out] out  the iterator; caller frees with sc_occupation_iter_free().
+ * @param db          the registry.
  * @param date      NULL: every occupation with every offering ever recorded;
  *                  a date: only occupations and offerings in force on that date.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM.
@@ -196,46 +235,123 @@ SC_EXTERN int sc_occupation_iter_new(sc_occupation_iter **out, sc_db *db, const 
 /**
  * Next occupation.
  * @param[out] out  the occupation, caller frees with sc_occupation_free(); NULL at the end.
+ * @param it          the iterator.
  * @return ::SC_OK; ::SC_ITEROVER at the end; ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
 SC_EXTERN int sc_occupation_iter_next(sc_occupation **out, sc_occupation_iter *it);
 
-/** Free an iterator; NULL is a no-op. @since 0.1 */
+/**
+ * Free an iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
 SC_EXTERN void sc_occupation_iter_free(sc_occupation_iter *it);
 
-/** Free an occupation; NULL is a no-op. @since 0.1 */
+/**
+ * Free an occupation; NULL is a no-op.
+ * @param o  the occupation.
+ * @since 0.1
+ */
 SC_EXTERN void sc_occupation_free(sc_occupation *o);
 
-/** ASCII code. Borrowed while @p o lives. @since 0.1 */
+/**
+ * ASCII code. Borrowed while @p o lives.
+ * @param o  the occupation.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_code(const sc_occupation *o);
-/** Chinese name. Borrowed while @p o lives. @since 0.1 */
+/**
+ * Chinese name. Borrowed while @p o lives.
+ * @param o  the occupation.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_name(const sc_occupation *o);
-/** Effective date. Borrowed while @p o lives. @since 0.1 */
+/**
+ * Effective date. Borrowed while @p o lives.
+ * @param o  the occupation.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_effective(const sc_occupation *o);
-/** Withdrawal date, or NULL when in force. Borrowed while @p o lives. @since 0.1 */
+/**
+ * Withdrawal date, or NULL when in force. Borrowed while @p o lives.
+ * @param o  the occupation.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_withdrawn(const sc_occupation *o);
-/** Number of work types (0 for "——"). @since 0.1 */
+/**
+ * Number of work types (0 for "——").
+ * @param o  the occupation.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_occupation_work_type_count(const sc_occupation *o);
-/** Work type @p i, or NULL out of range. Borrowed while @p o lives. @since 0.1 */
+/**
+ * Work type @p i, or NULL out of range. Borrowed while @p o lives.
+ * @param o  the occupation.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_work_type(const sc_occupation *o, size_t i);
-/** Effective date of work type @p i, NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Effective date of work type @p i, NULL out of range. Borrowed.
+ * @param o  the occupation.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_work_type_effective(const sc_occupation *o, size_t i);
-/** Withdrawal date of work type @p i, NULL when in force. Borrowed. @since 0.1 */
+/**
+ * Withdrawal date of work type @p i, NULL when in force. Borrowed.
+ * @param o  the occupation.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_work_type_withdrawn(const sc_occupation *o, size_t i);
-/** Number of offerings. @since 0.1 */
+/**
+ * Number of offerings.
+ * @param o  the occupation.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_occupation_offering_count(const sc_occupation *o);
-/** Work type of offering @p i; NULL when undivided or out of range. Borrowed. @since 0.1 */
+/**
+ * Work type of offering @p i; NULL when undivided or out of range. Borrowed.
+ * @param o  the occupation.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_offering_work_type(const sc_occupation *o, size_t i);
-/** Level of offering @p i (1–5), or 0 out of range. @since 0.1 */
+/**
+ * Level of offering @p i (1–5), or 0 out of range.
+ * @param o  the occupation.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN int sc_occupation_offering_level(const sc_occupation *o, size_t i);
-/** Effective date of offering @p i, NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Effective date of offering @p i, NULL out of range. Borrowed.
+ * @param o  the occupation.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_offering_effective(const sc_occupation *o, size_t i);
-/** Withdrawal date of offering @p i, NULL when in force. Borrowed. @since 0.1 */
+/**
+ * Withdrawal date of offering @p i, NULL when in force. Borrowed.
+ * @param o  the occupation.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_offering_withdrawn(const sc_occupation *o, size_t i);
-/** Number of aliases. @since 0.1 */
+/**
+ * Number of aliases.
+ * @param o  the occupation.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_occupation_alias_count(const sc_occupation *o);
-/** Alias @p i, NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Alias @p i, NULL out of range. Borrowed.
+ * @param o  the occupation.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_occupation_alias(const sc_occupation *o, size_t i);
 
 SC_END_DECL

@@ -109,7 +109,11 @@ typedef enum {
     SC_CERT_REVOKED = 4     /**< revoked (see the reason) */
 } sc_cert_status;
 
-/** "reported", "issued", "published", "revoked"; NULL if unknown. @since 0.1 */
+/**
+ * "reported", "issued", "published", "revoked"; NULL if unknown.
+ * @param status  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_cert_status_name(int status);
 
 /** Size of the photo reference buffer of ::sc_certificate, including the NUL. */
@@ -153,6 +157,8 @@ typedef struct sc_certificate {
  * allocated (see the file comment). The organization must be allowed to
  * certify the session's offering on @p date (sc_org_may_certify()).
  * @param[out] out    the number (SC_CERT_NUMBER_SIZE bytes); "" on failure.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
  * @param session_id  the session of the passed result.
  * @param id_number   the candidate.
  * @param date        the certification date, NULL for today; not before the result.
@@ -168,6 +174,9 @@ SC_EXTERN int sc_certificate_report(char *out, sc_db *db, const sc_actor *actor,
 
 /**
  * The organization issues a reported certificate (REPORTED → ISSUED).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param number      the certificate number (证书编号, 22 characters).
  * @param photo  a reference to the holder's photo (URI or digest, ≤255 bytes), or NULL.
  * @param date   the issue date (发证日期), NULL for today; not before certification.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (not
@@ -179,6 +188,10 @@ SC_EXTERN int sc_certificate_issue(sc_db *db, const sc_actor *actor, const char 
 
 /**
  * The city centre publishes an issued certificate (ISSUED → PUBLISHED).
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param number  the certificate number (证书编号, 22 characters).
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (not ISSUED;
  *         date before issue); ::SC_EDENIED (not the city centre); ::SC_EDB.
  * @since 0.1
@@ -189,7 +202,11 @@ SC_EXTERN int sc_certificate_publish(sc_db *db, const sc_actor *actor, const cha
 /**
  * Revoke a certificate, with a reason: the issuing organization or the
  * city centre. Verification then answers REVOKED.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param number      the certificate number (证书编号, 22 characters).
  * @param reason  1–1023 bytes UTF-8.
+ * @param date        the revocation day, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (already
  *         revoked; date before certification); ::SC_EDENIED; ::SC_EDB.
  * @since 0.1
@@ -203,8 +220,12 @@ SC_EXTERN int sc_certificate_revoke(sc_db *db, const sc_actor *actor, const char
  * replaces it; the old one is revoked with @p reason if it was not already.
  * The organization must still be allowed to certify the offering on @p date.
  * @param[out] out  the new number (SC_CERT_NUMBER_SIZE bytes).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param number      the number of the certificate replaced.
  * @param holder    a corrected holder name, or NULL to keep it.
  * @param reason    1–1023 bytes UTF-8.
+ * @param date        the re-issue day, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (already
  *         re-issued; the organization may not certify any more; date);
  *         ::SC_EDENIED; ::SC_EBUSY; ::SC_EDB.
@@ -217,6 +238,9 @@ SC_EXTERN int sc_certificate_reissue(char *out, sc_db *db, const sc_actor *actor
 /**
  * Link the enterprise post certificate of "一岗双认" to a certificate (one
  * per certificate; linking again replaces it).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param number      the certificate number (证书编号, 22 characters).
  * @param enterprise   the enterprise, 1–255 bytes.
  * @param post         the post (岗位), 1–255 bytes.
  * @param post_number  the enterprise certificate's number, 1–255 bytes.
@@ -236,6 +260,8 @@ SC_EXTERN int sc_certificate_link_post(sc_db *db, const sc_actor *actor, const c
  * A certificate, or a certificate batch, naming another site is refused with
  * this one named.
  * @param[out] site  the site number (1-999999); 0 on failure.
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @return ::SC_OK; ::SC_EINVAL (malformed code, NULL); ::SC_ENOTFOUND (no
  *         such organization, or no site yet); ::SC_EDB.
  * Thread-safety: as every call on one sc_db.
@@ -245,6 +271,9 @@ SC_EXTERN int sc_certificate_site_get(int *site, sc_db *db, const char *credit_c
 
 /**
  * One certificate with all its content.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param number  the certificate number (证书编号, 22 characters).
  * @return ::SC_OK; ::SC_EINVAL (malformed number); ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.1
  */
@@ -255,6 +284,8 @@ typedef struct sc_certificate_iter sc_certificate_iter;
 
 /**
  * Certificates by number.
+ * @param out         the iterator; NULL on failure.
+ * @param db          the registry.
  * @param credit_code  only this organization's, or NULL.
  * @param id_number    only this holder's, or NULL.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
@@ -266,12 +297,18 @@ SC_EXTERN int sc_certificate_iter_new(sc_certificate_iter **out, sc_db *db,
 
 /**
  * Next certificate.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL, or a statistics iterator); ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_certificate_iter_next(sc_certificate *out, sc_certificate_iter *it);
 
-/** Free a certificate or statistics iterator; NULL is a no-op. @since 0.1 */
+/**
+ * Free a certificate or statistics iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
 SC_EXTERN void sc_certificate_iter_free(sc_certificate_iter *it);
 
 /* ---- Public verification ------------------------------------------------------------ */
@@ -287,7 +324,11 @@ typedef enum {
     SC_VERIFY_MALFORMED = 5       /**< (batch only) not a certificate number */
 } sc_verify_status;
 
-/** "not-found", "not-published", "revoked", "valid", "name-mismatch", "malformed". @since 0.1 */
+/**
+ * "not-found", "not-published", "revoked", "valid", "name-mismatch", "malformed".
+ * @param status  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_verify_status_name(int status);
 
 /**
@@ -318,6 +359,7 @@ typedef struct sc_verification {
  * case of its 'x' and blanks around it; the answer never shows the full
  * name or ID.
  * @param[out] out     the answer.
+ * @param db          the registry.
  * @param number       the certificate number.
  * @param name         the holder's name as printed.
  * @param id_number    the holder's ID number, or NULL not to check it.
@@ -334,8 +376,12 @@ SC_EXTERN int sc_certificate_verify(sc_verification *out, sc_db *db, const char 
  * (numbers[i], names[i], id_numbers ? id_numbers[i] : NULL). A malformed
  * number answers SC_VERIFY_MALFORMED instead of failing the batch.
  * @param[out] out    @p n answers (the caller's array).
+ * @param db          the registry.
  * @param numbers     @p n numbers; @p names @p n names; @p id_numbers NULL or
  *                    @p n ID numbers (entries may be NULL).
+ * @param names       @p n holder names.
+ * @param id_numbers  NULL, or @p n ID numbers (entries may be NULL).
+ * @param n           the number of certificates to verify.
  * @return ::SC_OK; ::SC_EINVAL (NULL arrays); ::SC_EBUSY; ::SC_EDB.
  * @since 0.1
  */
@@ -360,6 +406,7 @@ SC_EXTERN int sc_certificate_mask_name(char *out, const char *name);
  * 8 '*' between: "110105********002X". Other lengths: all but the last
  * 4 characters masked.
  * @param[out] out  at least SC_MASKED_ID_SIZE bytes.
+ * @param id_number   the ID number to mask, at most 18 characters.
  * @return ::SC_OK; ::SC_EINVAL (NULL, longer than 18).
  * Pure function; thread-safe.
  * @since 0.1
@@ -398,8 +445,11 @@ typedef struct sc_cert_stats_row {
  * re-issue counts once) issued between @p from and @p to inclusive, grouped
  * as @p flags says (no grouping bit: one total row). Rows come in the order
  * of the grouped fields.
+ * @param out         the iterator; NULL on failure.
+ * @param db          the registry.
  * @param flags  SC_STATS_* bits.
  * @param from   first issue date, or NULL for no bound; @p to last, or NULL.
+ * @param to          last issue date, or NULL for no bound.
  * @return ::SC_OK; ::SC_EINVAL (unknown bits, bad dates); ::SC_EDB;
  *         ::SC_ENOMEM. Caller frees with sc_certificate_iter_free().
  * @since 0.1
@@ -410,6 +460,8 @@ SC_EXTERN int sc_certificate_stats_iter_new(sc_certificate_iter **out, sc_db *db
 
 /**
  * Next statistics row.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL, or a certificate iterator); ::SC_EDB.
  * @since 0.1
  */
@@ -424,6 +476,7 @@ SC_EXTERN int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_certific
  * (sc_doctype_schema(SC_DOC_CERTIFICATE)), with every mandatory item.
  * @param[out] out  NUL-terminated UTF-8; caller frees with sc_free().
  * @param[out] len  its length without the NUL; may be NULL.
+ * @param db          the registry.
  * @param number    the certificate number.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (only
  *         reported, not issued yet; issued without the holder's photo, a
@@ -435,6 +488,9 @@ SC_EXTERN int sc_certificate_export_memory(char **out, size_t *len, sc_db *db,
 
 /**
  * As sc_certificate_export_memory(), written to a file (replaced).
+ * @param db  the registry.
+ * @param number  the certificate number (证书编号, 22 characters).
+ * @param path  the file to write (replaced).
  * @return as sc_certificate_export_memory(); ::SC_EIO.
  * @since 0.1
  */

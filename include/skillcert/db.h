@@ -72,6 +72,7 @@ SC_EXTERN void sc_db_close(sc_db *db);
 
 /**
  * The schema version of the open registry (its `PRAGMA user_version`).
+ * @param db  the registry.
  * @return the version, or a negative status when @p db is NULL.
  * @since 0.1
  */
@@ -85,6 +86,7 @@ SC_EXTERN int sc_db_schema_version_supported(void);
 
 /**
  * The path the registry was opened with.
+ * @param db  the registry.
  * @return borrowed; valid until the registry is closed. ":memory:" for memory.
  * @since 0.1
  */

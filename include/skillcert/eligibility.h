@@ -58,10 +58,20 @@ typedef enum {
 #define SC_CONFIRMED_EXCEPTIONAL 0x1u
 #define SC_CONFIRMED_DIRECT      0x2u
 
-/** Token of a path ("normal", "exceptional", "direct"), or NULL. @since 0.1 */
+/**
+ * Token of a path ("normal", "exceptional", "direct"), or NULL.
+ * @param path  an ::sc_path.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_path_name(int path);
 
-/** Parse a path token. @return ::SC_OK, ::SC_EINVAL (unknown or NULL). @since 0.1 */
+/**
+ * Parse a path token.
+ * @param[out] out  the value parsed.
+ * @param text  the text to parse.
+ * @return ::SC_OK, ::SC_EINVAL (unknown or NULL).
+ * @since 0.1
+ */
 SC_EXTERN int sc_path_parse(int *out, const char *text);
 
 /**
@@ -108,33 +118,107 @@ SC_EXTERN int sc_ruleset_load(sc_ruleset **out, sc_db *db, const char *date);
  */
 SC_EXTERN void sc_ruleset_free(sc_ruleset *rs);
 
-/** The day the rules were compiled for. Borrowed while @p rs lives. @since 0.1 */
+/**
+ * The day the rules were compiled for. Borrowed while @p rs lives.
+ * @param rs  the rules.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_date(const sc_ruleset *rs);
-/** Number of rule sets in force (the template and each occupation with rules). @since 0.1 */
+/**
+ * Number of rule sets in force (the template and each occupation with rules).
+ * @param rs  the rules.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_ruleset_count(const sc_ruleset *rs);
-/** Name (version id) of rule set @p i, e.g. "template-2018"; NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Name (version id) of rule set @p i, e.g. "template-2018"; NULL out of range. Borrowed.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_name(const sc_ruleset *rs, size_t i);
-/** Occupation of rule set @p i; NULL for the template or out of range. Borrowed. @since 0.1 */
+/**
+ * Occupation of rule set @p i; NULL for the template or out of range. Borrowed.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_occupation(const sc_ruleset *rs, size_t i);
-/** Standard rule set @p i encodes; NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Standard rule set @p i encodes; NULL out of range. Borrowed.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_standard(const sc_ruleset *rs, size_t i);
-/** Effective date of rule set @p i; NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Effective date of rule set @p i; NULL out of range. Borrowed.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_effective(const sc_ruleset *rs, size_t i);
-/** Number of related occupations rule set @p i declares. @since 0.1 */
+/**
+ * Number of related occupations rule set @p i declares.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_ruleset_related_count(const sc_ruleset *rs, size_t i);
-/** Related occupation @p j of rule set @p i; NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Related occupation @p j of rule set @p i; NULL out of range. Borrowed.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @param j  the index within entry @p i, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_related(const sc_ruleset *rs, size_t i, size_t j);
-/** Number of conditions of rule set @p i, over all its levels. @since 0.1 */
+/**
+ * Number of conditions of rule set @p i, over all its levels.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_ruleset_condition_count(const sc_ruleset *rs, size_t i);
-/** Level (1–5) of condition @p j of rule set @p i; 0 out of range. @since 0.1 */
+/**
+ * Level (1–5) of condition @p j of rule set @p i; 0 out of range.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @param j  the index within entry @p i, from 0.
+ * @since 0.1
+ */
 SC_EXTERN int sc_ruleset_condition_level(const sc_ruleset *rs, size_t i, size_t j);
-/** Work type of condition @p j, NULL when for every work type or out of range. Borrowed. @since 0.1 */
+/**
+ * Work type of condition @p j, NULL when for every work type or out of range. Borrowed.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @param j  the index within entry @p i, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_condition_work_type(const sc_ruleset *rs, size_t i, size_t j);
-/** Id of condition @p j (e.g. "L4-a"); NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Id of condition @p j (e.g. "L4-a"); NULL out of range. Borrowed.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @param j  the index within entry @p i, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_condition_id(const sc_ruleset *rs, size_t i, size_t j);
-/** Clause of the standard condition @p j encodes; NULL out of range. Borrowed. @since 0.1 */
+/**
+ * Clause of the standard condition @p j encodes; NULL out of range. Borrowed.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @param j  the index within entry @p i, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_condition_clause(const sc_ruleset *rs, size_t i, size_t j);
-/** Confidence of condition @p j's source ("C" confirmed, "I" inferred), or NULL. Borrowed. @since 0.1 */
+/**
+ * Confidence of condition @p j's source ("C" confirmed, "I" inferred), or NULL. Borrowed.
+ * @param rs  the rules.
+ * @param i  the index, from 0.
+ * @param j  the index within entry @p i, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_ruleset_condition_confidence(const sc_ruleset *rs, size_t i, size_t j);
 
 /**
@@ -142,6 +226,9 @@ SC_EXTERN const char *sc_ruleset_condition_confidence(const sc_ruleset *rs, size
  * (初级工) certificate of this or a related occupation and 4 years of work
  * since it".
  * @param[out] out  the text; caller frees with sc_free(). NULL on failure.
+ * @param rs          the rules.
+ * @param i           the rule set, from 0.
+ * @param j           the condition within rule set @p i, from 0.
  * @return ::SC_OK; ::SC_EINVAL (NULL, out of range); ::SC_ENOMEM.
  * @since 0.1
  */
@@ -184,6 +271,8 @@ SC_EXTERN void sc_decision_free(sc_decision *d);
  * @param id_number    the candidate's resident ID number (saved with sc_candidate_save()).
  * @param credit_code  the organization applied to, or NULL: no special path is confirmed.
  * @param occupation   the occupation code; @p work_type or NULL/"" for none; @p level 1–5.
+ * @param work_type   the work type (工种/方向), or NULL/"" when the level is undivided.
+ * @param level       1–5 (1 = 一级/高级技师 … 5 = 五级/初级工).
  * @param path         an ::sc_path.
  * @param as_of        "YYYY-MM-DD", or NULL for today (UTC).
  * @return ::SC_OK when @p out holds the answer, eligible or not; ::SC_EINVAL
@@ -235,13 +324,18 @@ SC_EXTERN int sc_eligibility_decide(sc_decision *out, const sc_ruleset *rs,
                                     const char *work_type, int level, int path,
                                     unsigned int confirmed, const char *as_of);
 
-/** 1 when eligible, else 0. @since 0.1 */
+/**
+ * 1 when eligible, else 0.
+ * @param d  the decision.
+ * @since 0.1
+ */
 SC_EXTERN int sc_decision_eligible(const sc_decision *d);
 
 /**
  * Why not: ::SC_REASON_NONE when eligible; ::SC_REASON_CONDITIONS_NOT_MET,
  * ::SC_REASON_NO_RULES, ::SC_REASON_SPECIAL_PATH_LEVEL,
  * ::SC_REASON_SPECIAL_PATH_NOT_CONFIRMED, ::SC_REASON_SPECIAL_PATH_NO_EVIDENCE.
+ * @param d  the decision.
  * @since 0.1
  */
 SC_EXTERN int sc_decision_reason(const sc_decision *d);
@@ -249,6 +343,7 @@ SC_EXTERN int sc_decision_reason(const sc_decision *d);
 /**
  * The answer in one sentence, e.g. "eligible for level 4 (中级工) of 4-99-00-00
  * under condition L4-a: …" or "not eligible …: no condition is met".
+ * @param d  the decision.
  * @return borrowed; valid until @p d is decided again or freed (and while the
  *         rules it was decided with live). Not thread-safe on one decision.
  * @since 0.1
@@ -256,28 +351,63 @@ SC_EXTERN int sc_decision_reason(const sc_decision *d);
 SC_EXTERN const char *sc_decision_message(const sc_decision *d);
 
 /** Id of the matched condition ("L4-a", or "exceptional"/"direct"), NULL when not eligible.
- *  Borrowed, as sc_decision_message(). @since 0.1 */
+ *  Borrowed, as sc_decision_message(). @since 0.1
+ * @param d  the decision.
+ */
 SC_EXTERN const char *sc_decision_matched(const sc_decision *d);
-/** Clause of the matched condition, NULL when not eligible. Borrowed, as sc_decision_message(). @since 0.1 */
+/**
+ * Clause of the matched condition, NULL when not eligible. Borrowed, as sc_decision_message().
+ * @param d  the decision.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_decision_clause(const sc_decision *d);
-/** Name of the rule set used ("template-2018"), NULL when none applied. Borrowed. @since 0.1 */
+/**
+ * Name of the rule set used ("template-2018"), NULL when none applied. Borrowed.
+ * @param d  the decision.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_decision_rules(const sc_decision *d);
-/** Standard of the rule set used, NULL when none applied. Borrowed. @since 0.1 */
+/**
+ * Standard of the rule set used, NULL when none applied. Borrowed.
+ * @param d  the decision.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_decision_standard(const sc_decision *d);
 
-/** Number of conditions evaluated (0 on the special paths). @since 0.1 */
+/**
+ * Number of conditions evaluated (0 on the special paths).
+ * @param d  the decision.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_decision_condition_count(const sc_decision *d);
-/** Id of condition @p i, NULL out of range. Borrowed, as sc_decision_message(). @since 0.1 */
+/**
+ * Id of condition @p i, NULL out of range. Borrowed, as sc_decision_message().
+ * @param d  the decision.
+ * @param i  the condition, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_decision_condition_id(const sc_decision *d, size_t i);
-/** Clause of condition @p i, NULL out of range. Borrowed, as sc_decision_message(). @since 0.1 */
+/**
+ * Clause of condition @p i, NULL out of range. Borrowed, as sc_decision_message().
+ * @param d  the decision.
+ * @param i  the condition, from 0.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_decision_condition_clause(const sc_decision *d, size_t i);
-/** 1 when condition @p i holds, 0 when not or out of range. @since 0.1 */
+/**
+ * 1 when condition @p i holds, 0 when not or out of range.
+ * @param d  the decision.
+ * @param i  the condition, from 0.
+ * @since 0.1
+ */
 SC_EXTERN int sc_decision_condition_met(const sc_decision *d, size_t i);
 
 /**
  * Condition @p i explained: what holds and what is missing, in plain words,
  * e.g. "needs 4 years of work since the level-5 certificate (2019-03-01); has
  * 3 years 11 months".
+ * @param d  the decision.
+ * @param i  the condition, from 0.
  * @return borrowed, as sc_decision_message(); NULL out of range.
  * @since 0.1
  */

@@ -133,6 +133,8 @@ SC_EXTERN const sc_error *sc_report_get(const sc_report *r, size_t i);
 
 /**
  * Severity of diagnostic @p i (an ::sc_severity), or 0 when out of range.
+ * @param r  the report.
+ * @param i  the diagnostic, from 0.
  * @since 0.1
  */
 SC_EXTERN int sc_report_severity(const sc_report *r, size_t i);

@@ -136,13 +136,22 @@ typedef enum {
     SC_ORG_VOCATIONAL_SCHOOL = 4  /**< 职业院校 (含技工院校) */
 } sc_org_kind;
 
-/** "enterprise", "social-group", "university", "vocational-school"; NULL if unknown. @since 0.1 */
+/**
+ * "enterprise", "social-group", "university", "vocational-school"; NULL if unknown.
+ * @param kind  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_org_kind_name(int kind);
-/** "企业", "社会团体", "高等院校", "职业院校"; NULL if unknown. @since 0.1 */
+/**
+ * "企业", "社会团体", "高等院校", "职业院校"; NULL if unknown.
+ * @param kind  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_org_kind_name_zh(int kind);
 /**
  * Parse an organization kind from its English or Chinese name or number.
  * @param[out] out  the kind.
+ * @param text        an English or Chinese kind name, or its number.
  * @return ::SC_OK; ::SC_EINVAL (unknown or NULL).
  * @since 0.1
  */
@@ -162,7 +171,11 @@ typedef enum {
     SC_FILING_EXPIRED = 9        /**< the validity has passed (only as of a date) */
 } sc_filing_status;
 
-/** "applied", "recommended", ..., "expired"; "none" for 0; NULL if unknown. @since 0.1 */
+/**
+ * "applied", "recommended", ..., "expired"; "none" for 0; NULL if unknown.
+ * @param status  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_filing_status_name(int status);
 
 /** Kinds of filing. Values are stable. */
@@ -185,12 +198,22 @@ typedef enum {
     SC_STAFF_EXPERT = 4       /**< 专家 */
 } sc_staff_role;
 
-/** "manager", "examiner", "supervisor", "expert"; NULL if unknown. @since 0.1 */
+/**
+ * "manager", "examiner", "supervisor", "expert"; NULL if unknown.
+ * @param role  an ::sc_staff_role.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_staff_role_name(int role);
-/** "管理人员", "考评员", "内部质量督导员", "专家"; NULL if unknown. @since 0.1 */
+/**
+ * "管理人员", "考评员", "内部质量督导员", "专家"; NULL if unknown.
+ * @param role  an ::sc_staff_role.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_staff_role_name_zh(int role);
 /**
  * Parse a staff role from its English or Chinese name or number.
+ * @param[out] out  the value parsed.
+ * @param text  the text to parse.
  * @return ::SC_OK; ::SC_EINVAL.
  * @since 0.1
  */
@@ -245,17 +268,25 @@ SC_EXTERN int sc_offerings_add(sc_offerings *s, const char *occupation, const ch
  * Add offerings written as "CODE[/WORK-TYPE]:LEVELS", LEVELS a comma list of
  * 1–5, e.g. "4-02-07-10:5,4,3" or "4-04-05-04/建筑工程:3,2". Nothing is added
  * when the text is malformed.
+ * @param s  the offering list.
+ * @param text  the offerings, e.g. "4-02-07-10:5,4".
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOMEM.
  * @since 0.1
  */
 SC_EXTERN int sc_offerings_add_text(sc_offerings *s, const char *text);
 
-/** Number of offerings; 0 for NULL. @since 0.1 */
+/**
+ * Number of offerings; 0 for NULL.
+ * @param s  the offering list.
+ * @since 0.1
+ */
 SC_EXTERN size_t sc_offerings_count(const sc_offerings *s);
 
 /**
  * Offering @p i.
  * @param[out] out  the item (the caller's storage).
+ * @param s           the offering list.
+ * @param i           the offering, from 0.
  * @return ::SC_OK; ::SC_EINVAL (NULL); ::SC_ENOTFOUND (i out of range).
  * @since 0.1
  */
@@ -312,6 +343,12 @@ SC_EXTERN int sc_org_register(sc_db *db, const sc_actor *actor, const char *cred
  * Publish the organization's management rules (试题、考务、质量、证书管理办法)
  * and fee standards (收费标准), as text or URLs (at most 1023 bytes each).
  * A NULL argument keeps the published value.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
+ * @param rules  the management rules, text or URL.
+ * @param fees  the fee standards, text or URL.
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDENIED (not the
  *         organization itself); ::SC_EDB.
  * @since 0.1
@@ -323,7 +360,11 @@ SC_EXTERN int sc_org_publish(sc_db *db, const sc_actor *actor, const char *credi
  * Apply for filing (机构申报) to the registered district, with the requested
  * scope. Every offering must be certifiable in the catalog on @p date.
  * Not while an application is in progress nor while a filing is in force.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param scope  the requested offerings (not empty).
+ * @param date        "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization); ::SC_ECONSTRAINT
  *         (an offering not certifiable on @p date; an application in progress;
  *         a filing in force); ::SC_EDENIED (not the organization itself); ::SC_EDB.
@@ -335,6 +376,11 @@ SC_EXTERN int sc_org_apply(sc_db *db, const sc_actor *actor, const char *credit_
 /**
  * Apply for added scope (增项): as sc_org_apply(), for an organization ACTIVE
  * and within its validity on @p date, for offerings not already in its scope.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
+ * @param scope  the offerings requested (not empty).
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return as sc_org_apply(); ::SC_ECONSTRAINT also when no filing is in force
  *         or an offering is already in scope.
  * @since 0.1
@@ -345,6 +391,10 @@ SC_EXTERN int sc_org_apply_addition(sc_db *db, const sc_actor *actor, const char
 /**
  * The district confirms the application and recommends it to the city
  * (APPLIED → RECOMMENDED). Only the organization's own district bureau.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
+ * @param date        "YYYY-MM-DD", NULL for today.
  * @param note  a remark for the record, or NULL.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (no
  *         application at this step; date before the previous step);
@@ -357,10 +407,14 @@ SC_EXTERN int sc_org_recommend(sc_db *db, const sc_actor *actor, const char *cre
 /**
  * The city centre's expert evaluation fixes the granted scope
  * (RECOMMENDED → EVALUATED).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param granted  the granted offerings, a subset of those requested, each
  *                 certifiable in the catalog on @p date; NULL grants all
  *                 requested.
  * @param methods  SC_EVAL_* flags used (at least one).
+ * @param date        "YYYY-MM-DD", NULL for today.
  * @param note     a remark, or NULL.
  * @return ::SC_OK; ::SC_EINVAL (no method, empty scope); ::SC_ENOTFOUND;
  *         ::SC_ECONSTRAINT (not requested; not certifiable; wrong step or
@@ -373,6 +427,10 @@ SC_EXTERN int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *cred
 
 /**
  * The city centre publishes the public notice (公示) (EVALUATED → NOTICED).
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return as sc_org_recommend(); ::SC_EDENIED when not the city centre.
  * @since 0.1
  */
@@ -383,6 +441,10 @@ SC_EXTERN int sc_org_notice(sc_db *db, const sc_actor *actor, const char *credit
  * No objection: the city centre files the organization (备案), issues the
  * receipt and lists it in the directory (NOTICED → FILED; an addition becomes
  * ACTIVE). Validity: see the file comment.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return as sc_org_recommend(); ::SC_ECONSTRAINT also when an addition's
  *         filing is no longer in force; ::SC_EDENIED when not the city centre.
  * @since 0.1
@@ -392,6 +454,10 @@ SC_EXTERN int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_c
 
 /**
  * The organization signs its commitment letter (承诺书) (FILED → ACTIVE).
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return as sc_org_recommend(); ::SC_EDENIED when not the organization itself.
  * @since 0.1
  */
@@ -401,7 +467,11 @@ SC_EXTERN int sc_org_commit(sc_db *db, const sc_actor *actor, const char *credit
 /**
  * Reject the application in progress, with a reason: the own district at
  * APPLIED, the city centre at RECOMMENDED, EVALUATED or NOTICED.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param reason  non-empty UTF-8.
+ * @param date        "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (no
  *         application to reject); ::SC_EDENIED (not the actor of that step); ::SC_EDB.
  * @since 0.1
@@ -413,6 +483,11 @@ SC_EXTERN int sc_org_reject(sc_db *db, const sc_actor *actor, const char *credit
  * Take the organization out of the directory (退出目录) from @p date on, with
  * a reason; every filing in force ends and any application in progress is
  * rejected. Certificates issued before @p date stay valid.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
+ * @param reason  why, non-empty UTF-8.
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (no filing in
  *         force on @p date); ::SC_EDENIED (not the city bureau or centre); ::SC_EDB.
  * @since 0.1
@@ -423,6 +498,8 @@ SC_EXTERN int sc_org_exit(sc_db *db, const sc_actor *actor, const char *credit_c
 /**
  * An organization and its standing on @p date.
  * @param[out] out  the organization.
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param date      the date for the standing, NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.1
@@ -433,6 +510,9 @@ SC_EXTERN int sc_org_get(sc_org *out, sc_db *db, const char *credit_code, const 
  * Its scope on @p date: the granted offerings of every filing (and addition)
  * in force then; empty when none is.
  * @param[out] out  the scope; caller frees with sc_offerings_free().
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
+ * @param date        "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
@@ -442,23 +522,32 @@ SC_EXTERN int sc_org_scope_get(sc_offerings **out, sc_db *db, const char *credit
 /**
  * May organization @p credit_code certify (occupation, work type, level) on
  * @p date? Answered from its filings, their status, validity and scope, the
- * catalog in force on that date, the venue and the special-path rules. The
- * reasons, in the order they are checked: ::SC_REASON_ORG_UNKNOWN,
- * ::SC_REASON_ORG_NOT_FILED, ::SC_REASON_ORG_EXITED, ::SC_REASON_ORG_EXPIRED,
+ * catalog in force on that date, the venue and the special-path rules.
+ *
+ * Not found is an error, as everywhere in the API: an unknown organization,
+ * occupation or work type returns ::SC_ENOTFOUND (sc_error_last() names the
+ * field: "credit_code", "occupation" or "work_type"), whatever the date. A known
+ * organization and offering get ::SC_OK and the verdict; when it is "no", the
+ * reasons, in the order they are checked: ::SC_REASON_ORG_NOT_FILED, ::SC_REASON_ORG_EXITED, ::SC_REASON_ORG_EXPIRED,
  * ::SC_REASON_ORG_NOT_COMMITTED, ::SC_REASON_ORG_SUSPENDED (a suspension of
  * certification in force that day, supervision.h), ::SC_REASON_OUT_OF_REGION, the catalog's
  * reasons (sc_catalog_check()), ::SC_REASON_OUT_OF_SCOPE,
  * ::SC_REASON_SPECIAL_PATH_LEVEL, ::SC_REASON_SPECIAL_PATH_NOT_CONFIRMED.
  *
  * @param[out] out    the verdict.
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code.
  * @param occupation  code or alias; @p work_type NULL/"" for undivided; @p level 1–5.
+ * @param work_type   the work type (工种/方向), or NULL/"" when the level is undivided.
+ * @param level       1–5 (1 = 一级/高级技师 … 5 = 五级/初级工).
  * @param date        "YYYY-MM-DD", NULL for today.
  * @param venue       the assessment venue's district (code, old code or name),
  *                    or NULL not to ask; outside Beijing gives OUT_OF_REGION.
  * @param path        an ::sc_path (eligibility.h): SC_PATH_NORMAL, SC_PATH_EXCEPTIONAL
  *                    or SC_PATH_DIRECT.
- * @return ::SC_OK when @p out holds the answer; ::SC_EINVAL (malformed
- *         argument); ::SC_EDB.
+ * @return ::SC_OK when @p out holds the answer; ::SC_ENOTFOUND (unknown
+ *         organization, occupation or work type; @p out is "no"); ::SC_EINVAL
+ *         (malformed argument); ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
@@ -471,6 +560,8 @@ typedef struct sc_org_iter sc_org_iter;
 /**
  * Iterate over every recorded organization in credit-code order, with its
  * standing on @p date.
+ * @param out         the iterator; NULL on failure.
+ * @param db          the registry.
  * @param district  only those registered there (any accepted form), or NULL.
  * @param date      NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (district); ::SC_EDB; ::SC_ENOMEM.
@@ -484,6 +575,9 @@ SC_EXTERN int sc_org_iter_new(sc_org_iter **out, sc_db *db, const char *district
  * The published directory (评价机构目录) on @p date: organizations with a
  * filing in force then (filed, within validity, not exited), in credit-code
  * order, with their receipt and validity. Their scope: sc_org_scope_get().
+ * @param[out] out  the iterator; NULL on failure.
+ * @param db  the registry.
+ * @param date  the day, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with sc_org_iter_free().
  * @since 0.1
  */
@@ -492,12 +586,17 @@ SC_EXTERN int sc_directory_iter_new(sc_org_iter **out, sc_db *db, const char *da
 /**
  * Next organization.
  * @param[out] out  filled (the caller's storage).
+ * @param it          the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_org_iter_next(sc_org *out, sc_org_iter *it);
 
-/** Free an organization iterator; NULL is a no-op. @since 0.1 */
+/**
+ * Free an organization iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
 SC_EXTERN void sc_org_iter_free(sc_org_iter *it);
 
 /* ---- Filings --------------------------------------------------------------- */
@@ -524,16 +623,25 @@ typedef struct sc_filing {
 
 /**
  * One filing by id.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param id  the filing's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_filing_get(sc_filing *out, sc_db *db, int64_t id);
 
-/** Iterator over filings or their steps. Opaque. */
+/** Iterator over filings (sc_filing_iter_new()). Opaque. */
 typedef struct sc_filing_iter sc_filing_iter;
+
+/** Iterator over the steps of a filing (sc_filing_step_iter_new()). Opaque. */
+typedef struct sc_filing_step_iter sc_filing_step_iter;
 
 /**
  * Every filing of an organization, oldest first.
+ * @param[out] out  the iterator; NULL on failure.
+ * @param db  the registry.
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization); ::SC_EDB; ::SC_ENOMEM.
  *         Caller frees with sc_filing_iter_free().
  * @since 0.1
@@ -542,17 +650,26 @@ SC_EXTERN int sc_filing_iter_new(sc_filing_iter **out, sc_db *db, const char *cr
 
 /**
  * Next filing.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_filing_iter_next(sc_filing *out, sc_filing_iter *it);
 
-/** Free a filing or step iterator; NULL is a no-op. @since 0.1 */
+/**
+ * Free a filing iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
 SC_EXTERN void sc_filing_iter_free(sc_filing_iter *it);
 
 /**
  * A filing's requested (@p granted 0) or granted (@p granted 1) scope.
  * @param[out] out  caller frees with sc_offerings_free().
+ * @param db          the registry.
+ * @param filing_id   the filing's id (sc_filing.id).
+ * @param granted     1 for the granted scope, 0 for the requested one.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
@@ -569,18 +686,30 @@ typedef struct sc_filing_step {
 
 /**
  * The steps of a filing in the order taken.
+ * @param[out] out  the iterator; NULL on failure.
+ * @param db  the registry.
+ * @param filing_id  the filing's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_filing_iter_free().
+ *         Caller frees with sc_filing_step_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_filing_step_iter_new(sc_filing_iter **out, sc_db *db, int64_t filing_id);
+SC_EXTERN int sc_filing_step_iter_new(sc_filing_step_iter **out, sc_db *db, int64_t filing_id);
 
 /**
  * Next step.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_iter *it);
+SC_EXTERN int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_step_iter *it);
+
+/**
+ * Free a step iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_filing_step_iter_free(sc_filing_step_iter *it);
 
 /* ---- Staff -------------------------------------------------------------------- */
 
@@ -598,8 +727,14 @@ typedef struct sc_staff {
  * Add a staff member in a role, with the offerings they are qualified for
  * (required for examiners, supervisors and experts; each certifiable in the
  * catalog on @p date).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param person_id       1–63 bytes, unique per organization and role.
+ * @param name        the person's name, 1–255 bytes UTF-8.
+ * @param role        an ::sc_staff_role.
  * @param qualifications  offerings, or NULL (managers).
+ * @param date        the day they join, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization); ::SC_EEXISTS
  *         (already on staff in that role); ::SC_ECONSTRAINT (an offering not
  *         certifiable); ::SC_EDENIED (not the organization itself); ::SC_EDB.
@@ -611,6 +746,12 @@ SC_EXTERN int sc_staff_add(sc_db *db, const sc_actor *actor, const char *credit_
 
 /**
  * A staff member leaves a role from @p date on.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
+ * @param person_id  the organization's identifier of the person.
+ * @param role  an ::sc_staff_role.
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization or member);
  *         ::SC_ECONSTRAINT (date before they were added); ::SC_EDENIED; ::SC_EDB.
  * @since 0.1
@@ -623,6 +764,9 @@ typedef struct sc_staff_iter sc_staff_iter;
 
 /**
  * An organization's staff, by role then person id.
+ * @param[out] out    the iterator; NULL on failure.
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param date  only those on staff that day, or NULL for everyone ever recorded.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  *         Caller frees with sc_staff_iter_free().
@@ -633,17 +777,27 @@ SC_EXTERN int sc_staff_iter_new(sc_staff_iter **out, sc_db *db, const char *cred
 
 /**
  * Next staff member.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_staff_iter_next(sc_staff *out, sc_staff_iter *it);
 
-/** Free a staff iterator; NULL is a no-op. @since 0.1 */
+/**
+ * Free a staff iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
 SC_EXTERN void sc_staff_iter_free(sc_staff_iter *it);
 
 /**
  * The offerings a staff member (latest record in that role) is qualified for.
  * @param[out] out  caller frees with sc_offerings_free().
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
+ * @param person_id   the organization's identifier of the person.
+ * @param role        an ::sc_staff_role.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
@@ -668,8 +822,12 @@ typedef struct sc_special_rules {
  * The organization submits (a new version of) its rules for a special path.
  * They apply once both its district bureau and the city bureau confirmed
  * that version, from the later confirmation date on.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param path  SC_PATH_EXCEPTIONAL or SC_PATH_DIRECT.
  * @param text  the rules or their URL, 1–1023 bytes.
+ * @param date        the submission day, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDENIED (not the
  *         organization itself); ::SC_EDB.
  * @since 0.1
@@ -680,6 +838,11 @@ SC_EXTERN int sc_org_rules_submit(sc_db *db, const sc_actor *actor, const char *
 /**
  * Confirm (备案确认) the latest submitted rules: by the organization's own
  * district bureau, or by the city bureau; each once, in either order.
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
+ * @param path  SC_PATH_EXCEPTIONAL or SC_PATH_DIRECT.
+ * @param date  "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization, or no rules
  *         submitted); ::SC_ECONSTRAINT (already confirmed by this party; date
  *         before submission); ::SC_EDENIED (another district, or not a
@@ -691,6 +854,10 @@ SC_EXTERN int sc_org_rules_confirm(sc_db *db, const sc_actor *actor, const char 
 
 /**
  * The latest submitted rules of an organization for a path.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
+ * @param path  SC_PATH_EXCEPTIONAL or SC_PATH_DIRECT.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization or rules); ::SC_EDB.
  * @since 0.1
  */
@@ -702,6 +869,8 @@ SC_EXTERN int sc_org_rules_get(sc_special_rules *out, sc_db *db, const char *cre
  * path confirmed by both its district bureau and the city bureau by then.
  * @param[out] out  SC_CONFIRMED_EXCEPTIONAL | SC_CONFIRMED_DIRECT (eligibility.h),
  *                  i.e. bit (1 << (path - 1)) per confirmed path; 0 when none.
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param date      NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization); ::SC_EDB.
  * @since 0.1

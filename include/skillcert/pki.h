@@ -105,6 +105,7 @@ typedef enum {
 } sc_sig_reason;
 
 /** English name of an ::sc_sig_reason ("ok", "unsigned" ...); "unknown" otherwise.
+ * @param reason  an ::sc_sig_reason.
  *  @return a static string. Thread-safe. @since 0.1 */
 SC_EXTERN const char *sc_sig_reason_name(int reason);
 
@@ -180,10 +181,16 @@ SC_EXTERN int sc_signer_new_callback(sc_signer **out, const char *cert_pem, sc_p
                                      void *payload);
 
 /** The party a signer's certificate names, or "" when it has none (borrowed,
- *  valid until the signer is freed). @since 0.1 */
+ *  valid until the signer is freed). @since 0.1
+ * @param signer  the signer.
+ */
 SC_EXTERN const char *sc_signer_party(const sc_signer *signer);
 
-/** Free a signer; NULL is a no-op. @since 0.1 */
+/**
+ * Free a signer; NULL is a no-op.
+ * @param signer  the signer.
+ * @since 0.1
+ */
 SC_EXTERN void sc_signer_free(sc_signer *signer);
 
 /**
@@ -288,6 +295,7 @@ SC_EXTERN int sc_pki_anchor_set(sc_db *db, const sc_actor *actor, const char *ro
 /**
  * The registry's trust anchor.
  * @param[out] out  PEM; caller frees with sc_free().
+ * @param db          the registry.
  * @return ::SC_OK; ::SC_ENOTFOUND (none set); ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
@@ -298,6 +306,9 @@ SC_EXTERN int sc_pki_anchor_get(char **out, sc_db *db);
  * text) after checking it chains to the anchor on its first day. The city
  * bureau records any; the city centre those of organizations.
  * @param[out] out  what was recorded; may be NULL.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param cert_pem    the certificate in PEM, optionally followed by its chain.
  * @return ::SC_OK (also when recorded before); ::SC_EINVAL; ::SC_ENOTFOUND (no
  *         anchor); ::SC_EINVALIDDOC (does not verify; the reason in the message);
  *         ::SC_EDENIED; ::SC_EDB; ::SC_ENOMEM.
@@ -311,6 +322,9 @@ SC_EXTERN int sc_pki_cert_import(sc_pki_cert_info *out, sc_db *db, const sc_acto
  * certificate the registry holds. A CRL older than the one held for the same
  * issuer is refused.
  * @param[out] revoked  how many certificates it lists; may be NULL.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param crl_pem     the CRL in PEM.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (no anchor, unknown issuer);
  *         ::SC_EINVALIDDOC (bad signature, older than the one held);
  *         ::SC_EDENIED (only the bureau or the centre); ::SC_EDB; ::SC_ENOMEM.
@@ -323,6 +337,7 @@ SC_EXTERN int sc_pki_crl_import(int *revoked, sc_db *db, const sc_actor *actor,
  * Every CRL the registry imported, as concatenated PEM ("" when none), for
  * checks made outside it (sc_pki_verify_detached()).
  * @param[out] out  caller frees with sc_free().
+ * @param db          the registry.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. @since 0.1
  */
 SC_EXTERN int sc_pki_crls_get(char **out, sc_db *db);
@@ -333,15 +348,26 @@ typedef struct sc_pki_cert_iter sc_pki_cert_iter;
 /**
  * Iterate over the anchor and the recorded certificates, by party then first day.
  * @param[out] out  the iterator; caller frees with sc_pki_cert_iter_free().
+ * @param db          the registry.
  * @param party     only this party's certificates, or NULL.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. @since 0.1
  */
 SC_EXTERN int sc_pki_cert_iter_new(sc_pki_cert_iter **out, sc_db *db, const char *party);
 
-/** Next certificate. @return ::SC_OK; ::SC_ITEROVER; ::SC_EDB. @since 0.1 */
+/**
+ * Next certificate.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
+ * @return ::SC_OK; ::SC_ITEROVER; ::SC_EDB.
+ * @since 0.1
+ */
 SC_EXTERN int sc_pki_cert_iter_next(sc_pki_cert_info *out, sc_pki_cert_iter *it);
 
-/** Free the iterator; NULL is a no-op. @since 0.1 */
+/**
+ * Free the iterator; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
 SC_EXTERN void sc_pki_cert_iter_free(sc_pki_cert_iter *it);
 
 /* ---- XML signatures --------------------------------------------------------------------- */
@@ -357,7 +383,13 @@ typedef struct sc_sign_options {
 #define SC_SIGN_OPTIONS_VERSION 1
 /** Defaults: now, purpose "issue", no audit head. */
 #define SC_SIGN_OPTIONS_INIT { SC_SIGN_OPTIONS_VERSION, NULL, NULL, NULL }
-/** Fill @p opts with the defaults. @return ::SC_OK; ::SC_EINVAL. @since 0.1 */
+/**
+ * Fill @p opts with the defaults.
+ * @param[out] opts  the options to fill (the caller's storage).
+ * @param version  the structure version (its SC_*_VERSION).
+ * @return ::SC_OK; ::SC_EINVAL.
+ * @since 0.1
+ */
 SC_EXTERN int sc_sign_options_init(sc_sign_options *opts, unsigned int version);
 
 /**
@@ -379,6 +411,10 @@ SC_EXTERN int sc_xml_sign_memory(char **out, size_t *len, const char *doc, size_
                                  const sc_signer *signer, const sc_sign_options *opts);
 
 /** As sc_xml_sign_memory(), file to file (@p out_path replaced).
+ * @param in_path  the document to sign.
+ * @param out_path  the signed document (replaced).
+ * @param signer  the signer.
+ * @param opts  the options, or NULL for the defaults.
  *  @return as sc_xml_sign_memory(); ::SC_EIO. @since 0.1 */
 SC_EXTERN int sc_xml_sign_file(const char *in_path, const char *out_path,
                                const sc_signer *signer, const sc_sign_options *opts);
@@ -405,6 +441,7 @@ typedef struct sc_xml_verification {
  * root certificate and optional CRLs, each signer's chain at its signing time.
  * @param[out] out  the answer, with each signature.
  * @param doc       the document; @p len its length.
+ * @param len         the length of @p doc in bytes.
  * @param anchor_pem the bureau's root certificate.
  * @param crl_pem   CRLs (PEM), or NULL.
  * @return ::SC_OK when every signature verifies; ::SC_EINVALIDDOC when not
@@ -416,6 +453,10 @@ SC_EXTERN int sc_xml_verify_memory(sc_xml_verification *out, const char *doc, si
 
 /**
  * As sc_xml_verify_memory(), against the registry's anchor and imported CRLs.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param doc  the document.
+ * @param len  the length of @p doc in bytes.
  * @return as sc_xml_verify_memory(); ::SC_ENOTFOUND (no anchor); ::SC_EDB.
  * @since 0.1
  */
@@ -428,6 +469,9 @@ SC_EXTERN int sc_xml_registry_verify(sc_xml_verification *out, sc_db *db, const 
  * head under its innermost signature and compares it with the entry of that
  * number in the registry, then checks the whole chain (sc_audit_verify()).
  * @param[out] out  ok = 1 when the head is there and the chain intact.
+ * @param db          the registry.
+ * @param doc         the signed export (XML text).
+ * @param len         the length of @p doc in bytes.
  * @return ::SC_OK when @p out holds the answer; ::SC_EINVALIDDOC (the
  *         document does not verify or has no audit head); ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
@@ -501,6 +545,7 @@ typedef struct sc_certificate_document {
  * @param[out] out     the holder's data when verified; zeroed otherwise.
  * @param[out] detail  the signatures and, when refused, the reason; may be NULL.
  * @param doc          the document; @p len its length.
+ * @param len         the length of @p doc in bytes.
  * @param root_pem     the bureau's root certificate.
  * @param crl_pem      CRLs to apply, or NULL (offline: none).
  * @return ::SC_OK; ::SC_EINVALIDDOC (refused: why in @p detail and the

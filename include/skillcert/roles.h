@@ -51,22 +51,39 @@ SC_EXTERN int sc_actor_new(sc_actor **out, int kind, const char *scope, const ch
  */
 SC_EXTERN void sc_actor_free(sc_actor *a);
 
-/** The actor's kind (::sc_actor_kind), or 0 for NULL. @since 0.1 */
+/**
+ * The actor's kind (::sc_actor_kind), or 0 for NULL.
+ * @param a  the actor.
+ * @since 0.1
+ */
 SC_EXTERN int sc_actor_kind_of(const sc_actor *a);
 
-/** The actor's scope, "" when it has none. Borrowed: valid while @p a lives. @since 0.1 */
+/**
+ * The actor's scope, "" when it has none. Borrowed: valid while @p a lives.
+ * @param a  the actor.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_actor_scope(const sc_actor *a);
 
-/** The actor's name, "" when none was given. Borrowed: valid while @p a lives. @since 0.1 */
+/**
+ * The actor's name, "" when none was given. Borrowed: valid while @p a lives.
+ * @param a  the actor.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_actor_name(const sc_actor *a);
 
 /**
  * A label for the audit trail and messages, e.g. "district:110108".
  * Borrowed: valid while @p a lives. @since 0.1
+ * @param a  the actor.
  */
 SC_EXTERN const char *sc_actor_label(const sc_actor *a);
 
-/** English name of an actor kind ("city-bureau", "district", ...) or "unknown". @since 0.1 */
+/**
+ * English name of an actor kind ("city-bureau", "district", ...) or "unknown".
+ * @param kind  the value to name.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_actor_kind_name(int kind);
 
 SC_END_DECL

@@ -85,6 +85,10 @@ SC_EXTERN int sc_supervision_assign(sc_db *db, const sc_actor *actor, int64_t se
  * checked and what was found. Refused when the supervisor has meanwhile
  * become staff of the session.
  * @param[out] out    the record's id.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param session_id  the session's id.
+ * @param person_id   the supervisor's identifier on the session.
  * @param checked     what was checked, 1–1023 bytes UTF-8.
  * @param findings    the findings, 0–1023 bytes UTF-8 ("" or NULL: none).
  * @param date        NULL for today.
@@ -114,6 +118,8 @@ typedef struct sc_supervision_iter sc_supervision_iter;
 /**
  * The supervision records of a session, oldest first.
  * @param[out] out  caller frees with sc_supervision_iter_free().
+ * @param db          the registry.
+ * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (session); ::SC_EDB; ::SC_ENOMEM.
  * @since 0.2
  */
@@ -121,6 +127,8 @@ SC_EXTERN int sc_supervision_iter_new(sc_supervision_iter **out, sc_db *db, int6
 
 /**
  * Next supervision record.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL or another kind of iterator); ::SC_EDB.
  * @since 0.2
  */
@@ -142,12 +150,17 @@ typedef enum {
     SC_FINDING_SERIOUS = 3   /**< 严重 */
 } sc_finding_severity;
 
-/** "minor", "major", "serious"; NULL if unknown. @since 0.2 */
+/**
+ * "minor", "major", "serious"; NULL if unknown.
+ * @param severity  an ::sc_finding_severity.
+ * @since 0.2
+ */
 SC_EXTERN const char *sc_finding_severity_name(int severity);
 
 /**
  * Parse a severity from its name, Chinese name (一般, 较重, 严重) or number.
  * @param[out] out  the severity.
+ * @param text        a severity name, its Chinese name or its number.
  * @return ::SC_OK; ::SC_EINVAL.
  * @since 0.2
  */
@@ -174,6 +187,7 @@ SC_EXTERN size_t sc_finding_category_count(void);
 /**
  * Category @p i of the published list.
  * @param[out] out  the category.
+ * @param i           the category, from 0 (sc_finding_category_count()).
  * @return ::SC_OK; ::SC_EINVAL (NULL); ::SC_ENOTFOUND (out of range). Thread-safe.
  * @since 0.2
  */
@@ -190,11 +204,17 @@ typedef enum {
                                        dates, or NULL for all */
 } sc_inspection_kind;
 
-/** "organization", "session", "venue", "certificates"; NULL if unknown. @since 0.2 */
+/**
+ * "organization", "session", "venue", "certificates"; NULL if unknown.
+ * @param kind  the value to name.
+ * @since 0.2
+ */
 SC_EXTERN const char *sc_inspection_kind_name(int kind);
 
 /**
  * Parse an inspection kind from its name ("org" also) or number.
+ * @param[out] out  the value parsed.
+ * @param text  the text to parse.
  * @return ::SC_OK; ::SC_EINVAL.
  * @since 0.2
  */
@@ -204,9 +224,12 @@ SC_EXTERN int sc_inspection_kind_parse(int *out, const char *text);
  * Open an inspection (质量督导抽查) of an organization: the city centre, or
  * the bureau of the organization's own district.
  * @param[out] out     the inspection's id.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
  * @param credit_code  the organization inspected.
  * @param kind         an ::sc_inspection_kind.
  * @param target       as the kind says; a session or venue must be the organization's.
+ * @param date        the opening day, "YYYY-MM-DD", NULL for today.
  * @param note         a remark, or NULL.
  * @return ::SC_OK; ::SC_EINVAL (kind, target syntax); ::SC_ENOTFOUND
  *         (organization, session, venue); ::SC_ECONSTRAINT (the session or
@@ -221,11 +244,15 @@ SC_EXTERN int sc_inspection_open(int64_t *out, sc_db *db, const sc_actor *actor,
  * Record a finding of an open inspection. The organization's credit score
  * is recomputed at once for every date computed on or after @p date.
  * @param[out] out     the finding's id.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param inspection_id the inspection's id.
  * @param category     a code of the published list (sc_finding_category_get()).
  * @param severity     an ::sc_finding_severity.
  * @param evidence     1–1023 bytes UTF-8.
  * @param entities     @p n references "KIND:ID" to what it concerns, KIND one of
  *                     certificate, session, venue, staff, org (may be NULL when n is 0).
+ * @param n           the number of references in @p entities.
  * @param date         not before the inspection was opened, NULL for today.
  * @return ::SC_OK; ::SC_EINVAL (category, severity, reference syntax);
  *         ::SC_ENOTFOUND (inspection; a referenced certificate, session or
@@ -250,6 +277,9 @@ SC_EXTERN int sc_inspection_add_finding(int64_t *out, sc_db *db, const sc_actor 
  * every certificate concerned. Revoked certificates are skipped.
  * @param[out] findings  number of findings recorded (may be NULL).
  * @param[out] bad       number of certificates found (may be NULL).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param inspection_id the inspection's id.
  * @param date           the scan's date, NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT
  *         (inspection closed, or of a session or venue); ::SC_EDENIED; ::SC_EDB; ::SC_ENOMEM.
@@ -262,7 +292,11 @@ SC_EXTERN int sc_inspection_scan_certificates(size_t *findings, size_t *bad, sc_
 /**
  * Close an inspection with a conclusion. An inspection closed without
  * findings counts as a clean inspection in the credit evaluation.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param inspection_id the inspection's id.
  * @param conclusion  1–1023 bytes UTF-8.
+ * @param date        the closing day, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (already
  *         closed; date); ::SC_EDENIED; ::SC_EDB.
  * @since 0.2
@@ -294,6 +328,9 @@ typedef struct sc_inspection {
 
 /**
  * One inspection.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param inspection_id  the inspection's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.2
  */
@@ -301,6 +338,8 @@ SC_EXTERN int sc_inspection_get(sc_inspection *out, sc_db *db, int64_t inspectio
 
 /**
  * Inspections by id.
+ * @param out         the iterator; NULL on failure.
+ * @param db          the registry.
  * @param credit_code  only this organization's, or NULL.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
  *         sc_supervision_iter_free().
@@ -311,6 +350,8 @@ SC_EXTERN int sc_inspection_iter_new(sc_supervision_iter **out, sc_db *db,
 
 /**
  * Next inspection.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.2
  */
@@ -334,6 +375,9 @@ typedef struct sc_finding {
 
 /**
  * One finding.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param finding_id  the finding's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.2
  */
@@ -342,6 +386,9 @@ SC_EXTERN int sc_finding_get(sc_finding *out, sc_db *db, int64_t finding_id);
 /**
  * Reference @p i ("certificate:S0000..."), in the order given, of a finding.
  * @param[out] out  SC_ENTITY_REF_SIZE bytes.
+ * @param db          the registry.
+ * @param finding_id  the finding's id.
+ * @param i           the reference, from 0.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (finding, or i out of range); ::SC_EDB.
  * @since 0.2
  */
@@ -349,6 +396,8 @@ SC_EXTERN int sc_finding_entity_get(char *out, sc_db *db, int64_t finding_id, si
 
 /**
  * Findings by id.
+ * @param out         the iterator; NULL on failure.
+ * @param db          the registry.
  * @param credit_code    only this organization's, or NULL.
  * @param inspection_id  only this inspection's, or 0.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
@@ -360,6 +409,8 @@ SC_EXTERN int sc_finding_iter_new(sc_supervision_iter **out, sc_db *db, const ch
 
 /**
  * Next finding.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.2
  */
@@ -369,7 +420,11 @@ SC_EXTERN int sc_finding_iter_next(sc_finding *out, sc_supervision_iter *it);
  * Withdraw a finding found wrong (on review): from @p date on it no longer
  * counts in the credit evaluation, which is recomputed. Sanctions already
  * decided stay (lift them with sc_sanction_lift()).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param finding_id  the finding's id.
  * @param reason  1–1023 bytes UTF-8.
+ * @param date        the day it stops counting, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (already
  *         withdrawn; date before the finding); ::SC_EDENIED; ::SC_EDB.
  * @since 0.2
@@ -383,6 +438,10 @@ SC_EXTERN int sc_finding_withdraw(sc_db *db, const sc_actor *actor, int64_t find
  * (out-of-scope): evidence"); certificates already revoked are left as they
  * are. Other certificates of the organization stay valid.
  * @param[out] revoked  number of certificates revoked (may be NULL).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param finding_id  the finding's id.
+ * @param date        the revocation day, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (withdrawn
  *         finding; date before a certificate's certification); ::SC_EDENIED
  *         (not the city centre); ::SC_EDB.
@@ -402,11 +461,17 @@ typedef enum {
     SC_SANCTION_EXIT = 4            /**< 退出目录 (sc_org_exit()): city bureau or city centre */
 } sc_sanction_kind;
 
-/** "warning", "rectification", "suspension", "exit"; NULL if unknown. @since 0.2 */
+/**
+ * "warning", "rectification", "suspension", "exit"; NULL if unknown.
+ * @param kind  the value to name.
+ * @since 0.2
+ */
 SC_EXTERN const char *sc_sanction_kind_name(int kind);
 
 /**
  * Parse a sanction kind from its name or number.
+ * @param[out] out  the value parsed.
+ * @param text  the text to parse.
  * @return ::SC_OK; ::SC_EINVAL.
  * @since 0.2
  */
@@ -419,11 +484,14 @@ SC_EXTERN int sc_sanction_kind_parse(int *out, const char *text);
  * organization out of the directory (sc_org_exit(), which appends its own
  * audit entry) — certificates issued before stay valid.
  * @param[out] out      the sanction's id.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
  * @param finding_id    the finding it rests on (not withdrawn).
  * @param kind          an ::sc_sanction_kind.
  * @param until         the rectification deadline (required), the last day
  *                      of a suspension (NULL: until lifted); NULL otherwise.
  * @param reason        1–1023 bytes UTF-8.
+ * @param date        the day it takes effect, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL (kind; until missing, given or before
  *         @p date); ::SC_ENOTFOUND (finding); ::SC_ECONSTRAINT (withdrawn
  *         finding; date before it; exit: no filing in force); ::SC_EDENIED
@@ -438,7 +506,11 @@ SC_EXTERN int sc_sanction_impose(int64_t *out, sc_db *db, const sc_actor *actor,
  * Lift a warning, rectification (done) or suspension from @p date on
  * (the city bureau or city centre). An exit cannot be lifted: the
  * organization applies for a new filing.
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param sanction_id the sanction's id.
  * @param note  a remark, or NULL.
+ * @param date        the day it is lifted, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_ECONSTRAINT (an exit;
  *         already lifted; date before the sanction); ::SC_EDENIED; ::SC_EDB.
  * @since 0.2
@@ -461,6 +533,9 @@ typedef struct sc_sanction {
 
 /**
  * One sanction.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
+ * @param sanction_id  the sanction's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.2
  */
@@ -468,6 +543,8 @@ SC_EXTERN int sc_sanction_get(sc_sanction *out, sc_db *db, int64_t sanction_id);
 
 /**
  * Sanctions by id.
+ * @param out         the iterator; NULL on failure.
+ * @param db          the registry.
  * @param credit_code  only this organization's, or NULL.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
  *         sc_supervision_iter_free().
@@ -478,6 +555,8 @@ SC_EXTERN int sc_sanction_iter_new(sc_supervision_iter **out, sc_db *db,
 
 /**
  * Next sanction.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.2
  */
@@ -509,6 +588,8 @@ typedef struct sc_credit_model {
 
 /**
  * The model's parameters.
+ * @param[out] out  filled (the caller's storage).
+ * @param db  the registry.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB.
  * @since 0.2
  */
@@ -517,6 +598,9 @@ SC_EXTERN int sc_credit_model_get(sc_credit_model *out, sc_db *db);
 /**
  * The weight of a finding of @p category and @p severity.
  * @param[out] out  the points subtracted for a fresh finding.
+ * @param db          the registry.
+ * @param category    a code of the published list (sc_finding_category_get()).
+ * @param severity    an ::sc_finding_severity.
  * @return ::SC_OK; ::SC_EINVAL (unknown category or severity); ::SC_EDB.
  * @since 0.2
  */
@@ -525,6 +609,10 @@ SC_EXTERN int sc_credit_weight_get(double *out, sc_db *db, const char *category,
 /**
  * The city centre sets the weight of a (category, severity). Stored scores
  * are not recomputed (compute again to publish new ones).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param category    a code of the published list (sc_finding_category_get()).
+ * @param severity    an ::sc_finding_severity.
  * @param points  0–1000.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDENIED (not the city centre); ::SC_EDB.
  * @since 0.2
@@ -547,6 +635,9 @@ typedef struct sc_credit_score {
 
 /**
  * Compute (without storing) an organization's score as of @p as_of.
+ * @param out         the iterator; NULL on failure.
+ * @param db          the registry.
+ * @param credit_code the organization's unified social credit code (统一社会信用代码).
  * @param as_of  NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB.
  * @since 0.2
@@ -560,6 +651,9 @@ SC_EXTERN int sc_credit_score_get(sc_credit_score *out, sc_db *db, const char *c
  * are recomputed by themselves when findings dated on or before their date
  * are recorded or withdrawn.
  * @param[out] count  organizations scored (may be NULL).
+ * @param db          the registry.
+ * @param actor       who acts; checked against the action table (authz.h).
+ * @param as_of       the evaluation day, "YYYY-MM-DD", NULL for today.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_EDENIED (not the city centre); ::SC_EDB.
  * @since 0.2
  */
@@ -569,6 +663,9 @@ SC_EXTERN int sc_credit_compute(size_t *count, sc_db *db, const sc_actor *actor,
 /**
  * The published ranked list of @p as_of (NULL: the latest computed), best
  * first (score descending, then credit code).
+ * @param[out] out  the iterator; NULL on failure.
+ * @param db  the registry.
+ * @param as_of  the list's date, or NULL for the latest computed.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (no list computed for that
  *         date); ::SC_EDB; ::SC_ENOMEM. Caller frees with sc_supervision_iter_free().
  * @since 0.2
@@ -577,6 +674,9 @@ SC_EXTERN int sc_credit_list_iter_new(sc_supervision_iter **out, sc_db *db, cons
 
 /**
  * The history of an organization's published scores, oldest date first.
+ * @param[out] out  the iterator; NULL on failure.
+ * @param db  the registry.
+ * @param credit_code  the organization's unified social credit code (统一社会信用代码).
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization); ::SC_EDB;
  *         ::SC_ENOMEM. Caller frees with sc_supervision_iter_free().
  * @since 0.2
@@ -586,6 +686,8 @@ SC_EXTERN int sc_credit_history_iter_new(sc_supervision_iter **out, sc_db *db,
 
 /**
  * Next row of a credit list or history.
+ * @param[out] out  filled (the caller's storage).
+ * @param it  the iterator.
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.2
  */
@@ -597,6 +699,8 @@ SC_EXTERN int sc_credit_iter_next(sc_credit_score *out, sc_supervision_iter *it)
  * sc_doctype_schema(SC_DOC_CREDIT)), with the model it was computed with.
  * @param[out] out  NUL-terminated UTF-8; caller frees with sc_free().
  * @param[out] len  its length, or NULL.
+ * @param db          the registry.
+ * @param as_of       the list's date, or NULL for the latest.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (no list); ::SC_EDB; ::SC_ENOMEM.
  * @since 0.2
  */
@@ -604,6 +708,9 @@ SC_EXTERN int sc_credit_export_memory(char **out, size_t *len, sc_db *db, const 
 
 /**
  * As sc_credit_export_memory(), written to a file (replaced).
+ * @param db  the registry.
+ * @param as_of  the list's date, or NULL for the latest.
+ * @param path  the file to write (replaced).
  * @return as sc_credit_export_memory(); ::SC_EIO.
  * @since 0.2
  */
@@ -626,7 +733,9 @@ typedef enum {
 
 /** "inspections", "findings", "sanctions", "credit", "certificates-by-occupation",
  *  "certificates-by-level", "certificates-by-district", "certificates-by-org";
- *  NULL if unknown. @since 0.2 */
+ *  NULL if unknown. @since 0.2
+ * @param section  a section of the report (SC_REPORT_*).
+ */
 SC_EXTERN const char *sc_report_section_name(int section);
 
 /** One row of a report section. A plain value. */
@@ -645,6 +754,7 @@ typedef struct sc_period_report sc_period_report;
  * transaction. Credit scores are computed as of @p to for every organization
  * recorded by then (not stored; sc_credit_compute() publishes a list).
  * @param[out] out  caller frees with sc_period_report_free().
+ * @param db          the registry.
  * @param from      the first day (required).
  * @param to        the last day, NULL for today.
  * @return ::SC_OK; ::SC_EINVAL (dates; from after to); ::SC_EDB; ::SC_ENOMEM.
@@ -660,21 +770,42 @@ SC_EXTERN int sc_period_report_get(sc_period_report **out, sc_db *db, const char
  */
 SC_EXTERN void sc_period_report_free(sc_period_report *r);
 
-/** The period's first day. Borrowed: valid while @p r lives. @since 0.2 */
+/**
+ * The period's first day. Borrowed: valid while @p r lives.
+ * @param r  the report.
+ * @since 0.2
+ */
 SC_EXTERN const char *sc_period_report_from(const sc_period_report *r);
 
-/** The period's last day. Borrowed: valid while @p r lives. @since 0.2 */
+/**
+ * The period's last day. Borrowed: valid while @p r lives.
+ * @param r  the report.
+ * @since 0.2
+ */
 SC_EXTERN const char *sc_period_report_to(const sc_period_report *r);
 
-/** Number of rows of a section; 0 for NULL or an unknown section. @since 0.2 */
+/**
+ * Number of rows of a section; 0 for NULL or an unknown section.
+ * @param r  the report.
+ * @param section  a section of the report (SC_REPORT_*).
+ * @since 0.2
+ */
 SC_EXTERN size_t sc_period_report_count(const sc_period_report *r, int section);
 
-/** Sum of the counts of a section's rows (credit: organizations); 0 when unknown. @since 0.2 */
+/**
+ * Sum of the counts of a section's rows (credit: organizations); 0 when unknown.
+ * @param r  the report.
+ * @param section  a section of the report (SC_REPORT_*).
+ * @since 0.2
+ */
 SC_EXTERN int64_t sc_period_report_total(const sc_period_report *r, int section);
 
 /**
  * Row @p i of a section (rows in key order; credit rows best first).
  * @param[out] out  the row.
+ * @param r           the report.
+ * @param section     a section of the report (SC_REPORT_*).
+ * @param i           the row, from 0.
  * @return ::SC_OK; ::SC_EINVAL (NULL, unknown section); ::SC_ENOTFOUND (i out of range).
  * @since 0.2
  */

@@ -87,17 +87,30 @@ typedef enum {
                                         whose credit evaluation then counts them */
 } sc_doctype;
 
-/** Name of a document type ("catalog"), or NULL for unknown values. @since 0.1 */
+/**
+ * Name of a document type ("catalog"), or NULL for unknown values.
+ * @param doctype  an ::sc_doctype.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_doctype_name(int doctype);
 
-/** Parse a document type name ("catalog"); returns SC_DOC_UNKNOWN when unknown. @since 0.1 */
+/**
+ * Parse a document type name ("catalog"); returns SC_DOC_UNKNOWN when unknown.
+ * @param name  the type name, e.g. "catalog".
+ * @since 0.1
+ */
 SC_EXTERN int sc_doctype_from_name(const char *name);
 
-/** Namespace URI of a document type, or NULL. @since 0.1 */
+/**
+ * Namespace URI of a document type, or NULL.
+ * @param doctype  an ::sc_doctype.
+ * @since 0.1
+ */
 SC_EXTERN const char *sc_doctype_namespace(int doctype);
 
 /**
  * The XSD text of a document type, as built into the library.
+ * @param doctype  an ::sc_doctype.
  * @return a static NUL-terminated string, or NULL for unknown types.
  * @since 0.1
  */
@@ -128,6 +141,8 @@ typedef struct sc_import_options {
 
 /**
  * Fill @p opts with the defaults of structure version @p version.
+ * @param[out] opts  the options to fill (the caller's storage).
+ * @param version  the structure version (its SC_*_VERSION).
  * @return ::SC_OK, ::SC_EINVAL (NULL or unknown version).
  * @since 0.1
  */
@@ -158,7 +173,12 @@ SC_EXTERN int sc_xml_validate_file(int *doctype, sc_report *report, const char *
 
 /**
  * As sc_xml_validate_file(), for a document in memory.
+ * @param doctype     as sc_xml_validate_file().
+ * @param report      as sc_xml_validate_file().
+ * @param data        the document.
+ * @param len         the length of @p data in bytes.
  * @param name  a name for messages ("<memory>" when NULL).
+ * @param opts        as sc_xml_validate_file().
  * @since 0.1
  */
 SC_EXTERN int sc_xml_validate_memory(int *doctype, sc_report *report, const char *data,
@@ -191,6 +211,8 @@ SC_EXTERN int sc_xml_validate_memory(int *doctype, sc_report *report, const char
  * and the signer certificate's SHA-256 fingerprint ("signer=-" when not checked).
  * @param[out] out  what was done; may be NULL.
  * @param db, actor the registry and the receiving party (checked per document type).
+ * @param path        the document's file.
+ * @param opts        the options, or NULL for the defaults.
  * @param report    collects every problem found; may be NULL.
  * @return ::SC_OK (also when the batch was imported before: see @p out);
  *         the errors of sc_xml_validate_file(); ::SC_EINVALIDDOC for business-rule
@@ -203,6 +225,14 @@ SC_EXTERN int sc_xml_import_file(sc_import_result *out, sc_db *db, const sc_acto
 
 /**
  * As sc_xml_import_file(), for a document in memory.
+ * @param[out] out  as sc_xml_import_file().
+ * @param db  the registry.
+ * @param actor  who acts; checked against the action table (authz.h).
+ * @param data  the document.
+ * @param len  the length of @p data in bytes.
+ * @param name  a name for messages ("<memory>" when NULL).
+ * @param opts  the options, or NULL for the defaults.
+ * @param report  as sc_xml_import_file().
  * @since 0.1
  */
 SC_EXTERN int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor,
@@ -214,6 +244,7 @@ SC_EXTERN int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_ac
  * through the same path as sc_xml_import_memory(). Importing it again changes
  * nothing and says so in @p out.
  * @param[out] out  what was done; may be NULL.
+ * @param db          the registry.
  * @param actor     must be the city bureau.
  * @return as sc_xml_import_memory().
  * @since 0.1
@@ -223,6 +254,7 @@ SC_EXTERN int sc_xml_import_notice(sc_import_result *out, sc_db *db, const sc_ac
 /**
  * Export a document of type @p doctype from the registry to a file. The
  * output validates against the type's schema.
+ * @param db          the registry.
  * @param doctype  ::SC_DOC_CATALOG: the whole catalog with its history;
  *                 ::SC_DOC_ELIGIBILITY: every stored version of the eligibility rules
  *                 (its batch id derives from the content, so importing the export
@@ -237,6 +269,8 @@ SC_EXTERN int sc_xml_export_file(sc_db *db, int doctype, const char *path);
  * Export to memory.
  * @param[out] out  NUL-terminated UTF-8 document; caller frees with sc_free().
  * @param[out] len  its length without the NUL; may be NULL.
+ * @param db          the registry.
+ * @param doctype     an ::sc_doctype.
  * @return as sc_xml_export_file().
  * @since 0.1
  */
@@ -273,6 +307,8 @@ typedef struct sc_export_options {
 /**
  * Fill @p opts with the defaults of structure version @p version (1 or 2; only
  * the fields of that version are written).
+ * @param[out] opts  the options to fill (the caller's storage).
+ * @param version  the structure version (its SC_*_VERSION).
  * @return ::SC_OK, ::SC_EINVAL (NULL or unknown version).
  * @since 0.1
  */
@@ -311,6 +347,9 @@ SC_EXTERN int sc_export_options_init(sc_export_options *opts, unsigned int versi
  * the importing registry gives the same document.
  * @param[out] out  NUL-terminated UTF-8 document; caller frees with sc_free().
  * @param[out] len  its length without the NUL; may be NULL.
+ * @param db          the registry.
+ * @param doctype     an ::sc_doctype.
+ * @param opts        the options (see ::sc_export_options), or NULL.
  * @return ::SC_OK; ::SC_EINVAL (no organization or id named, malformed code or date,
  *         unknown options version); ::SC_ENOTFOUND (the organization or no application
  *         of the kind asked by the day; announcement, session, inspection);
@@ -324,6 +363,10 @@ SC_EXTERN int sc_xml_exchange_export_memory(char **out, size_t *len, sc_db *db, 
 
 /**
  * As sc_xml_exchange_export_memory(), to a file (replaced).
+ * @param db  the registry.
+ * @param doctype  an ::sc_doctype.
+ * @param path  the file to write (replaced).
+ * @param opts  the options, or NULL for the defaults.
  * @return as sc_xml_exchange_export_memory(); ::SC_EIO.
  * @since 0.1
  */

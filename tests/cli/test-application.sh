@@ -148,8 +148,15 @@ assert d["state"] == "rejected" and d["ended_at"] == "submitted" and d["eligibil
 
 # ---- the district's confirmation, through the exchange documents --------------------------------
 
-run application export-batch 1 --batch HD-2024-001 "$T/batch.xml"
-check "export-batch exits 0" test "$rc" = 0
+run export candidate-batch --announcement 1 --batch HD-2024-001 --output "$T/batch.xml"
+check "export candidate-batch --output exits 0" test "$rc" = 0
+run application export-batch 1 --batch HD-2024-001 --output "$T/batch-old.xml"
+check "the old spelling, application export-batch, still exits 0" test "$rc" = 0
+check "... and says on stderr that it is deprecated, naming the new one" \
+    sh -c 'grep -q "deprecated" "$1" && grep -q "export candidate-batch" "$1"' _ "$ERR"
+check "... the same document" cmp -s "$T/batch.xml" "$T/batch-old.xml"
+run application export-batch 1 --batch HD-2024-001 "$T/batch-x.xml" --output "$T/batch-y.xml"
+check "FILE and --output together are refused (exit 2)" test "$rc" = 2
 run validate "$T/batch.xml"
 check "the candidate batch validates against its schema" test "$rc" = 0
 check "... as a candidate-batch" out_has "candidate-batch"
@@ -175,8 +182,8 @@ check "another district cannot confirm (exit 4)" test "$rc" = 4
 run_district $AS_HAIDIAN application confirm --all-verified --org $A --date 2024-03-20
 check "the district confirms the batch (exit 0)" test "$rc" = 0
 check "... in one transaction" out_has "confirmed 1 application in one transaction"
-run_district application export-answer 1 --batch HD-ANS-001 --answers HD-2024-001 "$T/answer.xml"
-check "export-answer exits 0" test "$rc" = 0
+run_district application export-answer 1 --batch HD-ANS-001 --answers HD-2024-001 --output "$T/answer.xml"
+check "export-answer --output exits 0" test "$rc" = 0
 run validate "$T/answer.xml"
 check "the answer validates against its schema" test "$rc" = 0
 

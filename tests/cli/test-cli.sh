@@ -328,6 +328,11 @@ run --db "$DB" catalog export "$T/export2.xml"
 check "catalog export FILE exits 0" test "$rc" = 0
 run validate "$T/export2.xml"
 check "the exported catalog FILE validates" test "$rc" = 0
+run --db "$DB" catalog export --output "$T/export3.xml"
+check "catalog export --output FILE exits 0" test "$rc" = 0
+check "... the same document as catalog export FILE" cmp -s "$T/export2.xml" "$T/export3.xml"
+run --db "$DB" catalog export "$T/export4.xml" --output "$T/export5.xml"
+check "catalog export FILE --output FILE is refused (exit 2)" test "$rc" = 2
 
 run --actor city-bureau --db "$T/copy.db" init --catalog "$T/export.xml"
 check "init --catalog imports an exported catalog" test "$rc" = 0

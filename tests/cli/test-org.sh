@@ -115,6 +115,11 @@ check "a special path without confirmed rules exits 1" test "$rc" = 1
 check "... and says the rules are not confirmed" out_has "confirmed"
 run org may-certify $A 4-02-07-10 --level 9
 check "may-certify with a bad level exits 2" test "$rc" = 2
+run org may-certify 91110105MA01CHY00K 4-02-07-10 --level 5 --date 2023-06-01
+check "may-certify of an unknown organization is not found (exit 2)" test "$rc" = 2
+check "... and says so" err_has "no organization"
+run org may-certify $A 4-99-99-98 --level 5 --date 2023-06-01
+check "may-certify of an unknown occupation is not found (exit 2)" test "$rc" = 2
 
 # ---- special-path rules, staff, added scope ------------------------------------------
 

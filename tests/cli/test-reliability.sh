@@ -200,6 +200,12 @@ assert d["audit_intact"] is True and d["audit_entries"] > 10, d
 run --db "$T/live.db" backup "$T/copy.db"
 check "backup refuses to overwrite a file (exit 2)" \
     sh -c "test $rc = 2 && grep -q 'exists' '$ERR'"
+run --db "$T/live.db" backup --output "$T/copy2.db"
+check "backup --output FILE exits 0" test "$rc" = 0
+run --db "$T/copy2.db" check
+check "... and the copy checks clean" test "$rc" = 0
+run --db "$T/live.db" backup
+check "backup with no FILE and no --output is a usage error (exit 2)" test "$rc" = 2
 "$SQLITE3" "$T/copy.db" "UPDATE audit SET detail = 'edited' WHERE seq = 3"
 run --db "$T/copy.db" check
 check "check finds an edited audit entry (exit 1)" \

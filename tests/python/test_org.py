@@ -406,7 +406,13 @@ def test_org_may_certify_refusals(reg, who):
         assert bool(v.message) == (not v.ok)
         return v.reason
 
-    assert reason(ORG_C, "4-02-07-10", None, 5, "2023-06-01") == R.REASON_ORG_UNKNOWN
+    # One not-found rule: unknown organization / occupation / work type raise.
+    with pytest.raises(skillcert.NotFoundError):
+        reg.may_certify(ORG_C, "4-02-07-10", None, 5, "2023-06-01")
+    with pytest.raises(skillcert.NotFoundError):
+        reg.may_certify(ORG_A, "4-99-99-98", None, 5, "2023-06-01")
+    with pytest.raises(skillcert.NotFoundError):
+        reg.may_certify(ORG_A, "4-04-05-05", "不存在的方向", 3, "2023-06-01")
     assert reason(ORG_A, "4-02-07-10", None, 5, "2023-04-01") == R.REASON_ORG_NOT_FILED
     assert reason(ORG_A, "4-02-07-10", None, 5, "2026-05-10") == R.REASON_ORG_EXPIRED
     assert reason(ORG_A, "4-02-07-10", None, 5, "2023-06-01", "310101") == R.REASON_OUT_OF_REGION

@@ -1,7 +1,6 @@
 package org.skillcert.test;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -124,7 +123,9 @@ public class TestXmlOrg {
     String directory = export(cityReg, Skillcert.DOC_DIRECTORY, null, "2023-06-01");
     assertTrue(directory.contains(ORG_A));
     expect(DeniedException.class, () -> copy.importMemory(centre, directory));
-    assertFalse(copy.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-06-01").isOk());
+    // Before the directory, the copy does not know the organization: not found.
+    expect(NotFoundException.class,
+           () -> copy.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-06-01"));
     assertEquals(1, copy.importMemory(orgA, directory).getRecords());
     assertEquals(Skillcert.FILING_ACTIVE, copy.orgGet(ORG_A, "2023-06-01").getStatus());
     assertTrue(copy.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-06-01").isOk());
