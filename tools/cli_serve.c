@@ -66,13 +66,14 @@ typedef struct conn_rec {
     MHD_socket fd;
     int phase;
     int closed;             /* CONN_CUT: both sides shut */
+    int fresh;              /* no request done on it yet (deadline from accept) */
     int uri_seen;           /* the request line of the current request arrived */
     int cut_status;         /* the status this file answered with, for the log */
     const char *cut_outcome;
     double since;           /* WAITING: accepted or last request done; CUT: when cut */
     double request_start;   /* when the current request began (0: none seen yet) */
-    uint64_t rx_mark;       /* bytes received when the last request was done */
-    int rx_known;           /* rx_mark was read */
+    uint64_t rx_mark;       /* bytes received when the watchdog first saw it waiting */
+    int rx_known;           /* rx_mark was read (since the last request was done) */
 } conn_rec;
 
 typedef struct {
@@ -327,7 +328,8 @@ static enum MHD_Result send_error(struct MHD_Connection *c, request *rq, unsigne
  * CLOSED, so the descriptor is never a reused one), and a watchdog thread
  * answers `408 Request Timeout` with `Connection: close` to a connection whose
  * request has not reached the access handler within --request-timeout of its
- * start (accepted, or for a kept-alive connection its first bytes), then
+ * start (accepted; on a kept-alive connection its request line, or its first
+ * bytes as TCP_INFO shows them, see conn_request_begun()), then
  * shuts the writing side, and both sides a second later so libmicrohttpd
  * closes it. It writes only while the request is CONN_WAITING, under
  * conn_lock, and the access handler takes the request (CONN_BUSY) under the
@@ -356,6 +358,7 @@ static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_conte
             return; /* untracked: libmicrohttpd's own timeout still bounds it */
         r->fd = ci->connect_fd;
         r->phase = CONN_WAITING;
+        r->fresh = 1;
         r->since = r->request_start = now_s();
         pthread_mutex_lock(&srv->conn_lock);
         r->next = srv->conns;
@@ -408,20 +411,29 @@ static void conn_cut(conn_rec *r, int status, const char *reason, const char *co
     r->cut_outcome = code;
 }
 
+/* One log line on stderr, in one write. The time stamp is formatted once a
+   second per thread, the milliseconds as integers (no floating-point
+   formatting on every request). */
 static void log_line(server *srv, const char *path, int status, const char *outcome, double ms,
                      const char *closed)
 {
-    char line[200], ts[32];
+    static __thread time_t ts_second = -1;
+    static __thread char ts[32];
+    char line[200];
     time_t t = time(NULL);
-    struct tm tm;
+    long hundredths = ms > 0 ? (long)(ms * 100.0 + 0.5) : 0;
     int n;
     if (!srv->log)
         return;
-    gmtime_r(&t, &tm);
-    strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    n = snprintf(line, sizeof line, "%s serve path=%s status=%d outcome=%s ms=%.2f%s\n", ts,
+    if (t != ts_second) {
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        ts_second = t;
+    }
+    n = snprintf(line, sizeof line, "%s serve path=%s status=%d outcome=%s ms=%ld.%02ld%s\n", ts,
                  path[0] ? path : "-", status > 0 ? status : 0, outcome != NULL ? outcome : "-",
-                 ms, closed != NULL ? closed : "");
+                 hundredths / 100, hundredths % 100, closed != NULL ? closed : "");
     if (n > 0) {
         ssize_t w = write(STDERR_FILENO, line,
                           (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
@@ -429,26 +441,38 @@ static void log_line(server *srv, const char *path, int status, const char *outc
     }
 }
 
-/* The bytes received on a connection so far (TCP_INFO), in *out; 0 on
-   success. */
-static int conn_rx_bytes(MHD_socket fd, uint64_t *out)
+/* Has a new request begun on this kept-alive connection (bytes that are
+ * still in libmicrohttpd's buffer, the request line not yet whole)? If so
+ * *start is when (no earlier than its first byte). TCP_INFO tells the bytes
+ * received so far and the time since the last data; reading it costs a
+ * system call, so it is read here, by the watchdog, and not on every
+ * request. The first look after a request is done compares the time of the
+ * last data with the time the request was done (at jiffy resolution, so data
+ * within 10 ms after it count as the old request's) and marks the byte
+ * count; later looks compare bytes with the mark. */
+static int conn_request_begun(conn_rec *r, double t, double *start)
 {
     struct tcp_info ti;
     socklen_t len = sizeof ti;
     memset(&ti, 0, sizeof ti);
-    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0
+    if (getsockopt(r->fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0
         || len < offsetof(struct tcp_info, tcpi_bytes_received) + sizeof ti.tcpi_bytes_received)
-        return -1;
-    *out = ti.tcpi_bytes_received;
+        return 0;
+    if (!r->rx_known) {
+        double last = t - ti.tcpi_last_data_recv / 1000.0;
+        r->rx_known = 1;
+        r->rx_mark = ti.tcpi_bytes_received;
+        if (last > r->since + 0.010) {
+            *start = last;
+            return 1;
+        }
+        return 0;
+    }
+    if (ti.tcpi_bytes_received > r->rx_mark) {
+        *start = t;
+        return 1;
+    }
     return 0;
-}
-
-/* Did bytes of a new request arrive on this kept-alive connection since its
-   last request was done (still in libmicrohttpd's buffer)? */
-static int conn_data_since(const conn_rec *r)
-{
-    uint64_t now_bytes;
-    return r->rx_known && conn_rx_bytes(r->fd, &now_bytes) == 0 && now_bytes > r->rx_mark;
 }
 
 static void *watchdog(void *arg)
@@ -461,8 +485,9 @@ static void *watchdog(void *arg)
         conn_rec *r;
         for (r = srv->conns; r != NULL; r = r->next) {
             if (r->phase == CONN_WAITING) {
-                if (r->request_start == 0 && conn_data_since(r))
-                    r->request_start = t;
+                double start;
+                if (r->request_start == 0 && !r->fresh && conn_request_begun(r, t, &start))
+                    r->request_start = start;
                 if (r->request_start != 0 && t - r->request_start >= srv->request_timeout) {
                     conn_cut(r, MHD_HTTP_REQUEST_TIMEOUT, "Request Timeout", "request-timeout",
                              "the request did not arrive in time");
@@ -538,18 +563,25 @@ static void sb_json_str(sbuf *b, const char *s)
         return;
     }
     sb_put(b, "\"", 1);
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
+    while (*s) {
+        /* Copy the run of characters that need no escape at once. */
+        size_t run = 0;
+        unsigned char ch;
+        while ((ch = (unsigned char)s[run]) != '\0' && ch != '"' && ch != '\\' && ch >= 0x20)
+            run++;
+        sb_put(b, s, run);
+        s += run;
+        if ((ch = (unsigned char)*s) == '\0')
+            break;
         if (ch == '"' || ch == '\\') {
             char e[2] = { '\\', (char)ch };
             sb_put(b, e, 2);
-        } else if (ch < 0x20) {
-            char e[8];
-            snprintf(e, sizeof e, "\\u%04x", ch);
-            sb_puts(b, e);
         } else {
-            sb_put(b, s, 1);
+            static const char hex[] = "0123456789abcdef";
+            char e[6] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15] };
+            sb_put(b, e, 6);
         }
+        s++;
     }
     sb_put(b, "\"", 1);
 }
@@ -1003,11 +1035,6 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
     int status = rq != NULL ? rq->status : 0;
     const char *outcome = rq != NULL ? rq->outcome : NULL;
     if (r != NULL) {
-        /* What the connection has received so far: bytes past this mark
-           are a new request (the watchdog's deadline starts then). Read
-           before taking the lock; only this thread writes to the socket now. */
-        uint64_t rx = 0;
-        int known = toe == MHD_REQUEST_TERMINATED_COMPLETED_OK && conn_rx_bytes(r->fd, &rx) == 0;
         pthread_mutex_lock(&srv->conn_lock);
         if (r->cut_status != 0) {
             status = r->cut_status;
@@ -1019,8 +1046,8 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
             r->since = now_s();
             r->request_start = 0;
             r->uri_seen = 0;
-            r->rx_mark = rx;
-            r->rx_known = known;
+            r->rx_known = 0;
+            r->fresh = 0;
         }
         pthread_mutex_unlock(&srv->conn_lock);
     }

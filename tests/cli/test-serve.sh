@@ -225,6 +225,7 @@ def client(mode):
             if not head.startswith(b"HTTP/1.1 200"):
                 raise SystemExit("keepalive: first answer " + repr(head[:20]))
             data = b""
+            time.sleep(0.3) # a client coming back to its kept-alive connection
             t0 = time.time()
             s.sendall(b"GET /api/dir")
         elif mode == "dribble":
