@@ -523,6 +523,13 @@ int sc_db_open(sc_db **out, const char *path, const sc_db_options *opts)
         if ((rc = sc__db_exec(db, "PRAGMA synchronous = NORMAL", "setting synchronous")) != SC_OK)
             goto fail;
     }
+    /* A read-only handle (the verification service: lookups at random over
+     * the whole registry) reads pages through a memory map of the file: no
+     * read() call and no copy for a page outside its own cache. Writers
+     * keep ordinary reads. */
+    if (!memory && db->readonly &&
+        (rc = sc__db_exec(db, "PRAGMA mmap_size = 1073741824", "mapping the registry")) != SC_OK)
+        goto fail;
     if ((rc = migrate(db)) != SC_OK)
         goto fail;
     *out = db;

@@ -10,12 +10,17 @@
  *   GET /api/directory[?date=YYYY-MM-DD]      the published directory as JSON
  *
  * Limits: the request (line and headers) fits in SERVE_CONN_MEMORY bytes or
- * libmicrohttpd answers 414/431; headers over SERVE_MAX_HEADERS bytes get 431; at most SERVE_MAX_ARGS query parameters,
- * each valid UTF-8, else 400; no request body (413); GET and HEAD only (405);
- * a connection idle for --timeout seconds is closed; each client address gets
- * --rate-limit requests per second (a token bucket of that many, 429 past it).
- * One log line per request on stderr, without the query (no personal data)
- * or the client's address. SIGTERM or SIGINT stop it cleanly: no new
+ * libmicrohttpd answers 414/431; headers over SERVE_MAX_HEADERS bytes get 431;
+ * a request target over SERVE_MAX_URI bytes gets 414 and more than
+ * SERVE_MAX_ARGS query parameters 400, answered as soon as the request line
+ * is in; each parameter valid UTF-8, else 400; no request body (413); GET and
+ * HEAD only (405); a request whose line and headers are not whole within
+ * --request-timeout seconds of its start gets 408 and is closed (the
+ * watchdog); a kept-alive connection idle for --timeout seconds is closed;
+ * each client address gets --rate-limit requests per second (a token bucket
+ * of that many, 429 past it).
+ * One log line per request on stderr (buffered: out within 0.1 s), without
+ * the query (no personal data) or the client's address. SIGTERM or SIGINT stop it cleanly: no new
  * connections, the requests in progress finish, the handles close.
  */
 #include <arpa/inet.h>
@@ -24,9 +29,11 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/tcp.h> /* struct tcp_info with tcpi_bytes_received (Linux 4.1) */
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -42,6 +49,32 @@
 #define SERVE_MAX_VALUE 256
 #define SERVE_MAX_THREADS 64
 #define RATE_SLOTS 4096
+#define SERVE_MAX_URI 4096          /* request target, path and query: longer gets 414 */
+#define WATCH_TICK_MS 100           /* the watchdog's period */
+#define CUT_GRACE_S 1.0             /* after a 408, how long the client may read it */
+
+/* Per connection, for the watchdog (conn_lock guards every field and the
+   list): where the connection's current request stands. */
+enum {
+    CONN_WAITING,   /* no request in the access handler: a request may be arriving */
+    CONN_BUSY,      /* the access handler has the request; libmicrohttpd answers it */
+    CONN_CUT        /* this file answered it (408/400/414) and shut the writing side */
+};
+
+typedef struct conn_rec {
+    struct conn_rec *prev, *next;
+    MHD_socket fd;
+    int phase;
+    int closed;             /* CONN_CUT: both sides shut */
+    int fresh;              /* no request done on it yet (deadline from accept) */
+    int uri_seen;           /* the request line of the current request arrived */
+    int cut_status;         /* the status this file answered with, for the log */
+    const char *cut_outcome;
+    double since;           /* WAITING: accepted or last request done; CUT: when cut */
+    double request_start;   /* when the current request began (0: none seen yet) */
+    uint64_t rx_mark;       /* bytes received when the watchdog first saw it waiting */
+    int rx_known;           /* rx_mark was read (since the last request was done) */
+} conn_rec;
 
 typedef struct {
     double tokens;
@@ -58,6 +91,12 @@ typedef struct {
     sc_db *dbs[SERVE_MAX_THREADS * 2];
     int ndbs;
     int log;
+    double request_timeout;         /* whole request (line and headers) deadline, s */
+    double idle_timeout;            /* keep-alive idle between requests, s */
+    pthread_mutex_t conn_lock;      /* guards conns and every conn_rec */
+    pthread_cond_t conn_wake;       /* wakes the watchdog to stop */
+    conn_rec *conns;
+    int stopping;
 } server;
 
 /* Per request: what the log line says. */
@@ -279,6 +318,208 @@ static enum MHD_Result send_error(struct MHD_Connection *c, request *rq, unsigne
     return send_json(c, rq, status, o);
 }
 
+/* ---- Connections and the watchdog -------------------------------------------------------
+ *
+ * libmicrohttpd 0.9.75 closes a connection whose request never completes
+ * without a word, and only once it has been idle for its timeout (a client
+ * dribbling a byte at a time keeps it open). So each connection is tracked
+ * from MHD_OPTION_NOTIFY_CONNECTION (STARTED/CLOSED: the record lives in the
+ * connection's socket context, and libmicrohttpd closes the socket only after
+ * CLOSED, so the descriptor is never a reused one), and a watchdog thread
+ * answers `408 Request Timeout` with `Connection: close` to a connection whose
+ * request has not reached the access handler within --request-timeout of its
+ * start (accepted; on a kept-alive connection its request line, or its first
+ * bytes as TCP_INFO shows them, see conn_request_begun()), then
+ * shuts the writing side, and both sides a second later so libmicrohttpd
+ * closes it. It writes only while the request is CONN_WAITING, under
+ * conn_lock, and the access handler takes the request (CONN_BUSY) under the
+ * same lock: libmicrohttpd writes nothing to a connection still reading a
+ * request, so the two never write to one socket. A kept-alive connection
+ * without a new request is closed quietly after --timeout.
+ */
+
+static conn_rec *conn_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci != NULL ? ci->socket_context : NULL;
+}
+
+static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+                        enum MHD_ConnectionNotificationCode code)
+{
+    server *srv = cls;
+    conn_rec *r;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = NULL;
+        if (ci == NULL || (r = calloc(1, sizeof *r)) == NULL)
+            return; /* untracked: libmicrohttpd's own timeout still bounds it */
+        r->fd = ci->connect_fd;
+        r->phase = CONN_WAITING;
+        r->fresh = 1;
+        r->since = r->request_start = now_s();
+        pthread_mutex_lock(&srv->conn_lock);
+        r->next = srv->conns;
+        if (srv->conns != NULL)
+            srv->conns->prev = r;
+        srv->conns = r;
+        pthread_mutex_unlock(&srv->conn_lock);
+        *socket_context = r;
+        return;
+    }
+    if ((r = *socket_context) == NULL)
+        return;
+    pthread_mutex_lock(&srv->conn_lock);
+    if (r->prev != NULL)
+        r->prev->next = r->next;
+    else
+        srv->conns = r->next;
+    if (r->next != NULL)
+        r->next->prev = r->prev;
+    pthread_mutex_unlock(&srv->conn_lock);
+    free(r);
+    *socket_context = NULL;
+}
+
+/* Answer a request that never reached the access handler, and shut the
+   writing side. conn_lock held; r is CONN_WAITING. */
+static void conn_cut(conn_rec *r, int status, const char *reason, const char *code,
+                     const char *message)
+{
+    char body[192], msg[1024];
+    int bl = snprintf(body, sizeof body, "{\"error\":\"%s\",\"message\":\"%s\"}", code, message);
+    int n = snprintf(msg, sizeof msg,
+                     "HTTP/1.1 %d %s\r\nConnection: close\r\n"
+                     "Content-Type: application/json; charset=utf-8\r\nContent-Length: %d\r\n"
+                     "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
+                     "Referrer-Policy: no-referrer\r\nCache-Control: no-store\r\n"
+                     "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n"
+                     "\r\n%s",
+                     status, reason, bl, body);
+    if (n > 0 && (size_t)n < sizeof msg) {
+        /* The socket is non-blocking and holds nothing else to send: a short
+           answer goes out whole, or the client is not reading anyway. */
+        ssize_t w = send(r->fd, msg, (size_t)n, MSG_DONTWAIT | MSG_NOSIGNAL);
+        (void)w;
+    }
+    shutdown(r->fd, SHUT_WR);
+    r->phase = CONN_CUT;
+    r->since = now_s();
+    r->cut_status = status;
+    r->cut_outcome = code;
+}
+
+/* One log line on stderr, whole (one fwrite under the stream's lock). stderr
+   is fully buffered while serving and the watchdog flushes it every tick, so
+   a line is out within 0.1 s and requests do not pay a write() each. The
+   time stamp is formatted once a second per thread, the milliseconds as
+   integers (no floating-point formatting on every request). */
+static void log_line(server *srv, const char *path, int status, const char *outcome, double ms,
+                     const char *closed)
+{
+    static __thread time_t ts_second = -1;
+    static __thread char ts[32];
+    char line[200];
+    time_t t = time(NULL);
+    long hundredths = ms > 0 ? (long)(ms * 100.0 + 0.5) : 0;
+    int n;
+    if (!srv->log)
+        return;
+    if (t != ts_second) {
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        ts_second = t;
+    }
+    n = snprintf(line, sizeof line, "%s serve path=%s status=%d outcome=%s ms=%ld.%02ld%s\n", ts,
+                 path[0] ? path : "-", status > 0 ? status : 0, outcome != NULL ? outcome : "-",
+                 hundredths / 100, hundredths % 100, closed != NULL ? closed : "");
+    if (n > 0)
+        fwrite(line, 1, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1, stderr);
+}
+
+/* Has a new request begun on this kept-alive connection (bytes that are
+ * still in libmicrohttpd's buffer, the request line not yet whole)? If so
+ * *start is when (no earlier than its first byte). TCP_INFO tells the bytes
+ * received so far and the time since the last data; reading it costs a
+ * system call, so it is read here, by the watchdog, and not on every
+ * request. The first look after a request is done compares the time of the
+ * last data with the time the request was done (at jiffy resolution, so data
+ * within 10 ms after it count as the old request's) and marks the byte
+ * count; later looks compare bytes with the mark. */
+static int conn_request_begun(conn_rec *r, double t, double *start)
+{
+    struct tcp_info ti;
+    socklen_t len = sizeof ti;
+    memset(&ti, 0, sizeof ti);
+    if (getsockopt(r->fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0
+        || len < offsetof(struct tcp_info, tcpi_bytes_received) + sizeof ti.tcpi_bytes_received)
+        return 0;
+    if (!r->rx_known) {
+        double last = t - ti.tcpi_last_data_recv / 1000.0;
+        r->rx_known = 1;
+        r->rx_mark = ti.tcpi_bytes_received;
+        if (last > r->since + 0.010) {
+            *start = last;
+            return 1;
+        }
+        return 0;
+    }
+    if (ti.tcpi_bytes_received > r->rx_mark) {
+        *start = t;
+        return 1;
+    }
+    return 0;
+}
+
+static void *watchdog(void *arg)
+{
+    server *srv = arg;
+    pthread_mutex_lock(&srv->conn_lock);
+    while (!srv->stopping) {
+        struct timespec ts;
+        double t = now_s();
+        conn_rec *r;
+        for (r = srv->conns; r != NULL; r = r->next) {
+            if (r->phase == CONN_WAITING) {
+                double start;
+                if (r->request_start == 0 && !r->fresh && conn_request_begun(r, t, &start))
+                    r->request_start = start;
+                if (r->request_start != 0 && t - r->request_start >= srv->request_timeout) {
+                    conn_cut(r, MHD_HTTP_REQUEST_TIMEOUT, "Request Timeout", "request-timeout",
+                             "the request did not arrive in time");
+                    if (!r->uri_seen) /* else the request's own log line says it */
+                        log_line(srv, "", MHD_HTTP_REQUEST_TIMEOUT, "request-timeout",
+                                 (t - r->request_start) * 1000.0, " closed=timeout");
+                } else if (r->request_start == 0 && t - r->since >= srv->idle_timeout) {
+                    shutdown(r->fd, SHUT_RDWR); /* idle keep-alive: close quietly */
+                    r->phase = CONN_CUT;
+                    r->closed = 1;
+                }
+            } else if (r->phase == CONN_CUT && !r->closed && t - r->since >= CUT_GRACE_S) {
+                shutdown(r->fd, SHUT_RDWR); /* the client had its second to read */
+                r->closed = 1;
+            }
+        }
+        if (srv->log) {
+            pthread_mutex_unlock(&srv->conn_lock);
+            fflush(stderr); /* the log lines of this tick */
+            pthread_mutex_lock(&srv->conn_lock);
+        }
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += WATCH_TICK_MS * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&srv->conn_wake, &srv->conn_lock, &ts);
+    }
+    pthread_mutex_unlock(&srv->conn_lock);
+    return NULL;
+}
+
 /* ---- Query checks ----------------------------------------------------------------------- */
 
 typedef struct {
@@ -326,18 +567,25 @@ static void sb_json_str(sbuf *b, const char *s)
         return;
     }
     sb_put(b, "\"", 1);
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
+    while (*s) {
+        /* Copy the run of characters that need no escape at once. */
+        size_t run = 0;
+        unsigned char ch;
+        while ((ch = (unsigned char)s[run]) != '\0' && ch != '"' && ch != '\\' && ch >= 0x20)
+            run++;
+        sb_put(b, s, run);
+        s += run;
+        if ((ch = (unsigned char)*s) == '\0')
+            break;
         if (ch == '"' || ch == '\\') {
             char e[2] = { '\\', (char)ch };
             sb_put(b, e, 2);
-        } else if (ch < 0x20) {
-            char e[8];
-            snprintf(e, sizeof e, "\\u%04x", ch);
-            sb_puts(b, e);
         } else {
-            sb_put(b, s, 1);
+            static const char hex[] = "0123456789abcdef";
+            char e[6] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15] };
+            sb_put(b, e, 6);
         }
+        s++;
     }
     sb_put(b, "\"", 1);
 }
@@ -656,6 +904,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
         size_t header_bytes = 0;
+        conn_rec *r = conn_of(c);
+        int cut = 0;
+        if (r != NULL) {
+            /* Take the request from the watchdog, unless it answered already. */
+            pthread_mutex_lock(&srv->conn_lock);
+            if (r->phase == CONN_CUT)
+                cut = 1;
+            else
+                r->phase = CONN_BUSY;
+            pthread_mutex_unlock(&srv->conn_lock);
+        }
+        if (cut)
+            return MHD_NO; /* answered (408, 400 or 414) and shut: close it */
         rq->status = 0;
         MHD_get_connection_values(c, MHD_HEADER_KIND, sum_header, &header_bytes);
         if (header_bytes > SERVE_MAX_HEADERS)
@@ -697,24 +958,75 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     return send_error(c, rq, MHD_HTTP_NOT_FOUND, "no-such-page", "no such page");
 }
 
-/* Called first with the raw URI: start the request's record; keep the path
-   (never the query) for the log. */
+/* The non-empty parameters of a raw query (after '?'), as libmicrohttpd
+   splits them, counted up to limit + 1. */
+static int count_params(const char *q, int limit)
+{
+    int n = 0;
+    while (q != NULL && *q && n <= limit) {
+        const char *amp = strchr(q, '&');
+        size_t len = amp != NULL ? (size_t)(amp - q) : strlen(q);
+        if (len > 0)
+            n++;
+        q = amp != NULL ? amp + 1 : NULL;
+    }
+    return n;
+}
+
+/* Called first with the raw URI, before libmicrohttpd splits the query:
+   start the request's record; keep the path (never the query) for the log.
+   A request line too long (414) or with too many parameters (400) is
+   answered here at once: libmicrohttpd would store each parameter in the
+   connection's memory pool, and past about a thousand of them the pool is
+   exhausted and 0.9.75 holds the connection without an answer. */
 static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 {
-    request *rq = calloc(1, sizeof *rq);
+    server *srv = cls;
+    request *rq;
+    conn_rec *r = conn_of(c);
+    const char *query = strchr(uri, '?');
+    const char *outcome = NULL;
+    char path[sizeof rq->path];
     size_t n = 0;
-    (void)cls;
-    (void)c;
-    if (rq == NULL)
+    int status = 0, cut = 0;
+    while (uri[n] && uri[n] != '?' && n < sizeof path - 1) {
+        unsigned char ch = (unsigned char)uri[n];
+        path[n] = ch > 0x20 && ch < 0x7f && ch != '"' ? (char)ch : '_';
+        n++;
+    }
+    path[n] = '\0';
+    if (count_params(query != NULL ? query + 1 : NULL, SERVE_MAX_ARGS) > SERVE_MAX_ARGS) {
+        status = MHD_HTTP_BAD_REQUEST;
+        outcome = "too-many-parameters";
+    } else if (strlen(uri) > SERVE_MAX_URI) {
+        status = MHD_HTTP_URI_TOO_LONG;
+        outcome = "uri-too-long";
+    }
+    if (r != NULL) {
+        pthread_mutex_lock(&srv->conn_lock);
+        r->uri_seen = 1;
+        if (r->request_start == 0)
+            r->request_start = now_s();
+        if (status != 0 && r->phase == CONN_WAITING) {
+            conn_cut(r, status, status == MHD_HTTP_URI_TOO_LONG ? "URI Too Long" : "Bad Request",
+                     outcome, status == MHD_HTTP_URI_TOO_LONG ? "the request line is too long"
+                                                             : "too many query parameters");
+            cut = 1;
+        }
+        pthread_mutex_unlock(&srv->conn_lock);
+    }
+    if (cut) {
+        /* Answered: no request record (libmicrohttpd may drop the request
+           without the completion callback when its pool runs out), so the
+           access handler, if reached, closes the connection. */
+        log_line(srv, path, status, outcome, 0.0, " closed=cut");
+        return NULL;
+    }
+    if ((rq = calloc(1, sizeof *rq)) == NULL)
         return NULL;
     rq->start = now_s();
     rq->status = -1;
-    while (uri[n] && uri[n] != '?' && n < sizeof rq->path - 1) {
-        unsigned char ch = (unsigned char)uri[n];
-        rq->path[n] = ch > 0x20 && ch < 0x7f && ch != '"' ? (char)ch : '_';
-        n++;
-    }
-    rq->path[n] = '\0';
+    memcpy(rq->path, path, n + 1);
     return rq;
 }
 
@@ -723,28 +1035,33 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 {
     server *srv = cls;
     request *rq = *con_cls;
-    (void)c;
+    conn_rec *r = conn_of(c);
+    int status = rq != NULL ? rq->status : 0;
+    const char *outcome = rq != NULL ? rq->outcome : NULL;
+    if (r != NULL) {
+        pthread_mutex_lock(&srv->conn_lock);
+        if (r->cut_status != 0) {
+            status = r->cut_status;
+            outcome = r->cut_outcome;
+        }
+        if (r->phase == CONN_BUSY) {
+            /* Done: the connection waits for its next request (keep-alive). */
+            r->phase = CONN_WAITING;
+            r->since = now_s();
+            r->request_start = 0;
+            r->uri_seen = 0;
+            r->rx_known = 0;
+            r->fresh = 0;
+        }
+        pthread_mutex_unlock(&srv->conn_lock);
+    }
     if (rq == NULL)
         return;
-    if (srv->log) {
-        char line[200], ts[32];
-        time_t t = time(NULL);
-        struct tm tm;
-        int n;
-        gmtime_r(&t, &tm);
-        strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        n = snprintf(line, sizeof line, "%s serve path=%s status=%d outcome=%s ms=%.2f%s\n", ts,
-                     rq->path[0] ? rq->path : "-", rq->status > 0 ? rq->status : 0,
-                     rq->outcome != NULL ? rq->outcome : "-", (now_s() - rq->start) * 1000.0,
-                     toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
-                     : toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? " closed=timeout"
-                     : toe == MHD_REQUEST_TERMINATED_READ_ERROR ? " closed=read-error"
-                     : " closed=error");
-        if (n > 0) {
-            ssize_t w = write(STDERR_FILENO, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
-            (void)w;
-        }
-    }
+    log_line(srv, rq->path, status, outcome, (now_s() - rq->start) * 1000.0,
+             toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? NULL
+             : toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? " closed=timeout"
+             : toe == MHD_REQUEST_TERMINATED_READ_ERROR ? " closed=read-error"
+             : " closed=error");
     free(rq);
     *con_cls = NULL;
 }
@@ -792,7 +1109,10 @@ const cli_option cli_serve_options[] = {
       "port 0 picks a free one, printed on start)" },
     { "threads", "N", "server threads, each with its own read-only registry handle (default 2)" },
     { "rate-limit", "N", "requests per second per client address, 0 for none (default 20)" },
-    { "timeout", "SECONDS", "close a connection idle this long (default 10)" },
+    { "timeout", "SECONDS", "close a kept-alive connection idle this long between requests "
+      "(default 10)" },
+    { "request-timeout", "SECONDS", "a request (its line and headers) must arrive whole within "
+      "this long of its start, else it gets 408 and the connection is closed (default 10)" },
     { "quiet", NULL, "no log line per request" },
     { NULL, NULL, NULL }
 };
@@ -807,7 +1127,9 @@ int cli_cmd_serve(cli_ctx *ctx)
     sc_db *probe = NULL;
     sc_db_options opts;
     sigset_t set;
-    long threads = 2, rate = 20, timeout = 10;
+    long threads = 2, rate = 20, timeout = 10, request_timeout = 10;
+    pthread_t watch;
+    int watching = 0;
     int sig = 0, rc, i, status = CLI_EXIT_OK;
     struct stat st;
 
@@ -822,6 +1144,10 @@ int cli_cmd_serve(cli_ctx *ctx)
     if (cli_opt(ctx, "timeout") != NULL
         && parse_int(cli_opt(ctx, "timeout"), 1, 3600, &timeout) != 0)
         return cli_usage_error(ctx, "--timeout wants a number of seconds from 1 to 3600");
+    if (cli_opt(ctx, "request-timeout") != NULL
+        && parse_int(cli_opt(ctx, "request-timeout"), 1, 3600, &request_timeout) != 0)
+        return cli_usage_error(ctx,
+                               "--request-timeout wants a number of seconds from 1 to 3600");
     if (strcmp(ctx->db_path, ":memory:") == 0 || stat(ctx->db_path, &st) != 0) {
         cli_errorf("%s: no such registry", ctx->db_path);
         return CLI_EXIT_DB;
@@ -839,8 +1165,17 @@ int cli_cmd_serve(cli_ctx *ctx)
     srv->db_path = ctx->db_path;
     srv->rate = (double)rate;
     srv->log = cli_opt(ctx, "quiet") == NULL;
+    if (srv->log)
+        setvbuf(stderr, NULL, _IOFBF, 64 * 1024); /* flushed by the watchdog */
+    srv->request_timeout = (double)request_timeout;
+    srv->idle_timeout = (double)timeout;
     pthread_mutex_init(&srv->lock, NULL);
+    pthread_mutex_init(&srv->conn_lock, NULL);
+    pthread_cond_init(&srv->conn_wake, NULL);
     if (pthread_key_create(&db_key, NULL) != 0) {
+        pthread_cond_destroy(&srv->conn_wake);
+        pthread_mutex_destroy(&srv->conn_lock);
+        pthread_mutex_destroy(&srv->lock);
         free(srv);
         return cli_oom();
     }
@@ -860,7 +1195,12 @@ int cli_cmd_serve(cli_ctx *ctx)
                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONN_MEMORY,
                          MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
                          MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)256,
-                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout,
+                         /* A backstop (slow readers of an answer): the watchdog
+                            closes idle and stalled connections before it. */
+                         MHD_OPTION_CONNECTION_TIMEOUT,
+                         (unsigned int)((timeout > request_timeout ? timeout : request_timeout)
+                                        + 2),
+                         MHD_OPTION_NOTIFY_CONNECTION, conn_notify, srv,
                          MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
                          MHD_OPTION_URI_LOG_CALLBACK, uri_logger, srv,
                          MHD_OPTION_NOTIFY_COMPLETED, completed, srv,
@@ -871,6 +1211,12 @@ int cli_cmd_serve(cli_ctx *ctx)
         status = CLI_EXIT_INTERNAL;
         goto done;
     }
+    if (pthread_create(&watch, NULL, watchdog, srv) != 0) {
+        cli_errorf("cannot start the request watchdog");
+        status = CLI_EXIT_INTERNAL;
+        goto done;
+    }
+    watching = 1;
     info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     {
         char addr[INET_ADDRSTRLEN];
@@ -890,9 +1236,19 @@ int cli_cmd_serve(cli_ctx *ctx)
 done:
     if (d != NULL)
         MHD_stop_daemon(d);
+    if (watching) {
+        pthread_mutex_lock(&srv->conn_lock);
+        srv->stopping = 1;
+        pthread_cond_signal(&srv->conn_wake);
+        pthread_mutex_unlock(&srv->conn_lock);
+        pthread_join(watch, NULL);
+    }
     for (i = 0; i < srv->ndbs; i++)
         sc_db_close(srv->dbs[i]);
     pthread_key_delete(db_key);
+    fflush(stderr);
+    pthread_cond_destroy(&srv->conn_wake);
+    pthread_mutex_destroy(&srv->conn_lock);
     pthread_mutex_destroy(&srv->lock);
     free(srv);
     return status;

@@ -106,7 +106,8 @@ static const cli_command top_commands[] = {
       "With --json the report as data; with --html FILE also a self-contained HTML page\n"
       "whose inline script draws an SVG chart per section." },
     { "serve", cli_cmd_serve, NULL, cli_serve_options, 0, 0, 0,
-      "[--listen ADDR:PORT] [--threads N] [--rate-limit N] [--timeout S] [--quiet]",
+      "[--listen ADDR:PORT] [--threads N] [--rate-limit N] [--timeout S] "
+      "[--request-timeout S] [--quiet]",
       "public verification over HTTP, read-only: the page, /api/verify, /api/directory",
       "GET /                       the page (中文/English): a form; ?number=N&name=NAME shows\n"
       "                            the result (the URL a certificate's QR code holds)\n"
@@ -114,6 +115,12 @@ static const cli_command top_commands[] = {
       "                            404 not found, not published or name mismatch,\n"
       "                            400 malformed, 429 past the rate limit\n"
       "GET /api/directory[?date=YYYY-MM-DD]          JSON: the published directory\n"
+      "Hostile requests get a 4xx and the server goes on: a request line over 4 KB 414,\n"
+      "more than 8 parameters 400 (both as soon as the line is in), headers over 8 KB\n"
+      "431, a body 413, a method other than GET or HEAD 405; a request whose line and\n"
+      "headers are not whole within --request-timeout seconds (a stalled or dribbling\n"
+      "client) 408 with Connection: close. A kept-alive connection idle --timeout\n"
+      "seconds is closed.\n"
       "The registry is opened read-only. Stops cleanly on SIGTERM or SIGINT." },
     { "backup", cli_cmd_backup, NULL, cli_backup_options, 0, 1, CLI_NEEDS_DB | CLI_READS_DB,
       "FILE | --output FILE",

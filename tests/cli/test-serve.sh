@@ -3,8 +3,10 @@
 # on a free loopback port: curl gets every verification outcome and a malformed
 # number with the right HTTP status, the directory, the page with its security
 # headers; hostile requests (a 1 MB query, invalid UTF-8, ../ paths, a thousand
-# parameters, a body, a wrong method) each get a 4xx and the server keeps
-# serving; a slow client is cut off by the timeout while others are served; the
+# parameters and also 3,000, 10,000 and a megabyte of them, a body, a wrong
+# method) each get a 4xx at once and the server keeps serving; a slow client
+# (stalled, dribbling, or stalled in its second request on a kept-alive
+# connection) gets 408 within the request deadline while others are served; the
 # rate limit answers 429; the log has one line per request and no personal
 # data; SIGTERM stops it cleanly; headless Chromium fills the form and reads the
 # result for a valid and a revoked certificate.
@@ -46,7 +48,8 @@ start_server() {
     return 1
 }
 
-start_server "$T/serve.out" "$T/serve.log" --threads 2 --rate-limit 1000 --timeout 2
+start_server "$T/serve.out" "$T/serve.log" --threads 2 --rate-limit 1000 --timeout 2 \
+    --request-timeout 2
 check "serve starts and prints its port" test -n "$PORT"
 U="http://127.0.0.1:$PORT"
 
@@ -121,9 +124,12 @@ check "... no markup injected" sh -c "! grep -q '<script>' '$OUT' && grep -q '&l
 # ---- hostile requests: each a 4xx, and the server keeps serving ---------------------------------------------
 
 "$PY" - "$PORT" >"$T/hostile" 2>&1 <<'PYEOF'
-import socket, sys
+import socket, sys, time
 port = int(sys.argv[1])
+slowest = 0.0
 def ask(raw):
+    global slowest
+    t0 = time.time()
     s = socket.create_connection(("127.0.0.1", port), timeout=10)
     try:
         s.sendall(raw)
@@ -137,8 +143,11 @@ def ask(raw):
         return line.split(" ")[1] if line.startswith("HTTP/") else "none:" + line
     except (ConnectionResetError, BrokenPipeError):
         return "reset"
+    except socket.timeout:
+        return "timeout"
     finally:
         s.close()
+        slowest = max(slowest, time.time() - t0)
 big = b"GET /api/verify?number=" + b"A" * (1024 * 1024) + b" HTTP/1.1\r\nHost: x\r\n\r\n"
 print("megabyte", ask(big))
 print("header", ask(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 65536 + b"\r\n\r\n"))
@@ -149,9 +158,18 @@ print("dotdotenc", ask(b"GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r
 print("dotdotapi", ask(b"GET /api/../api/verify?number=S000011000001244000001&name=x HTTP/1.1\r\nHost: x\r\n\r\n"))
 q = "&".join("p%d=%d" % (i, i) for i in range(1000))
 print("params", ask(("GET /api/verify?" + q + " HTTP/1.1\r\nHost: x\r\n\r\n").encode()))
+for n in (3000, 10000):
+    q = "&".join("p%d=%d" % (i, i) for i in range(n))
+    print("params%d" % n, ask(("GET /api/verify?" + q + " HTTP/1.1\r\nHost: x\r\n\r\n").encode()))
+q = b"&".join(b"p=%d" % (i % 10) for i in range(1024 * 1024 // 4))
+print("paramsmb", ask(b"GET /api/verify?" + q + b" HTTP/1.1\r\nHost: x\r\n\r\n"))
+q = b"&".join(b"p" for i in range(4000))
+print("paramsshort", ask(b"GET /?" + q + b" HTTP/1.1\r\nHost: x\r\n\r\n"))
+print("longuri", ask(b"GET /?number=S1&name=" + b"%E7%8E%8B" * 1000 + b" HTTP/1.1\r\nHost: x\r\n\r\n"))
 print("post", ask(b"POST /api/verify HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"))
 print("delete", ask(b"DELETE / HTTP/1.1\r\nHost: x\r\n\r\n"))
 print("unknown", ask(b"GET /admin HTTP/1.1\r\nHost: x\r\n\r\n"))
+print("slowest %.2f" % slowest)
 PYEOF
 hostile() { sed -n "s/^$1 //p" "$T/hostile"; }
 is4xx() { case "$1" in 4[0-9][0-9]) return 0 ;; *) return 1 ;; esac; }
@@ -163,35 +181,100 @@ check "a ../ path gets a 4xx ($(hostile dotdot))" is4xx "$(hostile dotdot)"
 check "an escaped ../ path gets a 4xx ($(hostile dotdotenc))" is4xx "$(hostile dotdotenc)"
 check "../ inside an API path gets a 4xx ($(hostile dotdotapi))" is4xx "$(hostile dotdotapi)"
 check "a thousand parameters get 400" test "$(hostile params)" = 400
+check "3,000 parameters get 400" test "$(hostile params3000)" = 400
+check "10,000 parameters get 400" test "$(hostile params10000)" = 400
+check "a megabyte of parameters gets a 4xx ($(hostile paramsmb))" is4xx "$(hostile paramsmb)"
+check "4,000 bare parameters get 400" test "$(hostile paramsshort)" = 400
+check "a request line over 4 KB gets 414" test "$(hostile longuri)" = 414
+check "every hostile request is answered at once ($(hostile slowest) s at most)" \
+    "$PY" -c "import sys; sys.exit(0 if float('$(hostile slowest)') < 1.5 else 1)"
 check "a body gets 413" test "$(hostile post)" = 413
 check "DELETE gets 405" test "$(hostile delete)" = 405
 check "an unknown path gets 404" test "$(hostile unknown)" = 404
 get "after all that the server still answers" 200 "/api/verify?number=$N1&name=$(q 王芳)"
 
-# A slow client sends half a request line and stalls: the timeout (2 s here)
-# closes it, while other clients are served at once.
+# Slow clients: one sends half a request line and stalls, one dribbles header
+# bytes (a byte every 0.2 s, so the idle timeout never fires), one sends only
+# part of the headers, one stalls in its second request on a kept-alive
+# connection, one connects and sends nothing. Each gets 408 with
+# "Connection: close" within the request deadline (2 s here), then the
+# connection closes; meanwhile other clients are served at once.
 "$PY" - "$PORT" >"$T/slow" 2>&1 <<'PYEOF' &
-import socket, sys, time
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-s.settimeout(15)
-t0 = time.time()
-s.sendall(b"GET /api/verify?number=S0000")
-try:
-    data = s.recv(4096)
-except (ConnectionResetError, socket.timeout):
+import socket, sys, threading, time
+port = int(sys.argv[1])
+out = {}
+def client(mode):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.settimeout(15)
+    t0 = time.time()
     data = b""
-print("closed_after %.1f got %r" % (time.time() - t0, data[:20]))
+    try:
+        if mode == "stall":
+            s.sendall(b"GET /api/verify?number=S0000")
+        elif mode == "headers":
+            s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nUser-Agent: slow\r\n")
+        elif mode == "keepalive":
+            s.sendall(b"GET /api/directory HTTP/1.1\r\nHost: x\r\n\r\n")
+            while b"\r\n\r\n" not in data:
+                data += s.recv(65536)
+            head, _, rest = data.partition(b"\r\n\r\n")
+            length = int([l.split(b":")[1] for l in head.split(b"\r\n")
+                          if l.lower().startswith(b"content-length:")][0])
+            while len(rest) < length:
+                rest += s.recv(65536)
+            if not head.startswith(b"HTTP/1.1 200"):
+                raise SystemExit("keepalive: first answer " + repr(head[:20]))
+            data = b""
+            time.sleep(0.3) # a client coming back to its kept-alive connection
+            t0 = time.time()
+            s.sendall(b"GET /api/dir")
+        elif mode == "dribble":
+            for ch in b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 200:
+                s.send(bytes([ch]))
+                s.settimeout(0.2)
+                try:
+                    d = s.recv(4096)
+                except socket.timeout:
+                    continue
+                data += d
+                break
+            s.settimeout(15)
+        while True:
+            d = s.recv(4096)
+            if not d:
+                break
+            data += d
+    except (ConnectionResetError, BrokenPipeError, socket.timeout) as e:
+        data += b" [" + type(e).__name__.encode() + b"]"
+    out[mode] = (time.time() - t0, data)
+modes = ["stall", "dribble", "headers", "keepalive", "silent"]
+threads = [threading.Thread(target=client, args=(m,)) for m in modes]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+for m in modes:
+    secs, data = out[m]
+    line = data.split(b"\r\n", 1)[0].decode("latin-1")
+    close = b"\r\nConnection: close\r\n" in data
+    print("%s %.2f %s %s" % (m, secs, "close" if close else "keep", line.replace(" ", "_")))
 PYEOF
 SLOW=$!
 sleep 0.3
 t0=$(date +%s%N)
-get "while a client stalls, others are served" 200 "/api/verify?number=$N1&name=$(q 王芳)"
+get "while clients stall, others are served" 200 "/api/verify?number=$N1&name=$(q 王芳)"
 t1=$(date +%s%N)
 check "... at once (under 1 s)" test $(( (t1 - t0) / 1000000 )) -lt 1000
 wait $SLOW
-secs=$(sed -n 's/^closed_after \([0-9.]*\) .*/\1/p' "$T/slow")
-check "the stalled client is cut off by the timeout (${secs:-?} s)" \
-    "$PY" -c "import sys; sys.exit(0 if 1.5 <= float('${secs:-99}') <= 6 else 1)"
+for m in stall dribble headers keepalive silent; do
+    set -- $(sed -n "s/^$m //p" "$T/slow")
+    rc="$*"
+    check "a slow client ($m) gets 408 with Connection: close (${1:-?} s)" \
+        test "${2:-}" = "close" -a "${3:-}" = "HTTP/1.1_408_Request_Timeout"
+    check "... within the 2 s deadline, not before" \
+        "$PY" -c "import sys; sys.exit(0 if 1.8 <= float('${1:-99}') <= 4 else 1)"
+done
+get "after the slow clients the server still answers" 200 "/api/verify?number=$N1&name=$(q 王芳)"
 
 # ---- headless Chromium fills the form -------------------------------------------------------------------
 
@@ -245,7 +328,9 @@ SERVERS=""
 check "SIGTERM stops the server with exit 0" test "$rc" = 0
 check "... and it says so" grep -q 'stopped on signal 15' "$T/serve.log"
 lines=$(grep -c ' serve path=' "$T/serve.log")
-check "one log line per request ($lines)" test "$lines" -ge 25
+check "one log line per request ($lines)" test "$lines" -ge 30
+check "the log says a slow client got 408" grep -q 'status=408 outcome=request-timeout' "$T/serve.log"
+check "the log says many parameters got 400" grep -q 'status=400 outcome=too-many-parameters' "$T/serve.log"
 check "the log names paths and statuses" grep -q 'path=/api/verify status=200 outcome=valid' "$T/serve.log"
 check "the log holds no names, numbers or ID numbers" \
     sh -c "! grep -qE '王|张|李|S0000|$C1|name=|number=' '$T/serve.log'"
