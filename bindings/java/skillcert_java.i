@@ -89,7 +89,7 @@ SCW_JAVA_ENUM(FilingStatus, scw_filing_status, int sc_org::status, int sc_filing
 SCW_JAVA_ENUM(FilingKind, int sc_filing::kind)
 SCW_JAVA_ENUM(StaffRole, int role, int staff_role_parse)
 SCW_JAVA_ENUM(SigReason, int sc_pki_verification::reason)
-SCW_JAVA_ENUM(ApplicationState, int state, int application_state_parse)
+SCW_JAVA_ENUM(ApplicationState, int state, int ended_at, int application_state_parse)
 SCW_JAVA_ENUM(Component, int component, int component_parse)
 SCW_JAVA_ENUM(SessionStatus, scw_session_status, int sc_session::status)
 SCW_JAVA_ENUM(ItemType, int type, int item_type_parse)

@@ -686,7 +686,7 @@ public class TestAssessment {
     db.resultRecord(org, s, a, 80, 75, NONE, LocalDate.parse("2024-03-02"));
     db.resultRecord(org, s, b, 50, 75, NONE, LocalDate.parse("2024-03-02"));
     Application done = db.applicationGet(apps[0]);
-    assertEquals(6, ApplicationState.COMPLETED);
+    assertEquals(6, ApplicationState.COMPLETED.value());
     assertEquals(ApplicationState.COMPLETED, done.getState());
     assertEquals("completed", done.getStateName());
     assertEquals("completed", Skillcert.applicationStateName(ApplicationState.COMPLETED));
@@ -895,7 +895,7 @@ public class TestAssessment {
     assertEquals(Arrays.asList("甲", "乙", "丙", "丁"), it.getOptions());
     assertNull(it.optionAt(4));
     assertEquals(0, it.getVersion());
-    assertEquals("", it.getSaved());
+    assertNull(it.getSaved());
     assertEquals("", it.getWorkType());
     it.setAnswer("ABE");
     refused(ValidationException.class, () -> db.bankItemSave(org, ORG, it));

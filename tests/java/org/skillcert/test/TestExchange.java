@@ -104,7 +104,7 @@ public class TestExchange {
 
   @Test
   public void resultsReportRoundTrip() {
-    assertEquals(17, DocType.RESULTS_REPORT);
+    assertEquals(17, DocType.RESULTS_REPORT.value());
     ImportResult r = db.importMemory(centre, RESULTS);
     assertEquals(DocType.RESULTS_REPORT, r.getDoctype());
     assertEquals(1L, r.getRecords());
@@ -130,7 +130,7 @@ public class TestExchange {
 
   @Test
   public void findingsRoundTrip() {
-    assertEquals(21, DocType.FINDINGS);
+    assertEquals(21, DocType.FINDINGS.value());
     expect(DeniedException.class, () -> db.importMemory(orgA, FINDINGS));
     ImportResult r = db.importMemory(centre, FINDINGS);
     assertEquals(2L, r.getRecords());
