@@ -142,6 +142,9 @@ def swig_methods(paths):
                          if c not in NOT_THE_FUNCTION and not c.endswith("_free")]
                 if not calls:
                     continue
+                # The function named like the method, else the first that is not
+                # a constructor of a helper object.
+                calls.sort(key=lambda c: (name not in c, c.endswith(("_new", "_init"))))
                 params = [re.sub(r"=.*$", "", p).strip().split()[-1].lstrip("*")
                           for p in m.group(3).split(",") if p.strip() and p.strip() != "void"]
                 own = " ".join(l.strip() for l in clean(m.group(1))) if m.group(1) else ""
@@ -197,7 +200,7 @@ def java_doc(own, desc, params, ret, names):
         lines.pop()
     for n in names:
         if n in params:
-            lines.append("@param %s %s" % (camel(n), esc(params[n])))
+            lines.append("@param %s %s" % (n, esc(params[n])))
     if ret:
         ok = esc(re.split(r";\s*SC_E|;\s*::SC_E", ret)[0])
         if ok not in ("OK", "OK.", ""):

@@ -407,7 +407,7 @@ static int scw_python_init_exceptions(PyObject *dict)
   const char *until, const char *to_date, const char *from_date, const char *date_to,
   const char *date_from, const char *start, const char *end, const char *opens,
   const char *closes, const char *issued, const char *graduated, const char *completed,
-  const char *checked
+  const char *checked, const char *not_before, const char *not_after, const char *at
 };
 
 /* Enum parameters and fields (see scw_py_enum_arg). */

@@ -296,7 +296,8 @@ typedef int scw_status_code;
 
 /* ---- Names ----------------------------------------------------------------
  * SC_FOO constants lose their prefix (skillcert.ACTOR_CITY_BUREAU,
- * ActorKind.CITY_BUREAU).  Methods are written snake_case below;
+ * Skillcert.ACTOR_CITY_BUREAU; the enums are skillcert.ActorKind.CITY_BUREAU
+ * and ActorKind.CITY_BUREAU).  Methods are written snake_case below;
  * skillcert_java.i turns them camelCase.  The C functions of the headers are
  * not wrapped one to one: the classes below call them. */
 %rename("%(strip:[SC_])s", regextarget=1) "^SC_";
