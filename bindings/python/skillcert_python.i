@@ -422,7 +422,8 @@ static int scw_python_init_exceptions(PyObject *dict)
 %apply int SCW_ENUM {
   int kind, int path, int component, int doctype, int status, int role, int severity,
   int section, int type, int state, int scope, int problem, int reason, int methods,
-  int method, int confirmed, int sex, int domain, int subject
+  int method, int confirmed, int sex, int domain, int subject, int ended_at,
+  int eligibility_reason, int step
 };
 
 /* Scores: None for a component not taken (SCORE_NONE, -1.0, in C), both

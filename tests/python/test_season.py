@@ -74,6 +74,9 @@ def test_a_whole_season():
         states = {a.id_number: a.state for a in db.applications.list()}
         assert states[PEOPLE[0][0]] is skillcert.ApplicationState.VERIFIED
         assert states[PEOPLE[2][0]] is skillcert.ApplicationState.REJECTED
+        rejected = db.applications.get(ids[2])
+        assert rejected.ended_at is skillcert.ApplicationState.SUBMITTED
+        assert isinstance(rejected.eligibility_reason, skillcert.Reason)
         db.applications.confirm_batch(haidian, ids[:2], date(2023, 6, 9))
 
         # Assessment: a session of the two confirmed applicants.
