@@ -178,11 +178,11 @@ START_TEST(test_alloc_org_filing_and_staff)
     int64_t filing = t_count(fx.db, "SELECT f.id FROM filing f JOIN org o ON o.id = f.org_id "
                                     "WHERE o.credit_code = '" FX_ORG "' ORDER BY f.id LIMIT 1");
     sc_offerings *s;
-    sc_filing_iter *fi;
+    sc_filing_step_iter *fi;
     ck_assert_int_gt(filing, 0);
     unchanged_begin(fx.db);
     ALLOC_LOOP(sc_filing_scope_get(&s, fx.db, filing, 1), s, sc_offerings_free);
-    ALLOC_LOOP(sc_filing_step_iter_new(&fi, fx.db, filing), fi, sc_filing_iter_free);
+    ALLOC_LOOP(sc_filing_step_iter_new(&fi, fx.db, filing), fi, sc_filing_step_iter_free);
     ALLOC_LOOP(sc_staff_qualifications_get(&s, fx.db, FX_ORG, "E01", SC_STAFF_EXAMINER), s,
                sc_offerings_free);
     unchanged_end(fx.db);

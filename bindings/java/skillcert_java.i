@@ -5,7 +5,7 @@
  * with -java -package org.skillcert. Adds:
  *   - camelCase method names (lookupOccupation, loadNotice, getWorkTypes...);
  *   - constants as compile-time ints in Skillcert (via SkillcertConstants):
- *     Skillcert.ACTOR_CITY_BUREAU, Skillcert.EINVAL, Skillcert.REASON_...;
+ *     ActorKind.CITY_BUREAU, Status.EINVAL, Skillcert.REASON_...;
  *   - unchecked exceptions, thrown from a `ret` typemap so that they are
  *     raised after every argument has been released (no JNI leak):
  *       SkillcertException extends RuntimeException
@@ -35,15 +35,103 @@
  *     bindings/java/.libs in the build tree).
  *
  *   try (Database db = new Database("registry.db")) {
- *       db.loadNotice(new Actor(Skillcert.ACTOR_CITY_BUREAU));
+ *       db.loadNotice(new Actor(ActorKind.CITY_BUREAU));
  *       try (OccupationIterator it = db.occupations()) {
  *           for (Occupation o : it) System.out.println(o.getCode() + " " + o.getName());
  *       }
  *   }
  */
 
+/* ==== Enums and dates ===================================================
+ * Every C enum is a Java enum: ActorKind, Reason, Path, Status, OrgKind,
+ * FilingStatus, ... written by bindings/java/gen_enums.py from the
+ * headers' `typedef enum` blocks (with their doc comments). SWIG's own
+ * proper enums cannot be used: C enum members share one namespace, and
+ * SWIG drops a member whose short name another enum already has
+ * (FilingStatus.NONE after Reason.NONE). Members drop the C prefix
+ * (ActorKind.CITY_CENTRE for SC_ACTOR_CITY_CENTRE); the int constants
+ * (Skillcert.ACTOR_CITY_CENTRE) stay. Each enum has
+ * value() (the C number), of(int) (null when no member has it), label()
+ * ("city-centre", as the CLI and documents write it) and fromName(String)
+ * ("city-centre", "city_centre" or "CITY_CENTRE"). Bit sets (EVAL_*,
+ * METHOD_*, CONFIRMED_*, EDUCATION_RELATED..., STATS_*) are #defines in C
+ * and stay int constants of Skillcert.
+ *
+ * Dates are java.time.LocalDate both ways: every date parameter takes one
+ * (null: the library's default, usually today), every date field or result
+ * gives one (null when absent). */
 %include "enumsimple.swg"
 %javaconst(1);
+
+/* An int of the C interface that holds enum JCLASS: the member in, the
+   member out (null in is 0; a value no member has comes out as null). */
+%define SCW_JAVA_ENUM(JCLASS, PATTERNS...)
+%typemap(jni) PATTERNS "jint"
+%typemap(jtype) PATTERNS "int"
+%typemap(jstype) PATTERNS "JCLASS"
+%typemap(javain) PATTERNS "(($javainput) == null ? 0 : ($javainput).value())"
+%typemap(javaout) PATTERNS {
+    return JCLASS.of($jnicall);
+  }
+%enddef
+
+/* By type (parameters whose name is shared by several enums), by name
+   (parameter, field or method), or by Class::field. */
+SCW_JAVA_ENUM(ActorKind, scw_actor_kind, int scw_actor::kind)
+SCW_JAVA_ENUM(Reason, int reason, int eligibility_reason)
+SCW_JAVA_ENUM(Path, int path, int path_parse)
+SCW_JAVA_ENUM(Status, scw_status_code, int scw_diagnostic::code)
+SCW_JAVA_ENUM(ErrorDomain, int domain)
+SCW_JAVA_ENUM(Severity, int scw_diagnostic::severity)
+SCW_JAVA_ENUM(OrgKind, scw_org_kind, int sc_org::kind, int org_kind_parse)
+SCW_JAVA_ENUM(FilingStatus, scw_filing_status, int sc_org::status, int sc_filing::status,
+              int sc_filing_step::step)
+SCW_JAVA_ENUM(FilingKind, int sc_filing::kind)
+SCW_JAVA_ENUM(StaffRole, int role, int staff_role_parse)
+SCW_JAVA_ENUM(SigReason, int sc_pki_verification::reason)
+SCW_JAVA_ENUM(ApplicationState, int state, int ended_at, int application_state_parse)
+SCW_JAVA_ENUM(Component, int component, int component_parse)
+SCW_JAVA_ENUM(SessionStatus, scw_session_status, int sc_session::status)
+SCW_JAVA_ENUM(ItemType, int type, int item_type_parse)
+SCW_JAVA_ENUM(AuditProblem, int problem)
+SCW_JAVA_ENUM(AuthzSubject, int subject)
+SCW_JAVA_ENUM(Sex, int sex)
+SCW_JAVA_ENUM(EducationKind, scw_education_kind, int education_kind, int education_kind_parse)
+SCW_JAVA_ENUM(CertKind, scw_cert_kind, int certificate_kind, int cert_kind_parse)
+SCW_JAVA_ENUM(EvidenceKind, scw_evidence_kind, int evidence_kind, int evidence_kind_parse)
+SCW_JAVA_ENUM(Scope, int scope, int scope_parse)
+SCW_JAVA_ENUM(CertStatus, scw_cert_status, int sc_certificate::status)
+SCW_JAVA_ENUM(VerifyStatus, scw_verify_status, int sc_verification::status)
+SCW_JAVA_ENUM(FindingSeverity, scw_finding_severity, int sc_finding::severity,
+              int finding_severity_parse)
+SCW_JAVA_ENUM(InspectionKind, scw_inspection_kind, int sc_inspection::kind,
+              int inspection_kind_parse)
+SCW_JAVA_ENUM(InspectionStatus, int sc_inspection::status)
+SCW_JAVA_ENUM(SanctionKind, scw_sanction_kind, int sc_sanction::kind, int sanction_kind_parse)
+SCW_JAVA_ENUM(ReportSection, int section)
+SCW_JAVA_ENUM(DocType, int doctype, int doctype_from_name, int validate_file,
+              int validate_memory)
+
+/* Dates: LocalDate in (as "YYYY-MM-DD"), LocalDate out ("" and NULL: null).
+   By name, as the Python binding takes them; every char[SC_DATE_SIZE]
+   field of the headers. */
+%define SCW_JAVA_DATE(PATTERNS...)
+%typemap(jstype) PATTERNS "java.time.LocalDate"
+%typemap(javain) PATTERNS "Skillcert.swigToUtf8(Skillcert.swigDateText($javainput))"
+%typemap(javaout) PATTERNS {
+    return Skillcert.swigDate(Skillcert.swigFromUtf8($jnicall));
+  }
+%enddef
+SCW_JAVA_DATE(char [11],
+  const char *date, const char *as_of, const char *effective, const char *withdrawn,
+  const char *until, const char *to_date, const char *from_date, const char *date_to,
+  const char *date_from, const char *start, const char *end, const char *opens,
+  const char *closes, const char *issued, const char *graduated, const char *completed,
+  const char *offering_effective, const char *offering_withdrawn, const char *birth_date,
+  const char *education_graduated, const char *work_start, const char *work_end,
+  const char *certificate_issued, const char *apprenticeship_completed,
+  const char *evidence_date, const char *effective_at, const char *saved,
+  const char *not_before, const char *not_after)
 
 %rename("%(lowercamelcase)s", %$isfunction) "";
 %rename("%(lowercamelcase)s", %$isvariable) "";
@@ -100,21 +188,33 @@
     return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /* A date parameter as the C library takes it: "YYYY-MM-DD"; null stays null. */
+  static String swigDateText(java.time.LocalDate d) {
+    return d == null ? null : d.toString();
+  }
+
+  /* A date the C library gives: "YYYY-MM-DD" as a LocalDate; null or "" as null. */
+  static java.time.LocalDate swigDate(String s) {
+    if (s == null || s.isEmpty())
+      return null;
+    return java.time.LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+  }
+
   /** Validate a document file; returns its type (DOC_CATALOG...). */
-  public static int validateFile(String path) {
+  public static DocType validateFile(String path) {
     return validateFile(path, null);
   }
 
-  public static int validateMemory(byte[] data) {
+  public static DocType validateMemory(byte[] data) {
     return validateMemory(data, null, null);
   }
 
   /** As validateMemory(byte[], name, report), for a document held as text. */
-  public static int validateMemory(String data, String name, Report report) {
+  public static DocType validateMemory(String data, String name, Report report) {
     return validateMemory(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), name, report);
   }
 
-  public static int validateMemory(String data) {
+  public static DocType validateMemory(String data) {
     return validateMemory(data, null, null);
   }
 %}
@@ -405,29 +505,35 @@ SCW_JAVA_PLAIN_CLASS(scw_java_exception, SkillcertException)
 %typemap(javabase) struct scw_java_exception "RuntimeException"
 %typemap(javabody) struct scw_java_exception %{
   private static final long serialVersionUID = 1L;
-  private final int code;
+  private final Status code;
   private final String source;
   private final int line;
   private final int column;
   private final String field;
 
-  /** An exception for status {@code code} (a Skillcert.E* constant). */
+  /** An exception for status {@code code} (the C value of a Status). */
   public SkillcertException(int code, String message) {
     this(code, message, "", 0, 0, "");
+  }
+
+  /** An exception for status {@code code}. */
+  public SkillcertException(Status code, String message) {
+    this(code.value(), message, "", 0, 0, "");
   }
 
   public SkillcertException(int code, String message, String source, int line, int column,
                             String field) {
     super(message);
-    this.code = code;
+    Status status = Status.of(code);
+    this.code = status == null ? Status.ERROR : status;
     this.source = source == null ? "" : source;
     this.line = line;
     this.column = column;
     this.field = field == null ? "" : field;
   }
 
-  /** The status code, e.g. Skillcert.EINVAL. */
-  public int getCode() { return code; }
+  /** The status, e.g. Status.EINVAL. */
+  public Status getCode() { return code; }
   /** File name, "&lt;memory&gt;", or "" when the error has no input. */
   public String getSource() { return source; }
   /** 1-based line in the input; 0 if unknown. */
@@ -470,10 +576,11 @@ SCW_JAVA_PLAIN_CLASS(scw_java_offering, Offering)
 %typemap(javabody) struct scw_java_offering %{
   private final String workType;
   private final int level;
-  private final String effective;
-  private final String withdrawn;
+  private final java.time.LocalDate effective;
+  private final java.time.LocalDate withdrawn;
 
-  public Offering(String workType, int level, String effective, String withdrawn) {
+  public Offering(String workType, int level, java.time.LocalDate effective,
+                  java.time.LocalDate withdrawn) {
     this.workType = workType;
     this.level = level;
     this.effective = effective;
@@ -484,10 +591,10 @@ SCW_JAVA_PLAIN_CLASS(scw_java_offering, Offering)
   public String getWorkType() { return workType; }
   /** The level, 1 (highest) to 5. */
   public int getLevel() { return level; }
-  /** First day it applies, "YYYY-MM-DD". */
-  public String getEffective() { return effective; }
+  /** First day it applies. */
+  public java.time.LocalDate getEffective() { return effective; }
   /** First day it no longer applies, or null when in force. */
-  public String getWithdrawn() { return withdrawn; }
+  public java.time.LocalDate getWithdrawn() { return withdrawn; }
 
   /** Offerings are equal when work type and level are. */
   @Override
@@ -553,35 +660,36 @@ struct scw_java_offering {};
     return importMemory(actor, data, null, null);
   }
 
-  /** Export the catalog (Skillcert.DOC_CATALOG) to a file. */
+  /** Export the catalog (DocType.CATALOG) to a file. */
   public void exportFile(String path) {
-    exportFile(path, Skillcert.DOC_CATALOG);
+    exportFile(path, DocType.CATALOG);
   }
 
-  /** The catalog (Skillcert.DOC_CATALOG) as an XML document. */
+  /** The catalog (DocType.CATALOG) as an XML document. */
   public String exportMemory() {
-    return exportMemory(Skillcert.DOC_CATALOG);
+    return exportMemory(DocType.CATALOG);
   }
 
   /* -- organizations (skillcert_org.i) -- */
 
   /** Register with flags 0. */
-  public void orgRegister(Actor actor, String creditCode, String name, int kind, String district,
-                          String date) {
+  public void orgRegister(Actor actor, String creditCode, String name, OrgKind kind,
+                          String district, java.time.LocalDate date) {
     orgRegister(actor, creditCode, name, kind, district, date, 0);
   }
 
-  public void orgRecommend(Actor actor, String creditCode, String date) {
+  public void orgRecommend(Actor actor, String creditCode, java.time.LocalDate date) {
     orgRecommend(actor, creditCode, date, null);
   }
 
   /** Evaluate by every method (EVAL_ALL), granting all requested. */
-  public void orgEvaluate(Actor actor, String creditCode, String date) {
+  public void orgEvaluate(Actor actor, String creditCode, java.time.LocalDate date) {
     orgEvaluate(actor, creditCode, null, Skillcert.EVAL_ALL, date, null);
   }
 
   public void orgEvaluate(Actor actor, String creditCode,
-                          java.util.Collection<OfferingItem> granted, int methods, String date) {
+                          java.util.Collection<OfferingItem> granted, int methods,
+                          java.time.LocalDate date) {
     orgEvaluate(actor, creditCode, granted, methods, date, null);
   }
 
@@ -597,9 +705,9 @@ struct scw_java_offering {};
 
   /** The normal path, without asking about the venue. */
   public Verdict mayCertify(String creditCode, String occupation, String workType, int level,
-                            String date) {
+                            java.time.LocalDate date) {
     return mayCertify(creditCode, occupation, workType, level, date, null,
-                      Skillcert.PATH_NORMAL);
+                      Path.NORMAL);
   }
 
   public OrgIterator organizations() {
@@ -643,7 +751,7 @@ struct scw_java_offering {};
    *  normal path, today. */
   public Decision eligibilityCheck(String idNumber, String occupation, String workType,
                                    int level) {
-    return eligibilityCheck(idNumber, occupation, workType, level, Skillcert.PATH_NORMAL, null,
+    return eligibilityCheck(idNumber, occupation, workType, level, Path.NORMAL, null,
                             null);
   }
 
@@ -656,11 +764,11 @@ struct scw_java_offering {};
 /* ---- Actor -------------------------------------------------------------------- */
 %typemap(javacode) scw_actor, struct scw_actor %{
   /** An actor without scope or name (city bureau, city centre, public). */
-  public Actor(int kind) {
+  public Actor(ActorKind kind) {
     this(kind, null, null);
   }
 
-  public Actor(int kind, String scope) {
+  public Actor(ActorKind kind, String scope) {
     this(kind, scope, null);
   }
 
@@ -1123,31 +1231,32 @@ struct scw_java_decision_condition {};
 /* Defaults of the C interface (SWIG makes one Java method per C signature). */
 %typemap(javacode) scw_ruleset %{
   public Decision decide(Candidate candidate, String occupation, String workType, int level) {
-    return decide(candidate, occupation, workType, level, Skillcert.PATH_NORMAL, 0, null);
+    return decide(candidate, occupation, workType, level, Path.NORMAL, 0, null);
   }
 
   public Decision decide(Candidate candidate, String occupation, String workType, int level,
-                         String asOf) {
-    return decide(candidate, occupation, workType, level, Skillcert.PATH_NORMAL, 0, asOf);
+                         java.time.LocalDate asOf) {
+    return decide(candidate, occupation, workType, level, Path.NORMAL, 0, asOf);
   }
 %}
 
 %typemap(javacode) scw_candidate %{
   /** Work still going on. */
-  public void addWork(String occupation, String start) {
+  public void addWork(String occupation, java.time.LocalDate start) {
     addWork(occupation, start, null);
   }
 
-  public void addCertificate(int kind, String occupation, String workType, int level,
-                             String issued) {
+  public void addCertificate(CertKind kind, String occupation, String workType, int level,
+                             java.time.LocalDate issued) {
     addCertificate(kind, occupation, workType, level, issued, null);
   }
 
-  public void addEducation(int kind, String major, int flags) {
+  public void addEducation(EducationKind kind, String major, int flags) {
     addEducation(kind, major, flags, null);
   }
 
-  public void addEvidence(int kind, String occupation, int grade, String date) {
+  public void addEvidence(EvidenceKind kind, String occupation, int grade,
+                          java.time.LocalDate date) {
     addEvidence(kind, occupation, grade, date, null);
   }
 

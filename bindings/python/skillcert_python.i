@@ -196,6 +196,47 @@ static int scw_py_text(PyObject *o, const char **out, PyObject **keep, int dates
     return 0;
 }
 
+/* ---- Texts and dates out: None when absent --------------------------------
+ * One rule for "absent": a text the library gives as "" or NULL is None. A
+ * date ("YYYY-MM-DD": every char[SC_DATE_SIZE] field, and the methods and
+ * fields named in the SCW_DATE lists below) is a datetime.date. */
+static PyObject *scw_py_date_value(const char *s, size_t max)
+{
+    size_t n = 0;
+    int ok = 1, i;
+
+    if (!s) Py_RETURN_NONE;
+    while (n < max && s[n]) n++;
+    if (n == 0) Py_RETURN_NONE;
+    if (n < 10) ok = 0;
+    for (i = 0; ok && i < 10; i++)
+        ok = (i == 4 || i == 7) ? s[i] == '-' : (s[i] >= '0' && s[i] <= '9');
+    if (ok && !scw_py_date_class) {
+        PyObject *mod = PyImport_ImportModule("datetime");
+        if (!mod) return NULL;
+        scw_py_date_class = PyObject_GetAttrString(mod, "date");
+        Py_DECREF(mod);
+        if (!scw_py_date_class) return NULL;
+    }
+    if (!ok)   /* not a date after all: the text as it is */
+        return PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, "replace");
+    return PyObject_CallFunction(scw_py_date_class, "iii",
+                                 (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10
+                                 + (s[3] - '0'),
+                                 (s[5] - '0') * 10 + (s[6] - '0'),
+                                 (s[8] - '0') * 10 + (s[9] - '0'));
+}
+
+static PyObject *scw_py_text_value(const char *s, size_t max)
+{
+    size_t n = 0;
+
+    if (!s) Py_RETURN_NONE;
+    while (n < max && s[n]) n++;
+    if (n == 0) Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, "replace");
+}
+
 /* ---- Kinds, statuses, reasons: Python enums ----------------------------
  * An `int` parameter that names a kind (kind, path, status, doctype ...)
  * takes the enum member, the number, or the member's name as a str
@@ -328,12 +369,45 @@ static int scw_python_init_exceptions(PyObject *dict)
   Py_XDECREF(keep$argnum);
 }
 %typemap(doctype) const char *SCW_DATE "datetime.date or str";
+%typemap(out) const char *SCW_DATE {
+  $result = scw_py_date_value($1, (size_t)-1);
+  if (!$result) SWIG_fail;
+}
+
+/* Texts out: "" and NULL are None. */
+%typemap(out) const char *, char * {
+  $result = scw_py_text_value($1, (size_t)-1);
+  if (!$result) SWIG_fail;
+}
+%typemap(out) char [ANY] {
+  $result = scw_py_text_value($1, $1_dim0);
+  if (!$result) SWIG_fail;
+}
+%typemap(doctype) char [ANY] "str or None";
+
+/* Dates out (besides the names of the list below): datetime.date or None. */
+%typemap(out) char [11] {
+  $result = scw_py_date_value($1, $1_dim0);
+  if (!$result) SWIG_fail;
+}
+%typemap(doctype) char [11] "datetime.date or None";
+%typemap(out) const char *SCW_DATE_OUT {
+  $result = scw_py_date_value($1, (size_t)-1);
+  if (!$result) SWIG_fail;
+}
+%typemap(doctype) const char *SCW_DATE_OUT "datetime.date or None";
+%apply const char *SCW_DATE_OUT {
+  const char *offering_effective, const char *offering_withdrawn, const char *birth_date,
+  const char *education_graduated, const char *work_start, const char *work_end,
+  const char *certificate_issued, const char *apprenticeship_completed,
+  const char *evidence_date, const char *effective_at, const char *saved
+};
 %apply const char *SCW_DATE {
   const char *date, const char *as_of, const char *effective, const char *withdrawn,
   const char *until, const char *to_date, const char *from_date, const char *date_to,
   const char *date_from, const char *start, const char *end, const char *opens,
   const char *closes, const char *issued, const char *graduated, const char *completed,
-  const char *checked
+  const char *checked, const char *not_before, const char *not_after, const char *at
 };
 
 /* Enum parameters and fields (see scw_py_enum_arg). */
@@ -348,7 +422,8 @@ static int scw_python_init_exceptions(PyObject *dict)
 %apply int SCW_ENUM {
   int kind, int path, int component, int doctype, int status, int role, int severity,
   int section, int type, int state, int scope, int problem, int reason, int methods,
-  int method, int confirmed, int sex, int domain, int subject
+  int method, int confirmed, int sex, int domain, int subject, int ended_at,
+  int eligibility_reason, int step
 };
 
 /* Scores: None for a component not taken (SCORE_NONE, -1.0, in C), both
@@ -368,7 +443,9 @@ static int scw_python_init_exceptions(PyObject *dict)
 %apply double SCW_SCORE { double theory, double practical, double review };
 
 /* Flags read as bool. */
-%typemap(out) int passed, int carried, int already_imported "$result = PyBool_FromLong($1);";
+%typemap(out) int passed, int carried, int already_imported, int ok, int valid, int legacy,
+              int legacy_code, int open, int odd, int inspection_passed, int revoked,
+              int published "$result = PyBool_FromLong($1);";
 
 /* A status is None once checked: failures have raised already. */
 %typemap(out) scw_status "(void)$1; $result = SWIG_Py_Void();";

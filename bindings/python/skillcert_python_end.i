@@ -200,7 +200,8 @@ _OUT_BY_CLASS = {
     ("ResidentId", "sex"): Sex,
 }
 _OUT_BY_FIELD = {
-    "reason": Reason, "path": Path, "component": Component, "doctype": DocType,
+    "reason": Reason, "eligibility_reason": Reason, "ended_at": ApplicationState,
+    "step": FilingStatus, "path": Path, "component": Component, "doctype": DocType,
     "role": StaffRole, "section": ReportSection, "type": ItemType, "state": ApplicationState,
     "scope": Scope, "problem": AuditProblem, "sex": Sex, "domain": ErrorDomain,
     "subject": AuthzSubject, "methods": Methods, "method": Methods, "confirmed": Confirmed,
@@ -214,8 +215,13 @@ def _enum_out(sym, value):
         cls = _OUT_CACHE[sym]
     except KeyError:
         base = sym[:-4] if sym.endswith("_get") else sym
-        owner, _, field = base.rpartition("_")
-        cls = _OUT_BY_CLASS.get((owner, field)) or _OUT_BY_FIELD.get(field)
+        parts = base.split("_")
+        cls = None
+        for i in range(1, len(parts)):   # "Application_ended_at": the longest field first
+            owner, field = "_".join(parts[:i]), "_".join(parts[i:])
+            cls = _OUT_BY_CLASS.get((owner, field)) or _OUT_BY_FIELD.get(field)
+            if cls is not None:
+                break
         _OUT_CACHE[sym] = cls
     if cls is None:
         return value

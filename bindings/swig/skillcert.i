@@ -154,6 +154,23 @@ static const scw_failure *scw_take(void)
 /* A status returned by a wrapper; the typemaps of each language hide it. */
 typedef int scw_status;
 
+/* Enum parameters whose name alone does not tell which enum they are
+   ("kind", "status", "severity"): each language maps the type (Java: the
+   enum class); otherwise they are plain ints (Python: "int kind"). */
+typedef int scw_actor_kind;
+typedef int scw_org_kind;
+typedef int scw_filing_status;
+typedef int scw_education_kind;
+typedef int scw_cert_kind;
+typedef int scw_evidence_kind;
+typedef int scw_cert_status;
+typedef int scw_verify_status;
+typedef int scw_session_status;
+typedef int scw_finding_severity;
+typedef int scw_inspection_kind;
+typedef int scw_sanction_kind;
+typedef int scw_status_code;
+
 static char *scw_strdup(const char *s)
 {
     size_t n;
@@ -262,9 +279,25 @@ static scw_verdict scw_verdict_from(const sc_verdict *cv)
 }
 %}
 
+/* The enum parameter types declared above (SWIG's view of them). */
+typedef int scw_actor_kind;
+typedef int scw_org_kind;
+typedef int scw_filing_status;
+typedef int scw_education_kind;
+typedef int scw_cert_kind;
+typedef int scw_evidence_kind;
+typedef int scw_cert_status;
+typedef int scw_verify_status;
+typedef int scw_session_status;
+typedef int scw_finding_severity;
+typedef int scw_inspection_kind;
+typedef int scw_sanction_kind;
+typedef int scw_status_code;
+
 /* ---- Names ----------------------------------------------------------------
  * SC_FOO constants lose their prefix (skillcert.ACTOR_CITY_BUREAU,
- * Skillcert.ACTOR_CITY_BUREAU).  Methods are written snake_case below;
+ * Skillcert.ACTOR_CITY_BUREAU; the enums are skillcert.ActorKind.CITY_BUREAU
+ * and ActorKind.CITY_BUREAU).  Methods are written snake_case below;
  * skillcert_java.i turns them camelCase.  The C functions of the headers are
  * not wrapped one to one: the classes below call them. */
 %rename("%(strip:[SC_])s", regextarget=1) "^SC_";
@@ -276,6 +309,10 @@ static scw_verdict scw_verdict_from(const sc_verdict *cv)
 #else
 #  error "libskillcert has bindings for Python and Java only"
 #endif
+
+/* Docstrings and Javadoc of the methods, written from the headers' doc
+   comments by bindings/gen_docs.py (in the build tree). */
+%include "skillcert_docs.i"
 
 /* The language part may add renames; these come last so they win. */
 %rename("$ignore", %$isfunction, regextarget=1) "^sc_";
@@ -376,7 +413,7 @@ static const char *scw_actor_label_get(scw_actor *a) { return sc_actor_label(a);
 %extend scw_actor {
     /** kind: an ACTOR_* code; scope: district code, credit code or ID number
        (None for the city bureau, the city centre and the public). */
-    scw_actor(int kind, const char *scope = NULL, const char *name = NULL) {
+    scw_actor(scw_actor_kind kind, const char *scope = NULL, const char *name = NULL) {
         sc_actor *a = NULL;
         scw_check(sc_actor_new(&a, kind, scope, name));
         return a;
@@ -391,7 +428,7 @@ static const char *scw_actor_label_get(scw_actor *a) { return sc_actor_label(a);
     %mutable;
 
     /** "city-bureau", "district", ... */
-    static const char *kind_name(int kind) { return sc_actor_kind_name(kind); }
+    static const char *kind_name(scw_actor_kind kind) { return sc_actor_kind_name(kind); }
 }
 
 /* ---- Occupation ------------------------------------------------------------- */
@@ -816,7 +853,7 @@ int level_parse(const char *text);
 /** Normalise an occupation code to ASCII "D-DD-DD-DD" (accepts — – － too). */
 char *occupation_code_normalize(const char *code);
 /** A short English description of a status code. */
-const char *scw_strerror(int code);
+const char *scw_strerror(scw_status_code code);
 /** The version of the library actually loaded, e.g. "0.1.0". */
 const char *version_string(void);
 /** "catalog" for DOC_CATALOG; None/null for unknown values. */

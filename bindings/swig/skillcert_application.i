@@ -187,7 +187,7 @@ static int scw_app_ids_missing(const scw_app_id *ids)
 %typemap(javacode) sc_application_query, struct sc_application_query %{
   /** Select everything. */
   public ApplicationQuery() {
-    this(null, 0, null, null, 0, 0, null);
+    this(null, 0, null, null, 0, null, null);
   }
 %}
 #endif
@@ -494,7 +494,8 @@ SCW_LANG_RETURNS_SCOPE(scw_database::announcement_offerings)
   /* -- applications (skillcert_application.i): the defaults of the C interface -- */
 
   public long announcementPublish(Actor actor, String creditCode, String code, String title,
-                                  String opens, String closes, String fees, int methods,
+                                  java.time.LocalDate opens, java.time.LocalDate closes, String fees,
+                                  int methods,
                                   java.util.Collection<OfferingItem> offerings) {
     return announcementPublish(actor, creditCode, code, title, opens, closes, fees, methods,
                                offerings, null);
@@ -525,16 +526,16 @@ SCW_LANG_RETURNS_SCOPE(scw_database::announcement_offerings)
 
   /** The normal path (PATH_NORMAL), no evidence. */
   public long applicationApply(Actor actor, long announcement, String idNumber,
-                               String occupation, String workType, int level, String date) {
+                               String occupation, String workType, int level, java.time.LocalDate date) {
     return applicationApply(actor, announcement, idNumber, occupation, workType, level,
-                            Skillcert.PATH_NORMAL, null, date);
+                            Path.NORMAL, null, date);
   }
 
   /** The normal path (PATH_NORMAL), no evidence. */
   public long applicationApplyFor(Actor actor, long announcement, Candidate record,
-                                  String occupation, String workType, int level, String date) {
+                                  String occupation, String workType, int level, java.time.LocalDate date) {
     return applicationApplyFor(actor, announcement, record, occupation, workType, level,
-                               Skillcert.PATH_NORMAL, null, date);
+                               Path.NORMAL, null, date);
   }
 
   public boolean applicationVerify(Actor actor, long id) {

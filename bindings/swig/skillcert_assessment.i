@@ -163,7 +163,7 @@ points summing to 100) and optionally the difficulty mix (add_difficulty).
 /* Class additions (typemaps: before the classes are declared). */
 %typemap(javacode) scw_item %{
   /** A new item common to the occupation (no work type). */
-  public Item(String code, int type, String occupation, int level, String area, int difficulty,
+  public Item(String code, ItemType type, String occupation, int level, String area, int difficulty,
               String stem) {
     this(code, type, occupation, null, level, area, difficulty, stem);
   }
@@ -636,7 +636,7 @@ int components_for(int level, int path);
 /** The bit of a COMPONENT_* in a component mask (Session.components...). */
 int component_bit(int component);
 /** "planned", "confirmed"; None/null if unknown. */
-const char *session_status_name(int status);
+const char *session_status_name(scw_session_status status);
 /** "single", "multiple", "true-false", "practical"; None/null if unknown. */
 const char *item_type_name(int type);
 /** An ITEM_* code from its token or number. */
@@ -690,7 +690,7 @@ int item_type_parse(const char *text);
 
   /** An offline session (flags 0). */
   public long sessionCreate(Actor actor, String creditCode, String occupation, String workType,
-                            int level, int path, String date, long venueId, int rooms) {
+                            int level, Path path, java.time.LocalDate date, long venueId, int rooms) {
     return sessionCreate(actor, creditCode, occupation, workType, level, path, date, venueId,
                          rooms, 0);
   }

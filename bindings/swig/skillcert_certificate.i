@@ -148,7 +148,7 @@ static scw_verification_list *scw_cert_batch_verify(sc_db *db, const scw_cert_te
 %typemap(javacode) sc_verification, struct sc_verification %{
   /** True when the certificate is published and in force. */
   public boolean isValid() {
-    return getStatus() == Skillcert.VERIFY_VALID;
+    return getStatus() == VerifyStatus.VALID;
   }
 
   @Override
@@ -626,10 +626,10 @@ char *certificate_mask_name(const char *name);
 /** An ID number masked for display: "110105********002X". */
 char *certificate_mask_id(const char *id_number);
 /** "reported", "issued", "published", "revoked"; None/null if unknown. */
-const char *cert_status_name(int status);
+const char *cert_status_name(scw_cert_status status);
 /** "not-found", "not-published", "revoked", "valid", "name-mismatch",
    "malformed"; None/null if unknown. */
-const char *verify_status_name(int status);
+const char *verify_status_name(scw_verify_status status);
 
 /* ---- The rendered certificate (render.h, issue 14) ------------------------------------
  * Database.certificate_render(number, path, base_url=None) draws the certificate

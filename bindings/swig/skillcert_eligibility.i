@@ -41,7 +41,7 @@ typedef struct {} scw_candidate;
 
     /** Education: kind an EDUCATION_* code, flags EDUCATION_RELATED |
        EDUCATION_EVALUATED | EDUCATION_FINAL_YEAR, graduated "YYYY-MM-DD". */
-    scw_status add_education(int kind, const char *major = NULL, int flags = 0,
+    scw_status add_education(scw_education_kind kind, const char *major = NULL, int flags = 0,
                              const char *graduated = NULL) {
         return scw_check(sc_candidate_add_education($self, kind, major, (unsigned int)flags,
                                                     graduated));
@@ -51,7 +51,7 @@ typedef struct {} scw_candidate;
         return scw_check(sc_candidate_add_work($self, occupation, start, end));
     }
     /** A certificate held: kind a CERT_KIND_* code. */
-    scw_status add_certificate(int kind, const char *occupation, const char *work_type,
+    scw_status add_certificate(scw_cert_kind kind, const char *occupation, const char *work_type,
                                int level, const char *issued, const char *number = NULL) {
         return scw_check(sc_candidate_add_certificate($self, kind, occupation, work_type, level,
                                                       issued, number));
@@ -61,7 +61,7 @@ typedef struct {} scw_candidate;
         return scw_check(sc_candidate_set_apprenticeship($self, occupation, completed));
     }
     /** Evidence: kind an EVIDENCE_* code; grade a SCOPE_* code or a level. */
-    scw_status add_evidence(int kind, const char *occupation = NULL, int grade = 0,
+    scw_status add_evidence(scw_evidence_kind kind, const char *occupation = NULL, int grade = 0,
                             const char *date = NULL, const char *description = NULL) {
         return scw_check(sc_candidate_add_evidence($self, kind, occupation, grade, date,
                                                    description));
@@ -301,12 +301,12 @@ char *resident_id_normalize(const char *text);
 const char *path_name(int path);
 /** A PATH_* code from its name. */
 int path_parse(const char *text);
-const char *education_kind_name(int kind);
-const char *education_kind_name_zh(int kind);
+const char *education_kind_name(scw_education_kind kind);
+const char *education_kind_name_zh(scw_education_kind kind);
 int education_kind_parse(const char *text);
-const char *cert_kind_name(int kind);
+const char *cert_kind_name(scw_cert_kind kind);
 int cert_kind_parse(const char *text);
-const char *evidence_kind_name(int kind);
+const char *evidence_kind_name(scw_evidence_kind kind);
 int evidence_kind_parse(const char *text);
 const char *scope_name(int scope);
 int scope_parse(const char *text);

@@ -247,7 +247,7 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
     /** Self-registration (the actor is the organization); kind an ORG_* code;
        flags 0, CREDIT_CODE_ALLOW_LEGACY, CREDIT_CODE_STRICT. */
     scw_status org_register(const scw_actor *actor, const char *credit_code, const char *name,
-                            int kind, const char *district, const char *date = NULL,
+                            scw_org_kind kind, const char *district, const char *date = NULL,
                             int flags = 0) {
         SCW_DB(db, $self, scw_rc);
         return scw_check(sc_org_register(db, actor, credit_code, name, kind, district, date,
@@ -567,13 +567,13 @@ sc_credit_code_result credit_code_validate(const char *code, int flags = 0);
 /** The check character of a credit code from its first 17 characters. */
 char *credit_code_check_char(const char *code);
 /** "enterprise", ...; None/null if unknown. */
-const char *org_kind_name(int kind);
+const char *org_kind_name(scw_org_kind kind);
 /** "企业", ...; None/null if unknown. */
-const char *org_kind_name_zh(int kind);
+const char *org_kind_name_zh(scw_org_kind kind);
 /** An ORG_* code from an English or Chinese name or number. */
 int org_kind_parse(const char *text);
 /** "applied", ..., "expired"; None/null if unknown. */
-const char *filing_status_name(int status);
+const char *filing_status_name(scw_filing_status status);
 /** "manager", "examiner", ...; None/null if unknown. */
 const char *staff_role_name(int role);
 /** "管理人员", ...; None/null if unknown. */

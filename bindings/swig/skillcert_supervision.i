@@ -297,8 +297,8 @@ SCW_JAVA_PLAIN_CLASS(scw_java_supervision_support, SupervisionSupport)
 struct scw_java_supervision_support {};
 
 %typemap(javacode) scw_period_report, struct scw_period_report %{
-  /** Every row of a section (a Skillcert.RSEC_* code). */
-  public java.util.List<ReportRow> rows(int section) {
+  /** Every row of a section (a ReportSection). */
+  public java.util.List<ReportRow> rows(ReportSection section) {
     int n = (int)count(section);
     java.util.List<ReportRow> list = new java.util.ArrayList<ReportRow>(n);
     for (int i = 0; i < n; i++)
@@ -315,7 +315,7 @@ struct scw_java_supervision_support {};
 %typemap(javacode) sc_inspection, struct sc_inspection %{
   /** True while open. */
   public boolean isOpen() {
-    return getStatus() == Skillcert.INSPECTION_OPEN;
+    return getStatus() == InspectionStatus.OPEN;
   }
 
   @Override
@@ -328,7 +328,7 @@ struct scw_java_supervision_support {};
 %typemap(javacode) sc_finding, struct sc_finding %{
   /** True once withdrawn. */
   public boolean isWithdrawn() {
-    return !getWithdrawn().isEmpty();
+    return getWithdrawn() != null;
   }
 
   @Override
@@ -359,16 +359,17 @@ struct scw_java_supervision_support {};
 %proxycode %{
   /** An inspection of the organization as a whole, today, without a note. */
   public long inspectionOpen(Actor actor, String creditCode) {
-    return inspectionOpen(actor, creditCode, Skillcert.INSPECT_ORG, null, null, null);
+    return inspectionOpen(actor, creditCode, InspectionKind.ORG, null, null, null);
   }
 
-  public long inspectionOpen(Actor actor, String creditCode, int kind, String target,
-                             String date) {
+  public long inspectionOpen(Actor actor, String creditCode, InspectionKind kind, String target,
+                             java.time.LocalDate date) {
     return inspectionOpen(actor, creditCode, kind, target, date, null);
   }
 
   /** A finding dated today. */
-  public long inspectionAddFinding(Actor actor, long inspectionId, String category, int severity,
+  public long inspectionAddFinding(Actor actor, long inspectionId, String category,
+                                   FindingSeverity severity,
                                    String evidence, java.util.Collection<String> entities) {
     return inspectionAddFinding(actor, inspectionId, category, severity, evidence, entities,
                                 null);
@@ -406,7 +407,7 @@ struct scw_java_supervision_support {};
   }
 
   /** A sanction effective today. */
-  public long sanctionImpose(Actor actor, long findingId, int kind, String until,
+  public long sanctionImpose(Actor actor, long findingId, SanctionKind kind, java.time.LocalDate until,
                              String reason) {
     return sanctionImpose(actor, findingId, kind, until, reason, null);
   }
@@ -450,7 +451,7 @@ struct scw_java_supervision_support {};
   }
 
   /** The report of dateFrom up to today. */
-  public PeriodReport periodReport(String dateFrom) {
+  public PeriodReport periodReport(java.time.LocalDate dateFrom) {
     return periodReport(dateFrom, null);
   }
 %}
@@ -608,7 +609,7 @@ SCW_LANG_CHILD(scw_database::credit_history)
        organization: kind an INSPECT_* code, target as the kind says (None
        for INSPECT_ORG; a session or venue id; "FROM/TO" or None for
        certificates). Returns its id. */
-    int64_t inspection_open(const scw_actor *actor, const char *credit_code, int kind,
+    int64_t inspection_open(const scw_actor *actor, const char *credit_code, scw_inspection_kind kind,
                             const char *target = NULL, const char *date = NULL,
                             const char *note = NULL) {
         int64_t id = 0;
@@ -622,7 +623,7 @@ SCW_LANG_CHILD(scw_database::credit_history)
        "KIND:ID" references (KIND certificate, session, venue, staff, org).
        Returns its id; credit scores are recomputed. */
     int64_t inspection_add_finding(const scw_actor *actor, int64_t inspection_id,
-                                   const char *category, int severity, const char *evidence,
+                                   const char *category, scw_finding_severity severity, const char *evidence,
                                    const char *const *entities, size_t n,
                                    const char *date = NULL) {
         int64_t id = 0;
@@ -731,7 +732,7 @@ SCW_LANG_CHILD(scw_database::credit_history)
     /** Impose a sanction (SANCTION_*) resting on a finding, effective date.
        until: the rectification deadline (required), the last day of a
        suspension (None: until lifted), None otherwise. Returns its id. */
-    int64_t sanction_impose(const scw_actor *actor, int64_t finding_id, int kind,
+    int64_t sanction_impose(const scw_actor *actor, int64_t finding_id, scw_sanction_kind kind,
                             const char *until, const char *reason, const char *date = NULL) {
         int64_t id = 0;
         SCW_DB(db, $self, 0);
@@ -764,7 +765,7 @@ SCW_LANG_CHILD(scw_database::credit_history)
     }
 
     /** The points a fresh finding of (category, severity) subtracts. */
-    double credit_weight(const char *category, int severity) {
+    double credit_weight(const char *category, scw_finding_severity severity) {
         double w = 0;
         SCW_DB(db, $self, 0);
         scw_check(sc_credit_weight_get(&w, db, category, severity));
@@ -772,7 +773,7 @@ SCW_LANG_CHILD(scw_database::credit_history)
     }
 
     /** The city centre sets the weight of (category, severity), 0-1000. */
-    scw_status credit_weight_set(const scw_actor *actor, const char *category, int severity,
+    scw_status credit_weight_set(const scw_actor *actor, const char *category, scw_finding_severity severity,
                                  double points) {
         SCW_DB(db, $self, scw_rc);
         return scw_check(sc_credit_weight_set(db, actor, category, severity, points));
@@ -855,15 +856,15 @@ SCW_PARSER(sanction_kind_parse, sc_sanction_kind_parse)
 %}
 
 /** "minor", "major", "serious"; None/null if unknown. */
-const char *finding_severity_name(int severity);
+const char *finding_severity_name(scw_finding_severity severity);
 /** A FINDING_* code from its name, Chinese name (一般, 较重, 严重) or number. */
 int finding_severity_parse(const char *text);
 /** "organization", "session", "venue", "certificates"; None/null if unknown. */
-const char *inspection_kind_name(int kind);
+const char *inspection_kind_name(scw_inspection_kind kind);
 /** An INSPECT_* code from its name ("org" also) or number. */
 int inspection_kind_parse(const char *text);
 /** "warning", "rectification", "suspension", "exit"; None/null if unknown. */
-const char *sanction_kind_name(int kind);
+const char *sanction_kind_name(scw_sanction_kind kind);
 /** A SANCTION_* code from its name, Chinese name or number. */
 int sanction_kind_parse(const char *text);
 /** "inspections", "findings", ..., "certificates-by-org"; None/null if unknown. */

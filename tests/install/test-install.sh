@@ -66,7 +66,7 @@ if [ -n "$pydir" ]; then
     cat "$tmp/py.err"; bad "installed Python module"
   fi
 fi
-jar=$(find "$stage" -name 'skillcert*.jar' | head -1)
+jar=$(find "$stage" -name 'skillcert.jar' | head -1)
 jni=$(find "$stage" -name 'libskillcert_jni.so' -printf '%h\n' | head -1)
 if [ -n "$jar" ]; then
   mkdir -p "$tmp/j"
@@ -100,6 +100,21 @@ J
     ok "the jar loads the JNI library from $libdir/jni without a flag"
   else
     cat "$tmp/j.err"; bad "the installed JNI path baked into the jar"
+  fi
+  # The sources jar beside the jar, and the Javadoc in $(docdir)/java.
+  src="$(dirname "$jar")/skillcert-sources.jar"
+  if [ -f "$src" ] && jar tf "$src" 2>/dev/null | grep -q 'org/skillcert/Database.java' &&
+     jar tf "$src" | grep -q 'org/skillcert/ActorKind.java'; then
+    ok "installed $(basename "$src") with the Java sources"
+  else
+    bad "installed skillcert-sources.jar"
+  fi
+  doc="$root/share/doc/libskillcert/java"
+  if [ -f "$doc/index.html" ] && [ -f "$doc/org/skillcert/ActorKind.html" ] &&
+     grep -q 'CITY_CENTRE' "$doc/org/skillcert/ActorKind.html"; then
+    ok "installed the Javadoc into share/doc/libskillcert/java"
+  else
+    bad "installed the Javadoc"
   fi
 fi
 echo "$pass passed, $fail failed"

@@ -4,6 +4,7 @@ run-pytest.sh puts the build tree's skillcert.py and _skillcert.so first on
 PYTHONPATH; the header line of the report names the module actually loaded.
 """
 
+import datetime as dt
 import os
 
 import pytest
@@ -22,7 +23,7 @@ NOTICE_CODES = [
     "4-13-99-01", "4-14-01-04", "4-14-02-04", "4-14-02-05", "4-99-00-00",
     "5-05-01-02", "6-23-03-15", "6-25-04-09", "6-30-99-00", "6-31-01-10",
 ]
-NOTICE_EFFECTIVE = "2022-04-12"
+NOTICE_EFFECTIVE = dt.date(2022, 4, 12)
 
 
 def pytest_report_header(config):

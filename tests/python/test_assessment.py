@@ -3,6 +3,7 @@ venues and sessions, staffing, enrolment, the question bank and its
 versions, paper assembly, objective scoring, results, the pass rule and
 resits (mirrors check_assessment.c and its fixture, assess_fixture.c)."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -13,7 +14,7 @@ OTHER = "91110105MA01CHY00K"  # 朝阳区, never registered
 OCC = "4-02-07-10"            # 网约配送员: levels 5-1, undivided
 SCOPE = ["4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"]
 QUALIFIED = ["4-02-07-10:1", "4-04-05-05/数据标注员:1"]
-APPLY_DAY = "2023-06-10"      # fixture applications: applied, verified, confirmed
+APPLY_DAY = dt.date(2023, 6, 10)      # fixture applications: applied, verified, confirmed
 
 THEORY = skillcert.COMPONENT_THEORY
 PRACTICAL = skillcert.COMPONENT_PRACTICAL
@@ -58,21 +59,21 @@ class Registry:
                    self.xicheng)
         for i in range(1, 16):
             db.staff_add(self.org, ORG, "E%02d" % i, "考评员", skillcert.STAFF_EXAMINER,
-                         QUALIFIED, "2023-06-01")
+                         QUALIFIED, dt.date(2023, 6, 1))
         for i in range(1, 6):
             db.staff_add(self.org, ORG, "X%02d" % i, "专家", skillcert.STAFF_EXPERT,
-                         QUALIFIED, "2023-06-01")
+                         QUALIFIED, dt.date(2023, 6, 1))
             db.staff_add(self.org2, ORG2, "E%02d" % i, "考评员", skillcert.STAFF_EXAMINER,
-                         QUALIFIED, "2023-06-01")
+                         QUALIFIED, dt.date(2023, 6, 1))
         db.staff_add(self.org, ORG, "U01", "低级考评员", skillcert.STAFF_EXAMINER,
-                     ["4-02-07-10:4"], "2023-06-01")
-        db.staff_add(self.org, ORG, "M01", "经理", skillcert.STAFF_MANAGER, None, "2023-06-01")
+                     ["4-02-07-10:4"], dt.date(2023, 6, 1))
+        db.staff_add(self.org, ORG, "M01", "经理", skillcert.STAFF_MANAGER, None, dt.date(2023, 6, 1))
         self.venue = db.venue_register(self.org, ORG, "海淀考点", "北京市海淀区中关村大街1号",
-                                       "110108", 3, "2023-06-01")
-        db.venue_inspect(self.haidian, self.venue, True, "场地合格", "2023-06-05")
+                                       "110108", 3, dt.date(2023, 6, 1))
+        db.venue_inspect(self.haidian, self.venue, True, "场地合格", dt.date(2023, 6, 5))
         self.venue2 = db.venue_register(self.org2, ORG2, "西城考点", "北京市西城区金融街1号",
-                                        "110102", 3, "2023-06-01")
-        db.venue_inspect(self.xicheng, self.venue2, True, None, "2023-06-05")
+                                        "110102", 3, dt.date(2023, 6, 1))
+        db.venue_inspect(self.xicheng, self.venue2, True, None, dt.date(2023, 6, 5))
         # The default eligibility rules and each organization's intake
         # announcement "FX-2023", as fx_build: the fixture's applications.
         db.eligibility_load_defaults(self.city)
@@ -82,18 +83,18 @@ class Registry:
     def _announce_fixture(self, actor, code):
         methods = skillcert.METHOD_THEORY | skillcert.METHOD_PRACTICAL | skillcert.METHOD_REVIEW
         return self.db.announcement_publish(actor, code, "FX-2023", "新职业技能等级认定工作实施方案",
-                                            "2023-06-01", "2026-05-01", "五级 300 元, 四级 400 元",
-                                            methods, SCOPE, "2023-05-20")
+                                            dt.date(2023, 6, 1), dt.date(2026, 5, 1), "五级 300 元, 四级 400 元",
+                                            methods, SCOPE, dt.date(2023, 5, 20))
 
     def _file(self, actor, code, name, kind, district, bureau):
         db = self.db
-        db.org_register(actor, code, name, kind, district, "2023-01-05")
-        db.org_apply(actor, code, SCOPE, "2023-02-01")
-        db.org_recommend(bureau, code, "2023-02-10")
-        db.org_evaluate(self.centre, code, None, skillcert.EVAL_ALL, "2023-03-01")
-        db.org_notice(self.centre, code, "2023-03-10")
-        db.org_file(self.centre, code, "2023-05-10")
-        db.org_commit(actor, code, "2023-05-12")
+        db.org_register(actor, code, name, kind, district, dt.date(2023, 1, 5))
+        db.org_apply(actor, code, SCOPE, dt.date(2023, 2, 1))
+        db.org_recommend(bureau, code, dt.date(2023, 2, 10))
+        db.org_evaluate(self.centre, code, None, skillcert.EVAL_ALL, dt.date(2023, 3, 1))
+        db.org_notice(self.centre, code, dt.date(2023, 3, 10))
+        db.org_file(self.centre, code, dt.date(2023, 5, 10))
+        db.org_commit(actor, code, dt.date(2023, 5, 12))
 
     def announce(self):
         """ORG's announcement "2024-01" (4-02-07-10 levels 5-1, intake
@@ -102,14 +103,14 @@ class Registry:
         db = self.db
         methods = skillcert.METHOD_THEORY | skillcert.METHOD_PRACTICAL | skillcert.METHOD_REVIEW
         self.ann = db.announcement_publish(self.org, ORG, "2024-01", "2024-01 实施方案",
-                                           "2024-03-01", "2026-06-30", "四级 400 元", methods,
-                                           ["4-02-07-10:5,4,3,2,1"], "2024-02-20")
+                                           dt.date(2024, 3, 1), dt.date(2026, 6, 30), "四级 400 元", methods,
+                                           ["4-02-07-10:5,4,3,2,1"], dt.date(2024, 2, 20))
         self.ann2 = db.announcement_publish(self.org2, ORG2, "2024-A", "2024-A 实施方案",
-                                            "2024-03-01", "2024-12-31", "四级 400 元", methods,
-                                            ["4-02-07-10:5,4,3"], "2024-02-20")
+                                            dt.date(2024, 3, 1), dt.date(2024, 12, 31), "四级 400 元", methods,
+                                            ["4-02-07-10:5,4,3"], dt.date(2024, 2, 20))
 
     def applicant(self, n, level=4, second=False, upto=skillcert.APPLICATION_CONFIRMED,
-                  since="2015-01-01"):
+                  since=dt.date(2015, 1, 1)):
         """Candidate n (working in OCC since `since`) applies to ORG (ORG2
         when second) for OCC at level on 2024-03-05; the organization
         verifies on 03-10 and its district bureau confirms on 03-15, as far
@@ -122,11 +123,11 @@ class Registry:
             record.add_work(OCC, since)
         db.candidate_save(me, record)
         app = db.application_apply(me, self.ann2 if second else self.ann, idn, OCC, None, level,
-                                   date="2024-03-05")
+                                   date=dt.date(2024, 3, 5))
         if upto != skillcert.APPLICATION_SUBMITTED:
-            db.application_verify(self.org2 if second else self.org, app, "2024-03-10")
+            db.application_verify(self.org2 if second else self.org, app, dt.date(2024, 3, 10))
         if upto == skillcert.APPLICATION_CONFIRMED:
-            db.application_confirm(self.xicheng if second else self.haidian, app, "2024-03-15")
+            db.application_confirm(self.xicheng if second else self.haidian, app, dt.date(2024, 3, 15))
         return app
 
     def candidates(self, first, last):
@@ -136,9 +137,9 @@ class Registry:
         for levels 5 to 2."""
         for n in range(first, last + 1):
             c = skillcert.Candidate(resident_id(n), "考生%d" % n)
-            c.add_work(OCC, "2000-01-01")
-            for level, issued in ((5, "2002-01-01"), (4, "2007-01-01"), (3, "2012-01-01"),
-                                  (2, "2017-01-01")):
+            c.add_work(OCC, dt.date(2000, 1, 1))
+            for level, issued in ((5, dt.date(2002, 1, 1)), (4, dt.date(2007, 1, 1)), (3, dt.date(2012, 1, 1)),
+                                  (2, dt.date(2017, 1, 1))):
                 c.add_certificate(skillcert.CERT_KIND_SKILL_LEVEL, OCC, None, level, issued)
             self.db.candidate_save(self.centre, c)
 
@@ -274,9 +275,9 @@ def test_assessment_rules(fx):
     db = fx.db
     r = db.component_rule_get(None, THEORY)
     assert (r.occupation, r.candidates_per_staff, r.min_per_room, r.odd, r.pass_score) == \
-        ("", 15, 2, 0, 60)
+        (None, 15, 2, False, 60)
     r = db.component_rule_get(OCC, PRACTICAL)
-    assert (r.occupation, r.candidates_per_staff, r.min_staff, r.odd) == ("", 5, 3, 1)
+    assert (r.occupation, r.candidates_per_staff, r.min_staff, r.odd) == (None, 5, 3, True)
     r = db.component_rule_get(None, REVIEW)
     assert (r.candidates_per_staff, r.min_staff, r.odd) == (0, 3, 1)
     with pytest.raises(AttributeError):
@@ -311,37 +312,37 @@ def test_assessment_venues(fx):
     db = fx.db
     v = db.venue_get(fx.venue)
     assert (v.credit_code, v.district, v.inspected, v.inspection_passed, v.rooms) == \
-        (ORG, "110108", "2023-06-05", 1, 3)
+        (ORG, "110108", dt.date(2023, 6, 5), 1, 3)
     assert v.note == "场地合格"
     with pytest.raises(skillcert.NotFoundError):
         db.venue_get(999)
 
     # In the organization's own district only, by itself only.
     e = refused(fx, skillcert.ConstraintError, db.venue_register, fx.org, ORG, "朝阳考点",
-                "朝阳区", "110105", 2, "2023-07-01")
+                "朝阳区", "110105", 2, dt.date(2023, 7, 1))
     assert e.code == skillcert.ECONSTRAINT
     refused(fx, skillcert.DeniedError, db.venue_register, fx.org2, ORG, "x", "y", "110108", 2)
     refused(fx, skillcert.ExistsError, db.venue_register, fx.org, ORG, "海淀考点", "y", "海淀区", 2)
     refused(fx, skillcert.ValidationError, db.venue_register, fx.org, ORG, "z", "y", "110108", 0)
-    new = db.venue_register(fx.org, ORG, "海淀二考点", "海淀区上地", "海淀区", 1, "2024-01-02")
+    new = db.venue_register(fx.org, ORG, "海淀二考点", "海淀区上地", "海淀区", 1, dt.date(2024, 1, 2))
     assert new > fx.venue2
 
     # No session before its inspection; inspected by its own district bureau only.
     refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4,
-            skillcert.PATH_NORMAL, "2024-03-01", new, 1)
+            skillcert.PATH_NORMAL, dt.date(2024, 3, 1), new, 1)
     refused(fx, skillcert.DeniedError, db.venue_inspect, fx.chaoyang, new, True, None,
-            "2024-01-10")
-    refused(fx, skillcert.DeniedError, db.venue_inspect, fx.org, new, True, None, "2024-01-10")
+            dt.date(2024, 1, 10))
+    refused(fx, skillcert.DeniedError, db.venue_inspect, fx.org, new, True, None, dt.date(2024, 1, 10))
     refused(fx, skillcert.ConstraintError, db.venue_inspect, fx.haidian, new, True, None,
-            "2023-12-31")
-    db.venue_inspect(fx.haidian, new, True, date="2024-01-10")
-    db.session_create(fx.org, ORG, OCC, None, 4, skillcert.PATH_NORMAL, "2024-03-01", new, 1)
+            dt.date(2023, 12, 31))
+    db.venue_inspect(fx.haidian, new, True, date=dt.date(2024, 1, 10))
+    db.session_create(fx.org, ORG, OCC, None, 4, skillcert.PATH_NORMAL, dt.date(2024, 3, 1), new, 1)
     refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4,
-            skillcert.PATH_NORMAL, "2024-03-01", new, 2)  # one room
+            skillcert.PATH_NORMAL, dt.date(2024, 3, 1), new, 2)  # one room
     # A failed re-inspection stops later sessions.
-    db.venue_inspect(fx.haidian, new, False, "消防不合格", "2024-04-01")
+    db.venue_inspect(fx.haidian, new, False, "消防不合格", dt.date(2024, 4, 1))
     e = refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4,
-                skillcert.PATH_NORMAL, "2024-04-02", new, 1)
+                skillcert.PATH_NORMAL, dt.date(2024, 4, 2), new, 1)
     assert "failed its inspection" in e.message
     v = db.venue_get(new)
     assert (v.inspection_passed, v.note) == (0, "消防不合格")
@@ -353,29 +354,29 @@ def test_assessment_session_create_refused(fx):
     # Outside the filed scope (a work type it was not filed for), after the
     # filing expired, on a path without confirmed rules.
     refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, "4-04-05-05",
-            "人工智能算法测试员", 4, normal, "2024-03-01", fx.venue, 1)
+            "人工智能算法测试员", 4, normal, dt.date(2024, 3, 1), fx.venue, 1)
     refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, "4-04-05-06", None,
-            4, normal, "2024-03-01", fx.venue, 1)
+            4, normal, dt.date(2024, 3, 1), fx.venue, 1)
     refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4, normal,
-            "2026-05-10", fx.venue, 1)
+            dt.date(2026, 5, 10), fx.venue, 1)
     refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 2,
-            skillcert.PATH_DIRECT, "2024-03-01", fx.venue, 1)
+            skillcert.PATH_DIRECT, dt.date(2024, 3, 1), fx.venue, 1)
     # The venue of another organization, in another district.
     e = refused(fx, skillcert.ConstraintError, db.session_create, fx.org, ORG, OCC, None, 4,
-                normal, "2024-03-01", fx.venue2, 1)
+                normal, dt.date(2024, 3, 1), fx.venue2, 1)
     assert e.message
     # Not by anyone else.
     refused(fx, skillcert.DeniedError, db.session_create, fx.org2, ORG, OCC, None, 4, normal,
-            "2024-03-01", fx.venue, 1)
+            dt.date(2024, 3, 1), fx.venue, 1)
     refused(fx, skillcert.DeniedError, db.session_create, fx.haidian, ORG, OCC, None, 4, normal,
-            "2024-03-01", fx.venue, 1)
+            dt.date(2024, 3, 1), fx.venue, 1)
     refused(fx, skillcert.NotFoundError, db.session_create, fx.org, ORG, OCC, None, 4, normal,
-            "2024-03-01", 4242, 1)
+            dt.date(2024, 3, 1), 4242, 1)
     # Bad arguments.
     refused(fx, skillcert.ValidationError, db.session_create, fx.org, ORG, OCC, None, 6, normal,
-            "2024-03-01", fx.venue, 1)
+            dt.date(2024, 3, 1), fx.venue, 1)
     refused(fx, skillcert.ValidationError, db.session_create, fx.org, ORG, OCC, None, 4, normal,
-            "2024-03-01", fx.venue, 1, 0x80)
+            dt.date(2024, 3, 1), fx.venue, 1, 0x80)
     refused(fx, skillcert.ValidationError, db.session_create, fx.org, ORG, OCC, None, 4, normal,
             "2024-02-30", fx.venue, 1)
     assert list(db.sessions()) == []
@@ -384,21 +385,21 @@ def test_assessment_session_create_refused(fx):
 def test_assessment_session_create(fx):
     db = fx.db
     sid = db.session_create(fx.org, ORG, "4—02—07—10", "", 2, skillcert.PATH_NORMAL,
-                            "2024-03-01", fx.venue, 2, skillcert.SESSION_ONLINE)
+                            dt.date(2024, 3, 1), fx.venue, 2, skillcert.SESSION_ONLINE)
     s = db.session_get(sid)
     assert (s.id, s.credit_code, s.occupation, s.work_type, s.level, s.rooms) == \
-        (sid, ORG, OCC, "", 2, 2)
+        (sid, ORG, OCC, None, 2, 2)
     assert s.flags == skillcert.SESSION_ONLINE
     assert s.status == skillcert.SESSION_PLANNED
     assert s.components == skillcert.components_for(2, skillcert.PATH_NORMAL)
-    assert (s.candidates, s.venue_id, s.date, s.confirmed) == (0, fx.venue, "2024-03-01", "")
+    assert (s.candidates, s.venue_id, s.date, s.confirmed) == (0, fx.venue, dt.date(2024, 3, 1), None)
     with pytest.raises(skillcert.NotFoundError):
         db.session_get(4242)
     assert [a.action for a in db.audit_entries()].count("session.create") == 1
 
-    fx.session(4, "2024-04-01")
-    assert [s.date for s in db.sessions(ORG)] == ["2024-03-01", "2024-04-01"]
-    assert [s.level for s in db.sessions(None, "2024-04-01")] == [4]
+    fx.session(4, dt.date(2024, 4, 1))
+    assert [s.date for s in db.sessions(ORG)] == [dt.date(2024, 3, 1), dt.date(2024, 4, 1)]
+    assert [s.level for s in db.sessions(None, dt.date(2024, 4, 1))] == [4]
     assert list(db.sessions(ORG2)) == []
     with db.sessions() as it:
         first = next(it)
@@ -423,7 +424,7 @@ def test_assessment_ratio_theory_15(fx):
     db = fx.db
     db.component_rule_set(fx.centre, OCC, THEORY, 15, 0, 1, False, 60)
     fx.candidates(1, 16)
-    s = fx.session(4, "2024-03-01")
+    s = fx.session(4, dt.date(2024, 3, 1))
     fx.enrol(s, 1, 15)
     fx.staff(s, PRACTICAL, examiners(1, 5))
     v = verdict(fx, s, False, skillcert.REASON_STAFF_TOO_FEW)
@@ -433,7 +434,7 @@ def test_assessment_ratio_theory_15(fx):
     fx.enrol(s, 16, 16)
     v = verdict(fx, s, False, skillcert.REASON_STAFF_TOO_FEW)
     assert "theory: 1 invigilators for 16 candidates" in v.message
-    refused(fx, skillcert.ConstraintError, db.session_confirm, fx.org, s, "2024-02-28")
+    refused(fx, skillcert.ConstraintError, db.session_confirm, fx.org, s, dt.date(2024, 2, 28))
     fx.staff(s, THEORY, ["E07"])
     verdict(fx, s, True, skillcert.REASON_NONE)
 
@@ -442,7 +443,7 @@ def test_assessment_ratio_theory_rooms(fx):
     """The template: 1 invigilator per 15 and at least 2 per room."""
     db = fx.db
     fx.candidates(1, 31)
-    s = fx.session(4, "2024-03-01")
+    s = fx.session(4, dt.date(2024, 3, 1))
     fx.enrol(s, 1, 30)
     fx.staff(s, PRACTICAL, examiners(1, 7))  # 30 / 5 = 6, odd: 7
     fx.staff(s, THEORY, ["E08"])
@@ -455,7 +456,7 @@ def test_assessment_ratio_theory_rooms(fx):
     verdict(fx, s, True, skillcert.REASON_NONE)
 
     # Two rooms: 2 in each, whatever the count.
-    s2 = db.session_create(fx.org, ORG, OCC, None, 4, skillcert.PATH_NORMAL, "2024-03-02",
+    s2 = db.session_create(fx.org, ORG, OCC, None, 4, skillcert.PATH_NORMAL, dt.date(2024, 3, 2),
                            fx.venue, 2)
     fx.candidates(101, 104)
     fx.enrol(s2, 101, 104)
@@ -473,7 +474,7 @@ def test_assessment_ratio_theory_rooms(fx):
 def test_assessment_ratio_practical(fx):
     """At least 1 examiner per 5 candidates, an odd number, 3 or more."""
     fx.candidates(1, 16)
-    s = fx.session(4, "2024-03-01")
+    s = fx.session(4, dt.date(2024, 3, 1))
     fx.enrol(s, 1, 10)
     fx.staff(s, THEORY, ["E01", "E02"])
     fx.staff(s, PRACTICAL, ["E03", "E04"])
@@ -495,7 +496,7 @@ def test_assessment_ratio_review_panel(fx):
     """The review panel: an odd number, 3 or more, of experts or examiners."""
     db = fx.db
     fx.candidates(1, 3)
-    s = fx.session(2, "2024-03-01")
+    s = fx.session(2, dt.date(2024, 3, 1))
     fx.enrol(s, 1, 3)
     fx.staff(s, THEORY, ["E01", "E02"])
     fx.staff(s, PRACTICAL, examiners(1, 3))
@@ -511,14 +512,14 @@ def test_assessment_ratio_review_panel(fx):
                      ("X01", skillcert.STAFF_EXPERT), ("X02", skillcert.STAFF_EXPERT),
                      ("X03", skillcert.STAFF_EXPERT)]
     # A level 4 session has no review.
-    s4 = fx.session(4, "2024-03-02")
+    s4 = fx.session(4, dt.date(2024, 3, 2))
     refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s4, REVIEW, "X01")
 
 
 def test_assessment_unqualified_staff(fx):
     db = fx.db
-    s3 = fx.session(3, "2024-03-01")
-    s4 = fx.session(4, "2024-03-01")
+    s3 = fx.session(3, dt.date(2024, 3, 1))
+    s4 = fx.session(4, dt.date(2024, 3, 1))
     # U01 is qualified for level 4 only.
     db.session_staff_add(fx.org, s4, PRACTICAL, "U01")
     e = refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s3, PRACTICAL, "U01")
@@ -536,7 +537,7 @@ def test_assessment_unqualified_staff(fx):
     refused(fx, skillcert.ValidationError, db.session_staff_add, fx.org, s3, 9, "E02")
     refused(fx, skillcert.NotFoundError, db.session_staff_add, fx.org, 777, THEORY, "E02")
     # Staff who left before the session day no longer count.
-    db.staff_remove(fx.org, ORG, "E01", skillcert.STAFF_EXAMINER, "2024-02-01")
+    db.staff_remove(fx.org, ORG, "E01", skillcert.STAFF_EXAMINER, dt.date(2024, 2, 1))
     fx.candidates(1, 1)
     fx.enrol(s3, 1, 1)
     fx.staff(s3, THEORY, ["E02"])
@@ -553,7 +554,7 @@ def test_assessment_enrol(fx):
     db = fx.db
     fx.candidates(1, 2)
     a, b = resident_id(1), resident_id(2)
-    s = fx.session(4, "2024-03-01")
+    s = fx.session(4, dt.date(2024, 3, 1))
     app_a, app_b = fx.applications(s, 1, 2)
     # Another system's reference is no application number of this registry.
     e = refused(fx, skillcert.ValidationError, db.session_enrol, fx.org, s, a, "EXT-7")
@@ -580,7 +581,7 @@ def test_assessment_enrol_links_confirmed(fx):
     db = fx.db
     fx.candidates(1, 4)
     a, b, c, d = (resident_id(n) for n in range(1, 5))
-    s = fx.session(4, "2024-03-01")
+    s = fx.session(4, dt.date(2024, 3, 1))
     # No application at all.
     e = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, a)
     assert e.code == skillcert.ECONSTRAINT and e.field == "application_ref"
@@ -594,12 +595,12 @@ def test_assessment_enrol_links_confirmed(fx):
     assert "is verified" in e.message
     # Confirmed, but to the other organization.
     s_org2 = db.session_create(fx.org2, ORG2, OCC, None, 4, skillcert.PATH_NORMAL,
-                               "2024-03-01", fx.venue2, 1)
+                               dt.date(2024, 3, 1), fx.venue2, 1)
     [elsewhere] = fx.applications(s_org2, 3, 3)
     e = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, c)
     assert ORG2 in e.message
     # Confirmed for another level.
-    fx.applications(fx.session(5, "2024-03-01"), 4, 4)
+    fx.applications(fx.session(5, dt.date(2024, 3, 1)), 4, 4)
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, d)
     assert list(db.enrolments(s)) == []
 
@@ -626,33 +627,33 @@ def test_assessment_pass_completes_application(fx):
     db = fx.db
     fx.candidates(1, 2)
     a, b = resident_id(1), resident_id(2)
-    s = fx.ready_session("2024-03-01", 1, 2)
+    s = fx.ready_session(dt.date(2024, 3, 1), 1, 2)
     app_a, app_b = fx.applications(s, 1, 2)  # the ones enrol() linked
     assert [e.application_ref for e in db.enrolments(s)] == [str(app_a), str(app_b)]
     # A refused result changes nothing, the application included.
     refused(fx, skillcert.ConstraintError, db.result_record, fx.org, s, a, 80, 75, NONE,
-            "2024-02-20")
+            dt.date(2024, 2, 20))
     assert db.application_get(app_a).state == skillcert.APPLICATION_CONFIRMED
-    db.result_record(fx.org, s, a, 80, 75, NONE, "2024-03-02")
-    db.result_record(fx.org, s, b, 50, 75, NONE, "2024-03-02")
+    db.result_record(fx.org, s, a, 80, 75, NONE, dt.date(2024, 3, 2))
+    db.result_record(fx.org, s, b, 50, 75, NONE, dt.date(2024, 3, 2))
     done = db.application_get(app_a)
     assert (done.state, done.state_name) == (skillcert.APPLICATION_COMPLETED, "completed")
     assert skillcert.APPLICATION_COMPLETED == 6
     assert skillcert.application_state_name(6) == "completed"
-    assert (done.ended, done.ended_at) == ("2024-03-02", skillcert.APPLICATION_CONFIRMED)
+    assert (done.ended, done.ended_at) == (dt.date(2024, 3, 2), skillcert.APPLICATION_CONFIRMED)
     assert "passed in session" in done.reason
     assert db.application_get(app_b).state_name == "confirmed"
     assert db.application_count(skillcert.ApplicationQuery(
         id_number=a, state=skillcert.APPLICATION_COMPLETED)) == 1
     # The completed application enrols no one any more.
-    s2 = fx.session(4, "2024-05-01")
+    s2 = fx.session(4, dt.date(2024, 5, 1))
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s2, a, str(app_a))
     # a may apply again for the offering; b's application is still open.
     me = skillcert.Actor(skillcert.ACTOR_CANDIDATE, b, "test")
     with pytest.raises(skillcert.ExistsError):
-        db.application_apply(me, fx.fx_ann2, b, OCC, None, 4, date="2024-03-10")
+        db.application_apply(me, fx.fx_ann2, b, OCC, None, 4, date=dt.date(2024, 3, 10))
     me = skillcert.Actor(skillcert.ACTOR_CANDIDATE, a, "test")
-    again = db.application_apply(me, fx.fx_ann2, a, OCC, None, 4, date="2024-03-10")
+    again = db.application_apply(me, fx.fx_ann2, a, OCC, None, 4, date=dt.date(2024, 3, 10))
     assert db.application_get(again).state_name == "submitted"
 
 
@@ -662,16 +663,16 @@ def test_assessment_enrol_confirmed_application(fx):
     for this offering."""
     db = fx.db
     fx.announce()
-    s = fx.session(4, "2024-04-01")
+    s = fx.session(4, dt.date(2024, 4, 1))
     a, b, c, d, e, f = (resident_id(n) for n in range(201, 207))
     submitted = fx.applicant(201, upto=skillcert.APPLICATION_SUBMITTED)
     assert db.application_get(submitted).state == skillcert.APPLICATION_SUBMITTED
     err = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, a, str(submitted))
     assert "submitted" in err.message and err.field == "application_ref"
-    assert db.application_verify(fx.org, submitted, "2024-03-10") is True
+    assert db.application_verify(fx.org, submitted, dt.date(2024, 3, 10)) is True
     err = refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, a, str(submitted))
     assert "verified" in err.message
-    db.application_confirm(fx.haidian, submitted, "2024-03-15")
+    db.application_confirm(fx.haidian, submitted, dt.date(2024, 3, 15))
     db.session_enrol(fx.org, s, a, str(submitted))
 
     # Someone else's confirmed application.
@@ -690,7 +691,7 @@ def test_assessment_enrol_confirmed_application(fx):
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, e, str(rejected))
     withdrawn = fx.applicant(206)
     db.application_withdraw(skillcert.Actor(skillcert.ACTOR_CANDIDATE, f, "test"), withdrawn,
-                            "个人原因", "2024-03-20")
+                            "个人原因", dt.date(2024, 3, 20))
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, f, str(withdrawn))
     refused(fx, skillcert.NotFoundError, db.session_enrol, fx.org, s, f, "999999")
 
@@ -701,11 +702,11 @@ def test_assessment_enrol_confirmed_application(fx):
     # Results, then a resit on the same confirmed application.
     fx.staff(s, THEORY, ["E01", "E02"])
     fx.staff(s, PRACTICAL, examiners(1, 3))
-    db.session_confirm(fx.org, s, "2024-03-30")
-    db.result_record(fx.org, s, a, 88, 91, NONE, "2024-04-01")
-    db.result_record(fx.org, s, b, 40, 91, NONE, "2024-04-01")
+    db.session_confirm(fx.org, s, dt.date(2024, 3, 30))
+    db.result_record(fx.org, s, a, 88, 91, NONE, dt.date(2024, 4, 1))
+    db.result_record(fx.org, s, b, 40, 91, NONE, dt.date(2024, 4, 1))
     assert [(r.id_number, r.passed) for r in db.results(s)] == [(a, 1), (b, 0)]
-    s2 = fx.session(4, "2024-06-01")
+    s2 = fx.session(4, dt.date(2024, 6, 1))
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s2, a, str(submitted))
     db.session_enrol(fx.org, s2, b, str(theirs))
     [en] = list(db.enrolments(s2))
@@ -717,41 +718,41 @@ def test_assessment_results_pass_rule(fx):
     db = fx.db
     fx.candidates(1, 4)
     a, b, c, d = (resident_id(n) for n in range(1, 5))
-    s = fx.session(4, "2024-03-01")
+    s = fx.session(4, dt.date(2024, 3, 1))
     fx.enrol(s, 1, 4)
     # Not before the session is confirmed.
     refused(fx, skillcert.ConstraintError, db.result_record, fx.org, s, a, 60, 60, NONE,
-            "2024-03-01")
+            dt.date(2024, 3, 1))
     fx.staff(s, THEORY, ["E01", "E02"])
     fx.staff(s, PRACTICAL, examiners(1, 3))
-    db.session_confirm(fx.org, s, "2024-02-28")
+    db.session_confirm(fx.org, s, dt.date(2024, 2, 28))
     st = db.session_get(s)
-    assert (st.status, st.confirmed) == (skillcert.SESSION_CONFIRMED, "2024-02-28")
+    assert (st.status, st.confirmed) == (skillcert.SESSION_CONFIRMED, dt.date(2024, 2, 28))
     # Then fixed.
-    refused(fx, skillcert.ConstraintError, db.session_confirm, fx.org, s, "2024-02-28")
+    refused(fx, skillcert.ConstraintError, db.session_confirm, fx.org, s, dt.date(2024, 2, 28))
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s, a)
     refused(fx, skillcert.ConstraintError, db.session_staff_add, fx.org, s, THEORY, "E09")
 
     refused(fx, skillcert.ConstraintError, db.result_record, fx.org, s, a, 60, 60, NONE,
-            "2024-02-29")  # before the session
+            dt.date(2024, 2, 29))  # before the session
     refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, 100.5, NONE,
-            "2024-03-01")
+            dt.date(2024, 3, 1))
     refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, NONE, NONE,
-            "2024-03-01")
+            dt.date(2024, 3, 1))
     refused(fx, skillcert.ValidationError, db.result_record, fx.org, s, a, 60, 60, 60,
-            "2024-03-01")
-    refused(fx, skillcert.DeniedError, db.result_record, fx.org2, s, a, 60, 60, NONE, "2024-03-01")
+            dt.date(2024, 3, 1))
+    refused(fx, skillcert.DeniedError, db.result_record, fx.org2, s, a, 60, 60, NONE, dt.date(2024, 3, 1))
 
-    db.result_record(fx.org, s, a, 60, 60, NONE, "2024-03-01")
-    db.result_record(fx.org, s, b, 59, 100, NONE, "2024-03-01")
-    db.result_record(fx.org, s, c, 100, 59.5, NONE, "2024-03-01")
-    db.result_record(fx.org, s, d, 0, 0, NONE, "2024-03-01")
+    db.result_record(fx.org, s, a, 60, 60, NONE, dt.date(2024, 3, 1))
+    db.result_record(fx.org, s, b, 59, 100, NONE, dt.date(2024, 3, 1))
+    db.result_record(fx.org, s, c, 100, 59.5, NONE, dt.date(2024, 3, 1))
+    db.result_record(fx.org, s, d, 0, 0, NONE, dt.date(2024, 3, 1))
     refused(fx, skillcert.ExistsError, db.result_record, fx.org, s, a, 70, 70, NONE,
-            "2024-03-01")
+            dt.date(2024, 3, 1))
 
     r = db.result_get(s, a)
-    assert (r.passed, r.name, r.attempt, r.review, r.certificate) == (1, "考生1", 1, NONE, "")
-    assert (r.credit_code, r.occupation, r.level, r.recorded) == (ORG, OCC, 4, "2024-03-01")
+    assert (r.passed, r.name, r.attempt, r.review, r.certificate) == (True, "考生1", 1, NONE, None)
+    assert (r.credit_code, r.occupation, r.level, r.recorded) == (ORG, OCC, 4, dt.date(2024, 3, 1))
     assert r  # __bool__: passed
     assert not db.result_get(s, b)   # 59
     r = db.result_get(s, c)
@@ -766,9 +767,9 @@ def test_assessment_pass_rule_per_standard(fx):
     db = fx.db
     db.component_rule_set(fx.centre, OCC, PRACTICAL, 5, 3, 0, True, 70)
     fx.candidates(1, 2)
-    s = fx.ready_session("2024-03-01", 1, 2)
-    db.result_record(fx.org, s, resident_id(1), 90, 69, NONE, "2024-03-01")
-    db.result_record(fx.org, s, resident_id(2), 90, 70, NONE, "2024-03-01")
+    s = fx.ready_session(dt.date(2024, 3, 1), 1, 2)
+    db.result_record(fx.org, s, resident_id(1), 90, 69, NONE, dt.date(2024, 3, 1))
+    db.result_record(fx.org, s, resident_id(2), 90, 70, NONE, dt.date(2024, 3, 1))
     assert db.result_get(s, resident_id(1)).passed == 0
     assert db.result_get(s, resident_id(2)).passed == 1
 
@@ -777,13 +778,13 @@ def test_assessment_resit(fx):
     db = fx.db
     fx.candidates(1, 2)
     a, b = resident_id(1), resident_id(2)
-    s1 = fx.ready_session("2024-03-01", 1, 2)
+    s1 = fx.ready_session(dt.date(2024, 3, 1), 1, 2)
     [app_a] = fx.applications(s1, 1, 1)
     # Not in a second session while the first has no result for them.
-    s2 = fx.session(4, "2024-06-01")
+    s2 = fx.session(4, dt.date(2024, 6, 1))
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s2, a)
-    db.result_record(fx.org, s1, a, 85, 59, NONE, "2024-03-02")
-    db.result_record(fx.org, s1, b, 85, 90, NONE, "2024-03-02")
+    db.result_record(fx.org, s1, a, 85, 59, NONE, dt.date(2024, 3, 2))
+    db.result_record(fx.org, s1, b, 85, 90, NONE, dt.date(2024, 3, 2))
     # The fail leaves a's application confirmed, for the resit.
     assert db.application_get(app_a).state == skillcert.APPLICATION_CONFIRMED
     # Another system's reference is no application number of this registry.
@@ -799,16 +800,16 @@ def test_assessment_resit(fx):
     fx.staff(s2, PRACTICAL, examiners(1, 3))
     db.session_confirm(fx.org, s2)
     refused(fx, skillcert.ValidationError, db.result_record, fx.org, s2, a, 90, 70, NONE,
-            "2024-06-01")  # the theory is carried over
-    db.result_record(fx.org, s2, a, NONE, 70, NONE, "2024-06-01")
+            dt.date(2024, 6, 1))  # the theory is carried over
+    db.result_record(fx.org, s2, a, NONE, 70, NONE, dt.date(2024, 6, 1))
     r = db.result_get(s2, a)
     assert (r.passed, r.attempt, r.theory, r.practical) == (1, 2, 85, 70)
     assert r.carried == skillcert.component_bit(THEORY)
     # The pass at the resit completes the application.
     done = db.application_get(app_a)
-    assert (done.state_name, done.ended) == ("completed", "2024-06-01")
+    assert (done.state_name, done.ended) == ("completed", dt.date(2024, 6, 1))
     # Passed now: no third attempt.
-    s3 = fx.session(4, "2024-09-01")
+    s3 = fx.session(4, dt.date(2024, 9, 1))
     refused(fx, skillcert.ConstraintError, db.session_enrol, fx.org, s3, a)
 
 
@@ -849,8 +850,8 @@ def test_assessment_item_checks(fx):
     assert it.options == ["甲", "乙", "丙", "丁"]
     assert it.option_at(3) == "丁" and it.option_at(4) is None
     assert (it.code, it.version, it.saved, it.level, it.area, it.difficulty, it.stem) == \
-        ("Q1", 0, "", 4, "基础知识", 2, "题干")
-    assert (it.type, it.occupation, it.work_type) == (skillcert.ITEM_MULTIPLE, OCC, "")
+        ("Q1", 0, None, 4, "基础知识", 2, "题干")
+    assert (it.type, it.occupation, it.work_type) == (skillcert.ITEM_MULTIPLE, OCC, None)
     it.set_answer("ABE")  # E: no such option, found on save
     refused(fx, skillcert.ValidationError, db.bank_item_save, fx.org, ORG, it)
 
@@ -886,7 +887,7 @@ def test_assessment_item_versions(fx):
     assert len(list(db.audit_entries())) == trail
 
     # Put it in a paper.
-    s = fx.session(4, "2024-03-01")
+    s = fx.session(4, dt.date(2024, 3, 1))
     bp = skillcert.Blueprint()
     bp.add_area("基础知识", 100)
     bp.add_type(S, 1, 100)
@@ -898,7 +899,7 @@ def test_assessment_item_versions(fx):
     assert (v1.version, v1.answer, v1.difficulty, v1.exposure) == (1, "B", 1, 1)
     latest = db.bank_item_get(ORG, "V1")
     assert (latest.version, latest.answer, latest.exposure) == (2, "C", 0)
-    assert latest.saved != ""
+    assert isinstance(latest.saved, dt.date)
     # The paper keeps version 1.
     assert [(p.code, p.version) for p in db.paper_items(paper)] == [("V1", 1)]
     # The unused version 2 still changes in place.
@@ -960,7 +961,7 @@ def test_assessment_bank_iter(fx):
 def test_assessment_paper_assembly(fx):
     db = fx.db
     fill_bank(fx)
-    s = fx.session(4, "2024-03-01")
+    s = fx.session(4, dt.date(2024, 3, 1))
     bp = blueprint()
     p1 = db.paper_assemble(fx.org, s, THEORY, bp, 42)
     p2 = db.paper_assemble(fx.org, s, THEORY, bp, 42)
@@ -996,7 +997,7 @@ def test_assessment_paper_assembly(fx):
 def test_assessment_paper_assembly_refused(fx):
     db = fx.db
     fill_bank(fx)
-    s = fx.session(4, "2024-03-01")
+    s = fx.session(4, dt.date(2024, 3, 1))
     # Not enough items: the message says which.
     bp = skillcert.Blueprint()
     bp.add_area("B", 100)
@@ -1040,7 +1041,7 @@ def test_assessment_scoring(fx):
         db.bank_item_save(fx.org, ORG, item)
     fx.candidates(1, 2)
     a, b = resident_id(1), resident_id(2)
-    s = fx.session(4, "2024-03-01", skillcert.SESSION_ONLINE)
+    s = fx.session(4, dt.date(2024, 3, 1), skillcert.SESSION_ONLINE)
     fx.enrol(s, 1, 2)
     bp = skillcert.Blueprint()
     bp.add_area("A", 100)
@@ -1066,7 +1067,7 @@ def test_assessment_scoring(fx):
     refused(fx, skillcert.NotFoundError, db.paper_score, fx.org, paper, "110105198001011238",
             ["b", "CA", "T"])
     # Offline sessions are marked by examiners.
-    offline = fx.session(4, "2024-03-02")
+    offline = fx.session(4, dt.date(2024, 3, 2))
     op = db.paper_assemble(fx.org, offline, THEORY, bp, 1)
     refused(fx, skillcert.ConstraintError, db.paper_score, fx.org, op, a, ["b", "CA", "T"])
     # A practical paper: nothing objective to score.
@@ -1098,16 +1099,16 @@ def test_assessment_binding_arguments(fx):
     with pytest.raises(skillcert.ValidationError):
         db.paper_assemble(fx.org, 1, THEORY, None, 1)
     with pytest.raises(skillcert.ValidationError):
-        db.session_create(None, ORG, OCC, None, 4, skillcert.PATH_NORMAL, "2024-03-01",
+        db.session_create(None, ORG, OCC, None, 4, skillcert.PATH_NORMAL, dt.date(2024, 3, 1),
                           fx.venue, 1)
     with pytest.raises(TypeError):
-        db.session_create(fx.org, ORG, OCC, None, "4", skillcert.PATH_NORMAL, "2024-03-01",
+        db.session_create(fx.org, ORG, OCC, None, "4", skillcert.PATH_NORMAL, dt.date(2024, 3, 1),
                           fx.venue, 1)
     with pytest.raises(TypeError):
         db.bank_item_save(fx.org, ORG, "not an item")
     # Keyword arguments.
     sid = db.session_create(actor=fx.org, credit_code=ORG, occupation=OCC, work_type=None,
-                            level=5, path=skillcert.PATH_NORMAL, date="2024-05-01",
+                            level=5, path=skillcert.PATH_NORMAL, date=dt.date(2024, 5, 1),
                             venue_id=fx.venue, rooms=1, flags=skillcert.SESSION_ONLINE)
     assert db.session_get(session_id=sid).flags == skillcert.SESSION_ONLINE
 
@@ -1115,7 +1116,7 @@ def test_assessment_binding_arguments(fx):
 def test_assessment_binding_lifetimes(fx):
     db = fx.db
     fx.candidates(1, 2)
-    s = fx.ready_session("2024-03-01", 1, 2)
+    s = fx.ready_session(dt.date(2024, 3, 1), 1, 2)
     it = db.enrolments(s)
     results = db.results(s)
     db.close()

@@ -2,6 +2,7 @@
 refusal, iteration, and tamper detection after editing a file registry with
 Python's own sqlite3 module (mirrors check_audit.c)."""
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -32,10 +33,10 @@ def path(tmp_path, actors):
         db.load_notice(actors["city"])
         db.add_alias(actors["city"], "4-04-05-99", "4-04-05-05")
         db.org_register(actors["org_a"], ORG_A, "北京智训科技有限公司", skillcert.ORG_ENTERPRISE,
-                        "110108", "2023-01-05")
-        db.org_apply(actors["org_a"], ORG_A, ["4-02-07-10:5,4"], "2023-02-01")
-        db.org_recommend(actors["haidian"], ORG_A, "2023-02-10")
-        db.org_evaluate(actors["centre"], ORG_A, date="2023-03-01")
+                        "110108", dt.date(2023, 1, 5))
+        db.org_apply(actors["org_a"], ORG_A, ["4-02-07-10:5,4"], dt.date(2023, 2, 1))
+        db.org_recommend(actors["haidian"], ORG_A, dt.date(2023, 2, 10))
+        db.org_evaluate(actors["centre"], ORG_A, date=dt.date(2023, 3, 1))
     return p
 
 
@@ -60,7 +61,7 @@ def test_audit_chain_intact(path):
     assert r.entries == 6
     assert r.first_bad_seq == 0
     assert r.problem == skillcert.AUDIT_INTACT
-    assert r.message == ""
+    assert r.message is None
 
 
 def test_audit_entries_name_actor_entity_action(path):
@@ -89,15 +90,15 @@ def test_audit_entries_name_actor_entity_action(path):
 
 def test_audit_one_entry_per_change_none_per_refusal(path, actors):
     with skillcert.Database(path) as db:
-        db.org_notice(actors["centre"], ORG_A, "2023-03-10")
+        db.org_notice(actors["centre"], ORG_A, dt.date(2023, 3, 10))
         n = len(list(db.audit_entries()))
         assert n == 7
         with pytest.raises(skillcert.ConstraintError):
-            db.org_notice(actors["centre"], ORG_A, "2023-03-10")
+            db.org_notice(actors["centre"], ORG_A, dt.date(2023, 3, 10))
         with pytest.raises(skillcert.DeniedError):
-            db.org_file(actors["haidian"], ORG_A, "2023-05-10")
+            db.org_file(actors["haidian"], ORG_A, dt.date(2023, 5, 10))
         with pytest.raises(skillcert.DeniedError):
-            db.add_occupation(actors["centre"], "4-04-05-13", "x", "2024-01-01")
+            db.add_occupation(actors["centre"], "4-04-05-13", "x", dt.date(2024, 1, 1))
         db.load_notice(actors["city"])  # imported again: a no-op, no entry
         assert len(list(db.audit_entries())) == n
         assert db.audit_verify()

@@ -8,6 +8,7 @@
   never cut at the NUL (the C library would go on with the shorter text).
 """
 
+import datetime as dt
 import datetime
 import gc
 import weakref
@@ -17,7 +18,7 @@ import pytest
 import skillcert
 from test_certificate import Registry, resident_id
 
-AS_OF = "2023-03-01"
+AS_OF = dt.date(2023, 3, 1)
 OCC = "4-02-07-10"
 ID_A = "11010519491231002X"
 ORG_A = "91110108MA01ABCD2H"
@@ -34,8 +35,8 @@ def churn():
 
 def candidate():
     c = skillcert.Candidate(ID_A, "测试")
-    c.add_certificate(skillcert.CERT_KIND_SKILL_LEVEL, OCC, None, 5, "2019-03-01")
-    c.add_work(OCC, "2019-03-01")
+    c.add_certificate(skillcert.CERT_KIND_SKILL_LEVEL, OCC, None, 5, dt.date(2019, 3, 1))
+    c.add_work(OCC, dt.date(2019, 3, 1))
     return c
 
 
@@ -58,7 +59,7 @@ def test_decision_holds_its_ruleset_until_dropped(db, bureau):
     db.eligibility_load_defaults(bureau)
     rules = db.ruleset(AS_OF)
     seen = weakref.ref(rules)
-    d = rules.decide(candidate(), OCC, None, 4, as_of="2023-02-28")
+    d = rules.decide(candidate(), OCC, None, 4, as_of=dt.date(2023, 2, 28))
     del rules
     churn()
     assert seen() is not None, "the decision let its ruleset go"
@@ -92,13 +93,13 @@ def test_nul_in_org_name_changes_nothing(db):
     org = skillcert.Actor(skillcert.ACTOR_ORGANIZATION, ORG_A, "test")
     before = sum(1 for _ in db.audit_entries())
     refused_nul(db.org_register, org, ORG_A, "ab\0cd", skillcert.ORG_ENTERPRISE, "110108",
-                "2023-01-05")
+                dt.date(2023, 1, 5))
     with pytest.raises(skillcert.NotFoundError):
         db.org_get(ORG_A)
     assert sum(1 for _ in db.audit_entries()) == before
     # The same call without the NUL goes through, with the whole name.
-    db.org_register(org, ORG_A, "abcd", skillcert.ORG_ENTERPRISE, "110108", "2023-01-05")
-    assert db.org_get(ORG_A, "2023-01-06").name == "abcd"
+    db.org_register(org, ORG_A, "abcd", skillcert.ORG_ENTERPRISE, "110108", dt.date(2023, 1, 5))
+    assert db.org_get(ORG_A, dt.date(2023, 1, 6)).name == "abcd"
 
 
 @pytest.mark.parametrize("call, valid", [

@@ -1,6 +1,7 @@
 """Candidates through the Python binding: resident ID numbers, the record
 builder and its getters, save/load and who may save (mirrors check_candidate.c)."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -11,9 +12,9 @@ ID_A = "11010519491231002X"
 def test_candidate_id_worked_examples():
     r = skillcert.resident_id_parse("11010519491231002X")
     assert (r.number, r.area, r.birth_date, r.sex) == (
-        "11010519491231002X", "110105", "1949-12-31", skillcert.SEX_FEMALE)
+        "11010519491231002X", "110105", dt.date(1949, 12, 31), skillcert.SEX_FEMALE)
     r = skillcert.resident_id_parse("110105198001011238")
-    assert (r.birth_date, r.sex) == ("1980-01-01", skillcert.SEX_MALE)
+    assert (r.birth_date, r.sex) == (dt.date(1980, 1, 1), skillcert.SEX_MALE)
 
 
 def test_candidate_id_lower_case_x():
@@ -46,41 +47,41 @@ def test_candidate_kind_names():
 def sample(name="王芳"):
     c = skillcert.Candidate("11010519491231002x", name)
     c.add_education(skillcert.EDUCATION_TECHNICAL_SCHOOL, "无人机应用技术",
-                    skillcert.EDUCATION_RELATED, "2015-07-01")
+                    skillcert.EDUCATION_RELATED, dt.date(2015, 7, 1))
     c.add_education(skillcert.EDUCATION_JUNIOR_COLLEGE, flags=skillcert.EDUCATION_FINAL_YEAR)
-    c.add_work("4—99—00—00", "2019-03-01")
-    c.add_work("4-99-00-00", "2015-08-01", "2018-12-31")
-    c.add_certificate(skillcert.CERT_KIND_QUALIFICATION, "4-99-00-00", "航拍", 5, "2016-05-20",
+    c.add_work("4—99—00—00", dt.date(2019, 3, 1))
+    c.add_work("4-99-00-00", dt.date(2015, 8, 1), dt.date(2018, 12, 31))
+    c.add_certificate(skillcert.CERT_KIND_QUALIFICATION, "4-99-00-00", "航拍", 5, dt.date(2016, 5, 20),
                       "1611000000500001")
-    c.add_certificate(skillcert.CERT_KIND_PRE_TECHNICIAN, "4-99-00-00", None, 0, "2018-07-01")
-    c.set_apprenticeship("4-99-00-00", "2016-01-31")
+    c.add_certificate(skillcert.CERT_KIND_PRE_TECHNICIAN, "4-99-00-00", None, 0, dt.date(2018, 7, 1))
+    c.set_apprenticeship("4-99-00-00", dt.date(2016, 1, 31))
     c.add_evidence(skillcert.EVIDENCE_COMPETITION_AWARD, "4-99-00-00", skillcert.SCOPE_NATIONAL,
-                   "2021-10-01", "全国职业技能大赛 银奖")
-    c.add_evidence(skillcert.EVIDENCE_MAJOR_EVENT, None, 0, "2022-02-04", "北京冬奥会 航拍保障")
+                   dt.date(2021, 10, 1), "全国职业技能大赛 银奖")
+    c.add_evidence(skillcert.EVIDENCE_MAJOR_EVENT, None, 0, dt.date(2022, 2, 4), "北京冬奥会 航拍保障")
     return c
 
 
 def assert_sample(c, name="王芳"):
     assert (c.id_number(), c.name(), c.birth_date(), c.sex()) == (
-        ID_A, name, "1949-12-31", skillcert.SEX_FEMALE)
+        ID_A, name, dt.date(1949, 12, 31), skillcert.SEX_FEMALE)
     assert c.education_count() == 2
     assert c.education_kind(0) == skillcert.EDUCATION_TECHNICAL_SCHOOL
     assert c.education_major(0) == "无人机应用技术"
     assert c.education_flags(0) == skillcert.EDUCATION_RELATED
-    assert c.education_graduated(0) == "2015-07-01"
+    assert c.education_graduated(0) == dt.date(2015, 7, 1)
     assert c.education_major(1) is None
     # Work periods in order of their first day, codes in ASCII.
     assert c.work_count() == 2
     assert (c.work_occupation(0), c.work_start(0), c.work_end(0)) == (
-        "4-99-00-00", "2015-08-01", "2018-12-31")
-    assert (c.work_start(1), c.work_end(1)) == ("2019-03-01", None)
+        "4-99-00-00", dt.date(2015, 8, 1), dt.date(2018, 12, 31))
+    assert (c.work_start(1), c.work_end(1)) == (dt.date(2019, 3, 1), None)
     assert c.certificate_count() == 2
     assert c.certificate_work_type(0) == "航拍"
     assert c.certificate_level(0) == 5
     assert c.certificate_number(0) == "1611000000500001"
     assert c.certificate_number(1) is None
     assert (c.apprenticeship_occupation(), c.apprenticeship_completed()) == (
-        "4-99-00-00", "2016-01-31")
+        "4-99-00-00", dt.date(2016, 1, 31))
     assert c.evidence_count() == 2
     assert c.evidence_grade(0) == skillcert.SCOPE_NATIONAL
     assert c.evidence_description(0) == "全国职业技能大赛 银奖"
@@ -98,7 +99,7 @@ def test_candidate_builder_errors():
     with pytest.raises(skillcert.ValidationError):
         c.add_work("4-99-00-00", "2019-02-30")
     with pytest.raises(skillcert.ValidationError):
-        c.add_work("4-99-00-00", "2019-03-01", "2019-01-01")
+        c.add_work("4-99-00-00", dt.date(2019, 3, 1), dt.date(2019, 1, 1))
     assert c.work_count() == 0
 
 

@@ -1,6 +1,7 @@
 """The catalog through the Python binding: the notice's list, offerings,
 certifiability verdicts, iteration, changes and levels."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -56,7 +57,7 @@ def test_catalog_check_undivided_level(db):
     assert verdict.ok is True
     assert bool(verdict)
     assert verdict.reason == skillcert.REASON_NONE
-    assert verdict.message == ""
+    assert verdict.message is None
 
 
 def test_catalog_check_level_per_direction(db):
@@ -69,7 +70,7 @@ def test_catalog_check_work_type_required(db):
     assert verdict.ok is False
     assert not verdict
     assert verdict.reason == skillcert.REASON_WORK_TYPE_REQUIRED
-    assert verdict.message != ""
+    assert verdict.message
 
 
 def test_catalog_check_work_type_not_allowed(db):
@@ -84,7 +85,7 @@ def test_catalog_check_other_reasons(db):
     # 供应链管理师 offers 3, 2, 1 only.
     assert db.check("4-02-06-05", None, 5).reason == skillcert.REASON_LEVEL_NOT_OFFERED
     # Not yet in force the day before the notice.
-    verdict = db.check(BIM, None, 5, "2022-04-11")
+    verdict = db.check(BIM, None, 5, dt.date(2022, 4, 11))
     assert verdict.reason == skillcert.REASON_OCCUPATION_NOT_IN_FORCE
     assert db.check(BIM, None, 5, date=NOTICE_EFFECTIVE).ok
 
@@ -96,7 +97,7 @@ def test_catalog_check_accepts_notice_dashes(db):
 
 
 def test_catalog_check_keyword_arguments(db):
-    assert db.check(code=BIM, work_type="机电工程", level=2, date="2023-01-01").ok
+    assert db.check(code=BIM, work_type="机电工程", level=2, date=dt.date(2023, 1, 1)).ok
 
 
 def test_catalog_bad_code_raises_validation_error(db):
@@ -142,7 +143,7 @@ def test_catalog_iteration_with_for_loop(db):
 
 
 def test_catalog_iteration_by_date(db):
-    assert codes(db, "2022-04-11") == []
+    assert codes(db, dt.date(2022, 4, 11)) == []
     assert codes(db, NOTICE_EFFECTIVE) == NOTICE_CODES
 
 
@@ -164,46 +165,46 @@ def test_catalog_iterator_ends_for_good(db):
 
 
 def test_catalog_add_occupation_work_type_offering(db, bureau):
-    db.add_occupation(bureau, "4—99—99—01", "测试员", "2023-01-01")
-    db.add_work_type(bureau, "4-99-99-01", "甲方向", "2023-01-01")
-    db.add_offering(bureau, "4-99-99-01", None, 5, "2023-01-01")
-    db.add_offering(bureau, "4-99-99-01", "甲方向", 3, "2023-01-01")
+    db.add_occupation(bureau, "4—99—99—01", "测试员", dt.date(2023, 1, 1))
+    db.add_work_type(bureau, "4-99-99-01", "甲方向", dt.date(2023, 1, 1))
+    db.add_offering(bureau, "4-99-99-01", None, 5, dt.date(2023, 1, 1))
+    db.add_offering(bureau, "4-99-99-01", "甲方向", 3, dt.date(2023, 1, 1))
     occupation = db.lookup_occupation("4-99-99-01")
     assert (occupation.code, occupation.name, occupation.effective) == \
-        ("4-99-99-01", "测试员", "2023-01-01")
+        ("4-99-99-01", "测试员", dt.date(2023, 1, 1))
     assert occupation.work_types == ["甲方向"]
     assert set(occupation.offerings) == {(None, 5), ("甲方向", 3)}
-    assert db.check("4-99-99-01", None, 5, "2023-06-01").ok
-    assert db.check("4-99-99-01", "甲方向", 3, "2023-06-01").ok
-    assert not db.check("4-99-99-01", None, 5, "2022-12-31").ok
+    assert db.check("4-99-99-01", None, 5, dt.date(2023, 6, 1)).ok
+    assert db.check("4-99-99-01", "甲方向", 3, dt.date(2023, 6, 1)).ok
+    assert not db.check("4-99-99-01", None, 5, dt.date(2022, 12, 31)).ok
     assert len(codes(db)) == 21
 
 
 def test_catalog_withdraw_occupation(db, bureau):
-    db.withdraw_occupation(bureau, "4-02-07-10", "2024-01-01")
-    assert db.lookup_occupation("4-02-07-10").withdrawn == "2024-01-01"
-    assert db.check("4-02-07-10", None, 5, "2023-12-31").ok
-    verdict = db.check("4-02-07-10", None, 5, "2024-01-01")
+    db.withdraw_occupation(bureau, "4-02-07-10", dt.date(2024, 1, 1))
+    assert db.lookup_occupation("4-02-07-10").withdrawn == dt.date(2024, 1, 1)
+    assert db.check("4-02-07-10", None, 5, dt.date(2023, 12, 31)).ok
+    verdict = db.check("4-02-07-10", None, 5, dt.date(2024, 1, 1))
     assert verdict.reason == skillcert.REASON_OCCUPATION_NOT_IN_FORCE
-    assert "4-02-07-10" not in codes(db, "2024-06-01")
-    assert len(codes(db, "2024-06-01")) == 19
+    assert "4-02-07-10" not in codes(db, dt.date(2024, 6, 1))
+    assert len(codes(db, dt.date(2024, 6, 1))) == 19
     assert len(codes(db)) == 20  # history stays answerable
     with pytest.raises(skillcert.ConstraintError) as info:
-        db.withdraw_occupation(bureau, "4-02-07-10", "2025-01-01")
+        db.withdraw_occupation(bureau, "4-02-07-10", dt.date(2025, 1, 1))
     assert info.value.code == skillcert.ECONSTRAINT
 
 
 def test_catalog_withdraw_work_type_and_offering(db, bureau):
-    db.withdraw_offering(bureau, BIM, "建筑工程", 3, "2023-01-01")
-    verdict = db.check(BIM, "建筑工程", 3, "2023-02-01")
+    db.withdraw_offering(bureau, BIM, "建筑工程", 3, dt.date(2023, 1, 1))
+    verdict = db.check(BIM, "建筑工程", 3, dt.date(2023, 2, 1))
     assert verdict.reason == skillcert.REASON_OFFERING_NOT_IN_FORCE
-    assert db.check(BIM, "建筑工程", 2, "2023-02-01").ok
-    assert db.check(BIM, "机电工程", 3, "2023-02-01").ok
+    assert db.check(BIM, "建筑工程", 2, dt.date(2023, 2, 1)).ok
+    assert db.check(BIM, "机电工程", 3, dt.date(2023, 2, 1)).ok
 
-    db.withdraw_work_type(bureau, BIM, "机电工程", "2023-03-01")
-    verdict = db.check(BIM, "机电工程", 2, "2023-04-01")
+    db.withdraw_work_type(bureau, BIM, "机电工程", dt.date(2023, 3, 1))
+    verdict = db.check(BIM, "机电工程", 2, dt.date(2023, 4, 1))
     assert verdict.reason == skillcert.REASON_WORK_TYPE_NOT_IN_FORCE
-    assert db.check(BIM, None, 5, "2023-04-01").ok
+    assert db.check(BIM, None, 5, dt.date(2023, 4, 1)).ok
 
 
 def test_catalog_add_alias(db, bureau):

@@ -3,6 +3,7 @@ verification (single and batch), statistics, the electronic certificate,
 and the workflow report -> issue -> publish, revocation and re-issue, the
 enterprise post certificate of "一岗双认" (mirrors check_certificate.c)."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -109,7 +110,7 @@ def test_certificate_verify_unknown_number(notice_db):
     assert v.status == skillcert.VERIFY_NOT_FOUND
     assert not v
     assert v.number == UNKNOWN
-    assert (v.masked_name, v.masked_id, v.org_name, v.issued, v.level) == ("", "", "", "", 0)
+    assert (v.masked_name, v.masked_id, v.org_name, v.issued, v.level) == (None, None, None, None, 0)
     # Normalised when well-formed.
     v = notice_db.certificate_verify(" s000011000001244000099 ", "张小三", "11010519491231002X")
     assert v.status == skillcert.VERIFY_NOT_FOUND
@@ -172,11 +173,11 @@ def test_certificate_stats_empty(notice_db):
     assert isinstance(total, skillcert.CertStatsRow)
     assert total.count == 0
     assert (total.occupation, total.level, total.district, total.credit_code, total.period) == \
-        ("", 0, "", "", "")
+        (None, 0, None, None, None)
     assert [r.count for r in notice_db.certificate_stats(skillcert.STATS_PUBLISHED_ONLY)] == [0]
     # Grouped: no group at all.
     assert list(notice_db.certificate_stats(skillcert.STATS_LEVEL | skillcert.STATS_DISTRICT,
-                                            "2024-01-01", "2024-12-31")) == []
+                                            dt.date(2024, 1, 1), dt.date(2024, 12, 31))) == []
     with notice_db.certificate_stats(skillcert.STATS_ORG) as it:
         assert it.next_item() is None
         assert it.next_item() is None
@@ -205,14 +206,14 @@ def test_certificate_unknown_number_changes_nothing(notice_db):
     centre = skillcert.Actor(skillcert.ACTOR_CITY_CENTRE, None, "test")
     before = audit_count(notice_db)
     calls = [
-        lambda: notice_db.certificate_issue(org, UNKNOWN, "sha256:p", "2024-03-15"),
-        lambda: notice_db.certificate_publish(centre, UNKNOWN, "2024-04-01"),
-        lambda: notice_db.certificate_revoke(centre, UNKNOWN, "作废", "2024-05-01"),
-        lambda: notice_db.certificate_reissue(org, UNKNOWN, None, "补发", "2024-05-01"),
+        lambda: notice_db.certificate_issue(org, UNKNOWN, "sha256:p", dt.date(2024, 3, 15)),
+        lambda: notice_db.certificate_publish(centre, UNKNOWN, dt.date(2024, 4, 1)),
+        lambda: notice_db.certificate_revoke(centre, UNKNOWN, "作废", dt.date(2024, 5, 1)),
+        lambda: notice_db.certificate_reissue(org, UNKNOWN, None, "补发", dt.date(2024, 5, 1)),
         lambda: notice_db.certificate_link_post(org, UNKNOWN, "某公司", "配送主管", "QY-1"),
         lambda: notice_db.certificate_get(UNKNOWN),
         lambda: notice_db.certificate_export_memory(UNKNOWN),
-        lambda: notice_db.certificate_report(org, 4242, "11010519491231002X", "2024-03-10"),
+        lambda: notice_db.certificate_report(org, 4242, "11010519491231002X", dt.date(2024, 3, 10)),
     ]
     for call in calls:
         with pytest.raises(skillcert.NotFoundError) as info:
@@ -258,7 +259,7 @@ SCOPE = ["4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1"]
 QUALIFIED = ["4-02-07-10:1", "4-04-05-05/数据标注员:1"]
 ORG_NAME = "北京智训科技有限公司"
 ORG2_NAME = "北京数字技能评价协会"
-APPLY_DAY = "2023-06-10"   # fixture applications: applied, verified, confirmed (FX_APPLY_DAY)
+APPLY_DAY = dt.date(2023, 6, 10)   # fixture applications: applied, verified, confirmed (FX_APPLY_DAY)
 
 
 def resident_id(n):
@@ -294,40 +295,40 @@ class Registry:
         self._file(self.org2, ORG2, ORG2_NAME, skillcert.ORG_SOCIAL_GROUP, "110102", xicheng)
         for i in range(1, 6):
             db.staff_add(self.org, ORG, "E%02d" % i, "考评员", skillcert.STAFF_EXAMINER,
-                         QUALIFIED, "2023-06-01")
+                         QUALIFIED, dt.date(2023, 6, 1))
             db.staff_add(self.org2, ORG2, "E%02d" % i, "考评员", skillcert.STAFF_EXAMINER,
-                         QUALIFIED, "2023-06-01")
+                         QUALIFIED, dt.date(2023, 6, 1))
         self.venue = db.venue_register(self.org, ORG, "海淀考点", "北京市海淀区中关村大街1号",
-                                       "110108", 3, "2023-06-01")
-        db.venue_inspect(haidian, self.venue, True, "场地合格", "2023-06-05")
+                                       "110108", 3, dt.date(2023, 6, 1))
+        db.venue_inspect(haidian, self.venue, True, "场地合格", dt.date(2023, 6, 5))
         self.venue2 = db.venue_register(self.org2, ORG2, "西城考点", "北京市西城区金融街1号",
-                                        "110102", 3, "2023-06-01")
-        db.venue_inspect(xicheng, self.venue2, True, None, "2023-06-05")
+                                        "110102", 3, dt.date(2023, 6, 1))
+        db.venue_inspect(xicheng, self.venue2, True, None, dt.date(2023, 6, 5))
         self.ann = self._announce(self.org, ORG)
         self.ann2 = self._announce(self.org2, ORG2)
 
     def _file(self, actor, code, name, kind, district, bureau):
         db = self.db
-        db.org_register(actor, code, name, kind, district, "2023-01-05")
-        db.org_apply(actor, code, SCOPE, "2023-02-01")
-        db.org_recommend(bureau, code, "2023-02-10")
-        db.org_evaluate(self.centre, code, None, skillcert.EVAL_ALL, "2023-03-01")
-        db.org_notice(self.centre, code, "2023-03-10")
-        db.org_file(self.centre, code, "2023-05-10")
-        db.org_commit(actor, code, "2023-05-12")
+        db.org_register(actor, code, name, kind, district, dt.date(2023, 1, 5))
+        db.org_apply(actor, code, SCOPE, dt.date(2023, 2, 1))
+        db.org_recommend(bureau, code, dt.date(2023, 2, 10))
+        db.org_evaluate(self.centre, code, None, skillcert.EVAL_ALL, dt.date(2023, 3, 1))
+        db.org_notice(self.centre, code, dt.date(2023, 3, 10))
+        db.org_file(self.centre, code, dt.date(2023, 5, 10))
+        db.org_commit(actor, code, dt.date(2023, 5, 12))
 
     def _announce(self, actor, code):
         return self.db.announcement_publish(actor, code, "FX-2023", "新职业技能等级认定工作实施方案",
-                                            "2023-06-01", "2026-05-01", "五级 300 元, 四级 400 元",
-                                            skillcert.METHOD_ALL, SCOPE, "2023-05-20")
+                                            dt.date(2023, 6, 1), dt.date(2026, 5, 1), "五级 300 元, 四级 400 元",
+                                            skillcert.METHOD_ALL, SCOPE, dt.date(2023, 5, 20))
 
     def candidate(self, n, name=None):
         """A record (as fx_candidate): working in OCC since 2000 and holding
         its levels 5 to 2, so eligible for every level of it."""
         c = skillcert.Candidate(resident_id(n), name or "考生%d" % n)
-        c.add_work(OCC, "2000-01-01")
-        for level, issued in ((5, "2002-01-01"), (4, "2007-01-01"), (3, "2012-01-01"),
-                              (2, "2017-01-01")):
+        c.add_work(OCC, dt.date(2000, 1, 1))
+        for level, issued in ((5, dt.date(2002, 1, 1)), (4, dt.date(2007, 1, 1)), (3, dt.date(2012, 1, 1)),
+                              (2, dt.date(2017, 1, 1))):
             c.add_certificate(skillcert.CERT_KIND_SKILL_LEVEL, OCC, None, level, issued)
         self.db.candidate_save(self.centre, c)
 
@@ -346,7 +347,7 @@ class Registry:
         db.application_confirm_batch(bureau, ids, APPLY_DAY)
         return ids
 
-    def session(self, first, last, date="2024-03-01", level=4, second=False):
+    def session(self, first, last, date=dt.date(2024, 3, 1), level=4, second=False):
         """A confirmed session of OCC at level (of ORG, or ORG2 when second)
         with candidates first..last (recorded here unless already), enrolled
         on their applications confirmed here."""
@@ -369,7 +370,7 @@ class Registry:
         db.session_confirm(actor, s, date)
         return s
 
-    def passed(self, first, last, date="2024-03-01", level=4, second=False):
+    def passed(self, first, last, date=dt.date(2024, 3, 1), level=4, second=False):
         """A session where candidates first..last passed."""
         s = self.session(first, last, date, level, second)
         actor = self.org2 if second else self.org
@@ -377,15 +378,15 @@ class Registry:
             self.db.result_record(actor, s, resident_id(n), 80, 75, skillcert.SCORE_NONE, date)
         return s
 
-    def report(self, s, n, date="2024-03-10", second=False):
+    def report(self, s, n, date=dt.date(2024, 3, 10), second=False):
         return self.db.certificate_report(self.org2 if second else self.org, s, resident_id(n),
                                           date)
 
     def valid(self, s, n):
         """Reported 2024-03-10, issued 2024-03-15, published 2024-04-01."""
         number = self.report(s, n)
-        self.db.certificate_issue(self.org, number, "sha256:photo", "2024-03-15")
-        self.db.certificate_publish(self.centre, number, "2024-04-01")
+        self.db.certificate_issue(self.org, number, "sha256:photo", dt.date(2024, 3, 15))
+        self.db.certificate_publish(self.centre, number, dt.date(2024, 4, 1))
         return number
 
 
@@ -414,26 +415,26 @@ def test_certificate_only_for_passed_results(fx):
     fx.candidate(1, "张小三")
     fx.candidate(2, "李四")
     s = fx.session(1, 2)
-    fx.db.result_record(fx.org, s, resident_id(1), 88, 91, skillcert.SCORE_NONE, "2024-03-02")
-    fx.db.result_record(fx.org, s, resident_id(2), 50, 91, skillcert.SCORE_NONE, "2024-03-02")
+    fx.db.result_record(fx.org, s, resident_id(1), 88, 91, skillcert.SCORE_NONE, dt.date(2024, 3, 2))
+    fx.db.result_record(fx.org, s, resident_id(2), 50, 91, skillcert.SCORE_NONE, dt.date(2024, 3, 2))
     report = fx.db.certificate_report
     # Failed; another organization; the city centre; before the result; unknown session.
-    e = refused(fx, skillcert.ConstraintError, report, fx.org, s, resident_id(2), "2024-03-10")
+    e = refused(fx, skillcert.ConstraintError, report, fx.org, s, resident_id(2), dt.date(2024, 3, 10))
     assert e.code == skillcert.ECONSTRAINT
-    e = refused(fx, skillcert.DeniedError, report, fx.org2, s, resident_id(1), "2024-03-10")
+    e = refused(fx, skillcert.DeniedError, report, fx.org2, s, resident_id(1), dt.date(2024, 3, 10))
     assert e.code == skillcert.EDENIED
-    refused(fx, skillcert.DeniedError, report, fx.centre, s, resident_id(1), "2024-03-10")
-    refused(fx, skillcert.ConstraintError, report, fx.org, s, resident_id(1), "2024-03-01")
-    refused(fx, skillcert.NotFoundError, report, fx.org, s + 50, resident_id(1), "2024-03-10")
-    refused(fx, skillcert.ValidationError, report, fx.org, s, "110105", "2024-03-10")
+    refused(fx, skillcert.DeniedError, report, fx.centre, s, resident_id(1), dt.date(2024, 3, 10))
+    refused(fx, skillcert.ConstraintError, report, fx.org, s, resident_id(1), dt.date(2024, 3, 1))
+    refused(fx, skillcert.NotFoundError, report, fx.org, s + 50, resident_id(1), dt.date(2024, 3, 10))
+    refused(fx, skillcert.ValidationError, report, fx.org, s, "110105", dt.date(2024, 3, 10))
     assert list(fx.db.certificates()) == []
 
-    number = report(fx.org, s, resident_id(1), "2024-03-10")
+    number = report(fx.org, s, resident_id(1), dt.date(2024, 3, 10))
     assert number == "S000011000001244000001"
-    e = refused(fx, skillcert.ExistsError, report, fx.org, s, resident_id(1), "2024-03-11")
+    e = refused(fx, skillcert.ExistsError, report, fx.org, s, resident_id(1), dt.date(2024, 3, 11))
     assert e.code == skillcert.EEXISTS
     assert fx.db.result_get(s, resident_id(1)).certificate == number
-    assert fx.db.result_get(s, resident_id(2)).certificate == ""
+    assert fx.db.result_get(s, resident_id(2)).certificate is None
 
 
 def test_certificate_number_format(fx):
@@ -464,34 +465,34 @@ def test_certificate_statuses_and_verification(fx):
     assert (c.level, c.level_text) == (4, "四级/中级工")
     assert (c.credit_code, c.org_name, c.district) == (ORG, ORG_NAME, "110108")
     assert c.session_id == s
-    assert (c.certified, c.issued, c.published, c.revoked) == ("2024-03-10", "", "", "")
-    assert (c.photo, c.replaces, c.replaced_by, c.post_number) == ("", "", "", "")
+    assert (c.certified, c.issued, c.published, c.revoked) == (dt.date(2024, 3, 10), None, None, None)
+    assert (c.photo, c.replaces, c.replaced_by, c.post_number) == (None, None, None, None)
 
     # Reported: recorded, not yet public.
     v = db.certificate_verify(number, "张小三")
     assert v.status == skillcert.VERIFY_NOT_PUBLISHED and not v
     assert v.masked_name == "张*三"
-    assert v.issued == ""
+    assert v.issued is None
 
-    refused(fx, skillcert.ConstraintError, db.certificate_publish, fx.centre, number, "2024-03-20")
-    refused(fx, skillcert.DeniedError, db.certificate_issue, fx.org2, number, None, "2024-03-15")
+    refused(fx, skillcert.ConstraintError, db.certificate_publish, fx.centre, number, dt.date(2024, 3, 20))
+    refused(fx, skillcert.DeniedError, db.certificate_issue, fx.org2, number, None, dt.date(2024, 3, 15))
     refused(fx, skillcert.ConstraintError, db.certificate_issue, fx.org, number, None,
-            "2024-03-09")
-    db.certificate_issue(fx.org, number, "sha256:abcd", "2024-03-15")
+            dt.date(2024, 3, 9))
+    db.certificate_issue(fx.org, number, "sha256:abcd", dt.date(2024, 3, 15))
     c = db.certificate_get(number)
-    assert (c.status, c.issued, c.photo) == (skillcert.CERT_ISSUED, "2024-03-15", "sha256:abcd")
+    assert (c.status, c.issued, c.photo) == (skillcert.CERT_ISSUED, dt.date(2024, 3, 15), "sha256:abcd")
     refused(fx, skillcert.ConstraintError, db.certificate_issue, fx.org, number, None,
-            "2024-03-16")
+            dt.date(2024, 3, 16))
     v = db.certificate_verify(number, "张小三")
     assert v.status == skillcert.VERIFY_NOT_PUBLISHED
-    assert v.issued == "2024-03-15"
+    assert v.issued == dt.date(2024, 3, 15)
 
-    refused(fx, skillcert.DeniedError, db.certificate_publish, fx.org, number, "2024-04-01")
+    refused(fx, skillcert.DeniedError, db.certificate_publish, fx.org, number, dt.date(2024, 4, 1))
     refused(fx, skillcert.ConstraintError, db.certificate_publish, fx.centre, number,
-            "2024-03-14")
-    db.certificate_publish(fx.centre, number, "2024-04-01")
+            dt.date(2024, 3, 14))
+    db.certificate_publish(fx.centre, number, dt.date(2024, 4, 1))
     c = db.certificate_get(number)
-    assert (c.status, c.published) == (skillcert.CERT_PUBLISHED, "2024-04-01")
+    assert (c.status, c.published) == (skillcert.CERT_PUBLISHED, dt.date(2024, 4, 1))
 
     # Published: valid, with the name and ID masked.
     v = db.certificate_verify(number, "张小三")
@@ -500,7 +501,7 @@ def test_certificate_statuses_and_verification(fx):
     assert v.masked_name == "张*三"
     assert v.masked_id == me[:6] + "********" + me[14:]
     assert (v.occupation, v.occupation_name, v.work_type, v.level) == (OCC, OCC_NAME, "--", 4)
-    assert (v.org_name, v.issued, v.revoked) == (ORG_NAME, "2024-03-15", "")
+    assert (v.org_name, v.issued, v.revoked) == (ORG_NAME, dt.date(2024, 3, 15), None)
     # With the ID number, lower-case and blanks around it too.
     assert db.certificate_verify(number, "张小三", me).status == skillcert.VERIFY_VALID
     assert db.certificate_verify(number, "张小三", " %s " % me.lower()).status == \
@@ -509,7 +510,7 @@ def test_certificate_statuses_and_verification(fx):
     for v in (db.certificate_verify(number, "张小二"),
               db.certificate_verify(number, "张小三", other)):
         assert v.status == skillcert.VERIFY_NAME_MISMATCH
-        assert (v.masked_name, v.masked_id, v.org_name, v.level) == ("", "", "", 0)
+        assert (v.masked_name, v.masked_id, v.org_name, v.level) == (None, None, None, 0)
     assert db.certificate_verify(UNKNOWN, "张小三").status == skillcert.VERIFY_NOT_FOUND
     # Every change left one audit entry.
     assert len(list(db.audit_entries("certificate"))) == 3
@@ -520,7 +521,7 @@ def test_certificate_numbering(fx):
     assert [fx.report(s4, 1), fx.report(s4, 2)] == \
         ["S000011000001244000001", "S000011000001244000002"]
     # Next year: a sequence of its own; another level too.
-    assert fx.report(s4, 3, "2025-01-05") == "S000011000001254000001"
+    assert fx.report(s4, 3, dt.date(2025, 1, 5)) == "S000011000001254000001"
     s3 = fx.passed(10, 10, level=3)
     assert fx.report(s3, 10) == "S000011000001243000001"
     # The second organization to report gets site 000002.
@@ -539,23 +540,23 @@ def test_certificate_revoke_and_reissue(fx):
     number = fx.valid(s, 1)
 
     refused(fx, skillcert.DeniedError, db.certificate_revoke, fx.org2, number, "错误",
-            "2024-05-01")
+            dt.date(2024, 5, 1))
     refused(fx, skillcert.DeniedError, db.certificate_revoke, fx.public, number, "错误",
-            "2024-05-01")
+            dt.date(2024, 5, 1))
     refused(fx, skillcert.ValidationError, db.certificate_revoke, fx.org, number, "",
-            "2024-05-01")
-    db.certificate_revoke(fx.org, number, "姓名录入错误", "2024-05-01")
+            dt.date(2024, 5, 1))
+    db.certificate_revoke(fx.org, number, "姓名录入错误", dt.date(2024, 5, 1))
     refused(fx, skillcert.ConstraintError, db.certificate_revoke, fx.centre, number, "again",
-            "2024-05-02")
+            dt.date(2024, 5, 2))
     v = db.certificate_verify(number, "王五")
     assert v.status == skillcert.VERIFY_REVOKED and not v
-    assert (v.revoked, v.masked_name) == ("2024-05-01", "王*")
+    assert (v.revoked, v.masked_name) == (dt.date(2024, 5, 1), "王*")
 
     # Re-issue with a corrected name: a new number, reported again.
-    fresh = db.certificate_reissue(fx.org, number, "王伍", "姓名更正", "2024-05-02")
+    fresh = db.certificate_reissue(fx.org, number, "王伍", "姓名更正", dt.date(2024, 5, 2))
     assert fresh == "S000011000001244000002"
     refused(fx, skillcert.ConstraintError, db.certificate_reissue, fx.org, number, None, "again",
-            "2024-05-03")
+            dt.date(2024, 5, 3))
     old = db.certificate_get(number)
     assert (old.status, old.replaced_by, old.revoke_reason) == \
         (skillcert.CERT_REVOKED, fresh, "姓名录入错误")
@@ -563,14 +564,14 @@ def test_certificate_revoke_and_reissue(fx):
     assert (new.status, new.replaces, new.holder, new.session_id) == \
         (skillcert.CERT_REPORTED, number, "王伍", s)
     assert db.certificate_verify(fresh, "王伍").status == skillcert.VERIFY_NOT_PUBLISHED
-    db.certificate_issue(fx.org, fresh, "sha256:p2", "2024-05-03")
-    db.certificate_publish(fx.centre, fresh, "2024-05-10")
+    db.certificate_issue(fx.org, fresh, "sha256:p2", dt.date(2024, 5, 3))
+    db.certificate_publish(fx.centre, fresh, dt.date(2024, 5, 10))
     assert db.certificate_verify(fresh, "王伍").status == skillcert.VERIFY_VALID
     assert db.certificate_verify(number, "王五").status == skillcert.VERIFY_REVOKED
 
     # Re-issuing a certificate in force revokes it with the reason; holder kept.
     second = fx.valid(s, 2)
-    third = db.certificate_reissue(fx.org, second, None, "证书遗失补发", "2024-06-01")
+    third = db.certificate_reissue(fx.org, second, None, "证书遗失补发", dt.date(2024, 6, 1))
     c = db.certificate_get(second)
     assert (c.status, c.revoke_reason) == (skillcert.CERT_REVOKED, "证书遗失补发")
     assert db.certificate_get(third).holder == "赵六"
@@ -582,14 +583,14 @@ def test_certificate_revoke_and_reissue(fx):
 def test_certificate_of_exited_organization_stays_valid(fx):
     s = fx.passed(1, 2)
     number = fx.valid(s, 1)
-    fx.db.org_exit(fx.centre, ORG, "不履行工作承诺", "2024-06-01")
+    fx.db.org_exit(fx.centre, ORG, "不履行工作承诺", dt.date(2024, 6, 1))
     v = fx.db.certificate_verify(number, "考生1")
     assert v.status == skillcert.VERIFY_VALID
     assert v.org_name == ORG_NAME
     # No new certificate after the exit; before it, yes.
-    e = refused(fx, skillcert.ConstraintError, fx.report, s, 2, "2024-06-02")
+    e = refused(fx, skillcert.ConstraintError, fx.report, s, 2, dt.date(2024, 6, 2))
     assert "may not certify" in e.message
-    assert fx.report(s, 2, "2024-05-31") == "S000011000001244000002"
+    assert fx.report(s, 2, dt.date(2024, 5, 31)) == "S000011000001244000002"
 
 
 def test_certificate_post_link(fx):
@@ -597,23 +598,23 @@ def test_certificate_post_link(fx):
     number = fx.valid(s, 1)
     db = fx.db
     refused(fx, skillcert.DeniedError, db.certificate_link_post, fx.org2, number, "某物流公司",
-            "配送主管", "QY-001", "2024-04-02")
+            "配送主管", "QY-001", dt.date(2024, 4, 2))
     refused(fx, skillcert.ValidationError, db.certificate_link_post, fx.org, number, "",
             "配送主管", "QY-001", None)
     db.certificate_link_post(fx.org, number, "北京某物流有限公司", "配送主管", "QY-2024-001",
-                             "2024-04-02")
+                             dt.date(2024, 4, 2))
     c = db.certificate_get(number)
     assert (c.post_enterprise, c.post_name, c.post_number, c.post_issued) == \
-        ("北京某物流有限公司", "配送主管", "QY-2024-001", "2024-04-02")
+        ("北京某物流有限公司", "配送主管", "QY-2024-001", dt.date(2024, 4, 2))
     # Linking again replaces it.
     db.certificate_link_post(fx.org, number, "北京某物流有限公司", "区域经理", "QY-2024-002",
-                             "2024-05-02")
+                             dt.date(2024, 5, 2))
     c = db.certificate_get(number)
-    assert (c.post_name, c.post_number, c.post_issued) == ("区域经理", "QY-2024-002", "2024-05-02")
+    assert (c.post_name, c.post_number, c.post_issued) == ("区域经理", "QY-2024-002", dt.date(2024, 5, 2))
     # Not on a revoked certificate.
-    db.certificate_revoke(fx.centre, number, "违规发证", "2024-06-01")
+    db.certificate_revoke(fx.centre, number, "违规发证", dt.date(2024, 6, 1))
     refused(fx, skillcert.ConstraintError, db.certificate_link_post, fx.org, number, "某公司",
-            "岗位", "QY-3", "2024-06-02")
+            "岗位", "QY-3", dt.date(2024, 6, 2))
 
 
 def test_certificate_electronic_document(fx, tmp_path):
@@ -621,7 +622,7 @@ def test_certificate_electronic_document(fx, tmp_path):
     number = fx.valid(s, 1)
     db = fx.db
     db.certificate_link_post(fx.org, number, "北京某物流有限公司", "配送主管", "QY-2024-001",
-                             "2024-04-02")
+                             dt.date(2024, 4, 2))
     xml = db.certificate_export_memory(number)
     assert isinstance(xml, str)
     for text in ("urn:skillcert:certificate:1", "<title>职业技能等级证书</title>",
@@ -645,7 +646,7 @@ def test_certificate_electronic_document(fx, tmp_path):
     assert report.error_count() > 0
 
     # As a file; a revoked certificate's document says so.
-    db.certificate_revoke(fx.centre, number, "违规发证", "2024-06-01")
+    db.certificate_revoke(fx.centre, number, "违规发证", dt.date(2024, 6, 1))
     path = str(tmp_path / "cert.xml")
     db.certificate_export_file(number, path)
     assert skillcert.validate_file(path) == skillcert.DOC_CERTIFICATE
@@ -657,7 +658,7 @@ def test_certificate_electronic_document(fx, tmp_path):
     reported = fx.report(s, 2)
     with pytest.raises(skillcert.ConstraintError):
         db.certificate_export_memory(reported)
-    db.certificate_issue(fx.org, reported, None, "2024-03-11")
+    db.certificate_issue(fx.org, reported, None, dt.date(2024, 3, 11))
     with pytest.raises(skillcert.ConstraintError):
         db.certificate_export_memory(reported)
     with pytest.raises(skillcert.ConstraintError):
@@ -668,12 +669,12 @@ def test_certificate_stats_and_listing(fx):
     s = fx.passed(1, 4)
     db = fx.db
     n = [fx.valid(s, i) for i in (1, 2, 3)]           # 3 published, issued 2024-03-15
-    n.append(fx.report(s, 4, "2024-04-10"))
-    db.certificate_issue(fx.org, n[3], "p", "2024-04-12")   # issued only
-    db.certificate_revoke(fx.org, n[2], "作废", "2024-05-01")
+    n.append(fx.report(s, 4, dt.date(2024, 4, 10)))
+    db.certificate_issue(fx.org, n[3], "p", dt.date(2024, 4, 12))   # issued only
+    db.certificate_revoke(fx.org, n[2], "作废", dt.date(2024, 5, 1))
     s2 = fx.passed(10, 10, level=5, second=True)
     n.append(fx.report(s2, 10, second=True))
-    db.certificate_issue(fx.org2, n[4], "p", "2024-03-20")
+    db.certificate_issue(fx.org2, n[4], "p", dt.date(2024, 3, 20))
 
     # In force: 2 published + 1 issued of ORG, 1 issued of ORG2.
     assert [r.count for r in db.certificate_stats()] == [4]
@@ -685,8 +686,8 @@ def test_certificate_stats_and_listing(fx):
             for r in db.certificate_stats(skillcert.STATS_ORG | skillcert.STATS_OCCUPATION
                                           | skillcert.STATS_MONTH)]
     assert rows == [(OCC, ORG2, "2024-03", 1), (OCC, ORG, "2024-03", 2), (OCC, ORG, "2024-04", 1)]
-    rows = list(db.certificate_stats(skillcert.STATS_YEAR, from_date="2024-04-01",
-                                     to_date="2024-12-31"))
+    rows = list(db.certificate_stats(skillcert.STATS_YEAR, from_date=dt.date(2024, 4, 1),
+                                     to_date=dt.date(2024, 12, 31)))
     assert [(r.period, r.count) for r in rows] == [("2024", 1)]
 
     # Listing: by organization, by holder, all.
@@ -712,7 +713,7 @@ def test_certificate_batch_verify(fx):
     a = fx.valid(s, 1)
     b = fx.report(s, 2)
     c = fx.valid(s, 3)
-    fx.db.certificate_revoke(fx.centre, c, "作废", "2024-05-01")
+    fx.db.certificate_revoke(fx.centre, c, "作废", dt.date(2024, 5, 1))
     answers = fx.db.certificate_batch_verify(
         [a, b, "S000011000001244000777", "garbage", a, c, None],
         ["考生1", "考生2", "x", "x", "考生2", "考生3", None],
@@ -724,8 +725,8 @@ def test_certificate_batch_verify(fx):
     assert answers[0].masked_name == "考*1"
     assert answers[0].masked_id == resident_id(1)[:6] + "********" + resident_id(1)[14:]
     assert answers[3].number == "garbage"
-    assert answers[4].masked_name == ""
-    assert answers[5].revoked == "2024-05-01"
+    assert answers[4].masked_name is None
+    assert answers[5].revoked == dt.date(2024, 5, 1)
     # The same as one at a time.
     for number, name, v in zip([a, b, c], ["考生1", "考生2", "考生3"],
                                fx.db.certificate_batch_verify([a, b, c],

@@ -2,11 +2,12 @@
 ruleset, and decisions with their explanation, word for word (mirrors
 check_eligibility.c)."""
 
+import datetime as dt
 import pytest
 
 import skillcert
 
-AS_OF = "2023-03-01"
+AS_OF = dt.date(2023, 3, 1)
 OCC = "4-02-07-10"  # 网约配送员: no rules of its own, the template applies
 ID_A = "11010519491231002X"
 
@@ -32,10 +33,10 @@ def test_eligibility_load_defaults(db, bureau):
 def test_eligibility_shortfall_message(rules):
     """The issue's example: one day short of four years since the certificate."""
     c = person()
-    c.add_certificate(skillcert.CERT_KIND_SKILL_LEVEL, OCC, None, 5, "2019-03-01")
-    c.add_work(OCC, "2019-03-01")
+    c.add_certificate(skillcert.CERT_KIND_SKILL_LEVEL, OCC, None, 5, dt.date(2019, 3, 1))
+    c.add_work(OCC, dt.date(2019, 3, 1))
 
-    d = rules.decide(c, OCC, None, 4, as_of="2023-02-28")
+    d = rules.decide(c, OCC, None, 4, as_of=dt.date(2023, 2, 28))
     assert isinstance(d, skillcert.Decision)
     assert not d and not d.eligible()
     assert d.reason() == skillcert.REASON_CONDITIONS_NOT_MET
@@ -73,11 +74,11 @@ def test_eligibility_shortfall_message(rules):
 def test_eligibility_template_boundary_one_day_short(rules):
     """L5-a: one year of work, exactly, and one day short."""
     exact = person()
-    exact.add_work(OCC, "2022-03-01")
+    exact.add_work(OCC, dt.date(2022, 3, 1))
     d = rules.decide(exact, OCC, None, 5, as_of=AS_OF)
     assert d.eligible() and d.matched() == "L5-a"
     short = person()
-    short.add_work(OCC, "2022-03-02")
+    short.add_work(OCC, dt.date(2022, 3, 2))
     d = rules.decide(short, OCC, None, 5, as_of=AS_OF)
     assert not d.eligible()
     assert d.message_for("L5-a") == (

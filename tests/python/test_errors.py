@@ -1,6 +1,7 @@
 """Errors through the Python binding: status codes become exceptions that
 carry code, message, line, column and field."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -54,7 +55,7 @@ def test_errors_validation_error_is_a_value_error(db):
 
 def test_errors_denied_for_district_actor(empty_db, district):
     with pytest.raises(skillcert.DeniedError) as info:
-        empty_db.add_occupation(district, "4-99-99-01", "测试员", "2023-01-01")
+        empty_db.add_occupation(district, "4-99-99-01", "测试员", dt.date(2023, 1, 1))
     assert info.value.code == skillcert.EDENIED
     assert info.value.message
     assert isinstance(info.value, PermissionError)
@@ -65,19 +66,19 @@ def test_errors_denied_for_district_actor(empty_db, district):
 
 def test_errors_exists(db, bureau):
     with pytest.raises(skillcert.ExistsError) as info:
-        db.add_occupation(bureau, BIM, "建筑信息模型技术员", "2022-04-12")
+        db.add_occupation(bureau, BIM, "建筑信息模型技术员", dt.date(2022, 4, 12))
     assert info.value.code == skillcert.EEXISTS
 
 
 def test_errors_constraint(db, bureau):
     with pytest.raises(skillcert.ConstraintError) as info:
-        db.withdraw_occupation(bureau, BIM, "2020-01-01")  # before it took effect
+        db.withdraw_occupation(bureau, BIM, dt.date(2020, 1, 1))  # before it took effect
     assert info.value.code == skillcert.ECONSTRAINT
 
 
 def test_errors_not_found_when_changing_unknown_occupation(empty_db, bureau):
     with pytest.raises(skillcert.NotFoundError) as info:
-        empty_db.add_work_type(bureau, "4-99-99-01", "甲方向", "2023-01-01")
+        empty_db.add_work_type(bureau, "4-99-99-01", "甲方向", dt.date(2023, 1, 1))
     assert info.value.code == skillcert.ENOTFOUND
 
 

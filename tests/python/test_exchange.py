@@ -3,6 +3,7 @@ with its options): the results report of a session and the findings of an inspec
 imported by the city centre and exported again the same; refusals that change nothing;
 the options each type needs."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -62,13 +63,13 @@ def city(actors):
     with skillcert.Database() as db:
         db.load_notice(actors["city"])
         db.org_register(actors["org"], ORG_A, "北京智训科技有限公司", skillcert.ORG_ENTERPRISE,
-                        "110108", "2023-01-05")
-        db.org_apply(actors["org"], ORG_A, SCOPE, "2023-02-01")
-        db.org_recommend(actors["haidian"], ORG_A, "2023-02-10", "材料齐全")
-        db.org_evaluate(actors["centre"], ORG_A, None, skillcert.EVAL_ALL, "2023-03-01")
-        db.org_notice(actors["centre"], ORG_A, "2023-03-10")
-        db.org_file(actors["centre"], ORG_A, "2023-05-10")
-        db.org_commit(actors["org"], ORG_A, "2023-05-12")
+                        "110108", dt.date(2023, 1, 5))
+        db.org_apply(actors["org"], ORG_A, SCOPE, dt.date(2023, 2, 1))
+        db.org_recommend(actors["haidian"], ORG_A, dt.date(2023, 2, 10), "材料齐全")
+        db.org_evaluate(actors["centre"], ORG_A, None, skillcert.EVAL_ALL, dt.date(2023, 3, 1))
+        db.org_notice(actors["centre"], ORG_A, dt.date(2023, 3, 10))
+        db.org_file(actors["centre"], ORG_A, dt.date(2023, 5, 10))
+        db.org_commit(actors["org"], ORG_A, dt.date(2023, 5, 12))
         yield db
 
 
@@ -80,7 +81,7 @@ def test_exchange_doctypes():
 def test_exchange_results_report_round_trip(city, actors):
     r = city.import_memory(actors["centre"], RESULTS, "results.xml")
     assert (r.doctype, r.records, r.already_imported) == (skillcert.DOC_RESULTS_REPORT, 2, 0)
-    out = city.export_exchange(skillcert.DOC_RESULTS_REPORT, date="2024-03-10",
+    out = city.export_exchange(skillcert.DOC_RESULTS_REPORT, date=dt.date(2024, 3, 10),
                                batch="rr-2024-03", id=1)
     assert isinstance(out, str)
     assert out == RESULTS
@@ -113,7 +114,7 @@ def test_exchange_results_report_refused(city, actors):
 def test_exchange_findings_round_trip(city, actors):
     r = city.import_memory(actors["centre"], FINDINGS, "findings.xml")
     assert (r.doctype, r.records) == (skillcert.DOC_FINDINGS, 2)
-    out = city.export_exchange(skillcert.DOC_FINDINGS, date="2024-04-10", batch="sf-1", id=1)
+    out = city.export_exchange(skillcert.DOC_FINDINGS, date=dt.date(2024, 4, 10), batch="sf-1", id=1)
     assert out == FINDINGS
 
 
@@ -136,7 +137,7 @@ def test_exchange_options(city):
     with pytest.raises(skillcert.ValidationError):
         city.export_exchange(skillcert.DOC_REVOCATIONS)
     text = city.export_exchange(skillcert.DOC_REVOCATIONS, credit_code=ORG_A,
-                                date="2024-04-10", batch="rev-1")
+                                date=dt.date(2024, 4, 10), batch="rev-1")
     assert '<revocations xmlns="urn:skillcert:revocations:1"' in text
     assert 'batch="rev-1"' in text and 'issued="2024-04-10"' in text
     # types without options export as export_memory

@@ -1,6 +1,7 @@
 """The Python idioms of the binding, one by one (issue 13): enums, dates,
 None for absent, bool flags, grouped methods, re-walkable results."""
 
+import datetime as dt
 import datetime
 import enum
 
@@ -72,7 +73,7 @@ def test_results_are_members(db):
 
 def test_dates_in_as_date_objects(db):
     assert db.check(OCC, None, 5, datetime.date(2023, 6, 1)).ok
-    assert db.check(OCC, None, 5, "2023-06-01").ok
+    assert db.check(OCC, None, 5, dt.date(2023, 6, 1)).ok
     assert not db.check(OCC, None, 5, datetime.date(2021, 12, 31)).ok
     with pytest.raises(TypeError) as info:
         db.check(OCC, None, 5, 20230601)

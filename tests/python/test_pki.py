@@ -3,6 +3,7 @@ bureau's root, the city centre and an organization made here; an electronic
 certificate signed by its organization, countersigned by the city centre and
 verified offline from the bureau's root certificate alone; each refusal."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -23,7 +24,7 @@ CERT_DOC = """<?xml version="1.0" encoding="UTF-8"?>
 """ % ORG
 
 
-def party(issuer_key, issuer_cert, name, start="2024-01-01", end="2030-12-31"):
+def party(issuer_key, issuer_cert, name, start=dt.date(2024, 1, 1), end=dt.date(2030, 12, 31)):
     key = skillcert.pki_key_new()
     req = skillcert.pki_request_new(key, name)
     return key, skillcert.pki_certify(issuer_key, issuer_cert, req, start, end)
@@ -34,10 +35,10 @@ def pki():
     root_key = skillcert.pki_key_new()
     root = skillcert.pki_certify(root_key, None,
                                  skillcert.pki_request_new(root_key, "city-bureau"),
-                                 "2024-01-01", "2035-12-31")
+                                 dt.date(2024, 1, 1), dt.date(2035, 12, 31))
     centre_key, centre = party(root_key, root, "city-centre")
-    org_key, org = party(centre_key, centre, "org:" + ORG, end="2027-12-31")
-    orgb_key, orgb = party(centre_key, centre, "org:" + ORG_B, end="2027-12-31")
+    org_key, org = party(centre_key, centre, "org:" + ORG, end=dt.date(2027, 12, 31))
+    orgb_key, orgb = party(centre_key, centre, "org:" + ORG_B, end=dt.date(2027, 12, 31))
     return dict(root=root, root_key=root_key, centre_key=centre_key, centre=centre,
                 org_key=org_key, org_chain=org + centre, orgb_key=orgb_key,
                 orgb_chain=orgb + centre)
@@ -79,7 +80,7 @@ def test_pki_certificate_refusals(pki):
     other_key = skillcert.pki_key_new()
     other_root = skillcert.pki_certify(other_key, None,
                                        skillcert.pki_request_new(other_key, "city-bureau"),
-                                       "2024-01-01", "2035-12-31")
+                                       dt.date(2024, 1, 1), dt.date(2035, 12, 31))
     with pytest.raises(skillcert.ValidationError, match="unknown-signer"):
         skillcert.certificate_verify_document(doc, other_root)
 
@@ -93,9 +94,9 @@ def test_pki_sign_verify_and_chain(pki):
                               "2028-06-01T08:00:00Z")
     with pytest.raises(skillcert.ValidationError, match="expired"):
         skillcert.xml_verify(late, pki["root"])
-    c = skillcert.pki_verify_chain(pki["root"], pki["org_chain"], None, "2025-01-01")
+    c = skillcert.pki_verify_chain(pki["root"], pki["org_chain"], None, dt.date(2025, 1, 1))
     assert c.ok == 1
-    c = skillcert.pki_verify_chain(pki["root"], pki["org_chain"], None, "2029-01-01")
+    c = skillcert.pki_verify_chain(pki["root"], pki["org_chain"], None, dt.date(2029, 1, 1))
     assert c.ok == 0 and skillcert.sig_reason_name(c.reason) == "expired"
     info = skillcert.pki_cert_info(pki["org_chain"])
     assert info.party == "org:" + ORG and info.issuer == "city-centre"
@@ -104,6 +105,6 @@ def test_pki_sign_verify_and_chain(pki):
 def test_pki_who_certifies_whom(pki):
     req = skillcert.pki_request_new(skillcert.pki_key_new(), "org:" + ORG_B)
     with pytest.raises(skillcert.Error):
-        skillcert.pki_certify(pki["root_key"], pki["root"], req, "2024-01-01", "2025-01-01")
+        skillcert.pki_certify(pki["root_key"], pki["root"], req, dt.date(2024, 1, 1), dt.date(2025, 1, 1))
     with pytest.raises(skillcert.ValidationError):
         skillcert.pki_request_new(pki["org_key"], "nobody")

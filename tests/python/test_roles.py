@@ -1,6 +1,7 @@
 """Actors through the Python binding: kinds, scopes, labels, and the rule
 that only the city bureau changes the catalog."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -17,8 +18,8 @@ def test_roles_actor_properties(district):
 def test_roles_actor_without_scope_or_name():
     actor = skillcert.Actor(skillcert.ACTOR_CITY_BUREAU)
     assert actor.kind == skillcert.ACTOR_CITY_BUREAU
-    assert actor.scope == ""
-    assert actor.name == ""
+    assert actor.scope is None
+    assert actor.name is None
     assert actor.label
 
 
@@ -57,10 +58,10 @@ def test_roles_only_the_city_bureau_changes_the_catalog(empty_db, bureau):
     ]
     for actor in others:
         with pytest.raises(skillcert.DeniedError) as info:
-            empty_db.add_occupation(actor, "4-99-99-01", "测试员", "2023-01-01")
+            empty_db.add_occupation(actor, "4-99-99-01", "测试员", dt.date(2023, 1, 1))
         assert info.value.code == skillcert.EDENIED, actor.label
         with pytest.raises(skillcert.DeniedError):
             empty_db.load_notice(actor)
     assert list(empty_db.occupations()) == []
-    empty_db.add_occupation(bureau, "4-99-99-01", "测试员", "2023-01-01")
+    empty_db.add_occupation(bureau, "4-99-99-01", "测试员", dt.date(2023, 1, 1))
     assert [o.code for o in empty_db.occupations()] == ["4-99-99-01"]

@@ -46,6 +46,8 @@ def test_a_whole_season():
         filed = db.orgs.get(ORG, date(2023, 6, 1))
         assert filed.status is skillcert.FilingStatus.ACTIVE
         assert filed.kind is skillcert.OrgKind.ENTERPRISE
+        assert filed.valid_until == date(2026, 5, 9)          # dates come out as dates
+        assert filed.receipt is not None and filed.legacy_code is False
         for i in range(1, 6):
             db.staff.add(org, ORG, "E%02d" % i, "考评员", "examiner", QUALIFIED, date(2023, 6, 1))
         staff = db.staff.list(ORG)
@@ -72,6 +74,9 @@ def test_a_whole_season():
         states = {a.id_number: a.state for a in db.applications.list()}
         assert states[PEOPLE[0][0]] is skillcert.ApplicationState.VERIFIED
         assert states[PEOPLE[2][0]] is skillcert.ApplicationState.REJECTED
+        rejected = db.applications.get(ids[2])
+        assert rejected.ended_at is skillcert.ApplicationState.SUBMITTED
+        assert isinstance(rejected.eligibility_reason, skillcert.Reason)
         db.applications.confirm_batch(haidian, ids[:2], date(2023, 6, 9))
 
         # Assessment: a session of the two confirmed applicants.
@@ -101,7 +106,11 @@ def test_a_whole_season():
         v = db.certificates.verify(numbers[0], "张三")
         assert v.status is skillcert.VerifyStatus.VALID and v
         assert db.certificates.verify(numbers[0], "李四").status is skillcert.VerifyStatus.NAME_MISMATCH
+        kept = db.certificates.get(numbers[0])
+        assert (kept.issued, kept.published) == (date(2023, 7, 25), date(2023, 8, 1))
+        assert kept.revoked is None                             # absent is None
         db.certificates.revoke(org, numbers[1], "材料不实", date(2023, 9, 1))
+        assert db.certificates.get(numbers[1]).revoked == date(2023, 9, 1)
         assert db.certificates.verify(numbers[1], "李四").status is skillcert.VerifyStatus.REVOKED
         with db.certificates.list() as certificates:
             statuses = sorted(c.status.label for c in certificates)

@@ -1,6 +1,7 @@
 """The registry through the Python binding: memory and file databases,
 persistence, refusal of foreign files, and object lifetimes."""
 
+import datetime as dt
 import gc
 import sqlite3
 
@@ -32,12 +33,12 @@ def test_store_persists_across_close_and_reopen(tmp_path, bureau):
     path = str(tmp_path / "registry.db")
     db = skillcert.Database(path)
     db.load_notice(bureau)
-    db.withdraw_occupation(bureau, "4-02-07-10", "2024-01-01")
+    db.withdraw_occupation(bureau, "4-02-07-10", dt.date(2024, 1, 1))
     db.close()
 
     db = skillcert.Database(path=path)
     assert codes(db) == NOTICE_CODES
-    assert db.lookup_occupation("4-02-07-10").withdrawn == "2024-01-01"
+    assert db.lookup_occupation("4-02-07-10").withdrawn == dt.date(2024, 1, 1)
     assert db.check(BIM, "建筑工程", 3).ok
     db.close()
 

@@ -4,6 +4,7 @@ sanctions and what they do to "may O certify?", the credit evaluation
 (scores, ranked lists, history, recomputation), period reports as data,
 and argument errors (mirrors check_supervision.c)."""
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -32,13 +33,13 @@ class Actors:
 def file_org(db, who, org, code, name, kind, district, bureau):
     """Register and file an organization for 4-02-07-10 levels 5-1:
     register 2023-01-05 ... file 2023-05-10, commit 2023-05-12."""
-    db.org_register(org, code, name, kind, district, "2023-01-05")
-    db.org_apply(org, code, [OCC + ":5,4,3,2,1"], "2023-02-01")
-    db.org_recommend(bureau, code, "2023-02-10")
-    db.org_evaluate(who.centre, code, None, skillcert.EVAL_ALL, "2023-03-01")
-    db.org_notice(who.centre, code, "2023-03-10")
-    db.org_file(who.centre, code, "2023-05-10")
-    db.org_commit(org, code, "2023-05-12")
+    db.org_register(org, code, name, kind, district, dt.date(2023, 1, 5))
+    db.org_apply(org, code, [OCC + ":5,4,3,2,1"], dt.date(2023, 2, 1))
+    db.org_recommend(bureau, code, dt.date(2023, 2, 10))
+    db.org_evaluate(who.centre, code, None, skillcert.EVAL_ALL, dt.date(2023, 3, 1))
+    db.org_notice(who.centre, code, dt.date(2023, 3, 10))
+    db.org_file(who.centre, code, dt.date(2023, 5, 10))
+    db.org_commit(org, code, dt.date(2023, 5, 12))
 
 
 @pytest.fixture
@@ -81,9 +82,9 @@ def refused(path, exc, call, *args, **kwargs):
 
 
 def open_with_finding(db, who, category="staff-ratio", severity=skillcert.FINDING_MAJOR,
-                      date="2024-05-02"):
+                      date=dt.date(2024, 5, 2)):
     """Haidian inspects ORG_A on 2024-05-01 and records one finding."""
-    ins = db.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_ORG, None, "2024-05-01")
+    ins = db.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_ORG, None, dt.date(2024, 5, 1))
     fid = db.inspection_add_finding(who.haidian, ins, category, severity, "实操考评员不足", [],
                                     date)
     return ins, fid
@@ -138,17 +139,17 @@ def test_inspection_by_centre_and_own_district(reg, path, who):
     # Only the city centre and the organization's own district bureau.
     for actor in (who.xicheng, who.chaoyang, who.org_a, who.city, who.public):
         e = refused(path, skillcert.DeniedError, reg.inspection_open, actor, ORG_A,
-                    skillcert.INSPECT_ORG, None, "2024-05-01")
+                    skillcert.INSPECT_ORG, None, dt.date(2024, 5, 1))
         assert e.code == skillcert.EDENIED
     e = refused(path, skillcert.DeniedError, reg.inspection_open, who.xicheng, ORG_A,
-                skillcert.INSPECT_ORG, None, "2024-05-01")
+                skillcert.INSPECT_ORG, None, dt.date(2024, 5, 1))
     assert "110108" in e.message
 
     by_district = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_ORG, None,
-                                      "2024-05-01", "日常抽查")
-    by_centre = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, date="2024-05-03")
+                                      dt.date(2024, 5, 1), "日常抽查")
+    by_centre = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, date=dt.date(2024, 5, 3))
     by_xicheng = reg.inspection_open(who.xicheng, ORG_B, skillcert.INSPECT_ORG, None,
-                                     "2024-05-04")
+                                     dt.date(2024, 5, 4))
     assert 0 < by_district < by_centre < by_xicheng
 
     ins = reg.inspection_get(by_district)
@@ -156,10 +157,10 @@ def test_inspection_by_centre_and_own_district(reg, path, who):
     assert ins.credit_code == ORG_A
     assert ins.kind == skillcert.INSPECT_ORG
     assert ins.status == skillcert.INSPECTION_OPEN
-    assert ins.opened == "2024-05-01"
+    assert ins.opened == dt.date(2024, 5, 1)
     assert "110108" in ins.opened_by
     assert ins.note == "日常抽查"
-    assert ins.target == "" and ins.closed == "" and ins.findings == 0
+    assert ins.target is None and ins.closed is None and ins.findings == 0
     assert "110108" not in reg.inspection_get(by_centre).opened_by
 
     with reg.inspections(ORG_A) as it:
@@ -172,96 +173,96 @@ def test_inspection_by_centre_and_own_district(reg, path, who):
 
 def test_inspection_targets(reg, path, who):
     refused(path, skillcert.ValidationError, reg.inspection_open, who.haidian, ORG_A,
-            skillcert.INSPECT_SESSION, "x", "2024-05-01")
+            skillcert.INSPECT_SESSION, "x", dt.date(2024, 5, 1))
     refused(path, skillcert.ValidationError, reg.inspection_open, who.haidian, ORG_A,
-            skillcert.INSPECT_CERTIFICATES, "2024-06-01/2024-01-01", "2024-05-01")
+            skillcert.INSPECT_CERTIFICATES, "2024-06-01/2024-01-01", dt.date(2024, 5, 1))
     refused(path, skillcert.ValidationError, reg.inspection_open, who.haidian, ORG_A, 9, None,
-            "2024-05-01")
+            dt.date(2024, 5, 1))
     refused(path, skillcert.NotFoundError, reg.inspection_open, who.centre, ORG_C,
-            skillcert.INSPECT_ORG, None, "2024-05-01")
+            skillcert.INSPECT_ORG, None, dt.date(2024, 5, 1))
     batch = reg.inspection_open(who.centre, ORG_B, skillcert.INSPECT_CERTIFICATES,
-                                "2024-01-01/2024-12-31", "2024-05-01")
+                                "2024-01-01/2024-12-31", dt.date(2024, 5, 1))
     ins = reg.inspection_get(batch)
     assert ins.kind == skillcert.INSPECT_CERTIFICATES
     assert ins.target == "2024-01-01/2024-12-31"
-    assert ins.scanned == ""
+    assert ins.scanned is None
     # No certificate issued: the scan finds nothing and records no finding.
-    found = reg.inspection_scan_certificates(who.centre, batch, "2024-05-05")
+    found = reg.inspection_scan_certificates(who.centre, batch, dt.date(2024, 5, 5))
     assert (found.findings, found.certificates) == (0, 0)
-    assert reg.inspection_get(batch).scanned == "2024-05-05"
+    assert reg.inspection_get(batch).scanned == dt.date(2024, 5, 5)
     assert list(reg.findings(ORG_B)) == []
     refused(path, skillcert.DeniedError, reg.inspection_scan_certificates, who.chaoyang, batch,
-            "2024-05-06")
+            dt.date(2024, 5, 6))
 
 
 def test_findings_from_the_published_list(reg, path, who):
-    ins = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_ORG, None, "2024-05-01")
+    ins = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_ORG, None, dt.date(2024, 5, 1))
     code = [c.code for c in skillcert.finding_categories() if c.name_zh == "管理办法、收费标准未公示"][0]
     refused(path, skillcert.ValidationError, reg.inspection_add_finding, who.haidian, ins,
-            "bogus", skillcert.FINDING_MINOR, "x", None, "2024-05-02")
+            "bogus", skillcert.FINDING_MINOR, "x", None, dt.date(2024, 5, 2))
     e = refused(path, skillcert.ValidationError, reg.inspection_add_finding, who.haidian, ins,
-                code, 7, "x", None, "2024-05-02")
+                code, 7, "x", None, dt.date(2024, 5, 2))
     assert e.field == "severity"
     refused(path, skillcert.ValidationError, reg.inspection_add_finding, who.haidian, ins, code,
-            skillcert.FINDING_MINOR, "x", ["room:1"], "2024-05-02")
+            skillcert.FINDING_MINOR, "x", ["room:1"], dt.date(2024, 5, 2))
     refused(path, skillcert.ValidationError, reg.inspection_add_finding, who.haidian, ins, code,
-            skillcert.FINDING_MINOR, "", None, "2024-05-02")
+            skillcert.FINDING_MINOR, "", None, dt.date(2024, 5, 2))
     refused(path, skillcert.ConstraintError, reg.inspection_add_finding, who.haidian, ins, code,
-            skillcert.FINDING_MINOR, "x", None, "2024-04-30")
+            skillcert.FINDING_MINOR, "x", None, dt.date(2024, 4, 30))
     refused(path, skillcert.DeniedError, reg.inspection_add_finding, who.xicheng, ins, code,
-            skillcert.FINDING_MINOR, "x", None, "2024-05-02")
+            skillcert.FINDING_MINOR, "x", None, dt.date(2024, 5, 2))
     refused(path, skillcert.NotFoundError, reg.inspection_add_finding, who.haidian, 999, code,
-            skillcert.FINDING_MINOR, "x", None, "2024-05-02")
+            skillcert.FINDING_MINOR, "x", None, dt.date(2024, 5, 2))
 
     reg.staff_add(who.org_a, ORG_A, "E01", "考评员", skillcert.STAFF_EXAMINER, [OCC + ":1"],
-                  "2023-06-01")
+                  dt.date(2023, 6, 1))
     refused(path, skillcert.NotFoundError, reg.inspection_add_finding, who.haidian, ins, code,
-            skillcert.FINDING_MINOR, "x", ["staff:E99"], "2024-05-02")
+            skillcert.FINDING_MINOR, "x", ["staff:E99"], dt.date(2024, 5, 2))
     refs = ["org:" + ORG_A, "staff:E01"]
     fid = reg.inspection_add_finding(who.haidian, ins, code, skillcert.FINDING_MINOR,
-                                     "收费标准未公示", refs, "2024-05-02")
+                                     "收费标准未公示", refs, dt.date(2024, 5, 2))
     f = reg.finding_get(fid)
     assert (f.id, f.inspection_id, f.credit_code) == (fid, ins, ORG_A)
     assert f.category == "disclosure"
     assert f.severity == skillcert.FINDING_MINOR
     assert f.evidence == "收费标准未公示"
-    assert f.date == "2024-05-02"
-    assert f.withdrawn == ""
+    assert f.date == dt.date(2024, 5, 2)
+    assert f.withdrawn is None
     assert f.entities == 2
     assert reg.finding_entities(fid) == refs
     # A tuple of references and no references at all are fine too.
     fid2 = reg.inspection_add_finding(who.centre, ins, "other", skillcert.FINDING_MAJOR,
-                                      "其他", ("org:" + ORG_A,), "2024-05-03")
+                                      "其他", ("org:" + ORG_A,), dt.date(2024, 5, 3))
     fid3 = reg.inspection_add_finding(who.haidian, ins, "venue", skillcert.FINDING_MINOR,
-                                      "场地", None, "2024-05-03")
+                                      "场地", None, dt.date(2024, 5, 3))
     assert reg.finding_entities(fid3) == []
     assert [f.id for f in reg.findings(ORG_A)] == [fid, fid2, fid3]
     assert [f.id for f in reg.findings(None, ins)] == [fid, fid2, fid3]
     assert list(reg.findings(ORG_B)) == []
 
     refused(path, skillcert.DeniedError, reg.inspection_close, who.xicheng, ins, "整改",
-            "2024-05-04")
-    reg.inspection_close(who.haidian, ins, "已责令整改", "2024-05-04")
+            dt.date(2024, 5, 4))
+    reg.inspection_close(who.haidian, ins, "已责令整改", dt.date(2024, 5, 4))
     refused(path, skillcert.ConstraintError, reg.inspection_close, who.haidian, ins, "again",
-            "2024-05-05")
+            dt.date(2024, 5, 5))
     refused(path, skillcert.ConstraintError, reg.inspection_add_finding, who.haidian, ins, code,
-            skillcert.FINDING_MINOR, "x", None, "2024-05-05")
+            skillcert.FINDING_MINOR, "x", None, dt.date(2024, 5, 5))
     closed = reg.inspection_get(ins)
     assert closed.status == skillcert.INSPECTION_CLOSED
-    assert closed.closed == "2024-05-04"
+    assert closed.closed == dt.date(2024, 5, 4)
     assert closed.conclusion == "已责令整改"
     assert closed.findings == 3
 
 
 def test_entities_must_be_strings(reg, who):
-    ins = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_ORG, None, "2024-05-01")
+    ins = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_ORG, None, dt.date(2024, 5, 1))
     with pytest.raises(TypeError):
         reg.inspection_add_finding(who.haidian, ins, "venue", 1, "x", "org:" + ORG_A,
-                                   "2024-05-02")
+                                   dt.date(2024, 5, 2))
     with pytest.raises(TypeError):
-        reg.inspection_add_finding(who.haidian, ins, "venue", 1, "x", [42], "2024-05-02")
+        reg.inspection_add_finding(who.haidian, ins, "venue", 1, "x", [42], dt.date(2024, 5, 2))
     with pytest.raises(TypeError):
-        reg.inspection_add_finding(who.haidian, ins, "venue", 1, "x", 42, "2024-05-02")
+        reg.inspection_add_finding(who.haidian, ins, "venue", 1, "x", 42, dt.date(2024, 5, 2))
     assert list(reg.findings(ORG_A)) == []
 
 
@@ -270,90 +271,90 @@ def test_entities_must_be_strings(reg, who):
 def test_sanction_suspension(reg, path, who):
     ins, fid = open_with_finding(reg, who)
     refused(path, skillcert.DeniedError, reg.sanction_impose, who.haidian, fid,
-            skillcert.SANCTION_SUSPENSION, "2024-06-30", "暂停", "2024-05-10")
+            skillcert.SANCTION_SUSPENSION, dt.date(2024, 6, 30), "暂停", dt.date(2024, 5, 10))
     refused(path, skillcert.DeniedError, reg.sanction_impose, who.chaoyang, fid,
-            skillcert.SANCTION_WARNING, None, "警告", "2024-05-10")
+            skillcert.SANCTION_WARNING, None, "警告", dt.date(2024, 5, 10))
     e = refused(path, skillcert.ValidationError, reg.sanction_impose, who.haidian, fid,
-                skillcert.SANCTION_RECTIFICATION, None, "整改", "2024-05-10")
+                skillcert.SANCTION_RECTIFICATION, None, "整改", dt.date(2024, 5, 10))
     assert e.code == skillcert.EINVAL
     refused(path, skillcert.ValidationError, reg.sanction_impose, who.centre, fid,
-            skillcert.SANCTION_SUSPENSION, "2024-05-01", "暂停", "2024-05-10")
+            skillcert.SANCTION_SUSPENSION, dt.date(2024, 5, 1), "暂停", dt.date(2024, 5, 10))
     refused(path, skillcert.ValidationError, reg.sanction_impose, who.centre, fid, 9, None,
-            "x", "2024-05-10")
+            "x", dt.date(2024, 5, 10))
     refused(path, skillcert.NotFoundError, reg.sanction_impose, who.centre, 999,
-            skillcert.SANCTION_WARNING, None, "x", "2024-05-10")
+            skillcert.SANCTION_WARNING, None, "x", dt.date(2024, 5, 10))
 
     warn = reg.sanction_impose(who.haidian, fid, skillcert.SANCTION_WARNING, None, "警告",
-                               "2024-05-10")
-    fix = reg.sanction_impose(who.haidian, fid, skillcert.SANCTION_RECTIFICATION, "2024-06-10",
-                              "限期整改考评员配比", "2024-05-10")
-    sid = reg.sanction_impose(who.centre, fid, skillcert.SANCTION_SUSPENSION, "2024-06-30",
-                              "暂停认定至整改完成", "2024-05-10")
+                               dt.date(2024, 5, 10))
+    fix = reg.sanction_impose(who.haidian, fid, skillcert.SANCTION_RECTIFICATION, dt.date(2024, 6, 10),
+                              "限期整改考评员配比", dt.date(2024, 5, 10))
+    sid = reg.sanction_impose(who.centre, fid, skillcert.SANCTION_SUSPENSION, dt.date(2024, 6, 30),
+                              "暂停认定至整改完成", dt.date(2024, 5, 10))
     # A warning and a rectification leave the organization certifying.
-    assert reg.may_certify(ORG_A, OCC, None, 4, "2024-05-09")
-    v = reg.may_certify(ORG_A, OCC, None, 4, "2024-05-10")
+    assert reg.may_certify(ORG_A, OCC, None, 4, dt.date(2024, 5, 9))
+    v = reg.may_certify(ORG_A, OCC, None, 4, dt.date(2024, 5, 10))
     assert not v and v.reason == skillcert.REASON_ORG_SUSPENDED
-    assert reg.may_certify(ORG_A, OCC, None, 4, "2024-06-30").reason == \
+    assert reg.may_certify(ORG_A, OCC, None, 4, dt.date(2024, 6, 30)).reason == \
         skillcert.REASON_ORG_SUSPENDED
-    assert reg.may_certify(ORG_A, OCC, None, 4, "2024-07-01")
-    assert reg.may_certify(ORG_B, OCC, None, 4, "2024-06-01")
+    assert reg.may_certify(ORG_A, OCC, None, 4, dt.date(2024, 7, 1))
+    assert reg.may_certify(ORG_B, OCC, None, 4, dt.date(2024, 6, 1))
 
     s = reg.sanction_get(sid)
     assert (s.id, s.credit_code, s.finding_id) == (sid, ORG_A, fid)
     assert s.kind == skillcert.SANCTION_SUSPENSION
-    assert (s.date, s.until, s.lifted) == ("2024-05-10", "2024-06-30", "")
+    assert (s.date, s.until, s.lifted) == (dt.date(2024, 5, 10), dt.date(2024, 6, 30), None)
     assert s.reason == "暂停认定至整改完成"
-    assert reg.sanction_get(fix).until == "2024-06-10"
-    assert reg.sanction_get(warn).until == ""
+    assert reg.sanction_get(fix).until == dt.date(2024, 6, 10)
+    assert reg.sanction_get(warn).until is None
     assert [x.kind for x in reg.sanctions(ORG_A)] == [
         skillcert.SANCTION_WARNING, skillcert.SANCTION_RECTIFICATION,
         skillcert.SANCTION_SUSPENSION]
     assert list(reg.sanctions(ORG_B)) == []
 
-    refused(path, skillcert.DeniedError, reg.sanction_lift, who.haidian, sid, None, "2024-06-01")
+    refused(path, skillcert.DeniedError, reg.sanction_lift, who.haidian, sid, None, dt.date(2024, 6, 1))
     refused(path, skillcert.ConstraintError, reg.sanction_lift, who.centre, sid, None,
-            "2024-05-01")
-    reg.sanction_lift(who.centre, sid, "整改完成", "2024-06-01")
+            dt.date(2024, 5, 1))
+    reg.sanction_lift(who.centre, sid, "整改完成", dt.date(2024, 6, 1))
     refused(path, skillcert.ConstraintError, reg.sanction_lift, who.centre, sid, None,
-            "2024-06-02")
-    assert reg.sanction_get(sid).lifted == "2024-06-01"
-    assert reg.may_certify(ORG_A, OCC, None, 4, "2024-06-01")
-    assert not reg.may_certify(ORG_A, OCC, None, 4, "2024-05-31")
+            dt.date(2024, 6, 2))
+    assert reg.sanction_get(sid).lifted == dt.date(2024, 6, 1)
+    assert reg.may_certify(ORG_A, OCC, None, 4, dt.date(2024, 6, 1))
+    assert not reg.may_certify(ORG_A, OCC, None, 4, dt.date(2024, 5, 31))
 
     # A withdrawn finding carries no new sanction.
     refused(path, skillcert.DeniedError, reg.finding_withdraw, who.xicheng, fid, "复核不成立",
-            "2024-06-05")
-    reg.finding_withdraw(who.haidian, fid, "复核不成立", "2024-06-05")
-    assert reg.finding_get(fid).withdrawn == "2024-06-05"
+            dt.date(2024, 6, 5))
+    reg.finding_withdraw(who.haidian, fid, "复核不成立", dt.date(2024, 6, 5))
+    assert reg.finding_get(fid).withdrawn == dt.date(2024, 6, 5)
     refused(path, skillcert.ConstraintError, reg.finding_withdraw, who.haidian, fid, "again",
-            "2024-06-06")
+            dt.date(2024, 6, 6))
     refused(path, skillcert.ConstraintError, reg.sanction_impose, who.haidian, fid,
-            skillcert.SANCTION_WARNING, None, "警告", "2024-06-06")
+            skillcert.SANCTION_WARNING, None, "警告", dt.date(2024, 6, 6))
 
 
 def test_sanction_exit(reg, path, who):
     ins, fid = open_with_finding(reg, who, "falsified-records", skillcert.FINDING_SERIOUS)
-    assert ORG_A in [o.credit_code for o in reg.directory("2024-06-09")]
+    assert ORG_A in [o.credit_code for o in reg.directory(dt.date(2024, 6, 9))]
     refused(path, skillcert.DeniedError, reg.sanction_impose, who.haidian, fid,
-            skillcert.SANCTION_EXIT, None, "超范围认定", "2024-06-10")
+            skillcert.SANCTION_EXIT, None, "超范围认定", dt.date(2024, 6, 10))
     refused(path, skillcert.ValidationError, reg.sanction_impose, who.centre, fid,
-            skillcert.SANCTION_EXIT, "2024-12-31", "退出", "2024-06-10")
+            skillcert.SANCTION_EXIT, dt.date(2024, 12, 31), "退出", dt.date(2024, 6, 10))
     sid = reg.sanction_impose(who.centre, fid, skillcert.SANCTION_EXIT, None,
-                              "弄虚作假，不履行承诺", "2024-06-10")
-    v = reg.may_certify(ORG_A, OCC, None, 4, "2024-06-10")
+                              "弄虚作假，不履行承诺", dt.date(2024, 6, 10))
+    v = reg.may_certify(ORG_A, OCC, None, 4, dt.date(2024, 6, 10))
     assert not v and v.reason == skillcert.REASON_ORG_EXITED
-    assert reg.may_certify(ORG_A, OCC, None, 4, "2024-06-09")
-    assert reg.may_certify(ORG_B, OCC, None, 4, "2024-06-10")
+    assert reg.may_certify(ORG_A, OCC, None, 4, dt.date(2024, 6, 9))
+    assert reg.may_certify(ORG_B, OCC, None, 4, dt.date(2024, 6, 10))
     # It leaves the directory from that day on; the other organization stays.
-    assert [o.credit_code for o in reg.directory("2024-06-10")] == [ORG_B]
-    assert ORG_A in [o.credit_code for o in reg.directory("2024-06-09")]
-    assert reg.org_get(ORG_A, "2024-06-10").status == skillcert.FILING_EXITED
+    assert [o.credit_code for o in reg.directory(dt.date(2024, 6, 10))] == [ORG_B]
+    assert ORG_A in [o.credit_code for o in reg.directory(dt.date(2024, 6, 9))]
+    assert reg.org_get(ORG_A, dt.date(2024, 6, 10)).status == skillcert.FILING_EXITED
     # An exit cannot be lifted (a new filing is needed).
     refused(path, skillcert.ConstraintError, reg.sanction_lift, who.centre, sid, None,
-            "2024-07-01")
+            dt.date(2024, 7, 1))
     # No filing in force any more: a second exit is refused.
     refused(path, skillcert.ConstraintError, reg.sanction_impose, who.city, fid,
-            skillcert.SANCTION_EXIT, None, "again", "2024-06-11")
+            skillcert.SANCTION_EXIT, None, "again", dt.date(2024, 6, 11))
     actions = [e.action for e in reg.audit_entries()]
     assert actions.count("sanction.exit") == 1
     assert actions.count("org.exit") == 1
@@ -385,62 +386,62 @@ def test_credit_model_and_weights(reg, path, who):
 
 def test_credit_scores_ranked_history(reg, path, who):
     # A clean inspection adds a bonus.
-    clean = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, "2024-01-02")
-    reg.inspection_close(who.centre, clean, "未发现问题", "2024-01-05")
-    s = reg.credit_score(ORG_A, "2024-01-10")
-    assert (s.credit_code, s.name, s.as_of) == (ORG_A, "北京智训科技有限公司", "2024-01-10")
+    clean = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, dt.date(2024, 1, 2))
+    reg.inspection_close(who.centre, clean, "未发现问题", dt.date(2024, 1, 5))
+    s = reg.credit_score(ORG_A, dt.date(2024, 1, 10))
+    assert (s.credit_code, s.name, s.as_of) == (ORG_A, "北京智训科技有限公司", dt.date(2024, 1, 10))
     assert (s.score, s.clean, s.findings, s.bonus, s.penalty, s.rank) == (102, 1, 0, 2, 0, 0)
-    assert reg.credit_score(ORG_B, "2024-01-10").score == 100
-    assert reg.credit_compute(who.centre, "2024-01-10") == 2
-    ranked = list(reg.credit_list("2024-01-10"))
+    assert reg.credit_score(ORG_B, dt.date(2024, 1, 10)).score == 100
+    assert reg.credit_compute(who.centre, dt.date(2024, 1, 10)) == 2
+    ranked = list(reg.credit_list(dt.date(2024, 1, 10)))
     assert [(x.credit_code, x.rank, x.score) for x in ranked] == [(ORG_A, 1, 102),
                                                                    (ORG_B, 2, 100)]
 
     # A finding subtracts its weight, halved after a year.
-    ins = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_ORG, None, "2024-02-01")
+    ins = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_ORG, None, dt.date(2024, 2, 1))
     fid = reg.inspection_add_finding(who.haidian, ins, "staff-ratio", skillcert.FINDING_MAJOR,
-                                     "实操考评员不足", None, "2024-02-01")
-    s = reg.credit_score(ORG_A, "2024-02-01")
+                                     "实操考评员不足", None, dt.date(2024, 2, 1))
+    s = reg.credit_score(ORG_A, dt.date(2024, 2, 1))
     assert s.score == pytest.approx(90) and s.findings == 1 and s.penalty == pytest.approx(12)
-    assert reg.credit_score(ORG_A, "2025-01-31").score == pytest.approx(96, abs=0.01)
-    assert reg.credit_compute(who.centre, "2024-03-01") == 2
+    assert reg.credit_score(ORG_A, dt.date(2025, 1, 31)).score == pytest.approx(96, abs=0.01)
+    assert reg.credit_compute(who.centre, dt.date(2024, 3, 1)) == 2
     # The list of 2024-01-10 predates the finding and stays; the later one ranks ORG_A second.
-    assert score_in_list(reg, "2024-01-10", ORG_A).score == 102
-    later = score_in_list(reg, "2024-03-01", ORG_A)
+    assert score_in_list(reg, dt.date(2024, 1, 10), ORG_A).score == 102
+    later = score_in_list(reg, dt.date(2024, 3, 1), ORG_A)
     assert later.rank == 2 and later.score < 92
-    assert score_in_list(reg, "2024-03-01", ORG_B).rank == 1
-    assert [x.as_of for x in reg.credit_list()] == ["2024-03-01", "2024-03-01"]
+    assert score_in_list(reg, dt.date(2024, 3, 1), ORG_B).rank == 1
+    assert [x.as_of for x in reg.credit_list()] == [dt.date(2024, 3, 1), dt.date(2024, 3, 1)]
 
     # A new finding dated before a published list recomputes that list.
     before = later.score
     reg.inspection_add_finding(who.centre, ins, "disclosure", skillcert.FINDING_SERIOUS,
-                               "收费标准未公示", None, "2024-02-20")
-    after = score_in_list(reg, "2024-03-01", ORG_A)
+                               "收费标准未公示", None, dt.date(2024, 2, 20))
+    after = score_in_list(reg, dt.date(2024, 3, 1), ORG_A)
     assert after.score < before - 25
     assert after.findings == 2
-    assert score_in_list(reg, "2024-01-10", ORG_A).score == 102
+    assert score_in_list(reg, dt.date(2024, 1, 10), ORG_A).score == 102
     # Withdrawing the first one recomputes it again.
-    reg.finding_withdraw(who.haidian, fid, "复核不成立", "2024-02-25")
-    assert score_in_list(reg, "2024-03-01", ORG_A).score > after.score
+    reg.finding_withdraw(who.haidian, fid, "复核不成立", dt.date(2024, 2, 25))
+    assert score_in_list(reg, dt.date(2024, 3, 1), ORG_A).score > after.score
 
     with reg.credit_history(ORG_A) as it:
         history = [(x.as_of, x.rank) for x in it]
-    assert history == [("2024-01-10", 1), ("2024-03-01", 2)]
-    assert [x.as_of for x in reg.credit_history(ORG_B)] == ["2024-01-10", "2024-03-01"]
+    assert history == [(dt.date(2024, 1, 10), 1), (dt.date(2024, 3, 1), 2)]
+    assert [x.as_of for x in reg.credit_history(ORG_B)] == [dt.date(2024, 1, 10), dt.date(2024, 3, 1)]
 
-    refused(path, skillcert.DeniedError, reg.credit_compute, who.haidian, "2024-03-01")
+    refused(path, skillcert.DeniedError, reg.credit_compute, who.haidian, dt.date(2024, 3, 1))
     with pytest.raises(skillcert.NotFoundError):
-        reg.credit_list("2023-01-01")
+        reg.credit_list(dt.date(2023, 1, 1))
     with pytest.raises(skillcert.NotFoundError):
         reg.credit_history(ORG_C)
     with pytest.raises(skillcert.NotFoundError):
-        reg.credit_score(ORG_C, "2024-03-01")
+        reg.credit_score(ORG_C, dt.date(2024, 3, 1))
 
 
 def test_credit_export(reg, who, tmp_path):
     with pytest.raises(skillcert.NotFoundError):
         reg.credit_export_memory()
-    reg.credit_compute(who.centre, "2024-03-01")
+    reg.credit_compute(who.centre, dt.date(2024, 3, 1))
     xml = reg.credit_export_memory()
     assert 'as-of="2024-03-01"' in xml
     assert 'credit-code="%s"' % ORG_A in xml
@@ -448,7 +449,7 @@ def test_credit_export(reg, who, tmp_path):
     assert skillcert.validate_memory(xml, "credit.xml", report) == skillcert.DOC_CREDIT
     assert report.error_count() == 0
     out = tmp_path / "credit.xml"
-    reg.credit_export_file(str(out), "2024-03-01")
+    reg.credit_export_file(str(out), dt.date(2024, 3, 1))
     assert skillcert.validate_file(str(out)) == skillcert.DOC_CREDIT
     assert out.read_text(encoding="utf-8") == xml
 
@@ -457,13 +458,13 @@ def test_credit_export(reg, who, tmp_path):
 
 def test_period_report(reg, path, who):
     ins, fid = open_with_finding(reg, who, "falsified-records", skillcert.FINDING_SERIOUS)
-    reg.sanction_impose(who.haidian, fid, skillcert.SANCTION_WARNING, None, "警告", "2024-05-02")
-    refused(path, skillcert.ValidationError, reg.period_report, "2024-12-31", "2024-01-01")
+    reg.sanction_impose(who.haidian, fid, skillcert.SANCTION_WARNING, None, "警告", dt.date(2024, 5, 2))
+    refused(path, skillcert.ValidationError, reg.period_report, dt.date(2024, 12, 31), dt.date(2024, 1, 1))
     with pytest.raises(skillcert.ValidationError):
         reg.period_report("2024-13-01")
 
-    r = reg.period_report("2024-01-01", "2024-05-02")
-    assert (r.date_from(), r.date_to()) == ("2024-01-01", "2024-05-02")
+    r = reg.period_report(dt.date(2024, 1, 1), dt.date(2024, 5, 2))
+    assert (r.date_from(), r.date_to()) == (dt.date(2024, 1, 1), dt.date(2024, 5, 2))
     assert r.total(skillcert.RSEC_INSPECTIONS) == 1
     assert r.total(skillcert.RSEC_FINDINGS) == 1
     assert r.total(skillcert.RSEC_SANCTIONS) == 1
@@ -507,19 +508,19 @@ def test_supervision_argument_errors(reg, who):
     with pytest.raises(skillcert.NotFoundError):
         reg.sanction_get(99)
     with pytest.raises(skillcert.NotFoundError):
-        reg.inspection_close(who.centre, 99, "x", "2024-05-01")
+        reg.inspection_close(who.centre, 99, "x", dt.date(2024, 5, 1))
     with pytest.raises(skillcert.ValidationError) as info:
         reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, "2024-02-30")
     assert info.value.code == skillcert.EINVAL and info.value.field == "date"
     with pytest.raises(skillcert.ValidationError):
-        reg.inspection_open(who.centre, "not-a-code", skillcert.INSPECT_ORG, None, "2024-05-01")
+        reg.inspection_open(who.centre, "not-a-code", skillcert.INSPECT_ORG, None, dt.date(2024, 5, 1))
     with pytest.raises(skillcert.ValidationError):
         reg.credit_score(ORG_A, "yesterday")
     with pytest.raises(skillcert.ValidationError):
         reg.credit_compute(who.centre, "2024/03/01")
-    ins = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, "2024-05-01")
+    ins = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, dt.date(2024, 5, 1))
     with pytest.raises(skillcert.ValidationError):
-        reg.inspection_close(who.centre, ins, "", "2024-05-02")
+        reg.inspection_close(who.centre, ins, "", dt.date(2024, 5, 2))
     # A kind is the member, the number or its name (issue 13); nothing else.
     with pytest.raises(TypeError):
         reg.inspection_open(who.centre, ORG_A, 1.5)
@@ -535,24 +536,24 @@ def test_supervision_iterators_and_close(path, who):
     db.load_notice(who.city)
     file_org(db, who, who.org_a, ORG_A, "北京智训科技有限公司", skillcert.ORG_ENTERPRISE,
              "110108", who.haidian)
-    for day in ("2024-05-01", "2024-05-02", "2024-05-03"):
+    for day in (dt.date(2024, 5, 1), dt.date(2024, 5, 2), dt.date(2024, 5, 3)):
         db.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, day)
     it = db.inspections()
     first = next(it)
     it.close()
     it.close()
-    assert first.opened == "2024-05-01"
+    assert first.opened == dt.date(2024, 5, 1)
     assert list(it) == []
     # An iterator keeps the registry usable after the Database is closed.
     it = db.inspections(ORG_A)
     db.close()
-    assert [i.opened for i in it] == ["2024-05-01", "2024-05-02", "2024-05-03"]
+    assert [i.opened for i in it] == [dt.date(2024, 5, 1), dt.date(2024, 5, 2), dt.date(2024, 5, 3)]
     with pytest.raises(skillcert.Error):
         db.inspections()
     with pytest.raises(skillcert.Error):
         db.credit_model()
     with pytest.raises(skillcert.Error):
-        db.period_report("2024-01-01", "2024-12-31")
+        db.period_report(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
 
 # ---- sessions, venues and certificates (assessment and certificate bindings) -------------------
@@ -585,32 +586,32 @@ class Sessions:
         q = [OCC + ":1"]
         for person in ("E01", "E02", "E03"):
             db.staff_add(who.org_a, ORG_A, person, "考评员", skillcert.STAFF_EXAMINER, q,
-                         "2023-06-01")
+                         dt.date(2023, 6, 1))
         db.staff_add(who.org_a, ORG_A, "S01", "督导员", skillcert.STAFF_SUPERVISOR, q,
-                     "2023-06-01")
+                     dt.date(2023, 6, 1))
         db.staff_add(who.org_a, ORG_A, "E02", "考评员兼督导", skillcert.STAFF_SUPERVISOR, q,
-                     "2023-06-01")
+                     dt.date(2023, 6, 1))
         self.venue_a = db.venue_register(who.org_a, ORG_A, "海淀考点", "北京市海淀区中关村大街1号",
-                                         "110108", 3, "2023-06-01")
-        db.venue_inspect(who.haidian, self.venue_a, True, "场地合格", "2023-06-05")
+                                         "110108", 3, dt.date(2023, 6, 1))
+        db.venue_inspect(who.haidian, self.venue_a, True, "场地合格", dt.date(2023, 6, 5))
         self.venue_b = db.venue_register(who.org_b, ORG_B, "西城考点", "北京市西城区金融街1号",
-                                         "110102", 3, "2023-06-01")
-        db.venue_inspect(who.xicheng, self.venue_b, True, None, "2023-06-05")
+                                         "110102", 3, dt.date(2023, 6, 1))
+        db.venue_inspect(who.xicheng, self.venue_b, True, None, dt.date(2023, 6, 5))
         for n in (1, 2):
             c = skillcert.Candidate(resident_id(n), "考生%d" % n)
-            c.add_work(OCC, "2010-01-01")
+            c.add_work(OCC, dt.date(2010, 1, 1))
             db.candidate_save(who.centre, c)
         db.eligibility_load_defaults(who.city)
         self.ann = db.announcement_publish(
-            who.org_a, ORG_A, "2023-01", "新职业技能等级认定公告", "2023-06-01", "2026-05-01",
+            who.org_a, ORG_A, "2023-01", "新职业技能等级认定公告", dt.date(2023, 6, 1), dt.date(2026, 5, 1),
             "四级 400 元", skillcert.METHOD_THEORY | skillcert.METHOD_PRACTICAL, [OCC + ":5,4"],
-            "2023-06-01")
+            dt.date(2023, 6, 1))
         self.apps = [
             db.application_apply(skillcert.Actor(skillcert.ACTOR_CANDIDATE, resident_id(n), "test"),
-                                 self.ann, resident_id(n), OCC, None, 4, date="2023-06-10")
+                                 self.ann, resident_id(n), OCC, None, 4, date=dt.date(2023, 6, 10))
             for n in (1, 2)]
-        assert db.application_verify_batch(who.org_a, self.apps, "2023-06-12") == 2
-        db.application_confirm_batch(who.haidian, self.apps, "2023-06-15")
+        assert db.application_verify_batch(who.org_a, self.apps, dt.date(2023, 6, 12)) == 2
+        db.application_confirm_batch(who.haidian, self.apps, dt.date(2023, 6, 15))
 
     def session(self, date):
         """A level-4 session of ORG_A with candidates 1 and 2, E01 and E02 on theory."""
@@ -633,9 +634,9 @@ class Sessions:
         numbers = []
         for n in (1, 2):
             db.result_record(who.org_a, s, resident_id(n), 80, 75, skillcert.SCORE_NONE, date)
-            num = db.certificate_report(who.org_a, s, resident_id(n), "2024-03-10")
-            db.certificate_issue(who.org_a, num, "sha256:photo", "2024-03-15")
-            db.certificate_publish(who.centre, num, "2024-04-01")
+            num = db.certificate_report(who.org_a, s, resident_id(n), dt.date(2024, 3, 10))
+            db.certificate_issue(who.org_a, num, "sha256:photo", dt.date(2024, 3, 15))
+            db.certificate_publish(who.centre, num, dt.date(2024, 4, 1))
             numbers.append(num)
         # The passes completed the applications they were enrolled on.
         assert [db.application_get(a).state for a in self.apps] == \
@@ -673,7 +674,7 @@ def craft_out_of_scope(path):
 
 
 def test_internal_supervision(reg, path, who, ses):
-    s = ses.session("2024-03-01")
+    s = ses.session(dt.date(2024, 3, 1))
     refused(path, skillcert.ConstraintError, reg.supervision_assign, who.org_a, s, "E02")
     refused(path, skillcert.NotFoundError, reg.supervision_assign, who.org_a, s, "E09")
     refused(path, skillcert.DeniedError, reg.supervision_assign, who.org_b, s, "S01")
@@ -683,13 +684,13 @@ def test_internal_supervision(reg, path, who, ses):
     refused(path, skillcert.ExistsError, reg.supervision_assign, who.org_a, s, "S01")
 
     refused(path, skillcert.ConstraintError, reg.supervision_record, who.org_a, s, "E02",
-            "考场纪律", None, "2024-03-01")
+            "考场纪律", None, dt.date(2024, 3, 1))
     refused(path, skillcert.ValidationError, reg.supervision_record, who.org_a, s, "S01", "",
-            None, "2024-03-01")
+            None, dt.date(2024, 3, 1))
     rid = reg.supervision_record(who.org_a, s, "S01", "考场纪律、身份核验、试卷保密",
-                                 "一名考生迟到，已按规定处理", "2024-03-01")
+                                 "一名考生迟到，已按规定处理", dt.date(2024, 3, 1))
     assert rid > 0
-    rid2 = reg.supervision_record(who.org_a, s, "S01", "试卷回收", date="2024-03-01")
+    rid2 = reg.supervision_record(who.org_a, s, "S01", "试卷回收", date=dt.date(2024, 3, 1))
     assert rid2 > rid
     assert [e.action for e in reg.audit_entries()].count("supervision.record") == 2
 
@@ -698,70 +699,70 @@ def test_internal_supervision(reg, path, who, ses):
     assert [r.id for r in records] == [rid, rid2]
     r = records[0]
     assert (r.session_id, r.credit_code, r.person_id, r.name) == (s, ORG_A, "S01", "督导员")
-    assert r.date == "2024-03-01"
+    assert r.date == dt.date(2024, 3, 1)
     assert r.checked == "考场纪律、身份核验、试卷保密"
     assert r.findings == "一名考生迟到，已按规定处理"
-    assert records[1].findings == ""
+    assert records[1].findings is None
     with pytest.raises(skillcert.NotFoundError):
         reg.supervisions(999)
 
     # A supervisor who examines in the session cannot be assigned.
     reg.staff_add(who.org_a, ORG_A, "E03", "考评员兼督导", skillcert.STAFF_SUPERVISOR,
-                  [OCC + ":1"], "2023-06-01")
+                  [OCC + ":1"], dt.date(2023, 6, 1))
     reg.session_staff_add(who.org_a, s, PRACTICAL, "E03")
     refused(path, skillcert.ConstraintError, reg.supervision_assign, who.org_a, s, "E03")
 
 
 def test_inspection_of_session_and_venue(reg, path, who, ses):
-    s = ses.session("2024-03-01")
+    s = ses.session(dt.date(2024, 3, 1))
     refused(path, skillcert.ConstraintError, reg.inspection_open, who.haidian, ORG_A,
-            skillcert.INSPECT_VENUE, str(ses.venue_b), "2024-05-01")
+            skillcert.INSPECT_VENUE, str(ses.venue_b), dt.date(2024, 5, 1))
     refused(path, skillcert.NotFoundError, reg.inspection_open, who.haidian, ORG_A,
-            skillcert.INSPECT_SESSION, "999", "2024-05-01")
+            skillcert.INSPECT_SESSION, "999", dt.date(2024, 5, 1))
     refused(path, skillcert.DeniedError, reg.inspection_open, who.xicheng, ORG_A,
-            skillcert.INSPECT_SESSION, str(s), "2024-05-01")
+            skillcert.INSPECT_SESSION, str(s), dt.date(2024, 5, 1))
     by_session = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_SESSION, str(s),
-                                     "2024-03-01", "考场巡查")
+                                     dt.date(2024, 3, 1), "考场巡查")
     by_venue = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_VENUE, str(ses.venue_a),
-                                   "2024-05-01")
+                                   dt.date(2024, 5, 1))
     assert reg.inspection_get(by_session).target == str(s)
     assert reg.inspection_get(by_venue).kind == skillcert.INSPECT_VENUE
 
     refused(path, skillcert.ConstraintError, reg.inspection_add_finding, who.centre, by_venue,
-            "venue", skillcert.FINDING_MINOR, "x", ["venue:%d" % ses.venue_b], "2024-05-02")
+            "venue", skillcert.FINDING_MINOR, "x", ["venue:%d" % ses.venue_b], dt.date(2024, 5, 2))
     refused(path, skillcert.NotFoundError, reg.inspection_add_finding, who.centre, by_venue,
-            "venue", skillcert.FINDING_MINOR, "x", ["session:999"], "2024-05-02")
+            "venue", skillcert.FINDING_MINOR, "x", ["session:999"], dt.date(2024, 5, 2))
     refs = ["venue:%d" % ses.venue_a, "session:%d" % s, "staff:E01"]
     fid = reg.inspection_add_finding(who.centre, by_venue, "venue", skillcert.FINDING_MINOR,
-                                     "消防通道堆放杂物", refs, "2024-05-02")
+                                     "消防通道堆放杂物", refs, dt.date(2024, 5, 2))
     assert reg.finding_entities(fid) == refs
     assert reg.finding_get(fid).inspection_id == by_venue
     # A session or venue inspection is not a certificate scan.
     refused(path, skillcert.ConstraintError, reg.inspection_scan_certificates, who.haidian,
-            by_session, "2024-05-05")
+            by_session, dt.date(2024, 5, 5))
     refused(path, skillcert.ConstraintError, reg.inspection_scan_certificates, who.centre,
-            by_venue, "2024-05-05")
+            by_venue, dt.date(2024, 5, 5))
 
 
 def test_certificate_scan_revoke_and_exit(reg, path, who, ses):
-    good = ses.certify("2024-03-01")
+    good = ses.certify(dt.date(2024, 3, 1))
     craft_out_of_scope(path)
     assert reg.certificate_verify(CRAFT1, "冒名甲").status == skillcert.VERIFY_VALID
 
     # A batch of one day finds one of them.
     batch = reg.inspection_open(who.haidian, ORG_A, skillcert.INSPECT_CERTIFICATES,
-                                "2024-05-01/2024-05-01", "2024-05-20")
-    found = reg.inspection_scan_certificates(who.haidian, batch, "2024-05-20")
+                                "2024-05-01/2024-05-01", dt.date(2024, 5, 20))
+    found = reg.inspection_scan_certificates(who.haidian, batch, dt.date(2024, 5, 20))
     assert (found.findings, found.certificates) == (1, 1)
     assert reg.finding_entities(next(iter(reg.findings(None, batch))).id) == \
         ["certificate:" + CRAFT1]
 
     # The whole organization: both crafted certificates, and only them.
-    ins = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, "2024-05-20",
+    ins = reg.inspection_open(who.centre, ORG_A, skillcert.INSPECT_ORG, None, dt.date(2024, 5, 20),
                               "证书专项抽查")
     refused(path, skillcert.DeniedError, reg.inspection_scan_certificates, who.chaoyang, ins,
-            "2024-05-20")
-    found = reg.inspection_scan_certificates(who.centre, ins, "2024-05-20")
+            dt.date(2024, 5, 20))
+    found = reg.inspection_scan_certificates(who.centre, ins, dt.date(2024, 5, 20))
     assert (found.findings, found.certificates) == (1, 2)
     findings = list(reg.findings(ORG_A, ins))
     assert len(findings) == 1
@@ -769,20 +770,20 @@ def test_certificate_scan_revoke_and_exit(reg, path, who, ses):
     assert f.category == "out-of-scope" and f.severity == skillcert.FINDING_SERIOUS
     assert f.entities == 2 and "2 of 4" in f.evidence
     assert reg.finding_entities(f.id) == ["certificate:" + CRAFT1, "certificate:" + CRAFT2]
-    assert reg.inspection_get(ins).scanned == "2024-05-20"
+    assert reg.inspection_get(ins).scanned == dt.date(2024, 5, 20)
 
     # Only the city centre revokes; the good certificates stay valid.
     refused(path, skillcert.DeniedError, reg.finding_revoke_certificates, who.haidian, f.id,
-            "2024-06-10")
+            dt.date(2024, 6, 10))
     refused(path, skillcert.DeniedError, reg.finding_revoke_certificates, who.org_a, f.id,
-            "2024-06-10")
+            dt.date(2024, 6, 10))
     sid = reg.sanction_impose(who.centre, f.id, skillcert.SANCTION_EXIT, None,
-                              "超范围开展认定，不履行承诺", "2024-06-10")
+                              "超范围开展认定，不履行承诺", dt.date(2024, 6, 10))
     assert reg.sanction_get(sid).kind == skillcert.SANCTION_EXIT
-    assert reg.may_certify(ORG_A, OCC, None, 4, "2024-06-10").reason == \
+    assert reg.may_certify(ORG_A, OCC, None, 4, dt.date(2024, 6, 10)).reason == \
         skillcert.REASON_ORG_EXITED
-    assert reg.finding_revoke_certificates(who.centre, f.id, "2024-06-10") == 2
-    assert reg.finding_revoke_certificates(who.centre, f.id, "2024-06-11") == 0
+    assert reg.finding_revoke_certificates(who.centre, f.id, dt.date(2024, 6, 10)) == 2
+    assert reg.finding_revoke_certificates(who.centre, f.id, dt.date(2024, 6, 11)) == 0
     for n, num in enumerate(good, 1):
         assert reg.certificate_verify(num, "考生%d" % n).status == skillcert.VERIFY_VALID
     assert reg.certificate_verify(CRAFT1, "冒名甲").status == skillcert.VERIFY_REVOKED
@@ -793,8 +794,8 @@ def test_certificate_scan_revoke_and_exit(reg, path, who, ses):
 
 
 def test_period_report_certificates(reg, who, ses):
-    ses.certify("2024-03-01")
-    r = reg.period_report("2024-01-01", "2024-05-02")
+    ses.certify(dt.date(2024, 3, 1))
+    r = reg.period_report(dt.date(2024, 1, 1), dt.date(2024, 5, 2))
     assert r.total(skillcert.RSEC_CERT_LEVEL) == 2
     assert r.total(skillcert.RSEC_CERT_ORG) == 2
     assert r.total(skillcert.RSEC_CERT_DISTRICT) == 2
@@ -805,4 +806,4 @@ def test_period_report_certificates(reg, who, ses):
     assert r.rows(skillcert.RSEC_CERT_DISTRICT)[0].key == "110108"
     assert r.count(skillcert.RSEC_CERT_LEVEL) == 1 and r.count(skillcert.RSEC_CERT_ORG) == 1
     # Before the certificates were issued, the period has none.
-    assert reg.period_report("2024-01-01", "2024-03-09").total(skillcert.RSEC_CERT_LEVEL) == 0
+    assert reg.period_report(dt.date(2024, 1, 1), dt.date(2024, 3, 9)).total(skillcert.RSEC_CERT_LEVEL) == 0

@@ -1,6 +1,7 @@
 """XML exchange through the Python binding: export, import, validation
 errors with line and column, and reports."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -56,10 +57,10 @@ def test_xml_round_trip_into_a_fresh_database(db, bureau):
 
 
 def test_xml_round_trip_keeps_withdrawals(db, bureau):
-    db.withdraw_occupation(bureau, "4-02-07-10", "2024-01-01")
+    db.withdraw_occupation(bureau, "4-02-07-10", dt.date(2024, 1, 1))
     with skillcert.Database() as fresh:
         fresh.import_memory(bureau, db.export_memory())
-        assert fresh.lookup_occupation("4-02-07-10").withdrawn == "2024-01-01"
+        assert fresh.lookup_occupation("4-02-07-10").withdrawn == dt.date(2024, 1, 1)
         assert snapshot(fresh) == snapshot(db)
 
 

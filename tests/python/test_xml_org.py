@@ -4,6 +4,7 @@ hand-written documents imported with Database.import_memory and checked with
 validate_memory, between separate registries; refusals change nothing
 (mirrors check_xml_org.c)."""
 
+import datetime as dt
 import pytest
 
 import skillcert
@@ -91,15 +92,15 @@ def test_xml_org_application_to_the_district(reg, who):
     assert result.doctype == skillcert.DOC_ORG_APPLICATION
     assert result.records == 1
     assert result.batch_id == "oa-1"
-    org = reg.org_get(ORG_A, "2023-02-02")
+    org = reg.org_get(ORG_A, dt.date(2023, 2, 2))
     assert org.name == "北京智训科技有限公司"
     assert org.status == skillcert.FILING_APPLIED
     again = reg.import_memory(who.haidian, APPLICATION)
     assert again.already_imported is True
     assert again.records == 0
     # The district goes on from there.
-    reg.org_recommend(who.haidian, ORG_A, "2023-02-10")
-    assert reg.org_get(ORG_A, "2023-02-10").status == skillcert.FILING_RECOMMENDED
+    reg.org_recommend(who.haidian, ORG_A, dt.date(2023, 2, 10))
+    assert reg.org_get(ORG_A, dt.date(2023, 2, 10)).status == skillcert.FILING_RECOMMENDED
 
 
 def test_xml_org_application_refusals_change_nothing(reg, who):
@@ -129,17 +130,17 @@ def test_xml_org_recommendation_and_result(reg, who):
     # The city's registry: the recommendation, then its own steps.
     result = reg.import_memory(who.centre, RECOMMENDATION)
     assert result.doctype == skillcert.DOC_RECOMMENDATION
-    assert reg.org_get(ORG_A, "2023-02-11").status == skillcert.FILING_RECOMMENDED
+    assert reg.org_get(ORG_A, dt.date(2023, 2, 11)).status == skillcert.FILING_RECOMMENDED
     with skillcert.Database() as district:
         district.load_notice(skillcert.Actor(skillcert.ACTOR_CITY_BUREAU, None, "test"))
         district.import_memory(who.haidian, APPLICATION)
-        district.org_recommend(who.haidian, ORG_A, "2023-02-10")
+        district.org_recommend(who.haidian, ORG_A, dt.date(2023, 2, 10))
         result = district.import_memory(who.org_a, RESULT)
         assert result.doctype == skillcert.DOC_EVALUATION_RESULT
-        org = district.org_get(ORG_A, "2023-05-11")
+        org = district.org_get(ORG_A, dt.date(2023, 5, 11))
         assert org.status == skillcert.FILING_FILED
         assert org.receipt == "BJ-2023-0001"
-        assert org.valid_until == "2026-05-09"
+        assert org.valid_until == dt.date(2026, 5, 9)
         # A result for an application the district does not hold: line 3, @applied.
         other = RESULT.replace('batch="er-1"', 'batch="er-2"').replace(
             'applied="2023-02-01"', 'applied="2023-01-31"')
@@ -154,8 +155,8 @@ def test_xml_org_directory_refreshes_a_copy(reg, who):
     result = reg.import_memory(who.org_a, DIRECTORY)
     assert result.doctype == skillcert.DOC_DIRECTORY
     assert result.records == 1
-    listed = list(reg.directory("2023-06-01"))
+    listed = list(reg.directory(dt.date(2023, 6, 1)))
     assert [(o.credit_code, o.status, o.receipt) for o in listed] == [
         (ORG_A, skillcert.FILING_ACTIVE, "BJ-2023-0001")]
-    verdict = reg.may_certify(ORG_A, "4-02-07-10", None, 5, "2023-06-01")
+    verdict = reg.may_certify(ORG_A, "4-02-07-10", None, 5, dt.date(2023, 6, 1))
     assert verdict.ok

@@ -1,5 +1,9 @@
 package org.skillcert.test;
 
+import org.skillcert.ActorKind;
+
+import java.time.LocalDate;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +22,7 @@ final class Fixtures {
   static final String BIM = "4-04-05-04";
   static final List<String> BIM_DIRECTIONS =
       Arrays.asList("建筑工程", "机电工程", "装饰装修工程", "市政工程", "公路工程", "铁路工程");
-  static final String NOTICE_EFFECTIVE = "2022-04-12";
+  static final LocalDate NOTICE_EFFECTIVE = LocalDate.parse("2022-04-12");
 
   /** The 20 codes of 京人社能发〔2022〕8号 附件1, in code order. */
   static final List<String> NOTICE_CODES = Arrays.asList(
@@ -28,11 +32,11 @@ final class Fixtures {
       "5-05-01-02", "6-23-03-15", "6-25-04-09", "6-30-99-00", "6-31-01-10");
 
   static Actor bureau() {
-    return new Actor(Skillcert.ACTOR_CITY_BUREAU, null, "市人社局");
+    return new Actor(ActorKind.CITY_BUREAU, null, "市人社局");
   }
 
   static Actor district() {
-    return new Actor(Skillcert.ACTOR_DISTRICT, "110108", "海淀区人社局");
+    return new Actor(ActorKind.DISTRICT, "110108", "海淀区人社局");
   }
 
   /** An in-memory registry holding the notice's catalog. */
@@ -42,7 +46,7 @@ final class Fixtures {
     return db;
   }
 
-  static List<String> codes(Database db, String date) {
+  static List<String> codes(Database db, LocalDate date) {
     List<String> out = new ArrayList<String>();
     try (OccupationIterator it = db.occupations(date)) {
       for (Occupation o : it)

@@ -1,5 +1,11 @@
 package org.skillcert.test;
 
+import org.skillcert.ActorKind;
+import org.skillcert.AuditProblem;
+import org.skillcert.OrgKind;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -33,16 +39,16 @@ public class TestAudit {
   @Before
   public void setUp() {
     file = new File(tmp.getRoot(), "audit.db");
-    Actor city = new Actor(Skillcert.ACTOR_CITY_BUREAU, null, "test");
-    Actor orgA = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG_A, "test");
+    Actor city = new Actor(ActorKind.CITY_BUREAU, null, "test");
+    Actor orgA = new Actor(ActorKind.ORGANIZATION, ORG_A, "test");
     try (Database db = new Database(file.getPath())) {
       db.loadNotice(city);
       db.addAlias(city, "4-04-05-99", "4-04-05-05");
-      db.orgRegister(orgA, ORG_A, "北京智训科技有限公司", Skillcert.ORG_ENTERPRISE, "110108",
-                     "2023-01-05");
-      db.orgApply(orgA, ORG_A, OfferingItem.parse("4-02-07-10:5,4"), "2023-02-01");
-      db.orgRecommend(new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test"), ORG_A, "2023-02-10");
-      db.orgEvaluate(new Actor(Skillcert.ACTOR_CITY_CENTRE, null, "test"), ORG_A, "2023-03-01");
+      db.orgRegister(orgA, ORG_A, "北京智训科技有限公司", OrgKind.ENTERPRISE, "110108",
+                     LocalDate.parse("2023-01-05"));
+      db.orgApply(orgA, ORG_A, OfferingItem.parse("4-02-07-10:5,4"), LocalDate.parse("2023-02-01"));
+      db.orgRecommend(new Actor(ActorKind.DISTRICT, "110108", "test"), ORG_A, LocalDate.parse("2023-02-10"));
+      db.orgEvaluate(new Actor(ActorKind.CITY_CENTRE, null, "test"), ORG_A, LocalDate.parse("2023-03-01"));
     }
   }
 
@@ -58,7 +64,7 @@ public class TestAudit {
     assertTrue(r.isOk());
     assertEquals(6, r.getEntries());
     assertEquals(0, r.getFirstBadSeq());
-    assertEquals(Skillcert.AUDIT_INTACT, r.getProblem());
+    assertEquals(AuditProblem.INTACT, r.getProblem());
     assertEquals("", r.getMessage());
   }
 
@@ -90,7 +96,7 @@ public class TestAudit {
     Sqlite.run(file, "UPDATE audit SET detail = 'name=someone else' WHERE seq = 3");
     AuditResult r = verify();
     assertFalse(r.isOk());
-    assertEquals(Skillcert.AUDIT_EDITED, r.getProblem());
+    assertEquals(AuditProblem.EDITED, r.getProblem());
     assertEquals(3, r.getFirstBadSeq());
     assertTrue(r.getMessage().contains("entry 3 was edited"));
     assertEquals("edited", Skillcert.auditProblemName(r.getProblem()));
@@ -100,7 +106,7 @@ public class TestAudit {
   public void testAuditDetectsRemoved() {
     Sqlite.run(file, "DELETE FROM audit WHERE seq = 3");
     AuditResult r = verify();
-    assertEquals(Skillcert.AUDIT_REMOVED, r.getProblem());
+    assertEquals(AuditProblem.REMOVED, r.getProblem());
     assertEquals(3, r.getFirstBadSeq());
     assertTrue(r.getMessage().contains("entry 3 was removed"));
   }

@@ -1,5 +1,11 @@
 package org.skillcert.test;
 
+import org.skillcert.ActorKind;
+import org.skillcert.CertKind;
+import org.skillcert.OrgKind;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -22,15 +28,15 @@ import org.skillcert.Skillcert;
  *  Decision keeps its Ruleset (whose texts it borrows) reachable, and a
  *  String argument holding a NUL character is refused, never cut. */
 public class TestBindingSafety {
-  static final String AS_OF = "2023-03-01";
+  static final LocalDate AS_OF = LocalDate.parse("2023-03-01");
   static final String OCC = "4-02-07-10";
   static final String ID_A = "11010519491231002X";
   static final String ORG_A = "91110108MA01ABCD2H";
 
   private static Candidate candidate() {
     Candidate c = new Candidate(ID_A, "测试");
-    c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 5, "2019-03-01");
-    c.addWork(OCC, "2019-03-01");
+    c.addCertificate(CertKind.SKILL_LEVEL, OCC, null, 5, LocalDate.parse("2019-03-01"));
+    c.addWork(OCC, LocalDate.parse("2019-03-01"));
     return c;
   }
 
@@ -68,7 +74,7 @@ public class TestBindingSafety {
       db.eligibilityLoadDefaults(Fixtures.bureau());
       Ruleset rules = db.ruleset(AS_OF);
       WeakReference<Ruleset> seen = new WeakReference<Ruleset>(rules);
-      Decision d = rules.decide(candidate(), OCC, null, 4, "2023-02-28");
+      Decision d = rules.decide(candidate(), OCC, null, 4, LocalDate.parse("2023-02-28"));
       rules = null;
       collect();
       assertNotNull("the decision let its ruleset go", seen.get());
@@ -90,7 +96,7 @@ public class TestBindingSafety {
     /* Many wrappers dropped unreachable: the Cleaner frees them (run under
        -Xcheck:jni; valgrind or ASan would see a double free). */
     for (int i = 0; i < 2000; i++)
-      new Candidate(ID_A, "测试").addWork(OCC, "2019-03-01");
+      new Candidate(ID_A, "测试").addWork(OCC, LocalDate.parse("2019-03-01"));
     Candidate kept = new Candidate(ID_A, "测试");
     kept.delete();
     kept.delete();              // a second delete() does nothing
@@ -142,17 +148,17 @@ public class TestBindingSafety {
   @Test
   public void testNulInOrgNameChangesNothing() {
     try (Database db = Fixtures.notice()) {
-      Actor org = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG_A, "test");
-      refusedNul(() -> db.orgRegister(org, ORG_A, "ab\0cd", Skillcert.ORG_ENTERPRISE, "110108",
-                                      "2023-01-05"));
+      Actor org = new Actor(ActorKind.ORGANIZATION, ORG_A, "test");
+      refusedNul(() -> db.orgRegister(org, ORG_A, "ab\0cd", OrgKind.ENTERPRISE, "110108",
+                                      LocalDate.parse("2023-01-05")));
       try {
         db.orgGet(ORG_A);
         fail();
       } catch (NotFoundException e) {
         // nothing was stored
       }
-      db.orgRegister(org, ORG_A, "abcd", Skillcert.ORG_ENTERPRISE, "110108", "2023-01-05");
-      assertEquals("abcd", db.orgGet(ORG_A, "2023-01-06").getName());
+      db.orgRegister(org, ORG_A, "abcd", OrgKind.ENTERPRISE, "110108", LocalDate.parse("2023-01-05"));
+      assertEquals("abcd", db.orgGet(ORG_A, LocalDate.parse("2023-01-06")).getName());
     }
   }
 
@@ -169,8 +175,8 @@ public class TestBindingSafety {
 
   @Test
   public void testNulInActorScopeAndVerify() {
-    refusedNul(() -> new Actor(Skillcert.ACTOR_DISTRICT, "110108\0x", "test"));
-    assertEquals("110108", new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test").getScope());
+    refusedNul(() -> new Actor(ActorKind.DISTRICT, "110108\0x", "test"));
+    assertEquals("110108", new Actor(ActorKind.DISTRICT, "110108", "test").getScope());
     try (Database db = Fixtures.notice()) {
       refusedNul(() -> db.certificateVerify("S000011000001244000099", "张三\0x"));
       refusedNul(() -> db.certificateBatchVerify(Arrays.asList("S000011000001244000099"),

@@ -1,5 +1,10 @@
 package org.skillcert.test;
 
+import org.skillcert.Reason;
+import org.skillcert.Status;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
@@ -77,23 +82,23 @@ public class TestCatalog {
   public void testCatalogCheckVerdicts() {
     Verdict v = db.check("4-04-05-04", null, 5);
     assertTrue(v.isOk());
-    assertEquals(Skillcert.REASON_NONE, v.getReason());
+    assertEquals(Reason.NONE, v.getReason());
     assertEquals("", v.getMessage());
 
     assertTrue(db.check("4-04-05-04", "建筑工程", 3).isOk());
 
     v = db.check("4-04-05-04", null, 3);
     assertFalse(v.isOk());
-    assertEquals(Skillcert.REASON_WORK_TYPE_REQUIRED, v.getReason());
+    assertEquals(Reason.WORK_TYPE_REQUIRED, v.getReason());
     assertNotEquals("", v.getMessage());
 
     v = db.check("4-04-05-04", "建筑工程", 5);
     assertFalse(v.isOk());
-    assertEquals(Skillcert.REASON_WORK_TYPE_NOT_ALLOWED, v.getReason());
+    assertEquals(Reason.WORK_TYPE_NOT_ALLOWED, v.getReason());
 
-    assertEquals(Skillcert.REASON_LEVEL_NOT_OFFERED, db.check("4-02-06-05", null, 5).getReason());
-    assertEquals(Skillcert.REASON_OCCUPATION_NOT_IN_FORCE,
-                 db.check(Fixtures.BIM, null, 5, "2022-04-11").getReason());
+    assertEquals(Reason.LEVEL_NOT_OFFERED, db.check("4-02-06-05", null, 5).getReason());
+    assertEquals(Reason.OCCUPATION_NOT_IN_FORCE,
+                 db.check(Fixtures.BIM, null, 5, LocalDate.parse("2022-04-11")).getReason());
   }
 
   @Test
@@ -110,7 +115,7 @@ public class TestCatalog {
       db.check("4-04-05", null, 5);
       fail("a malformed code was accepted");
     } catch (ValidationException e) {
-      assertEquals(Skillcert.EINVAL, e.getCode());
+      assertEquals(Status.EINVAL, e.getCode());
       assertNotEquals("", e.getMessage());
     }
   }
@@ -121,7 +126,7 @@ public class TestCatalog {
       db.lookupOccupation("4-99-99-98");
       fail("an unknown code was found");
     } catch (NotFoundException e) {
-      assertEquals(Skillcert.ENOTFOUND, e.getCode());
+      assertEquals(Status.ENOTFOUND, e.getCode());
     }
   }
 
@@ -135,7 +140,7 @@ public class TestCatalog {
     assertEquals(20, names.size());
     assertEquals("连锁经营管理师", names.get(0));
     assertEquals("工业机器人系统运维员", names.get(19));
-    assertEquals(0, Fixtures.codes(db, "2022-04-11").size());
+    assertEquals(0, Fixtures.codes(db, LocalDate.parse("2022-04-11")).size());
   }
 
   @Test
@@ -167,22 +172,22 @@ public class TestCatalog {
   @Test
   public void testCatalogAddAndWithdraw() {
     Actor bureau = Fixtures.bureau();
-    db.addOccupation(bureau, "4-99-99-01", "测试员", "2023-01-01");
-    db.addWorkType(bureau, "4-99-99-01", "甲方向", "2023-01-01");
-    db.addOffering(bureau, "4-99-99-01", "甲方向", 3, "2023-01-01");
-    assertTrue(db.check("4-99-99-01", "甲方向", 3, "2023-06-01").isOk());
+    db.addOccupation(bureau, "4-99-99-01", "测试员", LocalDate.parse("2023-01-01"));
+    db.addWorkType(bureau, "4-99-99-01", "甲方向", LocalDate.parse("2023-01-01"));
+    db.addOffering(bureau, "4-99-99-01", "甲方向", 3, LocalDate.parse("2023-01-01"));
+    assertTrue(db.check("4-99-99-01", "甲方向", 3, LocalDate.parse("2023-06-01")).isOk());
     assertEquals(21, Fixtures.codes(db).size());
 
-    db.withdrawOccupation(bureau, "4-02-07-10", "2024-01-01");
-    assertEquals("2024-01-01", db.lookupOccupation("4-02-07-10").getWithdrawn());
-    assertEquals(Skillcert.REASON_OCCUPATION_NOT_IN_FORCE,
-                 db.check("4-02-07-10", null, 5, "2024-06-01").getReason());
-    assertEquals(20, Fixtures.codes(db, "2024-06-01").size());
+    db.withdrawOccupation(bureau, "4-02-07-10", LocalDate.parse("2024-01-01"));
+    assertEquals(LocalDate.parse("2024-01-01"), db.lookupOccupation("4-02-07-10").getWithdrawn());
+    assertEquals(Reason.OCCUPATION_NOT_IN_FORCE,
+                 db.check("4-02-07-10", null, 5, LocalDate.parse("2024-06-01")).getReason());
+    assertEquals(20, Fixtures.codes(db, LocalDate.parse("2024-06-01")).size());
     try {
-      db.withdrawOccupation(bureau, "4-02-07-10", "2025-01-01");
+      db.withdrawOccupation(bureau, "4-02-07-10", LocalDate.parse("2025-01-01"));
       fail("withdrawn twice");
     } catch (ConstraintException e) {
-      assertEquals(Skillcert.ECONSTRAINT, e.getCode());
+      assertEquals(Status.ECONSTRAINT, e.getCode());
     }
   }
 
@@ -200,7 +205,7 @@ public class TestCatalog {
       Skillcert.levelParse("六级");
       fail("a sixth level");
     } catch (ValidationException e) {
-      assertEquals(Skillcert.EINVAL, e.getCode());
+      assertEquals(Status.EINVAL, e.getCode());
     }
   }
 
@@ -208,7 +213,7 @@ public class TestCatalog {
   public void testCatalogSupplementaryCharactersSurvive() {
     // U+20BB7 (𠮷) is outside the BMP: JNI's modified UTF-8 would mangle it.
     String name = "测试员𠮷";
-    db.addOccupation(Fixtures.bureau(), "4-99-99-02", name, "2023-01-01");
+    db.addOccupation(Fixtures.bureau(), "4-99-99-02", name, LocalDate.parse("2023-01-01"));
     assertEquals(name, db.lookupOccupation("4-99-99-02").getName());
   }
 }

@@ -1,5 +1,15 @@
 package org.skillcert.test;
 
+import org.skillcert.ActorKind;
+import org.skillcert.CertKind;
+import org.skillcert.DocType;
+import org.skillcert.Path;
+import org.skillcert.Reason;
+import org.skillcert.Sex;
+import org.skillcert.Status;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -24,7 +34,7 @@ import org.skillcert.ValidationException;
 /** Candidates and eligibility through the Java binding (mirrors
  *  check_candidate.c and check_eligibility.c). */
 public class TestEligibility {
-  static final String AS_OF = "2023-03-01";
+  static final LocalDate AS_OF = LocalDate.parse("2023-03-01");
   static final String OCC = "4-02-07-10";
   static final String ID_A = "11010519491231002X";
 
@@ -35,7 +45,7 @@ public class TestEligibility {
   public void open() {
     db = Fixtures.notice();
     ImportResult r = db.eligibilityLoadDefaults(Fixtures.bureau());
-    assertEquals(Skillcert.DOC_ELIGIBILITY, r.getDoctype());
+    assertEquals(DocType.ELIGIBILITY, r.getDoctype());
     rules = db.ruleset(AS_OF);
   }
 
@@ -55,15 +65,15 @@ public class TestEligibility {
       // not stored yet
     }
     Candidate c = new Candidate(ID_A, "测试");
-    c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 5, "2019-03-01");
-    c.addWork(OCC, "2019-03-01");
-    db.candidateSave(new Actor(Skillcert.ACTOR_CITY_CENTRE), c);
-    Decision d = db.eligibilityCheck(ID_A, OCC, null, 4, Skillcert.PATH_NORMAL, null, AS_OF);
+    c.addCertificate(CertKind.SKILL_LEVEL, OCC, null, 5, LocalDate.parse("2019-03-01"));
+    c.addWork(OCC, LocalDate.parse("2019-03-01"));
+    db.candidateSave(new Actor(ActorKind.CITY_CENTRE), c);
+    Decision d = db.eligibilityCheck(ID_A, OCC, null, 4, Path.NORMAL, null, AS_OF);
     assertTrue(d.eligible());
     assertEquals("L4-a", d.matched());
-    d = db.eligibilityCheck(ID_A, OCC, "无此工种", 4, Skillcert.PATH_NORMAL, null, AS_OF);
+    d = db.eligibilityCheck(ID_A, OCC, "无此工种", 4, Path.NORMAL, null, AS_OF);
     assertFalse(d.eligible());
-    assertEquals(Skillcert.REASON_UNKNOWN_WORK_TYPE, d.reason());
+    assertEquals(Reason.UNKNOWN_WORK_TYPE, d.reason());
     assertTrue(d.message(), d.message().contains("无此工种"));
   }
 
@@ -72,8 +82,8 @@ public class TestEligibility {
     ResidentId r = Skillcert.residentIdParse("11010519491231002x");
     assertEquals(ID_A, r.getNumber());
     assertEquals("110105", r.getArea());
-    assertEquals("1949-12-31", r.getBirthDate());
-    assertEquals(Skillcert.SEX_FEMALE, r.getSex());
+    assertEquals(LocalDate.parse("1949-12-31"), r.getBirthDate());
+    assertEquals(Sex.FEMALE, r.getSex());
     try {
       Skillcert.residentIdParse("110105194912310021");
       fail();
@@ -86,21 +96,21 @@ public class TestEligibility {
   @Test
   public void testCandidateSaveLoadRoundTrip() {
     Candidate c = new Candidate("11010519491231002x", "王芳");
-    c.addWork("4—99—00—00", "2019-03-01");
-    c.addWork("4-99-00-00", "2015-08-01", "2018-12-31");
-    c.addCertificate(Skillcert.CERT_KIND_QUALIFICATION, "4-99-00-00", "航拍", 5, "2016-05-20");
+    c.addWork("4—99—00—00", LocalDate.parse("2019-03-01"));
+    c.addWork("4-99-00-00", LocalDate.parse("2015-08-01"), LocalDate.parse("2018-12-31"));
+    c.addCertificate(CertKind.QUALIFICATION, "4-99-00-00", "航拍", 5, LocalDate.parse("2016-05-20"));
     try {
-      db.candidateSave(new Actor(Skillcert.ACTOR_PUBLIC), c);
+      db.candidateSave(new Actor(ActorKind.PUBLIC), c);
       fail();
     } catch (DeniedException e) {
-      assertEquals(Skillcert.EDENIED, e.getCode());
+      assertEquals(Status.EDENIED, e.getCode());
     }
-    db.candidateSave(new Actor(Skillcert.ACTOR_CANDIDATE, ID_A, "test"), c);
+    db.candidateSave(new Actor(ActorKind.CANDIDATE, ID_A, "test"), c);
     Candidate back = db.candidateLoad(ID_A);
     assertEquals("王芳", back.name());
     assertEquals(2, back.workCount());
-    assertEquals("2015-08-01", back.workStart(0));
-    assertEquals("2018-12-31", back.workEnd(0));
+    assertEquals(LocalDate.parse("2015-08-01"), back.workStart(0));
+    assertEquals(LocalDate.parse("2018-12-31"), back.workEnd(0));
     assertNull(back.workEnd(1));
     assertEquals("航拍", back.certificateWorkType(0));
   }
@@ -108,12 +118,12 @@ public class TestEligibility {
   @Test
   public void testEligibilityShortfallMessage() {
     Candidate c = new Candidate(ID_A, "测试");
-    c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 5, "2019-03-01");
-    c.addWork(OCC, "2019-03-01");
+    c.addCertificate(CertKind.SKILL_LEVEL, OCC, null, 5, LocalDate.parse("2019-03-01"));
+    c.addWork(OCC, LocalDate.parse("2019-03-01"));
 
-    Decision d = rules.decide(c, OCC, null, 4, "2023-02-28");
+    Decision d = rules.decide(c, OCC, null, 4, LocalDate.parse("2023-02-28"));
     assertFalse(d.eligible());
-    assertEquals(Skillcert.REASON_CONDITIONS_NOT_MET, d.reason());
+    assertEquals(Reason.CONDITIONS_NOT_MET, d.reason());
     assertNull(d.matched());
     assertEquals("needs 4 years of work since the level-5 (初级工) certificate (2019-03-01); "
                  + "has 3 years 11 months", d.messageFor("L4-a"));
@@ -134,10 +144,10 @@ public class TestEligibility {
   @Test
   public void testEligibilityOneDayShort() {
     Candidate exact = new Candidate(ID_A, "测试");
-    exact.addWork(OCC, "2022-03-01");
+    exact.addWork(OCC, LocalDate.parse("2022-03-01"));
     assertEquals("L5-a", rules.decide(exact, OCC, null, 5, AS_OF).matched());
     Candidate shortBy1 = new Candidate(ID_A, "测试");
-    shortBy1.addWork(OCC, "2022-03-02");
+    shortBy1.addWork(OCC, LocalDate.parse("2022-03-02"));
     Decision d = rules.decide(shortBy1, OCC, null, 5, AS_OF);
     assertFalse(d.eligible());
     assertEquals("needs 1 year of work in this or a related occupation; has 0 years 11 months",
@@ -150,7 +160,7 @@ public class TestEligibility {
       rules.decide(new Candidate(ID_A, "测试"), OCC, null, 9, AS_OF);
       fail();
     } catch (ValidationException e) {
-      assertEquals(Skillcert.EINVAL, e.getCode());
+      assertEquals(Status.EINVAL, e.getCode());
     }
   }
 }

@@ -1,5 +1,12 @@
 package org.skillcert.test;
 
+import org.skillcert.ActorKind;
+import org.skillcert.DocType;
+import org.skillcert.Reason;
+import org.skillcert.Status;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertSame;
@@ -21,17 +28,17 @@ import org.skillcert.ValidationException;
 public class TestErrors {
   @Test
   public void testErrorsConstantsAreStable() {
-    assertEquals(0, Skillcert.OK);
-    assertEquals(-3, Skillcert.EINVAL);
-    assertEquals(-4, Skillcert.ENOTFOUND);
-    assertEquals(-10, Skillcert.EDENIED);
-    assertEquals(-30, Skillcert.ITEROVER);
-    assertEquals(1, Skillcert.ACTOR_CITY_BUREAU);
-    assertEquals(4, Skillcert.REASON_WORK_TYPE_REQUIRED);
-    assertEquals(1, Skillcert.DOC_CATALOG);
-    // Compile-time constants: usable as case labels.
-    switch (Skillcert.ENOTFOUND) {
-      case Skillcert.ENOTFOUND:
+    assertEquals(0, Status.OK.value());
+    assertEquals(-3, Status.EINVAL.value());
+    assertEquals(-4, Status.ENOTFOUND.value());
+    assertEquals(-10, Status.EDENIED.value());
+    assertEquals(-30, Status.ITEROVER.value());
+    assertEquals(1, ActorKind.CITY_BUREAU.value());
+    assertEquals(4, Reason.WORK_TYPE_REQUIRED.value());
+    assertEquals(1, DocType.CATALOG.value());
+    // Enums: usable as case labels.
+    switch (Status.ENOTFOUND) {
+      case ENOTFOUND:
         break;
       default:
         fail();
@@ -53,7 +60,7 @@ public class TestErrors {
       db.lookupOccupation("4-99-99-98");
       fail("found an unknown occupation");
     } catch (NotFoundException e) {
-      assertEquals(Skillcert.ENOTFOUND, e.getCode());
+      assertEquals(Status.ENOTFOUND, e.getCode());
       assertNotEquals("", e.getMessage());
       assertTrue(e.getLine() >= 0 && e.getColumn() >= 0);
       assertTrue(e.getField() != null && e.getSource() != null);
@@ -64,10 +71,10 @@ public class TestErrors {
   public void testErrorsDenied() {
     try (Database db = new Database()) {
       try {
-        db.addOccupation(Fixtures.district(), "4-99-99-01", "测试员", "2023-01-01");
+        db.addOccupation(Fixtures.district(), "4-99-99-01", "测试员", LocalDate.parse("2023-01-01"));
         fail("a district changed the catalog");
       } catch (DeniedException e) {
-        assertEquals(Skillcert.EDENIED, e.getCode());
+        assertEquals(Status.EDENIED, e.getCode());
       }
       assertEquals(0, Fixtures.codes(db).size());
     }
@@ -76,10 +83,10 @@ public class TestErrors {
   @Test
   public void testErrorsExists() {
     try (Database db = Fixtures.notice()) {
-      db.addOccupation(Fixtures.bureau(), Fixtures.BIM, "建筑信息模型技术员", "2022-04-12");
+      db.addOccupation(Fixtures.bureau(), Fixtures.BIM, "建筑信息模型技术员", LocalDate.parse("2022-04-12"));
       fail("added twice");
     } catch (ExistsException e) {
-      assertEquals(Skillcert.EEXISTS, e.getCode());
+      assertEquals(Status.EEXISTS, e.getCode());
     }
   }
 
@@ -109,7 +116,7 @@ public class TestErrors {
       fail("used a closed database");
     } catch (SkillcertException e) {
       assertSame(SkillcertException.class, e.getClass());
-      assertEquals(Skillcert.ERROR, e.getCode());
+      assertEquals(Status.ERROR, e.getCode());
       assertTrue(e.getMessage().contains("closed"));
     }
     db.close(); // idempotent
@@ -129,8 +136,8 @@ public class TestErrors {
 
   @Test
   public void testErrorsStrerror() {
-    assertNotEquals("", Skillcert.strerror(Skillcert.ENOTFOUND));
-    assertNotEquals(Skillcert.strerror(Skillcert.EINVAL), Skillcert.strerror(Skillcert.ENOTFOUND));
-    assertEquals("unknown status", Skillcert.strerror(12345));
+    assertNotEquals("", Skillcert.strerror(Status.ENOTFOUND));
+    assertNotEquals(Skillcert.strerror(Status.EINVAL), Skillcert.strerror(Status.ENOTFOUND));
+    assertEquals("success", Skillcert.strerror(Status.OK));
   }
 }

@@ -1,5 +1,11 @@
 package org.skillcert.test;
 
+import org.skillcert.ActorKind;
+import org.skillcert.DocType;
+import org.skillcert.OrgKind;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -59,10 +65,10 @@ public class TestExchange {
       + "</supervision-findings>\n";
 
   private Database db;
-  private final Actor city = new Actor(Skillcert.ACTOR_CITY_BUREAU, null, "test");
-  private final Actor centre = new Actor(Skillcert.ACTOR_CITY_CENTRE, null, "test");
-  private final Actor haidian = new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test");
-  private final Actor orgA = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG_A, "test");
+  private final Actor city = new Actor(ActorKind.CITY_BUREAU, null, "test");
+  private final Actor centre = new Actor(ActorKind.CITY_CENTRE, null, "test");
+  private final Actor haidian = new Actor(ActorKind.DISTRICT, "110108", "test");
+  private final Actor orgA = new Actor(ActorKind.ORGANIZATION, ORG_A, "test");
 
   @Before
   public void open() {
@@ -70,14 +76,14 @@ public class TestExchange {
     scope.addAll(OfferingItem.parse("4-02-07-10:5,4"));
     db = new Database();
     db.loadNotice(city);
-    db.orgRegister(orgA, ORG_A, "北京智训科技有限公司", Skillcert.ORG_ENTERPRISE, "110108",
-                   "2023-01-05");
-    db.orgApply(orgA, ORG_A, scope, "2023-02-01");
-    db.orgRecommend(haidian, ORG_A, "2023-02-10", "材料齐全");
-    db.orgEvaluate(centre, ORG_A, "2023-03-01");
-    db.orgNotice(centre, ORG_A, "2023-03-10");
-    db.orgFile(centre, ORG_A, "2023-05-10");
-    db.orgCommit(orgA, ORG_A, "2023-05-12");
+    db.orgRegister(orgA, ORG_A, "北京智训科技有限公司", OrgKind.ENTERPRISE, "110108",
+                   LocalDate.parse("2023-01-05"));
+    db.orgApply(orgA, ORG_A, scope, LocalDate.parse("2023-02-01"));
+    db.orgRecommend(haidian, ORG_A, LocalDate.parse("2023-02-10"), "材料齐全");
+    db.orgEvaluate(centre, ORG_A, LocalDate.parse("2023-03-01"));
+    db.orgNotice(centre, ORG_A, LocalDate.parse("2023-03-10"));
+    db.orgFile(centre, ORG_A, LocalDate.parse("2023-05-10"));
+    db.orgCommit(orgA, ORG_A, LocalDate.parse("2023-05-12"));
   }
 
   @After
@@ -98,14 +104,14 @@ public class TestExchange {
 
   @Test
   public void resultsReportRoundTrip() {
-    assertEquals(17, Skillcert.DOC_RESULTS_REPORT);
+    assertEquals(17, DocType.RESULTS_REPORT.value());
     ImportResult r = db.importMemory(centre, RESULTS);
-    assertEquals(Skillcert.DOC_RESULTS_REPORT, r.getDoctype());
+    assertEquals(DocType.RESULTS_REPORT, r.getDoctype());
     assertEquals(1L, r.getRecords());
     assertEquals(RESULTS,
-                 db.exportExchange(Skillcert.DOC_RESULTS_REPORT, null, "2024-03-10", "rr-java", 1L));
+                 db.exportExchange(DocType.RESULTS_REPORT, null, LocalDate.parse("2024-03-10"), "rr-java", 1L));
     expect(ConstraintException.class,
-           () -> db.exportExchange(Skillcert.DOC_RESULTS_REPORT, "52110102MJ00123450", null, null, 1L));
+           () -> db.exportExchange(DocType.RESULTS_REPORT, "52110102MJ00123450", null, null, 1L));
   }
 
   @Test
@@ -119,26 +125,26 @@ public class TestExchange {
     assertEquals("results-report/candidate[2]/@passed", e.getField());
     expect(DeniedException.class, () -> db.importMemory(haidian, RESULTS));
     expect(NotFoundException.class,
-           () -> db.exportExchange(Skillcert.DOC_RESULTS_REPORT, null, null, null, 1L));
+           () -> db.exportExchange(DocType.RESULTS_REPORT, null, null, null, 1L));
   }
 
   @Test
   public void findingsRoundTrip() {
-    assertEquals(21, Skillcert.DOC_FINDINGS);
+    assertEquals(21, DocType.FINDINGS.value());
     expect(DeniedException.class, () -> db.importMemory(orgA, FINDINGS));
     ImportResult r = db.importMemory(centre, FINDINGS);
     assertEquals(2L, r.getRecords());
     assertEquals(FINDINGS,
-                 db.exportExchange(Skillcert.DOC_FINDINGS, ORG_A, "2024-04-10", "sf-java", 1L));
+                 db.exportExchange(DocType.FINDINGS, ORG_A, LocalDate.parse("2024-04-10"), "sf-java", 1L));
     assertTrue(db.importMemory(centre, FINDINGS).getAlreadyImported());
   }
 
   @Test
   public void options() {
-    expect(ValidationException.class, () -> db.exportExchange(Skillcert.DOC_FINDINGS, null, null, null, 0L));
-    expect(ValidationException.class, () -> db.exportExchange(Skillcert.DOC_CONFIRMATION, null, null, null, 0L));
-    String rev = db.exportExchange(Skillcert.DOC_REVOCATIONS, ORG_A, "2024-04-10", "rev-j", 0L);
+    expect(ValidationException.class, () -> db.exportExchange(DocType.FINDINGS, null, null, null, 0L));
+    expect(ValidationException.class, () -> db.exportExchange(DocType.CONFIRMATION, null, null, null, 0L));
+    String rev = db.exportExchange(DocType.REVOCATIONS, ORG_A, LocalDate.parse("2024-04-10"), "rev-j", 0L);
     assertTrue(rev.contains("batch=\"rev-j\""));
-    assertEquals(db.exportMemory(), db.exportExchange(Skillcert.DOC_CATALOG, null, null, null, 0L));
+    assertEquals(db.exportMemory(), db.exportExchange(DocType.CATALOG, null, null, null, 0L));
   }
 }

@@ -1,5 +1,16 @@
 package org.skillcert.test;
 
+import org.skillcert.ActorKind;
+import org.skillcert.FilingKind;
+import org.skillcert.FilingStatus;
+import org.skillcert.OrgKind;
+import org.skillcert.Path;
+import org.skillcert.Reason;
+import org.skillcert.StaffRole;
+import org.skillcert.Status;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -47,12 +58,12 @@ public class TestOrg {
 
   private File file;
   private Database db;
-  private final Actor city = new Actor(Skillcert.ACTOR_CITY_BUREAU, null, "test");
-  private final Actor centre = new Actor(Skillcert.ACTOR_CITY_CENTRE, null, "test");
-  private final Actor haidian = new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test");
-  private final Actor xicheng = new Actor(Skillcert.ACTOR_DISTRICT, "110102", "test");
-  private final Actor orgA = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG_A, "test");
-  private final Actor orgB = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG_B, "test");
+  private final Actor city = new Actor(ActorKind.CITY_BUREAU, null, "test");
+  private final Actor centre = new Actor(ActorKind.CITY_CENTRE, null, "test");
+  private final Actor haidian = new Actor(ActorKind.DISTRICT, "110108", "test");
+  private final Actor xicheng = new Actor(ActorKind.DISTRICT, "110102", "test");
+  private final Actor orgA = new Actor(ActorKind.ORGANIZATION, ORG_A, "test");
+  private final Actor orgB = new Actor(ActorKind.ORGANIZATION, ORG_B, "test");
 
   static List<OfferingItem> scope() {
     List<OfferingItem> s = new ArrayList<OfferingItem>();
@@ -74,21 +85,21 @@ public class TestOrg {
   }
 
   /** Organization A through the path up to filing status upto. */
-  private void walkA(int upto) {
-    db.orgRegister(orgA, ORG_A, "北京智训科技有限公司", Skillcert.ORG_ENTERPRISE, "110108",
-                   "2023-01-05");
-    if (upto < Skillcert.FILING_APPLIED) return;
-    db.orgApply(orgA, ORG_A, scope(), "2023-02-01");
-    if (upto < Skillcert.FILING_RECOMMENDED) return;
-    db.orgRecommend(haidian, ORG_A, "2023-02-10", "材料齐全");
-    if (upto < Skillcert.FILING_EVALUATED) return;
-    db.orgEvaluate(centre, ORG_A, "2023-03-01");
-    if (upto < Skillcert.FILING_NOTICED) return;
-    db.orgNotice(centre, ORG_A, "2023-03-10");
-    if (upto < Skillcert.FILING_FILED) return;
-    db.orgFile(centre, ORG_A, "2023-05-10");
-    if (upto < Skillcert.FILING_ACTIVE) return;
-    db.orgCommit(orgA, ORG_A, "2023-05-12");
+  private void walkA(FilingStatus upto) {
+    db.orgRegister(orgA, ORG_A, "北京智训科技有限公司", OrgKind.ENTERPRISE, "110108",
+                   LocalDate.parse("2023-01-05"));
+    if (upto.compareTo(FilingStatus.APPLIED) < 0) return;
+    db.orgApply(orgA, ORG_A, scope(), LocalDate.parse("2023-02-01"));
+    if (upto.compareTo(FilingStatus.RECOMMENDED) < 0) return;
+    db.orgRecommend(haidian, ORG_A, LocalDate.parse("2023-02-10"), "材料齐全");
+    if (upto.compareTo(FilingStatus.EVALUATED) < 0) return;
+    db.orgEvaluate(centre, ORG_A, LocalDate.parse("2023-03-01"));
+    if (upto.compareTo(FilingStatus.NOTICED) < 0) return;
+    db.orgNotice(centre, ORG_A, LocalDate.parse("2023-03-10"));
+    if (upto.compareTo(FilingStatus.FILED) < 0) return;
+    db.orgFile(centre, ORG_A, LocalDate.parse("2023-05-10"));
+    if (upto.compareTo(FilingStatus.ACTIVE) < 0) return;
+    db.orgCommit(orgA, ORG_A, LocalDate.parse("2023-05-12"));
   }
 
   /** A refused change: the exception and an unchanged registry file. */
@@ -123,7 +134,7 @@ public class TestOrg {
       Skillcert.creditCodeValidate("91350100M000100Y43", 0x80);
       fail();
     } catch (ValidationException e) {
-      assertEquals(Skillcert.EINVAL, e.getCode());
+      assertEquals(Status.EINVAL, e.getCode());
     }
   }
 
@@ -144,127 +155,127 @@ public class TestOrg {
       db.districtLookup("310101");
       fail();
     } catch (NotFoundException e) {
-      assertEquals(Skillcert.ENOTFOUND, e.getCode());
+      assertEquals(Status.ENOTFOUND, e.getCode());
     }
   }
 
   @Test
   public void testOrgFilingPath() {
-    walkA(Skillcert.FILING_NONE);
+    walkA(FilingStatus.NONE);
     long audit0 = db.auditEntries().toList().size();
-    db.orgApply(orgA, ORG_A, scope(), "2023-02-01");
+    db.orgApply(orgA, ORG_A, scope(), LocalDate.parse("2023-02-01"));
     assertEquals(audit0 + 1, db.auditEntries().toList().size());
-    assertEquals(Skillcert.FILING_APPLIED, db.orgGet(ORG_A, "2023-02-01").getStatus());
-    db.orgRecommend(haidian, ORG_A, "2023-02-10", "材料齐全");
-    db.orgEvaluate(centre, ORG_A, null, Skillcert.EVAL_ALL, "2023-03-01", "专家论证通过");
-    db.orgNotice(centre, ORG_A, "2023-03-10");
-    db.orgFile(centre, ORG_A, "2023-05-10");
-    Org o = db.orgGet(ORG_A, "2023-05-11");
-    assertEquals(Skillcert.FILING_FILED, o.getStatus());
+    assertEquals(FilingStatus.APPLIED, db.orgGet(ORG_A, LocalDate.parse("2023-02-01")).getStatus());
+    db.orgRecommend(haidian, ORG_A, LocalDate.parse("2023-02-10"), "材料齐全");
+    db.orgEvaluate(centre, ORG_A, null, Skillcert.EVAL_ALL, LocalDate.parse("2023-03-01"), "专家论证通过");
+    db.orgNotice(centre, ORG_A, LocalDate.parse("2023-03-10"));
+    db.orgFile(centre, ORG_A, LocalDate.parse("2023-05-10"));
+    Org o = db.orgGet(ORG_A, LocalDate.parse("2023-05-11"));
+    assertEquals(FilingStatus.FILED, o.getStatus());
     assertEquals("BJ-2023-0001", o.getReceipt());
-    assertEquals("2026-05-09", o.getValidUntil());
-    Verdict v = db.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-05-11");
+    assertEquals(LocalDate.parse("2026-05-09"), o.getValidUntil());
+    Verdict v = db.mayCertify(ORG_A, "4-02-07-10", null, 5, LocalDate.parse("2023-05-11"));
     assertFalse(v.isOk());
-    assertEquals(Skillcert.REASON_ORG_NOT_COMMITTED, v.getReason());
+    assertEquals(Reason.ORG_NOT_COMMITTED, v.getReason());
 
-    db.orgCommit(orgA, ORG_A, "2023-05-12");
-    assertEquals(Skillcert.FILING_ACTIVE, db.orgGet(ORG_A, "2023-06-01").getStatus());
-    v = db.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-06-01", "110105", Skillcert.PATH_NORMAL);
+    db.orgCommit(orgA, ORG_A, LocalDate.parse("2023-05-12"));
+    assertEquals(FilingStatus.ACTIVE, db.orgGet(ORG_A, LocalDate.parse("2023-06-01")).getStatus());
+    v = db.mayCertify(ORG_A, "4-02-07-10", null, 5, LocalDate.parse("2023-06-01"), "110105", Path.NORMAL);
     assertTrue(v.isOk());
     assertEquals("", v.getMessage());
-    assertTrue(db.mayCertify(ORG_A, "4—04—05—05", "数据标注员", 3, "2026-05-09").isOk());
+    assertTrue(db.mayCertify(ORG_A, "4—04—05—05", "数据标注员", 3, LocalDate.parse("2026-05-09")).isOk());
 
     List<Filing> filings = db.filings(ORG_A).toList();
     assertEquals(1, filings.size());
     Filing f = filings.get(0);
-    assertEquals(Skillcert.FILING_INITIAL, f.getKind());
+    assertEquals(FilingKind.INITIAL, f.getKind());
     assertEquals(Skillcert.EVAL_ALL, f.getMethods());
-    List<String> dates = new ArrayList<String>();
+    List<LocalDate> dates = new ArrayList<LocalDate>();
     List<FilingStep> steps = db.filingSteps(f.getId()).toList();
     for (FilingStep s : steps)
       dates.add(s.getDate());
-    assertEquals(Arrays.asList("2023-02-01", "2023-02-10", "2023-03-01", "2023-03-10",
-                               "2023-05-10", "2023-05-12"), dates);
+    assertEquals(Arrays.asList(LocalDate.parse("2023-02-01"), LocalDate.parse("2023-02-10"), LocalDate.parse("2023-03-01"), LocalDate.parse("2023-03-10"),
+                               LocalDate.parse("2023-05-10"), LocalDate.parse("2023-05-12")), dates);
     assertEquals("district:110108 (test)", steps.get(1).getActor());
     assertEquals("材料齐全", steps.get(1).getNote());
 
-    List<OfferingItem> granted = db.orgScope(ORG_A, "2023-06-01");
+    List<OfferingItem> granted = db.orgScope(ORG_A, LocalDate.parse("2023-06-01"));
     assertEquals(5, granted.size());
     assertEquals(new OfferingItem("4-02-07-10", null, 5), granted.get(0));
     assertTrue(granted.contains(new OfferingItem("4-04-05-05", "数据标注员", 3)));
     assertEquals(5, db.filingScope(f.getId()).size());
-    assertTrue(db.orgScope(ORG_A, "2026-05-10").isEmpty());
+    assertTrue(db.orgScope(ORG_A, LocalDate.parse("2026-05-10")).isEmpty());
   }
 
   @Test
   public void testOrgWorkflowRefusals() {
-    walkA(Skillcert.FILING_APPLIED);
+    walkA(FilingStatus.APPLIED);
     DeniedException e = refused(DeniedException.class,
-        () -> db.orgRecommend(xicheng, ORG_A, "2023-02-10"));
-    assertEquals(Skillcert.EDENIED, e.getCode());
+        () -> db.orgRecommend(xicheng, ORG_A, LocalDate.parse("2023-02-10")));
+    assertEquals(Status.EDENIED, e.getCode());
     assertTrue(e.getMessage().contains("110108"));
-    refused(DeniedException.class, () -> db.orgRecommend(centre, ORG_A, "2023-02-10"));
-    refused(DeniedException.class, () -> db.orgApply(orgA, ORG_B, scope(), "2023-02-01"));
-    refused(NotFoundException.class, () -> db.orgRecommend(haidian, ORG_C, "2023-02-10"));
-    refused(ConstraintException.class, () -> db.orgNotice(centre, ORG_A, "2023-03-10"));
-    refused(ConstraintException.class, () -> db.orgApply(orgA, ORG_A, scope(), "2023-02-02"));
-    refused(ConstraintException.class, () -> db.orgRecommend(haidian, ORG_A, "2023-01-31"));
+    refused(DeniedException.class, () -> db.orgRecommend(centre, ORG_A, LocalDate.parse("2023-02-10")));
+    refused(DeniedException.class, () -> db.orgApply(orgA, ORG_B, scope(), LocalDate.parse("2023-02-01")));
+    refused(NotFoundException.class, () -> db.orgRecommend(haidian, ORG_C, LocalDate.parse("2023-02-10")));
+    refused(ConstraintException.class, () -> db.orgNotice(centre, ORG_A, LocalDate.parse("2023-03-10")));
+    refused(ConstraintException.class, () -> db.orgApply(orgA, ORG_A, scope(), LocalDate.parse("2023-02-02")));
+    refused(ConstraintException.class, () -> db.orgRecommend(haidian, ORG_A, LocalDate.parse("2023-01-31")));
     // A malformed offering is refused before the call.
     refused(ValidationException.class, () -> db.orgApply(orgA, ORG_A,
-        Arrays.asList(new OfferingItem("4-02-07-10", null, 9)), "2023-02-01"));
-    refused(ValidationException.class, () -> db.orgApply(orgA, ORG_A, null, "2023-02-01"));
+        Arrays.asList(new OfferingItem("4-02-07-10", null, 9)), LocalDate.parse("2023-02-01")));
+    refused(ValidationException.class, () -> db.orgApply(orgA, ORG_A, null, LocalDate.parse("2023-02-01")));
   }
 
   @Test
   public void testOrgReject() {
-    walkA(Skillcert.FILING_APPLIED);
-    refused(DeniedException.class, () -> db.orgReject(centre, ORG_A, "材料不全", "2023-02-05"));
-    db.orgReject(haidian, ORG_A, "材料不全", "2023-02-05");
-    Org o = db.orgGet(ORG_A, "2023-02-06");
-    assertEquals(Skillcert.FILING_REJECTED, o.getStatus());
+    walkA(FilingStatus.APPLIED);
+    refused(DeniedException.class, () -> db.orgReject(centre, ORG_A, "材料不全", LocalDate.parse("2023-02-05")));
+    db.orgReject(haidian, ORG_A, "材料不全", LocalDate.parse("2023-02-05"));
+    Org o = db.orgGet(ORG_A, LocalDate.parse("2023-02-06"));
+    assertEquals(FilingStatus.REJECTED, o.getStatus());
     assertEquals("材料不全", o.getReason());
-    assertEquals(Skillcert.REASON_ORG_NOT_FILED,
-                 db.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-06-01").getReason());
+    assertEquals(Reason.ORG_NOT_FILED,
+                 db.mayCertify(ORG_A, "4-02-07-10", null, 5, LocalDate.parse("2023-06-01")).getReason());
   }
 
   @Test
   public void testOrgDirectoryAndExit() {
-    walkA(Skillcert.FILING_ACTIVE);
-    db.orgRegister(orgB, ORG_B, "北京数字社会团体", Skillcert.ORG_SOCIAL_GROUP, "110102",
-                   "2023-01-05");
-    try (OrgIterator it = db.directory("2023-05-09")) {
+    walkA(FilingStatus.ACTIVE);
+    db.orgRegister(orgB, ORG_B, "北京数字社会团体", OrgKind.SOCIAL_GROUP, "110102",
+                   LocalDate.parse("2023-01-05"));
+    try (OrgIterator it = db.directory(LocalDate.parse("2023-05-09"))) {
       assertFalse(it.iterator().hasNext());
     }
-    List<Org> listed = db.directory("2023-05-10").toList();
+    List<Org> listed = db.directory(LocalDate.parse("2023-05-10")).toList();
     assertEquals(1, listed.size());
     assertEquals(ORG_A, listed.get(0).getCreditCode());
-    assertEquals(2, db.organizations(null, "2026-05-10").toList().size());
-    db.orgExit(city, ORG_A, "违规", "2024-01-01");
-    assertEquals(Skillcert.FILING_EXITED, db.orgGet(ORG_A, "2024-01-01").getStatus());
-    assertEquals(Skillcert.REASON_ORG_EXITED,
-                 db.mayCertify(ORG_A, "4-02-07-10", null, 5, "2024-01-01").getReason());
-    assertTrue(db.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-12-31").isOk());
+    assertEquals(2, db.organizations(null, LocalDate.parse("2026-05-10")).toList().size());
+    db.orgExit(city, ORG_A, "违规", LocalDate.parse("2024-01-01"));
+    assertEquals(FilingStatus.EXITED, db.orgGet(ORG_A, LocalDate.parse("2024-01-01")).getStatus());
+    assertEquals(Reason.ORG_EXITED,
+                 db.mayCertify(ORG_A, "4-02-07-10", null, 5, LocalDate.parse("2024-01-01")).getReason());
+    assertTrue(db.mayCertify(ORG_A, "4-02-07-10", null, 5, LocalDate.parse("2023-12-31")).isOk());
   }
 
   @Test
   public void testOrgStaffAndSpecialRules() {
-    walkA(Skillcert.FILING_ACTIVE);
-    db.staffAdd(orgA, ORG_A, "E001", "李考评", Skillcert.STAFF_EXAMINER,
-                OfferingItem.parse("4-02-07-10:5,4"), "2023-05-15");
+    walkA(FilingStatus.ACTIVE);
+    db.staffAdd(orgA, ORG_A, "E001", "李考评", StaffRole.EXAMINER,
+                OfferingItem.parse("4-02-07-10:5,4"), LocalDate.parse("2023-05-15"));
     refused(DeniedException.class, () -> db.staffAdd(orgB, ORG_A, "E002", "某人",
-        Skillcert.STAFF_EXAMINER, OfferingItem.parse("4-02-07-10:5"), "2023-05-15"));
+        StaffRole.EXAMINER, OfferingItem.parse("4-02-07-10:5"), LocalDate.parse("2023-05-15")));
     List<Staff> staff = db.staff(ORG_A).toList();
     assertEquals(1, staff.size());
     assertEquals("李考评", staff.get(0).getName());
-    assertEquals(2, db.staffQualifications(ORG_A, "E001", Skillcert.STAFF_EXAMINER).size());
+    assertEquals(2, db.staffQualifications(ORG_A, "E001", StaffRole.EXAMINER).size());
 
-    int p = Skillcert.PATH_EXCEPTIONAL;
-    db.rulesSubmit(orgA, ORG_A, p, "https://example.org/pg", "2023-06-01");
-    db.rulesConfirm(haidian, ORG_A, p, "2023-06-05");
-    db.rulesConfirm(city, ORG_A, p, "2023-06-10");
-    assertEquals("2023-06-10", db.rulesGet(ORG_A, p).getCityConfirmed());
-    assertEquals(Skillcert.CONFIRMED_EXCEPTIONAL, db.rulesConfirmed(ORG_A, "2023-06-10"));
-    assertTrue(db.mayCertify(ORG_A, "4-04-05-05", "数据标注员", 3, "2023-06-10", null, p).isOk());
+    Path p = Path.EXCEPTIONAL;
+    db.rulesSubmit(orgA, ORG_A, p, "https://example.org/pg", LocalDate.parse("2023-06-01"));
+    db.rulesConfirm(haidian, ORG_A, p, LocalDate.parse("2023-06-05"));
+    db.rulesConfirm(city, ORG_A, p, LocalDate.parse("2023-06-10"));
+    assertEquals(LocalDate.parse("2023-06-10"), db.rulesGet(ORG_A, p).getCityConfirmed());
+    assertEquals(Skillcert.CONFIRMED_EXCEPTIONAL, db.rulesConfirmed(ORG_A, LocalDate.parse("2023-06-10")));
+    assertTrue(db.mayCertify(ORG_A, "4-04-05-05", "数据标注员", 3, LocalDate.parse("2023-06-10"), null, p).isOk());
   }
 
   @Test

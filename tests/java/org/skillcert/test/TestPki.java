@@ -1,5 +1,7 @@
 package org.skillcert.test;
 
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -36,14 +38,14 @@ public class TestPki {
     public static void hierarchy() {
         String rootKey = Skillcert.pkiKeyNew();
         root = Skillcert.pkiCertify(rootKey, null, Skillcert.pkiRequestNew(rootKey, "city-bureau"),
-                                    "2024-01-01", "2035-12-31");
+                                    LocalDate.parse("2024-01-01"), LocalDate.parse("2035-12-31"));
         centreKey = Skillcert.pkiKeyNew();
         centre = Skillcert.pkiCertify(rootKey, root, Skillcert.pkiRequestNew(centreKey, "city-centre"),
-                                      "2024-01-01", "2030-12-31");
+                                      LocalDate.parse("2024-01-01"), LocalDate.parse("2030-12-31"));
         orgKey = Skillcert.pkiKeyNew();
         orgChain = Skillcert.pkiCertify(centreKey, centre,
                                         Skillcert.pkiRequestNew(orgKey, "org:" + ORG),
-                                        "2024-01-01", "2027-12-31") + centre;
+                                        LocalDate.parse("2024-01-01"), LocalDate.parse("2027-12-31")) + centre;
     }
 
     @Test

@@ -1,5 +1,14 @@
 package org.skillcert.test;
 
+import org.skillcert.ActorKind;
+import org.skillcert.CertKind;
+import org.skillcert.Component;
+import org.skillcert.OrgKind;
+import org.skillcert.Path;
+import org.skillcert.StaffRole;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -37,10 +46,10 @@ public class TestRender {
   public TemporaryFolder tmp = new TemporaryFolder();
 
   private Database db;
-  private final Actor city = new Actor(Skillcert.ACTOR_CITY_BUREAU, null, "test");
-  private final Actor centre = new Actor(Skillcert.ACTOR_CITY_CENTRE, null, "test");
-  private final Actor org = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG, "test");
-  private final Actor haidian = new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test");
+  private final Actor city = new Actor(ActorKind.CITY_BUREAU, null, "test");
+  private final Actor centre = new Actor(ActorKind.CITY_CENTRE, null, "test");
+  private final Actor org = new Actor(ActorKind.ORGANIZATION, ORG, "test");
+  private final Actor haidian = new Actor(ActorKind.DISTRICT, "110108", "test");
 
   @Before
   public void open() {
@@ -61,45 +70,45 @@ public class TestRender {
       2024-03-01, reported 2024-03-10; returns the session. */
   private long passedSession() {
     db.eligibilityLoadDefaults(city);
-    db.orgRegister(org, ORG, "北京智训科技有限公司", Skillcert.ORG_ENTERPRISE, "110108",
-                   "2023-01-05");
-    db.orgApply(org, ORG, offerings(OCC + ":5,4,3,2,1"), "2023-02-01");
-    db.orgRecommend(haidian, ORG, "2023-02-10");
-    db.orgEvaluate(centre, ORG, "2023-03-01");
-    db.orgNotice(centre, ORG, "2023-03-10");
-    db.orgFile(centre, ORG, "2023-05-10");
-    db.orgCommit(org, ORG, "2023-05-12");
+    db.orgRegister(org, ORG, "北京智训科技有限公司", OrgKind.ENTERPRISE, "110108",
+                   LocalDate.parse("2023-01-05"));
+    db.orgApply(org, ORG, offerings(OCC + ":5,4,3,2,1"), LocalDate.parse("2023-02-01"));
+    db.orgRecommend(haidian, ORG, LocalDate.parse("2023-02-10"));
+    db.orgEvaluate(centre, ORG, LocalDate.parse("2023-03-01"));
+    db.orgNotice(centre, ORG, LocalDate.parse("2023-03-10"));
+    db.orgFile(centre, ORG, LocalDate.parse("2023-05-10"));
+    db.orgCommit(org, ORG, LocalDate.parse("2023-05-12"));
     for (String e : Arrays.asList("E01", "E02", "E03"))
-      db.staffAdd(org, ORG, e, "考评员", Skillcert.STAFF_EXAMINER, offerings(OCC + ":1"),
-                  "2023-06-01");
+      db.staffAdd(org, ORG, e, "考评员", StaffRole.EXAMINER, offerings(OCC + ":1"),
+                  LocalDate.parse("2023-06-01"));
     long venue = db.venueRegister(org, ORG, "海淀考点", "北京市海淀区中关村大街1号", "110108", 1,
-                                  "2023-06-01");
-    db.venueInspect(haidian, venue, true, null, "2023-06-05");
+                                  LocalDate.parse("2023-06-01"));
+    db.venueInspect(haidian, venue, true, null, LocalDate.parse("2023-06-05"));
     long ann = db.announcementPublish(org, ORG, "FX-2023", "新职业技能等级认定工作实施方案",
-                                      "2023-06-01", "2026-05-01", "四级 400 元",
+                                      LocalDate.parse("2023-06-01"), LocalDate.parse("2026-05-01"), "四级 400 元",
                                       Skillcert.METHOD_ALL, offerings(OCC + ":5,4,3,2,1"),
-                                      "2023-05-20");
+                                      LocalDate.parse("2023-05-20"));
     Candidate c = new Candidate(ID, "王芳");
     try {
-      c.addWork(OCC, "2000-01-01");
-      c.addCertificate(Skillcert.CERT_KIND_SKILL_LEVEL, OCC, null, 5, "2002-01-01");
+      c.addWork(OCC, LocalDate.parse("2000-01-01"));
+      c.addCertificate(CertKind.SKILL_LEVEL, OCC, null, 5, LocalDate.parse("2002-01-01"));
       db.candidateSave(centre, c);
     } finally {
       c.delete();
     }
-    long[] ids = {db.applicationApply(new Actor(Skillcert.ACTOR_CANDIDATE, ID, "test"), ann, ID,
-                                      OCC, null, 4, "2023-06-10")};
-    db.applicationVerifyBatch(org, ids, "2023-06-10");
-    db.applicationConfirmBatch(haidian, ids, "2023-06-10");
-    long s = db.sessionCreate(org, ORG, OCC, null, 4, Skillcert.PATH_NORMAL, "2024-03-01", venue,
+    long[] ids = {db.applicationApply(new Actor(ActorKind.CANDIDATE, ID, "test"), ann, ID,
+                                      OCC, null, 4, LocalDate.parse("2023-06-10"))};
+    db.applicationVerifyBatch(org, ids, LocalDate.parse("2023-06-10"));
+    db.applicationConfirmBatch(haidian, ids, LocalDate.parse("2023-06-10"));
+    long s = db.sessionCreate(org, ORG, OCC, null, 4, Path.NORMAL, LocalDate.parse("2024-03-01"), venue,
                               1, 0);
     db.sessionEnrol(org, s, ID, null);
     for (String e : Arrays.asList("E01", "E02"))
-      db.sessionStaffAdd(org, s, Skillcert.COMPONENT_THEORY, e);
+      db.sessionStaffAdd(org, s, Component.THEORY, e);
     for (String e : Arrays.asList("E01", "E02", "E03"))
-      db.sessionStaffAdd(org, s, Skillcert.COMPONENT_PRACTICAL, e);
-    db.sessionConfirm(org, s, "2024-03-01");
-    db.resultRecord(org, s, ID, 80, 75, Skillcert.SCORE_NONE, "2024-03-01");
+      db.sessionStaffAdd(org, s, Component.PRACTICAL, e);
+    db.sessionConfirm(org, s, LocalDate.parse("2024-03-01"));
+    db.resultRecord(org, s, ID, 80, 75, Skillcert.SCORE_NONE, LocalDate.parse("2024-03-01"));
     return s;
   }
 
@@ -121,7 +130,7 @@ public class TestRender {
   @Test
   public void testRenderFiles() throws Exception {
     long s = passedSession();
-    String number = db.certificateReport(org, s, ID, "2024-03-10");
+    String number = db.certificateReport(org, s, ID, LocalDate.parse("2024-03-10"));
     File early = new File(tmp.getRoot(), "early.pdf");
     try {
       db.certificateRender(number, early.getPath(), null);
@@ -129,8 +138,8 @@ public class TestRender {
     } catch (ConstraintException expected) {
     }
     assertFalse(early.exists());
-    db.certificateIssue(org, number, null, "2024-03-15");
-    db.certificatePublish(centre, number, "2024-04-01");
+    db.certificateIssue(org, number, null, LocalDate.parse("2024-03-15"));
+    db.certificatePublish(centre, number, LocalDate.parse("2024-04-01"));
     String[][] kinds = {{"c.pdf", "%PDF-"}, {"c.svg", "<?xml"}, {"c.png", "\u0089PNG"}};
     for (String[] k : kinds) {
       File f = new File(tmp.getRoot(), k[0]);

@@ -1,5 +1,9 @@
 package org.skillcert.test;
 
+import org.skillcert.Status;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -39,11 +43,11 @@ public class TestStore {
     try (Database db = new Database(path)) {
       assertEquals(path, db.path());
       db.loadNotice(Fixtures.bureau());
-      db.withdrawOccupation(Fixtures.bureau(), "4-02-07-10", "2024-01-01");
+      db.withdrawOccupation(Fixtures.bureau(), "4-02-07-10", LocalDate.parse("2024-01-01"));
     }
     try (Database db = new Database(path)) {
       assertEquals(Fixtures.NOTICE_CODES, Fixtures.codes(db));
-      assertEquals("2024-01-01", db.lookupOccupation("4-02-07-10").getWithdrawn());
+      assertEquals(LocalDate.parse("2024-01-01"), db.lookupOccupation("4-02-07-10").getWithdrawn());
       assertTrue(db.check(Fixtures.BIM, "建筑工程", 3).isOk());
     }
   }
@@ -59,7 +63,7 @@ public class TestStore {
       new Database(file.getPath()).close();
       fail("opened a text file");
     } catch (DatabaseException e) {
-      assertEquals(Skillcert.ENOTREGISTRY, e.getCode());
+      assertEquals(Status.ENOTREGISTRY, e.getCode());
     }
   }
 
@@ -69,7 +73,7 @@ public class TestStore {
       new Database(new File(tmp.getRoot(), "no/such/dir/r.db").getPath()).close();
       fail("created a registry in a missing directory");
     } catch (DatabaseException e) {
-      assertEquals(Skillcert.EDB, e.getCode());
+      assertEquals(Status.EDB, e.getCode());
     }
   }
 

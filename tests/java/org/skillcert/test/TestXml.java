@@ -1,5 +1,9 @@
 package org.skillcert.test;
 
+import org.skillcert.DocType;
+import org.skillcert.Severity;
+import org.skillcert.Status;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -57,7 +61,7 @@ public class TestXml {
       assertTrue(text.contains("urn:skillcert:catalog:1"));
       assertTrue(text.contains("建筑信息模型技术员"));
       ImportResult r = fresh.importMemory(Fixtures.bureau(), text);
-      assertEquals(Skillcert.DOC_CATALOG, r.getDoctype());
+      assertEquals(DocType.CATALOG, r.getDoctype());
       assertTrue(r.getRecords() > 0);
       assertFalse(r.getAlreadyImported());
       assertFalse(r.getBatchId().isEmpty());
@@ -77,7 +81,7 @@ public class TestXml {
     String path = new File(tmp.getRoot(), "catalog.xml").getPath();
     try (Database db = Fixtures.notice(); Database fresh = new Database()) {
       db.exportFile(path);
-      assertEquals(Skillcert.DOC_CATALOG, Skillcert.validateFile(path));
+      assertEquals(DocType.CATALOG, Skillcert.validateFile(path));
       fresh.importFile(Fixtures.bureau(), path);
       assertEquals(describe(db), describe(fresh));
     }
@@ -90,7 +94,7 @@ public class TestXml {
       Skillcert.validateMemory(BAD_LEVEL, "bad.xml", report);
       fail("an invalid document validated");
     } catch (ValidationException e) {
-      assertEquals(Skillcert.EINVALIDDOC, e.getCode());
+      assertEquals(Status.EINVALIDDOC, e.getCode());
       assertEquals(4, e.getLine());
     }
     assertTrue(report.size() >= 1);
@@ -98,7 +102,7 @@ public class TestXml {
     for (Diagnostic d : report) {
       if (n++ == 0) {
         assertEquals(4, d.getLine());
-        assertEquals(Skillcert.SEVERITY_ERROR, d.getSeverity());
+        assertEquals(Severity.ERROR, d.getSeverity());
         assertFalse(d.getMessage().isEmpty());
       }
     }
@@ -111,13 +115,13 @@ public class TestXml {
       Skillcert.validateMemory("<catalog");
       fail();
     } catch (ValidationException e) {
-      assertEquals(Skillcert.EXML, e.getCode());
+      assertEquals(Status.EXML, e.getCode());
     }
     try {
       Skillcert.validateMemory("<?xml version=\"1.0\"?>\n<!DOCTYPE c [<!ENTITY a \"a\">]>\n<c>&a;</c>");
       fail();
     } catch (ValidationException e) {
-      assertEquals(Skillcert.EXML, e.getCode());
+      assertEquals(Status.EXML, e.getCode());
     }
   }
 
@@ -128,7 +132,7 @@ public class TestXml {
         fresh.importMemory(Fixtures.district(), db.exportMemory());
         fail("a district imported the catalog");
       } catch (DeniedException e) {
-        assertEquals(Skillcert.EDENIED, e.getCode());
+        assertEquals(Status.EDENIED, e.getCode());
       }
       assertEquals(0, Fixtures.codes(fresh).size());
     }

@@ -1,5 +1,13 @@
 package org.skillcert.test;
 
+import org.skillcert.ActorKind;
+import org.skillcert.DocType;
+import org.skillcert.FilingStatus;
+import org.skillcert.OrgKind;
+import org.skillcert.Status;
+
+import java.time.LocalDate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -31,11 +39,11 @@ import org.skillcert.ValidationException;
 public class TestXmlOrg {
   static final String ORG_A = "91110108MA01ABCD2H"; // 海淀区
 
-  private final Actor city = new Actor(Skillcert.ACTOR_CITY_BUREAU, null, "test");
-  private final Actor centre = new Actor(Skillcert.ACTOR_CITY_CENTRE, null, "test");
-  private final Actor haidian = new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test");
-  private final Actor chaoyang = new Actor(Skillcert.ACTOR_DISTRICT, "110105", "test");
-  private final Actor orgA = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG_A, "test");
+  private final Actor city = new Actor(ActorKind.CITY_BUREAU, null, "test");
+  private final Actor centre = new Actor(ActorKind.CITY_CENTRE, null, "test");
+  private final Actor haidian = new Actor(ActorKind.DISTRICT, "110108", "test");
+  private final Actor chaoyang = new Actor(ActorKind.DISTRICT, "110105", "test");
+  private final Actor orgA = new Actor(ActorKind.ORGANIZATION, ORG_A, "test");
   private final List<Database> open = new ArrayList<Database>();
 
   private Database registry() {
@@ -57,7 +65,7 @@ public class TestXmlOrg {
     return s;
   }
 
-  private static String export(Database db, int doctype, String credit, String date) {
+  private static String export(Database db, DocType doctype, String credit, LocalDate date) {
     return db.exportExchange(doctype, credit, date, null, 0L);
   }
 
@@ -77,84 +85,84 @@ public class TestXmlOrg {
     Database own = registry(), district = registry(), cityReg = registry(), copy = registry();
 
     // The organization's own registry: register and apply.
-    own.orgRegister(orgA, ORG_A, "北京智训科技有限公司", Skillcert.ORG_ENTERPRISE, "110108",
-                    "2023-01-05");
-    own.orgApply(orgA, ORG_A, scope(), "2023-02-01");
-    String application = export(own, Skillcert.DOC_ORG_APPLICATION, ORG_A, "2023-02-02");
-    assertEquals(Skillcert.DOC_ORG_APPLICATION, Skillcert.validateMemory(application));
+    own.orgRegister(orgA, ORG_A, "北京智训科技有限公司", OrgKind.ENTERPRISE, "110108",
+                    LocalDate.parse("2023-01-05"));
+    own.orgApply(orgA, ORG_A, scope(), LocalDate.parse("2023-02-01"));
+    String application = export(own, DocType.ORG_APPLICATION, ORG_A, LocalDate.parse("2023-02-02"));
+    assertEquals(DocType.ORG_APPLICATION, Skillcert.validateMemory(application));
 
     // The district imports it (only its own bureau), then recommends.
     expect(DeniedException.class, () -> district.importMemory(chaoyang, application));
     expect(DeniedException.class, () -> district.importMemory(centre, application));
-    expect(NotFoundException.class, () -> district.orgGet(ORG_A, "2023-02-02"));
+    expect(NotFoundException.class, () -> district.orgGet(ORG_A, LocalDate.parse("2023-02-02")));
     ImportResult r = district.importMemory(haidian, application);
-    assertEquals(Skillcert.DOC_ORG_APPLICATION, r.getDoctype());
+    assertEquals(DocType.ORG_APPLICATION, r.getDoctype());
     assertEquals(1, r.getRecords());
     assertTrue(district.importMemory(haidian, application).getAlreadyImported());
-    assertEquals(Skillcert.FILING_APPLIED, district.orgGet(ORG_A, "2023-02-02").getStatus());
+    assertEquals(FilingStatus.APPLIED, district.orgGet(ORG_A, LocalDate.parse("2023-02-02")).getStatus());
     // The district's registry exports the same application again.
-    assertEquals(application, export(district, Skillcert.DOC_ORG_APPLICATION, ORG_A,
-                                     "2023-02-02"));
-    district.orgRecommend(haidian, ORG_A, "2023-02-10", "材料齐全");
-    String recommendation = export(district, Skillcert.DOC_RECOMMENDATION, ORG_A, "2023-02-11");
+    assertEquals(application, export(district, DocType.ORG_APPLICATION, ORG_A,
+                                     LocalDate.parse("2023-02-02")));
+    district.orgRecommend(haidian, ORG_A, LocalDate.parse("2023-02-10"), "材料齐全");
+    String recommendation = export(district, DocType.RECOMMENDATION, ORG_A, LocalDate.parse("2023-02-11"));
 
     // The city centre imports the recommendation and takes its own steps.
     expect(DeniedException.class, () -> cityReg.importMemory(haidian, recommendation));
-    assertEquals(Skillcert.DOC_RECOMMENDATION,
+    assertEquals(DocType.RECOMMENDATION,
                  cityReg.importMemory(centre, recommendation).getDoctype());
-    assertEquals(Skillcert.FILING_RECOMMENDED, cityReg.orgGet(ORG_A, "2023-02-11").getStatus());
-    cityReg.orgEvaluate(centre, ORG_A, "2023-03-01");
-    cityReg.orgNotice(centre, ORG_A, "2023-03-10");
-    cityReg.orgFile(centre, ORG_A, "2023-05-10");
-    String result = export(cityReg, Skillcert.DOC_EVALUATION_RESULT, ORG_A, "2023-05-11");
+    assertEquals(FilingStatus.RECOMMENDED, cityReg.orgGet(ORG_A, LocalDate.parse("2023-02-11")).getStatus());
+    cityReg.orgEvaluate(centre, ORG_A, LocalDate.parse("2023-03-01"));
+    cityReg.orgNotice(centre, ORG_A, LocalDate.parse("2023-03-10"));
+    cityReg.orgFile(centre, ORG_A, LocalDate.parse("2023-05-10"));
+    String result = export(cityReg, DocType.EVALUATION_RESULT, ORG_A, LocalDate.parse("2023-05-11"));
 
     // Back to the organization, the result's addressee (here in the registry that holds
     // its application): filed with the city's receipt. The district is not its addressee.
     expect(DeniedException.class, () -> district.importMemory(haidian, result));
-    assertEquals(Skillcert.DOC_EVALUATION_RESULT,
+    assertEquals(DocType.EVALUATION_RESULT,
                  district.importMemory(orgA, result).getDoctype());
-    Org o = district.orgGet(ORG_A, "2023-05-11");
-    assertEquals(Skillcert.FILING_FILED, o.getStatus());
-    assertEquals(cityReg.orgGet(ORG_A, "2023-05-11").getReceipt(), o.getReceipt());
-    assertEquals("2026-05-09", o.getValidUntil());
+    Org o = district.orgGet(ORG_A, LocalDate.parse("2023-05-11"));
+    assertEquals(FilingStatus.FILED, o.getStatus());
+    assertEquals(cityReg.orgGet(ORG_A, LocalDate.parse("2023-05-11")).getReceipt(), o.getReceipt());
+    assertEquals(LocalDate.parse("2026-05-09"), o.getValidUntil());
 
     // The published directory refreshes an organization's copy.
-    cityReg.orgCommit(orgA, ORG_A, "2023-05-12");
-    String directory = export(cityReg, Skillcert.DOC_DIRECTORY, null, "2023-06-01");
+    cityReg.orgCommit(orgA, ORG_A, LocalDate.parse("2023-05-12"));
+    String directory = export(cityReg, DocType.DIRECTORY, null, LocalDate.parse("2023-06-01"));
     assertTrue(directory.contains(ORG_A));
     expect(DeniedException.class, () -> copy.importMemory(centre, directory));
     // Before the directory, the copy does not know the organization: not found.
     expect(NotFoundException.class,
-           () -> copy.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-06-01"));
+           () -> copy.mayCertify(ORG_A, "4-02-07-10", null, 5, LocalDate.parse("2023-06-01")));
     assertEquals(1, copy.importMemory(orgA, directory).getRecords());
-    assertEquals(Skillcert.FILING_ACTIVE, copy.orgGet(ORG_A, "2023-06-01").getStatus());
-    assertTrue(copy.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-06-01").isOk());
-    assertEquals(directory, export(copy, Skillcert.DOC_DIRECTORY, null, "2023-06-01"));
+    assertEquals(FilingStatus.ACTIVE, copy.orgGet(ORG_A, LocalDate.parse("2023-06-01")).getStatus());
+    assertTrue(copy.mayCertify(ORG_A, "4-02-07-10", null, 5, LocalDate.parse("2023-06-01")).isOk());
+    assertEquals(directory, export(copy, DocType.DIRECTORY, null, LocalDate.parse("2023-06-01")));
   }
 
   @Test
   public void testXmlOrgHostileCopiesImportNothing() {
     Database own = registry(), district = registry();
-    own.orgRegister(orgA, ORG_A, "北京智训科技有限公司", Skillcert.ORG_ENTERPRISE, "110108",
-                    "2023-01-05");
-    own.orgApply(orgA, ORG_A, scope(), "2023-02-01");
-    String application = export(own, Skillcert.DOC_ORG_APPLICATION, ORG_A, "2023-02-02");
+    own.orgRegister(orgA, ORG_A, "北京智训科技有限公司", OrgKind.ENTERPRISE, "110108",
+                    LocalDate.parse("2023-01-05"));
+    own.orgApply(orgA, ORG_A, scope(), LocalDate.parse("2023-02-01"));
+    String application = export(own, DocType.ORG_APPLICATION, ORG_A, LocalDate.parse("2023-02-02"));
     ValidationException e = expect(ValidationException.class, () -> district.importMemory(
         haidian, application.replace("organization-application:1", "organization-application:9")));
-    assertEquals(Skillcert.EINVALIDDOC, e.getCode());
+    assertEquals(Status.EINVALIDDOC, e.getCode());
     e = expect(ValidationException.class, () -> district.importMemory(
         haidian, application.substring(0, application.length() - 20))); // in the end tags
-    assertEquals(Skillcert.EXML, e.getCode());
+    assertEquals(Status.EXML, e.getCode());
     e = expect(ValidationException.class, () -> district.importMemory(
         haidian, application.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
                                      "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "
                                      + "\"file:///etc/passwd\">]>\n")));
     assertTrue(e.getLine() > 0);
-    expect(NotFoundException.class, () -> district.orgGet(ORG_A, "2023-02-02"));
+    expect(NotFoundException.class, () -> district.orgGet(ORG_A, LocalDate.parse("2023-02-02")));
     // Exports name the organization they are about.
     expect(ValidationException.class,
-           () -> export(own, Skillcert.DOC_ORG_APPLICATION, null, "2023-02-02"));
+           () -> export(own, DocType.ORG_APPLICATION, null, LocalDate.parse("2023-02-02")));
     expect(NotFoundException.class,
-           () -> export(own, Skillcert.DOC_RECOMMENDATION, ORG_A, "2023-02-02"));
+           () -> export(own, DocType.RECOMMENDATION, ORG_A, LocalDate.parse("2023-02-02")));
   }
 }
