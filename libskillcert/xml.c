@@ -397,6 +397,21 @@ const sc__doc_parties *sc__xml_parties(int doctype)
     return NULL;
 }
 
+/* A public document: no addressee, any party may import it (issue 11, item 2). */
+static int is_public(int doctype)
+{
+    const sc__doc_parties *p = sc__xml_parties(doctype);
+    return p && p->addressee == SC__PARTY_NONE;
+}
+
+/* A party of the exchange: the city bureau, the city centre, a district bureau, an
+ * organization. A candidate or the public receives no document. */
+static int is_party(const sc_actor *a)
+{
+    return a && (a->kind == SC_ACTOR_CITY_BUREAU || a->kind == SC_ACTOR_CITY_CENTRE ||
+                 a->kind == SC_ACTOR_DISTRICT || a->kind == SC_ACTOR_ORGANIZATION);
+}
+
 static const sc__doc_parties *parties_of_root(const char *root)
 {
     size_t i;
@@ -598,8 +613,15 @@ static int check_parties(sc__xml_ctx *ctx, const char *root)
     }
     if (!ctx->db)
         return SC_OK; /* validating: no receiver */
-    if (p->addressee == SC__PARTY_NONE)
-        return SC_OK; /* public: any party may import it */
+    if (p->addressee == SC__PARTY_NONE) { /* public: any party may import it */
+        if (is_party(ctx->actor))
+            return SC_OK;
+        snprintf(msg, sizeof msg,
+                 "this %s document is public: any party of the exchange (city bureau, city "
+                 "centre, district bureau, organization) may import it, but not %s",
+                 root, ctx->actor ? ctx->actor->label : "an unnamed actor");
+        return refuse(ctx, NULL, msg);
+    }
     if (!to || !*to)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "addressee",
                             "this %s document must name its addressee, %s", root,
@@ -1943,7 +1965,11 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     if (result)
         result->doctype = ctx.handler->doctype;
 
+    /* A public document from outside (catalog, eligibility rules, directory) is the
+     * city's and any party may take it into its registry: check_parties() admits the
+     * receiver. The built-in notice (no signature check) stays the handler's kind's. */
     if (db && check_actor && ctx.handler->importer_kind &&
+        !(check_actor == 2 && is_public(ctx.handler->doctype)) &&
         (rc = sc__require_actor(actor, ctx.handler->importer_kind, "importing this document")) !=
             SC_OK)
         goto done;

@@ -26,6 +26,7 @@ Suite *sc_supervision_suite(void);
 Suite *sc_e2e_suite(void);
 Suite *sc_render_suite(void);
 Suite *sc_reliability_suite(void);
+Suite *sc_authz_import_suite(void);
 
 /* Helpers (check_main.c). */
 sc_actor *t_actor(int kind, const char *scope);

@@ -253,13 +253,39 @@ START_TEST(test_xml_import_all_or_nothing)
 }
 END_TEST
 
+/* The catalog is public (issue 11): any party takes the city bureau's into its
+ * registry; a candidate or the public does not, nor does anyone take a catalog
+ * that names another issuer. */
 START_TEST(test_xml_import_denied)
 {
     sc_actor *d = t_actor(SC_ACTOR_DISTRICT, "110105");
+    sc_actor *cand = t_actor(SC_ACTOR_CANDIDATE, "11010519491231002X");
+    sc_actor *pub = t_actor(SC_ACTOR_PUBLIC, NULL);
     char *path = t_data_path("../../data/catalog-2022-8.xml");
-    ck_assert_int_eq(sc_xml_import_file(NULL, db, d, path, NULL, rep), SC_EDENIED);
+    ck_assert_int_eq(sc_xml_import_file(NULL, db, cand, path, NULL, rep), SC_EDENIED);
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    ck_assert_int_eq(sc_xml_import_file(NULL, db, pub, path, NULL, rep), SC_EDENIED);
     ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit"), 0);
+    {
+        static const char forged[] =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<catalog xmlns=\"urn:skillcert:catalog:1\" version=\"1\" batch=\"forged-1\" "
+            "issuer=\"district:110105\">\n"
+            "  <occupation code=\"4-04-05-13\" name=\"测试职业\" effective=\"2024-01-01\">\n"
+            "    <offering level=\"5\"/>\n"
+            "  </occupation>\n"
+            "</catalog>\n";
+        ck_assert_int_eq(sc_xml_import_memory(NULL, db, d, forged, strlen(forged), "f.xml",
+                                              NULL, rep),
+                         SC_EDENIED);
+        ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+    }
+    ck_ok(sc_xml_import_file(NULL, db, d, path, NULL, rep));
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 20);
     sc_actor_free(d);
+    sc_actor_free(cand);
+    sc_actor_free(pub);
     free(path);
 }
 END_TEST
