@@ -123,7 +123,9 @@ public class TestXmlOrg {
     cityReg.orgCommit(orgA, ORG_A, "2023-05-12");
     String directory = export(cityReg, Skillcert.DOC_DIRECTORY, null, "2023-06-01");
     assertTrue(directory.contains(ORG_A));
-    expect(DeniedException.class, () -> copy.importMemory(centre, directory));
+    // Public (issue 11): any party takes it, the public does not.
+    expect(DeniedException.class,
+        () -> copy.importMemory(new Actor(Skillcert.ACTOR_PUBLIC), directory));
     assertFalse(copy.mayCertify(ORG_A, "4-02-07-10", null, 5, "2023-06-01").isOk());
     assertEquals(1, copy.importMemory(orgA, directory).getRecords());
     assertEquals(Skillcert.FILING_ACTIVE, copy.orgGet(ORG_A, "2023-06-01").getStatus());
