@@ -1670,14 +1670,39 @@ static void check_offering(sc__xml_ctx *ctx, const char *occ, const char *wt, co
                  day ? " on " : "", day ? day : "", n ? offered : "none");
 }
 
+/* The first error of the document stays the last error (sc_error_last) whatever the
+ * checks call afterwards. */
+typedef struct {
+    int taken, code, domain, line, col, cause;
+    char field[512], msg[1024];
+} err_snap;
+
+static void snap_take(sc__xml_ctx *ctx, err_snap *s)
+{
+    const sc_error *e = sc_error_last();
+    if (s->taken || !ctx->errors)
+        return;
+    s->taken = 1;
+    s->code = e->code;
+    s->domain = e->domain;
+    s->line = e->line;
+    s->col = e->column;
+    s->cause = e->cause;
+    snprintf(s->field, sizeof s->field, "%s", e->field);
+    snprintf(s->msg, sizeof s->msg, "%s", e->message);
+}
+
 /* Every check of an element that needs no registry: each problem once, at its
  * attribute (the schema's word on the same attribute is then not repeated). */
 static void check_free(sc__xml_ctx *ctx, const char *local)
 {
     const char *occ = NULL, *wt = NULL, *lvl = NULL, *day = NULL;
     const char *idtype = sc__xml_attr(ctx, "id-type");
+    err_snap snap;
     int i;
-    for (i = 0; i < ctx->nattrs; i++) {
+    snap.taken = 0;
+    snap_take(ctx, &snap);
+    for (i = 0; i < ctx->nattrs; i++, snap_take(ctx, &snap)) {
         const char *n = ctx->attr_names[i], *v = ctx->values[i];
         if (day_shaped(v)) {
             if (!sc__date_valid(v))
@@ -1715,6 +1740,10 @@ static void check_free(sc__xml_ctx *ctx, const char *local)
     }
     if (occ && lvl && certified_offering(ctx, local))
         check_offering(ctx, occ, wt, lvl, day);
+    snap_take(ctx, &snap);
+    if (snap.taken)
+        sc__error_set_at(snap.code, snap.domain, ctx->source, snap.line, snap.col, snap.field,
+                         snap.cause, "%s", snap.msg);
 }
 
 /* Caller's thread: an element starts (the handler applies it). */

@@ -758,6 +758,7 @@ END_TEST
 /* ---- the fixture lent to tests/check_authz_import.c (authz_fixture.h) ------------------- */
 
 static char *el_rules_doc; /* the default eligibility rules, as the city bureau exports them */
+static char *cert_doc, *credit_doc; /* documents the registry issues and never imports */
 
 void t_authz_fixture_build(void)
 {
@@ -768,6 +769,15 @@ void t_authz_fixture_build(void)
     ck_ok(sc_eligibility_load_defaults(NULL, db, b));
     ck_ok(sc_xml_export_memory(&el_rules_doc, NULL, db, SC_DOC_ELIGIBILITY));
     sc_db_close(db);
+    ck_ok(sc_certificate_export_memory(&cert_doc, NULL, states[S_AS_ISSUED], AS_CERT));
+    db = clone(states[S_SV_FINDING]);
+    {
+        sc_actor *c = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+        ck_ok(sc_credit_compute(NULL, db, c, "2024-12-31"));
+        sc_actor_free(c);
+    }
+    ck_ok(sc_credit_export_memory(&credit_doc, NULL, db, "2024-12-31"));
+    sc_db_close(db);
     sc_actor_free(b);
 }
 
@@ -775,7 +785,9 @@ void t_authz_fixture_free(void)
 {
     teardown();
     sc_free(el_rules_doc);
-    el_rules_doc = NULL;
+    sc_free(cert_doc);
+    sc_free(credit_doc);
+    el_rules_doc = cert_doc = credit_doc = NULL;
 }
 
 int t_authz_fixture_doc(int doctype, const char **doc, sc_db **receiving)
@@ -795,6 +807,8 @@ int t_authz_fixture_doc(int doctype, const char **doc, sc_db **receiving)
     case SC_DOC_RECOMMENDATION: *doc = xo_rec_doc; st = S_CATALOG; break;
     case SC_DOC_EVALUATION_RESULT: *doc = xo_res_doc; st = S_RECOMMENDED; break;
     case SC_DOC_DIRECTORY: *doc = xo_dir_doc; st = S_CATALOG; break;
+    case SC_DOC_CERTIFICATE: *doc = cert_doc; st = S_AS_ISSUED; break;
+    case SC_DOC_CREDIT: *doc = credit_doc; st = S_SV_FINDING; break;
     default: *doc = NULL; *receiving = NULL; return SC_ENOTFOUND;
     }
     *receiving = states[st];

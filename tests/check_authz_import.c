@@ -17,6 +17,8 @@
  *   - the receiver is the document's addressee, or, for a public document
  *     (catalog, eligibility rules, directory), any party (not a candidate,
  *     not the public).
+ * A certificate or a credit evaluation is issued by a registry and never
+ * imported: every case of those is refused, the registry unchanged.
  * A refused import answers SC_EDENIED or SC_ESCOPE and leaves every table and
  * the audit chain exactly as they were. Every refusal of the issuer also goes
  * through the file door (sc_xml_import_file) with the same checks.
@@ -60,6 +62,9 @@ static const doc_case doc_cases[] = {
     { SC_DOC_RECOMMENDATION, "org.recommend", K_DI, 0 },
     { SC_DOC_EVALUATION_RESULT, "org.file", K_CC, 0 },
     { SC_DOC_DIRECTORY, "org.exit", K_CB | K_CC, 1 },
+    /* Issued by the registry, never imported (act NULL): refused for everyone. */
+    { SC_DOC_CERTIFICATE, NULL, K_OR, 1 },
+    { SC_DOC_CREDIT, NULL, K_CC, 1 },
 };
 #define NDOC_CASES (sizeof doc_cases / sizeof doc_cases[0])
 
@@ -152,7 +157,7 @@ static int issuer_may(const doc_case *d, const party *iss)
     sc_authz_action a;
     sc_actor *who;
     int rc;
-    if (!(d->role & SC_AUTHZ_KIND_BIT(iss->kind)))
+    if (!d->act || !(d->role & SC_AUTHZ_KIND_BIT(iss->kind)))
         return 0;
     ck_ok(sc_authz_action_lookup(&a, d->act));
     who = t_actor(iss->kind, iss->scope);
@@ -231,6 +236,8 @@ static void run_doc(const doc_case *d, tally *t)
                 snprintf(fullkey, sizeof fullkey, "%s%s", key, door ? " (file)" : "");
                 if (want)
                     right = rc == SC_OK && strcmp(base, after) != 0;
+                else if (!d->act) /* never imported: refused as a document, or its receiver */
+                    right = rc != SC_OK && strcmp(base, after) == 0;
                 else
                     right = (rc == SC_EDENIED || rc == SC_ESCOPE) && strcmp(base, after) == 0;
                 t->cases++;
