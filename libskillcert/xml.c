@@ -1620,22 +1620,30 @@ static int certified_offering(sc__xml_ctx *ctx, const char *local)
 
 /* The occupation, work type and level against the notice's catalog (附件1): one
  * message, at the attribute at fault; a level not offered lists those offered. */
+static int level_in_range(const char *lvl)
+{
+    return lvl[0] >= '1' && lvl[0] <= '5' && !lvl[1];
+}
+
 static void check_offering(sc__xml_ctx *ctx, const char *occ, const char *wt, const char *lvl,
                            const char *day)
 {
     sc_verdict v;
-    char offered[64] = "", *end;
-    long level = strtol(lvl, &end, 10);
-    int l, n = 0, in_range = *lvl && !*end && level >= 1 && level <= 5;
+    char offered[64] = "";
+    int l, n = 0, in_range = level_in_range(lvl);
     size_t len = 0;
-    if (!ctx->ref && !ctx->ref_failed && ctx->open_ref && !(ctx->ref = ctx->open_ref()))
+    sc_db *cat;
+    if (!ctx->db && !ctx->ref && !ctx->ref_failed && ctx->open_ref &&
+        !(ctx->ref = ctx->open_ref()))
         ctx->ref_failed = 1;
-    if (!ctx->ref)
+    /* Importing: the receiving registry's catalog; validating: the notice's. */
+    cat = ctx->db ? ctx->db : ctx->ref;
+    if (!cat)
         return;
     if (wt && (!*wt || !strcmp(wt, "--"))) /* "--": undivided, as a certificate prints it */
         wt = NULL;
     /* The occupation and the work type first: a level is offered only of something. */
-    if (sc_catalog_check(&v, ctx->ref, occ, wt, in_range ? (int)level : 5, day) != SC_OK) {
+    if (sc_catalog_check(&v, cat, occ, wt, in_range ? lvl[0] - '0' : 5, day) != SC_OK) {
         sc__xml_fail_last(ctx, wt ? "work-type" : "occupation");
         return;
     }
@@ -1656,7 +1664,7 @@ static void check_offering(sc__xml_ctx *ctx, const char *occ, const char *wt, co
         return;
     for (l = 5; l >= 1; l--) {
         sc_verdict w;
-        if (sc_catalog_check(&w, ctx->ref, occ, wt, l, day) == SC_OK && w.ok) {
+        if (sc_catalog_check(&w, cat, occ, wt, l, day) == SC_OK && w.ok) {
             snprintf(offered + len, sizeof offered - len, "%s%d", n++ ? ", " : "", l);
             len = strlen(offered);
         }
@@ -1693,8 +1701,10 @@ static void snap_take(sc__xml_ctx *ctx, err_snap *s)
 }
 
 /* Every check of an element that needs no registry: each problem once, at its
- * attribute (the schema's word on the same attribute is then not repeated). */
-static void check_free(sc__xml_ctx *ctx, const char *local)
+ * attribute (the schema's word on the same attribute is then not repeated).
+ * Importing (full 0), only a level that is no level (not 1-5): said once, with the
+ * levels offered, before the handler's word on it. */
+static void check_free(sc__xml_ctx *ctx, const char *local, int full)
 {
     const char *occ = NULL, *wt = NULL, *lvl = NULL, *day = NULL;
     const char *idtype = sc__xml_attr(ctx, "id-type");
@@ -1704,7 +1714,16 @@ static void check_free(sc__xml_ctx *ctx, const char *local)
     snap_take(ctx, &snap);
     for (i = 0; i < ctx->nattrs; i++, snap_take(ctx, &snap)) {
         const char *n = ctx->attr_names[i], *v = ctx->values[i];
-        if (day_shaped(v)) {
+        if (!full) {
+            if (!strcmp(n, "occupation"))
+                occ = v;
+            else if (!strcmp(n, "work-type"))
+                wt = v;
+            else if (!strcmp(n, "level"))
+                lvl = v;
+            else if (!day && day_shaped(v) && sc__date_valid(v))
+                day = v;
+        } else if (day_shaped(v)) {
             if (!sc__date_valid(v))
                 sc__xml_fail(ctx, SC_EINVALIDDOC, n, "%s is not a day of the calendar", v);
             else if (!day)
@@ -1738,7 +1757,7 @@ static void check_free(sc__xml_ctx *ctx, const char *local)
             lvl = v;
         }
     }
-    if (occ && lvl && certified_offering(ctx, local))
+    if (occ && lvl && certified_offering(ctx, local) && (full || !level_in_range(lvl)))
         check_offering(ctx, occ, wt, lvl, day);
     snap_take(ctx, &snap);
     if (snap.taken)
@@ -1758,8 +1777,8 @@ static void apply_start(sc__xml_ctx *ctx, const char *local, int depth)
     if (depth + 1 < SC__XML_MAX_STACK)
         ctx->index[depth + 1] = 0;
     ctx->depth = depth + 1;
-    if (ctx->open_ref && !ctx->stopped)
-        check_free(ctx, local);
+    if (!ctx->stopped && (ctx->open_ref || ctx->db))
+        check_free(ctx, local, ctx->db == NULL);
     if (depth == 0) {
         const char *batch = sc__xml_attr(ctx, "batch");
         snprintf(ctx->batch_id, sizeof ctx->batch_id, "%s", batch ? batch : "");

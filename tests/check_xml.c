@@ -5,6 +5,7 @@
 #include <string.h>
 #include "check_suites.h"
 #include "sc_int.h"
+#include "app_fixture.h"
 
 #define NS "urn:skillcert:catalog:1"
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -25,6 +26,19 @@ static void teardown(void)
     sc_report_free(rep);
     sc_actor_free(city);
     sc_db_close(db);
+}
+
+static void af_setup_rep(void)
+{
+    af_setup();
+    ck_assert_int_eq(sc_report_new(&rep), SC_OK);
+}
+
+static void af_teardown_rep(void)
+{
+    sc_report_free(rep);
+    rep = NULL;
+    af_teardown();
 }
 
 static int validate(const char *doc, int *type)
@@ -533,6 +547,30 @@ START_TEST(test_xml_import_bad_level_once)
 }
 END_TEST
 
+/* Importing, a level that is no level is said once too, at @level, with the levels the
+ * receiving registry's catalog offers (before the handler's and the schema's word). */
+START_TEST(test_xml_import_level_not_offered_once)
+{
+    char *doc = vbatch(APP(GOOD_ID, "4-02-07-10", "", "7", "2024-03-05")
+                       APP(GOOD_ID, "4-14-01-04", "", "9", "2024-03-05"));
+    char *before = t_dump(af.db), *after;
+    sc_import_result res;
+    sc_report_clear(rep);
+    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.haidian, doc, strlen(doc), "b.xml",
+                                          NULL, rep),
+                     SC_EINVALIDDOC);
+    ck_assert_uint_eq(sc_report_error_count(rep), 2);
+    diag_at(0, 3, "application[1]/@level", "levels offered on 2024-03-05: 5, 4, 3, 2, 1");
+    diag_at(1, 4, "application[2]/@level", "levels offered on 2024-03-05: 4, 3, 2");
+    ck_assert_uint_eq(res.records, 0);
+    after = t_dump(af.db);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    free(doc);
+}
+END_TEST
+
 Suite *sc_xml_suite(void)
 {
     Suite *s = suite_create("xml");
@@ -569,6 +607,11 @@ Suite *sc_xml_suite(void)
     tcase_add_test(tc, test_xml_withdrawal_document);
     tcase_add_test(tc, test_xml_export_roundtrip);
     tcase_add_test(tc, test_xml_export_file);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("diagnostics-import");
+    tcase_add_checked_fixture(tc, af_setup_rep, af_teardown_rep);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_xml_import_level_not_offered_once);
     suite_add_tcase(s, tc);
     return s;
 }
