@@ -35,12 +35,13 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
       "keep another code of an occupation" },
     { SC__ACT_CATALOG_LOAD_NOTICE, "catalog.load_notice", "sc_catalog_load_notice", CB, NONE,
       "load the notice's catalog (附件1) built into the library" },
-    { SC__ACT_XML_IMPORT_FILE, "xml.import_file", "sc_xml_import_file", CB, NONE,
-      "import an exchange document from a file; checked per document type: a catalog "
-      "document by the city bureau" },
-    { SC__ACT_XML_IMPORT_MEMORY, "xml.import_memory", "sc_xml_import_memory", CB, NONE,
-      "import an exchange document from memory; checked per document type: a catalog "
-      "document by the city bureau" },
+    { SC__ACT_XML_IMPORT_FILE, "xml.import_file", "sc_xml_import_file", CB | CC | DI | OR,
+      NONE, "import an exchange document from a file; checked per document type: a public "
+      "document (catalog, eligibility rules, directory) issued by the city, by any party" },
+    { SC__ACT_XML_IMPORT_MEMORY, "xml.import_memory", "sc_xml_import_memory",
+      CB | CC | DI | OR, NONE, "import an exchange document from memory; checked per document "
+      "type: a public document (catalog, eligibility rules, directory) issued by the city, by "
+      "any party" },
     { SC__ACT_XML_IMPORT_NOTICE, "xml.import_notice", "sc_xml_import_notice", CB, NONE,
       "import the notice's catalog built into the library" },
     { SC__ACT_ORG_REGISTER, "org.register", "sc_org_register", OR, ORG,
@@ -119,8 +120,9 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
     { SC__ACT_CERT_LINK_POST, "certificate.link_post", "sc_certificate_link_post", OR, ORG,
       "the issuing organization links the enterprise post certificate of 一岗双认" },
     /* Eligibility rule documents (xml_eligibility.c checks it on the root element). */
-    { SC__ACT_ELIGIBILITY_IMPORT, "eligibility.import", "sc_xml_import_file", CB, NONE,
-      "import an eligibility rules document (the city bureau sets policy)" },
+    { SC__ACT_ELIGIBILITY_IMPORT, "eligibility.import", "sc_xml_import_file",
+      CB | CC | DI | OR, NONE, "any party takes the city bureau's eligibility rules into its "
+      "registry (public; only the city bureau issues them: it sets policy)" },
     /* Announcements and applications (application.c, xml_application.c). */
     { SC__ACT_ANNOUNCEMENT_PUBLISH, "announcement.publish", "sc_announcement_publish", OR, ORG,
       "an organization publishes its intake announcement (实施方案并发布公告)" },
@@ -210,9 +212,9 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
       OR, ORG, "the organization, its addressee, imports the city centre's evaluation result "
       "(evaluated, noticed, filed or rejected, with the receipt 确认回执); its district "
       "learns the filing from the published directory" },
-    { SC__ACT_DIRECTORY_IMPORT, "directory.import", "sc_xml_import_file", DI | OR, NONE,
-      "a district bureau or an organization refreshes its copy of the published directory "
-      "(评价机构目录, public: no jurisdiction)" },
+    { SC__ACT_DIRECTORY_IMPORT, "directory.import", "sc_xml_import_file", CB | CC | DI | OR,
+      NONE, "any party refreshes its copy of the published directory (评价机构目录, public: "
+      "no jurisdiction; only the city issues it)" },
     { SC__ACT_PKI_ANCHOR_SET, "pki.anchor_set", "sc_pki_anchor_set", CB, NONE,
       "the city bureau sets the registry's trust anchor (its root certificate) when the "
       "registry is created, and replaces it only with the present root key" },

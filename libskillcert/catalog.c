@@ -631,6 +631,32 @@ static const char SQL_LEVEL_ROWS[] =
     "LEFT JOIN work_type w ON w.id = f.work_type_id "
     "WHERE f.occupation_id = ?1 AND f.level = ?2 ORDER BY f.work_type_id, f.effective";
 
+/* The levels of an occupation (or of one of its work types) in force on a day. */
+static const char SQL_LEVELS_OFFERED[] =
+    "SELECT DISTINCT level FROM offering WHERE occupation_id = ?1 "
+    "AND ((?2 = 0 AND work_type_id IS NULL) OR work_type_id = ?2) "
+    "AND effective <= ?3 AND (withdrawn IS NULL OR withdrawn = '' OR ?3 < withdrawn) "
+    "ORDER BY level DESC";
+
+/* " (offered on DATE: 5, 4, 3)" or " (no level is offered on DATE)" into b. */
+static int levels_offered(sc_db *db, sqlite3_int64 occ, sqlite3_int64 wid, const char *date,
+                          sc__buf *b)
+{
+    sqlite3_stmt *st;
+    int rc, step, n = 0;
+    if ((rc = sc__db_stmt_get(db, SQL_LEVELS_OFFERED, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, occ);
+    sqlite3_bind_int64(st, 2, wid);
+    sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        sc__buf_printf(b, "%s%d", n++ ? ", " : "", sqlite3_column_int(st, 0));
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE)
+        return sc__db_fail(db, step, "reading the levels offered");
+    return SC_OK;
+}
+
 int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *work_type,
                      int level, const char *date)
 {
@@ -735,9 +761,19 @@ int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *w
                    "level %d (%s) of %s%s%s is not in force on %s", level, level_zh[level],
                    row.code, work_type ? " / " : "", work_type ? work_type : "", date);
     } else {
-        sc__verdict_no(out, SC_REASON_LEVEL_NOT_OFFERED, "level %d (%s) of %s%s%s is not offered",
-                   level, level_zh[level], row.code, work_type ? " / " : "",
-                   work_type ? work_type : "");
+        sc__buf offered;
+        sc__buf_init(&offered);
+        if ((rc = levels_offered(db, row.id, work_type ? wid : 0, date, &offered)) != SC_OK) {
+            sc__buf_free(&offered);
+            sc__buf_free(&others);
+            return rc;
+        }
+        sc__verdict_no(out, SC_REASON_LEVEL_NOT_OFFERED,
+                       "level %d (%s) of %s%s%s is not offered; levels offered on %s: %s", level,
+                       level_zh[level], row.code, work_type ? " / " : "",
+                       work_type ? work_type : "", date,
+                       offered.data && !offered.failed ? offered.data : "none");
+        sc__buf_free(&offered);
     }
     sc__buf_free(&others);
     return SC_OK;

@@ -257,6 +257,16 @@ static void record(sc__xml_ctx *ctx, int severity, int code, int domain, int lin
         return;
     }
     if (severity == SC_SEVERITY_ERROR) {
+        /* One message per problem: the handler speaks first on an element (its start is
+         * replayed before the validator's verdict on its attributes), and says more
+         * (the levels offered, the record it conflicts with); the schema's second word
+         * on the same field at the same place is not repeated. */
+        if (field && field[0] && line == ctx->last_line && col == ctx->last_col &&
+            !strcmp(field, ctx->last_field))
+            return;
+        ctx->last_line = line;
+        ctx->last_col = col;
+        snprintf(ctx->last_field, sizeof ctx->last_field, "%s", field ? field : "");
         ctx->errors++;
         if (ctx->errors == 1) {
             ctx->first_code = code;
@@ -395,6 +405,21 @@ const sc__doc_parties *sc__xml_parties(int doctype)
         if (parties[i].doctype == doctype)
             return &parties[i];
     return NULL;
+}
+
+/* A public document: no addressee, any party may import it (issue 11, item 2). */
+static int is_public(int doctype)
+{
+    const sc__doc_parties *p = sc__xml_parties(doctype);
+    return p && p->addressee == SC__PARTY_NONE;
+}
+
+/* A party of the exchange: the city bureau, the city centre, a district bureau, an
+ * organization. A candidate or the public receives no document. */
+static int is_party(const sc_actor *a)
+{
+    return a && (a->kind == SC_ACTOR_CITY_BUREAU || a->kind == SC_ACTOR_CITY_CENTRE ||
+                 a->kind == SC_ACTOR_DISTRICT || a->kind == SC_ACTOR_ORGANIZATION);
 }
 
 static const sc__doc_parties *parties_of_root(const char *root)
@@ -598,8 +623,15 @@ static int check_parties(sc__xml_ctx *ctx, const char *root)
     }
     if (!ctx->db)
         return SC_OK; /* validating: no receiver */
-    if (p->addressee == SC__PARTY_NONE)
-        return SC_OK; /* public: any party may import it */
+    if (p->addressee == SC__PARTY_NONE) { /* public: any party may import it */
+        if (is_party(ctx->actor))
+            return SC_OK;
+        snprintf(msg, sizeof msg,
+                 "this %s document is public: any party of the exchange (city bureau, city "
+                 "centre, district bureau, organization) may import it, but not %s",
+                 root, ctx->actor ? ctx->actor->label : "an unnamed actor");
+        return refuse(ctx, NULL, msg);
+    }
     if (!to || !*to)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "addressee",
                             "this %s document must name its addressee, %s", root,
@@ -1562,6 +1594,177 @@ done:
     return NULL;
 }
 
+/* ---- registry-free checks (validating) ---- */
+
+/* "YYYY-MM-DD" by its shape (the calendar is checked after). */
+static int day_shaped(const char *v)
+{
+    int i;
+    if (strlen(v) != 10 || v[4] != '-' || v[7] != '-')
+        return 0;
+    for (i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
+            return 0;
+    return 1;
+}
+
+/* The elements whose occupation and level name what is certified (not a candidate's
+ * earlier certificate, nor an eligibility rule about one). */
+static int certified_offering(sc__xml_ctx *ctx, const char *local)
+{
+    if (!strcmp(local, "application") || !strcmp(local, "offering") ||
+        !strcmp(local, "session") || !strcmp(local, "qualification"))
+        return 1;
+    return !strcmp(local, "certificate") && ctx->handler->doctype == SC_DOC_CERTIFICATE_BATCH;
+}
+
+/* The occupation, work type and level against the notice's catalog (附件1): one
+ * message, at the attribute at fault; a level not offered lists those offered. */
+static int level_in_range(const char *lvl)
+{
+    return lvl[0] >= '1' && lvl[0] <= '5' && !lvl[1];
+}
+
+static void check_offering(sc__xml_ctx *ctx, const char *occ, const char *wt, const char *lvl,
+                           const char *day)
+{
+    sc_verdict v;
+    char offered[64] = "";
+    int l, n = 0, in_range = level_in_range(lvl);
+    size_t len = 0;
+    sc_db *cat;
+    if (!ctx->db && !ctx->ref && !ctx->ref_failed && ctx->open_ref &&
+        !(ctx->ref = ctx->open_ref()))
+        ctx->ref_failed = 1;
+    /* Importing: the receiving registry's catalog; validating: the notice's. */
+    cat = ctx->db ? ctx->db : ctx->ref;
+    if (!cat)
+        return;
+    if (wt && (!*wt || !strcmp(wt, "--"))) /* "--": undivided, as a certificate prints it */
+        wt = NULL;
+    /* The occupation and the work type first: a level is offered only of something. */
+    if (sc_catalog_check(&v, cat, occ, wt, in_range ? lvl[0] - '0' : 5, day) != SC_OK) {
+        sc__xml_fail_last(ctx, wt ? "work-type" : "occupation");
+        return;
+    }
+    if (!v.ok && (v.reason == SC_REASON_UNKNOWN_OCCUPATION ||
+                  v.reason == SC_REASON_OCCUPATION_NOT_IN_FORCE)) {
+        sc__xml_fail(ctx, SC_EINVALIDDOC, "occupation", "%s (京人社能发〔2022〕8号 附件1)",
+                     v.message);
+        return;
+    }
+    if (!v.ok && (v.reason == SC_REASON_WORK_TYPE_NOT_ALLOWED ||
+                  v.reason == SC_REASON_WORK_TYPE_REQUIRED ||
+                  v.reason == SC_REASON_UNKNOWN_WORK_TYPE ||
+                  v.reason == SC_REASON_WORK_TYPE_NOT_IN_FORCE)) {
+        sc__xml_fail(ctx, SC_EINVALIDDOC, "work-type", "%s", v.message);
+        return;
+    }
+    if (in_range && v.ok)
+        return;
+    for (l = 5; l >= 1; l--) {
+        sc_verdict w;
+        if (sc_catalog_check(&w, cat, occ, wt, l, day) == SC_OK && w.ok) {
+            snprintf(offered + len, sizeof offered - len, "%s%d", n++ ? ", " : "", l);
+            len = strlen(offered);
+        }
+    }
+    sc__xml_fail(ctx, SC_EINVALIDDOC, "level",
+                 "level %.20s of %s%s%s is not offered%s%s; the levels offered%s%s: %s", lvl,
+                 occ, wt ? " / " : "", wt ? wt : "", in_range ? "" : " (levels are 1-5)",
+                 in_range && !v.ok && v.reason == SC_REASON_OFFERING_NOT_IN_FORCE
+                     ? " on that day"
+                     : "",
+                 day ? " on " : "", day ? day : "", n ? offered : "none");
+}
+
+/* The first error of the document stays the last error (sc_error_last) whatever the
+ * checks call afterwards. */
+typedef struct {
+    int taken, code, domain, line, col, cause;
+    char field[512], msg[1024];
+} err_snap;
+
+static void snap_take(sc__xml_ctx *ctx, err_snap *s)
+{
+    const sc_error *e = sc_error_last();
+    if (s->taken || !ctx->errors)
+        return;
+    s->taken = 1;
+    s->code = e->code;
+    s->domain = e->domain;
+    s->line = e->line;
+    s->col = e->column;
+    s->cause = e->cause;
+    snprintf(s->field, sizeof s->field, "%s", e->field);
+    snprintf(s->msg, sizeof s->msg, "%s", e->message);
+}
+
+/* Every check of an element that needs no registry: each problem once, at its
+ * attribute (the schema's word on the same attribute is then not repeated).
+ * Importing (full 0), only a level that is no level (not 1-5): said once, with the
+ * levels offered, before the handler's word on it. */
+static void check_free(sc__xml_ctx *ctx, const char *local, int full)
+{
+    const char *occ = NULL, *wt = NULL, *lvl = NULL, *day = NULL;
+    const char *idtype = sc__xml_attr(ctx, "id-type");
+    err_snap snap;
+    int i;
+    snap.taken = 0;
+    snap_take(ctx, &snap);
+    for (i = 0; i < ctx->nattrs; i++, snap_take(ctx, &snap)) {
+        const char *n = ctx->attr_names[i], *v = ctx->values[i];
+        if (!full) {
+            if (!strcmp(n, "occupation"))
+                occ = v;
+            else if (!strcmp(n, "work-type"))
+                wt = v;
+            else if (!strcmp(n, "level"))
+                lvl = v;
+            else if (!day && day_shaped(v) && sc__date_valid(v))
+                day = v;
+        } else if (day_shaped(v)) {
+            if (!sc__date_valid(v))
+                sc__xml_fail(ctx, SC_EINVALIDDOC, n, "%s is not a day of the calendar", v);
+            else if (!day)
+                day = v;
+        } else if (!strcmp(n, "id-number")) {
+            sc_resident_id id;
+            if ((!idtype || !strcmp(idtype, "居民身份证")) &&
+                sc_resident_id_parse(&id, v) != SC_OK)
+                sc__xml_fail_last(ctx, n);
+        } else if (!strcmp(n, "credit-code")) {
+            /* A code registered before GB 32100 is marked legacy-code="true". */
+            const char *legacy = sc__xml_attr(ctx, "legacy-code");
+            sc_credit_code_result r;
+            if (sc_credit_code_validate(&r, v, 0) == SC_OK && !r.valid &&
+                !(legacy && (!strcmp(legacy, "true") || !strcmp(legacy, "1"))))
+                sc__xml_fail(ctx, SC_EINVALIDDOC, n, "credit code %.40s: %s", v, r.message);
+        } else if (!strcmp(n, "number") && !strcmp(local, "certificate")) {
+            const char *l = sc__xml_attr(ctx, "level");
+            sc_cert_number c;
+            if (sc_certificate_number_parse(&c, v) != SC_OK)
+                sc__xml_fail_last(ctx, n);
+            else if (l && l[0] >= '1' && l[0] <= '5' && !l[1] && c.level != l[0] - '0')
+                sc__xml_fail(ctx, SC_EINVALIDDOC, "level",
+                             "level %s, but the certificate number %s carries level %d", l,
+                             c.number, c.level);
+        } else if (!strcmp(n, "occupation")) {
+            occ = v;
+        } else if (!strcmp(n, "work-type")) {
+            wt = v;
+        } else if (!strcmp(n, "level")) {
+            lvl = v;
+        }
+    }
+    if (occ && lvl && certified_offering(ctx, local) && (full || !level_in_range(lvl)))
+        check_offering(ctx, occ, wt, lvl, day);
+    snap_take(ctx, &snap);
+    if (snap.taken)
+        sc__error_set_at(snap.code, snap.domain, ctx->source, snap.line, snap.col, snap.field,
+                         snap.cause, "%s", snap.msg);
+}
+
 /* Caller's thread: an element starts (the handler applies it). */
 static void apply_start(sc__xml_ctx *ctx, const char *local, int depth)
 {
@@ -1574,6 +1777,8 @@ static void apply_start(sc__xml_ctx *ctx, const char *local, int depth)
     if (depth + 1 < SC__XML_MAX_STACK)
         ctx->index[depth + 1] = 0;
     ctx->depth = depth + 1;
+    if (!ctx->stopped && (ctx->open_ref || ctx->db))
+        check_free(ctx, local, ctx->db == NULL);
     if (depth == 0) {
         const char *batch = sc__xml_attr(ctx, "batch");
         snprintf(ctx->batch_id, sizeof ctx->batch_id, "%s", batch ? batch : "");
@@ -1884,7 +2089,7 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
                    int *doctype, sc_db *db, const sc_actor *actor, const char *path,
                    const char *data, size_t len, const char *name,
                    const sc_import_options *opts, sc_report *report, int check_actor,
-                   sc__xml_open_signed_fn open_signed)
+                   sc__xml_open_signed_fn open_signed, sc_db *(*open_ref)(void))
 {
     sc__xml_ctx ctx;
     input in;
@@ -1914,6 +2119,7 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     ctx.docs = docs;
     ctx.ndocs = ndocs;
     ctx.open_signed = open_signed;
+    ctx.open_ref = db ? NULL : open_ref;
 
     if ((rc = input_open(&in, path, data, len, &ctx.total_bytes)) != SC_OK)
         return rc;
@@ -1943,7 +2149,11 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     if (result)
         result->doctype = ctx.handler->doctype;
 
+    /* A public document from outside (catalog, eligibility rules, directory) is the
+     * city's and any party may take it into its registry: check_parties() admits the
+     * receiver. The built-in notice (no signature check) stays the handler's kind's. */
     if (db && check_actor && ctx.handler->importer_kind &&
+        !(check_actor == 2 && is_public(ctx.handler->doctype)) &&
         (rc = sc__require_actor(actor, ctx.handler->importer_kind, "importing this document")) !=
             SC_OK)
         goto done;
@@ -2019,6 +2229,7 @@ done:
     if (state && ctx.handler && ctx.handler->cleanup)
         ctx.handler->cleanup(state);
     sc_actor_free(ctx.issuer);
+    sc_db_close(ctx.ref);
     sc_free(ctx.content);
     free(state);
     input_release(&in);
@@ -2034,7 +2245,16 @@ int sc__xml_validate(const sc__doc_handler *const *docs, size_t ndocs, int *doct
                      const char *name, const sc_import_options *opts)
 {
     return process(docs, ndocs, NULL, doctype, NULL, NULL, path, data, len, name, opts, report,
-                   0, NULL);
+                   0, NULL, NULL);
+}
+
+int sc__xml_validate_checked(const sc__doc_handler *const *docs, size_t ndocs, int *doctype,
+                             sc_report *report, const char *path, const char *data,
+                             size_t len, const char *name, const sc_import_options *opts,
+                             sc_db *(*open_ref)(void))
+{
+    return process(docs, ndocs, NULL, doctype, NULL, NULL, path, data, len, name, opts, report,
+                   0, NULL, open_ref);
 }
 
 int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *out,
@@ -2048,5 +2268,5 @@ int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     if (!actor)
         return sc__error_null("import", "actor");
     return process(docs, ndocs, out, NULL, db, actor, path, data, len, name, opts, report,
-                   open_signed ? 2 : 1, open_signed);
+                   open_signed ? 2 : 1, open_signed, NULL);
 }

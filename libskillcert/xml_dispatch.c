@@ -129,12 +129,29 @@ const char *sc_doctype_schema(int doctype)
 
 /* ---- import and validation ------------------------------------------------------------------ */
 
+/* The notice's catalog (附件1) in a registry of its own, in memory: what `skillcert
+ * validate` checks occupations and levels against, with no registry of the caller's. */
+static sc_db *open_notice(void)
+{
+    sc_db *db = NULL;
+    sc_actor *bureau = NULL;
+    if (sc_db_open(&db, ":memory:", NULL) != SC_OK ||
+        sc_actor_new(&bureau, SC_ACTOR_CITY_BUREAU, NULL, NULL) != SC_OK ||
+        sc_catalog_load_notice(db, bureau) != SC_OK) {
+        sc_db_close(db);
+        db = NULL;
+    }
+    sc_actor_free(bureau);
+    return db;
+}
+
 int sc_xml_validate_file(int *doctype, sc_report *report, const char *path,
                          const sc_import_options *opts)
 {
     if (!path)
         return sc__error_null("sc_xml_validate_file", "path");
-    return sc__xml_validate(handlers, NDOCS, doctype, report, path, NULL, 0, NULL, opts);
+    return sc__xml_validate_checked(handlers, NDOCS, doctype, report, path, NULL, 0, NULL, opts,
+                                    open_notice);
 }
 
 int sc_xml_validate_memory(int *doctype, sc_report *report, const char *data, size_t len,
@@ -144,7 +161,8 @@ int sc_xml_validate_memory(int *doctype, sc_report *report, const char *data, si
         return sc__error_null("sc_xml_validate_memory", "data");
     if (len > INT32_MAX)
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
-    return sc__xml_validate(handlers, NDOCS, doctype, report, NULL, data, len, name, opts);
+    return sc__xml_validate_checked(handlers, NDOCS, doctype, report, NULL, data, len, name,
+                                    opts, open_notice);
 }
 
 int sc_xml_import_file(sc_import_result *out, sc_db *db, const sc_actor *actor,

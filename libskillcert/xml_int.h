@@ -100,6 +100,15 @@ struct sc__xml_ctx {
     const char **values;      /* values[i]: attribute i in the arena */
     int values_cap;
     char batch_id[128];
+    /* The last error reported (replaying): one message per problem, so a second error
+     * on the same field at the same place (libxml2's after the handler's) is dropped. */
+    int last_line, last_col;
+    char last_field[512];
+    /* Validating: the notice's catalog (附件1) for the registry-free checks, opened on
+     * first need by open_ref (the dispatcher's) and closed by the engine. */
+    sc_db *(*open_ref)(void);
+    sc_db *ref;
+    int ref_failed;
 };
 
 /* Attribute of the current element, or NULL when absent. Valid until the
@@ -227,6 +236,13 @@ int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_opt
 int sc__xml_validate(const sc__doc_handler *const *docs, size_t ndocs, int *doctype,
                      sc_report *report, const char *path, const char *data, size_t len,
                      const char *name, const sc_import_options *opts);
+/* The same, with every check that needs no registry (skillcert validate): ID numbers,
+ * credit codes, certificate numbers, calendar days, and occupations and levels against
+ * the notice's catalog, which open_ref opens (an in-memory registry; NULL: skipped). */
+int sc__xml_validate_checked(const sc__doc_handler *const *docs, size_t ndocs, int *doctype,
+                             sc_report *report, const char *path, const char *data,
+                             size_t len, const char *name, const sc_import_options *opts,
+                             sc_db *(*open_ref)(void));
 /* Import a document of one of the `ndocs` types of `docs`, checking the actor.
  * open_signed NULL: the library's own data (the notice's catalog and the default
  * rules, which pass their own type), no signature; otherwise an exchange document

@@ -174,7 +174,8 @@ static int inv_confirmation_import(sc_db *db, const sc_actor *a)
 }
 
 #define AUTHZ_APPLICATION_CASES                                                                \
-    { "eligibility.import", S_CATALOG, inv_eligibility_import, ORG_A, "110108", 1, K_CB },      \
+    { "eligibility.import", S_CATALOG, inv_eligibility_import, ORG_A, "110108", 1,             \
+      K_CB | K_CC | K_DI | K_OR },                                                              \
     { "announcement.publish", S_ACTIVE, inv_announcement_publish, ORG_A, "110108", 1, K_OR },   \
     { "announcement.close", S_AP_ANN, inv_announcement_close, ORG_A, "110108", 1, K_OR },       \
     { "application.apply", S_AP_ANN, inv_application_apply, ORG_A, "110108", 1, K_CA },         \

@@ -75,6 +75,7 @@ static int inv_directory_import(sc_db *db, const sc_actor *a)
       1, K_CC },                                                                               \
     { "evaluation_result.import", S_RECOMMENDED, inv_evaluation_result_import, ORG_A,          \
       "110108", 1, K_OR },                                                                     \
-    { "directory.import", S_CATALOG, inv_directory_import, ORG_A, "110108", 1, K_DI | K_OR }
+    { "directory.import", S_CATALOG, inv_directory_import, ORG_A, "110108", 1,                \
+      K_CB | K_CC | K_DI | K_OR }
 
 #endif

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include "check_suites.h"
 #include "store_int.h"
+#include "authz_fixture.h"
 
 #define ORG_A "91110108MA01ABCD2H"  /* 海淀区 110108 */
 #define ORG_B "52110102MJ00123450"  /* 西城区 110102, not yet registered */
@@ -295,8 +296,11 @@ static const action_case cases[] = {
     { "catalog.withdraw_offering", S_CATALOG, inv_withdraw_offering, ORG_A, "110108", 1, K_CB },
     { "catalog.add_alias", S_CATALOG, inv_add_alias, ORG_A, "110108", 1, K_CB },
     { "catalog.load_notice", S_EMPTY, inv_load_notice, ORG_A, "110108", 1, K_CB },
-    { "xml.import_file", S_CATALOG, inv_import_file, ORG_A, "110108", 1, K_CB },
-    { "xml.import_memory", S_CATALOG, inv_import_memory, ORG_A, "110108", 1, K_CB },
+    /* A catalog document is public: any party takes the city bureau's catalog. */
+    { "xml.import_file", S_CATALOG, inv_import_file, ORG_A, "110108", 1,
+      K_CB | K_CC | K_DI | K_OR },
+    { "xml.import_memory", S_CATALOG, inv_import_memory, ORG_A, "110108", 1,
+      K_CB | K_CC | K_DI | K_OR },
     { "xml.import_notice", S_EMPTY, inv_import_notice, ORG_A, "110108", 1, K_CB },
     { "org.register", S_CATALOG, inv_register, ORG_B, "110102", 1, K_OR },
     { "org.publish", S_REG, inv_publish, ORG_A, "110108", 1, K_OR },
@@ -374,6 +378,13 @@ static void run_case(const action_case *c, const sc_actor *a, int allowed, const
     sc_db_close(db);
 }
 
+/* The import of a public document (issue 11): any party, no subject. */
+static int public_import(const char *name)
+{
+    return !strcmp(name, "directory.import") || !strcmp(name, "eligibility.import") ||
+           !strcmp(name, "xml.import_file") || !strcmp(name, "xml.import_memory");
+}
+
 /* ---- the table itself ----------------------------------------------------------------- */
 
 START_TEST(test_authz_table_consistent)
@@ -396,11 +407,11 @@ START_TEST(test_authz_table_consistent)
             ck_ok(sc_authz_action_get(&b, j));
             ck_assert_str_ne(a.name, b.name);
         }
-        /* Scoped actors need a subject to be scoped by (but for the published
-         * directory: public data, every registry may hold a copy). */
+        /* Scoped actors need a subject to be scoped by (but for a public document:
+         * the catalog, the rules, the directory; every registry may hold a copy). */
         if ((a.kinds & (SC_AUTHZ_KIND_BIT(SC_ACTOR_DISTRICT) |
                         SC_AUTHZ_KIND_BIT(SC_ACTOR_ORGANIZATION))) &&
-            strcmp(a.name, "directory.import") != 0)
+            !public_import(a.name))
             ck_assert_int_eq(a.subject, SC_AUTHZ_SUBJECT_ORGANIZATION);
         if (a.kinds & SC_AUTHZ_KIND_BIT(SC_ACTOR_CANDIDATE))
             ck_assert_int_eq(a.subject, SC_AUTHZ_SUBJECT_CANDIDATE);
@@ -645,8 +656,8 @@ START_TEST(test_authz_jurisdiction)
         c = find_case(a.name);
         ck_assert_msg(c != NULL, "action %s (%s) has no case in tests/check_authz.c", a.name,
                       a.function);
-        if (!strcmp(a.name, "directory.import"))
-            continue; /* the published directory is public: no jurisdiction to cross */
+        if (public_import(a.name))
+            continue; /* a public document: no jurisdiction to cross */
         if (a.kinds & SC_AUTHZ_KIND_BIT(SC_ACTOR_DISTRICT)) {
             /* 朝阳区 is not where the organization is registered. */
             sc_actor *other = t_actor(SC_ACTOR_DISTRICT, "110105");
@@ -743,6 +754,76 @@ START_TEST(test_authz_import_acts_as_issuer)
     ck_assert_int_ge(refused, 11);
 }
 END_TEST
+
+/* ---- the fixture lent to tests/check_authz_import.c (authz_fixture.h) ------------------- */
+
+static char *el_rules_doc; /* the default eligibility rules, as the city bureau exports them */
+static char *cert_doc, *credit_doc; /* documents the registry issues and never imports */
+
+void t_authz_fixture_build(void)
+{
+    sc_actor *b = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    sc_db *db;
+    build_states();
+    db = clone(states[S_CATALOG]);
+    ck_ok(sc_eligibility_load_defaults(NULL, db, b));
+    ck_ok(sc_xml_export_memory(&el_rules_doc, NULL, db, SC_DOC_ELIGIBILITY));
+    sc_db_close(db);
+    ck_ok(sc_certificate_export_memory(&cert_doc, NULL, states[S_AS_ISSUED], AS_CERT));
+    db = clone(states[S_SV_FINDING]);
+    {
+        sc_actor *c = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+        ck_ok(sc_credit_compute(NULL, db, c, "2024-12-31"));
+        sc_actor_free(c);
+    }
+    ck_ok(sc_credit_export_memory(&credit_doc, NULL, db, "2024-12-31"));
+    sc_db_close(db);
+    sc_actor_free(b);
+}
+
+void t_authz_fixture_free(void)
+{
+    teardown();
+    sc_free(el_rules_doc);
+    sc_free(cert_doc);
+    sc_free(credit_doc);
+    el_rules_doc = cert_doc = credit_doc = NULL;
+}
+
+int t_authz_fixture_doc(int doctype, const char **doc, sc_db **receiving)
+{
+    int st;
+    switch (doctype) {
+    case SC_DOC_CATALOG: *doc = CATALOG_DOC; st = S_CATALOG; break;
+    case SC_DOC_ELIGIBILITY: *doc = el_rules_doc; st = S_CATALOG; break;
+    case SC_DOC_CANDIDATE_BATCH: *doc = ap_batch_doc; st = S_AP_VERIFIED; break;
+    case SC_DOC_CONFIRMATION: *doc = ap_answer_doc; st = S_AP_VERIFIED; break;
+    case SC_DOC_CERTIFICATE_BATCH: *doc = ex_batch_doc; st = S_AS_ISSUED; break;
+    case SC_DOC_CERTIFICATE_ACK: *doc = ex_ack_doc; st = S_AS_ISSUED; break;
+    case SC_DOC_REVOCATIONS: *doc = ex_rev_doc; st = S_AS_ISSUED; break;
+    case SC_DOC_RESULTS_REPORT: *doc = rx_results_doc; st = S_AS_PASSED; break;
+    case SC_DOC_FINDINGS: *doc = rx_findings_doc; st = S_SV_FINDING; break;
+    case SC_DOC_ORG_APPLICATION: *doc = xo_app_doc; st = S_REG; break;
+    case SC_DOC_RECOMMENDATION: *doc = xo_rec_doc; st = S_CATALOG; break;
+    case SC_DOC_EVALUATION_RESULT: *doc = xo_res_doc; st = S_RECOMMENDED; break;
+    case SC_DOC_DIRECTORY: *doc = xo_dir_doc; st = S_CATALOG; break;
+    case SC_DOC_CERTIFICATE: *doc = cert_doc; st = S_AS_ISSUED; break;
+    case SC_DOC_CREDIT: *doc = credit_doc; st = S_SV_FINDING; break;
+    default: *doc = NULL; *receiving = NULL; return SC_ENOTFOUND;
+    }
+    *receiving = states[st];
+    return SC_OK;
+}
+
+sc_db *t_authz_fixture_known(void)
+{
+    return states[S_ACTIVE];
+}
+
+sc_db *t_authz_fixture_clone(sc_db *src)
+{
+    return clone(src);
+}
 
 Suite *sc_authz_suite(void)
 {

@@ -865,7 +865,8 @@ START_TEST(test_eligibility_import_actor_and_idempotence)
 {
     sc_import_result res;
     sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
-    sc_actor *org = t_actor(SC_ACTOR_ORGANIZATION, "91350100M000100Y43");
+    /* The rules are public (any party takes the city bureau's), but not a candidate. */
+    sc_actor *org = t_actor(SC_ACTOR_CANDIDATE, "11010519491231002X");
     ck_assert_int_eq(sc_eligibility_load_defaults(&res, db, centre), SC_EDENIED);
     ck_assert_int_eq(sc_xml_import_memory(NULL, db, org, related_doc, sizeof related_doc - 1,
                                           NULL, NULL, NULL), SC_EDENIED);

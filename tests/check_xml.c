@@ -5,6 +5,7 @@
 #include <string.h>
 #include "check_suites.h"
 #include "sc_int.h"
+#include "app_fixture.h"
 
 #define NS "urn:skillcert:catalog:1"
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -25,6 +26,19 @@ static void teardown(void)
     sc_report_free(rep);
     sc_actor_free(city);
     sc_db_close(db);
+}
+
+static void af_setup_rep(void)
+{
+    af_setup();
+    ck_assert_int_eq(sc_report_new(&rep), SC_OK);
+}
+
+static void af_teardown_rep(void)
+{
+    sc_report_free(rep);
+    rep = NULL;
+    af_teardown();
 }
 
 static int validate(const char *doc, int *type)
@@ -253,13 +267,39 @@ START_TEST(test_xml_import_all_or_nothing)
 }
 END_TEST
 
+/* The catalog is public (issue 11): any party takes the city bureau's into its
+ * registry; a candidate or the public does not, nor does anyone take a catalog
+ * that names another issuer. */
 START_TEST(test_xml_import_denied)
 {
     sc_actor *d = t_actor(SC_ACTOR_DISTRICT, "110105");
+    sc_actor *cand = t_actor(SC_ACTOR_CANDIDATE, "11010519491231002X");
+    sc_actor *pub = t_actor(SC_ACTOR_PUBLIC, NULL);
     char *path = t_data_path("../../data/catalog-2022-8.xml");
-    ck_assert_int_eq(sc_xml_import_file(NULL, db, d, path, NULL, rep), SC_EDENIED);
+    ck_assert_int_eq(sc_xml_import_file(NULL, db, cand, path, NULL, rep), SC_EDENIED);
+    ck_assert_int_eq(sc_error_last()->domain, SC_DOMAIN_AUTH);
+    ck_assert_int_eq(sc_xml_import_file(NULL, db, pub, path, NULL, rep), SC_EDENIED);
     ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit"), 0);
+    {
+        static const char forged[] =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<catalog xmlns=\"urn:skillcert:catalog:1\" version=\"1\" batch=\"forged-1\" "
+            "issuer=\"district:110105\">\n"
+            "  <occupation code=\"4-04-05-13\" name=\"测试职业\" effective=\"2024-01-01\">\n"
+            "    <offering level=\"5\"/>\n"
+            "  </occupation>\n"
+            "</catalog>\n";
+        ck_assert_int_eq(sc_xml_import_memory(NULL, db, d, forged, strlen(forged), "f.xml",
+                                              NULL, rep),
+                         SC_EDENIED);
+        ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+    }
+    ck_ok(sc_xml_import_file(NULL, db, d, path, NULL, rep));
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 20);
     sc_actor_free(d);
+    sc_actor_free(cand);
+    sc_actor_free(pub);
     free(path);
 }
 END_TEST
@@ -374,6 +414,163 @@ START_TEST(test_xml_bad_arguments)
 }
 END_TEST
 
+/* ---- diagnostics: every problem once, where it is (issue 11, item 3) ------------------ */
+
+#define VORG "91110108MA01ABCD2H"
+#define BATCH_NS "urn:skillcert:candidate-batch:1"
+
+/* A candidate batch of VORG with the applications given (one a line, from line 3). */
+static char *vbatch(const char *body)
+{
+    char *doc = malloc(16384);
+    ck_assert_ptr_nonnull(doc);
+    snprintf(doc, 16384,
+             HEAD "<candidate-batch xmlns=\"" BATCH_NS "\" version=\"1\" batch=\"V-1\" "
+                  "issuer=\"org:" VORG "\" addressee=\"district:110108\" credit-code=\"" VORG
+                  "\" district=\"110108\" announcement=\"2024-01\">\n%s</candidate-batch>\n",
+             body);
+    return doc;
+}
+
+#define APP(id, occ, wt, level, applied)                                                        \
+    "  <application id-number=\"" id "\" name=\"王五\" occupation=\"" occ "\"" wt " level=\""   \
+    level "\" path=\"normal\" applied=\"" applied "\" verified=\"2024-03-10\" "                 \
+    "eligibility=\"L5-a\"/>\n"
+#define GOOD_ID "11010519491231002X"
+
+/* The error i of the report: its line and the field's last step. */
+static void diag_at(size_t i, int line, const char *field_end, const char *needle)
+{
+    const sc_error *e = sc_report_get(rep, i);
+    size_t n, m;
+    ck_assert_ptr_nonnull(e);
+    ck_assert_msg(e->line == line, "diagnostic %zu at line %d, wanted %d: %s", i, e->line, line,
+                  e->message);
+    ck_assert_int_gt(e->column, 0);
+    n = strlen(e->field);
+    m = strlen(field_end);
+    ck_assert_msg(n >= m && !strcmp(e->field + n - m, field_end), "diagnostic %zu on %s: %s", i,
+                  e->field, e->message);
+    if (needle)
+        ck_assert_msg(strstr(e->message, needle) != NULL, "diagnostic %zu: '%s' lacks '%s'", i,
+                      e->message, needle);
+}
+
+START_TEST(test_xml_validate_registry_free_checks)
+{
+    char *doc = vbatch(APP(GOOD_ID, "4-02-07-10", "", "7", "2024-03-05")
+                       APP("110105194912310021", "4-02-07-10", "", "5", "2024-03-05")
+                       APP(GOOD_ID, "4-02-07-10", "", "5", "2024-02-30")
+                       APP(GOOD_ID, "4-99-99-99", "", "5", "2024-03-05")
+                       APP(GOOD_ID, "4-04-05-05", "", "5", "2024-03-05")
+                       APP(GOOD_ID, "4-14-01-04", "", "5", "2024-03-05")
+                       APP(GOOD_ID, "4-04-05-05", " work-type=\"数据标注员\"", "9", "2024-03-05")
+                       APP(GOOD_ID, "4-02-07-10", "", "4", "2024-03-05"));
+    size_t i;
+    int type;
+    ck_assert_int_eq(validate(doc, &type), SC_EINVALIDDOC);
+    ck_assert_int_eq(type, SC_DOC_CANDIDATE_BATCH);
+    ck_assert_uint_eq(sc_report_error_count(rep), 7);
+    /* level 7: one message, ours, with the levels offered (no libxml2 facet text) */
+    diag_at(0, 3, "application[1]/@level", "levels offered on 2024-03-05: 5, 4, 3, 2, 1");
+    diag_at(1, 4, "application[2]/@id-number", "check character");
+    diag_at(2, 5, "application[3]/@applied", "2024-02-30 is not a day of the calendar");
+    diag_at(3, 6, "application[4]/@occupation", "4-99-99-99 is not in the catalog");
+    diag_at(4, 7, "application[5]/@work-type", "数据标注员");
+    /* a level in 1-5 the occupation does not offer: the ones it does */
+    diag_at(5, 8, "application[6]/@level", "levels offered on 2024-03-05: 4, 3, 2");
+    diag_at(6, 9, "application[7]/@level", "4-04-05-05 / 数据标注员 is not offered");
+    for (i = 0; i < sc_report_count(rep); i++) {
+        ck_assert_ptr_null(strstr(sc_report_get(rep, i)->message, "facet"));
+        ck_assert_ptr_null(strstr(sc_report_get(rep, i)->message, "atomic type"));
+    }
+    ck_assert_int_eq(sc_error_last()->line, 3);
+    free(doc);
+}
+END_TEST
+
+START_TEST(test_xml_validate_numbers_and_codes)
+{
+    static const char certs[] =
+        HEAD "<certificate-batch xmlns=\"urn:skillcert:certificate-batch:1\" version=\"1\" "
+             "batch=\"V-2\" issuer=\"org:" VORG "\" addressee=\"city-centre\" "
+             "credit-code=\"91110108MA01ABCD2X\" sent=\"2024-04-01\">\n"
+             "  <certificate number=\"S000011100001247000001\" holder=\"王五\" id-number=\""
+             GOOD_ID "\" occupation=\"4-02-07-10\" level=\"5\" certified=\"2024-03-15\" "
+             "issued=\"2024-03-15\"/>\n"
+             "  <certificate number=\"S000011100001244000002\" holder=\"王五\" id-number=\""
+             GOOD_ID "\" occupation=\"4-02-07-10\" level=\"5\" certified=\"2024-03-15\" "
+             "issued=\"2024-03-15\"/>\n"
+             "  <certificate number=\"S000011100001245000003\" holder=\"王五\" id-number=\""
+             GOOD_ID "\" occupation=\"4-02-07-10\" level=\"5\" certified=\"2024-03-15\" "
+             "issued=\"2024-03-15\"/>\n"
+             "</certificate-batch>\n";
+    char *good;
+    ck_assert_int_eq(validate(certs, NULL), SC_EINVALIDDOC);
+    ck_assert_uint_eq(sc_report_error_count(rep), 3);
+    diag_at(0, 2, "certificate-batch/@credit-code", "91110108MA01ABCD2X");
+    diag_at(1, 3, "certificate[1]/@number", NULL);
+    diag_at(2, 4, "certificate[2]/@level", "carries level 4");
+    /* the same, right, validates: nothing is invented */
+    good = t_edit(certs, "credit-code=", "91110108MA01ABCD2X", VORG);
+    {
+        char *g2 = t_edit(good, "number=", "S000011100001247000001", "S000011100001245000001");
+        char *g3 = t_edit(g2, "number=", "S000011100001244000002", "S000011100001245000002");
+        ck_ok(validate(g3, NULL));
+        ck_assert_uint_eq(sc_report_count(rep), 0);
+        free(g2);
+        free(g3);
+    }
+    free(good);
+}
+END_TEST
+
+/* An import says a bad level once: the handler's message; libxml2's facet message on the
+ * same attribute is not repeated. */
+START_TEST(test_xml_import_bad_level_once)
+{
+    const char *doc =
+        HEAD "<catalog xmlns=\"" NS "\" version=\"1\" batch=\"b7\" issuer=\"city-bureau\">\n"
+             "  <occupation code=\"4-04-05-99\" name=\"测试\" effective=\"2024-01-01\">\n"
+             "    <offering level=\"7\"/>\n"
+             "  </occupation>\n"
+             "</catalog>\n";
+    sc_import_result res;
+    ck_assert_int_eq(import(doc, &res), SC_EINVALIDDOC);
+    ck_assert_uint_eq(sc_report_error_count(rep), 1);
+    diag_at(0, 4, "catalog/occupation[1]/offering[1]/@level", "7");
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM occupation"), 0);
+    /* validating, the schema's word is the only one: still once */
+    ck_assert_int_eq(validate(doc, NULL), SC_EINVALIDDOC);
+    ck_assert_uint_eq(sc_report_error_count(rep), 1);
+    diag_at(0, 4, "catalog/occupation[1]/offering[1]/@level", NULL);
+}
+END_TEST
+
+/* Importing, a level that is no level is said once too, at @level, with the levels the
+ * receiving registry's catalog offers (before the handler's and the schema's word). */
+START_TEST(test_xml_import_level_not_offered_once)
+{
+    char *doc = vbatch(APP(GOOD_ID, "4-02-07-10", "", "7", "2024-03-05")
+                       APP(GOOD_ID, "4-14-01-04", "", "9", "2024-03-05"));
+    char *before = t_dump(af.db), *after;
+    sc_import_result res;
+    sc_report_clear(rep);
+    ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.haidian, doc, strlen(doc), "b.xml",
+                                          NULL, rep),
+                     SC_EINVALIDDOC);
+    ck_assert_uint_eq(sc_report_error_count(rep), 2);
+    diag_at(0, 3, "application[1]/@level", "levels offered on 2024-03-05: 5, 4, 3, 2, 1");
+    diag_at(1, 4, "application[2]/@level", "levels offered on 2024-03-05: 4, 3, 2");
+    ck_assert_uint_eq(res.records, 0);
+    after = t_dump(af.db);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    free(doc);
+}
+END_TEST
+
 Suite *sc_xml_suite(void)
 {
     Suite *s = suite_create("xml");
@@ -386,6 +583,9 @@ Suite *sc_xml_suite(void)
     tcase_add_test(tc, test_xml_schema_errors_every_one_with_field);
     tcase_add_test(tc, test_xml_error_limit);
     tcase_add_test(tc, test_xml_bad_arguments);
+    tcase_add_test(tc, test_xml_validate_registry_free_checks);
+    tcase_add_test(tc, test_xml_validate_numbers_and_codes);
+    tcase_add_test(tc, test_xml_import_bad_level_once);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("hostile");
@@ -409,6 +609,11 @@ Suite *sc_xml_suite(void)
     tcase_add_test(tc, test_xml_withdrawal_document);
     tcase_add_test(tc, test_xml_export_roundtrip);
     tcase_add_test(tc, test_xml_export_file);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("diagnostics-import");
+    tcase_add_checked_fixture(tc, af_setup_rep, af_teardown_rep);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_xml_import_level_not_offered_once);
     suite_add_tcase(s, tc);
     return s;
 }

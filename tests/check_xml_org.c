@@ -575,9 +575,19 @@ START_TEST(test_xml_org_directory_refusals)
     t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 4,
             "directory/organization[1]/filing[1]/@receipt", rep);
     free(bad);
-    /* the city bureau, the centre and the public do not import it */
-    t_refused_import(dist_db, centre, doc, SC_EDENIED, 0, NULL, rep);
-    t_refused_import(dist_db, bureau, doc, SC_EDENIED, 0, NULL, rep);
+    /* The directory is public (issue 11): a candidate or the public does not import it,
+     * any party does, the city bureau and the centre included. */
+    {
+        sc_actor *pub = t_actor(SC_ACTOR_PUBLIC, NULL);
+        sc_actor *cand = t_actor(SC_ACTOR_CANDIDATE, "11010519491231002X");
+        sc_import_result r;
+        t_refused_import(dist_db, pub, doc, SC_EDENIED, 0, NULL, rep);
+        t_refused_import(dist_db, cand, doc, SC_EDENIED, 0, NULL, rep);
+        ck_ok(t_import(dist_db, centre, doc, &r, rep));
+        ck_assert_uint_gt(r.records, 0);
+        sc_actor_free(pub);
+        sc_actor_free(cand);
+    }
     sc_free(doc);
 }
 END_TEST

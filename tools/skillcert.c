@@ -135,9 +135,13 @@ static const cli_command top_commands[] = {
       "the file cannot be read as a registry." },
     { "validate", cli_cmd_validate, NULL, NULL, 1, 1, 0,
       "FILE",
-      "validate an XML document against its schema (no registry needed)",
-      "Prints \"FILE: valid (TYPE)\" and exits 0, or lists every problem as\n"
-      "FILE:LINE:COL: FIELD: message on stderr and exits 2." },
+      "validate an XML document: its schema and every check needing no registry",
+      "Checks FILE against its schema and everything that needs no registry:\n"
+      "resident ID numbers (check character), credit codes, certificate numbers,\n"
+      "calendar days, and occupations, work types and levels against the notice's\n"
+      "catalog (a level not offered names the levels offered). Prints\n"
+      "\"FILE: valid (TYPE)\" and exits 0, or lists every problem once, up to the\n"
+      "error cap, as FILE:LINE:COL: FIELD: message on stderr and exits 2." },
     { "import", cli_cmd_import, NULL, cli_import_options, 1, 1,
       CLI_NEEDS_DB | CLI_NEEDS_ACTOR,
       "FILE [--quiet]",

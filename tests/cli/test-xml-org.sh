@@ -119,8 +119,9 @@ check "export directory exits 0 (no --org needed)" test "$rc" = 0
 run validate "$T/dir.xml"
 check "the directory validates" out_has "directory"
 DB="$VENDOR"
-run $AS_CENTRE import "$T/dir.xml"
-check "the city centre does not import a directory (exit 4)" test "$rc" = 4
+# Public (issue 11): any party takes the city's directory, the public does not.
+run --actor public import "$T/dir.xml"
+check "the public does not import a directory (exit 4)" test "$rc" = 4
 run --actor district:110105 import "$T/dir.xml"
 check "any district may refresh its copy (exit 0)" test "$rc" = 0
 run export directory --date 2023-06-01

@@ -145,11 +145,16 @@ def test_xml_failed_import_changes_nothing(empty_db, bureau):
     assert codes(empty_db) == []
 
 
-def test_xml_import_denied_to_a_district(empty_db, district):
+def test_xml_import_denied_to_the_public(empty_db, district):
+    # The catalog is public (issue 11): any party takes the city bureau's catalog,
+    # a district included; the public is no party and does not.
+    public = skillcert.Actor(skillcert.ACTOR_PUBLIC, None, "公众")
     with pytest.raises(skillcert.DeniedError) as info:
-        empty_db.import_memory(district, GOOD)
+        empty_db.import_memory(public, GOOD)
     assert info.value.code == skillcert.EDENIED
     assert codes(empty_db) == []
+    empty_db.import_memory(district, GOOD)
+    assert codes(empty_db) != []
 
 
 def test_xml_missing_file(tmp_path, empty_db, bureau):

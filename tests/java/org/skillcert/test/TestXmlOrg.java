@@ -130,7 +130,9 @@ public class TestXmlOrg {
     cityReg.orgCommit(orgA, ORG_A, LocalDate.parse("2023-05-12"));
     String directory = export(cityReg, DocType.DIRECTORY, null, LocalDate.parse("2023-06-01"));
     assertTrue(directory.contains(ORG_A));
-    expect(DeniedException.class, () -> copy.importMemory(centre, directory));
+    // Public (issue 11): any party takes it, the public does not.
+    expect(DeniedException.class,
+        () -> copy.importMemory(new Actor(ActorKind.PUBLIC), directory));
     // Before the directory, the copy does not know the organization: not found.
     expect(NotFoundException.class,
            () -> copy.mayCertify(ORG_A, "4-02-07-10", null, 5, LocalDate.parse("2023-06-01")));
