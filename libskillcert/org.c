@@ -121,8 +121,8 @@ int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row)
     memset(row, 0, sizeof(*row));
     if ((rc = sc__credit_code_norm(credit_code, norm)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_ORG_FIND)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ORG_FIND, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, norm);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -194,12 +194,12 @@ static void filing_fill(sc_filing *out, sqlite3_stmt *st)
 static int one_filing(sc_db *db, const char *sql, sqlite3_int64 id, const char *date,
                       sc_filing *out, int *found)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, sql);
+    sqlite3_stmt *st;
     int rc;
     *found = 0;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     if (date)
         sc__bind_text(st, 2, date);
@@ -259,9 +259,10 @@ static int record_step(sc_db *db, const sc_actor *actor, sqlite3_int64 filing, i
                        const char *date, const char *note)
 {
     char who[SC_ACTOR_TEXT_SIZE];
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INS_STEP);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_STEP, &st)) != SC_OK)
+        return rc;
     actor_text(actor, who);
     sqlite3_bind_int64(st, 1, filing);
     sqlite3_bind_int(st, 2, step);
@@ -279,10 +280,10 @@ static const char SQL_SCOPE_ON[] =
 
 static int scope_on(sc_db *db, sqlite3_int64 org, const char *date, sc_offerings *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_SCOPE_ON);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SCOPE_ON, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org);
     sc__bind_text(st, 2, date);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -351,10 +352,8 @@ int sc_org_register(sc_db *db, const sc_actor *actor, const char *credit_code, c
     }
     if (rc != SC_ENOTFOUND)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_INS_ORG))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_ORG, &st)) != SC_OK)
         goto fail;
-    }
     sc__bind_text(st, 1, cc.code);
     sc__bind_text(st, 2, name);
     sqlite3_bind_int(st, 3, kind);
@@ -401,10 +400,8 @@ int sc_org_publish(sc_db *db, const sc_actor *actor, const char *credit_code, co
         return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_PUBLISH))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_PUBLISH, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, rules);
     sc__bind_text(st, 3, fees);
@@ -424,7 +421,8 @@ fail:
 /* ---- applications ---------------------------------------------------------------- */
 
 static const char SQL_INS_FILING[] =
-    "INSERT INTO filing(org_id, kind, base_id, status, applied) VALUES (?1, ?2, ?3, 1, ?4)";
+    "INSERT INTO filing(org_id, kind, base_id, status, applied) VALUES (?1, ?2, ?3, " SQL_APPLIED
+    ", ?4)";
 static const char SQL_INS_SCOPE[] =
     "INSERT OR IGNORE INTO filing_scope(filing_id, occupation, work_type, level, granted) "
     "VALUES (?1, ?2, ?3, ?4, 0)";
@@ -514,10 +512,8 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
             }
         }
     }
-    if (!(st = sc__db_stmt(db, SQL_INS_FILING))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_FILING, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sqlite3_bind_int(st, 2, addition ? SC_FILING_ADDITION : SC_FILING_INITIAL);
     if (addition)
@@ -529,10 +525,8 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
         goto fail;
     id = sqlite3_last_insert_rowid(db->conn);
     for (i = 0; i < canon->n; i++) {
-        if (!(st = sc__db_stmt(db, SQL_INS_SCOPE))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_INS_SCOPE, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, id);
         sc__bind_text(st, 2, canon->items[i].occupation);
         sc__bind_text(st, 3, canon->items[i].work_type);
@@ -686,9 +680,10 @@ static const char SQL_MAX_RECEIPT[] =
 /* UPDATE ... SET <step date> = ?2 WHERE id = ?1 */
 static int set_date(step_ctx *c, const char *sql)
 {
-    sqlite3_stmt *st = sc__db_stmt(c->db, sql);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(c->db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, c->f.id);
     sc__bind_text(st, 2, c->date);
     return sc__db_exec_stmt(c->db, st, "recording a filing step");
@@ -762,11 +757,9 @@ int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
             goto fail;
     }
     {
-        sqlite3_stmt *st = sc__db_stmt(db, SQL_SET_EVALUATED);
-        if (!st) {
-            rc = sc_error_last()->code;
+        sqlite3_stmt *st;
+        if ((rc = sc__db_stmt_get(db, SQL_SET_EVALUATED, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, c.f.id);
         sc__bind_text(st, 2, c.date);
         sqlite3_bind_int(st, 3, (int)methods);
@@ -774,11 +767,9 @@ int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
             goto fail;
     }
     for (i = 0; i < grant->n; i++) {
-        sqlite3_stmt *st = sc__db_stmt(db, SQL_GRANT);
-        if (!st) {
-            rc = sc_error_last()->code;
+        sqlite3_stmt *st;
+        if ((rc = sc__db_stmt_get(db, SQL_GRANT, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, c.f.id);
         sc__bind_text(st, 2, grant->items[i].occupation);
         sc__bind_text(st, 3, grant->items[i].work_type);
@@ -843,8 +834,8 @@ int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_code, const
     }
     /* BJ-YYYY-NNNN: the next number in the filing year. */
     snprintf(pattern, sizeof pattern, "BJ-%.4s-%%", c.date);
-    if (!(st = sc__db_stmt(db, SQL_MAX_RECEIPT)))
-        return step_fail(&c, sc_error_last()->code);
+    if ((rc = sc__db_stmt_get(db, SQL_MAX_RECEIPT, &st)) != SC_OK)
+        return step_fail(&c, rc);
     sc__bind_text(st, 1, pattern);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -853,8 +844,8 @@ int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_code, const
     if (rc != SQLITE_ROW)
         return step_fail(&c, sc__db_fail(db, rc, "numbering the receipt"));
     snprintf(receipt, sizeof receipt, "BJ-%.4s-%04ld", c.date, next);
-    if (!(st = sc__db_stmt(db, SQL_SET_FILED)))
-        return step_fail(&c, sc_error_last()->code);
+    if ((rc = sc__db_stmt_get(db, SQL_SET_FILED, &st)) != SC_OK)
+        return step_fail(&c, rc);
     sqlite3_bind_int64(st, 1, c.f.id);
     sqlite3_bind_int(st, 2, status);
     sc__bind_text(st, 3, c.date);
@@ -912,8 +903,8 @@ int sc_org_reject(sc_db *db, const sc_actor *actor, const char *credit_code, con
     action = f.status == SC_FILING_APPLIED ? SC__ACT_ORG_REJECT_APPLICATION : SC__ACT_ORG_REJECT;
     if ((rc = step_begin(&c, db, actor, action, "sc_org_reject", code, date, f.status)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_SET_REJECTED)))
-        return step_fail(&c, sc_error_last()->code);
+    if ((rc = sc__db_stmt_get(db, SQL_SET_REJECTED, &st)) != SC_OK)
+        return step_fail(&c, rc);
     sqlite3_bind_int64(st, 1, c.f.id);
     sc__bind_text(st, 2, c.date);
     sc__bind_text(st, 3, reason);
@@ -967,10 +958,8 @@ int sc_org_exit(sc_db *db, const sc_actor *actor, const char *credit_code, const
                            date);
         goto done;
     }
-    if (!(st = sc__db_stmt(db, SQL_TO_END))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_TO_END, &st)) != SC_OK)
         goto done;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, date);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1004,10 +993,8 @@ int sc_org_exit(sc_db *db, const sc_actor *actor, const char *credit_code, const
             snprintf(why, sizeof why, "the organization left the directory: %s", reason);
         else
             snprintf(why, sizeof why, "%s", reason);
-        if (!(st = sc__db_stmt(db, SQL_SET_EXITED))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_SET_EXITED, &st)) != SC_OK)
             goto done;
-        }
         sqlite3_bind_int64(st, 1, ids[i]);
         sqlite3_bind_int(st, 2, to);
         sc__bind_text(st, 3, date);
@@ -1081,12 +1068,12 @@ static int standing(sc_db *db, sqlite3_int64 org, const char *date, sc_org *out)
 /* Fill out from the org row of credit code `norm`. */
 static int org_fill(sc_db *db, const char *norm, const char *date, sc_org *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_ORG_ROW);
+    sqlite3_stmt *st;
     sqlite3_int64 id;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ORG_ROW, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, norm);
     rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
@@ -1216,10 +1203,10 @@ static int check_committed(sc_verdict *out, const sc__org_row *org, const sc_fil
 static int check_not_suspended(sc_verdict *out, sc_db *db, const sc__org_row *org,
                                const char *date)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_SUSPENDED);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SUSPENDED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org->id);
     sc__bind_text(st, 2, date);
     rc = sqlite3_step(st);
@@ -1269,8 +1256,8 @@ static int check_scope(sc_verdict *out, sc_db *db, const sc__org_row *org, const
     item.level = level;
     if ((rc = sc__offering_certifiable(db, &item, date, "occupation", canon)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_IN_SCOPE)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_IN_SCOPE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org->id);
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, canon);
@@ -1303,8 +1290,8 @@ static int check_special_path(sc_verdict *out, sc_db *db, const sc__org_row *org
                    "level %d", name, top, sc_level_name_zh(top), level);
         return SC_OK;
     }
-    if (!(st = sc__db_stmt(db, SQL_RULES_CONFIRMED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RULES_CONFIRMED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org->id);
     sc__bind_text(st, 2, date);
     sqlite3_bind_int(st, 3, path);
@@ -1624,10 +1611,10 @@ static const char SQL_GRANTED[] =
 
 static int read_scope(sc_db *db, sqlite3_int64 filing, int granted_only, sc_offerings *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, granted_only ? SQL_GRANTED : SQL_REQUESTED);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, granted_only ? SQL_GRANTED : SQL_REQUESTED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (sc__offerings_push(out, sc__col_text(st, 0), sc__col_text(st, 1),
@@ -1694,13 +1681,14 @@ static const char SQL_SUSPENSION_LIFT[] =
 int sc__org_suspend(sc_db *db, sqlite3_int64 org_id, sqlite3_int64 ref, const char *since,
                     const char *until)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || org_id <= 0 || ref <= 0 || !since || !sc__date_valid(since) ||
         (until && *until && !sc__date_valid(until)))
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
                              "sc__org_suspend: an organization, a reference and days are needed");
-    if (!(st = sc__db_stmt(db, SQL_SUSPEND)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SUSPEND, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, ref);
     sqlite3_bind_int64(st, 2, org_id);
     sc__bind_text(st, 3, since);
@@ -1710,12 +1698,13 @@ int sc__org_suspend(sc_db *db, sqlite3_int64 org_id, sqlite3_int64 ref, const ch
 
 int sc__org_suspension_lift(sc_db *db, sqlite3_int64 ref, const char *lifted)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || ref <= 0 || !lifted || !sc__date_valid(lifted))
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
                              "sc__org_suspension_lift: a reference and a day are needed");
-    if (!(st = sc__db_stmt(db, SQL_SUSPENSION_LIFT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SUSPENSION_LIFT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, ref);
     sc__bind_text(st, 2, lifted);
     return sc__db_exec_stmt(db, st, "lifting a suspension");
@@ -1780,8 +1769,8 @@ int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
     if (!db || !code || !name || !district || !registered || !id)
         return rep_bad("sc__org_replicate");
     *id = 0;
-    if (!(st = sc__db_stmt(db, SQL_REP_ORG_INS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_ORG_INS, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, code);
     sc__bind_text(st, 2, name);
     sqlite3_bind_int(st, 3, kind);
@@ -1796,11 +1785,12 @@ int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
 
 int sc__org_rename(sc_db *db, sqlite3_int64 org_id, const char *name)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || org_id <= 0 || !name || !*name)
         return rep_bad("sc__org_rename");
-    if (!(st = sc__db_stmt(db, SQL_REP_ORG_RENAME)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_ORG_RENAME, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sc__bind_text(st, 2, name);
     return sc__db_exec_stmt(db, st, "renaming an organization");
@@ -1817,8 +1807,8 @@ int sc__filing_replicate(sc_db *db, sqlite3_int64 org_id, int kind, sqlite3_int6
         (kind != SC_FILING_INITIAL && kind != SC_FILING_ADDITION))
         return rep_bad("sc__filing_replicate");
     *id = 0;
-    if (!(st = sc__db_stmt(db, SQL_REP_FILING_INS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_FILING_INS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sqlite3_bind_int(st, 2, kind);
     bind_id_or_null(st, 3, base_id);
@@ -1830,8 +1820,8 @@ int sc__filing_replicate(sc_db *db, sqlite3_int64 org_id, int kind, sqlite3_int6
     for (i = 0; requested && i < sc_offerings_count(requested); i++) {
         sc_offering_item it;
         sc_offerings_get(&it, requested, i);
-        if (!(st = sc__db_stmt(db, SQL_REP_SCOPE_INS)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_REP_SCOPE_INS, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, *id);
         sc__bind_text(st, 2, it.occupation);
         sc__bind_text(st, 3, it.work_type);
@@ -1851,8 +1841,8 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
     int rc;
     if (!db || filing_id <= 0 || !granted)
         return rep_bad("sc__filing_grant");
-    if (!(st = sc__db_stmt(db, SQL_REP_UNGRANT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_UNGRANT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     if ((rc = sc__db_exec_stmt(db, st, "recording a granted scope")) != SC_OK)
         return rc;
@@ -1860,8 +1850,8 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
         sc_offering_item it;
         sc_offerings_get(&it, granted, i);
         if (insert) {
-            if (!(st = sc__db_stmt(db, SQL_REP_SCOPE_INS)))
-                return sc_error_last()->code;
+            if ((rc = sc__db_stmt_get(db, SQL_REP_SCOPE_INS, &st)) != SC_OK)
+                return rc;
             sqlite3_bind_int64(st, 1, filing_id);
             sc__bind_text(st, 2, it.occupation);
             sc__bind_text(st, 3, it.work_type);
@@ -1870,8 +1860,8 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
             if ((rc = sc__db_exec_stmt(db, st, "recording a granted scope")) != SC_OK)
                 return rc;
         }
-        if (!(st = sc__db_stmt(db, SQL_REP_GRANT)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_REP_GRANT, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, filing_id);
         sc__bind_text(st, 2, it.occupation);
         sc__bind_text(st, 3, it.work_type);
@@ -1885,12 +1875,13 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
 int sc__filing_step_replicate(sc_db *db, sqlite3_int64 filing_id, int step, const char *date,
                               const char *who, const char *note)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || filing_id <= 0 || !date || !who || step < SC_FILING_APPLIED ||
         step > SC_FILING_EXITED)
         return rep_bad("sc__filing_step_replicate");
-    if (!(st = sc__db_stmt(db, SQL_INS_STEP)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_STEP, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, step);
     sc__bind_text(st, 3, date);
@@ -1902,11 +1893,12 @@ int sc__filing_step_replicate(sc_db *db, sqlite3_int64 filing_id, int step, cons
 int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refused,
                                    const char *date, const char *reason)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || filing_id <= 0 || !date || (refused && (!reason || !*reason)))
         return rep_bad("sc__filing_decided_by_district");
-    if (!(st = sc__db_stmt(db, refused ? SQL_REP_ENDED : SQL_REP_RECOMMENDED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, refused ? SQL_REP_ENDED : SQL_REP_RECOMMENDED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, refused ? SC_FILING_REJECTED : SC_FILING_RECOMMENDED);
     sc__bind_text(st, 3, date);
@@ -1917,11 +1909,12 @@ int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refus
 
 int sc__filing_outcome(sc_db *db, sqlite3_int64 filing_id, int status, const sc_filing *f)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || filing_id <= 0 || !f || status < SC_FILING_APPLIED || status > SC_FILING_EXITED)
         return rep_bad("sc__filing_outcome");
-    if (!(st = sc__db_stmt(db, SQL_REP_OUTCOME)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_OUTCOME, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, status);
     sc__bind_text(st, 3, or_null(f->recommended));
@@ -1941,12 +1934,13 @@ int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char
                       const char *receipt, const char *valid_until, const char *committed,
                       sqlite3_int64 base_id)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || filing_id <= 0 || !filed || !receipt || !valid_until ||
         (status != SC_FILING_FILED && status != SC_FILING_ACTIVE))
         return rep_bad("sc__filing_listed");
-    if (!(st = sc__db_stmt(db, SQL_REP_FILED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_FILED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, status);
     sc__bind_text(st, 3, filed);
@@ -1960,11 +1954,12 @@ int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char
 int sc__filing_unlisted(sc_db *db, sqlite3_int64 filing_id, const char *date,
                         const char *reason)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || filing_id <= 0 || !date || !reason)
         return rep_bad("sc__filing_unlisted");
-    if (!(st = sc__db_stmt(db, SQL_REP_ENDED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_ENDED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, SC_FILING_EXITED);
     sc__bind_text(st, 3, date);

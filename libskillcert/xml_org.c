@@ -1210,11 +1210,11 @@ typedef struct {
 
 static int ex_filing_get(sc_db *db, sqlite3_int64 id, ex_filing *f)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EX_FILING);
+    sqlite3_stmt *st;
     int rc;
     memset(f, 0, sizeof(*f));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EX_FILING, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -1246,10 +1246,10 @@ static int ex_filing_get(sc_db *db, sqlite3_int64 id, ex_filing *f)
 static int ex_scope(sc_db *db, sc__buf *b, sqlite3_int64 filing, int granted, const char *name,
                     const char *indent)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EX_SCOPE);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EX_SCOPE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing);
     sqlite3_bind_int(st, 2, granted);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1268,10 +1268,10 @@ static int ex_scope(sc_db *db, sc__buf *b, sqlite3_int64 filing, int granted, co
  * legacy-code); *org_id its row. */
 static int ex_org_attrs(sc_db *db, sc__buf *b, const char *code, sqlite3_int64 *org_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EX_ORG);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EX_ORG, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, code);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -1299,11 +1299,11 @@ static int ex_org_attrs(sc_db *db, sc__buf *b, const char *code, sqlite3_int64 *
 static int ex_pick(sc_db *db, const char *sql, sqlite3_int64 org_id, const char *code,
                    const char *day, const char *what, sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, sql);
+    sqlite3_stmt *st;
     int rc;
     *id = 0;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sc__bind_text(st, 2, day);
     if (sqlite3_bind_parameter_count(st) >= 3) /* the decided ones: ?3 is REJECTED */
