@@ -140,6 +140,30 @@ int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row)
     return SC_ENOTFOUND;
 }
 
+static const char SQL_ORG_BY_ID[] = "SELECT id, credit_code, district FROM org WHERE id = ?1";
+
+static int org_by_id(sc_db *db, sqlite3_int64 id, sc__org_row *row)
+{
+    sqlite3_stmt *st;
+    int rc;
+    memset(row, 0, sizeof(*row));
+    if ((rc = sc__db_stmt_get(db, SQL_ORG_BY_ID, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        row->id = sqlite3_column_int64(st, 0);
+        sc__copy_text(row->code, sizeof row->code, sc__col_text(st, 1));
+        sc__copy_text(row->district, sizeof row->district, sc__col_text(st, 2));
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return SC_OK;
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "looking up an organization");
+    return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no organization %lld", (long long)id);
+}
+
 #define FILING_COLS                                                                         \
     "f.id, o.credit_code, f.kind, f.base_id, f.status, f.applied, f.recommended, "         \
     "f.evaluated, f.methods, f.noticed, f.filed, f.committed, f.receipt, f.valid_until, "  \
@@ -217,7 +241,7 @@ static int one_filing(sc_db *db, const char *sql, sqlite3_int64 id, const char *
 static const char SQL_OPEN_FILING[] =
     "SELECT " FILING_COLS FILING_FROM
     "WHERE f.org_id = ?1 AND f.status BETWEEN " SQL_APPLIED " AND " SQL_FILED
-    " ORDER BY f.id DESC LIMIT 1";
+    " AND NOT (f.status = " SQL_FILED " AND f.committed IS NOT NULL) ORDER BY f.id DESC LIMIT 1";
 static const char SQL_IN_FORCE_FILING[] =
     "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 AND f.kind = " SQL_INITIAL " AND " IN_FORCE
     " ORDER BY f.filed DESC, f.id DESC LIMIT 1";
@@ -427,19 +451,103 @@ static const char SQL_INS_SCOPE[] =
     "INSERT OR IGNORE INTO filing_scope(filing_id, occupation, work_type, level, granted) "
     "VALUES (?1, ?2, ?3, ?4, 0)";
 
+/* The checks of an application for filing (备案申请) or added scope (增项) of
+ * `org` on `date` for the canonical scope `canon`, whichever door it comes
+ * through: sc_org_apply[_addition], or the replay of an organization-application
+ * or district-recommendation document (sc__filing_apply_check). One application
+ * at a time; an initial one only without a filing in force; an addition only
+ * within a filing in force whose commitment is signed, for offerings not yet in
+ * its scope. *base: the filing in force (an addition's base). With
+ * `commitment_elsewhere` (a replay), the base filing may await its commitment
+ * here: the letter is signed at the organization and arrives with the
+ * directory. SC_OK; SC_ECONSTRAINT (recorded); SC_EDB. */
+static int apply_check(sc_db *db, const sc__org_row *org, int addition, const sc_offerings *canon,
+                       const char *date, int commitment_elsewhere, sc_filing *base)
+{
+    sc_offerings *have = NULL;
+    sc_filing cur;
+    size_t i;
+    int rc, found, in;
+    if ((rc = in_force(db, org->id, date, base, &in)) != SC_OK ||
+        (rc = open_filing(db, org->id, &cur, &found)) != SC_OK)
+        return rc;
+    if (found && !(commitment_elsewhere && addition && in && cur.id == base->id)) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s already has an application in progress (filing %lld, step %s): one "
+                      "at a time", org->code, (long long)cur.id, sc_filing_status_name(cur.status));
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    if (!addition && in) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s is filed (%s) and valid until %s: apply for added scope (增项), "
+                      "or again after the validity", org->code, base->receipt, base->valid_until);
+        sc__error_set_field("kind");
+        return SC_ECONSTRAINT;
+    }
+    if (!addition)
+        return SC_OK;
+    if (!in) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s has no filing in force on %s: added scope (增项) is for a filed "
+                      "organization within its validity", org->code, date);
+        sc__error_set_field("kind");
+        return SC_ECONSTRAINT;
+    }
+    if (!commitment_elsewhere && (!base->committed[0] || strcmp(base->committed, date) > 0)) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s has not signed its commitment letter by %s", org->code, date);
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    if ((rc = sc_offerings_new(&have)) != SC_OK || (rc = scope_on(db, org->id, date, have)) != SC_OK)
+        goto done;
+    for (i = 0; i < canon->n; i++) {
+        const sc_offering_item *it = &canon->items[i];
+        if (sc__offerings_has(have, it->occupation, it->work_type, it->level)) {
+            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                               "%s%s%s level %d is already in the scope of %s", it->occupation,
+                               it->work_type[0] ? "/" : "", it->work_type, it->level, org->code);
+            sc__error_set_field("scope");
+            goto done;
+        }
+    }
+done:
+    sc_offerings_free(have);
+    return rc;
+}
+
+int sc__filing_apply_check(sc_db *db, sqlite3_int64 org_id, int kind, const sc_offerings *scope,
+                           const char *date, sqlite3_int64 *base_id)
+{
+    sc__org_row org;
+    sc_filing base;
+    int rc;
+    if (!db || org_id <= 0 || !scope || !date || !base_id ||
+        (kind != SC_FILING_INITIAL && kind != SC_FILING_ADDITION))
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_apply_check: bad arguments");
+    *base_id = 0;
+    if ((rc = org_by_id(db, org_id, &org)) != SC_OK ||
+        (rc = apply_check(db, &org, kind == SC_FILING_ADDITION, scope, date, 1, &base)) != SC_OK)
+        return rc;
+    if (kind == SC_FILING_ADDITION)
+        *base_id = base.id;
+    return SC_OK;
+}
+
 static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
                     const sc_offerings *scope, const char *date_in, int addition)
 {
     const char *func = addition ? "sc_org_apply_addition" : "sc_org_apply";
     int action = addition ? SC__ACT_ORG_APPLY_ADDITION : SC__ACT_ORG_APPLY;
     char date[SC_DATE_SIZE], code[SC_CREDIT_CODE_SIZE], desc[700];
-    sc_offerings *canon = NULL, *have = NULL;
+    sc_offerings *canon = NULL;
     sc__org_row org;
     sc_filing cur;
     sqlite3_stmt *st;
     sqlite3_int64 id;
     size_t i;
-    int rc, found;
+    int rc;
 
     if ((rc = sc__db_check(db, func, 1)) != SC_OK ||
         (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
@@ -458,37 +566,7 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
         return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
-    if ((rc = open_filing(db, org.id, &cur, &found)) != SC_OK)
-        goto fail;
-    if (found) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "%s already has an application in progress (filing %lld, step %s)",
-                           code, (long long)cur.id, sc_filing_status_name(cur.status));
-        goto fail;
-    }
-    if ((rc = in_force(db, org.id, date, &cur, &found)) != SC_OK)
-        goto fail;
-    if (!addition && found) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "%s is filed (%s) and valid until %s: apply for added scope (增项), "
-                           "or again after the validity",
-                           code, cur.receipt, cur.valid_until);
-        goto fail;
-    }
-    if (addition) {
-        if (!found) {
-            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                               "%s has no filing in force on %s: added scope (增项) is for a "
-                               "filed organization within its validity", code, date);
-            goto fail;
-        }
-        if (!cur.committed[0] || strcmp(cur.committed, date) > 0) {
-            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                               "%s has not signed its commitment letter by %s", code, date);
-            goto fail;
-        }
-    }
-    if ((rc = sc_offerings_new(&canon)) != SC_OK || (rc = sc_offerings_new(&have)) != SC_OK)
+    if ((rc = sc_offerings_new(&canon)) != SC_OK)
         goto fail;
     for (i = 0; i < scope->n; i++) {
         char c[SC_OCCUPATION_CODE_SIZE];
@@ -497,21 +575,8 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
                                      scope->items[i].level)) != SC_OK)
             goto fail;
     }
-    if (addition) {
-        if ((rc = scope_on(db, org.id, date, have)) != SC_OK)
-            goto fail;
-        for (i = 0; i < canon->n; i++) {
-            const sc_offering_item *it = &canon->items[i];
-            if (sc__offerings_has(have, it->occupation, it->work_type, it->level)) {
-                rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                                   "%s%s%s level %d is already in the scope of %s",
-                                   it->occupation, it->work_type[0] ? "/" : "", it->work_type,
-                                   it->level, code);
-                sc__error_set_field("scope");
-                goto fail;
-            }
-        }
-    }
+    if ((rc = apply_check(db, &org, addition, canon, date, 0, &cur)) != SC_OK)
+        goto fail;
     if ((rc = sc__db_stmt_get(db, SQL_INS_FILING, &st)) != SC_OK)
         goto fail;
     sqlite3_bind_int64(st, 1, org.id);
@@ -542,11 +607,9 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
                                org.district, desc)) != SC_OK)
         goto fail;
     sc_offerings_free(canon);
-    sc_offerings_free(have);
     return sc__db_commit(db);
 fail:
     sc_offerings_free(canon);
-    sc_offerings_free(have);
     sc__db_rollback(db);
     return rc;
 }

@@ -66,6 +66,15 @@ int sc__org_standing_reason(int reason);
  * registry's acts only through these, inside the import's transaction, after it has
  * authorized the document's issuer (sc__xml_authorize) and checked the workflow's rules.
  * SC_OK; SC_EINVAL; SC_EDB (error set). */
+/* The checks of sc_org_apply[_addition] for the replay of an application
+ * (kind SC_FILING_INITIAL or _ADDITION) of organization org_id on `date` for the
+ * canonical scope: one application at a time, an initial one without a filing in
+ * force, an addition within one for offerings not yet in its scope (its
+ * commitment may still be on its way: signed at the organization). *base_id: the
+ * addition's base filing (0 for an initial one). SC_OK; SC_ECONSTRAINT (recorded,
+ * field "date", "kind" or "scope"); SC_EINVAL; SC_EDB. */
+int sc__filing_apply_check(sc_db *db, sqlite3_int64 org_id, int kind, const sc_offerings *scope,
+                           const char *date, sqlite3_int64 *base_id);
 /* A new organization, as registered elsewhere; *id its row. */
 int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
                       const char *district, const char *registered, int legacy,

@@ -409,87 +409,20 @@ static int offering_read(sc__xml_ctx *ctx, sc_offerings *list, const char *catal
     return SC_OK;
 }
 
-static const char SQL_OPEN[] =
-    "SELECT id, status FROM filing WHERE org_id = ?1 AND status BETWEEN ?3 AND ?4 "
-    "AND NOT (status = ?4 AND committed IS NOT NULL) AND id <> ?2 ORDER BY id DESC LIMIT 1";
-static const char SQL_IN_FORCE_INITIAL[] =
-    "SELECT receipt FROM filing WHERE org_id = ?1 AND kind = ?3 AND filed IS NOT NULL "
-    "AND filed <= ?2 AND ?2 <= valid_until AND (ended IS NULL OR ?2 < ended) LIMIT 1";
-static const char SQL_IN_SCOPE[] =
-    "SELECT f.receipt FROM filing_scope s JOIN filing f ON f.id = s.filing_id "
-    "WHERE f.org_id = ?1 AND s.granted = 1 AND f.filed IS NOT NULL AND f.filed <= ?2 "
-    "AND ?2 <= f.valid_until AND (f.ended IS NULL OR ?2 < f.ended) "
-    "AND s.occupation = ?3 AND s.work_type = ?4 AND s.level = ?5 LIMIT 1";
-
 /* Record the application read as APPLIED (organization-application and
  * district-recommendation), after the workflow's checks. */
 static int application_record(sc__xml_ctx *ctx, org_state *s)
 {
     char who[64];
-    sqlite3_stmt *st;
-    size_t i, n = sc_offerings_count(s->req);
+    sqlite3_int64 base;
     int rc;
 
-    if (!s->req || n == 0)
+    if (!s->req || sc_offerings_count(s->req) == 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL, "the application lists no offering");
-    if (!(st = sc__db_stmt(ctx->db, SQL_OPEN)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->org_id);
-    /* An addition's own filing may still await its commitment here: the commitment
-     * letter is signed at the organization. */
-    sqlite3_bind_int64(st, 2, s->base_id);
-    sqlite3_bind_int(st, 3, SC_FILING_APPLIED);
-    sqlite3_bind_int(st, 4, SC_FILING_FILED);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        long long id = sqlite3_column_int64(st, 0);
-        int status = sqlite3_column_int(st, 1);
-        sqlite3_reset(st);
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "applied",
-                            "%s already has an application in progress here (filing %lld, %s): "
-                            "one at a time", s->code, id, sc_filing_status_name(status));
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sc__xml_db_fail(ctx, rc, "looking up applications");
-    if (s->kind == SC_FILING_INITIAL) {
-        if (!(st = sc__db_stmt(ctx->db, SQL_IN_FORCE_INITIAL)))
-            return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->org_id);
-        sc__bind_text(st, 2, s->applied);
-        sqlite3_bind_int(st, 3, SC_FILING_INITIAL);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            char receipt[SC_RECEIPT_SIZE];
-            sc__copy_text(receipt, sizeof receipt, sc__col_text(st, 0));
-            sqlite3_reset(st);
-            return sc__xml_fail(ctx, SC_EINVALIDDOC, "kind",
-                                "%s has filing %s in force on %s: apply for added scope "
-                                "(kind=\"addition\") instead", s->code, receipt, s->applied);
-        }
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return sc__xml_db_fail(ctx, rc, "looking up filings");
-    } else {
-        for (i = 0; i < n; i++) {
-            sc_offering_item it;
-            sc_offerings_get(&it, s->req, i);
-            if (!(st = sc__db_stmt(ctx->db, SQL_IN_SCOPE)))
-                return sc__xml_fail_last(ctx, NULL);
-            sqlite3_bind_int64(st, 1, s->org_id);
-            sc__bind_text(st, 2, s->applied);
-            sc__bind_text(st, 3, it.occupation);
-            sc__bind_text(st, 4, it.work_type);
-            sqlite3_bind_int(st, 5, it.level);
-            rc = sqlite3_step(st);
-            sqlite3_reset(st);
-            if (rc == SQLITE_ROW)
-                return sc__xml_fail(ctx, SC_EINVALIDDOC, "kind",
-                                    "%s%s%s level %d is already in the scope of %s", it.occupation,
-                                    it.work_type[0] ? "/" : "", it.work_type, it.level, s->code);
-            if (rc != SQLITE_DONE)
-                return sc__xml_db_fail(ctx, rc, "reading a scope");
-        }
+    /* The checks of the direct call (sc_org_apply[_addition]), in org.c. */
+    if (sc__filing_apply_check(ctx->db, s->org_id, s->kind, s->req, s->applied, &base) != SC_OK) {
+        const char *field = sc_error_last()->field;
+        return sc__xml_fail_last(ctx, !strcmp(field, "date") ? "applied" : "kind");
     }
     if ((rc = op(ctx, sc__filing_replicate(ctx->db, s->org_id, s->kind, s->base_id,
                                            s->applied, s->req, &s->filing_id))) != SC_OK)
