@@ -653,13 +653,39 @@ static const char *last_step_date(const sc_filing *f)
     return f->applied;
 }
 
+/* The checks of a step of the filing workflow on filing f of organization `code`,
+ * whichever door it comes through (the direct calls through step_begin, the
+ * replay of a district's decision through sc__filing_decided_by_district): the
+ * application is at step `expect` and `date` is not before its last step.
+ * SC_OK; SC_ECONSTRAINT (recorded, field "state" or "date"). */
+static int step_check(const char *code, const sc_filing *f, int expect, const char *date)
+{
+    const char *prev;
+    if (f->status != expect) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "the application of %s (filing %lld) is at step '%s', not '%s'", code,
+                      (long long)f->id, sc_filing_status_name(f->status),
+                      sc_filing_status_name(expect));
+        sc__error_set_field("state");
+        return SC_ECONSTRAINT;
+    }
+    prev = last_step_date(f);
+    if (strcmp(date, prev) < 0) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s is before the previous step of filing %lld (%s on %s)", date,
+                      (long long)f->id, sc_filing_status_name(f->status), prev);
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    return SC_OK;
+}
+
 /* Validate, authorize, begin, and find the application at step `expect`.
  * On failure nothing is left open. */
 static int step_begin(step_ctx *c, sc_db *db, const sc_actor *actor, int action,
                       const char *func, const char *credit_code, const char *date, int expect)
 {
     int rc, found;
-    const char *prev;
     memset(c, 0, sizeof(*c));
     c->db = db;
     c->actor = actor;
@@ -680,21 +706,8 @@ static int step_begin(step_ctx *c, sc_db *db, const sc_actor *actor, int action,
                            "%s has no application in progress", c->code);
         goto fail;
     }
-    if (c->f.status != expect) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "the application of %s (filing %lld) is at step '%s', not '%s'",
-                           c->code, (long long)c->f.id, sc_filing_status_name(c->f.status),
-                           sc_filing_status_name(expect));
+    if ((rc = step_check(c->code, &c->f, expect, c->date)) != SC_OK)
         goto fail;
-    }
-    prev = last_step_date(&c->f);
-    if (strcmp(c->date, prev) < 0) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "%s is before the previous step of filing %lld (%s on %s)", c->date,
-                           (long long)c->f.id, sc_filing_status_name(c->f.status), prev);
-        sc__error_set_field("date");
-        goto fail;
-    }
     return SC_OK;
 fail:
     sc__db_rollback(db);
@@ -1956,10 +1969,18 @@ int sc__filing_step_replicate(sc_db *db, sqlite3_int64 filing_id, int step, cons
 int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refused,
                                    const char *date, const char *reason)
 {
-    int rc;
+    int rc, found;
     sqlite3_stmt *st;
+    sc_filing f;
     if (!db || filing_id <= 0 || !date || (refused && (!reason || !*reason)))
         return rep_bad("sc__filing_decided_by_district");
+    /* The checks of sc_org_recommend / sc_org_reject at the application step. */
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, filing_id, NULL, &f, &found)) != SC_OK)
+        return rc;
+    if (!found)
+        return rep_bad("sc__filing_decided_by_district");
+    if ((rc = step_check(f.credit_code, &f, SC_FILING_APPLIED, date)) != SC_OK)
+        return rc;
     if ((rc = sc__db_stmt_get(db, refused ? SQL_REP_ENDED : SQL_REP_RECOMMENDED, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, filing_id);

@@ -92,7 +92,9 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
 /* A step taken by `who` (the party, and how it came here). */
 int sc__filing_step_replicate(sc_db *db, sqlite3_int64 filing_id, int step, const char *date,
                               const char *who, const char *note);
-/* The district's decision: RECOMMENDED on date, or REJECTED with its reason. */
+/* The district's decision: RECOMMENDED on date, or REJECTED with its reason, after
+ * the checks of sc_org_recommend / sc_org_reject at that step (the filing is
+ * APPLIED, date not before it): SC_ECONSTRAINT (recorded, field "date"). */
 int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refused,
                                    const char *date, const char *reason);
 /* The city's outcome: status and the step days of f (recommended kept when set). */

@@ -489,9 +489,6 @@ static int dr_decision(sc__xml_ctx *ctx, org_state *s)
     reason = sc__xml_attr(ctx, "reason");
     if (refused && (!reason || !*reason))
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "reason", "a refusal gives its reason");
-    if (strcmp(date, s->applied) < 0)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
-                            "the decision (%s) is before the application (%s)", date, s->applied);
     if (strcmp(date, s->day) > 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
                             "the decision (%s) is dated after the document (%s)", date, s->day);

@@ -992,6 +992,110 @@ START_TEST(test_application_issuer_org_confirms_own)
 }
 END_TEST
 
+/* ---- one rule, two doors (issue 11) ------------------------------------------------------ */
+
+/* The call was refused with `want` and left db as `before` was; its message is kept in
+ * msg for the other door. */
+static void refused_on(sc_db *db, const char *before, int rc, int want, char *msg, size_t cap)
+{
+    char *after = t_dump(db);
+    ck_assert_msg(rc == want, "%d (%s), wanted %d", rc, sc_error_last()->message, want);
+    ck_assert_msg(strcmp(before, after) == 0, "a refused call changed the registry");
+    snprintf(msg, cap, "%s", sc_error_last()->message);
+    free(after);
+}
+
+/* The import of doc as actor into db is refused (SC_EINVALIDDOC: the status of a
+ * document breaking a rule), records nothing, changes nothing, and its first
+ * diagnostic is the direct call's refusal, word for word. */
+static void import_refused_as(sc_db *db, const sc_actor *actor, const char *doc, int want,
+                              const char *direct_msg)
+{
+    sc_report *rep = NULL;
+    ck_ok(sc_report_new(&rep));
+    t_refused_import(db, actor, doc, want, 0, NULL, rep);
+    ck_assert_msg(strstr(sc_error_last()->message, direct_msg) != NULL,
+                  "import said '%s', the direct call '%s'", sc_error_last()->message,
+                  direct_msg);
+    sc_report_free(rep);
+}
+
+/* The district's answer (报名确认): a confirmation dated before the verification, and
+ * one of an application no longer awaiting it, are refused by sc_application_confirm
+ * and by the import of the district's confirmation document alike. */
+START_TEST(test_application_doors_answer)
+{
+    sc_db *district;
+    char *answer = NULL, *early, *before, msg[1024];
+    int64_t ids[3];
+    make_verified(ids);
+    district = clone_db(af.db);
+    ck_ok(sc_application_confirm_batch(district, af.haidian, ids, 3, "2024-03-20"));
+    ck_ok(sc_application_confirmation_export_memory(&answer, NULL, district, af.ann, "ANS-D",
+                                                    NULL));
+    /* dated before the verification (2024-03-10) */
+    before = t_dump(af.db);
+    refused_on(af.db, before, sc_application_confirm(af.db, af.haidian, ids[0], "2024-03-09"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "before its last step"));
+    free(before);
+    early = t_edit(answer, "<application", "date=\"2024-03-20\"", "date=\"2024-03-09\"");
+    import_refused_as(af.db, af.org, early, SC_EINVALIDDOC, msg);
+    free(early);
+    /* no longer awaiting the answer: rejected at confirmation meanwhile */
+    ck_ok(sc_application_reject(af.db, af.haidian, ids[0], "材料不全", "2024-03-15"));
+    before = t_dump(af.db);
+    refused_on(af.db, before, sc_application_confirm(af.db, af.haidian, ids[0], "2024-03-20"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is rejected, not verified"));
+    free(before);
+    import_refused_as(af.db, af.org, answer, SC_EINVALIDDOC, msg);
+    ck_assert_int_eq(state_of(ids[1]), SC_APPLICATION_VERIFIED);
+    sc_free(answer);
+    sc_db_close(district);
+}
+END_TEST
+
+/* An application to a closed announcement, and one the announcement does not list,
+ * are refused by sc_application_apply and by the candidate batch alike. */
+START_TEST(test_application_doors_apply)
+{
+    sc_db *district = clone_db(af.db);
+    sc_actor *self = cand_actor(CAND_A);
+    char *batch = NULL, *unlisted, *before, msg[1024];
+    int64_t ids[3];
+    make_verified(ids);
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-DOORS-1"));
+    /* not listed: 4-04-05-05/数据标注员 is announced at levels 3 and 2 only */
+    before = t_dump(district);
+    refused_on(district, before, sc_application_apply(NULL, district, self, af.ann, CAND_A,
+                                                      AF_WT_OCC, AF_WT, 5, SC_PATH_NORMAL, NULL,
+                                                      "2024-03-05"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "does not take applications"));
+    ck_assert_str_eq(sc_error_last()->field, "level");
+    free(before);
+    unlisted = t_edit(batch, "<application", "occupation=\"" AF_OCC "\" level=\"4\"",
+                      "occupation=\"" AF_WT_OCC "\" work-type=\"" AF_WT "\" level=\"5\"");
+    ck_assert_ptr_ne(strstr(unlisted, AF_WT), NULL);
+    import_refused_as(district, af.haidian, unlisted, SC_EINVALIDDOC, msg);
+    free(unlisted);
+    /* the announcement closed before the applications */
+    ck_ok(sc_announcement_close(district, af.org, af.ann, "2024-03-04"));
+    before = t_dump(district);
+    refused_on(district, before, sc_application_apply(NULL, district, self, af.ann, CAND_A,
+                                                      AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL,
+                                                      "2024-03-05"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "only for an open announcement"));
+    free(before);
+    import_refused_as(district, af.haidian, batch, SC_EINVALIDDOC, msg);
+    sc_free(batch);
+    sc_actor_free(self);
+    sc_db_close(district);
+}
+END_TEST
+
 START_TEST(test_application_xml_round_trip)
 {
     sc_db *district, *pristine = clone_db(af.db);
@@ -1552,6 +1656,8 @@ Suite *sc_application_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_application_xml_round_trip);
     tcase_add_test(tc, test_application_issuer_org_confirms_own);
+    tcase_add_test(tc, test_application_doors_answer);
+    tcase_add_test(tc, test_application_doors_apply);
     tcase_add_test(tc, test_application_xml_hostile);
     suite_add_tcase(s, tc);
     return s;
