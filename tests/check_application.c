@@ -1096,6 +1096,38 @@ START_TEST(test_application_doors_apply)
 }
 END_TEST
 
+/* Issue 11: the claimed eligibility of a candidate batch is decided again where the
+ * receiving registry holds the record (the batch carries it): a claim the record does
+ * not support, or a condition the standard does not have, is refused, nothing kept. */
+START_TEST(test_application_batch_claim_decided_again)
+{
+    sc_db *district = clone_db(af.db);
+    sc_report *rep = NULL;
+    char *batch = NULL, *bad;
+    int64_t ids[3];
+    ck_ok(sc_report_new(&rep));
+    make_verified(ids);
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-CLAIM-1"));
+    ck_assert_ptr_nonnull(strstr(batch, "eligibility=\"L4-a\""));
+    /* the record carried: work in the occupation only since 2024 */
+    bad = t_edit(batch, "<work", "from=\"2015-01-01\"", "from=\"2024-01-01\"");
+    t_refused_import(district, af.haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "but the record decides otherwise"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->field, "@eligibility"));
+    free(bad);
+    /* a condition the standard does not have */
+    bad = t_edit(batch, "<application", "eligibility=\"L4-a\"", "eligibility=\"L4-z\"");
+    t_refused_import(district, af.haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "'L4-z'"));
+    free(bad);
+    /* as verified: accepted */
+    ck_ok(t_import(district, af.haidian, batch, NULL, rep));
+    sc_free(batch);
+    sc_report_free(rep);
+    sc_db_close(district);
+}
+END_TEST
+
 START_TEST(test_application_xml_round_trip)
 {
     sc_db *district, *pristine = clone_db(af.db);
@@ -1658,6 +1690,7 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_issuer_org_confirms_own);
     tcase_add_test(tc, test_application_doors_answer);
     tcase_add_test(tc, test_application_doors_apply);
+    tcase_add_test(tc, test_application_batch_claim_decided_again);
     tcase_add_test(tc, test_application_xml_hostile);
     suite_add_tcase(s, tc);
     return s;
