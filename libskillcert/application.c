@@ -998,6 +998,14 @@ static const char SQL_SET_NOT_ELIGIBLE[] =
     "ended_at = " SC__APP_SQL_SUBMITTED ", "
     "reason = ?5 WHERE id = ?1";
 
+int sc__application_verify_check(sc_db *db, const char *credit_code, const char *occupation,
+                                 const char *work_type, int level, int path, const char *date)
+{
+    /* The organization verifies only while it stands for the offering (issue 11). */
+    return sc__org_require_standing(db, credit_code, occupation, work_type, level, date, NULL,
+                                    path, "verify an application for", "id");
+}
+
 /* State shared by a verification run (one or a batch). */
 typedef struct {
     sc_db *db;
@@ -1017,10 +1025,8 @@ static int verify_one(verify_ctx *v, const app_row *r, int *eligible)
     int rc, ok;
     if ((rc = step_check(r, SC_APPLICATION_SUBMITTED, v->date, "verified")) != SC_OK)
         return rc;
-    /* The organization verifies only while it stands for the offering (issue 11). */
-    if ((rc = sc__org_require_standing(v->db, r->code, r->occupation, r->work_type, r->level,
-                                       v->date, NULL, r->path, "verify an application for",
-                                       "id")) != SC_OK)
+    if ((rc = sc__application_verify_check(v->db, r->code, r->occupation, r->work_type,
+                                           r->level, r->path, v->date)) != SC_OK)
         return rc;
     if (r->org_id != v->org_id) {
         if ((rc = sc_org_rules_confirmed_get(&v->confirmed, v->db, r->code, v->date)) != SC_OK)

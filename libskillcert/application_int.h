@@ -64,6 +64,12 @@ int sc__application_offer_check(sc_db *db, const sc__ann *ann, const char *occ,
 /* An application on a special path rests on evidence. SC_OK; SC_ECONSTRAINT
  * (recorded, field "evidence"). */
 int sc__application_evidence_check(int path, const char *evidence);
+/* The organization's standing for verifying an application for the offering on
+ * `date` (filed, valid, not suspended, not exited, in scope), whichever door:
+ * sc_application_verify[_batch], or a candidate batch (the verification it
+ * records). SC_OK; SC_ESCOPE (recorded, field "id"); SC_ECONSTRAINT; SC_EDB. */
+int sc__application_verify_check(sc_db *db, const char *credit_code, const char *occupation,
+                                 const char *work_type, int level, int path, const char *date);
 /* Full rows of applications: the column list and joins, and the filler. */
 #define SC__APP_COLS                                                                          \
     "p.id, p.announcement_id, a.code, o.credit_code, c.id_number, c.name, p.occupation, "    \

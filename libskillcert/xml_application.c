@@ -261,17 +261,20 @@ static const char *doc_field(const char *field)
     return field[0] ? field : NULL;
 }
 
-/* The checks of the direct call (sc__application_offer_check: the announcement
- * open that day, the organization's standing and scope, the catalog, the
- * announcement's list) for an offering on a path and day, remembered: the
- * canonical occupation code into canon. */
+/* The checks of the direct call for an offering on a path and day, remembered:
+ * the application's (sc__application_offer_check: the announcement open that day,
+ * the organization's standing and scope, the catalog, the announcement's list;
+ * the canonical occupation code into canon), or with `verify` the verification's
+ * (sc__application_verify_check: the organization's standing that day; canon is
+ * given). */
 static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, const char *wt,
-                          int level, int path, const char *date, char canon[SC_OCCUPATION_CODE_SIZE])
+                          int level, int path, const char *date, int verify,
+                          char canon[SC_OCCUPATION_CODE_SIZE])
 {
     char lp[16];
     uint64_t key;
     size_t i;
-    snprintf(lp, sizeof lp, "%d/%d", level, path);
+    snprintf(lp, sizeof lp, "%d/%d%s", level, path, verify ? "/v" : "");
     key = fnv1a(fnv1a(fnv1a(fnv1a(1469598103934665603ull, occ), wt), lp), date);
     if (key == 0)
         key = 1;
@@ -280,8 +283,15 @@ static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, con
             memcpy(canon, s->cache[i].canon, SC_OCCUPATION_CODE_SIZE);
             return SC_OK;
         }
-    if (sc__application_offer_check(ctx->db, &s->ann, occ, wt, level, path, date, canon) != SC_OK)
+    if (verify) {
+        /* canon is the canonical code already; the verification's own check */
+        if (sc__application_verify_check(ctx->db, s->ann.a.credit_code, canon, wt, level, path,
+                                         date) != SC_OK)
+            return sc__xml_fail_last(ctx, "verified");
+    } else if (sc__application_offer_check(ctx->db, &s->ann, occ, wt, level, path, date,
+                                           canon) != SC_OK) {
         return sc__xml_fail_last(ctx, doc_field(sc_error_last()->field));
+    }
     if (s->ncache >= CACHE_SLOTS / 4 * 3) { /* full: start again */
         memset(s->cache, 0, sizeof s->cache);
         s->ncache = 0;
@@ -379,7 +389,10 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
     if (strcmp(verified, applied) < 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "verified",
                             "verified on %s, before the application on %s", verified, applied);
-    if ((rc = check_offering(ctx, s, occ, wt, level, path, applied, canon)) != SC_OK)
+    /* The application's checks on the day applied, the verification's on the day
+     * verified: the direct calls' (sc_application_apply, sc_application_verify). */
+    if ((rc = check_offering(ctx, s, occ, wt, level, path, applied, 0, canon)) != SC_OK ||
+        (rc = check_offering(ctx, s, canon, wt, level, path, verified, 1, canon)) != SC_OK)
         return rc;
     if (sc__application_evidence_check(path, evidence) != SC_OK)
         return sc__xml_fail_last(ctx, "evidence");

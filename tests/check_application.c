@@ -1005,9 +1005,10 @@ static void refused_on(sc_db *db, const char *before, int rc, int want, char *ms
     free(after);
 }
 
-/* The import of doc as actor into db is refused (SC_EINVALIDDOC: the status of a
- * document breaking a rule), records nothing, changes nothing, and its first
- * diagnostic is the direct call's refusal, word for word. */
+/* The import of doc as actor into db is refused with `want` (SC_EINVALIDDOC for a
+ * rule the document breaks, the import's status for the direct call's
+ * SC_ECONSTRAINT; SC_ESCOPE as it is), records nothing, changes nothing, and its
+ * first diagnostic is the direct call's refusal, word for word. */
 static void import_refused_as(sc_db *db, const sc_actor *actor, const char *doc, int want,
                               const char *direct_msg)
 {
@@ -1092,6 +1093,35 @@ START_TEST(test_application_doors_apply)
     import_refused_as(district, af.haidian, batch, SC_EINVALIDDOC, msg);
     sc_free(batch);
     sc_actor_free(self);
+    sc_db_close(district);
+}
+END_TEST
+
+/* The verification needs the organization's standing on the day it is made: the day
+ * after its filing's validity (2026-05-09), sc_application_verify and a candidate
+ * batch recording that verification refuse it alike, with SC_ESCOPE. */
+START_TEST(test_application_doors_verify)
+{
+    sc_db *district = clone_db(af.db);
+    sc_report *rep = NULL;
+    char *batch = NULL, *late, *before, msg[1024];
+    int64_t id;
+    ck_ok(sc_report_new(&rep));
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    id = apply_self(CAND_A, AF_OCC, "", 4, SC_PATH_NORMAL, NULL, "2026-05-01");
+    before = t_dump(af.db);
+    refused_on(af.db, before, sc_application_verify(NULL, af.db, af.org, id, "2026-05-10"),
+               SC_ESCOPE, msg, sizeof msg);
+    free(before);
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2026-05-09"));
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-LATE-1"));
+    late = t_edit(batch, "<application", "verified=\"2026-05-09\"", "verified=\"2026-05-10\"");
+    ck_assert_ptr_nonnull(strstr(late, "verified=\"2026-05-10\""));
+    import_refused_as(district, af.haidian, late, SC_ESCOPE, msg);
+    free(late);
+    ck_ok(t_import(district, af.haidian, batch, NULL, rep));
+    sc_free(batch);
+    sc_report_free(rep);
     sc_db_close(district);
 }
 END_TEST
@@ -1690,6 +1720,7 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_issuer_org_confirms_own);
     tcase_add_test(tc, test_application_doors_answer);
     tcase_add_test(tc, test_application_doors_apply);
+    tcase_add_test(tc, test_application_doors_verify);
     tcase_add_test(tc, test_application_batch_claim_decided_again);
     tcase_add_test(tc, test_application_xml_hostile);
     suite_add_tcase(s, tc);
