@@ -1126,6 +1126,36 @@ START_TEST(test_application_doors_verify)
 }
 END_TEST
 
+/* The candidate's record: an organization may add to what is stored, never overwrite
+ * it, whether it hands the record in by sc_application_apply_for or in a candidate
+ * batch's <records>; both refuse with the same words, the registry unchanged. */
+START_TEST(test_application_doors_record)
+{
+    sc_db *other = clone_db(af.db);
+    sc_candidate *c;
+    char *batch = NULL, *before, msg[1024];
+    int64_t id = 0;
+    af_candidate(CAND_B, "李四", "2015-01-01"); /* saved by the candidate here */
+    c = af_record(CAND_B, "李四", "2016-03-01"); /* the organization's: other work */
+    before = t_dump(af.db);
+    refused_on(af.db, before, sc_application_apply_for(&id, af.db, af.org, af.ann, c, AF_OCC,
+                                                       NULL, 5, SC_PATH_NORMAL, NULL,
+                                                       "2024-03-05"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "may add to a candidate's record"));
+    free(before);
+    /* the same record, applied for and verified in another registry, sent as a batch */
+    ck_ok(sc_application_apply_for(&id, other, af.org, af.ann, c, AF_OCC, NULL, 5,
+                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_ok(sc_application_verify(NULL, other, af.org, id, "2024-03-10"));
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, other, af.ann, "HD-REC-1"));
+    import_refused_as(af.db, af.haidian, batch, SC_EINVALIDDOC, msg);
+    sc_free(batch);
+    sc_candidate_free(c);
+    sc_db_close(other);
+}
+END_TEST
+
 /* Issue 11: the claimed eligibility of a candidate batch is decided again where the
  * receiving registry holds the record (the batch carries it): a claim the record does
  * not support, or a condition the standard does not have, is refused, nothing kept. */
@@ -1721,6 +1751,7 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_doors_answer);
     tcase_add_test(tc, test_application_doors_apply);
     tcase_add_test(tc, test_application_doors_verify);
+    tcase_add_test(tc, test_application_doors_record);
     tcase_add_test(tc, test_application_batch_claim_decided_again);
     tcase_add_test(tc, test_application_xml_hostile);
     suite_add_tcase(s, tc);
