@@ -329,6 +329,55 @@ static const char SQL_INS_ORG[] =
     "INSERT INTO org(credit_code, name, kind, district, registered, legacy_code) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
+/* The checks of registering an organization, whichever door it comes through
+ * (sc_org_register, or the replay of a document bringing an organization new to
+ * this registry, through sc__org_register_check): a valid credit code (a legacy
+ * one only with SC_CREDIT_CODE_ALLOW_LEGACY), a name, a known kind and district.
+ * *cc the code's verdict, dist the district's current code. SC_OK; SC_EINVAL
+ * (recorded, field "credit_code", "name", "kind" or "district"); SC_ENOTFOUND;
+ * SC_EDB. */
+static int register_check(sc_db *db, const char *credit_code, const char *name, int kind,
+                          const char *district, unsigned int flags, sc_credit_code_result *cc,
+                          char dist[SC_DISTRICT_CODE_SIZE])
+{
+    int rc;
+    if ((rc = sc_credit_code_validate(cc, credit_code, flags)) != SC_OK)
+        return rc;
+    if (!cc->valid) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "'%.40s' is not a valid unified social credit "
+                      "code: %s%s", credit_code, cc->message,
+                      cc->expected_check[0] && !(flags & SC_CREDIT_CODE_ALLOW_LEGACY)
+                          ? " (SC_CREDIT_CODE_ALLOW_LEGACY accepts a known legacy code)"
+                          : "");
+        sc__error_set_field("credit_code");
+        return SC_EINVAL;
+    }
+    if ((rc = sc__check_text(name, "name", SC_ORG_NAME_SIZE - 1, 1)) != SC_OK)
+        return rc;
+    if (!sc_org_kind_name(kind)) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                      "unknown organization kind %d (1 enterprise, 2 social group, 3 university, "
+                      "4 vocational school)", kind);
+        sc__error_set_field("kind");
+        return SC_EINVAL;
+    }
+    return sc__district_resolve(db, district, "district", dist);
+}
+
+int sc__org_register_check(sc_db *db, const char *credit_code, const char *name, int kind,
+                           const char *district, int legacy, char code[SC_CREDIT_CODE_SIZE],
+                           char dist[SC_DISTRICT_CODE_SIZE], int *is_legacy)
+{
+    sc_credit_code_result cc;
+    int rc = register_check(db, credit_code, name, kind, district,
+                            legacy ? SC_CREDIT_CODE_ALLOW_LEGACY : 0, &cc, dist);
+    if (rc != SC_OK)
+        return rc;
+    sc__copy_text(code, SC_CREDIT_CODE_SIZE, cc.code);
+    *is_legacy = cc.legacy;
+    return SC_OK;
+}
+
 int sc_org_register(sc_db *db, const sc_actor *actor, const char *credit_code, const char *name,
                     int kind, const char *district, const char *date_in, unsigned int flags)
 {
@@ -340,28 +389,8 @@ int sc_org_register(sc_db *db, const sc_actor *actor, const char *credit_code, c
 
     if ((rc = sc__db_check(db, "sc_org_register", 1)) != SC_OK)
         return rc;
-    if ((rc = sc_credit_code_validate(&cc, credit_code, flags)) != SC_OK)
-        return rc;
-    if (!cc.valid) {
-        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "'%.40s' is not a valid unified social credit "
-                      "code: %s%s", credit_code, cc.message,
-                      cc.expected_check[0] && !(flags & SC_CREDIT_CODE_ALLOW_LEGACY)
-                          ? " (SC_CREDIT_CODE_ALLOW_LEGACY accepts a known legacy code)"
-                          : "");
-        sc__error_set_field("credit_code");
-        return SC_EINVAL;
-    }
-    if ((rc = sc__check_text(name, "name", SC_ORG_NAME_SIZE - 1, 1)) != SC_OK ||
+    if ((rc = register_check(db, credit_code, name, kind, district, flags, &cc, dist)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
-        return rc;
-    if (!sc_org_kind_name(kind)) {
-        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
-                      "unknown organization kind %d (1 enterprise, 2 social group, 3 university, "
-                      "4 vocational school)", kind);
-        sc__error_set_field("kind");
-        return SC_EINVAL;
-    }
-    if ((rc = sc__district_resolve(db, district, "district", dist)) != SC_OK)
         return rc;
     if ((rc = sc__authorize(db, actor, SC__ACT_ORG_REGISTER, cc.code)) != SC_OK)
         return rc;

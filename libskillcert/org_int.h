@@ -75,6 +75,14 @@ int sc__org_standing_reason(int reason);
  * field "date", "kind" or "scope"); SC_EINVAL; SC_EDB. */
 int sc__filing_apply_check(sc_db *db, sqlite3_int64 org_id, int kind, const sc_offerings *scope,
                            const char *date, sqlite3_int64 *base_id);
+/* The checks of sc_org_register for an organization a document brings (credit
+ * code, legacy only when `legacy`; name; kind; district): the normalised code,
+ * the district's current code, and whether the code is a legacy one. SC_OK;
+ * SC_EINVAL (recorded, field "credit_code", "name", "kind" or "district");
+ * SC_ENOTFOUND; SC_EDB. */
+int sc__org_register_check(sc_db *db, const char *credit_code, const char *name, int kind,
+                           const char *district, int legacy, char code[SC_CREDIT_CODE_SIZE],
+                           char dist[SC_DISTRICT_CODE_SIZE], int *is_legacy);
 /* A new organization, as registered elsewhere; *id its row. */
 int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
                       const char *district, const char *registered, int legacy,

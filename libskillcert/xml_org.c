@@ -191,7 +191,6 @@ static int org_upsert(sc__xml_ctx *ctx, org_state *s)
 {
     const char *code, *name, *kind_s, *dist_s, *legacy;
     char registered[SC_DATE_SIZE];
-    sc_credit_code_result cc;
     sqlite3_stmt *st;
     int kind, rc, is_legacy;
 
@@ -203,17 +202,14 @@ static int org_upsert(sc__xml_ctx *ctx, org_state *s)
         return rc;
     legacy = sc__xml_attr(ctx, "legacy-code");
     is_legacy = legacy && (!strcmp(legacy, "true") || !strcmp(legacy, "1"));
-    if (sc_credit_code_validate(&cc, code, is_legacy ? SC_CREDIT_CODE_ALLOW_LEGACY : 0) != SC_OK)
-        return sc__xml_fail_last(ctx, "credit-code");
-    if (!cc.valid)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "credit-code", "%s", cc.message);
-    snprintf(s->code, sizeof s->code, "%s", cc.code);
-    if (sc__check_text(name, "name", SC_ORG_NAME_SIZE - 1, 1) != SC_OK)
-        return sc__xml_fail_last(ctx, "name");
     if (sc_org_kind_parse(&kind, kind_s) != SC_OK)
         return sc__xml_fail_last(ctx, "kind");
-    if (sc__district_resolve(ctx->db, dist_s, "district", s->district) != SC_OK)
-        return sc__xml_fail_last(ctx, "district");
+    /* The checks of sc_org_register, in org.c. */
+    if (sc__org_register_check(ctx->db, code, name, kind, dist_s, is_legacy, s->code,
+                               s->district, &is_legacy) != SC_OK) {
+        const char *field = sc_error_last()->field;
+        return sc__xml_fail_last(ctx, !strcmp(field, "credit_code") ? "credit-code" : field);
+    }
     if (!(st = sc__db_stmt(ctx->db, SQL_ORG_GET)))
         return sc__xml_fail_last(ctx, NULL);
     sc__bind_text(st, 1, s->code);
@@ -241,7 +237,7 @@ static int org_upsert(sc__xml_ctx *ctx, org_state *s)
     if (rc != SQLITE_DONE)
         return sc__xml_db_fail(ctx, rc, "looking up an organization");
     return op(ctx, sc__org_replicate(ctx->db, s->code, name, kind, s->district, registered,
-                                     cc.legacy, &s->org_id));
+                                     is_legacy, &s->org_id));
 }
 
 /* The root of a document that may bring an organization new to this registry: the

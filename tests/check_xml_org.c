@@ -240,6 +240,27 @@ static void import_refused_as(sc_db *db, const sc_actor *a, const char *doc, con
                   "import said '%s', the direct call '%s'", sc_error_last()->message, msg);
 }
 
+/* Registration: a credit code with a wrong check character is refused by
+ * sc_org_register and by the import of an organization-application bringing that
+ * organization, with the same words; neither registry changes. */
+START_TEST(test_xml_org_doors_register)
+{
+    char *doc, *bad, msg[1024];
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    DIRECT_REFUSED(dist_db, SC_EINVAL,
+                   sc_org_register(dist_db, org, "91110108MA01ABCD2J", "北京智训科技有限公司",
+                                   SC_ORG_ENTERPRISE, "110108", "2023-01-05", 0),
+                   msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is not a valid unified social credit code"));
+    bad = t_edit(doc, "credit-code=", ORG, "91110108MA01ABCD2J");
+    import_refused_as(dist_db, haidian, bad, msg);
+    ck_assert_str_eq(sc_error_last()->field, "organization-application/@credit-code");
+    free(bad);
+    sc_free(doc);
+}
+END_TEST
+
 /* One application at a time: sc_org_apply and the import of a second
  * organization-application refuse it with the same words. */
 START_TEST(test_xml_org_doors_apply)
@@ -926,6 +947,7 @@ Suite *sc_xml_org_suite(void)
     tcase_add_test(tc, test_xml_org_application_refusals);
     tcase_add_test(tc, test_xml_org_application_addition);
     tcase_add_test(tc, test_xml_org_application_legacy_code);
+    tcase_add_test(tc, test_xml_org_doors_register);
     tcase_add_test(tc, test_xml_org_doors_apply);
     tcase_add_test(tc, test_xml_org_doors_recommend);
     suite_add_tcase(s, tc);
