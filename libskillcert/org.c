@@ -814,6 +814,45 @@ static const char SQL_REQUESTED[] =
 
 static int read_scope(sc_db *db, sqlite3_int64 filing, int granted_only, sc_offerings *out);
 
+static const char SQL_IS_REQUESTED[] =
+    "SELECT 1 FROM filing_scope WHERE filing_id = ?1 AND occupation = ?2 AND work_type = ?3 "
+    "AND level = ?4";
+
+/* The check of a granted offering (canonical code), whichever door: the city grants
+ * only what the application of `code` (filing_id) requested (sc_org_evaluate, the
+ * evaluation result's <granted>). SC_OK; SC_ECONSTRAINT (recorded, field "scope");
+ * SC_EDB. */
+static int grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                       const sc_offering_item *it)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_IS_REQUESTED, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, filing_id);
+    sc__bind_text(st, 2, it->occupation);
+    sc__bind_text(st, 3, it->work_type);
+    sqlite3_bind_int(st, 4, it->level);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return SC_OK;
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading a scope");
+    sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s%s%s level %d was not requested by %s",
+                  it->occupation, it->work_type[0] ? "/" : "", it->work_type, it->level, code);
+    sc__error_set_field("scope");
+    return SC_ECONSTRAINT;
+}
+
+int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                           const sc_offering_item *item)
+{
+    if (!db || filing_id <= 0 || !code || !item)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_grant_check: bad arguments");
+    return grant_check(db, filing_id, code, item);
+}
+
 int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
                     const sc_offerings *granted, unsigned int methods, const char *date,
                     const char *note)
@@ -849,15 +888,12 @@ int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
     for (i = 0; i < granted->n; i++) {
         const sc_offering_item *it = &granted->items[i];
         char canon[SC_OCCUPATION_CODE_SIZE];
+        sc_offering_item ci = *it;
         if ((rc = sc__offering_certifiable(db, it, c.date, "scope", canon)) != SC_OK)
             goto fail;
-        if (!sc__offerings_has(requested, canon, it->work_type, it->level)) {
-            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                               "%s%s%s level %d was not requested by %s", canon,
-                               it->work_type[0] ? "/" : "", it->work_type, it->level, c.code);
-            sc__error_set_field("scope");
+        sc__copy_text(ci.occupation, sizeof ci.occupation, canon);
+        if ((rc = grant_check(db, c.f.id, c.code, &ci)) != SC_OK)
             goto fail;
-        }
         if ((rc = sc__offerings_push(grant, canon, it->work_type, it->level)) != SC_OK)
             goto fail;
     }

@@ -83,6 +83,11 @@ int sc__filing_apply_check(sc_db *db, sqlite3_int64 org_id, int kind, const sc_o
 int sc__org_register_check(sc_db *db, const char *credit_code, const char *name, int kind,
                            const char *district, int legacy, char code[SC_CREDIT_CODE_SIZE],
                            char dist[SC_DISTRICT_CODE_SIZE], int *is_legacy);
+/* The check of sc_org_evaluate for a granted offering (canonical code) of the
+ * application of `code` recorded as filing_id: it was requested. SC_OK;
+ * SC_ECONSTRAINT (recorded, field "scope"); SC_EINVAL; SC_EDB. */
+int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                           const sc_offering_item *item);
 /* A new organization, as registered elsewhere; *id its row. */
 int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
                       const char *district, const char *registered, int legacy,

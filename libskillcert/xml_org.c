@@ -532,9 +532,6 @@ static const char SQL_FIND_APPLICATION[] =
     "SELECT id, status, coalesce(base_id, 0) FROM filing WHERE org_id = ?1 AND kind = ?2 "
     "AND applied = ?3 ORDER BY id DESC LIMIT 1";
 static const char SQL_COUNT_REQUESTED[] = "SELECT count(*) FROM filing_scope WHERE filing_id = ?1";
-static const char SQL_REQUESTED[] =
-    "SELECT 1 FROM filing_scope WHERE filing_id = ?1 AND occupation = ?2 AND work_type = ?3 "
-    "AND level = ?4";
 
 /* The application the result is about, as recorded here. */
 static int er_application(sc__xml_ctx *ctx, org_state *s)
@@ -588,25 +585,12 @@ static int er_application(sc__xml_ctx *ctx, org_state *s)
 static int er_offering(sc__xml_ctx *ctx, org_state *s, sc_offerings *list)
 {
     sc_offering_item item;
-    sqlite3_stmt *st;
     int rc;
     if ((rc = offering_read(ctx, list, NULL, &item)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(ctx->db, SQL_REQUESTED)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->filing_id);
-    sc__bind_text(st, 2, item.occupation);
-    sc__bind_text(st, 3, item.work_type);
-    sqlite3_bind_int(st, 4, item.level);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "occupation",
-                            "%s%s%s level %d was not requested in the application recorded here",
-                            item.occupation, item.work_type[0] ? "/" : "", item.work_type,
-                            item.level);
-    if (rc != SQLITE_ROW)
-        return sc__xml_db_fail(ctx, rc, "reading a scope");
+    /* The check of the direct call (sc_org_evaluate), in org.c. */
+    if (sc__filing_grant_check(ctx->db, s->filing_id, s->code, &item) != SC_OK)
+        return sc__xml_fail_last(ctx, "occupation");
     return SC_OK;
 }
 

@@ -261,6 +261,31 @@ START_TEST(test_xml_org_doors_register)
 }
 END_TEST
 
+/* The city grants only what was requested: sc_org_evaluate and the import of an
+ * evaluation result granting another level refuse it with the same words. */
+START_TEST(test_xml_org_doors_grant)
+{
+    char *doc, *bad, msg[1024];
+    sc_offerings *g = NULL;
+    to_city();
+    ck_ok(sc_offerings_new(&g));
+    ck_ok(sc_offerings_add_text(g, "4-02-07-10:2"));
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT,
+                   sc_org_evaluate(city_db, centre, ORG, g, SC_EVAL_MATERIALS, "2023-03-01",
+                                   NULL),
+                   msg);
+    ck_assert_ptr_nonnull(strstr(msg, "was not requested by"));
+    sc_offerings_free(g);
+    city_files(city_db, ORG);
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    bad = t_edit(doc, "<granted", "level=\"5\"", "level=\"2\"");
+    ck_assert_ptr_ne(strstr(bad, "level=\"2\""), NULL);
+    import_refused_as(org_db, org, bad, msg);
+    free(bad);
+    sc_free(doc);
+}
+END_TEST
+
 /* One application at a time: sc_org_apply and the import of a second
  * organization-application refuse it with the same words. */
 START_TEST(test_xml_org_doors_apply)
@@ -949,6 +974,7 @@ Suite *sc_xml_org_suite(void)
     tcase_add_test(tc, test_xml_org_application_legacy_code);
     tcase_add_test(tc, test_xml_org_doors_register);
     tcase_add_test(tc, test_xml_org_doors_apply);
+    tcase_add_test(tc, test_xml_org_doors_grant);
     tcase_add_test(tc, test_xml_org_doors_recommend);
     suite_add_tcase(s, tc);
     tc = tcase_create("recommendation");
