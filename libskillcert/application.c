@@ -202,11 +202,11 @@ static void ann_fill(sc__ann *out, sqlite3_stmt *st, const char *date)
 int sc__ann_get(sc_db *db, sqlite3_int64 id, const char *credit_code, const char *code,
                 const char *date, sc__ann *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, id ? SQL_ANN_BY_ID : SQL_ANN_BY_CODE);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, id ? SQL_ANN_BY_ID : SQL_ANN_BY_CODE, &st)) != SC_OK)
+        return rc;
     if (id) {
         sqlite3_bind_int64(st, 1, id);
     } else {
@@ -298,10 +298,8 @@ int sc_announcement_publish(int64_t *id, sc_db *db, const sc_actor *actor,
         return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_ANN_EXISTS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ANN_EXISTS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, a->code);
     rc = sqlite3_step(st);
@@ -316,10 +314,8 @@ int sc_announcement_publish(int64_t *id, sc_db *db, const sc_actor *actor,
         rc = sc__db_fail(db, rc, "looking up an announcement");
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_ANN_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ANN_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, a->code);
     sc__bind_text(st, 3, a->title);
@@ -351,10 +347,8 @@ int sc_announcement_publish(int64_t *id, sc_db *db, const sc_actor *actor,
         }
         if ((rc = sc__offering_certifiable(db, &it, a->opens, "offering", canon)) != SC_OK)
             goto fail;
-        if (!(st = sc__db_stmt(db, SQL_ANN_OFF_INS))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_ANN_OFF_INS, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, ann);
         sc__bind_text(st, 2, canon);
         sc__bind_text(st, 3, it.work_type);
@@ -413,10 +407,8 @@ int sc_announcement_close(sc_db *db, const sc_actor *actor, int64_t id, const ch
     }
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_ANN_CLOSE))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ANN_CLOSE, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     if ((rc = sc__db_exec_stmt(db, st, "closing an announcement")) != SC_OK)
@@ -489,9 +481,9 @@ int sc_announcement_offerings_get(sc_offerings **out, sc_db *db, int64_t id)
         (rc = sc__ann_get(db, id, NULL, NULL, date, &ann)) != SC_OK ||
         (rc = sc_offerings_new(&s)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_ANN_OFFERINGS))) {
+    if ((rc = sc__db_stmt_get(db, SQL_ANN_OFFERINGS, &st)) != SC_OK) {
         sc_offerings_free(s);
-        return sc_error_last()->code;
+        return rc;
     }
     sqlite3_bind_int64(st, 1, id);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -629,31 +621,35 @@ typedef struct {
 
 static const char SQL_APP_ROW[] =
     "SELECT p.state, p.org_id, o.credit_code, c.id_number, p.occupation, p.work_type, p.level, "
-    "p.path, max(p.applied, coalesce(p.verified, ''), coalesce(p.confirmed, '')) "
+    "p.path, max(p.applied, coalesce(p.verified, ''), coalesce(p.confirmed, '')), p.id "
     "FROM application p JOIN org o ON o.id = p.org_id JOIN candidate c ON c.id = p.candidate_id "
     "WHERE p.id = ?1";
+
+static void app_row_fill(app_row *r, sqlite3_stmt *st)
+{
+    r->id = sqlite3_column_int64(st, 9);
+    r->state = sqlite3_column_int(st, 0);
+    r->org_id = sqlite3_column_int64(st, 1);
+    sc__copy_text(r->code, sizeof r->code, sc__col_text(st, 2));
+    sc__copy_text(r->id_number, sizeof r->id_number, sc__col_text(st, 3));
+    sc__copy_text(r->occupation, sizeof r->occupation, sc__col_text(st, 4));
+    sc__copy_text(r->work_type, sizeof r->work_type, sc__col_text(st, 5));
+    r->level = sqlite3_column_int(st, 6);
+    r->path = sqlite3_column_int(st, 7);
+    sc__copy_text(r->last, sizeof r->last, sc__col_text(st, 8));
+}
 
 /* SC_OK; SC_ENOTFOUND (recorded); SC_EDB. */
 static int app_row_get(sc_db *db, sqlite3_int64 id, app_row *r)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_ROW);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_ROW, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        r->id = id;
-        r->state = sqlite3_column_int(st, 0);
-        r->org_id = sqlite3_column_int64(st, 1);
-        sc__copy_text(r->code, sizeof r->code, sc__col_text(st, 2));
-        sc__copy_text(r->id_number, sizeof r->id_number, sc__col_text(st, 3));
-        sc__copy_text(r->occupation, sizeof r->occupation, sc__col_text(st, 4));
-        sc__copy_text(r->work_type, sizeof r->work_type, sc__col_text(st, 5));
-        r->level = sqlite3_column_int(st, 6);
-        r->path = sqlite3_column_int(st, 7);
-        sc__copy_text(r->last, sizeof r->last, sc__col_text(st, 8));
-    }
+    if (rc == SQLITE_ROW)
+        app_row_fill(r, st);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW)
         return SC_OK;
@@ -724,11 +720,12 @@ static const char SQL_ANN_HAS_OFFERING[] =
     "AND work_type = ?3 AND level = ?4";
 static const char SQL_APP_INS[] =
     "INSERT INTO application(candidate_id, org_id, announcement_id, occupation, work_type, level, "
-    "path, evidence, state, applied, applied_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10)";
+    "path, evidence, state, applied, applied_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+    SC__APP_SQL_SUBMITTED ", ?9, ?10)";
 static const char SQL_APP_OPEN_OF[] =
     "SELECT p.id, p.state, o.credit_code FROM application p JOIN org o ON o.id = p.org_id "
     "WHERE p.candidate_id = ?1 AND p.occupation = ?2 AND p.work_type = ?3 AND p.level = ?4 "
-    "AND p.state <= 3";
+    "AND " SC__APP_SQL_OPEN;
 
 static int path_ok(int path)
 {
@@ -743,10 +740,10 @@ static int path_ok(int path)
 static int duplicate_error(sc_db *db, sqlite3_int64 cand, const char *id_number, const char *occ,
                            const char *wt, int level)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_OPEN_OF);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_OPEN_OF, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, cand);
     sc__bind_text(st, 2, occ);
     sc__bind_text(st, 3, wt);
@@ -766,6 +763,73 @@ static int duplicate_error(sc_db *db, sqlite3_int64 cand, const char *id_number,
     sqlite3_reset(st);
     sc__error_set_field("offering");
     return SC_EEXISTS;
+}
+
+int sc__application_offer_check(sc_db *db, const sc__ann *ann, const char *occ,
+                                const char *work_type, int level, int path, const char *date,
+                                char canon[SC_OCCUPATION_CODE_SIZE])
+{
+    const char *wt = work_type ? work_type : "";
+    sc_offering_item item;
+    sqlite3_stmt *st;
+    sc_verdict v;
+    char why[512];
+    int rc;
+    if (!sc__ann_open(&ann->a, date, why, sizeof why)) {
+        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                           "%s: applications are taken only for an open announcement", why);
+        sc__error_set_field("announcement");
+        return rc;
+    }
+    /* May the organization certify it that day, on that path? */
+    if ((rc = sc_org_may_certify(&v, db, ann->a.credit_code, occ, work_type, level, date, NULL,
+                                 path)) != SC_OK)
+        return rc;
+    if (!v.ok) {
+        rc = sc__error_set(sc__org_standing_reason(v.reason) ? SC_ESCOPE : SC_ECONSTRAINT,
+                           SC_DOMAIN_RULES, "%s", v.message);
+        sc__error_set_field(v.reason == SC_REASON_SPECIAL_PATH_LEVEL ||
+                                    v.reason == SC_REASON_SPECIAL_PATH_NOT_CONFIRMED
+                                ? "path"
+                                : "offering");
+        return rc;
+    }
+    memset(&item, 0, sizeof item);
+    sc__copy_text(item.occupation, sizeof item.occupation, occ);
+    sc__copy_text(item.work_type, sizeof item.work_type, wt);
+    item.level = level;
+    if ((rc = sc__offering_certifiable(db, &item, date, "offering", canon)) != SC_OK)
+        return rc;
+    if ((rc = sc__db_stmt_get(db, SQL_ANN_HAS_OFFERING, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, ann->a.id);
+    sc__bind_text(st, 2, canon);
+    sc__bind_text(st, 3, wt);
+    sqlite3_bind_int(st, 4, level);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading an announcement's offerings");
+    if (rc == SQLITE_DONE) {
+        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                           "announcement %s of %s does not take applications for %s%s%s level %d",
+                           ann->a.code, ann->a.credit_code, canon, wt[0] ? "/" : "", wt, level);
+        sc__error_set_field("level");
+        return rc;
+    }
+    return SC_OK;
+}
+
+int sc__application_evidence_check(int path, const char *evidence)
+{
+    if (path == SC_PATH_NORMAL || (evidence && *evidence))
+        return SC_OK;
+    sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                  "%s needs the evidence it rests on (业绩, 重大项目或活动, 技术创新贡献)",
+                  path == SC_PATH_EXCEPTIONAL ? "exceptional application (破格申报)"
+                                              : "direct certification (直接认定)");
+    sc__error_set_field("evidence");
+    return SC_ECONSTRAINT;
 }
 
 /* An application as asked: by the candidate (id_number) or by the organization for
@@ -789,10 +853,8 @@ static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, const app
     const char *work_type = rq->work_type, *evidence = rq->evidence, *date_in = rq->date;
     const char *func = action == SC__ACT_APPLICATION_APPLY ? "sc_application_apply"
                                                             : "sc_application_apply_for";
-    char date[SC_DATE_SIZE], occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE], why[512];
+    char date[SC_DATE_SIZE], occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE];
     sc_resident_id rid;
-    sc_offering_item item;
-    sc_verdict v;
     sqlite3_int64 cand = 0, app;
     sqlite3_stmt *st;
     sc__ann ann;
@@ -831,70 +893,17 @@ static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, const app
         return rc;
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
-    if (!sc__ann_open(&ann.a, date, why, sizeof why)) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "%s: applications are taken only for an open announcement", why);
-        sc__error_set_field("announcement");
+    if ((rc = sc__application_offer_check(db, &ann, occ, work_type, level, path, date,
+                                          canon)) != SC_OK ||
+        (rc = sc__application_evidence_check(path, evidence)) != SC_OK)
         goto fail;
-    }
-    /* May the organization certify it that day, on that path? */
-    if ((rc = sc_org_may_certify(&v, db, ann.a.credit_code, occ, work_type, level, date, NULL,
-                                 path)) != SC_OK)
-        goto fail;
-    if (!v.ok) {
-        rc = sc__error_set(sc__org_standing_reason(v.reason) ? SC_ESCOPE : SC_ECONSTRAINT,
-                           SC_DOMAIN_RULES, "%s", v.message);
-        sc__error_set_field(v.reason == SC_REASON_SPECIAL_PATH_LEVEL ||
-                                    v.reason == SC_REASON_SPECIAL_PATH_NOT_CONFIRMED
-                                ? "path"
-                                : "offering");
-        goto fail;
-    }
-    memset(&item, 0, sizeof item);
-    sc__copy_text(item.occupation, sizeof item.occupation, occ);
-    sc__copy_text(item.work_type, sizeof item.work_type, work_type);
-    item.level = level;
-    if ((rc = sc__offering_certifiable(db, &item, date, "offering", canon)) != SC_OK)
-        goto fail;
-    if (!(st = sc__db_stmt(db, SQL_ANN_HAS_OFFERING))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sqlite3_bind_int64(st, 1, ann.a.id);
-    sc__bind_text(st, 2, canon);
-    sc__bind_text(st, 3, work_type ? work_type : "");
-    sqlite3_bind_int(st, 4, level);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        rc = sc__db_fail(db, rc, "reading an announcement's offerings");
-        goto fail;
-    }
-    if (rc == SQLITE_DONE) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "announcement %s of %s does not take applications for %s%s%s level %d",
-                           ann.a.code, ann.a.credit_code, canon, work_type ? "/" : "",
-                           work_type ? work_type : "", level);
-        sc__error_set_field("offering");
-        goto fail;
-    }
-    if (path != SC_PATH_NORMAL && !evidence) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "%s needs the evidence it rests on (业绩, 重大项目或活动, 技术创新贡献)",
-                           path == SC_PATH_EXCEPTIONAL ? "exceptional application (破格申报)"
-                                                       : "direct certification (直接认定)");
-        sc__error_set_field("evidence");
-        goto fail;
-    }
     /* The candidate's record: handed in, or stored by the candidate. */
     if (record) {
         if ((rc = sc__candidate_store_adding(db, actor, record, &cand, &created)) != SC_OK)
             goto fail;
     } else {
-        if (!(st = sc__db_stmt(db, SQL_CAND_BY_NUMBER))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_CAND_BY_NUMBER, &st)) != SC_OK)
             goto fail;
-        }
         sc__bind_text(st, 1, rid.number);
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW)
@@ -912,10 +921,8 @@ static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, const app
             goto fail;
         }
     }
-    if (!(st = sc__db_stmt(db, SQL_APP_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, cand);
     sqlite3_bind_int64(st, 2, ann.org_id);
     sqlite3_bind_int64(st, 3, ann.a.id);
@@ -983,12 +990,21 @@ int sc_application_apply_for(int64_t *id, sc_db *db, const sc_actor *actor, int6
 /* ---- verify ------------------------------------------------------------------------ */
 
 static const char SQL_SET_VERIFIED[] =
-    "UPDATE application SET state = 2, verified = ?2, verified_by = ?3, eligibility = ?4, "
+    "UPDATE application SET state = " SC__APP_SQL_VERIFIED ", verified = ?2, verified_by = ?3, eligibility = ?4, "
     "eligibility_reason = 0, decision = ?5 WHERE id = ?1";
 static const char SQL_SET_NOT_ELIGIBLE[] =
-    "UPDATE application SET state = 4, verified = ?2, verified_by = ?3, eligibility = NULL, "
-    "eligibility_reason = ?4, decision = ?5, ended = ?2, ended_by = ?3, ended_at = 1, "
+    "UPDATE application SET state = " SC__APP_SQL_REJECTED ", verified = ?2, verified_by = ?3, eligibility = NULL, "
+    "eligibility_reason = ?4, decision = ?5, ended = ?2, ended_by = ?3, "
+    "ended_at = " SC__APP_SQL_SUBMITTED ", "
     "reason = ?5 WHERE id = ?1";
+
+int sc__application_verify_check(sc_db *db, const char *credit_code, const char *occupation,
+                                 const char *work_type, int level, int path, const char *date)
+{
+    /* The organization verifies only while it stands for the offering (issue 11). */
+    return sc__org_require_standing(db, credit_code, occupation, work_type, level, date, NULL,
+                                    path, "verify an application for", "id");
+}
 
 /* State shared by a verification run (one or a batch). */
 typedef struct {
@@ -1009,10 +1025,8 @@ static int verify_one(verify_ctx *v, const app_row *r, int *eligible)
     int rc, ok;
     if ((rc = step_check(r, SC_APPLICATION_SUBMITTED, v->date, "verified")) != SC_OK)
         return rc;
-    /* The organization verifies only while it stands for the offering (issue 11). */
-    if ((rc = sc__org_require_standing(v->db, r->code, r->occupation, r->work_type, r->level,
-                                       v->date, NULL, r->path, "verify an application for",
-                                       "id")) != SC_OK)
+    if ((rc = sc__application_verify_check(v->db, r->code, r->occupation, r->work_type,
+                                           r->level, r->path, v->date)) != SC_OK)
         return rc;
     if (r->org_id != v->org_id) {
         if ((rc = sc_org_rules_confirmed_get(&v->confirmed, v->db, r->code, v->date)) != SC_OK)
@@ -1037,8 +1051,8 @@ static int verify_one(verify_ctx *v, const app_row *r, int *eligible)
                                   i ? "; " : " — ", sc_decision_condition_id(v->decision, i),
                                   sc_decision_condition_message(v->decision, i));
     }
-    if (!(st = sc__db_stmt(v->db, ok ? SQL_SET_VERIFIED : SQL_SET_NOT_ELIGIBLE)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(v->db, ok ? SQL_SET_VERIFIED : SQL_SET_NOT_ELIGIBLE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, r->id);
     sc__bind_text(st, 2, v->date);
     sc__bind_text(st, 3, v->actor->label);
@@ -1174,14 +1188,40 @@ int sc_application_verify_batch(size_t *verified, sc_db *db, const sc_actor *act
 /* ---- confirm ------------------------------------------------------------------------- */
 
 static const char SQL_SET_CONFIRMED[] =
-    "UPDATE application SET state = 3, confirmed = ?2, confirmed_by = ?3 WHERE id = ?1";
+    "UPDATE application SET state = " SC__APP_SQL_CONFIRMED ", confirmed = ?2, confirmed_by = ?3, "
+    "batch_id = coalesce(?4, batch_id) WHERE id = ?1";
+
+/* The checks of the district's answer on an application (报名确认), confirm or
+ * reject, whichever door it comes through: the direct calls
+ * (sc_application_confirm[_batch], sc_application_reject at confirmation) and
+ * the replay of a confirmation document (sc__application_answer). It awaits the
+ * answer (verified) and the day is not before its last step. SC_OK;
+ * SC_ECONSTRAINT (recorded). */
+static int answer_check(const app_row *r, int confirm, const char *date)
+{
+    return step_check(r, SC_APPLICATION_VERIFIED, date, confirm ? "confirmed" : "rejected");
+}
+
+/* Record a confirmation of r on date by `by` (batch_id: NULL keeps it). */
+static int confirm_apply(sc_db *db, const app_row *r, const char *date, const char *by,
+                         const char *batch_id)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_SET_CONFIRMED, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, r->id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, by);
+    sc__bind_text(st, 4, batch_id);
+    return sc__db_exec_stmt(db, st, "recording a confirmation");
+}
 
 static int do_confirm(sc_db *db, const sc_actor *actor, int action, const int64_t *ids, size_t n,
                       const char *date)
 {
     sqlite3_int64 authorized[16];
     size_t nauth = 0, i;
-    sqlite3_stmt *st;
     app_row r;
     int rc;
 
@@ -1199,16 +1239,9 @@ static int do_confirm(sc_db *db, const sc_actor *actor, int action, const int64_
                 goto fail_item;
             authorized[nauth < 16 ? nauth++ : 15] = r.org_id;
         }
-        if ((rc = step_check(&r, SC_APPLICATION_VERIFIED, date, "confirmed")) != SC_OK)
+        if ((rc = answer_check(&r, 1, date)) != SC_OK)
             goto fail_item;
-        if (!(st = sc__db_stmt(db, SQL_SET_CONFIRMED))) {
-            rc = sc_error_last()->code;
-            goto fail;
-        }
-        sqlite3_bind_int64(st, 1, r.id);
-        sc__bind_text(st, 2, date);
-        sc__bind_text(st, 3, actor->label);
-        if ((rc = sc__db_exec_stmt(db, st, "recording a confirmation")) != SC_OK)
+        if ((rc = confirm_apply(db, &r, date, actor->label, NULL)) != SC_OK)
             goto fail;
     }
     {
@@ -1266,29 +1299,37 @@ int sc_application_confirm_batch(sc_db *db, const sc_actor *actor, const int64_t
 /* ---- reject, withdraw ------------------------------------------------------------------ */
 
 static const char SQL_SET_ENDED[] =
-    "UPDATE application SET state = ?2, ended = ?3, ended_by = ?4, ended_at = ?5, reason = ?6 "
-    "WHERE id = ?1";
+    "UPDATE application SET state = ?2, ended = ?3, ended_by = ?4, ended_at = ?5, reason = ?6, "
+    "batch_id = coalesce(?7, batch_id) WHERE id = ?1";
+
+/* Record the end of r in `state` (REJECTED or WITHDRAWN) on date by `by`, from
+ * the state it was in (batch_id: NULL keeps it). */
+static int end_apply(sc_db *db, const app_row *r, int state, const char *date, const char *by,
+                     const char *reason, const char *batch_id)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_SET_ENDED, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, r->id);
+    sqlite3_bind_int(st, 2, state);
+    sc__bind_text(st, 3, date);
+    sc__bind_text(st, 4, by);
+    sqlite3_bind_int(st, 5, r->state);
+    sc__bind_text(st, 6, reason);
+    sc__bind_text(st, 7, batch_id);
+    return sc__db_exec_stmt(db, st, "ending an application");
+}
 
 /* End application r in state `state` (REJECTED or WITHDRAWN), with its audit entry. */
 static int end_application(sc_db *db, const sc_actor *actor, int action, const app_row *r,
                            int state, const char *reason, const char *date)
 {
-    sqlite3_stmt *st;
     char entity[32];
     int rc;
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_SET_ENDED))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sqlite3_bind_int64(st, 1, r->id);
-    sqlite3_bind_int(st, 2, state);
-    sc__bind_text(st, 3, date);
-    sc__bind_text(st, 4, actor->label);
-    sqlite3_bind_int(st, 5, r->state);
-    sc__bind_text(st, 6, reason);
-    if ((rc = sc__db_exec_stmt(db, st, "ending an application")) != SC_OK)
+    if ((rc = end_apply(db, r, state, date, actor->label, reason, NULL)) != SC_OK)
         goto fail;
     snprintf(entity, sizeof entity, "%lld", (long long)r->id);
     if ((rc = sc__audit_append(db, actor, "application", entity, sc__action_name(action),
@@ -1332,7 +1373,10 @@ int sc_application_reject(sc_db *db, const sc_actor *actor, int64_t id, const ch
         sc__error_set_field("state");
         return SC_ECONSTRAINT;
     }
-    if ((rc = step_check(&r, r.state, date, "rejected")) != SC_OK)
+    /* At confirmation, the district's answer: the same checks as its replay. */
+    if ((rc = r.state == SC_APPLICATION_VERIFIED ? answer_check(&r, 0, date)
+                                                 : step_check(&r, r.state, date, "rejected")) !=
+        SC_OK)
         return rc;
     return end_application(db, actor, action, &r, SC_APPLICATION_REJECTED, reason, date);
 }
@@ -1346,10 +1390,10 @@ static const char SQL_APP_AWAITING[] =
 
 static int not_awaiting_result(sc_db *db, const app_row *r)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_AWAITING);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_AWAITING, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, r->id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -1418,8 +1462,8 @@ int sc_application_get(sc_application *out, sc_db *db, int64_t id)
     memset(out, 0, sizeof(*out));
     if ((rc = sc__db_check(db, "sc_application_get", 0)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_APP_GET)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -1570,8 +1614,8 @@ int sc_application_count_get(int64_t *out, sc_db *db, const sc_application_query
     *out = 0;
     if ((rc = sc__db_check(db, "sc_application_count_get", 0)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_APP_COUNT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_COUNT, &st)) != SC_OK)
+        return rc;
     if ((rc = query_bind(db, st, q)) != SC_OK) {
         sqlite3_reset(st);
         return rc;
@@ -1594,9 +1638,10 @@ static const char SQL_APP_COMPLETE[] =
 
 int sc__application_sitting(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_SITTING);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_SITTING, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, session_id);
     return sc__db_exec_stmt(db, st, "recording an enrolment on an application");
@@ -1609,16 +1654,16 @@ int sc__application_result(sc_db *db, sqlite3_int64 id, sqlite3_int64 session_id
     sqlite3_stmt *st;
     int rc;
     *completed = 0;
-    if (!(st = sc__db_stmt(db, SQL_APP_SAT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_SAT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, session_id);
     if ((rc = sc__db_exec_stmt(db, st, "recording a result on an application")) != SC_OK)
         return rc;
     if (!passed)
         return SC_OK;
-    if (!(st = sc__db_stmt(db, SQL_APP_COMPLETE)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_COMPLETE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, by);
@@ -1638,8 +1683,8 @@ static const char SQL_APP_UPSERT[] =
     "path, evidence, state, applied, applied_by, verified, verified_by, eligibility, batch_id) "
     "VALUES ((SELECT id FROM candidate WHERE id_number = ?1), ?2, ?3, ?4, ?5, ?6, "
     "?7, ?8, ?14, ?9, ?10, ?11, ?10, ?12, ?13) "
-    /* the partial index application_open, as migration 7 defines it (3: CONFIRMED) */
-    "ON CONFLICT (candidate_id, occupation, work_type, level) WHERE state <= 3 "
+    /* the partial index application_open, as migration 7 defines it */
+    "ON CONFLICT (candidate_id, occupation, work_type, level) WHERE state <= " SC__APP_SQL_CONFIRMED " "
     "DO UPDATE SET path = excluded.path, evidence = excluded.evidence, "
     "applied = excluded.applied, verified = excluded.verified, "
     "eligibility = excluded.eligibility, batch_id = excluded.batch_id "
@@ -1649,11 +1694,11 @@ static const char SQL_APP_UPSERT[] =
 
 int sc__application_receive(sc_db *db, const sc__app_in *in, int *changed)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_APP_UPSERT);
+    sqlite3_stmt *st;
     int rc;
     *changed = 0;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_UPSERT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_text(st, 1, in->id_number, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, in->org_id);
     sqlite3_bind_int64(st, 3, in->announcement_id);
@@ -1683,56 +1728,64 @@ int sc__application_receive(sc_db *db, const sc__app_in *in, int *changed)
     return SC_OK;
 }
 
-/* "state <= 3" lets the planner use the partial index application_open (its
- * predicate, migration 7: 3 is CONFIRMED); the states themselves are bound. */
-static const char SQL_ANSWER_CONFIRM[] =
-    "UPDATE application SET state = ?10, confirmed = ?1, confirmed_by = ?2, "
-    "batch_id = coalesce(?3, batch_id) "
-    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
-    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = ?11 "
-    "AND announcement_id = ?8 AND verified <= ?1";
-static const char SQL_ANSWER_REJECT[] =
-    "UPDATE application SET state = ?10, ended = ?1, ended_by = ?2, ended_at = ?11, reason = ?9, "
-    "batch_id = coalesce(?3, batch_id) "
-    "WHERE candidate_id = (SELECT id FROM candidate WHERE id_number = ?4) AND occupation = ?5 "
-    "AND work_type = ?6 AND level = ?7 AND state <= 3 AND state = ?11 "
-    "AND announcement_id = ?8 AND verified <= ?1";
+/* The latest application of a person to an announcement for an offering, with
+ * what an answer replayed again must compare: confirmed, ended, ended_at, reason. */
+static const char SQL_APP_ROW_BY_KEY[] =
+    "SELECT p.state, p.org_id, o.credit_code, c.id_number, p.occupation, p.work_type, p.level, "
+    "p.path, max(p.applied, coalesce(p.verified, ''), coalesce(p.confirmed, '')), p.id, "
+    "p.confirmed, p.ended, p.ended_at, p.reason "
+    "FROM application p JOIN org o ON o.id = p.org_id JOIN candidate c ON c.id = p.candidate_id "
+    "WHERE p.candidate_id = (SELECT id FROM candidate WHERE id_number = ?1) "
+    "AND p.announcement_id = ?2 AND p.occupation = ?3 AND p.work_type = ?4 AND p.level = ?5 "
+    "ORDER BY p.id DESC LIMIT 1";
 
 int sc__application_answer(sc_db *db, const char *id_number, sqlite3_int64 announcement_id,
                            const char *occupation, const char *work_type, int level,
                            int confirm, const char *date, const char *by,
                            const char *batch_id, const char *reason, int *changed)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, confirm ? SQL_ANSWER_CONFIRM : SQL_ANSWER_REJECT);
-    int rc;
+    sqlite3_stmt *st;
+    app_row r;
+    int rc, same = 0;
     *changed = 0;
-    if (!st)
-        return sc_error_last()->code;
-    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
-    if (batch_id)
-        sqlite3_bind_text(st, 3, batch_id, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, 3);
-    sqlite3_bind_text(st, 4, id_number, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, occupation, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, work_type, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 7, level);
-    sqlite3_bind_int64(st, 8, announcement_id);
-    if (confirm) {
-        sqlite3_bind_int(st, 10, SC_APPLICATION_CONFIRMED);
-        sqlite3_bind_int(st, 11, SC_APPLICATION_VERIFIED);
-    } else {
-        sqlite3_bind_text(st, 9, reason, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 10, SC_APPLICATION_REJECTED);
-        sqlite3_bind_int(st, 11, SC_APPLICATION_VERIFIED);
-    }
+    if ((rc = sc__db_stmt_get(db, SQL_APP_ROW_BY_KEY, &st)) != SC_OK)
+        return rc;
+    sc__bind_text(st, 1, id_number);
+    sqlite3_bind_int64(st, 2, announcement_id);
+    sc__bind_text(st, 3, occupation);
+    sc__bind_text(st, 4, work_type);
+    sqlite3_bind_int(st, 5, level);
     rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE) {
-        sqlite3_reset(st);
-        return sc__db_fail(db, rc, "recording a confirmation");
+    if (rc == SQLITE_ROW) {
+        const char *when = sc__col_text(st, confirm ? 10 : 11), *why = sc__col_text(st, 13);
+        app_row_fill(&r, st);
+        /* This registry has the decision already: a replay of the same answer. */
+        if (confirm)
+            same = r.state == SC_APPLICATION_CONFIRMED || r.state == SC_APPLICATION_COMPLETED;
+        else
+            same = r.state == SC_APPLICATION_REJECTED &&
+                   sqlite3_column_int(st, 12) == SC_APPLICATION_VERIFIED && why && reason &&
+                   !strcmp(why, reason);
+        same = same && when && !strcmp(when, date);
     }
-    *changed = sqlite3_changes(db->conn) == 1;
     sqlite3_reset(st);
-    return SC_OK;
+    if (rc == SQLITE_DONE) {
+        sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES,
+                      "%s has no application for %s%s%s level %d to this announcement",
+                      id_number, occupation, work_type[0] ? "/" : "", work_type, level);
+        sc__error_set_field("id-number");
+        return SC_ENOTFOUND;
+    }
+    if (rc != SQLITE_ROW)
+        return sc__db_fail(db, rc, "reading an application");
+    if (same)
+        return SC_OK;
+    /* The district's act, with the checks its direct call makes. */
+    if ((rc = answer_check(&r, confirm, date)) != SC_OK)
+        return rc;
+    rc = confirm ? confirm_apply(db, &r, date, by, batch_id)
+                 : end_apply(db, &r, SC_APPLICATION_REJECTED, date, by, reason, batch_id);
+    if (rc == SC_OK)
+        *changed = 1;
+    return rc;
 }

@@ -32,6 +32,44 @@ int sc__ann_code_ok(const char *code, int batch);
 /* Method bits to "theory practical review" (space separated) into buf. */
 void sc__methods_text(unsigned int methods, char *buf, size_t cap);
 
+/* Application states written into SQL text: the enum's values (application.h),
+ * checked at compile time, so that no query carries a bare number. A literal
+ * (not a bound parameter) where the partial index application_open (migration 7:
+ * state <= CONFIRMED) must be usable by the planner. */
+#define SC__APP_SQL_SUBMITTED "1"
+#define SC__APP_SQL_VERIFIED "2"
+#define SC__APP_SQL_CONFIRMED "3"
+#define SC__APP_SQL_REJECTED "4"
+#define SC__APP_SQL_COMPLETED "6"
+#define SC__APP_SQL_OPEN "p.state <= " SC__APP_SQL_CONFIRMED
+typedef char sc__application_enum_check[(SC_APPLICATION_SUBMITTED == 1 &&
+                                         SC_APPLICATION_VERIFIED == 2 &&
+                                         SC_APPLICATION_CONFIRMED == 3 &&
+                                         SC_APPLICATION_REJECTED == 4 &&
+                                         SC_APPLICATION_COMPLETED == 6)
+                                            ? 1
+                                            : -1];
+
+/* The checks of an application for an offering to announcement `ann` on `date`,
+ * whichever door it comes through (sc_application_apply[_for], a candidate
+ * batch): the announcement is open, the organization may certify the offering on
+ * that path and day (standing, scope), the catalog offers it and the
+ * announcement lists it; its canonical occupation code into canon. work_type may
+ * be NULL. SC_OK; SC_ESCOPE (scope or standing, field "offering"); SC_ECONSTRAINT
+ * (recorded, field "announcement", "path", "offering", or "level": not listed);
+ * SC_EDB. */
+int sc__application_offer_check(sc_db *db, const sc__ann *ann, const char *occ,
+                                const char *work_type, int level, int path, const char *date,
+                                char canon[SC_OCCUPATION_CODE_SIZE]);
+/* An application on a special path rests on evidence. SC_OK; SC_ECONSTRAINT
+ * (recorded, field "evidence"). */
+int sc__application_evidence_check(int path, const char *evidence);
+/* The organization's standing for verifying an application for the offering on
+ * `date` (filed, valid, not suspended, not exited, in scope), whichever door:
+ * sc_application_verify[_batch], or a candidate batch (the verification it
+ * records). SC_OK; SC_ESCOPE (recorded, field "id"); SC_ECONSTRAINT; SC_EDB. */
+int sc__application_verify_check(sc_db *db, const char *credit_code, const char *occupation,
+                                 const char *work_type, int level, int path, const char *date);
 /* Full rows of applications: the column list and joins, and the filler. */
 #define SC__APP_COLS                                                                          \
     "p.id, p.announcement_id, a.code, o.credit_code, c.id_number, c.name, p.occupation, "    \
@@ -56,12 +94,16 @@ typedef struct sc__app_in {
 } sc__app_in;
 int sc__application_receive(sc_db *db, const sc__app_in *in, int *changed);
 
-/* The district's answer on a verified application (报名确认), inside the
+/* The district's answer on a verified application (报名确认), replayed inside the
  * caller's transaction: confirmed (VERIFIED -> CONFIRMED) or rejected
  * (VERIFIED -> REJECTED with `reason`) on `date` by `by`, for the person's
- * application to announcement `announcement_id` for the offering; verified on
- * or before `date`. batch_id (may be NULL) replaces the batch id. *changed: 1
- * when it changed, 0 when no such VERIFIED application. SC_OK; SC_EDB. */
+ * latest application to announcement `announcement_id` for the offering. The
+ * same checks as the direct calls (sc_application_confirm, sc_application_reject
+ * at confirmation): it awaits the answer and `date` is not before its last step.
+ * batch_id (may be NULL) replaces the batch id. *changed: 1 when it changed, 0
+ * when this registry has the same answer already (SC_OK). SC_OK; SC_ENOTFOUND
+ * (no such application); SC_ECONSTRAINT (the check's refusal, field "state" or
+ * "date"); SC_EDB. */
 int sc__application_answer(sc_db *db, const char *id_number, sqlite3_int64 announcement_id,
                            const char *occupation, const char *work_type, int level,
                            int confirm, const char *date, const char *by,

@@ -807,10 +807,10 @@ static const char SQL_INS_EV[] =
 /* SC_OK with *id, SC_ENOTFOUND (not recorded), or a recorded error. */
 static int find_candidate(sc_db *db, const char *number, sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_CAND_ID);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CAND_ID, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, number);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -829,9 +829,9 @@ static int delete_children(sc_db *db, sqlite3_int64 id)
     size_t i;
     int rc;
     for (i = 0; i < sizeof sqls / sizeof sqls[0]; i++) {
-        sqlite3_stmt *st = sc__db_stmt(db, sqls[i]);
-        if (!st)
-            return sc_error_last()->code;
+        sqlite3_stmt *st;
+        if ((rc = sc__db_stmt_get(db, sqls[i], &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, id);
         if ((rc = sc__db_exec_stmt(db, st, "replacing a candidate record")) != SC_OK)
             return rc;
@@ -846,8 +846,8 @@ static int save_children(sc_db *db, sqlite3_int64 id, const sc_candidate *c)
     int rc;
     for (i = 0; i < c->n_edu; i++) {
         const sc__edu *e = &c->edu[i];
-        if (!(st = sc__db_stmt(db, SQL_INS_EDU)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_INS_EDU, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         sqlite3_bind_int(st, 3, e->kind);
@@ -859,8 +859,8 @@ static int save_children(sc_db *db, sqlite3_int64 id, const sc_candidate *c)
     }
     for (i = 0; i < c->n_work; i++) {
         const sc__work *w = &c->work[i];
-        if (!(st = sc__db_stmt(db, SQL_INS_WORK)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_INS_WORK, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         sc__bind_text(st, 3, w->occupation);
@@ -871,8 +871,8 @@ static int save_children(sc_db *db, sqlite3_int64 id, const sc_candidate *c)
     }
     for (i = 0; i < c->n_cert; i++) {
         const sc__cert *x = &c->cert[i];
-        if (!(st = sc__db_stmt(db, SQL_INS_CERT)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_INS_CERT, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         sqlite3_bind_int(st, 3, x->kind);
@@ -886,8 +886,8 @@ static int save_children(sc_db *db, sqlite3_int64 id, const sc_candidate *c)
     }
     for (i = 0; i < c->n_ev; i++) {
         const sc__evidence *e = &c->ev[i];
-        if (!(st = sc__db_stmt(db, SQL_INS_EV)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_INS_EV, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         sqlite3_bind_int(st, 3, e->kind);
@@ -912,8 +912,8 @@ int sc__candidate_store(sc_db *db, const sc_actor *actor, const sc_candidate *c,
     int rc;
     rc = find_candidate(db, c->id_number, &id);
     if (rc == SC_OK) {
-        if (!(st = sc__db_stmt(db, SQL_CAND_UPD)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_CAND_UPD, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, id);
         sc__bind_text(st, 2, c->name);
         sc__bind_text(st, 3, c->appr_occupation);
@@ -925,8 +925,8 @@ int sc__candidate_store(sc_db *db, const sc_actor *actor, const sc_candidate *c,
         if (created)
             *created = 0;
     } else if (rc == SC_ENOTFOUND) {
-        if (!(st = sc__db_stmt(db, SQL_CAND_INS)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_CAND_INS, &st)) != SC_OK)
+            return rc;
         sc__bind_text(st, 1, c->id_number);
         sc__bind_text(st, 2, c->name);
         sc__bind_text(st, 3, c->birth_date);
@@ -1008,8 +1008,8 @@ static int load_children(sc_db *db, sc_candidate *c, sqlite3_int64 id)
 
 #define CHILD_LOOP(sql, call, what)                                                        \
     do {                                                                                   \
-        if (!(st = sc__db_stmt(db, sql)))                                                  \
-            return sc_error_last()->code;                                                  \
+        if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)                                 \
+            return rc;                                                                     \
         sqlite3_bind_int64(st, 1, id);                                                     \
         while ((step = sqlite3_step(st)) == SQLITE_ROW)                                    \
             if ((rc = (call)) != SC_OK)                                                    \
@@ -1055,8 +1055,8 @@ int sc_candidate_load(sc_candidate **out, sc_db *db, const char *id_number)
     if ((rc = sc__db_check(db, "sc_candidate_load", 0)) != SC_OK ||
         (rc = sc__resident_id_check(id_number, &r)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_CAND_ROW)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CAND_ROW, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, r.number);
     step = sqlite3_step(st);
     if (step == SQLITE_DONE) {
@@ -1098,10 +1098,10 @@ static const char SQL_CAND_UPSERT[] =
 int sc__candidate_receive(sc_db *db, const sc_resident_id *rid, const char *name,
                           const char *now, const char *by)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_CAND_UPSERT);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CAND_UPSERT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_text(st, 1, rid->number, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, rid->birth_date, -1, SQLITE_STATIC);

@@ -121,8 +121,8 @@ int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row)
     memset(row, 0, sizeof(*row));
     if ((rc = sc__credit_code_norm(credit_code, norm)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_ORG_FIND)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ORG_FIND, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, norm);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -138,6 +138,30 @@ int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row)
     sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no organization with credit code %s", norm);
     sc__error_set_field("credit_code");
     return SC_ENOTFOUND;
+}
+
+static const char SQL_ORG_BY_ID[] = "SELECT id, credit_code, district FROM org WHERE id = ?1";
+
+static int org_by_id(sc_db *db, sqlite3_int64 id, sc__org_row *row)
+{
+    sqlite3_stmt *st;
+    int rc;
+    memset(row, 0, sizeof(*row));
+    if ((rc = sc__db_stmt_get(db, SQL_ORG_BY_ID, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        row->id = sqlite3_column_int64(st, 0);
+        sc__copy_text(row->code, sizeof row->code, sc__col_text(st, 1));
+        sc__copy_text(row->district, sizeof row->district, sc__col_text(st, 2));
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return SC_OK;
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "looking up an organization");
+    return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no organization %lld", (long long)id);
 }
 
 #define FILING_COLS                                                                         \
@@ -194,12 +218,12 @@ static void filing_fill(sc_filing *out, sqlite3_stmt *st)
 static int one_filing(sc_db *db, const char *sql, sqlite3_int64 id, const char *date,
                       sc_filing *out, int *found)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, sql);
+    sqlite3_stmt *st;
     int rc;
     *found = 0;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     if (date)
         sc__bind_text(st, 2, date);
@@ -217,7 +241,7 @@ static int one_filing(sc_db *db, const char *sql, sqlite3_int64 id, const char *
 static const char SQL_OPEN_FILING[] =
     "SELECT " FILING_COLS FILING_FROM
     "WHERE f.org_id = ?1 AND f.status BETWEEN " SQL_APPLIED " AND " SQL_FILED
-    " ORDER BY f.id DESC LIMIT 1";
+    " AND NOT (f.status = " SQL_FILED " AND f.committed IS NOT NULL) ORDER BY f.id DESC LIMIT 1";
 static const char SQL_IN_FORCE_FILING[] =
     "SELECT " FILING_COLS FILING_FROM "WHERE f.org_id = ?1 AND f.kind = " SQL_INITIAL " AND " IN_FORCE
     " ORDER BY f.filed DESC, f.id DESC LIMIT 1";
@@ -259,9 +283,10 @@ static int record_step(sc_db *db, const sc_actor *actor, sqlite3_int64 filing, i
                        const char *date, const char *note)
 {
     char who[SC_ACTOR_TEXT_SIZE];
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INS_STEP);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_STEP, &st)) != SC_OK)
+        return rc;
     actor_text(actor, who);
     sqlite3_bind_int64(st, 1, filing);
     sqlite3_bind_int(st, 2, step);
@@ -279,10 +304,10 @@ static const char SQL_SCOPE_ON[] =
 
 static int scope_on(sc_db *db, sqlite3_int64 org, const char *date, sc_offerings *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_SCOPE_ON);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SCOPE_ON, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org);
     sc__bind_text(st, 2, date);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -304,6 +329,55 @@ static const char SQL_INS_ORG[] =
     "INSERT INTO org(credit_code, name, kind, district, registered, legacy_code) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
+/* The checks of registering an organization, whichever door it comes through
+ * (sc_org_register, or the replay of a document bringing an organization new to
+ * this registry, through sc__org_register_check): a valid credit code (a legacy
+ * one only with SC_CREDIT_CODE_ALLOW_LEGACY), a name, a known kind and district.
+ * *cc the code's verdict, dist the district's current code. SC_OK; SC_EINVAL
+ * (recorded, field "credit_code", "name", "kind" or "district"); SC_ENOTFOUND;
+ * SC_EDB. */
+static int register_check(sc_db *db, const char *credit_code, const char *name, int kind,
+                          const char *district, unsigned int flags, sc_credit_code_result *cc,
+                          char dist[SC_DISTRICT_CODE_SIZE])
+{
+    int rc;
+    if ((rc = sc_credit_code_validate(cc, credit_code, flags)) != SC_OK)
+        return rc;
+    if (!cc->valid) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "'%.40s' is not a valid unified social credit "
+                      "code: %s%s", credit_code, cc->message,
+                      cc->expected_check[0] && !(flags & SC_CREDIT_CODE_ALLOW_LEGACY)
+                          ? " (SC_CREDIT_CODE_ALLOW_LEGACY accepts a known legacy code)"
+                          : "");
+        sc__error_set_field("credit_code");
+        return SC_EINVAL;
+    }
+    if ((rc = sc__check_text(name, "name", SC_ORG_NAME_SIZE - 1, 1)) != SC_OK)
+        return rc;
+    if (!sc_org_kind_name(kind)) {
+        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                      "unknown organization kind %d (1 enterprise, 2 social group, 3 university, "
+                      "4 vocational school)", kind);
+        sc__error_set_field("kind");
+        return SC_EINVAL;
+    }
+    return sc__district_resolve(db, district, "district", dist);
+}
+
+int sc__org_register_check(sc_db *db, const char *credit_code, const char *name, int kind,
+                           const char *district, int legacy, char code[SC_CREDIT_CODE_SIZE],
+                           char dist[SC_DISTRICT_CODE_SIZE], int *is_legacy)
+{
+    sc_credit_code_result cc;
+    int rc = register_check(db, credit_code, name, kind, district,
+                            legacy ? SC_CREDIT_CODE_ALLOW_LEGACY : 0, &cc, dist);
+    if (rc != SC_OK)
+        return rc;
+    sc__copy_text(code, SC_CREDIT_CODE_SIZE, cc.code);
+    *is_legacy = cc.legacy;
+    return SC_OK;
+}
+
 int sc_org_register(sc_db *db, const sc_actor *actor, const char *credit_code, const char *name,
                     int kind, const char *district, const char *date_in, unsigned int flags)
 {
@@ -315,28 +389,8 @@ int sc_org_register(sc_db *db, const sc_actor *actor, const char *credit_code, c
 
     if ((rc = sc__db_check(db, "sc_org_register", 1)) != SC_OK)
         return rc;
-    if ((rc = sc_credit_code_validate(&cc, credit_code, flags)) != SC_OK)
-        return rc;
-    if (!cc.valid) {
-        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "'%.40s' is not a valid unified social credit "
-                      "code: %s%s", credit_code, cc.message,
-                      cc.expected_check[0] && !(flags & SC_CREDIT_CODE_ALLOW_LEGACY)
-                          ? " (SC_CREDIT_CODE_ALLOW_LEGACY accepts a known legacy code)"
-                          : "");
-        sc__error_set_field("credit_code");
-        return SC_EINVAL;
-    }
-    if ((rc = sc__check_text(name, "name", SC_ORG_NAME_SIZE - 1, 1)) != SC_OK ||
+    if ((rc = register_check(db, credit_code, name, kind, district, flags, &cc, dist)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
-        return rc;
-    if (!sc_org_kind_name(kind)) {
-        sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
-                      "unknown organization kind %d (1 enterprise, 2 social group, 3 university, "
-                      "4 vocational school)", kind);
-        sc__error_set_field("kind");
-        return SC_EINVAL;
-    }
-    if ((rc = sc__district_resolve(db, district, "district", dist)) != SC_OK)
         return rc;
     if ((rc = sc__authorize(db, actor, SC__ACT_ORG_REGISTER, cc.code)) != SC_OK)
         return rc;
@@ -351,10 +405,8 @@ int sc_org_register(sc_db *db, const sc_actor *actor, const char *credit_code, c
     }
     if (rc != SC_ENOTFOUND)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_INS_ORG))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_ORG, &st)) != SC_OK)
         goto fail;
-    }
     sc__bind_text(st, 1, cc.code);
     sc__bind_text(st, 2, name);
     sqlite3_bind_int(st, 3, kind);
@@ -401,10 +453,8 @@ int sc_org_publish(sc_db *db, const sc_actor *actor, const char *credit_code, co
         return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_PUBLISH))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_PUBLISH, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, rules);
     sc__bind_text(st, 3, fees);
@@ -424,10 +474,95 @@ fail:
 /* ---- applications ---------------------------------------------------------------- */
 
 static const char SQL_INS_FILING[] =
-    "INSERT INTO filing(org_id, kind, base_id, status, applied) VALUES (?1, ?2, ?3, 1, ?4)";
+    "INSERT INTO filing(org_id, kind, base_id, status, applied) VALUES (?1, ?2, ?3, " SQL_APPLIED
+    ", ?4)";
 static const char SQL_INS_SCOPE[] =
     "INSERT OR IGNORE INTO filing_scope(filing_id, occupation, work_type, level, granted) "
     "VALUES (?1, ?2, ?3, ?4, 0)";
+
+/* The checks of an application for filing (备案申请) or added scope (增项) of
+ * `org` on `date` for the canonical scope `canon`, whichever door it comes
+ * through: sc_org_apply[_addition], or the replay of an organization-application
+ * or district-recommendation document (sc__filing_apply_check). One application
+ * at a time; an initial one only without a filing in force; an addition only
+ * within a filing in force whose commitment is signed, for offerings not yet in
+ * its scope. *base: the filing in force (an addition's base). With
+ * `commitment_elsewhere` (a replay), the base filing may await its commitment
+ * here: the letter is signed at the organization and arrives with the
+ * directory. SC_OK; SC_ECONSTRAINT (recorded); SC_EDB. */
+static int apply_check(sc_db *db, const sc__org_row *org, int addition, const sc_offerings *canon,
+                       const char *date, int commitment_elsewhere, sc_filing *base)
+{
+    sc_offerings *have = NULL;
+    sc_filing cur;
+    size_t i;
+    int rc, found, in;
+    if ((rc = in_force(db, org->id, date, base, &in)) != SC_OK ||
+        (rc = open_filing(db, org->id, &cur, &found)) != SC_OK)
+        return rc;
+    if (found && !(commitment_elsewhere && addition && in && cur.id == base->id)) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s already has an application in progress (filing %lld, step %s): one "
+                      "at a time", org->code, (long long)cur.id, sc_filing_status_name(cur.status));
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    if (!addition && in) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s is filed (%s) and valid until %s: apply for added scope (增项), "
+                      "or again after the validity", org->code, base->receipt, base->valid_until);
+        sc__error_set_field("kind");
+        return SC_ECONSTRAINT;
+    }
+    if (!addition)
+        return SC_OK;
+    if (!in) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s has no filing in force on %s: added scope (增项) is for a filed "
+                      "organization within its validity", org->code, date);
+        sc__error_set_field("kind");
+        return SC_ECONSTRAINT;
+    }
+    if (!commitment_elsewhere && (!base->committed[0] || strcmp(base->committed, date) > 0)) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s has not signed its commitment letter by %s", org->code, date);
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    if ((rc = sc_offerings_new(&have)) != SC_OK || (rc = scope_on(db, org->id, date, have)) != SC_OK)
+        goto done;
+    for (i = 0; i < canon->n; i++) {
+        const sc_offering_item *it = &canon->items[i];
+        if (sc__offerings_has(have, it->occupation, it->work_type, it->level)) {
+            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                               "%s%s%s level %d is already in the scope of %s", it->occupation,
+                               it->work_type[0] ? "/" : "", it->work_type, it->level, org->code);
+            sc__error_set_field("scope");
+            goto done;
+        }
+    }
+done:
+    sc_offerings_free(have);
+    return rc;
+}
+
+int sc__filing_apply_check(sc_db *db, sqlite3_int64 org_id, int kind, const sc_offerings *scope,
+                           const char *date, sqlite3_int64 *base_id)
+{
+    sc__org_row org;
+    sc_filing base;
+    int rc;
+    if (!db || org_id <= 0 || !scope || !date || !base_id ||
+        (kind != SC_FILING_INITIAL && kind != SC_FILING_ADDITION))
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_apply_check: bad arguments");
+    *base_id = 0;
+    if ((rc = org_by_id(db, org_id, &org)) != SC_OK ||
+        (rc = apply_check(db, &org, kind == SC_FILING_ADDITION, scope, date, 1, &base)) != SC_OK)
+        return rc;
+    if (kind == SC_FILING_ADDITION)
+        *base_id = base.id;
+    return SC_OK;
+}
 
 static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
                     const sc_offerings *scope, const char *date_in, int addition)
@@ -435,13 +570,13 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
     const char *func = addition ? "sc_org_apply_addition" : "sc_org_apply";
     int action = addition ? SC__ACT_ORG_APPLY_ADDITION : SC__ACT_ORG_APPLY;
     char date[SC_DATE_SIZE], code[SC_CREDIT_CODE_SIZE], desc[700];
-    sc_offerings *canon = NULL, *have = NULL;
+    sc_offerings *canon = NULL;
     sc__org_row org;
     sc_filing cur;
     sqlite3_stmt *st;
     sqlite3_int64 id;
     size_t i;
-    int rc, found;
+    int rc;
 
     if ((rc = sc__db_check(db, func, 1)) != SC_OK ||
         (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
@@ -460,37 +595,7 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
         return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
-    if ((rc = open_filing(db, org.id, &cur, &found)) != SC_OK)
-        goto fail;
-    if (found) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "%s already has an application in progress (filing %lld, step %s)",
-                           code, (long long)cur.id, sc_filing_status_name(cur.status));
-        goto fail;
-    }
-    if ((rc = in_force(db, org.id, date, &cur, &found)) != SC_OK)
-        goto fail;
-    if (!addition && found) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "%s is filed (%s) and valid until %s: apply for added scope (增项), "
-                           "or again after the validity",
-                           code, cur.receipt, cur.valid_until);
-        goto fail;
-    }
-    if (addition) {
-        if (!found) {
-            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                               "%s has no filing in force on %s: added scope (增项) is for a "
-                               "filed organization within its validity", code, date);
-            goto fail;
-        }
-        if (!cur.committed[0] || strcmp(cur.committed, date) > 0) {
-            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                               "%s has not signed its commitment letter by %s", code, date);
-            goto fail;
-        }
-    }
-    if ((rc = sc_offerings_new(&canon)) != SC_OK || (rc = sc_offerings_new(&have)) != SC_OK)
+    if ((rc = sc_offerings_new(&canon)) != SC_OK)
         goto fail;
     for (i = 0; i < scope->n; i++) {
         char c[SC_OCCUPATION_CODE_SIZE];
@@ -499,25 +604,10 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
                                      scope->items[i].level)) != SC_OK)
             goto fail;
     }
-    if (addition) {
-        if ((rc = scope_on(db, org.id, date, have)) != SC_OK)
-            goto fail;
-        for (i = 0; i < canon->n; i++) {
-            const sc_offering_item *it = &canon->items[i];
-            if (sc__offerings_has(have, it->occupation, it->work_type, it->level)) {
-                rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                                   "%s%s%s level %d is already in the scope of %s",
-                                   it->occupation, it->work_type[0] ? "/" : "", it->work_type,
-                                   it->level, code);
-                sc__error_set_field("scope");
-                goto fail;
-            }
-        }
-    }
-    if (!(st = sc__db_stmt(db, SQL_INS_FILING))) {
-        rc = sc_error_last()->code;
+    if ((rc = apply_check(db, &org, addition, canon, date, 0, &cur)) != SC_OK)
         goto fail;
-    }
+    if ((rc = sc__db_stmt_get(db, SQL_INS_FILING, &st)) != SC_OK)
+        goto fail;
     sqlite3_bind_int64(st, 1, org.id);
     sqlite3_bind_int(st, 2, addition ? SC_FILING_ADDITION : SC_FILING_INITIAL);
     if (addition)
@@ -529,10 +619,8 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
         goto fail;
     id = sqlite3_last_insert_rowid(db->conn);
     for (i = 0; i < canon->n; i++) {
-        if (!(st = sc__db_stmt(db, SQL_INS_SCOPE))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_INS_SCOPE, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, id);
         sc__bind_text(st, 2, canon->items[i].occupation);
         sc__bind_text(st, 3, canon->items[i].work_type);
@@ -548,11 +636,9 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
                                org.district, desc)) != SC_OK)
         goto fail;
     sc_offerings_free(canon);
-    sc_offerings_free(have);
     return sc__db_commit(db);
 fail:
     sc_offerings_free(canon);
-    sc_offerings_free(have);
     sc__db_rollback(db);
     return rc;
 }
@@ -596,13 +682,39 @@ static const char *last_step_date(const sc_filing *f)
     return f->applied;
 }
 
+/* The checks of a step of the filing workflow on filing f of organization `code`,
+ * whichever door it comes through (the direct calls through step_begin, the
+ * replay of a district's decision through sc__filing_decided_by_district): the
+ * application is at step `expect` and `date` is not before its last step.
+ * SC_OK; SC_ECONSTRAINT (recorded, field "state" or "date"). */
+static int step_check(const char *code, const sc_filing *f, int expect, const char *date)
+{
+    const char *prev;
+    if (f->status != expect) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "the application of %s (filing %lld) is at step '%s', not '%s'", code,
+                      (long long)f->id, sc_filing_status_name(f->status),
+                      sc_filing_status_name(expect));
+        sc__error_set_field("state");
+        return SC_ECONSTRAINT;
+    }
+    prev = last_step_date(f);
+    if (strcmp(date, prev) < 0) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s is before the previous step of filing %lld (%s on %s)", date,
+                      (long long)f->id, sc_filing_status_name(f->status), prev);
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    return SC_OK;
+}
+
 /* Validate, authorize, begin, and find the application at step `expect`.
  * On failure nothing is left open. */
 static int step_begin(step_ctx *c, sc_db *db, const sc_actor *actor, int action,
                       const char *func, const char *credit_code, const char *date, int expect)
 {
     int rc, found;
-    const char *prev;
     memset(c, 0, sizeof(*c));
     c->db = db;
     c->actor = actor;
@@ -623,21 +735,8 @@ static int step_begin(step_ctx *c, sc_db *db, const sc_actor *actor, int action,
                            "%s has no application in progress", c->code);
         goto fail;
     }
-    if (c->f.status != expect) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "the application of %s (filing %lld) is at step '%s', not '%s'",
-                           c->code, (long long)c->f.id, sc_filing_status_name(c->f.status),
-                           sc_filing_status_name(expect));
+    if ((rc = step_check(c->code, &c->f, expect, c->date)) != SC_OK)
         goto fail;
-    }
-    prev = last_step_date(&c->f);
-    if (strcmp(c->date, prev) < 0) {
-        rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                           "%s is before the previous step of filing %lld (%s on %s)", c->date,
-                           (long long)c->f.id, sc_filing_status_name(c->f.status), prev);
-        sc__error_set_field("date");
-        goto fail;
-    }
     return SC_OK;
 fail:
     sc__db_rollback(db);
@@ -686,9 +785,10 @@ static const char SQL_MAX_RECEIPT[] =
 /* UPDATE ... SET <step date> = ?2 WHERE id = ?1 */
 static int set_date(step_ctx *c, const char *sql)
 {
-    sqlite3_stmt *st = sc__db_stmt(c->db, sql);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(c->db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, c->f.id);
     sc__bind_text(st, 2, c->date);
     return sc__db_exec_stmt(c->db, st, "recording a filing step");
@@ -713,6 +813,45 @@ static const char SQL_REQUESTED[] =
     "ORDER BY occupation, work_type, level DESC";
 
 static int read_scope(sc_db *db, sqlite3_int64 filing, int granted_only, sc_offerings *out);
+
+static const char SQL_IS_REQUESTED[] =
+    "SELECT 1 FROM filing_scope WHERE filing_id = ?1 AND occupation = ?2 AND work_type = ?3 "
+    "AND level = ?4";
+
+/* The check of a granted offering (canonical code), whichever door: the city grants
+ * only what the application of `code` (filing_id) requested (sc_org_evaluate, the
+ * evaluation result's <granted>). SC_OK; SC_ECONSTRAINT (recorded, field "scope");
+ * SC_EDB. */
+static int grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                       const sc_offering_item *it)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_IS_REQUESTED, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, filing_id);
+    sc__bind_text(st, 2, it->occupation);
+    sc__bind_text(st, 3, it->work_type);
+    sqlite3_bind_int(st, 4, it->level);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return SC_OK;
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading a scope");
+    sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s%s%s level %d was not requested by %s",
+                  it->occupation, it->work_type[0] ? "/" : "", it->work_type, it->level, code);
+    sc__error_set_field("scope");
+    return SC_ECONSTRAINT;
+}
+
+int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                           const sc_offering_item *item)
+{
+    if (!db || filing_id <= 0 || !code || !item)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_grant_check: bad arguments");
+    return grant_check(db, filing_id, code, item);
+}
 
 int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
                     const sc_offerings *granted, unsigned int methods, const char *date,
@@ -749,24 +888,19 @@ int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
     for (i = 0; i < granted->n; i++) {
         const sc_offering_item *it = &granted->items[i];
         char canon[SC_OCCUPATION_CODE_SIZE];
+        sc_offering_item ci = *it;
         if ((rc = sc__offering_certifiable(db, it, c.date, "scope", canon)) != SC_OK)
             goto fail;
-        if (!sc__offerings_has(requested, canon, it->work_type, it->level)) {
-            rc = sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                               "%s%s%s level %d was not requested by %s", canon,
-                               it->work_type[0] ? "/" : "", it->work_type, it->level, c.code);
-            sc__error_set_field("scope");
+        sc__copy_text(ci.occupation, sizeof ci.occupation, canon);
+        if ((rc = grant_check(db, c.f.id, c.code, &ci)) != SC_OK)
             goto fail;
-        }
         if ((rc = sc__offerings_push(grant, canon, it->work_type, it->level)) != SC_OK)
             goto fail;
     }
     {
-        sqlite3_stmt *st = sc__db_stmt(db, SQL_SET_EVALUATED);
-        if (!st) {
-            rc = sc_error_last()->code;
+        sqlite3_stmt *st;
+        if ((rc = sc__db_stmt_get(db, SQL_SET_EVALUATED, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, c.f.id);
         sc__bind_text(st, 2, c.date);
         sqlite3_bind_int(st, 3, (int)methods);
@@ -774,11 +908,9 @@ int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
             goto fail;
     }
     for (i = 0; i < grant->n; i++) {
-        sqlite3_stmt *st = sc__db_stmt(db, SQL_GRANT);
-        if (!st) {
-            rc = sc_error_last()->code;
+        sqlite3_stmt *st;
+        if ((rc = sc__db_stmt_get(db, SQL_GRANT, &st)) != SC_OK)
             goto fail;
-        }
         sqlite3_bind_int64(st, 1, c.f.id);
         sc__bind_text(st, 2, grant->items[i].occupation);
         sc__bind_text(st, 3, grant->items[i].work_type);
@@ -843,8 +975,8 @@ int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_code, const
     }
     /* BJ-YYYY-NNNN: the next number in the filing year. */
     snprintf(pattern, sizeof pattern, "BJ-%.4s-%%", c.date);
-    if (!(st = sc__db_stmt(db, SQL_MAX_RECEIPT)))
-        return step_fail(&c, sc_error_last()->code);
+    if ((rc = sc__db_stmt_get(db, SQL_MAX_RECEIPT, &st)) != SC_OK)
+        return step_fail(&c, rc);
     sc__bind_text(st, 1, pattern);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -853,8 +985,8 @@ int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_code, const
     if (rc != SQLITE_ROW)
         return step_fail(&c, sc__db_fail(db, rc, "numbering the receipt"));
     snprintf(receipt, sizeof receipt, "BJ-%.4s-%04ld", c.date, next);
-    if (!(st = sc__db_stmt(db, SQL_SET_FILED)))
-        return step_fail(&c, sc_error_last()->code);
+    if ((rc = sc__db_stmt_get(db, SQL_SET_FILED, &st)) != SC_OK)
+        return step_fail(&c, rc);
     sqlite3_bind_int64(st, 1, c.f.id);
     sqlite3_bind_int(st, 2, status);
     sc__bind_text(st, 3, c.date);
@@ -912,8 +1044,8 @@ int sc_org_reject(sc_db *db, const sc_actor *actor, const char *credit_code, con
     action = f.status == SC_FILING_APPLIED ? SC__ACT_ORG_REJECT_APPLICATION : SC__ACT_ORG_REJECT;
     if ((rc = step_begin(&c, db, actor, action, "sc_org_reject", code, date, f.status)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_SET_REJECTED)))
-        return step_fail(&c, sc_error_last()->code);
+    if ((rc = sc__db_stmt_get(db, SQL_SET_REJECTED, &st)) != SC_OK)
+        return step_fail(&c, rc);
     sqlite3_bind_int64(st, 1, c.f.id);
     sc__bind_text(st, 2, c.date);
     sc__bind_text(st, 3, reason);
@@ -967,10 +1099,8 @@ int sc_org_exit(sc_db *db, const sc_actor *actor, const char *credit_code, const
                            date);
         goto done;
     }
-    if (!(st = sc__db_stmt(db, SQL_TO_END))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_TO_END, &st)) != SC_OK)
         goto done;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sc__bind_text(st, 2, date);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1004,10 +1134,8 @@ int sc_org_exit(sc_db *db, const sc_actor *actor, const char *credit_code, const
             snprintf(why, sizeof why, "the organization left the directory: %s", reason);
         else
             snprintf(why, sizeof why, "%s", reason);
-        if (!(st = sc__db_stmt(db, SQL_SET_EXITED))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_SET_EXITED, &st)) != SC_OK)
             goto done;
-        }
         sqlite3_bind_int64(st, 1, ids[i]);
         sqlite3_bind_int(st, 2, to);
         sc__bind_text(st, 3, date);
@@ -1081,12 +1209,12 @@ static int standing(sc_db *db, sqlite3_int64 org, const char *date, sc_org *out)
 /* Fill out from the org row of credit code `norm`. */
 static int org_fill(sc_db *db, const char *norm, const char *date, sc_org *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_ORG_ROW);
+    sqlite3_stmt *st;
     sqlite3_int64 id;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ORG_ROW, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, norm);
     rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
@@ -1216,10 +1344,10 @@ static int check_committed(sc_verdict *out, const sc__org_row *org, const sc_fil
 static int check_not_suspended(sc_verdict *out, sc_db *db, const sc__org_row *org,
                                const char *date)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_SUSPENDED);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SUSPENDED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org->id);
     sc__bind_text(st, 2, date);
     rc = sqlite3_step(st);
@@ -1269,8 +1397,8 @@ static int check_scope(sc_verdict *out, sc_db *db, const sc__org_row *org, const
     item.level = level;
     if ((rc = sc__offering_certifiable(db, &item, date, "occupation", canon)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_IN_SCOPE)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_IN_SCOPE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org->id);
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, canon);
@@ -1303,8 +1431,8 @@ static int check_special_path(sc_verdict *out, sc_db *db, const sc__org_row *org
                    "level %d", name, top, sc_level_name_zh(top), level);
         return SC_OK;
     }
-    if (!(st = sc__db_stmt(db, SQL_RULES_CONFIRMED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RULES_CONFIRMED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org->id);
     sc__bind_text(st, 2, date);
     sqlite3_bind_int(st, 3, path);
@@ -1660,10 +1788,10 @@ static const char SQL_GRANTED[] =
 
 static int read_scope(sc_db *db, sqlite3_int64 filing, int granted_only, sc_offerings *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, granted_only ? SQL_GRANTED : SQL_REQUESTED);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, granted_only ? SQL_GRANTED : SQL_REQUESTED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (sc__offerings_push(out, sc__col_text(st, 0), sc__col_text(st, 1),
@@ -1730,13 +1858,14 @@ static const char SQL_SUSPENSION_LIFT[] =
 int sc__org_suspend(sc_db *db, sqlite3_int64 org_id, sqlite3_int64 ref, const char *since,
                     const char *until)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || org_id <= 0 || ref <= 0 || !since || !sc__date_valid(since) ||
         (until && *until && !sc__date_valid(until)))
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
                              "sc__org_suspend: an organization, a reference and days are needed");
-    if (!(st = sc__db_stmt(db, SQL_SUSPEND)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SUSPEND, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, ref);
     sqlite3_bind_int64(st, 2, org_id);
     sc__bind_text(st, 3, since);
@@ -1746,12 +1875,13 @@ int sc__org_suspend(sc_db *db, sqlite3_int64 org_id, sqlite3_int64 ref, const ch
 
 int sc__org_suspension_lift(sc_db *db, sqlite3_int64 ref, const char *lifted)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || ref <= 0 || !lifted || !sc__date_valid(lifted))
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
                              "sc__org_suspension_lift: a reference and a day are needed");
-    if (!(st = sc__db_stmt(db, SQL_SUSPENSION_LIFT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SUSPENSION_LIFT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, ref);
     sc__bind_text(st, 2, lifted);
     return sc__db_exec_stmt(db, st, "lifting a suspension");
@@ -1816,8 +1946,8 @@ int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
     if (!db || !code || !name || !district || !registered || !id)
         return rep_bad("sc__org_replicate");
     *id = 0;
-    if (!(st = sc__db_stmt(db, SQL_REP_ORG_INS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_ORG_INS, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, code);
     sc__bind_text(st, 2, name);
     sqlite3_bind_int(st, 3, kind);
@@ -1832,11 +1962,12 @@ int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
 
 int sc__org_rename(sc_db *db, sqlite3_int64 org_id, const char *name)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || org_id <= 0 || !name || !*name)
         return rep_bad("sc__org_rename");
-    if (!(st = sc__db_stmt(db, SQL_REP_ORG_RENAME)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_ORG_RENAME, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sc__bind_text(st, 2, name);
     return sc__db_exec_stmt(db, st, "renaming an organization");
@@ -1853,8 +1984,8 @@ int sc__filing_replicate(sc_db *db, sqlite3_int64 org_id, int kind, sqlite3_int6
         (kind != SC_FILING_INITIAL && kind != SC_FILING_ADDITION))
         return rep_bad("sc__filing_replicate");
     *id = 0;
-    if (!(st = sc__db_stmt(db, SQL_REP_FILING_INS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_FILING_INS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sqlite3_bind_int(st, 2, kind);
     bind_id_or_null(st, 3, base_id);
@@ -1866,8 +1997,8 @@ int sc__filing_replicate(sc_db *db, sqlite3_int64 org_id, int kind, sqlite3_int6
     for (i = 0; requested && i < sc_offerings_count(requested); i++) {
         sc_offering_item it;
         sc_offerings_get(&it, requested, i);
-        if (!(st = sc__db_stmt(db, SQL_REP_SCOPE_INS)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_REP_SCOPE_INS, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, *id);
         sc__bind_text(st, 2, it.occupation);
         sc__bind_text(st, 3, it.work_type);
@@ -1887,8 +2018,8 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
     int rc;
     if (!db || filing_id <= 0 || !granted)
         return rep_bad("sc__filing_grant");
-    if (!(st = sc__db_stmt(db, SQL_REP_UNGRANT)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_UNGRANT, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     if ((rc = sc__db_exec_stmt(db, st, "recording a granted scope")) != SC_OK)
         return rc;
@@ -1896,8 +2027,8 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
         sc_offering_item it;
         sc_offerings_get(&it, granted, i);
         if (insert) {
-            if (!(st = sc__db_stmt(db, SQL_REP_SCOPE_INS)))
-                return sc_error_last()->code;
+            if ((rc = sc__db_stmt_get(db, SQL_REP_SCOPE_INS, &st)) != SC_OK)
+                return rc;
             sqlite3_bind_int64(st, 1, filing_id);
             sc__bind_text(st, 2, it.occupation);
             sc__bind_text(st, 3, it.work_type);
@@ -1906,8 +2037,8 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
             if ((rc = sc__db_exec_stmt(db, st, "recording a granted scope")) != SC_OK)
                 return rc;
         }
-        if (!(st = sc__db_stmt(db, SQL_REP_GRANT)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_REP_GRANT, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, filing_id);
         sc__bind_text(st, 2, it.occupation);
         sc__bind_text(st, 3, it.work_type);
@@ -1921,12 +2052,13 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
 int sc__filing_step_replicate(sc_db *db, sqlite3_int64 filing_id, int step, const char *date,
                               const char *who, const char *note)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || filing_id <= 0 || !date || !who || step < SC_FILING_APPLIED ||
         step > SC_FILING_EXITED)
         return rep_bad("sc__filing_step_replicate");
-    if (!(st = sc__db_stmt(db, SQL_INS_STEP)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INS_STEP, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, step);
     sc__bind_text(st, 3, date);
@@ -1938,11 +2070,20 @@ int sc__filing_step_replicate(sc_db *db, sqlite3_int64 filing_id, int step, cons
 int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refused,
                                    const char *date, const char *reason)
 {
+    int rc, found;
     sqlite3_stmt *st;
+    sc_filing f;
     if (!db || filing_id <= 0 || !date || (refused && (!reason || !*reason)))
         return rep_bad("sc__filing_decided_by_district");
-    if (!(st = sc__db_stmt(db, refused ? SQL_REP_ENDED : SQL_REP_RECOMMENDED)))
-        return sc_error_last()->code;
+    /* The checks of sc_org_recommend / sc_org_reject at the application step. */
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, filing_id, NULL, &f, &found)) != SC_OK)
+        return rc;
+    if (!found)
+        return rep_bad("sc__filing_decided_by_district");
+    if ((rc = step_check(f.credit_code, &f, SC_FILING_APPLIED, date)) != SC_OK)
+        return rc;
+    if ((rc = sc__db_stmt_get(db, refused ? SQL_REP_ENDED : SQL_REP_RECOMMENDED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, refused ? SC_FILING_REJECTED : SC_FILING_RECOMMENDED);
     sc__bind_text(st, 3, date);
@@ -1953,11 +2094,12 @@ int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refus
 
 int sc__filing_outcome(sc_db *db, sqlite3_int64 filing_id, int status, const sc_filing *f)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || filing_id <= 0 || !f || status < SC_FILING_APPLIED || status > SC_FILING_EXITED)
         return rep_bad("sc__filing_outcome");
-    if (!(st = sc__db_stmt(db, SQL_REP_OUTCOME)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_OUTCOME, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, status);
     sc__bind_text(st, 3, or_null(f->recommended));
@@ -1977,12 +2119,13 @@ int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char
                       const char *receipt, const char *valid_until, const char *committed,
                       sqlite3_int64 base_id)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || filing_id <= 0 || !filed || !receipt || !valid_until ||
         (status != SC_FILING_FILED && status != SC_FILING_ACTIVE))
         return rep_bad("sc__filing_listed");
-    if (!(st = sc__db_stmt(db, SQL_REP_FILED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_FILED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, status);
     sc__bind_text(st, 3, filed);
@@ -1996,11 +2139,12 @@ int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char
 int sc__filing_unlisted(sc_db *db, sqlite3_int64 filing_id, const char *date,
                         const char *reason)
 {
+    int rc;
     sqlite3_stmt *st;
     if (!db || filing_id <= 0 || !date || !reason)
         return rep_bad("sc__filing_unlisted");
-    if (!(st = sc__db_stmt(db, SQL_REP_ENDED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REP_ENDED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing_id);
     sqlite3_bind_int(st, 2, SC_FILING_EXITED);
     sc__bind_text(st, 3, date);

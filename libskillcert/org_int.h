@@ -66,6 +66,28 @@ int sc__org_standing_reason(int reason);
  * registry's acts only through these, inside the import's transaction, after it has
  * authorized the document's issuer (sc__xml_authorize) and checked the workflow's rules.
  * SC_OK; SC_EINVAL; SC_EDB (error set). */
+/* The checks of sc_org_apply[_addition] for the replay of an application
+ * (kind SC_FILING_INITIAL or _ADDITION) of organization org_id on `date` for the
+ * canonical scope: one application at a time, an initial one without a filing in
+ * force, an addition within one for offerings not yet in its scope (its
+ * commitment may still be on its way: signed at the organization). *base_id: the
+ * addition's base filing (0 for an initial one). SC_OK; SC_ECONSTRAINT (recorded,
+ * field "date", "kind" or "scope"); SC_EINVAL; SC_EDB. */
+int sc__filing_apply_check(sc_db *db, sqlite3_int64 org_id, int kind, const sc_offerings *scope,
+                           const char *date, sqlite3_int64 *base_id);
+/* The checks of sc_org_register for an organization a document brings (credit
+ * code, legacy only when `legacy`; name; kind; district): the normalised code,
+ * the district's current code, and whether the code is a legacy one. SC_OK;
+ * SC_EINVAL (recorded, field "credit_code", "name", "kind" or "district");
+ * SC_ENOTFOUND; SC_EDB. */
+int sc__org_register_check(sc_db *db, const char *credit_code, const char *name, int kind,
+                           const char *district, int legacy, char code[SC_CREDIT_CODE_SIZE],
+                           char dist[SC_DISTRICT_CODE_SIZE], int *is_legacy);
+/* The check of sc_org_evaluate for a granted offering (canonical code) of the
+ * application of `code` recorded as filing_id: it was requested. SC_OK;
+ * SC_ECONSTRAINT (recorded, field "scope"); SC_EINVAL; SC_EDB. */
+int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                           const sc_offering_item *item);
 /* A new organization, as registered elsewhere; *id its row. */
 int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
                       const char *district, const char *registered, int legacy,
@@ -83,7 +105,9 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
 /* A step taken by `who` (the party, and how it came here). */
 int sc__filing_step_replicate(sc_db *db, sqlite3_int64 filing_id, int step, const char *date,
                               const char *who, const char *note);
-/* The district's decision: RECOMMENDED on date, or REJECTED with its reason. */
+/* The district's decision: RECOMMENDED on date, or REJECTED with its reason, after
+ * the checks of sc_org_recommend / sc_org_reject at that step (the filing is
+ * APPLIED, date not before it): SC_ECONSTRAINT (recorded, field "date"). */
 int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refused,
                                    const char *date, const char *reason);
 /* The city's outcome: status and the step days of f (recommended kept when set). */

@@ -170,7 +170,15 @@ typedef struct {
     /* the application being read */
     char id_number[SC_ID_NUMBER_SIZE];
     char name[SC_ORG_NAME_SIZE];
+    char canon[SC_OCCUPATION_CODE_SIZE], work_type[SC_WORK_TYPE_SIZE];
+    char verified[SC_DATE_SIZE], claim[32];
+    int level, path;
     sc_candidate *records;      /* while inside <records> */
+    /* deciding a claim again: the rules and the confirmed special paths of a day */
+    sc_ruleset *rules;
+    sc_decision *decision;
+    char rules_day[SC_DATE_SIZE];
+    unsigned int confirmed;
 } batch_state;
 
 static void batch_cleanup(void *state)
@@ -178,6 +186,56 @@ static void batch_cleanup(void *state)
     batch_state *s = state;
     sc_candidate_free(s->records);
     s->records = NULL;
+    sc_ruleset_free(s->rules);
+    s->rules = NULL;
+    sc_decision_free(s->decision);
+    s->decision = NULL;
+}
+
+/* The organization verified the application on the claim (a condition of the
+ * standard, or the special path): decided again here, on the record this registry
+ * now holds, with the rules in force on the verification day and the special paths
+ * confirmed for the organization then, as sc_application_verify decides it. The
+ * claimed condition must be met. SC_OK, or the refusal at field "eligibility". */
+static int claim_decide(sc__xml_ctx *ctx, batch_state *s)
+{
+    sc_candidate *c = NULL;
+    size_t i, n;
+    int rc, met = 0;
+    if (!s->decision && sc_decision_new(&s->decision) != SC_OK)
+        return sc__xml_fail_last(ctx, NULL);
+    if (!s->rules || strcmp(s->rules_day, s->verified)) {
+        sc_ruleset_free(s->rules);
+        s->rules = NULL;
+        if (sc_ruleset_load(&s->rules, ctx->db, s->verified) != SC_OK ||
+            sc_org_rules_confirmed_get(&s->confirmed, ctx->db, s->ann.a.credit_code,
+                                       s->verified) != SC_OK)
+            return sc__xml_fail_last(ctx, "eligibility");
+        memcpy(s->rules_day, s->verified, sizeof s->rules_day);
+    }
+    if (sc_candidate_load(&c, ctx->db, s->id_number) != SC_OK)
+        return sc__xml_fail_last(ctx, "id-number");
+    rc = sc_eligibility_decide(s->decision, s->rules, c, s->canon,
+                               s->work_type[0] ? s->work_type : NULL, s->level, s->path,
+                               s->confirmed, s->verified);
+    sc_candidate_free(c);
+    if (rc != SC_OK)
+        return sc__xml_fail_last(ctx, "eligibility");
+    if (s->path != SC_PATH_NORMAL) {
+        met = sc_decision_eligible(s->decision);
+    } else {
+        n = sc_decision_condition_count(s->decision);
+        for (i = 0; i < n && !met; i++)
+            met = !strcmp(sc_decision_condition_id(s->decision, i), s->claim) &&
+                  sc_decision_condition_met(s->decision, i) == 1;
+    }
+    if (met)
+        return SC_OK;
+    return sc__xml_fail(ctx, SC_EINVALIDDOC, "eligibility",
+                        "%s is verified as meeting '%s' for %s%s%s level %d, but the record "
+                        "decides otherwise: %s", s->id_number, s->claim, s->canon,
+                        s->work_type[0] ? "/" : "", s->work_type, s->level,
+                        sc_decision_message(s->decision));
 }
 
 static int batch_authorize(sc__xml_ctx *ctx)
@@ -193,23 +251,30 @@ static int batch_authorize(sc__xml_ctx *ctx)
     return sc__xml_authorize(ctx, SC__ACT_APPLICATION_VERIFY_BATCH, code, "issuer");
 }
 
-static const char SQL_ANN_LISTS[] =
-    "SELECT 1 FROM announcement_offering WHERE announcement_id = ?1 AND occupation = ?2 "
-    "AND work_type = ?3 AND level = ?4";
-
-/* May the organization certify it, on that path and day, and does the
- * announcement list it? The canonical occupation code into canon. */
-static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, const char *wt,
-                          int level, int path, const char *date, char canon[SC_OCCUPATION_CODE_SIZE])
+/* The document's field for a field of the direct call's checks. */
+static const char *doc_field(const char *field)
 {
-    sc_offering_item item;
-    sc_verdict v;
-    sqlite3_stmt *st;
+    if (!strcmp(field, "offering"))
+        return "occupation";
+    if (!strcmp(field, "announcement"))
+        return "applied";
+    return field[0] ? field : NULL;
+}
+
+/* The checks of the direct call for an offering on a path and day, remembered:
+ * the application's (sc__application_offer_check: the announcement open that day,
+ * the organization's standing and scope, the catalog, the announcement's list;
+ * the canonical occupation code into canon), or with `verify` the verification's
+ * (sc__application_verify_check: the organization's standing that day; canon is
+ * given). */
+static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, const char *wt,
+                          int level, int path, const char *date, int verify,
+                          char canon[SC_OCCUPATION_CODE_SIZE])
+{
     char lp[16];
     uint64_t key;
     size_t i;
-    int rc;
-    snprintf(lp, sizeof lp, "%d/%d", level, path);
+    snprintf(lp, sizeof lp, "%d/%d%s", level, path, verify ? "/v" : "");
     key = fnv1a(fnv1a(fnv1a(fnv1a(1469598103934665603ull, occ), wt), lp), date);
     if (key == 0)
         key = 1;
@@ -218,39 +283,15 @@ static int check_offering(sc__xml_ctx *ctx, batch_state *s, const char *occ, con
             memcpy(canon, s->cache[i].canon, SC_OCCUPATION_CODE_SIZE);
             return SC_OK;
         }
-    if ((rc = sc_org_may_certify(&v, ctx->db, s->ann.a.credit_code, occ, wt, level, date, NULL,
-                                 path)) != SC_OK)
-        return sc__xml_fail_last(ctx, "occupation");
-    if (!v.ok)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC,
-                            v.reason == SC_REASON_SPECIAL_PATH_LEVEL ||
-                                    v.reason == SC_REASON_SPECIAL_PATH_NOT_CONFIRMED
-                                ? "path"
-                                : "occupation",
-                            "%s", v.message);
-    memset(&item, 0, sizeof item);
-    sc__copy_text(item.occupation, sizeof item.occupation, occ);
-    sc__copy_text(item.work_type, sizeof item.work_type, wt);
-    item.level = level;
-    if ((rc = sc__offering_certifiable(ctx->db, &item, date, "occupation", canon)) != SC_OK)
-        return sc__xml_fail_last(ctx, "occupation");
-    if (!(st = sc__db_stmt(ctx->db, SQL_ANN_LISTS)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->ann.a.id);
-    sc__bind_text(st, 2, canon);
-    sc__bind_text(st, 3, wt);
-    sqlite3_bind_int(st, 4, level);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        sc__db_fail(ctx->db, rc, "reading an announcement's offerings");
-        return sc__xml_fail_last(ctx, NULL);
+    if (verify) {
+        /* canon is the canonical code already; the verification's own check */
+        if (sc__application_verify_check(ctx->db, s->ann.a.credit_code, canon, wt, level, path,
+                                         date) != SC_OK)
+            return sc__xml_fail_last(ctx, "verified");
+    } else if (sc__application_offer_check(ctx->db, &s->ann, occ, wt, level, path, date,
+                                           canon) != SC_OK) {
+        return sc__xml_fail_last(ctx, doc_field(sc_error_last()->field));
     }
-    if (rc == SQLITE_DONE)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "level",
-                            "announcement %s of %s does not take applications for %s%s%s "
-                            "level %d", s->ann.a.code, s->ann.a.credit_code, canon,
-                            wt[0] ? "/" : "", wt, level);
     if (s->ncache >= CACHE_SLOTS / 4 * 3) { /* full: start again */
         memset(s->cache, 0, sizeof s->cache);
         s->ncache = 0;
@@ -269,7 +310,7 @@ static const char SQL_OPEN_APP[] =
     "SELECT p.id, p.state, o.credit_code, a.code, p.batch_id FROM application p "
     "JOIN org o ON o.id = p.org_id JOIN announcement a ON a.id = p.announcement_id "
     "WHERE p.candidate_id = (SELECT id FROM candidate WHERE id_number = ?1) "
-    "AND p.occupation = ?2 AND p.work_type = ?3 AND p.level = ?4 AND p.state <= 3";
+    "AND p.occupation = ?2 AND p.work_type = ?3 AND p.level = ?4 AND " SC__APP_SQL_OPEN;
 
 /* Why the upsert changed nothing: the open application in the way. */
 static int upsert_refused(sc__xml_ctx *ctx, batch_state *s, const char *canon, const char *wt,
@@ -320,7 +361,7 @@ static int batch_root(sc__xml_ctx *ctx, batch_state *s)
 static int batch_application(sc__xml_ctx *ctx, batch_state *s)
 {
     const char *name, *wt, *evidence, *applied, *verified, *elig;
-    char occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE], why[512];
+    char occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE];
     sc_resident_id rid;
     sc__app_in in;
     int level, path = 0, rc, changed = 0;
@@ -348,15 +389,14 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
     if (strcmp(verified, applied) < 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "verified",
                             "verified on %s, before the application on %s", verified, applied);
-    if (!sc__ann_open(&s->ann.a, applied, why, sizeof why))
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "applied",
-                            "%s: applications are taken only for an open announcement", why);
-    if ((rc = check_offering(ctx, s, occ, wt, level, path, applied, canon)) != SC_OK)
+    /* The application's checks on the day applied, the verification's on the day
+     * verified: the direct calls' (sc_application_apply, sc_application_verify). */
+    if ((rc = check_offering(ctx, s, occ, wt, level, path, applied, 0, canon)) != SC_OK ||
+        (rc = check_offering(ctx, s, canon, wt, level, path, verified, 1, canon)) != SC_OK)
         return rc;
+    if (sc__application_evidence_check(path, evidence) != SC_OK)
+        return sc__xml_fail_last(ctx, "evidence");
     if (path != SC_PATH_NORMAL) {
-        if (!evidence)
-            return sc__xml_fail(ctx, SC_EINVALIDDOC, "evidence",
-                                "the %s path needs the evidence it rests on", sc_path_name(path));
         if (strcmp(elig, sc_path_name(path)) != 0)
             return sc__xml_fail(ctx, SC_EINVALIDDOC, "eligibility",
                                 "an application on the %s path is verified as '%s', not '%.31s'",
@@ -367,6 +407,13 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
                             "standard, not '%s'", elig);
     }
 
+    /* what the claim is decided on again, when the batch carries the record */
+    sc__copy_text(s->canon, sizeof s->canon, canon);
+    sc__copy_text(s->work_type, sizeof s->work_type, wt);
+    sc__copy_text(s->verified, sizeof s->verified, verified);
+    sc__copy_text(s->claim, sizeof s->claim, elig);
+    s->level = level;
+    s->path = path;
     if (sc__candidate_receive(ctx->db, &rid, name, s->now, ctx->actor->label) != SC_OK)
         return sc__xml_fail_last(ctx, "id-number");
     memset(&in, 0, sizeof in);
@@ -479,6 +526,9 @@ static int batch_end(sc__xml_ctx *ctx, void *state, const char *local, int depth
             rc = sc__xml_fail_last(ctx, NULL);
         sc_candidate_free(s->records);
         s->records = NULL;
+        /* The record is held here now: the claim is decided again on it (issue 11). */
+        if (rc == SC_OK)
+            rc = claim_decide(ctx, s);
     }
     return rc;
 }
@@ -582,67 +632,6 @@ static int canonical(sc__xml_ctx *ctx, answer_state *s, const char *occ, char *c
     return SC_OK;
 }
 
-static const char SQL_ANSWER_LATEST[] =
-    "SELECT p.id, p.state, p.verified, p.confirmed, p.ended, p.ended_at, p.reason "
-    "FROM application p WHERE p.candidate_id = (SELECT id FROM candidate WHERE id_number = ?1) "
-    "AND p.announcement_id = ?2 AND p.occupation = ?3 AND p.work_type = ?4 AND p.level = ?5 "
-    "ORDER BY p.id DESC LIMIT 1";
-
-/* The answer changed nothing: already in that state (accepted), or an error. */
-static int answer_unchanged(sc__xml_ctx *ctx, answer_state *s, const char *id_number,
-                            const char *canon, const char *wt, int level, int confirm,
-                            const char *date, const char *reason)
-{
-    sqlite3_stmt *st = sc__db_stmt(ctx->db, SQL_ANSWER_LATEST);
-    const char *verified, *when, *why;
-    int rc, state, ended_at;
-    long long id;
-    if (!st)
-        return sc__xml_fail_last(ctx, NULL);
-    sc__bind_text(st, 1, id_number);
-    sqlite3_bind_int64(st, 2, s->ann.a.id);
-    sc__bind_text(st, 3, canon);
-    sc__bind_text(st, 4, wt);
-    sqlite3_bind_int(st, 5, level);
-    rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) {
-            sc__db_fail(ctx->db, rc, "reading an application");
-            return sc__xml_fail_last(ctx, NULL);
-        }
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "id-number",
-                            "%s has no application for %s%s%s level %d to announcement %s of %s",
-                            id_number, canon, wt[0] ? "/" : "", wt, level, s->ann.a.code,
-                            s->ann.a.credit_code);
-    }
-    id = sqlite3_column_int64(st, 0);
-    state = sqlite3_column_int(st, 1);
-    verified = sc__col_text(st, 2);
-    when = sc__col_text(st, confirm ? 3 : 4);
-    ended_at = sqlite3_column_int(st, 5);
-    why = sc__col_text(st, 6);
-    /* Confirmed, or since completed by a pass (sc_result_record()). */
-    if (confirm ? (state == SC_APPLICATION_CONFIRMED || state == SC_APPLICATION_COMPLETED)
-                : (state == SC_APPLICATION_REJECTED && ended_at == SC_APPLICATION_VERIFIED &&
-                   why && !strcmp(why, reason))) {
-        if (when && !strcmp(when, date)) {
-            sqlite3_reset(st);
-            return SC_OK; /* this registry has the decision already */
-        }
-    }
-    if (state == SC_APPLICATION_VERIFIED && verified && strcmp(date, verified) < 0)
-        rc = sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
-                          "application %lld was verified on %s: it cannot be %s on %s", id,
-                          verified, confirm ? "confirmed" : "rejected", date);
-    else
-        rc = sc__xml_fail(ctx, SC_EINVALIDDOC, "decision",
-                          "application %lld of %s is %s, not awaiting confirmation (verified)",
-                          id, id_number, sc_application_state_name(state));
-    sqlite3_reset(st);
-    return rc;
-}
-
 static int answer_application(sc__xml_ctx *ctx, answer_state *s)
 {
     const char *wt, *date, *reason, *decision = sc__xml_attr(ctx, "decision");
@@ -689,16 +678,15 @@ static int answer_application(sc__xml_ctx *ctx, answer_state *s)
     default:
         break;
     }
-    /* The application table is application.c's: the district's act replayed there. */
+    /* The application table is application.c's: the district's act replayed there,
+     * through the checks its direct call makes (a replay of the same answer changes
+     * nothing and is accepted). */
     if (sc__application_answer(ctx->db, rid.number, s->ann.a.id, canon, wt, level, confirm, date,
                                s->district_label, s->has_answers ? s->answers_buf : NULL,
-                               reason, &changed) != SC_OK)
-        return sc__xml_fail_last(ctx, NULL);
-    rc = changed;
-    if (rc != 1 &&
-        (rc = answer_unchanged(ctx, s, rid.number, canon, wt, level, confirm, date,
-                               reason ? reason : "")) != SC_OK)
-        return rc;
+                               reason, &changed) != SC_OK) {
+        const char *field = sc_error_last()->field;
+        return sc__xml_fail_last(ctx, !strcmp(field, "state") ? "decision" : NULL);
+    }
     return sc__xml_count(ctx);
 }
 
@@ -792,7 +780,7 @@ static const char SQL_EXPORT_BATCH[] =
     "SELECT c.id_number, c.name, p.occupation, p.work_type, p.level, p.path, p.evidence, "
     "p.applied, p.verified, p.eligibility, c.id, c.apprenticeship_occupation, "
     "c.apprenticeship_completed FROM application p JOIN candidate c ON c.id = p.candidate_id "
-    "WHERE p.announcement_id = ?1 AND p.state = 2 ORDER BY p.id";
+    "WHERE p.announcement_id = ?1 AND p.state = " SC__APP_SQL_VERIFIED " ORDER BY p.id";
 static const char SQL_EXPORT_EDU[] =
     "SELECT kind, major, flags, graduated FROM candidate_education WHERE candidate_id = ?1 "
     "ORDER BY seq";
@@ -814,9 +802,9 @@ static int write_records(sc_db *db, sc__buf *b, sqlite3_int64 cand, const char *
                                         SQL_EXPORT_EV };
     int opened = 0, k, rc;
     for (k = 0; k < 4; k++) {
-        sqlite3_stmt *st = sc__db_stmt(db, sqls[k]);
-        if (!st)
-            return sc_error_last()->code;
+        sqlite3_stmt *st;
+        if ((rc = sc__db_stmt_get(db, sqls[k], &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, cand);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             if (!opened++)
@@ -929,7 +917,8 @@ static int export_batch(out_t *o, sc_db *db, int64_t announcement, const char *b
 static const char SQL_EXPORT_ANSWER[] =
     "SELECT c.id_number, c.name, p.occupation, p.work_type, p.level, p.state, p.confirmed, "
     "p.ended, p.reason FROM application p JOIN candidate c ON c.id = p.candidate_id "
-    "WHERE p.announcement_id = ?1 AND (p.state IN (3, 6) OR (p.state = 4 AND p.ended_at = 2)) "
+    "WHERE p.announcement_id = ?1 AND (p.state IN (" SC__APP_SQL_CONFIRMED ", " SC__APP_SQL_COMPLETED ") "
+    "OR (p.state = " SC__APP_SQL_REJECTED " AND p.ended_at = " SC__APP_SQL_VERIFIED ")) "
     "AND (?2 IS NULL OR p.batch_id = ?2) ORDER BY p.id";
 
 static int export_answer(out_t *o, sc_db *db, int64_t announcement, const char *batch_id,

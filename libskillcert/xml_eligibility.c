@@ -206,10 +206,10 @@ static void put_flag(sc__buf *b, const char *name, sqlite3_stmt *st, int col)
 
 static int export_predicates(sc__buf *b, sc_db *db, sqlite3_int64 condition)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EXP_PREDS);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EXP_PREDS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, condition);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *kind = sc__col_text(st, 0);
@@ -236,11 +236,11 @@ static int export_predicates(sc__buf *b, sc_db *db, sqlite3_int64 condition)
    are numbered in document order, and a level appears once per rule set. */
 static int export_conditions(sc__buf *b, sc_db *db, sqlite3_int64 ruleset)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EXP_CONDS);
+    sqlite3_stmt *st;
     int rc, level = 0, open = 0;
     char work_type[SC_WORK_TYPE_SIZE] = "";
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EXP_CONDS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, ruleset);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *wt = sc__col_text(st, 2);
@@ -279,10 +279,10 @@ static int export_conditions(sc__buf *b, sc_db *db, sqlite3_int64 ruleset)
 
 static int export_related(sc__buf *b, sc_db *db, sqlite3_int64 ruleset)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EXP_RELATED);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EXP_RELATED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, ruleset);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sc__buf_puts(b, "    <related");
@@ -295,10 +295,10 @@ static int export_related(sc__buf *b, sc_db *db, sqlite3_int64 ruleset)
 
 static int export_rulesets(sc__buf *b, sc_db *db)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EXP_RULESETS);
+    sqlite3_stmt *st;
     int rc, rc2 = SC_OK;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EXP_RULESETS, &st)) != SC_OK)
+        return rc;
     while (rc2 == SC_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 id = sqlite3_column_int64(st, 0);
         const char *scope = sc__col_text(st, 2);

@@ -191,7 +191,6 @@ static int org_upsert(sc__xml_ctx *ctx, org_state *s)
 {
     const char *code, *name, *kind_s, *dist_s, *legacy;
     char registered[SC_DATE_SIZE];
-    sc_credit_code_result cc;
     sqlite3_stmt *st;
     int kind, rc, is_legacy;
 
@@ -203,17 +202,14 @@ static int org_upsert(sc__xml_ctx *ctx, org_state *s)
         return rc;
     legacy = sc__xml_attr(ctx, "legacy-code");
     is_legacy = legacy && (!strcmp(legacy, "true") || !strcmp(legacy, "1"));
-    if (sc_credit_code_validate(&cc, code, is_legacy ? SC_CREDIT_CODE_ALLOW_LEGACY : 0) != SC_OK)
-        return sc__xml_fail_last(ctx, "credit-code");
-    if (!cc.valid)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "credit-code", "%s", cc.message);
-    snprintf(s->code, sizeof s->code, "%s", cc.code);
-    if (sc__check_text(name, "name", SC_ORG_NAME_SIZE - 1, 1) != SC_OK)
-        return sc__xml_fail_last(ctx, "name");
     if (sc_org_kind_parse(&kind, kind_s) != SC_OK)
         return sc__xml_fail_last(ctx, "kind");
-    if (sc__district_resolve(ctx->db, dist_s, "district", s->district) != SC_OK)
-        return sc__xml_fail_last(ctx, "district");
+    /* The checks of sc_org_register, in org.c. */
+    if (sc__org_register_check(ctx->db, code, name, kind, dist_s, is_legacy, s->code,
+                               s->district, &is_legacy) != SC_OK) {
+        const char *field = sc_error_last()->field;
+        return sc__xml_fail_last(ctx, !strcmp(field, "credit_code") ? "credit-code" : field);
+    }
     if (!(st = sc__db_stmt(ctx->db, SQL_ORG_GET)))
         return sc__xml_fail_last(ctx, NULL);
     sc__bind_text(st, 1, s->code);
@@ -241,7 +237,7 @@ static int org_upsert(sc__xml_ctx *ctx, org_state *s)
     if (rc != SQLITE_DONE)
         return sc__xml_db_fail(ctx, rc, "looking up an organization");
     return op(ctx, sc__org_replicate(ctx->db, s->code, name, kind, s->district, registered,
-                                     cc.legacy, &s->org_id));
+                                     is_legacy, &s->org_id));
 }
 
 /* The root of a document that may bring an organization new to this registry: the
@@ -409,87 +405,20 @@ static int offering_read(sc__xml_ctx *ctx, sc_offerings *list, const char *catal
     return SC_OK;
 }
 
-static const char SQL_OPEN[] =
-    "SELECT id, status FROM filing WHERE org_id = ?1 AND status BETWEEN ?3 AND ?4 "
-    "AND NOT (status = ?4 AND committed IS NOT NULL) AND id <> ?2 ORDER BY id DESC LIMIT 1";
-static const char SQL_IN_FORCE_INITIAL[] =
-    "SELECT receipt FROM filing WHERE org_id = ?1 AND kind = ?3 AND filed IS NOT NULL "
-    "AND filed <= ?2 AND ?2 <= valid_until AND (ended IS NULL OR ?2 < ended) LIMIT 1";
-static const char SQL_IN_SCOPE[] =
-    "SELECT f.receipt FROM filing_scope s JOIN filing f ON f.id = s.filing_id "
-    "WHERE f.org_id = ?1 AND s.granted = 1 AND f.filed IS NOT NULL AND f.filed <= ?2 "
-    "AND ?2 <= f.valid_until AND (f.ended IS NULL OR ?2 < f.ended) "
-    "AND s.occupation = ?3 AND s.work_type = ?4 AND s.level = ?5 LIMIT 1";
-
 /* Record the application read as APPLIED (organization-application and
  * district-recommendation), after the workflow's checks. */
 static int application_record(sc__xml_ctx *ctx, org_state *s)
 {
     char who[64];
-    sqlite3_stmt *st;
-    size_t i, n = sc_offerings_count(s->req);
+    sqlite3_int64 base;
     int rc;
 
-    if (!s->req || n == 0)
+    if (!s->req || sc_offerings_count(s->req) == 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL, "the application lists no offering");
-    if (!(st = sc__db_stmt(ctx->db, SQL_OPEN)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->org_id);
-    /* An addition's own filing may still await its commitment here: the commitment
-     * letter is signed at the organization. */
-    sqlite3_bind_int64(st, 2, s->base_id);
-    sqlite3_bind_int(st, 3, SC_FILING_APPLIED);
-    sqlite3_bind_int(st, 4, SC_FILING_FILED);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        long long id = sqlite3_column_int64(st, 0);
-        int status = sqlite3_column_int(st, 1);
-        sqlite3_reset(st);
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "applied",
-                            "%s already has an application in progress here (filing %lld, %s): "
-                            "one at a time", s->code, id, sc_filing_status_name(status));
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sc__xml_db_fail(ctx, rc, "looking up applications");
-    if (s->kind == SC_FILING_INITIAL) {
-        if (!(st = sc__db_stmt(ctx->db, SQL_IN_FORCE_INITIAL)))
-            return sc__xml_fail_last(ctx, NULL);
-        sqlite3_bind_int64(st, 1, s->org_id);
-        sc__bind_text(st, 2, s->applied);
-        sqlite3_bind_int(st, 3, SC_FILING_INITIAL);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            char receipt[SC_RECEIPT_SIZE];
-            sc__copy_text(receipt, sizeof receipt, sc__col_text(st, 0));
-            sqlite3_reset(st);
-            return sc__xml_fail(ctx, SC_EINVALIDDOC, "kind",
-                                "%s has filing %s in force on %s: apply for added scope "
-                                "(kind=\"addition\") instead", s->code, receipt, s->applied);
-        }
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return sc__xml_db_fail(ctx, rc, "looking up filings");
-    } else {
-        for (i = 0; i < n; i++) {
-            sc_offering_item it;
-            sc_offerings_get(&it, s->req, i);
-            if (!(st = sc__db_stmt(ctx->db, SQL_IN_SCOPE)))
-                return sc__xml_fail_last(ctx, NULL);
-            sqlite3_bind_int64(st, 1, s->org_id);
-            sc__bind_text(st, 2, s->applied);
-            sc__bind_text(st, 3, it.occupation);
-            sc__bind_text(st, 4, it.work_type);
-            sqlite3_bind_int(st, 5, it.level);
-            rc = sqlite3_step(st);
-            sqlite3_reset(st);
-            if (rc == SQLITE_ROW)
-                return sc__xml_fail(ctx, SC_EINVALIDDOC, "kind",
-                                    "%s%s%s level %d is already in the scope of %s", it.occupation,
-                                    it.work_type[0] ? "/" : "", it.work_type, it.level, s->code);
-            if (rc != SQLITE_DONE)
-                return sc__xml_db_fail(ctx, rc, "reading a scope");
-        }
+    /* The checks of the direct call (sc_org_apply[_addition]), in org.c. */
+    if (sc__filing_apply_check(ctx->db, s->org_id, s->kind, s->req, s->applied, &base) != SC_OK) {
+        const char *field = sc_error_last()->field;
+        return sc__xml_fail_last(ctx, !strcmp(field, "date") ? "applied" : "kind");
     }
     if ((rc = op(ctx, sc__filing_replicate(ctx->db, s->org_id, s->kind, s->base_id,
                                            s->applied, s->req, &s->filing_id))) != SC_OK)
@@ -556,9 +485,6 @@ static int dr_decision(sc__xml_ctx *ctx, org_state *s)
     reason = sc__xml_attr(ctx, "reason");
     if (refused && (!reason || !*reason))
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "reason", "a refusal gives its reason");
-    if (strcmp(date, s->applied) < 0)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
-                            "the decision (%s) is before the application (%s)", date, s->applied);
     if (strcmp(date, s->day) > 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
                             "the decision (%s) is dated after the document (%s)", date, s->day);
@@ -606,9 +532,6 @@ static const char SQL_FIND_APPLICATION[] =
     "SELECT id, status, coalesce(base_id, 0) FROM filing WHERE org_id = ?1 AND kind = ?2 "
     "AND applied = ?3 ORDER BY id DESC LIMIT 1";
 static const char SQL_COUNT_REQUESTED[] = "SELECT count(*) FROM filing_scope WHERE filing_id = ?1";
-static const char SQL_REQUESTED[] =
-    "SELECT 1 FROM filing_scope WHERE filing_id = ?1 AND occupation = ?2 AND work_type = ?3 "
-    "AND level = ?4";
 
 /* The application the result is about, as recorded here. */
 static int er_application(sc__xml_ctx *ctx, org_state *s)
@@ -662,25 +585,12 @@ static int er_application(sc__xml_ctx *ctx, org_state *s)
 static int er_offering(sc__xml_ctx *ctx, org_state *s, sc_offerings *list)
 {
     sc_offering_item item;
-    sqlite3_stmt *st;
     int rc;
     if ((rc = offering_read(ctx, list, NULL, &item)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(ctx->db, SQL_REQUESTED)))
-        return sc__xml_fail_last(ctx, NULL);
-    sqlite3_bind_int64(st, 1, s->filing_id);
-    sc__bind_text(st, 2, item.occupation);
-    sc__bind_text(st, 3, item.work_type);
-    sqlite3_bind_int(st, 4, item.level);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "occupation",
-                            "%s%s%s level %d was not requested in the application recorded here",
-                            item.occupation, item.work_type[0] ? "/" : "", item.work_type,
-                            item.level);
-    if (rc != SQLITE_ROW)
-        return sc__xml_db_fail(ctx, rc, "reading a scope");
+    /* The check of the direct call (sc_org_evaluate), in org.c. */
+    if (sc__filing_grant_check(ctx->db, s->filing_id, s->code, &item) != SC_OK)
+        return sc__xml_fail_last(ctx, "occupation");
     return SC_OK;
 }
 
@@ -1210,11 +1120,11 @@ typedef struct {
 
 static int ex_filing_get(sc_db *db, sqlite3_int64 id, ex_filing *f)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EX_FILING);
+    sqlite3_stmt *st;
     int rc;
     memset(f, 0, sizeof(*f));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EX_FILING, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -1246,10 +1156,10 @@ static int ex_filing_get(sc_db *db, sqlite3_int64 id, ex_filing *f)
 static int ex_scope(sc_db *db, sc__buf *b, sqlite3_int64 filing, int granted, const char *name,
                     const char *indent)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EX_SCOPE);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EX_SCOPE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, filing);
     sqlite3_bind_int(st, 2, granted);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1268,10 +1178,10 @@ static int ex_scope(sc_db *db, sc__buf *b, sqlite3_int64 filing, int granted, co
  * legacy-code); *org_id its row. */
 static int ex_org_attrs(sc_db *db, sc__buf *b, const char *code, sqlite3_int64 *org_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_EX_ORG);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EX_ORG, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, code);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -1299,11 +1209,11 @@ static int ex_org_attrs(sc_db *db, sc__buf *b, const char *code, sqlite3_int64 *
 static int ex_pick(sc_db *db, const char *sql, sqlite3_int64 org_id, const char *code,
                    const char *day, const char *what, sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, sql);
+    sqlite3_stmt *st;
     int rc;
     *id = 0;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sc__bind_text(st, 2, day);
     if (sqlite3_bind_parameter_count(st) >= 3) /* the decided ones: ?3 is REJECTED */

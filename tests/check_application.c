@@ -1199,6 +1199,202 @@ START_TEST(test_application_issuer_org_confirms_own)
 }
 END_TEST
 
+/* ---- one rule, two doors (issue 11) ------------------------------------------------------ */
+
+/* The call was refused with `want` and left db as `before` was; its message is kept in
+ * msg for the other door. */
+static void refused_on(sc_db *db, const char *before, int rc, int want, char *msg, size_t cap)
+{
+    char *after = t_dump(db);
+    ck_assert_msg(rc == want, "%d (%s), wanted %d", rc, sc_error_last()->message, want);
+    ck_assert_msg(strcmp(before, after) == 0, "a refused call changed the registry");
+    snprintf(msg, cap, "%s", sc_error_last()->message);
+    free(after);
+}
+
+/* The import of doc as actor into db is refused with `want` (SC_EINVALIDDOC for a
+ * rule the document breaks, the import's status for the direct call's
+ * SC_ECONSTRAINT; SC_ESCOPE as it is), records nothing, changes nothing, and its
+ * first diagnostic is the direct call's refusal, word for word. */
+static void import_refused_as(sc_db *db, const sc_actor *actor, const char *doc, int want,
+                              const char *direct_msg)
+{
+    sc_report *rep = NULL;
+    ck_ok(sc_report_new(&rep));
+    t_refused_import(db, actor, doc, want, 0, NULL, rep);
+    ck_assert_msg(strstr(sc_error_last()->message, direct_msg) != NULL,
+                  "import said '%s', the direct call '%s'", sc_error_last()->message,
+                  direct_msg);
+    sc_report_free(rep);
+}
+
+/* The district's answer (报名确认): a confirmation dated before the verification, and
+ * one of an application no longer awaiting it, are refused by sc_application_confirm
+ * and by the import of the district's confirmation document alike. */
+START_TEST(test_application_doors_answer)
+{
+    sc_db *district;
+    char *answer = NULL, *early, *before, msg[1024];
+    int64_t ids[3];
+    make_verified(ids);
+    district = clone_db(af.db);
+    ck_ok(sc_application_confirm_batch(district, af.haidian, ids, 3, "2024-03-20"));
+    ck_ok(sc_application_confirmation_export_memory(&answer, NULL, district, af.ann, "ANS-D",
+                                                    NULL));
+    /* dated before the verification (2024-03-10) */
+    before = t_dump(af.db);
+    refused_on(af.db, before, sc_application_confirm(af.db, af.haidian, ids[0], "2024-03-09"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "before its last step"));
+    free(before);
+    early = t_edit(answer, "<application", "date=\"2024-03-20\"", "date=\"2024-03-09\"");
+    import_refused_as(af.db, af.org, early, SC_EINVALIDDOC, msg);
+    free(early);
+    /* no longer awaiting the answer: rejected at confirmation meanwhile */
+    ck_ok(sc_application_reject(af.db, af.haidian, ids[0], "材料不全", "2024-03-15"));
+    before = t_dump(af.db);
+    refused_on(af.db, before, sc_application_confirm(af.db, af.haidian, ids[0], "2024-03-20"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is rejected, not verified"));
+    free(before);
+    import_refused_as(af.db, af.org, answer, SC_EINVALIDDOC, msg);
+    ck_assert_int_eq(state_of(ids[1]), SC_APPLICATION_VERIFIED);
+    sc_free(answer);
+    sc_db_close(district);
+}
+END_TEST
+
+/* An application to a closed announcement, and one the announcement does not list,
+ * are refused by sc_application_apply and by the candidate batch alike. */
+START_TEST(test_application_doors_apply)
+{
+    sc_db *district = clone_db(af.db);
+    sc_actor *self = cand_actor(CAND_A);
+    char *batch = NULL, *unlisted, *before, msg[1024];
+    int64_t ids[3];
+    make_verified(ids);
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-DOORS-1"));
+    /* not listed: 4-04-05-05/数据标注员 is announced at levels 3 and 2 only */
+    before = t_dump(district);
+    refused_on(district, before, sc_application_apply(NULL, district, self, af.ann, CAND_A,
+                                                      AF_WT_OCC, AF_WT, 5, SC_PATH_NORMAL, NULL,
+                                                      "2024-03-05"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "does not take applications"));
+    ck_assert_str_eq(sc_error_last()->field, "level");
+    free(before);
+    unlisted = t_edit(batch, "<application", "occupation=\"" AF_OCC "\" level=\"4\"",
+                      "occupation=\"" AF_WT_OCC "\" work-type=\"" AF_WT "\" level=\"5\"");
+    ck_assert_ptr_ne(strstr(unlisted, AF_WT), NULL);
+    import_refused_as(district, af.haidian, unlisted, SC_EINVALIDDOC, msg);
+    free(unlisted);
+    /* the announcement closed before the applications */
+    ck_ok(sc_announcement_close(district, af.org, af.ann, "2024-03-04"));
+    before = t_dump(district);
+    refused_on(district, before, sc_application_apply(NULL, district, self, af.ann, CAND_A,
+                                                      AF_OCC, NULL, 4, SC_PATH_NORMAL, NULL,
+                                                      "2024-03-05"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "only for an open announcement"));
+    free(before);
+    import_refused_as(district, af.haidian, batch, SC_EINVALIDDOC, msg);
+    sc_free(batch);
+    sc_actor_free(self);
+    sc_db_close(district);
+}
+END_TEST
+
+/* The verification needs the organization's standing on the day it is made: the day
+ * after its filing's validity (2026-05-09), sc_application_verify and a candidate
+ * batch recording that verification refuse it alike, with SC_ESCOPE. */
+START_TEST(test_application_doors_verify)
+{
+    sc_db *district = clone_db(af.db);
+    sc_report *rep = NULL;
+    char *batch = NULL, *late, *before, msg[1024];
+    int64_t id;
+    ck_ok(sc_report_new(&rep));
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    id = apply_self(CAND_A, AF_OCC, "", 4, SC_PATH_NORMAL, NULL, "2026-05-01");
+    before = t_dump(af.db);
+    refused_on(af.db, before, sc_application_verify(NULL, af.db, af.org, id, "2026-05-10"),
+               SC_ESCOPE, msg, sizeof msg);
+    free(before);
+    ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2026-05-09"));
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-LATE-1"));
+    late = t_edit(batch, "<application", "verified=\"2026-05-09\"", "verified=\"2026-05-10\"");
+    ck_assert_ptr_nonnull(strstr(late, "verified=\"2026-05-10\""));
+    import_refused_as(district, af.haidian, late, SC_ESCOPE, msg);
+    free(late);
+    ck_ok(t_import(district, af.haidian, batch, NULL, rep));
+    sc_free(batch);
+    sc_report_free(rep);
+    sc_db_close(district);
+}
+END_TEST
+
+/* The candidate's record: an organization may add to what is stored, never overwrite
+ * it, whether it hands the record in by sc_application_apply_for or in a candidate
+ * batch's <records>; both refuse with the same words, the registry unchanged. */
+START_TEST(test_application_doors_record)
+{
+    sc_db *other = clone_db(af.db);
+    sc_candidate *c;
+    char *batch = NULL, *before, msg[1024];
+    int64_t id = 0;
+    af_candidate(CAND_B, "李四", "2015-01-01"); /* saved by the candidate here */
+    c = af_record(CAND_B, "李四", "2016-03-01"); /* the organization's: other work */
+    before = t_dump(af.db);
+    refused_on(af.db, before, sc_application_apply_for(&id, af.db, af.org, af.ann, c, AF_OCC,
+                                                       NULL, 5, SC_PATH_NORMAL, NULL,
+                                                       "2024-03-05"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_ptr_nonnull(strstr(msg, "may add to a candidate's record"));
+    free(before);
+    /* the same record, applied for and verified in another registry, sent as a batch */
+    ck_ok(sc_application_apply_for(&id, other, af.org, af.ann, c, AF_OCC, NULL, 5,
+                                   SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_ok(sc_application_verify(NULL, other, af.org, id, "2024-03-10"));
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, other, af.ann, "HD-REC-1"));
+    import_refused_as(af.db, af.haidian, batch, SC_EINVALIDDOC, msg);
+    sc_free(batch);
+    sc_candidate_free(c);
+    sc_db_close(other);
+}
+END_TEST
+
+/* Issue 11: the claimed eligibility of a candidate batch is decided again where the
+ * receiving registry holds the record (the batch carries it): a claim the record does
+ * not support, or a condition the standard does not have, is refused, nothing kept. */
+START_TEST(test_application_batch_claim_decided_again)
+{
+    sc_db *district = clone_db(af.db);
+    sc_report *rep = NULL;
+    char *batch = NULL, *bad;
+    int64_t ids[3];
+    ck_ok(sc_report_new(&rep));
+    make_verified(ids);
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-CLAIM-1"));
+    ck_assert_ptr_nonnull(strstr(batch, "eligibility=\"L4-a\""));
+    /* the record carried: work in the occupation only since 2024 */
+    bad = t_edit(batch, "<work", "from=\"2015-01-01\"", "from=\"2024-01-01\"");
+    t_refused_import(district, af.haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "but the record decides otherwise"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->field, "@eligibility"));
+    free(bad);
+    /* a condition the standard does not have */
+    bad = t_edit(batch, "<application", "eligibility=\"L4-a\"", "eligibility=\"L4-z\"");
+    t_refused_import(district, af.haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "'L4-z'"));
+    free(bad);
+    /* as verified: accepted */
+    ck_ok(t_import(district, af.haidian, batch, NULL, rep));
+    sc_free(batch);
+    sc_report_free(rep);
+    sc_db_close(district);
+}
+END_TEST
+
 /* The round trip of a candidate batch and its answer, in stages; each test
  * builds the stages it needs and checks one step. */
 static struct {
@@ -2071,6 +2267,11 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_xml_confirm_twice);
     tcase_add_test(tc, test_application_xml_confirm_before_verification);
     tcase_add_test(tc, test_application_xml_confirm_good);
+    tcase_add_test(tc, test_application_doors_answer);
+    tcase_add_test(tc, test_application_doors_apply);
+    tcase_add_test(tc, test_application_doors_verify);
+    tcase_add_test(tc, test_application_doors_record);
+    tcase_add_test(tc, test_application_batch_claim_decided_again);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -212,6 +212,124 @@ START_TEST(test_xml_org_application_refusals)
 }
 END_TEST
 
+/* ---- one rule, two doors (issue 11) ------------------------------------------------------ */
+
+/* A direct call returned rc, wanted `want`; its message into msg. */
+static void refused_with(int rc, int want, char *msg, size_t cap)
+{
+    ck_assert_msg(rc == want, "%d (%s), wanted %d", rc, sc_error_last()->message, want);
+    snprintf(msg, cap, "%s", sc_error_last()->message);
+}
+
+#define DIRECT_REFUSED(db, want, call, msg)                                                  \
+    do {                                                                                     \
+        char *before_ = t_dump(db), *after_;                                                 \
+        refused_with((call), (want), (msg), sizeof(msg));                                    \
+        after_ = t_dump(db);                                                                 \
+        ck_assert_msg(strcmp(before_, after_) == 0, "a refused call changed the registry");  \
+        free(before_);                                                                       \
+        free(after_);                                                                        \
+    } while (0)
+
+/* The import is refused as a document breaking a rule, changes nothing, and its first
+ * diagnostic is the direct call's refusal word for word. */
+static void import_refused_as(sc_db *db, const sc_actor *a, const char *doc, const char *msg)
+{
+    t_refused_import(db, a, doc, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_msg(strstr(sc_error_last()->message, msg) != NULL,
+                  "import said '%s', the direct call '%s'", sc_error_last()->message, msg);
+}
+
+/* Registration: a credit code with a wrong check character is refused by
+ * sc_org_register and by the import of an organization-application bringing that
+ * organization, with the same words; neither registry changes. */
+START_TEST(test_xml_org_doors_register)
+{
+    char *doc, *bad, msg[1024];
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    DIRECT_REFUSED(dist_db, SC_EINVAL,
+                   sc_org_register(dist_db, org, "91110108MA01ABCD2J", "北京智训科技有限公司",
+                                   SC_ORG_ENTERPRISE, "110108", "2023-01-05", 0),
+                   msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is not a valid unified social credit code"));
+    bad = t_edit(doc, "credit-code=", ORG, "91110108MA01ABCD2J");
+    import_refused_as(dist_db, haidian, bad, msg);
+    ck_assert_str_eq(sc_error_last()->field, "organization-application/@credit-code");
+    free(bad);
+    sc_free(doc);
+}
+END_TEST
+
+/* The city grants only what was requested: sc_org_evaluate and the import of an
+ * evaluation result granting another level refuse it with the same words. */
+START_TEST(test_xml_org_doors_grant)
+{
+    char *doc, *bad, msg[1024];
+    sc_offerings *g = NULL;
+    to_city();
+    ck_ok(sc_offerings_new(&g));
+    ck_ok(sc_offerings_add_text(g, "4-02-07-10:2"));
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT,
+                   sc_org_evaluate(city_db, centre, ORG, g, SC_EVAL_MATERIALS, "2023-03-01",
+                                   NULL),
+                   msg);
+    ck_assert_ptr_nonnull(strstr(msg, "was not requested by"));
+    sc_offerings_free(g);
+    city_files(city_db, ORG);
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    bad = t_edit(doc, "<granted", "level=\"5\"", "level=\"2\"");
+    ck_assert_ptr_ne(strstr(bad, "level=\"2\""), NULL);
+    import_refused_as(org_db, org, bad, msg);
+    free(bad);
+    sc_free(doc);
+}
+END_TEST
+
+/* One application at a time: sc_org_apply and the import of a second
+ * organization-application refuse it with the same words. */
+START_TEST(test_xml_org_doors_apply)
+{
+    char *doc, *again, msg[1024];
+    sc_offerings *s = NULL;
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
+    ck_ok(sc_offerings_new(&s));
+    ck_ok(sc_offerings_add_text(s, "4-02-07-10:2"));
+    DIRECT_REFUSED(dist_db, SC_ECONSTRAINT, sc_org_apply(dist_db, org, ORG, s, "2023-02-05"), msg);
+    ck_assert_ptr_nonnull(strstr(msg, "one at a time"));
+    again = t_edit(doc, "batch=", "organization-application-", "organization-application-y");
+    import_refused_as(dist_db, haidian, again, msg);
+    ck_assert_str_eq(sc_error_last()->field, "organization-application/application[1]/@applied");
+    free(again);
+    sc_offerings_free(s);
+    sc_free(doc);
+}
+END_TEST
+
+/* The district's decision dated before the application: sc_org_recommend and the
+ * import of the district-recommendation refuse it with the same words. */
+START_TEST(test_xml_org_doors_recommend)
+{
+    char *doc, *early, msg[1024];
+    apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
+    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
+    sc_free(doc);
+    DIRECT_REFUSED(dist_db, SC_ECONSTRAINT,
+                   sc_org_recommend(dist_db, haidian, ORG, "2023-01-20", NULL), msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is before the previous step"));
+    ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
+    doc = export_doc(dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
+    early = t_edit(doc, "<decision", "date=\"2023-02-10\"", "date=\"2023-01-20\"");
+    import_refused_as(city_db, centre, early, msg);
+    ck_assert_str_eq(sc_error_last()->field, "district-recommendation/decision[2]/@date");
+    free(early);
+    sc_free(doc);
+}
+END_TEST
+
 START_TEST(test_xml_org_application_addition)
 {
     char *doc;
@@ -864,6 +982,10 @@ Suite *sc_xml_org_suite(void)
     tcase_add_test(tc, test_xml_org_application_refusals);
     tcase_add_test(tc, test_xml_org_application_addition);
     tcase_add_test(tc, test_xml_org_application_legacy_code);
+    tcase_add_test(tc, test_xml_org_doors_register);
+    tcase_add_test(tc, test_xml_org_doors_apply);
+    tcase_add_test(tc, test_xml_org_doors_grant);
+    tcase_add_test(tc, test_xml_org_doors_recommend);
     suite_add_tcase(s, tc);
     tc = tcase_create("recommendation");
     tcase_add_checked_fixture(tc, setup, teardown);
