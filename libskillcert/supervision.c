@@ -55,13 +55,13 @@ static const char SQL_SUPERVISION_INS[] =
 static int query_text(sc_db *db, const char *sql, sqlite3_int64 a, const char *b, const char *c,
                       int *found, char *buf, size_t cap)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, sql);
+    sqlite3_stmt *st;
     int rc;
     *found = 0;
     if (buf && cap)
         buf[0] = '\0';
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, a);
     sc__bind_text(st, 2, b);
     if (c)
@@ -139,10 +139,8 @@ int sc_supervision_assign(sc_db *db, const sc_actor *actor, int64_t session_id,
                            person_id, (long long)session_id);
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_ASSIGN))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ASSIGN, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, person_id);
     sc__bind_text(st, 3, name);
@@ -200,10 +198,8 @@ int sc_supervision_record(int64_t *out, sc_db *db, const sc_actor *actor, int64_
         goto fail;
     }
     sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_SUPERVISION_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SUPERVISION_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, person_id);
     sc__bind_text(st, 3, name);
@@ -309,11 +305,11 @@ static void inspection_fill(sc_inspection *out, sqlite3_stmt *st)
 /* Load an inspection and its organization's row id. */
 static int inspection_load(sc_db *db, int64_t id, sc_inspection *out, sqlite3_int64 *org_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSPECTION_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INSPECTION_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -372,8 +368,9 @@ static int check_target(sc_db *db, int kind, const char *target, sqlite3_int64 o
         if (!id)
             return bad("target", "the %s to inspect must be named by its id",
                        sc_inspection_kind_name(kind));
-        if (!(st = sc__db_stmt(db, kind == SC_INSPECT_SESSION ? SQL_SESSION_ORG : SQL_VENUE_ORG)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, kind == SC_INSPECT_SESSION ? SQL_SESSION_ORG
+                                                                 : SQL_VENUE_ORG, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, id);
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW)
@@ -438,10 +435,8 @@ int sc_inspection_open(int64_t *out, sc_db *db, const sc_actor *actor, const cha
         (rc = check_target(db, kind, target, org.id, norm, sizeof norm)) != SC_OK)
         goto fail;
     sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_INSPECTION_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INSPECTION_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sqlite3_bind_int(st, 2, kind);
     sc__bind_text(st, 3, norm);
@@ -524,8 +519,8 @@ static int check_entity(sc_db *db, const char *ref, sqlite3_int64 org_id, char *
         is_staff = 1;
     } else
         return bad("entities", "'%.60s': KIND is certificate, session, venue, staff or org", ref);
-    if (!(st = sc__db_stmt(db, sql)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     if (is_staff) {
         sqlite3_bind_int64(st, 1, org_id);
         sc__bind_text(st, 2, id);
@@ -563,8 +558,8 @@ static int finding_insert(sc_db *db, const sc_actor *actor, const sc_inspection 
     size_t i;
     int rc, touched = 0;
     sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_FINDING_INS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_FINDING_INS, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, in->id);
     sqlite3_bind_int64(st, 2, org_id);
     sc__bind_text(st, 3, category);
@@ -578,8 +573,8 @@ static int finding_insert(sc_db *db, const sc_actor *actor, const sc_inspection 
     for (i = 0; i < n; i++) {
         if ((rc = check_entity(db, entities[i], org_id, ref)) != SC_OK)
             return rc;
-        if (!(st = sc__db_stmt(db, SQL_ENTITY_INS)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_ENTITY_INS, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, *id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         sc__bind_text(st, 3, ref);
@@ -655,7 +650,7 @@ static const char SQL_SCAN[] =
     "SELECT c.number, x.occupation, x.work_type, x.level, coalesce(c.issued, r.certified), "
     "coalesce(s.path, 0) FROM certificate c JOIN cert_context x ON x.id = c.context "
     "JOIN certificate_record r ON r.number = c.number LEFT JOIN session s ON s.id = r.session_id "
-    "WHERE x.org_id = ?1 AND c.status <> 4 AND (?2 IS NULL OR coalesce(c.issued, r.certified) >= ?2) "
+    "WHERE x.org_id = ?1 AND c.status <> ?4 AND (?2 IS NULL OR coalesce(c.issued, r.certified) >= ?2) "
     "AND (?3 IS NULL OR coalesce(c.issued, r.certified) <= ?3) ORDER BY c.number";
 static const char SQL_SET_SCANNED[] = "UPDATE inspection SET scanned = ?2 WHERE id = ?1";
 
@@ -749,6 +744,7 @@ int sc_inspection_scan_certificates(size_t *findings, size_t *bad_out, sc_db *db
     sqlite3_bind_int64(scan, 1, org_id);
     sc__bind_text(scan, 2, from[0] ? from : NULL);
     sc__bind_text(scan, 3, to[0] ? to : NULL);
+    sqlite3_bind_int(scan, 4, SC_CERT_REVOKED);
     while ((step = sqlite3_step(scan)) == SQLITE_ROW) {
         sc_verdict v;
         char number[SC_CERT_NUMBER_SIZE], occ[SC_OCCUPATION_CODE_SIZE], wt[SC_WORK_TYPE_SIZE];
@@ -787,10 +783,8 @@ int sc_inspection_scan_certificates(size_t *findings, size_t *bad_out, sc_db *db
             goto done;
         nf++;
     }
-    if (!(st = sc__db_stmt(db, SQL_SET_SCANNED))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SET_SCANNED, &st)) != SC_OK)
         goto done;
-    }
     sqlite3_bind_int64(st, 1, inspection_id);
     sc__bind_text(st, 2, date);
     if ((rc = sc__db_exec_stmt(db, st, "recording the scan")) != SC_OK ||
@@ -841,10 +835,8 @@ int sc_inspection_close(sc_db *db, const sc_actor *actor, int64_t inspection_id,
         goto fail;
     }
     sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_INSPECTION_CLOSE))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INSPECTION_CLOSE, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, inspection_id);
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, who);
@@ -926,11 +918,11 @@ static void finding_fill(sc_finding *out, sqlite3_stmt *st)
 
 static int finding_load(sc_db *db, int64_t id, sc_finding *out, sqlite3_int64 *org_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FINDING_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_FINDING_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -971,8 +963,8 @@ int sc_finding_entity_get(char *out, sc_db *db, int64_t finding_id, size_t i)
     if (i >= f.entities)
         return not_found("i", "finding %lld names %zu entities", (long long)finding_id,
                          f.entities);
-    if (!(st = sc__db_stmt(db, SQL_ENTITY_GET)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ENTITY_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, finding_id);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
     rc = sqlite3_step(st);
@@ -1051,10 +1043,8 @@ int sc_finding_withdraw(sc_db *db, const sc_actor *actor, int64_t finding_id, co
                         (long long)finding_id, f.date, date);
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_FINDING_WITHDRAW))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_FINDING_WITHDRAW, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, finding_id);
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, reason);
@@ -1094,10 +1084,8 @@ int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *a
                         f.withdrawn);
         goto done;
     }
-    if (!(st = sc__db_stmt(db, SQL_ENTITY_LIST))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ENTITY_LIST, &st)) != SC_OK)
         goto done;
-    }
     sqlite3_bind_int64(st, 1, finding_id);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *ref = sc__col_text(st, 0);
@@ -1199,11 +1187,11 @@ static void sanction_fill(sc_sanction *out, sqlite3_stmt *st)
 
 static int sanction_load(sc_db *db, int64_t id, sc_sanction *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_SANCTION_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SANCTION_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -1260,10 +1248,8 @@ int sc_sanction_impose(int64_t *out, sc_db *db, const sc_actor *actor, int64_t f
         goto fail;
     }
     sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_SANCTION_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SANCTION_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org_id);
     sqlite3_bind_int64(st, 2, finding_id);
     sqlite3_bind_int(st, 3, kind);
@@ -1326,10 +1312,8 @@ int sc_sanction_lift(sc_db *db, const sc_actor *actor, int64_t sanction_id, cons
                           (long long)sanction_id, s.date, date);
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_SANCTION_LIFT))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SANCTION_LIFT, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, sanction_id);
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, note);
@@ -1407,10 +1391,10 @@ int sc__inspection_receive(sc_db *db, sqlite3_int64 org_id, int kind, const char
                            const char *opened, const char *opened_by, const char *note,
                            const char *scanned, sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSP_RECEIVE);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INSP_RECEIVE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sqlite3_bind_int(st, 2, kind);
     sc__bind_text(st, 3, target);
@@ -1426,9 +1410,10 @@ int sc__inspection_receive(sc_db *db, sqlite3_int64 org_id, int kind, const char
 
 int sc__inspection_receive_scan(sc_db *db, sqlite3_int64 id, const char *scanned)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSP_RECEIVE_SCAN);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_INSP_RECEIVE_SCAN, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, scanned);
     return sc__db_exec_stmt(db, st, "recording a certificate scan");
@@ -1437,9 +1422,10 @@ int sc__inspection_receive_scan(sc_db *db, sqlite3_int64 id, const char *scanned
 int sc__inspection_receive_close(sc_db *db, sqlite3_int64 id, const char *closed,
                                  const char *closed_by, const char *conclusion)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSP_RECEIVE_CLOSE);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_INSP_RECEIVE_CLOSE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, closed);
     sc__bind_text(st, 3, closed_by);
@@ -1451,10 +1437,10 @@ int sc__finding_receive(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 or
                         const char *category, int severity, const char *evidence,
                         const char *date, const char *recorded_by, sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FINDING_RECEIVE);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_FINDING_RECEIVE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, inspection_id);
     sqlite3_bind_int64(st, 2, org_id);
     sc__bind_text(st, 3, category);
@@ -1471,9 +1457,10 @@ int sc__finding_receive(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 or
 int sc__finding_receive_withdrawal(sc_db *db, sqlite3_int64 id, const char *date,
                                    const char *reason)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FINDING_RECEIVE_WITHDRAWAL);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_FINDING_RECEIVE_WITHDRAWAL, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, reason);
@@ -1483,9 +1470,10 @@ int sc__finding_receive_withdrawal(sc_db *db, sqlite3_int64 id, const char *date
 int sc__finding_entity_receive(sc_db *db, sqlite3_int64 finding_id, long long seq,
                                const char *ref)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_ENTITY_RECEIVE);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_ENTITY_RECEIVE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, finding_id);
     sqlite3_bind_int64(st, 2, seq);
     sc__bind_text(st, 3, ref);

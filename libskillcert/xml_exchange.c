@@ -416,3 +416,29 @@ int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_expor
     sc__buf_free(&body);
     return rc;
 }
+
+/* ---- documents the registry publishes (certificate, credit evaluation) ------------------- */
+
+int sc__xml_refuse_published(sc__xml_ctx *ctx, int depth, const char *why)
+{
+    if (ctx->db && depth == 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL, "%s", why);
+    return SC_OK;
+}
+
+int sc__xml_write_file(const char *path, char *data, size_t len)
+{
+    FILE *fp = fopen(path, "wb");
+    int ok;
+    if (!fp) {
+        sc_free(data);
+        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "cannot write '%s'",
+                                path);
+    }
+    ok = fwrite(data, 1, len, fp) == len;
+    sc_free(data);
+    if (fclose(fp) != 0 || !ok)
+        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "error writing '%s'",
+                                path);
+    return SC_OK;
+}
