@@ -547,20 +547,15 @@ static int check_entity(sc_db *db, const char *ref, sqlite3_int64 org_id, char *
     return SC_OK;
 }
 
-/* Insert a finding with checked references (inside a transaction). */
-static int finding_insert(sc_db *db, const sc_actor *actor, const sc_inspection *in,
-                          sqlite3_int64 org_id, const char *category, int severity,
-                          const char *evidence, const char *const *entities, size_t n,
-                          const char *date, int64_t *id)
+static int finding_apply(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 org_id,
+                         const char *category, int severity, const char *evidence,
+                         const char *date, const char *who, sqlite3_int64 *id)
 {
-    char who[SC_ACTOR_TEXT_SIZE], ref[SC_ENTITY_REF_SIZE];
     sqlite3_stmt *st;
-    size_t i;
-    int rc, touched = 0;
-    sc__actor_text(actor, who);
+    int rc;
     if ((rc = sc__db_stmt_get(db, SQL_FINDING_INS, &st)) != SC_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, in->id);
+    sqlite3_bind_int64(st, 1, inspection_id);
     sqlite3_bind_int64(st, 2, org_id);
     sc__bind_text(st, 3, category);
     sqlite3_bind_int(st, 4, severity);
@@ -570,15 +565,39 @@ static int finding_insert(sc_db *db, const sc_actor *actor, const sc_inspection 
     if ((rc = sc__db_exec_stmt(db, st, "recording a finding")) != SC_OK)
         return rc;
     *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
+static int entity_apply(sc_db *db, sqlite3_int64 finding_id, long long seq, const char *ref)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_ENTITY_INS, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, finding_id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
+    sc__bind_text(st, 3, ref);
+    return sc__db_exec_stmt(db, st, "recording a finding's entity");
+}
+
+/* Insert a finding with checked references (inside a transaction). */
+static int finding_insert(sc_db *db, const sc_actor *actor, const sc_inspection *in,
+                          sqlite3_int64 org_id, const char *category, int severity,
+                          const char *evidence, const char *const *entities, size_t n,
+                          const char *date, int64_t *id)
+{
+    char who[SC_ACTOR_TEXT_SIZE], ref[SC_ENTITY_REF_SIZE];
+    size_t i;
+    int rc, touched = 0;
+    sqlite3_int64 fid = 0;
+    sc__actor_text(actor, who);
+    if ((rc = finding_apply(db, in->id, org_id, category, severity, evidence, date, who,
+                            &fid)) != SC_OK)
+        return rc;
+    *id = fid;
     for (i = 0; i < n; i++) {
-        if ((rc = check_entity(db, entities[i], org_id, ref)) != SC_OK)
-            return rc;
-        if ((rc = sc__db_stmt_get(db, SQL_ENTITY_INS, &st)) != SC_OK)
-            return rc;
-        sqlite3_bind_int64(st, 1, *id);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-        sc__bind_text(st, 3, ref);
-        if ((rc = sc__db_exec_stmt(db, st, "recording a finding's entity")) != SC_OK)
+        if ((rc = check_entity(db, entities[i], org_id, ref)) != SC_OK ||
+            (rc = entity_apply(db, fid, (long long)i, ref)) != SC_OK)
             return rc;
     }
     if ((rc = sc__credit_refresh(db, org_id, date, &touched)) != SC_OK)
@@ -608,6 +627,19 @@ static int check_finding_args(const char *category, int severity, const char *ev
     return SC_OK;
 }
 
+/* Adding a finding, for sc_inspection_add_finding and an imported findings document:
+ * the inspection open, the day not before it was opened. */
+static int finding_check(const sc_inspection *in, const char *date)
+{
+    if (in->status == SC_INSPECTION_CLOSED)
+        return constraint("inspection_id", "inspection %lld was closed on %s: no finding is "
+                          "added to it", (long long)in->id, in->closed);
+    if (strcmp(date, in->opened) < 0)
+        return constraint("date", "inspection %lld was opened on %s; no finding on %s",
+                          (long long)in->id, in->opened, date);
+    return SC_OK;
+}
+
 int sc_inspection_add_finding(int64_t *out, sc_db *db, const sc_actor *actor,
                               int64_t inspection_id, const char *category, int severity,
                               const char *evidence, const char *const *entities, size_t n,
@@ -625,14 +657,10 @@ int sc_inspection_add_finding(int64_t *out, sc_db *db, const sc_actor *actor,
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
         return rc;
     if ((rc = inspection_begin(db, actor, SC__ACT_INSPECTION_FINDING, inspection_id,
-                               "sc_inspection_add_finding", &in, &org_id, 1)) != SC_OK)
+                               "sc_inspection_add_finding", &in, &org_id, 0)) != SC_OK)
         return rc;
-    if (strcmp(date, in.opened) < 0) {
-        rc = constraint("date", "inspection %lld was opened on %s; no finding on %s",
-                        (long long)inspection_id, in.opened, date);
-        goto fail;
-    }
-    if ((rc = finding_insert(db, actor, &in, org_id, category, severity, evidence, entities, n,
+    if ((rc = finding_check(&in, date)) != SC_OK ||
+        (rc = finding_insert(db, actor, &in, org_id, category, severity, evidence, entities, n,
                              date, out)) != SC_OK)
         goto fail;
     if ((rc = sc__db_commit(db)) != SC_OK)
@@ -815,33 +843,49 @@ done:
     return SC_OK;
 }
 
+/* Closing an inspection, for sc_inspection_close and an imported findings document: open
+ * still, the day not before it was opened. */
+static int close_check(const sc_inspection *in, const char *date)
+{
+    if (in->status == SC_INSPECTION_CLOSED)
+        return constraint("inspection_id", "inspection %lld was closed on %s",
+                          (long long)in->id, in->closed);
+    if (strcmp(date, in->opened) < 0)
+        return constraint("date", "inspection %lld was opened on %s; it cannot close on %s",
+                          (long long)in->id, in->opened, date);
+    return SC_OK;
+}
+
+static int close_apply(sc_db *db, sqlite3_int64 id, const char *date, const char *who,
+                       const char *conclusion)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_INSPECTION_CLOSE, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, who);
+    sc__bind_text(st, 4, conclusion);
+    return sc__db_exec_stmt(db, st, "closing an inspection");
+}
+
 int sc_inspection_close(sc_db *db, const sc_actor *actor, int64_t inspection_id,
                         const char *conclusion, const char *date_in)
 {
     char date[SC_DATE_SIZE], who[SC_ACTOR_TEXT_SIZE];
     sc_inspection in;
-    sqlite3_stmt *st;
     int rc;
 
     if ((rc = sc__check_text(conclusion, "conclusion", SC_ORG_TEXT_SIZE - 1, 1)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
         return rc;
     if ((rc = inspection_begin(db, actor, SC__ACT_INSPECTION_CLOSE, inspection_id,
-                               "sc_inspection_close", &in, NULL, 1)) != SC_OK)
+                               "sc_inspection_close", &in, NULL, 0)) != SC_OK)
         return rc;
-    if (strcmp(date, in.opened) < 0) {
-        rc = constraint("date", "inspection %lld was opened on %s; it cannot close on %s",
-                        (long long)inspection_id, in.opened, date);
-        goto fail;
-    }
     sc__actor_text(actor, who);
-    if ((rc = sc__db_stmt_get(db, SQL_INSPECTION_CLOSE, &st)) != SC_OK)
-        goto fail;
-    sqlite3_bind_int64(st, 1, inspection_id);
-    sc__bind_text(st, 2, date);
-    sc__bind_text(st, 3, who);
-    sc__bind_text(st, 4, conclusion);
-    if ((rc = sc__db_exec_stmt(db, st, "closing an inspection")) != SC_OK ||
+    if ((rc = close_check(&in, date)) != SC_OK ||
+        (rc = close_apply(db, inspection_id, date, who, conclusion)) != SC_OK ||
         (rc = sc__audit_append(db, actor, "inspection", in.credit_code,
                                sc__action_name(SC__ACT_INSPECTION_CLOSE),
                                "id=%lld date=%s findings=%lld conclusion=%s",
@@ -1018,13 +1062,37 @@ static int finding_begin(sc_db *db, const sc_actor *actor, int action, int64_t i
     return sc__db_begin(db);
 }
 
+/* Withdrawing a finding, for sc_finding_withdraw and an imported findings document: not
+ * withdrawn yet, the day not before the finding. */
+static int withdraw_check(const sc_finding *f, const char *date)
+{
+    if (f->withdrawn[0])
+        return constraint("finding_id", "finding %lld was withdrawn on %s", (long long)f->id,
+                          f->withdrawn);
+    if (strcmp(date, f->date) < 0)
+        return constraint("date", "finding %lld is of %s; it cannot be withdrawn on %s",
+                          (long long)f->id, f->date, date);
+    return SC_OK;
+}
+
+static int withdraw_apply(sc_db *db, sqlite3_int64 id, const char *date, const char *reason)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_FINDING_WITHDRAW, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, reason);
+    return sc__db_exec_stmt(db, st, "withdrawing a finding");
+}
+
 int sc_finding_withdraw(sc_db *db, const sc_actor *actor, int64_t finding_id, const char *reason,
                         const char *date_in)
 {
     char date[SC_DATE_SIZE];
     sc_finding f;
     sqlite3_int64 org_id = 0;
-    sqlite3_stmt *st;
     int rc, touched = 0;
 
     if ((rc = sc__check_text(reason, "reason", SC_ORG_TEXT_SIZE - 1, 1)) != SC_OK ||
@@ -1033,22 +1101,8 @@ int sc_finding_withdraw(sc_db *db, const sc_actor *actor, int64_t finding_id, co
     if ((rc = finding_begin(db, actor, SC__ACT_FINDING_WITHDRAW, finding_id, "sc_finding_withdraw",
                             &f, &org_id)) != SC_OK)
         return rc;
-    if (f.withdrawn[0]) {
-        rc = constraint("finding_id", "finding %lld was withdrawn on %s", (long long)finding_id,
-                        f.withdrawn);
-        goto fail;
-    }
-    if (strcmp(date, f.date) < 0) {
-        rc = constraint("date", "finding %lld is of %s; it cannot be withdrawn on %s",
-                        (long long)finding_id, f.date, date);
-        goto fail;
-    }
-    if ((rc = sc__db_stmt_get(db, SQL_FINDING_WITHDRAW, &st)) != SC_OK)
-        goto fail;
-    sqlite3_bind_int64(st, 1, finding_id);
-    sc__bind_text(st, 2, date);
-    sc__bind_text(st, 3, reason);
-    if ((rc = sc__db_exec_stmt(db, st, "withdrawing a finding")) != SC_OK ||
+    if ((rc = withdraw_check(&f, date)) != SC_OK ||
+        (rc = withdraw_apply(db, finding_id, date, reason)) != SC_OK ||
         (rc = sc__credit_refresh(db, org_id, date, &touched)) != SC_OK ||
         (rc = sc__audit_append(db, actor, "finding", f.credit_code,
                                sc__action_name(SC__ACT_FINDING_WITHDRAW),
@@ -1060,7 +1114,6 @@ fail:
     sc__db_rollback(db);
     return rc;
 }
-
 
 int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *actor,
                                    int64_t finding_id, const char *date_in)
@@ -1375,24 +1428,25 @@ int sc_sanction_iter_next(sc_sanction *out, sc_supervision_iter *it)
 static const char SQL_INSP_RECEIVE[] =
     "INSERT INTO inspection(org_id, kind, target, opened, opened_by, note, scanned) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-static const char SQL_INSP_RECEIVE_CLOSE[] =
-    "UPDATE inspection SET closed = ?2, closed_by = ?3, conclusion = ?4 WHERE id = ?1";
 static const char SQL_INSP_RECEIVE_SCAN[] =
     "UPDATE inspection SET scanned = ?2 WHERE id = ?1 AND (scanned IS NULL OR scanned < ?2)";
-static const char SQL_FINDING_RECEIVE[] =
-    "INSERT INTO finding(inspection_id, org_id, category, severity, evidence, date, recorded_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-static const char SQL_FINDING_RECEIVE_WITHDRAWAL[] =
-    "UPDATE finding SET withdrawn = ?2, withdraw_reason = ?3 WHERE id = ?1";
-static const char SQL_ENTITY_RECEIVE[] =
-    "INSERT INTO finding_entity(finding_id, seq, ref) VALUES (?1, ?2, ?3)";
 
 int sc__inspection_receive(sc_db *db, sqlite3_int64 org_id, int kind, const char *target,
                            const char *opened, const char *opened_by, const char *note,
                            const char *scanned, sqlite3_int64 *id)
 {
+    char norm[SC_ORG_NAME_SIZE];
     sqlite3_stmt *st;
     int rc;
+    /* sc_inspection_open's target checks; a session or venue is named by the inspecting
+     * registry's id, which this registry cannot check. */
+    if (kind == SC_INSPECT_SESSION || kind == SC_INSPECT_VENUE) {
+        if (!target || !*target)
+            return bad("target", "the %s to inspect must be named by its id",
+                       sc_inspection_kind_name(kind));
+    } else if ((rc = check_target(db, kind, target, org_id, norm, sizeof norm)) != SC_OK) {
+        return rc;
+    }
     if ((rc = sc__db_stmt_get(db, SQL_INSP_RECEIVE, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, org_id);
@@ -1422,60 +1476,39 @@ int sc__inspection_receive_scan(sc_db *db, sqlite3_int64 id, const char *scanned
 int sc__inspection_receive_close(sc_db *db, sqlite3_int64 id, const char *closed,
                                  const char *closed_by, const char *conclusion)
 {
-    sqlite3_stmt *st;
+    sc_inspection in;
     int rc;
-    if ((rc = sc__db_stmt_get(db, SQL_INSP_RECEIVE_CLOSE, &st)) != SC_OK)
+    if ((rc = inspection_load(db, id, &in, NULL)) != SC_OK || (rc = close_check(&in, closed)) != SC_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, id);
-    sc__bind_text(st, 2, closed);
-    sc__bind_text(st, 3, closed_by);
-    sc__bind_text(st, 4, conclusion);
-    return sc__db_exec_stmt(db, st, "closing an inspection");
+    return close_apply(db, id, closed, closed_by, conclusion);
 }
 
 int sc__finding_receive(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 org_id,
                         const char *category, int severity, const char *evidence,
                         const char *date, const char *recorded_by, sqlite3_int64 *id)
 {
-    sqlite3_stmt *st;
+    sc_inspection in;
     int rc;
-    if ((rc = sc__db_stmt_get(db, SQL_FINDING_RECEIVE, &st)) != SC_OK)
+    if ((rc = check_finding_args(category, severity, evidence, NULL, 0)) != SC_OK ||
+        (rc = inspection_load(db, inspection_id, &in, NULL)) != SC_OK ||
+        (rc = finding_check(&in, date)) != SC_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, inspection_id);
-    sqlite3_bind_int64(st, 2, org_id);
-    sc__bind_text(st, 3, category);
-    sqlite3_bind_int(st, 4, severity);
-    sc__bind_text(st, 5, evidence);
-    sc__bind_text(st, 6, date);
-    sc__bind_text(st, 7, recorded_by);
-    if ((rc = sc__db_exec_stmt(db, st, "recording a finding")) != SC_OK)
-        return rc;
-    *id = sqlite3_last_insert_rowid(db->conn);
-    return SC_OK;
+    return finding_apply(db, inspection_id, org_id, category, severity, evidence, date,
+                         recorded_by, id);
 }
 
 int sc__finding_receive_withdrawal(sc_db *db, sqlite3_int64 id, const char *date,
                                    const char *reason)
 {
-    sqlite3_stmt *st;
+    sc_finding f;
     int rc;
-    if ((rc = sc__db_stmt_get(db, SQL_FINDING_RECEIVE_WITHDRAWAL, &st)) != SC_OK)
+    if ((rc = finding_load(db, id, &f, NULL)) != SC_OK || (rc = withdraw_check(&f, date)) != SC_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, id);
-    sc__bind_text(st, 2, date);
-    sc__bind_text(st, 3, reason);
-    return sc__db_exec_stmt(db, st, "withdrawing a finding");
+    return withdraw_apply(db, id, date, reason);
 }
 
 int sc__finding_entity_receive(sc_db *db, sqlite3_int64 finding_id, long long seq,
                                const char *ref)
 {
-    sqlite3_stmt *st;
-    int rc;
-    if ((rc = sc__db_stmt_get(db, SQL_ENTITY_RECEIVE, &st)) != SC_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, finding_id);
-    sqlite3_bind_int64(st, 2, seq);
-    sc__bind_text(st, 3, ref);
-    return sc__db_exec_stmt(db, st, "recording a finding's entity");
+    return entity_apply(db, finding_id, seq, ref);
 }

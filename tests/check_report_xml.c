@@ -403,6 +403,58 @@ START_TEST(test_report_application_documents)
 }
 END_TEST
 
+/* One door (issue 11): a findings document replays each act through supervision's own
+ * checks. A withdrawal before its finding and a closing before its opening are refused by
+ * the direct calls and by the import with the same reason; the city's registry unchanged. */
+START_TEST(test_findings_replay_owner_checks)
+{
+    int64_t insp, f1, certs;
+    char *doc, *bad, *before, *after, msg[512];
+    const char *reason;
+    insp = open_inspection(&f1);
+    /* withdrawn the day before the finding */
+    before = t_dump(fx.db);
+    ck_assert_int_eq(sc_finding_withdraw(fx.db, fx.haidian, f1, "复核", "2024-04-01"),
+                     SC_ECONSTRAINT);
+    after = t_dump(fx.db);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    reason = strstr(sc_error_last()->message, "is of 2024-04-02");
+    ck_assert_ptr_nonnull(reason);
+    snprintf(msg, sizeof msg, "%s", reason);
+    ck_ok(sc_finding_withdraw(fx.db, fx.haidian, f1, "复核", "2024-04-06"));
+    doc = export_doc(fx.db, SC_DOC_FINDINGS, insp, "2024-04-10");
+    bad = t_edit(doc, "<finding", "withdrawn=\"2024-04-06\"", "withdrawn=\"2024-04-01\"");
+    t_refused_import(fresh, fx.centre, bad, SC_EINVALIDDOC, 4,
+                     "supervision-findings/inspection[1]/finding[1]/@withdrawn", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, msg));
+    free(bad);
+    sc_free(doc);
+    /* closed before it was opened */
+    ck_ok(sc_inspection_open(&certs, fx.db, fx.centre, FX_ORG, SC_INSPECT_CERTIFICATES, NULL,
+                             "2024-04-01", NULL));
+    before = t_dump(fx.db);
+    ck_assert_int_eq(sc_inspection_close(fx.db, fx.centre, certs, "无问题", "2024-03-20"),
+                     SC_ECONSTRAINT);
+    after = t_dump(fx.db);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    reason = strstr(sc_error_last()->message, "was opened on 2024-04-01");
+    ck_assert_ptr_nonnull(reason);
+    snprintf(msg, sizeof msg, "%s", reason);
+    ck_ok(sc_inspection_close(fx.db, fx.centre, certs, "无问题", "2024-04-05"));
+    doc = export_doc(fx.db, SC_DOC_FINDINGS, certs, "2024-04-10");
+    bad = t_edit(doc, "<inspection", "closed=\"2024-04-05\"", "closed=\"2024-03-20\"");
+    t_refused_import(fresh, fx.centre, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, msg));
+    ck_assert_int_eq(t_count(fresh, "SELECT count(*) FROM inspection"), 0);
+    free(bad);
+    sc_free(doc);
+}
+END_TEST
+
 Suite *sc_report_xml_suite(void)
 {
     Suite *s = suite_create("report_xml");
@@ -419,6 +471,7 @@ Suite *sc_report_xml_suite(void)
     tcase_add_test(tc, test_findings_round_trip);
     tcase_add_test(tc, test_findings_kinds);
     tcase_add_test(tc, test_findings_refusals);
+    tcase_add_test(tc, test_findings_replay_owner_checks);
     suite_add_tcase(s, tc);
     tc = tcase_create("export");
     tcase_add_checked_fixture(tc, setup, teardown);
