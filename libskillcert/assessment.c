@@ -676,15 +676,7 @@ int sc_session_create(int64_t *out, sc_db *db, const sc_actor *actor, const char
         return rc;
     if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
-    in.org = &org;
-    in.occupation = occ;
-    in.work_type = work_type;
-    in.level = level;
-    in.path = path;
-    in.rooms = rooms;
-    in.date = date;
-    in.venue_id = venue_id;
-    in.flags = flags;
+    in = (session_in){ &org, occ, work_type, level, path, rooms, date, venue_id, flags };
     if ((rc = session_check(db, &in, 1, &v)) != SC_OK)
         goto fail;
     sc__today(today);
@@ -1969,18 +1961,9 @@ int sc__session_receive(sc_db *db, const sc__org_row *org, const char *occupatio
                         sqlite3_int64 venue_id, int rooms, unsigned int flags,
                         sqlite3_int64 *id)
 {
-    session_in in;
+    session_in in = { org, occupation, work_type, level, path, rooms, date, venue_id, flags };
     sc_venue v;
     int rc;
-    in.org = org;
-    in.occupation = occupation;
-    in.work_type = work_type;
-    in.level = level;
-    in.path = path;
-    in.rooms = rooms;
-    in.date = date;
-    in.venue_id = venue_id;
-    in.flags = flags;
     if ((rc = session_check(db, &in, 0, &v)) != SC_OK)
         return rc;
     return session_apply(db, &in, SC_SESSION_CONFIRMED, date, id);

@@ -425,8 +425,8 @@ START_TEST(test_exchange_replay_result_session_not_confirmed)
 }
 END_TEST
 
-/* A level out of the organization's scope: a session at level 3 when the filing is taken
- * out of it is refused by sc_session_create and by a results report (SC_ESCOPE). */
+/* Out of the directory on the session's day (exited before it): a session is refused by
+ * sc_session_create and by a results report recording it (SC_ESCOPE, the same reason). */
 START_TEST(test_exchange_replay_session_standing)
 {
     sc_db *city = clone(fx.db);
@@ -445,6 +445,34 @@ START_TEST(test_exchange_replay_session_standing)
     t_refused_import(city, fx.centre, report, SC_ESCOPE, 0, NULL, rep);
     same_reason(msg);
     ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
+    sc_free(report);
+    sc_db_close(city);
+}
+END_TEST
+
+/* Out of scope (超范围): FX_ORG is filed for 4-04-05-05 / 数据标注员, not for its work type
+ * 人工智能算法测试员. A session of it is refused by sc_session_create and by a results
+ * report that names it (SC_ESCOPE, the same reason); nothing recorded. */
+START_TEST(test_exchange_replay_session_out_of_scope)
+{
+    sc_db *city = clone(fx.db);
+    char msg[1024], *report, *other;
+    int64_t s, venue, sid = 0;
+    fx_candidates(1, 1);
+    s = fx_ready_session("2024-03-01", 1, 1);
+    fx_pass(s, 1, 1, "2024-03-02");
+    report = results_report(s);
+    other = t_edit(report, "<session", "occupation=\"" FX_OCC "\"",
+                   "occupation=\"4-04-05-05\" work-type=\"人工智能算法测试员\"");
+    venue = t_count(fx.db, "SELECT min(id) FROM venue");
+    DIRECT_REFUSED(fx.db, sc_session_create(&sid, fx.db, fx.org, FX_ORG, "4-04-05-05",
+                                            "人工智能算法测试员", 4, SC_PATH_NORMAL,
+                                            "2024-03-01", venue, 1, 0), SC_ESCOPE, msg);
+    t_refused_import(city, fx.centre, other, SC_ESCOPE, 3, "results-report/session[1]/@occupation",
+                     rep);
+    same_reason(msg);
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
+    free(other);
     sc_free(report);
     sc_db_close(city);
 }
@@ -686,6 +714,7 @@ Suite *sc_exchange_suite(void)
     tcase_add_test(tc, test_exchange_replay_result_standing_on_recorded_day);
     tcase_add_test(tc, test_exchange_replay_result_session_not_confirmed);
     tcase_add_test(tc, test_exchange_replay_session_standing);
+    tcase_add_test(tc, test_exchange_replay_session_out_of_scope);
     suite_add_tcase(s, tc);
     tc = tcase_create("certificate-ack");
     tcase_add_checked_fixture(tc, setup, teardown);

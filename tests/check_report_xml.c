@@ -409,17 +409,11 @@ END_TEST
 START_TEST(test_findings_replay_owner_checks)
 {
     int64_t insp, f1, certs;
-    char *doc, *bad, *before, *after, msg[512];
+    char *doc, *bad, msg[512];
     const char *reason;
     insp = open_inspection(&f1);
     /* withdrawn the day before the finding */
-    before = t_dump(fx.db);
-    ck_assert_int_eq(sc_finding_withdraw(fx.db, fx.haidian, f1, "复核", "2024-04-01"),
-                     SC_ECONSTRAINT);
-    after = t_dump(fx.db);
-    ck_assert_str_eq(before, after);
-    free(before);
-    free(after);
+    ck_refused(sc_finding_withdraw(fx.db, fx.haidian, f1, "复核", "2024-04-01"), SC_ECONSTRAINT);
     reason = strstr(sc_error_last()->message, "is of 2024-04-02");
     ck_assert_ptr_nonnull(reason);
     snprintf(msg, sizeof msg, "%s", reason);
@@ -434,13 +428,8 @@ START_TEST(test_findings_replay_owner_checks)
     /* closed before it was opened */
     ck_ok(sc_inspection_open(&certs, fx.db, fx.centre, FX_ORG, SC_INSPECT_CERTIFICATES, NULL,
                              "2024-04-01", NULL));
-    before = t_dump(fx.db);
-    ck_assert_int_eq(sc_inspection_close(fx.db, fx.centre, certs, "无问题", "2024-03-20"),
-                     SC_ECONSTRAINT);
-    after = t_dump(fx.db);
-    ck_assert_str_eq(before, after);
-    free(before);
-    free(after);
+    ck_refused(sc_inspection_close(fx.db, fx.centre, certs, "无问题", "2024-03-20"),
+               SC_ECONSTRAINT);
     reason = strstr(sc_error_last()->message, "was opened on 2024-04-01");
     ck_assert_ptr_nonnull(reason);
     snprintf(msg, sizeof msg, "%s", reason);
