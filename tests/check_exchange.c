@@ -523,6 +523,25 @@ START_TEST(test_exchange_replay_ack_of_revoked)
 }
 END_TEST
 
+/* A certificate batch naming a certificate the city's registry holds revoked: the centre
+ * cannot publish it, directly or by importing the batch again (a new batch id). */
+START_TEST(test_exchange_replay_batch_of_revoked)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-03-20"), *again, msg[1024];
+    ck_ok(t_import(fresh, fx.centre, doc, NULL, rep));
+    ck_ok(sc_certificate_revoke(fresh, fx.centre, certs[0], "照片与本人不符", "2024-03-25"));
+    /* the same certificates sent again, in a new batch */
+    again = t_edit(doc, "batch=", "certificate-batch-", "certificate-batch-z");
+    DIRECT_REFUSED(fresh, sc_certificate_publish(fresh, fx.centre, certs[0], "2024-03-20"),
+                   SC_ECONSTRAINT, msg);
+    t_refused_import(fresh, fx.centre, again, SC_EINVALIDDOC, 3,
+                     "certificate-batch/certificate[1]/@number", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, msg));
+    free(again);
+    sc_free(doc);
+}
+END_TEST
+
 /* A certificate revoked twice: sc_certificate_revoke and a revocations document with
  * another day refuse it the same. */
 START_TEST(test_exchange_replay_revoke_twice)
@@ -707,6 +726,7 @@ Suite *sc_exchange_suite(void)
     tcase_add_test(tc, test_exchange_replay_issue_standing_on_issued_day);
     tcase_add_test(tc, test_exchange_replay_ack_of_revoked);
     tcase_add_test(tc, test_exchange_replay_revoke_twice);
+    tcase_add_test(tc, test_exchange_replay_batch_of_revoked);
     suite_add_tcase(s, tc);
     tc = tcase_create("one-door-replay-assessment");
     tcase_add_checked_fixture(tc, setup_plain, teardown_plain);
