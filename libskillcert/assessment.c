@@ -1038,11 +1038,12 @@ static const char SQL_APP_FOR_ENROL[] =
 
 /* The candidate's confirmed application for the session's organization,
  * offering and path (at most one: one open application per person and
- * offering). "state <= 3" lets SQLite use the partial index of open ones. */
+ * offering). "state <= 3" is the partial index's own predicate (migrations.c), which
+ * SQLite matches only as that literal text; the state sought is bound from the enum. */
 static const char SQL_APP_CONFIRMED[] =
     "SELECT p.id FROM application p JOIN candidate c ON c.id = p.candidate_id "
     "WHERE c.id_number = ?1 AND p.org_id = ?2 AND p.occupation = ?3 AND p.work_type = ?4 "
-    "AND p.level = ?5 AND p.path = ?6 AND p.state <= 3 AND p.state = 3 ORDER BY p.id LIMIT 1";
+    "AND p.level = ?5 AND p.path = ?6 AND p.state <= 3 AND p.state = ?7 ORDER BY p.id LIMIT 1";
 
 /* To explain a refusal: the candidate's latest open application for the
  * offering, with any organization, on any path. */
@@ -1130,6 +1131,7 @@ static int find_application(sc_db *db, const sc__session_row *row, const char *i
     sc__bind_text(st, 4, row->s.work_type);
     sqlite3_bind_int(st, 5, row->s.level);
     sqlite3_bind_int(st, 6, row->s.path);
+    sqlite3_bind_int(st, 7, SC_APPLICATION_CONFIRMED);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
