@@ -1550,6 +1550,40 @@ static int result_check(sc_db *db, const sc__session_row *row, const char *idn,
     return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading results");
 }
 
+/* The pass scores of the session's components (pass[c]; -1 where it has none). */
+static int pass_scores(sc_db *db, const sc_session *s, int pass[4])
+{
+    int c, rc;
+    for (c = 0; c < 4; c++)
+        pass[c] = -1;
+    for (c = 1; c <= 3; c++) {
+        sc_component_rule rule;
+        if (!(s->components & SC_COMPONENT_BIT(c)))
+            continue;
+        if ((rc = sc__component_rule(db, s->occupation, c, &rule)) != SC_OK)
+            return rc;
+        pass[c] = rule.pass_score;
+    }
+    return SC_OK;
+}
+
+/* The pass rule of the standard: every component of the session at its pass score.
+ * *failed: the components below it. */
+static int result_outcome(const int pass[4], const double score[4], unsigned int *failed)
+{
+    int c, passed = 1;
+    *failed = 0;
+    for (c = 1; c <= 3; c++) {
+        if (pass[c] < 0)
+            continue;
+        if (score[c] == SC_SCORE_NONE || score[c] < pass[c]) {
+            passed = 0;
+            *failed |= SC_COMPONENT_BIT(c);
+        }
+    }
+    return passed;
+}
+
 static int result_apply(sc_db *db, sqlite3_int64 session_id, const char *idn,
                         const double score[4], unsigned int carried, int passed,
                         unsigned int failed, const char *date)
@@ -1582,7 +1616,7 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
     double given[4], score[4];
     char idn[19], date[SC_DATE_SIZE], idtext[48];
     unsigned int carried = 0, failed = 0;
-    int rc, c, passed = 1, completed = 0;
+    int rc, c, passed = 1, completed = 0, pass[4];
 
     given[0] = SC_SCORE_NONE;
     given[1] = theory;
@@ -1637,17 +1671,9 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
             carried |= bit;
         }
     }
-    for (c = 1; c <= 3; c++) {
-        sc_component_rule rule;
-        if (!(row.s.components & SC_COMPONENT_BIT(c)))
-            continue;
-        if ((rc = sc__component_rule(db, row.s.occupation, c, &rule)) != SC_OK)
-            goto fail;
-        if (score[c] == SC_SCORE_NONE || score[c] < rule.pass_score) {
-            passed = 0;
-            failed |= SC_COMPONENT_BIT(c);
-        }
-    }
+    if ((rc = pass_scores(db, &row.s, pass)) != SC_OK)
+        goto fail;
+    passed = result_outcome(pass, score, &failed);
     snprintf(idtext, sizeof idtext, "%lld:%s", (long long)session_id, idn);
     if ((rc = result_apply(db, session_id, idn, score, carried, passed, failed, date)) !=
             SC_OK ||
@@ -1990,17 +2016,20 @@ int sc__enrolment_receive(sc_db *db, sqlite3_int64 session_id, const char *id_nu
 
 int sc__result_receive(sc_db *db, sc__result_memo *memo, sqlite3_int64 session_id,
                        const char *id_number, const double score[4], unsigned int carried,
-                       int passed, unsigned int failed, const char *recorded)
+                       const char *recorded, int *passed)
 {
     sc__result_memo local;
+    unsigned int failed = 0;
     int rc;
+    *passed = 0;
     if (!memo) {
         memset(&local, 0, sizeof local);
         memo = &local;
     }
     if (memo->row.s.id != session_id) {
         memo->stood[0] = '\0';
-        if ((rc = sc__session_load(db, session_id, &memo->row)) != SC_OK) {
+        if ((rc = sc__session_load(db, session_id, &memo->row)) != SC_OK ||
+            (rc = pass_scores(db, &memo->row.s, memo->pass)) != SC_OK) {
             memo->row.s.id = 0;
             return rc;
         }
@@ -2009,5 +2038,6 @@ int sc__result_receive(sc_db *db, sc__result_memo *memo, sqlite3_int64 session_i
                            !strcmp(memo->stood, recorded))) != SC_OK)
         return rc;
     sc__copy_text(memo->stood, sizeof memo->stood, recorded);
-    return result_apply(db, session_id, id_number, score, carried, passed, failed, recorded);
+    *passed = result_outcome(memo->pass, score, &failed);
+    return result_apply(db, session_id, id_number, score, carried, *passed, failed, recorded);
 }

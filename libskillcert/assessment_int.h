@@ -75,6 +75,7 @@ int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
 typedef struct sc__result_memo {
     sc__session_row row; /* row.s.id 0: none yet */
     char stood[SC_DATE_SIZE];
+    int pass[4];         /* the pass scores of its components (-1: none) */
 } sc__result_memo;
 
 /* A venue registered (sc_venue_register's checks: in the organization's district, a
@@ -94,11 +95,12 @@ int sc__enrolment_receive(sc_db *db, sqlite3_int64 session_id, const char *id_nu
                           const char *name, int attempt, unsigned int components,
                           const char *date);
 /* A result recorded (sc_result_record's checks: the session confirmed, the day not before
- * it, the organization standing for the offering on the day, no result yet); score[1..3]:
- * theory, practical, review (SC_SCORE_NONE: not taken). `memo` may be NULL. */
+ * it, the organization standing for the offering on the day, no result yet), passed or
+ * not by the same pass rule (*passed); score[1..3]: theory, practical, review
+ * (SC_SCORE_NONE: not taken). `memo` may be NULL. */
 int sc__result_receive(sc_db *db, sc__result_memo *memo, sqlite3_int64 session_id,
                        const char *id_number, const double score[4], unsigned int carried,
-                       int passed, unsigned int failed, const char *recorded);
+                       const char *recorded, int *passed);
 
 /* Text of a level as printed on certificates: "三级/高级工". */
 void sc__level_text(int level, char *out, size_t cap);

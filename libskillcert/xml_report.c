@@ -364,10 +364,11 @@ static int rr_candidate_start(sc__xml_ctx *ctx, rr_state *s)
         return rc;
     if (s->passed < 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "passed", "attribute 'passed' is required");
-    if (strcmp(recorded, s->date) < 0 || strcmp(recorded, s->reported) > 0)
+    /* not after the report; not before the session is the owner's rule */
+    if (strcmp(recorded, s->reported) > 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "recorded",
-                            "a result is recorded from the session's day (%s) to the report's "
-                            "(%s), not on %s", s->date, s->reported, recorded);
+                            "a result is recorded by the report's day (%s), not on %s",
+                            s->reported, recorded);
     sc__copy_text(s->name, sizeof s->name, name);
     sc__copy_text(s->recorded, sizeof s->recorded, recorded);
     s->given = s->carried = 0;
@@ -420,29 +421,13 @@ static int same_score(double a, double b)
 static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
 {
     sqlite3_stmt *st;
-    unsigned int failed = 0, taken;
-    int c, rc, passed = 1;
+    unsigned int taken;
+    int c, rc, passed = 0;
     s->in_candidate = 0;
     if (s->given != s->components)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "score",
                             "the result of %s gives a score for each component of the session",
                             s->idn);
-    for (c = 1; c <= 3; c++) {
-        sc_component_rule rule;
-        if (!(s->components & SC_COMPONENT_BIT(c)))
-            continue;
-        if (sc__component_rule(ctx->db, s->occupation, c, &rule) != SC_OK)
-            return sc__xml_fail_last(ctx, NULL);
-        if (s->score[c] == SC_SCORE_NONE || s->score[c] < rule.pass_score) {
-            passed = 0;
-            failed |= SC_COMPONENT_BIT(c);
-        }
-    }
-    if (passed != s->passed)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "passed",
-                            "%s %s by the pass rule of %s's standard (every component at its "
-                            "pass score), not as the report says", s->idn,
-                            passed ? "passed" : "failed", s->occupation);
     taken = s->components & ~s->carried;
     if (sc__db_stmt_get(ctx->db, SQL_RESULT_HELD, &st) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
@@ -461,7 +446,7 @@ static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
                 ok = ok && same_score(held, s->score[c]);
             }
             ok = ok && (unsigned int)sqlite3_column_int(st, 6) == s->carried &&
-                 sqlite3_column_int(st, 7) == passed && sc__col_text(st, 8) &&
+                 sqlite3_column_int(st, 7) == s->passed && sc__col_text(st, 8) &&
                  !strcmp(sc__col_text(st, 8), s->recorded);
         }
         sqlite3_reset(st);
@@ -479,10 +464,16 @@ static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
                                   s->date) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
     }
+    /* recorded through the owner: its checks, its pass rule */
     if (sc__result_receive(ctx->db, &s->memo, s->session_id, s->idn, s->score, s->carried,
-                           passed, failed, s->recorded) != SC_OK)
+                           s->recorded, &passed) != SC_OK)
         return sc__xml_fail_last(ctx, sc_error_last()->code == SC_EEXISTS ? "id-number"
                                                                          : "recorded");
+    if (passed != s->passed)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "passed",
+                            "%s %s by the pass rule of %s's standard (every component at its "
+                            "pass score), not as the report says", s->idn,
+                            passed ? "passed" : "failed", s->occupation);
     return sc__xml_count(ctx);
 }
 
