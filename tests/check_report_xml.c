@@ -403,6 +403,14 @@ START_TEST(test_report_application_documents)
 }
 END_TEST
 
+/* The direct call's reason, from `from` on, kept in msg. */
+static void keep_reason(char *msg, size_t cap, const char *from)
+{
+    const char *reason = strstr(sc_error_last()->message, from);
+    ck_assert_ptr_nonnull(reason);
+    snprintf(msg, cap, "%s", reason);
+}
+
 /* One door (issue 11): a findings document replays each act through supervision's own
  * checks. A withdrawal before its finding and a closing before its opening are refused by
  * the direct calls and by the import with the same reason; the city's registry unchanged. */
@@ -410,13 +418,10 @@ START_TEST(test_findings_replay_owner_checks)
 {
     int64_t insp, f1, certs;
     char *doc, *bad, msg[512];
-    const char *reason;
     insp = open_inspection(&f1);
     /* withdrawn the day before the finding */
     ck_refused(sc_finding_withdraw(fx.db, fx.haidian, f1, "复核", "2024-04-01"), SC_ECONSTRAINT);
-    reason = strstr(sc_error_last()->message, "is of 2024-04-02");
-    ck_assert_ptr_nonnull(reason);
-    snprintf(msg, sizeof msg, "%s", reason);
+    keep_reason(msg, sizeof msg, "is of 2024-04-02");
     ck_ok(sc_finding_withdraw(fx.db, fx.haidian, f1, "复核", "2024-04-06"));
     doc = export_doc(fx.db, SC_DOC_FINDINGS, insp, "2024-04-10");
     bad = t_edit(doc, "<finding", "withdrawn=\"2024-04-06\"", "withdrawn=\"2024-04-01\"");
@@ -430,9 +435,7 @@ START_TEST(test_findings_replay_owner_checks)
                              "2024-04-01", NULL));
     ck_refused(sc_inspection_close(fx.db, fx.centre, certs, "无问题", "2024-03-20"),
                SC_ECONSTRAINT);
-    reason = strstr(sc_error_last()->message, "was opened on 2024-04-01");
-    ck_assert_ptr_nonnull(reason);
-    snprintf(msg, sizeof msg, "%s", reason);
+    keep_reason(msg, sizeof msg, "was opened on 2024-04-01");
     ck_ok(sc_inspection_close(fx.db, fx.centre, certs, "无问题", "2024-04-05"));
     doc = export_doc(fx.db, SC_DOC_FINDINGS, certs, "2024-04-10");
     bad = t_edit(doc, "<inspection", "closed=\"2024-04-05\"", "closed=\"2024-03-20\"");
