@@ -1942,7 +1942,7 @@ int sc_result_iter_next(sc_result *out, sc_session_iter *it)
 static const char SQL_RESULT_PASSED[] =
     "SELECT 1 FROM result r JOIN session s ON s.id = r.session_id WHERE s.org_id = ?1 AND "
     "r.id_number = ?2 AND r.passed = 1 AND s.occupation = ?3 AND s.work_type = ?4 AND "
-    "s.level = ?5 AND s.date <= ?6 LIMIT 1";
+    "s.level = ?5 AND r.recorded <= ?6 LIMIT 1";
 
 int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
                       const char *occupation, const char *work_type, int level, const char *by,

@@ -54,7 +54,8 @@ int sc__enrolment_load(sc_db *db, sqlite3_int64 session_id, const char *id_numbe
 int sc__id_number_norm(const char *in, char out[19]);
 
 /* Did `id_number` (normalised) pass a session of organization `org_id` for
- * (occupation, work_type: "" when undivided, level), held on or before `by`?
+ * (occupation, work_type: "" when undivided, level), the result recorded on or before
+ * `by` (as sc_certificate_report requires of the day certified)?
  * *passed 1 or 0. SC_OK; SC_EDB. Certificates are issued only on such a
  * result (谁评价谁负责谁发证), wherever they are recorded. */
 int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
