@@ -64,8 +64,8 @@ int sc__occupation_canon(sc_db *db, const char *code, char out[SC__CODE_SIZE])
         sc__error_set_field("occupation");
         return rc;
     }
-    if (!(st = sc__db_stmt(db, SQL_CANON)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CANON, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, norm);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -154,11 +154,11 @@ static const char SQL_RULE_GET[] =
 
 int sc__component_rule(sc_db *db, const char *occupation, int component, sc_component_rule *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_RULE_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RULE_GET, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, occupation ? occupation : "");
     sqlite3_bind_int(st, 2, component);
     rc = sqlite3_step(st);
@@ -234,10 +234,8 @@ int sc_component_rule_set(sc_db *db, const sc_actor *actor, const sc_component_r
         return rc;
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_RULE_SET))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RULE_SET, &st)) != SC_OK)
         goto fail;
-    }
     sc__bind_text(st, 1, canon);
     sqlite3_bind_int(st, 2, rule->component);
     sqlite3_bind_int(st, 3, rule->candidates_per_staff);
@@ -271,11 +269,11 @@ static const char SQL_VENUE_GET[] =
 /* SC_OK; SC_ENOTFOUND (recorded); SC_EDB. */
 static int venue_load(sc_db *db, sqlite3_int64 id, sc_venue *out, sqlite3_int64 *org_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_VENUE_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_VENUE_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -319,13 +317,56 @@ static const char SQL_VENUE_INS[] =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_VENUE_NAME[] = "SELECT 1 FROM venue WHERE org_id = ?1 AND name = ?2";
 
+/* The checks of registering a venue, for sc_venue_register and an imported results
+ * report: in the organization's own district, a name it has not used. */
+static int venue_check(sc_db *db, const sc__org_row *org, const char *name, const char *dist)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (strcmp(org->district, dist) != 0)
+        return fail_constraint("district",
+                               "venue '%s' is in district %s; %s is registered in %s, and "
+                               "assesses at venues in its own district (属地管理)",
+                               name, dist, org->code, org->district);
+    if ((rc = sc__db_stmt_get(db, SQL_VENUE_NAME, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, org->id);
+    sc__bind_text(st, 2, name);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return sc__error_fail(SC_EEXISTS, SC_DOMAIN_RULES, "name",
+                              "%s already has a venue named '%s'", org->code, name);
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "checking venue names");
+}
+
+static int venue_apply(sc_db *db, const sc__org_row *org, const char *name,
+                       const char *address, const char *dist, int rooms, const char *date,
+                       sqlite3_int64 *id)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_VENUE_INS, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, org->id);
+    sc__bind_text(st, 2, name);
+    sc__bind_text(st, 3, address);
+    sc__bind_text(st, 4, dist);
+    sqlite3_bind_int(st, 5, rooms);
+    sc__bind_text(st, 6, date);
+    if ((rc = sc__db_exec_stmt(db, st, "registering a venue")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
 int sc_venue_register(int64_t *out, sc_db *db, const sc_actor *actor, const char *credit_code,
                       const char *name, const char *address, const char *district, int rooms,
                       const char *date_in)
 {
     char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], dist[SC_DISTRICT_CODE_SIZE];
+    char idtext[32];
     sc__org_row org;
-    sqlite3_stmt *st;
     sqlite3_int64 id;
     int rc;
 
@@ -346,55 +387,16 @@ int sc_venue_register(int64_t *out, sc_db *db, const sc_actor *actor, const char
         return rc;
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
-    if ((rc = sc__org_find(db, code, &org)) != SC_OK)
+    if ((rc = sc__org_find(db, code, &org)) != SC_OK ||
+        (rc = venue_check(db, &org, name, dist)) != SC_OK ||
+        (rc = venue_apply(db, &org, name, address, dist, rooms, date, &id)) != SC_OK)
         goto fail;
-    if (strcmp(org.district, dist) != 0) {
-        rc = fail_constraint("district",
-                             "venue '%s' is in district %s; %s is registered in %s, and "
-                             "assesses at venues in its own district",
-                             name, dist, code, org.district);
+    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
+    if ((rc = sc__audit_append(db, actor, "venue", idtext,
+                               sc__action_name(SC__ACT_VENUE_REGISTER),
+                               "org=%s name=%s district=%s rooms=%d date=%s", code, name, dist,
+                               rooms, date)) != SC_OK)
         goto fail;
-    }
-    if (!(st = sc__db_stmt(db, SQL_VENUE_NAME))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sqlite3_bind_int64(st, 1, org.id);
-    sc__bind_text(st, 2, name);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW) {
-        rc = sc__error_set(SC_EEXISTS, SC_DOMAIN_RULES, "%s already has a venue named '%s'", code,
-                           name);
-        sc__error_set_field("name");
-        goto fail;
-    }
-    if (rc != SQLITE_DONE) {
-        rc = sc__db_fail(db, rc, "checking venue names");
-        goto fail;
-    }
-    if (!(st = sc__db_stmt(db, SQL_VENUE_INS))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sqlite3_bind_int64(st, 1, org.id);
-    sc__bind_text(st, 2, name);
-    sc__bind_text(st, 3, address);
-    sc__bind_text(st, 4, dist);
-    sqlite3_bind_int(st, 5, rooms);
-    sc__bind_text(st, 6, date);
-    if ((rc = sc__db_exec_stmt(db, st, "registering a venue")) != SC_OK)
-        goto fail;
-    id = sqlite3_last_insert_rowid(db->conn);
-    {
-        char idtext[32];
-        snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-        if ((rc = sc__audit_append(db, actor, "venue", idtext,
-                                   sc__action_name(SC__ACT_VENUE_REGISTER),
-                                   "org=%s name=%s district=%s rooms=%d date=%s", code, name,
-                                   dist, rooms, date)) != SC_OK)
-            goto fail;
-    }
     if ((rc = sc__db_commit(db)) != SC_OK)
         return rc;
     *out = id;
@@ -438,10 +440,8 @@ int sc_venue_inspect(sc_db *db, const sc_actor *actor, int64_t venue_id, int pas
                              "would go back in time", (long long)venue_id, v.inspected, date);
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_INSPECT_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INSPECT_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, venue_id);
     sc__bind_text(st, 2, date);
     sqlite3_bind_int(st, 3, passed);
@@ -467,11 +467,11 @@ static const char SQL_VENUE_OK[] =
 static int venue_usable(sc_db *db, sqlite3_int64 venue_id, const char *date, int *ok,
                         char *why, size_t cap)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_VENUE_OK);
+    sqlite3_stmt *st;
     int rc;
     *ok = 0;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_VENUE_OK, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, venue_id);
     sc__bind_text(st, 2, date);
     rc = sqlite3_step(st);
@@ -532,11 +532,11 @@ static void session_fill(sc_session *out, sqlite3_stmt *st)
 
 int sc__session_load(sc_db *db, sqlite3_int64 id, sc__session_row *row)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_SESSION_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(row, 0, sizeof(*row));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SESSION_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -570,19 +570,85 @@ int sc_session_get(sc_session *out, sc_db *db, int64_t session_id)
 
 static const char SQL_SESSION_INS[] =
     "INSERT INTO session(org_id, occupation, work_type, level, path, date, venue_id, rooms, "
-    "components, flags, status, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11)";
+    "components, flags, status, created, confirmed) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+/* What a new session is; the checks and the insert share it. */
+typedef struct {
+    const sc__org_row *org;
+    const char *occupation, *work_type; /* work_type NULL or "": undivided */
+    int level, path, rooms;
+    const char *date;
+    sqlite3_int64 venue_id;
+    unsigned int flags;
+} session_in;
+
+/* The checks of creating a session, for sc_session_create and an imported results report:
+ * the venue the organization's and large enough, passed its district bureau's inspection
+ * (when `inspected`: the direct call; no exchange document carries venue inspections),
+ * the organization standing for the offering on the day at the venue. *v: the venue. */
+static int session_check(sc_db *db, const session_in *in, int inspected, sc_venue *v)
+{
+    sqlite3_int64 venue_org = 0;
+    const char *wt = in->work_type && *in->work_type ? in->work_type : NULL;
+    char why[512];
+    int rc, ok;
+    if ((rc = venue_load(db, in->venue_id, v, &venue_org)) != SC_OK)
+        return rc;
+    if (venue_org != in->org->id)
+        return fail_constraint("venue_id", "venue %lld belongs to %s, not to %s",
+                               (long long)in->venue_id, v->credit_code, in->org->code);
+    if (in->rooms > v->rooms)
+        return fail_constraint("rooms", "venue %lld has %d exam rooms; %d asked",
+                               (long long)in->venue_id, v->rooms, in->rooms);
+    if (inspected) {
+        if ((rc = venue_usable(db, in->venue_id, in->date, &ok, why, sizeof why)) != SC_OK)
+            return rc;
+        if (!ok)
+            return fail_constraint("venue_id", "%s", why);
+    }
+    return sc__org_require_standing(db, in->org->code, in->occupation, wt, in->level, in->date,
+                                    v->district, in->path, "assess", "occupation");
+}
+
+/* Insert the session, planned (created today) or, replayed, confirmed on its day. */
+static int session_apply(sc_db *db, const session_in *in, int status, const char *created,
+                         sqlite3_int64 *id)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_SESSION_INS, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, in->org->id);
+    sc__bind_text(st, 2, in->occupation);
+    sc__bind_text(st, 3, in->work_type ? in->work_type : "");
+    sqlite3_bind_int(st, 4, in->level);
+    sqlite3_bind_int(st, 5, in->path);
+    sc__bind_text(st, 6, in->date);
+    sqlite3_bind_int64(st, 7, in->venue_id);
+    sqlite3_bind_int(st, 8, in->rooms);
+    sqlite3_bind_int(st, 9, (int)sc_components_for(in->level, in->path));
+    sqlite3_bind_int(st, 10, (int)in->flags);
+    sqlite3_bind_int(st, 11, status);
+    sc__bind_text(st, 12, created);
+    sc__bind_text(st, 13, status == SC_SESSION_CONFIRMED ? created : NULL);
+    if ((rc = sc__db_exec_stmt(db, st, "creating a session")) != SC_OK)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
 
 int sc_session_create(int64_t *out, sc_db *db, const sc_actor *actor, const char *credit_code,
                       const char *occupation, const char *work_type, int level, int path,
                       const char *date_in, int64_t venue_id, int rooms, unsigned int flags)
 {
     char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], occ[SC__CODE_SIZE], today[SC_DATE_SIZE];
-    char why[512], idtext[32];
+    char idtext[32];
     sc__org_row org;
+    session_in in;
     sc_venue v;
-    sqlite3_int64 venue_org = 0, id;
-    sqlite3_stmt *st;
-    int rc, ok;
+    sqlite3_int64 id;
+    int rc;
 
     if (!out)
         return sc__error_null("sc_session_create", "out");
@@ -608,47 +674,14 @@ int sc_session_create(int64_t *out, sc_db *db, const sc_actor *actor, const char
         return rc;
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
-    if ((rc = sc__org_find(db, code, &org)) != SC_OK ||
-        (rc = venue_load(db, venue_id, &v, &venue_org)) != SC_OK)
+    if ((rc = sc__org_find(db, code, &org)) != SC_OK)
         goto fail;
-    if (venue_org != org.id) {
-        rc = fail_constraint("venue_id", "venue %lld belongs to %s, not to %s",
-                             (long long)venue_id, v.credit_code, code);
+    in = (session_in){ &org, occ, work_type, level, path, rooms, date, venue_id, flags };
+    if ((rc = session_check(db, &in, 1, &v)) != SC_OK)
         goto fail;
-    }
-    if (rooms > v.rooms) {
-        rc = fail_constraint("rooms", "venue %lld has %d exam rooms; %d asked", (long long)venue_id,
-                             v.rooms, rooms);
-        goto fail;
-    }
-    if ((rc = venue_usable(db, venue_id, date, &ok, why, sizeof why)) != SC_OK)
-        goto fail;
-    if (!ok) {
-        rc = fail_constraint("venue_id", "%s", why);
-        goto fail;
-    }
-    if ((rc = sc__org_require_standing(db, code, occ, work_type, level, date, v.district, path,
-                                       "assess", "occupation")) != SC_OK)
-        goto fail;
-    if (!(st = sc__db_stmt(db, SQL_SESSION_INS))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
     sc__today(today);
-    sqlite3_bind_int64(st, 1, org.id);
-    sc__bind_text(st, 2, occ);
-    sc__bind_text(st, 3, work_type ? work_type : "");
-    sqlite3_bind_int(st, 4, level);
-    sqlite3_bind_int(st, 5, path);
-    sc__bind_text(st, 6, date);
-    sqlite3_bind_int64(st, 7, venue_id);
-    sqlite3_bind_int(st, 8, rooms);
-    sqlite3_bind_int(st, 9, (int)sc_components_for(level, path));
-    sqlite3_bind_int(st, 10, (int)flags);
-    sc__bind_text(st, 11, today);
-    if ((rc = sc__db_exec_stmt(db, st, "creating a session")) != SC_OK)
+    if ((rc = session_apply(db, &in, SC_SESSION_PLANNED, today, &id)) != SC_OK)
         goto fail;
-    id = sqlite3_last_insert_rowid(db->conn);
     snprintf(idtext, sizeof idtext, "%lld", (long long)id);
     if ((rc = sc__audit_append(db, actor, "session", idtext,
                                sc__action_name(SC__ACT_SESSION_CREATE),
@@ -800,10 +833,8 @@ int sc_session_staff_add(sc_db *db, const sc_actor *actor, int64_t session_id, i
                              comp_en[component]);
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_STAFF_HAS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_STAFF_HAS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, session_id);
     sqlite3_bind_int(st, 2, component);
     sc__bind_text(st, 3, person_id);
@@ -826,10 +857,8 @@ int sc_session_staff_add(sc_db *db, const sc_actor *actor, int64_t session_id, i
         rc = fail_constraint("person_id", "%s", why);
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_STAFF_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_STAFF_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, session_id);
     sqlite3_bind_int(st, 2, component);
     sc__bind_text(st, 3, person_id);
@@ -867,10 +896,8 @@ int sc_session_staff_remove(sc_db *db, const sc_actor *actor, int64_t session_id
     if ((rc = session_for_change(db, actor, SC__ACT_SESSION_STAFF_REMOVE, session_id, &row, 1)) !=
         SC_OK)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_STAFF_DEL))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_STAFF_DEL, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, session_id);
     sqlite3_bind_int(st, 2, component);
     sc__bind_text(st, 3, person_id);
@@ -914,11 +941,11 @@ static void enrolment_fill(sc_enrolment *out, sqlite3_stmt *st)
 int sc__enrolment_load(sc_db *db, sqlite3_int64 session_id, const char *id_number,
                        sc_enrolment *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_ENROLMENT_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ENROLMENT_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, id_number);
     rc = sqlite3_step(st);
@@ -957,11 +984,11 @@ typedef struct {
 static int previous(sc_db *db, const sc__session_row *row, const char *id_number,
                     previous_result *p)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_PREVIOUS);
+    sqlite3_stmt *st;
     int rc, c;
     memset(p, 0, sizeof(*p));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_PREVIOUS, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, id_number);
     sqlite3_bind_int64(st, 2, row->org_id);
     sc__bind_text(st, 3, row->s.occupation);
@@ -1011,11 +1038,12 @@ static const char SQL_APP_FOR_ENROL[] =
 
 /* The candidate's confirmed application for the session's organization,
  * offering and path (at most one: one open application per person and
- * offering). "state <= 3" lets SQLite use the partial index of open ones. */
+ * offering). "state <= 3" is the partial index's own predicate (migrations.c), which
+ * SQLite matches only as that literal text; the state sought is bound from the enum. */
 static const char SQL_APP_CONFIRMED[] =
     "SELECT p.id FROM application p JOIN candidate c ON c.id = p.candidate_id "
     "WHERE c.id_number = ?1 AND p.org_id = ?2 AND p.occupation = ?3 AND p.work_type = ?4 "
-    "AND p.level = ?5 AND p.path = ?6 AND p.state <= 3 AND p.state = 3 ORDER BY p.id LIMIT 1";
+    "AND p.level = ?5 AND p.path = ?6 AND p.state <= 3 AND p.state = ?7 ORDER BY p.id LIMIT 1";
 
 /* To explain a refusal: the candidate's latest open application for the
  * offering, with any organization, on any path. */
@@ -1049,8 +1077,8 @@ static int check_application(sc_db *db, const sc__session_row *row, const char *
 {
     sqlite3_stmt *st;
     int rc;
-    if (!(st = sc__db_stmt(db, SQL_APP_FOR_ENROL)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_FOR_ENROL, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
@@ -1095,14 +1123,15 @@ static int find_application(sc_db *db, const sc__session_row *row, const char *i
     char offering[SC_OCCUPATION_CODE_SIZE + SC_WORK_TYPE_SIZE + 16], hint[160];
     int rc;
     *id = 0;
-    if (!(st = sc__db_stmt(db, SQL_APP_CONFIRMED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_CONFIRMED, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, idn);
     sqlite3_bind_int64(st, 2, row->org_id);
     sc__bind_text(st, 3, row->s.occupation);
     sc__bind_text(st, 4, row->s.work_type);
     sqlite3_bind_int(st, 5, row->s.level);
     sqlite3_bind_int(st, 6, row->s.path);
+    sqlite3_bind_int(st, 7, SC_APPLICATION_CONFIRMED);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
@@ -1113,8 +1142,8 @@ static int find_application(sc_db *db, const sc__session_row *row, const char *i
         return sc__db_fail(db, rc, "reading applications");
 
     hint[0] = '\0';
-    if (!(st = sc__db_stmt(db, SQL_APP_OPEN)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_APP_OPEN, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, idn);
     sc__bind_text(st, 2, row->s.occupation);
     sc__bind_text(st, 3, row->s.work_type);
@@ -1199,10 +1228,8 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
         if (!components)
             components = row.s.components;
     }
-    if (!(st = sc__db_stmt(db, SQL_PENDING))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_PENDING, &st)) != SC_OK)
         goto fail;
-    }
     sc__bind_text(st, 1, idn);
     sqlite3_bind_int64(st, 2, row.org_id);
     sc__bind_text(st, 3, row.s.occupation);
@@ -1222,10 +1249,8 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
         rc = sc__db_fail(db, rc, "reading enrolments");
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_ENROL_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ENROL_INS, &st)) != SC_OK)
         goto fail;
-    }
     sc__today(today);
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, idn);
@@ -1258,10 +1283,10 @@ static const char SQL_STAFF_OF[] =
 
 static int count_taking(sc_db *db, sqlite3_int64 session_id, int component, long *n)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_COUNT_TAKING);
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_COUNT_TAKING, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, session_id);
     sqlite3_bind_int(st, 2, (int)SC_COMPONENT_BIT(component));
     rc = sqlite3_step(st);
@@ -1297,8 +1322,8 @@ static int check_component_staff(sc_db *db, const sc_session *s, int component, 
     if ((rc = sc__component_rule(db, s->occupation, component, &rule)) != SC_OK)
         return rc;
     /* Collect the assigned people first: qualification checks use other statements. */
-    if (!(st = sc__db_stmt(db, SQL_STAFF_OF)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_STAFF_OF, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, s->id);
     sqlite3_bind_int(st, 2, component);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1414,7 +1439,7 @@ int sc_session_check(sc_verdict *out, sc_db *db, int64_t session_id)
     return check_session(db, &row.s, out);
 }
 
-static const char SQL_CONFIRM[] = "UPDATE session SET status = 2, confirmed = ?2 WHERE id = ?1";
+static const char SQL_CONFIRM[] = "UPDATE session SET status = ?3, confirmed = ?2 WHERE id = ?1";
 
 int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t session_id, const char *date_in)
 {
@@ -1440,12 +1465,11 @@ int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t session_id, con
                              (long long)session_id, v.message);
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_CONFIRM))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CONFIRM, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, date);
+    sqlite3_bind_int(st, 3, SC_SESSION_CONFIRMED);
     snprintf(idtext, sizeof idtext, "%lld", (long long)session_id);
     if ((rc = sc__db_exec_stmt(db, st, "confirming a session")) != SC_OK ||
         (rc = sc__audit_append(db, actor, "session", idtext,
@@ -1456,6 +1480,15 @@ int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t session_id, con
 fail:
     sc__db_rollback(db);
     return rc;
+}
+
+/* Results are recorded only while the organization stands for the session's offering. */
+static int standing_for(sc_db *db, const sc__session_row *row, const char *date)
+{
+    const sc_session *s = &row->s;
+    return sc__org_require_standing(db, s->credit_code, s->occupation,
+                                    s->work_type[0] ? s->work_type : NULL, s->level, date, NULL,
+                                    s->path, "record results of", "session_id");
 }
 
 /* ---- results ------------------------------------------------------------------------------------------- */
@@ -1486,6 +1519,94 @@ static int complete_application(sc_db *db, const sc_actor *actor, const sc_enrol
                                   done);
 }
 
+/* The checks of recording a result, for sc_result_record and an imported results report:
+ * the session confirmed, the day not before it, the organization standing for the
+ * offering on the day (suspended, exited or out of validity: SC_ESCOPE), no result of
+ * the candidate yet. `stood`: the standing on `date` is known already (a memo). */
+static int result_check(sc_db *db, const sc__session_row *row, const char *idn,
+                        const char *date, int stood)
+{
+    const sc_session *s = &row->s;
+    sqlite3_stmt *st;
+    int rc;
+    if (s->status != SC_SESSION_CONFIRMED)
+        return fail_constraint("session_id", "session %lld is not confirmed: its staffing "
+                               "must be checked and the session confirmed before results are "
+                               "recorded", (long long)s->id);
+    if (strcmp(date, s->date) < 0)
+        return fail_constraint("date", "session %lld is held on %s; results cannot be "
+                               "recorded on %s", (long long)s->id, s->date, date);
+    if (!stood && (rc = standing_for(db, row, date)) != SC_OK)
+        return rc;
+    if ((rc = sc__db_stmt_get(db, SQL_RESULT_HAS, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, s->id);
+    sc__bind_text(st, 2, idn);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return sc__error_fail(SC_EEXISTS, SC_DOMAIN_RULES, "id_number", "the result of %s in "
+                              "session %lld is already recorded", idn, (long long)s->id);
+    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading results");
+}
+
+/* The pass scores of the session's components (pass[c]; -1 where it has none). */
+static int pass_scores(sc_db *db, const sc_session *s, int pass[4])
+{
+    int c, rc;
+    for (c = 0; c < 4; c++)
+        pass[c] = -1;
+    for (c = 1; c <= 3; c++) {
+        sc_component_rule rule;
+        if (!(s->components & SC_COMPONENT_BIT(c)))
+            continue;
+        if ((rc = sc__component_rule(db, s->occupation, c, &rule)) != SC_OK)
+            return rc;
+        pass[c] = rule.pass_score;
+    }
+    return SC_OK;
+}
+
+/* The pass rule of the standard: every component of the session at its pass score.
+ * *failed: the components below it. */
+static int result_outcome(const int pass[4], const double score[4], unsigned int *failed)
+{
+    int c, passed = 1;
+    *failed = 0;
+    for (c = 1; c <= 3; c++) {
+        if (pass[c] < 0)
+            continue;
+        if (score[c] == SC_SCORE_NONE || score[c] < pass[c]) {
+            passed = 0;
+            *failed |= SC_COMPONENT_BIT(c);
+        }
+    }
+    return passed;
+}
+
+static int result_apply(sc_db *db, sqlite3_int64 session_id, const char *idn,
+                        const double score[4], unsigned int carried, int passed,
+                        unsigned int failed, const char *date)
+{
+    sqlite3_stmt *st;
+    int c, rc;
+    if ((rc = sc__db_stmt_get(db, SQL_RESULT_INS, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, session_id);
+    sc__bind_text(st, 2, idn);
+    for (c = 1; c <= 3; c++) {
+        if (score[c] == SC_SCORE_NONE)
+            sqlite3_bind_null(st, 2 + c);
+        else
+            sqlite3_bind_double(st, 2 + c, score[c]);
+    }
+    sqlite3_bind_int(st, 6, (int)carried);
+    sqlite3_bind_int(st, 7, passed);
+    sqlite3_bind_int(st, 8, (int)failed);
+    sc__bind_text(st, 9, date);
+    return sc__db_exec_stmt(db, st, "recording a result");
+}
+
 int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const char *id_number,
                      double theory, double practical, double review, const char *date_in)
 {
@@ -1495,8 +1616,7 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
     double given[4], score[4];
     char idn[19], date[SC_DATE_SIZE], idtext[48];
     unsigned int carried = 0, failed = 0;
-    sqlite3_stmt *st;
-    int rc, c, passed = 1, completed = 0;
+    int rc, c, passed = 1, completed = 0, pass[4];
 
     given[0] = SC_SCORE_NONE;
     given[1] = theory;
@@ -1516,44 +1636,10 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
         return rc;
     if ((rc = session_for_change(db, actor, SC__ACT_RESULT_RECORD, session_id, &row, 0)) != SC_OK)
         goto fail;
-    if (row.s.status != SC_SESSION_CONFIRMED) {
-        rc = fail_constraint("session_id", "session %lld is not confirmed: its staffing must be "
-                             "checked and the session confirmed before results are "
-                             "recorded",
-                             (long long)session_id);
-        goto fail;
-    }
-    if (strcmp(date, row.s.date) < 0) {
-        rc = fail_constraint("date", "session %lld is held on %s; results cannot be recorded on %s",
-                             (long long)session_id, row.s.date, date);
-        goto fail;
-    }
-    /* Results are recorded only while the organization stands for the offering. */
-    if ((rc = sc__org_require_standing(db, row.s.credit_code, row.s.occupation,
-                                       row.s.work_type[0] ? row.s.work_type : NULL, row.s.level,
-                                       date, NULL, row.s.path, "record results of",
-                                       "session_id")) != SC_OK)
+    if ((rc = result_check(db, &row, idn, date, 0)) != SC_OK)
         goto fail;
     if ((rc = sc__enrolment_load(db, session_id, idn, &e)) != SC_OK)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_RESULT_HAS))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sqlite3_bind_int64(st, 1, session_id);
-    sc__bind_text(st, 2, idn);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW) {
-        rc = sc__error_set(SC_EEXISTS, SC_DOMAIN_RULES, "the result of %s in session %lld is "
-                           "already recorded", idn, (long long)session_id);
-        sc__error_set_field("id_number");
-        goto fail;
-    }
-    if (rc != SQLITE_DONE) {
-        rc = sc__db_fail(db, rc, "reading results");
-        goto fail;
-    }
     memset(&prev, 0, sizeof prev);
     if (e.components != row.s.components &&
         (rc = previous(db, &row, idn, &prev)) != SC_OK)
@@ -1585,35 +1671,12 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
             carried |= bit;
         }
     }
-    for (c = 1; c <= 3; c++) {
-        sc_component_rule rule;
-        if (!(row.s.components & SC_COMPONENT_BIT(c)))
-            continue;
-        if ((rc = sc__component_rule(db, row.s.occupation, c, &rule)) != SC_OK)
-            goto fail;
-        if (score[c] == SC_SCORE_NONE || score[c] < rule.pass_score) {
-            passed = 0;
-            failed |= SC_COMPONENT_BIT(c);
-        }
-    }
-    if (!(st = sc__db_stmt(db, SQL_RESULT_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = pass_scores(db, &row.s, pass)) != SC_OK)
         goto fail;
-    }
-    sqlite3_bind_int64(st, 1, session_id);
-    sc__bind_text(st, 2, idn);
-    for (c = 1; c <= 3; c++) {
-        if (score[c] == SC_SCORE_NONE)
-            sqlite3_bind_null(st, 2 + c);
-        else
-            sqlite3_bind_double(st, 2 + c, score[c]);
-    }
-    sqlite3_bind_int(st, 6, (int)carried);
-    sqlite3_bind_int(st, 7, passed);
-    sqlite3_bind_int(st, 8, (int)failed);
-    sc__bind_text(st, 9, date);
+    passed = result_outcome(pass, score, &failed);
     snprintf(idtext, sizeof idtext, "%lld:%s", (long long)session_id, idn);
-    if ((rc = sc__db_exec_stmt(db, st, "recording a result")) != SC_OK ||
+    if ((rc = result_apply(db, session_id, idn, score, carried, passed, failed, date)) !=
+            SC_OK ||
         (rc = complete_application(db, actor, &e, passed, date, &completed)) != SC_OK ||
         (rc = sc__audit_append(db, actor, "result", idtext, sc__action_name(SC__ACT_RESULT_RECORD),
                                "theory=%g practical=%g review=%g carried=%u passed=%d date=%s "
@@ -1679,8 +1742,8 @@ int sc_result_get(sc_result *out, sc_db *db, int64_t session_id, const char *id_
     if ((rc = sc__db_check(db, "sc_result_get", 0)) != SC_OK ||
         (rc = sc__id_number_norm(id_number, idn)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_RESULT_GET)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RESULT_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, idn);
     rc = sqlite3_step(st);
@@ -1879,7 +1942,7 @@ int sc_result_iter_next(sc_result *out, sc_session_iter *it)
 static const char SQL_RESULT_PASSED[] =
     "SELECT 1 FROM result r JOIN session s ON s.id = r.session_id WHERE s.org_id = ?1 AND "
     "r.id_number = ?2 AND r.passed = 1 AND s.occupation = ?3 AND s.work_type = ?4 AND "
-    "s.level = ?5 AND s.date <= ?6 LIMIT 1";
+    "s.level = ?5 AND r.recorded <= ?6 LIMIT 1";
 
 int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
                       const char *occupation, const char *work_type, int level, const char *by,
@@ -1888,8 +1951,8 @@ int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
     sqlite3_stmt *st;
     int rc;
     *passed = 0;
-    if (!(st = sc__db_stmt(db, SQL_RESULT_PASSED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RESULT_PASSED, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sc__bind_text(st, 2, id_number);
     sc__bind_text(st, 3, occupation);
@@ -1905,71 +1968,43 @@ int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
     return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "reading results");
 }
 
-/* ---- the bulk path of a results report (xml_report.c) ---------------------------------- */
+/* ---- the acts of a results report, replayed (xml_report.c) ------------------------------ */
 
-static const char SQL_VENUE_RECEIVE[] =
-    "INSERT INTO venue(org_id, name, address, district, rooms, registered) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char SQL_SESSION_RECEIVE[] =
-    "INSERT INTO session(org_id, occupation, work_type, level, path, date, venue_id, rooms, "
-    "components, flags, status, created, confirmed) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?6, ?6)";
 static const char SQL_ENROL_RECEIVE[] =
     "INSERT INTO enrolment(session_id, id_number, name, attempt, components, enrolled) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-int sc__venue_receive(sc_db *db, sqlite3_int64 org_id, const char *name, const char *address,
-                      const char *district, int rooms, const char *date, sqlite3_int64 *id)
+int sc__venue_receive(sc_db *db, const sc__org_row *org, const char *name,
+                      const char *address, const char *district, int rooms, const char *date,
+                      sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_VENUE_RECEIVE);
     int rc;
-    if (!st)
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, org_id);
-    sc__bind_text(st, 2, name);
-    sc__bind_text(st, 3, address);
-    sc__bind_text(st, 4, district);
-    sqlite3_bind_int(st, 5, rooms);
-    sc__bind_text(st, 6, date);
-    if ((rc = sc__db_exec_stmt(db, st, "recording a venue")) != SC_OK)
+    if ((rc = venue_check(db, org, name, district)) != SC_OK)
         return rc;
-    *id = sqlite3_last_insert_rowid(db->conn);
-    return SC_OK;
+    return venue_apply(db, org, name, address, district, rooms, date, id);
 }
 
-int sc__session_receive(sc_db *db, sqlite3_int64 org_id, const char *occupation,
+int sc__session_receive(sc_db *db, const sc__org_row *org, const char *occupation,
                         const char *work_type, int level, int path, const char *date,
-                        sqlite3_int64 venue_id, int rooms, unsigned int components,
-                        unsigned int flags, sqlite3_int64 *id)
+                        sqlite3_int64 venue_id, int rooms, unsigned int flags,
+                        sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_SESSION_RECEIVE);
+    session_in in = { org, occupation, work_type, level, path, rooms, date, venue_id, flags };
+    sc_venue v;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, org_id);
-    sc__bind_text(st, 2, occupation);
-    sc__bind_text(st, 3, work_type);
-    sqlite3_bind_int(st, 4, level);
-    sqlite3_bind_int(st, 5, path);
-    sc__bind_text(st, 6, date);
-    sqlite3_bind_int64(st, 7, venue_id);
-    sqlite3_bind_int(st, 8, rooms);
-    sqlite3_bind_int(st, 9, (int)components);
-    sqlite3_bind_int(st, 10, (int)flags);
-    sqlite3_bind_int(st, 11, SC_SESSION_CONFIRMED);
-    if ((rc = sc__db_exec_stmt(db, st, "recording a session")) != SC_OK)
+    if ((rc = session_check(db, &in, 0, &v)) != SC_OK)
         return rc;
-    *id = sqlite3_last_insert_rowid(db->conn);
-    return SC_OK;
+    return session_apply(db, &in, SC_SESSION_CONFIRMED, date, id);
 }
 
 int sc__enrolment_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
                           const char *name, int attempt, unsigned int components,
                           const char *date)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_ENROL_RECEIVE);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_ENROL_RECEIVE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, id_number);
     sc__bind_text(st, 3, name);
@@ -1979,25 +2014,30 @@ int sc__enrolment_receive(sc_db *db, sqlite3_int64 session_id, const char *id_nu
     return sc__db_exec_stmt(db, st, "recording an enrolment");
 }
 
-int sc__result_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
-                       const double score[4], unsigned int carried, int passed,
-                       unsigned int failed, const char *recorded)
+int sc__result_receive(sc_db *db, sc__result_memo *memo, sqlite3_int64 session_id,
+                       const char *id_number, const double score[4], unsigned int carried,
+                       const char *recorded, int *passed)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_RESULT_INS);
-    int c;
-    if (!st)
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, session_id);
-    sc__bind_text(st, 2, id_number);
-    for (c = 1; c <= 3; c++) {
-        if (score[c] == SC_SCORE_NONE)
-            sqlite3_bind_null(st, 2 + c);
-        else
-            sqlite3_bind_double(st, 2 + c, score[c]);
+    sc__result_memo local;
+    unsigned int failed = 0;
+    int rc;
+    *passed = 0;
+    if (!memo) {
+        memset(&local, 0, sizeof local);
+        memo = &local;
     }
-    sqlite3_bind_int(st, 6, (int)carried);
-    sqlite3_bind_int(st, 7, passed);
-    sqlite3_bind_int(st, 8, (int)failed);
-    sc__bind_text(st, 9, recorded);
-    return sc__db_exec_stmt(db, st, "recording a result");
+    if (memo->row.s.id != session_id) {
+        memo->stood[0] = '\0';
+        if ((rc = sc__session_load(db, session_id, &memo->row)) != SC_OK ||
+            (rc = pass_scores(db, &memo->row.s, memo->pass)) != SC_OK) {
+            memo->row.s.id = 0;
+            return rc;
+        }
+    }
+    if ((rc = result_check(db, &memo->row, id_number, recorded,
+                           !strcmp(memo->stood, recorded))) != SC_OK)
+        return rc;
+    sc__copy_text(memo->stood, sizeof memo->stood, recorded);
+    *passed = result_outcome(memo->pass, score, &failed);
+    return result_apply(db, session_id, id_number, score, carried, *passed, failed, recorded);
 }

@@ -54,32 +54,54 @@ int sc__enrolment_load(sc_db *db, sqlite3_int64 session_id, const char *id_numbe
 int sc__id_number_norm(const char *in, char out[19]);
 
 /* Did `id_number` (normalised) pass a session of organization `org_id` for
- * (occupation, work_type: "" when undivided, level), held on or before `by`?
+ * (occupation, work_type: "" when undivided, level), the result recorded on or before
+ * `by` (as sc_certificate_report requires of the day certified)?
  * *passed 1 or 0. SC_OK; SC_EDB. Certificates are issued only on such a
  * result (谁评价谁负责谁发证), wherever they are recorded. */
 int sc__result_passed(sc_db *db, sqlite3_int64 org_id, const char *id_number,
                       const char *occupation, const char *work_type, int level, const char *by,
                       int *passed);
 
-/* The bulk path of a results report (xml_report.c): what an organization
- * reported (报备) recorded in the receiving registry, inside the caller's
- * transaction, with no authorization or audit of their own (the import
- * authorizes the issuer and appends one entry). The tables are this module's.
- * SC_OK; SC_EDB (recorded). */
-int sc__venue_receive(sc_db *db, sqlite3_int64 org_id, const char *name, const char *address,
-                      const char *district, int rooms, const char *date, sqlite3_int64 *id);
-/* A session held (recorded confirmed, created and confirmed on its day). */
-int sc__session_receive(sc_db *db, sqlite3_int64 org_id, const char *occupation,
+/* The acts of a results report (xml_report.c), replayed in the receiving registry
+ * through the same checks as the direct calls (issue 11: one door), inside the caller's
+ * transaction; the import authorizes the issuer and appends one audit entry for the
+ * document, so these have no authorization or audit of their own. The tables are this
+ * module's. SC_OK; SC_ESCOPE, SC_ECONSTRAINT, SC_EEXISTS (the direct call's refusal,
+ * recorded with its field); SC_EDB. */
+
+/* Facts that hold for a whole import, kept by the caller (zeroed before the first
+ * record) so that a million results do not re-read the same session and standing:
+ * the session last checked and the last day its organization stood for it. Safe
+ * because a results report changes neither sessions' state nor standing. */
+typedef struct sc__result_memo {
+    sc__session_row row; /* row.s.id 0: none yet */
+    char stood[SC_DATE_SIZE];
+    int pass[4];         /* the pass scores of its components (-1: none) */
+} sc__result_memo;
+
+/* A venue registered (sc_venue_register's checks: in the organization's district, a
+ * name not used). */
+int sc__venue_receive(sc_db *db, const sc__org_row *org, const char *name,
+                      const char *address, const char *district, int rooms, const char *date,
+                      sqlite3_int64 *id);
+/* A session held (sc_session_create's checks, but for the venue's inspection, which no
+ * document carries: the venue the organization's and large enough, the organization
+ * standing for the offering on the day at the venue); recorded confirmed, created and
+ * confirmed on its day. */
+int sc__session_receive(sc_db *db, const sc__org_row *org, const char *occupation,
                         const char *work_type, int level, int path, const char *date,
-                        sqlite3_int64 venue_id, int rooms, unsigned int components,
-                        unsigned int flags, sqlite3_int64 *id);
+                        sqlite3_int64 venue_id, int rooms, unsigned int flags,
+                        sqlite3_int64 *id);
 int sc__enrolment_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
                           const char *name, int attempt, unsigned int components,
                           const char *date);
-/* score[1..3]: theory, practical, review (SC_SCORE_NONE: not taken). */
-int sc__result_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
-                       const double score[4], unsigned int carried, int passed,
-                       unsigned int failed, const char *recorded);
+/* A result recorded (sc_result_record's checks: the session confirmed, the day not before
+ * it, the organization standing for the offering on the day, no result yet), passed or
+ * not by the same pass rule (*passed); score[1..3]: theory, practical, review
+ * (SC_SCORE_NONE: not taken). `memo` may be NULL. */
+int sc__result_receive(sc_db *db, sc__result_memo *memo, sqlite3_int64 session_id,
+                       const char *id_number, const double score[4], unsigned int carried,
+                       const char *recorded, int *passed);
 
 /* Text of a level as printed on certificates: "三级/高级工". */
 void sc__level_text(int level, char *out, size_t cap);

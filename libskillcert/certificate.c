@@ -201,23 +201,26 @@ typedef struct {
     char id_number[19];
     char replaced_by[SC_CERT_NUMBER_SIZE];
     int path;
+    char published[SC_DATE_SIZE], revoked[SC_DATE_SIZE];
+    char revoke_reason[SC_ORG_TEXT_SIZE];
 } cert_row;
 
 static const char SQL_CERT_ROW[] =
     "SELECT x.org_id, r.session_id, c.status, x.level, o.credit_code, r.certified, "
     "c.issued, x.occupation, x.work_type, c.holder, c.id_number, r.replaced_by, "
-    "coalesce(s.path, 0) FROM certificate c JOIN certificate_record r ON r.number = c.number "
+    "coalesce(s.path, 0), r.published, c.revoked, r.revoke_reason "
+    "FROM certificate c JOIN certificate_record r ON r.number = c.number "
     "JOIN cert_context x ON x.id = c.context JOIN org o ON o.id = x.org_id "
     "LEFT JOIN session s ON s.id = r.session_id WHERE c.number = ?1";
 
 /* SC_OK; SC_ENOTFOUND (recorded); SC_EDB. */
 static int cert_find(sc_db *db, const char *number, cert_row *r)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_CERT_ROW);
+    sqlite3_stmt *st;
     int rc;
     memset(r, 0, sizeof(*r));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CERT_ROW, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, number);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -234,6 +237,9 @@ static int cert_find(sc_db *db, const char *number, cert_row *r)
         sc__copy_text(r->id_number, sizeof r->id_number, sc__col_text(st, 10));
         sc__copy_text(r->replaced_by, sizeof r->replaced_by, sc__col_text(st, 11));
         r->path = sqlite3_column_int(st, 12);
+        sc__copy_text(r->published, sizeof r->published, sc__col_text(st, 13));
+        sc__copy_text(r->revoked, sizeof r->revoked, sc__col_text(st, 14));
+        sc__copy_text(r->revoke_reason, sizeof r->revoke_reason, sc__col_text(st, 15));
         sqlite3_reset(st);
         return SC_OK;
     }
@@ -261,8 +267,8 @@ static int site_of(sc_db *db, sqlite3_int64 org_id, const char *date, int *site)
     sqlite3_stmt *st;
     int rc, attempt;
     for (attempt = 0; attempt < 2; attempt++) {
-        if (!(st = sc__db_stmt(db, SQL_SITE_GET)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_SITE_GET, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, org_id);
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
@@ -275,8 +281,8 @@ static int site_of(sc_db *db, sqlite3_int64 org_id, const char *date, int *site)
             return sc__db_fail(db, rc, "reading the site sequence");
         if (attempt)
             break;
-        if (!(st = sc__db_stmt(db, SQL_SITE_NEW)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_SITE_NEW, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, org_id);
         sc__bind_text(st, 2, date);
         if ((rc = sc__db_exec_stmt(db, st, "assigning a site sequence")) != SC_OK)
@@ -297,8 +303,8 @@ static int allocate(sc_db *db, sqlite3_int64 org_id, const char *date, int level
         return rc;
     if (site > 999999)
         return constraint("site", "site sequences are exhausted (999999)");
-    if (!(st = sc__db_stmt(db, SQL_COUNTER)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_COUNTER, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sqlite3_bind_int(st, 2, site);
     sqlite3_bind_int(st, 3, year);
@@ -333,7 +339,7 @@ static const char SQL_CONTEXT_INS[] =
     "work_type, level) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char SQL_CERT_INS[] =
     "INSERT INTO certificate(number, holder, id_number, status, context) "
-    "VALUES (?1, ?2, ?3, 1, ?4)";
+    "VALUES (?1, ?2, ?3, ?5, ?4)";
 static const char SQL_RECORD_INS[] =
     "INSERT INTO certificate_record(number, id_type, session_id, id_number, certified, replaces) "
     "VALUES (?1, 1, ?2, ?3, ?4, ?5)";
@@ -364,8 +370,8 @@ static int context_of(sc_db *db, const new_cert *c, const sc_org *org, const cha
 {
     sqlite3_stmt *st;
     int rc;
-    if (!(st = sc__db_stmt(db, SQL_CONTEXT_FIND)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CONTEXT_FIND, &st)) != SC_OK)
+        return rc;
     bind_context(st, c, org, occ_name);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -376,8 +382,8 @@ static int context_of(sc_db *db, const new_cert *c, const sc_org *org, const cha
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return sc__db_fail(db, rc, "reading certificate contexts");
-    if (!(st = sc__db_stmt(db, SQL_CONTEXT_INS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CONTEXT_INS, &st)) != SC_OK)
+        return rc;
     bind_context(st, c, org, occ_name);
     if ((rc = sc__db_exec_stmt(db, st, "recording a certificate context")) != SC_OK)
         return rc;
@@ -400,8 +406,8 @@ static int insert_certificate(sc_db *db, const new_cert *c, char number[SC_CERT_
         return rc;
     if ((rc = sc_org_get(&org, db, c->credit_code, c->date)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_OCC_NAME)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_NAME, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, c->occupation);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -414,16 +420,17 @@ static int insert_certificate(sc_db *db, const new_cert *c, char number[SC_CERT_
         return rc;
     /* The number is the table's PRIMARY KEY: the unique index that is the
      * last guard against a number given twice. */
-    if (!(st = sc__db_stmt(db, SQL_CERT_INS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CERT_INS, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, number);
     sc__bind_text(st, 2, c->holder);
     sc__bind_text(st, 3, c->id_number);
     sqlite3_bind_int64(st, 4, context);
+    sqlite3_bind_int(st, 5, SC_CERT_REPORTED);
     if ((rc = sc__db_exec_stmt(db, st, "recording a certificate")) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_RECORD_INS)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RECORD_INS, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, number);
     if (c->session_id)
         sqlite3_bind_int64(st, 2, c->session_id);
@@ -477,10 +484,8 @@ int sc_certificate_report(char *out, sc_db *db, const sc_actor *actor, int64_t s
                         "before it", res.recorded, date);
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_ORIGINAL))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ORIGINAL, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, idn);
     rc = sqlite3_step(st);
@@ -532,12 +537,19 @@ typedef struct {
     const char *date;
 } change;
 
-/* The organization's standing on `date` for the certificate's offering (issue 11). */
+/* The organization's standing on `date` for an offering (issue 11). */
+static int standing(sc_db *db, const char *code, const char *occupation, const char *work_type,
+                    int level, int path, const char *date, const char *act, const char *field)
+{
+    const char *wt = work_type && *work_type && strcmp(work_type, "--") ? work_type : NULL;
+    return sc__org_require_standing(db, code, occupation, wt, level, date, NULL, path, act,
+                                    field);
+}
+
 static int standing_on(sc_db *db, const cert_row *r, const char *date, const char *act)
 {
-    const char *wt = r->work_type[0] && strcmp(r->work_type, "--") ? r->work_type : NULL;
-    return sc__org_require_standing(db, r->credit_code, r->occupation, wt, r->level, date, NULL,
-                                    r->path, act, "number");
+    return standing(db, r->credit_code, r->occupation, r->work_type, r->level, r->path, date,
+                    act, "number");
 }
 
 static int change_begin(sc_db *db, const sc_actor *actor, const change *ch, cert_row *r,
@@ -559,8 +571,43 @@ static int change_begin(sc_db *db, const sc_actor *actor, const change *ch, cert
     return SC_OK;
 }
 
-static const char SQL_ISSUE[] = "UPDATE certificate SET status = 2, issued = ?2 WHERE number = ?1";
+/* Each status change is its checks and its apply step: the direct call authorizes its
+ * actor, runs both and audits; an import replays both as the document's issuer
+ * (sc__certificate_receive / _set_published / _set_revoked), so each rule lives here once. */
+
+/* Issuing (颁发): a reported certificate, not before its certification, the organization
+ * standing for the offering on the day. */
+static int issue_check(sc_db *db, const cert_row *r, const char *num, const char *date)
+{
+    if (r->status != SC_CERT_REPORTED)
+        return constraint("number", "certificate %s is %s; only a reported certificate is "
+                          "issued", num, sc_cert_status_name(r->status));
+    if (strcmp(date, r->certified) < 0)
+        return constraint("date", "certificate %s was certified on %s; it cannot be issued on "
+                          "%s", num, r->certified, date);
+    return standing_on(db, r, date, "issue a certificate of");
+}
+
+static const char SQL_ISSUE[] =
+    "UPDATE certificate SET status = ?3, issued = ?2 WHERE number = ?1";
 static const char SQL_ISSUE_PHOTO[] = "UPDATE certificate_record SET photo = ?2 WHERE number = ?1";
+
+static int issue_apply(sc_db *db, const char *num, const char *photo, const char *date)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_ISSUE, &st)) != SC_OK)
+        return rc;
+    sc__bind_text(st, 1, num);
+    sc__bind_text(st, 2, date);
+    sqlite3_bind_int(st, 3, SC_CERT_ISSUED);
+    if ((rc = sc__db_exec_stmt(db, st, "issuing a certificate")) != SC_OK ||
+        (rc = sc__db_stmt_get(db, SQL_ISSUE_PHOTO, &st)) != SC_OK)
+        return rc;
+    sc__bind_text(st, 1, num);
+    sc__bind_text(st, 2, photo && *photo ? photo : NULL);
+    return sc__db_exec_stmt(db, st, "issuing a certificate");
+}
 
 int sc_certificate_issue(sc_db *db, const sc_actor *actor, const char *number, const char *photo,
                          const char *date_in)
@@ -568,39 +615,13 @@ int sc_certificate_issue(sc_db *db, const sc_actor *actor, const char *number, c
     change ch = { "sc_certificate_issue", SC__ACT_CERT_ISSUE, number, date_in };
     char num[SC_CERT_NUMBER_SIZE], date[SC_DATE_SIZE];
     cert_row r;
-    sqlite3_stmt *st;
     int rc;
 
     if ((rc = sc__check_text(photo, "photo", SC_CERT_PHOTO_SIZE - 1, 0)) != SC_OK ||
         (rc = change_begin(db, actor, &ch, &r, num, date)) != SC_OK)
         return rc;
-    if (r.status != SC_CERT_REPORTED) {
-        rc = constraint("number", "certificate %s is %s; only a reported certificate is issued",
-                        num, sc_cert_status_name(r.status));
-        goto fail;
-    }
-    if (strcmp(date, r.certified) < 0) {
-        rc = constraint("date", "certificate %s was certified on %s; it cannot be issued on %s",
-                        num, r.certified, date);
-        goto fail;
-    }
-    if ((rc = standing_on(db, &r, date, "issue a certificate of")) != SC_OK)
-        goto fail;
-    if (!(st = sc__db_stmt(db, SQL_ISSUE))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sc__bind_text(st, 1, num);
-    sc__bind_text(st, 2, date);
-    if ((rc = sc__db_exec_stmt(db, st, "issuing a certificate")) != SC_OK)
-        goto fail;
-    if (!(st = sc__db_stmt(db, SQL_ISSUE_PHOTO))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sc__bind_text(st, 1, num);
-    sc__bind_text(st, 2, photo && *photo ? photo : NULL);
-    if ((rc = sc__db_exec_stmt(db, st, "issuing a certificate")) != SC_OK ||
+    if ((rc = issue_check(db, &r, num, date)) != SC_OK ||
+        (rc = issue_apply(db, num, photo, date)) != SC_OK ||
         (rc = sc__audit_append(db, actor, "certificate", num, sc__action_name(SC__ACT_CERT_ISSUE),
                                "issued=%s photo=%s", date, photo ? photo : "")) != SC_OK)
         goto fail;
@@ -610,9 +631,37 @@ fail:
     return rc;
 }
 
-static const char SQL_PUBLISH[] = "UPDATE certificate SET status = 3 WHERE number = ?1";
+/* Publishing (the city centre): an issued certificate, not before its issue. */
+static int publish_check(const cert_row *r, const char *num, const char *date)
+{
+    if (r->status != SC_CERT_ISSUED)
+        return constraint("number", "certificate %s is %s; only an issued certificate is "
+                          "published", num, sc_cert_status_name(r->status));
+    if (strcmp(date, r->issued) < 0)
+        return constraint("date", "certificate %s was issued on %s; it cannot be published on "
+                          "%s", num, r->issued, date);
+    return SC_OK;
+}
+
+static const char SQL_PUBLISH[] = "UPDATE certificate SET status = ?2 WHERE number = ?1";
 static const char SQL_PUBLISH_DATE[] =
     "UPDATE certificate_record SET published = ?2 WHERE number = ?1";
+
+static int publish_apply(sc_db *db, const char *num, const char *date)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_PUBLISH, &st)) != SC_OK)
+        return rc;
+    sc__bind_text(st, 1, num);
+    sqlite3_bind_int(st, 2, SC_CERT_PUBLISHED);
+    if ((rc = sc__db_exec_stmt(db, st, "publishing a certificate")) != SC_OK ||
+        (rc = sc__db_stmt_get(db, SQL_PUBLISH_DATE, &st)) != SC_OK)
+        return rc;
+    sc__bind_text(st, 1, num);
+    sc__bind_text(st, 2, date);
+    return sc__db_exec_stmt(db, st, "publishing a certificate");
+}
 
 int sc_certificate_publish(sc_db *db, const sc_actor *actor, const char *number,
                            const char *date_in)
@@ -620,35 +669,12 @@ int sc_certificate_publish(sc_db *db, const sc_actor *actor, const char *number,
     change ch = { "sc_certificate_publish", SC__ACT_CERT_PUBLISH, number, date_in };
     char num[SC_CERT_NUMBER_SIZE], date[SC_DATE_SIZE];
     cert_row r;
-    sqlite3_stmt *st;
     int rc;
 
     if ((rc = change_begin(db, actor, &ch, &r, num, date)) != SC_OK)
         return rc;
-    if (r.status != SC_CERT_ISSUED) {
-        rc = constraint("number", "certificate %s is %s; only an issued certificate is published",
-                        num, sc_cert_status_name(r.status));
-        goto fail;
-    }
-    if (strcmp(date, r.issued) < 0) {
-        rc = constraint("date", "certificate %s was issued on %s; it cannot be published on %s",
-                        num, r.issued, date);
-        goto fail;
-    }
-    if (!(st = sc__db_stmt(db, SQL_PUBLISH))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sc__bind_text(st, 1, num);
-    if ((rc = sc__db_exec_stmt(db, st, "publishing a certificate")) != SC_OK)
-        goto fail;
-    if (!(st = sc__db_stmt(db, SQL_PUBLISH_DATE))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sc__bind_text(st, 1, num);
-    sc__bind_text(st, 2, date);
-    if ((rc = sc__db_exec_stmt(db, st, "publishing a certificate")) != SC_OK ||
+    if ((rc = publish_check(&r, num, date)) != SC_OK ||
+        (rc = publish_apply(db, num, date)) != SC_OK ||
         (rc = sc__audit_append(db, actor, "certificate", num,
                                sc__action_name(SC__ACT_CERT_PUBLISH), "published=%s", date)) !=
             SC_OK)
@@ -659,27 +685,45 @@ fail:
     return rc;
 }
 
+/* Revoking: not revoked yet, not before its certification. */
+static int revoke_check(const cert_row *r, const char *num, const char *date)
+{
+    if (r->status == SC_CERT_REVOKED)
+        return constraint("number", "certificate %s was already revoked on %s", num,
+                          r->revoked);
+    if (strcmp(date, r->certified) < 0)
+        return constraint("date", "certificate %s was certified on %s; it cannot be revoked on "
+                          "%s", num, r->certified, date);
+    return SC_OK;
+}
+
 static const char SQL_REVOKE[] =
-    "UPDATE certificate SET status = 4, revoked = ?2 WHERE number = ?1";
+    "UPDATE certificate SET status = ?3, revoked = ?2 WHERE number = ?1";
 static const char SQL_REVOKE_REASON[] =
     "UPDATE certificate_record SET revoke_reason = ?2 WHERE number = ?1";
+
+static int revoke_apply(sc_db *db, const char *num, const char *reason, const char *date)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_REVOKE, &st)) != SC_OK)
+        return rc;
+    sc__bind_text(st, 1, num);
+    sc__bind_text(st, 2, date);
+    sqlite3_bind_int(st, 3, SC_CERT_REVOKED);
+    if ((rc = sc__db_exec_stmt(db, st, "revoking a certificate")) != SC_OK ||
+        (rc = sc__db_stmt_get(db, SQL_REVOKE_REASON, &st)) != SC_OK)
+        return rc;
+    sc__bind_text(st, 1, num);
+    sc__bind_text(st, 2, reason);
+    return sc__db_exec_stmt(db, st, "revoking a certificate");
+}
 
 static int revoke_row(sc_db *db, const sc_actor *actor, const char *num, const char *reason,
                       const char *date)
 {
-    sqlite3_stmt *st;
     int rc;
-    if (!(st = sc__db_stmt(db, SQL_REVOKE)))
-        return sc_error_last()->code;
-    sc__bind_text(st, 1, num);
-    sc__bind_text(st, 2, date);
-    if ((rc = sc__db_exec_stmt(db, st, "revoking a certificate")) != SC_OK)
-        return rc;
-    if (!(st = sc__db_stmt(db, SQL_REVOKE_REASON)))
-        return sc_error_last()->code;
-    sc__bind_text(st, 1, num);
-    sc__bind_text(st, 2, reason);
-    if ((rc = sc__db_exec_stmt(db, st, "revoking a certificate")) != SC_OK)
+    if ((rc = revoke_apply(db, num, reason, date)) != SC_OK)
         return rc;
     return sc__audit_append(db, actor, "certificate", num, sc__action_name(SC__ACT_CERT_REVOKE),
                             "revoked=%s reason=%s", date, reason);
@@ -696,16 +740,8 @@ int sc_certificate_revoke(sc_db *db, const sc_actor *actor, const char *number,
     if ((rc = sc__check_text(reason, "reason", SC_ORG_TEXT_SIZE - 1, 1)) != SC_OK ||
         (rc = change_begin(db, actor, &ch, &r, num, date)) != SC_OK)
         return rc;
-    if (r.status == SC_CERT_REVOKED) {
-        rc = constraint("number", "certificate %s is already revoked", num);
-        goto fail;
-    }
-    if (strcmp(date, r.certified) < 0) {
-        rc = constraint("date", "certificate %s was certified on %s; it cannot be revoked on %s",
-                        num, r.certified, date);
-        goto fail;
-    }
-    if ((rc = revoke_row(db, actor, num, reason, date)) != SC_OK)
+    if ((rc = revoke_check(&r, num, date)) != SC_OK ||
+        (rc = revoke_row(db, actor, num, reason, date)) != SC_OK)
         goto fail;
     return sc__db_commit(db);
 fail:
@@ -761,10 +797,8 @@ int sc_certificate_reissue(char *out, sc_db *db, const sc_actor *actor, const ch
     c.path = r.path;
     if ((rc = insert_certificate(db, &c, fresh)) != SC_OK)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_REPLACED_BY))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_REPLACED_BY, &st)) != SC_OK)
         goto fail;
-    }
     sc__bind_text(st, 1, num);
     sc__bind_text(st, 2, fresh);
     if ((rc = sc__db_exec_stmt(db, st, "linking the re-issue")) != SC_OK ||
@@ -808,10 +842,8 @@ int sc_certificate_link_post(sc_db *db, const sc_actor *actor, const char *numbe
     /* 一岗双认: the link is the organization's act, on its standing that day. */
     if ((rc = standing_on(db, &r, date, "link a post certificate to")) != SC_OK)
         goto fail;
-    if (!(st = sc__db_stmt(db, SQL_POST))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_POST, &st)) != SC_OK)
         goto fail;
-    }
     sc__bind_text(st, 1, num);
     sc__bind_text(st, 2, enterprise);
     sc__bind_text(st, 3, post);
@@ -890,8 +922,8 @@ int sc_certificate_get(sc_certificate *out, sc_db *db, const char *number)
     if ((rc = sc__db_check(db, "sc_certificate_get", 0)) != SC_OK ||
         (rc = number_arg(number, num)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_CERT_GET)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CERT_GET, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, num);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -1152,8 +1184,8 @@ static int read_begin(sc_db *db, int *own)
     *own = 0;
     if (db->txn_depth > 0 || !sqlite3_get_autocommit(db->conn))
         return SC_OK;
-    if (!(st = sc__db_stmt(db, SQL_READ_BEGIN)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_READ_BEGIN, &st)) != SC_OK)
+        return rc;
     rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
@@ -1186,6 +1218,7 @@ int sc_certificate_verify(sc_verification *out, sc_db *db, const char *number, c
                           const char *id_number)
 {
     sqlite3_stmt *st;
+    int rc;
     if (!out)
         return sc__error_null("sc_certificate_verify", "out");
     if (!db || db->closed) {
@@ -1200,9 +1233,9 @@ int sc_certificate_verify(sc_verification *out, sc_db *db, const char *number, c
      * transaction of its own (one snapshot), which costs less than an
      * explicit BEGIN ... COMMIT around it; inside the caller's transaction it
      * reads in that one. */
-    if (!(st = sc__db_stmt(db, SQL_VERIFY))) {
+    if ((rc = sc__db_stmt_get(db, SQL_VERIFY, &st)) != SC_OK) {
         memset(out, 0, sizeof(*out));
-        return sc_error_last()->code;
+        return rc;
     }
     return verify_one(db, st, NULL, NULL, out, number, name, id_number);
 }
@@ -1242,8 +1275,9 @@ int sc_certificate_batch_verify(sc_verification *out, sc_db *db, const char *con
         return SC_OK;
     if ((rc = read_begin(db, &own)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_VERIFY_ROW)) || !(cst = sc__db_stmt(db, SQL_VERIFY_CONTEXT)))
-        return read_end(db, own, sc_error_last()->code);
+    if ((rc = sc__db_stmt_get(db, SQL_VERIFY_ROW, &st)) != SC_OK ||
+        (rc = sc__db_stmt_get(db, SQL_VERIFY_CONTEXT, &cst)) != SC_OK)
+        return read_end(db, own, rc);
     ctx.id = 0;
     for (base = 0; base < n && rc == SC_OK; base += BATCH_CHUNK) {
         size_t k = n - base < BATCH_CHUNK ? n - base : BATCH_CHUNK;
@@ -1331,7 +1365,7 @@ static const char SQL_COUNTER_AT_LEAST[] =
     "ON CONFLICT (org_id, site, year, level) DO UPDATE SET next = max(next, excluded.next)";
 static const char SQL_CERT_INS_ISSUED[] =
     "INSERT INTO certificate(number, holder, id_number, status, issued, context) "
-    "VALUES (?1, ?2, ?3, 2, ?4, ?5)";
+    "VALUES (?1, ?2, ?3, ?6, ?4, ?5)";
 static const char SQL_RECORD_INS_ISSUED[] =
     "INSERT INTO certificate_record(number, id_type, session_id, id_number, certified, photo) "
     "VALUES (?1, 1, NULL, ?2, ?3, ?4)";
@@ -1343,8 +1377,8 @@ static int claim_site(sc_db *db, sqlite3_int64 org_id, int site, const char *num
 {
     sqlite3_stmt *st;
     int rc, own = -1;
-    if (!(st = sc__db_stmt(db, SQL_SITE_GET)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     if ((rc = sqlite3_step(st)) == SQLITE_ROW)
         own = sqlite3_column_int(st, 0);
@@ -1356,8 +1390,8 @@ static int claim_site(sc_db *db, sqlite3_int64 org_id, int site, const char *num
                            : constraint("number", "certificate %s names site %06d, unknown "
                                         "here; the organization's known sites: %06d", num,
                                         site, own);
-    if (!(st = sc__db_stmt(db, SQL_SITE_OWNER)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_OWNER, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int(st, 1, site);
     rc = sqlite3_step(st);
     sqlite3_reset(st);
@@ -1367,8 +1401,8 @@ static int claim_site(sc_db *db, sqlite3_int64 org_id, int site, const char *num
                           "known sites: none)", num, site);
     if (rc != SQLITE_DONE)
         return sc__db_fail(db, rc, "reading the site sequence");
-    if (!(st = sc__db_stmt(db, SQL_SITE_SET)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_SET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sqlite3_bind_int(st, 2, site);
     sc__bind_text(st, 3, date);
@@ -1390,6 +1424,7 @@ int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
     sc_certificate have;
     sc_cert_number parts;
     sc__org_row org;
+    cert_row r;
     sc_org o;
     new_cert nc;
     sqlite3_int64 context = 0;
@@ -1426,25 +1461,21 @@ int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
         *status = have.status;
         if (have.status != SC_CERT_REPORTED)
             return SC_OK;
-        if (!(st = sc__db_stmt(db, SQL_ISSUE)))
-            return sc_error_last()->code;
-        sc__bind_text(st, 1, num);
-        sc__bind_text(st, 2, c->issued);
-        if ((rc = sc__db_exec_stmt(db, st, "issuing a certificate")) != SC_OK)
+        /* reported here, issued there: the issue replayed, with its checks */
+        if ((rc = cert_find(db, num, &r)) != SC_OK || (rc = issue_check(db, &r, num, c->issued)) != SC_OK)
             return rc;
-        if (!(st = sc__db_stmt(db, SQL_ISSUE_PHOTO)))
-            return sc_error_last()->code;
-        sc__bind_text(st, 1, num);
-        sc__bind_text(st, 2, c->photo && *c->photo ? c->photo : NULL);
-        return sc__db_exec_stmt(db, st, "issuing a certificate");
+        return issue_apply(db, num, c->photo, c->issued);
     }
     if (rc != SC_ENOTFOUND)
         return rc;
     if ((rc = sc__org_find(db, c->credit_code, &org)) != SC_OK)
         return rc;
-    if ((rc = sc__org_require_standing(db, org.code, c->occupation, c->work_type, c->level,
-                                       c->certified, NULL, SC_PATH_NORMAL, "certify",
-                                       "occupation")) != SC_OK)
+    /* The report's checks (standing on the day certified) and the issue's (standing on
+     * the day issued), as sc_certificate_report and sc_certificate_issue make them. */
+    if ((rc = standing(db, org.code, c->occupation, c->work_type, c->level, SC_PATH_NORMAL,
+                       c->certified, "certify", "occupation")) != SC_OK ||
+        (rc = standing(db, org.code, c->occupation, c->work_type, c->level, SC_PATH_NORMAL,
+                       c->issued, "issue a certificate of", "issued")) != SC_OK)
         return rc;
     /* 谁评价谁负责谁发证: a certificate stands on a result the organization recorded and
      * reported; the registry receiving it must hold that result (issue 11). */
@@ -1459,8 +1490,8 @@ int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
                           c->level, c->certified);
     if ((rc = sc_org_get(&o, db, org.code, c->certified)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_OCC_NAME)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_OCC_NAME, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, c->occupation);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -1476,8 +1507,8 @@ int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
     if ((rc = claim_site(db, org.id, atoi(parts.site), num, c->certified)) != SC_OK ||
         (rc = context_of(db, &nc, &o, occ_name, &context)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_COUNTER_AT_LEAST)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_COUNTER_AT_LEAST, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org.id);
     sqlite3_bind_int(st, 2, atoi(parts.site));
     sqlite3_bind_int(st, 3, parts.year);
@@ -1485,17 +1516,18 @@ int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
     sqlite3_bind_int(st, 5, parts.sequence);
     if ((rc = sc__db_exec_stmt(db, st, "advancing the certificate counter")) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_CERT_INS_ISSUED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_CERT_INS_ISSUED, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, num);
     sc__bind_text(st, 2, c->holder);
     sc__bind_text(st, 3, idn);
     sc__bind_text(st, 4, c->issued);
     sqlite3_bind_int64(st, 5, context);
+    sqlite3_bind_int(st, 6, SC_CERT_ISSUED);
     if ((rc = sc__db_exec_stmt(db, st, "recording a certificate")) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_RECORD_INS_ISSUED)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_RECORD_INS_ISSUED, &st)) != SC_OK)
+        return rc;
     sc__bind_text(st, 1, num);
     sc__bind_text(st, 2, idn);
     sc__bind_text(st, 3, c->certified);
@@ -1505,59 +1537,32 @@ int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
 
 int sc__certificate_set_published(sc_db *db, const char *number, const char *date)
 {
-    sc_certificate have;
-    sqlite3_stmt *st;
+    char num[SC_CERT_NUMBER_SIZE];
+    cert_row r;
     int rc;
-    if ((rc = sc_certificate_get(&have, db, number)) != SC_OK)
+    if ((rc = number_arg(number, num)) != SC_OK || (rc = cert_find(db, num, &r)) != SC_OK)
         return rc;
-    if (have.status == SC_CERT_PUBLISHED && !strcmp(have.published, date))
-        return SC_OK;
-    if (have.status != SC_CERT_ISSUED)
-        return constraint("number", "certificate %s is %s; only an issued certificate is "
-                          "published", have.number, sc_cert_status_name(have.status));
-    if (strcmp(date, have.issued) < 0)
-        return constraint("date", "certificate %s was issued on %s; it cannot be published on %s",
-                          have.number, have.issued, date);
-    if (!(st = sc__db_stmt(db, SQL_PUBLISH)))
-        return sc_error_last()->code;
-    sc__bind_text(st, 1, have.number);
-    if ((rc = sc__db_exec_stmt(db, st, "publishing a certificate")) != SC_OK)
+    if (r.status == SC_CERT_PUBLISHED && !strcmp(r.published, date))
+        return SC_OK; /* replayed before: the same act */
+    if ((rc = publish_check(&r, num, date)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_PUBLISH_DATE)))
-        return sc_error_last()->code;
-    sc__bind_text(st, 1, have.number);
-    sc__bind_text(st, 2, date);
-    return sc__db_exec_stmt(db, st, "publishing a certificate");
+    return publish_apply(db, num, date);
 }
 
 int sc__certificate_set_revoked(sc_db *db, const char *number, const char *reason,
                                 const char *date)
 {
-    sc_certificate have;
-    sqlite3_stmt *st;
+    char num[SC_CERT_NUMBER_SIZE];
+    cert_row r;
     int rc;
-    if ((rc = sc_certificate_get(&have, db, number)) != SC_OK)
+    if ((rc = number_arg(number, num)) != SC_OK || (rc = cert_find(db, num, &r)) != SC_OK)
         return rc;
-    if (have.status == SC_CERT_REVOKED) {
-        if (!strcmp(have.revoked, date) && !strcmp(have.revoke_reason, reason))
-            return SC_OK;
-        return constraint("number", "certificate %s was already revoked on %s", have.number,
-                          have.revoked);
-    }
-    if (strcmp(date, have.certified) < 0)
-        return constraint("date", "certificate %s was certified on %s; it cannot be revoked on %s",
-                          have.number, have.certified, date);
-    if (!(st = sc__db_stmt(db, SQL_REVOKE)))
-        return sc_error_last()->code;
-    sc__bind_text(st, 1, have.number);
-    sc__bind_text(st, 2, date);
-    if ((rc = sc__db_exec_stmt(db, st, "revoking a certificate")) != SC_OK)
+    if (r.status == SC_CERT_REVOKED && !strcmp(r.revoked, date) &&
+        !strcmp(r.revoke_reason, reason))
+        return SC_OK; /* replayed before: the same act */
+    if ((rc = revoke_check(&r, num, date)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_REVOKE_REASON)))
-        return sc_error_last()->code;
-    sc__bind_text(st, 1, have.number);
-    sc__bind_text(st, 2, reason);
-    return sc__db_exec_stmt(db, st, "revoking a certificate");
+    return revoke_apply(db, num, reason, date);
 }
 
 int sc_certificate_site_get(int *site, sc_db *db, const char *credit_code)
@@ -1571,8 +1576,8 @@ int sc_certificate_site_get(int *site, sc_db *db, const char *credit_code)
     if ((rc = sc__db_check(db, "sc_certificate_site_get", 0)) != SC_OK ||
         (rc = sc__org_find(db, credit_code, &org)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_SITE_GET)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org.id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)

@@ -75,7 +75,7 @@ static const char SQL_R_SANCTIONS[] =
 /* Certificates in force issued in the period (as sc_certificate_stats_iter_new counts). */
 #define CERT_FROM                                                                             \
     " FROM certificate c JOIN cert_context x ON x.id = c.context JOIN org o ON o.id = x.org_id " \
-    "WHERE c.status IN (2, 3) AND c.issued BETWEEN ?1 AND ?2 "
+    "WHERE c.status IN (?3, ?4) AND c.issued BETWEEN ?1 AND ?2 "
 static const char SQL_R_BY_OCC[] =
     "SELECT x.occupation, (SELECT name FROM occupation WHERE code = x.occupation), count(*)"
     CERT_FROM "GROUP BY 1 ORDER BY 1";
@@ -98,6 +98,10 @@ static int gather(sc_db *db, sc_period_report *r, int section, const char *sql)
         return rc;
     sc__bind_text(st, 1, r->from);
     sc__bind_text(st, 2, r->to);
+    if (sqlite3_bind_parameter_count(st) >= 4) { /* the certificates in force: CERT_FROM */
+        sqlite3_bind_int(st, 3, SC_CERT_ISSUED);
+        sqlite3_bind_int(st, 4, SC_CERT_PUBLISHED);
+    }
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         char key[SC_ORG_NAME_SIZE], label[SC_ORG_NAME_SIZE];
         int64_t count;

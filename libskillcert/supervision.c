@@ -55,13 +55,13 @@ static const char SQL_SUPERVISION_INS[] =
 static int query_text(sc_db *db, const char *sql, sqlite3_int64 a, const char *b, const char *c,
                       int *found, char *buf, size_t cap)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, sql);
+    sqlite3_stmt *st;
     int rc;
     *found = 0;
     if (buf && cap)
         buf[0] = '\0';
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, a);
     sc__bind_text(st, 2, b);
     if (c)
@@ -139,10 +139,8 @@ int sc_supervision_assign(sc_db *db, const sc_actor *actor, int64_t session_id,
                            person_id, (long long)session_id);
         goto fail;
     }
-    if (!(st = sc__db_stmt(db, SQL_ASSIGN))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ASSIGN, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, person_id);
     sc__bind_text(st, 3, name);
@@ -200,10 +198,8 @@ int sc_supervision_record(int64_t *out, sc_db *db, const sc_actor *actor, int64_
         goto fail;
     }
     sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_SUPERVISION_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SUPERVISION_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, session_id);
     sc__bind_text(st, 2, person_id);
     sc__bind_text(st, 3, name);
@@ -309,11 +305,11 @@ static void inspection_fill(sc_inspection *out, sqlite3_stmt *st)
 /* Load an inspection and its organization's row id. */
 static int inspection_load(sc_db *db, int64_t id, sc_inspection *out, sqlite3_int64 *org_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSPECTION_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INSPECTION_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -372,8 +368,9 @@ static int check_target(sc_db *db, int kind, const char *target, sqlite3_int64 o
         if (!id)
             return bad("target", "the %s to inspect must be named by its id",
                        sc_inspection_kind_name(kind));
-        if (!(st = sc__db_stmt(db, kind == SC_INSPECT_SESSION ? SQL_SESSION_ORG : SQL_VENUE_ORG)))
-            return sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, kind == SC_INSPECT_SESSION ? SQL_SESSION_ORG
+                                                                 : SQL_VENUE_ORG, &st)) != SC_OK)
+            return rc;
         sqlite3_bind_int64(st, 1, id);
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW)
@@ -438,10 +435,8 @@ int sc_inspection_open(int64_t *out, sc_db *db, const sc_actor *actor, const cha
         (rc = check_target(db, kind, target, org.id, norm, sizeof norm)) != SC_OK)
         goto fail;
     sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_INSPECTION_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_INSPECTION_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org.id);
     sqlite3_bind_int(st, 2, kind);
     sc__bind_text(st, 3, norm);
@@ -524,8 +519,8 @@ static int check_entity(sc_db *db, const char *ref, sqlite3_int64 org_id, char *
         is_staff = 1;
     } else
         return bad("entities", "'%.60s': KIND is certificate, session, venue, staff or org", ref);
-    if (!(st = sc__db_stmt(db, sql)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
+        return rc;
     if (is_staff) {
         sqlite3_bind_int64(st, 1, org_id);
         sc__bind_text(st, 2, id);
@@ -552,20 +547,15 @@ static int check_entity(sc_db *db, const char *ref, sqlite3_int64 org_id, char *
     return SC_OK;
 }
 
-/* Insert a finding with checked references (inside a transaction). */
-static int finding_insert(sc_db *db, const sc_actor *actor, const sc_inspection *in,
-                          sqlite3_int64 org_id, const char *category, int severity,
-                          const char *evidence, const char *const *entities, size_t n,
-                          const char *date, int64_t *id)
+static int finding_apply(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 org_id,
+                         const char *category, int severity, const char *evidence,
+                         const char *date, const char *who, sqlite3_int64 *id)
 {
-    char who[SC_ACTOR_TEXT_SIZE], ref[SC_ENTITY_REF_SIZE];
     sqlite3_stmt *st;
-    size_t i;
-    int rc, touched = 0;
-    sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_FINDING_INS)))
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, in->id);
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_FINDING_INS, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, inspection_id);
     sqlite3_bind_int64(st, 2, org_id);
     sc__bind_text(st, 3, category);
     sqlite3_bind_int(st, 4, severity);
@@ -575,15 +565,39 @@ static int finding_insert(sc_db *db, const sc_actor *actor, const sc_inspection 
     if ((rc = sc__db_exec_stmt(db, st, "recording a finding")) != SC_OK)
         return rc;
     *id = sqlite3_last_insert_rowid(db->conn);
+    return SC_OK;
+}
+
+static int entity_apply(sc_db *db, sqlite3_int64 finding_id, long long seq, const char *ref)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_ENTITY_INS, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, finding_id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
+    sc__bind_text(st, 3, ref);
+    return sc__db_exec_stmt(db, st, "recording a finding's entity");
+}
+
+/* Insert a finding with checked references (inside a transaction). */
+static int finding_insert(sc_db *db, const sc_actor *actor, const sc_inspection *in,
+                          sqlite3_int64 org_id, const char *category, int severity,
+                          const char *evidence, const char *const *entities, size_t n,
+                          const char *date, int64_t *id)
+{
+    char who[SC_ACTOR_TEXT_SIZE], ref[SC_ENTITY_REF_SIZE];
+    size_t i;
+    int rc, touched = 0;
+    sqlite3_int64 fid = 0;
+    sc__actor_text(actor, who);
+    if ((rc = finding_apply(db, in->id, org_id, category, severity, evidence, date, who,
+                            &fid)) != SC_OK)
+        return rc;
+    *id = fid;
     for (i = 0; i < n; i++) {
-        if ((rc = check_entity(db, entities[i], org_id, ref)) != SC_OK)
-            return rc;
-        if (!(st = sc__db_stmt(db, SQL_ENTITY_INS)))
-            return sc_error_last()->code;
-        sqlite3_bind_int64(st, 1, *id);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-        sc__bind_text(st, 3, ref);
-        if ((rc = sc__db_exec_stmt(db, st, "recording a finding's entity")) != SC_OK)
+        if ((rc = check_entity(db, entities[i], org_id, ref)) != SC_OK ||
+            (rc = entity_apply(db, fid, (long long)i, ref)) != SC_OK)
             return rc;
     }
     if ((rc = sc__credit_refresh(db, org_id, date, &touched)) != SC_OK)
@@ -613,6 +627,19 @@ static int check_finding_args(const char *category, int severity, const char *ev
     return SC_OK;
 }
 
+/* Adding a finding, for sc_inspection_add_finding and an imported findings document:
+ * the inspection open, the day not before it was opened. */
+static int finding_check(const sc_inspection *in, const char *date)
+{
+    if (in->status == SC_INSPECTION_CLOSED)
+        return constraint("inspection_id", "inspection %lld was closed on %s: no finding is "
+                          "added to it", (long long)in->id, in->closed);
+    if (strcmp(date, in->opened) < 0)
+        return constraint("date", "inspection %lld was opened on %s; no finding on %s",
+                          (long long)in->id, in->opened, date);
+    return SC_OK;
+}
+
 int sc_inspection_add_finding(int64_t *out, sc_db *db, const sc_actor *actor,
                               int64_t inspection_id, const char *category, int severity,
                               const char *evidence, const char *const *entities, size_t n,
@@ -630,14 +657,10 @@ int sc_inspection_add_finding(int64_t *out, sc_db *db, const sc_actor *actor,
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
         return rc;
     if ((rc = inspection_begin(db, actor, SC__ACT_INSPECTION_FINDING, inspection_id,
-                               "sc_inspection_add_finding", &in, &org_id, 1)) != SC_OK)
+                               "sc_inspection_add_finding", &in, &org_id, 0)) != SC_OK)
         return rc;
-    if (strcmp(date, in.opened) < 0) {
-        rc = constraint("date", "inspection %lld was opened on %s; no finding on %s",
-                        (long long)inspection_id, in.opened, date);
-        goto fail;
-    }
-    if ((rc = finding_insert(db, actor, &in, org_id, category, severity, evidence, entities, n,
+    if ((rc = finding_check(&in, date)) != SC_OK ||
+        (rc = finding_insert(db, actor, &in, org_id, category, severity, evidence, entities, n,
                              date, out)) != SC_OK)
         goto fail;
     if ((rc = sc__db_commit(db)) != SC_OK)
@@ -655,7 +678,7 @@ static const char SQL_SCAN[] =
     "SELECT c.number, x.occupation, x.work_type, x.level, coalesce(c.issued, r.certified), "
     "coalesce(s.path, 0) FROM certificate c JOIN cert_context x ON x.id = c.context "
     "JOIN certificate_record r ON r.number = c.number LEFT JOIN session s ON s.id = r.session_id "
-    "WHERE x.org_id = ?1 AND c.status <> 4 AND (?2 IS NULL OR coalesce(c.issued, r.certified) >= ?2) "
+    "WHERE x.org_id = ?1 AND c.status <> ?4 AND (?2 IS NULL OR coalesce(c.issued, r.certified) >= ?2) "
     "AND (?3 IS NULL OR coalesce(c.issued, r.certified) <= ?3) ORDER BY c.number";
 static const char SQL_SET_SCANNED[] = "UPDATE inspection SET scanned = ?2 WHERE id = ?1";
 
@@ -749,6 +772,7 @@ int sc_inspection_scan_certificates(size_t *findings, size_t *bad_out, sc_db *db
     sqlite3_bind_int64(scan, 1, org_id);
     sc__bind_text(scan, 2, from[0] ? from : NULL);
     sc__bind_text(scan, 3, to[0] ? to : NULL);
+    sqlite3_bind_int(scan, 4, SC_CERT_REVOKED);
     while ((step = sqlite3_step(scan)) == SQLITE_ROW) {
         sc_verdict v;
         char number[SC_CERT_NUMBER_SIZE], occ[SC_OCCUPATION_CODE_SIZE], wt[SC_WORK_TYPE_SIZE];
@@ -787,10 +811,8 @@ int sc_inspection_scan_certificates(size_t *findings, size_t *bad_out, sc_db *db
             goto done;
         nf++;
     }
-    if (!(st = sc__db_stmt(db, SQL_SET_SCANNED))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SET_SCANNED, &st)) != SC_OK)
         goto done;
-    }
     sqlite3_bind_int64(st, 1, inspection_id);
     sc__bind_text(st, 2, date);
     if ((rc = sc__db_exec_stmt(db, st, "recording the scan")) != SC_OK ||
@@ -821,35 +843,49 @@ done:
     return SC_OK;
 }
 
+/* Closing an inspection, for sc_inspection_close and an imported findings document: open
+ * still, the day not before it was opened. */
+static int close_check(const sc_inspection *in, const char *date)
+{
+    if (in->status == SC_INSPECTION_CLOSED)
+        return constraint("inspection_id", "inspection %lld was closed on %s",
+                          (long long)in->id, in->closed);
+    if (strcmp(date, in->opened) < 0)
+        return constraint("date", "inspection %lld was opened on %s; it cannot close on %s",
+                          (long long)in->id, in->opened, date);
+    return SC_OK;
+}
+
+static int close_apply(sc_db *db, sqlite3_int64 id, const char *date, const char *who,
+                       const char *conclusion)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_INSPECTION_CLOSE, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, who);
+    sc__bind_text(st, 4, conclusion);
+    return sc__db_exec_stmt(db, st, "closing an inspection");
+}
+
 int sc_inspection_close(sc_db *db, const sc_actor *actor, int64_t inspection_id,
                         const char *conclusion, const char *date_in)
 {
     char date[SC_DATE_SIZE], who[SC_ACTOR_TEXT_SIZE];
     sc_inspection in;
-    sqlite3_stmt *st;
     int rc;
 
     if ((rc = sc__check_text(conclusion, "conclusion", SC_ORG_TEXT_SIZE - 1, 1)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
         return rc;
     if ((rc = inspection_begin(db, actor, SC__ACT_INSPECTION_CLOSE, inspection_id,
-                               "sc_inspection_close", &in, NULL, 1)) != SC_OK)
+                               "sc_inspection_close", &in, NULL, 0)) != SC_OK)
         return rc;
-    if (strcmp(date, in.opened) < 0) {
-        rc = constraint("date", "inspection %lld was opened on %s; it cannot close on %s",
-                        (long long)inspection_id, in.opened, date);
-        goto fail;
-    }
     sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_INSPECTION_CLOSE))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sqlite3_bind_int64(st, 1, inspection_id);
-    sc__bind_text(st, 2, date);
-    sc__bind_text(st, 3, who);
-    sc__bind_text(st, 4, conclusion);
-    if ((rc = sc__db_exec_stmt(db, st, "closing an inspection")) != SC_OK ||
+    if ((rc = close_check(&in, date)) != SC_OK ||
+        (rc = close_apply(db, inspection_id, date, who, conclusion)) != SC_OK ||
         (rc = sc__audit_append(db, actor, "inspection", in.credit_code,
                                sc__action_name(SC__ACT_INSPECTION_CLOSE),
                                "id=%lld date=%s findings=%lld conclusion=%s",
@@ -926,11 +962,11 @@ static void finding_fill(sc_finding *out, sqlite3_stmt *st)
 
 static int finding_load(sc_db *db, int64_t id, sc_finding *out, sqlite3_int64 *org_id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FINDING_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_FINDING_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -971,8 +1007,8 @@ int sc_finding_entity_get(char *out, sc_db *db, int64_t finding_id, size_t i)
     if (i >= f.entities)
         return not_found("i", "finding %lld names %zu entities", (long long)finding_id,
                          f.entities);
-    if (!(st = sc__db_stmt(db, SQL_ENTITY_GET)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ENTITY_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, finding_id);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
     rc = sqlite3_step(st);
@@ -1026,13 +1062,37 @@ static int finding_begin(sc_db *db, const sc_actor *actor, int action, int64_t i
     return sc__db_begin(db);
 }
 
+/* Withdrawing a finding, for sc_finding_withdraw and an imported findings document: not
+ * withdrawn yet, the day not before the finding. */
+static int withdraw_check(const sc_finding *f, const char *date)
+{
+    if (f->withdrawn[0])
+        return constraint("finding_id", "finding %lld was withdrawn on %s", (long long)f->id,
+                          f->withdrawn);
+    if (strcmp(date, f->date) < 0)
+        return constraint("date", "finding %lld is of %s; it cannot be withdrawn on %s",
+                          (long long)f->id, f->date, date);
+    return SC_OK;
+}
+
+static int withdraw_apply(sc_db *db, sqlite3_int64 id, const char *date, const char *reason)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_FINDING_WITHDRAW, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, date);
+    sc__bind_text(st, 3, reason);
+    return sc__db_exec_stmt(db, st, "withdrawing a finding");
+}
+
 int sc_finding_withdraw(sc_db *db, const sc_actor *actor, int64_t finding_id, const char *reason,
                         const char *date_in)
 {
     char date[SC_DATE_SIZE];
     sc_finding f;
     sqlite3_int64 org_id = 0;
-    sqlite3_stmt *st;
     int rc, touched = 0;
 
     if ((rc = sc__check_text(reason, "reason", SC_ORG_TEXT_SIZE - 1, 1)) != SC_OK ||
@@ -1041,24 +1101,8 @@ int sc_finding_withdraw(sc_db *db, const sc_actor *actor, int64_t finding_id, co
     if ((rc = finding_begin(db, actor, SC__ACT_FINDING_WITHDRAW, finding_id, "sc_finding_withdraw",
                             &f, &org_id)) != SC_OK)
         return rc;
-    if (f.withdrawn[0]) {
-        rc = constraint("finding_id", "finding %lld was withdrawn on %s", (long long)finding_id,
-                        f.withdrawn);
-        goto fail;
-    }
-    if (strcmp(date, f.date) < 0) {
-        rc = constraint("date", "finding %lld is of %s; it cannot be withdrawn on %s",
-                        (long long)finding_id, f.date, date);
-        goto fail;
-    }
-    if (!(st = sc__db_stmt(db, SQL_FINDING_WITHDRAW))) {
-        rc = sc_error_last()->code;
-        goto fail;
-    }
-    sqlite3_bind_int64(st, 1, finding_id);
-    sc__bind_text(st, 2, date);
-    sc__bind_text(st, 3, reason);
-    if ((rc = sc__db_exec_stmt(db, st, "withdrawing a finding")) != SC_OK ||
+    if ((rc = withdraw_check(&f, date)) != SC_OK ||
+        (rc = withdraw_apply(db, finding_id, date, reason)) != SC_OK ||
         (rc = sc__credit_refresh(db, org_id, date, &touched)) != SC_OK ||
         (rc = sc__audit_append(db, actor, "finding", f.credit_code,
                                sc__action_name(SC__ACT_FINDING_WITHDRAW),
@@ -1070,7 +1114,6 @@ fail:
     sc__db_rollback(db);
     return rc;
 }
-
 
 int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *actor,
                                    int64_t finding_id, const char *date_in)
@@ -1094,10 +1137,8 @@ int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *a
                         f.withdrawn);
         goto done;
     }
-    if (!(st = sc__db_stmt(db, SQL_ENTITY_LIST))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_ENTITY_LIST, &st)) != SC_OK)
         goto done;
-    }
     sqlite3_bind_int64(st, 1, finding_id);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *ref = sc__col_text(st, 0);
@@ -1199,11 +1240,11 @@ static void sanction_fill(sc_sanction *out, sqlite3_stmt *st)
 
 static int sanction_load(sc_db *db, int64_t id, sc_sanction *out)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_SANCTION_GET);
+    sqlite3_stmt *st;
     int rc;
     memset(out, 0, sizeof(*out));
-    if (!st)
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SANCTION_GET, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -1260,10 +1301,8 @@ int sc_sanction_impose(int64_t *out, sc_db *db, const sc_actor *actor, int64_t f
         goto fail;
     }
     sc__actor_text(actor, who);
-    if (!(st = sc__db_stmt(db, SQL_SANCTION_INS))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SANCTION_INS, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, org_id);
     sqlite3_bind_int64(st, 2, finding_id);
     sqlite3_bind_int(st, 3, kind);
@@ -1326,10 +1365,8 @@ int sc_sanction_lift(sc_db *db, const sc_actor *actor, int64_t sanction_id, cons
                           (long long)sanction_id, s.date, date);
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_SANCTION_LIFT))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_SANCTION_LIFT, &st)) != SC_OK)
         goto fail;
-    }
     sqlite3_bind_int64(st, 1, sanction_id);
     sc__bind_text(st, 2, date);
     sc__bind_text(st, 3, note);
@@ -1391,26 +1428,27 @@ int sc_sanction_iter_next(sc_sanction *out, sc_supervision_iter *it)
 static const char SQL_INSP_RECEIVE[] =
     "INSERT INTO inspection(org_id, kind, target, opened, opened_by, note, scanned) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-static const char SQL_INSP_RECEIVE_CLOSE[] =
-    "UPDATE inspection SET closed = ?2, closed_by = ?3, conclusion = ?4 WHERE id = ?1";
 static const char SQL_INSP_RECEIVE_SCAN[] =
     "UPDATE inspection SET scanned = ?2 WHERE id = ?1 AND (scanned IS NULL OR scanned < ?2)";
-static const char SQL_FINDING_RECEIVE[] =
-    "INSERT INTO finding(inspection_id, org_id, category, severity, evidence, date, recorded_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-static const char SQL_FINDING_RECEIVE_WITHDRAWAL[] =
-    "UPDATE finding SET withdrawn = ?2, withdraw_reason = ?3 WHERE id = ?1";
-static const char SQL_ENTITY_RECEIVE[] =
-    "INSERT INTO finding_entity(finding_id, seq, ref) VALUES (?1, ?2, ?3)";
 
 int sc__inspection_receive(sc_db *db, sqlite3_int64 org_id, int kind, const char *target,
                            const char *opened, const char *opened_by, const char *note,
                            const char *scanned, sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSP_RECEIVE);
+    char norm[SC_ORG_NAME_SIZE];
+    sqlite3_stmt *st;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
+    /* sc_inspection_open's target checks; a session or venue is named by the inspecting
+     * registry's id, which this registry cannot check. */
+    if (kind == SC_INSPECT_SESSION || kind == SC_INSPECT_VENUE) {
+        if (!target || !*target)
+            return bad("target", "the %s to inspect must be named by its id",
+                       sc_inspection_kind_name(kind));
+    } else if ((rc = check_target(db, kind, target, org_id, norm, sizeof norm)) != SC_OK) {
+        return rc;
+    }
+    if ((rc = sc__db_stmt_get(db, SQL_INSP_RECEIVE, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, org_id);
     sqlite3_bind_int(st, 2, kind);
     sc__bind_text(st, 3, target);
@@ -1426,9 +1464,10 @@ int sc__inspection_receive(sc_db *db, sqlite3_int64 org_id, int kind, const char
 
 int sc__inspection_receive_scan(sc_db *db, sqlite3_int64 id, const char *scanned)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSP_RECEIVE_SCAN);
-    if (!st)
-        return sc_error_last()->code;
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_INSP_RECEIVE_SCAN, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, id);
     sc__bind_text(st, 2, scanned);
     return sc__db_exec_stmt(db, st, "recording a certificate scan");
@@ -1437,57 +1476,39 @@ int sc__inspection_receive_scan(sc_db *db, sqlite3_int64 id, const char *scanned
 int sc__inspection_receive_close(sc_db *db, sqlite3_int64 id, const char *closed,
                                  const char *closed_by, const char *conclusion)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_INSP_RECEIVE_CLOSE);
-    if (!st)
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, id);
-    sc__bind_text(st, 2, closed);
-    sc__bind_text(st, 3, closed_by);
-    sc__bind_text(st, 4, conclusion);
-    return sc__db_exec_stmt(db, st, "closing an inspection");
+    sc_inspection in;
+    int rc;
+    if ((rc = inspection_load(db, id, &in, NULL)) != SC_OK || (rc = close_check(&in, closed)) != SC_OK)
+        return rc;
+    return close_apply(db, id, closed, closed_by, conclusion);
 }
 
 int sc__finding_receive(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 org_id,
                         const char *category, int severity, const char *evidence,
                         const char *date, const char *recorded_by, sqlite3_int64 *id)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FINDING_RECEIVE);
+    sc_inspection in;
     int rc;
-    if (!st)
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, inspection_id);
-    sqlite3_bind_int64(st, 2, org_id);
-    sc__bind_text(st, 3, category);
-    sqlite3_bind_int(st, 4, severity);
-    sc__bind_text(st, 5, evidence);
-    sc__bind_text(st, 6, date);
-    sc__bind_text(st, 7, recorded_by);
-    if ((rc = sc__db_exec_stmt(db, st, "recording a finding")) != SC_OK)
+    if ((rc = check_finding_args(category, severity, evidence, NULL, 0)) != SC_OK ||
+        (rc = inspection_load(db, inspection_id, &in, NULL)) != SC_OK ||
+        (rc = finding_check(&in, date)) != SC_OK)
         return rc;
-    *id = sqlite3_last_insert_rowid(db->conn);
-    return SC_OK;
+    return finding_apply(db, inspection_id, org_id, category, severity, evidence, date,
+                         recorded_by, id);
 }
 
 int sc__finding_receive_withdrawal(sc_db *db, sqlite3_int64 id, const char *date,
                                    const char *reason)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_FINDING_RECEIVE_WITHDRAWAL);
-    if (!st)
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, id);
-    sc__bind_text(st, 2, date);
-    sc__bind_text(st, 3, reason);
-    return sc__db_exec_stmt(db, st, "withdrawing a finding");
+    sc_finding f;
+    int rc;
+    if ((rc = finding_load(db, id, &f, NULL)) != SC_OK || (rc = withdraw_check(&f, date)) != SC_OK)
+        return rc;
+    return withdraw_apply(db, id, date, reason);
 }
 
 int sc__finding_entity_receive(sc_db *db, sqlite3_int64 finding_id, long long seq,
                                const char *ref)
 {
-    sqlite3_stmt *st = sc__db_stmt(db, SQL_ENTITY_RECEIVE);
-    if (!st)
-        return sc_error_last()->code;
-    sqlite3_bind_int64(st, 1, finding_id);
-    sqlite3_bind_int64(st, 2, seq);
-    sc__bind_text(st, 3, ref);
-    return sc__db_exec_stmt(db, st, "recording a finding's entity");
+    return entity_apply(db, finding_id, seq, ref);
 }

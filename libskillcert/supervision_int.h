@@ -48,10 +48,14 @@ int sc__finding_category_known(const char *code);
 /* Chinese name of a category, "" when unknown. */
 const char *sc__finding_category_zh(const char *code);
 
-/* The bulk path of a supervision-findings document (xml_report.c): an
+/* The acts of a supervision-findings document (xml_report.c), replayed: an
  * inspection, its findings and their entities as the inspecting authority
- * recorded them, inside the caller's transaction, with no authorization or
- * audit of their own. The tables are this module's. SC_OK; SC_EDB. */
+ * recorded them, through the checks of the direct calls (the target's form;
+ * a finding's category, severity and evidence, its inspection open and the day
+ * not before it; a withdrawal once, not before the finding; a closing once, not
+ * before the opening), inside the caller's transaction; the import authorizes
+ * the issuer and appends one audit entry. The tables are this module's. SC_OK;
+ * SC_EINVAL, SC_ECONSTRAINT, SC_ENOTFOUND (the direct call's refusal); SC_EDB. */
 int sc__inspection_receive(sc_db *db, sqlite3_int64 org_id, int kind, const char *target,
                            const char *opened, const char *opened_by, const char *note,
                            const char *scanned, sqlite3_int64 *id);

@@ -17,14 +17,10 @@ extern const char sc__schema_certificate[]; /* resources.c, from schemas/certifi
 
 static int cert_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
 {
-    (void)state;
-    (void)local;
-    if (ctx->db && depth == 0)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
-                            "certificate documents are issued by the registry, not imported: "
-                            "validate them and check them against the registry (certificate "
-                            "verification)");
-    return SC_OK;
+    (void)state, (void)local;
+    return sc__xml_refuse_published(ctx, depth, "certificate documents are issued by the "
+                                    "registry, not imported: validate them and check them "
+                                    "against the registry (certificate verification)");
 }
 
 /* Designated: members the handler leaves out (end, finish, cleanup ...) are NULL. */
@@ -171,27 +167,10 @@ int sc_certificate_export_file(sc_db *db, const char *number, const char *path)
 {
     char *data = NULL;
     size_t len = 0;
-    FILE *fp;
     int rc;
     if (!path)
         return sc__error_null("sc_certificate_export_file", "path");
     if ((rc = sc_certificate_export_memory(&data, &len, db, number)) != SC_OK)
         return rc;
-    fp = fopen(path, "wb");
-    if (!fp) {
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "cannot write '%s'",
-                                path);
-    }
-    if (fwrite(data, 1, len, fp) != len) {
-        fclose(fp);
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "error writing '%s'",
-                                path);
-    }
-    sc_free(data);
-    if (fclose(fp) != 0)
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "error writing '%s'",
-                                path);
-    return SC_OK;
+    return sc__xml_write_file(path, data, len);
 }

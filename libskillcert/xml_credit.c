@@ -17,13 +17,10 @@ extern const char sc__schema_credit[]; /* resources.c, from schemas/credit.xsd *
 
 static int credit_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
 {
-    (void)state;
-    (void)local;
-    if (ctx->db && depth == 0)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
-                            "credit evaluation documents are published by the registry "
-                            "(sc_credit_export_memory), not imported: validate them");
-    return SC_OK;
+    (void)state, (void)local;
+    return sc__xml_refuse_published(ctx, depth, "credit evaluation documents are published by "
+                                    "the registry (sc_credit_export_memory), not imported: "
+                                    "validate them");
 }
 
 /* Designated: members the handler leaves out are NULL. */
@@ -113,26 +110,10 @@ int sc_credit_export_file(sc_db *db, const char *as_of, const char *path)
 {
     char *data = NULL;
     size_t len = 0;
-    FILE *fp;
     int rc;
     if (!path)
         return sc__error_null("sc_credit_export_file", "path");
     if ((rc = sc_credit_export_memory(&data, &len, db, as_of)) != SC_OK)
         return rc;
-    if (!(fp = fopen(path, "wb"))) {
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "cannot write '%s'",
-                                path);
-    }
-    if (fwrite(data, 1, len, fp) != len) {
-        fclose(fp);
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "error writing '%s'",
-                                path);
-    }
-    sc_free(data);
-    if (fclose(fp) != 0)
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "error writing '%s'",
-                                path);
-    return SC_OK;
+    return sc__xml_write_file(path, data, len);
 }

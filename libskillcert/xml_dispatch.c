@@ -231,24 +231,6 @@ static int export_memory(char **out, size_t *len, sc_db *db, int doctype,
     return SC_OK;
 }
 
-static int write_file(const char *path, char *data, size_t len)
-{
-    FILE *fp = fopen(path, "wb");
-    int bad;
-    if (!fp) {
-        sc_free(data);
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "cannot write '%s'",
-                                path);
-    }
-    bad = fwrite(data, 1, len, fp) != len;
-    bad |= fclose(fp) != 0;
-    sc_free(data);
-    if (bad)
-        return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, 0, "error writing '%s'",
-                                path);
-    return SC_OK;
-}
-
 int sc_xml_export_memory(char **out, size_t *len, sc_db *db, int doctype)
 {
     return export_memory(out, len, db, doctype, NULL, 1, "sc_xml_export_memory");
@@ -263,7 +245,7 @@ int sc_xml_export_file(sc_db *db, int doctype, const char *path)
         return sc__error_null("sc_xml_export_file", "path");
     if ((rc = sc_xml_export_memory(&data, &len, db, doctype)) != SC_OK)
         return rc;
-    return write_file(path, data, len);
+    return sc__xml_write_file(path, data, len);
 }
 
 int sc_xml_exchange_export_memory(char **out, size_t *len, sc_db *db, int doctype,
@@ -282,5 +264,5 @@ int sc_xml_exchange_export_file(sc_db *db, int doctype, const char *path,
         return sc__error_null("sc_xml_exchange_export_file", "path");
     if ((rc = sc_xml_exchange_export_memory(&data, &len, db, doctype, opts)) != SC_OK)
         return rc;
-    return write_file(path, data, len);
+    return sc__xml_write_file(path, data, len);
 }

@@ -161,6 +161,10 @@ extern const sc__doc_handler sc__doc_catalog;
 int sc__xml_export_catalog(sc__buf *out, sc_db *db);
 /* Export a certificate batch, acknowledgement or revocations (xml_exchange.c). */
 int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_export_options *opts);
+/* Documents the registry publishes and no one imports (xml_exchange.c): the root's refusal
+ * of an import, for `why`; and an exported document written to `path` (data freed). */
+int sc__xml_refuse_published(sc__xml_ctx *ctx, int depth, const char *why);
+int sc__xml_write_file(const char *path, char *data, size_t len);
 /* The eligibility rules stored (xml_eligibility.c). */
 int sc__xml_export_eligibility(sc__buf *out, sc_db *db);
 /* ---- xml_export.c (engine floor) ---- */

@@ -26,9 +26,11 @@
  * organization, kind, target, day opened and who opened it; its findings by their order.
  * Importing into a registry that holds them already (the same registry, or a second
  * report) checks that the document says the same and adds only what is new. The tables
- * are their owners' (issue 11): what is new is recorded through assessment.c
- * (sc__venue/session/enrolment/result_receive) and supervision.c
- * (sc__inspection_receive..., sc__finding_receive...); this file writes no table.
+ * are their owners' (issue 11): what is new is replayed through assessment.c
+ * (sc__venue/session/enrolment/result_receive, which make the direct calls' checks:
+ * district, venue, standing on the session's day and on each recording day, session
+ * confirmed) and supervision.c (sc__inspection_receive..., sc__finding_receive...);
+ * this file writes no table and restates no rule of theirs.
  *
  * Also here: the candidate batch and confirmation (xml_application.c) through the generic
  * sc_xml_exchange_export_memory() with the announcement as the options' id.
@@ -119,6 +121,26 @@ static int bool_attr(sc__xml_ctx *ctx, const char *name, int dflt, int *out)
     return SC_OK;
 }
 
+/* The owner's refusal of a replayed act, at the attribute of the element that its field
+ * names ("venue_id" -> "venue"), else at `dflt`. */
+static int owner_fail(sc__xml_ctx *ctx, const char *dflt)
+{
+    const char *f = sc_error_last()->field;
+    char attr[64];
+    size_t i;
+    if (f && *f) {
+        snprintf(attr, sizeof attr, "%s", f);
+        for (i = 0; attr[i]; i++)
+            if (attr[i] == '_')
+                attr[i] = '-';
+        if (!strcmp(attr, "venue-id"))
+            attr[5] = '\0';
+        if (sc__xml_attr(ctx, attr))
+            return sc__xml_fail_last(ctx, attr);
+    }
+    return sc__xml_fail_last(ctx, dflt);
+}
+
 /* The root's organization, the actor allowed for it (before "already imported"). */
 static int root_org(sc__xml_ctx *ctx, int action, sc__org_row *org)
 {
@@ -166,6 +188,7 @@ typedef struct {
     char date[SC_DATE_SIZE];
     unsigned int components;
     sc__strset seen;
+    sc__result_memo memo; /* the owner's facts for the whole report */
     /* the candidate being read */
     int in_candidate;
     char idn[19], recorded[SC_DATE_SIZE];
@@ -218,11 +241,7 @@ static int rr_venue(sc__xml_ctx *ctx, rr_state *s, const char *date, sqlite3_int
         return rc;
     if (sc__district_resolve(ctx->db, dist_in, "district", dist) != SC_OK)
         return sc__xml_fail_last(ctx, "district");
-    if (strcmp(dist, s->org.district))
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "district",
-                            "%s is registered in district %s: its venues are there, not in %s "
-                            "(属地管理)", s->org.code, s->org.district, dist);
-    if (!(st = sc__db_stmt(ctx->db, SQL_VENUE_FIND)))
+    if (sc__db_stmt_get(ctx->db, SQL_VENUE_FIND, &st) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_int64(st, 1, s->org.id);
     sc__bind_text(st, 2, name);
@@ -240,8 +259,8 @@ static int rr_venue(sc__xml_ctx *ctx, rr_state *s, const char *date, sqlite3_int
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return sc__xml_db_fail(ctx, rc, "reading a venue");
-    if (sc__venue_receive(ctx->db, s->org.id, name, address, dist, vrooms, date, venue) != SC_OK)
-        return sc__xml_fail_last(ctx, NULL);
+    if (sc__venue_receive(ctx->db, &s->org, name, address, dist, vrooms, date, venue) != SC_OK)
+        return owner_fail(ctx, "venue");
     return SC_OK;
 }
 
@@ -250,7 +269,6 @@ static int rr_session(sc__xml_ctx *ctx, rr_state *s)
     const char *wt, *date, *paths;
     char canon[SC__CODE_SIZE];
     sqlite3_int64 venue = 0;
-    sc_verdict v;
     sqlite3_stmt *st;
     int rc, level, path = 0, online, rooms;
     unsigned int comps;
@@ -280,13 +298,9 @@ static int rr_session(sc__xml_ctx *ctx, rr_state *s)
     if (strcmp(date, s->reported) > 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
                             "the session is held on %s, after the report (%s)", date, s->reported);
-    if (sc_org_may_certify(&v, ctx->db, s->org.code, canon, wt, level, date, NULL, path) != SC_OK)
-        return sc__xml_fail_last(ctx, "occupation");
-    if (!v.ok)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "occupation", "%s", v.message);
     if ((rc = rr_venue(ctx, s, date, &venue)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(ctx->db, SQL_SESSION_FIND)))
+    if (sc__db_stmt_get(ctx->db, SQL_SESSION_FIND, &st) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_int64(st, 1, s->org.id);
     sc__bind_text(st, 2, canon);
@@ -297,15 +311,12 @@ static int rr_session(sc__xml_ctx *ctx, rr_state *s)
     sqlite3_bind_int64(st, 7, venue);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        int held_rooms = sqlite3_column_int(st, 1), status = sqlite3_column_int(st, 3);
+        /* held already: the document must say the same (its results are recorded
+         * through the owner, which refuses them unless the session is confirmed) */
+        int held_rooms = sqlite3_column_int(st, 1);
         unsigned int flags = (unsigned int)sqlite3_column_int(st, 2);
         s->session_id = sqlite3_column_int64(st, 0);
         sqlite3_reset(st);
-        if (status != SC_SESSION_CONFIRMED)
-            return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
-                                "session %lld of %s on %s is not confirmed here: results are "
-                                "recorded for a confirmed session", (long long)s->session_id,
-                                s->org.code, date);
         if (held_rooms != rooms)
             return sc__xml_fail(ctx, SC_EINVALIDDOC, "rooms",
                                 "the session is recorded here with %d rooms, not %d", held_rooms,
@@ -318,10 +329,10 @@ static int rr_session(sc__xml_ctx *ctx, rr_state *s)
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
             return sc__xml_db_fail(ctx, rc, "reading a session");
-        if (sc__session_receive(ctx->db, s->org.id, canon, wt, level, path, date, venue, rooms,
-                                comps, online ? (unsigned int)SC_SESSION_ONLINE : 0u,
+        if (sc__session_receive(ctx->db, &s->org, canon, wt, level, path, date, venue, rooms,
+                                online ? (unsigned int)SC_SESSION_ONLINE : 0u,
                                 &s->session_id) != SC_OK)
-            return sc__xml_fail_last(ctx, NULL);
+            return owner_fail(ctx, "occupation");
     }
     s->have_session = 1;
     s->components = comps;
@@ -353,10 +364,11 @@ static int rr_candidate_start(sc__xml_ctx *ctx, rr_state *s)
         return rc;
     if (s->passed < 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "passed", "attribute 'passed' is required");
-    if (strcmp(recorded, s->date) < 0 || strcmp(recorded, s->reported) > 0)
+    /* not after the report; not before the session is the owner's rule */
+    if (strcmp(recorded, s->reported) > 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "recorded",
-                            "a result is recorded from the session's day (%s) to the report's "
-                            "(%s), not on %s", s->date, s->reported, recorded);
+                            "a result is recorded by the report's day (%s), not on %s",
+                            s->reported, recorded);
     sc__copy_text(s->name, sizeof s->name, name);
     sc__copy_text(s->recorded, sizeof s->recorded, recorded);
     s->given = s->carried = 0;
@@ -409,31 +421,15 @@ static int same_score(double a, double b)
 static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
 {
     sqlite3_stmt *st;
-    unsigned int failed = 0, taken;
-    int c, rc, passed = 1;
+    unsigned int taken;
+    int c, rc, passed = 0;
     s->in_candidate = 0;
     if (s->given != s->components)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "score",
                             "the result of %s gives a score for each component of the session",
                             s->idn);
-    for (c = 1; c <= 3; c++) {
-        sc_component_rule rule;
-        if (!(s->components & SC_COMPONENT_BIT(c)))
-            continue;
-        if (sc__component_rule(ctx->db, s->occupation, c, &rule) != SC_OK)
-            return sc__xml_fail_last(ctx, NULL);
-        if (s->score[c] == SC_SCORE_NONE || s->score[c] < rule.pass_score) {
-            passed = 0;
-            failed |= SC_COMPONENT_BIT(c);
-        }
-    }
-    if (passed != s->passed)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "passed",
-                            "%s %s by the pass rule of %s's standard (every component at its "
-                            "pass score), not as the report says", s->idn,
-                            passed ? "passed" : "failed", s->occupation);
     taken = s->components & ~s->carried;
-    if (!(st = sc__db_stmt(ctx->db, SQL_RESULT_HELD)))
+    if (sc__db_stmt_get(ctx->db, SQL_RESULT_HELD, &st) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_int64(st, 1, s->session_id);
     sc__bind_text(st, 2, s->idn);
@@ -450,7 +446,7 @@ static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
                 ok = ok && same_score(held, s->score[c]);
             }
             ok = ok && (unsigned int)sqlite3_column_int(st, 6) == s->carried &&
-                 sqlite3_column_int(st, 7) == passed && sc__col_text(st, 8) &&
+                 sqlite3_column_int(st, 7) == s->passed && sc__col_text(st, 8) &&
                  !strcmp(sc__col_text(st, 8), s->recorded);
         }
         sqlite3_reset(st);
@@ -468,9 +464,16 @@ static int rr_candidate_end(sc__xml_ctx *ctx, rr_state *s)
                                   s->date) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
     }
-    if (sc__result_receive(ctx->db, s->session_id, s->idn, s->score, s->carried, passed, failed,
-                           s->recorded) != SC_OK)
-        return sc__xml_fail_last(ctx, NULL);
+    /* recorded through the owner: its checks, its pass rule */
+    if (sc__result_receive(ctx->db, &s->memo, s->session_id, s->idn, s->score, s->carried,
+                           s->recorded, &passed) != SC_OK)
+        return sc__xml_fail_last(ctx, sc_error_last()->code == SC_EEXISTS ? "id-number"
+                                                                         : "recorded");
+    if (passed != s->passed)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "passed",
+                            "%s %s by the pass rule of %s's standard (every component at its "
+                            "pass score), not as the report says", s->idn,
+                            passed ? "passed" : "failed", s->occupation);
     return sc__xml_count(ctx);
 }
 
@@ -609,12 +612,6 @@ static int sf_inspection(sc__xml_ctx *ctx, sf_state *s)
         return sc__xml_fail_last(ctx, "kind");
     if (!target)
         target = "";
-    if (kind == SC_INSPECT_ORG && *target)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "target",
-                            "an inspection of the organization has no target");
-    if ((kind == SC_INSPECT_SESSION || kind == SC_INSPECT_VENUE) && !*target)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "target",
-                            "an inspection of a session or venue names it");
     if (!opened_by_issuer(who, s->issuer))
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "opened-by",
                             "the document is from %s; this inspection was opened by %.80s",
@@ -622,14 +619,11 @@ static int sf_inspection(sc__xml_ctx *ctx, sf_state *s)
     if (strcmp(opened, s->issued) > 0 || (closed && strcmp(closed, s->issued) > 0))
         return sc__xml_fail(ctx, SC_EINVALIDDOC, closed ? "closed" : "opened",
                             "the document is of %s: nothing after it", s->issued);
-    if (closed && strcmp(closed, opened) < 0)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "closed",
-                            "closed on %s, before it was opened (%s)", closed, opened);
     sc__copy_text(s->opened, sizeof s->opened, opened);
     sc__copy_text(s->closed, sizeof s->closed, closed);
     sc__copy_text(s->closed_by, sizeof s->closed_by, closed_by);
     sc__copy_text(s->conclusion, sizeof s->conclusion, conclusion);
-    if (!(st = sc__db_stmt(ctx->db, SQL_INSP_FIND)))
+    if (sc__db_stmt_get(ctx->db, SQL_INSP_FIND, &st) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_int64(st, 1, s->org.id);
     sqlite3_bind_int(st, 2, kind);
@@ -662,7 +656,7 @@ static int sf_inspection(sc__xml_ctx *ctx, sf_state *s)
             return sc__xml_db_fail(ctx, rc, "reading an inspection");
         if (sc__inspection_receive(ctx->db, s->org.id, kind, target, opened, who, note, scanned,
                                    &s->insp_id) != SC_OK)
-            return sc__xml_fail_last(ctx, NULL);
+            return owner_fail(ctx, "target");
     }
     if (scanned && s->existed) {
         if (sc__inspection_receive_scan(ctx->db, s->insp_id, scanned) != SC_OK)
@@ -695,21 +689,18 @@ static int sf_finding(sc__xml_ctx *ctx, sf_state *s)
         (rc = text_attr(ctx, "withdraw-reason", SC_ORG_TEXT_SIZE - 1, withdrawn != NULL,
                         &reason)) != SC_OK)
         return rc;
-    if (!sc__finding_category_known(category))
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "category",
-                            "'%.40s' is not a category of the published list", category);
     if (sc_finding_severity_parse(&severity, sev) != SC_OK)
         return sc__xml_fail_last(ctx, "severity");
-    if (strcmp(date, s->opened) < 0 || strcmp(date, s->issued) > 0 ||
-        (s->closed[0] && strcmp(date, s->closed) > 0))
+    /* the document's bounds; the owner's rules (not before the inspection opened, not
+     * withdrawn before the finding) are checked as the acts are replayed */
+    if (strcmp(date, s->issued) > 0 || (s->closed[0] && strcmp(date, s->closed) > 0))
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "date",
-                            "a finding is dated within its inspection (from %s to %s), not %s",
-                            s->opened, s->closed[0] ? s->closed : s->issued, date);
-    if (withdrawn && (strcmp(withdrawn, date) < 0 || strcmp(withdrawn, s->issued) > 0))
+                            "a finding is dated within its inspection (up to %s), not %s",
+                            s->closed[0] ? s->closed : s->issued, date);
+    if (withdrawn && strcmp(withdrawn, s->issued) > 0)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "withdrawn",
-                            "withdrawn on %s: not before the finding (%s), not after the "
-                            "document (%s)", withdrawn, date, s->issued);
-    if (!(st = sc__db_stmt(ctx->db, SQL_FINDING_NTH)))
+                            "withdrawn on %s, after the document (%s)", withdrawn, s->issued);
+    if (sc__db_stmt_get(ctx->db, SQL_FINDING_NTH, &st) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_int64(st, 1, s->insp_id);
     sqlite3_bind_int64(st, 2, k);
@@ -739,7 +730,7 @@ static int sf_finding(sc__xml_ctx *ctx, sf_state *s)
         if (withdraw_now) {
             if (sc__finding_receive_withdrawal(ctx->db, s->finding_id, withdrawn, reason) !=
                 SC_OK)
-                return sc__xml_fail_last(ctx, NULL);
+                return sc__xml_fail_last(ctx, "withdrawn");
             if ((rc = credit_refresh(ctx, s, withdrawn)) != SC_OK)
                 return rc;
         }
@@ -747,19 +738,15 @@ static int sf_finding(sc__xml_ctx *ctx, sf_state *s)
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
             return sc__xml_db_fail(ctx, rc, "reading a finding");
-        if (s->held_closed)
-            return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
-                                "inspection %lld is closed here: no finding is added to it",
-                                (long long)s->insp_id);
         if (sc__finding_receive(ctx->db, s->insp_id, s->org.id, category, severity, evidence,
                                 date, who, &s->finding_id) != SC_OK)
-            return sc__xml_fail_last(ctx, NULL);
+            return owner_fail(ctx, NULL);
         s->finding_new = 1;
         s->held_entities = 0;
         if (withdrawn) {
             if (sc__finding_receive_withdrawal(ctx->db, s->finding_id, withdrawn, reason) !=
                 SC_OK)
-                return sc__xml_fail_last(ctx, NULL);
+                return sc__xml_fail_last(ctx, "withdrawn");
         }
         if ((rc = credit_refresh(ctx, s, date)) != SC_OK)
             return rc;
@@ -784,7 +771,7 @@ static int sf_entity(sc__xml_ctx *ctx, sf_state *s)
                             "a finding on %s concerns that organization, not %.40s", s->org.code,
                             ref + 4);
     if (!strncmp(ref, "certificate:", 12)) {
-        if (!(st = sc__db_stmt(ctx->db, SQL_CERT_OWNER)))
+        if (sc__db_stmt_get(ctx->db, SQL_CERT_OWNER, &st) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
         sc__bind_text(st, 1, ref + 12);
         rc = sqlite3_step(st);
@@ -799,7 +786,7 @@ static int sf_entity(sc__xml_ctx *ctx, sf_state *s)
     }
     if (!s->finding_new) {
         int same;
-        if (!(st = sc__db_stmt(ctx->db, SQL_ENTITY_NTH)))
+        if (sc__db_stmt_get(ctx->db, SQL_ENTITY_NTH, &st) != SC_OK)
             return sc__xml_fail_last(ctx, NULL);
         sqlite3_bind_int64(st, 1, s->finding_id);
         sqlite3_bind_int64(st, 2, k);
@@ -820,10 +807,10 @@ static int sf_entity(sc__xml_ctx *ctx, sf_state *s)
 
 static int sf_inspection_end(sc__xml_ctx *ctx, sf_state *s)
 {
-    sqlite3_stmt *st = sc__db_stmt(ctx->db, SQL_FINDING_COUNT);
+    sqlite3_stmt *st;
     long long held;
     int rc;
-    if (!st)
+    if (sc__db_stmt_get(ctx->db, SQL_FINDING_COUNT, &st) != SC_OK)
         return sc__xml_fail_last(ctx, NULL);
     sqlite3_bind_int64(st, 1, s->insp_id);
     rc = sqlite3_step(st);
@@ -838,7 +825,7 @@ static int sf_inspection_end(sc__xml_ctx *ctx, sf_state *s)
     if (s->closed[0] && !s->held_closed) {
         if (sc__inspection_receive_close(ctx->db, s->insp_id, s->closed, s->closed_by,
                                          s->conclusion) != SC_OK)
-            return sc__xml_fail_last(ctx, NULL);
+            return sc__xml_fail_last(ctx, "closed");
         if ((rc = credit_refresh(ctx, s, s->closed)) != SC_OK)
             return rc;
     }
@@ -1017,10 +1004,8 @@ static int export_results(sc__buf *out, sc_db *db, const sc_export_options *opts
     attr(&body, "components", comps);
     if (row.s.flags & SC_SESSION_ONLINE)
         attr(&body, "online", "true");
-    if (!(st = sc__db_stmt(db, SQL_EXPORT_VENUE))) {
-        rc = sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EXPORT_VENUE, &st)) != SC_OK)
         goto done;
-    }
     sqlite3_bind_int64(st, 1, row.s.venue_id);
     if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
         sqlite3_reset(st);
@@ -1116,8 +1101,8 @@ static int export_findings(sc__buf *out, sc_db *db, const sc_export_options *opt
     int rc;
     if ((rc = report_args_get(&a, opts, "inspection")) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, SQL_EXPORT_INSP)))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, SQL_EXPORT_INSP, &st)) != SC_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, a.id);
     if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
         sqlite3_reset(st);
@@ -1177,10 +1162,8 @@ static int export_findings(sc__buf *out, sc_db *db, const sc_export_options *opt
             attr(&body, "withdraw-reason", sc__col_text(fs, 7));
         }
         sc__buf_puts(&body, ">\n");
-        if (!(st = sc__db_stmt(db, SQL_EXPORT_ENTITIES))) {
-            rc = sc_error_last()->code;
+        if ((rc = sc__db_stmt_get(db, SQL_EXPORT_ENTITIES, &st)) != SC_OK)
             goto done;
-        }
         sqlite3_bind_int64(st, 1, sqlite3_column_int64(fs, 0));
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             sc__buf_puts(&body, "      <entity");

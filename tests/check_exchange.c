@@ -318,6 +318,248 @@ START_TEST(test_exchange_issuer_centre_issues_for_never_sat)
 }
 END_TEST
 
+/* ---- one door: an import replays each act through its owner's checks (issue 11) ---------- */
+
+/* A direct call refused with `want`, the registry unchanged; its message kept in `msg`. */
+#define DIRECT_REFUSED(db, call, want, msg)                                                    \
+    do {                                                                                       \
+        char *before_ = t_dump(db), *after_;                                                   \
+        ck_assert_int_eq((call), (want));                                                      \
+        snprintf((msg), sizeof(msg), "%s", sc_error_last()->message);                          \
+        after_ = t_dump(db);                                                                   \
+        ck_assert_str_eq(before_, after_);                                                     \
+        free(before_);                                                                         \
+        free(after_);                                                                          \
+    } while (0)
+
+/* The refusal of an import carries the direct call's reason: its message, after the
+ * organization's code, is the same text. */
+static void same_reason(const char *direct)
+{
+    const char *tail = strstr(direct, FX_ORG);
+    ck_assert_ptr_nonnull(tail);
+    ck_assert_msg(strstr(sc_error_last()->message, tail) != NULL,
+                  "import refused for '%s', the direct call for '%s'",
+                  sc_error_last()->message, direct);
+}
+
+/* The fixture alone (no session yet): for the replayed assessment acts. */
+static void setup_plain(void)
+{
+    fx_setup();
+    fresh = bare = NULL;
+    ck_assert_int_eq(sc_report_new(&rep), SC_OK);
+}
+
+static void teardown_plain(void)
+{
+    sc_report_free(rep);
+    rep = NULL;
+    fx_teardown();
+}
+
+static char *results_report(int64_t session)
+{
+    sc_export_options o;
+    char *doc = NULL;
+    ck_ok(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION));
+    o.id = session;
+    ck_ok(sc_xml_exchange_export_memory(&doc, NULL, fx.db, SC_DOC_RESULTS_REPORT, &o));
+    return doc;
+}
+
+/* Standing on the recording day: the organization exits on 2024-03-05, the day its
+ * results are recorded. sc_result_record refuses (SC_ESCOPE); a results report recording
+ * them that day is refused the same, though its session (2024-03-01) was held in
+ * standing. Before the replay, the import checked standing on the session's day only. */
+START_TEST(test_exchange_replay_result_standing_on_recorded_day)
+{
+    sc_db *city = clone(fx.db), *direct;
+    char id[19], msg[1024], *report;
+    int64_t s;
+    fx_candidates(1, 2);
+    s = fx_ready_session("2024-03-01", 1, 2);
+    direct = clone(fx.db); /* the session confirmed, no result yet */
+    fx_pass(s, 1, 2, "2024-03-05");
+    report = results_report(s);
+    ck_ok(sc_org_exit(direct, fx.centre, FX_ORG, "不履行工作承诺", "2024-03-05"));
+    ck_ok(sc_org_exit(city, fx.centre, FX_ORG, "不履行工作承诺", "2024-03-05"));
+    fx_id(id, 1);
+    DIRECT_REFUSED(direct, sc_result_record(direct, fx.org, s, id, 80, 75, SC_SCORE_NONE,
+                                            "2024-03-05"), SC_ESCOPE, msg);
+    t_refused_import(city, fx.centre, report, SC_ESCOPE, 0, NULL, rep);
+    same_reason(msg);
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM result"), 0);
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
+    /* the day before the exit, both doors record them */
+    ck_ok(sc_result_record(direct, fx.org, s, id, 80, 75, SC_SCORE_NONE, "2024-03-04"));
+    sc_free(report);
+    sc_db_close(direct);
+    sc_db_close(city);
+}
+END_TEST
+
+/* A session not confirmed: results are refused by both doors with the owner's reason. */
+START_TEST(test_exchange_replay_result_session_not_confirmed)
+{
+    sc_db *planned;
+    char id[19], msg[1024], *report;
+    int64_t s;
+    fx_candidates(1, 2);
+    s = fx_session(4, "2024-03-01", 0);
+    fx_enrol(s, 1, 2);
+    fx_staff(s, SC_COMPONENT_THEORY, 1, 3);
+    fx_staff(s, SC_COMPONENT_PRACTICAL, 1, 3);
+    planned = clone(fx.db); /* the same session, planned */
+    ck_ok(sc_session_confirm(fx.db, fx.org, s, "2024-03-01"));
+    fx_pass(s, 1, 2, "2024-03-02");
+    report = results_report(s);
+    fx_id(id, 1);
+    DIRECT_REFUSED(planned, sc_result_record(planned, fx.org, s, id, 80, 75, SC_SCORE_NONE,
+                                             "2024-03-02"), SC_ECONSTRAINT, msg);
+    t_refused_import(planned, fx.centre, report, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "is not confirmed"));
+    ck_assert_ptr_nonnull(strstr(msg, "is not confirmed"));
+    sc_free(report);
+    sc_db_close(planned);
+}
+END_TEST
+
+/* Out of the directory on the session's day (exited before it): a session is refused by
+ * sc_session_create and by a results report recording it (SC_ESCOPE, the same reason). */
+START_TEST(test_exchange_replay_session_standing)
+{
+    sc_db *city = clone(fx.db);
+    char msg[1024], *report;
+    int64_t s, venue, sid = 0;
+    fx_candidates(1, 1);
+    s = fx_ready_session("2024-03-01", 1, 1);
+    fx_pass(s, 1, 1, "2024-03-02");
+    report = results_report(s);
+    ck_ok(sc_org_exit(fx.db, fx.centre, FX_ORG, "不履行工作承诺", "2024-02-01"));
+    ck_ok(sc_org_exit(city, fx.centre, FX_ORG, "不履行工作承诺", "2024-02-01"));
+    venue = t_count(fx.db, "SELECT min(id) FROM venue");
+    DIRECT_REFUSED(fx.db, sc_session_create(&sid, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4,
+                                            SC_PATH_NORMAL, "2024-03-01", venue, 1, 0),
+                   SC_ESCOPE, msg);
+    t_refused_import(city, fx.centre, report, SC_ESCOPE, 0, NULL, rep);
+    same_reason(msg);
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
+    sc_free(report);
+    sc_db_close(city);
+}
+END_TEST
+
+/* Out of scope (超范围): FX_ORG is filed for 4-04-05-05 / 数据标注员, not for its work type
+ * 人工智能算法测试员. A session of it is refused by sc_session_create and by a results
+ * report that names it (SC_ESCOPE, the same reason); nothing recorded. */
+START_TEST(test_exchange_replay_session_out_of_scope)
+{
+    sc_db *city = clone(fx.db);
+    char msg[1024], *report, *other;
+    int64_t s, venue, sid = 0;
+    fx_candidates(1, 1);
+    s = fx_ready_session("2024-03-01", 1, 1);
+    fx_pass(s, 1, 1, "2024-03-02");
+    report = results_report(s);
+    other = t_edit(report, "<session", "occupation=\"" FX_OCC "\"",
+                   "occupation=\"4-04-05-05\" work-type=\"人工智能算法测试员\"");
+    venue = t_count(fx.db, "SELECT min(id) FROM venue");
+    DIRECT_REFUSED(fx.db, sc_session_create(&sid, fx.db, fx.org, FX_ORG, "4-04-05-05",
+                                            "人工智能算法测试员", 4, SC_PATH_NORMAL,
+                                            "2024-03-01", venue, 1, 0), SC_ESCOPE, msg);
+    t_refused_import(city, fx.centre, other, SC_ESCOPE, 3, "results-report/session[1]/@occupation",
+                     rep);
+    same_reason(msg);
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
+    free(other);
+    sc_free(report);
+    sc_db_close(city);
+}
+END_TEST
+
+/* Issuing needs standing on the day issued (not only on the day certified): the
+ * organization exits on 2024-03-12, between certification (03-10) and issue (03-15).
+ * sc_certificate_issue refuses; so does the city's import of the batch. */
+START_TEST(test_exchange_replay_issue_standing_on_issued_day)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
+    char id[19], num[SC_CERT_NUMBER_SIZE], msg[1024];
+    int64_t s;
+    fx_candidates(4, 4);
+    s = fx_ready_session("2024-03-03", 4, 4);
+    fx_pass(s, 4, 4, "2024-03-04");
+    fx_id(id, 4);
+    ck_ok(sc_certificate_report(num, fx.db, fx.org, s, id, "2024-03-10"));
+    ck_ok(sc_org_exit(fx.db, fx.centre, FX_ORG, "不履行工作承诺", "2024-03-12"));
+    ck_ok(sc_org_exit(fresh, fx.centre, FX_ORG, "不履行工作承诺", "2024-03-12"));
+    DIRECT_REFUSED(fx.db, sc_certificate_issue(fx.db, fx.org, num, NULL, "2024-03-15"),
+                   SC_ESCOPE, msg);
+    t_refused_import(fresh, fx.centre, doc, SC_ESCOPE, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "may not issue a certificate of"));
+    ck_assert_ptr_nonnull(strstr(msg, "may not issue a certificate of"));
+    ck_assert_int_eq(t_count(fresh, "SELECT count(*) FROM certificate"), 0);
+    sc_free(doc);
+}
+END_TEST
+
+/* A revoked certificate acknowledged as published: the organization revoked it before the
+ * centre's answer arrived. sc_certificate_publish refuses, and so does the answer, with
+ * the same reason; the organization's registry unchanged. */
+START_TEST(test_exchange_replay_ack_of_revoked)
+{
+    sc_db *org_side = clone(fx.db);
+    char msg[1024], *doc;
+    ck_ok(sc_certificate_revoke(org_side, fx.org, certs[0], "照片与本人不符", "2024-03-20"));
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[0], "2024-04-01"));
+    doc = export_doc(fx.db, SC_DOC_CERTIFICATE_ACK, "2024-04-10");
+    DIRECT_REFUSED(org_side, sc_certificate_publish(org_side, fx.centre, certs[0], "2024-04-01"),
+                   SC_ECONSTRAINT, msg);
+    t_refused_import(org_side, fx.org, doc, SC_EINVALIDDOC, 3,
+                     "certificate-ack/certificate[1]/@number", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, msg));
+    sc_free(doc);
+    sc_db_close(org_side);
+}
+END_TEST
+
+/* A certificate batch naming a certificate the city's registry holds revoked: the centre
+ * cannot publish it, directly or by importing the batch again (a new batch id). */
+START_TEST(test_exchange_replay_batch_of_revoked)
+{
+    char *doc = export_doc(fx.db, SC_DOC_CERTIFICATE_BATCH, "2024-03-20"), *again, msg[1024];
+    ck_ok(t_import(fresh, fx.centre, doc, NULL, rep));
+    ck_ok(sc_certificate_revoke(fresh, fx.centre, certs[0], "照片与本人不符", "2024-03-25"));
+    /* the same certificates sent again, in a new batch */
+    again = t_edit(doc, "batch=", "certificate-batch-", "certificate-batch-z");
+    DIRECT_REFUSED(fresh, sc_certificate_publish(fresh, fx.centre, certs[0], "2024-03-20"),
+                   SC_ECONSTRAINT, msg);
+    t_refused_import(fresh, fx.centre, again, SC_EINVALIDDOC, 3,
+                     "certificate-batch/certificate[1]/@number", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, msg));
+    free(again);
+    sc_free(doc);
+}
+END_TEST
+
+/* A certificate revoked twice: sc_certificate_revoke and a revocations document with
+ * another day refuse it the same. */
+START_TEST(test_exchange_replay_revoke_twice)
+{
+    sc_db *other = clone(fx.db);
+    char msg[1024], *doc;
+    ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[1], "证书信息错误", "2024-03-20"));
+    doc = export_doc(fx.db, SC_DOC_REVOCATIONS, "2024-04-01");
+    ck_ok(sc_certificate_revoke(other, fx.org, certs[1], "重复", "2024-03-18"));
+    DIRECT_REFUSED(other, sc_certificate_revoke(other, fx.org, certs[1], "证书信息错误",
+                                                "2024-03-20"), SC_ECONSTRAINT, msg);
+    t_refused_import(other, fx.centre, doc, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, msg));
+    sc_free(doc);
+    sc_db_close(other);
+}
+END_TEST
+
 /* ---- acknowledgement -------------------------------------------------------------------- */
 
 START_TEST(test_exchange_ack_round_trip)
@@ -477,6 +719,22 @@ Suite *sc_exchange_suite(void)
     tcase_add_test(tc, test_exchange_issuer_org_publishes_own);
     tcase_add_test(tc, test_exchange_certificate_batch_unknown_site);
     tcase_add_test(tc, test_exchange_issuer_centre_issues_for_never_sat);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("one-door-replay");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_exchange_replay_issue_standing_on_issued_day);
+    tcase_add_test(tc, test_exchange_replay_ack_of_revoked);
+    tcase_add_test(tc, test_exchange_replay_revoke_twice);
+    tcase_add_test(tc, test_exchange_replay_batch_of_revoked);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("one-door-replay-assessment");
+    tcase_add_checked_fixture(tc, setup_plain, teardown_plain);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_exchange_replay_result_standing_on_recorded_day);
+    tcase_add_test(tc, test_exchange_replay_result_session_not_confirmed);
+    tcase_add_test(tc, test_exchange_replay_session_standing);
+    tcase_add_test(tc, test_exchange_replay_session_out_of_scope);
     suite_add_tcase(s, tc);
     tc = tcase_create("certificate-ack");
     tcase_add_checked_fixture(tc, setup, teardown);

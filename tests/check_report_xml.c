@@ -403,6 +403,50 @@ START_TEST(test_report_application_documents)
 }
 END_TEST
 
+/* The direct call's reason, from `from` on, kept in msg. */
+static void keep_reason(char *msg, size_t cap, const char *from)
+{
+    const char *reason = strstr(sc_error_last()->message, from);
+    ck_assert_ptr_nonnull(reason);
+    snprintf(msg, cap, "%s", reason);
+}
+
+/* One door (issue 11): a findings document replays each act through supervision's own
+ * checks. A withdrawal before its finding and a closing before its opening are refused by
+ * the direct calls and by the import with the same reason; the city's registry unchanged. */
+START_TEST(test_findings_replay_owner_checks)
+{
+    int64_t insp, f1, certs;
+    char *doc, *bad, msg[512];
+    insp = open_inspection(&f1);
+    /* withdrawn the day before the finding */
+    ck_refused(sc_finding_withdraw(fx.db, fx.haidian, f1, "复核", "2024-04-01"), SC_ECONSTRAINT);
+    keep_reason(msg, sizeof msg, "is of 2024-04-02");
+    ck_ok(sc_finding_withdraw(fx.db, fx.haidian, f1, "复核", "2024-04-06"));
+    doc = export_doc(fx.db, SC_DOC_FINDINGS, insp, "2024-04-10");
+    bad = t_edit(doc, "<finding", "withdrawn=\"2024-04-06\"", "withdrawn=\"2024-04-01\"");
+    t_refused_import(fresh, fx.centre, bad, SC_EINVALIDDOC, 4,
+                     "supervision-findings/inspection[1]/finding[1]/@withdrawn", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, msg));
+    free(bad);
+    sc_free(doc);
+    /* closed before it was opened */
+    ck_ok(sc_inspection_open(&certs, fx.db, fx.centre, FX_ORG, SC_INSPECT_CERTIFICATES, NULL,
+                             "2024-04-01", NULL));
+    ck_refused(sc_inspection_close(fx.db, fx.centre, certs, "无问题", "2024-03-20"),
+               SC_ECONSTRAINT);
+    keep_reason(msg, sizeof msg, "was opened on 2024-04-01");
+    ck_ok(sc_inspection_close(fx.db, fx.centre, certs, "无问题", "2024-04-05"));
+    doc = export_doc(fx.db, SC_DOC_FINDINGS, certs, "2024-04-10");
+    bad = t_edit(doc, "<inspection", "closed=\"2024-04-05\"", "closed=\"2024-03-20\"");
+    t_refused_import(fresh, fx.centre, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, msg));
+    ck_assert_int_eq(t_count(fresh, "SELECT count(*) FROM inspection"), 0);
+    free(bad);
+    sc_free(doc);
+}
+END_TEST
+
 Suite *sc_report_xml_suite(void)
 {
     Suite *s = suite_create("report_xml");
@@ -419,6 +463,7 @@ Suite *sc_report_xml_suite(void)
     tcase_add_test(tc, test_findings_round_trip);
     tcase_add_test(tc, test_findings_kinds);
     tcase_add_test(tc, test_findings_refusals);
+    tcase_add_test(tc, test_findings_replay_owner_checks);
     suite_add_tcase(s, tc);
     tc = tcase_create("export");
     tcase_add_checked_fixture(tc, setup, teardown);
