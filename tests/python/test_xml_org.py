@@ -150,8 +150,9 @@ def test_xml_org_recommendation_and_result(reg, who):
 
 
 def test_xml_org_directory_refreshes_a_copy(reg, who):
+    # A public document (issue 11): any party takes it, the public does not.
     with pytest.raises(skillcert.DeniedError):
-        reg.import_memory(who.centre, DIRECTORY)
+        reg.import_memory(skillcert.Actor(skillcert.ACTOR_PUBLIC), DIRECTORY)
     result = reg.import_memory(who.org_a, DIRECTORY)
     assert result.doctype == skillcert.DOC_DIRECTORY
     assert result.records == 1
