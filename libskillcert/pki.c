@@ -1546,9 +1546,38 @@ int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at, const char
     return sc__pki_verify_detached_md(out, signed_at, path, sig_pem, anchor_pem, crl_pem, NULL);
 }
 
+static int verify_detached(sc_pki_verification *out, char *signed_at, const char *path,
+                           const char *data, size_t len, const char *sig_pem,
+                           const char *anchor_pem, const char *crl_pem, unsigned char *digest);
+
 int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const char *path,
                                const char *sig_pem, const char *anchor_pem, const char *crl_pem,
                                unsigned char *digest)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!path)
+        return sc__error_null("sc_pki_verify_detached", "path");
+    return verify_detached(out, signed_at, path, NULL, 0, sig_pem, anchor_pem, crl_pem, digest);
+}
+
+int sc__pki_verify_detached_mem(sc_pki_verification *out, char *signed_at, const char *data,
+                                size_t len, const char *sig_pem, const char *anchor_pem,
+                                const char *crl_pem)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!data)
+        return sc__error_null("sc_xml_import_memory_signed", "data");
+    if (len > INT32_MAX)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
+    return verify_detached(out, signed_at, NULL, data, len, sig_pem, anchor_pem, crl_pem, NULL);
+}
+
+/* The file at path, or the len bytes at data, against the detached CMS sig_pem. */
+static int verify_detached(sc_pki_verification *out, char *signed_at, const char *path,
+                           const char *data, size_t len, const char *sig_pem,
+                           const char *anchor_pem, const char *crl_pem, unsigned char *digest)
 {
     CMS_ContentInfo *cms = NULL;
     STACK_OF(CMS_SignerInfo) *sis;
@@ -1567,22 +1596,21 @@ int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const 
     if (signed_at)
         signed_at[0] = '\0';
     if (!out)
-        return sc__error_null(__func__, "out");
-    if (!path)
-        return sc__error_null(__func__, "path");
+        return sc__error_null("sc_pki_verify_detached", "out");
     if (!sig_pem)
-        return sc__error_null(__func__, "sig_pem");
+        return sc__error_null("sc_pki_verify_detached", "sig_pem");
     if (!anchor_pem)
-        return sc__error_null(__func__, "anchor_pem");
+        return sc__error_null("sc_pki_verify_detached", "anchor_pem");
     if (!(anchor = read_one_cert(anchor_pem, "anchor_pem")) ||
         !(crls = crl_pem && *crl_pem ? sc__pki_read_crls(crl_pem, "crl_pem")
                                      : sk_X509_CRL_new_null())) {
         rc = sc_error_last()->code ? sc_error_last()->code : SC_ENOMEM;
         goto done;
     }
-    if (!(in = BIO_new_file(path, "rb"))) {
+    if (path ? !(in = BIO_new_file(path, "rb")) : !(in = BIO_new_mem_buf(data, (int)len))) {
         ERR_clear_error();
-        rc = sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path);
+        rc = path ? sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path)
+                  : sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
         goto done;
     }
     if (!(sig = BIO_new_mem_buf(sig_pem, -1)) ||

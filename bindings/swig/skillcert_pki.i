@@ -20,6 +20,11 @@
  *     xml_verify(doc, root, crl=None) -> PkiVerification of the outermost signer
  *     certificate_verify_document(doc, root, crl=None) -> CertificateDocument
  *     sig_reason_name(reason)
+ *     doctype_signature_scheme(doctype) -> SIGNATURE_SCHEME_ENVELOPED / _DETACHED / _NONE
+ * Database method:
+ *     import_memory_signed(actor, data, sig, name=None, report=None) -> ImportResult:
+ *         a candidate or certificate batch with its detached signature (the
+ *         FILE.p7s text), verified over exactly these bytes in an anchored registry
  */
 
 %{
@@ -141,6 +146,7 @@ static const char *sig_reason_name(int reason) { return sc_sig_reason_name(reaso
 %ignore SC_SIGN_OPTIONS_INIT;
 %ignore SC_SIGN_OPTIONS_VERSION;
 %ignore sc_xml_verification;
+%ignore sc_xml_import_memory_signed;
 %ignore sc_signature_info;
 %rename(CertInfo) sc_pki_cert_info;
 %rename(PkiVerification) sc_pki_verification;
@@ -169,3 +175,30 @@ static sc_pki_verification xml_verify(const char *doc, const char *root, const c
 static sc_certificate_document certificate_verify_document(const char *doc, const char *root,
                                                            const char *crl = NULL);
 static const char *sig_reason_name(int reason);
+
+%extend scw_database {
+    /** Import a batch of the detached scheme (candidate-batch, certificate-batch)
+       from memory with its detached signature sig (the FILE.p7s text, PEM): in a
+       registry with a trust anchor the signature is verified over exactly these
+       bytes and its signer must be the batch's issuer; refused otherwise, nothing
+       changed (sc_xml_import_memory_signed). */
+    scw_import_result import_memory_signed(const scw_actor *actor, const char *data, size_t len,
+                                           const char *sig, const char *name = NULL,
+                                           scw_report *report = NULL) {
+        sc_import_result r;
+        scw_import_result out;
+        sc_db *db;
+        memset(&r, 0, sizeof r);
+        memset(&out, 0, sizeof out);
+        db = scw_db_get($self);
+        if (!db) return out;
+        if (!sig) {
+            scw_fail(SC_EINVAL, "import_memory_signed: the detached signature is required");
+            return out;
+        }
+        if (scw_check(sc_xml_import_memory_signed(&r, db, actor, data, len, sig, name, NULL,
+                                                  report)) < 0)
+            return out;
+        return scw_import_result_from(&r);
+    }
+}

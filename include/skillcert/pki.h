@@ -70,6 +70,7 @@
 #include "common.h"
 #include "db.h"
 #include "roles.h"
+#include "xml.h"
 
 SC_BEGIN_DECL
 
@@ -107,6 +108,24 @@ typedef enum {
 /** English name of an ::sc_sig_reason ("ok", "unsigned" ...); "unknown" otherwise.
  *  @return a static string. Thread-safe. @since 0.1 */
 SC_EXTERN const char *sc_sig_reason_name(int reason);
+
+/** How a document type is signed (docs/signatures.md; each schema's annotation
+ *  says the same). Values are stable. */
+typedef enum {
+    SC_SIGNATURE_SCHEME_NONE = 0,      /**< not a document type */
+    SC_SIGNATURE_SCHEME_ENVELOPED = 1, /**< enveloped XML Signature by the issuer
+                                            (ECDSA P-256/SHA-256, exc-c14n), in the document */
+    SC_SIGNATURE_SCHEME_DETACHED = 2   /**< detached CMS over the file's exact bytes,
+                                            FILE.p7s (the large batches) */
+} sc_signature_scheme;
+
+/**
+ * The signature scheme of a document type.
+ * @param doctype  an ::sc_doctype.
+ * @return an ::sc_signature_scheme; ::SC_SIGNATURE_SCHEME_NONE for an unknown type.
+ * Thread-safe. @since 0.1
+ */
+SC_EXTERN int sc_doctype_signature_scheme(int doctype);
 
 /* ---- Keys, requests, certificates ------------------------------------------------ */
 
@@ -469,6 +488,34 @@ SC_EXTERN int sc_pki_sign_detached(char **out, size_t *len, const char *path,
 SC_EXTERN int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at,
                                      const char *path, const char *sig_pem,
                                      const char *anchor_pem, const char *crl_pem);
+
+/**
+ * Import a batch of the detached scheme (candidate-batch, certificate-batch)
+ * from memory with its detached signature: as sc_xml_import_memory(), but in a
+ * registry with a trust anchor the signature is verified over exactly these
+ * bytes first (at its signing time, against the anchor and the registry's
+ * CRLs), and its signer must be the issuer the batch names. Refused like an
+ * unsigned file import otherwise, nothing changed. Without an anchor the
+ * signature is not checked (the transitional rule, docs/signatures.md). The
+ * bytes are parsed streaming as always; the whole batch is in the caller's
+ * memory anyway.
+ * @param[out] out  the result; may be NULL.
+ * @param db        the registry.
+ * @param actor     the importing actor (the receiver).
+ * @param data      the batch; @p len its length (at most 2 GiB).
+ * @param sig_pem   the CMS signature over @p data as sc_pki_sign_detached() or
+ *                  `skillcert sign --detached` made it (PEM, the FILE.p7s text).
+ * @param name      the name in messages, or NULL.
+ * @param opts      NULL for the defaults.
+ * @param report    collects every error; may be NULL.
+ * @return as sc_xml_import_memory(); ::SC_EINVALIDDOC also for a signature
+ *         refused, or given with a type signed enveloped.
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_import_memory_signed(sc_import_result *out, sc_db *db,
+                                          const sc_actor *actor, const char *data, size_t len,
+                                          const char *sig_pem, const char *name,
+                                          const sc_import_options *opts, sc_report *report);
 
 /* ---- The electronic certificate, offline --------------------------------------------------- */
 

@@ -286,6 +286,49 @@ else
     not_ok "sqlite3 is needed to rewrite the history"
 fi
 
+# ---- every document type validates signed (issue 12) -------------------------------------------
+# One sample of every exchange document type (tests/data/exchange, plus the
+# certificate above); every schema must have one. Types of
+# the enveloped scheme validate with their signature and a countersignature;
+# the large batches (detached scheme) validate unchanged beside FILE.p7s and
+# refuse an enveloped signature, which is not their scheme.
+X="${top_srcdir:-.}/tests/data/exchange"
+mkdir -p "$T/every"
+cp "$X"/*.xml "$T/every/"
+cp "$T/cert.xml" "$T/every/certificate.xml"
+roots=0
+missing=
+for xsd in "${top_srcdir:-.}"/schemas/*.xsd; do
+    r=$(sed -n 's/^  <xs:element name="\([a-z-]*\)">.*/\1/p' "$xsd" | head -1)
+    roots=$((roots + 1))
+    [ -f "$T/every/$r.xml" ] || missing="$missing $r"
+done
+check "a sample document of every type ($roots schemas)" test -z "$missing" -a "$roots" -ge 15
+for f in "$T"/every/*.xml; do
+    r=$(basename "$f" .xml)
+    sk validate "$f"
+    check "$r: the unsigned sample validates" test "$rc" = 0
+    case $r in
+    candidate-batch|certificate-batch)
+        sk sign "$f" --key "$K/org.key" --cert "$K/org.chain" --detached --output "$f.p7s"
+        sk validate "$f"
+        check "$r: signed detached (FILE.p7s), the batch validates unchanged" test "$rc" = 0
+        sk sign "$f" --key "$K/org.key" --cert "$K/org.chain" --output "$T/every/$r.env"
+        sk validate "$T/every/$r.env"
+        check "$r: an enveloped signature is not its scheme: validate refuses it" \
+            sh -c "test $rc != 0 && cat '$OUT' '$ERR' | grep -q signing-info"
+        ;;
+    *)
+        sk sign "$f" --key "$K/org.key" --cert "$K/org.chain" --at 2024-06-01T08:00:00Z --output "$f.signed"
+        sk sign "$f.signed" --key "$K/centre.key" --cert "$K/centre.pem" --at 2024-06-02T08:00:00Z --output "$f.twice"
+        sk validate "$f.signed"
+        check "$r: signed, it validates" sh -c "test $rc = 0 && grep -q 'valid ($r)' '$OUT'"
+        sk validate "$f.twice"
+        check "$r: countersigned, it validates" test "$rc" = 0
+        ;;
+    esac
+done
+
 echo "1..$n"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
