@@ -37,6 +37,7 @@
 #include <xmlsec/openssl/evp.h>
 
 #include "audit_int.h"
+#include "skillcert/certificate.h"
 
 #define DSIG_NS "http://www.w3.org/2000/09/xmldsig#"
 #define ALG_EXC_C14N "http://www.w3.org/2001/10/xml-exc-c14n#"
@@ -1100,6 +1101,73 @@ static xmlNode *child(xmlNode *parent, const char *name)
         if (is_el(c, CERT_NS, name))
             return c;
     return NULL;
+}
+
+int sc_certificate_countersign_export_memory(char **out, size_t *len, sc_db *db,
+                                             const char *number, const char *issued_doc,
+                                             size_t doclen, const sc_signer *centre,
+                                             const sc_sign_options *opts)
+{
+    sc_sign_options o;
+    sc_certificate c;
+    sc_xml_verification v;
+    xmlDocPtr doc = NULL;
+    char *anchor = NULL, *crls = NULL, named[SC_CERT_NUMBER_SIZE], party[SC_PKI_PARTY_SIZE];
+    int rc;
+
+    if (out)
+        *out = NULL;
+    if (len)
+        *len = 0;
+    if (!out)
+        return sc__error_null(__func__, "out");
+    if (!number)
+        return sc__error_null(__func__, "number");
+    if (!issued_doc)
+        return sc__error_null(__func__, "issued_doc");
+    if (!centre)
+        return sc__error_null(__func__, "centre");
+    if (strcmp(sc_signer_party(centre), "city-centre") != 0)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "centre",
+                              "a certificate is countersigned at publication by the city centre, "
+                              "not %s", sc_signer_party(centre)[0] ? sc_signer_party(centre)
+                                                                    : "an unnamed signer");
+    if (opts)
+        o = *opts;
+    else
+        sc_sign_options_init(&o, SC_SIGN_OPTIONS_VERSION);
+    o.purpose = "publication";
+    if ((rc = sc_certificate_get(&c, db, number)) != SC_OK)
+        return rc;
+    if (c.status != SC_CERT_PUBLISHED && c.status != SC_CERT_ISSUED)
+        return sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                             "certificate %s is neither issued nor published in this registry: "
+                             "the city centre countersigns what it publishes", number);
+    if ((rc = sc__pki_registry_material(db, &anchor, &crls)) != SC_OK)
+        return rc;
+    rc = verify_text(&v, &doc, issued_doc, doclen, anchor, crls);
+    sc_free(anchor);
+    sc_free(crls);
+    if (rc != SC_OK)
+        goto done;
+    snprintf(party, sizeof party, "org:%s", c.credit_code);
+    copy_prop(xmlDocGetRootElement(doc), "number", named, sizeof named);
+    if (!is_el(xmlDocGetRootElement(doc), CERT_NS, "certificate") || strcmp(named, number)) {
+        rc = sc__error_set(SC_EINVALIDDOC, SC_DOMAIN_RULES,
+                           "the document is not the certificate document of %s", number);
+        goto done;
+    }
+    if (v.layers != 1 || strcmp(v.sig[0].party, party) != 0) {
+        rc = sc__error_set(SC_EINVALIDDOC, SC_DOMAIN_RULES,
+                           "certificate %s is countersigned over its organization's signature "
+                           "alone (%s); this document is signed by %s%s", number, party,
+                           v.sig[0].party, v.layers > 1 ? " and countersigned already" : "");
+        goto done;
+    }
+    rc = sc_xml_sign_memory(out, len, issued_doc, doclen, centre, &o);
+done:
+    xmlFreeDoc(doc);
+    return rc;
 }
 
 int sc_certificate_verify_document(sc_certificate_document *out, sc_xml_verification *detail,

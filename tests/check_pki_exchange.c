@@ -16,6 +16,7 @@
 #include "check_suites.h"
 #include "store_int.h"
 #include "app_fixture.h"
+#include "assess_fixture.h"
 
 #define CAND_A "11010519491231002X"
 #define CAND_B "110105198001011238"
@@ -428,6 +429,84 @@ START_TEST(test_pki_exchange_batch_and_confirmation_round_trip)
 }
 END_TEST
 
+/* ---- countersigned on publication ------------------------------------------------------------ */
+
+START_TEST(test_pki_exchange_countersign_on_publish)
+{
+    char num[SC_CERT_NUMBER_SIZE], id[19], *doc = NULL, *issued, *other, *out = NULL, *twice = NULL;
+    sc_signer *cs = signer(centre_key, centre_cert), *os = signer(org_key, org_chain);
+    sc_sign_options o = SC_SIGN_OPTIONS_INIT;
+    sc_certificate_document d;
+    sc_certificate c;
+    int64_t s;
+
+    fx_candidates(1, 1);
+    s = fx_ready_session("2024-03-01", 1, 1);
+    fx_pass(s, 1, 1, "2024-03-01");
+    fx_id(id, 1);
+    ck_ok(sc_certificate_report(num, fx.db, fx.org, s, id, "2024-03-10"));
+    ck_ok(sc_certificate_issue(fx.db, fx.org, num, "sha256:photo", "2024-03-15"));
+    ck_ok(sc_certificate_export_memory(&doc, NULL, fx.db, num));
+    issued = sign_at(doc, org_key, org_chain, "2024-03-15T09:00:00Z");
+    o.signed_at = "2024-04-01T09:00:00Z";
+
+    /* No trust anchor: the organization's signature cannot be proven. */
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, issued,
+                                                              strlen(issued), cs, &o),
+                     SC_ENOTFOUND);
+    anchor(fx.db);
+    /* Refused: unsigned; signed by another organization; countersigned by the organization. */
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, doc,
+                                                              strlen(doc), cs, &o),
+                     SC_EINVALIDDOC);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "unsigned"));
+    other = sign_at(doc, org2_key, org2_chain, "2024-03-15T09:00:00Z");
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, other,
+                                                              strlen(other), cs, &o),
+                     SC_EINVALIDDOC);
+    free(other);
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, issued,
+                                                              strlen(issued), os, &o),
+                     SC_EINVAL);
+    {
+        char unknown[SC_CERT_NUMBER_SIZE];
+        snprintf(unknown, sizeof unknown, "%s", num);
+        unknown[21] = unknown[21] == '9' ? '8' : '9';
+        ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, unknown,
+                                                                  issued, strlen(issued), cs,
+                                                                  &o),
+                         SC_ENOTFOUND);
+    }
+    ck_assert_ptr_null(out);
+
+    /* The centre countersigns what it publishes; the result verifies offline. */
+    ck_ok(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, issued,
+                                                   strlen(issued), cs, &o));
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, num, "2024-04-01"));
+    ck_ok(sc_certificate_get(&c, fx.db, num));
+    ck_assert_int_eq(c.status, SC_CERT_PUBLISHED);
+    ck_ok(sc_certificate_verify_document(&d, NULL, out, strlen(out), root_cert, NULL));
+    ck_assert_int_eq(d.published, 1);
+    ck_assert_str_eq(d.number, num);
+    ck_assert_str_eq(d.published_at, "2024-04-01T09:00:00Z");
+    ck_assert_str_eq(d.signer, "org:" FX_ORG);
+    /* Published: countersigned again on request, but never twice over. */
+    ck_ok(sc_certificate_countersign_export_memory(&twice, NULL, fx.db, num, issued,
+                                                   strlen(issued), cs, &o));
+    sc_free(twice);
+    twice = NULL;
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&twice, NULL, fx.db, num, out,
+                                                              strlen(out), cs, &o),
+                     SC_EINVALIDDOC);
+
+    sc_free(out);
+    free(issued);
+    sc_free(doc);
+    sc_signer_free(cs);
+    sc_signer_free(os);
+}
+END_TEST
+
 /* ---- every document type has its signed round trip ------------------------------------------ */
 
 /* Where the export -> sign -> import between two registries (one anchored) of each
@@ -501,6 +580,13 @@ Suite *sc_pki_exchange_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_pki_exchange_unanchored_checks_integrity);
     tcase_add_test(tc, test_pki_exchange_batch_and_confirmation_round_trip);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("publication");
+    tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
+    tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_pki_exchange_countersign_on_publish);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("every_type");

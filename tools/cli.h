@@ -175,6 +175,10 @@ int cli_usage_error(const cli_ctx *ctx, const char *fmt, ...) CLI_PRINTF(2, 3);
  * by @what when not NULL; returns the exit status for it. */
 int cli_fail(int rc, const char *what);
 
+/* cli_keys.c: the city centre's countersignature of a certificate document for
+ * `cert publish --signed FILE --key K --cert C [--at T]`; *out freed with sc_free. */
+int cli_countersign(cli_ctx *ctx, const char *number, char **out, size_t *outlen);
+
 /* Exit status for a library status. */
 int cli_exit_status(int rc);
 

@@ -559,6 +559,39 @@ SC_EXTERN int sc_certificate_verify_document(sc_certificate_document *out,
                                              size_t len, const char *root_pem,
                                              const char *crl_pem);
 
+/**
+ * The published electronic certificate: the city centre countersigns the
+ * document its organization signed (purpose "publication"). The registry must
+ * hold the certificate as issued (about to be published) or published. The
+ * organization's document is verified first against the registry's anchor and
+ * CRLs: one signature, by the organization the certificate names, over a
+ * certificate document of @p number. The result is what
+ * sc_certificate_verify_document() / `skillcert cert verify-file` accept.
+ * Reads the registry only: the publication is sc_certificate_publish(), and a
+ * caller hands the document out only once that succeeded (`skillcert cert
+ * publish NUMBER --signed FILE --key K --cert C` countersigns, then publishes,
+ * then writes the document).
+ * @param[out] out   the countersigned document; caller frees with sc_free().
+ * @param[out] len   its length; may be NULL.
+ * @param db         the registry (with a trust anchor).
+ * @param number     the certificate number.
+ * @param issued_doc the organization-signed certificate document; @p doclen its length.
+ * @param centre     the city centre's signer (its certificate).
+ * @param opts       signing options (signing time; the purpose is "publication");
+ *                   NULL for the defaults.
+ * @return ::SC_OK; ::SC_EINVAL (arguments; the signer is not the city centre);
+ *         ::SC_ENOTFOUND (no such certificate, no trust anchor); ::SC_ECONSTRAINT
+ *         (neither issued nor published in the registry); ::SC_EINVALIDDOC (the document does
+ *         not verify, is signed by another party, is of another certificate, or
+ *         is countersigned already); ::SC_EXML; ::SC_EDB; ::SC_ENOMEM; ::SC_ERROR.
+ * @since 0.1
+ */
+SC_EXTERN int sc_certificate_countersign_export_memory(char **out, size_t *len, sc_db *db,
+                                                       const char *number,
+                                                       const char *issued_doc, size_t doclen,
+                                                       const sc_signer *centre,
+                                                       const sc_sign_options *opts);
+
 SC_END_DECL
 
 #endif /* SKILLCERT_PKI_H */
