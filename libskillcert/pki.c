@@ -1472,8 +1472,34 @@ void sc_pki_cert_iter_free(sc_pki_cert_iter *it)
 
 /* ---- detached CMS signatures over exact bytes ------------------------------------------------ */
 
+static int sign_detached(char **out, size_t *len, const char *path, const char *data,
+                         size_t datalen, const sc_signer *signer, const char *signed_at);
+
 int sc_pki_sign_detached(char **out, size_t *len, const char *path, const sc_signer *signer,
                          const char *signed_at)
+{
+    if (out)
+        *out = NULL;
+    if (!path)
+        return sc__error_null(__func__, "path");
+    return sign_detached(out, len, path, NULL, 0, signer, signed_at);
+}
+
+int sc_pki_sign_detached_memory(char **out, size_t *len, const char *data, size_t datalen,
+                                const sc_signer *signer, const char *signed_at)
+{
+    if (out)
+        *out = NULL;
+    if (!data)
+        return sc__error_null(__func__, "data");
+    if (datalen > INT32_MAX)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
+    return sign_detached(out, len, NULL, data, datalen, signer, signed_at);
+}
+
+/* The file at path, or datalen bytes at data. */
+static int sign_detached(char **out, size_t *len, const char *path, const char *data,
+                         size_t datalen, const sc_signer *signer, const char *signed_at)
 {
     const unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
     CMS_ContentInfo *cms = NULL;
@@ -1483,14 +1509,10 @@ int sc_pki_sign_detached(char **out, size_t *len, const char *path, const sc_sig
     time_t t;
     int rc, i;
 
-    if (out)
-        *out = NULL;
     if (!out)
-        return sc__error_null(__func__, "out");
-    if (!path)
-        return sc__error_null(__func__, "path");
+        return sc__error_null("sc_pki_sign_detached", "out");
     if (!signer)
-        return sc__error_null(__func__, "signer");
+        return sc__error_null("sc_pki_sign_detached", "signer");
     if (!signer->cert)
         return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "signer", "the signer has no certificate");
     if (signed_at) {
@@ -1500,9 +1522,10 @@ int sc_pki_sign_detached(char **out, size_t *len, const char *path, const sc_sig
     } else {
         t = time(NULL);
     }
-    if (!(in = BIO_new_file(path, "rb"))) {
+    if (path ? !(in = BIO_new_file(path, "rb")) : !(in = BIO_new_mem_buf(data, (int)datalen))) {
         ERR_clear_error();
-        return sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path);
+        return path ? sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path)
+                    : sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
     }
     if (!(cms = CMS_sign(NULL, NULL, NULL, NULL, flags)) ||
         !(si = CMS_add1_signer(cms, signer->cert, signer->key, EVP_sha256(), flags)) ||

@@ -473,6 +473,15 @@ SC_EXTERN int sc_pki_sign_detached(char **out, size_t *len, const char *path,
                                    const sc_signer *signer, const char *signed_at);
 
 /**
+ * As sc_pki_sign_detached(), over @p datalen bytes in memory (at most 2 GiB):
+ * the signature sc_xml_import_memory_signed() takes with them.
+ * @return as sc_pki_sign_detached() (no ::SC_EIO). Thread-safe. @since 0.1
+ */
+SC_EXTERN int sc_pki_sign_detached_memory(char **out, size_t *len, const char *data,
+                                          size_t datalen, const sc_signer *signer,
+                                          const char *signed_at);
+
+/**
  * Verify a detached signature over a file's exact bytes, streaming: the
  * digest, the signature, then the signer's chain to @p anchor_pem at the
  * signed signingTime, with @p crl_pem.
