@@ -65,6 +65,35 @@ int sc__pki_bio_string(char **out, size_t *len, BIO *bio)
     return SC_OK;
 }
 
+/* What pem_string() writes. */
+enum { PEM_KEY, PEM_REQ, PEM_CERT, PEM_CRL, PEM_CMS };
+
+/* An OpenSSL object as PEM text (NUL-terminated, sc_free): the one place the
+ * key, request, certificate, CRL and CMS writers share. */
+static int pem_string(char **out, size_t *len, int kind, const void *obj, const char *what)
+{
+    BIO *bio = BIO_new(BIO_s_mem());
+    int ok = bio != NULL, rc;
+    if (ok) {
+        switch (kind) {
+        case PEM_KEY:
+            ok = PEM_write_bio_PrivateKey(bio, (EVP_PKEY *)obj, NULL, NULL, 0, NULL, NULL);
+            break;
+        case PEM_REQ: ok = PEM_write_bio_X509_REQ(bio, (X509_REQ *)obj); break;
+        case PEM_CERT: ok = PEM_write_bio_X509(bio, (X509 *)obj); break;
+        case PEM_CRL: ok = PEM_write_bio_X509_CRL(bio, (X509_CRL *)obj); break;
+        default: ok = PEM_write_bio_CMS(bio, (CMS_ContentInfo *)obj); break;
+        }
+    }
+    if (!ok) {
+        BIO_free(bio);
+        return ossl_fail(SC_ENOMEM, what);
+    }
+    rc = sc__pki_bio_string(out, len, bio);
+    BIO_free(bio);
+    return rc;
+}
+
 /* ---- times ----------------------------------------------------------------------------- */
 
 int sc__pki_parse_time(const char *s, time_t *out)
@@ -342,7 +371,6 @@ static EVP_PKEY *read_key(const char *pem)
 int sc_pki_key_new(char **out, size_t *len)
 {
     EVP_PKEY *k = NULL;
-    BIO *bio = NULL;
     int rc;
     if (out)
         *out = NULL;
@@ -350,14 +378,7 @@ int sc_pki_key_new(char **out, size_t *len)
         return sc__error_null(__func__, "out");
     if (!(k = EVP_EC_gen("P-256")))
         return ossl_fail(SC_ERROR, "making an EC P-256 key");
-    if (!(bio = BIO_new(BIO_s_mem())) ||
-        !PEM_write_bio_PrivateKey(bio, k, NULL, NULL, 0, NULL, NULL)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the key");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, bio);
-done:
-    BIO_free(bio);
+    rc = pem_string(out, len, PEM_KEY, k, "writing the key");
     EVP_PKEY_free(k);
     return rc;
 }
@@ -376,7 +397,6 @@ int sc_pki_request_new(char **out, size_t *len, const char *key_pem, const char 
 {
     EVP_PKEY *k = NULL;
     X509_REQ *req = NULL;
-    BIO *bio = NULL;
     int rc;
     if (out)
         *out = NULL;
@@ -394,13 +414,8 @@ int sc_pki_request_new(char **out, size_t *len, const char *key_pem, const char 
         rc = ossl_fail(SC_ERROR, "making the request");
         goto done;
     }
-    if (!(bio = BIO_new(BIO_s_mem())) || !PEM_write_bio_X509_REQ(bio, req)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the request");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, bio);
+    rc = pem_string(out, len, PEM_REQ, req, "writing the request");
 done:
-    BIO_free(bio);
     X509_REQ_free(req);
     EVP_PKEY_free(k);
     return rc;
@@ -693,11 +708,7 @@ int sc_pki_certify(char **out, size_t *len, const sc_signer *issuer, const char 
         rc = ossl_fail(SC_ERROR, "signing the certificate");
         goto done;
     }
-    if (!(bio = BIO_new(BIO_s_mem())) || !PEM_write_bio_X509(bio, x)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the certificate");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, bio);
+    rc = pem_string(out, len, PEM_CERT, x, "writing the certificate");
 done:
     BIO_free(bio);
     X509_free(x);
@@ -709,7 +720,6 @@ int sc_pki_crl_new(char **out, size_t *len, const sc_signer *issuer, const char 
                    size_t n, const char *date, const char *next_date)
 {
     X509_CRL *crl = NULL;
-    BIO *bio = NULL;
     ASN1_TIME *t = NULL;
     time_t t0, t1;
     size_t i;
@@ -763,14 +773,9 @@ int sc_pki_crl_new(char **out, size_t *len, const sc_signer *issuer, const char 
         rc = ossl_fail(SC_ERROR, "signing the CRL");
         goto done;
     }
-    if (!(bio = BIO_new(BIO_s_mem())) || !PEM_write_bio_X509_CRL(bio, crl)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the CRL");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, bio);
+    rc = pem_string(out, len, PEM_CRL, crl, "writing the CRL");
 done:
     ASN1_TIME_free(t);
-    BIO_free(bio);
     X509_CRL_free(crl);
     return rc;
 }
@@ -1026,15 +1031,7 @@ int sc_pki_crls_get(char **out, sc_db *db)
 
 static int cert_pem_text(X509 *x, char **out)
 {
-    BIO *bio = BIO_new(BIO_s_mem());
-    int rc;
-    if (!bio || !PEM_write_bio_X509(bio, x)) {
-        BIO_free(bio);
-        return ossl_fail(SC_ENOMEM, "writing a certificate");
-    }
-    rc = sc__pki_bio_string(out, NULL, bio);
-    BIO_free(bio);
-    return rc;
+    return pem_string(out, NULL, PEM_CERT, x, "writing a certificate");
 }
 
 static const char SQL_ANCHOR_SET[] =
@@ -1543,11 +1540,7 @@ static int sign_detached(char **out, size_t *len, const char *path, const char *
         rc = ossl_fail(SC_ERROR, "signing the file");
         goto done;
     }
-    if (!(mem = BIO_new(BIO_s_mem())) || !PEM_write_bio_CMS(mem, cms)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the signature");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, mem);
+    rc = pem_string(out, len, PEM_CMS, cms, "writing the signature");
 done:
     ASN1_TIME_free(when);
     BIO_free(mem);

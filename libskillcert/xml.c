@@ -978,24 +978,11 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
         char *sigpath = NULL;
         FILE *sf;
         if (!path && ctx->detached_sig) {
-            /* From memory with its signature: the bytes verified are the bytes read. */
+            /* From memory with its signature: the bytes verified are the bytes read
+             * (no digest to compare afterwards: ctx->detached stays 0). */
             rc = sc__pki_verify_detached_mem(&v, when, in->data, in->len, ctx->detached_sig,
                                              anchor, crls);
-            if (rc == SC_EINVALIDDOC) {
-                rc = sig_refuse(ctx, "signature refused (%s): %s", sc_sig_reason_name(v.reason),
-                                v.message);
-                goto done;
-            }
-            if (rc != SC_OK)
-                goto done;
-            if (strcmp(v.party, ctx->declared) != 0) {
-                rc = sig_refuse(ctx, "signature refused (wrong-party): the document names %.70s "
-                                "as its issuer but is signed by %s", ctx->declared, v.party);
-                goto done;
-            }
-            snprintf(ctx->signer, sizeof ctx->signer, "%s", v.party);
-            snprintf(ctx->signer_fp, sizeof ctx->signer_fp, "%s", v.fingerprint);
-            goto done;
+            goto detached_checked;
         }
         if (!path) {
             rc = sig_refuse(ctx, "signature refused (unsigned): this registry has a trust anchor; "
@@ -1027,6 +1014,8 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
         if (rc != SC_OK)
             goto done;
         rc = sc__pki_verify_detached_md(&v, when, path, bytes, anchor, crls, ctx->digest);
+        ctx->detached = 1;
+    detached_checked:
         if (rc == SC_EINVALIDDOC) {
             rc = sig_refuse(ctx, "signature refused (%s): %s", sc_sig_reason_name(v.reason),
                             v.message);
@@ -1041,7 +1030,6 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
         }
         snprintf(ctx->signer, sizeof ctx->signer, "%s", v.party);
         snprintf(ctx->signer_fp, sizeof ctx->signer_fp, "%s", v.fingerprint);
-        ctx->detached = 1;
         goto done;
     }
     /* Enveloped: the whole bytes. */
