@@ -21,6 +21,7 @@
 static const char DOC[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<certificate xmlns=\"urn:skillcert:certificate:1\" version=\"1\" "
+    "issuer=\"org:91110108MA01ABCD2H\" "
     "batch=\"CERT-S000011000001244000001\" number=\"S000011000001244000001\" status=\"issued\">\n"
     "  <title>职业技能等级证书</title>\n"
     "  <holder name=\"王芳\" id-type=\"居民身份证\" id-number=\"11010519491231002X\" "

@@ -223,6 +223,10 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
       "organizations it certified" },
     { SC__ACT_PKI_CRL_IMPORT, "pki.crl_import", "sc_pki_crl_import", CB | CC, NONE,
       "the city bureau or the city centre imports a CRL signed by the bureau or the centre" },
+    { SC__ACT_XML_IMPORT_MEMORY_SIGNED, "xml.import_memory_signed",
+      "sc_xml_import_memory_signed", DI, ORG,
+      "import a batch from memory with its detached signature; checked per document type: "
+      "a candidate batch by the bureau of the organization's own district" },
 };
 
 const char *sc__action_name(int action)

@@ -65,6 +65,35 @@ int sc__pki_bio_string(char **out, size_t *len, BIO *bio)
     return SC_OK;
 }
 
+/* What pem_string() writes. */
+enum { PEM_KEY, PEM_REQ, PEM_CERT, PEM_CRL, PEM_CMS };
+
+/* An OpenSSL object as PEM text (NUL-terminated, sc_free): the one place the
+ * key, request, certificate, CRL and CMS writers share. */
+static int pem_string(char **out, size_t *len, int kind, const void *obj, const char *what)
+{
+    BIO *bio = BIO_new(BIO_s_mem());
+    int ok = bio != NULL, rc;
+    if (ok) {
+        switch (kind) {
+        case PEM_KEY:
+            ok = PEM_write_bio_PrivateKey(bio, (EVP_PKEY *)obj, NULL, NULL, 0, NULL, NULL);
+            break;
+        case PEM_REQ: ok = PEM_write_bio_X509_REQ(bio, (X509_REQ *)obj); break;
+        case PEM_CERT: ok = PEM_write_bio_X509(bio, (X509 *)obj); break;
+        case PEM_CRL: ok = PEM_write_bio_X509_CRL(bio, (X509_CRL *)obj); break;
+        default: ok = PEM_write_bio_CMS(bio, (CMS_ContentInfo *)obj); break;
+        }
+    }
+    if (!ok) {
+        BIO_free(bio);
+        return ossl_fail(SC_ENOMEM, what);
+    }
+    rc = sc__pki_bio_string(out, len, bio);
+    BIO_free(bio);
+    return rc;
+}
+
 /* ---- times ----------------------------------------------------------------------------- */
 
 int sc__pki_parse_time(const char *s, time_t *out)
@@ -342,7 +371,6 @@ static EVP_PKEY *read_key(const char *pem)
 int sc_pki_key_new(char **out, size_t *len)
 {
     EVP_PKEY *k = NULL;
-    BIO *bio = NULL;
     int rc;
     if (out)
         *out = NULL;
@@ -350,14 +378,7 @@ int sc_pki_key_new(char **out, size_t *len)
         return sc__error_null(__func__, "out");
     if (!(k = EVP_EC_gen("P-256")))
         return ossl_fail(SC_ERROR, "making an EC P-256 key");
-    if (!(bio = BIO_new(BIO_s_mem())) ||
-        !PEM_write_bio_PrivateKey(bio, k, NULL, NULL, 0, NULL, NULL)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the key");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, bio);
-done:
-    BIO_free(bio);
+    rc = pem_string(out, len, PEM_KEY, k, "writing the key");
     EVP_PKEY_free(k);
     return rc;
 }
@@ -376,7 +397,6 @@ int sc_pki_request_new(char **out, size_t *len, const char *key_pem, const char 
 {
     EVP_PKEY *k = NULL;
     X509_REQ *req = NULL;
-    BIO *bio = NULL;
     int rc;
     if (out)
         *out = NULL;
@@ -394,13 +414,8 @@ int sc_pki_request_new(char **out, size_t *len, const char *key_pem, const char 
         rc = ossl_fail(SC_ERROR, "making the request");
         goto done;
     }
-    if (!(bio = BIO_new(BIO_s_mem())) || !PEM_write_bio_X509_REQ(bio, req)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the request");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, bio);
+    rc = pem_string(out, len, PEM_REQ, req, "writing the request");
 done:
-    BIO_free(bio);
     X509_REQ_free(req);
     EVP_PKEY_free(k);
     return rc;
@@ -693,11 +708,7 @@ int sc_pki_certify(char **out, size_t *len, const sc_signer *issuer, const char 
         rc = ossl_fail(SC_ERROR, "signing the certificate");
         goto done;
     }
-    if (!(bio = BIO_new(BIO_s_mem())) || !PEM_write_bio_X509(bio, x)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the certificate");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, bio);
+    rc = pem_string(out, len, PEM_CERT, x, "writing the certificate");
 done:
     BIO_free(bio);
     X509_free(x);
@@ -709,7 +720,6 @@ int sc_pki_crl_new(char **out, size_t *len, const sc_signer *issuer, const char 
                    size_t n, const char *date, const char *next_date)
 {
     X509_CRL *crl = NULL;
-    BIO *bio = NULL;
     ASN1_TIME *t = NULL;
     time_t t0, t1;
     size_t i;
@@ -763,14 +773,9 @@ int sc_pki_crl_new(char **out, size_t *len, const sc_signer *issuer, const char 
         rc = ossl_fail(SC_ERROR, "signing the CRL");
         goto done;
     }
-    if (!(bio = BIO_new(BIO_s_mem())) || !PEM_write_bio_X509_CRL(bio, crl)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the CRL");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, bio);
+    rc = pem_string(out, len, PEM_CRL, crl, "writing the CRL");
 done:
     ASN1_TIME_free(t);
-    BIO_free(bio);
     X509_CRL_free(crl);
     return rc;
 }
@@ -1026,15 +1031,7 @@ int sc_pki_crls_get(char **out, sc_db *db)
 
 static int cert_pem_text(X509 *x, char **out)
 {
-    BIO *bio = BIO_new(BIO_s_mem());
-    int rc;
-    if (!bio || !PEM_write_bio_X509(bio, x)) {
-        BIO_free(bio);
-        return ossl_fail(SC_ENOMEM, "writing a certificate");
-    }
-    rc = sc__pki_bio_string(out, NULL, bio);
-    BIO_free(bio);
-    return rc;
+    return pem_string(out, NULL, PEM_CERT, x, "writing a certificate");
 }
 
 static const char SQL_ANCHOR_SET[] =
@@ -1472,8 +1469,34 @@ void sc_pki_cert_iter_free(sc_pki_cert_iter *it)
 
 /* ---- detached CMS signatures over exact bytes ------------------------------------------------ */
 
+static int sign_detached(char **out, size_t *len, const char *path, const char *data,
+                         size_t datalen, const sc_signer *signer, const char *signed_at);
+
 int sc_pki_sign_detached(char **out, size_t *len, const char *path, const sc_signer *signer,
                          const char *signed_at)
+{
+    if (out)
+        *out = NULL;
+    if (!path)
+        return sc__error_null(__func__, "path");
+    return sign_detached(out, len, path, NULL, 0, signer, signed_at);
+}
+
+int sc_pki_sign_detached_memory(char **out, size_t *len, const char *data, size_t datalen,
+                                const sc_signer *signer, const char *signed_at)
+{
+    if (out)
+        *out = NULL;
+    if (!data)
+        return sc__error_null(__func__, "data");
+    if (datalen > INT32_MAX)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
+    return sign_detached(out, len, NULL, data, datalen, signer, signed_at);
+}
+
+/* The file at path, or datalen bytes at data. */
+static int sign_detached(char **out, size_t *len, const char *path, const char *data,
+                         size_t datalen, const sc_signer *signer, const char *signed_at)
 {
     const unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
     CMS_ContentInfo *cms = NULL;
@@ -1483,14 +1506,10 @@ int sc_pki_sign_detached(char **out, size_t *len, const char *path, const sc_sig
     time_t t;
     int rc, i;
 
-    if (out)
-        *out = NULL;
     if (!out)
-        return sc__error_null(__func__, "out");
-    if (!path)
-        return sc__error_null(__func__, "path");
+        return sc__error_null("sc_pki_sign_detached", "out");
     if (!signer)
-        return sc__error_null(__func__, "signer");
+        return sc__error_null("sc_pki_sign_detached", "signer");
     if (!signer->cert)
         return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "signer", "the signer has no certificate");
     if (signed_at) {
@@ -1500,9 +1519,10 @@ int sc_pki_sign_detached(char **out, size_t *len, const char *path, const sc_sig
     } else {
         t = time(NULL);
     }
-    if (!(in = BIO_new_file(path, "rb"))) {
+    if (path ? !(in = BIO_new_file(path, "rb")) : !(in = BIO_new_mem_buf(data, (int)datalen))) {
         ERR_clear_error();
-        return sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path);
+        return path ? sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path)
+                    : sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
     }
     if (!(cms = CMS_sign(NULL, NULL, NULL, NULL, flags)) ||
         !(si = CMS_add1_signer(cms, signer->cert, signer->key, EVP_sha256(), flags)) ||
@@ -1520,11 +1540,7 @@ int sc_pki_sign_detached(char **out, size_t *len, const char *path, const sc_sig
         rc = ossl_fail(SC_ERROR, "signing the file");
         goto done;
     }
-    if (!(mem = BIO_new(BIO_s_mem())) || !PEM_write_bio_CMS(mem, cms)) {
-        rc = ossl_fail(SC_ENOMEM, "writing the signature");
-        goto done;
-    }
-    rc = sc__pki_bio_string(out, len, mem);
+    rc = pem_string(out, len, PEM_CMS, cms, "writing the signature");
 done:
     ASN1_TIME_free(when);
     BIO_free(mem);
@@ -1546,9 +1562,38 @@ int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at, const char
     return sc__pki_verify_detached_md(out, signed_at, path, sig_pem, anchor_pem, crl_pem, NULL);
 }
 
+static int verify_detached(sc_pki_verification *out, char *signed_at, const char *path,
+                           const char *data, size_t len, const char *sig_pem,
+                           const char *anchor_pem, const char *crl_pem, unsigned char *digest);
+
 int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const char *path,
                                const char *sig_pem, const char *anchor_pem, const char *crl_pem,
                                unsigned char *digest)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!path)
+        return sc__error_null("sc_pki_verify_detached", "path");
+    return verify_detached(out, signed_at, path, NULL, 0, sig_pem, anchor_pem, crl_pem, digest);
+}
+
+int sc__pki_verify_detached_mem(sc_pki_verification *out, char *signed_at, const char *data,
+                                size_t len, const char *sig_pem, const char *anchor_pem,
+                                const char *crl_pem)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!data)
+        return sc__error_null("sc_xml_import_memory_signed", "data");
+    if (len > INT32_MAX)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
+    return verify_detached(out, signed_at, NULL, data, len, sig_pem, anchor_pem, crl_pem, NULL);
+}
+
+/* The file at path, or the len bytes at data, against the detached CMS sig_pem. */
+static int verify_detached(sc_pki_verification *out, char *signed_at, const char *path,
+                           const char *data, size_t len, const char *sig_pem,
+                           const char *anchor_pem, const char *crl_pem, unsigned char *digest)
 {
     CMS_ContentInfo *cms = NULL;
     STACK_OF(CMS_SignerInfo) *sis;
@@ -1567,22 +1612,21 @@ int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const 
     if (signed_at)
         signed_at[0] = '\0';
     if (!out)
-        return sc__error_null(__func__, "out");
-    if (!path)
-        return sc__error_null(__func__, "path");
+        return sc__error_null("sc_pki_verify_detached", "out");
     if (!sig_pem)
-        return sc__error_null(__func__, "sig_pem");
+        return sc__error_null("sc_pki_verify_detached", "sig_pem");
     if (!anchor_pem)
-        return sc__error_null(__func__, "anchor_pem");
+        return sc__error_null("sc_pki_verify_detached", "anchor_pem");
     if (!(anchor = read_one_cert(anchor_pem, "anchor_pem")) ||
         !(crls = crl_pem && *crl_pem ? sc__pki_read_crls(crl_pem, "crl_pem")
                                      : sk_X509_CRL_new_null())) {
         rc = sc_error_last()->code ? sc_error_last()->code : SC_ENOMEM;
         goto done;
     }
-    if (!(in = BIO_new_file(path, "rb"))) {
+    if (path ? !(in = BIO_new_file(path, "rb")) : !(in = BIO_new_mem_buf(data, (int)len))) {
         ERR_clear_error();
-        rc = sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path);
+        rc = path ? sc__error_set(SC_EIO, SC_DOMAIN_OS, "cannot open '%s'", path)
+                  : sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
         goto done;
     }
     if (!(sig = BIO_new_mem_buf(sig_pem, -1)) ||

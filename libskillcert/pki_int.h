@@ -54,6 +54,11 @@ int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const 
                                const char *sig_pem, const char *anchor_pem, const char *crl_pem,
                                unsigned char *digest);
 
+/* The same over len bytes in memory (no digest out: the caller reads those bytes). */
+int sc__pki_verify_detached_mem(sc_pki_verification *out, char *signed_at, const char *data,
+                                size_t len, const char *sig_pem, const char *anchor_pem,
+                                const char *crl_pem);
+
 /* For the import (the one-door work, xml.c's sc__xml_issuer()): verify a
  * document's signatures against the registry's anchor and CRLs and check that
  * its first signer is `issuer` (a party name, "org:<credit code>" ...). On
@@ -61,7 +66,10 @@ int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const 
  * the audit entries of the imported acts) and the signing time to
  * signed_at[21] (either may be NULL). SC_OK; SC_EINVALIDDOC refused (reason
  * in the message: unsigned, tampered, unknown, expired, revoked, another
- * party); SC_ENOTFOUND no anchor; SC_EXML; SC_EDB; SC_ENOMEM. */
+ * party); SC_EXML; SC_EDB; SC_ENOMEM. Without an anchor (the transitional
+ * rule) a signature present is checked for integrity only (intact, its signer
+ * the party its signing-info, the root and `issuer` name; no chain) and an
+ * unsigned document passes (SC_OK, *content NULL below). */
 int sc__xml_signature_check(sc_db *db, const char *data, size_t len, const char *issuer,
                             char *fingerprint, char *signed_at);
 /* As sc__xml_signature_check, and on success the document with its signatures

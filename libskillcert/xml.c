@@ -867,10 +867,11 @@ static int detect(sc__xml_ctx *ctx, const sc__doc_handler **out)
 
 /* The large batches are signed by a detached CMS over the file's exact bytes
  * (FILE.p7s), verified streaming; every other type by an enveloped XML Signature. */
-static int detached_scheme(int doctype)
+int sc__xml_detached_scheme(int doctype)
 {
     return doctype == SC_DOC_CANDIDATE_BATCH || doctype == SC_DOC_CERTIFICATE_BATCH;
 }
+#define detached_scheme sc__xml_detached_scheme
 
 /* Largest enveloped-signed document read whole for its check. */
 #define SC__SIGNED_DOC_MAX ((uint64_t)256 << 20)
@@ -931,6 +932,42 @@ static int slurp(char **out, size_t *len, FILE *fp, uint64_t max)
     return SC_OK;
 }
 
+/* Does the input mention the XML Signature namespace (is it perhaps signed)?
+ * A file is scanned in chunks, never held whole; the caller rewinds it.
+ * 1 yes, 0 no, -1 read error. */
+static int mentions_dsig(const char *p, size_t n)
+{
+    static const char mark[] = "http://www.w3.org/2000/09/xmldsig#";
+    const size_t m = sizeof mark - 1;
+    const char *end = p + n, *q;
+    while (n >= m && (q = memchr(p, 'h', n - m + 1)) != NULL) {
+        if (!memcmp(q, mark, m))
+            return 1;
+        p = q + 1;
+        n = (size_t)(end - p);
+    }
+    return 0;
+}
+
+static int input_mentions_dsig(input *in)
+{
+    enum { CHUNK = 65536, OVERLAP = 40 };
+    char buf[CHUNK + OVERLAP];
+    size_t keep = 0, got;
+    if (!in->fp)
+        return mentions_dsig(in->data, in->len);
+    if (fseek(in->fp, 0, SEEK_SET) != 0)
+        return -1;
+    while ((got = fread(buf + keep, 1, CHUNK, in->fp)) > 0) {
+        size_t have = keep + got;
+        if (mentions_dsig(buf, have))
+            return 1;
+        keep = have < OVERLAP ? have : OVERLAP;
+        memmove(buf, buf + have - keep, keep);
+    }
+    return ferror(in->fp) ? -1 : 0;
+}
+
 /* Issue 12: when the registry has a trust anchor, verify the document's signature
  * before anything is read into the registry, and keep the signer for
  * sc__xml_issuer() and the audit entry. An enveloped-signed document is read whole
@@ -943,24 +980,47 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
     char when[SC_PKI_TIME_SIZE];
     const char *data;
     size_t len = 0, clen = 0;
-    int rc;
+    int rc, anchored;
 
+    if (ctx->detached_sig && !detached_scheme(ctx->handler->doctype))
+        return sig_refuse(ctx, "signature refused (malformed): a %s is signed by an enveloped "
+                          "XML Signature inside it, not by a detached signature",
+                          ctx->handler->root);
     rc = sc__pki_registry_material(ctx->db, &anchor, &crls);
-    if (rc == SC_ENOTFOUND) {
+    anchored = rc != SC_ENOTFOUND;
+    if (!anchored) {
+        /* No trust anchor: the issuer is declared (transitional). A batch of the
+         * detached scheme is not checked. Another document that carries a
+         * signature has it checked for integrity (open_signed without an anchor:
+         * intact, signed by the party it names) and the import reads the verified
+         * content, as in an anchored registry. */
         sc_error_clear();
-        return SC_OK; /* no trust anchor: the issuer is declared (transitional) */
-    }
-    if (rc != SC_OK)
+        if (detached_scheme(ctx->handler->doctype))
+            return SC_OK;
+        if ((rc = input_mentions_dsig(in)) < 0)
+            return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, errno,
+                                    "cannot read '%s'", path ? path : "<memory>");
+        if (rc == 0)
+            return SC_OK;
+    } else if (rc != SC_OK) {
         return rc;
+    }
     if (detached_scheme(ctx->handler->doctype)) {
         sc_pki_verification v;
         char *sigpath = NULL;
         FILE *sf;
+        if (!path && ctx->detached_sig) {
+            /* From memory with its signature: the bytes verified are the bytes read
+             * (no digest to compare afterwards: ctx->detached stays 0). */
+            rc = sc__pki_verify_detached_mem(&v, when, in->data, in->len, ctx->detached_sig,
+                                             anchor, crls);
+            goto detached_checked;
+        }
         if (!path) {
             rc = sig_refuse(ctx, "signature refused (unsigned): this registry has a trust anchor; "
-                            "a %s is signed by a detached signature over its file and is "
-                            "imported from that file, with FILE.p7s beside it",
-                            ctx->handler->root);
+                            "a %s is signed by a detached signature over its bytes: import it "
+                            "from its file with FILE.p7s beside it, or from memory with its "
+                            "signature (sc_xml_import_memory_signed)", ctx->handler->root);
             goto done;
         }
         if (!(sigpath = malloc(strlen(path) + 5))) {
@@ -986,6 +1046,8 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
         if (rc != SC_OK)
             goto done;
         rc = sc__pki_verify_detached_md(&v, when, path, bytes, anchor, crls, ctx->digest);
+        ctx->detached = 1;
+    detached_checked:
         if (rc == SC_EINVALIDDOC) {
             rc = sig_refuse(ctx, "signature refused (%s): %s", sc_sig_reason_name(v.reason),
                             v.message);
@@ -1000,7 +1062,6 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
         }
         snprintf(ctx->signer, sizeof ctx->signer, "%s", v.party);
         snprintf(ctx->signer_fp, sizeof ctx->signer_fp, "%s", v.fingerprint);
-        ctx->detached = 1;
         goto done;
     }
     /* Enveloped: the whole bytes. */
@@ -1034,7 +1095,13 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
     }
     if (rc != SC_OK)
         goto done;
-    snprintf(ctx->signer, sizeof ctx->signer, "%s", ctx->declared);
+    if (!anchored) {
+        ctx->signer_fp[0] = '\0'; /* intact, but its signer is not proven */
+        if (!content)
+            goto done;         /* not signed after all: the document as read */
+    } else {
+        snprintf(ctx->signer, sizeof ctx->signer, "%s", ctx->declared);
+    }
     /* From here the import reads the verified content. */
     input_release(in);
     in->data = content;
@@ -1200,7 +1267,18 @@ struct sc__pipe {
     prior_batch *prior;
     int rec_line, rec_col;   /* where the current record started */
     char rec_what[160];      /* "<name first-attr="value">" of the current record */
+    int sig_skip;            /* inside a signature child of the root: its depth there */
 };
+
+/* Issue 12: the trailing signature elements of an enveloped-signed document
+ * (sig:signing-info, ds:Signature; where they may be is the schema's and
+ * xml_sign.c's business) are not records: the handlers never see them and the
+ * batch digests leave them out, so a signed and an unsigned copy are one batch. */
+static int is_signature_ns(const xmlChar *uri)
+{
+    return uri && (xmlStrEqual(uri, (const xmlChar *)"http://www.w3.org/2000/09/xmldsig#") ||
+                   xmlStrEqual(uri, (const xmlChar *)SC_SIGNATURE_NS));
+}
 
 /* Reader thread: feed one length-prefixed field to a digest. */
 static void dg_field(crypto_generichash_state *h, const char *tag, const char *s, size_t n)
@@ -1332,10 +1410,14 @@ static void sax_start(void *ud, const xmlChar *local, const xmlChar *prefix, con
 {
     sc__xml_ctx *ctx = ud;
     int depth = ctx->depth, i, n = 0;
-    (void)prefix, (void)uri, (void)nb_ns, (void)ns, (void)nb_defaulted;
+    (void)prefix, (void)nb_ns, (void)ns, (void)nb_defaulted;
     if (ctx->stopped)
         return;
     ctx->text_len = 0;
+    if (ctx->pipe->sig_skip || (depth == 1 && is_signature_ns(uri))) {
+        ctx->pipe->sig_skip++;
+        return;
+    }
     if (depth + 1 > (int)ctx->opts.max_depth) {
         char msg[128];
         snprintf(msg, sizeof msg, "elements nested deeper than %u levels", ctx->opts.max_depth);
@@ -1415,6 +1497,10 @@ static void sax_end(void *ud, const xmlChar *local, const xmlChar *prefix, const
     if (ctx->stopped)
         return;
     ctx->text_len = 0;
+    if (ctx->pipe->sig_skip) {
+        ctx->pipe->sig_skip--;
+        return;
+    }
     ev_int(ctx, EV_END);
     ev_int(ctx, cur_line(ctx));
     ev_int(ctx, cur_col(ctx));
@@ -2089,7 +2175,8 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
                    int *doctype, sc_db *db, const sc_actor *actor, const char *path,
                    const char *data, size_t len, const char *name,
                    const sc_import_options *opts, sc_report *report, int check_actor,
-                   sc__xml_open_signed_fn open_signed, sc_db *(*open_ref)(void))
+                   sc__xml_open_signed_fn open_signed, sc_db *(*open_ref)(void),
+                   const char *detached_sig)
 {
     sc__xml_ctx ctx;
     input in;
@@ -2120,6 +2207,7 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     ctx.ndocs = ndocs;
     ctx.open_signed = open_signed;
     ctx.open_ref = db ? NULL : open_ref;
+    ctx.detached_sig = detached_sig;
 
     if ((rc = input_open(&in, path, data, len, &ctx.total_bytes)) != SC_OK)
         return rc;
@@ -2245,7 +2333,7 @@ int sc__xml_validate(const sc__doc_handler *const *docs, size_t ndocs, int *doct
                      const char *name, const sc_import_options *opts)
 {
     return process(docs, ndocs, NULL, doctype, NULL, NULL, path, data, len, name, opts, report,
-                   0, NULL, NULL);
+                   0, NULL, NULL, NULL);
 }
 
 int sc__xml_validate_checked(const sc__doc_handler *const *docs, size_t ndocs, int *doctype,
@@ -2254,7 +2342,7 @@ int sc__xml_validate_checked(const sc__doc_handler *const *docs, size_t ndocs, i
                              sc_db *(*open_ref)(void))
 {
     return process(docs, ndocs, NULL, doctype, NULL, NULL, path, data, len, name, opts, report,
-                   0, NULL, open_ref);
+                   0, NULL, open_ref, NULL);
 }
 
 int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *out,
@@ -2268,5 +2356,20 @@ int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     if (!actor)
         return sc__error_null("import", "actor");
     return process(docs, ndocs, out, NULL, db, actor, path, data, len, name, opts, report,
-                   open_signed ? 2 : 1, open_signed, NULL);
+                   open_signed ? 2 : 1, open_signed, NULL, NULL);
+}
+
+int sc__xml_import_detached(const sc__doc_handler *const *docs, size_t ndocs,
+                            sc_import_result *out, sc_db *db, const sc_actor *actor,
+                            const char *data, size_t len, const char *sig_pem, const char *name,
+                            const sc_import_options *opts, sc_report *report,
+                            sc__xml_open_signed_fn open_signed)
+{
+    int rc;
+    if ((rc = sc__db_check(db, "import", 1)) != SC_OK)
+        return rc;
+    if (!actor)
+        return sc__error_null("import", "actor");
+    return process(docs, ndocs, out, NULL, db, actor, NULL, data, len, name, opts, report, 2,
+                   open_signed, NULL, sig_pem);
 }

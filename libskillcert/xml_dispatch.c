@@ -127,6 +127,14 @@ const char *sc_doctype_schema(int doctype)
     return e ? e->handler->schema : NULL;
 }
 
+int sc_doctype_signature_scheme(int doctype)
+{
+    if (!entry_for(doctype))
+        return SC_SIGNATURE_SCHEME_NONE;
+    return sc__xml_detached_scheme(doctype) ? SC_SIGNATURE_SCHEME_DETACHED
+                                            : SC_SIGNATURE_SCHEME_ENVELOPED;
+}
+
 /* ---- import and validation ------------------------------------------------------------------ */
 
 /* The notice's catalog (附件1) in a registry of its own, in memory: what `skillcert
@@ -185,6 +193,21 @@ int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
     return sc__xml_import(handlers, NDOCS, out, db, actor, NULL, data, len, name, opts, report,
                           sc__xml_signature_open);
+}
+
+int sc_xml_import_memory_signed(sc_import_result *out, sc_db *db, const sc_actor *actor,
+                                const char *data, size_t len, const char *sig_pem,
+                                const char *name, const sc_import_options *opts,
+                                sc_report *report)
+{
+    if (!data)
+        return sc__error_null("sc_xml_import_memory_signed", "data");
+    if (!sig_pem)
+        return sc__error_null("sc_xml_import_memory_signed", "sig_pem");
+    if (len > INT32_MAX)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "document larger than 2 GiB in memory");
+    return sc__xml_import_detached(handlers, NDOCS, out, db, actor, data, len, sig_pem, name,
+                                   opts, report, sc__xml_signature_open);
 }
 
 /* ---- export ------------------------------------------------------------------------------ */

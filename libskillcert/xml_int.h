@@ -45,6 +45,11 @@ struct sc__pipe;
  * sc_free). The engine does not call the signature layer itself: the dispatcher
  * passes xml_sign.c's sc__xml_signature_open (issue 12), so the engine stays below
  * the documents and the dispatcher. */
+/* Issue 12: 1 when a document type is signed by a detached CMS over its file's
+ * exact bytes (FILE.p7s, the large batches), 0 when by an enveloped XML Signature.
+ * The one table of schemes (sc_doctype_signature_scheme(), the schemas' annotations). */
+int sc__xml_detached_scheme(int doctype);
+
 typedef int (*sc__xml_open_signed_fn)(sc_db *db, const char *data, size_t len,
                                       const char *issuer, char *fingerprint, char *signed_at,
                                       char **content, size_t *content_len);
@@ -76,6 +81,7 @@ struct sc__xml_ctx {
     char signer[80];          /* the proven signer's party; "" unsigned (no anchor) */
     char signer_fp[65];       /* its certificate's SHA-256 fingerprint; "" unsigned */
     char *content;            /* the verified document, signatures set aside (owned) */
+    const char *detached_sig; /* a detached signature given with a document in memory */
     int detached;             /* a detached signature was verified: digest holds its */
     unsigned char digest[32]; /* signed SHA-256, compared with the bytes the import read */
     const sc__doc_handler *handler;
@@ -252,6 +258,13 @@ int sc__xml_validate_checked(const sc__doc_handler *const *docs, size_t ndocs, i
  * rules, which pass their own type), no signature; otherwise an exchange document
  * from outside whose signature is checked with it where the registry has a trust
  * anchor (issue 12: the dispatcher passes every type, xml_dispatch.c). */
+/* As sc__xml_import from memory, with the detached signature (CMS, PEM) of a batch
+ * of the detached scheme (issue 12: sc_xml_import_memory_signed). */
+int sc__xml_import_detached(const sc__doc_handler *const *docs, size_t ndocs,
+                            sc_import_result *out, sc_db *db, const sc_actor *actor,
+                            const char *data, size_t len, const char *sig_pem, const char *name,
+                            const sc_import_options *opts, sc_report *report,
+                            sc__xml_open_signed_fn open_signed);
 int sc__xml_import(const sc__doc_handler *const *docs, size_t ndocs, sc_import_result *out,
                    sc_db *db, const sc_actor *actor, const char *path, const char *data,
                    size_t len, const char *name, const sc_import_options *opts,

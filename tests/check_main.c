@@ -192,6 +192,7 @@ int main(void)
     srunner_add_suite(sr, sc_supervision_suite());
     srunner_add_suite(sr, sc_e2e_suite());
     srunner_add_suite(sr, sc_pki_suite());
+    srunner_add_suite(sr, sc_pki_exchange_suite());
     srunner_add_suite(sr, sc_render_suite());
     srunner_add_suite(sr, sc_reliability_suite());
     srunner_add_suite(sr, sc_alloc_suite());

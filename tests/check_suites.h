@@ -16,6 +16,7 @@ Suite *sc_org_suite(void);
 Suite *sc_audit_suite(void);
 Suite *sc_authz_suite(void);
 Suite *sc_pki_suite(void);
+Suite *sc_pki_exchange_suite(void);
 Suite *sc_assessment_suite(void);
 Suite *sc_certificate_suite(void);
 Suite *sc_application_suite(void);

@@ -181,6 +181,10 @@ void cli_deprecated(const char *old_spelling, const char *new_spelling);
  * by @what when not NULL; returns the exit status for it. */
 int cli_fail(int rc, const char *what);
 
+/* cli_keys.c: the city centre's countersignature of a certificate document for
+ * `cert publish --signed FILE --key K --cert C [--at T]`; *out freed with sc_free. */
+int cli_countersign(cli_ctx *ctx, const char *number, char **out, size_t *outlen);
+
 /* Exit status for a library status. */
 int cli_exit_status(int rc);
 

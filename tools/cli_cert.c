@@ -4,7 +4,8 @@
  *
  *   cert report SESSION ID-NUMBER [--date D]        (organization: 报备, the number)
  *   cert issue NUMBER [--photo REF] [--date D]       (organization: 颁发)
- *   cert publish NUMBER [--date D]                   (city-centre: 发布)
+ *   cert publish NUMBER [--date D] [--signed F --key K --cert C]  (city-centre: 发布;
+ *        with --signed: the organization's document countersigned by the centre)
  *   cert verify NUMBER --name NAME [--id ID]         (anyone; exit 0 valid, 1 otherwise)
  *   cert revoke NUMBER --reason R [--date D]         (organization or city-centre)
  *   cert reissue NUMBER --reason R [--name N]        (organization)
@@ -155,11 +156,53 @@ static int cmd_issue(cli_ctx *ctx)
 
 static int cmd_publish(cli_ctx *ctx)
 {
-    int rc = sc_certificate_publish(ctx->db, ctx->actor, ctx->args[0], cli_opt(ctx, "date"));
-    if (rc != SC_OK)
+    char *doc = NULL;
+    size_t len = 0;
+    int rc, status;
+    /* Issue 12: with the centre's key, the organization's signed document comes out
+     * countersigned; made first, written only once the publication succeeded. */
+    sc_certificate c;
+    if ((cli_opt(ctx, "key") || cli_opt(ctx, "signed")) &&
+        (status = cli_countersign(ctx, ctx->args[0], &doc, &len)) != CLI_EXIT_OK)
+        return status;
+    /* Published already (a certificate batch the centre imported publishes it):
+     * with --signed, the countersigned document is what is asked for. */
+    if (doc && sc_certificate_get(&c, ctx->db, ctx->args[0]) == SC_OK &&
+        c.status == SC_CERT_PUBLISHED)
+        rc = SC_OK;
+    else
+        rc = sc_certificate_publish(ctx->db, ctx->actor, ctx->args[0], cli_opt(ctx, "date"));
+    if (rc != SC_OK) {
+        sc_free(doc);
         return cli_fail(rc, NULL);
+    }
+    if (doc) {
+        const char *path = cli_opt(ctx, "output");
+        FILE *fp = path ? fopen(path, "wb") : stdout;
+        int bad = !fp || fwrite(doc, 1, len, fp) != len;
+        if (fp && fp != stdout)
+            bad |= fclose(fp) != 0;
+        sc_free(doc);
+        if (bad) {
+            cli_errorf("%s: cannot write the countersigned document", path ? path : "stdout");
+            return CLI_EXIT_USAGE;
+        }
+        if (!path)
+            return CLI_EXIT_OK;
+    }
     return show_number(ctx, ctx->args[0], "published");
 }
+
+static const cli_option publish_options[] = {
+    { "date", "YYYY-MM-DD", "the date (default: today, UTC)" },
+    { "signed", "FILE", "the organization's signed certificate document: write it "
+                        "countersigned by the city centre (with --key, --cert)" },
+    { "key", "KEY", "the city centre's private key (PEM)" },
+    { "cert", "CERT", "the city centre's certificate (PEM)" },
+    { "at", "TIME", "the countersignature's time YYYY-MM-DDTHH:MM:SSZ (default: now)" },
+    { "output", "FILE", "the countersigned document (default: standard output)" },
+    { NULL, NULL, NULL }
+};
 
 static const cli_option reason_options[] = {
     { "reason", "TEXT", "why (required)" },
@@ -497,8 +540,10 @@ const cli_command cli_cert_commands[] = {
       "sequence + year + level + a sequence per (organization, site, year, level)." },
     { "issue", cmd_issue, NULL, issue_options, 1, 1, CHANGE, "NUMBER [--photo REF] [--date D]",
       "make and issue a reported certificate (actor: the organization)", NULL },
-    { "publish", cmd_publish, NULL, date_options, 1, 1, CHANGE, "NUMBER [--date D]",
-      "publish an issued certificate on the national platform (actor: city-centre)", NULL },
+    { "publish", cmd_publish, NULL, publish_options, 1, 1, CHANGE,
+      "NUMBER [--date D] [--signed FILE --key K --cert C [--at T] [--output OUT]]",
+      "publish an issued certificate on the national platform (actor: city-centre); with "
+      "--signed, write the organization's signed document countersigned by the centre", NULL },
     { "verify", cmd_verify, NULL, verify_options, 1, 1, CLI_NEEDS_DB | CLI_READS_DB,
       "NUMBER --name NAME [--id ID-NUMBER]",
       "public verification (证书查询): exit 0 valid, 1 not found, revoked, not published "

@@ -126,6 +126,35 @@ static int load_signer(sc_signer **out, cli_ctx *ctx, const char *key_opt, int c
     return rc == SC_OK ? CLI_EXIT_OK : cli_fail(rc, NULL);
 }
 
+/* `cert publish NUMBER --signed FILE --key K --cert C` (cli_cert.c): the city
+ * centre's countersignature over the organization's document, made before the
+ * publication (nothing is written if either fails); *out is the caller's. */
+int cli_countersign(cli_ctx *ctx, const char *number, char **out, size_t *outlen)
+{
+    sc_signer *s = NULL;
+    sc_sign_options o;
+    const char *path = cli_opt(ctx, "signed");
+    char *doc;
+    size_t len = 0;
+    int status, rc;
+    *out = NULL;
+    if (!path)
+        return cli_usage_error(ctx, "--signed FILE (the organization's signed certificate "
+                               "document) is required with --key");
+    if ((status = load_signer(&s, ctx, "key", 0)) != CLI_EXIT_OK)
+        return status;
+    if (!(doc = slurp(path, &len))) {
+        sc_signer_free(s);
+        return CLI_EXIT_USAGE;
+    }
+    sc_sign_options_init(&o, SC_SIGN_OPTIONS_VERSION);
+    o.signed_at = cli_opt(ctx, "at");
+    rc = sc_certificate_countersign_export_memory(out, outlen, ctx->db, number, doc, len, s, &o);
+    free(doc);
+    sc_signer_free(s);
+    return rc == SC_OK ? CLI_EXIT_OK : cli_fail(rc, NULL);
+}
+
 /* ---- keys ---------------------------------------------------------------------------- */
 
 static const cli_option new_options[] = {

@@ -20,6 +20,13 @@
  *     xml_verify(doc, root, crl=None) -> PkiVerification of the outermost signer
  *     certificate_verify_document(doc, root, crl=None) -> CertificateDocument
  *     sig_reason_name(reason)
+ *     doctype_signature_scheme(doctype) -> SIGNATURE_SCHEME_ENVELOPED / _DETACHED / _NONE
+ *     pki_sign_detached(data, key, cert_chain, signed_at=None) -> CMS PEM over data's bytes
+ * Database methods:
+ *     pki_anchor_set(actor, root): the trust anchor, the first time (the city bureau)
+ *     import_memory_signed(actor, data, sig, name=None, report=None) -> ImportResult:
+ *         a candidate or certificate batch with its detached signature (the
+ *         FILE.p7s text), verified over exactly these bytes in an anchored registry
  */
 
 %{
@@ -132,6 +139,25 @@ static sc_certificate_document certificate_verify_document(const char *doc, cons
 }
 
 static const char *sig_reason_name(int reason) { return sc_sig_reason_name(reason); }
+
+static int doctype_signature_scheme(int doctype) { return sc_doctype_signature_scheme(doctype); }
+
+static char *pki_sign_detached(const char *data, size_t len, const char *key, const char *cert,
+                               const char *signed_at)
+{
+    sc_signer *s;
+    char *out = NULL;
+    if (!cert) {
+        scw_fail(SC_EINVAL, "pki_sign_detached: the signer's certificate is required");
+        return NULL;
+    }
+    if (!(s = scw_pki_signer(key, cert)))
+        return NULL;
+    if (scw_check(sc_pki_sign_detached_memory(&out, NULL, data, len, s, signed_at)) < 0)
+        out = NULL;
+    sc_signer_free(s);
+    return out;
+}
 %}
 
 %ignore sc_signer;
@@ -141,6 +167,8 @@ static const char *sig_reason_name(int reason) { return sc_sig_reason_name(reaso
 %ignore SC_SIGN_OPTIONS_INIT;
 %ignore SC_SIGN_OPTIONS_VERSION;
 %ignore sc_xml_verification;
+%ignore sc_xml_import_memory_signed;
+%ignore sc_certificate_countersign_export_memory;
 %ignore sc_signature_info;
 %rename(CertInfo) sc_pki_cert_info;
 %rename(PkiVerification) sc_pki_verification;
@@ -156,6 +184,7 @@ static const char *sig_reason_name(int reason) { return sc_sig_reason_name(reaso
 %newobject pki_request_new;
 %newobject pki_certify;
 %newobject xml_sign;
+%newobject pki_sign_detached;
 static char *pki_key_new(void);
 static char *pki_request_new(const char *key, const char *party);
 static char *pki_certify(const char *issuer_key, const char *issuer_cert, const char *request,
@@ -169,3 +198,40 @@ static sc_pki_verification xml_verify(const char *doc, const char *root, const c
 static sc_certificate_document certificate_verify_document(const char *doc, const char *root,
                                                            const char *crl = NULL);
 static const char *sig_reason_name(int reason);
+static int doctype_signature_scheme(int doctype);
+static char *pki_sign_detached(const char *data, size_t len, const char *key, const char *cert,
+                               const char *signed_at = NULL);
+
+%extend scw_database {
+    /** Set the registry's trust anchor, the bureau's self-signed root (PEM), the
+       first time (sc_pki_anchor_set; actor: the city bureau). */
+    scw_status pki_anchor_set(const scw_actor *actor, const char *root) {
+        SCW_DB(db, $self, scw_rc);
+        return scw_check(sc_pki_anchor_set(db, actor, root, NULL));
+    }
+
+    /** Import a batch of the detached scheme (candidate-batch, certificate-batch)
+       from memory with its detached signature sig (the FILE.p7s text, PEM): in a
+       registry with a trust anchor the signature is verified over exactly these
+       bytes and its signer must be the batch's issuer; refused otherwise, nothing
+       changed (sc_xml_import_memory_signed). */
+    scw_import_result import_memory_signed(const scw_actor *actor, const char *data, size_t len,
+                                           const char *sig, const char *name = NULL,
+                                           scw_report *report = NULL) {
+        sc_import_result r;
+        scw_import_result out;
+        sc_db *db;
+        memset(&r, 0, sizeof r);
+        memset(&out, 0, sizeof out);
+        db = scw_db_get($self);
+        if (!db) return out;
+        if (!sig) {
+            scw_fail(SC_EINVAL, "import_memory_signed: the detached signature is required");
+            return out;
+        }
+        if (scw_check(sc_xml_import_memory_signed(&r, db, actor, data, len, sig, name, NULL,
+                                                  report)) < 0)
+            return out;
+        return scw_import_result_from(&r);
+    }
+}

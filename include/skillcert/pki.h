@@ -70,6 +70,7 @@
 #include "common.h"
 #include "db.h"
 #include "roles.h"
+#include "xml.h"
 
 SC_BEGIN_DECL
 
@@ -108,6 +109,24 @@ typedef enum {
  * @param reason  an ::sc_sig_reason.
  *  @return a static string. Thread-safe. @since 0.1 */
 SC_EXTERN const char *sc_sig_reason_name(int reason);
+
+/** How a document type is signed (docs/signatures.md; each schema's annotation
+ *  says the same). Values are stable. */
+typedef enum {
+    SC_SIGNATURE_SCHEME_NONE = 0,      /**< not a document type */
+    SC_SIGNATURE_SCHEME_ENVELOPED = 1, /**< enveloped XML Signature by the issuer
+                                            (ECDSA P-256/SHA-256, exc-c14n), in the document */
+    SC_SIGNATURE_SCHEME_DETACHED = 2   /**< detached CMS over the file's exact bytes,
+                                            FILE.p7s (the large batches) */
+} sc_signature_scheme;
+
+/**
+ * The signature scheme of a document type.
+ * @param doctype  an ::sc_doctype.
+ * @return an ::sc_signature_scheme; ::SC_SIGNATURE_SCHEME_NONE for an unknown type.
+ * Thread-safe. @since 0.1
+ */
+SC_EXTERN int sc_doctype_signature_scheme(int doctype);
 
 /* ---- Keys, requests, certificates ------------------------------------------------ */
 
@@ -498,6 +517,15 @@ SC_EXTERN int sc_pki_sign_detached(char **out, size_t *len, const char *path,
                                    const sc_signer *signer, const char *signed_at);
 
 /**
+ * As sc_pki_sign_detached(), over @p datalen bytes in memory (at most 2 GiB):
+ * the signature sc_xml_import_memory_signed() takes with them.
+ * @return as sc_pki_sign_detached() (no ::SC_EIO). Thread-safe. @since 0.1
+ */
+SC_EXTERN int sc_pki_sign_detached_memory(char **out, size_t *len, const char *data,
+                                          size_t datalen, const sc_signer *signer,
+                                          const char *signed_at);
+
+/**
  * Verify a detached signature over a file's exact bytes, streaming: the
  * digest, the signature, then the signer's chain to @p anchor_pem at the
  * signed signingTime, with @p crl_pem.
@@ -513,6 +541,34 @@ SC_EXTERN int sc_pki_sign_detached(char **out, size_t *len, const char *path,
 SC_EXTERN int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at,
                                      const char *path, const char *sig_pem,
                                      const char *anchor_pem, const char *crl_pem);
+
+/**
+ * Import a batch of the detached scheme (candidate-batch, certificate-batch)
+ * from memory with its detached signature: as sc_xml_import_memory(), but in a
+ * registry with a trust anchor the signature is verified over exactly these
+ * bytes first (at its signing time, against the anchor and the registry's
+ * CRLs), and its signer must be the issuer the batch names. Refused like an
+ * unsigned file import otherwise, nothing changed. Without an anchor the
+ * signature is not checked (the transitional rule, docs/signatures.md). The
+ * bytes are parsed streaming as always; the whole batch is in the caller's
+ * memory anyway.
+ * @param[out] out  the result; may be NULL.
+ * @param db        the registry.
+ * @param actor     the importing actor (the receiver).
+ * @param data      the batch; @p len its length (at most 2 GiB).
+ * @param sig_pem   the CMS signature over @p data as sc_pki_sign_detached() or
+ *                  `skillcert sign --detached` made it (PEM, the FILE.p7s text).
+ * @param name      the name in messages, or NULL.
+ * @param opts      NULL for the defaults.
+ * @param report    collects every error; may be NULL.
+ * @return as sc_xml_import_memory(); ::SC_EINVALIDDOC also for a signature
+ *         refused, or given with a type signed enveloped.
+ * @since 0.1
+ */
+SC_EXTERN int sc_xml_import_memory_signed(sc_import_result *out, sc_db *db,
+                                          const sc_actor *actor, const char *data, size_t len,
+                                          const char *sig_pem, const char *name,
+                                          const sc_import_options *opts, sc_report *report);
 
 /* ---- The electronic certificate, offline --------------------------------------------------- */
 
@@ -556,6 +612,39 @@ SC_EXTERN int sc_certificate_verify_document(sc_certificate_document *out,
                                              sc_xml_verification *detail, const char *doc,
                                              size_t len, const char *root_pem,
                                              const char *crl_pem);
+
+/**
+ * The published electronic certificate: the city centre countersigns the
+ * document its organization signed (purpose "publication"). The registry must
+ * hold the certificate as issued (about to be published) or published. The
+ * organization's document is verified first against the registry's anchor and
+ * CRLs: one signature, by the organization the certificate names, over a
+ * certificate document of @p number. The result is what
+ * sc_certificate_verify_document() / `skillcert cert verify-file` accept.
+ * Reads the registry only: the publication is sc_certificate_publish(), and a
+ * caller hands the document out only once that succeeded (`skillcert cert
+ * publish NUMBER --signed FILE --key K --cert C` countersigns, then publishes,
+ * then writes the document).
+ * @param[out] out   the countersigned document; caller frees with sc_free().
+ * @param[out] len   its length; may be NULL.
+ * @param db         the registry (with a trust anchor).
+ * @param number     the certificate number.
+ * @param issued_doc the organization-signed certificate document; @p doclen its length.
+ * @param centre     the city centre's signer (its certificate).
+ * @param opts       signing options (signing time; the purpose is "publication");
+ *                   NULL for the defaults.
+ * @return ::SC_OK; ::SC_EINVAL (arguments; the signer is not the city centre);
+ *         ::SC_ENOTFOUND (no such certificate, no trust anchor); ::SC_ECONSTRAINT
+ *         (neither issued nor published in the registry); ::SC_EINVALIDDOC (the document does
+ *         not verify, is signed by another party, is of another certificate, or
+ *         is countersigned already); ::SC_EXML; ::SC_EDB; ::SC_ENOMEM; ::SC_ERROR.
+ * @since 0.1
+ */
+SC_EXTERN int sc_certificate_countersign_export_memory(char **out, size_t *len, sc_db *db,
+                                                       const char *number,
+                                                       const char *issued_doc, size_t doclen,
+                                                       const sc_signer *centre,
+                                                       const sc_sign_options *opts);
 
 SC_END_DECL
 

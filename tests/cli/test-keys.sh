@@ -243,6 +243,31 @@ check "the signed batch imports into the anchored city registry" test "$rc" = 0
 run audit list --entity batch
 check "the import's audit entry names the signer's certificate" grep -q "signer=[0-9a-f]\{64\}" "$OUT"
 
+# Countersigned on publication: the organization signs its certificate document, the
+# city centre publishes the certificate and gets the document countersigned.
+N=S000011000001244000001
+DB="$ORG_DB"
+must cert export $N --output "$T/c1.xml"
+sk sign "$T/c1.xml" --key "$K/org.key" --cert "$K/org.chain" --at 2024-03-15T09:00:00Z --output "$T/c1.issued.xml"
+sk sign "$T/c1.xml" --key "$K/orgb.key" --cert "$K/orgb.chain" --at 2024-03-15T09:00:00Z --output "$T/c1.orgb.xml"
+DB="$CITY"
+snapshot "$T/pub-before.sql"
+run $AS_CENTRE cert publish $N --date 2024-04-01 --signed "$T/c1.xml" --key "$K/centre.key" --cert "$K/centre.pem"
+check "cert publish --signed an unsigned document is refused" sh -c "test $rc != 0 && grep -q unsigned '$ERR'"
+run $AS_CENTRE cert publish $N --date 2024-04-01 --signed "$T/c1.orgb.xml" --key "$K/centre.key" --cert "$K/centre.pem"
+check "... one signed by another organization is refused" sh -c "test $rc != 0 && grep -q 'signed by org:$B' '$ERR'"
+run $AS_CENTRE cert publish $N --date 2024-04-01 --signed "$T/c1.issued.xml" --key "$K/org.key" --cert "$K/org.chain"
+check "... only the city centre countersigns (exit 2)" sh -c "test $rc = 2 && grep -q 'city centre' '$ERR'"
+snapshot "$T/pub-after.sql"
+check "... and the refusals publish nothing" cmp -s "$T/pub-before.sql" "$T/pub-after.sql"
+run $AS_CENTRE cert publish $N --date 2024-04-01 --signed "$T/c1.issued.xml" --key "$K/centre.key" --cert "$K/centre.pem" --at 2024-04-01T09:00:00Z --output "$T/c1.published.xml"
+check "cert publish --signed --key: published, the document countersigned" \
+    sh -c "test $rc = 0 && grep -q 'purpose=\"publication\"' '$T/c1.published.xml'"
+run cert show $N
+check "... the registry holds it as published" grep -q "published *2024-04-01" "$OUT"
+sk cert verify-file "$T/c1.published.xml" --root "$K/root.pem"
+check "cert verify-file accepts the countersigned document (root alone)" test "$rc" = 0
+
 # The directory: the city centre signs, a district's anchored registry imports.
 run export directory "$T/dir.xml" --date 2024-04-02 --key "$K/centre.key" --cert "$K/centre.pem" --at 2024-06-01T08:00:00Z
 check "export --key signs a directory (enveloped)" sh -c "test $rc = 0 && grep -q 'URI=\"\"' '$T/dir.xml'"
@@ -285,6 +310,49 @@ if [ -n "$SQLITE3" ]; then
 else
     not_ok "sqlite3 is needed to rewrite the history"
 fi
+
+# ---- every document type validates signed (issue 12) -------------------------------------------
+# One sample of every exchange document type (tests/data/exchange, plus the
+# certificate above); every schema must have one. Types of
+# the enveloped scheme validate with their signature and a countersignature;
+# the large batches (detached scheme) validate unchanged beside FILE.p7s and
+# refuse an enveloped signature, which is not their scheme.
+X="${top_srcdir:-.}/tests/data/exchange"
+mkdir -p "$T/every"
+cp "$X"/*.xml "$T/every/"
+cp "$T/cert.xml" "$T/every/certificate.xml"
+roots=0
+missing=
+for xsd in "${top_srcdir:-.}"/schemas/*.xsd; do
+    r=$(sed -n 's/^  <xs:element name="\([a-z-]*\)">.*/\1/p' "$xsd" | head -1)
+    roots=$((roots + 1))
+    [ -f "$T/every/$r.xml" ] || missing="$missing $r"
+done
+check "a sample document of every type ($roots schemas)" test -z "$missing" -a "$roots" -ge 15
+for f in "$T"/every/*.xml; do
+    r=$(basename "$f" .xml)
+    sk validate "$f"
+    check "$r: the unsigned sample validates" test "$rc" = 0
+    case $r in
+    candidate-batch|certificate-batch)
+        sk sign "$f" --key "$K/org.key" --cert "$K/org.chain" --detached --output "$f.p7s"
+        sk validate "$f"
+        check "$r: signed detached (FILE.p7s), the batch validates unchanged" test "$rc" = 0
+        sk sign "$f" --key "$K/org.key" --cert "$K/org.chain" --output "$T/every/$r.env"
+        sk validate "$T/every/$r.env"
+        check "$r: an enveloped signature is not its scheme: validate refuses it" \
+            sh -c "test $rc != 0 && cat '$OUT' '$ERR' | grep -q signing-info"
+        ;;
+    *)
+        sk sign "$f" --key "$K/org.key" --cert "$K/org.chain" --at 2024-06-01T08:00:00Z --output "$f.signed"
+        sk sign "$f.signed" --key "$K/centre.key" --cert "$K/centre.pem" --at 2024-06-02T08:00:00Z --output "$f.twice"
+        sk validate "$f.signed"
+        check "$r: signed, it validates" sh -c "test $rc = 0 && grep -q 'valid ($r)' '$OUT'"
+        sk validate "$f.twice"
+        check "$r: countersigned, it validates" test "$rc" = 0
+        ;;
+    esac
+done
 
 echo "1..$n"
 echo "$passed passed, $failed failed"

@@ -108,3 +108,46 @@ def test_pki_who_certifies_whom(pki):
         skillcert.pki_certify(pki["root_key"], pki["root"], req, dt.date(2024, 1, 1), dt.date(2025, 1, 1))
     with pytest.raises(skillcert.ValidationError):
         skillcert.pki_request_new(pki["org_key"], "nobody")
+
+
+def test_pki_doctype_signature_scheme():
+    assert (skillcert.doctype_signature_scheme(skillcert.DOC_CANDIDATE_BATCH)
+            == skillcert.SIGNATURE_SCHEME_DETACHED)
+    assert (skillcert.doctype_signature_scheme(skillcert.DOC_CONFIRMATION)
+            == skillcert.SIGNATURE_SCHEME_ENVELOPED)
+    assert skillcert.doctype_signature_scheme(999) == skillcert.SIGNATURE_SCHEME_NONE
+
+
+def test_pki_batch_from_memory_with_its_detached_signature(pki, tmp_path):
+    """A candidate batch with its detached signature, from memory, into an anchored
+    registry (sc_xml_import_memory_signed); each refusal changes nothing."""
+    from test_application import Registry, make_verified
+    org_side = Registry(str(tmp_path / "org.db"))
+    district = Registry(str(tmp_path / "district.db"))
+    try:
+        w = district.who
+        district.db.pki_anchor_set(w.city, pki["root"])
+        make_verified(org_side)
+        batch = org_side.db.application_batch_export_memory(org_side.ann, "HD-P-1")
+        sig = skillcert.pki_sign_detached(batch, pki["org_key"], pki["org_chain"],
+                                          "2024-06-01T08:00:00Z")
+        assert sig.startswith("-----BEGIN CMS-----")
+        # Unsigned, tampered, signed by another organization: refused, unchanged.
+        e = district.refused(skillcert.ValidationError, district.db.import_memory, w.haidian,
+                             batch)
+        assert "unsigned" in str(e)
+        e = district.refused(skillcert.ValidationError, district.db.import_memory_signed,
+                             w.haidian, batch.replace('level="5"', 'level="4"'), sig)
+        assert "bad-signature" in str(e)
+        other = skillcert.pki_sign_detached(batch, pki["orgb_key"], pki["orgb_chain"],
+                                            "2024-06-01T08:00:00Z")
+        e = district.refused(skillcert.ValidationError, district.db.import_memory_signed,
+                             w.haidian, batch, other)
+        assert "wrong-party" in str(e)
+        # Signed by the organization it names: imported.
+        r = district.db.import_memory_signed(w.haidian, batch, sig, "batch.xml")
+        assert (r.doctype, r.records) == (skillcert.DOC_CANDIDATE_BATCH, 3)
+        assert district.db.import_memory_signed(w.haidian, batch, sig).already_imported
+    finally:
+        org_side.db.close()
+        district.db.close()

@@ -6,9 +6,18 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.BeforeClass;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.skillcert.Actor;
+import org.skillcert.Candidate;
 import org.skillcert.CertificateDocument;
+import org.skillcert.Database;
+import org.skillcert.ImportResult;
 import org.skillcert.PkiVerification;
 import org.skillcert.Skillcert;
 import org.skillcert.ValidationException;
@@ -81,4 +90,69 @@ public class TestPki {
         assertEquals(1, v.getOk());
         assertEquals("org:" + ORG, v.getParty());
     }
+
+  @Rule
+  public TemporaryFolder tmp = new TemporaryFolder();
+
+  @Test
+  public void testDoctypeSignatureScheme() {
+    assertEquals(Skillcert.SIGNATURE_SCHEME_DETACHED,
+                 Skillcert.doctypeSignatureScheme(Skillcert.DOC_CERTIFICATE_BATCH));
+    assertEquals(Skillcert.SIGNATURE_SCHEME_ENVELOPED,
+                 Skillcert.doctypeSignatureScheme(Skillcert.DOC_DIRECTORY));
+    assertEquals(Skillcert.SIGNATURE_SCHEME_NONE, Skillcert.doctypeSignatureScheme(999));
+  }
+
+  /** The organization's registry and the district's (anchored) share the directory. */
+  static long world(Database db, Actor city, Actor centre, Actor org, Actor haidian) {
+    db.loadNotice(city);
+    db.eligibilityLoadDefaults(city);
+    TestApplication.fileOrg(db, org, ORG, "北京智训科技有限公司", Skillcert.ORG_ENTERPRISE,
+                            "110108", haidian, centre);
+    return db.announcementPublish(org, ORG, "2024-01", "2024-01 实施方案", "2024-03-01",
+                                  "2026-06-30", "五级 300 元", TestApplication.ALL_METHODS,
+                                  TestApplication.offerings("4-02-07-10:5,4,3,2,1"), "2024-02-20");
+  }
+
+  @Test
+  public void testBatchFromMemoryWithItsDetachedSignature() throws Exception {
+    Actor city = new Actor(Skillcert.ACTOR_CITY_BUREAU, null, "test");
+    Actor centreActor = new Actor(Skillcert.ACTOR_CITY_CENTRE, null, "test");
+    Actor org = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG, "test");
+    Actor haidian = new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test");
+    String cand = "11010519491231002X";
+    try (Database orgDb = new Database(new File(tmp.getRoot(), "org.db").getPath());
+         Database district = new Database(new File(tmp.getRoot(), "district.db").getPath())) {
+      long ann = world(orgDb, city, centreActor, org, haidian);
+      world(district, city, centreActor, org, haidian);
+      district.pkiAnchorSet(city, root);
+      Candidate c = new Candidate(cand, "张三");
+      c.addWork("4-02-07-10", "2015-01-01");
+      orgDb.candidateSave(TestApplication.candidate(cand), c);
+      long id = orgDb.applicationApply(TestApplication.candidate(cand), ann, cand, "4-02-07-10",
+                                       null, 5, "2024-03-05");
+      assertEquals(1, orgDb.applicationVerifyBatch(org, new long[] {id}, "2024-03-10"));
+      byte[] batch = orgDb.applicationBatchExportMemory(ann, "HD-J-1")
+                          .getBytes(StandardCharsets.UTF_8);
+      String sig = Skillcert.pkiSignDetached(batch, orgKey, orgChain, "2024-06-01T08:00:00Z");
+      assertTrue(sig.startsWith("-----BEGIN CMS-----"));
+      try {
+        district.importMemory(haidian, batch);
+        fail("an unsigned batch into an anchored registry");
+      } catch (ValidationException e) {
+        assertTrue(e.getMessage(), e.getMessage().contains("unsigned"));
+      }
+      byte[] tampered = new String(batch, StandardCharsets.UTF_8)
+                            .replace("level=\"5\"", "level=\"4\"").getBytes(StandardCharsets.UTF_8);
+      try {
+        district.importMemorySigned(haidian, tampered, sig, null, null);
+        fail("a batch changed after signing");
+      } catch (ValidationException e) {
+        assertTrue(e.getMessage(), e.getMessage().contains("bad-signature"));
+      }
+      ImportResult r = district.importMemorySigned(haidian, batch, sig, "batch.xml", null);
+      assertEquals(Skillcert.DOC_CANDIDATE_BATCH, r.getDoctype());
+      assertEquals(1, r.getRecords());
+    }
+  }
 }

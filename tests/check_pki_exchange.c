@@ -1,0 +1,660 @@
+/*
+ * Signed exchange documents between registries (issue #12, its remainder):
+ * one signature scheme per document type, named in every schema; a signed
+ * document imported into a registry without a trust anchor (checked for
+ * integrity); the candidate batch and the confirmation signed and carried
+ * across two anchored registries, the batch from memory with its detached
+ * signature (sc_xml_import_memory_signed); and a table of every document
+ * type with where its signed round trip is tested, so that a new type
+ * without one fails here.
+ */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "check_suites.h"
+#include "store_int.h"
+#include "app_fixture.h"
+#include "assess_fixture.h"
+
+#define CAND_A "11010519491231002X"
+#define CAND_B "110105198001011238"
+#define WHEN "2024-06-01T08:00:00Z"
+
+/* The trust chain of these tests, made once per process. */
+static char *root_key, *root_cert, *centre_key, *centre_cert, *haidian_key, *haidian_cert;
+static char *org_key, *org_chain, *org2_key, *org2_chain;
+
+static char *new_key(void)
+{
+    char *k = NULL;
+    ck_ok(sc_pki_key_new(&k, NULL));
+    return k;
+}
+
+static sc_signer *signer(const char *key, const char *cert)
+{
+    sc_signer *s = NULL;
+    ck_ok(sc_signer_new_key(&s, key, cert));
+    return s;
+}
+
+static char *certify(const char *ikey, const char *icert, const char *key, const char *party)
+{
+    sc_signer *s = signer(ikey, icert);
+    char *req = NULL, *cert = NULL;
+    ck_ok(sc_pki_request_new(&req, NULL, key, party));
+    ck_ok(sc_pki_certify(&cert, NULL, s, req, "2024-01-01", "2030-12-31"));
+    sc_free(req);
+    sc_signer_free(s);
+    return cert;
+}
+
+static char *chain_of(char *leaf, const char *ca)
+{
+    size_t n = strlen(leaf) + strlen(ca) + 1;
+    char *c = malloc(n);
+    snprintf(c, n, "%s%s", leaf, ca);
+    sc_free(leaf);
+    return c;
+}
+
+static void pki_setup(void)
+{
+    root_key = new_key();
+    root_cert = certify(root_key, NULL, root_key, "city-bureau");
+    centre_key = new_key();
+    centre_cert = certify(root_key, root_cert, centre_key, "city-centre");
+    haidian_key = new_key();
+    haidian_cert = certify(root_key, root_cert, haidian_key, "district:110108");
+    org_key = new_key();
+    org_chain = chain_of(certify(centre_key, centre_cert, org_key, "org:" AF_ORG), centre_cert);
+    org2_key = new_key();
+    org2_chain = chain_of(certify(centre_key, centre_cert, org2_key, "org:" AF_ORG2),
+                          centre_cert);
+}
+
+static void pki_teardown(void)
+{
+    char **all[] = { &root_key, &root_cert, &centre_key, &centre_cert, &haidian_key,
+                     &haidian_cert, &org_key, &org_chain, &org2_key, &org2_chain };
+    size_t i;
+    for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+        free(*all[i]);
+        *all[i] = NULL;
+    }
+}
+
+static char *sign_at(const char *doc, const char *key, const char *chain, const char *at)
+{
+    sc_signer *s = signer(key, chain);
+    sc_sign_options o = SC_SIGN_OPTIONS_INIT;
+    char *out = NULL;
+    o.signed_at = at;
+    ck_ok(sc_xml_sign_memory(&out, NULL, doc, strlen(doc), s, &o));
+    sc_signer_free(s);
+    return out;
+}
+
+/* A detached CMS signature over the bytes of doc (through a file, as the CLI makes it). */
+static char *sign_detached(const char *doc, const char *key, const char *chain, const char *at)
+{
+    char *path = t_tmpfile(".xml"), *sig = NULL;
+    sc_signer *s = signer(key, chain);
+    FILE *fp = fopen(path, "wb");
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_uint_eq(fwrite(doc, 1, strlen(doc), fp), strlen(doc));
+    fclose(fp);
+    ck_ok(sc_pki_sign_detached(&sig, NULL, path, s, at));
+    sc_signer_free(s);
+    remove(path);
+    free(path);
+    return sig;
+}
+
+static void anchor(sc_db *db)
+{
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
+    sc_actor_free(bureau);
+}
+
+static sc_db *clone_db(sc_db *src)
+{
+    sc_db *dst = t_memdb();
+    sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);
+    ck_assert_int_eq(sqlite3_backup_finish(b), SQLITE_OK);
+    return dst;
+}
+
+static void refused_memory_signed(sc_db *db, const sc_actor *actor, const char *doc,
+                                  const char *sig, const char *why)
+{
+    char *before = t_dump(db), *after;
+    sc_import_result r;
+    int rc = sc_xml_import_memory_signed(&r, db, actor, doc, strlen(doc), sig, "batch.xml",
+                                         NULL, NULL);
+    ck_assert_msg(rc == SC_EINVALIDDOC, "%s: %d %s", why, rc, sc_error_last()->message);
+    ck_assert_msg(strstr(sc_error_last()->message, why) != NULL, "wanted '%s': %s", why,
+                  sc_error_last()->message);
+    ck_assert_uint_eq(r.records, 0);
+    after = t_dump(db);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+}
+
+/* Three applications of AF_ORG's announcement, verified by the organization. */
+static void verified_applications(int64_t ids[3])
+{
+    sc_actor *a = t_actor(SC_ACTOR_CANDIDATE, CAND_A), *b = t_actor(SC_ACTOR_CANDIDATE, CAND_B);
+    af_candidate(CAND_A, "张三", "2015-01-01");
+    af_candidate(CAND_B, "李四", "2015-01-01");
+    ck_ok(sc_application_apply(&ids[0], af.db, a, af.ann, CAND_A, AF_OCC, NULL, 5,
+                               SC_PATH_NORMAL, NULL, "2024-03-05"));
+    ck_ok(sc_application_apply(&ids[1], af.db, b, af.ann, CAND_B, AF_OCC, NULL, 5,
+                               SC_PATH_NORMAL, NULL, "2024-03-06"));
+    ck_ok(sc_application_apply(&ids[2], af.db, b, af.ann, CAND_B, AF_OCC, NULL, 4,
+                               SC_PATH_NORMAL, NULL, "2024-03-06"));
+    ck_ok(sc_application_verify_batch(NULL, af.db, af.org, ids, 3, "2024-03-10"));
+    sc_actor_free(a);
+    sc_actor_free(b);
+}
+
+/* The ids of a batch's applications in a registry. */
+static void batch_ids(sc_db *db, const char *batch, int64_t ids[3])
+{
+    sc_application_query q = SC_APPLICATION_QUERY_INIT;
+    sc_application_iter *it = NULL;
+    sc_application a;
+    int n = 0;
+    snprintf(q.batch_id, sizeof q.batch_id, "%s", batch);
+    ck_ok(sc_application_iter_new(&it, db, &q));
+    while (n < 3 && sc_application_iter_next(&a, it) == SC_OK)
+        ids[n++] = a.id;
+    sc_application_iter_free(it);
+    ck_assert_int_eq(n, 3);
+}
+
+/* ---- one scheme per type, in every schema ------------------------------------------------ */
+
+#define ENVELOPED_TEXT "Signed: enveloped XML Signature (ECDSA P-256/SHA-256, exc-c14n) by the issuer"
+#define DETACHED_TEXT "Signed: detached CMS over the exact bytes, FILE.p7s"
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    const char *p;
+    for (p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+START_TEST(test_pki_exchange_schemas_name_their_scheme)
+{
+    const char *src = getenv("srcdir");
+    char path[1024], *docs = NULL, *table;
+    FILE *fp;
+    long len;
+    int d, types = 0;
+
+    if (!src || !*src)
+        src = SC_TEST_SRCDIR;
+    snprintf(path, sizeof path, "%s/docs/signatures.md", src);
+    fp = fopen(path, "rb");
+    ck_assert_ptr_nonnull(fp);
+    fseek(fp, 0, SEEK_END);
+    len = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    docs = malloc((size_t)len + 1);
+    ck_assert_uint_eq(fread(docs, 1, (size_t)len, fp), (size_t)len);
+    docs[len] = '\0';
+    fclose(fp);
+    table = strstr(docs, "## One scheme per document type");
+    ck_assert_ptr_nonnull(table);
+
+    ck_assert_int_eq(sc_doctype_signature_scheme(SC_DOC_UNKNOWN), SC_SIGNATURE_SCHEME_NONE);
+    ck_assert_int_eq(sc_doctype_signature_scheme(999), SC_SIGNATURE_SCHEME_NONE);
+    for (d = 1; d < 64; d++) {
+        const char *name = sc_doctype_name(d), *xsd = sc_doctype_schema(d), *row;
+        int scheme = sc_doctype_signature_scheme(d), detached;
+        char cell[96];
+        if (!name) {
+            ck_assert_int_eq(scheme, SC_SIGNATURE_SCHEME_NONE);
+            continue;
+        }
+        types++;
+        detached = scheme == SC_SIGNATURE_SCHEME_DETACHED;
+        ck_assert_msg(scheme != SC_SIGNATURE_SCHEME_NONE, "%s has no scheme", name);
+        /* The schema's annotation says the scheme, once. */
+        ck_assert_msg(count(xsd, "source=\"signature\">Signed: ") == 1,
+                      "%s.xsd: one xs:documentation source=\"signature\" naming the scheme",
+                      name);
+        ck_assert_msg(strstr(xsd, detached ? DETACHED_TEXT : ENVELOPED_TEXT) != NULL,
+                      "%s.xsd names another scheme than the library's table", name);
+        /* The enveloped types admit the signature elements; the detached ones none. */
+        ck_assert_int_eq(strstr(xsd, "namespace=\"http://www.w3.org/2000/09/xmldsig#\"") != NULL,
+                         !detached);
+        ck_assert_int_eq(strstr(xsd, "namespace=\"urn:skillcert:signature:1\"") != NULL,
+                         !detached);
+        /* docs/signatures.md: the row naming the type says the same scheme. */
+        snprintf(cell, sizeof cell, "%s", !strcmp(name, "credit-evaluation") ? "credit" : name);
+        row = NULL;
+        {
+            const char *p = table;
+            while ((p = strstr(p, "\n| ")) != NULL && p[3] != '\0') {
+                const char *end = strchr(p + 1, '\n'), *c = p + 3, *bar = strchr(p + 3, '|');
+                size_t k = strlen(cell);
+                if (!end || !bar)
+                    break;
+                /* the first cell: names separated by ", ", each perhaps followed by " (" */
+                while (c < bar) {
+                    if (!strncmp(c, cell, k) && (c[k] == ',' || c[k] == ' ') &&
+                        (c == p + 3 || c[-1] == ' '))
+                        row = p;
+                    c++;
+                }
+                if (row)
+                    break;
+                p = end;
+            }
+        }
+        ck_assert_msg(row != NULL, "docs/signatures.md: no row of the scheme table names %s",
+                      cell);
+        {
+            const char *end = strchr(row + 1, '\n');
+            char line[512];
+            snprintf(line, sizeof line, "%.*s", (int)(end - row), row);
+            ck_assert_msg((strstr(line, "detached") != NULL) == detached,
+                          "docs/signatures.md says another scheme for %s: %s", name, line);
+        }
+    }
+    ck_assert_int_ge(types, 15);
+    ck_assert_int_eq(sc_doctype_signature_scheme(SC_DOC_CANDIDATE_BATCH),
+                     SC_SIGNATURE_SCHEME_DETACHED);
+    ck_assert_int_eq(sc_doctype_signature_scheme(SC_DOC_CERTIFICATE_BATCH),
+                     SC_SIGNATURE_SCHEME_DETACHED);
+    ck_assert_int_eq(sc_doctype_signature_scheme(SC_DOC_CERTIFICATE),
+                     SC_SIGNATURE_SCHEME_ENVELOPED);
+    free(docs);
+}
+END_TEST
+
+/* ---- a registry without a trust anchor ----------------------------------------------------- */
+
+START_TEST(test_pki_exchange_unanchored_checks_integrity)
+{
+    sc_db *district = clone_db(af.db);
+    sc_report *rep = NULL;
+    sc_import_result r;
+    int64_t ids[3], dids[3];
+    char *answer = NULL, *signed_doc, *bad, *other;
+
+    ck_ok(sc_report_new(&rep));
+    verified_applications(ids);
+    {
+        char *batch = NULL;
+        ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-U-1"));
+        ck_ok(t_import(district, af.haidian, batch, NULL, rep));
+        sc_free(batch);
+    }
+    batch_ids(district, "HD-U-1", dids);
+    ck_ok(sc_application_confirm_batch(district, af.haidian, dids, 3, "2024-03-20"));
+    ck_ok(sc_application_confirmation_export_memory(&answer, NULL, district, af.ann, "HD-U-ANS",
+                                                    "HD-U-1"));
+    signed_doc = sign_at(answer, haidian_key, haidian_cert, WHEN);
+
+    /* Validation admits the signature; the engine hands it to no handler. */
+    {
+        int type = 0;
+        ck_ok(sc_xml_validate_memory(&type, NULL, signed_doc, strlen(signed_doc), "a.xml", NULL));
+        ck_assert_int_eq(type, SC_DOC_CONFIRMATION);
+    }
+    /* Tampered after signing: refused, even without an anchor. */
+    bad = t_edit(signed_doc, "<application", "2024-03-20", "2024-03-21");
+    ck_assert_ptr_nonnull(bad);
+    t_refused_import(af.db, af.org, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "bad-signature"));
+    free(bad);
+    /* Signed by one party while naming another: refused. */
+    other = sign_at(answer, org2_key, org2_chain, WHEN);
+    t_refused_import(af.db, af.org, other, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
+    free(other);
+    /* Intact: imported; the audit says no signer was proven (no anchor). */
+    ck_ok(sc_xml_import_memory(&r, af.db, af.org, signed_doc, strlen(signed_doc), "a.xml", NULL,
+                               rep));
+    ck_assert_uint_ge(r.records, 1);
+    ck_assert_int_eq(t_count(af.db, "SELECT count(*) FROM audit WHERE action = 'xml.import' AND "
+                                    "detail LIKE 'doctype=confirmation%signer=- %'"), 1);
+    /* The unsigned copy is the same batch: already imported. */
+    ck_ok(sc_xml_import_memory(&r, af.db, af.org, answer, strlen(answer), "a.xml", NULL, rep));
+    ck_assert_int_eq(r.already_imported, 1);
+    free(signed_doc);
+    sc_free(answer);
+    sc_report_free(rep);
+    sc_db_close(district);
+}
+END_TEST
+
+/* ---- the candidate batch and the confirmation across two anchored registries ---------------- */
+
+START_TEST(test_pki_exchange_batch_and_confirmation_round_trip)
+{
+    sc_db *district = clone_db(af.db);
+    sc_report *rep = NULL;
+    sc_import_result r;
+    int64_t ids[3], dids[3];
+    char *batch = NULL, *sig, *bad, *answer = NULL, *signed_answer, *again = NULL;
+    sc_application a;
+
+    ck_ok(sc_report_new(&rep));
+    anchor(district);
+    anchor(af.db);
+    verified_applications(ids);
+    ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-S-1"));
+    sig = sign_detached(batch, org_key, org_chain, WHEN);
+
+    /* Refused, nothing changed: unsigned from memory; tampered bytes; another
+     * organization's signature; the signature of other bytes; a detached
+     * signature on an enveloped type. */
+    t_refused_import(district, af.haidian, batch, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "unsigned"));
+    bad = t_edit(batch, "<application", "level=\"5\"", "level=\"4\"");
+    ck_assert_ptr_nonnull(bad);
+    refused_memory_signed(district, af.haidian, bad, sig, "bad-signature");
+    free(bad);
+    {
+        char *other = sign_detached(batch, org2_key, org2_chain, WHEN);
+        refused_memory_signed(district, af.haidian, batch, other, "wrong-party");
+        sc_free(other);
+        other = sign_detached(batch, org_key, org_chain, "2031-01-01T00:00:00Z");
+        refused_memory_signed(district, af.haidian, batch, other, "expired");
+        sc_free(other);
+    }
+    refused_memory_signed(district, af.haidian, batch, "junk", "malformed");
+    ck_assert_int_eq(sc_xml_import_memory_signed(&r, district, af.haidian, batch, strlen(batch),
+                                                 NULL, NULL, NULL, NULL), SC_EINVAL);
+    /* The right party, the wrong receiver: refused by the batch's own rule. */
+    ck_assert_int_eq(sc_xml_import_memory_signed(&r, district, af.xicheng, batch, strlen(batch),
+                                                 sig, "batch.xml", NULL, NULL), SC_EDENIED);
+
+    /* Signed by the organization: imported, the audit names its certificate. */
+    ck_ok(sc_xml_import_memory_signed(&r, district, af.haidian, batch, strlen(batch), sig,
+                                      "batch.xml", NULL, rep));
+    ck_assert_int_eq(r.doctype, SC_DOC_CANDIDATE_BATCH);
+    ck_assert_uint_eq(r.records, 3);
+    ck_assert_int_eq(t_count(district, "SELECT count(*) FROM audit WHERE action = 'xml.import' "
+                                       "AND detail LIKE 'doctype=candidate-batch%signer=-%'"), 0);
+    ck_assert_int_eq(t_count(district, "SELECT count(*) FROM audit WHERE action = 'xml.import' "
+                                       "AND detail LIKE 'doctype=candidate-batch%signer=%'"), 1);
+
+    /* The district confirms two, rejects one and answers, signed (enveloped). */
+    batch_ids(district, "HD-S-1", dids);
+    ck_ok(sc_application_confirm_batch(district, af.haidian, dids, 2, "2024-03-20"));
+    ck_ok(sc_application_reject(district, af.haidian, dids[2], "材料不全", "2024-03-21"));
+    ck_ok(sc_application_confirmation_export_memory(&answer, NULL, district, af.ann, "HD-S-ANS",
+                                                    "HD-S-1"));
+    /* Unsigned, or signed by the organization itself: refused. */
+    t_refused_import(af.db, af.org, answer, SC_EINVALIDDOC, 0, NULL, rep);
+    bad = sign_at(answer, org_key, org_chain, WHEN);
+    t_refused_import(af.db, af.org, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
+    free(bad);
+    /* A detached signature is not the confirmation's scheme. */
+    bad = sign_detached(answer, haidian_key, haidian_cert, WHEN);
+    refused_memory_signed(af.db, af.org, answer, bad, "malformed");
+    sc_free(bad);
+    signed_answer = sign_at(answer, haidian_key, haidian_cert, WHEN);
+    ck_ok(t_import(af.db, af.org, signed_answer, &r, rep));
+    ck_assert_uint_eq(r.records, 3);
+    ck_ok(sc_application_get(&a, af.db, ids[0]));
+    ck_assert_int_eq(a.state, SC_APPLICATION_CONFIRMED);
+    ck_assert_str_eq(a.confirmed_by, "district:110108");
+    /* The organization's registry now answers with the same document. */
+    ck_ok(sc_application_confirmation_export_memory(&again, NULL, af.db, af.ann, "HD-S-ANS",
+                                                    "HD-S-1"));
+    ck_assert_str_eq(again, answer);
+
+    sc_free(again);
+    free(signed_answer);
+    sc_free(answer);
+    sc_free(sig);
+    sc_free(batch);
+    sc_report_free(rep);
+    sc_db_close(district);
+}
+END_TEST
+
+/* ---- countersigned on publication ------------------------------------------------------------ */
+
+START_TEST(test_pki_exchange_countersign_on_publish)
+{
+    char num[SC_CERT_NUMBER_SIZE], id[19], *doc = NULL, *issued, *other, *out = NULL, *twice = NULL;
+    sc_signer *cs = signer(centre_key, centre_cert), *os = signer(org_key, org_chain);
+    sc_sign_options o = SC_SIGN_OPTIONS_INIT;
+    sc_certificate_document d;
+    sc_certificate c;
+    int64_t s;
+
+    fx_candidates(1, 1);
+    s = fx_ready_session("2024-03-01", 1, 1);
+    fx_pass(s, 1, 1, "2024-03-01");
+    fx_id(id, 1);
+    ck_ok(sc_certificate_report(num, fx.db, fx.org, s, id, "2024-03-10"));
+    ck_ok(sc_certificate_issue(fx.db, fx.org, num, "sha256:photo", "2024-03-15"));
+    ck_ok(sc_certificate_export_memory(&doc, NULL, fx.db, num));
+    issued = sign_at(doc, org_key, org_chain, "2024-03-15T09:00:00Z");
+    o.signed_at = "2024-04-01T09:00:00Z";
+
+    /* No trust anchor: the organization's signature cannot be proven. */
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, issued,
+                                                              strlen(issued), cs, &o),
+                     SC_ENOTFOUND);
+    anchor(fx.db);
+    /* Refused: unsigned; signed by another organization; countersigned by the organization. */
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, doc,
+                                                              strlen(doc), cs, &o),
+                     SC_EINVALIDDOC);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "unsigned"));
+    other = sign_at(doc, org2_key, org2_chain, "2024-03-15T09:00:00Z");
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, other,
+                                                              strlen(other), cs, &o),
+                     SC_EINVALIDDOC);
+    free(other);
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, issued,
+                                                              strlen(issued), os, &o),
+                     SC_EINVAL);
+    {
+        char unknown[SC_CERT_NUMBER_SIZE];
+        snprintf(unknown, sizeof unknown, "%s", num);
+        unknown[21] = unknown[21] == '9' ? '8' : '9';
+        ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, unknown,
+                                                                  issued, strlen(issued), cs,
+                                                                  &o),
+                         SC_ENOTFOUND);
+    }
+    ck_assert_ptr_null(out);
+
+    /* The centre countersigns what it publishes; the result verifies offline. */
+    ck_ok(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, issued,
+                                                   strlen(issued), cs, &o));
+    ck_ok(sc_certificate_publish(fx.db, fx.centre, num, "2024-04-01"));
+    ck_ok(sc_certificate_get(&c, fx.db, num));
+    ck_assert_int_eq(c.status, SC_CERT_PUBLISHED);
+    ck_ok(sc_certificate_verify_document(&d, NULL, out, strlen(out), root_cert, NULL));
+    ck_assert_int_eq(d.published, 1);
+    ck_assert_str_eq(d.number, num);
+    ck_assert_str_eq(d.published_at, "2024-04-01T09:00:00Z");
+    ck_assert_str_eq(d.signer, "org:" FX_ORG);
+    /* Published: countersigned again on request, but never twice over. */
+    ck_ok(sc_certificate_countersign_export_memory(&twice, NULL, fx.db, num, issued,
+                                                   strlen(issued), cs, &o));
+    sc_free(twice);
+    twice = NULL;
+    ck_assert_int_eq(sc_certificate_countersign_export_memory(&twice, NULL, fx.db, num, out,
+                                                              strlen(out), cs, &o),
+                     SC_EINVALIDDOC);
+
+    sc_free(out);
+    free(issued);
+    sc_free(doc);
+    sc_signer_free(cs);
+    sc_signer_free(os);
+}
+END_TEST
+
+/* ---- the evaluation result: city centre -> organization ------------------------------------- */
+
+START_TEST(test_pki_exchange_evaluation_result_round_trip)
+{
+    sc_db *org_db = t_notice_db(), *city_db;
+    sc_actor *org = t_actor(SC_ACTOR_ORGANIZATION, AF_ORG);
+    sc_actor *haidian = t_actor(SC_ACTOR_DISTRICT, "110108");
+    sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+    sc_report *rep = NULL;
+    sc_offerings *scope = NULL;
+    sc_export_options eo;
+    sc_org o;
+    char *doc = NULL, *signed_doc, *bad;
+
+    ck_ok(sc_report_new(&rep));
+    ck_ok(sc_org_register(org_db, org, AF_ORG, "北京智训科技有限公司", SC_ORG_ENTERPRISE,
+                          "110108", "2023-01-05", 0));
+    ck_ok(sc_offerings_new(&scope));
+    ck_ok(sc_offerings_add_text(scope, "4-02-07-10:5,4,3"));
+    ck_ok(sc_org_apply(org_db, org, AF_ORG, scope, "2023-02-01"));
+    sc_offerings_free(scope);
+    /* The city's registry: the application, recommended, evaluated, filed. */
+    city_db = clone_db(org_db);
+    ck_ok(sc_org_recommend(city_db, haidian, AF_ORG, "2023-02-10", NULL));
+    ck_ok(sc_org_evaluate(city_db, centre, AF_ORG, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
+                          "2023-03-01", NULL));
+    ck_ok(sc_org_notice(city_db, centre, AF_ORG, "2023-03-10"));
+    ck_ok(sc_org_file(city_db, centre, AF_ORG, "2023-05-10"));
+    ck_ok(sc_export_options_init(&eo, SC_EXPORT_OPTIONS_VERSION));
+    eo.credit_code = AF_ORG;
+    eo.date = "2023-05-11";
+    ck_ok(sc_xml_exchange_export_memory(&doc, NULL, city_db, SC_DOC_EVALUATION_RESULT, &eo));
+
+    /* The organization's registry is anchored: unsigned, tampered, or signed by its
+     * district are refused, nothing changed; signed by the city centre, imported. */
+    anchor(org_db);
+    t_refused_import(org_db, org, doc, SC_EINVALIDDOC, 0, NULL, rep);
+    signed_doc = sign_at(doc, centre_key, centre_cert, WHEN);
+    bad = t_edit(signed_doc, "", "2023-05-10", "2023-05-09");
+    ck_assert_ptr_nonnull(bad);
+    t_refused_import(org_db, org, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    free(bad);
+    bad = sign_at(doc, haidian_key, haidian_cert, WHEN);
+    t_refused_import(org_db, org, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
+    free(bad);
+    ck_ok(t_import(org_db, org, signed_doc, NULL, rep));
+    ck_ok(sc_org_get(&o, org_db, AF_ORG, "2023-05-11"));
+    ck_assert_int_eq(o.status, SC_FILING_FILED);
+    ck_assert_int_eq(t_count(org_db, "SELECT count(*) FROM audit WHERE action = 'xml.import' AND "
+                                     "detail LIKE 'doctype=evaluation-result%signer=-%'"), 0);
+
+    free(signed_doc);
+    sc_free(doc);
+    sc_report_free(rep);
+    sc_actor_free(org);
+    sc_actor_free(haidian);
+    sc_actor_free(centre);
+    sc_db_close(org_db);
+    sc_db_close(city_db);
+}
+END_TEST
+
+/* ---- every document type has its signed round trip ------------------------------------------ */
+
+/* Where the export -> sign -> import between two registries (one anchored) of each
+ * document type is tested (NULL: not yet). A type added to the library without a
+ * row fails. */
+static const struct {
+    int doctype;
+    const char *where;
+} round_trips[] = {
+    { SC_DOC_CANDIDATE_BATCH, "check_pki_exchange.c test_pki_exchange_batch_and_confirmation_round_trip (detached, from memory)" },
+    { SC_DOC_CONFIRMATION, "check_pki_exchange.c test_pki_exchange_batch_and_confirmation_round_trip" },
+    { SC_DOC_ORG_APPLICATION, "check_pki.c test_pki_import_proves_the_issuer" },
+    { SC_DOC_RECOMMENDATION, "check_pki.c test_pki_import_proves_the_issuer" },
+    { SC_DOC_DIRECTORY, "check_pki.c test_pki_import_proves_the_issuer" },
+    { SC_DOC_CERTIFICATE_BATCH, "tests/cli/test-keys.sh (export --key, FILE.p7s, import)" },
+    { SC_DOC_CERTIFICATE, "check_pki.c test_pki_certificate_offline; never imported: verified offline" },
+    { SC_DOC_EVALUATION_RESULT, "check_pki_exchange.c test_pki_exchange_evaluation_result_round_trip" },
+    /* Still open (issue 12's remainder): the signed round trip of these is not
+     * written yet. Each is listed so that the gap is explicit; a type that is
+     * neither done nor listed fails the test. */
+    { SC_DOC_CATALOG, NULL },
+    { SC_DOC_ELIGIBILITY, NULL },
+    { SC_DOC_CERTIFICATE_ACK, NULL },
+    { SC_DOC_REVOCATIONS, NULL },
+    { SC_DOC_CREDIT, NULL },
+    { SC_DOC_RESULTS_REPORT, NULL },
+    { SC_DOC_FINDINGS, NULL },
+};
+
+START_TEST(test_pki_exchange_every_type_has_a_round_trip)
+{
+    int d, missing = 0;
+    char list[1024] = "";
+    for (d = 1; d < 64; d++) {
+        size_t i;
+        int found = 0;
+        if (!sc_doctype_name(d))
+            continue;
+        for (i = 0; i < sizeof round_trips / sizeof round_trips[0]; i++)
+            found |= round_trips[i].doctype == d;
+        if (!found) {
+            missing++;
+            strncat(list, " ", sizeof list - strlen(list) - 1);
+            strncat(list, sc_doctype_name(d), sizeof list - strlen(list) - 1);
+        }
+    }
+    ck_assert_msg(missing == 0, "no signed round trip between registries for:%s (add one and "
+                  "a row to round_trips[])", list);
+    {
+        size_t i, done = 0;
+        for (i = 0; i < sizeof round_trips / sizeof round_trips[0]; i++) {
+            ck_assert_msg(sc_doctype_name(round_trips[i].doctype) != NULL, "row %zu: no such type",
+                          i);
+            done += round_trips[i].where != NULL;
+        }
+        ck_assert_uint_ge(done, 8);
+    }
+}
+END_TEST
+
+Suite *sc_pki_exchange_suite(void)
+{
+    Suite *s = suite_create("pki_exchange");
+    TCase *tc = tcase_create("schemes");
+    tcase_add_test(tc, test_pki_exchange_schemas_name_their_scheme);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("between_registries");
+    tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
+    tcase_add_checked_fixture(tc, af_setup, af_teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_pki_exchange_unanchored_checks_integrity);
+    tcase_add_test(tc, test_pki_exchange_batch_and_confirmation_round_trip);
+    tcase_add_test(tc, test_pki_exchange_evaluation_result_round_trip);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("publication");
+    tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
+    tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_pki_exchange_countersign_on_publish);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("every_type");
+    tcase_add_test(tc, test_pki_exchange_every_type_has_a_round_trip);
+    suite_add_tcase(s, tc);
+    return s;
+}
