@@ -703,35 +703,57 @@ END_TEST
 
 /* ---- the registry ----------------------------------------------------------------------------- */
 
-START_TEST(test_pki_registry_anchor_certs_crls)
+/* A registry anchored at the bureau's root; with `certs`, the centre's certificate
+ * (recorded by the bureau) and the organization's (by the centre) too, the latter's
+ * serial in *serial when given. */
+static sc_db *reg_anchored(int certs, char serial[SC_PKI_SERIAL_SIZE])
 {
     sc_db *db = t_memdb();
     sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
-    sc_actor *district = t_actor(SC_ACTOR_DISTRICT, "110108");
-    sc_signer *rs = signer(root_key, root_cert), *cs = signer(centre_key, centre_cert);
-    sc_signer *rogue = signer(rogue_key, rogue_cert);
-    sc_pki_cert_iter *it = NULL;
     sc_pki_cert_info info;
-    sc_xml_verification v;
-    char *pem = NULL, *crl = NULL, *doc, *before;
-    const char *serials[1];
-    int n = 0, revoked = 0;
-    long audit0;
+    ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
+    if (certs) {
+        ck_ok(sc_pki_cert_import(&info, db, bureau, centre_cert));
+        ck_ok(sc_pki_cert_import(&info, db, centre, org_chain));
+        if (serial)
+            snprintf(serial, SC_PKI_SERIAL_SIZE, "%s", info.serial);
+    }
+    sc_actor_free(bureau);
+    sc_actor_free(centre);
+    return db;
+}
 
+/* The trust anchor: none at first, set only by the bureau and only to a city-bureau
+ * root; a refused set changes nothing. */
+START_TEST(test_pki_registry_anchor_only_by_the_bureau)
+{
+    sc_db *db = t_memdb();
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+    char *pem = NULL, *before, *after;
     ck_assert_int_eq(sc_pki_anchor_get(&pem, db), SC_ENOTFOUND);
     ck_assert_int_eq(sc_pki_cert_import(NULL, db, centre, org_chain), SC_ENOTFOUND);
-    /* Only the bureau sets it, and only a city-bureau root. */
     before = t_dump(db);
     ck_assert_int_eq(sc_pki_anchor_set(db, centre, root_cert, NULL), SC_EDENIED);
     ck_assert_int_eq(sc_pki_anchor_set(db, bureau, centre_cert, NULL), SC_EINVAL);
-    {
-        char *after = t_dump(db);
-        ck_assert_str_eq(before, after);
-        free(after);
-    }
+    after = t_dump(db);
+    ck_assert_str_eq(before, after);
+    free(after);
     free(before);
-    audit0 = t_count(db, "SELECT count(*) FROM audit");
+    sc_actor_free(bureau);
+    sc_actor_free(centre);
+    sc_db_close(db);
+}
+END_TEST
+
+/* Set once, audited once: the same anchor again is a no-op. */
+START_TEST(test_pki_registry_anchor_set_once)
+{
+    sc_db *db = t_memdb();
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    char *pem = NULL;
+    long audit0 = t_count(db, "SELECT count(*) FROM audit");
     ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
     ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit WHERE action = 'pki.anchor_set'"), 1);
     ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL)); /* again: nothing */
@@ -739,15 +761,56 @@ START_TEST(test_pki_registry_anchor_certs_crls)
     ck_ok(sc_pki_anchor_get(&pem, db));
     ck_assert_ptr_nonnull(strstr(pem, "BEGIN CERTIFICATE"));
     sc_free(pem);
-    /* Replacing it: not without the present root's key. */
+    sc_actor_free(bureau);
+    sc_db_close(db);
+}
+END_TEST
+
+/* Replacing the anchor needs the present root's key: not none, not a rogue's, not the
+ * centre's; with it, the new root is the anchor. */
+START_TEST(test_pki_registry_anchor_replaced_with_the_root_key)
+{
+    sc_db *db = reg_anchored(0, NULL);
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    sc_signer *rs = signer(root_key, root_cert), *cs = signer(centre_key, centre_cert);
+    sc_signer *rogue = signer(rogue_key, rogue_cert);
+    sc_pki_cert_info a, b;
+    char *pem = NULL;
     ck_assert_int_eq(sc_pki_anchor_set(db, bureau, rogue_cert, NULL), SC_EDENIED);
     ck_assert_int_eq(sc_pki_anchor_set(db, bureau, rogue_cert, rogue), SC_EDENIED);
     ck_assert_int_eq(sc_pki_anchor_set(db, bureau, rogue_cert, cs), SC_EDENIED);
+    ck_ok(sc_pki_anchor_get(&pem, db));
+    ck_ok(sc_pki_cert_info_get(&a, pem));
+    ck_ok(sc_pki_cert_info_get(&b, root_cert));
+    ck_assert_str_eq(a.fingerprint, b.fingerprint);
+    sc_free(pem);
+    ck_ok(sc_pki_anchor_set(db, bureau, rogue_cert, rs));
+    ck_ok(sc_pki_anchor_get(&pem, db));
+    ck_ok(sc_pki_cert_info_get(&a, pem));
+    ck_ok(sc_pki_cert_info_get(&b, rogue_cert));
+    ck_assert_str_eq(a.fingerprint, b.fingerprint);
+    sc_free(pem);
+    sc_signer_free(rs);
+    sc_signer_free(cs);
+    sc_signer_free(rogue);
+    sc_actor_free(bureau);
+    sc_db_close(db);
+}
+END_TEST
 
-    /* Certificates: the centre records organizations only; the bureau any. */
+/* Certificates: the centre records organizations only, the bureau any; a chain from
+ * another hierarchy is refused; the same certificate again is a no-op. */
+START_TEST(test_pki_registry_who_records_certificates)
+{
+    sc_db *db = reg_anchored(0, NULL);
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+    sc_actor *district = t_actor(SC_ACTOR_DISTRICT, "110108");
+    sc_pki_cert_info info;
     ck_assert_int_eq(sc_pki_cert_import(NULL, db, centre, district_cert), SC_EDENIED);
     ck_assert_int_eq(sc_pki_cert_import(NULL, db, district, org_chain), SC_EDENIED);
     ck_assert_int_eq(sc_pki_cert_import(NULL, db, centre, rogue_org_chain), SC_EINVALIDDOC);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM pki_cert"), 0);
     ck_ok(sc_pki_cert_import(&info, db, bureau, centre_cert));
     ck_ok(sc_pki_cert_import(&info, db, centre, org_chain));
     ck_assert_str_eq(info.party, "org:" ORG);
@@ -755,69 +818,97 @@ START_TEST(test_pki_registry_anchor_certs_crls)
     ck_assert_int_eq(t_count(db, "SELECT count(*) FROM pki_cert"), 2);
     ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit WHERE action = 'pki.cert_import'"),
                      2);
+    sc_actor_free(bureau);
+    sc_actor_free(centre);
+    sc_actor_free(district);
+    sc_db_close(db);
+}
+END_TEST
 
-    /* A document signed by the organization verifies against the registry. */
-    doc = sign_at(PLAIN_DOC, org_key, org_chain, "2024-06-01T08:00:00Z", NULL);
+/* A document signed by the organization verifies against the registry, and the import's
+ * check holds the signer to the issuer it establishes. */
+START_TEST(test_pki_registry_verifies_and_names_the_signer)
+{
+    sc_db *db = reg_anchored(1, NULL);
+    sc_xml_verification v;
+    char fp[SC_PKI_FINGERPRINT_SIZE], when[SC_PKI_TIME_SIZE];
+    char *doc = sign_at(PLAIN_DOC, org_key, org_chain, "2024-06-01T08:00:00Z", NULL);
     ck_ok(sc_xml_registry_verify(&v, db, doc, strlen(doc)));
-    /* The import's check: the issuer it establishes must be the signer. */
-    {
-        char fp[SC_PKI_FINGERPRINT_SIZE], when[SC_PKI_TIME_SIZE];
-        ck_ok(sc__xml_signature_check(db, doc, strlen(doc), "org:" ORG, fp, when));
-        ck_assert_str_eq(fp, v.sig[0].fingerprint);
-        ck_assert_str_eq(when, "2024-06-01T08:00:00Z");
-        ck_assert_int_eq(sc__xml_signature_check(db, doc, strlen(doc), "city-centre", fp, NULL),
-                         SC_EINVALIDDOC);
-        ck_assert_str_eq(fp, "");
-        ck_assert_int_eq(sc__xml_signature_check(db, PLAIN_DOC, strlen(PLAIN_DOC), "org:" ORG,
-                                                 NULL, NULL), SC_EINVALIDDOC);
-    }
+    ck_ok(sc__xml_signature_check(db, doc, strlen(doc), "org:" ORG, fp, when));
+    ck_assert_str_eq(fp, v.sig[0].fingerprint);
+    ck_assert_str_eq(when, "2024-06-01T08:00:00Z");
+    ck_assert_int_eq(sc__xml_signature_check(db, doc, strlen(doc), "city-centre", fp, NULL),
+                     SC_EINVALIDDOC);
+    ck_assert_str_eq(fp, "");
+    ck_assert_int_eq(sc__xml_signature_check(db, PLAIN_DOC, strlen(PLAIN_DOC), "org:" ORG,
+                                             NULL, NULL), SC_EINVALIDDOC);
+    free(doc);
+    sc_db_close(db);
+}
+END_TEST
 
-    /* The centre's CRL revokes the organization's certificate. */
-    serials[0] = info.serial;
+/* The centre's CRL, imported by the centre (not a district), revokes the organization's
+ * certificate: its document no longer verifies, and the list shows it revoked. */
+START_TEST(test_pki_registry_crl_revokes)
+{
+    char serial[SC_PKI_SERIAL_SIZE];
+    sc_db *db = reg_anchored(1, serial);
+    sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+    sc_actor *district = t_actor(SC_ACTOR_DISTRICT, "110108");
+    sc_signer *cs = signer(centre_key, centre_cert);
+    sc_pki_cert_iter *it = NULL;
+    sc_pki_cert_info info;
+    sc_xml_verification v;
+    const char *serials[1] = { serial };
+    char *crl = NULL, *doc = sign_at(PLAIN_DOC, org_key, org_chain, "2024-06-01T08:00:00Z", NULL);
+    int revoked = 0, n = 0;
     ck_ok(sc_pki_crl_new(&crl, NULL, cs, serials, 1, "2024-09-01", "2024-10-01"));
     ck_assert_int_eq(sc_pki_crl_import(&revoked, db, district, crl), SC_EDENIED);
+    ck_ok(sc_xml_registry_verify(&v, db, doc, strlen(doc)));
     ck_ok(sc_pki_crl_import(&revoked, db, centre, crl));
     ck_assert_int_eq(revoked, 1);
     ck_assert_int_eq(sc_xml_registry_verify(&v, db, doc, strlen(doc)), SC_EINVALIDDOC);
     ck_assert_int_eq(v.result.reason, SC_SIG_REVOKED);
+    /* The list: the anchor, then parties; the organization shown revoked. */
+    ck_ok(sc_pki_cert_iter_new(&it, db, NULL));
+    while (sc_pki_cert_iter_next(&info, it) == SC_OK) {
+        if (n == 0)
+            ck_assert_str_eq(info.party, "city-bureau");
+        ck_assert_int_eq(info.revoked, strcmp(info.party, "org:" ORG) == 0);
+        n++;
+    }
+    ck_assert_int_eq(n, 3);
+    sc_pki_cert_iter_free(it);
     sc_free(crl);
-    /* An older CRL is refused; one from another hierarchy is refused. */
+    free(doc);
+    sc_signer_free(cs);
+    sc_actor_free(centre);
+    sc_actor_free(district);
+    sc_db_close(db);
+}
+END_TEST
+
+/* A CRL older than the one held is refused; one from another hierarchy is refused. */
+START_TEST(test_pki_registry_crl_refusals)
+{
+    sc_db *db = reg_anchored(1, NULL);
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+    sc_signer *cs = signer(centre_key, centre_cert), *rogue = signer(rogue_key, rogue_cert);
+    char *crl = NULL;
+    ck_ok(sc_pki_crl_new(&crl, NULL, cs, NULL, 0, "2024-09-01", "2024-10-01"));
+    ck_ok(sc_pki_crl_import(NULL, db, centre, crl));
+    sc_free(crl);
     ck_ok(sc_pki_crl_new(&crl, NULL, cs, NULL, 0, "2024-08-01", "2024-10-01"));
     ck_assert_int_eq(sc_pki_crl_import(NULL, db, centre, crl), SC_EINVALIDDOC);
     sc_free(crl);
     ck_ok(sc_pki_crl_new(&crl, NULL, rogue, NULL, 0, "2024-09-02", "2024-10-01"));
     ck_assert_int_ne(sc_pki_crl_import(NULL, db, bureau, crl), SC_OK);
     sc_free(crl);
-
-    /* The list: the anchor, then parties; the organization shown revoked. */
-    ck_ok(sc_pki_cert_iter_new(&it, db, NULL));
-    while (sc_pki_cert_iter_next(&info, it) == SC_OK) {
-        if (n == 0)
-            ck_assert_str_eq(info.party, "city-bureau");
-        if (!strcmp(info.party, "org:" ORG))
-            ck_assert_int_eq(info.revoked, 1);
-        n++;
-    }
-    ck_assert_int_eq(n, 3);
-    sc_pki_cert_iter_free(it);
-
-    /* Replacing the anchor with the present key. */
-    ck_ok(sc_pki_anchor_set(db, bureau, rogue_cert, rs));
-    ck_ok(sc_pki_anchor_get(&pem, db));
-    {
-        sc_pki_cert_info a, b;
-        ck_ok(sc_pki_cert_info_get(&a, pem));
-        ck_ok(sc_pki_cert_info_get(&b, rogue_cert));
-        ck_assert_str_eq(a.fingerprint, b.fingerprint);
-    }
-    sc_free(pem);
-    free(doc);
-    sc_signer_free(rs);
     sc_signer_free(cs);
     sc_signer_free(rogue);
     sc_actor_free(bureau);
     sc_actor_free(centre);
-    sc_actor_free(district);
     sc_db_close(db);
 }
 END_TEST
@@ -901,131 +992,232 @@ static void audit_names_signer(sc_db *db, const char *signed_doc)
     ck_assert_int_eq(t_count(db, sql), 1);
 }
 
-START_TEST(test_pki_import_proves_the_issuer)
-{
-    sc_db *org_db = anchored(), *dist_db = anchored(), *city_db = anchored();
-    sc_db *plain = t_notice_db();
-    sc_actor *org = t_actor(SC_ACTOR_ORGANIZATION, ORG);
-    sc_actor *haidian = t_actor(SC_ACTOR_DISTRICT, "110108");
-    sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
-    sc_report *rep = NULL;
-    sc_offerings *scope = NULL;
-    char *doc, *signed_doc, *bad, *crl = NULL;
-    sc_signer *cs;
-    sc_pki_cert_info info;
-    const char *serials[1];
+/* The import proves the issuer, in stages: each test builds the stage it needs.
+ * Stage 0: the organization registered and applied in its registry, its application
+ * exported (unsigned); the district's and the city's registries anchored. Stage 1: the
+ * district imported the application signed by the organization. Stage 2: the city
+ * imported the district's signed recommendation. */
+static struct {
+    sc_db *org_db, *dist_db, *city_db;
+    sc_actor *org, *haidian, *centre;
+    sc_report *rep;
+    char *app;  /* the organization's application, unsigned */
+} pk;
 
-    ck_ok(sc_report_new(&rep));
-    ck_ok(sc_org_register(org_db, org, ORG, "北京智训科技有限公司", SC_ORG_ENTERPRISE, "110108",
-                          "2023-01-05", 0));
+static void pk_stage(int stage)
+{
+    sc_offerings *scope = NULL;
+    char *doc, *signed_doc;
+    memset(&pk, 0, sizeof pk);
+    pk.org_db = anchored();
+    pk.dist_db = anchored();
+    pk.city_db = anchored();
+    pk.org = t_actor(SC_ACTOR_ORGANIZATION, ORG);
+    pk.haidian = t_actor(SC_ACTOR_DISTRICT, "110108");
+    pk.centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
+    ck_ok(sc_report_new(&pk.rep));
+    ck_ok(sc_org_register(pk.org_db, pk.org, ORG, "北京智训科技有限公司", SC_ORG_ENTERPRISE,
+                          "110108", "2023-01-05", 0));
     ck_ok(sc_offerings_new(&scope));
     ck_ok(sc_offerings_add_text(scope, "4-02-07-10:5,4,3"));
-    ck_ok(sc_org_apply(org_db, org, ORG, scope, "2023-02-01"));
+    ck_ok(sc_org_apply(pk.org_db, pk.org, ORG, scope, "2023-02-01"));
     sc_offerings_free(scope);
-    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    pk.app = export_doc(pk.org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
+    if (stage < 1)
+        return;
+    signed_doc = sign_at(pk.app, org_key, org_chain, WHEN, NULL);
+    ck_ok(t_import(pk.dist_db, pk.haidian, signed_doc, NULL, pk.rep));
+    free(signed_doc);
+    if (stage < 2)
+        return;
+    ck_ok(sc_org_recommend(pk.dist_db, pk.haidian, ORG, "2023-02-10", NULL));
+    doc = export_doc(pk.dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
+    signed_doc = sign_at(doc, district_key, district_cert, WHEN, NULL);
+    ck_ok(t_import(pk.city_db, pk.centre, signed_doc, NULL, pk.rep));
+    free(signed_doc);
+    sc_free(doc);
+}
 
-    /* A registry without a trust anchor: the issuer is declared (transitional). */
-    ck_ok(t_import(plain, haidian, doc, NULL, rep));
+static void pk_free(void)
+{
+    sc_free(pk.app);
+    sc_report_free(pk.rep);
+    sc_actor_free(pk.org);
+    sc_actor_free(pk.haidian);
+    sc_actor_free(pk.centre);
+    sc_db_close(pk.org_db);
+    sc_db_close(pk.dist_db);
+    sc_db_close(pk.city_db);
+    memset(&pk, 0, sizeof pk);
+}
+
+/* The district's import of the organization's application signed with key/chain at
+ * `when` is refused, nothing changed; the message holds `says` when given. */
+static void pk_refused(const char *key, const char *chain, const char *when, const char *says)
+{
+    char *bad = sign_at(pk.app, key, chain, when, NULL);
+    t_refused_import(pk.dist_db, pk.haidian, bad, SC_EINVALIDDOC, 0, NULL, pk.rep);
+    if (says)
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, says));
+    free(bad);
+}
+
+/* A registry without a trust anchor: the issuer is declared (transitional). */
+START_TEST(test_pki_import_unanchored_declares)
+{
+    sc_db *plain = t_notice_db();
+    pk_stage(0);
+    ck_ok(t_import(plain, pk.haidian, pk.app, NULL, pk.rep));
     ck_assert_int_eq(t_count(plain, "SELECT count(*) FROM audit WHERE action = 'xml.import' "
                                     "AND detail LIKE 'doctype=organization-application%signer=- %'"), 1);
+    sc_db_close(plain);
+    pk_free();
+}
+END_TEST
 
-    /* Anchored: every refusal changes nothing. */
-    t_refused_import(dist_db, haidian, doc, SC_EINVALIDDOC, 0, NULL, rep); /* unsigned */
+/* Anchored, an unsigned document is refused. */
+START_TEST(test_pki_import_refuses_unsigned)
+{
+    pk_stage(0);
+    t_refused_import(pk.dist_db, pk.haidian, pk.app, SC_EINVALIDDOC, 0, NULL, pk.rep);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "unsigned"));
-    signed_doc = sign_at(doc, org_key, org_chain, WHEN, NULL);
-    bad = t_edit(signed_doc, "<application", "2023-02-01", "2023-02-03"); /* tampered */
+    pk_free();
+}
+END_TEST
+
+/* One date changed after signing. */
+START_TEST(test_pki_import_refuses_tampered)
+{
+    char *signed_doc, *bad;
+    pk_stage(0);
+    signed_doc = sign_at(pk.app, org_key, org_chain, WHEN, NULL);
+    bad = t_edit(signed_doc, "<application", "2023-02-01", "2023-02-03");
     ck_assert_ptr_nonnull(bad);
-    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    t_refused_import(pk.dist_db, pk.haidian, bad, SC_EINVALIDDOC, 0, NULL, pk.rep);
     free(bad);
-    bad = sign_at(doc, rogue_org_key, rogue_org_chain, WHEN, NULL); /* unknown key */
-    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
-    free(bad);
-    bad = sign_at(doc, org_key, org_chain, "2025-03-01T08:00:00Z", NULL); /* expired */
-    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "expired"));
-    free(bad);
-    bad = sign_at(doc, orgb_key, orgb_chain, WHEN, NULL); /* one party naming another */
-    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
-    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
-    free(bad);
-    bad = sign_at(doc, district_key, district_cert, WHEN, NULL);
-    t_refused_import(dist_db, haidian, bad, SC_EINVALIDDOC, 0, NULL, rep);
-    free(bad);
-
-    /* Key rotation: the new key after the old certificate expired imports. */
-    bad = sign_at(doc, org_key2, org_chain2, "2025-03-01T08:00:00Z", NULL);
-    ck_ok(sc_xml_registry_verify(&(sc_xml_verification){ 0 }, dist_db, bad, strlen(bad)));
-    free(bad);
-    /* Signed with the old key while it was valid: imports (today it has expired). */
-    ck_ok(t_import(dist_db, haidian, signed_doc, NULL, rep));
-    audit_names_signer(dist_db, signed_doc);
     free(signed_doc);
-    sc_free(doc);
+    pk_free();
+}
+END_TEST
 
-    /* district -> city: the recommendation, signed by the district. */
-    ck_ok(sc_org_recommend(dist_db, haidian, ORG, "2023-02-10", NULL));
-    doc = export_doc(dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
-    bad = sign_at(doc, org_key, org_chain, WHEN, NULL); /* the organization recommends itself */
-    t_refused_import(city_db, centre, bad, SC_EINVALIDDOC, 0, NULL, rep);
+/* Signed by a key no one in the hierarchy certified. */
+START_TEST(test_pki_import_refuses_unknown_key)
+{
+    pk_stage(0);
+    pk_refused(rogue_org_key, rogue_org_chain, WHEN, NULL);
+    pk_free();
+}
+END_TEST
+
+/* Signed after the signer's certificate expired. */
+START_TEST(test_pki_import_refuses_expired)
+{
+    pk_stage(0);
+    pk_refused(org_key, org_chain, "2025-03-01T08:00:00Z", "expired");
+    pk_free();
+}
+END_TEST
+
+/* Signed by one party while naming another: another organization, or the district. */
+START_TEST(test_pki_import_refuses_another_party)
+{
+    pk_stage(0);
+    pk_refused(orgb_key, orgb_chain, WHEN, "wrong-party");
+    pk_refused(district_key, district_cert, WHEN, NULL);
+    pk_free();
+}
+END_TEST
+
+/* Key rotation: the new key after the old certificate expired verifies; a document
+ * signed with the old key while it was valid imports (today it has expired), and the
+ * audit entry names the signer's certificate. */
+START_TEST(test_pki_import_key_rotation)
+{
+    char *doc, *signed_doc;
+    pk_stage(0);
+    doc = sign_at(pk.app, org_key2, org_chain2, "2025-03-01T08:00:00Z", NULL);
+    ck_ok(sc_xml_registry_verify(&(sc_xml_verification){ 0 }, pk.dist_db, doc, strlen(doc)));
+    free(doc);
+    signed_doc = sign_at(pk.app, org_key, org_chain, WHEN, NULL);
+    ck_ok(t_import(pk.dist_db, pk.haidian, signed_doc, NULL, pk.rep));
+    audit_names_signer(pk.dist_db, signed_doc);
+    free(signed_doc);
+    pk_free();
+}
+END_TEST
+
+/* district -> city: the recommendation is the district's; the organization signing
+ * it (recommending itself) is refused. */
+START_TEST(test_pki_import_recommendation_by_the_district)
+{
+    char *doc, *bad, *signed_doc;
+    pk_stage(1);
+    ck_ok(sc_org_recommend(pk.dist_db, pk.haidian, ORG, "2023-02-10", NULL));
+    doc = export_doc(pk.dist_db, SC_DOC_RECOMMENDATION, ORG, "2023-02-11");
+    bad = sign_at(doc, org_key, org_chain, WHEN, NULL);
+    t_refused_import(pk.city_db, pk.centre, bad, SC_EINVALIDDOC, 0, NULL, pk.rep);
     free(bad);
     signed_doc = sign_at(doc, district_key, district_cert, WHEN, NULL);
-    ck_ok(t_import(city_db, centre, signed_doc, NULL, rep));
-    audit_names_signer(city_db, signed_doc);
+    ck_ok(t_import(pk.city_db, pk.centre, signed_doc, NULL, pk.rep));
+    audit_names_signer(pk.city_db, signed_doc);
     free(signed_doc);
     sc_free(doc);
+    pk_free();
+}
+END_TEST
 
-    /* city -> everyone: the directory, signed by the city centre. */
-    ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
+/* city -> everyone: the directory is the city centre's; signed by a district it is
+ * refused, also when it names the district as its issuer. */
+START_TEST(test_pki_import_directory_by_the_centre)
+{
+    char *doc, *bad, *named, *signed_doc;
+    pk_stage(2);
+    ck_ok(sc_org_evaluate(pk.city_db, pk.centre, ORG, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
                           "2023-03-01", NULL));
-    ck_ok(sc_org_notice(city_db, centre, ORG, "2023-03-10"));
-    ck_ok(sc_org_file(city_db, centre, ORG, "2023-05-10"));
-    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-05-11");
-    bad = sign_at(doc, district_key, district_cert, WHEN, NULL); /* a directory by a district */
-    t_refused_import(org_db, org, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_ok(sc_org_notice(pk.city_db, pk.centre, ORG, "2023-03-10"));
+    ck_ok(sc_org_file(pk.city_db, pk.centre, ORG, "2023-05-10"));
+    doc = export_doc(pk.city_db, SC_DOC_DIRECTORY, NULL, "2023-05-11");
+    bad = sign_at(doc, district_key, district_cert, WHEN, NULL);
+    t_refused_import(pk.org_db, pk.org, bad, SC_EINVALIDDOC, 0, NULL, pk.rep);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
     free(bad);
-    {
-        char *named = t_edit(doc, "issuer=", "city-centre", "district:110108");
-        bad = sign_at(named, district_key, district_cert, WHEN, NULL); /* ... naming itself */
-        t_refused_import(org_db, org, bad, SC_EDENIED, 0, NULL, rep);
-        free(bad);
-        free(named);
-    }
+    named = t_edit(doc, "issuer=", "city-centre", "district:110108");
+    bad = sign_at(named, district_key, district_cert, WHEN, NULL);
+    t_refused_import(pk.org_db, pk.org, bad, SC_EDENIED, 0, NULL, pk.rep);
+    free(bad);
+    free(named);
     signed_doc = sign_at(doc, centre_key, centre_cert, WHEN, NULL);
-    ck_ok(t_import(org_db, org, signed_doc, NULL, rep));
-    audit_names_signer(org_db, signed_doc);
+    ck_ok(t_import(pk.org_db, pk.org, signed_doc, NULL, pk.rep));
+    audit_names_signer(pk.org_db, signed_doc);
     free(signed_doc);
+    sc_free(doc);
+    pk_free();
+}
+END_TEST
 
-    /* Revoked: the centre's CRL on the organization's key, imported by the district. */
-    cs = signer(centre_key, centre_cert);
+/* Revoked: the centre's CRL on the organization's key, imported by the district,
+ * refuses what the key signed. */
+START_TEST(test_pki_import_refuses_revoked)
+{
+    sc_signer *cs = signer(centre_key, centre_cert);
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    sc_pki_cert_info info;
+    const char *serials[1];
+    char *crl = NULL, *signed_doc;
+    pk_stage(0);
     ck_ok(sc_pki_cert_info_get(&info, org_cert));
     serials[0] = info.serial;
     ck_ok(sc_pki_crl_new(&crl, NULL, cs, serials, 1, "2024-09-01", "2024-10-01"));
-    {
-        sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
-        ck_ok(sc_pki_cert_import(NULL, dist_db, bureau, centre_cert));
-        sc_actor_free(bureau);
-    }
-    ck_ok(sc_pki_crl_import(NULL, dist_db, centre, crl));
-    sc_free(doc);
-    doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
-    bad = t_edit(doc, "batch=", "organization-application-", "organization-application-r");
-    signed_doc = sign_at(bad, org_key, org_chain, WHEN, NULL);
-    t_refused_import(dist_db, haidian, signed_doc, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_ok(sc_pki_cert_import(NULL, pk.dist_db, bureau, centre_cert));
+    ck_ok(sc_pki_crl_import(NULL, pk.dist_db, pk.centre, crl));
+    signed_doc = sign_at(pk.app, org_key, org_chain, WHEN, NULL);
+    t_refused_import(pk.dist_db, pk.haidian, signed_doc, SC_EINVALIDDOC, 0, NULL, pk.rep);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "revoked"));
     free(signed_doc);
-    free(bad);
     sc_free(crl);
-    sc_free(doc);
+    sc_actor_free(bureau);
     sc_signer_free(cs);
-    sc_report_free(rep);
-    sc_actor_free(org);
-    sc_actor_free(haidian);
-    sc_actor_free(centre);
-    sc_db_close(org_db);
-    sc_db_close(dist_db);
-    sc_db_close(city_db);
-    sc_db_close(plain);
+    pk_free();
 }
 END_TEST
 
@@ -1057,9 +1249,24 @@ Suite *sc_pki_suite(void)
     tc = tcase_create("registry");
     tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
     tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_pki_registry_anchor_certs_crls);
+    tcase_add_test(tc, test_pki_registry_anchor_only_by_the_bureau);
+    tcase_add_test(tc, test_pki_registry_anchor_set_once);
+    tcase_add_test(tc, test_pki_registry_anchor_replaced_with_the_root_key);
+    tcase_add_test(tc, test_pki_registry_who_records_certificates);
+    tcase_add_test(tc, test_pki_registry_verifies_and_names_the_signer);
+    tcase_add_test(tc, test_pki_registry_crl_revokes);
+    tcase_add_test(tc, test_pki_registry_crl_refusals);
     tcase_add_test(tc, test_pki_audit_head_under_signature);
-    tcase_add_test(tc, test_pki_import_proves_the_issuer);
+    tcase_add_test(tc, test_pki_import_unanchored_declares);
+    tcase_add_test(tc, test_pki_import_refuses_unsigned);
+    tcase_add_test(tc, test_pki_import_refuses_tampered);
+    tcase_add_test(tc, test_pki_import_refuses_unknown_key);
+    tcase_add_test(tc, test_pki_import_refuses_expired);
+    tcase_add_test(tc, test_pki_import_refuses_another_party);
+    tcase_add_test(tc, test_pki_import_key_rotation);
+    tcase_add_test(tc, test_pki_import_recommendation_by_the_district);
+    tcase_add_test(tc, test_pki_import_directory_by_the_centre);
+    tcase_add_test(tc, test_pki_import_refuses_revoked);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -581,9 +581,9 @@ static const struct {
 } round_trips[] = {
     { SC_DOC_CANDIDATE_BATCH, "check_pki_exchange.c test_pki_exchange_batch_and_confirmation_round_trip (detached, from memory)" },
     { SC_DOC_CONFIRMATION, "check_pki_exchange.c test_pki_exchange_batch_and_confirmation_round_trip" },
-    { SC_DOC_ORG_APPLICATION, "check_pki.c test_pki_import_proves_the_issuer" },
-    { SC_DOC_RECOMMENDATION, "check_pki.c test_pki_import_proves_the_issuer" },
-    { SC_DOC_DIRECTORY, "check_pki.c test_pki_import_proves_the_issuer" },
+    { SC_DOC_ORG_APPLICATION, "check_pki.c test_pki_import_key_rotation" },
+    { SC_DOC_RECOMMENDATION, "check_pki.c test_pki_import_recommendation_by_the_district" },
+    { SC_DOC_DIRECTORY, "check_pki.c test_pki_import_directory_by_the_centre" },
     { SC_DOC_CERTIFICATE_BATCH, "tests/cli/test-keys.sh (export --key, FILE.p7s, import)" },
     { SC_DOC_CERTIFICATE, "check_pki.c test_pki_certificate_offline; never imported: verified offline" },
     { SC_DOC_EVALUATION_RESULT, "check_pki_exchange.c test_pki_exchange_evaluation_result_round_trip" },

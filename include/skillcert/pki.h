@@ -519,6 +519,12 @@ SC_EXTERN int sc_pki_sign_detached(char **out, size_t *len, const char *path,
 /**
  * As sc_pki_sign_detached(), over @p datalen bytes in memory (at most 2 GiB):
  * the signature sc_xml_import_memory_signed() takes with them.
+ * @param[out] out  the CMS structure as PEM; caller frees with sc_free().
+ * @param[out] len  its length; may be NULL.
+ * @param data      the bytes to sign.
+ * @param datalen   their length.
+ * @param signer    the signing party with its certificate.
+ * @param signed_at signing time "YYYY-MM-DDTHH:MM:SSZ", NULL for now.
  * @return as sc_pki_sign_detached() (no ::SC_EIO). Thread-safe. @since 0.1
  */
 SC_EXTERN int sc_pki_sign_detached_memory(char **out, size_t *len, const char *data,
@@ -555,7 +561,8 @@ SC_EXTERN int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at,
  * @param[out] out  the result; may be NULL.
  * @param db        the registry.
  * @param actor     the importing actor (the receiver).
- * @param data      the batch; @p len its length (at most 2 GiB).
+ * @param data      the batch.
+ * @param len       its length (at most 2 GiB).
  * @param sig_pem   the CMS signature over @p data as sc_pki_sign_detached() or
  *                  `skillcert sign --detached` made it (PEM, the FILE.p7s text).
  * @param name      the name in messages, or NULL.
@@ -629,7 +636,8 @@ SC_EXTERN int sc_certificate_verify_document(sc_certificate_document *out,
  * @param[out] len   its length; may be NULL.
  * @param db         the registry (with a trust anchor).
  * @param number     the certificate number.
- * @param issued_doc the organization-signed certificate document; @p doclen its length.
+ * @param issued_doc the organization-signed certificate document.
+ * @param doclen     its length.
  * @param centre     the city centre's signer (its certificate).
  * @param opts       signing options (signing time; the purpose is "publication");
  *                   NULL for the defaults.

@@ -14,10 +14,13 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.skillcert.Actor;
+import org.skillcert.ActorKind;
 import org.skillcert.Candidate;
 import org.skillcert.CertificateDocument;
 import org.skillcert.Database;
+import org.skillcert.DocType;
 import org.skillcert.ImportResult;
+import org.skillcert.OrgKind;
 import org.skillcert.PkiVerification;
 import org.skillcert.Skillcert;
 import org.skillcert.ValidationException;
@@ -97,29 +100,29 @@ public class TestPki {
   @Test
   public void testDoctypeSignatureScheme() {
     assertEquals(Skillcert.SIGNATURE_SCHEME_DETACHED,
-                 Skillcert.doctypeSignatureScheme(Skillcert.DOC_CERTIFICATE_BATCH));
+                 Skillcert.doctypeSignatureScheme(DocType.CERTIFICATE_BATCH));
     assertEquals(Skillcert.SIGNATURE_SCHEME_ENVELOPED,
-                 Skillcert.doctypeSignatureScheme(Skillcert.DOC_DIRECTORY));
-    assertEquals(Skillcert.SIGNATURE_SCHEME_NONE, Skillcert.doctypeSignatureScheme(999));
+                 Skillcert.doctypeSignatureScheme(DocType.DIRECTORY));
+    assertEquals(Skillcert.SIGNATURE_SCHEME_NONE, Skillcert.doctypeSignatureScheme(null));
   }
 
   /** The organization's registry and the district's (anchored) share the directory. */
   static long world(Database db, Actor city, Actor centre, Actor org, Actor haidian) {
     db.loadNotice(city);
     db.eligibilityLoadDefaults(city);
-    TestApplication.fileOrg(db, org, ORG, "北京智训科技有限公司", Skillcert.ORG_ENTERPRISE,
+    TestApplication.fileOrg(db, org, ORG, "北京智训科技有限公司", OrgKind.ENTERPRISE,
                             "110108", haidian, centre);
-    return db.announcementPublish(org, ORG, "2024-01", "2024-01 实施方案", "2024-03-01",
-                                  "2026-06-30", "五级 300 元", TestApplication.ALL_METHODS,
-                                  TestApplication.offerings("4-02-07-10:5,4,3,2,1"), "2024-02-20");
+    return db.announcementPublish(org, ORG, "2024-01", "2024-01 实施方案", LocalDate.parse("2024-03-01"),
+                                  LocalDate.parse("2026-06-30"), "五级 300 元", TestApplication.ALL_METHODS,
+                                  TestApplication.offerings("4-02-07-10:5,4,3,2,1"), LocalDate.parse("2024-02-20"));
   }
 
   @Test
   public void testBatchFromMemoryWithItsDetachedSignature() throws Exception {
-    Actor city = new Actor(Skillcert.ACTOR_CITY_BUREAU, null, "test");
-    Actor centreActor = new Actor(Skillcert.ACTOR_CITY_CENTRE, null, "test");
-    Actor org = new Actor(Skillcert.ACTOR_ORGANIZATION, ORG, "test");
-    Actor haidian = new Actor(Skillcert.ACTOR_DISTRICT, "110108", "test");
+    Actor city = new Actor(ActorKind.CITY_BUREAU, null, "test");
+    Actor centreActor = new Actor(ActorKind.CITY_CENTRE, null, "test");
+    Actor org = new Actor(ActorKind.ORGANIZATION, ORG, "test");
+    Actor haidian = new Actor(ActorKind.DISTRICT, "110108", "test");
     String cand = "11010519491231002X";
     try (Database orgDb = new Database(new File(tmp.getRoot(), "org.db").getPath());
          Database district = new Database(new File(tmp.getRoot(), "district.db").getPath())) {
@@ -127,11 +130,11 @@ public class TestPki {
       world(district, city, centreActor, org, haidian);
       district.pkiAnchorSet(city, root);
       Candidate c = new Candidate(cand, "张三");
-      c.addWork("4-02-07-10", "2015-01-01");
+      c.addWork("4-02-07-10", LocalDate.parse("2015-01-01"));
       orgDb.candidateSave(TestApplication.candidate(cand), c);
       long id = orgDb.applicationApply(TestApplication.candidate(cand), ann, cand, "4-02-07-10",
-                                       null, 5, "2024-03-05");
-      assertEquals(1, orgDb.applicationVerifyBatch(org, new long[] {id}, "2024-03-10"));
+                                       null, 5, LocalDate.parse("2024-03-05"));
+      assertEquals(1, orgDb.applicationVerifyBatch(org, new long[] {id}, LocalDate.parse("2024-03-10")));
       byte[] batch = orgDb.applicationBatchExportMemory(ann, "HD-J-1")
                           .getBytes(StandardCharsets.UTF_8);
       String sig = Skillcert.pkiSignDetached(batch, orgKey, orgChain, "2024-06-01T08:00:00Z");
@@ -151,7 +154,7 @@ public class TestPki {
         assertTrue(e.getMessage(), e.getMessage().contains("bad-signature"));
       }
       ImportResult r = district.importMemorySigned(haidian, batch, sig, "batch.xml", null);
-      assertEquals(Skillcert.DOC_CANDIDATE_BATCH, r.getDoctype());
+      assertEquals(DocType.CANDIDATE_BATCH, r.getDoctype());
       assertEquals(1, r.getRecords());
     }
   }
