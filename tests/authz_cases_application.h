@@ -5,7 +5,7 @@
  *
  * Used in tests/check_authz.c: S_AP_ANN, S_AP_SUBMITTED, S_AP_VERIFIED and
  * S_AP_CONFIRMED in the registry-state enum; this file included after
- * clone() and states[]; build_application_states() called at the end of
+ * t_clone_db() and states[]; build_application_states() called at the end of
  * build_states() (it starts from states[S_ACTIVE]) and
  * free_application_states() in teardown(); AUTHZ_APPLICATION_CASES in cases[].
  *
@@ -64,17 +64,17 @@ static void build_application_states(void)
     snprintf(ann.fees, sizeof ann.fees, "五级 300 元");
     ann.methods = SC_METHOD_THEORY | SC_METHOD_PRACTICAL;
 
-    db = states[S_AP_ANN] = clone(states[S_ACTIVE]);
+    db = states[S_AP_ANN] = t_clone_db(states[S_ACTIVE]);
     ck_ok(sc_eligibility_load_defaults(NULL, db, cb));
     ck_ok(sc_candidate_save(db, self, c));
     ck_ok(sc_announcement_publish(&ap_ann, db, a, &ann, s, "2024-02-20"));
-    db = states[S_AP_SUBMITTED] = clone(states[S_AP_ANN]);
+    db = states[S_AP_SUBMITTED] = t_clone_db(states[S_AP_ANN]);
     ck_ok(sc_application_apply(&ap_app, db, self, ap_ann, CAND, "4-02-07-10", NULL, 5,
                                SC_PATH_NORMAL, NULL, "2024-03-05"));
-    db = states[S_AP_VERIFIED] = clone(states[S_AP_SUBMITTED]);
+    db = states[S_AP_VERIFIED] = t_clone_db(states[S_AP_SUBMITTED]);
     ck_ok(sc_application_verify(NULL, db, a, ap_app, "2024-03-10"));
     ck_ok(sc_application_batch_export_memory(&ap_batch_doc, NULL, db, ap_ann, "authz-batch-1"));
-    db = states[S_AP_CONFIRMED] = clone(states[S_AP_VERIFIED]);
+    db = states[S_AP_CONFIRMED] = t_clone_db(states[S_AP_VERIFIED]);
     ck_ok(sc_application_confirm(db, d, ap_app, "2024-03-15"));
     ck_ok(sc_application_confirmation_export_memory(&ap_answer_doc, NULL, db, ap_ann,
                                                     "authz-answer-1", NULL));

@@ -5,7 +5,7 @@
  * To use, in tests/check_authz.c:
  *   1. add S_AS_VENUE, S_AS_SESSION, S_AS_CONFIRMED, S_AS_PASSED, S_AS_REPORTED,
  *      S_AS_ISSUED to the registry-state enum, before S_COUNT;
- *   2. #include "authz_cases_assessment.h" after clone() and states[];
+ *   2. #include "authz_cases_assessment.h" after t_clone_db() and states[];
  *   3. call build_assessment_states() at the end of build_states()
  *      (it starts from states[S_ACTIVE]);
  *   4. add AUTHZ_ASSESSMENT_CASES to cases[].
@@ -79,7 +79,7 @@ static void build_assessment_states(void)
 
     ck_ok(sc_offerings_new(&q));
     ck_ok(sc_offerings_add_text(q, "4-02-07-10:4"));
-    db = states[S_AS_VENUE] = clone(states[S_ACTIVE]);
+    db = states[S_AS_VENUE] = t_clone_db(states[S_ACTIVE]);
     ck_ok(sc_staff_add(db, a, ORG_A, "E001", "张考评", SC_STAFF_EXAMINER, q, "2023-06-01"));
     ck_ok(sc_staff_add(db, a, ORG_A, "E002", "李考评", SC_STAFF_EXAMINER, q, "2023-06-01"));
     ck_ok(sc_staff_add(db, a, ORG_A, "E003", "王考评", SC_STAFF_EXAMINER, q, "2023-06-01"));
@@ -101,7 +101,7 @@ static void build_assessment_states(void)
     ck_ok(sc_item_set_answer(it, "A"));
     ck_ok(sc_bank_item_save(NULL, db, a, ORG_A, it));
 
-    db = states[S_AS_SESSION] = clone(states[S_AS_VENUE]);
+    db = states[S_AS_SESSION] = t_clone_db(states[S_AS_VENUE]);
     ck_ok(sc_session_create(&as_session, db, a, ORG_A, "4-02-07-10", NULL, 4, SC_PATH_NORMAL,
                             "2024-03-01", as_venue, 1, SC_SESSION_ONLINE));
     ck_ok(sc_session_enrol(db, a, as_session, CAND, NULL));
@@ -115,17 +115,17 @@ static void build_assessment_states(void)
     ck_ok(sc_session_staff_add(db, a, as_session, SC_COMPONENT_PRACTICAL, "E002"));
     ck_ok(sc_session_staff_add(db, a, as_session, SC_COMPONENT_PRACTICAL, "E003"));
 
-    db = states[S_AS_CONFIRMED] = clone(states[S_AS_SESSION]);
+    db = states[S_AS_CONFIRMED] = t_clone_db(states[S_AS_SESSION]);
     ck_ok(sc_session_confirm(db, a, as_session, "2024-02-28"));
 
-    db = states[S_AS_PASSED] = clone(states[S_AS_CONFIRMED]);
+    db = states[S_AS_PASSED] = t_clone_db(states[S_AS_CONFIRMED]);
     ck_ok(sc_result_record(db, a, as_session, CAND, 80, 75, SC_SCORE_NONE, "2024-03-01"));
 
-    db = states[S_AS_REPORTED] = clone(states[S_AS_PASSED]);
+    db = states[S_AS_REPORTED] = t_clone_db(states[S_AS_PASSED]);
     ck_ok(sc_certificate_report(number, db, a, as_session, CAND, "2024-03-10"));
     ck_assert_str_eq(number, AS_CERT);
 
-    db = states[S_AS_ISSUED] = clone(states[S_AS_REPORTED]);
+    db = states[S_AS_ISSUED] = t_clone_db(states[S_AS_REPORTED]);
     ck_ok(sc_certificate_issue(db, a, AS_CERT, "sha256:photo", "2024-03-15"));
 
     sc_blueprint_free(bp);

@@ -33,11 +33,11 @@ static void build_exchange_states(void)
     sc_db *db;
 
     ex_batch_doc = ex_export(states[S_AS_ISSUED], SC_DOC_CERTIFICATE_BATCH, "2024-04-01");
-    db = clone(states[S_AS_ISSUED]);
+    db = t_clone_db(states[S_AS_ISSUED]);
     ck_ok(sc_certificate_publish(db, c, AS_CERT, "2024-04-01"));
     ex_ack_doc = ex_export(db, SC_DOC_CERTIFICATE_ACK, "2024-04-10");
     sc_db_close(db);
-    db = clone(states[S_AS_ISSUED]);
+    db = t_clone_db(states[S_AS_ISSUED]);
     ck_ok(sc_certificate_revoke(db, a, AS_CERT, "信息有误", "2024-04-02"));
     ex_rev_doc = ex_export(db, SC_DOC_REVOCATIONS, "2024-04-10");
     sc_db_close(db);

@@ -44,7 +44,7 @@ static void build_pki_states(void)
     snprintf(pk_org_chain, n, "%s%s", oc, cc);
     ck_ok(sc_signer_new_key(&rs, rk, pk_root));
     ck_ok(sc_pki_crl_new(&pk_crl, NULL, rs, NULL, 0, "2024-02-01", "2024-03-01"));
-    states[S_PKI_ANCHOR] = clone(states[S_CATALOG]);
+    states[S_PKI_ANCHOR] = t_clone_db(states[S_CATALOG]);
     ck_ok(sc_pki_anchor_set(states[S_PKI_ANCHOR], b, pk_root, NULL));
     sc_signer_free(rs);
     sc_free(rk);

@@ -31,19 +31,19 @@ static void build_supervision_states(void)
 
     ck_ok(sc_offerings_new(&q));
     ck_ok(sc_offerings_add_text(q, "4-02-07-10:4"));
-    db = states[S_SV_SESSION] = clone(states[S_AS_SESSION]);
+    db = states[S_SV_SESSION] = t_clone_db(states[S_AS_SESSION]);
     ck_ok(sc_staff_add(db, a, ORG_A, "S01", "督导员", SC_STAFF_SUPERVISOR, q, "2023-06-01"));
-    db = states[S_SV_ASSIGNED] = clone(states[S_SV_SESSION]);
+    db = states[S_SV_ASSIGNED] = t_clone_db(states[S_SV_SESSION]);
     ck_ok(sc_supervision_assign(db, a, as_session, "S01"));
 
-    db = states[S_SV_OPEN] = clone(states[S_AS_ISSUED]);
+    db = states[S_SV_OPEN] = t_clone_db(states[S_AS_ISSUED]);
     ck_ok(sc_inspection_open(&id, db, c, ORG_A, SC_INSPECT_ORG, NULL, "2024-04-01", NULL));
     ck_assert_int_eq(id, 1);
-    db = states[S_SV_FINDING] = clone(states[S_SV_OPEN]);
+    db = states[S_SV_FINDING] = t_clone_db(states[S_SV_OPEN]);
     ck_ok(sc_inspection_add_finding(&id, db, c, 1, "falsified-records", SC_FINDING_SERIOUS,
                                     "证书信息与考试记录不符", ents, 1, "2024-04-02"));
     ck_assert_int_eq(id, 1);
-    db = states[S_SV_SANCTION] = clone(states[S_SV_FINDING]);
+    db = states[S_SV_SANCTION] = t_clone_db(states[S_SV_FINDING]);
     ck_ok(sc_sanction_impose(&id, db, c, 1, SC_SANCTION_SUSPENSION, "2024-05-01", "暂停认定",
                              "2024-04-10"));
     ck_assert_int_eq(id, 1);

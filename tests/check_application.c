@@ -13,16 +13,6 @@
 #define CAND_A "11010519491231002X"
 #define CAND_B "110105198001011238"
 
-static sc_db *clone_db(sc_db *src)
-{
-    sc_db *dst = t_memdb();
-    sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
-    ck_assert_ptr_nonnull(b);
-    ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);
-    ck_assert_int_eq(sqlite3_backup_finish(b), SQLITE_OK);
-    return dst;
-}
-
 static double now_s(void)
 {
     struct timespec ts;
@@ -1174,7 +1164,7 @@ START_TEST(test_application_issuer_org_confirms_own)
     REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.org, ids[0], "2024-03-20"));
     REFUSED(SC_EDENIED, sc_application_confirm_batch(af.db, af.org, ids, 3, "2024-03-20"));
     /* the district's real answer, made in its own registry */
-    district = clone_db(af.db);
+    district = t_clone_db(af.db);
     ck_ok(sc_application_confirm_batch(district, af.haidian, ids, 3, "2024-03-20"));
     ck_ok(sc_application_confirmation_export_memory(&answer, NULL, district, af.ann, "ANS-1",
                                                     NULL));
@@ -1237,7 +1227,7 @@ START_TEST(test_application_doors_answer)
     char *answer = NULL, *early, *before, msg[1024];
     int64_t ids[3];
     make_verified(ids);
-    district = clone_db(af.db);
+    district = t_clone_db(af.db);
     ck_ok(sc_application_confirm_batch(district, af.haidian, ids, 3, "2024-03-20"));
     ck_ok(sc_application_confirmation_export_memory(&answer, NULL, district, af.ann, "ANS-D",
                                                     NULL));
@@ -1268,7 +1258,7 @@ END_TEST
  * are refused by sc_application_apply and by the candidate batch alike. */
 START_TEST(test_application_doors_apply)
 {
-    sc_db *district = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db);
     sc_actor *self = cand_actor(CAND_A);
     char *batch = NULL, *unlisted, *before, msg[1024];
     int64_t ids[3];
@@ -1309,7 +1299,7 @@ END_TEST
  * batch recording that verification refuse it alike, with SC_ESCOPE. */
 START_TEST(test_application_doors_verify)
 {
-    sc_db *district = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db);
     sc_report *rep = NULL;
     char *batch = NULL, *late, *before, msg[1024];
     int64_t id;
@@ -1338,7 +1328,7 @@ END_TEST
  * batch's <records>; both refuse with the same words, the registry unchanged. */
 START_TEST(test_application_doors_record)
 {
-    sc_db *other = clone_db(af.db);
+    sc_db *other = t_clone_db(af.db);
     sc_candidate *c;
     char *batch = NULL, *before, msg[1024];
     int64_t id = 0;
@@ -1368,7 +1358,7 @@ END_TEST
  * not support, or a condition the standard does not have, is refused, nothing kept. */
 START_TEST(test_application_batch_claim_decided_again)
 {
-    sc_db *district = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db);
     sc_report *rep = NULL;
     char *batch = NULL, *bad;
     int64_t ids[3];
@@ -1408,7 +1398,7 @@ static struct {
 static void rt_batch(void)
 {
     memset(&rt, 0, sizeof rt);
-    rt.district = clone_db(af.db);
+    rt.district = t_clone_db(af.db);
     make_verified(rt.ids);
     ck_ok(sc_application_batch_export_memory(&rt.batch, &rt.batch_len, af.db, af.ann,
                                              "HD-2024-03-001"));
@@ -2120,7 +2110,7 @@ START_TEST(test_application_enomem)
     char *x;
     int64_t ids[3];
     char *batch = NULL;
-    sc_db *district = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db);
 
     ENOMEM_LOOP(sc_application_iter_new(&ai, af.db, NULL), ai, sc_application_iter_free);
     ENOMEM_LOOP(sc_announcement_iter_new(&ni, af.db, NULL, NULL, 0), ni,
@@ -2139,7 +2129,7 @@ START_TEST(test_application_enomem)
                 x, free_str);
     /* An import into the district's registry, with records. */
     sc_db_close(district);
-    district = clone_db(af.db);
+    district = t_clone_db(af.db);
     ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-1"));
     {
         sc_db *save = af.db;

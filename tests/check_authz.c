@@ -37,16 +37,6 @@ enum { S_EMPTY, S_CATALOG, S_REG, S_APPLIED, S_RECOMMENDED, S_EVALUATED, S_NOTIC
 
 static sc_db *states[S_COUNT];
 
-static sc_db *clone(sc_db *src)
-{
-    sc_db *dst = t_memdb();
-    sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
-    ck_assert_ptr_nonnull(b);
-    ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);
-    ck_assert_int_eq(sqlite3_backup_finish(b), SQLITE_OK);
-    return dst;
-}
-
 #include "authz_cases_application.h"
 #include "authz_cases_assessment.h"
 #include "authz_cases_exchange.h"
@@ -69,25 +59,25 @@ static void build_states(void)
 
     states[S_EMPTY] = t_memdb();
     states[S_CATALOG] = t_notice_db();
-    states[S_REG] = clone(states[S_CATALOG]);
+    states[S_REG] = t_clone_db(states[S_CATALOG]);
     ck_ok(sc_org_register(states[S_REG], a, ORG_A, "北京智训科技有限公司", SC_ORG_ENTERPRISE,
                           "110108", "2023-01-05", 0));
-    states[S_APPLIED] = clone(states[S_REG]);
+    states[S_APPLIED] = t_clone_db(states[S_REG]);
     ck_ok(sc_org_apply(states[S_APPLIED], a, ORG_A, s, "2023-02-01"));
-    states[S_RECOMMENDED] = clone(states[S_APPLIED]);
+    states[S_RECOMMENDED] = t_clone_db(states[S_APPLIED]);
     ck_ok(sc_org_recommend(states[S_RECOMMENDED], d, ORG_A, "2023-02-10", NULL));
-    states[S_EVALUATED] = clone(states[S_RECOMMENDED]);
+    states[S_EVALUATED] = t_clone_db(states[S_RECOMMENDED]);
     ck_ok(sc_org_evaluate(states[S_EVALUATED], c, ORG_A, NULL, SC_EVAL_ALL, "2023-03-01", NULL));
-    states[S_NOTICED] = clone(states[S_EVALUATED]);
+    states[S_NOTICED] = t_clone_db(states[S_EVALUATED]);
     ck_ok(sc_org_notice(states[S_NOTICED], c, ORG_A, "2023-03-10"));
-    states[S_FILED] = clone(states[S_NOTICED]);
+    states[S_FILED] = t_clone_db(states[S_NOTICED]);
     ck_ok(sc_org_file(states[S_FILED], c, ORG_A, "2023-05-10"));
-    states[S_ACTIVE] = clone(states[S_FILED]);
+    states[S_ACTIVE] = t_clone_db(states[S_FILED]);
     ck_ok(sc_org_commit(states[S_ACTIVE], a, ORG_A, "2023-05-12"));
-    states[S_RULES] = clone(states[S_ACTIVE]);
+    states[S_RULES] = t_clone_db(states[S_ACTIVE]);
     ck_ok(sc_org_rules_submit(states[S_RULES], a, ORG_A, SC_PATH_EXCEPTIONAL, "破格申报办法",
                               "2023-06-01"));
-    states[S_STAFF] = clone(states[S_ACTIVE]);
+    states[S_STAFF] = t_clone_db(states[S_ACTIVE]);
     ck_ok(sc_staff_add(states[S_STAFF], a, ORG_A, "E001", "张考评", SC_STAFF_EXAMINER, q,
                        "2023-06-01"));
     sc_offerings_free(s);
@@ -353,7 +343,7 @@ static sc_actor *actor_for(const action_case *c, int kind)
 /* Run one call on a fresh copy of its state; check allowed ⇔ expected. */
 static void run_case(const action_case *c, const sc_actor *a, int allowed, const char *what)
 {
-    sc_db *db = clone(states[c->state]);
+    sc_db *db = t_clone_db(states[c->state]);
     char *before = t_dump(db), *after;
     long audit0 = t_count(db, "SELECT count(*) FROM audit");
     int rc = c->invoke(db, a);
@@ -622,7 +612,7 @@ START_TEST(test_authz_matrix)
             run_case(c, actor, allowed, "kind");
             /* The read-only check says the same. */
             {
-                sc_db *db = clone(states[c->state]);
+                sc_db *db = t_clone_db(states[c->state]);
                 const char *subject = a.subject == SC_AUTHZ_SUBJECT_ORGANIZATION ? c->org
                                       : a.subject == SC_AUTHZ_SUBJECT_CANDIDATE  ? CAND
                                                                                   : NULL;
@@ -681,7 +671,7 @@ START_TEST(test_authz_jurisdiction)
     ck_assert_int_ge(checked, 12);
     /* An old district code names its successor: 110228 (密云县) is 110118. */
     {
-        sc_db *db = clone(states[S_REG]);
+        sc_db *db = t_clone_db(states[S_REG]);
         sc_actor *miyun = t_actor(SC_ACTOR_DISTRICT, "110228");
         sc_actor *haidian = t_actor(SC_ACTOR_DISTRICT, " 110108 ");
         ck_assert_int_eq(sc_authz_check(db, miyun, "org.recommend", ORG_A), SC_EDENIED);
@@ -732,7 +722,7 @@ START_TEST(test_authz_import_acts_as_issuer)
             if (a.kinds & SC_AUTHZ_KIND_BIT(kind))
                 continue; /* that party may do it */
             forged = t_edit(docs[i].doc, "issuer=", docs[i].issuer, party[kind]);
-            db = clone(states[docs[i].state]);
+            db = t_clone_db(states[docs[i].state]);
             before = t_dump(db);
             rc = sc_xml_import_memory(NULL, db, receiver, forged, strlen(forged), "forged.xml",
                                       NULL, NULL);
@@ -765,12 +755,12 @@ void t_authz_fixture_build(void)
     sc_actor *b = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_db *db;
     build_states();
-    db = clone(states[S_CATALOG]);
+    db = t_clone_db(states[S_CATALOG]);
     ck_ok(sc_eligibility_load_defaults(NULL, db, b));
     ck_ok(sc_xml_export_memory(&el_rules_doc, NULL, db, SC_DOC_ELIGIBILITY));
     sc_db_close(db);
     ck_ok(sc_certificate_export_memory(&cert_doc, NULL, states[S_AS_ISSUED], AS_CERT));
-    db = clone(states[S_SV_FINDING]);
+    db = t_clone_db(states[S_SV_FINDING]);
     {
         sc_actor *c = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
         ck_ok(sc_credit_compute(NULL, db, c, "2024-12-31"));
@@ -822,7 +812,7 @@ sc_db *t_authz_fixture_known(void)
 
 sc_db *t_authz_fixture_clone(sc_db *src)
 {
-    return clone(src);
+    return t_clone_db(src);
 }
 
 Suite *sc_authz_suite(void)

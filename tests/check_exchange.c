@@ -15,16 +15,6 @@ static sc_db *bare;    /* the city's registry without the results report */
 static sc_report *rep;
 static char certs[3][SC_CERT_NUMBER_SIZE];
 
-static sc_db *clone(sc_db *src)
-{
-    sc_db *dst = t_memdb();
-    sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
-    ck_assert_ptr_nonnull(b);
-    ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);
-    ck_assert_int_eq(sqlite3_backup_finish(b), SQLITE_OK);
-    return dst;
-}
-
 /* FX_ORG's registry with three certificates issued on 2024-03-15; `fresh` a copy made
  * before them (the organizations filed, no certificate). */
 static void setup(void)
@@ -35,8 +25,8 @@ static void setup(void)
     sc_export_options o;
     char *report = NULL;
     fx_setup();
-    fresh = clone(fx.db);
-    bare = clone(fx.db);
+    fresh = t_clone_db(fx.db);
+    bare = t_clone_db(fx.db);
     ck_assert_int_eq(sc_report_new(&rep), SC_OK);
     fx_candidates(1, 3);
     s = fx_ready_session("2024-03-01", 1, 3);
@@ -255,7 +245,7 @@ END_TEST
  * declared issuer is the organization or its district; its registry unchanged. */
 START_TEST(test_exchange_issuer_org_publishes_own)
 {
-    sc_db *org_side = clone(fx.db);
+    sc_db *org_side = t_clone_db(fx.db);
     sc_certificate c;
     char *doc, *forged;
     /* direct */
@@ -374,12 +364,12 @@ static char *results_report(int64_t session)
  * standing. Before the replay, the import checked standing on the session's day only. */
 START_TEST(test_exchange_replay_result_standing_on_recorded_day)
 {
-    sc_db *city = clone(fx.db), *direct;
+    sc_db *city = t_clone_db(fx.db), *direct;
     char id[19], msg[1024], *report;
     int64_t s;
     fx_candidates(1, 2);
     s = fx_ready_session("2024-03-01", 1, 2);
-    direct = clone(fx.db); /* the session confirmed, no result yet */
+    direct = t_clone_db(fx.db); /* the session confirmed, no result yet */
     fx_pass(s, 1, 2, "2024-03-05");
     report = results_report(s);
     ck_ok(sc_org_exit(direct, fx.centre, FX_ORG, "不履行工作承诺", "2024-03-05"));
@@ -410,7 +400,7 @@ START_TEST(test_exchange_replay_result_session_not_confirmed)
     fx_enrol(s, 1, 2);
     fx_staff(s, SC_COMPONENT_THEORY, 1, 3);
     fx_staff(s, SC_COMPONENT_PRACTICAL, 1, 3);
-    planned = clone(fx.db); /* the same session, planned */
+    planned = t_clone_db(fx.db); /* the same session, planned */
     ck_ok(sc_session_confirm(fx.db, fx.org, s, "2024-03-01"));
     fx_pass(s, 1, 2, "2024-03-02");
     report = results_report(s);
@@ -429,7 +419,7 @@ END_TEST
  * sc_session_create and by a results report recording it (SC_ESCOPE, the same reason). */
 START_TEST(test_exchange_replay_session_standing)
 {
-    sc_db *city = clone(fx.db);
+    sc_db *city = t_clone_db(fx.db);
     char msg[1024], *report;
     int64_t s, venue, sid = 0;
     fx_candidates(1, 1);
@@ -455,7 +445,7 @@ END_TEST
  * report that names it (SC_ESCOPE, the same reason); nothing recorded. */
 START_TEST(test_exchange_replay_session_out_of_scope)
 {
-    sc_db *city = clone(fx.db);
+    sc_db *city = t_clone_db(fx.db);
     char msg[1024], *report, *other;
     int64_t s, venue, sid = 0;
     fx_candidates(1, 1);
@@ -508,7 +498,7 @@ END_TEST
  * the same reason; the organization's registry unchanged. */
 START_TEST(test_exchange_replay_ack_of_revoked)
 {
-    sc_db *org_side = clone(fx.db);
+    sc_db *org_side = t_clone_db(fx.db);
     char msg[1024], *doc;
     ck_ok(sc_certificate_revoke(org_side, fx.org, certs[0], "照片与本人不符", "2024-03-20"));
     ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[0], "2024-04-01"));
@@ -546,7 +536,7 @@ END_TEST
  * another day refuse it the same. */
 START_TEST(test_exchange_replay_revoke_twice)
 {
-    sc_db *other = clone(fx.db);
+    sc_db *other = t_clone_db(fx.db);
     char msg[1024], *doc;
     ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[1], "证书信息错误", "2024-03-20"));
     doc = export_doc(fx.db, SC_DOC_REVOCATIONS, "2024-04-01");
@@ -564,7 +554,7 @@ END_TEST
 
 START_TEST(test_exchange_ack_round_trip)
 {
-    sc_db *org_side = clone(fx.db); /* the organization's registry, before the answer */
+    sc_db *org_side = t_clone_db(fx.db); /* the organization's registry, before the answer */
     sc_certificate c;
     char *doc;
     ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[0], "2024-04-01"));
@@ -586,7 +576,7 @@ END_TEST
 
 START_TEST(test_exchange_ack_refusals)
 {
-    sc_db *org_side = clone(fx.db);
+    sc_db *org_side = t_clone_db(fx.db);
     char *doc, *unknown, *early;
     ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[0], "2024-04-01"));
     ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[1], "2024-04-01"));
@@ -617,7 +607,7 @@ END_TEST
 
 START_TEST(test_exchange_revocations_round_trip)
 {
-    sc_db *before = clone(fx.db), *before2 = clone(fx.db);
+    sc_db *before = t_clone_db(fx.db), *before2 = t_clone_db(fx.db);
     ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[0], "信息有误", "2024-04-02"));
     ck_ok(sc_certificate_revoke(fx.db, fx.centre, certs[2], "督导发现违规 <核查>", "2024-04-03"));
     /* issued by the organization, addressed to the city centre: only it imports them */
@@ -636,7 +626,7 @@ END_TEST
 
 START_TEST(test_exchange_revocations_refusals)
 {
-    sc_db *before = clone(fx.db);
+    sc_db *before = t_clone_db(fx.db);
     char *doc, *early, *twice;
     ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[0], "信息有误", "2024-04-02"));
     ck_ok(sc_certificate_revoke(fx.db, fx.org, certs[1], "重复发证", "2024-04-02"));

@@ -22,6 +22,18 @@ sc_db *t_memdb(void)
     return db;
 }
 
+/* A copy of a registry in memory (SQLite's backup API): a second party's registry
+ * that starts where src stands. */
+sc_db *t_clone_db(sc_db *src)
+{
+    sc_db *dst = t_memdb();
+    sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);
+    ck_assert_int_eq(sqlite3_backup_finish(b), SQLITE_OK);
+    return dst;
+}
+
 sc_db *t_notice_db(void)
 {
     sc_db *db = t_memdb();

@@ -120,16 +120,6 @@ static void anchor(sc_db *db)
     sc_actor_free(bureau);
 }
 
-static sc_db *clone_db(sc_db *src)
-{
-    sc_db *dst = t_memdb();
-    sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
-    ck_assert_ptr_nonnull(b);
-    ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);
-    ck_assert_int_eq(sqlite3_backup_finish(b), SQLITE_OK);
-    return dst;
-}
-
 static void refused_memory_signed(sc_db *db, const sc_actor *actor, const char *doc,
                                   const char *sig, const char *why)
 {
@@ -287,7 +277,7 @@ END_TEST
 
 START_TEST(test_pki_exchange_unanchored_checks_integrity)
 {
-    sc_db *district = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db);
     sc_report *rep = NULL;
     sc_import_result r;
     int64_t ids[3], dids[3];
@@ -344,7 +334,7 @@ END_TEST
 
 START_TEST(test_pki_exchange_batch_and_confirmation_round_trip)
 {
-    sc_db *district = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db);
     sc_report *rep = NULL;
     sc_import_result r;
     int64_t ids[3], dids[3];
@@ -529,7 +519,7 @@ START_TEST(test_pki_exchange_evaluation_result_round_trip)
     ck_ok(sc_org_apply(org_db, org, AF_ORG, scope, "2023-02-01"));
     sc_offerings_free(scope);
     /* The city's registry: the application, recommended, evaluated, filed. */
-    city_db = clone_db(org_db);
+    city_db = t_clone_db(org_db);
     ck_ok(sc_org_recommend(city_db, haidian, AF_ORG, "2023-02-10", NULL));
     ck_ok(sc_org_evaluate(city_db, centre, AF_ORG, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
                           "2023-03-01", NULL));

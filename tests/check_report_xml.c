@@ -16,21 +16,11 @@ static sc_db *fresh;   /* the city's registry: the organizations filed, nothing 
 static sc_report *rep;
 static int64_t sess;   /* FX_ORG's level-4 session of 2024-03-01: 1, 2 passed, 3 failed */
 
-static sc_db *clone(sc_db *src)
-{
-    sc_db *dst = t_memdb();
-    sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
-    ck_assert_ptr_nonnull(b);
-    ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);
-    ck_assert_int_eq(sqlite3_backup_finish(b), SQLITE_OK);
-    return dst;
-}
-
 static void setup(void)
 {
     char id[19];
     fx_setup();
-    fresh = clone(fx.db);
+    fresh = t_clone_db(fx.db);
     ck_assert_int_eq(sc_report_new(&rep), SC_OK);
     fx_candidates(1, 3);
     sess = fx_ready_session("2024-03-01", 1, 3);

@@ -37,6 +37,7 @@ TCase *sc_application_slow_tcase(void);
 /* Helpers (check_main.c). */
 sc_actor *t_actor(int kind, const char *scope);
 sc_db *t_memdb(void);
+sc_db *t_clone_db(sc_db *src); /* an in-memory copy of src */
 sc_db *t_notice_db(void);       /* in-memory registry with the notice's catalog */
 char *t_tmpfile(const char *suffix); /* a fresh path in a temp dir; free() it */
 char *t_data_path(const char *name); /* tests/data/NAME in the source tree; free() it */
