@@ -994,6 +994,9 @@ int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_code, const
     sc__bind_text(st, 5, until);
     if ((rc = sc__db_exec_stmt(db, st, "filing")) != SC_OK)
         return step_fail(&c, rc);
+    /* Filed: the organization's certificate site is given now, before any certificate. */
+    if ((rc = sc__org_site_assign(db, c.org.id, c.date, NULL)) != SC_OK)
+        return step_fail(&c, rc);
     snprintf(extra, sizeof extra, "receipt=%s valid_until=%s", receipt, until);
     return step_end(&c, SC_FILING_FILED, NULL, extra);
 }
@@ -2115,15 +2118,30 @@ int sc__filing_outcome(sc_db *db, sqlite3_int64 filing_id, int status, const sc_
     return sc__db_exec_stmt(db, st, "recording an evaluation result");
 }
 
+static const char SQL_FILING_ORG[] = "SELECT org_id FROM filing WHERE id = ?1";
+
 int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char *filed,
                       const char *receipt, const char *valid_until, const char *committed,
                       sqlite3_int64 base_id)
 {
     int rc;
     sqlite3_stmt *st;
+    sqlite3_int64 org_id = 0;
     if (!db || filing_id <= 0 || !filed || !receipt || !valid_until ||
         (status != SC_FILING_FILED && status != SC_FILING_ACTIVE))
         return rep_bad("sc__filing_listed");
+    /* Listed, hence filed: its certificate site, when the document did not bring it. */
+    if ((rc = sc__db_stmt_get(db, SQL_FILING_ORG, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, filing_id);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        org_id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? rep_bad("sc__filing_listed")
+                                 : sc__db_fail(db, rc, "reading a filing");
+    if ((rc = sc__org_site_assign(db, org_id, filed, NULL)) != SC_OK)
+        return rc;
     if ((rc = sc__db_stmt_get(db, SQL_REP_FILED, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, filing_id);
@@ -2152,3 +2170,97 @@ int sc__filing_unlisted(sc_db *db, sqlite3_int64 filing_id, const char *date,
     return sc__db_exec_stmt(db, st, "ending a filing");
 }
 
+
+/* ---- certificate sites (cert_site, org_int.h) -------------------------------------------- */
+
+/* The site is the organization's: the 6-digit sequence in its certificate numbers,
+ * given in order when it is filed (or claimed from another registry's numbers). */
+static const char SQL_SITE_GET[] = "SELECT site FROM cert_site WHERE org_id = ?1";
+static const char SQL_SITE_NEW[] =
+    "INSERT INTO cert_site(org_id, site, assigned) "
+    "SELECT ?1, coalesce(max(site), 0) + 1, ?2 FROM cert_site";
+static const char SQL_SITE_OWNER[] = "SELECT org_id FROM cert_site WHERE site = ?1";
+static const char SQL_SITE_SET[] =
+    "INSERT INTO cert_site(org_id, site, assigned) VALUES (?1, ?2, ?3)";
+
+int sc__org_site_get(sc_db *db, sqlite3_int64 org_id, int *site)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (!db || org_id <= 0 || !site)
+        return rep_bad("sc__org_site_get");
+    *site = 0;
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_GET, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, org_id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *site = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading the site sequence");
+    return SC_OK;
+}
+
+int sc__org_site_assign(sc_db *db, sqlite3_int64 org_id, const char *date, int *site)
+{
+    sqlite3_stmt *st;
+    int rc, got = 0;
+    if (!db || org_id <= 0 || !date)
+        return rep_bad("sc__org_site_assign");
+    if ((rc = sc__org_site_get(db, org_id, &got)) != SC_OK)
+        return rc;
+    if (!got) {
+        if ((rc = sc__db_stmt_get(db, SQL_SITE_NEW, &st)) != SC_OK)
+            return rc;
+        sqlite3_bind_int64(st, 1, org_id);
+        sc__bind_text(st, 2, date);
+        if ((rc = sc__db_exec_stmt(db, st, "assigning a site sequence")) != SC_OK ||
+            (rc = sc__org_site_get(db, org_id, &got)) != SC_OK)
+            return rc;
+        if (!got)
+            return sc__error_set(SC_EDB, SC_DOMAIN_DB, "no site sequence could be assigned");
+    }
+    if (site)
+        *site = got;
+    return SC_OK;
+}
+
+int sc__org_site_claim(sc_db *db, sqlite3_int64 org_id, int site, const char *what,
+                       const char *field, const char *date)
+{
+    sqlite3_stmt *st;
+    int rc, own = 0;
+    if (!db || org_id <= 0 || site <= 0 || !what || !field || !date)
+        return rep_bad("sc__org_site_claim");
+    if ((rc = sc__org_site_get(db, org_id, &own)) != SC_OK)
+        return rc;
+    if (own) {
+        if (own == site)
+            return SC_OK;
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s names site %06d, unknown here; "
+                      "the organization's known sites: %06d", what, site, own);
+        sc__error_set_field(field);
+        return SC_ECONSTRAINT;
+    }
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_OWNER, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int(st, 1, site);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s names site %06d, which is another "
+                      "organization's; this organization has no site here yet (its known "
+                      "sites: none)", what, site);
+        sc__error_set_field(field);
+        return SC_ECONSTRAINT;
+    }
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading the site sequence");
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_SET, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, org_id);
+    sqlite3_bind_int(st, 2, site);
+    sc__bind_text(st, 3, date);
+    return sc__db_exec_stmt(db, st, "assigning a site sequence");
+}

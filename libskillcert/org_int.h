@@ -129,6 +129,23 @@ int sc__org_suspend(sc_db *db, sqlite3_int64 org_id, sqlite3_int64 ref, const ch
                     const char *until);
 int sc__org_suspension_lift(sc_db *db, sqlite3_int64 ref, const char *lifted);
 
+/* Certificate sites (cert_site, owned here): the 6-digit site sequence of an
+ * organization's certificate numbers, given in order when it is filed (sc_org_file,
+ * a filing listed or recorded from a document), before any certificate. Run inside
+ * the caller's transaction.
+ * sc__org_site_get: *site the organization's site, 0 when it has none yet.
+ * sc__org_site_assign: the site, given now (assigned on date) when it has none;
+ *   site may be NULL.
+ * sc__org_site_claim: a site named by another registry's document (`what`, e.g.
+ *   "certificate S...", reported on `field`) is the organization's: taken when it has
+ *   none and nobody here holds it; SC_ECONSTRAINT (recorded, listing the known sites)
+ *   when it names another site.
+ * SC_OK; SC_ECONSTRAINT; SC_EINVAL; SC_EDB (error set). */
+int sc__org_site_get(sc_db *db, sqlite3_int64 org_id, int *site);
+int sc__org_site_assign(sc_db *db, sqlite3_int64 org_id, const char *date, int *site);
+int sc__org_site_claim(sc_db *db, sqlite3_int64 org_id, int site, const char *what,
+                       const char *field, const char *date);
+
 /* Validates an optional date (NULL: today) into buf. */
 int sc__date_arg(const char *date, const char *what, char buf[SC_DATE_SIZE]);
 

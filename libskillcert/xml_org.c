@@ -967,6 +967,24 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
     return sc__xml_count(ctx);
 }
 
+/* The organization's certificate site, as the directory's issuer gave it at filing:
+ * recorded here through org (a filing listed without it gets one of this registry's). */
+static int di_site(sc__xml_ctx *ctx, org_state *s)
+{
+    const char *v = sc__xml_attr(ctx, "site");
+    char what[80];
+    int site = 0, i;
+    if (!v || !*v || !s->org_id)
+        return SC_OK;
+    for (i = 0; i < 6 && v[i] >= '0' && v[i] <= '9'; i++)
+        site = site * 10 + (v[i] - '0');
+    if (i != 6 || v[6] || site == 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "site", "'%.40s' is not a site: 6 digits, "
+                            "not 000000", v);
+    snprintf(what, sizeof what, "the directory's organization %s", s->code);
+    return op(ctx, sc__org_site_claim(ctx->db, s->org_id, site, what, "site", s->day));
+}
+
 static int di_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
 {
     org_state *s = state;
@@ -981,7 +999,7 @@ static int di_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
     }
     if (depth == 1 && !strcmp(local, "organization")) {
         s->org_id = 0;
-        if ((rc = org_upsert(ctx, s)) != SC_OK)
+        if ((rc = org_upsert(ctx, s)) != SC_OK || (rc = di_site(ctx, s)) != SC_OK)
             return rc;
         switch (sc__strset_add(&s->orgs, s->code)) {
         case 1:
@@ -1325,14 +1343,21 @@ static int ex_directory(sc_db *db, sc__buf *b, const char *day)
     while (rc == SC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *code = sc__col_text(st, 0);
         sqlite3_int64 org_id = 0;
+        int site = 0;
         ex_filing f;
         if (strcmp(cur, code)) {
             if (cur[0])
                 sc__buf_puts(b, "  </organization>\n");
             sc__copy_text(cur, sizeof cur, code);
             sc__buf_puts(b, "  <organization");
-            if ((rc = ex_org_attrs(db, b, cur, &org_id)) != SC_OK)
+            if ((rc = ex_org_attrs(db, b, cur, &org_id)) != SC_OK ||
+                (rc = sc__org_site_get(db, org_id, &site)) != SC_OK)
                 break;
+            if (site) {
+                char text[16];
+                snprintf(text, sizeof text, "%06d", site);
+                attr(b, "site", text);
+            }
             sc__buf_puts(b, ">\n");
         }
         if ((rc = ex_filing_get(db, sqlite3_column_int64(st, 1), &f)) != SC_OK)

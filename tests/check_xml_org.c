@@ -676,6 +676,59 @@ START_TEST(test_xml_org_directory_exit)
 }
 END_TEST
 
+/* Issue 11: the directory carries each organization's certificate site, given when the
+   city filed it; a receiving registry records it before any certificate, and refuses a
+   directory naming another site than the one it knows, with the known sites listed. A
+   directory without sites (an older one) gives the listed organizations sites here. */
+START_TEST(test_xml_org_directory_sites)
+{
+    sc_db *vendor = t_notice_db(), *old = t_notice_db();
+    char *doc, *bad, *bare, *tmp;
+    int site = 0;
+    two_filed();
+    ck_ok(sc_certificate_site_get(&site, city_db, ORG));
+    ck_assert_int_eq(site, 1);
+    ck_ok(sc_certificate_site_get(&site, city_db, ORG2));
+    ck_assert_int_eq(site, 2);
+    /* the district held ORG's application: no site until it learns the filing */
+    ck_assert_int_eq(sc_certificate_site_get(&site, dist_db, ORG), SC_ENOTFOUND);
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-08-01");
+    ck_assert_ptr_nonnull(strstr(doc, "site=\"000001\""));
+    ck_assert_ptr_nonnull(strstr(doc, "site=\"000002\""));
+    /* ORG holds site 1 here; a directory naming 000005 for it is refused */
+    ck_ok(t_import(vendor, org, doc, NULL, rep));
+    ck_ok(sc_certificate_site_get(&site, vendor, ORG));
+    ck_assert_int_eq(site, 1);
+    ck_ok(sc_certificate_site_get(&site, vendor, ORG2));
+    ck_assert_int_eq(site, 2);
+    ck_assert_int_eq(t_count(vendor, "SELECT count(*) FROM certificate"), 0);
+    tmp = t_edit(doc, "credit-code=\"" ORG "\"", "site=\"000001\"", "site=\"000005\"");
+    bad = t_edit(tmp, "batch=", "directory-", "directory-y");
+    t_refused_import(vendor, org, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "known sites: 000001"));
+    ck_assert_str_eq(sc_error_last()->field, "directory/organization[2]/@site");
+    free(tmp);
+    free(bad);
+    /* the district's copy learns the sites */
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
+    ck_ok(sc_certificate_site_get(&site, dist_db, ORG));
+    ck_assert_int_eq(site, 1);
+    /* a directory without sites: listed, hence filed, each gets a site here */
+    tmp = t_edit(doc, "<organization", " site=\"000002\"", "");
+    bare = t_edit(tmp, "credit-code=\"" ORG "\"", " site=\"000001\"", "");
+    ck_assert_ptr_null(strstr(bare, "site="));
+    ck_ok(t_import(old, org, bare, NULL, rep));
+    ck_assert_int_eq(t_count(old, "SELECT count(*) FROM cert_site"), 2);
+    ck_ok(sc_certificate_site_get(&site, old, ORG));
+    ck_assert_int_gt(site, 0);
+    free(tmp);
+    free(bare);
+    sc_free(doc);
+    sc_db_close(vendor);
+    sc_db_close(old);
+}
+END_TEST
+
 START_TEST(test_xml_org_directory_refusals)
 {
     char *doc, *bad;
@@ -1006,6 +1059,7 @@ Suite *sc_xml_org_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_xml_org_directory_round_trip);
     tcase_add_test(tc, test_xml_org_directory_exit);
+    tcase_add_test(tc, test_xml_org_directory_sites);
     tcase_add_test(tc, test_xml_org_directory_refusals);
     tcase_add_test(tc, test_xml_org_export_arguments);
     suite_add_tcase(s, tc);
