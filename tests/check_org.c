@@ -893,8 +893,14 @@ START_TEST(test_org_may_certify_refusals)
     ck_ok(sc_org_rules_confirm(db, haidian, ORG_A, SC_PATH_EXCEPTIONAL, "2023-06-10"));
 
     before = t_dump(db);
-    ck_verdict(MAY(ORG_C, "4-02-07-10", NULL, 5, "2023-06-01", NULL, SC_PATH_NORMAL), 0,
-               SC_REASON_ORG_UNKNOWN);
+    /* an unknown organization is SC_ENOTFOUND (one not-found rule), its reason given */
+    {
+        sc_verdict v_;
+        ck_assert_int_eq(MAY(ORG_C, "4-02-07-10", NULL, 5, "2023-06-01", NULL, SC_PATH_NORMAL),
+                         SC_ENOTFOUND);
+        ck_assert_int_eq(v_.ok, 0);
+        ck_assert_int_eq(v_.reason, SC_REASON_ORG_UNKNOWN);
+    }
     ck_verdict(MAY(ORG_A, "4-02-07-10", NULL, 5, "2023-02-15", NULL, SC_PATH_NORMAL), 0,
                SC_REASON_ORG_NOT_FILED);
     /* Outside the scope: another occupation, another level, another work type. */
