@@ -853,6 +853,48 @@ int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
     return grant_check(db, filing_id, code, item);
 }
 
+int sc__filing_steps_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                           const char *const days[SC_FILING_ACTIVE + 1], const char *rejected,
+                           int *at)
+{
+    sc_filing f;
+    int rc, found, step;
+    if (at)
+        *at = 0;
+    if (!db || filing_id <= 0 || !code || !days)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_steps_check: bad arguments");
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, filing_id, NULL, &f, &found)) != SC_OK)
+        return rc;
+    if (!found)
+        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no filing %lld",
+                             (long long)filing_id);
+    /* Each step newly reached, in order, as its direct call checks it. */
+    for (step = f.status + 1; step <= SC_FILING_ACTIVE && f.status < SC_FILING_ACTIVE; step++) {
+        const char *d = days[step];
+        char *slot;
+        if (!d || !d[0])
+            continue;
+        if ((rc = step_check(code, &f, f.status, d)) != SC_OK) {
+            if (at)
+                *at = step;
+            return rc;
+        }
+        slot = step == SC_FILING_RECOMMENDED ? f.recommended
+               : step == SC_FILING_EVALUATED ? f.evaluated
+               : step == SC_FILING_NOTICED   ? f.noticed
+               : step == SC_FILING_FILED     ? f.filed
+                                             : f.committed;
+        snprintf(slot, SC_DATE_SIZE, "%s", d);
+        f.status = step;
+    }
+    if (rejected && rejected[0] && (rc = step_check(code, &f, f.status, rejected)) != SC_OK) {
+        if (at)
+            *at = SC_FILING_REJECTED;
+        return rc;
+    }
+    return SC_OK;
+}
+
 int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
                     const sc_offerings *granted, unsigned int methods, const char *date,
                     const char *note)

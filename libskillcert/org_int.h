@@ -88,6 +88,16 @@ int sc__org_register_check(sc_db *db, const char *credit_code, const char *name,
  * SC_ECONSTRAINT (recorded, field "scope"); SC_EINVAL; SC_EDB. */
 int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
                            const sc_offering_item *item);
+/* The checks of the direct steps (sc_org_recommend, _evaluate, _notice, _file,
+ * _commit, _reject: a step is not dated before the previous one) for the steps of
+ * filing_id of `code` that a document replays: days[step] the day of each step
+ * (SC_FILING_RECOMMENDED..SC_FILING_ACTIVE; NULL or "" when not taken), checked in
+ * order from the filing's present step; rejected the day of a rejection ("" or NULL
+ * for none). *at (may be NULL): the step refused. SC_OK; SC_ECONSTRAINT (recorded with
+ * the direct call's words, field "date"); SC_ENOTFOUND; SC_EINVAL; SC_EDB. */
+int sc__filing_steps_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                           const char *const days[SC_FILING_ACTIVE + 1], const char *rejected,
+                           int *at);
 /* A new organization, as registered elsewhere; *id its row. */
 int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
                       const char *district, const char *registered, int legacy,

@@ -681,26 +681,35 @@ static int er_outcome_start(sc__xml_ctx *ctx, org_state *s)
     if (reason && sc__check_text(reason, "reason", SC_ORG_TEXT_SIZE - 1, 0) != SC_OK)
         return sc__xml_fail_last(ctx, "reason");
     sc__copy_text(s->reason, sizeof s->reason, s->target == SC_FILING_REJECTED ? reason : "");
-    /* The steps follow each other. */
+    /* The steps follow each other: the checks of the direct steps, in org.c. */
     {
         const char *names[] = { "applied", "recommended", "evaluated", "noticed", "filed",
                                 "committed", "rejected" };
         const char *days[] = { s->applied, s->recommended, s->evaluated, s->noticed, s->filed,
                                s->committed, s->rejected };
-        const char *prev = NULL, *prev_name = NULL;
+        const char *step_days[SC_FILING_ACTIVE + 1] = { NULL };
+        const char *last = NULL, *last_name = NULL;
         size_t i;
-        for (i = 0; i < sizeof days / sizeof days[0]; i++) {
-            if (!days[i][0])
-                continue;
-            if (prev && strcmp(days[i], prev) < 0)
-                return sc__xml_fail(ctx, SC_EINVALIDDOC, names[i], "%s (%s) is before %s (%s)",
-                                    names[i], days[i], prev_name, prev);
-            prev = days[i];
-            prev_name = names[i];
-        }
-        if (prev && strcmp(prev, s->day) > 0)
-            return sc__xml_fail(ctx, SC_EINVALIDDOC, prev_name,
-                                "%s (%s) is after the document was issued (%s)", prev_name, prev,
+        int at = 0;
+        step_days[SC_FILING_RECOMMENDED] = s->recommended;
+        step_days[SC_FILING_EVALUATED] = s->evaluated;
+        step_days[SC_FILING_NOTICED] = s->noticed;
+        step_days[SC_FILING_FILED] = s->filed;
+        step_days[SC_FILING_ACTIVE] = s->kind == SC_FILING_ADDITION ? "" : s->committed;
+        if (sc__filing_steps_check(ctx->db, s->filing_id, s->code, step_days, s->rejected,
+                                   &at) != SC_OK)
+            return sc__xml_fail_last(ctx, at == SC_FILING_REJECTED ? "rejected"
+                                          : at == SC_FILING_ACTIVE ? "committed"
+                                          : at >= SC_FILING_RECOMMENDED ? names[at - 1]
+                                                                        : NULL);
+        for (i = 0; i < sizeof days / sizeof days[0]; i++)
+            if (days[i][0] && (!last || strcmp(days[i], last) > 0)) {
+                last = days[i];
+                last_name = names[i];
+            }
+        if (last && strcmp(last, s->day) > 0)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, last_name,
+                                "%s (%s) is after the document was issued (%s)", last_name, last,
                                 s->day);
     }
     if (s->filed[0]) {

@@ -330,6 +330,41 @@ START_TEST(test_xml_org_doors_recommend)
 }
 END_TEST
 
+/* Step dates: the city's evaluation dated before the district's recommendation is
+ * refused by sc_org_evaluate and by the import of an evaluation result so dated, with the
+ * same words (org's step check); neither registry changes. */
+START_TEST(test_xml_org_doors_evaluation_dates)
+{
+    char *doc, *bad, msg[1024], msg2[1024];
+    to_city();
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT,
+                   sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_MATERIALS, "2023-02-05",
+                                   NULL),
+                   msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is before the previous step"));
+    ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
+                          "2023-03-01", NULL));
+    ck_ok(sc_org_notice(city_db, centre, ORG, "2023-03-10"));
+    /* the filing dated before the notice */
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT, sc_org_file(city_db, centre, ORG, "2023-03-05"),
+                   msg2);
+    ck_assert_ptr_nonnull(strstr(msg2, "is before the previous step"));
+    ck_ok(sc_org_file(city_db, centre, ORG, "2023-05-10"));
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    bad = t_edit(doc, "<outcome", "evaluated=\"2023-03-01\"", "evaluated=\"2023-02-05\"");
+    import_refused_as(org_db, org, bad, msg);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->field, "@evaluated"));
+    free(bad);
+    bad = t_edit(doc, "<outcome", "filed=\"2023-05-10\"", "filed=\"2023-03-05\"");
+    import_refused_as(org_db, org, bad, msg2);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->field, "@filed"));
+    free(bad);
+    /* the document as the city issued it goes through */
+    ck_ok(t_import(org_db, org, doc, NULL, rep));
+    sc_free(doc);
+}
+END_TEST
+
 START_TEST(test_xml_org_application_addition)
 {
     char *doc;
@@ -1039,6 +1074,7 @@ Suite *sc_xml_org_suite(void)
     tcase_add_test(tc, test_xml_org_doors_apply);
     tcase_add_test(tc, test_xml_org_doors_grant);
     tcase_add_test(tc, test_xml_org_doors_recommend);
+    tcase_add_test(tc, test_xml_org_doors_evaluation_dates);
     suite_add_tcase(s, tc);
     tc = tcase_create("recommendation");
     tcase_add_checked_fixture(tc, setup, teardown);
