@@ -1111,6 +1111,36 @@ static const char SQL_TO_END[] =
     "(f.status BETWEEN " SQL_APPLIED " AND " SQL_NOTICED " OR (f.status IN (" SQL_FILED ", " SQL_ACTIVE
     ") AND f.filed <= ?2 AND ?2 <= f.valid_until)) "
     "ORDER BY f.id";
+/* The checks of an exit (退出目录) of filing f on date, whichever door (sc_org_exit, a
+ * directory that no longer lists the filing): the filing is in the directory on that
+ * day, and the exit is not dated before its last step. */
+static int exit_check(const sc_filing *f, const char *date)
+{
+    if ((f->status != SC_FILING_FILED && f->status != SC_FILING_ACTIVE) || f->ended[0] ||
+        !f->filed[0] || strcmp(f->filed, date) > 0 || strcmp(date, f->valid_until) > 0) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s has no filing in force on %s: it is not in the directory",
+                      f->credit_code, date);
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    return step_check(f->credit_code, f, f->status, date);
+}
+
+int sc__filing_exit_check(sc_db *db, sqlite3_int64 filing_id, const char *date)
+{
+    sc_filing f;
+    int rc, found;
+    if (!db || filing_id <= 0 || !date)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_exit_check: bad arguments");
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, filing_id, NULL, &f, &found)) != SC_OK)
+        return rc;
+    if (!found)
+        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no filing %lld",
+                             (long long)filing_id);
+    return exit_check(&f, date);
+}
+
 static const char SQL_SET_EXITED[] =
     "UPDATE filing SET status = ?2, ended = ?3, reason = ?4 WHERE id = ?1";
 
@@ -1144,6 +1174,8 @@ int sc_org_exit(sc_db *db, const sc_actor *actor, const char *credit_code, const
                            date);
         goto done;
     }
+    if ((rc = exit_check(&f, date)) != SC_OK)
+        goto done;
     if ((rc = sc__db_stmt_get(db, SQL_TO_END, &st)) != SC_OK)
         goto done;
     sqlite3_bind_int64(st, 1, org.id);

@@ -126,6 +126,11 @@ int sc__filing_outcome(sc_db *db, sqlite3_int64 filing_id, int status, const sc_
 int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char *filed,
                       const char *receipt, const char *valid_until, const char *committed,
                       sqlite3_int64 base_id);
+/* The checks of sc_org_exit for the exit of filing_id on date that a directory no
+ * longer listing it replays: in the directory on that day, the exit not dated before
+ * the filing's last step. SC_OK; SC_ECONSTRAINT (recorded with the direct call's words,
+ * field "date"); SC_ENOTFOUND; SC_EINVAL; SC_EDB. */
+int sc__filing_exit_check(sc_db *db, sqlite3_int64 filing_id, const char *date);
 /* No longer listed in the directory: EXITED (退出目录) on date. */
 int sc__filing_unlisted(sc_db *db, sqlite3_int64 filing_id, const char *date,
                         const char *reason);

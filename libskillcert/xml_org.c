@@ -1082,7 +1082,8 @@ static int di_finish(sc__xml_ctx *ctx, void *state)
     snprintf(why, sizeof why, "not in the directory of %s (评价机构目录)", s->day);
     for (i = 0; rc == SC_OK && i < n; i++) {
         /* The exit is the city's (§五(三)): the directory's issuer, checked on the root. */
-        if ((rc = op(ctx, sc__filing_unlisted(ctx->db, gone[i], s->day, why))) == SC_OK)
+        if ((rc = op(ctx, sc__filing_exit_check(ctx->db, gone[i], s->day))) == SC_OK &&
+            (rc = op(ctx, sc__filing_unlisted(ctx->db, gone[i], s->day, why))) == SC_OK)
             rc = add_step(ctx, gone[i], SC_FILING_EXITED, s->day,
                           ctx->issuer ? sc_actor_label(ctx->issuer) : "city-centre", why);
     }

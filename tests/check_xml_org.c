@@ -143,6 +143,9 @@ static void to_city(void)
     sc_free(doc);
 }
 
+static char *cut_element(const char *doc, const char *start, const char *needle,
+                         const char *end);
+
 static void city_files(sc_db *db, const char *code)
 {
     ck_ok(sc_org_evaluate(db, centre, code, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
@@ -764,6 +767,39 @@ START_TEST(test_xml_org_directory_sites)
 }
 END_TEST
 
+/* The exit (退出目录): dated before the organization's commitment, sc_org_exit and the
+ * import of a directory of that day no longer listing it refuse it with the same words
+ * (org's exit check); neither registry changes. */
+START_TEST(test_xml_org_doors_exit)
+{
+    sc_db *vendor = t_notice_db();
+    char *doc, *older, *gone, msg[1024];
+    to_city();
+    city_files(city_db, ORG);
+    ck_ok(sc_org_commit(city_db, org, ORG, "2023-05-12"));
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT,
+                   sc_org_exit(city_db, centre, ORG, "违反承诺", "2023-05-11"), msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is before the previous step"));
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-08-01");
+    ck_ok(t_import(vendor, org, doc, NULL, rep));
+    /* the directory of 2023-05-11 without ORG: an exit on that day */
+    older = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-05-11");
+    gone = cut_element(older, "<organization ", "credit-code=\"" ORG "\"", "</organization>\n");
+    ck_assert_ptr_null(strstr(gone, ORG));
+    import_refused_as(vendor, org, gone, msg);
+    /* an exit the direct call allows goes through both doors */
+    ck_ok(sc_org_exit(city_db, centre, ORG, "违反承诺", "2024-01-10"));
+    sc_free(older);
+    free(gone);
+    older = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2024-02-01");
+    ck_ok(t_import(vendor, org, older, NULL, rep));
+    ck_assert_int_eq(t_count(vendor, "SELECT count(*) FROM filing WHERE status = 8"), 1);
+    sc_free(older);
+    sc_free(doc);
+    sc_db_close(vendor);
+}
+END_TEST
+
 START_TEST(test_xml_org_directory_refusals)
 {
     char *doc, *bad;
@@ -1096,6 +1132,7 @@ Suite *sc_xml_org_suite(void)
     tcase_add_test(tc, test_xml_org_directory_round_trip);
     tcase_add_test(tc, test_xml_org_directory_exit);
     tcase_add_test(tc, test_xml_org_directory_sites);
+    tcase_add_test(tc, test_xml_org_doors_exit);
     tcase_add_test(tc, test_xml_org_directory_refusals);
     tcase_add_test(tc, test_xml_org_export_arguments);
     suite_add_tcase(s, tc);
