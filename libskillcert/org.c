@@ -853,46 +853,116 @@ int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
     return grant_check(db, filing_id, code, item);
 }
 
-int sc__filing_steps_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
-                           const char *const days[SC_FILING_ACTIVE + 1], const char *rejected,
-                           int *at)
+/* Each step newly reached on f (days by step, NULL or "" when not taken), in order,
+ * as its direct call checks it; then a rejection's day. *at: the step refused. */
+static int steps_check(sc_filing *f, const char *code, const char *const *days,
+                       const char *rejected, int *at)
 {
-    sc_filing f;
-    int rc, found, step;
-    if (at)
-        *at = 0;
-    if (!db || filing_id <= 0 || !code || !days)
-        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_steps_check: bad arguments");
-    if ((rc = one_filing(db, SQL_FILING_BY_ID, filing_id, NULL, &f, &found)) != SC_OK)
-        return rc;
-    if (!found)
-        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no filing %lld",
-                             (long long)filing_id);
-    /* Each step newly reached, in order, as its direct call checks it. */
-    for (step = f.status + 1; step <= SC_FILING_ACTIVE && f.status < SC_FILING_ACTIVE; step++) {
+    int rc, step;
+    for (step = f->status + 1; step <= SC_FILING_ACTIVE && f->status < SC_FILING_ACTIVE;
+         step++) {
         const char *d = days[step];
         char *slot;
         if (!d || !d[0])
             continue;
-        if ((rc = step_check(code, &f, f.status, d)) != SC_OK) {
+        if ((rc = step_check(code, f, f->status, d)) != SC_OK) {
             if (at)
                 *at = step;
             return rc;
         }
-        slot = step == SC_FILING_RECOMMENDED ? f.recommended
-               : step == SC_FILING_EVALUATED ? f.evaluated
-               : step == SC_FILING_NOTICED   ? f.noticed
-               : step == SC_FILING_FILED     ? f.filed
-                                             : f.committed;
+        slot = step == SC_FILING_RECOMMENDED ? f->recommended
+               : step == SC_FILING_EVALUATED ? f->evaluated
+               : step == SC_FILING_NOTICED   ? f->noticed
+               : step == SC_FILING_FILED     ? f->filed
+                                             : f->committed;
         snprintf(slot, SC_DATE_SIZE, "%s", d);
-        f.status = step;
+        f->status = step;
     }
-    if (rejected && rejected[0] && (rc = step_check(code, &f, f.status, rejected)) != SC_OK) {
+    if (rejected && rejected[0] && (rc = step_check(code, f, f->status, rejected)) != SC_OK) {
         if (at)
             *at = SC_FILING_REJECTED;
         return rc;
     }
     return SC_OK;
+}
+
+static int filing_by_id(sc_db *db, sqlite3_int64 filing_id, sc_filing *f)
+{
+    int rc, found;
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, filing_id, NULL, f, &found)) != SC_OK)
+        return rc;
+    if (!found)
+        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no filing %lld",
+                             (long long)filing_id);
+    return SC_OK;
+}
+
+int sc__filing_steps_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                           const char *const days[SC_FILING_ACTIVE + 1], const char *rejected,
+                           int *at)
+{
+    sc_filing f;
+    int rc;
+    if (at)
+        *at = 0;
+    if (!db || filing_id <= 0 || !code || !days)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_steps_check: bad arguments");
+    if ((rc = filing_by_id(db, filing_id, &f)) != SC_OK)
+        return rc;
+    return steps_check(&f, code, days, rejected, at);
+}
+
+/* The check of filing an addition (增项) on date, whichever door (sc_org_file, a
+ * directory listing it): the filing it extends is in force that day. until: the
+ * base's validity, which the addition keeps (may be NULL). */
+static int addition_base_check(sc_db *db, sqlite3_int64 base_id, const char *date,
+                               char until[SC_DATE_SIZE])
+{
+    sc_filing base;
+    int rc, found;
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, base_id, NULL, &base, &found)) != SC_OK)
+        return rc;
+    if (!found || !base.filed[0] || strcmp(date, base.valid_until) > 0 ||
+        strcmp(date, base.filed) < 0 || (base.ended[0] && strcmp(date, base.ended) >= 0)) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "the filing %s that this addition (增项) extends is no longer in force "
+                      "on %s: reject the addition", found ? base.receipt : "?", date);
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    if (until)
+        snprintf(until, SC_DATE_SIZE, "%s", base.valid_until);
+    return SC_OK;
+}
+
+int sc__filing_listing_check(sc_db *db, sqlite3_int64 filing_id, sqlite3_int64 base_id,
+                             const char *filed, const char *committed, int *at)
+{
+    const char *days[SC_FILING_ACTIVE + 1] = { NULL };
+    sc_filing f;
+    int rc;
+    if (at)
+        *at = 0;
+    if (!db || filing_id <= 0 || !filed)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc__filing_listing_check: bad arguments");
+    if ((rc = filing_by_id(db, filing_id, &f)) != SC_OK)
+        return rc;
+    if (f.status < SC_FILING_FILED) {
+        days[SC_FILING_FILED] = filed;
+        if (f.kind == SC_FILING_ADDITION) {
+            if (!base_id)
+                base_id = f.base_id;
+            if (base_id && (rc = addition_base_check(db, base_id, filed, NULL)) != SC_OK) {
+                if (at)
+                    *at = SC_FILING_FILED;
+                return rc;
+            }
+        }
+    }
+    if (f.kind == SC_FILING_INITIAL && committed && committed[0])
+        days[SC_FILING_ACTIVE] = committed;
+    return steps_check(&f, f.credit_code, days, NULL, at);
 }
 
 int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
@@ -998,18 +1068,8 @@ int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_code, const
                          SC_FILING_NOTICED)) != SC_OK)
         return rc;
     if (c.f.kind == SC_FILING_ADDITION) {
-        sc_filing base;
-        int found;
-        if ((rc = one_filing(db, SQL_FILING_BY_ID, c.f.base_id, NULL, &base, &found)) != SC_OK)
+        if ((rc = addition_base_check(db, c.f.base_id, c.date, until)) != SC_OK)
             return step_fail(&c, rc);
-        if (!found || !base.filed[0] || strcmp(c.date, base.valid_until) > 0 ||
-            (base.ended[0] && strcmp(c.date, base.ended) >= 0)) {
-            sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                          "the filing %s that this addition (增项) extends is no longer in force "
-                          "on %s: reject the addition", found ? base.receipt : "?", c.date);
-            return step_fail(&c, SC_ECONSTRAINT);
-        }
-        snprintf(until, sizeof until, "%s", base.valid_until);
         status = SC_FILING_ACTIVE;
     } else {
         validity_end(c.date, until);

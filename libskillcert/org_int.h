@@ -98,6 +98,15 @@ int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
 int sc__filing_steps_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
                            const char *const days[SC_FILING_ACTIVE + 1], const char *rejected,
                            int *at);
+/* The checks of sc_org_file (an addition's base in force on the filing day, the
+ * filing not dated before the previous step) and sc_org_commit (not before the
+ * filing) for a directory listing filing_id as filed on `filed` (committed: the
+ * commitment's day or ""), base_id its base (0: the filing's own). Steps already
+ * recorded here are not checked again. *at (may be NULL): SC_FILING_FILED or
+ * SC_FILING_ACTIVE, the step refused. SC_OK; SC_ECONSTRAINT (recorded with the
+ * direct call's words, field "date"); SC_ENOTFOUND; SC_EINVAL; SC_EDB. */
+int sc__filing_listing_check(sc_db *db, sqlite3_int64 filing_id, sqlite3_int64 base_id,
+                             const char *filed, const char *committed, int *at);
 /* A new organization, as registered elsewhere; *id its row. */
 int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
                       const char *district, const char *registered, int legacy,

@@ -962,6 +962,13 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
         if ((rc = receipt_free(ctx, s->receipt, id)) != SC_OK)
             return rc;
     }
+    /* The checks of the direct filing and commitment, in org.c. */
+    {
+        int at = 0;
+        if (sc__filing_listing_check(ctx->db, id, s->base_id, s->filed, s->committed, &at) !=
+            SC_OK)
+            return sc__xml_fail_last(ctx, at == SC_FILING_ACTIVE ? "committed" : "filed");
+    }
     if ((rc = op(ctx, sc__filing_listed(ctx->db, id, status, s->filed, s->receipt,
                                         s->valid_until, s->committed, s->base_id))) != SC_OK)
         return rc;

@@ -800,6 +800,35 @@ START_TEST(test_xml_org_doors_exit)
 }
 END_TEST
 
+/* The listing (the city's filing, 备案): dated before the notice, sc_org_file and the
+ * import of a directory listing it so, into a registry that knows the notice, refuse it
+ * with the same words (org's listing check); neither registry changes. */
+START_TEST(test_xml_org_doors_listing)
+{
+    char *doc, *bad, msg[1024];
+    to_city();
+    ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
+                          "2023-03-01", NULL));
+    ck_ok(sc_org_notice(city_db, centre, ORG, "2023-03-10"));
+    /* the organization learns of the notice */
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-11");
+    ck_ok(t_import(org_db, org, doc, NULL, rep));
+    sc_free(doc);
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT, sc_org_file(city_db, centre, ORG, "2023-03-05"),
+                   msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is before the previous step"));
+    ck_ok(sc_org_file(city_db, centre, ORG, "2023-05-10"));
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-06-01");
+    bad = t_edit(doc, "<filing", "filed=\"2023-05-10\"", "filed=\"2023-03-05\"");
+    import_refused_as(org_db, org, bad, msg);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->field, "@filed"));
+    free(bad);
+    /* as the city issued it, the directory goes through */
+    ck_ok(t_import(org_db, org, doc, NULL, rep));
+    sc_free(doc);
+}
+END_TEST
+
 START_TEST(test_xml_org_directory_refusals)
 {
     char *doc, *bad;
@@ -1133,6 +1162,7 @@ Suite *sc_xml_org_suite(void)
     tcase_add_test(tc, test_xml_org_directory_exit);
     tcase_add_test(tc, test_xml_org_directory_sites);
     tcase_add_test(tc, test_xml_org_doors_exit);
+    tcase_add_test(tc, test_xml_org_doors_listing);
     tcase_add_test(tc, test_xml_org_directory_refusals);
     tcase_add_test(tc, test_xml_org_export_arguments);
     suite_add_tcase(s, tc);
