@@ -88,6 +88,7 @@ typedef struct {
     unsigned int methods;
     char evaluated[SC_DATE_SIZE], noticed[SC_DATE_SIZE], rejected[SC_DATE_SIZE];
     char reason[SC_ORG_TEXT_SIZE];
+    int site;                    /* evaluation outcome: the certificate site given, or 0 */
     sc__strset orgs, receipts;
 } org_state;
 
@@ -145,6 +146,23 @@ static int receipt_attr(sc__xml_ctx *ctx, const char *name, int required,
         return sc__xml_fail(ctx, SC_EINVALIDDOC, name,
                             "'%.40s' is not a receipt number BJ-YYYY-NNNN", v);
     snprintf(buf, SC_RECEIPT_SIZE, "%s", v);
+    return SC_OK;
+}
+
+/* An optional site attribute "NNNNNN" (not 000000) into *site (0 when absent). */
+static int site_attr(sc__xml_ctx *ctx, int *site)
+{
+    const char *v = sc__xml_attr(ctx, "site");
+    int i, n = 0;
+    *site = 0;
+    if (!v || !*v)
+        return SC_OK;
+    for (i = 0; i < 6 && v[i] >= '0' && v[i] <= '9'; i++)
+        n = n * 10 + (v[i] - '0');
+    if (i != 6 || v[6] || n == 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "site", "'%.40s' is not a site: 6 digits, "
+                            "not 000000", v);
+    *site = n;
     return SC_OK;
 }
 
@@ -650,8 +668,12 @@ static int er_outcome_start(sc__xml_ctx *ctx, org_state *s)
         (rc = day_attr(ctx, "committed", 0, s->committed)) != SC_OK ||
         (rc = day_attr(ctx, "rejected", s->target == SC_FILING_REJECTED, s->rejected)) != SC_OK ||
         (rc = receipt_attr(ctx, "receipt", s->target == SC_FILING_FILED, s->receipt)) != SC_OK ||
-        (rc = methods_attr(ctx, &s->methods)) != SC_OK)
+        (rc = methods_attr(ctx, &s->methods)) != SC_OK ||
+        (rc = site_attr(ctx, &s->site)) != SC_OK)
         return rc;
+    if (s->site && !s->filed[0])
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "site", "a certificate site comes with a "
+                            "filing date");
     if (!s->filed[0] && (s->receipt[0] || s->valid_until[0] || s->committed[0]))
         return sc__xml_fail(ctx, SC_EINVALIDDOC,
                             s->receipt[0]       ? "receipt"
@@ -781,6 +803,14 @@ static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
         snprintf(f.ended, sizeof f.ended, "%s", s->rejected);
         sc__copy_text(f.reason, sizeof f.reason, s->reason);
         if ((rc = op(ctx, sc__filing_outcome(ctx->db, s->filing_id, status, &f))) != SC_OK)
+            return rc;
+    }
+    /* Filed: the organization's certificate site, as the city gave it. */
+    if (s->site && s->filed[0]) {
+        char what[80];
+        snprintf(what, sizeof what, "the evaluation result of %s", s->code);
+        if ((rc = op(ctx, sc__org_site_claim(ctx->db, s->org_id, s->site, what, "site",
+                                             s->filed))) != SC_OK)
             return rc;
     }
     if (s->evaluated[0] && (rc = set_granted(ctx, s->filing_id, s->granted, 0)) != SC_OK)
@@ -987,16 +1017,12 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
  * recorded here through org (a filing listed without it gets one of this registry's). */
 static int di_site(sc__xml_ctx *ctx, org_state *s)
 {
-    const char *v = sc__xml_attr(ctx, "site");
     char what[80];
-    int site = 0, i;
-    if (!v || !*v || !s->org_id)
+    int site = 0, rc;
+    if (!s->org_id)
         return SC_OK;
-    for (i = 0; i < 6 && v[i] >= '0' && v[i] <= '9'; i++)
-        site = site * 10 + (v[i] - '0');
-    if (i != 6 || v[6] || site == 0)
-        return sc__xml_fail(ctx, SC_EINVALIDDOC, "site", "'%.40s' is not a site: 6 digits, "
-                            "not 000000", v);
+    if ((rc = site_attr(ctx, &site)) != SC_OK || !site)
+        return rc;
     snprintf(what, sizeof what, "the directory's organization %s", s->code);
     return op(ctx, sc__org_site_claim(ctx->db, s->org_id, site, what, "site", s->day));
 }
@@ -1291,7 +1317,7 @@ static void clip(char *date, const char *day)
         date[0] = '\0';
 }
 
-static int ex_outcome(sc_db *db, sc__buf *b, ex_filing *f, const char *day)
+static int ex_outcome(sc_db *db, sc__buf *b, ex_filing *f, const char *day, int site)
 {
     const char *decision;
     int rc;
@@ -1332,6 +1358,11 @@ static int ex_outcome(sc_db *db, sc__buf *b, ex_filing *f, const char *day)
         attr(b, "valid-until", f->valid_until);
         if (f->kind == SC_FILING_INITIAL)
             attr(b, "committed", f->committed);
+        if (site > 0) {
+            char text[16];
+            snprintf(text, sizeof text, "%06d", site);
+            attr(b, "site", text);
+        }
     }
     if (!strcmp(decision, "rejected")) {
         attr(b, "rejected", f->ended);
@@ -1443,7 +1474,7 @@ int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_opt
     sc__buf attrs, body;
     sqlite3_int64 org_id = 0, filing = 0;
     ex_filing f;
-    int rc;
+    int rc, site = 0;
 
     switch (doctype) {
     case SC_DOC_ORG_APPLICATION: root = "organization-application", ns = OA_NS; break;
@@ -1494,7 +1525,9 @@ int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_opt
         if (rc == SC_OK)
             rc = ex_application(db, &body, &f, 1);
         if (rc == SC_OK)
-            rc = ex_outcome(db, &body, &f, day);
+            rc = sc__org_site_get(db, org_id, &site);
+        if (rc == SC_OK)
+            rc = ex_outcome(db, &body, &f, day, site);
     } else {
         rc = ex_org_attrs(db, &attrs, code, &org_id);
         attr(&attrs, "sent", day);

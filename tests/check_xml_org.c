@@ -362,8 +362,16 @@ START_TEST(test_xml_org_doors_evaluation_dates)
     import_refused_as(org_db, org, bad, msg2);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->field, "@filed"));
     free(bad);
-    /* the document as the city issued it goes through */
-    ck_ok(t_import(org_db, org, doc, NULL, rep));
+    /* the document as the city issued it goes through, and gives the organization's
+     * registry the certificate site the city gave at filing (issue 11) */
+    ck_assert_ptr_nonnull(strstr(doc, "site=\"000001\""));
+    {
+        int site = 0;
+        ck_assert_int_eq(sc_certificate_site_get(&site, org_db, ORG), SC_ENOTFOUND);
+        ck_ok(t_import(org_db, org, doc, NULL, rep));
+        ck_ok(sc_certificate_site_get(&site, org_db, ORG));
+        ck_assert_int_eq(site, 1);
+    }
     sc_free(doc);
 }
 END_TEST
