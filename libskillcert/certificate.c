@@ -253,43 +253,9 @@ static int cert_find(sc_db *db, const char *number, cert_row *r)
 
 /* ---- allocation ------------------------------------------------------------------------ */
 
-static const char SQL_SITE_GET[] = "SELECT site FROM cert_site WHERE org_id = ?1";
-static const char SQL_SITE_NEW[] =
-    "INSERT INTO cert_site(org_id, site, assigned) "
-    "SELECT ?1, coalesce(max(site), 0) + 1, ?2 FROM cert_site";
 static const char SQL_COUNTER[] =
     "INSERT INTO cert_counter(org_id, site, year, level, next) VALUES (?1, ?2, ?3, ?4, 1) "
     "ON CONFLICT (org_id, site, year, level) DO UPDATE SET next = next + 1 RETURNING next";
-
-/* The organization's site sequence, given in order on its first certificate. */
-static int site_of(sc_db *db, sqlite3_int64 org_id, const char *date, int *site)
-{
-    sqlite3_stmt *st;
-    int rc, attempt;
-    for (attempt = 0; attempt < 2; attempt++) {
-        if ((rc = sc__db_stmt_get(db, SQL_SITE_GET, &st)) != SC_OK)
-            return rc;
-        sqlite3_bind_int64(st, 1, org_id);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            *site = sqlite3_column_int(st, 0);
-            sqlite3_reset(st);
-            return SC_OK;
-        }
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return sc__db_fail(db, rc, "reading the site sequence");
-        if (attempt)
-            break;
-        if ((rc = sc__db_stmt_get(db, SQL_SITE_NEW, &st)) != SC_OK)
-            return rc;
-        sqlite3_bind_int64(st, 1, org_id);
-        sc__bind_text(st, 2, date);
-        if ((rc = sc__db_exec_stmt(db, st, "assigning a site sequence")) != SC_OK)
-            return rc;
-    }
-    return sc__error_set(SC_EDB, SC_DOMAIN_DB, "no site sequence could be assigned");
-}
 
 /* Allocate the next number for (org, year of date, level). Must run inside
  * the caller's write transaction. */
@@ -299,7 +265,9 @@ static int allocate(sc_db *db, sqlite3_int64 org_id, const char *date, int level
     sqlite3_stmt *st;
     int rc, site = 0, year = (date[2] - '0') * 10 + (date[3] - '0');
     sqlite3_int64 seq;
-    if ((rc = site_of(db, org_id, date, &site)) != SC_OK)
+    /* The site was given at filing; an organization filed before sites were given
+     * at filing gets its own now. */
+    if ((rc = sc__org_site_assign(db, org_id, date, &site)) != SC_OK)
         return rc;
     if (site > 999999)
         return constraint("site", "site sequences are exhausted (999999)");
@@ -1357,9 +1325,6 @@ int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_certificate_iter *
 
 /* ---- certificates exchanged between registries (certificate_int.h) ----------------------- */
 
-static const char SQL_SITE_OWNER[] = "SELECT org_id FROM cert_site WHERE site = ?1";
-static const char SQL_SITE_SET[] =
-    "INSERT INTO cert_site(org_id, site, assigned) VALUES (?1, ?2, ?3)";
 static const char SQL_COUNTER_AT_LEAST[] =
     "INSERT INTO cert_counter(org_id, site, year, level, next) VALUES (?1, ?2, ?3, ?4, ?5) "
     "ON CONFLICT (org_id, site, year, level) DO UPDATE SET next = max(next, excluded.next)";
@@ -1370,43 +1335,13 @@ static const char SQL_RECORD_INS_ISSUED[] =
     "INSERT INTO certificate_record(number, id_type, session_id, id_number, certified, photo) "
     "VALUES (?1, 1, NULL, ?2, ?3, ?4)";
 
-/* The site of a received number is the organization's: take it when the
- * organization has none yet and nobody else holds it. */
+/* The site of a received number is the organization's (org.c keeps the sites). */
 static int claim_site(sc_db *db, sqlite3_int64 org_id, int site, const char *num,
                       const char *date)
 {
-    sqlite3_stmt *st;
-    int rc, own = -1;
-    if ((rc = sc__db_stmt_get(db, SQL_SITE_GET, &st)) != SC_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, org_id);
-    if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        own = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return sc__db_fail(db, rc, "reading the site sequence");
-    if (own >= 0)
-        return own == site ? SC_OK
-                           : constraint("number", "certificate %s names site %06d, unknown "
-                                        "here; the organization's known sites: %06d", num,
-                                        site, own);
-    if ((rc = sc__db_stmt_get(db, SQL_SITE_OWNER, &st)) != SC_OK)
-        return rc;
-    sqlite3_bind_int(st, 1, site);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return constraint("number", "certificate %s names site %06d, which is another "
-                          "organization's; this organization has no site here yet (its "
-                          "known sites: none)", num, site);
-    if (rc != SQLITE_DONE)
-        return sc__db_fail(db, rc, "reading the site sequence");
-    if ((rc = sc__db_stmt_get(db, SQL_SITE_SET, &st)) != SC_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, org_id);
-    sqlite3_bind_int(st, 2, site);
-    sc__bind_text(st, 3, date);
-    return sc__db_exec_stmt(db, st, "assigning a site sequence");
+    char what[64];
+    snprintf(what, sizeof what, "certificate %s", num);
+    return sc__org_site_claim(db, org_id, site, what, "number", date);
 }
 
 static int same_content(const sc_certificate *have, const sc__cert_in *c, const char *idn)
@@ -1568,7 +1503,6 @@ int sc__certificate_set_revoked(sc_db *db, const char *number, const char *reaso
 int sc_certificate_site_get(int *site, sc_db *db, const char *credit_code)
 {
     sc__org_row org;
-    sqlite3_stmt *st;
     int rc;
     if (!site)
         return sc__error_null("sc_certificate_site_get", "site");
@@ -1576,19 +1510,10 @@ int sc_certificate_site_get(int *site, sc_db *db, const char *credit_code)
     if ((rc = sc__db_check(db, "sc_certificate_site_get", 0)) != SC_OK ||
         (rc = sc__org_find(db, credit_code, &org)) != SC_OK)
         return rc;
-    if ((rc = sc__db_stmt_get(db, SQL_SITE_GET, &st)) != SC_OK)
+    if ((rc = sc__org_site_get(db, org.id, site)) != SC_OK || *site)
         return rc;
-    sqlite3_bind_int64(st, 1, org.id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *site = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return SC_OK;
-    if (rc != SQLITE_DONE)
-        return sc__db_fail(db, rc, "reading the site sequence");
     sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s has no certificate site yet: it is "
-                  "allocated at its first certificate report", org.code);
+                  "given when the organization is filed", org.code);
     sc__error_set_field("credit_code");
     return SC_ENOTFOUND;
 }

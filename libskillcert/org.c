@@ -853,6 +853,118 @@ int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
     return grant_check(db, filing_id, code, item);
 }
 
+/* Each step newly reached on f (days by step, NULL or "" when not taken), in order,
+ * as its direct call checks it; then a rejection's day. *at: the step refused. */
+static int steps_check(sc_filing *f, const char *code, const char *const *days,
+                       const char *rejected, int *at)
+{
+    int rc, step;
+    for (step = f->status + 1; step <= SC_FILING_ACTIVE && f->status < SC_FILING_ACTIVE;
+         step++) {
+        const char *d = days[step];
+        char *slot;
+        if (!d || !d[0])
+            continue;
+        if ((rc = step_check(code, f, f->status, d)) != SC_OK) {
+            if (at)
+                *at = step;
+            return rc;
+        }
+        slot = step == SC_FILING_RECOMMENDED ? f->recommended
+               : step == SC_FILING_EVALUATED ? f->evaluated
+               : step == SC_FILING_NOTICED   ? f->noticed
+               : step == SC_FILING_FILED     ? f->filed
+                                             : f->committed;
+        snprintf(slot, SC_DATE_SIZE, "%s", d);
+        f->status = step;
+    }
+    if (rejected && rejected[0] && (rc = step_check(code, f, f->status, rejected)) != SC_OK) {
+        if (at)
+            *at = SC_FILING_REJECTED;
+        return rc;
+    }
+    return SC_OK;
+}
+
+static int filing_by_id(sc_db *db, sqlite3_int64 filing_id, sc_filing *f)
+{
+    int rc, found;
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, filing_id, NULL, f, &found)) != SC_OK)
+        return rc;
+    if (!found)
+        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no filing %lld",
+                             (long long)filing_id);
+    return SC_OK;
+}
+
+int sc__filing_steps_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                           const char *const days[SC_FILING_ACTIVE + 1], const char *rejected,
+                           int *at)
+{
+    sc_filing f;
+    int rc;
+    if (at)
+        *at = 0;
+    if (!db || filing_id <= 0 || !code || !days)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_steps_check: bad arguments");
+    if ((rc = filing_by_id(db, filing_id, &f)) != SC_OK)
+        return rc;
+    return steps_check(&f, code, days, rejected, at);
+}
+
+/* The check of filing an addition (增项) on date, whichever door (sc_org_file, a
+ * directory listing it): the filing it extends is in force that day. until: the
+ * base's validity, which the addition keeps (may be NULL). */
+static int addition_base_check(sc_db *db, sqlite3_int64 base_id, const char *date,
+                               char until[SC_DATE_SIZE])
+{
+    sc_filing base;
+    int rc, found;
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, base_id, NULL, &base, &found)) != SC_OK)
+        return rc;
+    if (!found || !base.filed[0] || strcmp(date, base.valid_until) > 0 ||
+        strcmp(date, base.filed) < 0 || (base.ended[0] && strcmp(date, base.ended) >= 0)) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "the filing %s that this addition (增项) extends is no longer in force "
+                      "on %s: reject the addition", found ? base.receipt : "?", date);
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    if (until)
+        snprintf(until, SC_DATE_SIZE, "%s", base.valid_until);
+    return SC_OK;
+}
+
+int sc__filing_listing_check(sc_db *db, sqlite3_int64 filing_id, sqlite3_int64 base_id,
+                             const char *filed, const char *committed, int *at)
+{
+    const char *days[SC_FILING_ACTIVE + 1] = { NULL };
+    sc_filing f;
+    int rc;
+    if (at)
+        *at = 0;
+    if (!db || filing_id <= 0 || !filed)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS,
+                             "sc__filing_listing_check: bad arguments");
+    if ((rc = filing_by_id(db, filing_id, &f)) != SC_OK)
+        return rc;
+    if (f.status < SC_FILING_FILED) {
+        days[SC_FILING_FILED] = filed;
+        if (f.kind == SC_FILING_ADDITION) {
+            if (!base_id)
+                base_id = f.base_id;
+            if (base_id && (rc = addition_base_check(db, base_id, filed, NULL)) != SC_OK) {
+                if (at)
+                    *at = SC_FILING_FILED;
+                return rc;
+            }
+        }
+    }
+    if (f.kind == SC_FILING_INITIAL && committed && committed[0])
+        days[SC_FILING_ACTIVE] = committed;
+    return steps_check(&f, f.credit_code, days, NULL, at);
+}
+
 int sc_org_evaluate(sc_db *db, const sc_actor *actor, const char *credit_code,
                     const sc_offerings *granted, unsigned int methods, const char *date,
                     const char *note)
@@ -956,18 +1068,8 @@ int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_code, const
                          SC_FILING_NOTICED)) != SC_OK)
         return rc;
     if (c.f.kind == SC_FILING_ADDITION) {
-        sc_filing base;
-        int found;
-        if ((rc = one_filing(db, SQL_FILING_BY_ID, c.f.base_id, NULL, &base, &found)) != SC_OK)
+        if ((rc = addition_base_check(db, c.f.base_id, c.date, until)) != SC_OK)
             return step_fail(&c, rc);
-        if (!found || !base.filed[0] || strcmp(c.date, base.valid_until) > 0 ||
-            (base.ended[0] && strcmp(c.date, base.ended) >= 0)) {
-            sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
-                          "the filing %s that this addition (增项) extends is no longer in force "
-                          "on %s: reject the addition", found ? base.receipt : "?", c.date);
-            return step_fail(&c, SC_ECONSTRAINT);
-        }
-        snprintf(until, sizeof until, "%s", base.valid_until);
         status = SC_FILING_ACTIVE;
     } else {
         validity_end(c.date, until);
@@ -993,6 +1095,9 @@ int sc_org_file(sc_db *db, const sc_actor *actor, const char *credit_code, const
     sc__bind_text(st, 4, receipt);
     sc__bind_text(st, 5, until);
     if ((rc = sc__db_exec_stmt(db, st, "filing")) != SC_OK)
+        return step_fail(&c, rc);
+    /* Filed: the organization's certificate site is given now, before any certificate. */
+    if ((rc = sc__org_site_assign(db, c.org.id, c.date, NULL)) != SC_OK)
         return step_fail(&c, rc);
     snprintf(extra, sizeof extra, "receipt=%s valid_until=%s", receipt, until);
     return step_end(&c, SC_FILING_FILED, NULL, extra);
@@ -1066,6 +1171,36 @@ static const char SQL_TO_END[] =
     "(f.status BETWEEN " SQL_APPLIED " AND " SQL_NOTICED " OR (f.status IN (" SQL_FILED ", " SQL_ACTIVE
     ") AND f.filed <= ?2 AND ?2 <= f.valid_until)) "
     "ORDER BY f.id";
+/* The checks of an exit (退出目录) of filing f on date, whichever door (sc_org_exit, a
+ * directory that no longer lists the filing): the filing is in the directory on that
+ * day, and the exit is not dated before its last step. */
+static int exit_check(const sc_filing *f, const char *date)
+{
+    if ((f->status != SC_FILING_FILED && f->status != SC_FILING_ACTIVE) || f->ended[0] ||
+        !f->filed[0] || strcmp(f->filed, date) > 0 || strcmp(date, f->valid_until) > 0) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                      "%s has no filing in force on %s: it is not in the directory",
+                      f->credit_code, date);
+        sc__error_set_field("date");
+        return SC_ECONSTRAINT;
+    }
+    return step_check(f->credit_code, f, f->status, date);
+}
+
+int sc__filing_exit_check(sc_db *db, sqlite3_int64 filing_id, const char *date)
+{
+    sc_filing f;
+    int rc, found;
+    if (!db || filing_id <= 0 || !date)
+        return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_exit_check: bad arguments");
+    if ((rc = one_filing(db, SQL_FILING_BY_ID, filing_id, NULL, &f, &found)) != SC_OK)
+        return rc;
+    if (!found)
+        return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no filing %lld",
+                             (long long)filing_id);
+    return exit_check(&f, date);
+}
+
 static const char SQL_SET_EXITED[] =
     "UPDATE filing SET status = ?2, ended = ?3, reason = ?4 WHERE id = ?1";
 
@@ -1099,6 +1234,8 @@ int sc_org_exit(sc_db *db, const sc_actor *actor, const char *credit_code, const
                            date);
         goto done;
     }
+    if ((rc = exit_check(&f, date)) != SC_OK)
+        goto done;
     if ((rc = sc__db_stmt_get(db, SQL_TO_END, &st)) != SC_OK)
         goto done;
     sqlite3_bind_int64(st, 1, org.id);
@@ -2115,15 +2252,30 @@ int sc__filing_outcome(sc_db *db, sqlite3_int64 filing_id, int status, const sc_
     return sc__db_exec_stmt(db, st, "recording an evaluation result");
 }
 
+static const char SQL_FILING_ORG[] = "SELECT org_id FROM filing WHERE id = ?1";
+
 int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char *filed,
                       const char *receipt, const char *valid_until, const char *committed,
                       sqlite3_int64 base_id)
 {
     int rc;
     sqlite3_stmt *st;
+    sqlite3_int64 org_id = 0;
     if (!db || filing_id <= 0 || !filed || !receipt || !valid_until ||
         (status != SC_FILING_FILED && status != SC_FILING_ACTIVE))
         return rep_bad("sc__filing_listed");
+    /* Listed, hence filed: its certificate site, when the document did not bring it. */
+    if ((rc = sc__db_stmt_get(db, SQL_FILING_ORG, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, filing_id);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        org_id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? rep_bad("sc__filing_listed")
+                                 : sc__db_fail(db, rc, "reading a filing");
+    if ((rc = sc__org_site_assign(db, org_id, filed, NULL)) != SC_OK)
+        return rc;
     if ((rc = sc__db_stmt_get(db, SQL_REP_FILED, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, filing_id);
@@ -2152,3 +2304,97 @@ int sc__filing_unlisted(sc_db *db, sqlite3_int64 filing_id, const char *date,
     return sc__db_exec_stmt(db, st, "ending a filing");
 }
 
+
+/* ---- certificate sites (cert_site, org_int.h) -------------------------------------------- */
+
+/* The site is the organization's: the 6-digit sequence in its certificate numbers,
+ * given in order when it is filed (or claimed from another registry's numbers). */
+static const char SQL_SITE_GET[] = "SELECT site FROM cert_site WHERE org_id = ?1";
+static const char SQL_SITE_NEW[] =
+    "INSERT INTO cert_site(org_id, site, assigned) "
+    "SELECT ?1, coalesce(max(site), 0) + 1, ?2 FROM cert_site";
+static const char SQL_SITE_OWNER[] = "SELECT org_id FROM cert_site WHERE site = ?1";
+static const char SQL_SITE_SET[] =
+    "INSERT INTO cert_site(org_id, site, assigned) VALUES (?1, ?2, ?3)";
+
+int sc__org_site_get(sc_db *db, sqlite3_int64 org_id, int *site)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (!db || org_id <= 0 || !site)
+        return rep_bad("sc__org_site_get");
+    *site = 0;
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_GET, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, org_id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *site = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading the site sequence");
+    return SC_OK;
+}
+
+int sc__org_site_assign(sc_db *db, sqlite3_int64 org_id, const char *date, int *site)
+{
+    sqlite3_stmt *st;
+    int rc, got = 0;
+    if (!db || org_id <= 0 || !date)
+        return rep_bad("sc__org_site_assign");
+    if ((rc = sc__org_site_get(db, org_id, &got)) != SC_OK)
+        return rc;
+    if (!got) {
+        if ((rc = sc__db_stmt_get(db, SQL_SITE_NEW, &st)) != SC_OK)
+            return rc;
+        sqlite3_bind_int64(st, 1, org_id);
+        sc__bind_text(st, 2, date);
+        if ((rc = sc__db_exec_stmt(db, st, "assigning a site sequence")) != SC_OK ||
+            (rc = sc__org_site_get(db, org_id, &got)) != SC_OK)
+            return rc;
+        if (!got)
+            return sc__error_set(SC_EDB, SC_DOMAIN_DB, "no site sequence could be assigned");
+    }
+    if (site)
+        *site = got;
+    return SC_OK;
+}
+
+int sc__org_site_claim(sc_db *db, sqlite3_int64 org_id, int site, const char *what,
+                       const char *field, const char *date)
+{
+    sqlite3_stmt *st;
+    int rc, own = 0;
+    if (!db || org_id <= 0 || site <= 0 || !what || !field || !date)
+        return rep_bad("sc__org_site_claim");
+    if ((rc = sc__org_site_get(db, org_id, &own)) != SC_OK)
+        return rc;
+    if (own) {
+        if (own == site)
+            return SC_OK;
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s names site %06d, unknown here; "
+                      "the organization's known sites: %06d", what, site, own);
+        sc__error_set_field(field);
+        return SC_ECONSTRAINT;
+    }
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_OWNER, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int(st, 1, site);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW) {
+        sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES, "%s names site %06d, which is another "
+                      "organization's; this organization has no site here yet (its known "
+                      "sites: none)", what, site);
+        sc__error_set_field(field);
+        return SC_ECONSTRAINT;
+    }
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading the site sequence");
+    if ((rc = sc__db_stmt_get(db, SQL_SITE_SET, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, org_id);
+    sqlite3_bind_int(st, 2, site);
+    sc__bind_text(st, 3, date);
+    return sc__db_exec_stmt(db, st, "assigning a site sequence");
+}

@@ -88,6 +88,25 @@ int sc__org_register_check(sc_db *db, const char *credit_code, const char *name,
  * SC_ECONSTRAINT (recorded, field "scope"); SC_EINVAL; SC_EDB. */
 int sc__filing_grant_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
                            const sc_offering_item *item);
+/* The checks of the direct steps (sc_org_recommend, _evaluate, _notice, _file,
+ * _commit, _reject: a step is not dated before the previous one) for the steps of
+ * filing_id of `code` that a document replays: days[step] the day of each step
+ * (SC_FILING_RECOMMENDED..SC_FILING_ACTIVE; NULL or "" when not taken), checked in
+ * order from the filing's present step; rejected the day of a rejection ("" or NULL
+ * for none). *at (may be NULL): the step refused. SC_OK; SC_ECONSTRAINT (recorded with
+ * the direct call's words, field "date"); SC_ENOTFOUND; SC_EINVAL; SC_EDB. */
+int sc__filing_steps_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
+                           const char *const days[SC_FILING_ACTIVE + 1], const char *rejected,
+                           int *at);
+/* The checks of sc_org_file (an addition's base in force on the filing day, the
+ * filing not dated before the previous step) and sc_org_commit (not before the
+ * filing) for a directory listing filing_id as filed on `filed` (committed: the
+ * commitment's day or ""), base_id its base (0: the filing's own). Steps already
+ * recorded here are not checked again. *at (may be NULL): SC_FILING_FILED or
+ * SC_FILING_ACTIVE, the step refused. SC_OK; SC_ECONSTRAINT (recorded with the
+ * direct call's words, field "date"); SC_ENOTFOUND; SC_EINVAL; SC_EDB. */
+int sc__filing_listing_check(sc_db *db, sqlite3_int64 filing_id, sqlite3_int64 base_id,
+                             const char *filed, const char *committed, int *at);
 /* A new organization, as registered elsewhere; *id its row. */
 int sc__org_replicate(sc_db *db, const char *code, const char *name, int kind,
                       const char *district, const char *registered, int legacy,
@@ -116,6 +135,11 @@ int sc__filing_outcome(sc_db *db, sqlite3_int64 filing_id, int status, const sc_
 int sc__filing_listed(sc_db *db, sqlite3_int64 filing_id, int status, const char *filed,
                       const char *receipt, const char *valid_until, const char *committed,
                       sqlite3_int64 base_id);
+/* The checks of sc_org_exit for the exit of filing_id on date that a directory no
+ * longer listing it replays: in the directory on that day, the exit not dated before
+ * the filing's last step. SC_OK; SC_ECONSTRAINT (recorded with the direct call's words,
+ * field "date"); SC_ENOTFOUND; SC_EINVAL; SC_EDB. */
+int sc__filing_exit_check(sc_db *db, sqlite3_int64 filing_id, const char *date);
 /* No longer listed in the directory: EXITED (退出目录) on date. */
 int sc__filing_unlisted(sc_db *db, sqlite3_int64 filing_id, const char *date,
                         const char *reason);
@@ -128,6 +152,23 @@ int sc__filing_unlisted(sc_db *db, sqlite3_int64 filing_id, const char *date,
 int sc__org_suspend(sc_db *db, sqlite3_int64 org_id, sqlite3_int64 ref, const char *since,
                     const char *until);
 int sc__org_suspension_lift(sc_db *db, sqlite3_int64 ref, const char *lifted);
+
+/* Certificate sites (cert_site, owned here): the 6-digit site sequence of an
+ * organization's certificate numbers, given in order when it is filed (sc_org_file,
+ * a filing listed or recorded from a document), before any certificate. Run inside
+ * the caller's transaction.
+ * sc__org_site_get: *site the organization's site, 0 when it has none yet.
+ * sc__org_site_assign: the site, given now (assigned on date) when it has none;
+ *   site may be NULL.
+ * sc__org_site_claim: a site named by another registry's document (`what`, e.g.
+ *   "certificate S...", reported on `field`) is the organization's: taken when it has
+ *   none and nobody here holds it; SC_ECONSTRAINT (recorded, listing the known sites)
+ *   when it names another site.
+ * SC_OK; SC_ECONSTRAINT; SC_EINVAL; SC_EDB (error set). */
+int sc__org_site_get(sc_db *db, sqlite3_int64 org_id, int *site);
+int sc__org_site_assign(sc_db *db, sqlite3_int64 org_id, const char *date, int *site);
+int sc__org_site_claim(sc_db *db, sqlite3_int64 org_id, int site, const char *what,
+                       const char *field, const char *date);
 
 /* Validates an optional date (NULL: today) into buf. */
 int sc__date_arg(const char *date, const char *what, char buf[SC_DATE_SIZE]);

@@ -88,6 +88,7 @@ typedef struct {
     unsigned int methods;
     char evaluated[SC_DATE_SIZE], noticed[SC_DATE_SIZE], rejected[SC_DATE_SIZE];
     char reason[SC_ORG_TEXT_SIZE];
+    int site;                    /* evaluation outcome: the certificate site given, or 0 */
     sc__strset orgs, receipts;
 } org_state;
 
@@ -145,6 +146,23 @@ static int receipt_attr(sc__xml_ctx *ctx, const char *name, int required,
         return sc__xml_fail(ctx, SC_EINVALIDDOC, name,
                             "'%.40s' is not a receipt number BJ-YYYY-NNNN", v);
     snprintf(buf, SC_RECEIPT_SIZE, "%s", v);
+    return SC_OK;
+}
+
+/* An optional site attribute "NNNNNN" (not 000000) into *site (0 when absent). */
+static int site_attr(sc__xml_ctx *ctx, int *site)
+{
+    const char *v = sc__xml_attr(ctx, "site");
+    int i, n = 0;
+    *site = 0;
+    if (!v || !*v)
+        return SC_OK;
+    for (i = 0; i < 6 && v[i] >= '0' && v[i] <= '9'; i++)
+        n = n * 10 + (v[i] - '0');
+    if (i != 6 || v[6] || n == 0)
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "site", "'%.40s' is not a site: 6 digits, "
+                            "not 000000", v);
+    *site = n;
     return SC_OK;
 }
 
@@ -650,8 +668,12 @@ static int er_outcome_start(sc__xml_ctx *ctx, org_state *s)
         (rc = day_attr(ctx, "committed", 0, s->committed)) != SC_OK ||
         (rc = day_attr(ctx, "rejected", s->target == SC_FILING_REJECTED, s->rejected)) != SC_OK ||
         (rc = receipt_attr(ctx, "receipt", s->target == SC_FILING_FILED, s->receipt)) != SC_OK ||
-        (rc = methods_attr(ctx, &s->methods)) != SC_OK)
+        (rc = methods_attr(ctx, &s->methods)) != SC_OK ||
+        (rc = site_attr(ctx, &s->site)) != SC_OK)
         return rc;
+    if (s->site && !s->filed[0])
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "site", "a certificate site comes with a "
+                            "filing date");
     if (!s->filed[0] && (s->receipt[0] || s->valid_until[0] || s->committed[0]))
         return sc__xml_fail(ctx, SC_EINVALIDDOC,
                             s->receipt[0]       ? "receipt"
@@ -681,26 +703,35 @@ static int er_outcome_start(sc__xml_ctx *ctx, org_state *s)
     if (reason && sc__check_text(reason, "reason", SC_ORG_TEXT_SIZE - 1, 0) != SC_OK)
         return sc__xml_fail_last(ctx, "reason");
     sc__copy_text(s->reason, sizeof s->reason, s->target == SC_FILING_REJECTED ? reason : "");
-    /* The steps follow each other. */
+    /* The steps follow each other: the checks of the direct steps, in org.c. */
     {
         const char *names[] = { "applied", "recommended", "evaluated", "noticed", "filed",
                                 "committed", "rejected" };
         const char *days[] = { s->applied, s->recommended, s->evaluated, s->noticed, s->filed,
                                s->committed, s->rejected };
-        const char *prev = NULL, *prev_name = NULL;
+        const char *step_days[SC_FILING_ACTIVE + 1] = { NULL };
+        const char *last = NULL, *last_name = NULL;
         size_t i;
-        for (i = 0; i < sizeof days / sizeof days[0]; i++) {
-            if (!days[i][0])
-                continue;
-            if (prev && strcmp(days[i], prev) < 0)
-                return sc__xml_fail(ctx, SC_EINVALIDDOC, names[i], "%s (%s) is before %s (%s)",
-                                    names[i], days[i], prev_name, prev);
-            prev = days[i];
-            prev_name = names[i];
-        }
-        if (prev && strcmp(prev, s->day) > 0)
-            return sc__xml_fail(ctx, SC_EINVALIDDOC, prev_name,
-                                "%s (%s) is after the document was issued (%s)", prev_name, prev,
+        int at = 0;
+        step_days[SC_FILING_RECOMMENDED] = s->recommended;
+        step_days[SC_FILING_EVALUATED] = s->evaluated;
+        step_days[SC_FILING_NOTICED] = s->noticed;
+        step_days[SC_FILING_FILED] = s->filed;
+        step_days[SC_FILING_ACTIVE] = s->kind == SC_FILING_ADDITION ? "" : s->committed;
+        if (sc__filing_steps_check(ctx->db, s->filing_id, s->code, step_days, s->rejected,
+                                   &at) != SC_OK)
+            return sc__xml_fail_last(ctx, at == SC_FILING_REJECTED ? "rejected"
+                                          : at == SC_FILING_ACTIVE ? "committed"
+                                          : at >= SC_FILING_RECOMMENDED ? names[at - 1]
+                                                                        : NULL);
+        for (i = 0; i < sizeof days / sizeof days[0]; i++)
+            if (days[i][0] && (!last || strcmp(days[i], last) > 0)) {
+                last = days[i];
+                last_name = names[i];
+            }
+        if (last && strcmp(last, s->day) > 0)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, last_name,
+                                "%s (%s) is after the document was issued (%s)", last_name, last,
                                 s->day);
     }
     if (s->filed[0]) {
@@ -772,6 +803,14 @@ static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
         snprintf(f.ended, sizeof f.ended, "%s", s->rejected);
         sc__copy_text(f.reason, sizeof f.reason, s->reason);
         if ((rc = op(ctx, sc__filing_outcome(ctx->db, s->filing_id, status, &f))) != SC_OK)
+            return rc;
+    }
+    /* Filed: the organization's certificate site, as the city gave it. */
+    if (s->site && s->filed[0]) {
+        char what[80];
+        snprintf(what, sizeof what, "the evaluation result of %s", s->code);
+        if ((rc = op(ctx, sc__org_site_claim(ctx->db, s->org_id, s->site, what, "site",
+                                             s->filed))) != SC_OK)
             return rc;
     }
     if (s->evaluated[0] && (rc = set_granted(ctx, s->filing_id, s->granted, 0)) != SC_OK)
@@ -953,6 +992,13 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
         if ((rc = receipt_free(ctx, s->receipt, id)) != SC_OK)
             return rc;
     }
+    /* The checks of the direct filing and commitment, in org.c. */
+    {
+        int at = 0;
+        if (sc__filing_listing_check(ctx->db, id, s->base_id, s->filed, s->committed, &at) !=
+            SC_OK)
+            return sc__xml_fail_last(ctx, at == SC_FILING_ACTIVE ? "committed" : "filed");
+    }
     if ((rc = op(ctx, sc__filing_listed(ctx->db, id, status, s->filed, s->receipt,
                                         s->valid_until, s->committed, s->base_id))) != SC_OK)
         return rc;
@@ -965,6 +1011,20 @@ static int di_filing_end(sc__xml_ctx *ctx, org_state *s)
         (rc = add_step(ctx, id, SC_FILING_ACTIVE, s->committed, org_who, NULL)) != SC_OK)
         return rc;
     return sc__xml_count(ctx);
+}
+
+/* The organization's certificate site, as the directory's issuer gave it at filing:
+ * recorded here through org (a filing listed without it gets one of this registry's). */
+static int di_site(sc__xml_ctx *ctx, org_state *s)
+{
+    char what[80];
+    int site = 0, rc;
+    if (!s->org_id)
+        return SC_OK;
+    if ((rc = site_attr(ctx, &site)) != SC_OK || !site)
+        return rc;
+    snprintf(what, sizeof what, "the directory's organization %s", s->code);
+    return op(ctx, sc__org_site_claim(ctx->db, s->org_id, site, what, "site", s->day));
 }
 
 static int di_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
@@ -981,7 +1041,7 @@ static int di_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
     }
     if (depth == 1 && !strcmp(local, "organization")) {
         s->org_id = 0;
-        if ((rc = org_upsert(ctx, s)) != SC_OK)
+        if ((rc = org_upsert(ctx, s)) != SC_OK || (rc = di_site(ctx, s)) != SC_OK)
             return rc;
         switch (sc__strset_add(&s->orgs, s->code)) {
         case 1:
@@ -1055,7 +1115,8 @@ static int di_finish(sc__xml_ctx *ctx, void *state)
     snprintf(why, sizeof why, "not in the directory of %s (评价机构目录)", s->day);
     for (i = 0; rc == SC_OK && i < n; i++) {
         /* The exit is the city's (§五(三)): the directory's issuer, checked on the root. */
-        if ((rc = op(ctx, sc__filing_unlisted(ctx->db, gone[i], s->day, why))) == SC_OK)
+        if ((rc = op(ctx, sc__filing_exit_check(ctx->db, gone[i], s->day))) == SC_OK &&
+            (rc = op(ctx, sc__filing_unlisted(ctx->db, gone[i], s->day, why))) == SC_OK)
             rc = add_step(ctx, gone[i], SC_FILING_EXITED, s->day,
                           ctx->issuer ? sc_actor_label(ctx->issuer) : "city-centre", why);
     }
@@ -1256,7 +1317,7 @@ static void clip(char *date, const char *day)
         date[0] = '\0';
 }
 
-static int ex_outcome(sc_db *db, sc__buf *b, ex_filing *f, const char *day)
+static int ex_outcome(sc_db *db, sc__buf *b, ex_filing *f, const char *day, int site)
 {
     const char *decision;
     int rc;
@@ -1297,6 +1358,11 @@ static int ex_outcome(sc_db *db, sc__buf *b, ex_filing *f, const char *day)
         attr(b, "valid-until", f->valid_until);
         if (f->kind == SC_FILING_INITIAL)
             attr(b, "committed", f->committed);
+        if (site > 0) {
+            char text[16];
+            snprintf(text, sizeof text, "%06d", site);
+            attr(b, "site", text);
+        }
     }
     if (!strcmp(decision, "rejected")) {
         attr(b, "rejected", f->ended);
@@ -1325,14 +1391,21 @@ static int ex_directory(sc_db *db, sc__buf *b, const char *day)
     while (rc == SC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *code = sc__col_text(st, 0);
         sqlite3_int64 org_id = 0;
+        int site = 0;
         ex_filing f;
         if (strcmp(cur, code)) {
             if (cur[0])
                 sc__buf_puts(b, "  </organization>\n");
             sc__copy_text(cur, sizeof cur, code);
             sc__buf_puts(b, "  <organization");
-            if ((rc = ex_org_attrs(db, b, cur, &org_id)) != SC_OK)
+            if ((rc = ex_org_attrs(db, b, cur, &org_id)) != SC_OK ||
+                (rc = sc__org_site_get(db, org_id, &site)) != SC_OK)
                 break;
+            if (site) {
+                char text[16];
+                snprintf(text, sizeof text, "%06d", site);
+                attr(b, "site", text);
+            }
             sc__buf_puts(b, ">\n");
         }
         if ((rc = ex_filing_get(db, sqlite3_column_int64(st, 1), &f)) != SC_OK)
@@ -1401,7 +1474,7 @@ int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_opt
     sc__buf attrs, body;
     sqlite3_int64 org_id = 0, filing = 0;
     ex_filing f;
-    int rc;
+    int rc, site = 0;
 
     switch (doctype) {
     case SC_DOC_ORG_APPLICATION: root = "organization-application", ns = OA_NS; break;
@@ -1452,7 +1525,9 @@ int sc__xml_export_org(sc__buf *out, sc_db *db, int doctype, const sc_export_opt
         if (rc == SC_OK)
             rc = ex_application(db, &body, &f, 1);
         if (rc == SC_OK)
-            rc = ex_outcome(db, &body, &f, day);
+            rc = sc__org_site_get(db, org_id, &site);
+        if (rc == SC_OK)
+            rc = ex_outcome(db, &body, &f, day, site);
     } else {
         rc = ex_org_attrs(db, &attrs, code, &org_id);
         attr(&attrs, "sent", day);

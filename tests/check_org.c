@@ -770,6 +770,55 @@ START_TEST(test_org_addition)
 }
 END_TEST
 
+/* Issue 11: the organization's certificate site is given when it is filed, before any
+   certificate, in filing order; an organization not filed has none, a refused filing gives
+   none, and its addition keeps the site. */
+START_TEST(test_org_site_at_filing)
+{
+    sc_offerings *s = offs("4-04-05-05/数据标注员:5,4", NULL);
+    int site = -1;
+    walk_a(SC_FILING_NOTICED);
+    ck_assert_int_eq(sc_certificate_site_get(&site, db, ORG_A), SC_ENOTFOUND);
+    ck_assert_int_eq(site, 0);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "given when the organization is filed"));
+    /* a refused filing (the organization files itself) gives no site */
+    ck_refused(sc_org_file(db, org_a, ORG_A, "2023-05-10"), SC_EDENIED);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM cert_site"), 0);
+    ck_ok(sc_org_file(db, centre, ORG_A, "2023-05-10"));
+    ck_ok(sc_certificate_site_get(&site, db, ORG_A));
+    ck_assert_int_eq(site, 1);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM certificate"), 0);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM cert_site WHERE assigned = '2023-05-10'"),
+                     1);
+    /* B: registered, applied, recommended: not filed, no site */
+    ck_ok(sc_org_register(db, org_b, ORG_B, "北京市新职业协会", SC_ORG_SOCIAL_GROUP, "110102",
+                          "2023-01-10", 0));
+    ck_ok(sc_org_apply(db, org_b, ORG_B, s, "2023-02-01"));
+    ck_ok(sc_org_recommend(db, xicheng, ORG_B, "2023-02-10", NULL));
+    ck_ok(sc_org_evaluate(db, centre, ORG_B, NULL, SC_EVAL_ALL, "2023-03-01", NULL));
+    ck_ok(sc_org_notice(db, centre, ORG_B, "2023-03-10"));
+    ck_assert_int_eq(sc_certificate_site_get(&site, db, ORG_B), SC_ENOTFOUND);
+    ck_ok(sc_org_file(db, centre, ORG_B, "2023-06-01"));
+    ck_ok(sc_certificate_site_get(&site, db, ORG_B));
+    ck_assert_int_eq(site, 2);
+    /* A's addition keeps A's site */
+    ck_ok(sc_org_commit(db, org_a, ORG_A, "2023-05-12"));
+    sc_offerings_free(s);
+    s = offs("4-04-05-05/数据标注员:2", NULL);
+    ck_ok(sc_org_apply_addition(db, org_a, ORG_A, s, "2023-06-01"));
+    ck_ok(sc_org_recommend(db, haidian, ORG_A, "2023-06-05", NULL));
+    ck_ok(sc_org_evaluate(db, centre, ORG_A, NULL, SC_EVAL_EXPERT, "2023-07-01", NULL));
+    ck_ok(sc_org_notice(db, centre, ORG_A, "2023-07-05"));
+    ck_ok(sc_org_file(db, centre, ORG_A, "2023-08-01"));
+    ck_ok(sc_certificate_site_get(&site, db, ORG_A));
+    ck_assert_int_eq(site, 1);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM cert_site"), 2);
+    /* an unknown organization has none either */
+    ck_assert_int_eq(sc_certificate_site_get(&site, db, ORG_C), SC_ENOTFOUND);
+    sc_offerings_free(s);
+}
+END_TEST
+
 /* ---- exit, expiry, a new filing -------------------------------------------------------------- */
 
 START_TEST(test_org_exit_and_new_filing)
@@ -844,8 +893,14 @@ START_TEST(test_org_may_certify_refusals)
     ck_ok(sc_org_rules_confirm(db, haidian, ORG_A, SC_PATH_EXCEPTIONAL, "2023-06-10"));
 
     before = t_dump(db);
-    ck_verdict(MAY(ORG_C, "4-02-07-10", NULL, 5, "2023-06-01", NULL, SC_PATH_NORMAL), 0,
-               SC_REASON_ORG_UNKNOWN);
+    /* an unknown organization is SC_ENOTFOUND (one not-found rule), its reason given */
+    {
+        sc_verdict v_;
+        ck_assert_int_eq(MAY(ORG_C, "4-02-07-10", NULL, 5, "2023-06-01", NULL, SC_PATH_NORMAL),
+                         SC_ENOTFOUND);
+        ck_assert_int_eq(v_.ok, 0);
+        ck_assert_int_eq(v_.reason, SC_REASON_ORG_UNKNOWN);
+    }
     ck_verdict(MAY(ORG_A, "4-02-07-10", NULL, 5, "2023-02-15", NULL, SC_PATH_NORMAL), 0,
                SC_REASON_ORG_NOT_FILED);
     /* Outside the scope: another occupation, another level, another work type. */
@@ -1143,6 +1198,7 @@ Suite *sc_org_suite(void)
     tcase_add_test(tc, test_org_enomem_apply_changes_nothing);
     tcase_add_test(tc, test_org_reject);
     tcase_add_test(tc, test_org_addition);
+    tcase_add_test(tc, test_org_site_at_filing);
     tcase_add_test(tc, test_org_exit_and_new_filing);
     tcase_add_test(tc, test_org_expiry_then_new_filing);
     tcase_add_test(tc, test_org_may_certify_refusals);

@@ -143,6 +143,9 @@ static void to_city(void)
     sc_free(doc);
 }
 
+static char *cut_element(const char *doc, const char *start, const char *needle,
+                         const char *end);
+
 static void city_files(sc_db *db, const char *code)
 {
     ck_ok(sc_org_evaluate(db, centre, code, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
@@ -326,6 +329,49 @@ START_TEST(test_xml_org_doors_recommend)
     import_refused_as(city_db, centre, early, msg);
     ck_assert_str_eq(sc_error_last()->field, "district-recommendation/decision[2]/@date");
     free(early);
+    sc_free(doc);
+}
+END_TEST
+
+/* Step dates: the city's evaluation dated before the district's recommendation is
+ * refused by sc_org_evaluate and by the import of an evaluation result so dated, with the
+ * same words (org's step check); neither registry changes. */
+START_TEST(test_xml_org_doors_evaluation_dates)
+{
+    char *doc, *bad, msg[1024], msg2[1024];
+    to_city();
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT,
+                   sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_MATERIALS, "2023-02-05",
+                                   NULL),
+                   msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is before the previous step"));
+    ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
+                          "2023-03-01", NULL));
+    ck_ok(sc_org_notice(city_db, centre, ORG, "2023-03-10"));
+    /* the filing dated before the notice */
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT, sc_org_file(city_db, centre, ORG, "2023-03-05"),
+                   msg2);
+    ck_assert_ptr_nonnull(strstr(msg2, "is before the previous step"));
+    ck_ok(sc_org_file(city_db, centre, ORG, "2023-05-10"));
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-05-11");
+    bad = t_edit(doc, "<outcome", "evaluated=\"2023-03-01\"", "evaluated=\"2023-02-05\"");
+    import_refused_as(org_db, org, bad, msg);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->field, "@evaluated"));
+    free(bad);
+    bad = t_edit(doc, "<outcome", "filed=\"2023-05-10\"", "filed=\"2023-03-05\"");
+    import_refused_as(org_db, org, bad, msg2);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->field, "@filed"));
+    free(bad);
+    /* the document as the city issued it goes through, and gives the organization's
+     * registry the certificate site the city gave at filing (issue 11) */
+    ck_assert_ptr_nonnull(strstr(doc, "site=\"000001\""));
+    {
+        int site = 0;
+        ck_assert_int_eq(sc_certificate_site_get(&site, org_db, ORG), SC_ENOTFOUND);
+        ck_ok(t_import(org_db, org, doc, NULL, rep));
+        ck_ok(sc_certificate_site_get(&site, org_db, ORG));
+        ck_assert_int_eq(site, 1);
+    }
     sc_free(doc);
 }
 END_TEST
@@ -676,6 +722,121 @@ START_TEST(test_xml_org_directory_exit)
 }
 END_TEST
 
+/* Issue 11: the directory carries each organization's certificate site, given when the
+   city filed it; a receiving registry records it before any certificate, and refuses a
+   directory naming another site than the one it knows, with the known sites listed. A
+   directory without sites (an older one) gives the listed organizations sites here. */
+START_TEST(test_xml_org_directory_sites)
+{
+    sc_db *vendor = t_notice_db(), *old = t_notice_db();
+    char *doc, *bad, *bare, *tmp;
+    int site = 0;
+    two_filed();
+    ck_ok(sc_certificate_site_get(&site, city_db, ORG));
+    ck_assert_int_eq(site, 1);
+    ck_ok(sc_certificate_site_get(&site, city_db, ORG2));
+    ck_assert_int_eq(site, 2);
+    /* the district held ORG's application: no site until it learns the filing */
+    ck_assert_int_eq(sc_certificate_site_get(&site, dist_db, ORG), SC_ENOTFOUND);
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-08-01");
+    ck_assert_ptr_nonnull(strstr(doc, "site=\"000001\""));
+    ck_assert_ptr_nonnull(strstr(doc, "site=\"000002\""));
+    /* ORG holds site 1 here; a directory naming 000005 for it is refused */
+    ck_ok(t_import(vendor, org, doc, NULL, rep));
+    ck_ok(sc_certificate_site_get(&site, vendor, ORG));
+    ck_assert_int_eq(site, 1);
+    ck_ok(sc_certificate_site_get(&site, vendor, ORG2));
+    ck_assert_int_eq(site, 2);
+    ck_assert_int_eq(t_count(vendor, "SELECT count(*) FROM certificate"), 0);
+    tmp = t_edit(doc, "credit-code=\"" ORG "\"", "site=\"000001\"", "site=\"000005\"");
+    bad = t_edit(tmp, "batch=", "directory-", "directory-y");
+    t_refused_import(vendor, org, bad, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "known sites: 000001"));
+    ck_assert_str_eq(sc_error_last()->field, "directory/organization[2]/@site");
+    free(tmp);
+    free(bad);
+    /* the district's copy learns the sites */
+    ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
+    ck_ok(sc_certificate_site_get(&site, dist_db, ORG));
+    ck_assert_int_eq(site, 1);
+    /* a directory without sites: listed, hence filed, each gets a site here */
+    tmp = t_edit(doc, "<organization", " site=\"000002\"", "");
+    bare = t_edit(tmp, "credit-code=\"" ORG "\"", " site=\"000001\"", "");
+    ck_assert_ptr_null(strstr(bare, "site="));
+    ck_ok(t_import(old, org, bare, NULL, rep));
+    ck_assert_int_eq(t_count(old, "SELECT count(*) FROM cert_site"), 2);
+    ck_ok(sc_certificate_site_get(&site, old, ORG));
+    ck_assert_int_gt(site, 0);
+    free(tmp);
+    free(bare);
+    sc_free(doc);
+    sc_db_close(vendor);
+    sc_db_close(old);
+}
+END_TEST
+
+/* The exit (退出目录): dated before the organization's commitment, sc_org_exit and the
+ * import of a directory of that day no longer listing it refuse it with the same words
+ * (org's exit check); neither registry changes. */
+START_TEST(test_xml_org_doors_exit)
+{
+    sc_db *vendor = t_notice_db();
+    char *doc, *older, *gone, msg[1024];
+    to_city();
+    city_files(city_db, ORG);
+    ck_ok(sc_org_commit(city_db, org, ORG, "2023-05-12"));
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT,
+                   sc_org_exit(city_db, centre, ORG, "违反承诺", "2023-05-11"), msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is before the previous step"));
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-08-01");
+    ck_ok(t_import(vendor, org, doc, NULL, rep));
+    /* the directory of 2023-05-11 without ORG: an exit on that day */
+    older = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-05-11");
+    gone = cut_element(older, "<organization ", "credit-code=\"" ORG "\"", "</organization>\n");
+    ck_assert_ptr_null(strstr(gone, ORG));
+    import_refused_as(vendor, org, gone, msg);
+    /* an exit the direct call allows goes through both doors */
+    ck_ok(sc_org_exit(city_db, centre, ORG, "违反承诺", "2024-01-10"));
+    sc_free(older);
+    free(gone);
+    older = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2024-02-01");
+    ck_ok(t_import(vendor, org, older, NULL, rep));
+    ck_assert_int_eq(t_count(vendor, "SELECT count(*) FROM filing WHERE status = 8"), 1);
+    sc_free(older);
+    sc_free(doc);
+    sc_db_close(vendor);
+}
+END_TEST
+
+/* The listing (the city's filing, 备案): dated before the notice, sc_org_file and the
+ * import of a directory listing it so, into a registry that knows the notice, refuse it
+ * with the same words (org's listing check); neither registry changes. */
+START_TEST(test_xml_org_doors_listing)
+{
+    char *doc, *bad, msg[1024];
+    to_city();
+    ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_MATERIALS | SC_EVAL_ON_SITE,
+                          "2023-03-01", NULL));
+    ck_ok(sc_org_notice(city_db, centre, ORG, "2023-03-10"));
+    /* the organization learns of the notice */
+    doc = export_doc(city_db, SC_DOC_EVALUATION_RESULT, ORG, "2023-03-11");
+    ck_ok(t_import(org_db, org, doc, NULL, rep));
+    sc_free(doc);
+    DIRECT_REFUSED(city_db, SC_ECONSTRAINT, sc_org_file(city_db, centre, ORG, "2023-03-05"),
+                   msg);
+    ck_assert_ptr_nonnull(strstr(msg, "is before the previous step"));
+    ck_ok(sc_org_file(city_db, centre, ORG, "2023-05-10"));
+    doc = export_doc(city_db, SC_DOC_DIRECTORY, NULL, "2023-06-01");
+    bad = t_edit(doc, "<filing", "filed=\"2023-05-10\"", "filed=\"2023-03-05\"");
+    import_refused_as(org_db, org, bad, msg);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->field, "@filed"));
+    free(bad);
+    /* as the city issued it, the directory goes through */
+    ck_ok(t_import(org_db, org, doc, NULL, rep));
+    sc_free(doc);
+}
+END_TEST
+
 START_TEST(test_xml_org_directory_refusals)
 {
     char *doc, *bad;
@@ -986,6 +1147,7 @@ Suite *sc_xml_org_suite(void)
     tcase_add_test(tc, test_xml_org_doors_apply);
     tcase_add_test(tc, test_xml_org_doors_grant);
     tcase_add_test(tc, test_xml_org_doors_recommend);
+    tcase_add_test(tc, test_xml_org_doors_evaluation_dates);
     suite_add_tcase(s, tc);
     tc = tcase_create("recommendation");
     tcase_add_checked_fixture(tc, setup, teardown);
@@ -1006,6 +1168,9 @@ Suite *sc_xml_org_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_xml_org_directory_round_trip);
     tcase_add_test(tc, test_xml_org_directory_exit);
+    tcase_add_test(tc, test_xml_org_directory_sites);
+    tcase_add_test(tc, test_xml_org_doors_exit);
+    tcase_add_test(tc, test_xml_org_doors_listing);
     tcase_add_test(tc, test_xml_org_directory_refusals);
     tcase_add_test(tc, test_xml_org_export_arguments);
     suite_add_tcase(s, tc);

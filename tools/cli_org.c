@@ -480,7 +480,7 @@ static int cmd_show(cli_ctx *ctx)
         if (sc_certificate_site_get(&site, ctx->db, ctx->args[0]) == SC_OK)
             printf("\ncert sites   %06d", site);
         else
-            fputs("\ncert sites   none yet (allocated at its first certificate report)", stdout);
+            fputs("\ncert sites   none yet (given when it is filed)", stdout);
         sc_error_clear();
         fputs("\nfilings\n", stdout);
     }

@@ -77,9 +77,13 @@ run $AS_CENTRE org evaluate $A --methods materials,expert,on-site --date 2023-03
 check "evaluate by the city centre exits 0" test "$rc" = 0
 run $AS_CENTRE org notice $A --date 2023-03-10
 check "notice exits 0" test "$rc" = 0
+run org show $A --date 2023-05-01
+check "before filing, show lists no certificate site" out_has "cert sites   none yet (given when it is filed)"
 run $AS_CENTRE org file $A --date 2023-05-10
 check "file exits 0" test "$rc" = 0
 check "file prints the receipt and the validity" out_has "receipt BJ-2023-0001, valid until 2026-05-09"
+run org show $A --date 2023-05-11
+check "filed, show lists its certificate site before any certificate" out_has "cert sites   000001"
 run $AS_A org may-certify $A 4-02-07-10 --level 5 --date 2023-05-11
 check "may-certify before the commitment letter says no (exit 1)" test "$rc" = 1
 run $AS_A org commit $A --date 2023-05-12
@@ -91,6 +95,7 @@ py "show: active, receipt, validity, scope and six steps" '
 assert d["status"] == "active", d
 assert d["receipt"] == "BJ-2023-0001" and d["valid_until"] == "2026-05-09", d
 assert d["committed"] == "2023-05-12", d
+assert d["certificate_sites"] == ["000001"], d
 scope = sorted((s["occupation"], s["work_type"] or "", s["level"]) for s in d["scope"])
 assert scope == sorted([("4-02-07-10", "", 5), ("4-02-07-10", "", 4), ("4-04-05-05", "数据标注员", 5),
                         ("4-04-05-05", "数据标注员", 4), ("4-04-05-05", "数据标注员", 3)]), scope

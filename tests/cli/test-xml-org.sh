@@ -118,6 +118,7 @@ run export directory "$T/dir.xml" --date 2023-06-01
 check "export directory exits 0 (no --org needed)" test "$rc" = 0
 run validate "$T/dir.xml"
 check "the directory validates" out_has "directory"
+check "the directory carries the organization's certificate site (issue 11)" grep -q 'site="000001"' "$T/dir.xml"
 DB="$VENDOR"
 # Public (issue 11): any party takes the city's directory, the public does not.
 run --actor public import "$T/dir.xml"
@@ -128,6 +129,7 @@ run export directory --date 2023-06-01
 check "round trip: the same directory" cmp -s "$OUT" "$T/dir.xml"
 run --json org show $A --date 2023-06-01
 py "the copy knows the filing" "assert d['receipt'] == 'BJ-2023-0001' and d['valid_until'] == '2026-05-09', d"
+py "the copy knows its certificate site before any certificate" "assert d['certificate_sites'] == ['000001'], d"
 
 echo "1..$n"
 echo "$passed passed, $failed failed, $skipped skipped"
