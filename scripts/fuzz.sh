@@ -4,7 +4,7 @@
 # what a run finds goes to build-fuzz/corpus/TARGET; a crash is written to
 # fuzz/regressions/TARGET/ where `make check` replays it from then on.
 # The XML dictionary is generated from the schemas. Last line per target:
-#   fuzz TARGET runs=N execs_per_s=E edges=C crashes=K
+#   fuzz TARGET runs=N execs_per_s=E edges=C crashes=K slow_units=S exit=RC
 #   scripts/fuzz.sh                     (FUZZ_SECONDS=N, FUZZ_TARGETS="import ...")
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,8 +63,18 @@ for t in $targets; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "logs/$t.log" | tail -1)
   eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "logs/$t.log" | tail -1)
   edges=$(grep -oE 'cov: [0-9]+' "logs/$t.log" | tail -1 | cut -d' ' -f2)
+  # A slow unit is not a failure: libFuzzer writes one for any input that took
+  # longer than -report_slow_units (10 s), which on a loaded machine is often
+  # the scheduler's doing. Keep them aside (build-fuzz/slow/) to look at; only
+  # crashes, leaks, timeouts and out-of-memory inputs become regressions.
+  mkdir -p "slow/$t"
+  slow=0
+  for f in "$top/fuzz/regressions/$t"/slow-unit-*; do
+    [ -e "$f" ] || continue
+    mv "$f" "slow/$t/"; slow=$((slow + 1))
+  done
   crashes=$(( $(find "$top/fuzz/regressions/$t" -type f | wc -l) - before ))
   [ "$rc" -ne 0 ] && status=1
-  echo "fuzz $t runs=${runs:-0} execs_per_s=${eps:-0} edges=${edges:-0} crashes=$crashes exit=$rc"
+  echo "fuzz $t runs=${runs:-0} execs_per_s=${eps:-0} edges=${edges:-0} crashes=$crashes slow_units=$slow exit=$rc"
 done
 exit $status
