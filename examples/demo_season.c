@@ -445,7 +445,7 @@ static int exchange(season *s)
 
 static int supervision(season *s)
 {
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     sc_period_report *rep = NULL;
     sc_credit_score score;
     int64_t inspection = 0, finding = 0, sanction = 0;
@@ -477,7 +477,7 @@ static int supervision(season *s)
     while ((rc = sc_credit_iter_next(&score, it)) == SC_OK)
         printf("    #%d %s %s  %.1f (findings %lld, penalty %.1f)\n", score.rank, score.name,
                score.credit_code, score.score, (long long)score.findings, score.penalty);
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
     if (rc != SC_ITEROVER)
         return demo_fail("listing the credit evaluation");
     if (sc_period_report_get(&rep, s->db, "2023-01-01", "2023-12-31") != SC_OK)

@@ -1177,8 +1177,9 @@ static const char SQL_PAPER_ITEMS[] =
     "FROM paper_item pi JOIN bank_item b ON b.id = pi.item_id WHERE pi.paper_id = ?1 "
     "ORDER BY pi.seq";
 
-int sc_paper_item_iter_new(sc_session_iter **out, sc_db *db, int64_t paper_id)
+int sc_paper_item_iter_new(sc_paper_item_iter **out, sc_db *db, int64_t paper_id)
 {
+    sc_session_iter *rows = NULL;
     sc_paper p;
     int rc;
     if (!out)
@@ -1186,14 +1187,16 @@ int sc_paper_item_iter_new(sc_session_iter **out, sc_db *db, int64_t paper_id)
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_paper_item_iter_new", 0)) != SC_OK ||
         (rc = paper_load(db, paper_id, &p)) != SC_OK ||
-        (rc = sc__session_iter_make(out, db, SQL_PAPER_ITEMS, SC__IT_PAPER_ITEMS)) != SC_OK)
+        (rc = sc__session_iter_make(&rows, db, SQL_PAPER_ITEMS, SC__IT_PAPER_ITEMS)) != SC_OK)
         return rc;
-    sqlite3_bind_int64((*out)->st, 1, paper_id);
+    sqlite3_bind_int64(rows->st, 1, paper_id);
+    *out = (sc_paper_item_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_paper_item_iter_next(sc_paper_item *out, sc_session_iter *it)
+int sc_paper_item_iter_next(sc_paper_item *out, sc_paper_item_iter *wrapped)
 {
+    sc_session_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_paper_item_iter_next", "out");
@@ -1216,6 +1219,11 @@ int sc_paper_item_iter_next(sc_paper_item *out, sc_session_iter *it)
     out->difficulty = sqlite3_column_int(it->st, 5);
     out->points = sqlite3_column_double(it->st, 6);
     return SC_OK;
+}
+
+void sc_paper_item_iter_free(sc_paper_item_iter *it)
+{
+    sc_session_iter_free(it ? &it->rows : NULL);
 }
 
 /* ---- scoring ---------------------------------------------------------------------------- */

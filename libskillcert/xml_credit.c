@@ -44,7 +44,7 @@ int sc_credit_export_memory(char **out, size_t *len, sc_db *db, const char *as_o
 {
     char date[SC_DATE_SIZE];
     sc_credit_model m;
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     sc_credit_score s;
     sc__credit_weight *w = NULL;
     size_t nw = 0, i;
@@ -89,7 +89,7 @@ int sc_credit_export_memory(char **out, size_t *len, sc_db *db, const char *as_o
                            "penalty=\"%.2f\" bonus=\"%.2f\"/>\n",
                        s.score, (long long)s.findings, (long long)s.clean, s.penalty, s.bonus);
     }
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
     if (rc != SC_ITEROVER)
         goto fail;
     sc__buf_puts(&b, "</credit-evaluation>\n");

@@ -52,7 +52,7 @@ static sc_offerings *offs(const char *text)
 
 static double score_in_list(const char *as_of, const char *code, int *rank)
 {
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     sc_credit_score s;
     double found = -1;
     int rc;
@@ -64,7 +64,7 @@ static double score_in_list(const char *as_of, const char *code, int *rank)
                 *rank = s.rank;
         }
     ck_assert_int_eq(rc, SC_ITEROVER);
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
     return found;
 }
 
@@ -99,6 +99,10 @@ START_TEST(test_supervision_names)
     ck_assert_ptr_null(sc_report_section_name(SC_RSEC_COUNT));
     /* free(NULL) of every type */
     sc_supervision_iter_free(NULL);
+    sc_inspection_iter_free(NULL);
+    sc_finding_iter_free(NULL);
+    sc_sanction_iter_free(NULL);
+    sc_credit_iter_free(NULL);
     sc_period_report_free(NULL);
 }
 END_TEST
@@ -284,7 +288,7 @@ START_TEST(test_supervision_credit_model)
 {
     sc_credit_model m;
     sc_credit_score s;
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     double w;
     int64_t in = 0, in2 = 0, fid = 0;
     size_t n = 0;
@@ -332,7 +336,7 @@ START_TEST(test_supervision_credit_model)
     ck_ok(sc_credit_iter_next(&s, it));
     ck_assert_str_eq(s.as_of, "2024-03-01");
     ck_assert_int_eq(sc_credit_iter_next(&s, it), SC_ITEROVER);
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
     ck_assert_int_eq(sc_credit_list_iter_new(&it, fx.db, "2023-01-01"), SC_ENOTFOUND);
     ck_refused(sc_credit_compute(&n, fx.db, fx.haidian, "2024-03-01"), SC_EDENIED);
 }
@@ -375,7 +379,7 @@ static void oos_crafted(void)
 /* ... the city centre's spot check scans the certificates (oos_finding). */
 static void oos_scanned(void)
 {
-    sc_supervision_iter *it = NULL;
+    sc_finding_iter *it = NULL;
     sc_finding f;
     size_t nf = 0, nbad = 0;
     int64_t in = 0;
@@ -385,7 +389,7 @@ static void oos_scanned(void)
     ck_ok(sc_inspection_scan_certificates(&nf, &nbad, fx.db, fx.centre, in, "2024-05-20"));
     ck_ok(sc_finding_iter_new(&it, fx.db, FX_ORG, in));
     ck_ok(sc_finding_iter_next(&f, it));
-    sc_supervision_iter_free(it);
+    sc_finding_iter_free(it);
     oos_finding = f.id;
 }
 
@@ -419,7 +423,7 @@ END_TEST
    certificates and only them, as one serious finding. */
 START_TEST(test_supervision_oos_scan)
 {
-    sc_supervision_iter *it = NULL;
+    sc_finding_iter *it = NULL;
     sc_finding f, v2;
     size_t nf = 0, nbad = 0;
     int64_t in = 0;
@@ -435,7 +439,7 @@ START_TEST(test_supervision_oos_scan)
     ck_ok(sc_finding_iter_new(&it, fx.db, FX_ORG, in));
     ck_ok(sc_finding_iter_next(&f, it));
     ck_assert_int_eq(sc_finding_iter_next(&v2, it), SC_ITEROVER);
-    sc_supervision_iter_free(it);
+    sc_finding_iter_free(it);
     ck_assert_str_eq(f.category, "out-of-scope");
     ck_assert_int_eq(f.severity, SC_FINDING_SERIOUS);
     ck_assert_uint_eq(f.entities, 2);
@@ -509,7 +513,7 @@ END_TEST
 /* The credit list published after reflects it; history shows the drop. */
 START_TEST(test_supervision_oos_credit_history)
 {
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     sc_credit_score s;
     double after;
     int rank = 0;
@@ -525,7 +529,7 @@ START_TEST(test_supervision_oos_credit_history)
     ck_ok(sc_credit_iter_next(&s, it));
     ck_assert_str_eq(s.as_of, "2024-07-01");
     ck_assert_int_eq(sc_credit_iter_next(&s, it), SC_ITEROVER);
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
 }
 END_TEST
 
@@ -611,32 +615,26 @@ END_TEST
 
 /* Every constructor and every allocating call fails cleanly when memory
    runs out at any point: SC_ENOMEM, no output, nothing written. */
-typedef int (*iter_ctor)(sc_supervision_iter **out);
+/* Each constructor builds its own iterator type, frees it, and checks that a
+   failed construction leaves no iterator. */
+typedef int (*iter_ctor)(void);
 static int64_t alloc_inspection, alloc_session;
-static int ctor_supervisions(sc_supervision_iter **o)
-{
-    return sc_supervision_iter_new(o, fx.db, alloc_session);
-}
-static int ctor_inspections(sc_supervision_iter **o)
-{
-    return sc_inspection_iter_new(o, fx.db, FX_ORG);
-}
-static int ctor_findings(sc_supervision_iter **o)
-{
-    return sc_finding_iter_new(o, fx.db, NULL, alloc_inspection);
-}
-static int ctor_sanctions(sc_supervision_iter **o)
-{
-    return sc_sanction_iter_new(o, fx.db, NULL);
-}
-static int ctor_credit_list(sc_supervision_iter **o)
-{
-    return sc_credit_list_iter_new(o, fx.db, "2024-06-30");
-}
-static int ctor_credit_history(sc_supervision_iter **o)
-{
-    return sc_credit_history_iter_new(o, fx.db, FX_ORG);
-}
+#define ALLOC_CTOR(name, type, call)                                                        \
+    static int name(void)                                                                   \
+    {                                                                                       \
+        type *o = NULL;                                                                     \
+        int rc = (call);                                                                    \
+        if (rc != SC_OK)                                                                    \
+            ck_assert_ptr_null(o);                                                          \
+        type##_free(o);                                                                     \
+        return rc;                                                                          \
+    }
+ALLOC_CTOR(ctor_supervisions, sc_supervision_iter, sc_supervision_iter_new(&o, fx.db, alloc_session))
+ALLOC_CTOR(ctor_inspections, sc_inspection_iter, sc_inspection_iter_new(&o, fx.db, FX_ORG))
+ALLOC_CTOR(ctor_findings, sc_finding_iter, sc_finding_iter_new(&o, fx.db, NULL, alloc_inspection))
+ALLOC_CTOR(ctor_sanctions, sc_sanction_iter, sc_sanction_iter_new(&o, fx.db, NULL))
+ALLOC_CTOR(ctor_credit_list, sc_credit_iter, sc_credit_list_iter_new(&o, fx.db, "2024-06-30"))
+ALLOC_CTOR(ctor_credit_history, sc_credit_iter, sc_credit_history_iter_new(&o, fx.db, FX_ORG))
 
 static const char *const alloc_entities[] = { "venue:1", "staff:E01", "staff:E02" };
 
@@ -666,15 +664,12 @@ START_TEST(test_supervision_alloc_iterators)
     alloc_setup();
     for (k = 0; k < sizeof ctors / sizeof ctors[0]; k++) {
         for (n = 0;; n++) {
-            sc_supervision_iter *it = NULL;
             sc__mem_fail_after(n);
-            rc = ctors[k](&it);
+            rc = ctors[k]();
             sc__mem_fail_after(-1);
-            sc_supervision_iter_free(it);
             if (rc == SC_OK)
                 break;
             ck_assert_msg(rc == SC_ENOMEM, "constructor %zu, allocation %d: %d", k, n, rc);
-            ck_assert_ptr_null(it);
         }
         ck_assert_msg(n > 0, "constructor %zu allocates nothing: the loop tested nothing", k);
     }

@@ -469,7 +469,7 @@ static int parse_by(cli_ctx *ctx, const char *text, unsigned int *flags)
 
 static int cmd_stats(cli_ctx *ctx)
 {
-    sc_certificate_iter *it = NULL;
+    sc_cert_stats_iter *it = NULL;
     sc_cert_stats_row r;
     unsigned int flags = 0;
     json_t *arr = NULL;
@@ -484,7 +484,7 @@ static int cmd_stats(cli_ctx *ctx)
                                             cli_opt(ctx, "to"))) != SC_OK)
         return cli_fail(rc, NULL);
     if (ctx->json && (arr = json_array()) == NULL) {
-        sc_certificate_iter_free(it);
+        sc_cert_stats_iter_free(it);
         return cli_oom();
     }
     while ((rc = sc_certificate_stats_iter_next(&r, it)) == SC_OK) {
@@ -520,7 +520,7 @@ static int cmd_stats(cli_ctx *ctx)
             printf("%lld\n", (long long)r.count);
         }
     }
-    sc_certificate_iter_free(it);
+    sc_cert_stats_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(arr);
         return cli_fail(rc, NULL);

@@ -232,7 +232,7 @@ static const cli_option list_options[] = {
 
 static int cmd_findings(cli_ctx *ctx)
 {
-    sc_supervision_iter *it = NULL;
+    sc_finding_iter *it = NULL;
     sc_finding f;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
@@ -266,7 +266,7 @@ static int cmd_findings(cli_ctx *ctx)
                    f.withdrawn[0] ? "  (withdrawn)" : "");
         }
     }
-    sc_supervision_iter_free(it);
+    sc_finding_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(arr);
         return rc == SC_ENOMEM ? cli_oom() : cli_fail(rc, NULL);
@@ -344,7 +344,7 @@ static int cmd_lift(cli_ctx *ctx)
 
 static int cmd_sanctions(cli_ctx *ctx)
 {
-    sc_supervision_iter *it = NULL;
+    sc_sanction_iter *it = NULL;
     sc_sanction s;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
@@ -377,7 +377,7 @@ static int cmd_sanctions(cli_ctx *ctx)
                    s.lifted[0] ? "  lifted " : "", s.lifted);
         }
     }
-    sc_supervision_iter_free(it);
+    sc_sanction_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(arr);
         return rc == SC_ENOMEM ? cli_oom() : cli_fail(rc, NULL);
@@ -414,13 +414,13 @@ static int cmd_compute(cli_ctx *ctx)
     return print_id(ctx, "organizations", (int64_t)n, "organizations scored:");
 }
 
-static int emit_scores(cli_ctx *ctx, sc_supervision_iter *it)
+static int emit_scores(cli_ctx *ctx, sc_credit_iter *it)
 {
     sc_credit_score s;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if (ctx->json && !arr) {
-        sc_supervision_iter_free(it);
+        sc_credit_iter_free(it);
         return cli_oom();
     }
     while ((rc = sc_credit_iter_next(&s, it)) == SC_OK) {
@@ -442,7 +442,7 @@ static int emit_scores(cli_ctx *ctx, sc_supervision_iter *it)
             printf("%s  %3d  %s  %7.2f  %s\n", s.as_of, s.rank, s.credit_code, s.score, s.name);
         }
     }
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(arr);
         return rc == SC_ENOMEM ? cli_oom() : cli_fail(rc, NULL);
@@ -452,14 +452,14 @@ static int emit_scores(cli_ctx *ctx, sc_supervision_iter *it)
 
 static int cmd_credit_list(cli_ctx *ctx)
 {
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     int rc = sc_credit_list_iter_new(&it, ctx->db, cli_opt(ctx, "date"));
     return rc != SC_OK ? cli_fail(rc, NULL) : emit_scores(ctx, it);
 }
 
 static int cmd_credit_history(cli_ctx *ctx)
 {
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     int rc = sc_credit_history_iter_new(&it, ctx->db, ctx->args[0]);
     return rc != SC_OK ? cli_fail(rc, NULL) : emit_scores(ctx, it);
 }

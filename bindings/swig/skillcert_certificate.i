@@ -33,10 +33,7 @@
 
 %{
 SCW_ITER_STRUCT(scw_certificate_iter, sc_certificate_iter)
-SCW_ITER_STRUCT(scw_cert_stats_iter, sc_certificate_iter)
-
-/* sc_certificate_iter serves certificates and statistics rows: one free. */
-#define sc_cert_stats_iter_free sc_certificate_iter_free
+SCW_ITER_STRUCT(scw_cert_stats_iter, sc_cert_stats_iter)
 
 /* A list of strings handed in by the language (batch verification):
    items may be NULL; `failed` when the language could not convert it. */
@@ -479,12 +476,12 @@ SCW_LANG_CHILD(scw_database::certificate_stats)
        bound), grouped by the STATS_* bits of flags (none: one total row). */
     scw_cert_stats_iter *certificate_stats(int flags = 0, const char *from_date = NULL,
                                            const char *to_date = NULL) {
-        sc_certificate_iter *it = NULL;
+        sc_cert_stats_iter *it = NULL;
         SCW_DB(db, $self, NULL);
         if (scw_check(sc_certificate_stats_iter_new(&it, db, (unsigned int)flags, from_date,
                                                     to_date)) < 0)
             return NULL;
-        SCW_RETURN_ITER(scw_cert_stats_iter, sc_certificate_iter_free, it);
+        SCW_RETURN_ITER(scw_cert_stats_iter, sc_cert_stats_iter_free, it);
     }
 
     /* -- the electronic certificate (电子证书) -- */

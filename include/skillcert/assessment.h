@@ -408,7 +408,7 @@ SC_EXTERN int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t sessi
  */
 SC_EXTERN int sc_session_get(sc_session *out, sc_db *db, int64_t session_id);
 
-/** Iterator over sessions, their staff, enrolments or results. Opaque. */
+/** Iterator over sessions (sc_session_iter_new()). Opaque. */
 typedef struct sc_session_iter sc_session_iter;
 
 /**
@@ -428,13 +428,13 @@ SC_EXTERN int sc_session_iter_new(sc_session_iter **out, sc_db *db, const char *
  * Next session.
  * @param[out] out  filled (the caller's storage).
  * @param it          the iterator.
- * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL, or another kind of iterator); ::SC_EDB.
+ * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL); ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_session_iter_next(sc_session *out, sc_session_iter *it);
 
 /**
- * Free a session, staff, enrolment or result iterator; NULL is a no-op.
+ * Free a session iterator; NULL is a no-op.
  * @param it  the iterator.
  * @since 0.1
  */
@@ -449,16 +449,19 @@ typedef struct sc_session_staff {
     int role;                            /**< ::sc_staff_role they serve in */
 } sc_session_staff;
 
+/** Iterator over the staff of a session (sc_session_staff_iter_new()). Opaque. */
+typedef struct sc_session_staff_iter sc_session_staff_iter;
+
 /**
  * The staff of a session, by component then person id.
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
  * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_session_iter_free().
+ *         Caller frees with sc_session_staff_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_session_staff_iter_new(sc_session_iter **out, sc_db *db, int64_t session_id);
+SC_EXTERN int sc_session_staff_iter_new(sc_session_staff_iter **out, sc_db *db, int64_t session_id);
 
 /**
  * Next staff member.
@@ -467,7 +470,14 @@ SC_EXTERN int sc_session_staff_iter_new(sc_session_iter **out, sc_db *db, int64_
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_session_staff_iter_next(sc_session_staff *out, sc_session_iter *it);
+SC_EXTERN int sc_session_staff_iter_next(sc_session_staff *out, sc_session_staff_iter *it);
+
+/**
+ * Free an iterator over the staff of a session; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_session_staff_iter_free(sc_session_staff_iter *it);
 
 /** A candidate enrolled in a session. A plain value owned by the caller. */
 typedef struct sc_enrolment {
@@ -482,16 +492,19 @@ typedef struct sc_enrolment {
     char enrolled[SC_DATE_SIZE];
 } sc_enrolment;
 
+/** Iterator over the enrolments of a session (sc_enrolment_iter_new()). Opaque. */
+typedef struct sc_enrolment_iter sc_enrolment_iter;
+
 /**
  * The candidates of a session, by ID number.
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
  * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_session_iter_free().
+ *         Caller frees with sc_enrolment_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_enrolment_iter_new(sc_session_iter **out, sc_db *db, int64_t session_id);
+SC_EXTERN int sc_enrolment_iter_new(sc_enrolment_iter **out, sc_db *db, int64_t session_id);
 
 /**
  * Next enrolment.
@@ -500,7 +513,14 @@ SC_EXTERN int sc_enrolment_iter_new(sc_session_iter **out, sc_db *db, int64_t se
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_enrolment_iter_next(sc_enrolment *out, sc_session_iter *it);
+SC_EXTERN int sc_enrolment_iter_next(sc_enrolment *out, sc_enrolment_iter *it);
+
+/**
+ * Free an iterator over the enrolments of a session; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_enrolment_iter_free(sc_enrolment_iter *it);
 
 /* ---- Question bank (题库) ---------------------------------------------------------- */
 
@@ -859,16 +879,19 @@ typedef struct sc_paper_item {
     double points;
 } sc_paper_item;
 
+/** Iterator over the items of a paper (sc_paper_item_iter_new()). Opaque. */
+typedef struct sc_paper_item_iter sc_paper_item_iter;
+
 /**
  * The items of a paper in order (by type, then as drawn).
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
  * @param paper_id  the paper's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_session_iter_free().
+ *         Caller frees with sc_paper_item_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_paper_item_iter_new(sc_session_iter **out, sc_db *db, int64_t paper_id);
+SC_EXTERN int sc_paper_item_iter_new(sc_paper_item_iter **out, sc_db *db, int64_t paper_id);
 
 /**
  * Next paper item.
@@ -877,7 +900,14 @@ SC_EXTERN int sc_paper_item_iter_new(sc_session_iter **out, sc_db *db, int64_t p
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_paper_item_iter_next(sc_paper_item *out, sc_session_iter *it);
+SC_EXTERN int sc_paper_item_iter_next(sc_paper_item *out, sc_paper_item_iter *it);
+
+/**
+ * Free an iterator over the items of a paper; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_paper_item_iter_free(sc_paper_item_iter *it);
 
 /**
  * Score an online answer sheet automatically: each objective item (single,
@@ -962,16 +992,19 @@ SC_EXTERN int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session
 SC_EXTERN int sc_result_get(sc_result *out, sc_db *db, int64_t session_id,
                             const char *id_number);
 
+/** Iterator over the results of a session (sc_result_iter_new()). Opaque. */
+typedef struct sc_result_iter sc_result_iter;
+
 /**
  * The results of a session, by ID number.
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
  * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_session_iter_free().
+ *         Caller frees with sc_result_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_result_iter_new(sc_session_iter **out, sc_db *db, int64_t session_id);
+SC_EXTERN int sc_result_iter_new(sc_result_iter **out, sc_db *db, int64_t session_id);
 
 /**
  * Next result.
@@ -980,7 +1013,14 @@ SC_EXTERN int sc_result_iter_new(sc_session_iter **out, sc_db *db, int64_t sessi
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_result_iter_next(sc_result *out, sc_session_iter *it);
+SC_EXTERN int sc_result_iter_next(sc_result *out, sc_result_iter *it);
+
+/**
+ * Free an iterator over the results of a session; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_result_iter_free(sc_result_iter *it);
 
 SC_END_DECL
 

@@ -279,7 +279,7 @@ SC_EXTERN int sc_certificate_site_get(int *site, sc_db *db, const char *credit_c
  */
 SC_EXTERN int sc_certificate_get(sc_certificate *out, sc_db *db, const char *number);
 
-/** Iterator over certificates or statistics rows. Opaque. */
+/** Iterator over certificates (sc_certificate_iter_new()). Opaque. */
 typedef struct sc_certificate_iter sc_certificate_iter;
 
 /**
@@ -299,13 +299,13 @@ SC_EXTERN int sc_certificate_iter_new(sc_certificate_iter **out, sc_db *db,
  * Next certificate.
  * @param[out] out  filled (the caller's storage).
  * @param it  the iterator.
- * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL, or a statistics iterator); ::SC_EDB.
+ * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL); ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_certificate_iter_next(sc_certificate *out, sc_certificate_iter *it);
 
 /**
- * Free a certificate or statistics iterator; NULL is a no-op.
+ * Free a certificate iterator; NULL is a no-op.
  * @param it  the iterator.
  * @since 0.1
  */
@@ -440,6 +440,9 @@ typedef struct sc_cert_stats_row {
     int64_t count;
 } sc_cert_stats_row;
 
+/** Iterator over certificate statistics rows (sc_certificate_stats_iter_new()). Opaque. */
+typedef struct sc_cert_stats_iter sc_cert_stats_iter;
+
 /**
  * Count certificates in force (issued or published, not revoked; a
  * re-issue counts once) issued between @p from and @p to inclusive, grouped
@@ -451,10 +454,10 @@ typedef struct sc_cert_stats_row {
  * @param from   first issue date, or NULL for no bound; @p to last, or NULL.
  * @param to          last issue date, or NULL for no bound.
  * @return ::SC_OK; ::SC_EINVAL (unknown bits, bad dates); ::SC_EDB;
- *         ::SC_ENOMEM. Caller frees with sc_certificate_iter_free().
+ *         ::SC_ENOMEM. Caller frees with sc_cert_stats_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_certificate_stats_iter_new(sc_certificate_iter **out, sc_db *db,
+SC_EXTERN int sc_certificate_stats_iter_new(sc_cert_stats_iter **out, sc_db *db,
                                             unsigned int flags, const char *from,
                                             const char *to);
 
@@ -462,10 +465,17 @@ SC_EXTERN int sc_certificate_stats_iter_new(sc_certificate_iter **out, sc_db *db
  * Next statistics row.
  * @param[out] out  filled (the caller's storage).
  * @param it  the iterator.
- * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL, or a certificate iterator); ::SC_EDB.
+ * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL); ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_certificate_iter *it);
+SC_EXTERN int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_cert_stats_iter *it);
+
+/**
+ * Free an iterator over certificate statistics rows; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_cert_stats_iter_free(sc_cert_stats_iter *it);
 
 /* ---- Electronic certificate (urn:skillcert:certificate:1) ------------------------------ */
 
