@@ -1812,14 +1812,21 @@ static const char SQL_SESSION_ITER[] =
     "WHERE (?1 IS NULL OR o.credit_code = ?1) AND (?2 IS NULL OR s.date = ?2) "
     "ORDER BY s.date, s.id";
 
-int sc_session_iter_new(sc_session_iter **out, sc_db *db, const char *credit_code,
-                        const char *date)
+int sc_session_iter_new(sc_session_iter **out, sc_db *db, const sc_session_query *q)
 {
     char code[SC_CREDIT_CODE_SIZE];
+    const char *credit_code;
+    const char *date;
     int rc;
     if (!out)
         return sc__error_null("sc_session_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_SESSION_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_session_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
+    date = q ? q->date : NULL;
     if ((rc = sc__db_check(db, "sc_session_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
         (date && (rc = sc__check_date(date, "date")) != SC_OK))

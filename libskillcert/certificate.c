@@ -970,14 +970,21 @@ static int cert_iter_make(sc_certificate_iter **out, sc_db *db, const char *sql,
     return SC_OK;
 }
 
-int sc_certificate_iter_new(sc_certificate_iter **out, sc_db *db, const char *credit_code,
-                            const char *id_number)
+int sc_certificate_iter_new(sc_certificate_iter **out, sc_db *db, const sc_certificate_query *q)
 {
     char cc[SC_CREDIT_CODE_SIZE], idn[19];
+    const char *credit_code;
+    const char *id_number;
     int rc;
     if (!out)
         return sc__error_null("sc_certificate_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_CERTIFICATE_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_certificate_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
+    id_number = q ? q->id_number : NULL;
     if ((rc = sc__db_check(db, "sc_certificate_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, cc)) != SC_OK) ||
         (id_number && (rc = sc__id_number_norm(id_number, idn)) != SC_OK))
@@ -1306,16 +1313,27 @@ int sc_certificate_batch_verify(sc_verification *out, sc_db *db, const char *con
 #define STATS_GROUPS (SC_STATS_OCCUPATION | SC_STATS_LEVEL | SC_STATS_DISTRICT | SC_STATS_ORG | \
                       SC_STATS_YEAR | SC_STATS_MONTH)
 
-int sc_certificate_stats_iter_new(sc_cert_stats_iter **out, sc_db *db, unsigned int flags,
-                                  const char *from, const char *to)
+int sc_certificate_stats_iter_new(sc_cert_stats_iter **out, sc_db *db,
+                                  const sc_cert_stats_query *q)
 {
     sc_certificate_iter *rows = NULL;
     char sql[1024];
     const char *period;
-    int rc, grouped = (flags & STATS_GROUPS) != 0;
+    unsigned int flags;
+    const char *from;
+    const char *to;
+    int rc, grouped;
     if (!out)
         return sc__error_null("sc_certificate_stats_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_CERT_STATS_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_cert_stats_query version %u is not known to this library",
+                              q->version);
+    flags = q ? q->flags : 0;
+    from = q ? q->from : NULL;
+    to = q ? q->to : NULL;
+    grouped = (flags & STATS_GROUPS) != 0;
     if ((rc = sc__db_check(db, "sc_certificate_stats_iter_new", 0)) != SC_OK ||
         (from && (rc = sc__check_date(from, "from")) != SC_OK) ||
         (to && (rc = sc__check_date(to, "to")) != SC_OK))

@@ -898,14 +898,20 @@ fail:
     return rc;
 }
 
-int sc_inspection_iter_new(sc_inspection_iter **out, sc_db *db, const char *credit_code)
+int sc_inspection_iter_new(sc_inspection_iter **out, sc_db *db, const sc_inspection_query *q)
 {
     sc_supervision_iter *rows = NULL;
     char code[SC_CREDIT_CODE_SIZE];
+    const char *credit_code;
     int rc;
     if (!out)
         return sc__error_null("sc_inspection_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_INSPECTION_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_inspection_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
     if ((rc = sc__db_check(db, "sc_inspection_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
         (rc = sc__supervision_iter_make(&rows, db, SQL_INSPECTION_ITER,
@@ -1028,15 +1034,22 @@ int sc_finding_entity_get(char *out, sc_db *db, int64_t finding_id, size_t i)
     return SC_OK;
 }
 
-int sc_finding_iter_new(sc_finding_iter **out, sc_db *db, const char *credit_code,
-                        int64_t inspection_id)
+int sc_finding_iter_new(sc_finding_iter **out, sc_db *db, const sc_finding_query *q)
 {
     sc_supervision_iter *rows = NULL;
     char code[SC_CREDIT_CODE_SIZE];
+    const char *credit_code;
+    int64_t inspection_id;
     int rc;
     if (!out)
         return sc__error_null("sc_finding_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_FINDING_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_finding_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
+    inspection_id = q ? q->inspection_id : 0;
     if ((rc = sc__db_check(db, "sc_finding_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
         (rc = sc__supervision_iter_make(&rows, db, SQL_FINDING_ITER,
@@ -1411,14 +1424,20 @@ int sc_sanction_get(sc_sanction *out, sc_db *db, int64_t sanction_id)
     return sanction_load(db, sanction_id, out);
 }
 
-int sc_sanction_iter_new(sc_sanction_iter **out, sc_db *db, const char *credit_code)
+int sc_sanction_iter_new(sc_sanction_iter **out, sc_db *db, const sc_sanction_query *q)
 {
     sc_supervision_iter *rows = NULL;
     char code[SC_CREDIT_CODE_SIZE];
+    const char *credit_code;
     int rc;
     if (!out)
         return sc__error_null("sc_sanction_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_SANCTION_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_sanction_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
     if ((rc = sc__db_check(db, "sc_sanction_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
         (rc = sc__supervision_iter_make(&rows, db, SQL_SANCTION_ITER,

@@ -142,6 +142,7 @@ START_TEST(test_assessment_session_create)
 {
     sc_session s;
     int64_t id = 0;
+    sc_session_query q = SC_SESSION_QUERY_INIT;
     sc_session_iter *it = NULL;
     int n = 0;
 
@@ -181,19 +182,35 @@ START_TEST(test_assessment_session_create)
     ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = 'session.create'"), 1);
 
     fx_session(4, "2024-04-01", 0);
-    ck_ok(sc_session_iter_new(&it, fx.db, FX_ORG, NULL));
+    q.credit_code = FX_ORG;
+    ck_ok(sc_session_iter_new(&it, fx.db, &q));
     while (sc_session_iter_next(&s, it) == SC_OK)
         n++;
     ck_assert_int_eq(n, 2);
     sc_session_iter_free(it);
-    ck_ok(sc_session_iter_new(&it, fx.db, NULL, "2024-04-01"));
+    /* No query selects every session. */
+    ck_ok(sc_session_iter_new(&it, fx.db, NULL));
+    for (n = 0; sc_session_iter_next(&s, it) == SC_OK; n++)
+        ;
+    ck_assert_int_eq(n, 2);
+    sc_session_iter_free(it);
+    q.credit_code = NULL;
+    q.date = "2024-04-01";
+    ck_ok(sc_session_iter_new(&it, fx.db, &q));
     ck_ok(sc_session_iter_next(&s, it));
     ck_assert_str_eq(s.date, "2024-04-01");
     ck_assert_int_eq(sc_session_iter_next(&s, it), SC_ITEROVER);
     /* Each row kind has its own iterator type: passing this session iterator to
      * sc_result_iter_next() no longer compiles (it used to fail only at run time). */
     sc_session_iter_free(it);
-    ck_assert_int_eq(sc_session_iter_new(&it, fx.db, "not a code", NULL), SC_EINVAL);
+    q.credit_code = "not a code";
+    ck_assert_int_eq(sc_session_iter_new(&it, fx.db, &q), SC_EINVAL);
+    ck_assert_ptr_null(it);
+    /* A query of a version this library does not know is refused. */
+    q.credit_code = NULL;
+    q.version = SC_SESSION_QUERY_VERSION + 1;
+    ck_assert_int_eq(sc_session_iter_new(&it, fx.db, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
     ck_assert_ptr_null(it);
 }
 END_TEST
@@ -1206,7 +1223,7 @@ START_TEST(test_assessment_alloc_failures)
     for (n = 0;; n++) {
         sc_session_iter *it = NULL;
         sc__mem_fail_after(n);
-        rc = sc_session_iter_new(&it, fx.db, FX_ORG, NULL);
+        rc = sc_session_iter_new(&it, fx.db, &(sc_session_query){ SC_SESSION_QUERY_VERSION, FX_ORG, NULL });
         sc__mem_fail_after(-1);
         sc_session_iter_free(it);
         if (rc == SC_OK)

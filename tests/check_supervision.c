@@ -387,7 +387,7 @@ static void oos_scanned(void)
     ck_ok(sc_inspection_open(&in, fx.db, fx.centre, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-20",
                              "证书专项抽查"));
     ck_ok(sc_inspection_scan_certificates(&nf, &nbad, fx.db, fx.centre, in, "2024-05-20"));
-    ck_ok(sc_finding_iter_new(&it, fx.db, FX_ORG, in));
+    ck_ok(sc_finding_iter_new(&it, fx.db, &(sc_finding_query){ SC_FINDING_QUERY_VERSION, FX_ORG, in }));
     ck_ok(sc_finding_iter_next(&f, it));
     sc_finding_iter_free(it);
     oos_finding = f.id;
@@ -436,7 +436,7 @@ START_TEST(test_supervision_oos_scan)
     ck_ok(sc_inspection_scan_certificates(&nf, &nbad, fx.db, fx.centre, in, "2024-05-20"));
     ck_assert_uint_eq(nf, 1);
     ck_assert_uint_eq(nbad, 2);
-    ck_ok(sc_finding_iter_new(&it, fx.db, FX_ORG, in));
+    ck_ok(sc_finding_iter_new(&it, fx.db, &(sc_finding_query){ SC_FINDING_QUERY_VERSION, FX_ORG, in }));
     ck_ok(sc_finding_iter_next(&f, it));
     ck_assert_int_eq(sc_finding_iter_next(&v2, it), SC_ITEROVER);
     sc_finding_iter_free(it);
@@ -630,8 +630,8 @@ static int64_t alloc_inspection, alloc_session;
         return rc;                                                                          \
     }
 ALLOC_CTOR(ctor_supervisions, sc_supervision_iter, sc_supervision_iter_new(&o, fx.db, alloc_session))
-ALLOC_CTOR(ctor_inspections, sc_inspection_iter, sc_inspection_iter_new(&o, fx.db, FX_ORG))
-ALLOC_CTOR(ctor_findings, sc_finding_iter, sc_finding_iter_new(&o, fx.db, NULL, alloc_inspection))
+ALLOC_CTOR(ctor_inspections, sc_inspection_iter, sc_inspection_iter_new(&o, fx.db, &(sc_inspection_query){ SC_INSPECTION_QUERY_VERSION, FX_ORG }))
+ALLOC_CTOR(ctor_findings, sc_finding_iter, sc_finding_iter_new(&o, fx.db, &(sc_finding_query){ SC_FINDING_QUERY_VERSION, NULL, alloc_inspection }))
 ALLOC_CTOR(ctor_sanctions, sc_sanction_iter, sc_sanction_iter_new(&o, fx.db, NULL))
 ALLOC_CTOR(ctor_credit_list, sc_credit_iter, sc_credit_list_iter_new(&o, fx.db, "2024-06-30"))
 ALLOC_CTOR(ctor_credit_history, sc_credit_iter, sc_credit_history_iter_new(&o, fx.db, FX_ORG))
@@ -653,6 +653,61 @@ static void alloc_setup(void)
                                     "2024-05-02"));
     ck_ok(sc_credit_compute(&count, fx.db, fx.centre, "2024-06-30"));
 }
+
+/* The lists take their filters in versioned query structures: NULL selects
+   everything, the filters narrow, an unknown version is SC_EINVAL. */
+START_TEST(test_supervision_list_queries)
+{
+    sc_inspection_query iq = SC_INSPECTION_QUERY_INIT;
+    sc_finding_query fq = SC_FINDING_QUERY_INIT;
+    sc_sanction_query sq = SC_SANCTION_QUERY_INIT;
+    sc_inspection_iter *ii = NULL;
+    sc_finding_iter *fi = NULL;
+    sc_sanction_iter *si = NULL;
+    sc_inspection ins;
+    sc_finding f;
+    sc_sanction sa;
+    alloc_setup();
+    ck_ok(sc_inspection_iter_new(&ii, fx.db, NULL));
+    ck_ok(sc_inspection_iter_next(&ins, ii));
+    ck_assert_int_eq(ins.id, alloc_inspection);
+    ck_assert_int_eq(sc_inspection_iter_next(&ins, ii), SC_ITEROVER);
+    sc_inspection_iter_free(ii);
+    iq.credit_code = FX_ORG;
+    ck_ok(sc_inspection_iter_new(&ii, fx.db, &iq));
+    ck_ok(sc_inspection_iter_next(&ins, ii));
+    sc_inspection_iter_free(ii);
+    ii = NULL;
+    iq.version = 0;
+    ck_assert_int_eq(sc_inspection_iter_new(&ii, fx.db, &iq), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(ii);
+
+    fq.inspection_id = alloc_inspection;
+    ck_ok(sc_finding_iter_new(&fi, fx.db, &fq));
+    ck_ok(sc_finding_iter_next(&f, fi));
+    ck_assert_int_eq(f.inspection_id, alloc_inspection);
+    sc_finding_iter_free(fi);
+    fq.inspection_id = alloc_inspection + 100;
+    ck_ok(sc_finding_iter_new(&fi, fx.db, &fq));
+    ck_assert_int_eq(sc_finding_iter_next(&f, fi), SC_ITEROVER);
+    sc_finding_iter_free(fi);
+    fi = NULL;
+    fq.version = SC_FINDING_QUERY_VERSION + 1;
+    ck_assert_int_eq(sc_finding_iter_new(&fi, fx.db, &fq), SC_EINVAL);
+    ck_assert_ptr_null(fi);
+
+    /* No sanction was imposed. */
+    sq.credit_code = FX_ORG;
+    ck_ok(sc_sanction_iter_new(&si, fx.db, &sq));
+    ck_assert_int_eq(sc_sanction_iter_next(&sa, si), SC_ITEROVER);
+    sc_sanction_iter_free(si);
+    si = NULL;
+    sq.version = SC_SANCTION_QUERY_VERSION + 1;
+    ck_assert_int_eq(sc_sanction_iter_new(&si, fx.db, &sq), SC_EINVAL);
+    ck_assert_ptr_null(si);
+}
+END_TEST
 
 /* Every iterator constructor: SC_ENOMEM and no iterator at each failing allocation. */
 START_TEST(test_supervision_alloc_iterators)
@@ -779,6 +834,7 @@ Suite *sc_supervision_suite(void)
     tcase_add_test(tc, test_supervision_oos_audit);
     tcase_add_test(tc, test_supervision_report);
     tcase_add_test(tc, test_supervision_alloc_iterators);
+    tcase_add_test(tc, test_supervision_list_queries);
     tcase_add_test(tc, test_supervision_alloc_credit_export);
     tcase_add_test(tc, test_supervision_alloc_period_report);
     tcase_add_test(tc, test_supervision_alloc_finding);

@@ -447,6 +447,7 @@ static const cli_option list_options[] = {
 
 static int cmd_list(cli_ctx *ctx)
 {
+    sc_session_query q = SC_SESSION_QUERY_INIT;
     sc_session_iter *it = NULL;
     sc_session s;
     json_t *arr = ctx->json ? json_array() : NULL;
@@ -454,8 +455,9 @@ static int cmd_list(cli_ctx *ctx)
 
     if (ctx->json && arr == NULL)
         return cli_oom();
-    if ((rc = sc_session_iter_new(&it, ctx->db, cli_opt(ctx, "org"), cli_opt(ctx, "date")))
-        != SC_OK) {
+    q.credit_code = cli_opt(ctx, "org");
+    q.date = cli_opt(ctx, "date");
+    if ((rc = sc_session_iter_new(&it, ctx->db, &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }

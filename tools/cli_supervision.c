@@ -232,13 +232,15 @@ static const cli_option list_options[] = {
 
 static int cmd_findings(cli_ctx *ctx)
 {
+    sc_finding_query q = SC_FINDING_QUERY_INIT;
     sc_finding_iter *it = NULL;
     sc_finding f;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if (ctx->json && !arr)
         return cli_oom();
-    if ((rc = sc_finding_iter_new(&it, ctx->db, cli_opt(ctx, "org"), 0)) != SC_OK) {
+    q.credit_code = cli_opt(ctx, "org");
+    if ((rc = sc_finding_iter_new(&it, ctx->db, &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }
@@ -344,13 +346,15 @@ static int cmd_lift(cli_ctx *ctx)
 
 static int cmd_sanctions(cli_ctx *ctx)
 {
+    sc_sanction_query q = SC_SANCTION_QUERY_INIT;
     sc_sanction_iter *it = NULL;
     sc_sanction s;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if (ctx->json && !arr)
         return cli_oom();
-    if ((rc = sc_sanction_iter_new(&it, ctx->db, cli_opt(ctx, "org"))) != SC_OK) {
+    q.credit_code = cli_opt(ctx, "org");
+    if ((rc = sc_sanction_iter_new(&it, ctx->db, &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }

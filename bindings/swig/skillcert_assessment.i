@@ -217,6 +217,10 @@ points summing to 100) and optionally the difficulty mix (add_difficulty).
 %nodefaultctor sc_result;
 
 %immutable;
+/* Query structures: the methods take the filters as arguments. */
+%ignore sc_session_query;
+%ignore SC_SESSION_QUERY_VERSION;
+%ignore SC_SESSION_QUERY_INIT;
 %include "skillcert/assessment.h"
 %mutable;
 
@@ -489,9 +493,12 @@ SCW_LANG_CHILD(scw_database::bank_items)
 
     /** Sessions in date then id order, of one organization and/or one day. */
     scw_session_iter *sessions(const char *credit_code = NULL, const char *date = NULL) {
+        sc_session_query q = SC_SESSION_QUERY_INIT;
         sc_session_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_session_iter_new(&it, db, credit_code, date)) < 0) return NULL;
+        q.credit_code = credit_code;
+        q.date = date;
+        if (scw_check(sc_session_iter_new(&it, db, &q)) < 0) return NULL;
         SCW_RETURN_ITER(scw_session_iter, sc_session_iter_free, it);
     }
 

@@ -491,6 +491,16 @@ struct scw_java_supervision_support {};
 %ignore sc_period_report;
 
 %immutable;
+/* Query structures: the methods take the filters as arguments. */
+%ignore sc_inspection_query;
+%ignore SC_INSPECTION_QUERY_VERSION;
+%ignore SC_INSPECTION_QUERY_INIT;
+%ignore sc_finding_query;
+%ignore SC_FINDING_QUERY_VERSION;
+%ignore SC_FINDING_QUERY_INIT;
+%ignore sc_sanction_query;
+%ignore SC_SANCTION_QUERY_VERSION;
+%ignore SC_SANCTION_QUERY_INIT;
 %include "skillcert/supervision.h"
 %mutable;
 
@@ -671,8 +681,10 @@ SCW_LANG_CHILD(scw_database::credit_history)
 
     /** Inspections by id, of one organization or (None) all. */
     scw_inspection_iter *inspections(const char *credit_code = NULL) {
+        sc_inspection_query q = SC_INSPECTION_QUERY_INIT;
+        q.credit_code = credit_code;
         SCW_SUPERVISION_ITER(scw_inspection_iter, sc_inspection_iter,
-                             sc_inspection_iter_new(&it, db, credit_code));
+                             sc_inspection_iter_new(&it, db, &q));
     }
 
     /* -- findings -- */
@@ -711,8 +723,10 @@ SCW_LANG_CHILD(scw_database::credit_history)
 
     /** Findings by id, of one organization (or None) and one inspection (or 0). */
     scw_finding_iter *findings(const char *credit_code = NULL, int64_t inspection_id = 0) {
-        SCW_SUPERVISION_ITER(scw_finding_iter, sc_finding_iter,
-                             sc_finding_iter_new(&it, db, credit_code, inspection_id));
+        sc_finding_query q = SC_FINDING_QUERY_INIT;
+        q.credit_code = credit_code;
+        q.inspection_id = inspection_id;
+        SCW_SUPERVISION_ITER(scw_finding_iter, sc_finding_iter, sc_finding_iter_new(&it, db, &q));
     }
 
     /** Withdraw a finding found wrong: from date on it no longer counts. */
@@ -760,8 +774,10 @@ SCW_LANG_CHILD(scw_database::credit_history)
 
     /** Sanctions by id, of one organization or (None) all. */
     scw_sanction_iter *sanctions(const char *credit_code = NULL) {
+        sc_sanction_query q = SC_SANCTION_QUERY_INIT;
+        q.credit_code = credit_code;
         SCW_SUPERVISION_ITER(scw_sanction_iter, sc_sanction_iter,
-                             sc_sanction_iter_new(&it, db, credit_code));
+                             sc_sanction_iter_new(&it, db, &q));
     }
 
     /* -- credit evaluation (信用评估) -- */

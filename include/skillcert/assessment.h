@@ -408,6 +408,19 @@ SC_EXTERN int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t sessi
  */
 SC_EXTERN int sc_session_get(sc_session *out, sc_db *db, int64_t session_id);
 
+/**
+ * What sc_session_iter_new() selects; NULL fields select everything. Versioned: set it up
+ * with SC_SESSION_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_session_query {
+    unsigned int version;    /**< SC_SESSION_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's sessions, or NULL */
+    const char *date;        /**< only sessions on this day (YYYY-MM-DD), or NULL */
+} sc_session_query;
+
+#define SC_SESSION_QUERY_VERSION 1
+#define SC_SESSION_QUERY_INIT { SC_SESSION_QUERY_VERSION, NULL, NULL }
+
 /** Iterator over sessions (sc_session_iter_new()). Opaque. */
 typedef struct sc_session_iter sc_session_iter;
 
@@ -415,14 +428,14 @@ typedef struct sc_session_iter sc_session_iter;
  * Sessions in date then id order.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param credit_code  only this organization's, or NULL.
- * @param date         only sessions on this day, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_SESSION_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version);
+ *         ::SC_EDB; ::SC_ENOMEM. Caller frees with
  *         sc_session_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_session_iter_new(sc_session_iter **out, sc_db *db, const char *credit_code,
-                                  const char *date);
+SC_EXTERN int sc_session_iter_new(sc_session_iter **out, sc_db *db, const sc_session_query *q);
 
 /**
  * Next session.

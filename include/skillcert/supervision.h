@@ -336,6 +336,18 @@ typedef struct sc_inspection {
  */
 SC_EXTERN int sc_inspection_get(sc_inspection *out, sc_db *db, int64_t inspection_id);
 
+/**
+ * What sc_inspection_iter_new() selects; NULL fields select everything. Versioned: set it
+ * up with SC_INSPECTION_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_inspection_query {
+    unsigned int version;    /**< SC_INSPECTION_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's inspections, or NULL */
+} sc_inspection_query;
+
+#define SC_INSPECTION_QUERY_VERSION 1
+#define SC_INSPECTION_QUERY_INIT { SC_INSPECTION_QUERY_VERSION, NULL }
+
 /** Iterator over inspections (sc_inspection_iter_new()). Opaque. */
 typedef struct sc_inspection_iter sc_inspection_iter;
 
@@ -343,13 +355,15 @@ typedef struct sc_inspection_iter sc_inspection_iter;
  * Inspections by id.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param credit_code  only this organization's, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_INSPECTION_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version);
+ *         ::SC_EDB; ::SC_ENOMEM. Caller frees with
  *         sc_inspection_iter_free().
  * @since 0.2
  */
 SC_EXTERN int sc_inspection_iter_new(sc_inspection_iter **out, sc_db *db,
-                                     const char *credit_code);
+                                     const sc_inspection_query *q);
 
 /**
  * Next inspection.
@@ -404,6 +418,19 @@ SC_EXTERN int sc_finding_get(sc_finding *out, sc_db *db, int64_t finding_id);
  */
 SC_EXTERN int sc_finding_entity_get(char *out, sc_db *db, int64_t finding_id, size_t i);
 
+/**
+ * What sc_finding_iter_new() selects; NULL and 0 fields select everything. Versioned: set
+ * it up with SC_FINDING_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_finding_query {
+    unsigned int version;    /**< SC_FINDING_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's findings, or NULL */
+    int64_t inspection_id;   /**< only this inspection's, or 0 */
+} sc_finding_query;
+
+#define SC_FINDING_QUERY_VERSION 1
+#define SC_FINDING_QUERY_INIT { SC_FINDING_QUERY_VERSION, NULL, 0 }
+
 /** Iterator over findings (sc_finding_iter_new()). Opaque. */
 typedef struct sc_finding_iter sc_finding_iter;
 
@@ -411,14 +438,14 @@ typedef struct sc_finding_iter sc_finding_iter;
  * Findings by id.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param credit_code    only this organization's, or NULL.
- * @param inspection_id  only this inspection's, or 0.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_FINDING_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version);
+ *         ::SC_EDB; ::SC_ENOMEM. Caller frees with
  *         sc_finding_iter_free().
  * @since 0.2
  */
-SC_EXTERN int sc_finding_iter_new(sc_finding_iter **out, sc_db *db, const char *credit_code,
-                                  int64_t inspection_id);
+SC_EXTERN int sc_finding_iter_new(sc_finding_iter **out, sc_db *db, const sc_finding_query *q);
 
 /**
  * Next finding.
@@ -561,6 +588,18 @@ typedef struct sc_sanction {
  */
 SC_EXTERN int sc_sanction_get(sc_sanction *out, sc_db *db, int64_t sanction_id);
 
+/**
+ * What sc_sanction_iter_new() selects; NULL fields select everything. Versioned: set it up
+ * with SC_SANCTION_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_sanction_query {
+    unsigned int version;    /**< SC_SANCTION_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's sanctions, or NULL */
+} sc_sanction_query;
+
+#define SC_SANCTION_QUERY_VERSION 1
+#define SC_SANCTION_QUERY_INIT { SC_SANCTION_QUERY_VERSION, NULL }
+
 /** Iterator over sanctions (sc_sanction_iter_new()). Opaque. */
 typedef struct sc_sanction_iter sc_sanction_iter;
 
@@ -568,13 +607,14 @@ typedef struct sc_sanction_iter sc_sanction_iter;
  * Sanctions by id.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param credit_code  only this organization's, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_SANCTION_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version);
+ *         ::SC_EDB; ::SC_ENOMEM. Caller frees with
  *         sc_sanction_iter_free().
  * @since 0.2
  */
-SC_EXTERN int sc_sanction_iter_new(sc_sanction_iter **out, sc_db *db,
-                                   const char *credit_code);
+SC_EXTERN int sc_sanction_iter_new(sc_sanction_iter **out, sc_db *db, const sc_sanction_query *q);
 
 /**
  * Next sanction.
