@@ -445,6 +445,7 @@ static int exchange(season *s)
 
 static int supervision(season *s)
 {
+    sc_credit_list_query q = SC_CREDIT_LIST_QUERY_INIT;
     sc_credit_iter *it = NULL;
     sc_period_report *rep = NULL;
     sc_credit_score score;
@@ -469,8 +470,9 @@ static int supervision(season *s)
         demo_step("close the inspection",
                   sc_inspection_close(s->db, s->centre, inspection, "限期整改", "2023-10-12")))
         return 1;
+    q.as_of = "2023-12-31";
     if (sc_credit_compute(&count, s->db, s->centre, "2023-12-31") != SC_OK ||
-        sc_credit_list_iter_new(&it, s->db, "2023-12-31") != SC_OK)
+        sc_credit_list_iter_new(&it, s->db, &q) != SC_OK)
         return demo_fail("computing the credit evaluation");
     printf("  credit evaluation as of 2023-12-31 (%zu organization%s):\n", count,
            count == 1 ? "" : "s");

@@ -419,14 +419,20 @@ static int list_date(sc_db *db, const char *as_of, char out[SC_DATE_SIZE])
     return SC_OK;
 }
 
-int sc_credit_list_iter_new(sc_credit_iter **out, sc_db *db, const char *as_of)
+int sc_credit_list_iter_new(sc_credit_iter **out, sc_db *db, const sc_credit_list_query *q)
 {
     sc_supervision_iter *rows = NULL;
     char date[SC_DATE_SIZE];
+    const char *as_of;
     int rc;
     if (!out)
         return sc__error_null("sc_credit_list_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_CREDIT_LIST_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_credit_list_query version %u is not known to this library",
+                              q->version);
+    as_of = q ? q->as_of : NULL;
     if ((rc = sc__db_check(db, "sc_credit_list_iter_new", 0)) != SC_OK ||
         (rc = list_date(db, as_of, date)) != SC_OK ||
         (rc = sc__supervision_iter_make(&rows, db, SQL_LIST,

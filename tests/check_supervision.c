@@ -56,7 +56,8 @@ static double score_in_list(const char *as_of, const char *code, int *rank)
     sc_credit_score s;
     double found = -1;
     int rc;
-    ck_ok(sc_credit_list_iter_new(&it, fx.db, as_of));
+    ck_ok(sc_credit_list_iter_new(&it, fx.db,
+                                  &(sc_credit_list_query){ SC_CREDIT_LIST_QUERY_VERSION, as_of }));
     while ((rc = sc_credit_iter_next(&s, it)) == SC_OK)
         if (!strcmp(s.credit_code, code)) {
             found = s.score;
@@ -337,7 +338,20 @@ START_TEST(test_supervision_credit_model)
     ck_assert_str_eq(s.as_of, "2024-03-01");
     ck_assert_int_eq(sc_credit_iter_next(&s, it), SC_ITEROVER);
     sc_credit_iter_free(it);
-    ck_assert_int_eq(sc_credit_list_iter_new(&it, fx.db, "2023-01-01"), SC_ENOTFOUND);
+    ck_assert_int_eq(sc_credit_list_iter_new(
+                         &it, fx.db,
+                         &(sc_credit_list_query){ SC_CREDIT_LIST_QUERY_VERSION, "2023-01-01" }),
+                     SC_ENOTFOUND);
+    /* No query: the latest list; an unknown query version is refused. */
+    ck_ok(sc_credit_list_iter_new(&it, fx.db, NULL));
+    ck_ok(sc_credit_iter_next(&s, it));
+    ck_assert_str_eq(s.as_of, "2024-03-01");
+    sc_credit_iter_free(it);
+    it = NULL;
+    ck_assert_int_eq(sc_credit_list_iter_new(
+                         &it, fx.db, &(sc_credit_list_query){ SC_CREDIT_LIST_QUERY_VERSION + 1, NULL }),
+                     SC_EINVAL);
+    ck_assert_ptr_null(it);
     ck_refused(sc_credit_compute(&n, fx.db, fx.haidian, "2024-03-01"), SC_EDENIED);
 }
 END_TEST
@@ -633,7 +647,10 @@ ALLOC_CTOR(ctor_supervisions, sc_supervision_iter, sc_supervision_iter_new(&o, f
 ALLOC_CTOR(ctor_inspections, sc_inspection_iter, sc_inspection_iter_new(&o, fx.db, &(sc_inspection_query){ SC_INSPECTION_QUERY_VERSION, FX_ORG }))
 ALLOC_CTOR(ctor_findings, sc_finding_iter, sc_finding_iter_new(&o, fx.db, &(sc_finding_query){ SC_FINDING_QUERY_VERSION, NULL, alloc_inspection }))
 ALLOC_CTOR(ctor_sanctions, sc_sanction_iter, sc_sanction_iter_new(&o, fx.db, NULL))
-ALLOC_CTOR(ctor_credit_list, sc_credit_iter, sc_credit_list_iter_new(&o, fx.db, "2024-06-30"))
+ALLOC_CTOR(ctor_credit_list, sc_credit_iter,
+           sc_credit_list_iter_new(&o, fx.db,
+                                   &(sc_credit_list_query){ SC_CREDIT_LIST_QUERY_VERSION,
+                                                            "2024-06-30" }))
 ALLOC_CTOR(ctor_credit_history, sc_credit_iter, sc_credit_history_iter_new(&o, fx.db, FX_ORG))
 
 static const char *const alloc_entities[] = { "venue:1", "staff:E01", "staff:E02" };

@@ -456,8 +456,11 @@ static int emit_scores(cli_ctx *ctx, sc_credit_iter *it)
 
 static int cmd_credit_list(cli_ctx *ctx)
 {
+    sc_credit_list_query q = SC_CREDIT_LIST_QUERY_INIT;
     sc_credit_iter *it = NULL;
-    int rc = sc_credit_list_iter_new(&it, ctx->db, cli_opt(ctx, "date"));
+    int rc;
+    q.as_of = cli_opt(ctx, "date");
+    rc = sc_credit_list_iter_new(&it, ctx->db, &q);
     return rc != SC_OK ? cli_fail(rc, NULL) : emit_scores(ctx, it);
 }
 

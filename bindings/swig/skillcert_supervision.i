@@ -499,6 +499,9 @@ struct scw_java_supervision_support {};
 %ignore SC_FINDING_QUERY_VERSION;
 %ignore SC_FINDING_QUERY_INIT;
 %ignore sc_sanction_query;
+%ignore sc_credit_list_query;
+%ignore SC_CREDIT_LIST_QUERY_VERSION;
+%ignore SC_CREDIT_LIST_QUERY_INIT;
 %ignore SC_SANCTION_QUERY_VERSION;
 %ignore SC_SANCTION_QUERY_INIT;
 %include "skillcert/supervision.h"
@@ -818,8 +821,9 @@ SCW_LANG_CHILD(scw_database::credit_history)
 
     /** The published list of a date (None: the latest), best first. */
     scw_credit_iter *credit_list(const char *as_of = NULL) {
-        SCW_SUPERVISION_ITER(scw_credit_iter, sc_credit_iter,
-                             sc_credit_list_iter_new(&it, db, as_of));
+        sc_credit_list_query q = SC_CREDIT_LIST_QUERY_INIT;
+        q.as_of = as_of;
+        SCW_SUPERVISION_ITER(scw_credit_iter, sc_credit_iter, sc_credit_list_iter_new(&it, db, &q));
     }
 
     /** An organization's published scores, oldest date first. */

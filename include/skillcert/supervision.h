@@ -730,6 +730,18 @@ SC_EXTERN int sc_credit_score_get(sc_credit_score *out, sc_db *db, const char *c
 SC_EXTERN int sc_credit_compute(size_t *count, sc_db *db, const sc_actor *actor,
                                 const char *as_of);
 
+/**
+ * What sc_credit_list_iter_new() selects; a NULL field selects the latest list computed.
+ * Versioned: set it up with SC_CREDIT_LIST_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_credit_list_query {
+    unsigned int version; /**< SC_CREDIT_LIST_QUERY_VERSION; first */
+    const char *as_of;    /**< the list's date (YYYY-MM-DD), or NULL for the latest computed */
+} sc_credit_list_query;
+
+#define SC_CREDIT_LIST_QUERY_VERSION 1
+#define SC_CREDIT_LIST_QUERY_INIT { SC_CREDIT_LIST_QUERY_VERSION, NULL }
+
 /** Iterator over credit scores (sc_credit_list_iter_new(), sc_credit_history_iter_new()). Opaque. */
 typedef struct sc_credit_iter sc_credit_iter;
 
@@ -738,12 +750,14 @@ typedef struct sc_credit_iter sc_credit_iter;
  * first (score descending, then credit code).
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
- * @param as_of  the list's date, or NULL for the latest computed.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (no list computed for that
- *         date); ::SC_EDB; ::SC_ENOMEM. Caller frees with sc_credit_iter_free().
+ * @param q   what to select, or NULL for the latest list; @p q->version must be
+ *            SC_CREDIT_LIST_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_ENOTFOUND (no
+ *         list computed for that date); ::SC_EDB; ::SC_ENOMEM. Caller frees with sc_credit_iter_free().
  * @since 0.2
  */
-SC_EXTERN int sc_credit_list_iter_new(sc_credit_iter **out, sc_db *db, const char *as_of);
+SC_EXTERN int sc_credit_list_iter_new(sc_credit_iter **out, sc_db *db,
+                                      const sc_credit_list_query *q);
 
 /**
  * The history of an organization's published scores, oldest date first.
