@@ -107,6 +107,15 @@ assert d["status"] == "confirmed" and d["candidates"] == 3, d
 assert len(d["staff"]) == 5 and len(d["enrolled"]) == 3, d
 assert [e["application"] for e in d["enrolled"]] == ["1", "2", "3"], d["enrolled"]
 '
+# The session list filters through its query structure: by organization and by day.
+run --json session list --org $A
+py "session list --org: the one session" '
+assert [x["id"] for x in d] == [1], d
+'
+run --json session list --date 2030-01-01
+py "session list --date: none that day" '
+assert d == [], d
+'
 
 # ---- the bank and a paper -----------------------------------------------------------------------------
 
