@@ -590,15 +590,22 @@ static const char SQL_BANK_ITER[] =
     "AND (?2 IS NULL OR b.occupation = ?2) AND (?3 = 0 OR b.level = ?3) ORDER BY b.code";
 
 int sc_bank_iter_new(sc_bank_iter **out, sc_db *db, const char *credit_code,
-                     const char *occupation, int level)
+                     const sc_bank_query *q)
 {
     char cc[SC_CREDIT_CODE_SIZE], occ[SC__CODE_SIZE];
     sc__org_row org;
     sc__rows *r = NULL;
-    int rc;
+    const char *occupation;
+    int level, rc;
     if (!out)
         return sc__error_null("sc_bank_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_BANK_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_bank_query version %u is not known to this library",
+                              q->version);
+    occupation = q ? q->occupation : NULL;
+    level = q ? q->level : 0;
     if ((rc = sc__db_check(db, "sc_bank_iter_new", 0)) != SC_OK ||
         (rc = sc__credit_code_norm(credit_code, cc)) != SC_OK)
         return rc;

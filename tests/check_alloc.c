@@ -243,7 +243,7 @@ START_TEST(test_alloc_bank_and_paper)
     /* The next bank item, each time from a fresh iterator. */
     for (n = 0; n < MAX_N; n++) {
         int rc;
-        ck_ok(sc_bank_iter_new(&bi, fx.db, FX_ORG, NULL, 0));
+        ck_ok(sc_bank_iter_new(&bi, fx.db, FX_ORG, NULL));
         item = NULL;
         sc__mem_fail_after(n);
         rc = sc_bank_iter_next(&item, bi);

@@ -1135,11 +1135,14 @@ END_TEST
 
 START_TEST(test_assessment_bank_iter)
 {
+    sc_bank_query q = SC_BANK_QUERY_INIT;
     sc_bank_iter *it = NULL;
     sc_item *item = NULL;
     int n = 0, rc;
     fill_bank();
-    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, FX_OCC, 4));
+    q.occupation = FX_OCC;
+    q.level = 4;
+    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, &q));
     while ((rc = sc_bank_iter_next(&item, it)) == SC_OK) {
         n++;
         sc_item_free(item);
@@ -1148,11 +1151,27 @@ START_TEST(test_assessment_bank_iter)
     ck_assert_ptr_null(item);
     sc_bank_iter_free(it);
     ck_assert_int_eq(n, 60);
-    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, NULL, 3));
+    /* No query: the whole bank. */
+    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, NULL));
+    for (n = 0; (rc = sc_bank_iter_next(&item, it)) == SC_OK; n++)
+        sc_item_free(item);
+    ck_assert_int_eq(rc, SC_ITEROVER);
+    ck_assert_int_eq(n, 60);
+    sc_bank_iter_free(it);
+    q.occupation = NULL;
+    q.level = 3;
+    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, &q));
     ck_assert_int_eq(sc_bank_iter_next(&item, it), SC_ITEROVER);
     sc_bank_iter_free(it);
-    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_OTHER, NULL, 0), SC_ENOTFOUND);
-    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_ORG, NULL, 7), SC_EINVAL);
+    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_OTHER, NULL), SC_ENOTFOUND);
+    q.level = 7;
+    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_ORG, &q), SC_EINVAL);
+    /* A query of a version this library does not know is refused. */
+    q.level = 0;
+    q.version = SC_BANK_QUERY_VERSION + 1;
+    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_ORG, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
 }
 END_TEST
 
@@ -1245,7 +1264,7 @@ START_TEST(test_assessment_alloc_failures)
     for (n = 0;; n++) {
         sc_bank_iter *it = NULL;
         sc__mem_fail_after(n);
-        rc = sc_bank_iter_new(&it, fx.db, FX_ORG, NULL, 0);
+        rc = sc_bank_iter_new(&it, fx.db, FX_ORG, NULL);
         sc__mem_fail_after(-1);
         sc_bank_iter_free(it);
         if (rc == SC_OK)

@@ -626,6 +626,7 @@ static const cli_option bank_list_options[] = {
 
 static int cmd_bank_list(cli_ctx *ctx)
 {
+    sc_bank_query q = SC_BANK_QUERY_INIT;
     sc_bank_iter *it = NULL;
     sc_item *item = NULL;
     json_t *arr = ctx->json ? json_array() : NULL;
@@ -633,8 +634,9 @@ static int cmd_bank_list(cli_ctx *ctx)
 
     if (cli_opt(ctx, "level") != NULL && (rc = sc_level_parse(&level, cli_opt(ctx, "level"))) != SC_OK)
         return cli_fail(rc, "--level");
-    if ((rc = sc_bank_iter_new(&it, ctx->db, ctx->args[0], cli_opt(ctx, "occupation"), level))
-        != SC_OK) {
+    q.occupation = cli_opt(ctx, "occupation");
+    q.level = level;
+    if ((rc = sc_bank_iter_new(&it, ctx->db, ctx->args[0], &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }

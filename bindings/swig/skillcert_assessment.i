@@ -221,6 +221,9 @@ points summing to 100) and optionally the difficulty mix (add_difficulty).
 %ignore sc_session_query;
 %ignore SC_SESSION_QUERY_VERSION;
 %ignore SC_SESSION_QUERY_INIT;
+%ignore sc_bank_query;
+%ignore SC_BANK_QUERY_VERSION;
+%ignore SC_BANK_QUERY_INIT;
 %include "skillcert/assessment.h"
 %mutable;
 
@@ -552,9 +555,12 @@ SCW_LANG_CHILD(scw_database::bank_items)
        occupation and/or level (0: any). */
     scw_bank_iter *bank_items(const char *credit_code, const char *occupation = NULL,
                               int level = 0) {
+        sc_bank_query q = SC_BANK_QUERY_INIT;
         sc_bank_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_bank_iter_new(&it, db, credit_code, occupation, level)) < 0) return NULL;
+        q.occupation = occupation;
+        q.level = level;
+        if (scw_check(sc_bank_iter_new(&it, db, credit_code, &q)) < 0) return NULL;
         SCW_RETURN_ITER(scw_bank_iter, sc_bank_iter_free, it);
     }
 

@@ -747,6 +747,20 @@ SC_EXTERN int sc_bank_item_get(sc_item **out, sc_db *db, const char *credit_code
 SC_EXTERN int sc_bank_exposure_get(int64_t *out, sc_db *db, const char *credit_code,
                                    const char *code);
 
+/**
+ * What sc_bank_iter_new() selects from an organization's bank; NULL and 0 fields select
+ * everything. Versioned: set it up with SC_BANK_QUERY_INIT; an unknown version is
+ * ::SC_EINVAL.
+ */
+typedef struct sc_bank_query {
+    unsigned int version;   /**< SC_BANK_QUERY_VERSION; first */
+    const char *occupation; /**< only this occupation's items, or NULL */
+    int level;              /**< only this level's (1-5), or 0 */
+} sc_bank_query;
+
+#define SC_BANK_QUERY_VERSION 1
+#define SC_BANK_QUERY_INIT { SC_BANK_QUERY_VERSION, NULL, 0 }
+
 /** Iterator over bank items. Opaque. */
 typedef struct sc_bank_iter sc_bank_iter;
 
@@ -755,14 +769,15 @@ typedef struct sc_bank_iter sc_bank_iter;
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
  * @param credit_code the organization's unified social credit code (统一社会信用代码).
- * @param occupation  only this occupation's items, or NULL.
- * @param level       only this level's, or 0.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization); ::SC_EDB;
+ * @param q           what to select, or NULL for every item; @p q->version must be
+ *                    SC_BANK_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_ENOTFOUND
+ *         (organization); ::SC_EDB;
  *         ::SC_ENOMEM. Caller frees with sc_bank_iter_free().
  * @since 0.1
  */
 SC_EXTERN int sc_bank_iter_new(sc_bank_iter **out, sc_db *db, const char *credit_code,
-                               const char *occupation, int level);
+                               const sc_bank_query *q);
 
 /**
  * Next item.
