@@ -266,7 +266,7 @@ static int demo_render(sc_db *db, const char *path, const char *pdf)
     int rc;
 
     printf("\n14. The certificate in the holder's hand (纸质或电子证书) and public verification:\n");
-    if (sc_certificate_iter_new(&it, db, NULL, NULL) != SC_OK)
+    if (sc_certificate_iter_new(&it, db, NULL) != SC_OK)
         return demo_fail("listing the certificates");
     while ((rc = sc_certificate_iter_next(&c, it)) == SC_OK && c.status != SC_CERT_PUBLISHED)
         ;

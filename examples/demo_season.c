@@ -445,7 +445,8 @@ static int exchange(season *s)
 
 static int supervision(season *s)
 {
-    sc_supervision_iter *it = NULL;
+    sc_credit_list_query q = SC_CREDIT_LIST_QUERY_INIT;
+    sc_credit_iter *it = NULL;
     sc_period_report *rep = NULL;
     sc_credit_score score;
     int64_t inspection = 0, finding = 0, sanction = 0;
@@ -469,15 +470,16 @@ static int supervision(season *s)
         demo_step("close the inspection",
                   sc_inspection_close(s->db, s->centre, inspection, "限期整改", "2023-10-12")))
         return 1;
+    q.as_of = "2023-12-31";
     if (sc_credit_compute(&count, s->db, s->centre, "2023-12-31") != SC_OK ||
-        sc_credit_list_iter_new(&it, s->db, "2023-12-31") != SC_OK)
+        sc_credit_list_iter_new(&it, s->db, &q) != SC_OK)
         return demo_fail("computing the credit evaluation");
     printf("  credit evaluation as of 2023-12-31 (%zu organization%s):\n", count,
            count == 1 ? "" : "s");
     while ((rc = sc_credit_iter_next(&score, it)) == SC_OK)
         printf("    #%d %s %s  %.1f (findings %lld, penalty %.1f)\n", score.rank, score.name,
                score.credit_code, score.score, (long long)score.findings, score.penalty);
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
     if (rc != SC_ITEROVER)
         return demo_fail("listing the credit evaluation");
     if (sc_period_report_get(&rep, s->db, "2023-01-01", "2023-12-31") != SC_OK)

@@ -1812,14 +1812,21 @@ static const char SQL_SESSION_ITER[] =
     "WHERE (?1 IS NULL OR o.credit_code = ?1) AND (?2 IS NULL OR s.date = ?2) "
     "ORDER BY s.date, s.id";
 
-int sc_session_iter_new(sc_session_iter **out, sc_db *db, const char *credit_code,
-                        const char *date)
+int sc_session_iter_new(sc_session_iter **out, sc_db *db, const sc_session_query *q)
 {
     char code[SC_CREDIT_CODE_SIZE];
+    const char *credit_code;
+    const char *date;
     int rc;
     if (!out)
         return sc__error_null("sc_session_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_SESSION_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_session_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
+    date = q ? q->date : NULL;
     if ((rc = sc__db_check(db, "sc_session_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
         (date && (rc = sc__check_date(date, "date")) != SC_OK))
@@ -1853,22 +1860,25 @@ static const char SQL_STAFF_ITER[] =
     "SELECT session_id, component, person_id, name, role FROM session_staff "
     "WHERE session_id = ?1 ORDER BY component, person_id";
 
-int sc_session_staff_iter_new(sc_session_iter **out, sc_db *db, int64_t session_id)
+int sc_session_staff_iter_new(sc_session_staff_iter **out, sc_db *db, int64_t session_id)
 {
+    sc_session_iter *rows = NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_session_staff_iter_new", "out");
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_session_staff_iter_new", 0)) != SC_OK ||
         (rc = require_session(db, session_id)) != SC_OK ||
-        (rc = sc__session_iter_make(out, db, SQL_STAFF_ITER, SC__IT_STAFF)) != SC_OK)
+        (rc = sc__session_iter_make(&rows, db, SQL_STAFF_ITER, SC__IT_STAFF)) != SC_OK)
         return rc;
-    sqlite3_bind_int64((*out)->st, 1, session_id);
+    sqlite3_bind_int64(rows->st, 1, session_id);
+    *out = (sc_session_staff_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_session_staff_iter_next(sc_session_staff *out, sc_session_iter *it)
+int sc_session_staff_iter_next(sc_session_staff *out, sc_session_staff_iter *wrapped)
 {
+    sc_session_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_session_staff_iter_next", "out");
@@ -1883,26 +1893,34 @@ int sc_session_staff_iter_next(sc_session_staff *out, sc_session_iter *it)
     return SC_OK;
 }
 
+void sc_session_staff_iter_free(sc_session_staff_iter *it)
+{
+    sc_session_iter_free(it ? &it->rows : NULL);
+}
+
 static const char SQL_ENROL_ITER[] =
     "SELECT session_id, id_number, name, application_ref, attempt, components, enrolled "
     "FROM enrolment WHERE session_id = ?1 ORDER BY id_number";
 
-int sc_enrolment_iter_new(sc_session_iter **out, sc_db *db, int64_t session_id)
+int sc_enrolment_iter_new(sc_enrolment_iter **out, sc_db *db, int64_t session_id)
 {
+    sc_session_iter *rows = NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_enrolment_iter_new", "out");
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_enrolment_iter_new", 0)) != SC_OK ||
         (rc = require_session(db, session_id)) != SC_OK ||
-        (rc = sc__session_iter_make(out, db, SQL_ENROL_ITER, SC__IT_ENROLMENTS)) != SC_OK)
+        (rc = sc__session_iter_make(&rows, db, SQL_ENROL_ITER, SC__IT_ENROLMENTS)) != SC_OK)
         return rc;
-    sqlite3_bind_int64((*out)->st, 1, session_id);
+    sqlite3_bind_int64(rows->st, 1, session_id);
+    *out = (sc_enrolment_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_enrolment_iter_next(sc_enrolment *out, sc_session_iter *it)
+int sc_enrolment_iter_next(sc_enrolment *out, sc_enrolment_iter *wrapped)
 {
+    sc_session_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_enrolment_iter_next", "out");
@@ -1913,22 +1931,30 @@ int sc_enrolment_iter_next(sc_enrolment *out, sc_session_iter *it)
     return SC_OK;
 }
 
-int sc_result_iter_new(sc_session_iter **out, sc_db *db, int64_t session_id)
+void sc_enrolment_iter_free(sc_enrolment_iter *it)
 {
+    sc_session_iter_free(it ? &it->rows : NULL);
+}
+
+int sc_result_iter_new(sc_result_iter **out, sc_db *db, int64_t session_id)
+{
+    sc_session_iter *rows = NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_result_iter_new", "out");
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_result_iter_new", 0)) != SC_OK ||
         (rc = require_session(db, session_id)) != SC_OK ||
-        (rc = sc__session_iter_make(out, db, SQL_RESULT_ITER, SC__IT_RESULTS)) != SC_OK)
+        (rc = sc__session_iter_make(&rows, db, SQL_RESULT_ITER, SC__IT_RESULTS)) != SC_OK)
         return rc;
-    sqlite3_bind_int64((*out)->st, 1, session_id);
+    sqlite3_bind_int64(rows->st, 1, session_id);
+    *out = (sc_result_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_result_iter_next(sc_result *out, sc_session_iter *it)
+int sc_result_iter_next(sc_result *out, sc_result_iter *wrapped)
 {
+    sc_session_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_result_iter_next", "out");
@@ -1937,6 +1963,11 @@ int sc_result_iter_next(sc_result *out, sc_session_iter *it)
         return rc;
     result_fill(out, it->st);
     return SC_OK;
+}
+
+void sc_result_iter_free(sc_result_iter *it)
+{
+    sc_session_iter_free(it ? &it->rows : NULL);
 }
 
 static const char SQL_RESULT_PASSED[] =

@@ -8,7 +8,7 @@
 #include "org_int.h"
 #include "catalog_int.h"
 
-/* One iterator type for sessions, their staff, enrolments, results and
+/* One row reader for sessions, their staff, enrolments, results and
  * paper items: a prepared statement the iterator owns, and what it yields. */
 enum {
     SC__IT_SESSIONS = 1,
@@ -22,6 +22,21 @@ struct sc_session_iter {
     sc_db *db;
     sqlite3_stmt *st;
     int kind;
+};
+
+/* Each row kind has its own public iterator type (a wrong pairing is a
+ * compile error); each wraps the shared row reader as its only member. */
+struct sc_session_staff_iter {
+    struct sc_session_iter rows;
+};
+struct sc_enrolment_iter {
+    struct sc_session_iter rows;
+};
+struct sc_paper_item_iter {
+    struct sc_session_iter rows;
+};
+struct sc_result_iter {
+    struct sc_session_iter rows;
 };
 
 /* Make an iterator of `kind` over `sql` (bound by the caller through it->st). */

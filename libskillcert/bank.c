@@ -590,15 +590,22 @@ static const char SQL_BANK_ITER[] =
     "AND (?2 IS NULL OR b.occupation = ?2) AND (?3 = 0 OR b.level = ?3) ORDER BY b.code";
 
 int sc_bank_iter_new(sc_bank_iter **out, sc_db *db, const char *credit_code,
-                     const char *occupation, int level)
+                     const sc_bank_query *q)
 {
     char cc[SC_CREDIT_CODE_SIZE], occ[SC__CODE_SIZE];
     sc__org_row org;
     sc__rows *r = NULL;
-    int rc;
+    const char *occupation;
+    int level, rc;
     if (!out)
         return sc__error_null("sc_bank_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_BANK_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_bank_query version %u is not known to this library",
+                              q->version);
+    occupation = q ? q->occupation : NULL;
+    level = q ? q->level : 0;
     if ((rc = sc__db_check(db, "sc_bank_iter_new", 0)) != SC_OK ||
         (rc = sc__credit_code_norm(credit_code, cc)) != SC_OK)
         return rc;
@@ -1177,8 +1184,9 @@ static const char SQL_PAPER_ITEMS[] =
     "FROM paper_item pi JOIN bank_item b ON b.id = pi.item_id WHERE pi.paper_id = ?1 "
     "ORDER BY pi.seq";
 
-int sc_paper_item_iter_new(sc_session_iter **out, sc_db *db, int64_t paper_id)
+int sc_paper_item_iter_new(sc_paper_item_iter **out, sc_db *db, int64_t paper_id)
 {
+    sc_session_iter *rows = NULL;
     sc_paper p;
     int rc;
     if (!out)
@@ -1186,14 +1194,16 @@ int sc_paper_item_iter_new(sc_session_iter **out, sc_db *db, int64_t paper_id)
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_paper_item_iter_new", 0)) != SC_OK ||
         (rc = paper_load(db, paper_id, &p)) != SC_OK ||
-        (rc = sc__session_iter_make(out, db, SQL_PAPER_ITEMS, SC__IT_PAPER_ITEMS)) != SC_OK)
+        (rc = sc__session_iter_make(&rows, db, SQL_PAPER_ITEMS, SC__IT_PAPER_ITEMS)) != SC_OK)
         return rc;
-    sqlite3_bind_int64((*out)->st, 1, paper_id);
+    sqlite3_bind_int64(rows->st, 1, paper_id);
+    *out = (sc_paper_item_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_paper_item_iter_next(sc_paper_item *out, sc_session_iter *it)
+int sc_paper_item_iter_next(sc_paper_item *out, sc_paper_item_iter *wrapped)
 {
+    sc_session_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_paper_item_iter_next", "out");
@@ -1216,6 +1226,11 @@ int sc_paper_item_iter_next(sc_paper_item *out, sc_session_iter *it)
     out->difficulty = sqlite3_column_int(it->st, 5);
     out->points = sqlite3_column_double(it->st, 6);
     return SC_OK;
+}
+
+void sc_paper_item_iter_free(sc_paper_item_iter *it)
+{
+    sc_session_iter_free(it ? &it->rows : NULL);
 }
 
 /* ---- scoring ---------------------------------------------------------------------------- */

@@ -915,6 +915,12 @@ struct sc_certificate_iter {
     int kind;
 };
 
+/* Statistics rows have their own public iterator type; it wraps the same
+ * row reader as its only member. */
+struct sc_cert_stats_iter {
+    struct sc_certificate_iter rows;
+};
+
 static int cert_iter_make(sc_certificate_iter **out, sc_db *db, const char *sql, int kind)
 {
     sc_certificate_iter *it = sc__calloc(1, sizeof(*it));
@@ -932,14 +938,21 @@ static int cert_iter_make(sc_certificate_iter **out, sc_db *db, const char *sql,
     return SC_OK;
 }
 
-int sc_certificate_iter_new(sc_certificate_iter **out, sc_db *db, const char *credit_code,
-                            const char *id_number)
+int sc_certificate_iter_new(sc_certificate_iter **out, sc_db *db, const sc_certificate_query *q)
 {
     char cc[SC_CREDIT_CODE_SIZE], idn[19];
+    const char *credit_code;
+    const char *id_number;
     int rc;
     if (!out)
         return sc__error_null("sc_certificate_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_CERTIFICATE_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_certificate_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
+    id_number = q ? q->id_number : NULL;
     if ((rc = sc__db_check(db, "sc_certificate_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, cc)) != SC_OK) ||
         (id_number && (rc = sc__id_number_norm(id_number, idn)) != SC_OK))
@@ -1268,15 +1281,27 @@ int sc_certificate_batch_verify(sc_verification *out, sc_db *db, const char *con
 #define STATS_GROUPS (SC_STATS_OCCUPATION | SC_STATS_LEVEL | SC_STATS_DISTRICT | SC_STATS_ORG | \
                       SC_STATS_YEAR | SC_STATS_MONTH)
 
-int sc_certificate_stats_iter_new(sc_certificate_iter **out, sc_db *db, unsigned int flags,
-                                  const char *from, const char *to)
+int sc_certificate_stats_iter_new(sc_cert_stats_iter **out, sc_db *db,
+                                  const sc_cert_stats_query *q)
 {
+    sc_certificate_iter *rows = NULL;
     char sql[1024];
     const char *period;
-    int rc, grouped = (flags & STATS_GROUPS) != 0;
+    unsigned int flags;
+    const char *from;
+    const char *to;
+    int rc, grouped;
     if (!out)
         return sc__error_null("sc_certificate_stats_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_CERT_STATS_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_cert_stats_query version %u is not known to this library",
+                              q->version);
+    flags = q ? q->flags : 0;
+    from = q ? q->from : NULL;
+    to = q ? q->to : NULL;
+    grouped = (flags & STATS_GROUPS) != 0;
     if ((rc = sc__db_check(db, "sc_certificate_stats_iter_new", 0)) != SC_OK ||
         (from && (rc = sc__check_date(from, "from")) != SC_OK) ||
         (to && (rc = sc__check_date(to, "to")) != SC_OK))
@@ -1299,15 +1324,17 @@ int sc_certificate_stats_iter_new(sc_certificate_iter **out, sc_db *db, unsigned
              (flags & SC_STATS_ORG) ? "o.credit_code" : "''", period,
              (flags & SC_STATS_PUBLISHED_ONLY) ? "3" : "2, 3",
              grouped ? " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5" : "");
-    if ((rc = cert_iter_make(out, db, sql, IT_STATS)) != SC_OK)
+    if ((rc = cert_iter_make(&rows, db, sql, IT_STATS)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->st, 1, from);
-    sc__bind_text((*out)->st, 2, to);
+    sc__bind_text(rows->st, 1, from);
+    sc__bind_text(rows->st, 2, to);
+    *out = (sc_cert_stats_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_certificate_iter *it)
+int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_cert_stats_iter *wrapped)
 {
+    sc_certificate_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_certificate_stats_iter_next", "out");
@@ -1321,6 +1348,11 @@ int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_certificate_iter *
     sc__copy_text(out->period, sizeof out->period, sc__col_text(it->st, 4));
     out->count = sqlite3_column_int64(it->st, 5);
     return SC_OK;
+}
+
+void sc_cert_stats_iter_free(sc_cert_stats_iter *it)
+{
+    sc_certificate_iter_free(it ? &it->rows : NULL);
 }
 
 /* ---- certificates exchanged between registries (certificate_int.h) ----------------------- */

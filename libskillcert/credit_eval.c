@@ -419,24 +419,33 @@ static int list_date(sc_db *db, const char *as_of, char out[SC_DATE_SIZE])
     return SC_OK;
 }
 
-int sc_credit_list_iter_new(sc_supervision_iter **out, sc_db *db, const char *as_of)
+int sc_credit_list_iter_new(sc_credit_iter **out, sc_db *db, const sc_credit_list_query *q)
 {
+    sc_supervision_iter *rows = NULL;
     char date[SC_DATE_SIZE];
+    const char *as_of;
     int rc;
     if (!out)
         return sc__error_null("sc_credit_list_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_CREDIT_LIST_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_credit_list_query version %u is not known to this library",
+                              q->version);
+    as_of = q ? q->as_of : NULL;
     if ((rc = sc__db_check(db, "sc_credit_list_iter_new", 0)) != SC_OK ||
         (rc = list_date(db, as_of, date)) != SC_OK ||
-        (rc = sc__supervision_iter_make(out, db, SQL_LIST,
+        (rc = sc__supervision_iter_make(&rows, db, SQL_LIST,
                                         SC__SIT_CREDIT)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->r.st, 1, date);
+    sc__bind_text(rows->r.st, 1, date);
+    *out = (sc_credit_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_credit_history_iter_new(sc_supervision_iter **out, sc_db *db, const char *credit_code)
+int sc_credit_history_iter_new(sc_credit_iter **out, sc_db *db, const char *credit_code)
 {
+    sc_supervision_iter *rows = NULL;
     sc__org_row org;
     int rc;
     if (!out)
@@ -444,15 +453,17 @@ int sc_credit_history_iter_new(sc_supervision_iter **out, sc_db *db, const char 
     *out = NULL;
     if ((rc = sc__db_check(db, "sc_credit_history_iter_new", 0)) != SC_OK ||
         (rc = sc__org_find(db, credit_code, &org)) != SC_OK ||
-        (rc = sc__supervision_iter_make(out, db, SQL_HISTORY,
+        (rc = sc__supervision_iter_make(&rows, db, SQL_HISTORY,
                                         SC__SIT_CREDIT)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->r.st, 1, org.code);
+    sc__bind_text(rows->r.st, 1, org.code);
+    *out = (sc_credit_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_credit_iter_next(sc_credit_score *out, sc_supervision_iter *it)
+int sc_credit_iter_next(sc_credit_score *out, sc_credit_iter *wrapped)
 {
+    sc_supervision_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_credit_iter_next", "out");
@@ -469,6 +480,11 @@ int sc_credit_iter_next(sc_credit_score *out, sc_supervision_iter *it)
     out->penalty = sqlite3_column_double(it->r.st, 7);
     out->bonus = sqlite3_column_double(it->r.st, 8);
     return SC_OK;
+}
+
+void sc_credit_iter_free(sc_credit_iter *it)
+{
+    sc_supervision_iter_free(it ? &it->rows : NULL);
 }
 
 /* ---- the data of the credit document (xml_credit.c) ----------------------------------------- */

@@ -898,24 +898,33 @@ fail:
     return rc;
 }
 
-int sc_inspection_iter_new(sc_supervision_iter **out, sc_db *db, const char *credit_code)
+int sc_inspection_iter_new(sc_inspection_iter **out, sc_db *db, const sc_inspection_query *q)
 {
+    sc_supervision_iter *rows = NULL;
     char code[SC_CREDIT_CODE_SIZE];
+    const char *credit_code;
     int rc;
     if (!out)
         return sc__error_null("sc_inspection_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_INSPECTION_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_inspection_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
     if ((rc = sc__db_check(db, "sc_inspection_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
-        (rc = sc__supervision_iter_make(out, db, SQL_INSPECTION_ITER,
+        (rc = sc__supervision_iter_make(&rows, db, SQL_INSPECTION_ITER,
                                         SC__SIT_INSPECTION)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->r.st, 1, credit_code ? code : NULL);
+    sc__bind_text(rows->r.st, 1, credit_code ? code : NULL);
+    *out = (sc_inspection_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_inspection_iter_next(sc_inspection *out, sc_supervision_iter *it)
+int sc_inspection_iter_next(sc_inspection *out, sc_inspection_iter *wrapped)
 {
+    sc_supervision_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_inspection_iter_next", "out");
@@ -925,6 +934,11 @@ int sc_inspection_iter_next(sc_inspection *out, sc_supervision_iter *it)
         return rc;
     inspection_fill(out, it->r.st);
     return SC_OK;
+}
+
+void sc_inspection_iter_free(sc_inspection_iter *it)
+{
+    sc_supervision_iter_free(it ? &it->rows : NULL);
 }
 
 /* ---- findings ---------------------------------------------------------------------------------- */
@@ -1020,26 +1034,36 @@ int sc_finding_entity_get(char *out, sc_db *db, int64_t finding_id, size_t i)
     return SC_OK;
 }
 
-int sc_finding_iter_new(sc_supervision_iter **out, sc_db *db, const char *credit_code,
-                        int64_t inspection_id)
+int sc_finding_iter_new(sc_finding_iter **out, sc_db *db, const sc_finding_query *q)
 {
+    sc_supervision_iter *rows = NULL;
     char code[SC_CREDIT_CODE_SIZE];
+    const char *credit_code;
+    int64_t inspection_id;
     int rc;
     if (!out)
         return sc__error_null("sc_finding_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_FINDING_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_finding_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
+    inspection_id = q ? q->inspection_id : 0;
     if ((rc = sc__db_check(db, "sc_finding_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
-        (rc = sc__supervision_iter_make(out, db, SQL_FINDING_ITER,
+        (rc = sc__supervision_iter_make(&rows, db, SQL_FINDING_ITER,
                                         SC__SIT_FINDING)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->r.st, 1, credit_code ? code : NULL);
-    sqlite3_bind_int64((*out)->r.st, 2, inspection_id);
+    sc__bind_text(rows->r.st, 1, credit_code ? code : NULL);
+    sqlite3_bind_int64(rows->r.st, 2, inspection_id);
+    *out = (sc_finding_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_finding_iter_next(sc_finding *out, sc_supervision_iter *it)
+int sc_finding_iter_next(sc_finding *out, sc_finding_iter *wrapped)
 {
+    sc_supervision_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_finding_iter_next", "out");
@@ -1048,6 +1072,11 @@ int sc_finding_iter_next(sc_finding *out, sc_supervision_iter *it)
         return rc;
     finding_fill(out, it->r.st);
     return SC_OK;
+}
+
+void sc_finding_iter_free(sc_finding_iter *it)
+{
+    sc_supervision_iter_free(it ? &it->rows : NULL);
 }
 
 /* Load a finding, check the actor on its organization, begin. */
@@ -1395,24 +1424,33 @@ int sc_sanction_get(sc_sanction *out, sc_db *db, int64_t sanction_id)
     return sanction_load(db, sanction_id, out);
 }
 
-int sc_sanction_iter_new(sc_supervision_iter **out, sc_db *db, const char *credit_code)
+int sc_sanction_iter_new(sc_sanction_iter **out, sc_db *db, const sc_sanction_query *q)
 {
+    sc_supervision_iter *rows = NULL;
     char code[SC_CREDIT_CODE_SIZE];
+    const char *credit_code;
     int rc;
     if (!out)
         return sc__error_null("sc_sanction_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_SANCTION_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_sanction_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
     if ((rc = sc__db_check(db, "sc_sanction_iter_new", 0)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, code)) != SC_OK) ||
-        (rc = sc__supervision_iter_make(out, db, SQL_SANCTION_ITER,
+        (rc = sc__supervision_iter_make(&rows, db, SQL_SANCTION_ITER,
                                         SC__SIT_SANCTION)) != SC_OK)
         return rc;
-    sc__bind_text((*out)->r.st, 1, credit_code ? code : NULL);
+    sc__bind_text(rows->r.st, 1, credit_code ? code : NULL);
+    *out = (sc_sanction_iter *)(void *)rows; /* rows is its first member */
     return SC_OK;
 }
 
-int sc_sanction_iter_next(sc_sanction *out, sc_supervision_iter *it)
+int sc_sanction_iter_next(sc_sanction *out, sc_sanction_iter *wrapped)
 {
+    sc_supervision_iter *it = wrapped ? &wrapped->rows : NULL;
     int rc;
     if (!out)
         return sc__error_null("sc_sanction_iter_next", "out");
@@ -1421,6 +1459,11 @@ int sc_sanction_iter_next(sc_sanction *out, sc_supervision_iter *it)
         return rc;
     sanction_fill(out, it->r.st);
     return SC_OK;
+}
+
+void sc_sanction_iter_free(sc_sanction_iter *it)
+{
+    sc_supervision_iter_free(it ? &it->rows : NULL);
 }
 
 /* ---- the bulk path of a supervision-findings document (xml_report.c) ------------------- */

@@ -23,6 +23,21 @@ struct sc_supervision_iter {
     sc__rows r;
 };
 
+/* Each row kind has its own public iterator type (a wrong pairing is a
+ * compile error); each wraps the shared row reader as its only member. */
+struct sc_inspection_iter {
+    struct sc_supervision_iter rows;
+};
+struct sc_finding_iter {
+    struct sc_supervision_iter rows;
+};
+struct sc_sanction_iter {
+    struct sc_supervision_iter rows;
+};
+struct sc_credit_iter {
+    struct sc_supervision_iter rows;
+};
+
 /* Make an iterator of `kind` over `sql` (the caller binds it->r.st). */
 static inline int sc__supervision_iter_make(sc_supervision_iter **out, sc_db *db,
                                             const char *sql, int kind)

@@ -44,7 +44,8 @@ int sc_credit_export_memory(char **out, size_t *len, sc_db *db, const char *as_o
 {
     char date[SC_DATE_SIZE];
     sc_credit_model m;
-    sc_supervision_iter *it = NULL;
+    sc_credit_list_query q = SC_CREDIT_LIST_QUERY_INIT;
+    sc_credit_iter *it = NULL;
     sc_credit_score s;
     sc__credit_weight *w = NULL;
     size_t nw = 0, i;
@@ -79,7 +80,8 @@ int sc_credit_export_memory(char **out, size_t *len, sc_db *db, const char *as_o
     }
     free(w);
     sc__buf_puts(&b, "  </model>\n");
-    if ((rc = sc_credit_list_iter_new(&it, db, date)) != SC_OK)
+    q.as_of = date;
+    if ((rc = sc_credit_list_iter_new(&it, db, &q)) != SC_OK)
         goto fail;
     while ((rc = sc_credit_iter_next(&s, it)) == SC_OK) {
         sc__buf_printf(&b, "  <organization rank=\"%d\"", s.rank);
@@ -89,7 +91,7 @@ int sc_credit_export_memory(char **out, size_t *len, sc_db *db, const char *as_o
                            "penalty=\"%.2f\" bonus=\"%.2f\"/>\n",
                        s.score, (long long)s.findings, (long long)s.clean, s.penalty, s.bonus);
     }
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
     if (rc != SC_ITEROVER)
         goto fail;
     sc__buf_puts(&b, "</credit-evaluation>\n");

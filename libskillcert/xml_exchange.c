@@ -386,6 +386,7 @@ int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_expor
     const char *root, *ns, *day_name = "issued";
     export_args a;
     sc__buf body;
+    sc_certificate_query q = SC_CERTIFICATE_QUERY_INIT;
     sc_certificate_iter *it = NULL;
     sc_certificate c;
     int rc;
@@ -406,7 +407,8 @@ int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_expor
     }
     if ((rc = export_args_get(&a, opts, "sc_xml_exchange_export_memory")) != SC_OK)
         return rc;
-    if ((rc = sc_certificate_iter_new(&it, db, a.code, NULL)) != SC_OK)
+    q.credit_code = a.code;
+    if ((rc = sc_certificate_iter_new(&it, db, &q)) != SC_OK)
         return rc;
     sc__buf_init(&body);
     while ((rc = sc_certificate_iter_next(&c, it)) == SC_OK)

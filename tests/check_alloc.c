@@ -205,14 +205,16 @@ END_TEST
 START_TEST(test_alloc_session_iters)
 {
     int64_t s;
-    sc_session_iter *it;
+    sc_session_staff_iter *staff;
+    sc_enrolment_iter *enrolments;
+    sc_result_iter *results;
     fx_candidates(1, 3);
     s = fx_ready_session("2024-03-01", 1, 3);
     fx_pass(s, 1, 3, "2024-03-02");
     unchanged_begin(fx.db);
-    ALLOC_LOOP(sc_session_staff_iter_new(&it, fx.db, s), it, sc_session_iter_free);
-    ALLOC_LOOP(sc_enrolment_iter_new(&it, fx.db, s), it, sc_session_iter_free);
-    ALLOC_LOOP(sc_result_iter_new(&it, fx.db, s), it, sc_session_iter_free);
+    ALLOC_LOOP(sc_session_staff_iter_new(&staff, fx.db, s), staff, sc_session_staff_iter_free);
+    ALLOC_LOOP(sc_enrolment_iter_new(&enrolments, fx.db, s), enrolments, sc_enrolment_iter_free);
+    ALLOC_LOOP(sc_result_iter_new(&results, fx.db, s), results, sc_result_iter_free);
     unchanged_end(fx.db);
 }
 END_TEST
@@ -222,7 +224,7 @@ START_TEST(test_alloc_bank_and_paper)
     sc_item *item = NULL;
     sc_blueprint *bp = NULL;
     sc_bank_iter *bi;
-    sc_session_iter *pi;
+    sc_paper_item_iter *pi;
     int64_t s = fx_session(4, "2024-03-01", 0), paper = 0;
     long n;
     ck_ok(sc_item_new(&item, "Q1", SC_ITEM_SINGLE, FX_OCC, NULL, 4, "基础知识", 1, "题干"));
@@ -237,11 +239,11 @@ START_TEST(test_alloc_bank_and_paper)
     ck_ok(sc_paper_assemble(&paper, fx.db, fx.org, s, SC_COMPONENT_THEORY, bp, 7));
     sc_blueprint_free(bp);
     unchanged_begin(fx.db);
-    ALLOC_LOOP(sc_paper_item_iter_new(&pi, fx.db, paper), pi, sc_session_iter_free);
+    ALLOC_LOOP(sc_paper_item_iter_new(&pi, fx.db, paper), pi, sc_paper_item_iter_free);
     /* The next bank item, each time from a fresh iterator. */
     for (n = 0; n < MAX_N; n++) {
         int rc;
-        ck_ok(sc_bank_iter_new(&bi, fx.db, FX_ORG, NULL, 0));
+        ck_ok(sc_bank_iter_new(&bi, fx.db, FX_ORG, NULL));
         item = NULL;
         sc__mem_fail_after(n);
         rc = sc_bank_iter_next(&item, bi);

@@ -142,6 +142,7 @@ START_TEST(test_assessment_session_create)
 {
     sc_session s;
     int64_t id = 0;
+    sc_session_query q = SC_SESSION_QUERY_INIT;
     sc_session_iter *it = NULL;
     int n = 0;
 
@@ -181,22 +182,35 @@ START_TEST(test_assessment_session_create)
     ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = 'session.create'"), 1);
 
     fx_session(4, "2024-04-01", 0);
-    ck_ok(sc_session_iter_new(&it, fx.db, FX_ORG, NULL));
+    q.credit_code = FX_ORG;
+    ck_ok(sc_session_iter_new(&it, fx.db, &q));
     while (sc_session_iter_next(&s, it) == SC_OK)
         n++;
     ck_assert_int_eq(n, 2);
     sc_session_iter_free(it);
-    ck_ok(sc_session_iter_new(&it, fx.db, NULL, "2024-04-01"));
+    /* No query selects every session. */
+    ck_ok(sc_session_iter_new(&it, fx.db, NULL));
+    for (n = 0; sc_session_iter_next(&s, it) == SC_OK; n++)
+        ;
+    ck_assert_int_eq(n, 2);
+    sc_session_iter_free(it);
+    q.credit_code = NULL;
+    q.date = "2024-04-01";
+    ck_ok(sc_session_iter_new(&it, fx.db, &q));
     ck_ok(sc_session_iter_next(&s, it));
     ck_assert_str_eq(s.date, "2024-04-01");
     ck_assert_int_eq(sc_session_iter_next(&s, it), SC_ITEROVER);
-    /* Another kind's next on this iterator is refused. */
-    {
-        sc_result r;
-        ck_assert_int_eq(sc_result_iter_next(&r, it), SC_EINVAL);
-    }
+    /* Each row kind has its own iterator type: passing this session iterator to
+     * sc_result_iter_next() no longer compiles (it used to fail only at run time). */
     sc_session_iter_free(it);
-    ck_assert_int_eq(sc_session_iter_new(&it, fx.db, "not a code", NULL), SC_EINVAL);
+    q.credit_code = "not a code";
+    ck_assert_int_eq(sc_session_iter_new(&it, fx.db, &q), SC_EINVAL);
+    ck_assert_ptr_null(it);
+    /* A query of a version this library does not know is refused. */
+    q.credit_code = NULL;
+    q.version = SC_SESSION_QUERY_VERSION + 1;
+    ck_assert_int_eq(sc_session_iter_new(&it, fx.db, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
     ck_assert_ptr_null(it);
 }
 END_TEST
@@ -354,7 +368,7 @@ END_TEST
 START_TEST(test_assessment_unqualified_staff)
 {
     int64_t s3, s4;
-    sc_session_iter *it = NULL;
+    sc_session_staff_iter *it = NULL;
     sc_session_staff st;
     sc_verdict v;
     s3 = fx_session(3, "2024-03-01", 0);
@@ -391,7 +405,7 @@ START_TEST(test_assessment_unqualified_staff)
     ck_assert_int_eq(st.component, SC_COMPONENT_THEORY);
     ck_assert_str_eq(st.person_id, "E01");
     ck_assert_int_eq(st.role, SC_STAFF_EXAMINER);
-    sc_session_iter_free(it);
+    sc_session_staff_iter_free(it);
 }
 END_TEST
 
@@ -401,7 +415,7 @@ START_TEST(test_assessment_results_pass_rule)
 {
     char a[19], b[19], c[19], d[19];
     sc_result r;
-    sc_session_iter *it = NULL;
+    sc_result_iter *it = NULL;
     int64_t s;
     int n = 0;
     fx_candidates(1, 4);
@@ -450,7 +464,7 @@ START_TEST(test_assessment_results_pass_rule)
     ck_ok(sc_result_iter_new(&it, fx.db, s));
     while (sc_result_iter_next(&r, it) == SC_OK)
         n += r.passed;
-    sc_session_iter_free(it);
+    sc_result_iter_free(it);
     ck_assert_int_eq(n, 1);
     ck_assert_int_eq(sc_result_get(&r, fx.db, s + 99, a), SC_ENOTFOUND);
 }
@@ -479,7 +493,7 @@ START_TEST(test_assessment_resit)
 {
     char a[19], b[19], ref[32];
     sc_result r;
-    sc_session_iter *it = NULL;
+    sc_enrolment_iter *it = NULL;
     sc_enrolment e;
     sc_application app;
     int64_t s1, s2, s3, app_a;
@@ -510,7 +524,7 @@ START_TEST(test_assessment_resit)
     ck_assert_uint_eq(e.components, SC_COMPONENT_BIT(SC_COMPONENT_PRACTICAL));
     ck_assert_str_eq(e.application_ref, ref);
     ck_assert_int_eq(sc_enrolment_iter_next(&e, it), SC_ITEROVER);
-    sc_session_iter_free(it);
+    sc_enrolment_iter_free(it);
     /* Staffing counts only who takes each component: no invigilator needed. */
     fx_staff(s2, SC_COMPONENT_PRACTICAL, 1, 3);
     ck_ok(sc_session_confirm(fx.db, fx.org, s2, NULL));
@@ -577,7 +591,7 @@ START_TEST(test_assessment_enrol_links_confirmed)
 {
     char a[19], b[19], c[19], ref[32];
     sc_enrolment e;
-    sc_session_iter *it = NULL;
+    sc_enrolment_iter *it = NULL;
     int64_t s, app[4];
     int i = 0;
     fx_candidates(1, 3);
@@ -600,7 +614,7 @@ START_TEST(test_assessment_enrol_links_confirmed)
         ck_assert_str_eq(e.application_ref, ref);
         i++;
     }
-    sc_session_iter_free(it);
+    sc_enrolment_iter_free(it);
     ck_assert_int_eq(i, 3);
     /* Enrolment does not change the application; the audit entry names it. */
     ck_assert_int_eq(state_of(app[1]), SC_APPLICATION_CONFIRMED);
@@ -902,13 +916,13 @@ START_TEST(test_assessment_item_versions)
     sc_item_free(got);
     /* The paper keeps version 1. */
     {
-        sc_session_iter *pi = NULL;
+        sc_paper_item_iter *pi = NULL;
         sc_paper_item p;
         ck_ok(sc_paper_item_iter_new(&pi, fx.db, paper));
         ck_ok(sc_paper_item_iter_next(&p, pi));
         ck_assert_str_eq(p.code, "V1");
         ck_assert_int_eq(p.version, 1);
-        sc_session_iter_free(pi);
+        sc_paper_item_iter_free(pi);
     }
     /* An unused version 2 changes in place again. */
     it = choice("V1", SC_ITEM_SINGLE, "基础知识", 3, "D");
@@ -961,7 +975,7 @@ static sc_blueprint *blueprint(void)
 /* The codes of a paper joined by spaces. */
 static void paper_codes(int64_t paper, char *out, size_t cap, int *area_a, int *diff)
 {
-    sc_session_iter *it = NULL;
+    sc_paper_item_iter *it = NULL;
     sc_paper_item p;
     size_t o = 0;
     int rc;
@@ -975,7 +989,7 @@ static void paper_codes(int64_t paper, char *out, size_t cap, int *area_a, int *
         diff[p.difficulty]++;
     }
     ck_assert_int_eq(rc, SC_ITEROVER);
-    sc_session_iter_free(it);
+    sc_paper_item_iter_free(it);
 }
 
 START_TEST(test_assessment_paper_assembly)
@@ -1056,7 +1070,7 @@ START_TEST(test_assessment_scoring)
     char a[19], b[19];
     const char *answers[4];
     double score = -1;
-    sc_session_iter *it = NULL;
+    sc_paper_item_iter *it = NULL;
     sc_paper_item p;
     int i = 0;
 
@@ -1079,7 +1093,7 @@ START_TEST(test_assessment_scoring)
     ck_ok(sc_paper_item_iter_new(&it, fx.db, paper));
     while (sc_paper_item_iter_next(&p, it) == SC_OK)
         ck_assert_int_eq(p.type, ++i);
-    sc_session_iter_free(it);
+    sc_paper_item_iter_free(it);
 
     answers[0] = "b";
     answers[1] = "CA";
@@ -1121,11 +1135,14 @@ END_TEST
 
 START_TEST(test_assessment_bank_iter)
 {
+    sc_bank_query q = SC_BANK_QUERY_INIT;
     sc_bank_iter *it = NULL;
     sc_item *item = NULL;
     int n = 0, rc;
     fill_bank();
-    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, FX_OCC, 4));
+    q.occupation = FX_OCC;
+    q.level = 4;
+    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, &q));
     while ((rc = sc_bank_iter_next(&item, it)) == SC_OK) {
         n++;
         sc_item_free(item);
@@ -1134,11 +1151,27 @@ START_TEST(test_assessment_bank_iter)
     ck_assert_ptr_null(item);
     sc_bank_iter_free(it);
     ck_assert_int_eq(n, 60);
-    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, NULL, 3));
+    /* No query: the whole bank. */
+    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, NULL));
+    for (n = 0; (rc = sc_bank_iter_next(&item, it)) == SC_OK; n++)
+        sc_item_free(item);
+    ck_assert_int_eq(rc, SC_ITEROVER);
+    ck_assert_int_eq(n, 60);
+    sc_bank_iter_free(it);
+    q.occupation = NULL;
+    q.level = 3;
+    ck_ok(sc_bank_iter_new(&it, fx.db, FX_ORG, &q));
     ck_assert_int_eq(sc_bank_iter_next(&item, it), SC_ITEROVER);
     sc_bank_iter_free(it);
-    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_OTHER, NULL, 0), SC_ENOTFOUND);
-    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_ORG, NULL, 7), SC_EINVAL);
+    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_OTHER, NULL), SC_ENOTFOUND);
+    q.level = 7;
+    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_ORG, &q), SC_EINVAL);
+    /* A query of a version this library does not know is refused. */
+    q.level = 0;
+    q.version = SC_BANK_QUERY_VERSION + 1;
+    ck_assert_int_eq(sc_bank_iter_new(&it, fx.db, FX_ORG, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
 }
 END_TEST
 
@@ -1150,9 +1183,27 @@ START_TEST(test_assessment_free_null)
     sc_blueprint_free(NULL);
     sc_bank_iter_free(NULL);
     sc_session_iter_free(NULL);
+    sc_session_staff_iter_free(NULL);
+    sc_enrolment_iter_free(NULL);
+    sc_paper_item_iter_free(NULL);
+    sc_result_iter_free(NULL);
     ck_assert_ptr_null(sc_item_code(NULL));
     ck_assert_int_eq(sc_item_option_count(NULL), 0);
     ck_assert_int_eq(sc_session_iter_next(NULL, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_session_staff_iter_next(NULL, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_enrolment_iter_next(NULL, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_paper_item_iter_next(NULL, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_result_iter_next(NULL, NULL), SC_EINVAL);
+    {
+        sc_session_staff st;
+        sc_enrolment e;
+        sc_paper_item pi;
+        sc_result r;
+        ck_assert_int_eq(sc_session_staff_iter_next(&st, NULL), SC_EINVAL);
+        ck_assert_int_eq(sc_enrolment_iter_next(&e, NULL), SC_EINVAL);
+        ck_assert_int_eq(sc_paper_item_iter_next(&pi, NULL), SC_EINVAL);
+        ck_assert_int_eq(sc_result_iter_next(&r, NULL), SC_EINVAL);
+    }
 }
 END_TEST
 
@@ -1191,7 +1242,7 @@ START_TEST(test_assessment_alloc_failures)
     for (n = 0;; n++) {
         sc_session_iter *it = NULL;
         sc__mem_fail_after(n);
-        rc = sc_session_iter_new(&it, fx.db, FX_ORG, NULL);
+        rc = sc_session_iter_new(&it, fx.db, &(sc_session_query){ SC_SESSION_QUERY_VERSION, FX_ORG, NULL });
         sc__mem_fail_after(-1);
         sc_session_iter_free(it);
         if (rc == SC_OK)
@@ -1213,7 +1264,7 @@ START_TEST(test_assessment_alloc_failures)
     for (n = 0;; n++) {
         sc_bank_iter *it = NULL;
         sc__mem_fail_after(n);
-        rc = sc_bank_iter_new(&it, fx.db, FX_ORG, NULL, 0);
+        rc = sc_bank_iter_new(&it, fx.db, FX_ORG, NULL);
         sc__mem_fail_after(-1);
         sc_bank_iter_free(it);
         if (rc == SC_OK)

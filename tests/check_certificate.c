@@ -639,32 +639,34 @@ static void stats_setup(char n[8][SC_CERT_NUMBER_SIZE], char id[19])
 START_TEST(test_certificate_stats_in_force)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
-    sc_certificate_iter *it = NULL;
+    sc_cert_stats_iter *it = NULL;
     sc_cert_stats_row r;
     stats_setup(n, id);
-    ck_ok(sc_certificate_stats_iter_new(&it, fx.db, 0, NULL, NULL));
+    ck_ok(sc_certificate_stats_iter_new(&it, fx.db, NULL));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_int_eq(r.count, 4);
     ck_assert_str_eq(r.occupation, "");
     ck_assert_int_eq(r.level, 0);
     ck_assert_int_eq(sc_certificate_stats_iter_next(&r, it), SC_ITEROVER);
-    sc_certificate_iter_free(it);
-    ck_ok(sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_PUBLISHED_ONLY, NULL, NULL));
+    sc_cert_stats_iter_free(it);
+    ck_ok(sc_certificate_stats_iter_new(&it, fx.db, &(sc_cert_stats_query){ SC_CERT_STATS_QUERY_VERSION, SC_STATS_PUBLISHED_ONLY, NULL, NULL }));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_int_eq(r.count, 2);
-    sc_certificate_iter_free(it);
+    sc_cert_stats_iter_free(it);
 }
 END_TEST
 
 START_TEST(test_certificate_stats_by_district_level)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
-    sc_certificate_iter *it = NULL;
+    sc_cert_stats_iter *it = NULL;
     sc_cert_stats_row r;
     int rows_seen = 0;
     stats_setup(n, id);
-    ck_ok(sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_DISTRICT | SC_STATS_LEVEL, NULL,
-                                        NULL));
+    ck_ok(sc_certificate_stats_iter_new(
+        &it, fx.db,
+        &(sc_cert_stats_query){ SC_CERT_STATS_QUERY_VERSION, SC_STATS_DISTRICT | SC_STATS_LEVEL,
+                                NULL, NULL }));
     while (sc_certificate_stats_iter_next(&r, it) == SC_OK) {
         rows_seen++;
         if (!strcmp(r.district, "110102")) {
@@ -676,7 +678,7 @@ START_TEST(test_certificate_stats_by_district_level)
             ck_assert_int_eq(r.count, 3);
         }
     }
-    sc_certificate_iter_free(it);
+    sc_cert_stats_iter_free(it);
     ck_assert_int_eq(rows_seen, 2);
 }
 END_TEST
@@ -685,13 +687,13 @@ END_TEST
 START_TEST(test_certificate_stats_by_org_month)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
-    sc_certificate_iter *it = NULL;
+    sc_cert_stats_iter *it = NULL;
     sc_cert_stats_row r;
-    sc_certificate c;
     stats_setup(n, id);
-    ck_ok(sc_certificate_stats_iter_new(&it, fx.db,
-                                        SC_STATS_ORG | SC_STATS_OCCUPATION | SC_STATS_MONTH, NULL,
-                                        NULL));
+    ck_ok(sc_certificate_stats_iter_new(
+        &it, fx.db,
+        &(sc_cert_stats_query){ SC_CERT_STATS_QUERY_VERSION,
+                                SC_STATS_ORG | SC_STATS_OCCUPATION | SC_STATS_MONTH, NULL, NULL }));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_str_eq(r.occupation, FX_OCC);
     ck_assert_str_eq(r.credit_code, FX_ORG2); /* "52..." sorts before "91..." */
@@ -706,8 +708,7 @@ START_TEST(test_certificate_stats_by_org_month)
     ck_assert_str_eq(r.period, "2024-04");
     ck_assert_int_eq(r.count, 1);
     ck_assert_int_eq(sc_certificate_stats_iter_next(&r, it), SC_ITEROVER);
-    ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_EINVAL); /* wrong kind */
-    sc_certificate_iter_free(it);
+    sc_cert_stats_iter_free(it);
 }
 END_TEST
 
@@ -715,16 +716,23 @@ END_TEST
 START_TEST(test_certificate_stats_period)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
-    sc_certificate_iter *it = NULL;
+    sc_cert_stats_iter *it = NULL;
     sc_cert_stats_row r;
     stats_setup(n, id);
-    ck_ok(sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_YEAR, "2024-04-01", "2024-12-31"));
+    ck_ok(sc_certificate_stats_iter_new(&it, fx.db, &(sc_cert_stats_query){ SC_CERT_STATS_QUERY_VERSION, SC_STATS_YEAR, "2024-04-01", "2024-12-31" }));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
     ck_assert_str_eq(r.period, "2024");
     ck_assert_int_eq(r.count, 1);
-    sc_certificate_iter_free(it);
-    ck_assert_int_eq(sc_certificate_stats_iter_new(&it, fx.db, 0x4000, NULL, NULL), SC_EINVAL);
-    ck_assert_int_eq(sc_certificate_stats_iter_new(&it, fx.db, 0, "2024-13-01", NULL), SC_EINVAL);
+    sc_cert_stats_iter_free(it);
+    ck_assert_int_eq(sc_certificate_stats_iter_new(&it, fx.db, &(sc_cert_stats_query){ SC_CERT_STATS_QUERY_VERSION, 0x4000, NULL, NULL }), SC_EINVAL);
+    ck_assert_int_eq(sc_certificate_stats_iter_new(&it, fx.db, &(sc_cert_stats_query){ SC_CERT_STATS_QUERY_VERSION, 0, "2024-13-01", NULL }), SC_EINVAL);
+    /* A query of a version this library does not know is refused. */
+    ck_assert_int_eq(sc_certificate_stats_iter_new(
+                         &it, fx.db,
+                         &(sc_cert_stats_query){ SC_CERT_STATS_QUERY_VERSION + 1, 0, NULL, NULL }),
+                     SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
 }
 END_TEST
 
@@ -762,16 +770,27 @@ START_TEST(test_certificate_listing)
     sc_certificate c;
     int k = 0;
     stats_setup(n, id);
-    ck_ok(sc_certificate_iter_new(&it, fx.db, FX_ORG, NULL));
+    ck_ok(sc_certificate_iter_new(&it, fx.db, &(sc_certificate_query){ SC_CERTIFICATE_QUERY_VERSION, FX_ORG, NULL }));
     while (sc_certificate_iter_next(&c, it) == SC_OK)
         k++;
     sc_certificate_iter_free(it);
     ck_assert_int_eq(k, 4);
-    ck_ok(sc_certificate_iter_new(&it, fx.db, NULL, id));
+    ck_ok(sc_certificate_iter_new(&it, fx.db, &(sc_certificate_query){ SC_CERTIFICATE_QUERY_VERSION, NULL, id }));
     ck_ok(sc_certificate_iter_next(&c, it));
     ck_assert_str_eq(c.number, n[4]);
     ck_assert_int_eq(sc_certificate_iter_next(&c, it), SC_ITEROVER);
     sc_certificate_iter_free(it);
+    /* No query selects every certificate; a query of an unknown version is refused. */
+    ck_ok(sc_certificate_iter_new(&it, fx.db, NULL));
+    ck_ok(sc_certificate_iter_next(&c, it));
+    sc_certificate_iter_free(it);
+    it = NULL;
+    ck_assert_int_eq(sc_certificate_iter_new(
+                         &it, fx.db,
+                         &(sc_certificate_query){ SC_CERTIFICATE_QUERY_VERSION + 1, NULL, NULL }),
+                     SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
 }
 END_TEST
 
@@ -937,8 +956,13 @@ END_TEST
 START_TEST(test_certificate_free_null)
 {
     sc_certificate_iter_free(NULL);
+    sc_cert_stats_iter_free(NULL);
     ck_assert_int_eq(sc_certificate_iter_next(NULL, NULL), SC_EINVAL);
     ck_assert_int_eq(sc_certificate_stats_iter_next(NULL, NULL), SC_EINVAL);
+    {
+        sc_cert_stats_row r;
+        ck_assert_int_eq(sc_certificate_stats_iter_next(&r, NULL), SC_EINVAL);
+    }
 }
 END_TEST
 
@@ -952,7 +976,7 @@ START_TEST(test_certificate_alloc_failures)
     for (n = 0;; n++) {
         sc_certificate_iter *it = NULL;
         sc__mem_fail_after(n);
-        rc = sc_certificate_iter_new(&it, fx.db, FX_ORG, NULL);
+        rc = sc_certificate_iter_new(&it, fx.db, &(sc_certificate_query){ SC_CERTIFICATE_QUERY_VERSION, FX_ORG, NULL });
         sc__mem_fail_after(-1);
         sc_certificate_iter_free(it);
         if (rc == SC_OK)
@@ -961,11 +985,11 @@ START_TEST(test_certificate_alloc_failures)
         ck_assert_ptr_null(it);
     }
     for (n = 0;; n++) {
-        sc_certificate_iter *it = NULL;
+        sc_cert_stats_iter *it = NULL;
         sc__mem_fail_after(n);
-        rc = sc_certificate_stats_iter_new(&it, fx.db, SC_STATS_LEVEL, NULL, NULL);
+        rc = sc_certificate_stats_iter_new(&it, fx.db, &(sc_cert_stats_query){ SC_CERT_STATS_QUERY_VERSION, SC_STATS_LEVEL, NULL, NULL });
         sc__mem_fail_after(-1);
-        sc_certificate_iter_free(it);
+        sc_cert_stats_iter_free(it);
         if (rc == SC_OK)
             break;
         ck_assert_int_eq(rc, SC_ENOMEM);

@@ -52,11 +52,12 @@ static sc_offerings *offs(const char *text)
 
 static double score_in_list(const char *as_of, const char *code, int *rank)
 {
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     sc_credit_score s;
     double found = -1;
     int rc;
-    ck_ok(sc_credit_list_iter_new(&it, fx.db, as_of));
+    ck_ok(sc_credit_list_iter_new(&it, fx.db,
+                                  &(sc_credit_list_query){ SC_CREDIT_LIST_QUERY_VERSION, as_of }));
     while ((rc = sc_credit_iter_next(&s, it)) == SC_OK)
         if (!strcmp(s.credit_code, code)) {
             found = s.score;
@@ -64,7 +65,7 @@ static double score_in_list(const char *as_of, const char *code, int *rank)
                 *rank = s.rank;
         }
     ck_assert_int_eq(rc, SC_ITEROVER);
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
     return found;
 }
 
@@ -99,6 +100,10 @@ START_TEST(test_supervision_names)
     ck_assert_ptr_null(sc_report_section_name(SC_RSEC_COUNT));
     /* free(NULL) of every type */
     sc_supervision_iter_free(NULL);
+    sc_inspection_iter_free(NULL);
+    sc_finding_iter_free(NULL);
+    sc_sanction_iter_free(NULL);
+    sc_credit_iter_free(NULL);
     sc_period_report_free(NULL);
 }
 END_TEST
@@ -284,7 +289,7 @@ START_TEST(test_supervision_credit_model)
 {
     sc_credit_model m;
     sc_credit_score s;
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     double w;
     int64_t in = 0, in2 = 0, fid = 0;
     size_t n = 0;
@@ -332,8 +337,21 @@ START_TEST(test_supervision_credit_model)
     ck_ok(sc_credit_iter_next(&s, it));
     ck_assert_str_eq(s.as_of, "2024-03-01");
     ck_assert_int_eq(sc_credit_iter_next(&s, it), SC_ITEROVER);
-    sc_supervision_iter_free(it);
-    ck_assert_int_eq(sc_credit_list_iter_new(&it, fx.db, "2023-01-01"), SC_ENOTFOUND);
+    sc_credit_iter_free(it);
+    ck_assert_int_eq(sc_credit_list_iter_new(
+                         &it, fx.db,
+                         &(sc_credit_list_query){ SC_CREDIT_LIST_QUERY_VERSION, "2023-01-01" }),
+                     SC_ENOTFOUND);
+    /* No query: the latest list; an unknown query version is refused. */
+    ck_ok(sc_credit_list_iter_new(&it, fx.db, NULL));
+    ck_ok(sc_credit_iter_next(&s, it));
+    ck_assert_str_eq(s.as_of, "2024-03-01");
+    sc_credit_iter_free(it);
+    it = NULL;
+    ck_assert_int_eq(sc_credit_list_iter_new(
+                         &it, fx.db, &(sc_credit_list_query){ SC_CREDIT_LIST_QUERY_VERSION + 1, NULL }),
+                     SC_EINVAL);
+    ck_assert_ptr_null(it);
     ck_refused(sc_credit_compute(&n, fx.db, fx.haidian, "2024-03-01"), SC_EDENIED);
 }
 END_TEST
@@ -375,7 +393,7 @@ static void oos_crafted(void)
 /* ... the city centre's spot check scans the certificates (oos_finding). */
 static void oos_scanned(void)
 {
-    sc_supervision_iter *it = NULL;
+    sc_finding_iter *it = NULL;
     sc_finding f;
     size_t nf = 0, nbad = 0;
     int64_t in = 0;
@@ -383,9 +401,9 @@ static void oos_scanned(void)
     ck_ok(sc_inspection_open(&in, fx.db, fx.centre, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-20",
                              "证书专项抽查"));
     ck_ok(sc_inspection_scan_certificates(&nf, &nbad, fx.db, fx.centre, in, "2024-05-20"));
-    ck_ok(sc_finding_iter_new(&it, fx.db, FX_ORG, in));
+    ck_ok(sc_finding_iter_new(&it, fx.db, &(sc_finding_query){ SC_FINDING_QUERY_VERSION, FX_ORG, in }));
     ck_ok(sc_finding_iter_next(&f, it));
-    sc_supervision_iter_free(it);
+    sc_finding_iter_free(it);
     oos_finding = f.id;
 }
 
@@ -419,7 +437,7 @@ END_TEST
    certificates and only them, as one serious finding. */
 START_TEST(test_supervision_oos_scan)
 {
-    sc_supervision_iter *it = NULL;
+    sc_finding_iter *it = NULL;
     sc_finding f, v2;
     size_t nf = 0, nbad = 0;
     int64_t in = 0;
@@ -432,10 +450,10 @@ START_TEST(test_supervision_oos_scan)
     ck_ok(sc_inspection_scan_certificates(&nf, &nbad, fx.db, fx.centre, in, "2024-05-20"));
     ck_assert_uint_eq(nf, 1);
     ck_assert_uint_eq(nbad, 2);
-    ck_ok(sc_finding_iter_new(&it, fx.db, FX_ORG, in));
+    ck_ok(sc_finding_iter_new(&it, fx.db, &(sc_finding_query){ SC_FINDING_QUERY_VERSION, FX_ORG, in }));
     ck_ok(sc_finding_iter_next(&f, it));
     ck_assert_int_eq(sc_finding_iter_next(&v2, it), SC_ITEROVER);
-    sc_supervision_iter_free(it);
+    sc_finding_iter_free(it);
     ck_assert_str_eq(f.category, "out-of-scope");
     ck_assert_int_eq(f.severity, SC_FINDING_SERIOUS);
     ck_assert_uint_eq(f.entities, 2);
@@ -509,7 +527,7 @@ END_TEST
 /* The credit list published after reflects it; history shows the drop. */
 START_TEST(test_supervision_oos_credit_history)
 {
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     sc_credit_score s;
     double after;
     int rank = 0;
@@ -525,7 +543,7 @@ START_TEST(test_supervision_oos_credit_history)
     ck_ok(sc_credit_iter_next(&s, it));
     ck_assert_str_eq(s.as_of, "2024-07-01");
     ck_assert_int_eq(sc_credit_iter_next(&s, it), SC_ITEROVER);
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
 }
 END_TEST
 
@@ -611,32 +629,29 @@ END_TEST
 
 /* Every constructor and every allocating call fails cleanly when memory
    runs out at any point: SC_ENOMEM, no output, nothing written. */
-typedef int (*iter_ctor)(sc_supervision_iter **out);
+/* Each constructor builds its own iterator type, frees it, and checks that a
+   failed construction leaves no iterator. */
+typedef int (*iter_ctor)(void);
 static int64_t alloc_inspection, alloc_session;
-static int ctor_supervisions(sc_supervision_iter **o)
-{
-    return sc_supervision_iter_new(o, fx.db, alloc_session);
-}
-static int ctor_inspections(sc_supervision_iter **o)
-{
-    return sc_inspection_iter_new(o, fx.db, FX_ORG);
-}
-static int ctor_findings(sc_supervision_iter **o)
-{
-    return sc_finding_iter_new(o, fx.db, NULL, alloc_inspection);
-}
-static int ctor_sanctions(sc_supervision_iter **o)
-{
-    return sc_sanction_iter_new(o, fx.db, NULL);
-}
-static int ctor_credit_list(sc_supervision_iter **o)
-{
-    return sc_credit_list_iter_new(o, fx.db, "2024-06-30");
-}
-static int ctor_credit_history(sc_supervision_iter **o)
-{
-    return sc_credit_history_iter_new(o, fx.db, FX_ORG);
-}
+#define ALLOC_CTOR(name, type, call)                                                        \
+    static int name(void)                                                                   \
+    {                                                                                       \
+        type *o = NULL;                                                                     \
+        int rc = (call);                                                                    \
+        if (rc != SC_OK)                                                                    \
+            ck_assert_ptr_null(o);                                                          \
+        type##_free(o);                                                                     \
+        return rc;                                                                          \
+    }
+ALLOC_CTOR(ctor_supervisions, sc_supervision_iter, sc_supervision_iter_new(&o, fx.db, alloc_session))
+ALLOC_CTOR(ctor_inspections, sc_inspection_iter, sc_inspection_iter_new(&o, fx.db, &(sc_inspection_query){ SC_INSPECTION_QUERY_VERSION, FX_ORG }))
+ALLOC_CTOR(ctor_findings, sc_finding_iter, sc_finding_iter_new(&o, fx.db, &(sc_finding_query){ SC_FINDING_QUERY_VERSION, NULL, alloc_inspection }))
+ALLOC_CTOR(ctor_sanctions, sc_sanction_iter, sc_sanction_iter_new(&o, fx.db, NULL))
+ALLOC_CTOR(ctor_credit_list, sc_credit_iter,
+           sc_credit_list_iter_new(&o, fx.db,
+                                   &(sc_credit_list_query){ SC_CREDIT_LIST_QUERY_VERSION,
+                                                            "2024-06-30" }))
+ALLOC_CTOR(ctor_credit_history, sc_credit_iter, sc_credit_history_iter_new(&o, fx.db, FX_ORG))
 
 static const char *const alloc_entities[] = { "venue:1", "staff:E01", "staff:E02" };
 
@@ -656,6 +671,61 @@ static void alloc_setup(void)
     ck_ok(sc_credit_compute(&count, fx.db, fx.centre, "2024-06-30"));
 }
 
+/* The lists take their filters in versioned query structures: NULL selects
+   everything, the filters narrow, an unknown version is SC_EINVAL. */
+START_TEST(test_supervision_list_queries)
+{
+    sc_inspection_query iq = SC_INSPECTION_QUERY_INIT;
+    sc_finding_query fq = SC_FINDING_QUERY_INIT;
+    sc_sanction_query sq = SC_SANCTION_QUERY_INIT;
+    sc_inspection_iter *ii = NULL;
+    sc_finding_iter *fi = NULL;
+    sc_sanction_iter *si = NULL;
+    sc_inspection ins;
+    sc_finding f;
+    sc_sanction sa;
+    alloc_setup();
+    ck_ok(sc_inspection_iter_new(&ii, fx.db, NULL));
+    ck_ok(sc_inspection_iter_next(&ins, ii));
+    ck_assert_int_eq(ins.id, alloc_inspection);
+    ck_assert_int_eq(sc_inspection_iter_next(&ins, ii), SC_ITEROVER);
+    sc_inspection_iter_free(ii);
+    iq.credit_code = FX_ORG;
+    ck_ok(sc_inspection_iter_new(&ii, fx.db, &iq));
+    ck_ok(sc_inspection_iter_next(&ins, ii));
+    sc_inspection_iter_free(ii);
+    ii = NULL;
+    iq.version = 0;
+    ck_assert_int_eq(sc_inspection_iter_new(&ii, fx.db, &iq), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(ii);
+
+    fq.inspection_id = alloc_inspection;
+    ck_ok(sc_finding_iter_new(&fi, fx.db, &fq));
+    ck_ok(sc_finding_iter_next(&f, fi));
+    ck_assert_int_eq(f.inspection_id, alloc_inspection);
+    sc_finding_iter_free(fi);
+    fq.inspection_id = alloc_inspection + 100;
+    ck_ok(sc_finding_iter_new(&fi, fx.db, &fq));
+    ck_assert_int_eq(sc_finding_iter_next(&f, fi), SC_ITEROVER);
+    sc_finding_iter_free(fi);
+    fi = NULL;
+    fq.version = SC_FINDING_QUERY_VERSION + 1;
+    ck_assert_int_eq(sc_finding_iter_new(&fi, fx.db, &fq), SC_EINVAL);
+    ck_assert_ptr_null(fi);
+
+    /* No sanction was imposed. */
+    sq.credit_code = FX_ORG;
+    ck_ok(sc_sanction_iter_new(&si, fx.db, &sq));
+    ck_assert_int_eq(sc_sanction_iter_next(&sa, si), SC_ITEROVER);
+    sc_sanction_iter_free(si);
+    si = NULL;
+    sq.version = SC_SANCTION_QUERY_VERSION + 1;
+    ck_assert_int_eq(sc_sanction_iter_new(&si, fx.db, &sq), SC_EINVAL);
+    ck_assert_ptr_null(si);
+}
+END_TEST
+
 /* Every iterator constructor: SC_ENOMEM and no iterator at each failing allocation. */
 START_TEST(test_supervision_alloc_iterators)
 {
@@ -666,15 +736,12 @@ START_TEST(test_supervision_alloc_iterators)
     alloc_setup();
     for (k = 0; k < sizeof ctors / sizeof ctors[0]; k++) {
         for (n = 0;; n++) {
-            sc_supervision_iter *it = NULL;
             sc__mem_fail_after(n);
-            rc = ctors[k](&it);
+            rc = ctors[k]();
             sc__mem_fail_after(-1);
-            sc_supervision_iter_free(it);
             if (rc == SC_OK)
                 break;
             ck_assert_msg(rc == SC_ENOMEM, "constructor %zu, allocation %d: %d", k, n, rc);
-            ck_assert_ptr_null(it);
         }
         ck_assert_msg(n > 0, "constructor %zu allocates nothing: the loop tested nothing", k);
     }
@@ -784,6 +851,7 @@ Suite *sc_supervision_suite(void)
     tcase_add_test(tc, test_supervision_oos_audit);
     tcase_add_test(tc, test_supervision_report);
     tcase_add_test(tc, test_supervision_alloc_iterators);
+    tcase_add_test(tc, test_supervision_list_queries);
     tcase_add_test(tc, test_supervision_alloc_credit_export);
     tcase_add_test(tc, test_supervision_alloc_period_report);
     tcase_add_test(tc, test_supervision_alloc_finding);

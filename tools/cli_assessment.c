@@ -354,7 +354,8 @@ static int cmd_show(cli_ctx *ctx)
 {
     int64_t id = 0;
     sc_session s;
-    sc_session_iter *it = NULL;
+    sc_session_staff_iter *it = NULL;
+    sc_enrolment_iter *eit = NULL;
     sc_session_staff st;
     sc_enrolment e;
     json_t *root = NULL, *staff = NULL, *cands = NULL;
@@ -388,13 +389,13 @@ static int cmd_show(cli_ctx *ctx)
                    st.name, sc_staff_role_name_zh(st.role));
         }
     }
-    sc_session_iter_free(it);
+    sc_session_staff_iter_free(it);
     it = NULL;
     if (rc != SC_ITEROVER)
         goto fail;
-    if ((rc = sc_enrolment_iter_new(&it, ctx->db, id)) != SC_OK)
+    if ((rc = sc_enrolment_iter_new(&eit, ctx->db, id)) != SC_OK)
         goto fail;
-    while ((rc = sc_enrolment_iter_next(&e, it)) == SC_OK) {
+    while ((rc = sc_enrolment_iter_next(&e, eit)) == SC_OK) {
         char comps[64];
         if (ctx->json) {
             json_t *o = json_object();
@@ -409,8 +410,8 @@ static int cmd_show(cli_ctx *ctx)
                    components_text(e.components, comps, sizeof comps));
         }
     }
-    sc_session_iter_free(it);
-    it = NULL;
+    sc_enrolment_iter_free(eit);
+    eit = NULL;
     if (rc != SC_ITEROVER)
         goto fail;
     if (ctx->json) {
@@ -430,7 +431,8 @@ static int cmd_show(cli_ctx *ctx)
     }
     return CLI_EXIT_OK;
 fail:
-    sc_session_iter_free(it);
+    sc_session_staff_iter_free(it);
+    sc_enrolment_iter_free(eit);
     json_decref(root);
     json_decref(staff);
     json_decref(cands);
@@ -445,6 +447,7 @@ static const cli_option list_options[] = {
 
 static int cmd_list(cli_ctx *ctx)
 {
+    sc_session_query q = SC_SESSION_QUERY_INIT;
     sc_session_iter *it = NULL;
     sc_session s;
     json_t *arr = ctx->json ? json_array() : NULL;
@@ -452,8 +455,9 @@ static int cmd_list(cli_ctx *ctx)
 
     if (ctx->json && arr == NULL)
         return cli_oom();
-    if ((rc = sc_session_iter_new(&it, ctx->db, cli_opt(ctx, "org"), cli_opt(ctx, "date")))
-        != SC_OK) {
+    q.credit_code = cli_opt(ctx, "org");
+    q.date = cli_opt(ctx, "date");
+    if ((rc = sc_session_iter_new(&it, ctx->db, &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }
@@ -622,6 +626,7 @@ static const cli_option bank_list_options[] = {
 
 static int cmd_bank_list(cli_ctx *ctx)
 {
+    sc_bank_query q = SC_BANK_QUERY_INIT;
     sc_bank_iter *it = NULL;
     sc_item *item = NULL;
     json_t *arr = ctx->json ? json_array() : NULL;
@@ -629,8 +634,9 @@ static int cmd_bank_list(cli_ctx *ctx)
 
     if (cli_opt(ctx, "level") != NULL && (rc = sc_level_parse(&level, cli_opt(ctx, "level"))) != SC_OK)
         return cli_fail(rc, "--level");
-    if ((rc = sc_bank_iter_new(&it, ctx->db, ctx->args[0], cli_opt(ctx, "occupation"), level))
-        != SC_OK) {
+    q.occupation = cli_opt(ctx, "occupation");
+    q.level = level;
+    if ((rc = sc_bank_iter_new(&it, ctx->db, ctx->args[0], &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }
@@ -784,7 +790,7 @@ static const cli_option assemble_options[] = {
 static int print_paper(cli_ctx *ctx, int64_t id)
 {
     sc_paper p;
-    sc_session_iter *it = NULL;
+    sc_paper_item_iter *it = NULL;
     sc_paper_item item;
     json_t *root = NULL, *items = NULL;
     int rc, bad = 0;
@@ -826,7 +832,7 @@ static int print_paper(cli_ctx *ctx, int64_t id)
                    sc_item_type_name(item.type), item.area, item.difficulty, item.points);
         }
     }
-    sc_session_iter_free(it);
+    sc_paper_item_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(root);
         json_decref(items);
@@ -1003,7 +1009,7 @@ static int cmd_record(cli_ctx *ctx)
 
 static int cmd_result_list(cli_ctx *ctx)
 {
-    sc_session_iter *it = NULL;
+    sc_result_iter *it = NULL;
     sc_result r;
     json_t *arr = ctx->json ? json_array() : NULL;
     int64_t id = 0;
@@ -1026,7 +1032,7 @@ static int cmd_result_list(cli_ctx *ctx)
             print_result(&r);
         }
     }
-    sc_session_iter_free(it);
+    sc_result_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(arr);
         return cli_fail(rc, NULL);

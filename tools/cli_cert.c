@@ -340,13 +340,15 @@ static const cli_option list_options[] = {
 
 static int cmd_list(cli_ctx *ctx)
 {
+    sc_certificate_query q = SC_CERTIFICATE_QUERY_INIT;
     sc_certificate_iter *it = NULL;
     sc_certificate c;
     json_t *arr = ctx->json ? json_array() : NULL;
     size_t shown = 0;
     int rc;
-    if ((rc = sc_certificate_iter_new(&it, ctx->db, cli_opt(ctx, "org"), cli_opt(ctx, "holder")))
-        != SC_OK) {
+    q.credit_code = cli_opt(ctx, "org");
+    q.id_number = cli_opt(ctx, "holder");
+    if ((rc = sc_certificate_iter_new(&it, ctx->db, &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }
@@ -469,7 +471,8 @@ static int parse_by(cli_ctx *ctx, const char *text, unsigned int *flags)
 
 static int cmd_stats(cli_ctx *ctx)
 {
-    sc_certificate_iter *it = NULL;
+    sc_cert_stats_query q = SC_CERT_STATS_QUERY_INIT;
+    sc_cert_stats_iter *it = NULL;
     sc_cert_stats_row r;
     unsigned int flags = 0;
     json_t *arr = NULL;
@@ -480,11 +483,13 @@ static int cmd_stats(cli_ctx *ctx)
         return status;
     if (cli_opt(ctx, "published-only") != NULL)
         flags |= SC_STATS_PUBLISHED_ONLY;
-    if ((rc = sc_certificate_stats_iter_new(&it, ctx->db, flags, cli_opt(ctx, "from"),
-                                            cli_opt(ctx, "to"))) != SC_OK)
+    q.flags = flags;
+    q.from = cli_opt(ctx, "from");
+    q.to = cli_opt(ctx, "to");
+    if ((rc = sc_certificate_stats_iter_new(&it, ctx->db, &q)) != SC_OK)
         return cli_fail(rc, NULL);
     if (ctx->json && (arr = json_array()) == NULL) {
-        sc_certificate_iter_free(it);
+        sc_cert_stats_iter_free(it);
         return cli_oom();
     }
     while ((rc = sc_certificate_stats_iter_next(&r, it)) == SC_OK) {
@@ -520,7 +525,7 @@ static int cmd_stats(cli_ctx *ctx)
             printf("%lld\n", (long long)r.count);
         }
     }
-    sc_certificate_iter_free(it);
+    sc_cert_stats_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(arr);
         return cli_fail(rc, NULL);

@@ -232,13 +232,15 @@ static const cli_option list_options[] = {
 
 static int cmd_findings(cli_ctx *ctx)
 {
-    sc_supervision_iter *it = NULL;
+    sc_finding_query q = SC_FINDING_QUERY_INIT;
+    sc_finding_iter *it = NULL;
     sc_finding f;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if (ctx->json && !arr)
         return cli_oom();
-    if ((rc = sc_finding_iter_new(&it, ctx->db, cli_opt(ctx, "org"), 0)) != SC_OK) {
+    q.credit_code = cli_opt(ctx, "org");
+    if ((rc = sc_finding_iter_new(&it, ctx->db, &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }
@@ -266,7 +268,7 @@ static int cmd_findings(cli_ctx *ctx)
                    f.withdrawn[0] ? "  (withdrawn)" : "");
         }
     }
-    sc_supervision_iter_free(it);
+    sc_finding_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(arr);
         return rc == SC_ENOMEM ? cli_oom() : cli_fail(rc, NULL);
@@ -344,13 +346,15 @@ static int cmd_lift(cli_ctx *ctx)
 
 static int cmd_sanctions(cli_ctx *ctx)
 {
-    sc_supervision_iter *it = NULL;
+    sc_sanction_query q = SC_SANCTION_QUERY_INIT;
+    sc_sanction_iter *it = NULL;
     sc_sanction s;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if (ctx->json && !arr)
         return cli_oom();
-    if ((rc = sc_sanction_iter_new(&it, ctx->db, cli_opt(ctx, "org"))) != SC_OK) {
+    q.credit_code = cli_opt(ctx, "org");
+    if ((rc = sc_sanction_iter_new(&it, ctx->db, &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }
@@ -377,7 +381,7 @@ static int cmd_sanctions(cli_ctx *ctx)
                    s.lifted[0] ? "  lifted " : "", s.lifted);
         }
     }
-    sc_supervision_iter_free(it);
+    sc_sanction_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(arr);
         return rc == SC_ENOMEM ? cli_oom() : cli_fail(rc, NULL);
@@ -414,13 +418,13 @@ static int cmd_compute(cli_ctx *ctx)
     return print_id(ctx, "organizations", (int64_t)n, "organizations scored:");
 }
 
-static int emit_scores(cli_ctx *ctx, sc_supervision_iter *it)
+static int emit_scores(cli_ctx *ctx, sc_credit_iter *it)
 {
     sc_credit_score s;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if (ctx->json && !arr) {
-        sc_supervision_iter_free(it);
+        sc_credit_iter_free(it);
         return cli_oom();
     }
     while ((rc = sc_credit_iter_next(&s, it)) == SC_OK) {
@@ -442,7 +446,7 @@ static int emit_scores(cli_ctx *ctx, sc_supervision_iter *it)
             printf("%s  %3d  %s  %7.2f  %s\n", s.as_of, s.rank, s.credit_code, s.score, s.name);
         }
     }
-    sc_supervision_iter_free(it);
+    sc_credit_iter_free(it);
     if (rc != SC_ITEROVER) {
         json_decref(arr);
         return rc == SC_ENOMEM ? cli_oom() : cli_fail(rc, NULL);
@@ -452,14 +456,17 @@ static int emit_scores(cli_ctx *ctx, sc_supervision_iter *it)
 
 static int cmd_credit_list(cli_ctx *ctx)
 {
-    sc_supervision_iter *it = NULL;
-    int rc = sc_credit_list_iter_new(&it, ctx->db, cli_opt(ctx, "date"));
+    sc_credit_list_query q = SC_CREDIT_LIST_QUERY_INIT;
+    sc_credit_iter *it = NULL;
+    int rc;
+    q.as_of = cli_opt(ctx, "date");
+    rc = sc_credit_list_iter_new(&it, ctx->db, &q);
     return rc != SC_OK ? cli_fail(rc, NULL) : emit_scores(ctx, it);
 }
 
 static int cmd_credit_history(cli_ctx *ctx)
 {
-    sc_supervision_iter *it = NULL;
+    sc_credit_iter *it = NULL;
     int rc = sc_credit_history_iter_new(&it, ctx->db, ctx->args[0]);
     return rc != SC_OK ? cli_fail(rc, NULL) : emit_scores(ctx, it);
 }

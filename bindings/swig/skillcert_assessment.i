@@ -15,8 +15,8 @@
  *
  * Iterators (one pass; next_item() gives a copy or None/null at the end;
  * close() ends early): SessionIterator, SessionStaffIterator,
- * EnrolmentIterator, PaperItemIterator, ResultIterator (all over
- * sc_session_iter), BankIterator (gives Item objects).
+ * EnrolmentIterator, PaperItemIterator, ResultIterator (each over its own
+ * C iterator type), BankIterator (gives Item objects).
  *
  * Database methods (snake_case here; camelCase in Java):
  *     component_rule_get, component_rule_set,
@@ -38,10 +38,10 @@ typedef sc_item scw_item;
 typedef sc_blueprint scw_blueprint;
 
 SCW_ITER_STRUCT(scw_session_iter, sc_session_iter)
-SCW_ITER_STRUCT(scw_session_staff_iter, sc_session_iter)
-SCW_ITER_STRUCT(scw_enrolment_iter, sc_session_iter)
-SCW_ITER_STRUCT(scw_paper_item_iter, sc_session_iter)
-SCW_ITER_STRUCT(scw_result_iter, sc_session_iter)
+SCW_ITER_STRUCT(scw_session_staff_iter, sc_session_staff_iter)
+SCW_ITER_STRUCT(scw_enrolment_iter, sc_enrolment_iter)
+SCW_ITER_STRUCT(scw_paper_item_iter, sc_paper_item_iter)
+SCW_ITER_STRUCT(scw_result_iter, sc_result_iter)
 SCW_ITER_STRUCT(scw_bank_iter, sc_bank_iter)
 
 /* An answer sheet copied from the language's list: n strings, NULL for an
@@ -217,6 +217,13 @@ points summing to 100) and optionally the difficulty mix (add_difficulty).
 %nodefaultctor sc_result;
 
 %immutable;
+/* Query structures: the methods take the filters as arguments. */
+%ignore sc_session_query;
+%ignore SC_SESSION_QUERY_VERSION;
+%ignore SC_SESSION_QUERY_INIT;
+%ignore sc_bank_query;
+%ignore SC_BANK_QUERY_VERSION;
+%ignore SC_BANK_QUERY_INIT;
 %include "skillcert/assessment.h"
 %mutable;
 
@@ -314,13 +321,13 @@ typedef struct {} scw_blueprint;
 SCW_ITERATOR(scw_session_iter, SessionIterator, sc_session, Session,
              sc_session_iter_next, sc_session_iter_free)
 SCW_ITERATOR(scw_session_staff_iter, SessionStaffIterator, sc_session_staff, SessionStaff,
-             sc_session_staff_iter_next, sc_session_iter_free)
+             sc_session_staff_iter_next, sc_session_staff_iter_free)
 SCW_ITERATOR(scw_enrolment_iter, EnrolmentIterator, sc_enrolment, Enrolment,
-             sc_enrolment_iter_next, sc_session_iter_free)
+             sc_enrolment_iter_next, sc_enrolment_iter_free)
 SCW_ITERATOR(scw_paper_item_iter, PaperItemIterator, sc_paper_item, PaperItem,
-             sc_paper_item_iter_next, sc_session_iter_free)
+             sc_paper_item_iter_next, sc_paper_item_iter_free)
 SCW_ITERATOR(scw_result_iter, ResultIterator, sc_result, Result,
-             sc_result_iter_next, sc_session_iter_free)
+             sc_result_iter_next, sc_result_iter_free)
 
 /* The bank iterator gives Item handles, not plain structures. */
 SCW_LANG_ITERATOR(scw_bank_iter, Item)
@@ -489,26 +496,29 @@ SCW_LANG_CHILD(scw_database::bank_items)
 
     /** Sessions in date then id order, of one organization and/or one day. */
     scw_session_iter *sessions(const char *credit_code = NULL, const char *date = NULL) {
+        sc_session_query q = SC_SESSION_QUERY_INIT;
         sc_session_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_session_iter_new(&it, db, credit_code, date)) < 0) return NULL;
+        q.credit_code = credit_code;
+        q.date = date;
+        if (scw_check(sc_session_iter_new(&it, db, &q)) < 0) return NULL;
         SCW_RETURN_ITER(scw_session_iter, sc_session_iter_free, it);
     }
 
     /** The staff of a session, by component then person id. */
     scw_session_staff_iter *session_staff(int64_t session_id) {
-        sc_session_iter *it = NULL;
+        sc_session_staff_iter *it = NULL;
         SCW_DB(db, $self, NULL);
         if (scw_check(sc_session_staff_iter_new(&it, db, session_id)) < 0) return NULL;
-        SCW_RETURN_ITER(scw_session_staff_iter, sc_session_iter_free, it);
+        SCW_RETURN_ITER(scw_session_staff_iter, sc_session_staff_iter_free, it);
     }
 
     /** The candidates of a session, by ID number. */
     scw_enrolment_iter *enrolments(int64_t session_id) {
-        sc_session_iter *it = NULL;
+        sc_enrolment_iter *it = NULL;
         SCW_DB(db, $self, NULL);
         if (scw_check(sc_enrolment_iter_new(&it, db, session_id)) < 0) return NULL;
-        SCW_RETURN_ITER(scw_enrolment_iter, sc_session_iter_free, it);
+        SCW_RETURN_ITER(scw_enrolment_iter, sc_enrolment_iter_free, it);
     }
 
     /* -- the question bank -- */
@@ -545,9 +555,12 @@ SCW_LANG_CHILD(scw_database::bank_items)
        occupation and/or level (0: any). */
     scw_bank_iter *bank_items(const char *credit_code, const char *occupation = NULL,
                               int level = 0) {
+        sc_bank_query q = SC_BANK_QUERY_INIT;
         sc_bank_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_bank_iter_new(&it, db, credit_code, occupation, level)) < 0) return NULL;
+        q.occupation = occupation;
+        q.level = level;
+        if (scw_check(sc_bank_iter_new(&it, db, credit_code, &q)) < 0) return NULL;
         SCW_RETURN_ITER(scw_bank_iter, sc_bank_iter_free, it);
     }
 
@@ -571,10 +584,10 @@ SCW_LANG_CHILD(scw_database::bank_items)
 
     /** The items of a paper in order. */
     scw_paper_item_iter *paper_items(int64_t paper_id) {
-        sc_session_iter *it = NULL;
+        sc_paper_item_iter *it = NULL;
         SCW_DB(db, $self, NULL);
         if (scw_check(sc_paper_item_iter_new(&it, db, paper_id)) < 0) return NULL;
-        SCW_RETURN_ITER(scw_paper_item_iter, sc_session_iter_free, it);
+        SCW_RETURN_ITER(scw_paper_item_iter, sc_paper_item_iter_free, it);
     }
 
     /** Score an online answer sheet (one answer per item, in order); returns
@@ -606,10 +619,10 @@ SCW_LANG_CHILD(scw_database::bank_items)
 
     /** The results of a session, by ID number. */
     scw_result_iter *results(int64_t session_id) {
-        sc_session_iter *it = NULL;
+        sc_result_iter *it = NULL;
         SCW_DB(db, $self, NULL);
         if (scw_check(sc_result_iter_new(&it, db, session_id)) < 0) return NULL;
-        SCW_RETURN_ITER(scw_result_iter, sc_session_iter_free, it);
+        SCW_RETURN_ITER(scw_result_iter, sc_result_iter_free, it);
     }
 }
 

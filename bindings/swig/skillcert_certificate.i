@@ -33,10 +33,7 @@
 
 %{
 SCW_ITER_STRUCT(scw_certificate_iter, sc_certificate_iter)
-SCW_ITER_STRUCT(scw_cert_stats_iter, sc_certificate_iter)
-
-/* sc_certificate_iter serves certificates and statistics rows: one free. */
-#define sc_cert_stats_iter_free sc_certificate_iter_free
+SCW_ITER_STRUCT(scw_cert_stats_iter, sc_cert_stats_iter)
 
 /* A list of strings handed in by the language (batch verification):
    items may be NULL; `failed` when the language could not convert it. */
@@ -176,6 +173,13 @@ static scw_verification_list *scw_cert_batch_verify(sc_db *db, const scw_cert_te
 %nodefaultctor sc_cert_stats_row;
 
 %immutable;
+/* Query structures: the methods take the filters as arguments. */
+%ignore sc_certificate_query;
+%ignore SC_CERTIFICATE_QUERY_VERSION;
+%ignore SC_CERTIFICATE_QUERY_INIT;
+%ignore sc_cert_stats_query;
+%ignore SC_CERT_STATS_QUERY_VERSION;
+%ignore SC_CERT_STATS_QUERY_INIT;
 %include "skillcert/certificate.h"
 %mutable;
 
@@ -451,9 +455,12 @@ SCW_LANG_CHILD(scw_database::certificate_stats)
     /** Certificates by number: all, or one organization's, or one holder's. */
     scw_certificate_iter *certificates(const char *credit_code = NULL,
                                        const char *id_number = NULL) {
+        sc_certificate_query q = SC_CERTIFICATE_QUERY_INIT;
         sc_certificate_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_certificate_iter_new(&it, db, credit_code, id_number)) < 0) return NULL;
+        q.credit_code = credit_code;
+        q.id_number = id_number;
+        if (scw_check(sc_certificate_iter_new(&it, db, &q)) < 0) return NULL;
         SCW_RETURN_ITER(scw_certificate_iter, sc_certificate_iter_free, it);
     }
 
@@ -479,12 +486,14 @@ SCW_LANG_CHILD(scw_database::certificate_stats)
        bound), grouped by the STATS_* bits of flags (none: one total row). */
     scw_cert_stats_iter *certificate_stats(int flags = 0, const char *from_date = NULL,
                                            const char *to_date = NULL) {
-        sc_certificate_iter *it = NULL;
+        sc_cert_stats_query q = SC_CERT_STATS_QUERY_INIT;
+        sc_cert_stats_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_certificate_stats_iter_new(&it, db, (unsigned int)flags, from_date,
-                                                    to_date)) < 0)
-            return NULL;
-        SCW_RETURN_ITER(scw_cert_stats_iter, sc_certificate_iter_free, it);
+        q.flags = (unsigned int)flags;
+        q.from = from_date;
+        q.to = to_date;
+        if (scw_check(sc_certificate_stats_iter_new(&it, db, &q)) < 0) return NULL;
+        SCW_RETURN_ITER(scw_cert_stats_iter, sc_cert_stats_iter_free, it);
     }
 
     /* -- the electronic certificate (电子证书) -- */

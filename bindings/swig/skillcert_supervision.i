@@ -29,10 +29,10 @@
 typedef sc_period_report scw_period_report;
 
 SCW_ITER_STRUCT(scw_supervision_iter, sc_supervision_iter)
-SCW_ITER_STRUCT(scw_inspection_iter, sc_supervision_iter)
-SCW_ITER_STRUCT(scw_finding_iter, sc_supervision_iter)
-SCW_ITER_STRUCT(scw_sanction_iter, sc_supervision_iter)
-SCW_ITER_STRUCT(scw_credit_iter, sc_supervision_iter)
+SCW_ITER_STRUCT(scw_inspection_iter, sc_inspection_iter)
+SCW_ITER_STRUCT(scw_finding_iter, sc_finding_iter)
+SCW_ITER_STRUCT(scw_sanction_iter, sc_sanction_iter)
+SCW_ITER_STRUCT(scw_credit_iter, sc_credit_iter)
 
 /* What a certificate scan found. */
 typedef struct scw_scan_result {
@@ -53,13 +53,13 @@ static void scw_entity_list_free(scw_entity_list *l)
     free(l);
 }
 
-/* Open a supervision-module iterator through CALL (which names `it`; `db`
-   is the open registry) and return its wrapper WTYPE. */
-#define SCW_SUPERVISION_ITER(WTYPE, CALL) \
-    sc_supervision_iter *it = NULL; \
+/* Open a supervision-module iterator of C type CTYPE through CALL (which
+   names `it`; `db` is the open registry) and return its wrapper WTYPE. */
+#define SCW_SUPERVISION_ITER(WTYPE, CTYPE, CALL) \
+    CTYPE *it = NULL; \
     SCW_DB(db, self, NULL); \
     if (scw_check(CALL) < 0) return NULL; \
-    SCW_RETURN_ITER(WTYPE, sc_supervision_iter_free, it)
+    SCW_RETURN_ITER(WTYPE, CTYPE##_free, it)
 %}
 
 /* ==== Language parts ====================================================================
@@ -484,9 +484,26 @@ struct scw_java_supervision_support {};
 %nodefaultctor sc_credit_score;
 %nodefaultctor sc_report_row;
 %ignore sc_supervision_iter;
+%ignore sc_inspection_iter;
+%ignore sc_finding_iter;
+%ignore sc_sanction_iter;
+%ignore sc_credit_iter;
 %ignore sc_period_report;
 
 %immutable;
+/* Query structures: the methods take the filters as arguments. */
+%ignore sc_inspection_query;
+%ignore SC_INSPECTION_QUERY_VERSION;
+%ignore SC_INSPECTION_QUERY_INIT;
+%ignore sc_finding_query;
+%ignore SC_FINDING_QUERY_VERSION;
+%ignore SC_FINDING_QUERY_INIT;
+%ignore sc_sanction_query;
+%ignore sc_credit_list_query;
+%ignore SC_CREDIT_LIST_QUERY_VERSION;
+%ignore SC_CREDIT_LIST_QUERY_INIT;
+%ignore SC_SANCTION_QUERY_VERSION;
+%ignore SC_SANCTION_QUERY_INIT;
 %include "skillcert/supervision.h"
 %mutable;
 
@@ -550,13 +567,13 @@ typedef struct {} scw_period_report;
 SCW_ITERATOR(scw_supervision_iter, SupervisionIterator, sc_supervision, Supervision,
              sc_supervision_iter_next, sc_supervision_iter_free)
 SCW_ITERATOR(scw_inspection_iter, InspectionIterator, sc_inspection, Inspection,
-             sc_inspection_iter_next, sc_supervision_iter_free)
+             sc_inspection_iter_next, sc_inspection_iter_free)
 SCW_ITERATOR(scw_finding_iter, FindingIterator, sc_finding, Finding,
-             sc_finding_iter_next, sc_supervision_iter_free)
+             sc_finding_iter_next, sc_finding_iter_free)
 SCW_ITERATOR(scw_sanction_iter, SanctionIterator, sc_sanction, Sanction,
-             sc_sanction_iter_next, sc_supervision_iter_free)
+             sc_sanction_iter_next, sc_sanction_iter_free)
 SCW_ITERATOR(scw_credit_iter, CreditScoreIterator, sc_credit_score, CreditScore,
-             sc_credit_iter_next, sc_supervision_iter_free)
+             sc_credit_iter_next, sc_credit_iter_free)
 
 /* ---- Database: supervision ---------------------------------------------------------- */
 %newobject scw_database::supervisions;
@@ -600,7 +617,8 @@ SCW_LANG_CHILD(scw_database::credit_history)
 
     /** The supervision records of a session, oldest first. */
     scw_supervision_iter *supervisions(int64_t session_id) {
-        SCW_SUPERVISION_ITER(scw_supervision_iter, sc_supervision_iter_new(&it, db, session_id));
+        SCW_SUPERVISION_ITER(scw_supervision_iter, sc_supervision_iter,
+                             sc_supervision_iter_new(&it, db, session_id));
     }
 
     /* -- spot checks (质量督导抽查) -- */
@@ -666,7 +684,10 @@ SCW_LANG_CHILD(scw_database::credit_history)
 
     /** Inspections by id, of one organization or (None) all. */
     scw_inspection_iter *inspections(const char *credit_code = NULL) {
-        SCW_SUPERVISION_ITER(scw_inspection_iter, sc_inspection_iter_new(&it, db, credit_code));
+        sc_inspection_query q = SC_INSPECTION_QUERY_INIT;
+        q.credit_code = credit_code;
+        SCW_SUPERVISION_ITER(scw_inspection_iter, sc_inspection_iter,
+                             sc_inspection_iter_new(&it, db, &q));
     }
 
     /* -- findings -- */
@@ -705,8 +726,10 @@ SCW_LANG_CHILD(scw_database::credit_history)
 
     /** Findings by id, of one organization (or None) and one inspection (or 0). */
     scw_finding_iter *findings(const char *credit_code = NULL, int64_t inspection_id = 0) {
-        SCW_SUPERVISION_ITER(scw_finding_iter,
-                             sc_finding_iter_new(&it, db, credit_code, inspection_id));
+        sc_finding_query q = SC_FINDING_QUERY_INIT;
+        q.credit_code = credit_code;
+        q.inspection_id = inspection_id;
+        SCW_SUPERVISION_ITER(scw_finding_iter, sc_finding_iter, sc_finding_iter_new(&it, db, &q));
     }
 
     /** Withdraw a finding found wrong: from date on it no longer counts. */
@@ -754,7 +777,10 @@ SCW_LANG_CHILD(scw_database::credit_history)
 
     /** Sanctions by id, of one organization or (None) all. */
     scw_sanction_iter *sanctions(const char *credit_code = NULL) {
-        SCW_SUPERVISION_ITER(scw_sanction_iter, sc_sanction_iter_new(&it, db, credit_code));
+        sc_sanction_query q = SC_SANCTION_QUERY_INIT;
+        q.credit_code = credit_code;
+        SCW_SUPERVISION_ITER(scw_sanction_iter, sc_sanction_iter,
+                             sc_sanction_iter_new(&it, db, &q));
     }
 
     /* -- credit evaluation (信用评估) -- */
@@ -795,12 +821,15 @@ SCW_LANG_CHILD(scw_database::credit_history)
 
     /** The published list of a date (None: the latest), best first. */
     scw_credit_iter *credit_list(const char *as_of = NULL) {
-        SCW_SUPERVISION_ITER(scw_credit_iter, sc_credit_list_iter_new(&it, db, as_of));
+        sc_credit_list_query q = SC_CREDIT_LIST_QUERY_INIT;
+        q.as_of = as_of;
+        SCW_SUPERVISION_ITER(scw_credit_iter, sc_credit_iter, sc_credit_list_iter_new(&it, db, &q));
     }
 
     /** An organization's published scores, oldest date first. */
     scw_credit_iter *credit_history(const char *credit_code) {
-        SCW_SUPERVISION_ITER(scw_credit_iter, sc_credit_history_iter_new(&it, db, credit_code));
+        SCW_SUPERVISION_ITER(scw_credit_iter, sc_credit_iter,
+                             sc_credit_history_iter_new(&it, db, credit_code));
     }
 
     /** The published list of a date (None: the latest) as an XML document. */

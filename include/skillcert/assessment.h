@@ -408,33 +408,46 @@ SC_EXTERN int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t sessi
  */
 SC_EXTERN int sc_session_get(sc_session *out, sc_db *db, int64_t session_id);
 
-/** Iterator over sessions, their staff, enrolments or results. Opaque. */
+/**
+ * What sc_session_iter_new() selects; NULL fields select everything. Versioned: set it up
+ * with SC_SESSION_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_session_query {
+    unsigned int version;    /**< SC_SESSION_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's sessions, or NULL */
+    const char *date;        /**< only sessions on this day (YYYY-MM-DD), or NULL */
+} sc_session_query;
+
+#define SC_SESSION_QUERY_VERSION 1
+#define SC_SESSION_QUERY_INIT { SC_SESSION_QUERY_VERSION, NULL, NULL }
+
+/** Iterator over sessions (sc_session_iter_new()). Opaque. */
 typedef struct sc_session_iter sc_session_iter;
 
 /**
  * Sessions in date then id order.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param credit_code  only this organization's, or NULL.
- * @param date         only sessions on this day, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_SESSION_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version);
+ *         ::SC_EDB; ::SC_ENOMEM. Caller frees with
  *         sc_session_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_session_iter_new(sc_session_iter **out, sc_db *db, const char *credit_code,
-                                  const char *date);
+SC_EXTERN int sc_session_iter_new(sc_session_iter **out, sc_db *db, const sc_session_query *q);
 
 /**
  * Next session.
  * @param[out] out  filled (the caller's storage).
  * @param it          the iterator.
- * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL, or another kind of iterator); ::SC_EDB.
+ * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL); ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_session_iter_next(sc_session *out, sc_session_iter *it);
 
 /**
- * Free a session, staff, enrolment or result iterator; NULL is a no-op.
+ * Free a session iterator; NULL is a no-op.
  * @param it  the iterator.
  * @since 0.1
  */
@@ -449,16 +462,19 @@ typedef struct sc_session_staff {
     int role;                            /**< ::sc_staff_role they serve in */
 } sc_session_staff;
 
+/** Iterator over the staff of a session (sc_session_staff_iter_new()). Opaque. */
+typedef struct sc_session_staff_iter sc_session_staff_iter;
+
 /**
  * The staff of a session, by component then person id.
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
  * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_session_iter_free().
+ *         Caller frees with sc_session_staff_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_session_staff_iter_new(sc_session_iter **out, sc_db *db, int64_t session_id);
+SC_EXTERN int sc_session_staff_iter_new(sc_session_staff_iter **out, sc_db *db, int64_t session_id);
 
 /**
  * Next staff member.
@@ -467,7 +483,14 @@ SC_EXTERN int sc_session_staff_iter_new(sc_session_iter **out, sc_db *db, int64_
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_session_staff_iter_next(sc_session_staff *out, sc_session_iter *it);
+SC_EXTERN int sc_session_staff_iter_next(sc_session_staff *out, sc_session_staff_iter *it);
+
+/**
+ * Free an iterator over the staff of a session; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_session_staff_iter_free(sc_session_staff_iter *it);
 
 /** A candidate enrolled in a session. A plain value owned by the caller. */
 typedef struct sc_enrolment {
@@ -482,16 +505,19 @@ typedef struct sc_enrolment {
     char enrolled[SC_DATE_SIZE];
 } sc_enrolment;
 
+/** Iterator over the enrolments of a session (sc_enrolment_iter_new()). Opaque. */
+typedef struct sc_enrolment_iter sc_enrolment_iter;
+
 /**
  * The candidates of a session, by ID number.
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
  * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_session_iter_free().
+ *         Caller frees with sc_enrolment_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_enrolment_iter_new(sc_session_iter **out, sc_db *db, int64_t session_id);
+SC_EXTERN int sc_enrolment_iter_new(sc_enrolment_iter **out, sc_db *db, int64_t session_id);
 
 /**
  * Next enrolment.
@@ -500,7 +526,14 @@ SC_EXTERN int sc_enrolment_iter_new(sc_session_iter **out, sc_db *db, int64_t se
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_enrolment_iter_next(sc_enrolment *out, sc_session_iter *it);
+SC_EXTERN int sc_enrolment_iter_next(sc_enrolment *out, sc_enrolment_iter *it);
+
+/**
+ * Free an iterator over the enrolments of a session; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_enrolment_iter_free(sc_enrolment_iter *it);
 
 /* ---- Question bank (题库) ---------------------------------------------------------- */
 
@@ -714,6 +747,20 @@ SC_EXTERN int sc_bank_item_get(sc_item **out, sc_db *db, const char *credit_code
 SC_EXTERN int sc_bank_exposure_get(int64_t *out, sc_db *db, const char *credit_code,
                                    const char *code);
 
+/**
+ * What sc_bank_iter_new() selects from an organization's bank; NULL and 0 fields select
+ * everything. Versioned: set it up with SC_BANK_QUERY_INIT; an unknown version is
+ * ::SC_EINVAL.
+ */
+typedef struct sc_bank_query {
+    unsigned int version;   /**< SC_BANK_QUERY_VERSION; first */
+    const char *occupation; /**< only this occupation's items, or NULL */
+    int level;              /**< only this level's (1-5), or 0 */
+} sc_bank_query;
+
+#define SC_BANK_QUERY_VERSION 1
+#define SC_BANK_QUERY_INIT { SC_BANK_QUERY_VERSION, NULL, 0 }
+
 /** Iterator over bank items. Opaque. */
 typedef struct sc_bank_iter sc_bank_iter;
 
@@ -722,14 +769,15 @@ typedef struct sc_bank_iter sc_bank_iter;
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
  * @param credit_code the organization's unified social credit code (统一社会信用代码).
- * @param occupation  only this occupation's items, or NULL.
- * @param level       only this level's, or 0.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization); ::SC_EDB;
+ * @param q           what to select, or NULL for every item; @p q->version must be
+ *                    SC_BANK_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_ENOTFOUND
+ *         (organization); ::SC_EDB;
  *         ::SC_ENOMEM. Caller frees with sc_bank_iter_free().
  * @since 0.1
  */
 SC_EXTERN int sc_bank_iter_new(sc_bank_iter **out, sc_db *db, const char *credit_code,
-                               const char *occupation, int level);
+                               const sc_bank_query *q);
 
 /**
  * Next item.
@@ -859,16 +907,19 @@ typedef struct sc_paper_item {
     double points;
 } sc_paper_item;
 
+/** Iterator over the items of a paper (sc_paper_item_iter_new()). Opaque. */
+typedef struct sc_paper_item_iter sc_paper_item_iter;
+
 /**
  * The items of a paper in order (by type, then as drawn).
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
  * @param paper_id  the paper's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_session_iter_free().
+ *         Caller frees with sc_paper_item_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_paper_item_iter_new(sc_session_iter **out, sc_db *db, int64_t paper_id);
+SC_EXTERN int sc_paper_item_iter_new(sc_paper_item_iter **out, sc_db *db, int64_t paper_id);
 
 /**
  * Next paper item.
@@ -877,7 +928,14 @@ SC_EXTERN int sc_paper_item_iter_new(sc_session_iter **out, sc_db *db, int64_t p
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_paper_item_iter_next(sc_paper_item *out, sc_session_iter *it);
+SC_EXTERN int sc_paper_item_iter_next(sc_paper_item *out, sc_paper_item_iter *it);
+
+/**
+ * Free an iterator over the items of a paper; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_paper_item_iter_free(sc_paper_item_iter *it);
 
 /**
  * Score an online answer sheet automatically: each objective item (single,
@@ -962,16 +1020,19 @@ SC_EXTERN int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session
 SC_EXTERN int sc_result_get(sc_result *out, sc_db *db, int64_t session_id,
                             const char *id_number);
 
+/** Iterator over the results of a session (sc_result_iter_new()). Opaque. */
+typedef struct sc_result_iter sc_result_iter;
+
 /**
  * The results of a session, by ID number.
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
  * @param session_id  the session's id.
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_session_iter_free().
+ *         Caller frees with sc_result_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_result_iter_new(sc_session_iter **out, sc_db *db, int64_t session_id);
+SC_EXTERN int sc_result_iter_new(sc_result_iter **out, sc_db *db, int64_t session_id);
 
 /**
  * Next result.
@@ -980,7 +1041,14 @@ SC_EXTERN int sc_result_iter_new(sc_session_iter **out, sc_db *db, int64_t sessi
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_result_iter_next(sc_result *out, sc_session_iter *it);
+SC_EXTERN int sc_result_iter_next(sc_result *out, sc_result_iter *it);
+
+/**
+ * Free an iterator over the results of a session; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_result_iter_free(sc_result_iter *it);
 
 SC_END_DECL
 

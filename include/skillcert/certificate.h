@@ -279,33 +279,47 @@ SC_EXTERN int sc_certificate_site_get(int *site, sc_db *db, const char *credit_c
  */
 SC_EXTERN int sc_certificate_get(sc_certificate *out, sc_db *db, const char *number);
 
-/** Iterator over certificates or statistics rows. Opaque. */
+/**
+ * What sc_certificate_iter_new() selects; NULL fields select everything. Versioned: set it
+ * up with SC_CERTIFICATE_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_certificate_query {
+    unsigned int version;    /**< SC_CERTIFICATE_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's certificates, or NULL */
+    const char *id_number;   /**< only this holder's (resident ID number), or NULL */
+} sc_certificate_query;
+
+#define SC_CERTIFICATE_QUERY_VERSION 1
+#define SC_CERTIFICATE_QUERY_INIT { SC_CERTIFICATE_QUERY_VERSION, NULL, NULL }
+
+/** Iterator over certificates (sc_certificate_iter_new()). Opaque. */
 typedef struct sc_certificate_iter sc_certificate_iter;
 
 /**
  * Certificates by number.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param credit_code  only this organization's, or NULL.
- * @param id_number    only this holder's, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_CERTIFICATE_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version);
+ *         ::SC_EDB; ::SC_ENOMEM. Caller frees with
  *         sc_certificate_iter_free().
  * @since 0.1
  */
 SC_EXTERN int sc_certificate_iter_new(sc_certificate_iter **out, sc_db *db,
-                                      const char *credit_code, const char *id_number);
+                                      const sc_certificate_query *q);
 
 /**
  * Next certificate.
  * @param[out] out  filled (the caller's storage).
  * @param it  the iterator.
- * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL, or a statistics iterator); ::SC_EDB.
+ * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL); ::SC_EDB.
  * @since 0.1
  */
 SC_EXTERN int sc_certificate_iter_next(sc_certificate *out, sc_certificate_iter *it);
 
 /**
- * Free a certificate or statistics iterator; NULL is a no-op.
+ * Free a certificate iterator; NULL is a no-op.
  * @param it  the iterator.
  * @since 0.1
  */
@@ -441,31 +455,54 @@ typedef struct sc_cert_stats_row {
 } sc_cert_stats_row;
 
 /**
+ * What sc_certificate_stats_iter_new() counts; 0 and NULL fields: one total of all
+ * certificates in force. Versioned: set it up with SC_CERT_STATS_QUERY_INIT; an unknown
+ * version is ::SC_EINVAL.
+ */
+typedef struct sc_cert_stats_query {
+    unsigned int version; /**< SC_CERT_STATS_QUERY_VERSION; first */
+    unsigned int flags;   /**< SC_STATS_* bits: the grouping and SC_STATS_PUBLISHED_ONLY */
+    const char *from;     /**< first issue date, or NULL for no bound */
+    const char *to;       /**< last issue date, or NULL for no bound */
+} sc_cert_stats_query;
+
+#define SC_CERT_STATS_QUERY_VERSION 1
+#define SC_CERT_STATS_QUERY_INIT { SC_CERT_STATS_QUERY_VERSION, 0, NULL, NULL }
+
+/** Iterator over certificate statistics rows (sc_certificate_stats_iter_new()). Opaque. */
+typedef struct sc_cert_stats_iter sc_cert_stats_iter;
+
+/**
  * Count certificates in force (issued or published, not revoked; a
  * re-issue counts once) issued between @p from and @p to inclusive, grouped
  * as @p flags says (no grouping bit: one total row). Rows come in the order
  * of the grouped fields.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param flags  SC_STATS_* bits.
- * @param from   first issue date, or NULL for no bound; @p to last, or NULL.
- * @param to          last issue date, or NULL for no bound.
- * @return ::SC_OK; ::SC_EINVAL (unknown bits, bad dates); ::SC_EDB;
- *         ::SC_ENOMEM. Caller frees with sc_certificate_iter_free().
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_CERT_STATS_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (an unknown @p q version, unknown bits, bad dates); ::SC_EDB;
+ *         ::SC_ENOMEM. Caller frees with sc_cert_stats_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_certificate_stats_iter_new(sc_certificate_iter **out, sc_db *db,
-                                            unsigned int flags, const char *from,
-                                            const char *to);
+SC_EXTERN int sc_certificate_stats_iter_new(sc_cert_stats_iter **out, sc_db *db,
+                                            const sc_cert_stats_query *q);
 
 /**
  * Next statistics row.
  * @param[out] out  filled (the caller's storage).
  * @param it  the iterator.
- * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL, or a certificate iterator); ::SC_EDB.
+ * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL); ::SC_EDB.
  * @since 0.1
  */
-SC_EXTERN int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_certificate_iter *it);
+SC_EXTERN int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_cert_stats_iter *it);
+
+/**
+ * Free an iterator over certificate statistics rows; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_cert_stats_iter_free(sc_cert_stats_iter *it);
 
 /* ---- Electronic certificate (urn:skillcert:certificate:1) ------------------------------ */
 

@@ -112,7 +112,7 @@ typedef struct sc_supervision {
     char findings[SC_ORG_TEXT_SIZE];         /**< "" when none */
 } sc_supervision;
 
-/** Iterator over supervision records, inspections, findings, sanctions or credit rows. Opaque. */
+/** Iterator over the supervision records of a session (sc_supervision_iter_new()). Opaque. */
 typedef struct sc_supervision_iter sc_supervision_iter;
 
 /**
@@ -129,13 +129,13 @@ SC_EXTERN int sc_supervision_iter_new(sc_supervision_iter **out, sc_db *db, int6
  * Next supervision record.
  * @param[out] out  filled (the caller's storage).
  * @param it  the iterator.
- * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL or another kind of iterator); ::SC_EDB.
+ * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL (NULL); ::SC_EDB.
  * @since 0.2
  */
 SC_EXTERN int sc_supervision_iter_next(sc_supervision *out, sc_supervision_iter *it);
 
 /**
- * Free any supervision-module iterator.
+ * Free a supervision-record iterator.
  * @param it  NULL is a no-op.
  * @since 0.2
  */
@@ -337,16 +337,33 @@ typedef struct sc_inspection {
 SC_EXTERN int sc_inspection_get(sc_inspection *out, sc_db *db, int64_t inspection_id);
 
 /**
+ * What sc_inspection_iter_new() selects; NULL fields select everything. Versioned: set it
+ * up with SC_INSPECTION_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_inspection_query {
+    unsigned int version;    /**< SC_INSPECTION_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's inspections, or NULL */
+} sc_inspection_query;
+
+#define SC_INSPECTION_QUERY_VERSION 1
+#define SC_INSPECTION_QUERY_INIT { SC_INSPECTION_QUERY_VERSION, NULL }
+
+/** Iterator over inspections (sc_inspection_iter_new()). Opaque. */
+typedef struct sc_inspection_iter sc_inspection_iter;
+
+/**
  * Inspections by id.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param credit_code  only this organization's, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
- *         sc_supervision_iter_free().
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_INSPECTION_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version);
+ *         ::SC_EDB; ::SC_ENOMEM. Caller frees with
+ *         sc_inspection_iter_free().
  * @since 0.2
  */
-SC_EXTERN int sc_inspection_iter_new(sc_supervision_iter **out, sc_db *db,
-                                     const char *credit_code);
+SC_EXTERN int sc_inspection_iter_new(sc_inspection_iter **out, sc_db *db,
+                                     const sc_inspection_query *q);
 
 /**
  * Next inspection.
@@ -355,7 +372,14 @@ SC_EXTERN int sc_inspection_iter_new(sc_supervision_iter **out, sc_db *db,
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.2
  */
-SC_EXTERN int sc_inspection_iter_next(sc_inspection *out, sc_supervision_iter *it);
+SC_EXTERN int sc_inspection_iter_next(sc_inspection *out, sc_inspection_iter *it);
+
+/**
+ * Free an iterator over inspections; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_inspection_iter_free(sc_inspection_iter *it);
 
 /* ---- Findings -------------------------------------------------------------------------------- */
 
@@ -395,17 +419,33 @@ SC_EXTERN int sc_finding_get(sc_finding *out, sc_db *db, int64_t finding_id);
 SC_EXTERN int sc_finding_entity_get(char *out, sc_db *db, int64_t finding_id, size_t i);
 
 /**
+ * What sc_finding_iter_new() selects; NULL and 0 fields select everything. Versioned: set
+ * it up with SC_FINDING_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_finding_query {
+    unsigned int version;    /**< SC_FINDING_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's findings, or NULL */
+    int64_t inspection_id;   /**< only this inspection's, or 0 */
+} sc_finding_query;
+
+#define SC_FINDING_QUERY_VERSION 1
+#define SC_FINDING_QUERY_INIT { SC_FINDING_QUERY_VERSION, NULL, 0 }
+
+/** Iterator over findings (sc_finding_iter_new()). Opaque. */
+typedef struct sc_finding_iter sc_finding_iter;
+
+/**
  * Findings by id.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param credit_code    only this organization's, or NULL.
- * @param inspection_id  only this inspection's, or 0.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
- *         sc_supervision_iter_free().
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_FINDING_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version);
+ *         ::SC_EDB; ::SC_ENOMEM. Caller frees with
+ *         sc_finding_iter_free().
  * @since 0.2
  */
-SC_EXTERN int sc_finding_iter_new(sc_supervision_iter **out, sc_db *db, const char *credit_code,
-                                  int64_t inspection_id);
+SC_EXTERN int sc_finding_iter_new(sc_finding_iter **out, sc_db *db, const sc_finding_query *q);
 
 /**
  * Next finding.
@@ -414,7 +454,14 @@ SC_EXTERN int sc_finding_iter_new(sc_supervision_iter **out, sc_db *db, const ch
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.2
  */
-SC_EXTERN int sc_finding_iter_next(sc_finding *out, sc_supervision_iter *it);
+SC_EXTERN int sc_finding_iter_next(sc_finding *out, sc_finding_iter *it);
+
+/**
+ * Free an iterator over findings; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_finding_iter_free(sc_finding_iter *it);
 
 /**
  * Withdraw a finding found wrong (on review): from @p date on it no longer
@@ -542,16 +589,32 @@ typedef struct sc_sanction {
 SC_EXTERN int sc_sanction_get(sc_sanction *out, sc_db *db, int64_t sanction_id);
 
 /**
+ * What sc_sanction_iter_new() selects; NULL fields select everything. Versioned: set it up
+ * with SC_SANCTION_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_sanction_query {
+    unsigned int version;    /**< SC_SANCTION_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's sanctions, or NULL */
+} sc_sanction_query;
+
+#define SC_SANCTION_QUERY_VERSION 1
+#define SC_SANCTION_QUERY_INIT { SC_SANCTION_QUERY_VERSION, NULL }
+
+/** Iterator over sanctions (sc_sanction_iter_new()). Opaque. */
+typedef struct sc_sanction_iter sc_sanction_iter;
+
+/**
  * Sanctions by id.
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param credit_code  only this organization's, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. Caller frees with
- *         sc_supervision_iter_free().
+ * @param q   what to select, or NULL for everything; @p q->version must be
+ *            SC_SANCTION_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version);
+ *         ::SC_EDB; ::SC_ENOMEM. Caller frees with
+ *         sc_sanction_iter_free().
  * @since 0.2
  */
-SC_EXTERN int sc_sanction_iter_new(sc_supervision_iter **out, sc_db *db,
-                                   const char *credit_code);
+SC_EXTERN int sc_sanction_iter_new(sc_sanction_iter **out, sc_db *db, const sc_sanction_query *q);
 
 /**
  * Next sanction.
@@ -560,7 +623,14 @@ SC_EXTERN int sc_sanction_iter_new(sc_supervision_iter **out, sc_db *db,
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.2
  */
-SC_EXTERN int sc_sanction_iter_next(sc_sanction *out, sc_supervision_iter *it);
+SC_EXTERN int sc_sanction_iter_next(sc_sanction *out, sc_sanction_iter *it);
+
+/**
+ * Free an iterator over sanctions; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_sanction_iter_free(sc_sanction_iter *it);
 
 /* ---- Credit evaluation (信用评估) --------------------------------------------------------- */
 
@@ -661,16 +731,33 @@ SC_EXTERN int sc_credit_compute(size_t *count, sc_db *db, const sc_actor *actor,
                                 const char *as_of);
 
 /**
+ * What sc_credit_list_iter_new() selects; a NULL field selects the latest list computed.
+ * Versioned: set it up with SC_CREDIT_LIST_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_credit_list_query {
+    unsigned int version; /**< SC_CREDIT_LIST_QUERY_VERSION; first */
+    const char *as_of;    /**< the list's date (YYYY-MM-DD), or NULL for the latest computed */
+} sc_credit_list_query;
+
+#define SC_CREDIT_LIST_QUERY_VERSION 1
+#define SC_CREDIT_LIST_QUERY_INIT { SC_CREDIT_LIST_QUERY_VERSION, NULL }
+
+/** Iterator over credit scores (sc_credit_list_iter_new(), sc_credit_history_iter_new()). Opaque. */
+typedef struct sc_credit_iter sc_credit_iter;
+
+/**
  * The published ranked list of @p as_of (NULL: the latest computed), best
  * first (score descending, then credit code).
  * @param[out] out  the iterator; NULL on failure.
  * @param db  the registry.
- * @param as_of  the list's date, or NULL for the latest computed.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (no list computed for that
- *         date); ::SC_EDB; ::SC_ENOMEM. Caller frees with sc_supervision_iter_free().
+ * @param q   what to select, or NULL for the latest list; @p q->version must be
+ *            SC_CREDIT_LIST_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_ENOTFOUND (no
+ *         list computed for that date); ::SC_EDB; ::SC_ENOMEM. Caller frees with sc_credit_iter_free().
  * @since 0.2
  */
-SC_EXTERN int sc_credit_list_iter_new(sc_supervision_iter **out, sc_db *db, const char *as_of);
+SC_EXTERN int sc_credit_list_iter_new(sc_credit_iter **out, sc_db *db,
+                                      const sc_credit_list_query *q);
 
 /**
  * The history of an organization's published scores, oldest date first.
@@ -678,10 +765,10 @@ SC_EXTERN int sc_credit_list_iter_new(sc_supervision_iter **out, sc_db *db, cons
  * @param db  the registry.
  * @param credit_code  the organization's unified social credit code (统一社会信用代码).
  * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (organization); ::SC_EDB;
- *         ::SC_ENOMEM. Caller frees with sc_supervision_iter_free().
+ *         ::SC_ENOMEM. Caller frees with sc_credit_iter_free().
  * @since 0.2
  */
-SC_EXTERN int sc_credit_history_iter_new(sc_supervision_iter **out, sc_db *db,
+SC_EXTERN int sc_credit_history_iter_new(sc_credit_iter **out, sc_db *db,
                                          const char *credit_code);
 
 /**
@@ -691,7 +778,14 @@ SC_EXTERN int sc_credit_history_iter_new(sc_supervision_iter **out, sc_db *db,
  * @return ::SC_OK; ::SC_ITEROVER; ::SC_EINVAL; ::SC_EDB.
  * @since 0.2
  */
-SC_EXTERN int sc_credit_iter_next(sc_credit_score *out, sc_supervision_iter *it);
+SC_EXTERN int sc_credit_iter_next(sc_credit_score *out, sc_credit_iter *it);
+
+/**
+ * Free an iterator over credit scores; NULL is a no-op.
+ * @param it  the iterator.
+ * @since 0.1
+ */
+SC_EXTERN void sc_credit_iter_free(sc_credit_iter *it);
 
 /**
  * The published list of @p as_of (NULL: latest) as an XML document

@@ -107,6 +107,15 @@ assert d["status"] == "confirmed" and d["candidates"] == 3, d
 assert len(d["staff"]) == 5 and len(d["enrolled"]) == 3, d
 assert [e["application"] for e in d["enrolled"]] == ["1", "2", "3"], d["enrolled"]
 '
+# The session list filters through its query structure: by organization and by day.
+run --json session list --org $A
+py "session list --org: the one session" '
+assert [x["id"] for x in d] == [1], d
+'
+run --json session list --date 2030-01-01
+py "session list --date: none that day" '
+assert d == [], d
+'
 
 # ---- the bank and a paper -----------------------------------------------------------------------------
 
@@ -116,6 +125,14 @@ check "it is version 1" out_has "version 1"
 run $AS_A bank add-item $A Q2 --type multiple --occupation $OCC --level 4 --area 基础知识 --difficulty 2 --stem "下列正确的是" --answer CA 甲 乙 丙
 run $AS_A bank add-item $A Q3 --type true-false --occupation $OCC --level 4 --area 基础知识 --difficulty 2 --stem "可以闯红灯" --answer F
 check "three items saved" test "$rc" = 0
+run --json bank list $A --occupation $OCC --level 4
+py "bank list --occupation --level: the three items" '
+assert len(d) == 3, d
+'
+run --json bank list $A --level 3
+py "bank list --level 3: none" '
+assert d == [], d
+'
 run --json $AS_A paper assemble 1 --component theory --areas 基础知识:100 --types single:1:40,multiple:1:30,true-false:1:30 --seed 7
 check "paper assemble exits 0" test "$rc" = 0
 py "paper assemble --json: three items, 100 points, seed 7" '
