@@ -484,7 +484,10 @@ int sc_credit_iter_next(sc_credit_score *out, sc_credit_iter *wrapped)
 
 void sc_credit_iter_free(sc_credit_iter *it)
 {
-    sc_supervision_iter_free(it ? &it->rows : NULL);
+    /* The store's row reader directly, as sc_supervision_iter_free() does: credit_eval
+     * sits below supervision (supervision refreshes the credit), so it calls down only. */
+    if (it)
+        sc__rows_free(&it->rows.r);
 }
 
 /* ---- the data of the credit document (xml_credit.c) ----------------------------------------- */
