@@ -1225,9 +1225,11 @@ static int claim_refused(const char *id_number, const char *claim, const char *o
 int sc__application_claim_check(sc_db *db, sc__claim_cache *cc, const char *credit_code,
                                 const char *id_number, const char *occupation,
                                 const char *work_type, int level, int path, const char *claim,
-                                const char *verified, int need_record)
+                                const char *verified, int need_record,
+                                const sc_candidate *record)
 {
-    sc_candidate *c = NULL;
+    sc_candidate *own = NULL;
+    const sc_candidate *c = record;
     size_t i, n;
     int rc, met = 0;
     if (!work_type)
@@ -1247,10 +1249,13 @@ int sc__application_claim_check(sc_db *db, sc__claim_cache *cc, const char *cred
         sc__copy_text(cc->day, sizeof cc->day, verified);
         sc__copy_text(cc->code, sizeof cc->code, credit_code);
     }
-    if ((rc = sc_candidate_load(&c, db, id_number)) != SC_OK)
-        return rc;
+    if (!c) {
+        if ((rc = sc_candidate_load(&own, db, id_number)) != SC_OK)
+            return rc;
+        c = own;
+    }
     if (need_record && !record_held(c)) {
-        sc_candidate_free(c);
+        sc_candidate_free(own);
         return claim_refused(id_number, claim, occupation, work_type, level,
                              "this registry holds no record of the person and none is "
                              "carried (<records>): a claim with no record never passes");
@@ -1258,7 +1263,7 @@ int sc__application_claim_check(sc_db *db, sc__claim_cache *cc, const char *cred
     rc = sc_eligibility_decide(cc->decision, cc->rules, c, occupation,
                                work_type[0] ? work_type : NULL, level, path, cc->confirmed,
                                verified);
-    sc_candidate_free(c);
+    sc_candidate_free(own);
     if (rc != SC_OK)
         return rc;
     if (path != SC_PATH_NORMAL) {
@@ -1317,7 +1322,8 @@ static int confirm_apply(sc_db *db, const app_row *r, const char *date, const ch
 static int claim_confirmable(sc_db *db, sc__claim_cache *cc, const app_row *r)
 {
     return sc__application_claim_check(db, cc, r->code, r->id_number, r->occupation,
-                                       r->work_type, r->level, r->path, r->claim, r->verified, 0);
+                                       r->work_type, r->level, r->path, r->claim, r->verified, 0,
+                                       NULL);
 }
 
 static int do_confirm(sc_db *db, const sc_actor *actor, int action, const int64_t *ids, size_t n,

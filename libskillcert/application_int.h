@@ -125,7 +125,10 @@ void sc__claim_cache_free(sc__claim_cache *cc);
  * special path's name), decided again on the record this registry holds for
  * `id_number`, with the rules in force on the verification day `verified` and
  * the special paths confirmed for organization `credit_code` then, as
- * sc_application_verify decides it (issue 11). A claim with no record behind it
+ * sc_application_verify decides it (issue 11). `record` (may be NULL: read from
+ * the registry) is that record when the caller has it at hand, exactly as stored
+ * (a batch's <records> just stored by sc__candidate_store_adding, which keeps
+ * nothing `c` lacks). A claim with no record behind it
  * never passes: with `need_record`, a person of whom this registry holds no
  * record at all is refused before any rule is read; otherwise the rules decide
  * (a condition needing no record may pass). SC_OK; SC_ECONSTRAINT (recorded,
@@ -133,7 +136,8 @@ void sc__claim_cache_free(sc__claim_cache *cc);
 int sc__application_claim_check(sc_db *db, sc__claim_cache *cc, const char *credit_code,
                                 const char *id_number, const char *occupation,
                                 const char *work_type, int level, int path, const char *claim,
-                                const char *verified, int need_record);
+                                const char *verified, int need_record,
+                                const sc_candidate *record);
 
 /* What assessment tells the application it is linked to (application.c owns
  * the table; these run inside the caller's transaction, with no authorization

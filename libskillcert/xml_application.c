@@ -173,8 +173,8 @@ typedef struct {
     char canon[SC_OCCUPATION_CODE_SIZE], work_type[SC_WORK_TYPE_SIZE];
     char verified[SC_DATE_SIZE], claim[32];
     int level, path;
-    sc_candidate *records;      /* while inside <records> */
-    int carried;                /* the application carried <records> */
+    sc_candidate *records;      /* from <records> to the application's end */
+    int carried;                /* the application carried <records>, now stored */
     sc__claim_cache claims;     /* deciding a claim again: the rules of a day */
 } batch_state;
 
@@ -197,7 +197,8 @@ static int claim_decide(sc__xml_ctx *ctx, batch_state *s)
 {
     if (sc__application_claim_check(ctx->db, &s->claims, s->ann.a.credit_code, s->id_number,
                                     s->canon, s->work_type, s->level, s->path, s->claim,
-                                    s->verified, !s->carried) != SC_OK)
+                                    s->verified, !s->carried,
+                                    s->carried ? s->records : NULL) != SC_OK)
         return sc__xml_fail_last(ctx, "eligibility");
     return SC_OK;
 }
@@ -489,14 +490,18 @@ static int batch_end(sc__xml_ctx *ctx, void *state, const char *local, int depth
         /* The organization's record (the batch is its act): it adds, never overwrites. */
         if (sc__candidate_store_adding(ctx->db, ctx->actor, s->records, NULL, NULL) != SC_OK)
             rc = sc__xml_fail_last(ctx, NULL);
-        sc_candidate_free(s->records);
-        s->records = NULL;
-        s->carried = 1;
+        /* Stored, it is the record held here: every stored entry is in it. */
+        s->carried = rc == SC_OK;
     }
     /* The application read, its record (if carried) held here now: the claim is
      * decided again on the record (issue 11). */
-    if (ctx->db && depth == 1 && rc == SC_OK)
-        rc = claim_decide(ctx, s);
+    if (ctx->db && depth == 1) {
+        if (rc == SC_OK)
+            rc = claim_decide(ctx, s);
+        sc_candidate_free(s->records);
+        s->records = NULL;
+        s->carried = 0;
+    }
     return rc;
 }
 
