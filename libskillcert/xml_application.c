@@ -175,6 +175,7 @@ typedef struct {
     int level, path;
     sc_candidate *records;      /* from <records> to the application's end */
     int carried;                /* the application carried <records>, now stored */
+    sqlite3_int64 fresh;        /* the person's row, when this application recorded them */
     sc__claim_cache claims;     /* deciding a claim again: the rules of a day */
 } batch_state;
 
@@ -380,7 +381,8 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
     s->level = level;
     s->path = path;
     s->carried = 0;
-    if (sc__candidate_receive(ctx->db, &rid, name, s->now, ctx->actor->label) != SC_OK)
+    if (sc__candidate_receive(ctx->db, &rid, name, s->now, ctx->actor->label, &s->fresh) !=
+        SC_OK)
         return sc__xml_fail_last(ctx, "id-number");
     memset(&in, 0, sizeof in);
     in.id_number = rid.number;
@@ -488,7 +490,10 @@ static int batch_end(sc__xml_ctx *ctx, void *state, const char *local, int depth
     (void)local;
     if (ctx->db && depth == 2 && s->records) {
         /* The organization's record (the batch is its act): it adds, never overwrites. */
-        if (sc__candidate_store_adding(ctx->db, ctx->actor, s->records, NULL, NULL) != SC_OK)
+        /* Recorded by this application, the person has nothing stored to keep. */
+        if ((s->fresh ? sc__candidate_store_fresh(ctx->db, ctx->actor, s->fresh, s->records)
+                      : sc__candidate_store_adding(ctx->db, ctx->actor, s->records, NULL,
+                                                   NULL)) != SC_OK)
             rc = sc__xml_fail_last(ctx, NULL);
         /* Stored, it is the record held here: every stored entry is in it. */
         s->carried = rc == SC_OK;
