@@ -7,11 +7,14 @@
  *           holding the catalog, a filed organization and its open
  *           announcement: streaming parse, XSD validation, business checks
  *           (ID check character, announcement and scope, one open application
- *           per person and offering), candidate and application rows, one
- *           transaction, batch bookkeeping and the audit entry.
+ *           per person and offering), candidate and application rows, each
+ *           application's carried record (one work period) added to the
+ *           candidate and its claimed condition (L5-a) decided again on it
+ *           (issue 11), one transaction, batch bookkeeping and the audit entry.
  *   floor:  a bare libxml2 SAX2 push parse with the same XSD plugged in,
  *           feeding bare prepared INSERTs in one transaction into a table with
- *           the applications' unique key (person, offering).
+ *           the applications' unique key (person, offering) and a table of
+ *           the work periods.
  *
  * The batch is signed by the organization (issue 12): a detached CMS over its
  * bytes (FILE.p7s) with keys made here (root, centre, organization), and the
@@ -92,7 +95,10 @@ static void write_batch(const char *path, long n)
         id_number(id, i);
         fprintf(f, "  <application id-number=\"%s\" name=\"考生%ld\" occupation=\"4-02-07-10\" "
                    "level=\"5\" path=\"normal\" applied=\"2024-03-05\" verified=\"2024-03-10\" "
-                   "eligibility=\"L5-a\"/>\n", id, i);
+                   "eligibility=\"L5-a\">\n"
+                   "    <records><work occupation=\"4-02-07-10\" from=\"2021-06-01\" "
+                   "to=\"2023-12-31\"/></records>\n"
+                   "  </application>\n", id, i);
     }
     fputs("</candidate-batch>\n", f);
     if (fclose(f) != 0) {
@@ -224,7 +230,8 @@ static int run_import(const char *db_path, const char *xml, long n)
 /* ---- the floor ---- */
 
 typedef struct {
-    sqlite3_stmt *ins;
+    sqlite3_stmt *ins, *work;
+    char id[32];                /* the application being read */
     long rows;
     int failed;
 } floor_ctx;
@@ -250,6 +257,21 @@ static void floor_start(void *ud, const xmlChar *local, const xmlChar *prefix,
                                   "path", "applied" };
     int k, len;
     (void)prefix, (void)uri, (void)nb_ns, (void)ns, (void)nb_def;
+    if (!strcmp((const char *)local, "work")) { /* the record the claim rests on */
+        static const char *wcols[] = { "occupation", "from", "to" };
+        sqlite3_bind_text(f->work, 1, f->id, -1, SQLITE_STATIC);
+        for (k = 0; k < 3; k++) {
+            const char *v = attr(attrs, nb_attrs, wcols[k], &len);
+            if (v)
+                sqlite3_bind_text(f->work, k + 2, v, len, SQLITE_TRANSIENT);
+            else
+                sqlite3_bind_null(f->work, k + 2);
+        }
+        if (sqlite3_step(f->work) != SQLITE_DONE)
+            f->failed = 1;
+        sqlite3_reset(f->work);
+        return;
+    }
     if (strcmp((const char *)local, "application"))
         return;
     for (k = 0; k < 7; k++) {
@@ -258,6 +280,8 @@ static void floor_start(void *ud, const xmlChar *local, const xmlChar *prefix,
             sqlite3_bind_text(f->ins, k + 1, v, len, SQLITE_TRANSIENT);
         else
             sqlite3_bind_null(f->ins, k + 1);
+        if (k == 0)
+            snprintf(f->id, sizeof f->id, "%.*s", v ? len : 0, v ? v : "");
     }
     if (sqlite3_step(f->ins) != SQLITE_DONE)
         f->failed = 1;
@@ -301,8 +325,11 @@ static int run_floor(const char *db_path, const char *xml, long n)
     sqlite3_exec(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                     "CREATE TABLE floor(id_number TEXT NOT NULL, name TEXT, occupation TEXT NOT NULL,"
                     " work_type TEXT, level INTEGER NOT NULL, path TEXT, applied TEXT,"
-                    " UNIQUE(id_number, occupation, work_type, level))", NULL, NULL, NULL);
+                    " UNIQUE(id_number, occupation, work_type, level));"
+                    "CREATE TABLE floor_work(id_number TEXT NOT NULL, occupation TEXT NOT NULL,"
+                    " started TEXT NOT NULL, ended TEXT)", NULL, NULL, NULL);
     sqlite3_prepare_v2(c, "INSERT INTO floor VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &f.ins, NULL);
+    sqlite3_prepare_v2(c, "INSERT INTO floor_work VALUES (?1, ?2, ?3, ?4)", -1, &f.work, NULL);
     pctx = xmlSchemaNewMemParserCtxt(xsd, (int)strlen(xsd));
     schema = xmlSchemaParse(pctx);
     vctx = xmlSchemaNewValidCtxt(schema);
@@ -331,6 +358,7 @@ static int run_floor(const char *db_path, const char *xml, long n)
     xmlSchemaFreeParserCtxt(pctx);
     fclose(in);
     sqlite3_finalize(f.ins);
+    sqlite3_finalize(f.work);
     sqlite3_close(c);
     return 0;
 }

@@ -617,16 +617,22 @@ typedef struct {
     char occupation[SC_OCCUPATION_CODE_SIZE];
     char work_type[SC_WORK_TYPE_SIZE];
     char last[SC_DATE_SIZE];   /* the date of its last step */
+    char verified[SC_DATE_SIZE];             /* the verification: its day and claim */
+    char claim[SC_CONDITION_ID_SIZE];
 } app_row;
 
 static const char SQL_APP_ROW[] =
     "SELECT p.state, p.org_id, o.credit_code, c.id_number, p.occupation, p.work_type, p.level, "
-    "p.path, max(p.applied, coalesce(p.verified, ''), coalesce(p.confirmed, '')), p.id "
+    "p.path, max(p.applied, coalesce(p.verified, ''), coalesce(p.confirmed, '')), p.id, "
+    "p.verified, p.eligibility "
     "FROM application p JOIN org o ON o.id = p.org_id JOIN candidate c ON c.id = p.candidate_id "
     "WHERE p.id = ?1";
 
-static void app_row_fill(app_row *r, sqlite3_stmt *st)
+/* Columns 0..9 as SQL_APP_ROW's; the verification's day and claim at `vcol`, vcol + 1. */
+static void app_row_fill(app_row *r, sqlite3_stmt *st, int vcol)
 {
+    sc__copy_text(r->verified, sizeof r->verified, sc__col_text(st, vcol));
+    sc__copy_text(r->claim, sizeof r->claim, sc__col_text(st, vcol + 1));
     r->id = sqlite3_column_int64(st, 9);
     r->state = sqlite3_column_int(st, 0);
     r->org_id = sqlite3_column_int64(st, 1);
@@ -649,7 +655,7 @@ static int app_row_get(sc_db *db, sqlite3_int64 id, app_row *r)
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        app_row_fill(r, st);
+        app_row_fill(r, st, 10);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW)
         return SC_OK;
@@ -1185,6 +1191,99 @@ int sc_application_verify_batch(size_t *verified, sc_db *db, const sc_actor *act
     return do_verify(verified, db, actor, SC__ACT_APPLICATION_VERIFY_BATCH, ids, n, date);
 }
 
+/* ---- the claim, decided again ----------------------------------------------------------- */
+
+void sc__claim_cache_free(sc__claim_cache *cc)
+{
+    if (!cc)
+        return;
+    sc_ruleset_free(cc->rules);
+    sc_decision_free(cc->decision);
+    memset(cc, 0, sizeof *cc);
+}
+
+/* Does c hold any record at all (what a rule may consume)? */
+static int record_held(const sc_candidate *c)
+{
+    return sc_candidate_work_count(c) || sc_candidate_education_count(c) ||
+           sc_candidate_certificate_count(c) || sc_candidate_evidence_count(c) ||
+           sc_candidate_apprenticeship_occupation(c) != NULL;
+}
+
+/* The refusal of a claim: "<person> is verified as meeting '<claim>' for
+ * <offering>, but <why>". */
+static int claim_refused(const char *id_number, const char *claim, const char *occupation,
+                         const char *work_type, int level, const char *why)
+{
+    sc__error_set(SC_ECONSTRAINT, SC_DOMAIN_RULES,
+                  "%s is verified as meeting '%s' for %s%s%s level %d, but %s", id_number,
+                  claim, occupation, work_type[0] ? "/" : "", work_type, level, why);
+    sc__error_set_field("eligibility");
+    return SC_ECONSTRAINT;
+}
+
+int sc__application_claim_check(sc_db *db, sc__claim_cache *cc, const char *credit_code,
+                                const char *id_number, const char *occupation,
+                                const char *work_type, int level, int path, const char *claim,
+                                const char *verified, int need_record,
+                                const sc_candidate *record)
+{
+    sc_candidate *own = NULL;
+    const sc_candidate *c = record;
+    size_t i, n;
+    int rc, met = 0;
+    if (!work_type)
+        work_type = "";
+    if (!claim || !claim[0] || !verified || !verified[0])
+        return claim_refused(id_number, claim ? claim : "", occupation, work_type, level,
+                             "it has no verified claim and day to decide again");
+    if (!cc->decision && (rc = sc_decision_new(&cc->decision)) != SC_OK)
+        return rc;
+    if (!cc->rules || strcmp(cc->day, verified) || strcmp(cc->code, credit_code)) {
+        sc_ruleset_free(cc->rules);
+        cc->rules = NULL;
+        cc->day[0] = '\0';
+        if ((rc = sc_ruleset_load(&cc->rules, db, verified)) != SC_OK ||
+            (rc = sc_org_rules_confirmed_get(&cc->confirmed, db, credit_code, verified)) != SC_OK)
+            return rc;
+        sc__copy_text(cc->day, sizeof cc->day, verified);
+        sc__copy_text(cc->code, sizeof cc->code, credit_code);
+    }
+    if (!c) {
+        if ((rc = sc_candidate_load(&own, db, id_number)) != SC_OK)
+            return rc;
+        c = own;
+    }
+    if (need_record && !record_held(c)) {
+        sc_candidate_free(own);
+        return claim_refused(id_number, claim, occupation, work_type, level,
+                             "this registry holds no record of the person and none is "
+                             "carried (<records>): a claim with no record never passes");
+    }
+    rc = sc_eligibility_decide(cc->decision, cc->rules, c, occupation,
+                               work_type[0] ? work_type : NULL, level, path, cc->confirmed,
+                               verified);
+    sc_candidate_free(own);
+    if (rc != SC_OK)
+        return rc;
+    if (path != SC_PATH_NORMAL) {
+        met = sc_decision_eligible(cc->decision) && !strcmp(claim, sc_path_name(path));
+    } else {
+        n = sc_decision_condition_count(cc->decision);
+        for (i = 0; i < n && !met; i++)
+            met = !strcmp(sc_decision_condition_id(cc->decision, i), claim) &&
+                  sc_decision_condition_met(cc->decision, i) == 1;
+    }
+    if (met)
+        return SC_OK;
+    {
+        char why[SC_ORG_TEXT_SIZE * 2];
+        snprintf(why, sizeof why, "the record decides otherwise: %s",
+                 sc_decision_message(cc->decision));
+        return claim_refused(id_number, claim, occupation, work_type, level, why);
+    }
+}
+
 /* ---- confirm ------------------------------------------------------------------------- */
 
 static const char SQL_SET_CONFIRMED[] =
@@ -1217,14 +1316,26 @@ static int confirm_apply(sc_db *db, const app_row *r, const char *date, const ch
     return sc__db_exec_stmt(db, st, "recording a confirmation");
 }
 
+/* The district confirms only a claim the record supports: the claim the
+ * application was verified on, decided again on the record this registry holds
+ * (issue 11). */
+static int claim_confirmable(sc_db *db, sc__claim_cache *cc, const app_row *r)
+{
+    return sc__application_claim_check(db, cc, r->code, r->id_number, r->occupation,
+                                       r->work_type, r->level, r->path, r->claim, r->verified, 0,
+                                       NULL);
+}
+
 static int do_confirm(sc_db *db, const sc_actor *actor, int action, const int64_t *ids, size_t n,
                       const char *date)
 {
     sqlite3_int64 authorized[16];
+    sc__claim_cache cc;
     size_t nauth = 0, i;
     app_row r;
     int rc;
 
+    memset(&cc, 0, sizeof cc);
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
     for (i = 0; i < n; i++) {
@@ -1239,7 +1350,8 @@ static int do_confirm(sc_db *db, const sc_actor *actor, int action, const int64_
                 goto fail_item;
             authorized[nauth < 16 ? nauth++ : 15] = r.org_id;
         }
-        if ((rc = answer_check(&r, 1, date)) != SC_OK)
+        if ((rc = answer_check(&r, 1, date)) != SC_OK ||
+            (rc = claim_confirmable(db, &cc, &r)) != SC_OK)
             goto fail_item;
         if ((rc = confirm_apply(db, &r, date, actor->label, NULL)) != SC_OK)
             goto fail;
@@ -1259,11 +1371,13 @@ static int do_confirm(sc_db *db, const sc_actor *actor, int action, const int64_
         if (rc != SC_OK)
             goto fail;
     }
+    sc__claim_cache_free(&cc);
     return sc__db_commit(db);
 fail_item:
     if (action != SC__ACT_APPLICATION_CONFIRM)
         batch_error(rc, i, n, ids[i]);
 fail:
+    sc__claim_cache_free(&cc);
     sc__db_rollback(db);
     return rc;
 }
@@ -1733,7 +1847,7 @@ int sc__application_receive(sc_db *db, const sc__app_in *in, int *changed)
 static const char SQL_APP_ROW_BY_KEY[] =
     "SELECT p.state, p.org_id, o.credit_code, c.id_number, p.occupation, p.work_type, p.level, "
     "p.path, max(p.applied, coalesce(p.verified, ''), coalesce(p.confirmed, '')), p.id, "
-    "p.confirmed, p.ended, p.ended_at, p.reason "
+    "p.confirmed, p.ended, p.ended_at, p.reason, p.verified, p.eligibility "
     "FROM application p JOIN org o ON o.id = p.org_id JOIN candidate c ON c.id = p.candidate_id "
     "WHERE p.candidate_id = (SELECT id FROM candidate WHERE id_number = ?1) "
     "AND p.announcement_id = ?2 AND p.occupation = ?3 AND p.work_type = ?4 AND p.level = ?5 "
@@ -1758,7 +1872,7 @@ int sc__application_answer(sc_db *db, const char *id_number, sqlite3_int64 annou
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         const char *when = sc__col_text(st, confirm ? 10 : 11), *why = sc__col_text(st, 13);
-        app_row_fill(&r, st);
+        app_row_fill(&r, st, 14);
         /* This registry has the decision already: a replay of the same answer. */
         if (confirm)
             same = r.state == SC_APPLICATION_CONFIRMED || r.state == SC_APPLICATION_COMPLETED;

@@ -109,6 +109,36 @@ int sc__application_answer(sc_db *db, const char *id_number, sqlite3_int64 annou
                            int confirm, const char *date, const char *by,
                            const char *batch_id, const char *reason, int *changed);
 
+/* The rules and the confirmed special paths of a day, kept across the claims of
+ * one run (a batch import, a confirmation batch); zero it before the first use
+ * and free it with sc__claim_cache_free. */
+typedef struct sc__claim_cache {
+    sc_ruleset *rules;
+    sc_decision *decision;
+    char day[SC_DATE_SIZE];
+    char code[SC_CREDIT_CODE_SIZE];
+    unsigned int confirmed;
+} sc__claim_cache;
+void sc__claim_cache_free(sc__claim_cache *cc);
+
+/* The claim an application was verified on (a condition of the standard, or the
+ * special path's name), decided again on the record this registry holds for
+ * `id_number`, with the rules in force on the verification day `verified` and
+ * the special paths confirmed for organization `credit_code` then, as
+ * sc_application_verify decides it (issue 11). `record` (may be NULL: read from
+ * the registry) is that record when the caller has it at hand, exactly as stored
+ * (a batch's <records> just stored by sc__candidate_store_adding, which keeps
+ * nothing `c` lacks). A claim with no record behind it
+ * never passes: with `need_record`, a person of whom this registry holds no
+ * record at all is refused before any rule is read; otherwise the rules decide
+ * (a condition needing no record may pass). SC_OK; SC_ECONSTRAINT (recorded,
+ * field "eligibility"); SC_ENOTFOUND (no such person, field "id-number"); SC_EDB. */
+int sc__application_claim_check(sc_db *db, sc__claim_cache *cc, const char *credit_code,
+                                const char *id_number, const char *occupation,
+                                const char *work_type, int level, int path, const char *claim,
+                                const char *verified, int need_record,
+                                const sc_candidate *record);
+
 /* What assessment tells the application it is linked to (application.c owns
  * the table; these run inside the caller's transaction, with no authorization
  * or audit of their own). SC_OK; SC_EDB. */

@@ -1090,17 +1090,21 @@ int sc_candidate_load(sc_candidate **out, sc_db *db, const char *id_number)
 
 /* No RETURNING: SQLite runs it through an ephemeral table per row, which cost a
  * sixth of an import; the application insert finds the candidate's id itself. */
-static const char SQL_CAND_UPSERT[] =
-    "INSERT INTO candidate(id_number, name, birth_date, sex, created, updated, updated_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) ON CONFLICT(id_number) DO UPDATE SET "
-    "name = excluded.name, updated = excluded.updated, updated_by = excluded.updated_by";
+static const char SQL_CAND_RECEIVE[] =
+    "INSERT OR IGNORE INTO candidate(id_number, name, birth_date, sex, created, updated, "
+    "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)";
+static const char SQL_CAND_RENAME[] =
+    "UPDATE candidate SET name = ?2, updated = ?3, updated_by = ?4 WHERE id_number = ?1";
 
 int sc__candidate_receive(sc_db *db, const sc_resident_id *rid, const char *name,
-                          const char *now, const char *by)
+                          const char *now, const char *by, sqlite3_int64 *fresh)
 {
     sqlite3_stmt *st;
     int rc;
-    if ((rc = sc__db_stmt_get(db, SQL_CAND_UPSERT, &st)) != SC_OK)
+    if (fresh)
+        *fresh = 0;
+    /* New: one INSERT, and the caller knows nothing of theirs is stored. */
+    if ((rc = sc__db_stmt_get(db, SQL_CAND_RECEIVE, &st)) != SC_OK)
         return rc;
     sqlite3_bind_text(st, 1, rid->number, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
@@ -1110,7 +1114,47 @@ int sc__candidate_receive(sc_db *db, const sc_resident_id *rid, const char *name
     sqlite3_bind_text(st, 6, by, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? SC_OK : sc__db_fail(db, rc, "recording a candidate");
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "recording a candidate");
+    if (sqlite3_changes(db->conn) == 1) {
+        if (fresh)
+            *fresh = sqlite3_last_insert_rowid(db->conn);
+        return SC_OK;
+    }
+    /* Recorded before: renamed. */
+    if ((rc = sc__db_stmt_get(db, SQL_CAND_RENAME, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, rid->number, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, by, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "recording a candidate");
+    if (sqlite3_changes(db->conn) != 1)
+        return sc__error_set(SC_EDB, SC_DOMAIN_DB, "recording a candidate: %s was neither "
+                             "added nor found", rid->number);
+    return SC_OK;
+}
+
+int sc__candidate_store_fresh(sc_db *db, const sc_actor *actor, sqlite3_int64 id,
+                              const sc_candidate *c)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (c->appr_occupation) { /* the row holds the apprenticeship */
+        if ((rc = sc__db_stmt_get(db, SQL_CAND_UPD, &st)) != SC_OK)
+            return rc;
+        sqlite3_bind_int64(st, 1, id);
+        sc__bind_text(st, 2, c->name);
+        sc__bind_text(st, 3, c->appr_occupation);
+        sc__bind_text(st, 4, c->appr_date_s);
+        sc__bind_text(st, 5, actor ? actor->label : "system");
+        if ((rc = sc__db_exec_stmt(db, st, "updating a candidate")) != SC_OK)
+            return rc;
+    }
+    return save_children(db, id, c);
 }
 
 /* ---- an organization adds, never overwrites (issue 11) -------------------------------- */

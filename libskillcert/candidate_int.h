@@ -99,8 +99,17 @@ int sc__candidate_store_adding(sc_db *db, const sc_actor *actor, const sc_candid
 
 /* The bulk path of a candidate batch (xml_application.c): record the person of
  * a checked resident ID with `name`, or rename the one recorded, at `now` by
- * `by`, inside the caller's transaction. SC_OK; SC_EDB (recorded). */
+ * `by`, inside the caller's transaction. *fresh (may be NULL): the new row's id
+ * when the person was not recorded before (nothing is stored of them), else 0.
+ * SC_OK; SC_EDB (recorded). */
 int sc__candidate_receive(sc_db *db, const sc_resident_id *rid, const char *name,
-                          const char *now, const char *by);
+                          const char *now, const char *by, sqlite3_int64 *fresh);
+
+/* As sc__candidate_store_adding, for the person just recorded as row `id` by
+ * sc__candidate_receive (fresh: nothing of theirs is stored, so nothing can be
+ * overwritten): the record's entries are added, by `actor`, inside the
+ * caller's transaction. SC_OK; SC_EDB. */
+int sc__candidate_store_fresh(sc_db *db, const sc_actor *actor, sqlite3_int64 id,
+                              const sc_candidate *c);
 
 #endif

@@ -173,12 +173,10 @@ typedef struct {
     char canon[SC_OCCUPATION_CODE_SIZE], work_type[SC_WORK_TYPE_SIZE];
     char verified[SC_DATE_SIZE], claim[32];
     int level, path;
-    sc_candidate *records;      /* while inside <records> */
-    /* deciding a claim again: the rules and the confirmed special paths of a day */
-    sc_ruleset *rules;
-    sc_decision *decision;
-    char rules_day[SC_DATE_SIZE];
-    unsigned int confirmed;
+    sc_candidate *records;      /* from <records> to the application's end */
+    int carried;                /* the application carried <records>, now stored */
+    sqlite3_int64 fresh;        /* the person's row, when this application recorded them */
+    sc__claim_cache claims;     /* deciding a claim again: the rules of a day */
 } batch_state;
 
 static void batch_cleanup(void *state)
@@ -186,56 +184,24 @@ static void batch_cleanup(void *state)
     batch_state *s = state;
     sc_candidate_free(s->records);
     s->records = NULL;
-    sc_ruleset_free(s->rules);
-    s->rules = NULL;
-    sc_decision_free(s->decision);
-    s->decision = NULL;
+    sc__claim_cache_free(&s->claims);
 }
 
 /* The organization verified the application on the claim (a condition of the
  * standard, or the special path): decided again here, on the record this registry
- * now holds, with the rules in force on the verification day and the special paths
- * confirmed for the organization then, as sc_application_verify decides it. The
- * claimed condition must be met. SC_OK, or the refusal at field "eligibility". */
+ * holds once the application's own <records> (if any) are added, as
+ * sc_application_verify decides it (sc__application_claim_check). An application
+ * that carries no record for a person this registry holds none of is refused: a
+ * claim with no record never passes (issue 11). SC_OK, or the refusal at field
+ * "eligibility". */
 static int claim_decide(sc__xml_ctx *ctx, batch_state *s)
 {
-    sc_candidate *c = NULL;
-    size_t i, n;
-    int rc, met = 0;
-    if (!s->decision && sc_decision_new(&s->decision) != SC_OK)
-        return sc__xml_fail_last(ctx, NULL);
-    if (!s->rules || strcmp(s->rules_day, s->verified)) {
-        sc_ruleset_free(s->rules);
-        s->rules = NULL;
-        if (sc_ruleset_load(&s->rules, ctx->db, s->verified) != SC_OK ||
-            sc_org_rules_confirmed_get(&s->confirmed, ctx->db, s->ann.a.credit_code,
-                                       s->verified) != SC_OK)
-            return sc__xml_fail_last(ctx, "eligibility");
-        memcpy(s->rules_day, s->verified, sizeof s->rules_day);
-    }
-    if (sc_candidate_load(&c, ctx->db, s->id_number) != SC_OK)
-        return sc__xml_fail_last(ctx, "id-number");
-    rc = sc_eligibility_decide(s->decision, s->rules, c, s->canon,
-                               s->work_type[0] ? s->work_type : NULL, s->level, s->path,
-                               s->confirmed, s->verified);
-    sc_candidate_free(c);
-    if (rc != SC_OK)
+    if (sc__application_claim_check(ctx->db, &s->claims, s->ann.a.credit_code, s->id_number,
+                                    s->canon, s->work_type, s->level, s->path, s->claim,
+                                    s->verified, !s->carried,
+                                    s->carried ? s->records : NULL) != SC_OK)
         return sc__xml_fail_last(ctx, "eligibility");
-    if (s->path != SC_PATH_NORMAL) {
-        met = sc_decision_eligible(s->decision);
-    } else {
-        n = sc_decision_condition_count(s->decision);
-        for (i = 0; i < n && !met; i++)
-            met = !strcmp(sc_decision_condition_id(s->decision, i), s->claim) &&
-                  sc_decision_condition_met(s->decision, i) == 1;
-    }
-    if (met)
-        return SC_OK;
-    return sc__xml_fail(ctx, SC_EINVALIDDOC, "eligibility",
-                        "%s is verified as meeting '%s' for %s%s%s level %d, but the record "
-                        "decides otherwise: %s", s->id_number, s->claim, s->canon,
-                        s->work_type[0] ? "/" : "", s->work_type, s->level,
-                        sc_decision_message(s->decision));
+    return SC_OK;
 }
 
 static int batch_authorize(sc__xml_ctx *ctx)
@@ -414,7 +380,9 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
     sc__copy_text(s->claim, sizeof s->claim, elig);
     s->level = level;
     s->path = path;
-    if (sc__candidate_receive(ctx->db, &rid, name, s->now, ctx->actor->label) != SC_OK)
+    s->carried = 0;
+    if (sc__candidate_receive(ctx->db, &rid, name, s->now, ctx->actor->label, &s->fresh) !=
+        SC_OK)
         return sc__xml_fail_last(ctx, "id-number");
     memset(&in, 0, sizeof in);
     in.id_number = rid.number;
@@ -522,13 +490,22 @@ static int batch_end(sc__xml_ctx *ctx, void *state, const char *local, int depth
     (void)local;
     if (ctx->db && depth == 2 && s->records) {
         /* The organization's record (the batch is its act): it adds, never overwrites. */
-        if (sc__candidate_store_adding(ctx->db, ctx->actor, s->records, NULL, NULL) != SC_OK)
+        /* Recorded by this application, the person has nothing stored to keep. */
+        if ((s->fresh ? sc__candidate_store_fresh(ctx->db, ctx->actor, s->fresh, s->records)
+                      : sc__candidate_store_adding(ctx->db, ctx->actor, s->records, NULL,
+                                                   NULL)) != SC_OK)
             rc = sc__xml_fail_last(ctx, NULL);
-        sc_candidate_free(s->records);
-        s->records = NULL;
-        /* The record is held here now: the claim is decided again on it (issue 11). */
+        /* Stored, it is the record held here: every stored entry is in it. */
+        s->carried = rc == SC_OK;
+    }
+    /* The application read, its record (if carried) held here now: the claim is
+     * decided again on the record (issue 11). */
+    if (ctx->db && depth == 1) {
         if (rc == SC_OK)
             rc = claim_decide(ctx, s);
+        sc_candidate_free(s->records);
+        s->records = NULL;
+        s->carried = 0;
     }
     return rc;
 }

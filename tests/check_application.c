@@ -982,9 +982,9 @@ static void exec_sql(sc_db *db, const char *sql)
 
 START_TEST(test_application_confirm_batch_100000)
 {
-    sqlite3_stmt *cand, *app;
+    sqlite3_stmt *cand, *app, *work;
     int64_t *ids = malloc(BULK * sizeof(*ids));
-    int64_t org_id, middle;
+    int64_t org_id, middle, cand_id;
     uint64_t before, after;
     long audit0, confirmed;
     double t0, t_fail, t_ok, t_make;
@@ -1010,6 +1010,13 @@ START_TEST(test_application_confirm_batch_100000)
                                         "2, '2024-03-05', 'bulk', '2024-03-10', 'bulk', 'L5-a')",
                                         -1, &app, NULL),
                      SQLITE_OK);
+    /* the work record each claim (L5-a, a year's work) rests on: confirmation decides
+     * the claim again on it (issue 11) */
+    ck_assert_int_eq(sqlite3_prepare_v2(af.db->conn,
+                                        "INSERT INTO candidate_work(candidate_id, seq, "
+                                        "occupation, from_date) VALUES (?1, 0, '4-02-07-10', "
+                                        "'2020-01-01')", -1, &work, NULL),
+                     SQLITE_OK);
     for (i = 0; i < BULK; i++) {
         char birth[11];
         af_id(idn, i);
@@ -1019,7 +1026,11 @@ START_TEST(test_application_confirm_batch_100000)
         sqlite3_bind_int(cand, 3, (idn[16] - '0') % 2 ? 1 : 2);
         ck_assert_int_eq(sqlite3_step(cand), SQLITE_DONE);
         sqlite3_reset(cand);
-        sqlite3_bind_int64(app, 1, sqlite3_last_insert_rowid(af.db->conn));
+        cand_id = sqlite3_last_insert_rowid(af.db->conn);
+        sqlite3_bind_int64(work, 1, cand_id);
+        ck_assert_int_eq(sqlite3_step(work), SQLITE_DONE);
+        sqlite3_reset(work);
+        sqlite3_bind_int64(app, 1, cand_id);
         sqlite3_bind_int64(app, 2, org_id);
         sqlite3_bind_int64(app, 3, af.ann);
         ck_assert_int_eq(sqlite3_step(app), SQLITE_DONE);
@@ -1027,6 +1038,7 @@ START_TEST(test_application_confirm_batch_100000)
         ids[i] = sqlite3_last_insert_rowid(af.db->conn);
     }
     sqlite3_finalize(cand);
+    sqlite3_finalize(work);
     sqlite3_finalize(app);
     /* #50,000 is not verified yet (its candidate really worked six years). */
     middle = ids[BULK / 2 - 1];
@@ -1036,7 +1048,7 @@ START_TEST(test_application_confirm_batch_100000)
                  "UPDATE application SET state = 1, verified = NULL, verified_by = NULL, "
                  "eligibility = NULL WHERE id = %lld;"
                  "INSERT INTO candidate_work(candidate_id, seq, occupation, from_date) "
-                 "SELECT candidate_id, 0, '4-02-07-10', '2015-01-01' FROM application "
+                 "SELECT candidate_id, 1, '4-02-07-10', '2015-01-01' FROM application "
                  "WHERE id = %lld;",
                  (long long)middle, (long long)middle);
         exec_sql(af.db, sql);
@@ -1709,12 +1721,15 @@ static void bad_id(char out[19], int n)
     out[17] = out[17] == '0' ? '1' : '0';
 }
 
-/* One level-5 application of id-number/name in a batch body. */
+/* One level-5 application of id-number/name in a batch body, carrying the work
+   record its claim (L5-a: a year's work) rests on, on one line. */
 static void batch_line(char *body, size_t size, const char *id, const char *name)
 {
     snprintf(body, size, "  <application id-number=\"%s\" name=\"%s\" "
              "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
-             "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n", id, name);
+             "verified=\"2024-03-10\" eligibility=\"L5-a\"><records><work "
+             "occupation=\"4-02-07-10\" from=\"2020-01-01\"/></records></application>\n",
+             id, name);
 }
 
 /* batch_doc() of body in the namespace, from 110108 for AF_ORG's 2024-01, refused as
@@ -1788,7 +1803,8 @@ START_TEST(test_application_xml_hostile_twice)
 {
     hostile_batch("  <application id-number=\"11010519491231002X\" name=\"王五\" "
                   "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
-                  "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n"
+                  "verified=\"2024-03-10\" eligibility=\"L5-a\"><records><work "
+                  "occupation=\"4-02-07-10\" from=\"2020-01-01\"/></records></application>\n"
                   "  <application id-number=\"11010519491231002X\" name=\"王五\" "
                   "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-06\" "
                   "verified=\"2024-03-10\" eligibility=\"L5-a\"/>\n",
@@ -2173,6 +2189,144 @@ START_TEST(test_application_schemas)
 }
 END_TEST
 
+/* ---- a batch's claim with no record behind it (issue 11) ---------------------------------- */
+
+/* A batch of CAND_B's level-5 application, verified as L5-a (a year's work), carrying
+ * `records` (NULL: none). */
+static char *claim_doc(const char *records)
+{
+    char body[1024];
+    snprintf(body, sizeof body, "  <application id-number=\"" CAND_B "\" name=\"李四\" "
+             "occupation=\"4-02-07-10\" level=\"5\" path=\"normal\" applied=\"2024-03-05\" "
+             "verified=\"2024-03-10\" eligibility=\"L5-a\"%s%s%s\n",
+             records ? ">\n    <records>" : "/>", records ? records : "",
+             records ? "</records>\n  </application>" : "");
+    return batch_doc(BATCH_NS, "110108", AF_ORG, "2024-01", body);
+}
+
+/* doc is refused on district at @eligibility, nothing kept, the message saying `words`. */
+static void claim_refused(sc_db *district, const char *doc, const char *words)
+{
+    sc_report *rep = NULL;
+    ck_ok(sc_report_new(&rep));
+    t_refused_import(district, af.haidian, doc, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_msg(strstr(sc_error_last()->field, "@eligibility") != NULL, "field %s: %s",
+                  sc_error_last()->field, sc_error_last()->message);
+    ck_assert_msg(strstr(sc_error_last()->message, words) != NULL, "%s",
+                  sc_error_last()->message);
+    sc_report_free(rep);
+}
+
+/* The receiving registry's application of CAND_B, 0 when none. */
+static int64_t claim_app(sc_db *district)
+{
+    return t_count(district, "SELECT coalesce(max(p.id), 0) FROM application p JOIN candidate c ON "
+                             "c.id = p.candidate_id WHERE c.id_number = '" CAND_B "'");
+}
+
+/* No record carried, none held: refused, whatever the claim; an empty <records> is
+ * decided on, and a year's work is not there. */
+START_TEST(test_application_batch_claim_no_record)
+{
+    sc_db *district = clone_db(af.db);
+    char *doc = claim_doc(NULL);
+    claim_refused(district, doc, "holds no record of the person");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "a claim with no record never "
+                                                           "passes"));
+    free(doc);
+    doc = claim_doc("");
+    claim_refused(district, doc, "the record decides otherwise");
+    free(doc);
+    ck_assert_int_eq(claim_app(district), 0);
+    sc_db_close(district);
+}
+END_TEST
+
+/* The record carried: a claim it does not support is refused, one it does accepted. */
+START_TEST(test_application_batch_claim_carried)
+{
+    sc_db *district = clone_db(af.db);
+    char *doc = claim_doc("<work occupation=\"4-02-07-10\" from=\"2023-09-01\"/>");
+    sc_import_result res;
+    sc_application a;
+    claim_refused(district, doc, "the record decides otherwise");
+    free(doc);
+    doc = claim_doc("<work occupation=\"4-02-07-10\" from=\"2022-09-01\"/>");
+    ck_ok(sc_xml_import_memory(&res, district, af.haidian, doc, strlen(doc), "batch.xml", NULL,
+                               NULL));
+    ck_assert_uint_eq(res.records, 1);
+    ck_ok(sc_application_get(&a, district, claim_app(district)));
+    ck_assert_int_eq(a.state, SC_APPLICATION_VERIFIED);
+    ck_assert_str_eq(a.eligibility, "L5-a");
+    free(doc);
+    sc_db_close(district);
+}
+END_TEST
+
+/* No record carried, but the receiving registry holds one: decided on it. */
+START_TEST(test_application_batch_claim_held)
+{
+    sc_db *district = clone_db(af.db), *other = clone_db(af.db);
+    sc_actor *self = cand_actor(CAND_B);
+    sc_candidate *c = af_record(CAND_B, "李四", "2023-09-01");
+    char *doc = claim_doc(NULL);
+    sc_import_result res;
+    ck_ok(sc_candidate_save(district, self, c)); /* half a year's work */
+    sc_candidate_free(c);
+    claim_refused(district, doc, "the record decides otherwise");
+    c = af_record(CAND_B, "李四", "2015-01-01");
+    ck_ok(sc_candidate_save(other, self, c));
+    sc_candidate_free(c);
+    ck_ok(sc_xml_import_memory(&res, other, af.haidian, doc, strlen(doc), "batch.xml", NULL,
+                               NULL));
+    ck_assert_uint_eq(res.records, 1);
+    ck_assert_int_gt(claim_app(other), 0);
+    free(doc);
+    sc_actor_free(self);
+    sc_db_close(other);
+    sc_db_close(district);
+}
+END_TEST
+
+/* The district's confirmation decides the claim again on the record it holds: an
+ * application whose record no longer supports its claim (one recorded before the
+ * import decided claims) is refused by sc_application_confirm and _batch alike, the
+ * registry unchanged; once the record supports it, confirmed. */
+START_TEST(test_application_confirm_claim_decided_again)
+{
+    sc_db *district = clone_db(af.db);
+    char *doc = claim_doc("<work occupation=\"4-02-07-10\" from=\"2022-09-01\"/>"), *before;
+    char msg[1024];
+    sc_actor *self = cand_actor(CAND_B);
+    sc_candidate *c;
+    sc_import_result res;
+    int64_t id;
+    ck_ok(sc_xml_import_memory(&res, district, af.haidian, doc, strlen(doc), "batch.xml", NULL,
+                               NULL));
+    id = claim_app(district);
+    exec_sql(district, "DELETE FROM candidate_work");
+    before = t_dump(district);
+    refused_on(district, before, sc_application_confirm(district, af.haidian, id, "2024-03-20"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_msg(strstr(msg, "verified as meeting 'L5-a'") != NULL, "%s", msg);
+    ck_assert_msg(strstr(msg, "the record decides otherwise") != NULL, "%s", msg);
+    ck_assert_str_eq(sc_error_last()->field, "eligibility");
+    refused_on(district, before,
+               sc_application_confirm_batch(district, af.haidian, &id, 1, "2024-03-20"),
+               SC_ECONSTRAINT, msg, sizeof msg);
+    ck_assert_msg(strstr(msg, "the record decides otherwise") != NULL, "%s", msg);
+    free(before);
+    c = af_record(CAND_B, "李四", "2015-01-01");
+    ck_ok(sc_candidate_save(district, self, c));
+    sc_candidate_free(c);
+    ck_ok(sc_application_confirm(district, af.haidian, id, "2024-03-20"));
+    ck_assert_int_eq(t_count(district, "SELECT count(*) FROM application WHERE state = 3"), 1);
+    free(doc);
+    sc_actor_free(self);
+    sc_db_close(district);
+}
+END_TEST
+
 Suite *sc_application_suite(void)
 {
     Suite *s = suite_create("application");
@@ -2262,6 +2416,10 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_doors_verify);
     tcase_add_test(tc, test_application_doors_record);
     tcase_add_test(tc, test_application_batch_claim_decided_again);
+    tcase_add_test(tc, test_application_batch_claim_no_record);
+    tcase_add_test(tc, test_application_batch_claim_carried);
+    tcase_add_test(tc, test_application_batch_claim_held);
+    tcase_add_test(tc, test_application_confirm_claim_decided_again);
     suite_add_tcase(s, tc);
     return s;
 }

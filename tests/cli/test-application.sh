@@ -165,6 +165,17 @@ run_district $AS_XICHENG import "$T/batch.xml"
 check "another district importing the batch is denied (exit 4)" test "$rc" = 4
 run_district $AS_A import "$T/batch.xml"
 check "the organization cannot import its own batch (exit 4)" test "$rc" = 4
+# Issue 11: the claim is decided on the record; this registry holds none of the
+# candidate, so a batch carrying no <records> is refused, changing nothing.
+sed '/<records>/,/<\/records>/d' "$T/batch.xml" >"$T/batch-bare.xml"
+check "the batch without its records is made" \
+    sh -c '! grep -q "<records>" "$1"' _ "$T/batch-bare.xml"
+snapshot "$DISTRICT_DB" "$T/district-before"
+run_district $AS_HAIDIAN import "$T/batch-bare.xml"
+check "a claim with no record carried or held is refused (exit 2)" test "$rc" = 2
+check "... saying a claim with no record never passes" err_has "a claim with no record never passes"
+snapshot "$DISTRICT_DB" "$T/district-after"
+check "... and the district's registry is unchanged" cmp -s "$T/district-before" "$T/district-after"
 run_district --json $AS_HAIDIAN import "$T/batch.xml"
 check "the organization's district imports the batch (exit 0)" test "$rc" = 0
 py "the import: one application" 'assert d["doctype"] == "candidate-batch" and d["records"] == 1, d'
