@@ -2228,7 +2228,7 @@ static int64_t claim_app(sc_db *district)
  * decided on, and a year's work is not there. */
 START_TEST(test_application_batch_claim_no_record)
 {
-    sc_db *district = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db);
     char *doc = claim_doc(NULL);
     claim_refused(district, doc, "holds no record of the person");
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "a claim with no record never "
@@ -2245,7 +2245,7 @@ END_TEST
 /* The record carried: a claim it does not support is refused, one it does accepted. */
 START_TEST(test_application_batch_claim_carried)
 {
-    sc_db *district = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db);
     char *doc = claim_doc("<work occupation=\"4-02-07-10\" from=\"2023-09-01\"/>");
     sc_import_result res;
     sc_application a;
@@ -2266,7 +2266,7 @@ END_TEST
 /* No record carried, but the receiving registry holds one: decided on it. */
 START_TEST(test_application_batch_claim_held)
 {
-    sc_db *district = clone_db(af.db), *other = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db), *other = t_clone_db(af.db);
     sc_actor *self = cand_actor(CAND_B);
     sc_candidate *c = af_record(CAND_B, "李四", "2023-09-01");
     char *doc = claim_doc(NULL);
@@ -2294,7 +2294,7 @@ END_TEST
  * registry unchanged; once the record supports it, confirmed. */
 START_TEST(test_application_confirm_claim_decided_again)
 {
-    sc_db *district = clone_db(af.db);
+    sc_db *district = t_clone_db(af.db);
     char *doc = claim_doc("<work occupation=\"4-02-07-10\" from=\"2022-09-01\"/>"), *before;
     char msg[1024];
     sc_actor *self = cand_actor(CAND_B);
