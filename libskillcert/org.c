@@ -110,6 +110,24 @@ static void validity_end(const char *filed, char out[SC_DATE_SIZE])
 
 /* ---- rows ---------------------------------------------------------------- */
 
+/* Step a bound lookup of (id, credit_code, district) into row: SC_OK, SC_ENOTFOUND
+ * with no message (the caller names what it looked for), or the database error. */
+static int org_row_read(sc_db *db, sqlite3_stmt *st, sc__org_row *row)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        row->id = sqlite3_column_int64(st, 0);
+        sc__copy_text(row->code, sizeof row->code, sc__col_text(st, 1));
+        sc__copy_text(row->district, sizeof row->district, sc__col_text(st, 2));
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return SC_OK;
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "looking up an organization");
+    return SC_ENOTFOUND;
+}
+
 static const char SQL_ORG_FIND[] =
     "SELECT id, credit_code, district FROM org WHERE credit_code = ?1";
 
@@ -124,17 +142,8 @@ int sc__org_find(sc_db *db, const char *credit_code, sc__org_row *row)
     if ((rc = sc__db_stmt_get(db, SQL_ORG_FIND, &st)) != SC_OK)
         return rc;
     sc__bind_text(st, 1, norm);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        row->id = sqlite3_column_int64(st, 0);
-        sc__copy_text(row->code, sizeof row->code, sc__col_text(st, 1));
-        sc__copy_text(row->district, sizeof row->district, sc__col_text(st, 2));
-        sqlite3_reset(st);
-        return SC_OK;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sc__db_fail(db, rc, "looking up an organization");
+    if ((rc = org_row_read(db, st, row)) != SC_ENOTFOUND)
+        return rc;
     sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no organization with credit code %s", norm);
     sc__error_set_field("credit_code");
     return SC_ENOTFOUND;
@@ -150,17 +159,8 @@ static int org_by_id(sc_db *db, sqlite3_int64 id, sc__org_row *row)
     if ((rc = sc__db_stmt_get(db, SQL_ORG_BY_ID, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        row->id = sqlite3_column_int64(st, 0);
-        sc__copy_text(row->code, sizeof row->code, sc__col_text(st, 1));
-        sc__copy_text(row->district, sizeof row->district, sc__col_text(st, 2));
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return SC_OK;
-    if (rc != SQLITE_DONE)
-        return sc__db_fail(db, rc, "looking up an organization");
+    if ((rc = org_row_read(db, st, row)) != SC_ENOTFOUND)
+        return rc;
     return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "no organization %lld", (long long)id);
 }
 
