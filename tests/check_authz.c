@@ -594,6 +594,7 @@ END_TEST
 START_TEST(test_authz_matrix)
 {
     size_t i, n = sc_authz_action_count();
+    unsigned long pair = 0, ran = 0;
     int kind;
     for (i = 0; i < n; i++) {
         sc_authz_action a;
@@ -607,8 +608,14 @@ START_TEST(test_authz_matrix)
         ck_assert_msg(a.kinds == c->kinds, "action %s: the table allows 0x%x, §3 says 0x%x",
                       a.name, a.kinds, c->kinds);
         for (kind = SC_ACTOR_CITY_BUREAU; kind <= SC_ACTOR_PUBLIC; kind++) {
-            sc_actor *actor = actor_for(c, kind);
+            sc_actor *actor;
             int allowed = (a.kinds & SC_AUTHZ_KIND_BIT(kind)) != 0;
+            /* Under valgrind a sample; the count of kinds is prime, so a stride
+             * below it gives each action some kinds and every kind some actions. */
+            if (!t_sampled(pair++))
+                continue;
+            ran++;
+            actor = actor_for(c, kind);
             run_case(c, actor, allowed, "kind");
             /* The read-only check says the same. */
             {
@@ -624,6 +631,7 @@ START_TEST(test_authz_matrix)
             sc_actor_free(actor);
         }
     }
+    ck_assert_uint_gt(ran, 0);
     /* No case for an action that does not exist. */
     for (i = 0; i < NCASES; i++) {
         sc_authz_action a;

@@ -22,6 +22,18 @@ sc_db *t_memdb(void)
     return db;
 }
 
+int t_sampled(unsigned long i)
+{
+    static unsigned long every;
+    if (!every) {
+        const char *v = getenv("SC_TEST_SAMPLE");
+        char *end = NULL;
+        unsigned long k = v && *v ? strtoul(v, &end, 10) : 1;
+        every = end && *end ? 1 : k ? k : 1;
+    }
+    return i % every == 0;
+}
+
 /* A copy of a registry in memory (SQLite's backup API): a second party's registry
  * that starts where src stands. */
 sc_db *t_clone_db(sc_db *src)

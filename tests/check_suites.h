@@ -46,6 +46,10 @@ long t_count(sc_db *db, const char *sql);
 /* Every row of every table as text (white-box), to show that a refused call
  * changed nothing; free() it. */
 char *t_dump(sc_db *db);
+/* Whether case i of a large matrix runs: every case, or with SC_TEST_SAMPLE=K in
+ * the environment every K-th (scripts/test.sh's valgrind pass; the plain and
+ * sanitizer passes run them all). */
+int t_sampled(unsigned long i);
 /* Import doc (strlen) as actor, diagnostics into rep (cleared first). */
 int t_import(sc_db *db, const sc_actor *actor, const char *doc, sc_import_result *r,
              sc_report *rep);
