@@ -4,9 +4,12 @@
  * document imported into a registry without a trust anchor (checked for
  * integrity); the candidate batch and the confirmation signed and carried
  * across two anchored registries, the batch from memory with its detached
- * signature (sc_xml_import_memory_signed); and a table of every document
- * type with where its signed round trip is tested, so that a new type
- * without one fails here.
+ * signature (sc_xml_import_memory_signed); the signed round trip of the
+ * catalog, the eligibility rules, the certificate acknowledgement, the
+ * revocations, the results report and the supervision findings, and the
+ * credit evaluation verified by another registry (signed_import() holds their
+ * shared refusals); and a table of every document type with where its
+ * signed round trip is tested, so that a new type without one fails here.
  */
 #include "config.h"
 #include <stdio.h>
@@ -680,6 +683,57 @@ START_TEST(test_pki_exchange_catalog_round_trip)
 }
 END_TEST
 
+/* The bureau's catalog merges into a registry's copy: what the registry holds alike is
+ * left as it is, a withdrawal it does not hold is recorded, and an occupation it holds
+ * under another name is refused with nothing changed. */
+START_TEST(test_pki_exchange_catalog_merges_into_a_held_copy)
+{
+    sc_db *city = t_notice_db(), *district = anchored_notice_db(), *other = anchored_notice_db();
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    sc_actor *haidian = t_actor(SC_ACTOR_DISTRICT, "110108");
+    sc_report *rep = NULL;
+    sc_import_result r;
+    sc_occupation *o = NULL;
+    char *doc = NULL, *signed_doc, *again = NULL;
+    size_t i;
+    int withdrawn = 0;
+
+    ck_ok(sc_report_new(&rep));
+    ck_ok(sc_catalog_withdraw_offering(city, bureau, AF_OCC, NULL, 1, "2025-01-01"));
+    ck_ok(sc_catalog_add_occupation(city, bureau, "4-04-05-13", "生成式人工智能系统应用员",
+                                    "2024-07-01"));
+    ck_ok(sc_xml_export_memory(&doc, NULL, city, SC_DOC_CATALOG));
+    signed_doc = sign_at(doc, root_key, root_cert, WHEN);
+
+    ck_ok(t_import(district, haidian, signed_doc, &r, rep));
+    ck_assert_uint_eq(r.records, 2); /* the withdrawal and the new occupation */
+    ck_ok(sc_occupation_lookup(&o, district, AF_OCC));
+    for (i = 0; i < sc_occupation_offering_count(o); i++)
+        if (sc_occupation_offering_level(o, i) == 1)
+            withdrawn += !strcmp(sc_occupation_offering_withdrawn(o, i), "2025-01-01");
+    ck_assert_int_eq(withdrawn, 1);
+    sc_occupation_free(o);
+    ck_ok(sc_xml_export_memory(&again, NULL, district, SC_DOC_CATALOG));
+    ck_assert_str_eq(again, doc);
+    ck_ok(t_import(district, haidian, signed_doc, &r, rep));
+    ck_assert_int_eq(r.already_imported, 1);
+
+    ck_ok(sc_catalog_add_occupation(other, bureau, "4-04-05-13", "人工智能应用员", "2024-07-01"));
+    t_refused_import(other, haidian, signed_doc, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "already in the catalog"));
+
+    sc_free(again);
+    free(signed_doc);
+    sc_free(doc);
+    sc_report_free(rep);
+    sc_actor_free(bureau);
+    sc_actor_free(haidian);
+    sc_db_close(city);
+    sc_db_close(district);
+    sc_db_close(other);
+}
+END_TEST
+
 START_TEST(test_pki_exchange_eligibility_round_trip)
 {
     sc_db *city = t_notice_db(), *org_db = anchored_notice_db();
@@ -914,8 +968,8 @@ END_TEST
 /* ---- every document type has its signed round trip ------------------------------------------ */
 
 /* Where the export -> sign -> import between two registries (one anchored) of each
- * document type is tested (NULL: not yet). A type added to the library without a
- * row fails. */
+ * document type is tested. A type added to the library without a row, or a row
+ * without its test (NULL), fails. */
 static const struct {
     int doctype;
     const char *where;
@@ -996,6 +1050,7 @@ Suite *sc_pki_exchange_suite(void)
     tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_pki_exchange_catalog_round_trip);
+    tcase_add_test(tc, test_pki_exchange_catalog_merges_into_a_held_copy);
     tcase_add_test(tc, test_pki_exchange_eligibility_round_trip);
     suite_add_tcase(s, tc);
 
