@@ -20,39 +20,17 @@
 #include "store_int.h"
 #include "app_fixture.h"
 #include "assess_fixture.h"
+#include "pki_fixture.h"
 
 #define CAND_A "11010519491231002X"
 #define CAND_B "110105198001011238"
 #define WHEN "2024-06-01T08:00:00Z"
+#define FROM "2024-01-01" /* the validity of the test hierarchy */
+#define TO "2030-12-31"
 
 /* The trust chain of these tests, made once per process. */
 static char *root_key, *root_cert, *centre_key, *centre_cert, *haidian_key, *haidian_cert;
 static char *org_key, *org_chain, *org2_key, *org2_chain;
-
-static char *new_key(void)
-{
-    char *k = NULL;
-    ck_ok(sc_pki_key_new(&k, NULL));
-    return k;
-}
-
-static sc_signer *signer(const char *key, const char *cert)
-{
-    sc_signer *s = NULL;
-    ck_ok(sc_signer_new_key(&s, key, cert));
-    return s;
-}
-
-static char *certify(const char *ikey, const char *icert, const char *key, const char *party)
-{
-    sc_signer *s = signer(ikey, icert);
-    char *req = NULL, *cert = NULL;
-    ck_ok(sc_pki_request_new(&req, NULL, key, party));
-    ck_ok(sc_pki_certify(&cert, NULL, s, req, "2024-01-01", "2030-12-31"));
-    sc_free(req);
-    sc_signer_free(s);
-    return cert;
-}
 
 static char *chain_of(char *leaf, const char *ca)
 {
@@ -66,15 +44,16 @@ static char *chain_of(char *leaf, const char *ca)
 static void pki_setup(void)
 {
     root_key = new_key();
-    root_cert = certify(root_key, NULL, root_key, "city-bureau");
+    root_cert = certify(root_key, NULL, root_key, "city-bureau", FROM, TO);
     centre_key = new_key();
-    centre_cert = certify(root_key, root_cert, centre_key, "city-centre");
+    centre_cert = certify(root_key, root_cert, centre_key, "city-centre", FROM, TO);
     haidian_key = new_key();
-    haidian_cert = certify(root_key, root_cert, haidian_key, "district:110108");
+    haidian_cert = certify(root_key, root_cert, haidian_key, "district:110108", FROM, TO);
     org_key = new_key();
-    org_chain = chain_of(certify(centre_key, centre_cert, org_key, "org:" AF_ORG), centre_cert);
+    org_chain = chain_of(certify(centre_key, centre_cert, org_key, "org:" AF_ORG, FROM, TO),
+                         centre_cert);
     org2_key = new_key();
-    org2_chain = chain_of(certify(centre_key, centre_cert, org2_key, "org:" AF_ORG2),
+    org2_chain = chain_of(certify(centre_key, centre_cert, org2_key, "org:" AF_ORG2, FROM, TO),
                           centre_cert);
 }
 
@@ -87,17 +66,6 @@ static void pki_teardown(void)
         free(*all[i]);
         *all[i] = NULL;
     }
-}
-
-static char *sign_at(const char *doc, const char *key, const char *chain, const char *at)
-{
-    sc_signer *s = signer(key, chain);
-    sc_sign_options o = SC_SIGN_OPTIONS_INIT;
-    char *out = NULL;
-    o.signed_at = at;
-    ck_ok(sc_xml_sign_memory(&out, NULL, doc, strlen(doc), s, &o));
-    sc_signer_free(s);
-    return out;
 }
 
 /* A detached CMS signature over the bytes of doc (through a file, as the CLI makes it). */
@@ -298,7 +266,7 @@ START_TEST(test_pki_exchange_unanchored_checks_integrity)
     ck_ok(sc_application_confirm_batch(district, af.haidian, dids, 3, "2024-03-20"));
     ck_ok(sc_application_confirmation_export_memory(&answer, NULL, district, af.ann, "HD-U-ANS",
                                                     "HD-U-1"));
-    signed_doc = sign_at(answer, haidian_key, haidian_cert, WHEN);
+    signed_doc = sign_at(answer, haidian_key, haidian_cert, WHEN, NULL);
 
     /* Validation admits the signature; the engine hands it to no handler. */
     {
@@ -313,7 +281,7 @@ START_TEST(test_pki_exchange_unanchored_checks_integrity)
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "bad-signature"));
     free(bad);
     /* Signed by one party while naming another: refused. */
-    other = sign_at(answer, org2_key, org2_chain, WHEN);
+    other = sign_at(answer, org2_key, org2_chain, WHEN, NULL);
     t_refused_import(af.db, af.org, other, SC_EINVALIDDOC, 0, NULL, rep);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
     free(other);
@@ -393,7 +361,7 @@ START_TEST(test_pki_exchange_batch_and_confirmation_round_trip)
                                                     "HD-S-1"));
     /* Unsigned, or signed by the organization itself: refused. */
     t_refused_import(af.db, af.org, answer, SC_EINVALIDDOC, 0, NULL, rep);
-    bad = sign_at(answer, org_key, org_chain, WHEN);
+    bad = sign_at(answer, org_key, org_chain, WHEN, NULL);
     t_refused_import(af.db, af.org, bad, SC_EINVALIDDOC, 0, NULL, rep);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
     free(bad);
@@ -401,7 +369,7 @@ START_TEST(test_pki_exchange_batch_and_confirmation_round_trip)
     bad = sign_detached(answer, haidian_key, haidian_cert, WHEN);
     refused_memory_signed(af.db, af.org, answer, bad, "malformed");
     sc_free(bad);
-    signed_answer = sign_at(answer, haidian_key, haidian_cert, WHEN);
+    signed_answer = sign_at(answer, haidian_key, haidian_cert, WHEN, NULL);
     ck_ok(t_import(af.db, af.org, signed_answer, &r, rep));
     ck_assert_uint_eq(r.records, 3);
     ck_ok(sc_application_get(&a, af.db, ids[0]));
@@ -440,7 +408,7 @@ START_TEST(test_pki_exchange_countersign_on_publish)
     ck_ok(sc_certificate_report(num, fx.db, fx.org, s, id, "2024-03-10"));
     ck_ok(sc_certificate_issue(fx.db, fx.org, num, "sha256:photo", "2024-03-15"));
     ck_ok(sc_certificate_export_memory(&doc, NULL, fx.db, num));
-    issued = sign_at(doc, org_key, org_chain, "2024-03-15T09:00:00Z");
+    issued = sign_at(doc, org_key, org_chain, "2024-03-15T09:00:00Z", NULL);
     o.signed_at = "2024-04-01T09:00:00Z";
 
     /* No trust anchor: the organization's signature cannot be proven. */
@@ -453,7 +421,7 @@ START_TEST(test_pki_exchange_countersign_on_publish)
                                                               strlen(doc), cs, &o),
                      SC_EINVALIDDOC);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "unsigned"));
-    other = sign_at(doc, org2_key, org2_chain, "2024-03-15T09:00:00Z");
+    other = sign_at(doc, org2_key, org2_chain, "2024-03-15T09:00:00Z", NULL);
     ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, other,
                                                               strlen(other), cs, &o),
                      SC_EINVALIDDOC);
@@ -537,12 +505,12 @@ START_TEST(test_pki_exchange_evaluation_result_round_trip)
      * district are refused, nothing changed; signed by the city centre, imported. */
     anchor(org_db);
     t_refused_import(org_db, org, doc, SC_EINVALIDDOC, 0, NULL, rep);
-    signed_doc = sign_at(doc, centre_key, centre_cert, WHEN);
+    signed_doc = sign_at(doc, centre_key, centre_cert, WHEN, NULL);
     bad = t_edit(signed_doc, "", "2023-05-10", "2023-05-09");
     ck_assert_ptr_nonnull(bad);
     t_refused_import(org_db, org, bad, SC_EINVALIDDOC, 0, NULL, rep);
     free(bad);
-    bad = sign_at(doc, haidian_key, haidian_cert, WHEN);
+    bad = sign_at(doc, haidian_key, haidian_cert, WHEN, NULL);
     t_refused_import(org_db, org, bad, SC_EINVALIDDOC, 0, NULL, rep);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "wrong-party"));
     free(bad);
@@ -586,7 +554,7 @@ static uint64_t signed_import(sc_db *to, const sc_actor *as, const char *doc, ke
 {
     sc_report *rep = NULL;
     sc_import_result r;
-    char *good = sign_at(doc, issuer.key, issuer.chain, WHEN), *bad, sql[256];
+    char *good = sign_at(doc, issuer.key, issuer.chain, WHEN, NULL), *bad, sql[256];
     const char *type;
     int doctype = 0;
 
@@ -600,7 +568,7 @@ static uint64_t signed_import(sc_db *to, const sc_actor *as, const char *doc, ke
     ck_assert_msg(strstr(sc_error_last()->message, "bad-signature") != NULL, "%s: %s", type,
                   sc_error_last()->message);
     free(bad);
-    bad = sign_at(doc, other.key, other.chain, WHEN);
+    bad = sign_at(doc, other.key, other.chain, WHEN, NULL);
     t_refused_import(to, as, bad, SC_EINVALIDDOC, 0, NULL, rep);
     ck_assert_msg(strstr(sc_error_last()->message, "wrong-party") != NULL, "%s: %s", type,
                   sc_error_last()->message);
@@ -703,7 +671,7 @@ START_TEST(test_pki_exchange_catalog_merges_into_a_held_copy)
     ck_ok(sc_catalog_add_occupation(city, bureau, "4-04-05-13", "生成式人工智能系统应用员",
                                     "2024-07-01"));
     ck_ok(sc_xml_export_memory(&doc, NULL, city, SC_DOC_CATALOG));
-    signed_doc = sign_at(doc, root_key, root_cert, WHEN);
+    signed_doc = sign_at(doc, root_key, root_cert, WHEN, NULL);
 
     ck_ok(t_import(district, haidian, signed_doc, &r, rep));
     ck_assert_uint_eq(r.records, 2); /* the withdrawal and the new occupation */
@@ -936,7 +904,7 @@ START_TEST(test_pki_exchange_credit_verified_by_another_registry)
     ck_ok(sc_credit_compute(NULL, fx.db, fx.centre, "2024-05-01"));
     ck_ok(sc_credit_score_get(&score, fx.db, FX_ORG, "2024-05-01"));
     ck_ok(sc_credit_export_memory(&doc, NULL, fx.db, "2024-05-01"));
-    signed_doc = sign_at(doc, centre_key, centre_cert, WHEN);
+    signed_doc = sign_at(doc, centre_key, centre_cert, WHEN, NULL);
 
     ck_ok(sc_xml_registry_verify(&v, org_db, signed_doc, strlen(signed_doc)));
     ck_assert_int_eq(v.layers, 1);
@@ -949,7 +917,7 @@ START_TEST(test_pki_exchange_credit_verified_by_another_registry)
     ck_assert_int_eq(sc_xml_registry_verify(&v, org_db, bad, strlen(bad)), SC_EINVALIDDOC);
     ck_assert_int_eq(v.result.reason, SC_SIG_BAD_SIGNATURE);
     free(bad);
-    bad = sign_at(doc, haidian_key, haidian_cert, WHEN);
+    bad = sign_at(doc, haidian_key, haidian_cert, WHEN, NULL);
     ck_assert_int_eq(sc_xml_registry_verify(&v, org_db, bad, strlen(bad)), SC_EINVALIDDOC);
     ck_assert_int_eq(v.result.reason, SC_SIG_WRONG_PARTY);
     free(bad);
