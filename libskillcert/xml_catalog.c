@@ -90,7 +90,9 @@ static int occupation_start(sc__xml_ctx *ctx, catalog_state *s)
         return SC_OK;
     }
     sc_occupation_free(o);
-    if (rc != SC_OK && rc != SC_ENOTFOUND)
+    if (rc == SC_ENOTFOUND)
+        sc_error_clear(); /* a new occupation: recovered */
+    else if (rc != SC_OK)
         return sc__xml_fail_last(ctx, "code");
     /* Not held, or held otherwise: added (refused in the second case, with the reason). */
     return applied(ctx, sc__catalog_add_occupation(ctx->db, s->code, name, eff), "code");
