@@ -16,6 +16,7 @@
 #include "check_suites.h"
 #include "store_int.h"
 #include "pki_int.h"
+#include "pki_fixture.h"
 
 #define ORG "91110108MA01ABCD2H"
 #define ORG_B "91110105MA01CHY00K"
@@ -58,33 +59,6 @@ static char *cat(const char *a, const char *b)
     memcpy(s, a, la);
     memcpy(s + la, b, lb + 1);
     return s;
-}
-
-static char *new_key(void)
-{
-    char *k = NULL;
-    ck_ok(sc_pki_key_new(&k, NULL));
-    return k;
-}
-
-static sc_signer *signer(const char *key, const char *cert)
-{
-    sc_signer *s = NULL;
-    ck_ok(sc_signer_new_key(&s, key, cert));
-    return s;
-}
-
-/* issuer_key/issuer_cert certify key for party on [from, to]. */
-static char *certify(const char *issuer_key, const char *issuer_cert, const char *key,
-                     const char *party, const char *from, const char *to)
-{
-    sc_signer *s = signer(issuer_key, issuer_cert);
-    char *req = NULL, *cert = NULL;
-    ck_ok(sc_pki_request_new(&req, NULL, key, party));
-    ck_ok(sc_pki_certify(&cert, NULL, s, req, from, to));
-    sc_free(req);
-    sc_signer_free(s);
-    return cert;
 }
 
 static void pki_setup(void)
@@ -137,20 +111,6 @@ static void pki_teardown(void)
         free(*all[i]);
         *all[i] = NULL;
     }
-}
-
-/* doc signed by key/chain at `at`. */
-static char *sign_at(const char *doc, const char *key, const char *chain, const char *at,
-                     const char *purpose)
-{
-    sc_signer *s = signer(key, chain);
-    sc_sign_options o = SC_SIGN_OPTIONS_INIT;
-    char *out = NULL;
-    o.signed_at = at;
-    o.purpose = purpose;
-    ck_ok(sc_xml_sign_memory(&out, NULL, doc, strlen(doc), s, &o));
-    sc_signer_free(s);
-    return out;
 }
 
 /* Verification refused with `reason`. */

@@ -255,7 +255,10 @@ SC_EXTERN int sc_xml_import_notice(sc_import_result *out, sc_db *db, const sc_ac
  * Export a document of type @p doctype from the registry to a file. The
  * output validates against the type's schema.
  * @param db          the registry.
- * @param doctype  ::SC_DOC_CATALOG: the whole catalog with its history;
+ * @param doctype  ::SC_DOC_CATALOG: the whole catalog with its history (imported into
+ *                 a registry holding part of it, e.g. the notice's, it merges: what
+ *                 that registry holds alike is kept, the rest added; an occupation,
+ *                 work type or withdrawal it holds otherwise is refused);
  *                 ::SC_DOC_ELIGIBILITY: every stored version of the eligibility rules
  *                 (its batch id derives from the content, so importing the export
  *                 into a registry that holds it is a no-op).
