@@ -4,7 +4,9 @@
  *   results report (urn:skillcert:results-report:1, schemas/results-report.xsd)
  *     <results-report batch= credit-code= reported=>
  *       <session occupation= [work-type=] level= path= date= components= [online=]
- *                venue= venue-address= district= venue-rooms= rooms=/>
+ *                venue= venue-address= district= venue-rooms= rooms=>
+ *         <staff component= person-id= role=/>+
+ *       </session>
  *       <candidate id-number= name= attempt= passed= recorded=>
  *         <score component= [value=] [carried=]/>+
  *       </candidate>*
@@ -27,9 +29,10 @@
  * Importing into a registry that holds them already (the same registry, or a second
  * report) checks that the document says the same and adds only what is new. The tables
  * are their owners' (issue 11): what is new is replayed through assessment.c
- * (sc__venue/session/enrolment/result_receive, which make the direct calls' checks:
- * district, venue, standing on the session's day and on each recording day, session
- * confirmed) and supervision.c (sc__inspection_receive..., sc__finding_receive...);
+ * (sc__venue/session/session_staff/enrolment/result_receive and, at the report's end,
+ * sc__session_confirm_receive, which make the direct calls' checks: district, venue,
+ * standing on the session's day and on each recording day, each staff assignment, the
+ * confirmation's venue inspection and staff numbers, session confirmed) and supervision.c (sc__inspection_receive..., sc__finding_receive...);
  * this file writes no table and restates no rule of theirs.
  *
  * Also here: the candidate batch and confirmation (xml_application.c) through the generic
