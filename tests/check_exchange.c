@@ -904,7 +904,8 @@ START_TEST(test_exchange_replay_session_lacks_staff_or_inspection)
 END_TEST
 
 /* Accepted: the report carries the session's staff; the city records them through the
- * owner, the session confirmed, and exports the same report. */
+ * owner, the session confirmed, and exports the same report. Another report of the
+ * session, now held, must name the same staff. */
 START_TEST(test_exchange_replay_session_staff_round_trip)
 {
     sc_db *city = t_clone_db(fx.db);
@@ -936,6 +937,24 @@ START_TEST(test_exchange_replay_session_staff_round_trip)
     o.id = cs;
     ck_ok(sc_xml_exchange_export_memory(&again, NULL, city, SC_DOC_RESULTS_REPORT, &o));
     ck_assert_str_eq(strstr(again, "<session"), strstr(report, "<session"));
+    /* held now: another report of it must name the same staff (the direct door fixes a
+     * confirmed session's staff too) */
+    {
+        char *other = t_edit(report, "batch=\"", "results-report-", "results-report-X");
+        char *swapped = t_edit(other, "<staff component=\"practical\"", "person-id=\"E03\"",
+                               "person-id=\"E04\"");
+        char *fewer = t_edit(other, "<staff component=\"practical\" person-id=\"E03\"",
+                             "<staff component=\"practical\" person-id=\"E03\" "
+                             "role=\"examiner\"/>", "");
+        t_refused_import(city, fx.centre, swapped, SC_EINVALIDDOC, 8,
+                         "results-report/session[1]/staff[5]/@person-id", rep);
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "without E04"));
+        t_refused_import(city, fx.centre, fewer, SC_EINVALIDDOC, 0, NULL, rep);
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "5 staff assignments"));
+        free(other);
+        free(swapped);
+        free(fewer);
+    }
     sc_free(again);
     sc_free(report);
     sc_db_close(city);
