@@ -808,13 +808,60 @@ static const char SQL_STAFF_INS[] =
 static const char SQL_STAFF_DEL[] =
     "DELETE FROM session_staff WHERE session_id = ?1 AND component = ?2 AND person_id = ?3";
 
+/* The checks of assigning staff, for sc_session_staff_add and an imported results report:
+ * the session has the component, the person not assigned to it yet, on the organization's
+ * staff on the session day in a role fit for it and qualified. *name, *role: theirs. */
+static int staff_check(sc_db *db, const sc_session *s, int component, const char *person_id,
+                       char name[SC_ORG_NAME_SIZE], int *role)
+{
+    sqlite3_stmt *st;
+    char why[512];
+    int rc, ok = 0;
+    if (!(s->components & SC_COMPONENT_BIT(component)))
+        return fail_constraint("component", "session %lld (level %d, %s path) has no %s component",
+                               (long long)s->id, s->level, sc_path_name(s->path),
+                               comp_en[component]);
+    if ((rc = sc__db_stmt_get(db, SQL_STAFF_HAS, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, s->id);
+    sqlite3_bind_int(st, 2, component);
+    sc__bind_text(st, 3, person_id);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return sc__error_fail(SC_EEXISTS, SC_DOMAIN_RULES, "person_id",
+                              "%s is already assigned to the %s of session %lld", person_id,
+                              comp_en[component], (long long)s->id);
+    if (rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading session staff");
+    if ((rc = staff_fit(db, s, component, person_id, &ok, name, role, why, sizeof why)) != SC_OK)
+        return rc;
+    if (!ok)
+        return fail_constraint("person_id", "%s", why);
+    return SC_OK;
+}
+
+static int staff_apply(sc_db *db, sqlite3_int64 session_id, int component,
+                       const char *person_id, const char *name, int role)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_STAFF_INS, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, session_id);
+    sqlite3_bind_int(st, 2, component);
+    sc__bind_text(st, 3, person_id);
+    sc__bind_text(st, 4, name);
+    sqlite3_bind_int(st, 5, role);
+    return sc__db_exec_stmt(db, st, "assigning staff");
+}
+
 int sc_session_staff_add(sc_db *db, const sc_actor *actor, int64_t session_id, int component,
                          const char *person_id)
 {
     sc__session_row row;
-    char name[SC_ORG_NAME_SIZE] = "", why[512], idtext[32];
-    sqlite3_stmt *st;
-    int rc, ok = 0, role = 0;
+    char name[SC_ORG_NAME_SIZE] = "", idtext[32];
+    int rc, role = 0;
 
     if ((rc = sc__db_check(db, "sc_session_staff_add", 1)) != SC_OK ||
         (rc = check_component(component)) != SC_OK ||
@@ -825,48 +872,12 @@ int sc_session_staff_add(sc_db *db, const sc_actor *actor, int64_t session_id, i
     if ((rc = sc__db_begin(db)) != SC_OK)
         return rc;
     if ((rc = session_for_change(db, actor, SC__ACT_SESSION_STAFF_ADD, session_id, &row, 1)) !=
-        SC_OK)
+            SC_OK ||
+        (rc = staff_check(db, &row.s, component, person_id, name, &role)) != SC_OK ||
+        (rc = staff_apply(db, session_id, component, person_id, name, role)) != SC_OK)
         goto fail;
-    if (!(row.s.components & SC_COMPONENT_BIT(component))) {
-        rc = fail_constraint("component", "session %lld (level %d, %s path) has no %s component",
-                             (long long)session_id, row.s.level, sc_path_name(row.s.path),
-                             comp_en[component]);
-        goto fail;
-    }
-    if ((rc = sc__db_stmt_get(db, SQL_STAFF_HAS, &st)) != SC_OK)
-        goto fail;
-    sqlite3_bind_int64(st, 1, session_id);
-    sqlite3_bind_int(st, 2, component);
-    sc__bind_text(st, 3, person_id);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW) {
-        rc = sc__error_set(SC_EEXISTS, SC_DOMAIN_RULES, "%s is already assigned to the %s of "
-                           "session %lld", person_id, comp_en[component], (long long)session_id);
-        sc__error_set_field("person_id");
-        goto fail;
-    }
-    if (rc != SQLITE_DONE) {
-        rc = sc__db_fail(db, rc, "reading session staff");
-        goto fail;
-    }
-    if ((rc = staff_fit(db, &row.s, component, person_id, &ok, name, &role, why, sizeof why)) !=
-        SC_OK)
-        goto fail;
-    if (!ok) {
-        rc = fail_constraint("person_id", "%s", why);
-        goto fail;
-    }
-    if ((rc = sc__db_stmt_get(db, SQL_STAFF_INS, &st)) != SC_OK)
-        goto fail;
-    sqlite3_bind_int64(st, 1, session_id);
-    sqlite3_bind_int(st, 2, component);
-    sc__bind_text(st, 3, person_id);
-    sc__bind_text(st, 4, name);
-    sqlite3_bind_int(st, 5, role);
     snprintf(idtext, sizeof idtext, "%lld", (long long)session_id);
-    if ((rc = sc__db_exec_stmt(db, st, "assigning staff")) != SC_OK ||
-        (rc = sc__audit_append(db, actor, "session", idtext,
+    if ((rc = sc__audit_append(db, actor, "session", idtext,
                                sc__action_name(SC__ACT_SESSION_STAFF_ADD),
                                "component=%s person=%s role=%s", comp_en[component], person_id,
                                sc_staff_role_name(role))) != SC_OK)
@@ -1439,6 +1450,21 @@ int sc_session_check(sc_verdict *out, sc_db *db, int64_t session_id)
     return check_session(db, &row.s, out);
 }
 
+/* The check of confirming a session, for sc_session_confirm and an imported results
+ * report: the venue usable on the day, candidates enrolled, each component staffed by
+ * qualified people in the standard's number. `hint`, when not NULL, is appended to a
+ * refusal (the import's word on what the receiving registry lacks). */
+static int confirm_check(sc_db *db, const sc_session *s, sc_verdict *v, const char *hint)
+{
+    int rc;
+    if ((rc = check_session(db, s, v)) != SC_OK)
+        return rc;
+    if (!v->ok)
+        return fail_constraint("session_id", "session %lld cannot be confirmed: %s%s",
+                               (long long)s->id, v->message, hint ? hint : "");
+    return SC_OK;
+}
+
 static const char SQL_CONFIRM[] = "UPDATE session SET status = ?3, confirmed = ?2 WHERE id = ?1";
 
 int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t session_id, const char *date_in)
@@ -1458,13 +1484,8 @@ int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t session_id, con
         return rc;
     if ((rc = session_for_change(db, actor, SC__ACT_SESSION_CONFIRM, session_id, &row, 1)) != SC_OK)
         goto fail;
-    if ((rc = check_session(db, &row.s, &v)) != SC_OK)
+    if ((rc = confirm_check(db, &row.s, &v, NULL)) != SC_OK)
         goto fail;
-    if (!v.ok) {
-        rc = fail_constraint("session_id", "session %lld cannot be confirmed: %s",
-                             (long long)session_id, v.message);
-        goto fail;
-    }
     if ((rc = sc__db_stmt_get(db, SQL_CONFIRM, &st)) != SC_OK)
         goto fail;
     sqlite3_bind_int64(st, 1, session_id);
@@ -2071,4 +2092,117 @@ int sc__result_receive(sc_db *db, sc__result_memo *memo, sqlite3_int64 session_i
     sc__copy_text(memo->stood, sizeof memo->stood, recorded);
     *passed = result_outcome(memo->pass, score, &failed);
     return result_apply(db, session_id, id_number, score, carried, *passed, failed, recorded);
+}
+
+static const char SQL_VENUE_INSPECTED[] =
+    "SELECT 1 FROM venue_inspection WHERE venue_id = ?1 LIMIT 1";
+
+/* Does the registry hold any inspection of the venue? */
+static int venue_ever_inspected(sc_db *db, sqlite3_int64 venue_id, int *any)
+{
+    sqlite3_stmt *st;
+    int rc;
+    *any = 0;
+    if ((rc = sc__db_stmt_get(db, SQL_VENUE_INSPECTED, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, venue_id);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__db_fail(db, rc, "reading venue inspections");
+    *any = rc == SQLITE_ROW;
+    return SC_OK;
+}
+
+/* Does the registry hold any staff of the organization on `date`? */
+static int org_has_staff(sc_db *db, const char *code, const char *date, int *any)
+{
+    sc_staff_iter *it = NULL;
+    sc_staff m;
+    int rc;
+    *any = 0;
+    if ((rc = sc_staff_iter_new(&it, db, code, date)) != SC_OK)
+        return rc;
+    rc = sc_staff_iter_next(&m, it);
+    sc_staff_iter_free(it);
+    if (rc == SC_OK)
+        *any = 1;
+    else if (rc != SC_ITEROVER)
+        return rc;
+    return SC_OK;
+}
+
+/* What a receiving registry must hold before a results report of `s` is imported, when
+ * it lacks it: the organization's staff (staff.add) and the venue's inspection by its
+ * district bureau (venue.inspect), acts no exchange document carries. "" when it holds
+ * both. */
+static int receive_hint(sc_db *db, const sc_session *s, char *hint, size_t cap)
+{
+    int rc, staff = 0, inspected = 0;
+    hint[0] = '\0';
+    if ((rc = org_has_staff(db, s->credit_code, s->date, &staff)) != SC_OK ||
+        (rc = venue_ever_inspected(db, s->venue_id, &inspected)) != SC_OK)
+        return rc;
+    if (!staff) {
+        snprintf(hint, cap, " (this registry holds no staff of %s on %s: no exchange document "
+                 "carries staff, so its staff are filed here (staff.add) before its results "
+                 "report is imported)", s->credit_code, s->date);
+    } else if (!inspected) {
+        sc_venue v;
+        if ((rc = venue_load(db, s->venue_id, &v, NULL)) != SC_OK)
+            return rc;
+        snprintf(hint, cap, " (this registry holds no inspection of venue '%s': no exchange "
+                 "document carries inspections, so the venue is registered here and its "
+                 "district bureau (%s) inspects it here (venue.inspect) before a results "
+                 "report of a session held there is imported)", v.name, v.district);
+    }
+    return SC_OK;
+}
+
+int sc__session_staff_receive(sc_db *db, sqlite3_int64 session_id, int component,
+                              const char *person_id, int role)
+{
+    sc__session_row row;
+    char name[SC_ORG_NAME_SIZE] = "", hint[1024];
+    int rc, found = 0;
+    if ((rc = check_component(component)) != SC_OK ||
+        (rc = sc__check_text(person_id, "person_id", SC_PERSON_ID_SIZE - 1, 1)) != SC_OK ||
+        (rc = sc__session_load(db, session_id, &row)) != SC_OK)
+        return rc;
+    if ((rc = staff_check(db, &row.s, component, person_id, name, &found)) != SC_OK) {
+        char msg[1024], field[64];
+        int staff = 1;
+        if (rc != SC_ECONSTRAINT)
+            return rc;
+        snprintf(msg, sizeof msg, "%s", sc_error_last()->message);
+        snprintf(field, sizeof field, "%s", sc_error_last()->field);
+        if (org_has_staff(db, row.s.credit_code, row.s.date, &staff) != SC_OK)
+            return sc_error_last()->code;
+        if (staff)
+            return sc__error_fail(rc, SC_DOMAIN_RULES, field, "%s", msg);
+        receive_hint(db, &row.s, hint, sizeof hint);
+        return sc__error_fail(rc, SC_DOMAIN_RULES, field, "%s%s", msg, hint);
+    }
+    if (role && role != found)
+        return fail_constraint("role", "%s serves the %s of session %lld as %s (%s), not as %s",
+                               person_id, comp_en[component], (long long)session_id,
+                               sc_staff_role_name(found), sc_staff_role_name_zh(found),
+                               sc_staff_role_name(role));
+    return staff_apply(db, session_id, component, person_id, name, found);
+}
+
+int sc__session_confirm_receive(sc_db *db, sqlite3_int64 session_id)
+{
+    sc__session_row row;
+    sc_verdict v;
+    char hint[1024];
+    int rc;
+    if ((rc = sc__session_load(db, session_id, &row)) != SC_OK ||
+        (rc = check_session(db, &row.s, &v)) != SC_OK)
+        return rc;
+    if (v.ok)
+        return SC_OK;
+    if ((rc = receive_hint(db, &row.s, hint, sizeof hint)) != SC_OK)
+        return rc;
+    return confirm_check(db, &row.s, &v, hint);
 }

@@ -99,14 +99,28 @@ typedef struct sc__result_memo {
 int sc__venue_receive(sc_db *db, const sc__org_row *org, const char *name,
                       const char *address, const char *district, int rooms, const char *date,
                       sqlite3_int64 *id);
-/* A session held (sc_session_create's checks, but for the venue's inspection, which no
- * document carries: the venue the organization's and large enough, the organization
- * standing for the offering on the day at the venue); recorded confirmed, created and
- * confirmed on its day. */
+/* A session held (sc_session_create's checks but for the venue's inspection, which
+ * sc__session_confirm_receive makes with the confirmation's: the venue the
+ * organization's and large enough, the organization standing for the offering on the day
+ * at the venue); recorded confirmed, created and confirmed on its day. */
 int sc__session_receive(sc_db *db, const sc__org_row *org, const char *occupation,
                         const char *work_type, int level, int path, const char *date,
                         sqlite3_int64 venue_id, int rooms, unsigned int flags,
                         sqlite3_int64 *id);
+/* A staff member assigned to a component of a session the report records
+ * (sc_session_staff_add's checks: the session has the component, the person not assigned
+ * yet, on the organization's staff on the session day in a role fit for it, qualified
+ * for the offering); `role` (0: not said) must be the role so found. A refusal when the
+ * registry holds no staff of the organization that day says so: its staff are filed
+ * here first (no document carries them). */
+int sc__session_staff_receive(sc_db *db, sqlite3_int64 session_id, int component,
+                              const char *person_id, int role);
+/* The confirmation of a session the report records, with all its candidates and staff
+ * recorded (sc_session_confirm's check, the same message: the venue passed its latest
+ * inspection on or before the day, candidates enrolled, each component staffed in the
+ * standard's number by people fit for it). A refusal names what the registry lacks
+ * (the organization's staff, the venue's inspection), to be recorded here first. */
+int sc__session_confirm_receive(sc_db *db, sqlite3_int64 session_id);
 int sc__enrolment_receive(sc_db *db, sqlite3_int64 session_id, const char *id_number,
                           const char *name, int attempt, unsigned int components,
                           const char *date);

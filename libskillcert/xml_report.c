@@ -4,7 +4,9 @@
  *   results report (urn:skillcert:results-report:1, schemas/results-report.xsd)
  *     <results-report batch= credit-code= reported=>
  *       <session occupation= [work-type=] level= path= date= components= [online=]
- *                venue= venue-address= district= venue-rooms= rooms=/>
+ *                venue= venue-address= district= venue-rooms= rooms=>
+ *         <staff component= person-id= role=/>+
+ *       </session>
  *       <candidate id-number= name= attempt= passed= recorded=>
  *         <score component= [value=] [carried=]/>+
  *       </candidate>*
@@ -27,9 +29,10 @@
  * Importing into a registry that holds them already (the same registry, or a second
  * report) checks that the document says the same and adds only what is new. The tables
  * are their owners' (issue 11): what is new is replayed through assessment.c
- * (sc__venue/session/enrolment/result_receive, which make the direct calls' checks:
- * district, venue, standing on the session's day and on each recording day, session
- * confirmed) and supervision.c (sc__inspection_receive..., sc__finding_receive...);
+ * (sc__venue/session/session_staff/enrolment/result_receive and, at the report's end,
+ * sc__session_confirm_receive, which make the direct calls' checks: district, venue,
+ * standing on the session's day and on each recording day, each staff assignment, the
+ * confirmation's venue inspection and staff numbers, session confirmed) and supervision.c (sc__inspection_receive..., sc__finding_receive...);
  * this file writes no table and restates no rule of theirs.
  *
  * Also here: the candidate batch and confirmation (xml_application.c) through the generic
@@ -175,6 +178,9 @@ static const char SQL_RESULT_HELD[] =
     "r.passed, r.recorded, r.session_id IS NOT NULL FROM enrolment e LEFT JOIN result r "
     "ON r.session_id = e.session_id AND r.id_number = e.id_number "
     "WHERE e.session_id = ?1 AND e.id_number = ?2";
+static const char SQL_STAFF_HELD[] =
+    "SELECT role FROM session_staff WHERE session_id = ?1 AND component = ?2 AND person_id = ?3";
+static const char SQL_STAFF_COUNT[] = "SELECT count(*) FROM session_staff WHERE session_id = ?1";
 /* The venue, session, enrolment and result tables are assessment.c's: the report is
  * recorded through its sc__*_receive operations. */
 
@@ -182,8 +188,9 @@ typedef struct {
     sc__org_row org;
     char reported[SC_DATE_SIZE];
     /* the session, once read */
-    int have_session;
+    int have_session, held; /* held: the registry held the session before this report */
     sqlite3_int64 session_id;
+    long staff;             /* <staff> assignments read */
     char occupation[SC_OCCUPATION_CODE_SIZE];
     char date[SC_DATE_SIZE];
     unsigned int components;
@@ -334,10 +341,79 @@ static int rr_session(sc__xml_ctx *ctx, rr_state *s)
                                 &s->session_id) != SC_OK)
             return owner_fail(ctx, "occupation");
     }
+    s->held = rc == SQLITE_ROW;
     s->have_session = 1;
     s->components = comps;
     sc__copy_text(s->occupation, sizeof s->occupation, canon);
     sc__copy_text(s->date, sizeof s->date, date);
+    return SC_OK;
+}
+
+/* One staff assignment of the session: replayed through the owner (sc_session_staff_add's
+ * checks) when the session is new here; when held, the registry must hold it the same. */
+static int rr_staff(sc__xml_ctx *ctx, rr_state *s)
+{
+    const char *person, *roles;
+    sqlite3_stmt *st;
+    int c, role = 0, rc;
+    if (sc_component_parse(&c, sc__xml_attr(ctx, "component")) != SC_OK)
+        return sc__xml_fail_last(ctx, "component");
+    if ((rc = text_attr(ctx, "person-id", SC_PERSON_ID_SIZE - 1, 1, &person)) != SC_OK ||
+        (rc = req_attr(ctx, "role", &roles)) != SC_OK)
+        return rc;
+    if (sc_staff_role_parse(&role, roles) != SC_OK ||
+        (role != SC_STAFF_EXAMINER && role != SC_STAFF_EXPERT))
+        return sc__xml_fail(ctx, SC_EINVALIDDOC, "role",
+                            "a session is staffed by examiners (examiner) and experts (expert), "
+                            "not '%.40s'", roles);
+    s->staff++;
+    if (!s->held) {
+        if (sc__session_staff_receive(ctx->db, s->session_id, c, person, role) != SC_OK)
+            return owner_fail(ctx, "person-id");
+        return SC_OK;
+    }
+    if (sc__db_stmt_get(ctx->db, SQL_STAFF_HELD, &st) != SC_OK)
+        return sc__xml_fail_last(ctx, NULL);
+    sqlite3_bind_int64(st, 1, s->session_id);
+    sqlite3_bind_int(st, 2, c);
+    sc__bind_text(st, 3, person);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) == role) {
+        sqlite3_reset(st);
+        return SC_OK;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sc__xml_db_fail(ctx, rc, "reading session staff");
+    return sc__xml_fail(ctx, SC_EINVALIDDOC, "person-id",
+                        "the session is recorded here without %.60s as %s of its %s",
+                        person, sc_staff_role_name(role), sc_component_name(c));
+}
+
+/* The end of the report: the session's confirmation replayed on what it recorded (its
+ * staff and candidates), sc_session_confirm's check; a held session names the same staff. */
+static int rr_session_end(sc__xml_ctx *ctx, rr_state *s)
+{
+    sqlite3_stmt *st;
+    long held = 0;
+    int rc;
+    if (s->held) {
+        if (sc__db_stmt_get(ctx->db, SQL_STAFF_COUNT, &st) != SC_OK)
+            return sc__xml_fail_last(ctx, NULL);
+        sqlite3_bind_int64(st, 1, s->session_id);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            held = (long)sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW)
+            return sc__xml_db_fail(ctx, rc, "counting session staff");
+        if (held != s->staff)
+            return sc__xml_fail(ctx, SC_EINVALIDDOC, NULL,
+                                "the session is recorded here with %ld staff assignments; the "
+                                "report names %ld", held, s->staff);
+    }
+    if (sc__session_confirm_receive(ctx->db, s->session_id) != SC_OK)
+        return sc__xml_fail_last(ctx, NULL);
     return SC_OK;
 }
 
@@ -500,6 +576,8 @@ static int rr_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
     }
     if (depth == 2 && !strcmp(local, "score") && s->in_candidate)
         return rr_score(ctx, s);
+    if (depth == 2 && !strcmp(local, "staff") && s->have_session && !s->in_candidate)
+        return rr_staff(ctx, s);
     return SC_OK;
 }
 
@@ -508,6 +586,8 @@ static int rr_end(sc__xml_ctx *ctx, void *state, const char *local, int depth)
     rr_state *s = state;
     if (ctx->db && depth == 1 && !strcmp(local, "candidate") && s->in_candidate)
         return rr_candidate_end(ctx, s);
+    if (ctx->db && depth == 0 && s->have_session)
+        return rr_session_end(ctx, s);
     return SC_OK;
 }
 
@@ -961,6 +1041,9 @@ static int other_org(const report_args *a, const char *code, const char *what)
 
 static const char SQL_EXPORT_VENUE[] =
     "SELECT name, address, district, rooms FROM venue WHERE id = ?1";
+static const char SQL_EXPORT_STAFF[] =
+    "SELECT component, person_id, role FROM session_staff WHERE session_id = ?1 "
+    "ORDER BY component, person_id";
 static const char SQL_EXPORT_RESULTS[] =
     "SELECT r.id_number, e.name, e.attempt, r.theory, r.practical, r.review, r.carried, "
     "r.passed, r.recorded FROM result r JOIN enrolment e ON e.session_id = r.session_id "
@@ -1015,10 +1098,30 @@ static int export_results(sc__buf *out, sc_db *db, const sc_export_options *opts
     attr(&body, "venue", sc__col_text(st, 0));
     attr(&body, "venue-address", sc__col_text(st, 1));
     attr(&body, "district", sc__col_text(st, 2));
-    sc__buf_printf(&body, " venue-rooms=\"%d\" rooms=\"%d\"/>\n", sqlite3_column_int(st, 3),
+    sc__buf_printf(&body, " venue-rooms=\"%d\" rooms=\"%d\">\n", sqlite3_column_int(st, 3),
                    row.s.rooms);
     sqlite3_reset(st);
     st = NULL;
+    /* its staff, whom the receiving registry checks as sc_session_staff_add and
+     * sc_session_confirm do */
+    if ((rc = sc__db_stmt_get(db, SQL_EXPORT_STAFF, &st)) != SC_OK)
+        goto done;
+    sqlite3_bind_int64(st, 1, a.id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int k = sqlite3_column_int(st, 0);
+        sc__buf_puts(&body, "    <staff");
+        attr(&body, "component", k >= 1 && k <= 3 ? comp[k] : "");
+        attr(&body, "person-id", sc__col_text(st, 1));
+        attr(&body, "role", sc_staff_role_name(sqlite3_column_int(st, 2)));
+        sc__buf_puts(&body, "/>\n");
+    }
+    sqlite3_reset(st);
+    st = NULL;
+    if (rc != SQLITE_DONE) {
+        rc = sc__db_fail(db, rc, "exporting session staff");
+        goto done;
+    }
+    sc__buf_puts(&body, "  </session>\n");
     if ((rc = sc__db_prepare(db, SQL_EXPORT_RESULTS, &st)) != SC_OK)
         goto done;
     sqlite3_bind_int64(st, 1, a.id);

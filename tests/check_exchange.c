@@ -700,6 +700,267 @@ START_TEST(test_exchange_export_file)
 }
 END_TEST
 
+/* ---- a results report's session: its staffing and confirmation replayed ---------------- */
+
+/* The import's refusal carries the direct call's whole message. */
+static void same_message(const char *direct)
+{
+    ck_assert_msg(strstr(sc_error_last()->message, direct) != NULL,
+                  "import refused for '%s', the direct call for '%s'",
+                  sc_error_last()->message, direct);
+}
+
+/* The import's refusal carries the direct call's message from `from` on (the part that
+ * names no registry id). */
+static void same_from(const char *direct, const char *from)
+{
+    const char *tail = strstr(direct, from);
+    ck_assert_ptr_nonnull(tail);
+    same_message(tail);
+}
+
+/* A level-4 session of 2024-03-01 for candidates 1-3, staffed (theory E01-E02, practical
+ * E01-E03), still planned. */
+static int64_t staffed_session(void)
+{
+    int64_t s;
+    fx_candidates(1, 3);
+    s = fx_session(4, "2024-03-01", 0);
+    fx_enrol(s, 1, 3);
+    fx_staff(s, SC_COMPONENT_THEORY, 1, 2);
+    fx_staff(s, SC_COMPONENT_PRACTICAL, 1, 3);
+    return s;
+}
+
+/* Too few examiners: sc_session_confirm refuses a session with one practical examiner
+ * fewer; a results report that names one fewer is refused the same (its confirmation
+ * replayed once its candidates are read), the city's registry unchanged. */
+START_TEST(test_exchange_replay_session_staff_too_few)
+{
+    sc_db *city = t_clone_db(fx.db), *planned;
+    char msg[1024], *report, *fewer;
+    const char *e03 = "<staff component=\"practical\" person-id=\"E03\" role=\"examiner\"/>";
+    int64_t s = staffed_session();
+    planned = t_clone_db(fx.db);
+    ck_ok(sc_session_staff_remove(planned, fx.org, s, SC_COMPONENT_PRACTICAL, "E03"));
+    DIRECT_REFUSED(planned, sc_session_confirm(planned, fx.org, s, "2024-03-01"), SC_ECONSTRAINT,
+                   msg);
+    ck_assert_ptr_nonnull(strstr(msg, "practical: 2 examiners"));
+    ck_ok(sc_session_confirm(fx.db, fx.org, s, "2024-03-01"));
+    fx_pass(s, 1, 3, "2024-03-02");
+    report = results_report(s);
+    fewer = t_edit(report, e03, e03, "");
+    t_refused_import(city, fx.centre, fewer, SC_EINVALIDDOC, 0, NULL, rep);
+    same_from(msg, "cannot be confirmed: ");
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
+    /* as exported (three practical examiners), the city records it */
+    ck_ok(t_import(city, fx.centre, report, NULL, rep));
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session_staff"), 5);
+    free(fewer);
+    sc_free(report);
+    sc_db_close(planned);
+    sc_db_close(city);
+}
+END_TEST
+
+/* An examiner not on the organization's filed staff (E99), and a person on it but not as
+ * an examiner (M01, its manager): sc_session_staff_add refuses each; a report naming them is refused with the
+ * same message at the staff element, the city's registry unchanged. */
+START_TEST(test_exchange_replay_session_staff_not_fit)
+{
+    sc_db *city = t_clone_db(fx.db);
+    char msg[1024], *report, *stranger = NULL, *unfit = NULL;
+    const char *who[] = { "E99", "M01" };
+    int64_t s = staffed_session(), other;
+    int i;
+    ck_ok(sc_session_confirm(fx.db, fx.org, s, "2024-03-01"));
+    fx_pass(s, 1, 3, "2024-03-02");
+    report = results_report(s);
+    other = fx_session(4, "2024-03-01", 0); /* a planned session the direct door staffs */
+    for (i = 0; i < 2; i++) {
+        char *doc = t_edit(report, "<staff component=\"theory\"", "person-id=\"E01\"",
+                           i == 0 ? "person-id=\"E99\"" : "person-id=\"M01\"");
+        DIRECT_REFUSED(fx.db, sc_session_staff_add(fx.db, fx.org, other, SC_COMPONENT_THEORY,
+                                                   who[i]), SC_ECONSTRAINT, msg);
+        t_refused_import(city, fx.centre, doc, SC_EINVALIDDOC, 4,
+                         "results-report/session[1]/staff[1]/@person-id", rep);
+        same_message(msg);
+        ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
+        if (i == 0)
+            stranger = doc;
+        else
+            unfit = doc;
+    }
+    ck_assert_ptr_nonnull(strstr(msg, "as an examiner"));
+    free(stranger);
+    free(unfit);
+    sc_free(report);
+    sc_db_close(city);
+}
+END_TEST
+
+/* Unconfirmable: a session with no candidate cannot be confirmed (sc_session_confirm);
+ * a report of it, made before any result was recorded, is refused the same. */
+START_TEST(test_exchange_replay_session_no_candidates)
+{
+    sc_db *city = t_clone_db(fx.db);
+    char msg[1024], *report;
+    int64_t s, empty;
+    fx_candidates(1, 2);
+    s = fx_ready_session("2024-03-01", 1, 2);
+    report = results_report(s); /* no result recorded yet: no candidate */
+    ck_assert_ptr_null(strstr(report, "<candidate"));
+    empty = fx_session(4, "2024-03-01", 0);
+    fx_staff(empty, SC_COMPONENT_THEORY, 1, 1);
+    fx_staff(empty, SC_COMPONENT_PRACTICAL, 1, 1);
+    DIRECT_REFUSED(fx.db, sc_session_confirm(fx.db, fx.org, empty, "2024-03-01"),
+                   SC_ECONSTRAINT, msg);
+    t_refused_import(city, fx.centre, report, SC_EINVALIDDOC, 0, NULL, rep);
+    ck_assert_ptr_nonnull(strstr(msg, "has no candidates enrolled"));
+    same_from(msg, "has no candidates enrolled");
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
+    sc_free(report);
+    sc_db_close(city);
+}
+END_TEST
+
+/* A venue not usable: its district bureau failed it on 2024-02-20 in the city's registry.
+ * sc_session_create refuses a session there on 2024-03-01; a report of one held there
+ * that day is refused with the same message. */
+START_TEST(test_exchange_replay_session_venue_failed)
+{
+    sc_db *city = t_clone_db(fx.db);
+    char msg[1024], *report;
+    int64_t s, sid = 0;
+    fx_candidates(1, 1);
+    s = fx_ready_session("2024-03-01", 1, 1);
+    fx_pass(s, 1, 1, "2024-03-02");
+    report = results_report(s);
+    ck_ok(sc_venue_inspect(fx.db, fx.haidian, fx.venue, 0, "消防通道堵塞", "2024-02-20"));
+    ck_ok(sc_venue_inspect(city, fx.haidian, fx.venue, 0, "消防通道堵塞", "2024-02-20"));
+    DIRECT_REFUSED(fx.db, sc_session_create(&sid, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4,
+                                            SC_PATH_NORMAL, "2024-03-01", fx.venue, 1, 0),
+                   SC_ECONSTRAINT, msg);
+    ck_assert_ptr_nonnull(strstr(msg, "failed its inspection of 2024-02-20"));
+    t_refused_import(city, fx.centre, report, SC_EINVALIDDOC, 0, NULL, rep);
+    same_message(msg);
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
+    sc_free(report);
+    sc_db_close(city);
+}
+END_TEST
+
+/* What no document carries, the receiving registry must hold: a registry without the
+ * organization's staff refuses the report naming staff.add; a venue the registry does
+ * not hold (created by the report, never inspected here) is refused with the direct
+ * call's message naming venue.inspect. Both unchanged. */
+START_TEST(test_exchange_replay_session_lacks_staff_or_inspection)
+{
+    static const char *const people[][2] = {
+        { "U01", "e" }, { "M01", "m" }, { "X01", "x" }, { "X02", "x" }, { "X03", "x" },
+        { "X04", "x" }, { "X05", "x" }
+    };
+    sc_db *city = t_clone_db(fx.db), *nostaff = t_clone_db(fx.db);
+    char msg[1024], *report, *moved, id[16];
+    int64_t s, venue = 0, sid = 0;
+    size_t i;
+    fx_candidates(1, 1);
+    s = fx_ready_session("2024-03-01", 1, 1);
+    fx_pass(s, 1, 1, "2024-03-02");
+    report = results_report(s);
+    /* a registry where FX_ORG's staff all left before the session */
+    for (i = 1; i <= 15; i++) {
+        snprintf(id, sizeof id, "E%02zu", i);
+        ck_ok(sc_staff_remove(nostaff, fx.org, FX_ORG, id, SC_STAFF_EXAMINER, "2023-06-02"));
+    }
+    for (i = 0; i < sizeof people / sizeof people[0]; i++)
+        ck_ok(sc_staff_remove(nostaff, fx.org, FX_ORG, people[i][0],
+                              people[i][1][0] == 'e'   ? SC_STAFF_EXAMINER
+                              : people[i][1][0] == 'm' ? SC_STAFF_MANAGER
+                                                       : SC_STAFF_EXPERT,
+                              "2023-06-02"));
+    t_refused_import(nostaff, fx.centre, report, SC_EINVALIDDOC, 4,
+                     "results-report/session[1]/staff[1]/@person-id", rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message,
+                                 "E01 is not on the staff of " FX_ORG " on 2024-03-01"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "staff.add"));
+    /* a venue the city does not hold: the direct door refuses a session at a venue never
+     * inspected; the import, which records the venue, refuses the same and says why */
+    ck_ok(sc_venue_register(&venue, fx.db, fx.org, FX_ORG, "海淀第二考点", "北京市海淀区学院路2号",
+                            "110108", 3, "2024-01-10"));
+    DIRECT_REFUSED(fx.db, sc_session_create(&sid, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4,
+                                            SC_PATH_NORMAL, "2024-03-01", venue, 1, 0),
+                   SC_ECONSTRAINT, msg);
+    moved = t_edit(report, "<session", "venue=\"海淀考点\"", "venue=\"海淀第二考点\"");
+    t_refused_import(city, fx.centre, moved, SC_EINVALIDDOC, 0, NULL, rep);
+    same_from(msg, "has no inspection by its district bureau on or before 2024-03-01");
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "venue.inspect"));
+    ck_assert_int_eq(t_count(city, "SELECT count(*) FROM venue WHERE name = '海淀第二考点'"), 0);
+    free(moved);
+    sc_free(report);
+    sc_db_close(nostaff);
+    sc_db_close(city);
+}
+END_TEST
+
+/* Accepted: the report carries the session's staff; the city records them through the
+ * owner, the session confirmed, and exports the same report. Another report of the
+ * session, now held, must name the same staff. */
+START_TEST(test_exchange_replay_session_staff_round_trip)
+{
+    sc_db *city = t_clone_db(fx.db);
+    sc_session_staff_iter *it = NULL;
+    sc_session_staff m;
+    sc_session got;
+    sc_export_options o;
+    sc_import_result r;
+    char *report, *again = NULL;
+    int64_t s = staffed_session(), cs;
+    int n = 0;
+    ck_ok(sc_session_confirm(fx.db, fx.org, s, "2024-03-01"));
+    fx_pass(s, 1, 3, "2024-03-02");
+    report = results_report(s);
+    ck_ok(t_import(city, fx.centre, report, &r, rep));
+    ck_assert_uint_eq(r.records, 3);
+    cs = t_count(city, "SELECT max(id) FROM session");
+    ck_ok(sc_session_get(&got, city, cs));
+    ck_assert_int_eq(got.status, SC_SESSION_CONFIRMED);
+    ck_ok(sc_session_staff_iter_new(&it, city, cs));
+    while (sc_session_staff_iter_next(&m, it) == SC_OK) {
+        ck_assert_int_eq(m.role, SC_STAFF_EXAMINER);
+        ck_assert_str_eq(m.name, "考评员");
+        n++;
+    }
+    sc_session_staff_iter_free(it);
+    ck_assert_int_eq(n, 5);
+    ck_ok(sc_export_options_init(&o, SC_EXPORT_OPTIONS_VERSION));
+    o.id = cs;
+    ck_ok(sc_xml_exchange_export_memory(&again, NULL, city, SC_DOC_RESULTS_REPORT, &o));
+    ck_assert_str_eq(strstr(again, "<session"), strstr(report, "<session"));
+    /* held now: another report of it must name the same staff (the direct door fixes a
+     * confirmed session's staff too) */
+    {
+        char *other = t_edit(report, "batch=\"", "results-report-", "results-report-X");
+        char *swapped = t_edit(other, "<staff component=\"practical\"", "person-id=\"E03\"",
+                               "person-id=\"E04\"");
+        char *fewer = t_edit(other, "<staff component=\"practical\" person-id=\"E03\"",
+                             "<staff component=\"practical\" person-id=\"E03\" "
+                             "role=\"examiner\"/>", "");
+        t_refused_import(city, fx.centre, swapped, SC_EINVALIDDOC, 8,
+                         "results-report/session[1]/staff[5]/@person-id", rep);
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "without E04"));
+        t_refused_import(city, fx.centre, fewer, SC_EINVALIDDOC, 0, NULL, rep);
+        ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "5 staff assignments"));
+        free(other);
+        free(swapped);
+        free(fewer);
+    }
+    sc_free(again);
+    sc_free(report);
+    sc_db_close(city);
+}
+END_TEST
+
 Suite *sc_exchange_suite(void)
 {
     Suite *s = suite_create("exchange");
@@ -729,6 +990,12 @@ Suite *sc_exchange_suite(void)
     tcase_add_test(tc, test_exchange_replay_result_session_not_confirmed);
     tcase_add_test(tc, test_exchange_replay_session_standing);
     tcase_add_test(tc, test_exchange_replay_session_out_of_scope);
+    tcase_add_test(tc, test_exchange_replay_session_staff_too_few);
+    tcase_add_test(tc, test_exchange_replay_session_staff_not_fit);
+    tcase_add_test(tc, test_exchange_replay_session_no_candidates);
+    tcase_add_test(tc, test_exchange_replay_session_venue_failed);
+    tcase_add_test(tc, test_exchange_replay_session_lacks_staff_or_inspection);
+    tcase_add_test(tc, test_exchange_replay_session_staff_round_trip);
     suite_add_tcase(s, tc);
     tc = tcase_create("certificate-ack");
     tcase_add_checked_fixture(tc, setup, teardown);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/cli/test-exchange.sh — black-box tests of the exchange documents of
 # issue #6 between two registries: an organization's (ORG) and the city's
-# (CITY, a copy made before any certificate; it receives the session's results
+# (CITY, a copy made before any session; it receives the session's results
 # report first, which a certificate needs). `export certificate-batch` from
 # ORG, imported into CITY by the city centre, publishes the certificates;
 # exporting from CITY gives the same document; `export certificate-ack` from
@@ -18,8 +18,6 @@ NAME=exchange
 # ---- set-up: a filed organization, a session, two issued certificates ------------------------
 
 filed_org
-cp "$DB" "$T/city.db"
-CITY="$T/city.db"
 for e in E01 E02 E03 E04 E05; do
     must $AS_A org staff add $A $e $OCC:1 --name 考评员$e --role examiner --date 2023-06-01
 done
@@ -30,6 +28,11 @@ for c in "$C1 王芳" "$C2 李小明"; do
 done
 must $AS_A session venue-add $A --name 海淀考点 --address 北京市海淀区中关村大街1号 --district 海淀区 --rooms 1 --date 2023-06-01
 must $AS_HAIDIAN session venue-inspect 1 --result passed --date 2023-06-05
+# The city's registry holds the organization's staff and its venue's inspection (acts no
+# exchange document carries, against which a results report's staffing and confirmation
+# are checked), but no session yet.
+cp "$DB" "$T/city.db"
+CITY="$T/city.db"
 must $AS_A session create $A $OCC --level 4 --venue 1 --date 2024-03-01
 confirm_applicants 4 $C1 $C2
 must $AS_A session enrol 1 $C1 $C2

@@ -80,6 +80,26 @@ check "the report validates" test "$rc" = 0
 check "validate names its type" out_has "results-report"
 check "the failed candidate is reported failed" grep -q "passed=\"false\"" "$T/results.xml"
 DB="$CITY"
+# The session's staffing and confirmation are checked as the direct calls check them, on
+# what the city's registry holds: the organization's staff and the venue's inspection,
+# which no exchange document carries, are recorded there first.
+snapshot "$T/before"
+run $AS_CENTRE import "$T/results.xml"
+check "without the organization's staff the city refuses the report (exit 2)" test "$rc" = 2
+check "the refusal names the staff member and says to file the staff first" \
+    err_has "staff\[1\]/@person-id: E01 is not on the staff of $A on 2024-03-01.*staff.add"
+for e in E01 E02 E03 E04 E05; do
+    must $AS_A org staff add $A $e $OCC:1 --name 考评员$e --role examiner --date 2023-06-01
+done
+snapshot "$T/staffed"
+run $AS_CENTRE import "$T/results.xml"
+check "without the venue's inspection the city refuses the report (exit 2)" test "$rc" = 2
+check "the refusal is the direct call's and says who inspects first" \
+    err_has "cannot be confirmed: venue 1 has no inspection by its district bureau on or before 2024-03-01.*venue.inspect"
+snapshot "$T/after"
+check "these refusals changed nothing" cmp -s "$T/staffed" "$T/after"
+must $AS_A session venue-add $A --name 海淀考点 --address 北京市海淀区中关村大街1号 --district 海淀区 --rooms 1 --date 2023-06-01
+must $AS_HAIDIAN session venue-inspect 1 --result passed --date 2023-06-05
 snapshot "$T/before"
 run $AS_A import "$T/results.xml"
 check "an organization may not import a results report (exit 4)" test "$rc" = 4
@@ -94,7 +114,7 @@ check "a report in another namespace is refused (exit 2)" test "$rc" = 2
 sed 's/passed="false"/passed="true"/' "$T/results.xml" >"$T/lie.xml"
 run $AS_CENTRE import "$T/lie.xml"
 check "a fail reported as a pass is refused (exit 2)" test "$rc" = 2
-check "the error names the line and field" err_has ":11:.*candidate\[3\]/@passed"
+check "the error names the line and field" err_has ":17:.*candidate\[3\]/@passed"
 snapshot "$T/after"
 check "the refusals changed nothing" cmp -s "$T/before" "$T/after"
 run $AS_CENTRE import "$T/results.xml"

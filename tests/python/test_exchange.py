@@ -18,7 +18,13 @@ RESULTS = """<?xml version="1.0" encoding="UTF-8"?>
 issuer="org:91110108MA01ABCD2H" addressee="city-centre" credit-code="91110108MA01ABCD2H" reported="2024-03-10">
   <session occupation="4-02-07-10" level="4" path="normal" date="2024-03-01" \
 components="theory practical" venue="海淀考点" venue-address="北京市海淀区中关村大街1号" \
-district="110108" venue-rooms="2" rooms="1"/>
+district="110108" venue-rooms="2" rooms="1">
+    <staff component="theory" person-id="E01" role="examiner"/>
+    <staff component="theory" person-id="E02" role="examiner"/>
+    <staff component="practical" person-id="E01" role="examiner"/>
+    <staff component="practical" person-id="E02" role="examiner"/>
+    <staff component="practical" person-id="E03" role="examiner"/>
+  </session>
   <candidate id-number="11010519491231002X" name="王芳" attempt="1" passed="true" \
 recorded="2024-03-02">
     <score component="theory" value="80"/>
@@ -59,7 +65,9 @@ def actors():
 
 @pytest.fixture
 def city(actors):
-    """The city's registry: the notice's catalog, organization A filed and active."""
+    """The city's registry: the notice's catalog, organization A filed and active, with
+    its examiners filed and its venue inspected (acts no exchange document carries, which
+    the results report's staffing and confirmation are checked against)."""
     with skillcert.Database() as db:
         db.load_notice(actors["city"])
         db.org_register(actors["org"], ORG_A, "北京智训科技有限公司", skillcert.ORG_ENTERPRISE,
@@ -70,6 +78,12 @@ def city(actors):
         db.org_notice(actors["centre"], ORG_A, dt.date(2023, 3, 10))
         db.org_file(actors["centre"], ORG_A, dt.date(2023, 5, 10))
         db.org_commit(actors["org"], ORG_A, dt.date(2023, 5, 12))
+        for i in range(1, 4):
+            db.staff_add(actors["org"], ORG_A, "E%02d" % i, "考评员", skillcert.STAFF_EXAMINER,
+                         ["4-02-07-10:4"], dt.date(2023, 6, 1))
+        venue = db.venue_register(actors["org"], ORG_A, "海淀考点", "北京市海淀区中关村大街1号",
+                                  "110108", 2, dt.date(2023, 6, 1))
+        db.venue_inspect(actors["haidian"], venue, True, "场地合格", dt.date(2023, 6, 5))
         yield db
 
 
@@ -103,7 +117,13 @@ def test_exchange_results_report_refused(city, actors):
     with pytest.raises(skillcert.ValidationError) as info:
         city.import_memory(actors["centre"], lie, "lie.xml")
     assert info.value.field == "results-report/candidate[3]/@passed"
-    assert info.value.line == 11
+    assert info.value.line == 17
+    # staffed by someone not on the organization's staff: refused as sc_session_staff_add
+    stranger = RESULTS.replace('"practical" person-id="E03"', '"practical" person-id="E09"')
+    with pytest.raises(skillcert.ValidationError) as info:
+        city.import_memory(actors["centre"], stranger, "stranger.xml")
+    assert info.value.field == "results-report/session[1]/staff[5]/@person-id"
+    assert "E09 is not on the staff of " + ORG_A + " on 2024-03-01" in str(info.value)
     with pytest.raises(skillcert.DeniedError):
         city.import_memory(actors["org"], RESULTS, "results.xml")
     # nothing was imported: there is no session to export

@@ -25,6 +25,7 @@ import org.skillcert.NotFoundException;
 import org.skillcert.OfferingItem;
 import org.skillcert.Skillcert;
 import org.skillcert.SkillcertException;
+import org.skillcert.StaffRole;
 import org.skillcert.ValidationException;
 
 /**
@@ -42,7 +43,13 @@ public class TestExchange {
       + " credit-code=\"91110108MA01ABCD2H\" reported=\"2024-03-10\">\n"
       + "  <session occupation=\"4-02-07-10\" level=\"4\" path=\"normal\" date=\"2024-03-01\""
       + " components=\"theory practical\" venue=\"海淀考点\" venue-address=\"北京市海淀区中关村大街1号\""
-      + " district=\"110108\" venue-rooms=\"2\" rooms=\"1\"/>\n"
+      + " district=\"110108\" venue-rooms=\"2\" rooms=\"1\">\n"
+      + "    <staff component=\"theory\" person-id=\"E01\" role=\"examiner\"/>\n"
+      + "    <staff component=\"theory\" person-id=\"E02\" role=\"examiner\"/>\n"
+      + "    <staff component=\"practical\" person-id=\"E01\" role=\"examiner\"/>\n"
+      + "    <staff component=\"practical\" person-id=\"E02\" role=\"examiner\"/>\n"
+      + "    <staff component=\"practical\" person-id=\"E03\" role=\"examiner\"/>\n"
+      + "  </session>\n"
       + "  <candidate id-number=\"11010519491231002X\" name=\"王芳\" attempt=\"1\" passed=\"true\""
       + " recorded=\"2024-03-02\">\n"
       + "    <score component=\"theory\" value=\"88.25\"/>\n"
@@ -84,6 +91,14 @@ public class TestExchange {
     db.orgNotice(centre, ORG_A, LocalDate.parse("2023-03-10"));
     db.orgFile(centre, ORG_A, LocalDate.parse("2023-05-10"));
     db.orgCommit(orgA, ORG_A, LocalDate.parse("2023-05-12"));
+    // the examiners filed and the venue inspected: acts no exchange document carries,
+    // which the results report's staffing and confirmation are checked against
+    for (int i = 1; i <= 3; i++)
+      db.staffAdd(orgA, ORG_A, String.format("E%02d", i), "考评员", StaffRole.EXAMINER,
+                  OfferingItem.parse("4-02-07-10:4"), LocalDate.parse("2023-06-01"));
+    long venue = db.venueRegister(orgA, ORG_A, "海淀考点", "北京市海淀区中关村大街1号", "110108",
+                                  2, LocalDate.parse("2023-06-01"));
+    db.venueInspect(haidian, venue, true, "场地合格", LocalDate.parse("2023-06-05"));
   }
 
   @After
