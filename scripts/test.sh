@@ -115,7 +115,12 @@ if [ -z "${SC_SKIP_VALGRIND:-}" ]; then
   rc=$?
   count_log "$top/build/valgrind/check_skillcert.log" "valgrind: check_skillcert"
   if [ "$rc" -ne 0 ]; then
-    [ "$rc" -eq 97 ] && { echo "  valgrind reported errors:"; grep -E '^==[0-9]+==' "$top/build/valgrind/check_skillcert.log" | head -30; }
+    # Which checks failed, then valgrind's own errors (not its "possibly lost"
+    # notes, which are SQLite's caches on a failed check's way out).
+    grep -E '^[^ ]+:[0-9]+:[FE]:' "$top/build/valgrind/check_skillcert.log" | head -20 | sed 's/^/  failed: /'
+    [ "$rc" -eq 97 ] && { echo "  valgrind reported errors:"
+      awk '/^==[0-9]+== (Invalid|Conditional|Use of uninit|Syscall param|Mismatched|Source and dest)|definitely lost|indirectly lost/ { n = 14 }
+           n > 0 { print; n-- }' "$top/build/valgrind/check_skillcert.log" | head -60; }
     failed=$((failed + 1)); status=1
   fi
   if [ -f "$top/build/bindings/python/skillcert.py" ]; then
