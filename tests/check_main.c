@@ -15,10 +15,31 @@ sc_actor *t_actor(int kind, const char *scope)
     return a;
 }
 
-sc_db *t_memdb(void)
+/* A new registry in memory, as the library makes it: it has no trust anchor and
+ * imports nothing until it gets one (or is switched to development). */
+sc_db *t_newdb(void)
 {
     sc_db *db = NULL;
     ck_assert_int_eq(sc_db_open(&db, ":memory:", NULL), SC_OK);
+    return db;
+}
+
+/* The city bureau switches db to development: without a trust anchor it accepts
+ * unsigned exchange documents (sc_pki_development_set, audited). */
+void t_development(sc_db *db)
+{
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    ck_assert_msg(sc_pki_development_set(db, bureau, 1) == SC_OK, "development: %s",
+                  sc_error_last()->message);
+    sc_actor_free(bureau);
+}
+
+/* The suites' registry: a development one, explicitly, because most suites import
+ * unsigned fixtures (the signature rule's own tests use t_newdb()). */
+sc_db *t_memdb(void)
+{
+    sc_db *db = t_newdb();
+    t_development(db);
     return db;
 }
 
