@@ -374,7 +374,7 @@ check "... warning on one stderr line that unsigned documents are accepted" \
     sh -c "test \"\$(wc -l <'$ERR')\" = 1 && grep -q 'warning: a development registry.*unsigned' '$ERR'"
 run --db "$T/dev.db" --json keys development
 py "keys development: on" 'assert d == {"development": True}, d'
-run --actor city-bureau --db "$T/dev.db" init
+run --actor city-bureau --db "$T/dev.db" init --catalog "$T/export.xml"
 check "init of an existing registry needs neither flag" test "$rc" = 0
 run --actor city-centre --db "$T/dev.db" keys development off
 check "only the city bureau switches development (exit 4)" test "$rc" = 4
