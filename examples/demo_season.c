@@ -288,10 +288,12 @@ static int make_party(char **key, char **cert, const char *party, const char *ik
 }
 
 /* Issue 12: the bureau's root, the centre, the district and the organization make
- * their keys; the organization signs its certificate batch (a detached signature over
- * the file's bytes), the city centre the directory (an enveloped XML Signature); both
- * are checked against the bureau's root alone. */
-static int signed_exchange(season *s)
+ * their keys, and the registry takes the bureau's root as its trust anchor (from
+ * then on it imports only documents whose signer chains to it); the organization
+ * signs its certificate batch (a detached signature over the file's bytes), the
+ * city centre the directory (an enveloped XML Signature); both are checked against
+ * the bureau's root alone. *org_out: the organization's signer (sc_signer_free). */
+static int signed_exchange(season *s, sc_signer **org_out)
 {
     char *rk = NULL, *rootc = NULL, *ck = NULL, *cc = NULL, *dk = NULL, *dc = NULL, *ok = NULL,
          *oc = NULL, *chain = NULL, *sig = NULL, *xml = NULL, *signed_xml = NULL;
@@ -301,9 +303,11 @@ static int signed_exchange(season *s)
     sc_pki_verification v;
     sc_xml_verification xv;
     sc_signer *signer = NULL;
+    sc_actor *bureau = NULL;
     size_t len = 0;
     int rc, fd;
 
+    *org_out = NULL;
     snprintf(party, sizeof party, "org:%s", s->org);
     rc = make_party(&rk, &rootc, "city-bureau", NULL, NULL, "2035-12-31");
     if (rc == SC_OK)
@@ -316,6 +320,10 @@ static int signed_exchange(season *s)
         goto done;
     printf("  keys: city-bureau (root), city-centre and district:110108 certified by the "
            "bureau, %s certified by the centre\n", party);
+    if ((rc = sc_actor_new(&bureau, SC_ACTOR_CITY_BUREAU, NULL, NULL)) != SC_OK ||
+        (rc = sc_pki_anchor_set(s->db, bureau, rootc, NULL)) != SC_OK)
+        goto done;
+    printf("  the registry's trust anchor: the bureau's root (imports must be signed)\n");
     if (!(chain = malloc(strlen(oc) + strlen(cc) + 1))) {
         rc = SC_ENOMEM;
         goto done;
@@ -348,10 +356,13 @@ static int signed_exchange(season *s)
     rc = sc_xml_verify_memory(&xv, signed_xml, len, rootc, NULL);
     printf("  directory signed by %s (enveloped XML Signature), verified: %s\n",
            xv.sig[0].party, rc == SC_OK ? "yes" : "NO");
+    if (rc == SC_OK)
+        rc = sc_signer_new_key(org_out, ok, chain);
 removed:
     remove(path);
 done:
     sc_signer_free(signer);
+    sc_actor_free(bureau);
     sc_free(rk); sc_free(rootc); sc_free(ck); sc_free(cc); sc_free(dk); sc_free(dc);
     sc_free(ok); sc_free(oc); sc_free(sig); sc_free(xml); sc_free(signed_xml);
     free(chain);
@@ -359,10 +370,14 @@ done:
 }
 
 /* The organization forges the city centre's act: a certificate acknowledgement
- * (公示, publication) that it issues itself. An import does only what its issuer
- * may do directly, so it is refused and nothing changes (issue 11). 0: refused. */
-static int forged_issuer(season *s)
+ * (公示, publication) that it issues itself, and signs it with its own key, so the
+ * signature proves who sent it (issue 12). An import does only what its issuer may
+ * do directly, so it is refused and nothing changes (issue 11). 0: refused. */
+static int forged_issuer(season *s, const sc_signer *org)
 {
+    sc_sign_options so = SC_SIGN_OPTIONS_INIT;
+    char *signed_doc = NULL;
+    size_t slen = 0;
     static const char centre[] = "issuer=\"city-centre\"";
     sc_export_options opts = SC_EXPORT_OPTIONS_INIT;
     sc_audit_result before, after;
@@ -385,9 +400,13 @@ static int forged_issuer(season *s)
     memcpy(forged + n, p + sizeof centre - 1, len - (size_t)(p - xml) - (sizeof centre - 1));
     n += len - (size_t)(p - xml) - (sizeof centre - 1);
     sc_free(xml);
+    if (sc_xml_sign_memory(&signed_doc, &slen, forged, n, org, &so) != SC_OK) {
+        free(forged);
+        return demo_fail("signing the forged acknowledgement");
+    }
     if (sc_report_new(&report) == SC_OK && sc_audit_verify(&before, s->db) == SC_OK) {
-        rc = sc_xml_import_memory(NULL, s->db, s->self, forged, n, "forged-ack.xml", NULL,
-                                  report);
+        rc = sc_xml_import_memory(NULL, s->db, s->self, signed_doc, slen, "forged-ack.xml",
+                                  NULL, report);
         if (sc_audit_verify(&after, s->db) == SC_OK)
             printf("  a certificate acknowledgement (公示) the organization issued itself: %s\n"
                    "    %s\n    audit entries before %lld, after %lld: nothing imported\n",
@@ -398,6 +417,7 @@ static int forged_issuer(season *s)
             rc = SC_OK;
     }
     sc_report_free(report);
+    sc_free(signed_doc);
     free(forged);
     return rc == SC_OK || rc == SC_ERROR;
 }
@@ -410,6 +430,7 @@ static int exchange(season *s)
         "<revocations xmlns=\"urn:skillcert:revocations:1\">&x;</revocations>\n";
     sc_export_options opts = SC_EXPORT_OPTIONS_INIT;
     sc_report *report = NULL;
+    sc_signer *org = NULL;
     char *xml = NULL;
     size_t len = 0;
     int doctype = 0, rc;
@@ -424,14 +445,17 @@ static int exchange(season *s)
     printf("  certificate batch for the city centre: %zu bytes, validates as <%s>: %s\n", len,
            sc_doctype_name(doctype), rc == SC_OK ? "yes" : "NO");
     sc_free(xml);
-    if (signed_exchange(s) != SC_OK)
+    if (signed_exchange(s, &org) != SC_OK)
         return demo_fail("signing the exchange");
-    if (sc_report_new(&report) != SC_OK || sc_audit_verify(&before, s->db) != SC_OK)
+    if (sc_report_new(&report) != SC_OK || sc_audit_verify(&before, s->db) != SC_OK) {
+        sc_signer_free(org);
         return demo_fail("preparing the import");
+    }
     rc = sc_xml_import_memory(NULL, s->db, s->self, hostile, sizeof hostile - 1, "hostile.xml",
                               NULL, report);
     if (sc_audit_verify(&after, s->db) != SC_OK) {
         sc_report_free(report);
+        sc_signer_free(org);
         return demo_fail("reading the audit trail");
     }
     printf("  a document with an external entity (XXE): %s\n    %s\n    audit entries before "
@@ -440,7 +464,12 @@ static int exchange(season *s)
            sc_report_count(report) ? sc_report_get(report, 0)->message : "(no diagnostic)",
            (long long)before.entries, (long long)after.entries);
     sc_report_free(report);
-    return rc == SC_OK || forged_issuer(s);
+    if (rc != SC_OK)
+        rc = forged_issuer(s, org);
+    else
+        rc = 1;
+    sc_signer_free(org);
+    return rc;
 }
 
 static int supervision(season *s)

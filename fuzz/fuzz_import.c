@@ -73,6 +73,10 @@ static void setup(void)
         die("actor");
     if (sc_catalog_load_notice(db, city) != SC_OK)
         die("catalog");
+    /* A development registry: the inputs are unsigned, and the engine behind the
+     * signature check (parsing, validation, the handlers) is what is fuzzed. */
+    if (sc_pki_development_set(db, city, 1) != SC_OK)
+        die("development");
     if (sc_eligibility_load_defaults(NULL, db, city) != SC_OK)
         die("rules");
     actors[0] = city;

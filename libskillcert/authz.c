@@ -227,6 +227,9 @@ const sc__action_def sc__actions[SC__ACT_COUNT] = {
       "sc_xml_import_memory_signed", DI, ORG,
       "import a batch from memory with its detached signature; checked per document type: "
       "a candidate batch by the bureau of the organization's own district" },
+    { SC__ACT_PKI_DEVELOPMENT_SET, "pki.development_set", "sc_pki_development_set", CB, NONE,
+      "the city bureau switches a registry without a trust anchor to accept unsigned "
+      "exchange documents (a development registry), or back to refusing them" },
 };
 
 const char *sc__action_name(int action)

@@ -108,6 +108,7 @@ typedef enum {
     SC__ACT_PKI_CERT_IMPORT,
     SC__ACT_PKI_CRL_IMPORT,
     SC__ACT_XML_IMPORT_MEMORY_SIGNED,
+    SC__ACT_PKI_DEVELOPMENT_SET,
     SC__ACT_COUNT
 } sc__action;
 

@@ -705,6 +705,23 @@ const sc__migration sc__migrations[] = {
        * first record that differs. NULL for batches imported before. */
       "ALTER TABLE import_batch ADD COLUMN digest BLOB;"
       "ALTER TABLE import_batch ADD COLUMN record_digests BLOB;" },
+    { 13, "migration 13: the development setting of a registry without a trust anchor",
+      /* Written only by pki.c (sc_pki_development_set). development = 1: a
+       * registry without a trust anchor accepts unsigned exchange documents
+       * (the issuer declared, as before issue 12). A new registry starts at 0:
+       * every document must be signed and proven. A registry that already held
+       * data when migrated, and has no anchor, starts at 1 so that an existing
+       * install keeps working until the city bureau switches it off. */
+      "CREATE TABLE pki_setting ("
+      "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+      "  development INTEGER NOT NULL CHECK (development IN (0, 1)),"
+      "  set_at TEXT NOT NULL);"
+      "INSERT INTO pki_setting (id, development, set_at) SELECT 1, "
+      "  (EXISTS (SELECT 1 FROM audit) OR EXISTS (SELECT 1 FROM org) "
+      "   OR EXISTS (SELECT 1 FROM occupation) OR EXISTS (SELECT 1 FROM candidate) "
+      "   OR EXISTS (SELECT 1 FROM import_batch)) "
+      "  AND NOT EXISTS (SELECT 1 FROM pki_anchor), "
+      "  strftime('%Y-%m-%dT%H:%M:%SZ', 'now');" },
 };
 
 const size_t sc__migration_count = sizeof(sc__migrations) / sizeof(sc__migrations[0]);

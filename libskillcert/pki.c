@@ -1138,6 +1138,72 @@ done:
     return rc;
 }
 
+/* ---- the development setting (migration 13) --------------------------------------------- */
+
+int sc_pki_development_get(int *out, sc_db *db)
+{
+    sqlite3_stmt *st;
+    int rc, step;
+    if (out)
+        *out = 0;
+    if (!out)
+        return sc__error_null(__func__, "out");
+    if ((rc = sc__db_check(db, __func__, 0)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, "SELECT development FROM pki_setting WHERE id = 1")))
+        return sc_error_last()->code;
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0) != 0;
+    sqlite3_reset(st);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return sc__db_fail(db, step, "reading the development setting");
+    return SC_OK;
+}
+
+static const char SQL_DEVELOPMENT_SET[] =
+    "INSERT INTO pki_setting (id, development, set_at) VALUES (1, ?1, ?2) "
+    "ON CONFLICT (id) DO UPDATE SET development = excluded.development, "
+    "set_at = excluded.set_at";
+
+int sc_pki_development_set(sc_db *db, const sc_actor *actor, int on)
+{
+    char now[SC_PKI_TIME_SIZE];
+    sqlite3_stmt *st;
+    int rc, was = 0;
+
+    if ((rc = sc__db_check(db, __func__, 1)) != SC_OK)
+        return rc;
+    if (on != 0 && on != 1)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "on",
+                              "the development setting is 1 (on) or 0 (off), not %d", on);
+    if ((rc = sc__authorize(db, actor, SC__ACT_PKI_DEVELOPMENT_SET, NULL)) != SC_OK)
+        return rc;
+    if ((rc = sc_pki_development_get(&was, db)) != SC_OK)
+        return rc;
+    if (was == on)
+        return SC_OK; /* already so: nothing to record */
+    sc__pki_format_time(time(NULL), now);
+    if ((rc = sc__db_begin(db)) != SC_OK)
+        return rc;
+    if (!(st = sc__db_stmt(db, SQL_DEVELOPMENT_SET))) {
+        rc = sc_error_last()->code;
+        goto fail;
+    }
+    sqlite3_bind_int(st, 1, on);
+    sc__bind_text(st, 2, now);
+    if ((rc = sc__db_exec_stmt(db, st, "switching the development setting")) != SC_OK ||
+        (rc = sc__audit_append(db, actor, "pki", "development",
+                               sc__action_name(SC__ACT_PKI_DEVELOPMENT_SET), "development=%s",
+                               on ? "on (unsigned documents accepted without a trust anchor)"
+                                  : "off (signed documents only)")) != SC_OK)
+        goto fail;
+    return sc__db_commit(db);
+fail:
+    sc__db_rollback(db);
+    return rc;
+}
+
 static const char SQL_CERT_INS[] =
     "INSERT OR IGNORE INTO pki_cert (fingerprint, party, issuer, serial, not_before, not_after, "
     "pem) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";

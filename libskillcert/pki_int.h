@@ -66,8 +66,8 @@ int sc__pki_verify_detached_mem(sc_pki_verification *out, char *signed_at, const
  * the audit entries of the imported acts) and the signing time to
  * signed_at[21] (either may be NULL). SC_OK; SC_EINVALIDDOC refused (reason
  * in the message: unsigned, tampered, unknown, expired, revoked, another
- * party); SC_EXML; SC_EDB; SC_ENOMEM. Without an anchor (the transitional
- * rule) a signature present is checked for integrity only (intact, its signer
+ * party); SC_EXML; SC_EDB; SC_ENOMEM. Without an anchor (reached only for a
+ * development registry: the import refuses before otherwise) a signature present is checked for integrity only (intact, its signer
  * the party its signing-info, the root and `issuer` name; no chain) and an
  * unsigned document passes (SC_OK, *content NULL below). */
 int sc__xml_signature_check(sc_db *db, const char *data, size_t len, const char *issuer,

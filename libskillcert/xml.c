@@ -574,8 +574,9 @@ static int same_scope(const char *a, const char *b)
 int sc__xml_issuer(sc__xml_ctx *ctx, const sc_actor **out)
 {
     /* Issue 12: with a trust anchor, the signature verified before reading (prove())
-     * names the signer and the issuer must be that signer; without one the document
-     * declares it (transitional) and this is the one place that believes it. */
+     * names the signer and the issuer must be that signer; without one (a development
+     * registry: prove() refuses everything otherwise) the document declares it and
+     * this is the one place that believes it. */
     const char *text;
     char scope[64];
     int kind = 0;
@@ -968,12 +969,29 @@ static int input_mentions_dsig(input *in)
     return ferror(in->fp) ? -1 : 0;
 }
 
-/* Issue 12: when the registry has a trust anchor, verify the document's signature
- * before anything is read into the registry, and keep the signer for
- * sc__xml_issuer() and the audit entry. An enveloped-signed document is read whole
- * (it is small), verified, and the import then reads the verified content; a large
- * batch is verified streaming from its file against FILE.p7s. Without an anchor
- * nothing is checked (the transitional rule, docs/signatures.md). */
+/* 1 when PATH.p7s exists (a detached signature beside the batch). */
+static int has_p7s(const char *path)
+{
+    struct stat sb;
+    char *sigpath = malloc(strlen(path) + 5);
+    int found;
+    if (!sigpath)
+        return 0;
+    sprintf(sigpath, "%s.p7s", path);
+    found = stat(sigpath, &sb) == 0;
+    free(sigpath);
+    return found;
+}
+
+/* Issue 12: the one place that decides whether a document's issuer is proven.
+ * With a trust anchor, verify the document's signature before anything is read
+ * into the registry, and keep the signer for sc__xml_issuer() and the audit entry:
+ * an enveloped-signed document is read whole (it is small), verified, and the
+ * import then reads the verified content; a large batch is verified streaming from
+ * its file against FILE.p7s. Unsigned documents are refused. Without an anchor
+ * every document is refused (nothing can be proven), unless the registry is a
+ * development one (sc_pki_development_set, docs/signatures.md): then the issuer
+ * is declared and a signature present is checked for integrity only. */
 static int prove(sc__xml_ctx *ctx, input *in, const char *path)
 {
     char *anchor = NULL, *crls = NULL, *bytes = NULL, *content = NULL;
@@ -989,18 +1007,33 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
     rc = sc__pki_registry_material(ctx->db, &anchor, &crls);
     anchored = rc != SC_ENOTFOUND;
     if (!anchored) {
-        /* No trust anchor: the issuer is declared (transitional). A batch of the
-         * detached scheme is not checked. Another document that carries a
-         * signature has it checked for integrity (open_signed without an anchor:
-         * intact, signed by the party it names) and the import reads the verified
-         * content, as in an anchored registry. */
+        /* No trust anchor: no signer can be proven. Only a development registry
+         * (sc_pki_development_set) imports then, with the issuer declared: a batch
+         * of the detached scheme is not checked there; another document that
+         * carries a signature has it checked for integrity (open_signed without an
+         * anchor: intact, signed by the party it names) and the import reads the
+         * verified content, as in an anchored registry. */
+        int development = 0, carries;
         sc_error_clear();
-        if (detached_scheme(ctx->handler->doctype))
-            return SC_OK;
-        if ((rc = input_mentions_dsig(in)) < 0)
+        if ((rc = sc_pki_development_get(&development, ctx->db)) != SC_OK)
+            return rc;
+        if (detached_scheme(ctx->handler->doctype)) {
+            carries = ctx->detached_sig != NULL || (path && has_p7s(path));
+        } else if ((carries = input_mentions_dsig(in)) < 0) {
             return sc__error_set_at(SC_EIO, SC_DOMAIN_OS, path, 0, 0, NULL, errno,
                                     "cannot read '%s'", path ? path : "<memory>");
-        if (rc == 0)
+        }
+        if (!development && carries)
+            return sig_refuse(ctx, "signature refused (unknown-signer): this registry has no "
+                              "trust anchor, so no signer can be proven: the city bureau sets "
+                              "one first (skillcert keys anchor ROOT.pem, sc_pki_anchor_set)");
+        if (!development)
+            return sig_refuse(ctx, "signature refused (unsigned): this registry accepts only "
+                              "documents signed by their issuer: sign the %s (skillcert sign) "
+                              "and set the registry's trust anchor, or import it into a "
+                              "development registry (skillcert init --development, "
+                              "sc_pki_development_set)", ctx->handler->root);
+        if (detached_scheme(ctx->handler->doctype) || !carries)
             return SC_OK;
     } else if (rc != SC_OK) {
         return rc;

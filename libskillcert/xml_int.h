@@ -132,7 +132,8 @@ int sc__xml_fail_last(sc__xml_ctx *ctx, const char *field);
  * has a trust anchor (issue 12), the import verified the document's signature before
  * reading it (the enveloped XML Signature, or FILE.p7s for the large batches; see
  * docs/signatures.md) and the issuer named here must be its signer, else refused.
- * Without an anchor the issuer is declared (the transitional rule; parsed and
+ * Without an anchor only a development registry imports (sc_pki_development_set;
+ * prove() in xml.c refuses otherwise) and the issuer is declared (parsed and
  * checked against the document type's issuer role only). *out is borrowed from ctx
  * (valid for the import). Returns SC_OK, or a failure already reported at the root. */
 int sc__xml_issuer(sc__xml_ctx *ctx, const sc_actor **out);

@@ -978,7 +978,7 @@ int sc__xml_signature_open(sc_db *db, const char *data, size_t len, const char *
         return rc;
     rc = sc__pki_registry_material(db, &anchor, &crls);
     if (rc == SC_ENOTFOUND) {
-        /* No trust anchor (the transitional rule): a signature present is
+        /* No trust anchor (a development registry): a signature present is
          * checked for integrity; an unsigned document passes, *content NULL. */
         sc_error_clear();
         integrity = 1;

@@ -76,9 +76,16 @@ static int inv_pki_crl_import(sc_db *db, const sc_actor *a)
     return sc_pki_crl_import(NULL, db, a, pk_crl);
 }
 
-/* A candidate batch from memory with a detached signature: S_AP_VERIFIED has no
- * anchor, so the signature is not checked (the transitional rule) and the batch's
- * own rule decides (authz_cases_application.h). */
+/* The suites' registries are development ones (t_memdb): switching it off is the
+ * change each allowed actor makes (one audit entry). */
+static int inv_pki_development_set(sc_db *db, const sc_actor *a)
+{
+    return sc_pki_development_set(db, a, 0);
+}
+
+/* A candidate batch from memory with a detached signature: S_AP_VERIFIED is a
+ * development registry without an anchor, so the signature is not checked and the
+ * batch's own rule decides (authz_cases_application.h). */
 static int inv_import_memory_signed(sc_db *db, const sc_actor *a)
 {
     return sc_xml_import_memory_signed(NULL, db, a, ap_batch_doc, strlen(ap_batch_doc),
@@ -91,6 +98,7 @@ static int inv_import_memory_signed(sc_db *db, const sc_actor *a)
     { "pki.cert_import", S_PKI_ANCHOR, inv_pki_cert_import, ORG_A, "110108", 1,            \
       K_CB | K_CC },                                                                       \
     { "pki.crl_import", S_PKI_ANCHOR, inv_pki_crl_import, ORG_A, "110108", 1, K_CB | K_CC }, \
+    { "pki.development_set", S_CATALOG, inv_pki_development_set, ORG_A, "110108", 1, K_CB }, \
     { "xml.import_memory_signed", S_AP_VERIFIED, inv_import_memory_signed, ORG_A, "110108", 1, \
       K_DI }
 

@@ -15,7 +15,9 @@ sc_actor *t_actor(int kind, const char *scope)
     return a;
 }
 
-sc_db *t_memdb(void)
+/* A new registry in memory, as the library makes it: it has no trust anchor and
+ * imports nothing until it gets one (or is switched to development). */
+sc_db *t_newdb(void)
 {
     sc_db *db = NULL;
     ck_assert_int_eq(sc_db_open(&db, ":memory:", NULL), SC_OK);
@@ -34,11 +36,30 @@ int t_sampled(unsigned long i)
     return i % every == 0;
 }
 
+/* The city bureau switches db to development: without a trust anchor it accepts
+ * unsigned exchange documents (sc_pki_development_set, audited). */
+void t_development(sc_db *db)
+{
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    ck_assert_msg(sc_pki_development_set(db, bureau, 1) == SC_OK, "development: %s",
+                  sc_error_last()->message);
+    sc_actor_free(bureau);
+}
+
+/* The suites' registry: a development one, explicitly, because most suites import
+ * unsigned fixtures (the signature rule's own tests use t_newdb()). */
+sc_db *t_memdb(void)
+{
+    sc_db *db = t_newdb();
+    t_development(db);
+    return db;
+}
+
 /* A copy of a registry in memory (SQLite's backup API): a second party's registry
  * that starts where src stands. */
 sc_db *t_clone_db(sc_db *src)
 {
-    sc_db *dst = t_memdb();
+    sc_db *dst = t_newdb(); /* the copy brings src's own settings */
     sqlite3_backup *b = sqlite3_backup_init(dst->conn, "main", src->conn, "main");
     ck_assert_ptr_nonnull(b);
     ck_assert_int_eq(sqlite3_backup_step(b, -1), SQLITE_DONE);

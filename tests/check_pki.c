@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -1022,7 +1023,244 @@ static void pk_refused(const char *key, const char *chain, const char *when, con
     free(bad);
 }
 
-/* A registry without a trust anchor: the issuer is declared (transitional). */
+/* ---- the development setting (migration 13) ------------------------------------------------ */
+
+/* A new registry (no anchor, not development) with the notice's catalog: the built-in
+ * catalog is not an exchange and loads whatever the setting. */
+static sc_db *new_registry(void)
+{
+    sc_db *db = t_newdb();
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    int on = -1;
+    ck_ok(sc_pki_development_get(&on, db));
+    ck_assert_int_eq(on, 0);
+    ck_ok(sc_catalog_load_notice(db, bureau));
+    sc_actor_free(bureau);
+    return db;
+}
+
+/* A new registry without an anchor refuses an unsigned document, naming the fix. */
+START_TEST(test_pki_development_off_refuses_unsigned)
+{
+    sc_db *db = new_registry();
+    pk_stage(0);
+    t_refused_import(db, pk.haidian, pk.app, SC_EINVALIDDOC, 0, NULL, pk.rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "signature refused (unsigned)"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "skillcert sign"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "development registry"));
+    sc_db_close(db);
+    pk_free();
+}
+END_TEST
+
+/* ... and a signed one too: without an anchor no signer can be proven. */
+START_TEST(test_pki_development_off_refuses_signed_without_anchor)
+{
+    sc_db *db = new_registry();
+    char *signed_doc;
+    pk_stage(0);
+    signed_doc = sign_at(pk.app, org_key, org_chain, WHEN, NULL);
+    t_refused_import(db, pk.haidian, signed_doc, SC_EINVALIDDOC, 0, NULL, pk.rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "no trust anchor"));
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "skillcert keys anchor"));
+    /* Once the bureau sets the anchor, the same document imports. */
+    {
+        sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+        ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
+        sc_actor_free(bureau);
+    }
+    ck_ok(t_import(db, pk.haidian, signed_doc, NULL, pk.rep));
+    audit_names_signer(db, signed_doc);
+    free(signed_doc);
+    sc_db_close(db);
+    pk_free();
+}
+END_TEST
+
+/* A detached-scheme batch from memory with its signature, no anchor, not development:
+ * refused as well (the signature cannot be proven). */
+START_TEST(test_pki_development_off_refuses_detached_without_anchor)
+{
+    sc_db *db = new_registry();
+    char *before = t_dump(db), *after;
+    sc_import_result r;
+    static const char batch[] =
+        "<candidate-batch xmlns=\"urn:skillcert:candidate-batch:1\" version=\"1\" "
+        "batch=\"b-1\" issuer=\"org:" ORG "\" addressee=\"district:110108\"/>";
+    pk_stage(0);
+    ck_assert_int_eq(sc_xml_import_memory_signed(&r, db, pk.haidian, batch, strlen(batch),
+                                                 "-----BEGIN CMS-----\n-----END CMS-----\n",
+                                                 "batch.xml", NULL, NULL), SC_EINVALIDDOC);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "no trust anchor"));
+    after = t_dump(db);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    sc_db_close(db);
+    pk_free();
+}
+END_TEST
+
+/* Switched to development, the registry accepts the unsigned document as before
+ * issue 12 finished: the issuer declared, the audit entry says signer=-. */
+START_TEST(test_pki_development_on_accepts_unsigned)
+{
+    sc_db *db = new_registry();
+    pk_stage(0);
+    t_development(db);
+    ck_ok(t_import(db, pk.haidian, pk.app, NULL, pk.rep));
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit WHERE action = 'xml.import' "
+                                 "AND detail LIKE 'doctype=organization-application%signer=- %'"),
+                     1);
+    sc_db_close(db);
+    pk_free();
+}
+END_TEST
+
+/* An anchored registry requires signatures whatever the setting. */
+START_TEST(test_pki_development_anchored_still_refuses_unsigned)
+{
+    pk_stage(0);
+    t_development(pk.dist_db);
+    t_refused_import(pk.dist_db, pk.haidian, pk.app, SC_EINVALIDDOC, 0, NULL, pk.rep);
+    ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "unsigned"));
+    pk_free();
+}
+END_TEST
+
+/* Only the city bureau switches it; the others are denied and nothing changes. */
+START_TEST(test_pki_development_only_the_bureau)
+{
+    static const struct { int kind; const char *scope; } who[] = {
+        { SC_ACTOR_CITY_CENTRE, NULL }, { SC_ACTOR_DISTRICT, "110108" },
+        { SC_ACTOR_ORGANIZATION, ORG }, { SC_ACTOR_CANDIDATE, "110105198001011238" },
+        { SC_ACTOR_PUBLIC, NULL },
+    };
+    sc_db *db = t_newdb();
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    size_t i;
+    int on = -1;
+    for (i = 0; i < sizeof who / sizeof who[0]; i++) {
+        sc_actor *a = NULL;
+        ck_ok(sc_actor_new(&a, who[i].kind, who[i].scope, NULL));
+        ck_assert_int_eq(sc_pki_development_set(db, a, 1), SC_EDENIED);
+        sc_actor_free(a);
+    }
+    ck_assert_int_eq(sc_pki_development_set(db, NULL, 1), SC_EINVAL);
+    ck_ok(sc_pki_development_get(&on, db));
+    ck_assert_int_eq(on, 0);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit"), 0);
+    ck_ok(sc_pki_development_set(db, bureau, 1));
+    ck_ok(sc_pki_development_get(&on, db));
+    ck_assert_int_eq(on, 1);
+    sc_actor_free(bureau);
+    sc_db_close(db);
+}
+END_TEST
+
+/* Each switch is one audit entry; setting what is already set records nothing. */
+START_TEST(test_pki_development_switch_audited)
+{
+    sc_db *db = t_newdb();
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    sc_audit_result ar;
+    ck_ok(sc_pki_development_set(db, bureau, 0));
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit"), 0);
+    ck_ok(sc_pki_development_set(db, bureau, 1));
+    ck_ok(sc_pki_development_set(db, bureau, 1));
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit WHERE action = "
+                                 "'pki.development_set' AND detail LIKE 'development=on%'"), 1);
+    ck_ok(sc_pki_development_set(db, bureau, 0));
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit WHERE action = "
+                                 "'pki.development_set' AND detail LIKE 'development=off%'"), 1);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit"), 2);
+    ck_ok(sc_audit_verify(&ar, db));
+    ck_assert(ar.ok);
+    sc_actor_free(bureau);
+    sc_db_close(db);
+}
+END_TEST
+
+START_TEST(test_pki_development_bad_arguments)
+{
+    sc_db *db = t_newdb();
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    int on = 7;
+    ck_assert_int_eq(sc_pki_development_set(db, bureau, 2), SC_EINVAL);
+    ck_assert_int_eq(sc_pki_development_set(db, bureau, -1), SC_EINVAL);
+    ck_assert_int_eq(sc_pki_development_set(NULL, bureau, 1), SC_EINVAL);
+    ck_assert_int_eq(sc_pki_development_get(NULL, db), SC_EINVAL);
+    ck_assert_int_eq(sc_pki_development_get(&on, NULL), SC_EINVAL);
+    ck_assert_int_eq(on, 0);
+    ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit"), 0);
+    sc_actor_free(bureau);
+    sc_db_close(db);
+}
+END_TEST
+
+/* Back to schema 12 (before migration 13), as a file; `fill` puts data in first. */
+static char *registry_at_12(void (*fill)(sc_db *))
+{
+    char *path = t_tmpfile(".db");
+    sc_db *db = NULL;
+    ck_ok(sc_db_open(&db, path, NULL));
+    if (fill)
+        fill(db);
+    ck_assert_int_eq(sqlite3_exec(db->conn, "DROP TABLE pki_setting; PRAGMA user_version = 12",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sc_db_close(db);
+    return path;
+}
+
+/* Migrated from 12: the setting as migration 13 left it. */
+static int migrated_setting(char *path)
+{
+    sc_db *db = NULL;
+    int on = -1;
+    ck_ok(sc_db_open(&db, path, NULL));
+    ck_assert_int_eq(sc_db_schema_version(db), sc_db_schema_version_supported());
+    ck_ok(sc_pki_development_get(&on, db));
+    sc_db_close(db);
+    unlink(path);
+    free(path);
+    return on;
+}
+
+static void fill_catalog(sc_db *db)
+{
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    ck_ok(sc_catalog_load_notice(db, bureau));
+    sc_actor_free(bureau);
+}
+
+static void fill_anchored(sc_db *db)
+{
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    fill_catalog(db);
+    ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
+    sc_actor_free(bureau);
+}
+
+static void fill_org_only(sc_db *db)
+{
+    /* An organization without its audit entry (an install whose audit was cut). */
+    ck_assert_int_eq(sqlite3_exec(db->conn, "INSERT INTO org (credit_code, name, kind, district, "
+                                            "registered) VALUES ('" ORG "', 'x', 1, '110108', "
+                                            "'2023-01-05')", NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* Migration 13: an existing install with data keeps accepting unsigned documents
+ * (development on) until switched off; an empty or anchored one starts off. */
+START_TEST(test_pki_development_migration_13)
+{
+    ck_assert_int_eq(migrated_setting(registry_at_12(NULL)), 0);
+    ck_assert_int_eq(migrated_setting(registry_at_12(fill_catalog)), 1);
+    ck_assert_int_eq(migrated_setting(registry_at_12(fill_org_only)), 1);
+    ck_assert_int_eq(migrated_setting(registry_at_12(fill_anchored)), 0);
+}
+END_TEST
+
+/* A development registry without a trust anchor: the issuer is declared. */
 START_TEST(test_pki_import_unanchored_declares)
 {
     sc_db *plain = t_notice_db();
@@ -1218,6 +1456,15 @@ Suite *sc_pki_suite(void)
     tcase_add_test(tc, test_pki_registry_crl_refusals);
     tcase_add_test(tc, test_pki_audit_head_under_signature);
     tcase_add_test(tc, test_pki_import_unanchored_declares);
+    tcase_add_test(tc, test_pki_development_off_refuses_unsigned);
+    tcase_add_test(tc, test_pki_development_off_refuses_signed_without_anchor);
+    tcase_add_test(tc, test_pki_development_off_refuses_detached_without_anchor);
+    tcase_add_test(tc, test_pki_development_on_accepts_unsigned);
+    tcase_add_test(tc, test_pki_development_anchored_still_refuses_unsigned);
+    tcase_add_test(tc, test_pki_development_only_the_bureau);
+    tcase_add_test(tc, test_pki_development_switch_audited);
+    tcase_add_test(tc, test_pki_development_bad_arguments);
+    tcase_add_test(tc, test_pki_development_migration_13);
     tcase_add_test(tc, test_pki_import_refuses_unsigned);
     tcase_add_test(tc, test_pki_import_refuses_tampered);
     tcase_add_test(tc, test_pki_import_refuses_unknown_key);

@@ -36,7 +36,9 @@ TCase *sc_application_slow_tcase(void);
 
 /* Helpers (check_main.c). */
 sc_actor *t_actor(int kind, const char *scope);
-sc_db *t_memdb(void);
+sc_db *t_newdb(void);         /* a new registry: no anchor, not development */
+void t_development(sc_db *db); /* the bureau switches it to development */
+sc_db *t_memdb(void);         /* a development registry (t_newdb + t_development) */
 sc_db *t_clone_db(sc_db *src); /* an in-memory copy of src */
 sc_db *t_notice_db(void);       /* in-memory registry with the notice's catalog */
 char *t_tmpfile(const char *suffix); /* a fresh path in a temp dir; free() it */

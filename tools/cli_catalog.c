@@ -201,6 +201,8 @@ static int print_occupation_detail(const sc_occupation *o)
 const cli_option cli_init_options[] = {
     { "catalog", "FILE", "import this catalog document instead of the notice's" },
     { "trust-anchor", "FILE", "the city bureau's root certificate: the registry's trust anchor" },
+    { "development", NULL, "a development registry: without a trust anchor it accepts "
+      "unsigned documents (not for production)" },
     { NULL, NULL, NULL }
 };
 
@@ -247,6 +249,12 @@ int cli_cmd_init(cli_ctx *ctx)
     if (cli_opt(ctx, "trust-anchor") != NULL &&
         (status = cli_init_trust_anchor(ctx, cli_opt(ctx, "trust-anchor"))) != CLI_EXIT_OK)
         return status;
+    if (cli_opt(ctx, "development") != NULL) {
+        if ((rc = sc_pki_development_set(ctx->db, ctx->actor, 1)) != SC_OK)
+            return cli_fail(rc, "switching the registry to development");
+        fputs(CLI_PROGRAM ": warning: a development registry: without a trust anchor it "
+              "accepts unsigned exchange documents, whose issuer nothing proves\n", stderr);
+    }
     if (file != NULL) {
         if ((rc = sc_report_new(&report)) != SC_OK)
             return cli_fail(rc, NULL);

@@ -297,6 +297,33 @@ static int cmd_anchor(cli_ctx *ctx)
     return ctx->json ? cli_emit_json(json_pack("{s:s}", "anchor", ctx->args[0])) : CLI_EXIT_OK;
 }
 
+/* keys development [on|off]: show or switch the development setting. */
+static int cmd_development(cli_ctx *ctx)
+{
+    int on = 0, rc;
+    if (ctx->nargs == 1) {
+        const char *want = ctx->args[0];
+        if (strcmp(want, "on") != 0 && strcmp(want, "off") != 0)
+            return cli_usage_error(ctx, "say on or off, not '%s'", want);
+        if (!ctx->actor)
+            return cli_usage_error(ctx, "switching the development setting changes the "
+                                   "registry: say who acts with --actor city-bureau");
+        rc = sc_pki_development_set(ctx->db, ctx->actor, want[1] == 'n');
+        if (rc != SC_OK)
+            return cli_fail(rc, "switching the development setting");
+        if (want[1] == 'n')
+            fputs(CLI_PROGRAM ": warning: a development registry: without a trust anchor it "
+                  "accepts unsigned exchange documents, whose issuer nothing proves\n", stderr);
+    }
+    if ((rc = sc_pki_development_get(&on, ctx->db)) != SC_OK)
+        return cli_fail(rc, NULL);
+    if (ctx->json)
+        return cli_emit_json(json_pack("{s:b}", "development", on));
+    printf("development %s\n", on ? "on (unsigned documents accepted without a trust anchor)"
+                                   : "off (signed documents only)");
+    return CLI_EXIT_OK;
+}
+
 int cli_init_trust_anchor(cli_ctx *ctx, const char *path)
 {
     char *root = slurp(path, NULL);
@@ -410,6 +437,13 @@ const cli_command cli_keys_commands[] = {
       "ROOT [--current-key KEY]",
       "set the registry's trust anchor (actor: city-bureau; replacing needs the present "
       "root's key)", NULL },
+    { "development", cmd_development, NULL, NULL, 0, 1, CLI_NEEDS_DB, "[on|off]",
+      "show or switch the development setting (actor: city-bureau): on, a registry "
+      "without a trust anchor accepts unsigned documents",
+      "A new registry is created with --trust-anchor (signed documents only) or\n"
+      "--development. Migration 13 switched registries that already held data on, so\n"
+      "that they keep working: switch them off once their parties sign. A registry\n"
+      "with a trust anchor requires signatures whatever this says." },
     { "import", cmd_import, NULL, NULL, 1, 1, CLI_NEEDS_DB | CLI_NEEDS_ACTOR, "CERT",
       "record a certified party's certificate (its chain may follow in the file)", NULL },
     { "import-crl", cmd_import_crl, NULL, NULL, 1, 1, CLI_NEEDS_DB | CLI_NEEDS_ACTOR, "CRL",

@@ -488,6 +488,20 @@ int cli_prepare(cli_ctx *ctx)
         if ((rc = sc_db_options_init(&opts, SC_DB_OPTIONS_VERSION)) != SC_OK)
             return cli_fail(rc, NULL);
         ctx->db_created = !memory && !file_exists(ctx->db_path);
+        if (needs & CLI_CREATES_DB) {
+            /* A new registry decides how it trusts documents (issue 12). */
+            int anchor = cli_opt(ctx, "trust-anchor") != NULL;
+            int development = cli_opt(ctx, "development") != NULL;
+            if (anchor && development)
+                return cli_usage_error(ctx, "give --trust-anchor or --development, not both "
+                                       "(an anchored registry always requires signatures)");
+            if ((ctx->db_created || memory) && !anchor && !development)
+                return cli_usage_error(ctx, "a new registry needs its trust anchor: "
+                                       "--trust-anchor ROOT.pem (the city bureau's root "
+                                       "certificate; imports then require signed documents), "
+                                       "or --development for a development registry that "
+                                       "accepts unsigned documents");
+        }
         if (ctx->db_created && !(needs & CLI_CREATES_DB)) {
             cli_errorf("%s: no such registry (create it with '" CLI_PROGRAM " init')",
                        ctx->db_path);

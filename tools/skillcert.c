@@ -52,11 +52,17 @@ int cli_cmd_check(cli_ctx *ctx);
 
 static const cli_command top_commands[] = {
     { "init", cli_cmd_init, NULL, cli_init_options, 0, 0, CLI_CREATES_DB | CLI_NEEDS_ACTOR,
-      "[--catalog FILE] [--trust-anchor ROOT.pem]",
+      "(--trust-anchor ROOT.pem | --development) [--catalog FILE]",
       "create or migrate the registry, set its trust anchor and load the catalog",
       "Creates the registry file when it does not exist and migrates an older one,\n"
       "then loads the notice's catalog (京人社能发〔2022〕8号 附件1, built into the\n"
-      "library), or FILE with --catalog. Running it again changes nothing." },
+      "library), or FILE with --catalog. Running it again changes nothing.\n"
+      "A new registry needs one of: --trust-anchor ROOT.pem, the city bureau's root\n"
+      "certificate (every imported document must then be signed by its issuer and\n"
+      "chain to it), or --development, a development registry that accepts unsigned\n"
+      "documents while it has no anchor (a warning says so). On an existing registry\n"
+      "neither is needed; --development switches it to development (see\n"
+      "'" CLI_PROGRAM " keys development')." },
     { "catalog", NULL, cli_catalog_commands, NULL, 0, 0, 0,
       "SUBCOMMAND ...",
       "the catalog of new occupations, work types and levels",

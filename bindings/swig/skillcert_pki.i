@@ -24,6 +24,9 @@
  *     pki_sign_detached(data, key, cert_chain, signed_at=None) -> CMS PEM over data's bytes
  * Database methods:
  *     pki_anchor_set(actor, root): the trust anchor, the first time (the city bureau)
+ *     pki_development_set(actor, on): a registry without an anchor accepts unsigned
+ *         documents (on) or refuses them (off, a new registry's setting); the bureau
+ *     pki_development_get() -> bool
  *     import_memory_signed(actor, data, sig, name=None, report=None) -> ImportResult:
  *         a candidate or certificate batch with its detached signature (the
  *         FILE.p7s text), verified over exactly these bytes in an anchored registry
@@ -208,6 +211,24 @@ static char *pki_sign_detached(const char *data, size_t len, const char *key, co
     scw_status pki_anchor_set(const scw_actor *actor, const char *root) {
         SCW_DB(db, $self, scw_rc);
         return scw_check(sc_pki_anchor_set(db, actor, root, NULL));
+    }
+
+    /** Switch the development setting (sc_pki_development_set; actor: the city
+       bureau): on, a registry without a trust anchor accepts unsigned exchange
+       documents, their issuer declared; off (a new registry), it imports only
+       signed documents, and so nothing until it has an anchor. An anchored
+       registry requires signatures whatever the setting. */
+    scw_status pki_development_set(const scw_actor *actor, bool on) {
+        SCW_DB(db, $self, scw_rc);
+        return scw_check(sc_pki_development_set(db, actor, on ? 1 : 0));
+    }
+
+    /** True when the registry is a development one (sc_pki_development_get). */
+    bool pki_development_get() {
+        int on = 0;
+        SCW_DB(db, $self, false);
+        scw_check(sc_pki_development_get(&on, db));
+        return on != 0;
     }
 
     /** Import a batch of the detached scheme (candidate-batch, certificate-batch)

@@ -321,6 +321,39 @@ SC_EXTERN int sc_pki_anchor_set(sc_db *db, const sc_actor *actor, const char *ro
 SC_EXTERN int sc_pki_anchor_get(char **out, sc_db *db);
 
 /**
+ * Switch the registry's development setting. A development registry that has
+ * no trust anchor accepts unsigned exchange documents: their issuer is the
+ * one they declare, and the import's audit entry says `signer=-`; a signature
+ * present is still checked for integrity. Off (a new registry's setting),
+ * every imported exchange document must be signed and its signer proven
+ * against the trust anchor: without an anchor nothing is imported. A
+ * registry WITH a trust anchor always requires signatures, whatever this
+ * setting says. The notice's catalog built into the library
+ * (sc_catalog_load_notice()) is not an exchange and is always accepted.
+ * Migration 13 switched it on for registries that held data before it (and
+ * had no anchor), so that existing installs keep working until switched off.
+ * @param db     the registry.
+ * @param actor  the city bureau; checked against the action table (authz.h).
+ * @param on     1 to accept unsigned documents (development), 0 to refuse them.
+ * @return ::SC_OK (also when already so: nothing recorded); ::SC_EINVAL (@p on
+ *         neither 0 nor 1); ::SC_EDENIED (not the bureau); ::SC_EDB;
+ *         ::SC_ENOMEM. One transaction with its audit entry
+ *         (`pki.development_set`).
+ * @since 0.1
+ */
+SC_EXTERN int sc_pki_development_set(sc_db *db, const sc_actor *actor, int on);
+
+/**
+ * The registry's development setting (sc_pki_development_set()).
+ * @param[out] out  1 when unsigned documents are accepted in the absence of a
+ *                  trust anchor, else 0.
+ * @param db        the registry.
+ * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB.
+ * Read-only. @since 0.1
+ */
+SC_EXTERN int sc_pki_development_get(int *out, sc_db *db);
+
+/**
  * Record a certified party's certificate (its chain may follow in the PEM
  * text) after checking it chains to the anchor on its first day. The city
  * bureau records any; the city centre those of organizations.
@@ -554,8 +587,9 @@ SC_EXTERN int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at,
  * registry with a trust anchor the signature is verified over exactly these
  * bytes first (at its signing time, against the anchor and the registry's
  * CRLs), and its signer must be the issuer the batch names. Refused like an
- * unsigned file import otherwise, nothing changed. Without an anchor the
- * signature is not checked (the transitional rule, docs/signatures.md). The
+ * unsigned file import otherwise, nothing changed. Without an anchor the batch
+ * is refused, unless the registry is a development one (sc_pki_development_set()),
+ * where the signature is not checked (docs/signatures.md). The
  * bytes are parsed streaming as always; the whole batch is in the caller's
  * memory anyway.
  * @param[out] out  the result; may be NULL.

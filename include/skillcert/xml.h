@@ -205,10 +205,12 @@ SC_EXTERN int sc_xml_validate_memory(int *doctype, sc_report *report, const char
  * sc_xml_import_file() in an anchored registry; from memory they are refused as
  * unsigned). Refused (::SC_EINVALIDDOC, message "signature refused (REASON): ...",
  * nothing changed): unsigned, tampered, an unknown, expired or revoked key, signed by
- * one party while naming another. TRANSITIONAL RULE (deliberate, until every fixture
- * is signed): a registry WITHOUT a trust anchor does not check signatures and the
- * issuer is declared by the document. The audit entry names the issuer, the receiver
- * and the signer certificate's SHA-256 fingerprint ("signer=-" when not checked).
+ * one party while naming another. A registry WITHOUT a trust anchor proves nothing:
+ * it refuses every document (a signed one: set the anchor first; an unsigned one:
+ * sign it), unless it is a development registry (sc_pki_development_set()), which
+ * accepts an unsigned document with the issuer it declares and checks a signature
+ * present for integrity only. The audit entry names the issuer, the receiver and the
+ * signer certificate's SHA-256 fingerprint ("signer=-" when not proven).
  * @param[out] out  what was done; may be NULL.
  * @param db, actor the registry and the receiving party (checked per document type).
  * @param path        the document's file.

@@ -109,7 +109,7 @@ must() {
 # filed_org: a new registry where organization $A (海淀区) is filed for $OCC
 # levels 5-1 (2023-05-10) and has signed its commitment (2023-05-12).
 filed_org() {
-    must --actor city-bureau init
+    must --actor city-bureau init --development
     must $AS_A org register $A --name 北京智训科技有限公司 --kind enterprise --district 110108 --date 2023-01-05
     must $AS_A org apply $A $OCC:5,4,3,2,1 --date 2023-02-01
     must $AS_HAIDIAN org recommend $A --date 2023-02-10

@@ -37,7 +37,7 @@ snapshot() {
 
 # ---- the organization: registered and filed (as in test-org.sh) -----------------------
 
-run --actor city-bureau init
+run --actor city-bureau init --development
 check "init exits 0" test "$rc" = 0
 run --actor city-bureau eligibility rules load-defaults
 check "eligibility rules load-defaults exits 0" test "$rc" = 0

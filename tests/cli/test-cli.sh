@@ -94,7 +94,7 @@ $2" "$OUT" >"$T/py.out" 2>&1; then
 
 # ---- init ---------------------------------------------------------------------
 
-run --actor city-bureau --db "$DB" init
+run --actor city-bureau --db "$DB" init --development
 check "init exits 0" test "$rc" = 0
 check "init creates the registry file" test -f "$DB"
 check "init reports the 20 occupations it loaded" out_has "20 occupations"
@@ -334,7 +334,7 @@ check "... the same document as catalog export FILE" cmp -s "$T/export2.xml" "$T
 run --db "$DB" catalog export "$T/export4.xml" --output "$T/export5.xml"
 check "catalog export FILE --output FILE is refused (exit 2)" test "$rc" = 2
 
-run --actor city-bureau --db "$T/copy.db" init --catalog "$T/export.xml"
+run --actor city-bureau --db "$T/copy.db" init --catalog "$T/export.xml" --development
 check "init --catalog imports an exported catalog" test "$rc" = 0
 run --db "$T/copy.db" --json catalog list
 py "the imported copy has 20 occupations" 'assert len(d) == 20, len(d)'
@@ -346,7 +346,7 @@ check "catalog import of malformed XML exits 2" test "$rc" = 2
 check "catalog import of malformed XML lists FILE:LINE:COL: diagnostics" \
     grep -q '^[^ ]*broken\.xml:[0-9][0-9]*:[0-9][0-9]*: ' "$ERR"
 
-run --db "$T/public.db" --actor public init
+run --db "$T/public.db" --actor public init --development
 check "init as the public is denied (exit 4)" test "$rc" = 4
 check "init as the public prints exactly one stderr line" one_error_line
 
@@ -356,6 +356,36 @@ check "init without --actor is refused (exit 2)" test "$rc" = 2
 check "init without --actor prints exactly one stderr line" one_error_line
 check "init without --actor says to name the actor" err_has "say who acts with --actor"
 check "init without --actor creates no registry" test ! -e "$T/nobody.db"
+
+# Issue 12: a new registry says how it trusts documents: an anchor, or development.
+run --actor city-bureau --db "$T/untrusting.db" init
+check "init without --trust-anchor or --development is refused (exit 2)" test "$rc" = 2
+check "... with exactly one stderr line" one_error_line
+check "... naming --trust-anchor" err_has "--trust-anchor ROOT.pem"
+check "... and --development" err_has "--development"
+check "... and creates no registry" test ! -e "$T/untrusting.db"
+run --actor city-bureau --db "$T/both.db" init --development --trust-anchor "$T/none.pem"
+check "init with both --trust-anchor and --development is refused (exit 2)" \
+    sh -c "test $rc = 2 && test ! -e '$T/both.db'"
+run --actor city-bureau --db "$T/dev.db" init --development --catalog "$T/export.xml"
+check "init --development creates the registry and imports an unsigned catalog (exit 0)" \
+    test "$rc" = 0
+check "... warning on one stderr line that unsigned documents are accepted" \
+    sh -c "test \"\$(wc -l <'$ERR')\" = 1 && grep -q 'warning: a development registry.*unsigned' '$ERR'"
+run --db "$T/dev.db" --json keys development
+py "keys development: on" 'assert d == {"development": True}, d'
+run --actor city-bureau --db "$T/dev.db" init --catalog "$T/export.xml"
+check "init of an existing registry needs neither flag" test "$rc" = 0
+run --actor city-centre --db "$T/dev.db" keys development off
+check "only the city bureau switches development (exit 4)" test "$rc" = 4
+run --actor city-bureau --db "$T/dev.db" keys development off
+check "the city bureau switches development off" sh -c "test $rc = 0 && grep -q 'development off' '$OUT'"
+run --db "$T/dev.db" --json audit list
+check "... audited (pki.development_set)" grep -q "pki.development_set" "$OUT"
+run --actor city-bureau --db "$T/dev.db" catalog import "$T/export.xml"
+check "switched off, an unsigned document is refused (exit 2)" test "$rc" = 2
+check "... saying to sign it or use a development registry" \
+    sh -c "grep -q 'signature refused (unsigned)' '$ERR' && grep -q 'skillcert sign' '$ERR' && grep -q 'development' '$ERR'"
 run --db "$DB" org register 91110105MA01CHY00K --name 某公司 --kind enterprise --district 110105
 check "a change without --actor is refused (exit 2)" test "$rc" = 2
 check "a change without --actor names --actor" err_has "no default actor for a change"
@@ -364,10 +394,10 @@ check "a read needs no --actor" test "$rc" = 0
 
 # ---- idempotence ----------------------------------------------------------------
 
-run --actor city-bureau --db "$DB" init
+run --actor city-bureau --db "$DB" init --development
 check "a second init exits 0" test "$rc" = 0
 check "a second init says already imported" out_has "already imported"
-run --actor city-bureau --db "$DB" --json init
+run --actor city-bureau --db "$DB" --json init --development
 py "init --json: already imported, 20 occupations" '
 assert d["created"] is False and d["catalog"]["already_imported"] is True, d
 assert d["catalog"]["occupations"] == 20, d

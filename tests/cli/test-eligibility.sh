@@ -68,7 +68,7 @@ $2" "$OUT" >"$T/py.out" 2>&1; then ok "$name"; else not_ok "$name" "$(tail -n 3 
 
 # ---- set-up -------------------------------------------------------------------
 
-run --actor city-bureau --db "$DB" init
+run --actor city-bureau --db "$DB" init --development
 check "init exits 0" test "$rc" = 0
 run --actor city-bureau --db "$DB" eligibility rules load-defaults
 check "rules load-defaults exits 0" test "$rc" = 0
@@ -89,7 +89,7 @@ cp "$OUT" "$T/rules.xml"
 run validate "$T/rules.xml"
 check "the exported rules validate as an eligibility document" \
     sh -c "test $rc = 0 && grep -q eligibility '$OUT'"
-run --actor city-bureau --db "$T/other.db" init
+run --actor city-bureau --db "$T/other.db" init --development
 run --db "$T/other.db" --actor city-bureau import "$T/rules.xml"
 check "the exported rules import into another registry" \
     sh -c "test $rc = 0 && grep -q 'records' '$OUT'"

@@ -12,7 +12,7 @@ check() { if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok - $2"; else fail=$(
 digest() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
 
 db="$tmp/r.db"
-"$SC" --db "$db" --actor city-bureau init >/dev/null 2>&1
+"$SC" --db "$db" --actor city-bureau init --development >/dev/null 2>&1
 check $? "init"
 before=$(digest "$db")
 

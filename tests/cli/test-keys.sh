@@ -59,6 +59,8 @@ check "a request must name a party (exit 2)" test "$rc" = 2
 run $AS_BUREAU init --trust-anchor "$K/root.pem"
 check "init --trust-anchor creates the registry with its anchor" test "$rc" = 0
 check "... and says so" out_has "trust anchor"
+run keys development
+check "... a registry created with its anchor is not a development one" out_has "development off"
 run $AS_CENTRE keys anchor "$K/centre.pem"
 check "only the city bureau sets the anchor (exit 4)" test "$rc" = 4
 run $AS_BUREAU keys anchor "$K/centre.pem"

@@ -13,7 +13,7 @@ AS_XICHENG="--actor district:110102"
 
 # ---- set-up, credit codes, districts ---------------------------------------------
 
-run --actor city-bureau init
+run --actor city-bureau init --development
 check "init exits 0" test "$rc" = 0
 
 run org credit-code 91350100M000100Y43

@@ -22,7 +22,7 @@ not_has() { ! grep -q -- "$1" "$2"; }
 
 # ---- 1. a batch id is a promise ------------------------------------------------
 
-must $AS_BUREAU init
+must $AS_BUREAU init --development
 before=$(dump "$DB")
 head -c 2000 "$CATALOG" >"$T/cut.xml"
 run validate "$T/cut.xml"

@@ -14,7 +14,7 @@ NAME=supervision
 
 # ---- set-up: two filed organizations, a session with a supervisor ------------------------------
 
-must --actor city-bureau init
+must --actor city-bureau init --development
 must $AS_A org register $A --name 北京智训科技有限公司 --kind enterprise --district 110108 --date 2023-01-05
 must $AS_B org register $B --name 北京数字技能评价协会 --kind social-group --district 110102 --date 2023-01-05
 for who in "$A $AS_A $AS_HAIDIAN" "$B $AS_B --actor district:110102"; do

@@ -105,7 +105,7 @@ check "150 bad ID numbers: reported up to the cap, then a stop" \
 
 # An import says a bad level once (the handler's word; libxml2's is not repeated).
 DB="$T/r.db"
-"$SC" --db "$DB" --actor city-bureau init >/dev/null 2>&1
+"$SC" --db "$DB" --actor city-bureau init --development >/dev/null 2>&1
 cat >"$T/cat.xml" <<'XEOF'
 <?xml version="1.0" encoding="UTF-8"?>
 <catalog xmlns="urn:skillcert:catalog:1" version="1" batch="V-4" issuer="city-bureau">

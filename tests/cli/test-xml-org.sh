@@ -17,7 +17,7 @@ NAME=xml-org
 
 # ---- set-up: three registries, the organization applies at home ------------------------------
 
-must --actor city-bureau init
+must --actor city-bureau init --development
 ORG="$T/org.db"
 DIST="$T/dist.db"
 CITY="$T/city.db"

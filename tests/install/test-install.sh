@@ -51,7 +51,7 @@ if cc "$tmp/app.c" -o "$tmp/app" $(pkg-config --cflags --libs libskillcert) 2>"$
 else
   cat "$tmp/cc.err"; bad "C program built with pkg-config"
 fi
-if "$root/bin/skillcert" --db "$tmp/x.db" --actor city-bureau init >/dev/null 2>&1 &&
+if "$root/bin/skillcert" --db "$tmp/x.db" --actor city-bureau init --development >/dev/null 2>&1 &&
    "$root/bin/skillcert" --db "$tmp/x.db" catalog check 4-14-02-04 --work-type 医学遗传 --level 1 >/dev/null; then
   ok "installed skillcert CLI"
 else

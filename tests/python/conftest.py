@@ -56,10 +56,19 @@ def district():
     return skillcert.Actor(skillcert.ACTOR_DISTRICT, "110108", "海淀区人社局")
 
 
+def development(database):
+    """The city bureau makes database a development registry: without a trust
+    anchor it accepts unsigned exchange documents (the suites' fixtures are
+    unsigned; a new registry refuses them)."""
+    bureau = skillcert.Actor(skillcert.ACTOR_CITY_BUREAU, None, "市人社局")
+    database.pki_development_set(bureau, True)
+    return database
+
+
 @pytest.fixture
 def empty_db():
     with skillcert.Database() as db:
-        yield db
+        yield development(db)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 
 import skillcert
+from conftest import development
 
 ORG = "91110108MA01ABCD2H"    # 海淀区 110108, filed 2023-05-10, valid to 2026-05-09
 ORG2 = "52110102MJ00123450"   # 西城区 110102, filed 2023-05-10, no special rules
@@ -68,7 +69,7 @@ class Registry:
     def __init__(self, path):
         self.path = path
         self.who = w = Actors()
-        self.db = db = skillcert.Database(path)
+        self.db = db = development(skillcert.Database(path))  # unsigned fixtures
         db.load_notice(w.city)
         db.eligibility_load_defaults(w.city)
         file_org(db, w, w.org, ORG, "北京智训科技有限公司", skillcert.ORG_ENTERPRISE, "110108",

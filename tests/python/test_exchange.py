@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import skillcert
+from conftest import development
 
 ORG_A = "91110108MA01ABCD2H"  # 海淀区
 SCOPE = ["4-02-07-10:5,4"]
@@ -69,6 +70,7 @@ def city(actors):
     its examiners filed and its venue inspected (acts no exchange document carries, which
     the results report's staffing and confirmation are checked against)."""
     with skillcert.Database() as db:
+        development(db)  # unsigned fixtures: a development registry
         db.load_notice(actors["city"])
         db.org_register(actors["org"], ORG_A, "北京智训科技有限公司", skillcert.ORG_ENTERPRISE,
                         "110108", dt.date(2023, 1, 5))

@@ -151,3 +151,26 @@ def test_pki_batch_from_memory_with_its_detached_signature(pki, tmp_path):
     finally:
         org_side.db.close()
         district.db.close()
+
+
+def test_pki_development_setting(pki):
+    """A new registry imports no unsigned document; the city bureau (only it)
+    switches it to development, which then accepts one (issue 12)."""
+    city = skillcert.Actor(skillcert.ACTOR_CITY_BUREAU, None, "市人社局")
+    centre = skillcert.Actor(skillcert.ACTOR_CITY_CENTRE, None, "中心")
+    with skillcert.Database() as source, skillcert.Database() as fresh:
+        source.load_notice(city)  # the built-in catalog loads whatever the setting
+        catalog = source.export_memory()
+        assert fresh.pki_development_get() is False
+        with pytest.raises(skillcert.ValidationError, match=r"unsigned.*development registry"):
+            fresh.import_memory(city, catalog)
+        signed = skillcert.xml_sign(catalog, pki["root_key"], pki["root"])
+        with pytest.raises(skillcert.ValidationError, match="no trust anchor"):
+            fresh.import_memory(city, signed)
+        with pytest.raises(skillcert.DeniedError):
+            fresh.pki_development_set(centre, True)
+        assert fresh.pki_development_get() is False
+        fresh.pki_development_set(city, True)
+        assert fresh.pki_development_get() is True
+        assert fresh.import_memory(city, catalog).records > 0
+        assert list(fresh.audit_entries())[0].action == "pki.development_set"

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 import skillcert
-from conftest import NOTICE_CODES, codes, snapshot
+from conftest import NOTICE_CODES, codes, snapshot, development
 
 NS = "urn:skillcert:catalog:1"
 
@@ -41,6 +41,7 @@ def test_xml_export_memory_returns_str(db):
 def test_xml_round_trip_into_a_fresh_database(db, bureau):
     text = db.export_memory()
     with skillcert.Database() as fresh:
+        development(fresh)  # unsigned fixtures: a development registry
         result = fresh.import_memory(bureau, text)
         assert isinstance(result, skillcert.ImportResult)
         assert result.doctype == skillcert.DOC_CATALOG
@@ -59,6 +60,7 @@ def test_xml_round_trip_into_a_fresh_database(db, bureau):
 def test_xml_round_trip_keeps_withdrawals(db, bureau):
     db.withdraw_occupation(bureau, "4-02-07-10", dt.date(2024, 1, 1))
     with skillcert.Database() as fresh:
+        development(fresh)  # unsigned fixtures: a development registry
         fresh.import_memory(bureau, db.export_memory())
         assert fresh.lookup_occupation("4-02-07-10").withdrawn == dt.date(2024, 1, 1)
         assert snapshot(fresh) == snapshot(db)
@@ -69,6 +71,7 @@ def test_xml_export_file_validate_and_import(db, bureau, tmp_path):
     db.export_file(path)
     assert skillcert.validate_file(path) == skillcert.DOC_CATALOG
     with skillcert.Database() as fresh:
+        development(fresh)  # unsigned fixtures: a development registry
         result = fresh.import_file(bureau, path)
         assert result.doctype == skillcert.DOC_CATALOG
         assert snapshot(fresh) == snapshot(db)

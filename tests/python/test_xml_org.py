@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 import skillcert
+from conftest import development
 
 ORG_A = "91110108MA01ABCD2H"  # 海淀区, enterprise
 IDENT = ('credit-code="%s" name="北京智训科技有限公司" kind="enterprise" district="110108" '
@@ -70,6 +71,7 @@ def who():
 def reg(who):
     """A registry of its own with the notice's catalog."""
     with skillcert.Database() as db:
+        development(db)  # unsigned fixtures: a development registry
         db.load_notice(skillcert.Actor(skillcert.ACTOR_CITY_BUREAU, None, "test"))
         yield db
 
@@ -132,6 +134,7 @@ def test_xml_org_recommendation_and_result(reg, who):
     assert result.doctype == skillcert.DOC_RECOMMENDATION
     assert reg.org_get(ORG_A, dt.date(2023, 2, 11)).status == skillcert.FILING_RECOMMENDED
     with skillcert.Database() as district:
+        development(district)  # unsigned fixtures: a development registry
         district.load_notice(skillcert.Actor(skillcert.ACTOR_CITY_BUREAU, None, "test"))
         district.import_memory(who.haidian, APPLICATION)
         district.org_recommend(who.haidian, ORG_A, dt.date(2023, 2, 10))

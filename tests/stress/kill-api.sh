@@ -7,7 +7,7 @@
 . "$(dirname "$0")/common.sh"
 trials=${STRESS_TRIALS:-20}
 db="$T/r.db"
-"$SC" --db "$db" --actor city-bureau init >/dev/null || exit 1
+"$SC" --db "$db" --actor city-bureau init --development >/dev/null || exit 1
 ids 2000 "$T/ids" 0
 : >"$T/acked"
 lost=0; extra_ok=0

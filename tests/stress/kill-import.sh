@@ -7,7 +7,7 @@
 trials=${STRESS_TRIALS:-20}
 records=${STRESS_RECORDS:-200000}
 db="$T/r.db"
-"$SC" --db "$db" --actor city-bureau init >/dev/null || exit 1
+"$SC" --db "$db" --actor city-bureau init --development >/dev/null || exit 1
 "$PY" - "$T/big.xml" "$records" <<'PY'
 import sys
 path, n = sys.argv[1], int(sys.argv[2])

@@ -20,7 +20,7 @@ OCC=4-02-07-10              # 网约配送员
 AS_A="--actor organization:$A"
 setup() {   # the organization filed, staffed, $certs candidates passed session 1
   sc() { "$SC" --db "$db" "$@" >"$T/out" 2>"$T/err" || { echo "stress writers: set-up failed: $*" >&2; cat "$T/err" >&2; exit 1; }; }
-  sc --actor city-bureau init
+  sc --actor city-bureau init --development
   sc $AS_A org register $A --name 北京智训科技有限公司 --kind enterprise --district 110108 --date 2023-01-05
   sc $AS_A org apply $A $OCC:5,4,3,2,1 --date 2023-02-01
   sc --actor district:110108 org recommend $A --date 2023-02-10

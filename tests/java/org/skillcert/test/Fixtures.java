@@ -39,9 +39,19 @@ final class Fixtures {
     return new Actor(ActorKind.DISTRICT, "110108", "海淀区人社局");
   }
 
-  /** An in-memory registry holding the notice's catalog. */
+  /**
+   * The city bureau makes db a development registry: without a trust anchor it
+   * accepts unsigned exchange documents (the fixtures are unsigned; a new
+   * registry refuses them).
+   */
+  static Database development(Database db) {
+    db.pkiDevelopmentSet(bureau(), true);
+    return db;
+  }
+
+  /** An in-memory development registry holding the notice's catalog. */
   static Database notice() {
-    Database db = new Database();
+    Database db = development(new Database());
     db.loadNotice(bureau());
     return db;
   }

@@ -120,7 +120,7 @@ public class TestApplication {
   @Before
   public void open() throws Exception {
     file = new File(tmp.getRoot(), "registry.db");
-    db = new Database(file.getPath());
+    db = Fixtures.development(new Database(file.getPath())); // unsigned fixtures
     build(db);
   }
 
@@ -546,7 +546,7 @@ public class TestApplication {
     assertTrue(batch.contains("张三"));
 
     File other = new File(tmp.getRoot(), "district.db");
-    try (Database district = new Database(other.getPath())) {
+    try (Database district = Fixtures.development(new Database(other.getPath()))) {
       build(district);
       try {
         district.importMemory(org, batch);

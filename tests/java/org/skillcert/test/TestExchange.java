@@ -81,7 +81,7 @@ public class TestExchange {
   public void open() {
     List<OfferingItem> scope = new ArrayList<OfferingItem>();
     scope.addAll(OfferingItem.parse("4-02-07-10:5,4"));
-    db = new Database();
+    db = Fixtures.development(new Database()); // unsigned fixtures
     db.loadNotice(city);
     db.orgRegister(orgA, ORG_A, "北京智训科技有限公司", OrgKind.ENTERPRISE, "110108",
                    LocalDate.parse("2023-01-05"));

@@ -3,6 +3,7 @@ package org.skillcert.test;
 import java.time.LocalDate;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -18,6 +19,7 @@ import org.skillcert.ActorKind;
 import org.skillcert.Candidate;
 import org.skillcert.CertificateDocument;
 import org.skillcert.Database;
+import org.skillcert.DeniedException;
 import org.skillcert.DocType;
 import org.skillcert.ImportResult;
 import org.skillcert.OrgKind;
@@ -156,6 +158,35 @@ public class TestPki {
       ImportResult r = district.importMemorySigned(haidian, batch, sig, "batch.xml", null);
       assertEquals(DocType.CANDIDATE_BATCH, r.getDoctype());
       assertEquals(1, r.getRecords());
+    }
+  }
+
+  /** Issue 12: a new registry imports no unsigned document; only the city bureau
+   *  switches it to development, which then accepts one. */
+  @Test
+  public void developmentSetting() {
+    Actor city = new Actor(ActorKind.CITY_BUREAU, null, "市人社局");
+    Actor centreActor = new Actor(ActorKind.CITY_CENTRE, null, "中心");
+    try (Database source = new Database(); Database fresh = new Database()) {
+      source.loadNotice(city); // the built-in catalog loads whatever the setting
+      String catalog = source.exportMemory();
+      assertFalse(fresh.pkiDevelopmentGet());
+      try {
+        fresh.importMemory(city, catalog);
+        fail("an unsigned catalog into a new registry");
+      } catch (ValidationException e) {
+        assertTrue(e.getMessage(), e.getMessage().contains("unsigned"));
+        assertTrue(e.getMessage(), e.getMessage().contains("development registry"));
+      }
+      try {
+        fresh.pkiDevelopmentSet(centreActor, true);
+        fail("the city centre switched development on");
+      } catch (DeniedException e) {
+        assertFalse(fresh.pkiDevelopmentGet());
+      }
+      fresh.pkiDevelopmentSet(city, true);
+      assertTrue(fresh.pkiDevelopmentGet());
+      assertTrue(fresh.importMemory(city, catalog).getRecords() > 0);
     }
   }
 }

@@ -58,7 +58,7 @@ public class TestXml {
 
   @Test
   public void testXmlExportImportRoundTrip() {
-    try (Database db = Fixtures.notice(); Database fresh = new Database()) {
+    try (Database db = Fixtures.notice(); Database fresh = Fixtures.development(new Database())) {
       String text = db.exportMemory();
       assertTrue(text.contains("urn:skillcert:catalog:1"));
       assertTrue(text.contains("建筑信息模型技术员"));
@@ -81,7 +81,7 @@ public class TestXml {
   @Test
   public void testXmlExportFileValidateImport() throws Exception {
     String path = new File(tmp.getRoot(), "catalog.xml").getPath();
-    try (Database db = Fixtures.notice(); Database fresh = new Database()) {
+    try (Database db = Fixtures.notice(); Database fresh = Fixtures.development(new Database())) {
       db.exportFile(path);
       assertEquals(DocType.CATALOG, Skillcert.validateFile(path));
       fresh.importFile(Fixtures.bureau(), path);
@@ -129,7 +129,7 @@ public class TestXml {
 
   @Test
   public void testXmlImportDeniedChangesNothing() {
-    try (Database db = Fixtures.notice(); Database fresh = new Database()) {
+    try (Database db = Fixtures.notice(); Database fresh = Fixtures.development(new Database())) {
       try {
         // The catalog is a public document (issue 11): any party takes it, the
         // public does not.

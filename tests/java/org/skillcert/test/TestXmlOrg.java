@@ -47,7 +47,7 @@ public class TestXmlOrg {
   private final List<Database> open = new ArrayList<Database>();
 
   private Database registry() {
-    Database db = new Database();
+    Database db = Fixtures.development(new Database()); // unsigned fixtures
     db.loadNotice(city);
     open.add(db);
     return db;
