@@ -244,7 +244,7 @@ static int api_round(sc_db *db, const cert_key *keys, const uint32_t *pick, size
                      size_t first, double *secs, size_t *valid)
 {
     double t0 = now();
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     size_t i;
     *valid = 0;
     for (i = 0; i < m; i++) {
