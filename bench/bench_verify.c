@@ -376,6 +376,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_verify: out of memory\n");
         return 1;
     }
+    for (i = 0; i < BATCH; i++)
+        out[i].version = SC_VERIFICATION_VERSION;
 
     /* The registry: schema, catalog, the organization; then the bulk load. */
     t0 = now();

@@ -791,7 +791,6 @@ static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
         return rc;
     {
         sc_filing f = SC_FILING_INIT;
-        f = (sc_filing)SC_FILING_INIT;
         snprintf(f.recommended, sizeof f.recommended, "%s", s->recommended);
         snprintf(f.evaluated, sizeof f.evaluated, "%s", s->evaluated);
         f.methods = s->methods;

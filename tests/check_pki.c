@@ -1136,7 +1136,7 @@ START_TEST(test_pki_import_key_rotation)
     char *doc, *signed_doc;
     pk_stage(0);
     doc = sign_at(pk.app, org_key2, org_chain2, "2025-03-01T08:00:00Z", NULL);
-    ck_ok(sc_xml_registry_verify(&(sc_xml_verification){ 0 }, pk.dist_db, doc, strlen(doc)));
+    ck_ok(sc_xml_registry_verify(&(sc_xml_verification)SC_XML_VERIFICATION_INIT, pk.dist_db, doc, strlen(doc)));
     free(doc);
     signed_doc = sign_at(pk.app, org_key, org_chain, WHEN, NULL);
     ck_ok(t_import(pk.dist_db, pk.haidian, signed_doc, NULL, pk.rep));

@@ -209,7 +209,6 @@ struct scw_verification_list {};
     /** A copy of answer i (0 <= i < count()). */
     sc_verification get(size_t i) {
         sc_verification v = SC_VERIFICATION_INIT;
-        v = (sc_verification)SC_VERIFICATION_INIT;
         if (i >= $self->n) {
             scw_fail(SC_EINVAL, "verification index out of range");
             return v;
@@ -597,7 +596,6 @@ SCW_LANG_CHILD(scw_database::certificate_stats)
 static sc_cert_number certificate_number_parse(const char *text)
 {
     sc_cert_number n = SC_CERT_NUMBER_INIT;
-    n = (sc_cert_number)SC_CERT_NUMBER_INIT;
     scw_check(sc_certificate_number_parse(&n, text));
     return n;
 }

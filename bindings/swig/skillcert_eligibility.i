@@ -255,7 +255,6 @@ typedef struct {} scw_ruleset;
 static sc_resident_id resident_id_parse(const char *text)
 {
     sc_resident_id r = SC_RESIDENT_ID_INIT;
-    r = (sc_resident_id)SC_RESIDENT_ID_INIT;
     scw_check(sc_resident_id_parse(&r, text));
     return r;
 }

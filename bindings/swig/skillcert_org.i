@@ -549,7 +549,6 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
 static sc_credit_code_result credit_code_validate(const char *code, int flags)
 {
     sc_credit_code_result r = SC_CREDIT_CODE_RESULT_INIT;
-    r = (sc_credit_code_result)SC_CREDIT_CODE_RESULT_INIT;
     scw_check(sc_credit_code_validate(&r, code, (unsigned int)flags));
     return r;
 }
@@ -591,7 +590,6 @@ static size_t authz_action_count(void) { return sc_authz_action_count(); }
 static sc_authz_action authz_action_get(size_t i)
 {
     sc_authz_action a = SC_AUTHZ_ACTION_INIT;
-    a = (sc_authz_action)SC_AUTHZ_ACTION_INIT;
     scw_check(sc_authz_action_get(&a, i));
     return a;
 }
@@ -599,7 +597,6 @@ static sc_authz_action authz_action_get(size_t i)
 static sc_authz_action authz_action_lookup(const char *name)
 {
     sc_authz_action a = SC_AUTHZ_ACTION_INIT;
-    a = (sc_authz_action)SC_AUTHZ_ACTION_INIT;
     scw_check(sc_authz_action_lookup(&a, name));
     return a;
 }

@@ -74,7 +74,6 @@ static char *pki_certify(const char *issuer_key, const char *issuer_cert, const 
 static sc_pki_cert_info pki_cert_info(const char *cert)
 {
     sc_pki_cert_info i = SC_PKI_CERT_INFO_INIT;
-    i = (sc_pki_cert_info)SC_PKI_CERT_INFO_INIT;
     scw_check(sc_pki_cert_info_get(&i, cert));
     return i;
 }
@@ -83,7 +82,6 @@ static sc_pki_verification pki_verify_chain(const char *root, const char *chain,
                                             const char *crl, const char *at)
 {
     sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
-    v = (sc_pki_verification)SC_PKI_VERIFICATION_INIT;
     scw_check(sc_pki_verify_chain(&v, root, chain, crl, at));
     return v;
 }
@@ -116,7 +114,6 @@ static char *xml_sign(const char *doc, const char *key, const char *cert,
 static sc_pki_verification xml_verify(const char *doc, const char *root, const char *crl)
 {
     sc_xml_verification v = SC_XML_VERIFICATION_INIT;
-    v = (sc_xml_verification)SC_XML_VERIFICATION_INIT;
     if (!doc) {
         scw_fail(SC_EINVAL, "xml_verify: the document is required");
         return v.result;
@@ -129,7 +126,6 @@ static sc_certificate_document certificate_verify_document(const char *doc, cons
                                                            const char *crl)
 {
     sc_certificate_document d = SC_CERTIFICATE_DOCUMENT_INIT;
-    d = (sc_certificate_document)SC_CERTIFICATE_DOCUMENT_INIT;
     if (!doc) {
         scw_fail(SC_EINVAL, "certificate_verify_document: the document is required");
         return d;

@@ -557,7 +557,6 @@ typedef struct {} scw_period_report;
     /** Row i of a section (key order; credit rows best first). */
     sc_report_row row(int section, size_t i) {
         sc_report_row r = SC_REPORT_ROW_INIT;
-        r = (sc_report_row)SC_REPORT_ROW_INIT;
         scw_check(sc_period_report_row(&r, $self, section, i));
         return r;
     }
@@ -658,7 +657,7 @@ SCW_LANG_CHILD(scw_database::credit_history)
         scw_scan_result r;
         size_t findings = 0, bad = 0;
         sc_db *db;
-        r = (sc_report_row)SC_REPORT_ROW_INIT;
+        memset(&r, 0, sizeof r);
         db = scw_db_get($self);
         if (!db) return r;
         if (scw_check(sc_inspection_scan_certificates(&findings, &bad, db, actor, inspection_id,
@@ -874,7 +873,6 @@ static size_t finding_category_count(void) { return sc_finding_category_count();
 static sc_finding_category finding_category_get(size_t i)
 {
     sc_finding_category c = SC_FINDING_CATEGORY_INIT;
-    c = (sc_finding_category)SC_FINDING_CATEGORY_INIT;
     scw_check(sc_finding_category_get(&c, i));
     return c;
 }
