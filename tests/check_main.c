@@ -209,6 +209,7 @@ int main(void)
     srunner_add_suite(sr, sc_reliability_suite());
     srunner_add_suite(sr, sc_alloc_suite());
     srunner_add_suite(sr, sc_authz_import_suite());
+    srunner_add_suite(sr, sc_versions_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
