@@ -476,7 +476,7 @@ typedef struct sc_signature_info {
 #define SC_SIGNATURE_INFO_INIT { .version = SC_SIGNATURE_INFO_VERSION }
 
 /** The signatures of a verified document. A plain value owned by the caller. The
- * library fills @ref result and @ref sig, their versions included. */
+ * library fills `result` and `sig`, their versions included. */
 typedef struct sc_xml_verification {
     unsigned int version;  /**< SC_XML_VERIFICATION_VERSION, first: set by the caller through
                                  SC_XML_VERIFICATION_INIT; a filler refuses another version
