@@ -61,8 +61,8 @@
 
 START_TEST(test_versions_ground)
 {
-    sc_db_check_result r;
-    sc_verdict v;
+    sc_db_check_result r = SC_DB_CHECK_RESULT_INIT;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_assert_uint_eq(SC_VERDICT_VERSION, 1u);
     VERSIONED(sc_db_check_result, SC_DB_CHECK_RESULT_INIT, SC_DB_CHECK_RESULT_VERSION, r, SC_OK,
               sc_db_check(&r, fx.db));
@@ -80,8 +80,8 @@ END_TEST
 
 START_TEST(test_versions_catalog)
 {
-    sc_verdict v;
-    sc_import_result ir;
+    sc_verdict v = SC_VERDICT_INIT;
+    sc_import_result ir = SC_IMPORT_RESULT_INIT;
     VERSIONED(sc_verdict, SC_VERDICT_INIT, SC_VERDICT_VERSION, v, SC_OK,
               sc_catalog_check(&v, fx.db, FX_OCC, NULL, 4, "2024-01-01"));
     ck_assert_int_eq(v.ok, 1);
@@ -100,18 +100,18 @@ END_TEST
 
 START_TEST(test_versions_org)
 {
-    sc_district d;
-    sc_credit_code_result cc;
-    sc_offering_item oi;
-    sc_org o;
-    sc_verdict v;
-    sc_filing f;
-    sc_filing_step fs;
-    sc_staff st;
-    sc_special_rules sr;
-    sc_authz_action aa;
-    sc_audit_result ar;
-    sc_audit_entry ae;
+    sc_district d = SC_DISTRICT_INIT;
+    sc_credit_code_result cc = SC_CREDIT_CODE_RESULT_INIT;
+    sc_offering_item oi = SC_OFFERING_ITEM_INIT;
+    sc_org o = SC_ORG_INIT;
+    sc_verdict v = SC_VERDICT_INIT;
+    sc_filing f = SC_FILING_INIT;
+    sc_filing_step fs = SC_FILING_STEP_INIT;
+    sc_staff st = SC_STAFF_INIT;
+    sc_special_rules sr = SC_SPECIAL_RULES_INIT;
+    sc_authz_action aa = SC_AUTHZ_ACTION_INIT;
+    sc_audit_result ar = SC_AUDIT_RESULT_INIT;
+    sc_audit_entry ae = SC_AUDIT_ENTRY_INIT;
     sc_offerings *offs = NULL;
     sc_district_iter *di = NULL;
     sc_org_iter *oit = NULL;
@@ -185,7 +185,7 @@ END_TEST
 
 START_TEST(test_versions_candidate)
 {
-    sc_resident_id r;
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     char id[19];
     fx_id(id, 1);
     VERSIONED(sc_resident_id, SC_RESIDENT_ID_INIT, SC_RESIDENT_ID_VERSION, r, SC_OK,
@@ -200,7 +200,7 @@ END_TEST
 START_TEST(test_versions_application)
 {
     sc_announcement a, in;
-    sc_application ap;
+    sc_application ap = SC_APPLICATION_INIT;
     sc_application_iter *it = NULL;
     sc_offerings *offs = NULL;
     int64_t id = 0, app;
@@ -260,15 +260,15 @@ END_TEST
 
 START_TEST(test_versions_assessment)
 {
-    sc_component_rule cr;
-    sc_venue ve;
-    sc_session s;
-    sc_verdict v;
-    sc_session_staff ss;
-    sc_enrolment en;
-    sc_paper pa;
-    sc_paper_item pi;
-    sc_result re;
+    sc_component_rule cr = SC_COMPONENT_RULE_INIT;
+    sc_venue ve = SC_VENUE_INIT;
+    sc_session s = SC_SESSION_INIT;
+    sc_verdict v = SC_VERDICT_INIT;
+    sc_session_staff ss = SC_SESSION_STAFF_INIT;
+    sc_enrolment en = SC_ENROLMENT_INIT;
+    sc_paper pa = SC_PAPER_INIT;
+    sc_paper_item pi = SC_PAPER_ITEM_INIT;
+    sc_result re = SC_RESULT_INIT;
     sc_session_iter *si = NULL;
     sc_session_staff_iter *ssi = NULL;
     sc_enrolment_iter *ei = NULL;
@@ -335,10 +335,10 @@ END_TEST
 
 START_TEST(test_versions_certificate)
 {
-    sc_cert_number n;
-    sc_certificate c;
+    sc_cert_number n = SC_CERT_NUMBER_INIT;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     sc_verification vf, vs[2];
-    sc_cert_stats_row row;
+    sc_cert_stats_row row = SC_CERT_STATS_ROW_INIT;
     sc_certificate_iter *ci = NULL;
     sc_cert_stats_iter *sti = NULL;
     const char *numbers[2], *names[2] = { "张三", "李四" };
@@ -383,14 +383,14 @@ END_TEST
 
 START_TEST(test_versions_supervision)
 {
-    sc_supervision su;
-    sc_finding_category fc;
-    sc_inspection in;
-    sc_finding fi;
-    sc_sanction sa;
-    sc_credit_model cm;
-    sc_credit_score cs;
-    sc_report_row rr;
+    sc_supervision su = SC_SUPERVISION_INIT;
+    sc_finding_category fc = SC_FINDING_CATEGORY_INIT;
+    sc_inspection in = SC_INSPECTION_INIT;
+    sc_finding fi = SC_FINDING_INIT;
+    sc_sanction sa = SC_SANCTION_INIT;
+    sc_credit_model cm = SC_CREDIT_MODEL_INIT;
+    sc_credit_score cs = SC_CREDIT_SCORE_INIT;
+    sc_report_row rr = SC_REPORT_ROW_INIT;
     sc_supervision_iter *sui = NULL;
     sc_inspection_iter *ini = NULL;
     sc_finding_iter *fii = NULL;
@@ -440,11 +440,11 @@ END_TEST
 START_TEST(test_versions_pki_xml)
 {
     static const char doc[] = "<x/>";
-    sc_pki_cert_info ci;
-    sc_pki_verification pv;
-    sc_xml_verification xv;
-    sc_certificate_document cd;
-    sc_import_result ir;
+    sc_pki_cert_info ci = SC_PKI_CERT_INFO_INIT;
+    sc_pki_verification pv = SC_PKI_VERIFICATION_INIT;
+    sc_xml_verification xv = SC_XML_VERIFICATION_INIT;
+    sc_certificate_document cd = SC_CERTIFICATE_DOCUMENT_INIT;
+    sc_import_result ir = SC_IMPORT_RESULT_INIT;
     char signed_at[SC_PKI_TIME_SIZE];
 
     /* Each checks the version before its other arguments: with the right
