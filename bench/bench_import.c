@@ -162,7 +162,7 @@ static void prepare_registry(const char *path)
     sc_db *db = NULL;
     sc_actor *city, *centre, *org, *haidian;
     sc_offerings *scope = NULL;
-    sc_announcement ann;
+    sc_announcement ann = SC_ANNOUNCEMENT_INIT;
 
     unlink(path);
     if (sc_db_open(&db, path, NULL))
@@ -187,7 +187,7 @@ static void prepare_registry(const char *path)
         sc_org_file(db, centre, org_code, "2023-05-10") ||
         sc_org_commit(db, org, org_code, "2023-05-12"))
         die("filing");
-    memset(&ann, 0, sizeof ann);
+    ann = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     snprintf(ann.credit_code, sizeof ann.credit_code, "%s", org_code);
     snprintf(ann.code, sizeof ann.code, "2024-01");
     snprintf(ann.title, sizeof ann.title, "2024 年第一期新职业技能等级认定实施方案");
@@ -209,7 +209,7 @@ static int run_import(const char *db_path, const char *xml, long n)
 {
     sc_db *db = NULL;
     sc_actor *haidian = NULL;
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     sc_report *rep = NULL;
     if (sc_db_open(&db, db_path, NULL) || sc_actor_new(&haidian, SC_ACTOR_DISTRICT, "110108", NULL) ||
         sc_report_new(&rep))
@@ -310,7 +310,7 @@ static int run_floor(const char *db_path, const char *xml, long n)
     unlink(db_path);
     {
         /* The same signature, verified the same way (streaming over the file). */
-        sc_pki_verification v;
+        sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
         char sig[16384];
         FILE *sf = fopen(sig_path, "rb");
         size_t sl = sf ? fread(sig, 1, sizeof sig - 1, sf) : 0;

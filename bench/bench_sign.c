@@ -75,7 +75,7 @@ int main(int argc, char **argv)
          *published = NULL;
     sc_signer *os = NULL, *cs = NULL;
     sc_sign_options o = SC_SIGN_OPTIONS_INIT;
-    sc_certificate_document d;
+    sc_certificate_document d = SC_CERTIFICATE_DOCUMENT_INIT;
     long signs = 0, verifies = 0;
     size_t n;
 
@@ -126,7 +126,7 @@ int main(int argc, char **argv)
            "(%zu bytes)\n", verifies, t, strlen(published));
     verify_rate = verifies / t;
     {
-        sc_xml_verification xv;
+        sc_xml_verification xv = SC_XML_VERIFICATION_INIT;
         long k = 0;
         t0 = now();
         do {

@@ -244,7 +244,7 @@ static int api_round(sc_db *db, const cert_key *keys, const uint32_t *pick, size
                      size_t first, double *secs, size_t *valid)
 {
     double t0 = now();
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     size_t i;
     *valid = 0;
     for (i = 0; i < m; i++) {
@@ -376,6 +376,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_verify: out of memory\n");
         return 1;
     }
+    for (i = 0; i < BATCH; i++)
+        out[i].version = SC_VERIFICATION_VERSION;
 
     /* The registry: schema, catalog, the organization; then the bulk load. */
     t0 = now();

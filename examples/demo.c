@@ -103,7 +103,7 @@ static int print_catalog(sc_db *db)
 
 static void ask(sc_db *db, const char *code, const char *work_type, int level, const char *date)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     if (sc_catalog_check(&v, db, code, work_type, level, date) != SC_OK) {
         demo_fail("checking");
         return;
@@ -127,7 +127,7 @@ int demo_step(const char *what, int rc)
 static void may(sc_db *db, const char *org, const char *code, const char *wt, int level,
                 const char *date)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     if (sc_org_may_certify(&v, db, org, code, wt, level, date, NULL, SC_PATH_NORMAL) != SC_OK) {
         demo_fail("may-certify");
         return;
@@ -142,7 +142,7 @@ static int demo_organization(sc_db *db, char org[19])
 {
     sc_actor *self = NULL, *haidian = NULL, *chaoyang = NULL, *centre = NULL;
     sc_offerings *scope = NULL;
-    sc_org info;
+    sc_org info = SC_ORG_INIT;
     int rc = 1, check = sc_credit_code_check_char(ORG_CODE_BASE);
 
     snprintf(org, 19, "%s%c", ORG_CODE_BASE, check > 0 ? check : '0');
@@ -197,7 +197,7 @@ done:
 
 static int demo_audit(sc_db *db)
 {
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     printf("\n13. The audit trail (hash-chained with SHA-256), every change above:\n");
     if (sc_audit_verify(&r, db) != SC_OK)
         return demo_fail("verifying the audit trail");
@@ -211,7 +211,7 @@ static int demo_eligibility(sc_db *db, sc_actor *city)
     sc_candidate *c = NULL;
     sc_ruleset *rs = NULL;
     sc_decision *d = NULL;
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     const char *dates[] = { "2023-02-28", "2023-03-01" };
     int rc = 1;
     size_t i, k;
@@ -262,7 +262,7 @@ done:
 static int demo_render(sc_db *db, const char *path, const char *pdf)
 {
     sc_certificate_iter *it = NULL;
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     int rc;
 
     printf("\n14. The certificate in the holder's hand (纸质或电子证书) and public verification:\n");
@@ -287,7 +287,7 @@ int main(int argc, char **argv)
     const char *path = argc > 1 ? argv[1] : "demo.db";
     sc_db *db = NULL;
     sc_actor *city = NULL;
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     int rc = 1;
 
     printf("libskillcert %s — registry %s\n\n", sc_version_string(), path);

@@ -67,7 +67,7 @@ static int save_candidates(season *s)
 
 static int intake(season *s)
 {
-    sc_announcement a;
+    sc_announcement a = SC_ANNOUNCEMENT_INIT;
     sc_offerings *offer = NULL;
     int64_t confirmed[2];
     size_t i, n = 0;
@@ -76,7 +76,7 @@ static int intake(season *s)
     int rc;
 
     printf("\n8. Intake (实施方案并发布公告, 报名, 资格核实, 报名确认):\n");
-    memset(&a, 0, sizeof a);
+    a = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     snprintf(a.credit_code, sizeof a.credit_code, "%s", s->org);
     snprintf(a.code, sizeof a.code, "2023-02");
     snprintf(a.title, sizeof a.title, "2023 年第二期数据标注员技能等级认定实施方案");
@@ -108,7 +108,7 @@ static int intake(season *s)
     }
     for (i = 0; i < 3; i++) {
         int eligible = 0;
-        sc_application app;
+        sc_application app = SC_APPLICATION_INIT;
         if (sc_application_verify(&eligible, s->db, s->self, s->app[i], "2023-06-08") != SC_OK ||
             sc_application_get(&app, s->db, s->app[i]) != SC_OK)
             return demo_fail("verifying");
@@ -157,7 +157,7 @@ static int assessment(season *s)
     static const char *staff[] = { "J01", "J02", "K01", "K02", "K03" };
     sc_offerings *q = NULL;
     sc_blueprint *bp = NULL;
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     int64_t venue = 0, paper = 0;
     const char *answers[4] = { "A", "A", "A", "B" };
     double score = 0;
@@ -241,7 +241,7 @@ static void show(const sc_verification *v, const char *asked)
 
 static int certificates(season *s)
 {
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     size_t i;
 
     printf("\n10. Certificates (报备, 发证, 公布, 查询):\n");
@@ -300,8 +300,8 @@ static int signed_exchange(season *s, sc_signer **org_out)
     char party[64], path[512];
     sc_export_options opts = SC_EXPORT_OPTIONS_INIT;
     sc_sign_options so = SC_SIGN_OPTIONS_INIT;
-    sc_pki_verification v;
-    sc_xml_verification xv;
+    sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
+    sc_xml_verification xv = SC_XML_VERIFICATION_INIT;
     sc_signer *signer = NULL;
     sc_actor *bureau = NULL;
     size_t len = 0;
@@ -380,7 +380,7 @@ static int forged_issuer(season *s, const sc_signer *org)
     size_t slen = 0;
     static const char centre[] = "issuer=\"city-centre\"";
     sc_export_options opts = SC_EXPORT_OPTIONS_INIT;
-    sc_audit_result before, after;
+    sc_audit_result before = SC_AUDIT_RESULT_INIT, after = SC_AUDIT_RESULT_INIT;
     sc_report *report = NULL;
     char *xml = NULL, *forged = NULL, *p;
     size_t len = 0, n = 0;
@@ -434,7 +434,7 @@ static int exchange(season *s)
     char *xml = NULL;
     size_t len = 0;
     int doctype = 0, rc;
-    sc_audit_result before, after;
+    sc_audit_result before = SC_AUDIT_RESULT_INIT, after = SC_AUDIT_RESULT_INIT;
 
     printf("\n11. XML exchange (schemas in share/skillcert/schemas):\n");
     opts.credit_code = s->org;
@@ -477,7 +477,7 @@ static int supervision(season *s)
     sc_credit_list_query q = SC_CREDIT_LIST_QUERY_INIT;
     sc_credit_iter *it = NULL;
     sc_period_report *rep = NULL;
-    sc_credit_score score;
+    sc_credit_score score = SC_CREDIT_SCORE_INIT;
     int64_t inspection = 0, finding = 0, sanction = 0;
     size_t count = 0;
     size_t len = 0;

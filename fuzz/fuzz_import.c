@@ -95,7 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const sc_actor *actor;
     const char *doc;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     int vrc, irc, doctype = 0;
     char *before, *after;
 
@@ -124,7 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         }
     } else {
-        sc_audit_result a;
+        sc_audit_result a = SC_AUDIT_RESULT_INIT;
         if (sc_audit_verify(&a, db) != SC_OK || !a.ok) {
             fprintf(stderr, "an accepted import broke the audit chain: %s\n", a.message);
             abort();

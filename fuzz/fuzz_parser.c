@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     text[size] = '\0';
 #if FUZZ_PARSER == 1
     {
-        sc_resident_id id, again;
+        sc_resident_id id = SC_RESIDENT_ID_INIT, again = SC_RESIDENT_ID_INIT;
         rc = sc_resident_id_parse(&id, text);
         if (rc == SC_OK) {
             check(strlen(id.number) == 18, "a parsed ID is not 18 characters", text);
@@ -59,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 #elif FUZZ_PARSER == 2
     {
-        sc_credit_code_result r, again;
+        sc_credit_code_result r = SC_CREDIT_CODE_RESULT_INIT, again = SC_CREDIT_CODE_RESULT_INIT;
         rc = sc_credit_code_validate(&r, text, 0);
         check(rc == SC_OK, "validate failed on a string", text);
         if (r.valid) {
@@ -72,7 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 #elif FUZZ_PARSER == 3
     {
-        sc_cert_number n, again;
+        sc_cert_number n = SC_CERT_NUMBER_INIT, again = SC_CERT_NUMBER_INIT;
         rc = sc_certificate_number_parse(&n, text);
         if (rc == SC_OK) {
             check(sc_certificate_number_parse(&again, n.number) == SC_OK, "normal form refused",

@@ -257,6 +257,7 @@ int sc_announcement_publish(int64_t *id, sc_db *db, const sc_actor *actor,
         return rc;
     if (!a)
         return sc__error_null("sc_announcement_publish", "a");
+    SC__VERSION_CHECK(a, "sc_announcement", SC_ANNOUNCEMENT_VERSION);
     if (!offerings)
         return sc__error_null("sc_announcement_publish", "offerings");
     if ((rc = sc__credit_code_norm(a->credit_code, code)) != SC_OK ||
@@ -329,8 +330,8 @@ int sc_announcement_publish(int64_t *id, sc_db *db, const sc_actor *actor,
         goto fail;
     ann = sqlite3_last_insert_rowid(db->conn);
     for (i = 0; i < n; i++) {
-        sc_offering_item it;
-        sc_verdict v;
+        sc_offering_item it = SC_OFFERING_ITEM_INIT;
+        sc_verdict v = SC_VERDICT_INIT;
         char canon[SC_OCCUPATION_CODE_SIZE];
         if ((rc = sc_offerings_get(&it, offerings, i)) != SC_OK)
             goto fail;
@@ -434,12 +435,13 @@ int sc_announcement_get(sc_announcement *out, sc_db *db, int64_t id, const char 
     int rc;
     if (!out)
         return sc__error_null("sc_announcement_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_announcement", SC_ANNOUNCEMENT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_announcement_get", 0)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK ||
         (rc = sc__ann_get(db, id, NULL, NULL, date, &ann)) != SC_OK)
         return rc;
-    *out = ann.a;
+    SC__ASSIGN_KEEP_VERSION(out, ann.a);
     return SC_OK;
 }
 
@@ -451,14 +453,15 @@ int sc_announcement_lookup(sc_announcement *out, sc_db *db, const char *credit_c
     int rc;
     if (!out)
         return sc__error_null("sc_announcement_lookup", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_announcement", SC_ANNOUNCEMENT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_announcement_lookup", 0)) != SC_OK ||
         (rc = sc__credit_code_norm(credit_code, cc)) != SC_OK ||
         (rc = check_code(code, "code", 0)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK ||
         (rc = sc__ann_get(db, 0, cc, code, date, &ann)) != SC_OK)
         return rc;
-    *out = ann.a;
+    SC__ASSIGN_KEEP_VERSION(out, ann.a);
     return SC_OK;
 }
 
@@ -546,7 +549,8 @@ int sc_announcement_iter_next(sc_announcement *out, sc_announcement_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_announcement_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_announcement", SC_ANNOUNCEMENT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!it)
         return sc__error_null("sc_announcement_iter_next", "it");
     while (!it->done) {
@@ -559,7 +563,7 @@ int sc_announcement_iter_next(sc_announcement *out, sc_announcement_iter *it)
         ann_fill(&ann, it->st, it->date);
         if (it->open_only && !ann.a.open)
             continue;
-        *out = ann.a;
+        SC__ASSIGN_KEEP_VERSION(out, ann.a);
         return SC_OK;
     }
     it->done = 1;
@@ -579,7 +583,7 @@ void sc_announcement_iter_free(sc_announcement_iter *it)
 
 void sc__app_fill(sc_application *out, sqlite3_stmt *st)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->id = sqlite3_column_int64(st, 0);
     out->announcement_id = sqlite3_column_int64(st, 1);
     sc__copy_text(out->announcement, sizeof out->announcement, sc__col_text(st, 2));
@@ -776,9 +780,9 @@ int sc__application_offer_check(sc_db *db, const sc__ann *ann, const char *occ,
                                 char canon[SC_OCCUPATION_CODE_SIZE])
 {
     const char *wt = work_type ? work_type : "";
-    sc_offering_item item;
+    sc_offering_item item = SC_OFFERING_ITEM_INIT;
     sqlite3_stmt *st;
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     char why[512];
     int rc;
     if (!sc__ann_open(&ann->a, date, why, sizeof why)) {
@@ -800,7 +804,7 @@ int sc__application_offer_check(sc_db *db, const sc__ann *ann, const char *occ,
                                 : "offering");
         return rc;
     }
-    memset(&item, 0, sizeof item);
+    item = (sc_offering_item)SC_OFFERING_ITEM_INIT;
     sc__copy_text(item.occupation, sizeof item.occupation, occ);
     sc__copy_text(item.work_type, sizeof item.work_type, wt);
     item.level = level;
@@ -860,7 +864,7 @@ static int do_apply(int64_t *id_out, sc_db *db, const sc_actor *actor, const app
     const char *func = action == SC__ACT_APPLICATION_APPLY ? "sc_application_apply"
                                                             : "sc_application_apply_for";
     char date[SC_DATE_SIZE], occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE];
-    sc_resident_id rid;
+    sc_resident_id rid = SC_RESIDENT_ID_INIT;
     sqlite3_int64 cand = 0, app;
     sqlite3_stmt *st;
     sc__ann ann;
@@ -1573,7 +1577,8 @@ int sc_application_get(sc_application *out, sc_db *db, int64_t id)
     int rc;
     if (!out)
         return sc__error_null("sc_application_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_application", SC_APPLICATION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_application_get", 0)) != SC_OK)
         return rc;
     if ((rc = sc__db_stmt_get(db, SQL_APP_GET, &st)) != SC_OK)
@@ -1617,7 +1622,7 @@ static const char SQL_APP_COUNT[] = "SELECT count(*)" SC__APP_FROM QUERY_WHERE;
 static int query_bind(sc_db *db, sqlite3_stmt *st, const sc_application_query *q)
 {
     char cc[SC_CREDIT_CODE_SIZE], occ[SC__CODE_SIZE];
-    sc_resident_id rid;
+    sc_resident_id rid = SC_RESIDENT_ID_INIT;
     int rc;
     (void)db;
     if (!q) {
@@ -1694,7 +1699,8 @@ int sc_application_iter_next(sc_application *out, sc_application_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_application_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_application", SC_APPLICATION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!it)
         return sc__error_null("sc_application_iter_next", "it");
     if (it->done)

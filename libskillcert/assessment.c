@@ -17,7 +17,7 @@
 
 static void verdict_yes(sc_verdict *out)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->ok = 1;
 }
 
@@ -33,7 +33,7 @@ static int step_error(sc_db *db, sqlite3_stmt *st, int rc, const char *what)
 
 int sc__id_number_norm(const char *in, char out[19])
 {
-    sc_resident_id rid;
+    sc_resident_id rid = SC_RESIDENT_ID_INIT;
     int rc;
     out[0] = '\0';
     if ((rc = sc_resident_id_parse(&rid, in)) != SC_OK) {
@@ -156,7 +156,7 @@ int sc__component_rule(sc_db *db, const char *occupation, int component, sc_comp
 {
     sqlite3_stmt *st;
     int rc;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, SQL_RULE_GET, &st)) != SC_OK)
         return rc;
     sc__bind_text(st, 1, occupation ? occupation : "");
@@ -188,7 +188,8 @@ int sc_component_rule_get(sc_component_rule *out, sc_db *db, const char *occupat
     int rc;
     if (!out)
         return sc__error_null("sc_component_rule_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_component_rule", SC_COMPONENT_RULE_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_component_rule_get", 0)) != SC_OK ||
         (rc = check_component(component)) != SC_OK)
         return rc;
@@ -216,6 +217,7 @@ int sc_component_rule_set(sc_db *db, const sc_actor *actor, const sc_component_r
         return rc;
     if (!rule)
         return sc__error_null("sc_component_rule_set", "rule");
+    SC__VERSION_CHECK(rule, "sc_component_rule", SC_COMPONENT_RULE_VERSION);
     if ((rc = check_component(rule->component)) != SC_OK)
         return rc;
     if (rule->candidates_per_staff < 0 || rule->candidates_per_staff > 1000 ||
@@ -271,7 +273,7 @@ static int venue_load(sc_db *db, sqlite3_int64 id, sc_venue *out, sqlite3_int64 
 {
     sqlite3_stmt *st;
     int rc;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, SQL_VENUE_GET, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
@@ -306,7 +308,8 @@ int sc_venue_get(sc_venue *out, sc_db *db, int64_t venue_id)
     int rc;
     if (!out)
         return sc__error_null("sc_venue_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_venue", SC_VENUE_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_venue_get", 0)) != SC_OK)
         return rc;
     return venue_load(db, venue_id, out, NULL);
@@ -413,7 +416,7 @@ int sc_venue_inspect(sc_db *db, const sc_actor *actor, int64_t venue_id, int pas
                      const char *note, const char *date_in)
 {
     char date[SC_DATE_SIZE], idtext[32];
-    sc_venue v;
+    sc_venue v = SC_VENUE_INIT;
     sqlite3_stmt *st;
     int rc;
 
@@ -512,7 +515,7 @@ static const char SQL_SESSION_GET[] =
 
 static void session_fill(sc_session *out, sqlite3_stmt *st)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->id = sqlite3_column_int64(st, 0);
     sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(st, 1));
     sc__copy_text(out->occupation, sizeof out->occupation, sc__col_text(st, 2));
@@ -559,12 +562,13 @@ int sc_session_get(sc_session *out, sc_db *db, int64_t session_id)
     int rc;
     if (!out)
         return sc__error_null("sc_session_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_session", SC_SESSION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_session_get", 0)) != SC_OK)
         return rc;
     if ((rc = sc__session_load(db, session_id, &row)) != SC_OK)
         return rc;
-    *out = row.s;
+    SC__ASSIGN_KEEP_VERSION(out, row.s);
     return SC_OK;
 }
 
@@ -646,7 +650,7 @@ int sc_session_create(int64_t *out, sc_db *db, const sc_actor *actor, const char
     char idtext[32];
     sc__org_row org;
     session_in in;
-    sc_venue v;
+    sc_venue v = SC_VENUE_INIT;
     sqlite3_int64 id;
     int rc;
 
@@ -724,7 +728,7 @@ static int covers(const sc_offerings *q, const sc_session *s)
 {
     size_t i, n = sc_offerings_count(q);
     for (i = 0; i < n; i++) {
-        sc_offering_item it;
+        sc_offering_item it = SC_OFFERING_ITEM_INIT;
         if (sc_offerings_get(&it, q, i) != SC_OK)
             continue;
         if (strcmp(it.occupation, s->occupation) != 0)
@@ -744,7 +748,7 @@ static int staff_fit(sc_db *db, const sc_session *s, int component, const char *
                      int *ok, char name[SC_ORG_NAME_SIZE], int *role_out, char *why, size_t cap)
 {
     sc_staff_iter *it = NULL;
-    sc_staff m;
+    sc_staff m = SC_STAFF_INIT;
     int rc, on_staff = 0, roles_found = 0;
     int want[2];
     int r;
@@ -939,7 +943,7 @@ static const char SQL_ENROLMENT_GET[] =
 
 static void enrolment_fill(sc_enrolment *out, sqlite3_stmt *st)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->session_id = sqlite3_column_int64(st, 0);
     sc__copy_text(out->id_number, sizeof out->id_number, sc__col_text(st, 1));
     sc__copy_text(out->name, sizeof out->name, sc__col_text(st, 2));
@@ -954,7 +958,7 @@ int sc__enrolment_load(sc_db *db, sqlite3_int64 session_id, const char *id_numbe
 {
     sqlite3_stmt *st;
     int rc;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, SQL_ENROLMENT_GET, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, session_id);
@@ -1181,7 +1185,7 @@ int sc_session_enrol(sc_db *db, const sc_actor *actor, int64_t session_id, const
 {
     sc__session_row row;
     sc_candidate *cand = NULL;
-    sc_enrolment e;
+    sc_enrolment e = SC_ENROLMENT_INIT;
     previous_result prev;
     char idn[19], name[SC_ORG_NAME_SIZE], today[SC_DATE_SIZE], idtext[32], apptext[32];
     unsigned int components;
@@ -1320,7 +1324,7 @@ static const char *staff_word(int component)
 /* Check one component: out stays ok, or says no. */
 static int check_component_staff(sc_db *db, const sc_session *s, int component, sc_verdict *out)
 {
-    sc_component_rule rule;
+    sc_component_rule rule = SC_COMPONENT_RULE_INIT;
     sqlite3_stmt *st;
     char **people = NULL;
     long n = 0, k = 0, need = 0, by_ratio = 0, by_room = 0, i;
@@ -1442,7 +1446,8 @@ int sc_session_check(sc_verdict *out, sc_db *db, int64_t session_id)
     int rc;
     if (!out)
         return sc__error_null("sc_session_check", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_verdict", SC_VERDICT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_session_check", 0)) != SC_OK)
         return rc;
     if ((rc = sc__session_load(db, session_id, &row)) != SC_OK)
@@ -1470,7 +1475,7 @@ static const char SQL_CONFIRM[] = "UPDATE session SET status = ?3, confirmed = ?
 int sc_session_confirm(sc_db *db, const sc_actor *actor, int64_t session_id, const char *date_in)
 {
     sc__session_row row;
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     char date[SC_DATE_SIZE], idtext[32];
     sqlite3_stmt *st;
     int rc;
@@ -1578,7 +1583,7 @@ static int pass_scores(sc_db *db, const sc_session *s, int pass[4])
     for (c = 0; c < 4; c++)
         pass[c] = -1;
     for (c = 1; c <= 3; c++) {
-        sc_component_rule rule;
+        sc_component_rule rule = SC_COMPONENT_RULE_INIT;
         if (!(s->components & SC_COMPONENT_BIT(c)))
             continue;
         if ((rc = sc__component_rule(db, s->occupation, c, &rule)) != SC_OK)
@@ -1632,7 +1637,7 @@ int sc_result_record(sc_db *db, const sc_actor *actor, int64_t session_id, const
                      double theory, double practical, double review, const char *date_in)
 {
     sc__session_row row;
-    sc_enrolment e;
+    sc_enrolment e = SC_ENROLMENT_INIT;
     previous_result prev;
     double given[4], score[4];
     char idn[19], date[SC_DATE_SIZE], idtext[48];
@@ -1727,7 +1732,7 @@ static const char SQL_RESULT_ITER[] =
 static void result_fill(sc_result *out, sqlite3_stmt *st)
 {
     int c;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->session_id = sqlite3_column_int64(st, 0);
     sc__copy_text(out->id_number, sizeof out->id_number, sc__col_text(st, 1));
     sc__copy_text(out->name, sizeof out->name, sc__col_text(st, 2));
@@ -1759,7 +1764,8 @@ int sc_result_get(sc_result *out, sc_db *db, int64_t session_id, const char *id_
     int rc;
     if (!out)
         return sc__error_null("sc_result_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_result", SC_RESULT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_result_get", 0)) != SC_OK ||
         (rc = sc__id_number_norm(id_number, idn)) != SC_OK)
         return rc;
@@ -1864,7 +1870,8 @@ int sc_session_iter_next(sc_session *out, sc_session_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_session_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_session", SC_SESSION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = iter_step(it, SC__IT_SESSIONS, "sc_session_iter_next")) != SC_OK)
         return rc;
     session_fill(out, it->st);
@@ -1903,7 +1910,8 @@ int sc_session_staff_iter_next(sc_session_staff *out, sc_session_staff_iter *wra
     int rc;
     if (!out)
         return sc__error_null("sc_session_staff_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_session_staff", SC_SESSION_STAFF_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = iter_step(it, SC__IT_STAFF, "sc_session_staff_iter_next")) != SC_OK)
         return rc;
     out->session_id = sqlite3_column_int64(it->st, 0);
@@ -1945,7 +1953,8 @@ int sc_enrolment_iter_next(sc_enrolment *out, sc_enrolment_iter *wrapped)
     int rc;
     if (!out)
         return sc__error_null("sc_enrolment_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_enrolment", SC_ENROLMENT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = iter_step(it, SC__IT_ENROLMENTS, "sc_enrolment_iter_next")) != SC_OK)
         return rc;
     enrolment_fill(out, it->st);
@@ -1979,7 +1988,8 @@ int sc_result_iter_next(sc_result *out, sc_result_iter *wrapped)
     int rc;
     if (!out)
         return sc__error_null("sc_result_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_result", SC_RESULT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = iter_step(it, SC__IT_RESULTS, "sc_result_iter_next")) != SC_OK)
         return rc;
     result_fill(out, it->st);
@@ -2042,7 +2052,7 @@ int sc__session_receive(sc_db *db, const sc__org_row *org, const char *occupatio
                         sqlite3_int64 *id)
 {
     session_in in = { org, occupation, work_type, level, path, rooms, date, venue_id, flags };
-    sc_venue v;
+    sc_venue v = SC_VENUE_INIT;
     int rc;
     if ((rc = session_check(db, &in, 0, &v)) != SC_OK)
         return rc;

@@ -334,7 +334,8 @@ int sc_audit_verify(sc_audit_result *out, sc_db *db)
     int rc, own;
     if (!out)
         return sc__error_null("sc_audit_verify", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_audit_result", SC_AUDIT_RESULT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     out->ok = 1;
     if ((rc = sc__db_check(db, "sc_audit_verify", 0)) != SC_OK)
         return rc;
@@ -462,7 +463,8 @@ int sc_audit_iter_next(sc_audit_entry *out, sc_audit_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_audit_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_audit_entry", SC_AUDIT_ENTRY_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!it)
         return sc__error_null("sc_audit_iter_next", "it");
     if (it->done)

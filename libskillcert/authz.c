@@ -390,7 +390,7 @@ size_t sc_authz_action_count(void)
 
 static void fill(sc_authz_action *out, const sc__action_def *d, size_t i)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->id = (int)i;
     snprintf(out->name, sizeof out->name, "%s", d->name);
     snprintf(out->function, sizeof out->function, "%s", d->function);
@@ -403,7 +403,8 @@ int sc_authz_action_get(sc_authz_action *out, size_t i)
 {
     if (!out)
         return sc__error_null("sc_authz_action_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_authz_action", SC_AUTHZ_ACTION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (i >= SC__ACT_COUNT)
         return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_ARGS,
                              "action %zu is out of range (the table has %d)", i, SC__ACT_COUNT);
@@ -425,7 +426,8 @@ int sc_authz_action_lookup(sc_authz_action *out, const char *name)
     int i;
     if (!out)
         return sc__error_null("sc_authz_action_lookup", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_authz_action", SC_AUTHZ_ACTION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!name)
         return sc__error_null("sc_authz_action_lookup", "name");
     if ((i = find_action(name)) < 0)

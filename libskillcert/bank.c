@@ -1144,7 +1144,7 @@ static int paper_load(sc_db *db, int64_t paper_id, sc_paper *out)
 {
     sqlite3_stmt *st;
     int rc;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, SQL_PAPER_GET, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, paper_id);
@@ -1173,7 +1173,8 @@ int sc_paper_get(sc_paper *out, sc_db *db, int64_t paper_id)
     int rc;
     if (!out)
         return sc__error_null("sc_paper_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_paper", SC_PAPER_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_paper_get", 0)) != SC_OK)
         return rc;
     return paper_load(db, paper_id, out);
@@ -1187,7 +1188,7 @@ static const char SQL_PAPER_ITEMS[] =
 int sc_paper_item_iter_new(sc_paper_item_iter **out, sc_db *db, int64_t paper_id)
 {
     sc_session_iter *rows = NULL;
-    sc_paper p;
+    sc_paper p = SC_PAPER_INIT;
     int rc;
     if (!out)
         return sc__error_null("sc_paper_item_iter_new", "out");
@@ -1207,7 +1208,8 @@ int sc_paper_item_iter_next(sc_paper_item *out, sc_paper_item_iter *wrapped)
     int rc;
     if (!out)
         return sc__error_null("sc_paper_item_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_paper_item", SC_PAPER_ITEM_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!it)
         return sc__error_null("sc_paper_item_iter_next", "it");
     if (it->kind != SC__IT_PAPER_ITEMS)
@@ -1220,7 +1222,7 @@ int sc_paper_item_iter_next(sc_paper_item *out, sc_paper_item_iter *wrapped)
         return sc__db_fail(it->db, rc, "iterating paper items");
     out->seq = sqlite3_column_int(it->st, 0);
     sc__copy_text(out->code, sizeof out->code, sc__col_text(it->st, 1));
-    out->version = sqlite3_column_int(it->st, 2);
+    out->item_version = sqlite3_column_int(it->st, 2);
     out->type = sqlite3_column_int(it->st, 3);
     sc__copy_text(out->area, sizeof out->area, sc__col_text(it->st, 4));
     out->difficulty = sqlite3_column_int(it->st, 5);
@@ -1244,9 +1246,9 @@ static const char SQL_SHEET_INS[] =
 int sc_paper_score(double *out, sc_db *db, const sc_actor *actor, int64_t paper_id,
                    const char *id_number, const char *const *answers, size_t n)
 {
-    sc_paper p;
+    sc_paper p = SC_PAPER_INIT;
     sc__session_row row;
-    sc_enrolment e;
+    sc_enrolment e = SC_ENROLMENT_INIT;
     sc__buf sheet;
     char idn[19], today[SC_DATE_SIZE], idtext[48];
     double score = 0;

@@ -257,7 +257,7 @@ int sc__resident_id_check(const char *text, sc_resident_id *out)
     int sum = 0;
     char want, got;
 
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if (!text)
         ID_FAIL("a resident ID number must be given");
     while (*s == ' ' || *s == '\t')
@@ -309,12 +309,13 @@ int sc_resident_id_parse(sc_resident_id *out, const char *text)
 {
     if (!out)
         return sc__error_null("sc_resident_id_parse", "out");
+    SC__VERSION_CHECK(out, "sc_resident_id", SC_RESIDENT_ID_VERSION);
     return sc__resident_id_check(text, out);
 }
 
 int sc_resident_id_normalize(char **out, const char *text)
 {
-    sc_resident_id r;
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     int rc;
     if (!out)
         return sc__error_null("sc_resident_id_normalize", "out");
@@ -351,7 +352,7 @@ static int grow(void **arr, size_t *cap, size_t n, size_t size)
 
 int sc_candidate_new(sc_candidate **out, const char *id_number, const char *name)
 {
-    sc_resident_id r;
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     sc_candidate *c;
     int rc;
     if (!out)
@@ -1044,7 +1045,7 @@ static int load_children(sc_db *db, sc_candidate *c, sqlite3_int64 id)
 
 int sc_candidate_load(sc_candidate **out, sc_db *db, const char *id_number)
 {
-    sc_resident_id r;
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     sc_candidate *c = NULL;
     sqlite3_stmt *st;
     sqlite3_int64 id;

@@ -671,7 +671,8 @@ int sc_catalog_check(sc_verdict *out, sc_db *db, const char *code, const char *w
 
     if (!out)
         return sc__error_null("sc_catalog_check", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_verdict", SC_VERDICT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_catalog_check", 0)) != SC_OK)
         return rc;
     if (work_type && !*work_type)

@@ -66,7 +66,8 @@ int sc_certificate_number_parse(sc_cert_number *out, const char *text)
     int rc;
     if (!out)
         return sc__error_null("sc_certificate_number_parse", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_cert_number", SC_CERT_NUMBER_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = number_arg(text, num)) != SC_OK)
         return rc;
     memcpy(out->number, num, sizeof num);
@@ -362,7 +363,7 @@ static int context_of(sc_db *db, const new_cert *c, const sc_org *org, const cha
 /* Check the organization may certify, allocate the number and insert. */
 static int insert_certificate(sc_db *db, const new_cert *c, char number[SC_CERT_NUMBER_SIZE])
 {
-    sc_org org;
+    sc_org org = SC_ORG_INIT;
     char occ_name[SC_ORG_NAME_SIZE] = "";
     sqlite3_int64 context = 0;
     sqlite3_stmt *st;
@@ -421,7 +422,7 @@ int sc_certificate_report(char *out, sc_db *db, const sc_actor *actor, int64_t s
 {
     char idn[19], date[SC_DATE_SIZE], number[SC_CERT_NUMBER_SIZE];
     sc__session_row row;
-    sc_result res;
+    sc_result res = SC_RESULT_INIT;
     new_cert c;
     sqlite3_stmt *st;
     int rc;
@@ -848,7 +849,7 @@ static const char SQL_CERT_ITER[] =
 static void cert_fill(sc_certificate *out, sqlite3_stmt *st)
 {
     const char *wt;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     sc__copy_text(out->number, sizeof out->number, sc__col_text(st, 0));
     out->status = sqlite3_column_int(st, 1);
     sc__copy_text(out->title, sizeof out->title, SC_CERT_TITLE);
@@ -886,7 +887,8 @@ int sc_certificate_get(sc_certificate *out, sc_db *db, const char *number)
     int rc;
     if (!out)
         return sc__error_null("sc_certificate_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_certificate", SC_CERTIFICATE_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_certificate_get", 0)) != SC_OK ||
         (rc = number_arg(number, num)) != SC_OK)
         return rc;
@@ -984,7 +986,8 @@ int sc_certificate_iter_next(sc_certificate *out, sc_certificate_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_certificate_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_certificate", SC_CERTIFICATE_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = iter_step(it, IT_CERTS, "sc_certificate_iter_next")) != SC_OK)
         return rc;
     cert_fill(out, it->st);
@@ -1093,7 +1096,7 @@ static int verify_one(sc_db *db, sqlite3_stmt *st, sqlite3_stmt *cst, verify_ctx
     const char *holder, *wt;
     int rc, status;
 
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if (!number || number_norm(number, num) != NULL) {
         if (!ctx)
             return number_arg(number, num);
@@ -1202,12 +1205,13 @@ int sc_certificate_verify(sc_verification *out, sc_db *db, const char *number, c
     int rc;
     if (!out)
         return sc__error_null("sc_certificate_verify", "out");
+    SC__VERSION_CHECK(out, "sc_verification", SC_VERIFICATION_VERSION);
     if (!db || db->closed) {
-        memset(out, 0, sizeof(*out));
+        SC__ZERO_KEEP_VERSION(out);
         return sc__db_check(db, "sc_certificate_verify", 0);
     }
     if (!name) {
-        memset(out, 0, sizeof(*out));
+        SC__ZERO_KEEP_VERSION(out);
         return sc__error_null("sc_certificate_verify", "name");
     }
     /* One statement: outside a transaction SQLite runs it in a read
@@ -1215,7 +1219,7 @@ int sc_certificate_verify(sc_verification *out, sc_db *db, const char *number, c
      * explicit BEGIN ... COMMIT around it; inside the caller's transaction it
      * reads in that one. */
     if ((rc = sc__db_stmt_get(db, SQL_VERIFY, &st)) != SC_OK) {
-        memset(out, 0, sizeof(*out));
+        SC__ZERO_KEEP_VERSION(out);
         return rc;
     }
     return verify_one(db, st, NULL, NULL, out, number, name, id_number);
@@ -1252,6 +1256,8 @@ int sc_certificate_batch_verify(sc_verification *out, sc_db *db, const char *con
         return rc;
     if (n && (!numbers || !names))
         return sc__error_null("sc_certificate_batch_verify", numbers ? "names" : "numbers");
+    for (i = 0; i < n; i++)
+        SC__VERSION_CHECK(&out[i], "sc_verification", SC_VERIFICATION_VERSION);
     if (n == 0)
         return SC_OK;
     if ((rc = read_begin(db, &own)) != SC_OK)
@@ -1338,7 +1344,8 @@ int sc_certificate_stats_iter_next(sc_cert_stats_row *out, sc_cert_stats_iter *w
     int rc;
     if (!out)
         return sc__error_null("sc_certificate_stats_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_cert_stats_row", SC_CERT_STATS_ROW_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = iter_step(it, IT_STATS, "sc_certificate_stats_iter_next")) != SC_OK)
         return rc;
     sc__copy_text(out->occupation, sizeof out->occupation, sc__col_text(it->st, 0));
@@ -1388,11 +1395,11 @@ static int same_content(const sc_certificate *have, const sc__cert_in *c, const 
 int sc__certificate_receive(sc_db *db, const sc__cert_in *c, int *status)
 {
     char num[SC_CERT_NUMBER_SIZE], idn[19], occ_name[SC_ORG_NAME_SIZE] = "";
-    sc_certificate have;
-    sc_cert_number parts;
+    sc_certificate have = SC_CERTIFICATE_INIT;
+    sc_cert_number parts = SC_CERT_NUMBER_INIT;
     sc__org_row org;
     cert_row r;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     new_cert nc;
     sqlite3_int64 context = 0;
     sqlite3_stmt *st;

@@ -145,7 +145,8 @@ int sc_credit_code_validate(sc_credit_code_result *out, const char *code, unsign
 
     if (!out)
         return sc__error_null("sc_credit_code_validate", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_credit_code_result", SC_CREDIT_CODE_RESULT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!code)
         return sc__error_null("sc_credit_code_validate", "code");
     if (flags & ~(SC_CREDIT_CODE_ALLOW_LEGACY | SC_CREDIT_CODE_STRICT))

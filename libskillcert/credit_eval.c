@@ -65,7 +65,8 @@ int sc_credit_model_get(sc_credit_model *out, sc_db *db)
     int rc;
     if (!out)
         return sc__error_null("sc_credit_model_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_credit_model", SC_CREDIT_MODEL_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_credit_model_get", 0)) != SC_OK)
         return rc;
     return model_load(db, out);
@@ -209,13 +210,14 @@ int sc_credit_score_get(sc_credit_score *out, sc_db *db, const char *credit_code
                         const char *as_of)
 {
     char date[SC_DATE_SIZE];
-    sc_credit_model m;
+    sc_credit_model m = SC_CREDIT_MODEL_INIT;
     sc__org_row org;
     sqlite3_stmt *st;
     int rc;
     if (!out)
         return sc__error_null("sc_credit_score_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_credit_score", SC_CREDIT_SCORE_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_credit_score_get", 0)) != SC_OK ||
         (rc = sc__date_arg(as_of, "as_of", date)) != SC_OK ||
         (rc = sc__org_find(db, credit_code, &org)) != SC_OK ||
@@ -250,10 +252,10 @@ static const char SQL_SCORE_CLEAR[] = "DELETE FROM credit_score WHERE as_of = ?1
 
 static int score_put(sc_db *db, const sc_credit_model *m, sqlite3_int64 org_id, const char *date)
 {
-    sc_credit_score s;
+    sc_credit_score s = SC_CREDIT_SCORE_INIT;
     sqlite3_stmt *st;
     int rc;
-    memset(&s, 0, sizeof s);
+    s = (sc_credit_score)SC_CREDIT_SCORE_INIT;
     if ((rc = score_of(db, m, org_id, date, &s)) != SC_OK)
         return rc;
     if ((rc = sc__db_stmt_get(db, SQL_SCORE_PUT, &st)) != SC_OK)
@@ -280,7 +282,7 @@ static int rerank(sc_db *db, const char *date)
 
 int sc__credit_refresh(sc_db *db, sqlite3_int64 org_id, const char *date, int *n)
 {
-    sc_credit_model m;
+    sc_credit_model m = SC_CREDIT_MODEL_INIT;
     sqlite3_stmt *st = NULL;
     char (*dates)[SC_DATE_SIZE] = NULL;
     size_t nd = 0, cap = 0, i;
@@ -323,7 +325,7 @@ done:
 int sc_credit_compute(size_t *count, sc_db *db, const sc_actor *actor, const char *as_of)
 {
     char date[SC_DATE_SIZE];
-    sc_credit_model m;
+    sc_credit_model m = SC_CREDIT_MODEL_INIT;
     sqlite3_stmt *orgs = NULL, *st;
     size_t n = 0;
     int rc, step;
@@ -467,7 +469,8 @@ int sc_credit_iter_next(sc_credit_score *out, sc_credit_iter *wrapped)
     int rc;
     if (!out)
         return sc__error_null("sc_credit_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_credit_score", SC_CREDIT_SCORE_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__supervision_iter_step(it, SC__SIT_CREDIT, "sc_credit_iter_next")) != SC_OK)
         return rc;
     sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(it->r.st, 0));
@@ -552,7 +555,7 @@ static int score_cmp(const void *a, const void *b)
 
 int sc__credit_scores_as_of(sc_db *db, const char *date, sc_credit_score **out, size_t *n)
 {
-    sc_credit_model m;
+    sc_credit_model m = SC_CREDIT_MODEL_INIT;
     sqlite3_stmt *st = NULL;
     sc_credit_score *v = NULL;
     size_t k = 0, cap = 0, i;

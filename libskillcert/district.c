@@ -15,7 +15,7 @@ static const char SQL_LOOKUP[] =
 
 static void fill(sc_district *out, sqlite3_stmt *st)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     sc__copy_text(out->code, sizeof out->code, sc__col_text(st, 0));
     sc__copy_text(out->gb_code, sizeof out->gb_code, sc__col_text(st, 1));
     sc__copy_text(out->zone, sizeof out->zone, sc__col_text(st, 2));
@@ -76,7 +76,7 @@ static int lookup(sc_district *out, sc_db *db, const char *text, const char *wha
 int sc__district_resolve(sc_db *db, const char *text, const char *what,
                          char out[SC_DISTRICT_CODE_SIZE])
 {
-    sc_district d;
+    sc_district d = SC_DISTRICT_INIT;
     int rc = lookup(&d, db, text, what);
     out[0] = '\0';
     if (rc == SC_OK)
@@ -89,7 +89,8 @@ int sc_district_lookup(sc_district *out, sc_db *db, const char *code)
     int rc;
     if (!out)
         return sc__error_null("sc_district_lookup", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_district", SC_DISTRICT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_district_lookup", 0)) != SC_OK)
         return rc;
     return lookup(out, db, code, "district");
@@ -121,7 +122,8 @@ int sc_district_iter_next(sc_district *out, sc_district_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_district_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_district", SC_DISTRICT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__rows_step(it ? &it->r : NULL, 0, "sc_district_iter_next")) != SC_OK)
         return rc;
     fill(out, it->r.st);

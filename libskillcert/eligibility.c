@@ -1585,7 +1585,7 @@ int sc_eligibility_check(sc_decision *out, sc_db *db, const char *id_number,
 {
     sc_candidate *c = NULL;
     sc_ruleset *rs = NULL;
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     unsigned int confirmed = 0;
     char today[11];
     int rc;

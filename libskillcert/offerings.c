@@ -54,7 +54,7 @@ int sc__offerings_push(sc_offerings *s, const char *occupation, const char *work
         s->cap = ncap;
     }
     it = &s->items[s->n++];
-    memset(it, 0, sizeof(*it));
+    SC__ZERO_KEEP_VERSION(it);
     sc__copy_text(it->occupation, sizeof it->occupation, occupation);
     sc__copy_text(it->work_type, sizeof it->work_type, work_type ? work_type : "");
     it->level = level;
@@ -160,20 +160,21 @@ int sc_offerings_get(sc_offering_item *out, const sc_offerings *s, size_t i)
 {
     if (!out)
         return sc__error_null("sc_offerings_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_offering_item", SC_OFFERING_ITEM_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!s)
         return sc__error_null("sc_offerings_get", "s");
     if (i >= s->n)
         return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_ARGS, "offering %zu is out of range (%zu)", i,
                              s->n);
-    *out = s->items[i];
+    SC__ASSIGN_KEEP_VERSION(out, s->items[i]);
     return SC_OK;
 }
 
 int sc__offering_certifiable(sc_db *db, const sc_offering_item *item, const char *date,
                              const char *what, char canon[SC_OCCUPATION_CODE_SIZE])
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     sc_occupation *o = NULL;
     int rc;
     canon[0] = '\0';

@@ -195,7 +195,7 @@ typedef char sc__filing_enum_check[(SC_FILING_APPLIED == 1 && SC_FILING_RECOMMEN
 
 static void filing_fill(sc_filing *out, sqlite3_stmt *st)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->id = sqlite3_column_int64(st, 0);
     sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(st, 1));
     out->kind = sqlite3_column_int(st, 2);
@@ -221,7 +221,7 @@ static int one_filing(sc_db *db, const char *sql, sqlite3_int64 id, const char *
     sqlite3_stmt *st;
     int rc;
     *found = 0;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, sql, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
@@ -368,7 +368,7 @@ int sc__org_register_check(sc_db *db, const char *credit_code, const char *name,
                            const char *district, int legacy, char code[SC_CREDIT_CODE_SIZE],
                            char dist[SC_DISTRICT_CODE_SIZE], int *is_legacy)
 {
-    sc_credit_code_result cc;
+    sc_credit_code_result cc = SC_CREDIT_CODE_RESULT_INIT;
     int rc = register_check(db, credit_code, name, kind, district,
                             legacy ? SC_CREDIT_CODE_ALLOW_LEGACY : 0, &cc, dist);
     if (rc != SC_OK)
@@ -381,7 +381,7 @@ int sc__org_register_check(sc_db *db, const char *credit_code, const char *name,
 int sc_org_register(sc_db *db, const sc_actor *actor, const char *credit_code, const char *name,
                     int kind, const char *district, const char *date_in, unsigned int flags)
 {
-    sc_credit_code_result cc;
+    sc_credit_code_result cc = SC_CREDIT_CODE_RESULT_INIT;
     char date[SC_DATE_SIZE], dist[SC_DISTRICT_CODE_SIZE];
     sc__org_row row;
     sqlite3_stmt *st;
@@ -494,7 +494,7 @@ static int apply_check(sc_db *db, const sc__org_row *org, int addition, const sc
                        const char *date, int commitment_elsewhere, sc_filing *base)
 {
     sc_offerings *have = NULL;
-    sc_filing cur;
+    sc_filing cur = SC_FILING_INIT;
     size_t i;
     int rc, found, in;
     if ((rc = in_force(db, org->id, date, base, &in)) != SC_OK ||
@@ -550,7 +550,7 @@ int sc__filing_apply_check(sc_db *db, sqlite3_int64 org_id, int kind, const sc_o
                            const char *date, sqlite3_int64 *base_id)
 {
     sc__org_row org;
-    sc_filing base;
+    sc_filing base = SC_FILING_INIT;
     int rc;
     if (!db || org_id <= 0 || !scope || !date || !base_id ||
         (kind != SC_FILING_INITIAL && kind != SC_FILING_ADDITION))
@@ -572,7 +572,7 @@ static int do_apply(sc_db *db, const sc_actor *actor, const char *credit_code,
     char date[SC_DATE_SIZE], code[SC_CREDIT_CODE_SIZE], desc[700];
     sc_offerings *canon = NULL;
     sc__org_row org;
-    sc_filing cur;
+    sc_filing cur = SC_FILING_INIT;
     sqlite3_stmt *st;
     sqlite3_int64 id;
     size_t i;
@@ -901,7 +901,7 @@ int sc__filing_steps_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
                            const char *const days[SC_FILING_ACTIVE + 1], const char *rejected,
                            int *at)
 {
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     int rc;
     if (at)
         *at = 0;
@@ -918,7 +918,7 @@ int sc__filing_steps_check(sc_db *db, sqlite3_int64 filing_id, const char *code,
 static int addition_base_check(sc_db *db, sqlite3_int64 base_id, const char *date,
                                char until[SC_DATE_SIZE])
 {
-    sc_filing base;
+    sc_filing base = SC_FILING_INIT;
     int rc, found;
     if ((rc = one_filing(db, SQL_FILING_BY_ID, base_id, NULL, &base, &found)) != SC_OK)
         return rc;
@@ -939,7 +939,7 @@ int sc__filing_listing_check(sc_db *db, sqlite3_int64 filing_id, sqlite3_int64 b
                              const char *filed, const char *committed, int *at)
 {
     const char *days[SC_FILING_ACTIVE + 1] = { NULL };
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     int rc;
     if (at)
         *at = 0;
@@ -1122,7 +1122,7 @@ int sc_org_reject(sc_db *db, const sc_actor *actor, const char *credit_code, con
                        sc__actions[SC__ACT_ORG_REJECT_APPLICATION].kinds;
     char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE];
     sc__org_row org;
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     step_ctx c;
     sqlite3_stmt *st;
     int rc, found, action;
@@ -1189,7 +1189,7 @@ static int exit_check(const sc_filing *f, const char *date)
 
 int sc__filing_exit_check(sc_db *db, sqlite3_int64 filing_id, const char *date)
 {
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     int rc, found;
     if (!db || filing_id <= 0 || !date)
         return sc__error_set(SC_EINVAL, SC_DOMAIN_ARGS, "sc__filing_exit_check: bad arguments");
@@ -1212,7 +1212,7 @@ int sc_org_exit(sc_db *db, const sc_actor *actor, const char *credit_code, const
     int *statuses = NULL;
     size_t n = 0, cap = 0, i;
     sc__org_row org;
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     sqlite3_stmt *st;
     int rc, found, step;
 
@@ -1305,7 +1305,7 @@ static const char SQL_ORG_ROW[] =
 /* The standing on date from the latest initial filing begun by then. */
 static int standing(sc_db *db, sqlite3_int64 org, const char *date, sc_org *out)
 {
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     int rc, found, st;
     if ((rc = one_filing(db, SQL_LATEST_INITIAL, org, date, &f, &found)) != SC_OK)
         return rc;
@@ -1349,7 +1349,7 @@ static int org_fill(sc_db *db, const char *norm, const char *date, sc_org *out)
     sqlite3_stmt *st;
     sqlite3_int64 id;
     int rc;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, SQL_ORG_ROW, &st)) != SC_OK)
         return rc;
     sc__bind_text(st, 1, norm);
@@ -1382,7 +1382,8 @@ int sc_org_get(sc_org *out, sc_db *db, const char *credit_code, const char *date
     int rc;
     if (!out)
         return sc__error_null("sc_org_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_org", SC_ORG_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_org_get", 0)) != SC_OK ||
         (rc = sc__credit_code_norm(credit_code, code)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK)
@@ -1436,14 +1437,14 @@ static const char SQL_RULES_CONFIRMED[] =
 static int check_filed(sc_verdict *out, sc_db *db, const sc__org_row *org, const char *date,
                        sc_filing *f)
 {
-    sc_filing last;
+    sc_filing last = SC_FILING_INIT;
     int rc, found, any;
     if ((rc = in_force(db, org->id, date, f, &found)) != SC_OK || found)
         return rc;
     if ((rc = one_filing(db, SQL_LAST_FILED, org->id, date, &last, &any)) != SC_OK)
         return rc;
     if (!any) {
-        sc_filing cur;
+        sc_filing cur = SC_FILING_INIT;
         int open;
         if ((rc = open_filing(db, org->id, &cur, &open)) != SC_OK)
             return rc;
@@ -1525,10 +1526,10 @@ static int check_scope(sc_verdict *out, sc_db *db, const sc__org_row *org, const
                        const char *work_type, int level, const char *date)
 {
     char canon[SC_OCCUPATION_CODE_SIZE];
-    sc_offering_item item;
+    sc_offering_item item = SC_OFFERING_ITEM_INIT;
     sqlite3_stmt *st;
     int rc;
-    memset(&item, 0, sizeof item);
+    item = (sc_offering_item)SC_OFFERING_ITEM_INIT;
     sc__copy_text(item.occupation, sizeof item.occupation, occ);
     sc__copy_text(item.work_type, sizeof item.work_type, work_type);
     item.level = level;
@@ -1620,13 +1621,14 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
 {
     char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], occ[SC__CODE_SIZE];
     sc__org_row org;
-    sc_verdict cat;
-    sc_filing f;
+    sc_verdict cat = SC_VERDICT_INIT;
+    sc_filing f = SC_FILING_INIT;
     int rc;
 
     if (!out)
         return sc__error_null("sc_org_may_certify", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_verdict", SC_VERDICT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     out->ok = 1;
     if (work_type && !*work_type)
         work_type = NULL;
@@ -1645,12 +1647,12 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
         snprintf(out->message, sizeof out->message, "%s", sc_error_last()->message);
         return rc;
     }
-    memset(&f, 0, sizeof f);
-    memset(&cat, 0, sizeof cat);
+    f = (sc_filing)SC_FILING_INIT;
+    cat = (sc_verdict)SC_VERDICT_INIT;
     if (rc == SC_OK && (rc = sc_catalog_check(&cat, db, occ, work_type, level, date)) == SC_OK &&
         !cat.ok && (cat.reason == SC_REASON_UNKNOWN_OCCUPATION ||
                     cat.reason == SC_REASON_UNKNOWN_WORK_TYPE)) {
-        *out = cat;
+        SC__ASSIGN_KEEP_VERSION(out, cat);
         sc__error_set(SC_ENOTFOUND, SC_DOMAIN_RULES, "%s", cat.message);
         sc__error_set_field(cat.reason == SC_REASON_UNKNOWN_OCCUPATION ? "occupation"
                                                                         : "work_type");
@@ -1665,7 +1667,7 @@ int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_code,
         return rc;
     }
     if (!cat.ok) {
-        *out = cat;
+        SC__ASSIGN_KEEP_VERSION(out, cat);
         return SC_OK;
     }
     if ((rc = check_scope(out, db, &org, occ, work_type, level, date)) != SC_OK || !out->ok ||
@@ -1743,7 +1745,8 @@ int sc_org_iter_next(sc_org *out, sc_org_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_org_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_org", SC_ORG_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!it)
         return sc__error_null("sc_org_iter_next", "it");
     if (it->done)
@@ -1775,7 +1778,8 @@ int sc_filing_get(sc_filing *out, sc_db *db, int64_t id)
     int rc, found;
     if (!out)
         return sc__error_null("sc_filing_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_filing", SC_FILING_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_filing_get", 0)) != SC_OK)
         return rc;
     if ((rc = one_filing(db, SQL_FILING_BY_ID, id, NULL, out, &found)) != SC_OK)
@@ -1840,7 +1844,7 @@ int sc_filing_iter_new(sc_filing_iter **out, sc_db *db, const char *credit_code)
 int sc_filing_step_iter_new(sc_filing_step_iter **out, sc_db *db, int64_t filing_id)
 {
     sc_filing_iter *rows = NULL;
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     int rc;
     if (!out)
         return sc__error_null("sc_filing_step_iter_new", "out");
@@ -1877,7 +1881,8 @@ int sc_filing_iter_next(sc_filing *out, sc_filing_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_filing_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_filing", SC_FILING_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!it)
         return sc__error_null("sc_filing_iter_next", "it");
     if ((rc = filing_iter_step(it, 0)) != SC_OK)
@@ -1892,7 +1897,8 @@ int sc_filing_step_iter_next(sc_filing_step *out, sc_filing_step_iter *step_it)
     int rc;
     if (!out)
         return sc__error_null("sc_filing_step_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_filing_step", SC_FILING_STEP_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!it)
         return sc__error_null("sc_filing_step_iter_next", "it");
     if ((rc = filing_iter_step(it, 1)) != SC_OK)
@@ -1945,7 +1951,7 @@ static int read_scope(sc_db *db, sqlite3_int64 filing, int granted_only, sc_offe
 
 int sc_filing_scope_get(sc_offerings **out, sc_db *db, int64_t filing_id, int granted)
 {
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     int rc;
     if (!out)
         return sc__error_null("sc_filing_scope_get", "out");
@@ -1965,7 +1971,7 @@ int sc__org_require_standing(sc_db *db, const char *credit_code, const char *occ
                              const char *work_type, int level, const char *date,
                              const char *venue, int path, const char *act, const char *field)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     int rc;
     if ((rc = sc_org_may_certify(&v, db, credit_code, occupation, work_type, level, date, venue,
                                  path)) != SC_OK)
@@ -2132,7 +2138,7 @@ int sc__filing_replicate(sc_db *db, sqlite3_int64 org_id, int kind, sqlite3_int6
         return rc;
     *id = sqlite3_last_insert_rowid(db->conn);
     for (i = 0; requested && i < sc_offerings_count(requested); i++) {
-        sc_offering_item it;
+        sc_offering_item it = SC_OFFERING_ITEM_INIT;
         sc_offerings_get(&it, requested, i);
         if ((rc = sc__db_stmt_get(db, SQL_REP_SCOPE_INS, &st)) != SC_OK)
             return rc;
@@ -2161,7 +2167,7 @@ int sc__filing_grant(sc_db *db, sqlite3_int64 filing_id, const sc_offerings *gra
     if ((rc = sc__db_exec_stmt(db, st, "recording a granted scope")) != SC_OK)
         return rc;
     for (i = 0; i < sc_offerings_count(granted); i++) {
-        sc_offering_item it;
+        sc_offering_item it = SC_OFFERING_ITEM_INIT;
         sc_offerings_get(&it, granted, i);
         if (insert) {
             if ((rc = sc__db_stmt_get(db, SQL_REP_SCOPE_INS, &st)) != SC_OK)
@@ -2209,7 +2215,7 @@ int sc__filing_decided_by_district(sc_db *db, sqlite3_int64 filing_id, int refus
 {
     int rc, found;
     sqlite3_stmt *st;
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     if (!db || filing_id <= 0 || !date || (refused && (!reason || !*reason)))
         return rep_bad("sc__filing_decided_by_district");
     /* The checks of sc_org_recommend / sc_org_reject at the application step. */

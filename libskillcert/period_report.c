@@ -45,7 +45,7 @@ static int row_add(section_t *s, const char *key, const char *label, int64_t cou
         s->cap = ncap;
     }
     r = &s->rows[s->n++];
-    memset(r, 0, sizeof(*r));
+    SC__ZERO_KEEP_VERSION(r);
     sc__copy_text(r->key, sizeof r->key, key);
     sc__copy_text(r->label, sizeof r->label, label);
     r->count = count;
@@ -239,7 +239,8 @@ int sc_period_report_row(sc_report_row *out, const sc_period_report *r, int sect
 {
     if (!out)
         return sc__error_null("sc_period_report_row", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_report_row", SC_REPORT_ROW_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!r)
         return sc__error_null("sc_period_report_row", "r");
     if (section < 0 || section >= SC_RSEC_COUNT)
@@ -247,6 +248,6 @@ int sc_period_report_row(sc_report_row *out, const sc_period_report *r, int sect
     if (i >= r->sec[section].n)
         return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_ARGS, "section %s has %zu rows",
                              section_names[section], r->sec[section].n);
-    *out = r->sec[section].rows[i];
+    SC__ASSIGN_KEEP_VERSION(out, r->sec[section].rows[i]);
     return SC_OK;
 }

@@ -267,7 +267,7 @@ static void serial_hex(const ASN1_INTEGER *serial, char *buf)
 
 static void cert_info(sc_pki_cert_info *out, X509 *cert)
 {
-    memset(out, 0, sizeof *out);
+    SC__ZERO_KEEP_VERSION(out);
     sc__pki_party_of(cert, out->party);
     issuer_party_of(cert, out->issuer);
     serial_hex(X509_get0_serialNumber(cert), out->serial);
@@ -783,10 +783,10 @@ done:
 int sc_pki_cert_info_get(sc_pki_cert_info *out, const char *cert_pem)
 {
     X509 *x;
-    if (out)
-        memset(out, 0, sizeof *out);
     if (!out)
         return sc__error_null(__func__, "out");
+    SC__VERSION_CHECK(out, "sc_pki_cert_info", SC_PKI_CERT_INFO_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!cert_pem)
         return sc__error_null(__func__, "cert_pem");
     if (!(x = read_one_cert(cert_pem, "cert_pem")))
@@ -832,7 +832,7 @@ int sc__pki_verify(sc_pki_verification *out, X509 *anchor, X509 *leaf,
     char when[SC_PKI_TIME_SIZE], anchor_party[SC_PKI_PARTY_SIZE];
     int rc = SC_OK, i, err;
 
-    memset(out, 0, sizeof *out);
+    SC__ZERO_KEEP_VERSION(out);
     sc__pki_party_of(leaf, out->party);
     sc__pki_fingerprint(leaf, out->fingerprint);
     sc__pki_format_time(at, when);
@@ -901,10 +901,10 @@ int sc_pki_verify_chain(sc_pki_verification *out, const char *anchor_pem, const 
     time_t t;
     int rc;
 
-    if (out)
-        memset(out, 0, sizeof *out);
     if (!out)
         return sc__error_null(__func__, "out");
+    SC__VERSION_CHECK(out, "sc_pki_verification", SC_PKI_VERIFICATION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!anchor_pem)
         return sc__error_null(__func__, "anchor_pem");
     if (!chain_pem)
@@ -1215,14 +1215,16 @@ int sc_pki_cert_import(sc_pki_cert_info *out, sc_db *db, const sc_actor *actor,
     STACK_OF(X509_CRL) *crls = NULL;
     X509 *anchor = NULL, *leaf = NULL;
     char *anchor_pem = NULL, *crls_pem = NULL, *pem = NULL;
-    sc_pki_cert_info info;
-    sc_pki_verification v;
+    sc_pki_cert_info info = SC_PKI_CERT_INFO_INIT;
+    sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
     sqlite3_stmt *st;
     time_t t0;
     int rc;
 
-    if (out)
-        memset(out, 0, sizeof *out);
+    if (out) {
+        SC__VERSION_CHECK(out, "sc_pki_cert_info", SC_PKI_CERT_INFO_VERSION);
+        SC__ZERO_KEEP_VERSION(out);
+    }
     if ((rc = sc__db_check(db, __func__, 1)) != SC_OK)
         return rc;
     if (!cert_pem)
@@ -1283,7 +1285,7 @@ int sc_pki_cert_import(sc_pki_cert_info *out, sc_db *db, const sc_actor *actor,
         sc__db_rollback(db); /* recorded before: nothing to do */
         rc = SC_OK;
         if (out)
-            *out = info;
+            SC__ASSIGN_KEEP_VERSION(out, info);
         goto done;
     }
     if ((rc = sc__audit_append(db, actor, "pki", info.party,
@@ -1292,7 +1294,7 @@ int sc_pki_cert_import(sc_pki_cert_info *out, sc_db *db, const sc_actor *actor,
                                info.serial, info.issuer, info.not_before, info.not_after)) != SC_OK)
         goto fail;
     if ((rc = sc__db_commit(db)) == SC_OK && out)
-        *out = info;
+        SC__ASSIGN_KEEP_VERSION(out, info);
     goto done;
 fail:
     sc__db_rollback(db);
@@ -1503,10 +1505,10 @@ int sc_pki_cert_iter_new(sc_pki_cert_iter **out, sc_db *db, const char *party)
 int sc_pki_cert_iter_next(sc_pki_cert_info *out, sc_pki_cert_iter *it)
 {
     int step;
-    if (out)
-        memset(out, 0, sizeof *out);
     if (!out)
         return sc__error_null(__func__, "out");
+    SC__VERSION_CHECK(out, "sc_pki_cert_info", SC_PKI_CERT_INFO_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (!it)
         return sc__error_null(__func__, "it");
     step = sqlite3_step(it->st);
@@ -1625,6 +1627,8 @@ static void detached_fail(sc_pki_verification *out, int reason, const char *msg)
 int sc_pki_verify_detached(sc_pki_verification *out, char *signed_at, const char *path,
                            const char *sig_pem, const char *anchor_pem, const char *crl_pem)
 {
+    if (out)
+        SC__VERSION_CHECK(out, "sc_pki_verification", SC_PKI_VERIFICATION_VERSION);
     return sc__pki_verify_detached_md(out, signed_at, path, sig_pem, anchor_pem, crl_pem, NULL);
 }
 
@@ -1637,7 +1641,7 @@ int sc__pki_verify_detached_md(sc_pki_verification *out, char *signed_at, const 
                                unsigned char *digest)
 {
     if (out)
-        memset(out, 0, sizeof *out);
+        SC__ZERO_KEEP_VERSION(out);
     if (!path)
         return sc__error_null("sc_pki_verify_detached", "path");
     return verify_detached(out, signed_at, path, NULL, 0, sig_pem, anchor_pem, crl_pem, digest);
@@ -1648,7 +1652,7 @@ int sc__pki_verify_detached_mem(sc_pki_verification *out, char *signed_at, const
                                 const char *crl_pem)
 {
     if (out)
-        memset(out, 0, sizeof *out);
+        SC__ZERO_KEEP_VERSION(out);
     if (!data)
         return sc__error_null("sc_xml_import_memory_signed", "data");
     if (len > INT32_MAX)
@@ -1674,7 +1678,7 @@ static int verify_detached(sc_pki_verification *out, char *signed_at, const char
     char when[SC_PKI_TIME_SIZE] = "";
 
     if (out)
-        memset(out, 0, sizeof *out);
+        SC__ZERO_KEEP_VERSION(out);
     if (signed_at)
         signed_at[0] = '\0';
     if (!out)

@@ -85,7 +85,7 @@ static int put_pct(sc__buf *b, const char *s)
 int sc_certificate_qr_text(char **out, const char *number, const char *holder,
                            const char *base_url)
 {
-    sc_cert_number parts;
+    sc_cert_number parts = SC_CERT_NUMBER_INIT;
     sc__buf b;
     size_t ulen = 0;
     int rc;
@@ -410,7 +410,7 @@ static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigne
 
 int sc_certificate_render(sc_db *db, const char *number, const char *path, const char *base_url)
 {
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     cairo_surface_t *s = NULL;
     cairo_t *cr = NULL;
     char *qr = NULL, *tmp = NULL;

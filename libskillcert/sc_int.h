@@ -67,6 +67,30 @@ void sc__copy_text(char *dst, size_t cap, const char *src);
 long sc__date_days(const char *s);
 /* Resolve a date argument: NULL -> today into buf; else copies. Returns buf. */
 const char *sc__date_or_today(const char *date, char buf[11]);
+/* Versioned structs the library fills: `version` is their first member, set by the
+ * caller through SC_*_INIT. SC_OK when got is want; else records SC_EINVAL naming the
+ * field `version`: "<type>.version: N, this library fills version W". */
+int sc__version_refuse(const char *type, unsigned int got, unsigned int want);
+/* Return that refusal from the calling function when (p)->version is not want. */
+#define SC__VERSION_CHECK(p, type, want)                                      \
+    do {                                                                      \
+        if ((p)->version != (want))                                           \
+            return sc__version_refuse((type), (p)->version, (want));          \
+    } while (0)
+/* Zero *p (a versioned struct) but keep its version. */
+#define SC__ZERO_KEEP_VERSION(p)                                              \
+    do {                                                                      \
+        unsigned int sc__kept_version = (p)->version;                         \
+        memset((p), 0, sizeof *(p));                                          \
+        (p)->version = sc__kept_version;                                      \
+    } while (0)
+/* *p = v for a versioned struct, keeping p's version. */
+#define SC__ASSIGN_KEEP_VERSION(p, v)                                         \
+    do {                                                                      \
+        unsigned int sc__kept_version = (p)->version;                         \
+        *(p) = (v);                                                           \
+        (p)->version = sc__kept_version;                                      \
+    } while (0)
 /* "an" before a word that starts with a vowel letter ("an examiner"), else "a". */
 const char *sc__article(const char *word);
 

@@ -263,7 +263,8 @@ int sc_staff_iter_next(sc_staff *out, sc_staff_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_staff_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_staff", SC_STAFF_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__rows_step(it ? &it->r : NULL, 0, "sc_staff_iter_next")) != SC_OK)
         return rc;
     st = it->r.st;
@@ -360,7 +361,7 @@ static int latest_rules(sc_db *db, sqlite3_int64 org, int path, sc_special_rules
 {
     sqlite3_stmt *st;
     int rc;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, SQL_LATEST_RULES, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, org);
@@ -431,7 +432,7 @@ int sc_org_rules_confirm(sc_db *db, const sc_actor *actor, const char *credit_co
 {
     char code[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE], who[SC_ACTOR_TEXT_SIZE];
     char entity_id[SC_CREDIT_CODE_SIZE + 16];
-    sc_special_rules r;
+    sc_special_rules r = SC_SPECIAL_RULES_INIT;
     sc__org_row org;
     sqlite3_stmt *st;
     sqlite3_int64 id = 0;
@@ -496,7 +497,8 @@ int sc_org_rules_get(sc_special_rules *out, sc_db *db, const char *credit_code, 
     int rc;
     if (!out)
         return sc__error_null("sc_org_rules_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_special_rules", SC_SPECIAL_RULES_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_org_rules_get", 0)) != SC_OK ||
         (rc = check_path(path)) != SC_OK ||
         (rc = sc__org_find(db, credit_code, &org)) != SC_OK)

@@ -726,7 +726,8 @@ int sc_db_check(sc_db_check_result *out, sc_db *db)
     int rc;
     if (!out)
         return sc__error_null("sc_db_check", "out");
-    memset(out, 0, sizeof *out);
+    SC__VERSION_CHECK(out, "sc_db_check_result", SC_DB_CHECK_RESULT_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_db_check", 0)) != SC_OK)
         return rc;
     out->schema_version = db->schema_version;

@@ -251,7 +251,8 @@ int sc_supervision_iter_next(sc_supervision *out, sc_supervision_iter *it)
     int rc;
     if (!out)
         return sc__error_null("sc_supervision_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_supervision", SC_SUPERVISION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__supervision_iter_step(it, SC__SIT_SUPERVISION, "sc_supervision_iter_next")) !=
         SC_OK)
         return rc;
@@ -287,7 +288,7 @@ static const char SQL_SESSION_ORG[] = "SELECT org_id FROM session WHERE id = ?1"
 
 static void inspection_fill(sc_inspection *out, sqlite3_stmt *st)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->id = sqlite3_column_int64(st, 0);
     sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(st, 1));
     out->kind = sqlite3_column_int(st, 2);
@@ -307,7 +308,7 @@ static int inspection_load(sc_db *db, int64_t id, sc_inspection *out, sqlite3_in
 {
     sqlite3_stmt *st;
     int rc;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, SQL_INSPECTION_GET, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
@@ -330,7 +331,8 @@ int sc_inspection_get(sc_inspection *out, sc_db *db, int64_t inspection_id)
     int rc;
     if (!out)
         return sc__error_null("sc_inspection_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_inspection", SC_INSPECTION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_inspection_get", 0)) != SC_OK)
         return rc;
     return inspection_load(db, inspection_id, out, NULL);
@@ -646,7 +648,7 @@ int sc_inspection_add_finding(int64_t *out, sc_db *db, const sc_actor *actor,
                               const char *date_in)
 {
     char date[SC_DATE_SIZE];
-    sc_inspection in;
+    sc_inspection in = SC_INSPECTION_INIT;
     sqlite3_int64 org_id = 0;
     int rc;
 
@@ -733,7 +735,7 @@ int sc_inspection_scan_certificates(size_t *findings, size_t *bad_out, sc_db *db
 {
     scan_bucket_t buckets[4];
     char date[SC_DATE_SIZE], from[SC_DATE_SIZE], to[SC_DATE_SIZE];
-    sc_inspection in;
+    sc_inspection in = SC_INSPECTION_INIT;
     sqlite3_int64 org_id = 0;
     sqlite3_stmt *scan = NULL, *st;
     size_t nf = 0, nbad = 0, k, total = 0;
@@ -774,7 +776,7 @@ int sc_inspection_scan_certificates(size_t *findings, size_t *bad_out, sc_db *db
     sc__bind_text(scan, 3, to[0] ? to : NULL);
     sqlite3_bind_int(scan, 4, SC_CERT_REVOKED);
     while ((step = sqlite3_step(scan)) == SQLITE_ROW) {
-        sc_verdict v;
+        sc_verdict v = SC_VERDICT_INIT;
         char number[SC_CERT_NUMBER_SIZE], occ[SC_OCCUPATION_CODE_SIZE], wt[SC_WORK_TYPE_SIZE];
         char on[SC_DATE_SIZE];
         int level = sqlite3_column_int(scan, 3), path = sqlite3_column_int(scan, 5);
@@ -874,7 +876,7 @@ int sc_inspection_close(sc_db *db, const sc_actor *actor, int64_t inspection_id,
                         const char *conclusion, const char *date_in)
 {
     char date[SC_DATE_SIZE], who[SC_ACTOR_TEXT_SIZE];
-    sc_inspection in;
+    sc_inspection in = SC_INSPECTION_INIT;
     int rc;
 
     if ((rc = sc__check_text(conclusion, "conclusion", SC_ORG_TEXT_SIZE - 1, 1)) != SC_OK ||
@@ -928,7 +930,8 @@ int sc_inspection_iter_next(sc_inspection *out, sc_inspection_iter *wrapped)
     int rc;
     if (!out)
         return sc__error_null("sc_inspection_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_inspection", SC_INSPECTION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__supervision_iter_step(it, SC__SIT_INSPECTION, "sc_inspection_iter_next")) !=
         SC_OK)
         return rc;
@@ -961,7 +964,7 @@ static const char SQL_FINDING_WITHDRAW[] =
 
 static void finding_fill(sc_finding *out, sqlite3_stmt *st)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->id = sqlite3_column_int64(st, 0);
     out->inspection_id = sqlite3_column_int64(st, 1);
     sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(st, 2));
@@ -978,7 +981,7 @@ static int finding_load(sc_db *db, int64_t id, sc_finding *out, sqlite3_int64 *o
 {
     sqlite3_stmt *st;
     int rc;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, SQL_FINDING_GET, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
@@ -1001,7 +1004,8 @@ int sc_finding_get(sc_finding *out, sc_db *db, int64_t finding_id)
     int rc;
     if (!out)
         return sc__error_null("sc_finding_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_finding", SC_FINDING_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_finding_get", 0)) != SC_OK)
         return rc;
     return finding_load(db, finding_id, out, NULL);
@@ -1009,7 +1013,7 @@ int sc_finding_get(sc_finding *out, sc_db *db, int64_t finding_id)
 
 int sc_finding_entity_get(char *out, sc_db *db, int64_t finding_id, size_t i)
 {
-    sc_finding f;
+    sc_finding f = SC_FINDING_INIT;
     sqlite3_stmt *st;
     int rc;
     if (!out)
@@ -1067,7 +1071,8 @@ int sc_finding_iter_next(sc_finding *out, sc_finding_iter *wrapped)
     int rc;
     if (!out)
         return sc__error_null("sc_finding_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_finding", SC_FINDING_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__supervision_iter_step(it, SC__SIT_FINDING, "sc_finding_iter_next")) != SC_OK)
         return rc;
     finding_fill(out, it->r.st);
@@ -1120,7 +1125,7 @@ int sc_finding_withdraw(sc_db *db, const sc_actor *actor, int64_t finding_id, co
                         const char *date_in)
 {
     char date[SC_DATE_SIZE];
-    sc_finding f;
+    sc_finding f = SC_FINDING_INIT;
     sqlite3_int64 org_id = 0;
     int rc, touched = 0;
 
@@ -1150,7 +1155,7 @@ int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *a
     char date[SC_DATE_SIZE], reason[SC_ORG_TEXT_SIZE];
     char **numbers = NULL;
     size_t n = 0, cap = 0, i, done_n = 0;
-    sc_finding f;
+    sc_finding f = SC_FINDING_INIT;
     sqlite3_stmt *st;
     int rc, step;
 
@@ -1204,7 +1209,7 @@ int sc_finding_revoke_certificates(size_t *revoked, sc_db *db, const sc_actor *a
     }
     for (i = 0; i < n; i++) {
         /* The certificate table is certificate.c's: revoke through its operation. */
-        sc_certificate c;
+        sc_certificate c = SC_CERTIFICATE_INIT;
         rc = sc_certificate_get(&c, db, numbers[i]);
         if (rc == SC_ENOTFOUND) {
             sc_error_clear();
@@ -1255,7 +1260,7 @@ static const char SQL_SANCTION_LIFT[] = "UPDATE sanction SET lifted = ?2, note =
 
 static void sanction_fill(sc_sanction *out, sqlite3_stmt *st)
 {
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     out->id = sqlite3_column_int64(st, 0);
     sc__copy_text(out->credit_code, sizeof out->credit_code, sc__col_text(st, 1));
     out->finding_id = sqlite3_column_int64(st, 2);
@@ -1271,7 +1276,7 @@ static int sanction_load(sc_db *db, int64_t id, sc_sanction *out)
 {
     sqlite3_stmt *st;
     int rc;
-    memset(out, 0, sizeof(*out));
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_stmt_get(db, SQL_SANCTION_GET, &st)) != SC_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
@@ -1293,7 +1298,7 @@ int sc_sanction_impose(int64_t *out, sc_db *db, const sc_actor *actor, int64_t f
                        int kind, const char *until, const char *reason, const char *date_in)
 {
     char date[SC_DATE_SIZE], who[SC_ACTOR_TEXT_SIZE];
-    sc_finding f;
+    sc_finding f = SC_FINDING_INIT;
     sqlite3_int64 org_id = 0;
     sqlite3_stmt *st;
     int rc;
@@ -1372,7 +1377,7 @@ int sc_sanction_lift(sc_db *db, const sc_actor *actor, int64_t sanction_id, cons
                      const char *date_in)
 {
     char date[SC_DATE_SIZE];
-    sc_sanction s;
+    sc_sanction s = SC_SANCTION_INIT;
     sqlite3_stmt *st;
     int rc;
 
@@ -1418,7 +1423,8 @@ int sc_sanction_get(sc_sanction *out, sc_db *db, int64_t sanction_id)
     int rc;
     if (!out)
         return sc__error_null("sc_sanction_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_sanction", SC_SANCTION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__db_check(db, "sc_sanction_get", 0)) != SC_OK)
         return rc;
     return sanction_load(db, sanction_id, out);
@@ -1454,7 +1460,8 @@ int sc_sanction_iter_next(sc_sanction *out, sc_sanction_iter *wrapped)
     int rc;
     if (!out)
         return sc__error_null("sc_sanction_iter_next", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_sanction", SC_SANCTION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc__supervision_iter_step(it, SC__SIT_SANCTION, "sc_sanction_iter_next")) != SC_OK)
         return rc;
     sanction_fill(out, it->r.st);
@@ -1519,7 +1526,7 @@ int sc__inspection_receive_scan(sc_db *db, sqlite3_int64 id, const char *scanned
 int sc__inspection_receive_close(sc_db *db, sqlite3_int64 id, const char *closed,
                                  const char *closed_by, const char *conclusion)
 {
-    sc_inspection in;
+    sc_inspection in = SC_INSPECTION_INIT;
     int rc;
     if ((rc = inspection_load(db, id, &in, NULL)) != SC_OK || (rc = close_check(&in, closed)) != SC_OK)
         return rc;
@@ -1530,7 +1537,7 @@ int sc__finding_receive(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 or
                         const char *category, int severity, const char *evidence,
                         const char *date, const char *recorded_by, sqlite3_int64 *id)
 {
-    sc_inspection in;
+    sc_inspection in = SC_INSPECTION_INIT;
     int rc;
     if ((rc = check_finding_args(category, severity, evidence, NULL, 0)) != SC_OK ||
         (rc = inspection_load(db, inspection_id, &in, NULL)) != SC_OK ||
@@ -1543,7 +1550,7 @@ int sc__finding_receive(sc_db *db, sqlite3_int64 inspection_id, sqlite3_int64 or
 int sc__finding_receive_withdrawal(sc_db *db, sqlite3_int64 id, const char *date,
                                    const char *reason)
 {
-    sc_finding f;
+    sc_finding f = SC_FINDING_INIT;
     int rc;
     if ((rc = finding_load(db, id, &f, NULL)) != SC_OK || (rc = withdraw_check(&f, date)) != SC_OK)
         return rc;

@@ -43,7 +43,8 @@ int sc_finding_category_get(sc_finding_category *out, size_t i)
 {
     if (!out)
         return sc__error_null("sc_finding_category_get", "out");
-    memset(out, 0, sizeof(*out));
+    SC__VERSION_CHECK(out, "sc_finding_category", SC_FINDING_CATEGORY_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if (i >= NCATEGORIES)
         return sc__error_set(SC_ENOTFOUND, SC_DOMAIN_ARGS, "category %zu is out of range", i);
     snprintf(out->code, sizeof out->code, "%s", categories[i].code);

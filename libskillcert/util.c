@@ -346,6 +346,14 @@ const char *sc__article(const char *word)
     return word && strchr("aeiouAEIOU", word[0]) && word[0] ? "an" : "a";
 }
 
+int sc__version_refuse(const char *type, unsigned int got, unsigned int want)
+{
+    if (got == want)
+        return SC_OK;
+    return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                          "%s.version: %u, this library fills version %u", type, got, want);
+}
+
 void sc__verdict_no(sc_verdict *out, int reason, const char *fmt, ...)
 {
     va_list ap;

@@ -1039,7 +1039,7 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
         return rc;
     }
     if (detached_scheme(ctx->handler->doctype)) {
-        sc_pki_verification v;
+        sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
         char *sigpath = NULL;
         FILE *sf;
         if (!path && ctx->detached_sig) {
@@ -1747,7 +1747,7 @@ static int level_in_range(const char *lvl)
 static void check_offering(sc__xml_ctx *ctx, const char *occ, const char *wt, const char *lvl,
                            const char *day)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     char offered[64] = "";
     int l, n = 0, in_range = level_in_range(lvl);
     size_t len = 0;
@@ -1782,7 +1782,7 @@ static void check_offering(sc__xml_ctx *ctx, const char *occ, const char *wt, co
     if (in_range && v.ok)
         return;
     for (l = 5; l >= 1; l--) {
-        sc_verdict w;
+        sc_verdict w = SC_VERDICT_INIT;
         if (sc_catalog_check(&w, cat, occ, wt, l, day) == SC_OK && w.ok) {
             snprintf(offered + len, sizeof offered - len, "%s%d", n++ ? ", " : "", l);
             len = strlen(offered);
@@ -1848,20 +1848,20 @@ static void check_free(sc__xml_ctx *ctx, const char *local, int full)
             else if (!day)
                 day = v;
         } else if (!strcmp(n, "id-number")) {
-            sc_resident_id id;
+            sc_resident_id id = SC_RESIDENT_ID_INIT;
             if ((!idtype || !strcmp(idtype, "居民身份证")) &&
                 sc_resident_id_parse(&id, v) != SC_OK)
                 sc__xml_fail_last(ctx, n);
         } else if (!strcmp(n, "credit-code")) {
             /* A code registered before GB 32100 is marked legacy-code="true". */
             const char *legacy = sc__xml_attr(ctx, "legacy-code");
-            sc_credit_code_result r;
+            sc_credit_code_result r = SC_CREDIT_CODE_RESULT_INIT;
             if (sc_credit_code_validate(&r, v, 0) == SC_OK && !r.valid &&
                 !(legacy && (!strcmp(legacy, "true") || !strcmp(legacy, "1"))))
                 sc__xml_fail(ctx, SC_EINVALIDDOC, n, "credit code %.40s: %s", v, r.message);
         } else if (!strcmp(n, "number") && !strcmp(local, "certificate")) {
             const char *l = sc__xml_attr(ctx, "level");
-            sc_cert_number c;
+            sc_cert_number c = SC_CERT_NUMBER_INIT;
             if (sc_certificate_number_parse(&c, v) != SC_OK)
                 sc__xml_fail_last(ctx, n);
             else if (l && l[0] >= '1' && l[0] <= '5' && !l[1] && c.level != l[0] - '0')
@@ -2227,7 +2227,7 @@ static int process(const sc__doc_handler *const *docs, size_t ndocs, sc_import_r
     memset(&prior, 0, sizeof prior);
     memset(&dg, 0, sizeof dg);
     if (result)
-        memset(result, 0, sizeof(*result));
+        SC__ZERO_KEEP_VERSION(result);
     if (doctype)
         *doctype = SC_DOC_UNKNOWN;
     if ((rc = resolve_options(&ctx.opts, opts)) != SC_OK)

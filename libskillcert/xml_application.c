@@ -328,7 +328,7 @@ static int batch_application(sc__xml_ctx *ctx, batch_state *s)
 {
     const char *name, *wt, *evidence, *applied, *verified, *elig;
     char occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE];
-    sc_resident_id rid;
+    sc_resident_id rid = SC_RESIDENT_ID_INIT;
     sc__app_in in;
     int level, path = 0, rc, changed = 0;
 
@@ -613,7 +613,7 @@ static int answer_application(sc__xml_ctx *ctx, answer_state *s)
 {
     const char *wt, *date, *reason, *decision = sc__xml_attr(ctx, "decision");
     char occ[SC__CODE_SIZE], canon[SC_OCCUPATION_CODE_SIZE];
-    sc_resident_id rid;
+    sc_resident_id rid = SC_RESIDENT_ID_INIT;
     uint64_t h;
     int level, confirm, rc, changed = 0;
 

@@ -207,6 +207,8 @@ static const sc__doc_handler *const catalog_only[] = { &sc__doc_catalog };
 
 int sc_xml_import_notice(sc_import_result *out, sc_db *db, const sc_actor *actor)
 {
+    if (out)
+        SC__VERSION_CHECK(out, "sc_import_result", SC_IMPORT_RESULT_VERSION);
     return sc__xml_import(catalog_only, 1, out, db, actor, NULL, sc__data_catalog_notice,
                           sc__data_catalog_notice_len, "catalog-2022-8.xml", NULL, NULL, NULL);
 }

@@ -128,7 +128,7 @@ static void write_certificate(sc__buf *b, const sc_certificate *c)
 
 int sc_certificate_export_memory(char **out, size_t *len, sc_db *db, const char *number)
 {
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     sc__buf b;
     int rc;
     if (!out)

@@ -43,10 +43,10 @@ static void xattr(sc__buf *b, const char *name, const char *value)
 int sc_credit_export_memory(char **out, size_t *len, sc_db *db, const char *as_of)
 {
     char date[SC_DATE_SIZE];
-    sc_credit_model m;
+    sc_credit_model m = SC_CREDIT_MODEL_INIT;
     sc_credit_list_query q = SC_CREDIT_LIST_QUERY_INIT;
     sc_credit_iter *it = NULL;
-    sc_credit_score s;
+    sc_credit_score s = SC_CREDIT_SCORE_INIT;
     sc__credit_weight *w = NULL;
     size_t nw = 0, i;
     sc__buf b;

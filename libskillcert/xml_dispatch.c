@@ -176,6 +176,8 @@ int sc_xml_validate_memory(int *doctype, sc_report *report, const char *data, si
 int sc_xml_import_file(sc_import_result *out, sc_db *db, const sc_actor *actor,
                        const char *path, const sc_import_options *opts, sc_report *report)
 {
+    if (out)
+        SC__VERSION_CHECK(out, "sc_import_result", SC_IMPORT_RESULT_VERSION);
     if (!path)
         return sc__error_null("sc_xml_import_file", "path");
     /* An exchange document from outside: its signature is checked (issue 12). */
@@ -187,6 +189,8 @@ int sc_xml_import_memory(sc_import_result *out, sc_db *db, const sc_actor *actor
                          const char *data, size_t len, const char *name,
                          const sc_import_options *opts, sc_report *report)
 {
+    if (out)
+        SC__VERSION_CHECK(out, "sc_import_result", SC_IMPORT_RESULT_VERSION);
     if (!data)
         return sc__error_null("sc_xml_import_memory", "data");
     if (len > INT32_MAX)
@@ -200,6 +204,8 @@ int sc_xml_import_memory_signed(sc_import_result *out, sc_db *db, const sc_actor
                                 const char *name, const sc_import_options *opts,
                                 sc_report *report)
 {
+    if (out)
+        SC__VERSION_CHECK(out, "sc_import_result", SC_IMPORT_RESULT_VERSION);
     if (!data)
         return sc__error_null("sc_xml_import_memory_signed", "data");
     if (!sig_pem)

@@ -167,8 +167,10 @@ static const sc__doc_handler *const eligibility_only[] = { &sc__doc_eligibility 
 int sc_eligibility_load_defaults(sc_import_result *out, sc_db *db, const sc_actor *actor)
 {
     int rc;
-    if (out)
-        memset(out, 0, sizeof(*out));
+    if (out) {
+        SC__VERSION_CHECK(out, "sc_import_result", SC_IMPORT_RESULT_VERSION);
+        SC__ZERO_KEEP_VERSION(out);
+    }
     if ((rc = sc__db_check(db, "sc_eligibility_load_defaults", 1)) != SC_OK ||
         (rc = sc__authorize(db, actor, SC__ACT_ELIGIBILITY_LOAD_DEFAULTS, NULL)) != SC_OK)
         return rc;

@@ -202,7 +202,7 @@ const sc__doc_handler sc__doc_certificate_batch = {
 static int ack_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
 {
     xchg_state *s = state;
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     const char *num, *outcome, *date, *reason;
     int rc;
     if (!ctx->db)
@@ -245,7 +245,7 @@ const sc__doc_handler sc__doc_certificate_ack = {
 static int rev_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
 {
     xchg_state *s = state;
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     const char *num, *date, *reason;
     int rc;
     if (!ctx->db)
@@ -388,7 +388,7 @@ int sc__xml_export_exchange(sc__buf *out, sc_db *db, int doctype, const sc_expor
     sc__buf body;
     sc_certificate_query q = SC_CERTIFICATE_QUERY_INIT;
     sc_certificate_iter *it = NULL;
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     int rc;
 
     switch (doctype) {

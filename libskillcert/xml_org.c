@@ -397,7 +397,7 @@ static int offering_read(sc__xml_ctx *ctx, sc_offerings *list, const char *catal
     level = lv[0] >= '1' && lv[0] <= '5' && !lv[1] ? lv[0] - '0' : 0;
     if (!level)
         return sc__xml_fail(ctx, SC_EINVALIDDOC, "level", "the level is 1-5, not '%.20s'", lv);
-    memset(item, 0, sizeof(*item));
+    SC__ZERO_KEEP_VERSION(item);
     {
         sc_offerings *one = NULL;
         if (sc_offerings_new(&one) != SC_OK)
@@ -450,7 +450,7 @@ static int application_record(sc__xml_ctx *ctx, org_state *s)
 static int oa_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
 {
     org_state *s = state;
-    sc_offering_item item;
+    sc_offering_item item = SC_OFFERING_ITEM_INIT;
     int rc;
     if (!ctx->db)
         return SC_OK;
@@ -521,7 +521,7 @@ static int dr_decision(sc__xml_ctx *ctx, org_state *s)
 static int dr_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
 {
     org_state *s = state;
-    sc_offering_item item;
+    sc_offering_item item = SC_OFFERING_ITEM_INIT;
     int rc;
     if (!ctx->db)
         return SC_OK;
@@ -602,7 +602,7 @@ static int er_application(sc__xml_ctx *ctx, org_state *s)
 /* An offering of the application (or granted): requested here. */
 static int er_offering(sc__xml_ctx *ctx, org_state *s, sc_offerings *list)
 {
-    sc_offering_item item;
+    sc_offering_item item = SC_OFFERING_ITEM_INIT;
     int rc;
     if ((rc = offering_read(ctx, list, NULL, &item)) != SC_OK)
         return rc;
@@ -790,8 +790,7 @@ static int er_outcome_end(sc__xml_ctx *ctx, org_state *s)
     if (s->receipt[0] && (rc = receipt_free(ctx, s->receipt, s->filing_id)) != SC_OK)
         return rc;
     {
-        sc_filing f;
-        memset(&f, 0, sizeof f);
+        sc_filing f = SC_FILING_INIT;
         snprintf(f.recommended, sizeof f.recommended, "%s", s->recommended);
         snprintf(f.evaluated, sizeof f.evaluated, "%s", s->evaluated);
         f.methods = s->methods;
@@ -1030,7 +1029,7 @@ static int di_site(sc__xml_ctx *ctx, org_state *s)
 static int di_start(sc__xml_ctx *ctx, void *state, const char *local, int depth)
 {
     org_state *s = state;
-    sc_offering_item item;
+    sc_offering_item item = SC_OFFERING_ITEM_INIT;
     int rc;
     if (!ctx->db)
         return SC_OK;

@@ -1311,7 +1311,7 @@ done:
 static int export_application(char **out, size_t *len, sc_db *db, int doctype,
                               const sc_export_options *opts)
 {
-    sc_announcement ann;
+    sc_announcement ann = SC_ANNOUNCEMENT_INIT;
     report_args a;
     char batch[128];
     int rc;

@@ -534,7 +534,7 @@ int sc_xml_sign_memory(char **out, size_t *len, const char *data, size_t datalen
     xmlDocPtr doc = NULL;
     xmlNode *root, *info, *sig, *ref, *ki, *xd;
     xmlSecDSigCtxPtr ctx = NULL;
-    sc_pki_verification r;
+    sc_pki_verification r = SC_PKI_VERIFICATION_INIT;
     layer layers[SC_PKI_MAX_LAYERS];
     char when[SC_PKI_TIME_SIZE], hash[SC_PKI_FINGERPRINT_SIZE], seqtext[24];
     xmlChar *mem = NULL;
@@ -579,7 +579,7 @@ int sc_xml_sign_memory(char **out, size_t *len, const char *data, size_t datalen
     if ((rc = parse_doc(&doc, data, datalen)) != SC_OK)
         return rc;
     root = xmlDocGetRootElement(doc);
-    memset(&r, 0, sizeof r);
+    r = (sc_pki_verification)SC_PKI_VERIFICATION_INIT;
     if ((n = find_layers(root, layers, &r)) < 0 || n == SC_PKI_MAX_LAYERS) {
         rc = sc__error_set(SC_EINVALIDDOC, SC_DOMAIN_RULES, "cannot sign: %s",
                            n < 0 ? r.message : "too many signatures");
@@ -764,7 +764,7 @@ static int verify_dom(sc_xml_verification *out, xmlDocPtr doc, X509 *anchor,
         STACK_OF(X509) *certs = keyinfo_certs(layers[k].sig);
         X509 *leaf;
         xmlSecDSigCtxPtr ctx;
-        sc_pki_verification v;
+        sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
         char seq[24];
         time_t t;
         int good;
@@ -875,6 +875,17 @@ refused:
 /* Parse, load the anchor and CRLs, verify; the DOM is kept in *docp when
  * asked (the caller frees it), else freed. anchor_pem NULL: integrity only (each
  * signature intact and by the party its signing-info and the root name; no chain). */
+/* Zero a verification but keep its version; the nested result and signatures are
+   filled by the library, which sets their versions. */
+static void xml_verification_zero(sc_xml_verification *v)
+{
+    int k;
+    SC__ZERO_KEEP_VERSION(v);
+    v->result.version = SC_PKI_VERIFICATION_VERSION;
+    for (k = 0; k < SC_PKI_MAX_LAYERS; k++)
+        v->sig[k].version = SC_SIGNATURE_INFO_VERSION;
+}
+
 static int verify_text(sc_xml_verification *out, xmlDocPtr *docp, const char *data, size_t len,
                        const char *anchor_pem, const char *crl_pem)
 {
@@ -886,7 +897,7 @@ static int verify_text(sc_xml_verification *out, xmlDocPtr *docp, const char *da
     if (docp)
         *docp = NULL;
     if (out)
-        memset(out, 0, sizeof *out);
+        xml_verification_zero(out);
     if (!out)
         return sc__error_null("sc_xml_verify_memory", "out");
     if (!data)
@@ -928,8 +939,10 @@ done:
 int sc_xml_verify_memory(sc_xml_verification *out, const char *doc, size_t len,
                          const char *anchor_pem, const char *crl_pem)
 {
-    if (out)
-        memset(out, 0, sizeof *out);
+    if (out) {
+        SC__VERSION_CHECK(out, "sc_xml_verification", SC_XML_VERIFICATION_VERSION);
+        SC__ZERO_KEEP_VERSION(out);
+    }
     if (!anchor_pem)
         return sc__error_null(__func__, "anchor_pem");
     return verify_text(out, NULL, doc, len, anchor_pem, crl_pem);
@@ -939,8 +952,10 @@ int sc_xml_registry_verify(sc_xml_verification *out, sc_db *db, const char *doc,
 {
     char *anchor = NULL, *crls = NULL;
     int rc;
-    if (out)
-        memset(out, 0, sizeof *out);
+    if (out) {
+        SC__VERSION_CHECK(out, "sc_xml_verification", SC_XML_VERIFICATION_VERSION);
+        SC__ZERO_KEEP_VERSION(out);
+    }
     if ((rc = sc__db_check(db, __func__, 0)) != SC_OK)
         return rc;
     if ((rc = sc__pki_registry_material(db, &anchor, &crls)) != SC_OK)
@@ -961,7 +976,7 @@ int sc__xml_signature_open(sc_db *db, const char *data, size_t len, const char *
                            char *fingerprint, char *signed_at, char **content,
                            size_t *content_len)
 {
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     char *anchor = NULL, *crls = NULL;
     xmlDocPtr doc = NULL;
     xmlChar *mem = NULL;
@@ -1025,22 +1040,22 @@ int sc__xml_signature_open(sc_db *db, const char *data, size_t len, const char *
 
 int sc_audit_head_verify(sc_pki_verification *out, sc_db *db, const char *doc, size_t len)
 {
-    sc_xml_verification v;
-    sc_audit_result ar;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
+    sc_audit_result ar = SC_AUDIT_RESULT_INIT;
     const sc_signature_info *si = NULL;
     sqlite3_stmt *st;
     char hash[SC_PKI_FINGERPRINT_SIZE];
     int rc, k, step;
 
-    if (out)
-        memset(out, 0, sizeof *out);
     if (!out)
         return sc__error_null(__func__, "out");
+    SC__VERSION_CHECK(out, "sc_pki_verification", SC_PKI_VERIFICATION_VERSION);
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = sc_xml_registry_verify(&v, db, doc, len)) != SC_OK) {
-        *out = v.result;
+        SC__ASSIGN_KEEP_VERSION(out, v.result);
         return rc;
     }
-    *out = v.result;
+    SC__ASSIGN_KEEP_VERSION(out, v.result);
     for (k = 0; k < v.layers; k++)
         if (v.sig[k].audit_seq > 0 && v.sig[k].audit_hash[0]) {
             si = &v.sig[k];
@@ -1109,8 +1124,8 @@ int sc_certificate_countersign_export_memory(char **out, size_t *len, sc_db *db,
                                              const sc_sign_options *opts)
 {
     sc_sign_options o;
-    sc_certificate c;
-    sc_xml_verification v;
+    sc_certificate c = SC_CERTIFICATE_INIT;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     xmlDocPtr doc = NULL;
     char *anchor = NULL, *crls = NULL, named[SC_CERT_NUMBER_SIZE], party[SC_PKI_PARTY_SIZE];
     int rc;
@@ -1174,21 +1189,25 @@ int sc_certificate_verify_document(sc_certificate_document *out, sc_xml_verifica
                                    const char *data, size_t len, const char *root_pem,
                                    const char *crl_pem)
 {
-    sc_xml_verification local, *v = detail ? detail : &local;
-    sc_certificate_document d;
+    sc_xml_verification local = SC_XML_VERIFICATION_INIT, *v = detail ? detail : &local;
+    sc_certificate_document d = SC_CERTIFICATE_DOCUMENT_INIT;
     xmlDocPtr doc = NULL;
     xmlNode *root, *n;
     xmlChar *mem = NULL;
     int size = 0, rc, doctype = 0;
     char status[16], level[8];
 
-    if (out)
-        memset(out, 0, sizeof *out);
     if (!out)
         return sc__error_null(__func__, "out");
+    SC__VERSION_CHECK(out, "sc_certificate_document", SC_CERTIFICATE_DOCUMENT_VERSION);
+    if (detail)
+        SC__VERSION_CHECK(detail, "sc_xml_verification", SC_XML_VERIFICATION_VERSION);
+    else
+        local.version = SC_XML_VERIFICATION_VERSION;
+    SC__ZERO_KEEP_VERSION(out);
     if ((rc = verify_text(v, &doc, data, len, root_pem, crl_pem)) != SC_OK)
         return rc;
-    memset(&d, 0, sizeof d);
+    d = (sc_certificate_document)SC_CERTIFICATE_DOCUMENT_INIT;
     /* The issuing organization signed first; the city centre countersigned. */
     if (strncmp(v->sig[0].party, "org:", 4) != 0) {
         fail_result(&v->result, SC_SIG_WRONG_PARTY,
@@ -1255,7 +1274,7 @@ int sc_certificate_verify_document(sc_certificate_document *out, sc_xml_verifica
     snprintf(d.published_at, sizeof d.published_at, "%s", v->sig[1].signed_at);
     snprintf(d.signer, sizeof d.signer, "%s", v->sig[0].party);
     snprintf(d.signed_at, sizeof d.signed_at, "%s", v->sig[0].signed_at);
-    *out = d;
+    SC__ASSIGN_KEEP_VERSION(out, d);
     rc = SC_OK;
     goto done;
 refused:

@@ -34,9 +34,9 @@ static void file_org(sc_actor *org, const char *code, const char *name, int kind
 static void announce(sc_actor *org, const char *credit, const char *code, const char *a,
                      const char *b, const char *closes, int64_t *id)
 {
-    sc_announcement ann;
+    sc_announcement ann = SC_ANNOUNCEMENT_INIT;
     sc_offerings *s = offs(a, b);
-    memset(&ann, 0, sizeof ann);
+    ann = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     snprintf(ann.credit_code, sizeof ann.credit_code, "%s", credit);
     snprintf(ann.code, sizeof ann.code, "%s", code);
     snprintf(ann.title, sizeof ann.title, "%s 新职业技能等级认定工作实施方案", code);

@@ -33,9 +33,9 @@ static void file_org(sc_actor *org, const char *code, const char *name, int kind
 
 static void announce(sc_actor *org, const char *credit, int64_t *id)
 {
-    sc_announcement ann;
+    sc_announcement ann = SC_ANNOUNCEMENT_INIT;
     sc_offerings *s = offs("4-02-07-10:5,4,3,2,1", "4-04-05-05/数据标注员:5,4,3,2,1");
-    memset(&ann, 0, sizeof ann);
+    ann = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     snprintf(ann.credit_code, sizeof ann.credit_code, "%s", credit);
     snprintf(ann.code, sizeof ann.code, "FX-2023");
     snprintf(ann.title, sizeof ann.title, "新职业技能等级认定工作实施方案");
@@ -180,8 +180,8 @@ int64_t fx_application(int64_t session, int n)
 {
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
     sc_application_iter *it = NULL;
-    sc_application a;
-    sc_session s;
+    sc_application a = SC_APPLICATION_INIT;
+    sc_session s = SC_SESSION_INIT;
     sc_actor *self, *org, *bureau;
     char id[19];
     int64_t app = 0;
@@ -220,7 +220,7 @@ int64_t fx_application(int64_t session, int n)
 void fx_enrol(int64_t session, int first, int last)
 {
     char id[19];
-    sc_session s;
+    sc_session s = SC_SESSION_INIT;
     int n;
     ck_ok(sc_session_get(&s, fx.db, session));
     for (n = first; n <= last; n++) {
@@ -234,7 +234,7 @@ void fx_enrol(int64_t session, int first, int last)
 /* Staff a component needs for n candidates in 1 room by the rule in force. */
 static int needed(int component, int n)
 {
-    sc_component_rule r;
+    sc_component_rule r = SC_COMPONENT_RULE_INIT;
     int k = 0;
     ck_ok(sc_component_rule_get(&r, fx.db, FX_OCC, component));
     if (r.candidates_per_staff)

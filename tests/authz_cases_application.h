@@ -50,12 +50,12 @@ static void build_application_states(void)
     sc_actor *self = t_actor(SC_ACTOR_CANDIDATE, CAND);
     sc_candidate *c = ap_record(CAND);
     sc_offerings *s = NULL;
-    sc_announcement ann;
+    sc_announcement ann = SC_ANNOUNCEMENT_INIT;
     sc_db *db;
 
     ck_ok(sc_offerings_new(&s));
     ck_ok(sc_offerings_add_text(s, "4-02-07-10:5,4"));
-    memset(&ann, 0, sizeof ann);
+    ann = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     snprintf(ann.credit_code, sizeof ann.credit_code, "%s", ORG_A);
     snprintf(ann.code, sizeof ann.code, "2024-01");
     snprintf(ann.title, sizeof ann.title, "2024年网约配送员职业技能等级认定公告");
@@ -100,12 +100,12 @@ static int inv_eligibility_import(sc_db *db, const sc_actor *a)
 }
 static int inv_announcement_publish(sc_db *db, const sc_actor *a)
 {
-    sc_announcement ann;
+    sc_announcement ann = SC_ANNOUNCEMENT_INIT;
     sc_offerings *s = NULL;
     int rc;
     ck_ok(sc_offerings_new(&s));
     ck_ok(sc_offerings_add_text(s, "4-02-07-10:5"));
-    memset(&ann, 0, sizeof ann);
+    ann = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     snprintf(ann.credit_code, sizeof ann.credit_code, "%s", ORG_A);
     snprintf(ann.code, sizeof ann.code, "2024-09");
     snprintf(ann.title, sizeof ann.title, "公告");

@@ -35,7 +35,7 @@ static void as_confirmed_applications(sc_db *db, const sc_actor *org, const sc_a
     static const char *const who[] = { CAND, AS_CAND2 };
     sc_actor *cb = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_offerings *s = NULL;
-    sc_announcement ann;
+    sc_announcement ann = SC_ANNOUNCEMENT_INIT;
     int64_t id = 0, app = 0;
     int eligible = 0;
     size_t i;
@@ -43,7 +43,7 @@ static void as_confirmed_applications(sc_db *db, const sc_actor *org, const sc_a
     ck_ok(sc_eligibility_load_defaults(NULL, db, cb));
     ck_ok(sc_offerings_new(&s));
     ck_ok(sc_offerings_add_text(s, "4-02-07-10:4"));
-    memset(&ann, 0, sizeof ann);
+    ann = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     snprintf(ann.credit_code, sizeof ann.credit_code, "%s", ORG_A);
     snprintf(ann.code, sizeof ann.code, "AS-2023");
     snprintf(ann.title, sizeof ann.title, "网约配送员四级认定公告");
@@ -139,8 +139,8 @@ static void build_assessment_states(void)
 
 static int inv_rule_set(sc_db *db, const sc_actor *a)
 {
-    sc_component_rule r;
-    memset(&r, 0, sizeof r);
+    sc_component_rule r = SC_COMPONENT_RULE_INIT;
+    r = (sc_component_rule)SC_COMPONENT_RULE_INIT;
     snprintf(r.occupation, sizeof r.occupation, "4-02-07-10");
     r.component = SC_COMPONENT_PRACTICAL;
     r.candidates_per_staff = 5;

@@ -112,8 +112,7 @@ START_TEST(test_alloc_eligibility_load_defaults)
 {
     sc_db *db = t_notice_db();
     sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
-    sc_import_result r;
-    memset(&r, 0, sizeof r);
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     CHANGE_LOOP(db, sc_eligibility_load_defaults(&r, db, bureau));
     ck_assert_uint_gt(r.records, 0);
     sc_actor_free(bureau);

@@ -53,7 +53,7 @@ static int64_t apply_self(const char *id, const char *occ, const char *wt, int l
 
 static int state_of(int64_t id)
 {
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     ck_ok(sc_application_get(&a, af.db, id));
     return a.state;
 }
@@ -116,7 +116,7 @@ END_TEST
 
 static void fill_ann(sc_announcement *a, const char *code)
 {
-    memset(a, 0, sizeof(*a));
+    *a = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     snprintf(a->credit_code, sizeof a->credit_code, "%s", AF_ORG);
     snprintf(a->code, sizeof a->code, "%s", code);
     snprintf(a->title, sizeof a->title, "秋季认定公告");
@@ -138,7 +138,7 @@ static sc_offerings *ann_offerings(void)
 /* ... published on 2024-08-01; returns its id. */
 static int64_t ann_published(void)
 {
-    sc_announcement a;
+    sc_announcement a = SC_ANNOUNCEMENT_INIT;
     sc_offerings *s = ann_offerings();
     int64_t id = 0;
     fill_ann(&a, "2024-02");
@@ -150,7 +150,7 @@ static int64_t ann_published(void)
 /* Another organization, a district: denied, in the auth domain; nothing changes. */
 START_TEST(test_application_announce_denied)
 {
-    sc_announcement a;
+    sc_announcement a = SC_ANNOUNCEMENT_INIT;
     sc_offerings *s = ann_offerings();
     int64_t id = 0;
     fill_ann(&a, "2024-02");
@@ -164,7 +164,7 @@ END_TEST
 /* Offerings outside the organization's filed scope. */
 START_TEST(test_application_announce_out_of_scope)
 {
-    sc_announcement a;
+    sc_announcement a = SC_ANNOUNCEMENT_INIT;
     sc_offerings *bad = NULL;
     int64_t id = 0;
     ck_ok(sc_offerings_new(&bad));
@@ -180,7 +180,7 @@ END_TEST
 /* A code taken or malformed, a bad intake, no methods, no title, no arguments. */
 START_TEST(test_application_announce_refusals)
 {
-    sc_announcement a;
+    sc_announcement a = SC_ANNOUNCEMENT_INIT;
     sc_offerings *s = ann_offerings();
     int64_t id = 0;
     fill_ann(&a, "2024-01");
@@ -208,9 +208,9 @@ END_TEST
 /* Published: read back by id and by code, open during its intake, with its offerings. */
 START_TEST(test_application_announce_publish)
 {
-    sc_announcement got;
+    sc_announcement got = SC_ANNOUNCEMENT_INIT;
     sc_offerings *got_off = NULL;
-    sc_offering_item item;
+    sc_offering_item item = SC_OFFERING_ITEM_INIT;
     int64_t id = ann_published();
     ck_assert_int_gt(id, af.ann2);
     ck_ok(sc_announcement_get(&got, af.db, id, "2024-09-01"));
@@ -237,7 +237,7 @@ END_TEST
 /* Listing: all on a day, or one organization's open ones. */
 START_TEST(test_application_announce_listing)
 {
-    sc_announcement got;
+    sc_announcement got = SC_ANNOUNCEMENT_INIT;
     sc_announcement_iter *it = NULL;
     int n = 0;
     ann_published();
@@ -261,7 +261,7 @@ END_TEST
 /* Closing early: applications are refused from that day on. */
 START_TEST(test_application_announce_close)
 {
-    sc_announcement got;
+    sc_announcement got = SC_ANNOUNCEMENT_INIT;
     sc_actor *self;
     int64_t id = ann_published();
     af_candidate(CAND_A, "张三", "2015-01-01");
@@ -305,7 +305,7 @@ static int64_t flow_confirmed(void)
 /* Applied: submitted, with the normalized occupation and the announcement. */
 START_TEST(test_application_flow_apply)
 {
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int64_t id = flow_applied();
     ck_ok(sc_application_get(&a, af.db, id));
     ck_assert_int_eq(a.state, SC_APPLICATION_SUBMITTED);
@@ -325,7 +325,7 @@ END_TEST
    eligibility decision; nothing is confirmed before it. */
 START_TEST(test_application_flow_verify)
 {
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int ok = -1;
     int64_t id = flow_applied();
     REFUSED(SC_EDENIED, sc_application_verify(&ok, af.db, af.org2, id, "2024-03-10"));
@@ -347,7 +347,7 @@ END_TEST
 /* Only the bureau of the organization's own district confirms; each step is audited. */
 START_TEST(test_application_flow_confirm)
 {
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     long audit0;
     int64_t id;
     af_candidate(CAND_A, "张三", "2015-01-01");
@@ -390,7 +390,7 @@ END_TEST
    one may be made. */
 START_TEST(test_application_flow_withdraw)
 {
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     sc_actor *self, *other;
     int64_t id = flow_confirmed(), again;
     self = cand_actor(CAND_A);
@@ -445,7 +445,7 @@ static const char OLD_APPLICATION_TABLE[] =
 
 START_TEST(test_application_migration_completed)
 {
-    sc_application before, after;
+    sc_application before = SC_APPLICATION_INIT, after = SC_APPLICATION_INIT;
     const sc__migration *m = NULL;
     int64_t id, again = 0;
     sc_actor *self;
@@ -649,7 +649,7 @@ END_TEST
 START_TEST(test_application_reject_submitted)
 {
     sc_actor *a_self = refusals_start();
-    sc_application app;
+    sc_application app = SC_APPLICATION_INIT;
     int64_t id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.haidian, id, "材料不全", "2024-03-06"));
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.org2, id, "材料不全", "2024-03-06"));
@@ -672,7 +672,7 @@ END_TEST
 START_TEST(test_application_reject_verified)
 {
     sc_actor *a_self = refusals_start();
-    sc_application app;
+    sc_application app = SC_APPLICATION_INIT;
     int64_t id = apply_self(CAND_B, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-07");
     ck_ok(sc_application_verify(NULL, af.db, af.org, id, "2024-03-08"));
     REFUSED(SC_EDENIED, sc_application_reject(af.db, af.org, id, "x", "2024-03-09"));
@@ -703,7 +703,7 @@ START_TEST(test_application_special_paths)
     sc_candidate *c;
     sc_actor *self;
     int ok = -1;
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int64_t ex, dir, none;
 
     /* Evidence of an achievement and of a contribution, on record. */
@@ -748,7 +748,7 @@ END_TEST
 START_TEST(test_application_not_eligible)
 {
     int ok = -1;
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int64_t id;
     af_candidate(CAND_A, "张三", "2023-12-01");
     id = apply_self(CAND_A, AF_OCC, NULL, 5, SC_PATH_NORMAL, NULL, "2024-03-05");
@@ -766,7 +766,7 @@ END_TEST
 START_TEST(test_application_apply_for)
 {
     sc_candidate *c, *loaded = NULL;
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int64_t id = 0;
 
     c = af_record(CAND_B, "李四", "2015-01-01");
@@ -908,7 +908,7 @@ START_TEST(test_application_query)
 {
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
     sc_application_iter *it = NULL;
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int64_t count = 0;
     int n = 0;
     bt_verified();
@@ -1170,7 +1170,7 @@ START_TEST(test_application_issuer_org_confirms_own)
     sc_db *district;
     char *answer = NULL, *forged;
     int64_t ids[3];
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     make_verified(ids);
     /* direct */
     REFUSED(SC_EDENIED, sc_application_confirm(af.db, af.org, ids[0], "2024-03-20"));
@@ -1419,7 +1419,7 @@ static void rt_batch(void)
 /* ... imported by the district. */
 static void rt_imported(void)
 {
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     rt_batch();
     ck_ok(sc_xml_import_memory(&res, rt.district, af.haidian, rt.batch, rt.batch_len,
                                "batch.xml", NULL, NULL));
@@ -1430,7 +1430,7 @@ static void rt_answered(void)
 {
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
     sc_application_iter *it = NULL;
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int n = 0;
     rt_imported();
     snprintf(q.batch_id, sizeof q.batch_id, "HD-2024-03-001");
@@ -1452,7 +1452,7 @@ static void rt_answered(void)
 /* ... and the organization applies the answer. */
 static void rt_applied(void)
 {
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     rt_answered();
     ck_ok(sc_xml_import_memory(&res, af.db, af.org, rt.answer, rt.answer_len, "answer.xml",
                                NULL, NULL));
@@ -1487,7 +1487,7 @@ END_TEST
    its own export is the same document. */
 START_TEST(test_application_xml_batch_import)
 {
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     sc_candidate *x = NULL, *y = NULL;
     char *batch2 = NULL;
     rt_batch();
@@ -1517,7 +1517,7 @@ END_TEST
 /* Again: already imported, nothing changes. */
 START_TEST(test_application_xml_batch_again)
 {
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     char *before;
     rt_imported();
     before = t_dump(rt.district);
@@ -1549,8 +1549,8 @@ END_TEST
 /* The organization applies the answer (nobody else may); its own export is the same. */
 START_TEST(test_application_xml_answer_applied)
 {
-    sc_import_result res;
-    sc_application a;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
+    sc_application a = SC_APPLICATION_INIT;
     char *answer2 = NULL;
     rt_answered();
     ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.haidian, rt.answer, rt.answer_len,
@@ -1580,8 +1580,8 @@ END_TEST
 /* The same decisions under another batch id: accepted, unchanged. */
 START_TEST(test_application_xml_answer_other_batch_id)
 {
-    sc_import_result res;
-    sc_application a;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
+    sc_application a = SC_APPLICATION_INIT;
     char *again, *p;
     rt_applied();
     again = strdup(rt.answer);
@@ -1601,8 +1601,8 @@ END_TEST
  * the answer, and the same answer is still accepted, changing nothing. */
 START_TEST(test_application_xml_answer_after_completion)
 {
-    sc_import_result res;
-    sc_application a;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
+    sc_application a = SC_APPLICATION_INIT;
     char sql[128], *again, *p, *third = NULL;
     rt_applied();
     again = strdup(rt.answer);
@@ -2247,8 +2247,8 @@ START_TEST(test_application_batch_claim_carried)
 {
     sc_db *district = t_clone_db(af.db);
     char *doc = claim_doc("<work occupation=\"4-02-07-10\" from=\"2023-09-01\"/>");
-    sc_import_result res;
-    sc_application a;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
+    sc_application a = SC_APPLICATION_INIT;
     claim_refused(district, doc, "the record decides otherwise");
     free(doc);
     doc = claim_doc("<work occupation=\"4-02-07-10\" from=\"2022-09-01\"/>");
@@ -2270,7 +2270,7 @@ START_TEST(test_application_batch_claim_held)
     sc_actor *self = cand_actor(CAND_B);
     sc_candidate *c = af_record(CAND_B, "李四", "2023-09-01");
     char *doc = claim_doc(NULL);
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     ck_ok(sc_candidate_save(district, self, c)); /* half a year's work */
     sc_candidate_free(c);
     claim_refused(district, doc, "the record decides otherwise");
@@ -2299,7 +2299,7 @@ START_TEST(test_application_confirm_claim_decided_again)
     char msg[1024];
     sc_actor *self = cand_actor(CAND_B);
     sc_candidate *c;
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     int64_t id;
     ck_ok(sc_xml_import_memory(&res, district, af.haidian, doc, strlen(doc), "batch.xml", NULL,
                                NULL));

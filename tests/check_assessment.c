@@ -46,7 +46,7 @@ END_TEST
 
 START_TEST(test_assessment_rules)
 {
-    sc_component_rule r;
+    sc_component_rule r = SC_COMPONENT_RULE_INIT;
     ck_ok(sc_component_rule_get(&r, fx.db, NULL, SC_COMPONENT_THEORY));
     ck_assert_str_eq(r.occupation, "");
     ck_assert_int_eq(r.candidates_per_staff, 15);
@@ -91,7 +91,7 @@ END_TEST
 
 START_TEST(test_assessment_venues)
 {
-    sc_venue v;
+    sc_venue v = SC_VENUE_INIT;
     int64_t id = 0, s = 0;
     ck_ok(sc_venue_get(&v, fx.db, fx.venue));
     ck_assert_str_eq(v.credit_code, FX_ORG);
@@ -140,7 +140,7 @@ END_TEST
 
 START_TEST(test_assessment_session_create)
 {
-    sc_session s;
+    sc_session s = SC_SESSION_INIT;
     int64_t id = 0;
     sc_session_query q = SC_SESSION_QUERY_INIT;
     sc_session_iter *it = NULL;
@@ -219,7 +219,7 @@ END_TEST
 
 static sc_verdict check(int64_t s)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_ok(sc_session_check(&v, fx.db, s));
     return v;
 }
@@ -228,10 +228,10 @@ START_TEST(test_assessment_ratio_theory_15)
 {
     /* A standard whose theory rule is 1 invigilator per 15, 1 per room:
      * 15 candidates need 1, the 16th needs a second. */
-    sc_component_rule r;
-    sc_verdict v;
+    sc_component_rule r = SC_COMPONENT_RULE_INIT;
+    sc_verdict v = SC_VERDICT_INIT;
     int64_t s;
-    memset(&r, 0, sizeof r);
+    r = (sc_component_rule)SC_COMPONENT_RULE_INIT;
     snprintf(r.occupation, sizeof r.occupation, FX_OCC);
     r.component = SC_COMPONENT_THEORY;
     r.candidates_per_staff = 15;
@@ -265,7 +265,7 @@ END_TEST
 START_TEST(test_assessment_ratio_theory_rooms)
 {
     /* The template: 1 per 15 and at least 2 per room. */
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     int64_t s, s2;
     fx_candidates(1, 31);
     s = fx_session(4, "2024-03-01", 0);
@@ -309,7 +309,7 @@ END_TEST
 START_TEST(test_assessment_ratio_practical)
 {
     /* At least 1 examiner per 5, an odd number, 3 or more. */
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     int64_t s;
     fx_candidates(1, 16);
     s = fx_session(4, "2024-03-01", 0);
@@ -339,7 +339,7 @@ END_TEST
 
 START_TEST(test_assessment_ratio_review_panel)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     int64_t s;
     fx_candidates(1, 3);
     s = fx_session(2, "2024-03-01", 0);
@@ -369,8 +369,8 @@ START_TEST(test_assessment_unqualified_staff)
 {
     int64_t s3, s4;
     sc_session_staff_iter *it = NULL;
-    sc_session_staff st;
-    sc_verdict v;
+    sc_session_staff st = SC_SESSION_STAFF_INIT;
+    sc_verdict v = SC_VERDICT_INIT;
     s3 = fx_session(3, "2024-03-01", 0);
     s4 = fx_session(4, "2024-03-01", 0);
     /* U01 is qualified for level 4 only: fine for level 4, not for level 3. */
@@ -414,7 +414,7 @@ END_TEST
 START_TEST(test_assessment_results_pass_rule)
 {
     char a[19], b[19], c[19], d[19];
-    sc_result r;
+    sc_result r = SC_RESULT_INIT;
     sc_result_iter *it = NULL;
     int64_t s;
     int n = 0;
@@ -472,8 +472,8 @@ END_TEST
 
 START_TEST(test_assessment_pass_rule_per_standard)
 {
-    sc_component_rule rule;
-    sc_result r;
+    sc_component_rule rule = SC_COMPONENT_RULE_INIT;
+    sc_result r = SC_RESULT_INIT;
     char a[19];
     int64_t s;
     ck_ok(sc_component_rule_get(&rule, fx.db, NULL, SC_COMPONENT_PRACTICAL));
@@ -492,10 +492,10 @@ END_TEST
 START_TEST(test_assessment_resit)
 {
     char a[19], b[19], ref[32];
-    sc_result r;
+    sc_result r = SC_RESULT_INIT;
     sc_enrolment_iter *it = NULL;
-    sc_enrolment e;
-    sc_application app;
+    sc_enrolment e = SC_ENROLMENT_INIT;
+    sc_application app = SC_APPLICATION_INIT;
     int64_t s1, s2, s3, app_a;
     fx_candidates(1, 2);
     fx_id(a, 1);
@@ -577,7 +577,7 @@ static int64_t application_to(sc_actor *org, int n, int level, int step)
 
 static int state_of(int64_t app)
 {
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     ck_ok(sc_application_get(&a, fx.db, app));
     return a.state;
 }
@@ -590,7 +590,7 @@ static int error_says(const char *text)
 START_TEST(test_assessment_enrol_links_confirmed)
 {
     char a[19], b[19], c[19], ref[32];
-    sc_enrolment e;
+    sc_enrolment e = SC_ENROLMENT_INIT;
     sc_enrolment_iter *it = NULL;
     int64_t s, app[4];
     int i = 0;
@@ -739,7 +739,7 @@ END_TEST
 START_TEST(test_assessment_pass_completes_application)
 {
     char a[19], b[19], label[64], sql[256];
-    sc_application app;
+    sc_application app = SC_APPLICATION_INIT;
     sc_actor *self;
     int64_t s, app_a, app_b, again = 0, s2;
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
@@ -917,11 +917,11 @@ START_TEST(test_assessment_item_versions)
     /* The paper keeps version 1. */
     {
         sc_paper_item_iter *pi = NULL;
-        sc_paper_item p;
+        sc_paper_item p = SC_PAPER_ITEM_INIT;
         ck_ok(sc_paper_item_iter_new(&pi, fx.db, paper));
         ck_ok(sc_paper_item_iter_next(&p, pi));
         ck_assert_str_eq(p.code, "V1");
-        ck_assert_int_eq(p.version, 1);
+        ck_assert_int_eq(p.item_version, 1);
         sc_paper_item_iter_free(pi);
     }
     /* An unused version 2 changes in place again. */
@@ -976,7 +976,7 @@ static sc_blueprint *blueprint(void)
 static void paper_codes(int64_t paper, char *out, size_t cap, int *area_a, int *diff)
 {
     sc_paper_item_iter *it = NULL;
-    sc_paper_item p;
+    sc_paper_item p = SC_PAPER_ITEM_INIT;
     size_t o = 0;
     int rc;
     out[0] = '\0';
@@ -995,7 +995,7 @@ static void paper_codes(int64_t paper, char *out, size_t cap, int *area_a, int *
 START_TEST(test_assessment_paper_assembly)
 {
     sc_blueprint *bp;
-    sc_paper p;
+    sc_paper p = SC_PAPER_INIT;
     int64_t s, p1 = 0, p2 = 0, p3 = 0;
     char c1[2048], c2[2048], c3[2048];
     int a1, a3, d1[4], d3[4];
@@ -1071,7 +1071,7 @@ START_TEST(test_assessment_scoring)
     const char *answers[4];
     double score = -1;
     sc_paper_item_iter *it = NULL;
-    sc_paper_item p;
+    sc_paper_item p = SC_PAPER_ITEM_INIT;
     int i = 0;
 
     save(choice("S1", SC_ITEM_SINGLE, "A", 1, "B"));
@@ -1195,10 +1195,10 @@ START_TEST(test_assessment_free_null)
     ck_assert_int_eq(sc_paper_item_iter_next(NULL, NULL), SC_EINVAL);
     ck_assert_int_eq(sc_result_iter_next(NULL, NULL), SC_EINVAL);
     {
-        sc_session_staff st;
-        sc_enrolment e;
-        sc_paper_item pi;
-        sc_result r;
+        sc_session_staff st = SC_SESSION_STAFF_INIT;
+        sc_enrolment e = SC_ENROLMENT_INIT;
+        sc_paper_item pi = SC_PAPER_ITEM_INIT;
+        sc_result r = SC_RESULT_INIT;
         ck_assert_int_eq(sc_session_staff_iter_next(&st, NULL), SC_EINVAL);
         ck_assert_int_eq(sc_enrolment_iter_next(&e, NULL), SC_EINVAL);
         ck_assert_int_eq(sc_paper_item_iter_next(&pi, NULL), SC_EINVAL);

@@ -135,7 +135,7 @@ START_TEST(test_audit_chain_format)
     sqlite3_stmt *st;
     unsigned char prev[32], h[32];
     sqlite3_int64 expect = 1;
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     ck_assert_int_eq(sodium_init() >= 0, 1);
     memset(prev, 0, sizeof prev);
     ck_assert_int_eq(sqlite3_prepare_v2(db->conn,
@@ -167,7 +167,7 @@ START_TEST(test_audit_entries_name_actor_entity_action)
                                      "org.apply", "org.recommend", "org.evaluate" };
     static const char *entities[] = { "batch", "occupation", "org", "org", "org", "org" };
     sc_audit_iter *it = NULL;
-    sc_audit_entry e;
+    sc_audit_entry e = SC_AUDIT_ENTRY_INIT;
     char last_at[SC_AUDIT_TIME_SIZE] = "";
     int i, rc;
     ck_ok(sc_audit_iter_new(&it, db, NULL, NULL));
@@ -238,7 +238,7 @@ END_TEST
 START_TEST(test_audit_empty_registry)
 {
     sc_db *empty = t_newdb();
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     ck_ok(sc_audit_verify(&r, empty));
     ck_assert_int_eq(r.ok, 1);
     ck_assert_int_eq(r.entries, 0);
@@ -250,7 +250,7 @@ END_TEST
 
 START_TEST(test_audit_detects_edited_detail)
 {
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     sql("UPDATE audit SET detail = 'name=someone else' WHERE seq = 3");
     verify(&r);
     ck_assert_int_eq(r.ok, 0);
@@ -262,7 +262,7 @@ END_TEST
 
 START_TEST(test_audit_detects_edited_actor_time_hash)
 {
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     sql("UPDATE audit SET actor = 'city-centre' WHERE seq = 5");
     verify(&r);
     ck_assert_int_eq(r.problem, SC_AUDIT_EDITED);
@@ -293,7 +293,7 @@ START_TEST(test_audit_detects_rehashed_entry)
     /* The forger rewrites entry 3 and its own hash, but not what entry 4 links to. */
     sqlite3_stmt *st;
     unsigned char h[32];
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     ck_assert_int_eq(sodium_init() >= 0, 1);
     sql("UPDATE audit SET detail = 'name=forged' WHERE seq = 3");
     ck_assert_int_eq(sqlite3_prepare_v2(db->conn,
@@ -316,7 +316,7 @@ END_TEST
 
 START_TEST(test_audit_detects_removed)
 {
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     sql("DELETE FROM audit WHERE seq = 3");
     verify(&r);
     ck_assert_int_eq(r.ok, 0);
@@ -362,7 +362,7 @@ END_TEST
 
 START_TEST(test_audit_detects_reordered)
 {
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     /* Swap entries 3 and 4, every column but seq. */
     sql("CREATE TEMP TABLE t AS SELECT * FROM audit WHERE seq IN (3, 4);"
         "UPDATE audit SET (at, actor, entity, entity_id, action, detail, prev_hash, hash) = "
@@ -393,7 +393,7 @@ END_TEST
 
 START_TEST(test_audit_detects_renumbered_and_appended)
 {
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     sql("UPDATE audit SET seq = 60 WHERE seq = 6");
     verify(&r);
     ck_assert_int_eq(r.problem, SC_AUDIT_EDITED);
@@ -411,8 +411,8 @@ END_TEST
 START_TEST(test_audit_api_edges)
 {
     sc_audit_iter *it;
-    sc_audit_result r;
-    sc_audit_entry e;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
+    sc_audit_entry e = SC_AUDIT_ENTRY_INIT;
     long n;
     ck_assert_str_eq(sc_audit_problem_name(SC_AUDIT_INTACT), "intact");
     ck_assert_str_eq(sc_audit_problem_name(SC_AUDIT_EDITED), "edited");

@@ -380,7 +380,7 @@ static int public_import(const char *name)
 START_TEST(test_authz_table_consistent)
 {
     size_t i, j, n = sc_authz_action_count();
-    sc_authz_action a, b;
+    sc_authz_action a = SC_AUTHZ_ACTION_INIT, b = SC_AUTHZ_ACTION_INIT;
     ck_assert_uint_gt(n, 0);
     for (i = 0; i < n; i++) {
         ck_ok(sc_authz_action_get(&a, i));
@@ -517,7 +517,7 @@ static int reads_only(const char *name)
 static int in_table(const char *function)
 {
     size_t i, n = sc_authz_action_count();
-    sc_authz_action a;
+    sc_authz_action a = SC_AUTHZ_ACTION_INIT;
     for (i = 0; i < n; i++) {
         ck_ok(sc_authz_action_get(&a, i));
         if (!strcmp(a.function, function))
@@ -534,7 +534,7 @@ START_TEST(test_authz_every_changing_export_has_a_rule)
     struct dirent *de;
     FILE *fp;
     size_t exported = 0, changing = 0, i, n = sc_authz_action_count();
-    sc_authz_action a;
+    sc_authz_action a = SC_AUTHZ_ACTION_INIT;
 
     if (!src || !*src)
         src = SC_TEST_SRCDIR;
@@ -597,7 +597,7 @@ START_TEST(test_authz_matrix)
     unsigned long pair = 0, ran = 0;
     int kind;
     for (i = 0; i < n; i++) {
-        sc_authz_action a;
+        sc_authz_action a = SC_AUTHZ_ACTION_INIT;
         const action_case *c;
         ck_ok(sc_authz_action_get(&a, i));
         c = find_case(a.name);
@@ -634,7 +634,7 @@ START_TEST(test_authz_matrix)
     ck_assert_uint_gt(ran, 0);
     /* No case for an action that does not exist. */
     for (i = 0; i < NCASES; i++) {
-        sc_authz_action a;
+        sc_authz_action a = SC_AUTHZ_ACTION_INIT;
         ck_assert_msg(sc_authz_action_lookup(&a, cases[i].action) == SC_OK,
                       "case %s is for no action", cases[i].action);
     }
@@ -648,7 +648,7 @@ START_TEST(test_authz_jurisdiction)
     size_t i, n = sc_authz_action_count();
     int checked = 0;
     for (i = 0; i < n; i++) {
-        sc_authz_action a;
+        sc_authz_action a = SC_AUTHZ_ACTION_INIT;
         const action_case *c;
         ck_ok(sc_authz_action_get(&a, i));
         c = find_case(a.name);
@@ -719,7 +719,7 @@ START_TEST(test_authz_import_acts_as_issuer)
     size_t i;
     int kind, refused = 0;
     for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
-        sc_authz_action a;
+        sc_authz_action a = SC_AUTHZ_ACTION_INIT;
         sc_actor *receiver = t_actor(docs[i].receiver, docs[i].scope);
         ck_ok(sc_authz_action_lookup(&a, docs[i].act));
         ck_assert_ptr_nonnull(strstr(docs[i].doc, docs[i].issuer));

@@ -154,7 +154,7 @@ static int import_door(sc_db *db, const sc_actor *a, const char *doc, int door)
 /* The verdict on the issuer: of the type's role, and allowed the act directly. */
 static int issuer_may(const doc_case *d, const party *iss)
 {
-    sc_authz_action a;
+    sc_authz_action a = SC_AUTHZ_ACTION_INIT;
     sc_actor *who;
     int rc;
     if (!d->act || !(d->role & SC_AUTHZ_KIND_BIT(iss->kind)))

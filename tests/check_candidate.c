@@ -22,7 +22,7 @@ static void with_check(char out[19], const char *digits17)
 
 START_TEST(test_candidate_id_worked_examples)
 {
-    sc_resident_id r;
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     ck_ok(sc_resident_id_parse(&r, "11010519491231002X"));
     ck_assert_str_eq(r.number, "11010519491231002X");
     ck_assert_str_eq(r.area, "110105");
@@ -37,7 +37,7 @@ END_TEST
 
 START_TEST(test_candidate_id_lower_case_x)
 {
-    sc_resident_id r;
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     char *norm = NULL;
     ck_ok(sc_resident_id_parse(&r, "11010519491231002x"));
     ck_assert_str_eq(r.number, "11010519491231002X");
@@ -49,7 +49,7 @@ END_TEST
 
 START_TEST(test_candidate_id_bad_check)
 {
-    sc_resident_id r;
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     char *norm = (char *)"x";
     ck_assert_int_eq(sc_resident_id_parse(&r, "110105194912310021"), SC_EINVAL);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "should be X"));
@@ -64,7 +64,7 @@ END_TEST
 
 START_TEST(test_candidate_id_bad_date)
 {
-    sc_resident_id r;
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     char id[19];
     with_check(id, "11010519800230123"); /* 30 February, with a correct check digit */
     ck_assert_int_eq(sc_resident_id_parse(&r, id), SC_EINVAL);
@@ -89,7 +89,7 @@ START_TEST(test_candidate_id_bad_length_and_characters)
         "11010519491231002Y",  "１１010519491231002X", "11010519491231002XX",
         "\xff\xfe",
     };
-    sc_resident_id r;
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     size_t i;
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ck_assert_msg(sc_resident_id_parse(&r, bad[i]) == SC_EINVAL, "accepted '%s'", bad[i]);

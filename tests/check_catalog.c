@@ -194,7 +194,7 @@ START_TEST(test_catalog_notice_check_matrix)
     int level;
     for (i = 0; i < NNOTICE; i++) {
         for (level = 1; level <= 5; level++) {
-            sc_verdict v;
+            sc_verdict v = SC_VERDICT_INIT;
             const char *wt = notice[i].work_type[0] ? notice[i].work_type : NULL;
             ck_ok(sc_catalog_check(&v, db, notice[i].code, wt, level, "2022-06-01"));
             ck_assert_msg(v.ok == expected_offered(notice[i].code, wt, level),
@@ -210,7 +210,7 @@ END_TEST
 START_TEST(test_catalog_irregular_bim)
 {
     sc_occupation *o = NULL;
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_ok(sc_occupation_lookup(&o, db, "4—04—05—04"));
     ck_assert_str_eq(sc_occupation_name(o), "建筑信息模型技术员");
     ck_assert_uint_eq(sc_occupation_work_type_count(o), 6);
@@ -239,7 +239,7 @@ END_TEST
 
 START_TEST(test_catalog_irregular_birth_defect)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_ok(sc_catalog_check(&v, db, "4-14-02-04", NULL, 2, "2023-01-01"));
     ck_assert_int_eq(v.ok, 1);
     ck_ok(sc_catalog_check(&v, db, "4-14-02-04", NULL, 1, "2023-01-01"));
@@ -253,7 +253,7 @@ END_TEST
 
 START_TEST(test_catalog_check_reasons)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_ok(sc_catalog_check(&v, db, "4-04-05-09", NULL, 5, "2023-01-01"));
     ck_assert_int_eq(v.reason, SC_REASON_UNKNOWN_OCCUPATION);
     ck_ok(sc_catalog_check(&v, db, "4-02-06-05", NULL, 5, "2023-01-01"));
@@ -284,7 +284,7 @@ END_TEST
 START_TEST(test_catalog_alias)
 {
     sc_occupation *o = NULL;
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_ok(sc_occupation_lookup(&o, db, "4-13-99-00"));
     ck_assert_str_eq(sc_occupation_code(o), "4-13-99-01");
     ck_assert_uint_eq(sc_occupation_alias_count(o), 1);
@@ -371,7 +371,7 @@ END_TEST
 /* In force from its dates on, each offering from its own. */
 START_TEST(test_catalog_added_in_force)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     cat_added();
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", NULL, 5, "2024-06-30"));
     ck_assert_int_eq(v.reason, SC_REASON_OCCUPATION_NOT_IN_FORCE);
@@ -389,7 +389,7 @@ END_TEST
 /* Withdraw one offering: history stays answerable; offered again later. */
 START_TEST(test_catalog_withdraw_offering_and_again)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     cat_added();
     ck_ok(sc_catalog_withdraw_offering(db, city, "4-04-05-13", NULL, 5, "2026-01-01"));
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", NULL, 5, "2025-12-31"));
@@ -409,7 +409,7 @@ END_TEST
 /* Withdraw a work type: its offerings end with it. */
 START_TEST(test_catalog_withdraw_work_type_over_time)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     cat_added();
     ck_ok(sc_catalog_withdraw_work_type(db, city, "4-04-05-13", "模型应用", "2028-01-01"));
     ck_ok(sc_catalog_check(&v, db, "4-04-05-13", "模型应用", 3, "2028-01-01"));
@@ -422,7 +422,7 @@ END_TEST
 /* Withdraw the whole occupation, once; the record keeps the dates. */
 START_TEST(test_catalog_withdraw_occupation_over_time)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     sc_occupation *o = NULL;
     cat_added();
     ck_ok(sc_catalog_withdraw_work_type(db, city, "4-04-05-13", "模型应用", "2028-01-01"));

@@ -42,7 +42,7 @@ static void valid_cert(char num[SC_CERT_NUMBER_SIZE], int64_t s, int n)
 
 static sc_verification verify(const char *num, const char *name, const char *id)
 {
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     ck_ok(sc_certificate_verify(&v, fx.db, num, name, id));
     return v;
 }
@@ -51,7 +51,7 @@ static sc_verification verify(const char *num, const char *name, const char *id)
 
 START_TEST(test_certificate_number_parse)
 {
-    sc_cert_number n;
+    sc_cert_number n = SC_CERT_NUMBER_INIT;
     ck_ok(sc_certificate_number_parse(&n, "S000011000001243000001"));
     ck_assert_int_eq(n.kind, 'S');
     ck_assert_str_eq(n.org_code, "0000");
@@ -167,7 +167,7 @@ END_TEST
 START_TEST(test_certificate_report)
 {
     char dup[SC_CERT_NUMBER_SIZE];
-    sc_result r;
+    sc_result r = SC_RESULT_INIT;
     wf_reported();
     ck_assert_str_eq(wf.num, "S000011000001244000001");
     ck_refused(sc_certificate_report(dup, fx.db, fx.org, wf.s, wf.id, "2024-03-11"), SC_EEXISTS);
@@ -179,8 +179,8 @@ END_TEST
 /* Reported, not yet public: its record holds the holder and the issuing context. */
 START_TEST(test_certificate_reported_record)
 {
-    sc_verification v;
-    sc_certificate c;
+    sc_verification v = SC_VERIFICATION_INIT;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     wf_reported();
     v = verify(wf.num, "张小三", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NOT_PUBLISHED);
@@ -208,7 +208,7 @@ END_TEST
 /* Issued by its organization, not before it was reported, once; still not public. */
 START_TEST(test_certificate_issue)
 {
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     wf_reported();
     ck_refused(sc_certificate_publish(fx.db, fx.centre, wf.num, "2024-03-20"), SC_ECONSTRAINT);
     ck_refused(sc_certificate_issue(fx.db, fx.org2, wf.num, NULL, "2024-03-15"), SC_EDENIED);
@@ -224,7 +224,7 @@ END_TEST
 /* Published by the city centre, not before the issue: valid, with masked details. */
 START_TEST(test_certificate_publish)
 {
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     wf_reported();
     ck_ok(sc_certificate_issue(fx.db, fx.org, wf.num, "sha256:abcd", "2024-03-15"));
     ck_refused(sc_certificate_publish(fx.db, fx.org, wf.num, "2024-04-01"), SC_EDENIED);
@@ -252,7 +252,7 @@ END_TEST
 /* With the ID number, in any case and with blanks around it. */
 START_TEST(test_certificate_verify_with_id)
 {
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     char spaced[32];
     wf_published();
     v = verify(wf.num, "张小三", wf.id);
@@ -266,8 +266,8 @@ END_TEST
 /* Somebody else's name or ID: nothing shown; unknown and malformed numbers. */
 START_TEST(test_certificate_verify_mismatch)
 {
-    sc_verification v;
-    sc_certificate c;
+    sc_verification v = SC_VERIFICATION_INIT;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     wf_published();
     v = verify(wf.num, "张小二", NULL);
     ck_assert_int_eq(v.status, SC_VERIFY_NAME_MISMATCH);
@@ -323,7 +323,7 @@ START_TEST(test_certificate_numbering)
     ck_ok(sc_certificate_report(n2, fx.db, fx.org2, s5, id, "2024-03-10"));
     ck_assert_str_eq(n2, "S000011000002245000001");
     {
-        sc_cert_number p;
+        sc_cert_number p = SC_CERT_NUMBER_INIT;
         ck_ok(sc_certificate_number_parse(&p, n2));
         ck_assert_str_eq(p.site, "000002");
     }
@@ -343,8 +343,8 @@ START_TEST(test_certificate_revoke_reissue)
 {
     char num[SC_CERT_NUMBER_SIZE], fresh[SC_CERT_NUMBER_SIZE], again[SC_CERT_NUMBER_SIZE];
     char second[SC_CERT_NUMBER_SIZE], third[SC_CERT_NUMBER_SIZE];
-    sc_verification v;
-    sc_certificate c;
+    sc_verification v = SC_VERIFICATION_INIT;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     int64_t s;
     fx_candidate(1, "王五");
     fx_candidate(2, "赵六");
@@ -402,7 +402,7 @@ END_TEST
 START_TEST(test_certificate_exit_stays_valid)
 {
     char num[SC_CERT_NUMBER_SIZE], later[SC_CERT_NUMBER_SIZE], id[19];
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     int64_t s = passed(1, 2, "2024-03-01");
     valid_cert(num, s, 1);
     ck_ok(sc_org_exit(fx.db, fx.centre, FX_ORG, "不履行工作承诺", "2024-06-01"));
@@ -423,7 +423,7 @@ END_TEST
 START_TEST(test_certificate_standing_on_the_day)
 {
     char num[SC_CERT_NUMBER_SIZE], id[19];
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     int64_t s;
     long results, audit;
     fx_candidates(1, 3);
@@ -473,7 +473,7 @@ static void pd_linked(char num[SC_CERT_NUMBER_SIZE], int64_t *s)
 START_TEST(test_certificate_link_post)
 {
     char num[SC_CERT_NUMBER_SIZE];
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     int64_t s = passed(1, 2, "2024-03-01");
     valid_cert(num, s, 1);
     ck_refused(sc_certificate_link_post(fx.db, fx.org2, num, "某物流公司", "配送主管", "QY-001",
@@ -527,7 +527,7 @@ END_TEST
 START_TEST(test_certificate_document_not_imported)
 {
     char num[SC_CERT_NUMBER_SIZE], *xml = NULL;
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     size_t len = 0;
     int64_t s;
     pd_linked(num, &s);
@@ -640,7 +640,7 @@ START_TEST(test_certificate_stats_in_force)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
     sc_cert_stats_iter *it = NULL;
-    sc_cert_stats_row r;
+    sc_cert_stats_row r = SC_CERT_STATS_ROW_INIT;
     stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, NULL));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
@@ -660,7 +660,7 @@ START_TEST(test_certificate_stats_by_district_level)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
     sc_cert_stats_iter *it = NULL;
-    sc_cert_stats_row r;
+    sc_cert_stats_row r = SC_CERT_STATS_ROW_INIT;
     int rows_seen = 0;
     stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(
@@ -688,7 +688,7 @@ START_TEST(test_certificate_stats_by_org_month)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
     sc_cert_stats_iter *it = NULL;
-    sc_cert_stats_row r;
+    sc_cert_stats_row r = SC_CERT_STATS_ROW_INIT;
     stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(
         &it, fx.db,
@@ -717,7 +717,7 @@ START_TEST(test_certificate_stats_period)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
     sc_cert_stats_iter *it = NULL;
-    sc_cert_stats_row r;
+    sc_cert_stats_row r = SC_CERT_STATS_ROW_INIT;
     stats_setup(n, id);
     ck_ok(sc_certificate_stats_iter_new(&it, fx.db, &(sc_cert_stats_query){ SC_CERT_STATS_QUERY_VERSION, SC_STATS_YEAR, "2024-04-01", "2024-12-31" }));
     ck_ok(sc_certificate_stats_iter_next(&r, it));
@@ -741,7 +741,8 @@ START_TEST(test_certificate_batch_verify_contexts)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
     const char *nums[4], *nms[4];
-    sc_verification vs[4];
+    sc_verification vs[4] = { SC_VERIFICATION_INIT, SC_VERIFICATION_INIT, SC_VERIFICATION_INIT,
+                            SC_VERIFICATION_INIT };
     stats_setup(n, id);
     nums[0] = n[0]; nms[0] = "考生1";
     nums[1] = n[4]; nms[1] = "考生10";
@@ -767,7 +768,7 @@ START_TEST(test_certificate_listing)
 {
     char n[8][SC_CERT_NUMBER_SIZE], id[19];
     sc_certificate_iter *it = NULL;
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     int k = 0;
     stats_setup(n, id);
     ck_ok(sc_certificate_iter_new(&it, fx.db, &(sc_certificate_query){ SC_CERTIFICATE_QUERY_VERSION, FX_ORG, NULL }));
@@ -798,7 +799,8 @@ START_TEST(test_certificate_batch_verify)
 {
     char a[SC_CERT_NUMBER_SIZE], b[SC_CERT_NUMBER_SIZE], id1[19];
     const char *numbers[6], *names[6], *ids[6];
-    sc_verification out[6];
+    sc_verification out[6] = { SC_VERIFICATION_INIT, SC_VERIFICATION_INIT, SC_VERIFICATION_INIT,
+                              SC_VERIFICATION_INIT, SC_VERIFICATION_INIT, SC_VERIFICATION_INIT };
     int64_t s = passed(1, 2, "2024-03-01");
     valid_cert(a, s, 1);
     report_cert(b, s, 2, "2024-03-10");
@@ -868,12 +870,12 @@ static void file_fixture_light_ratios(const char *path)
 {
     sc_db *db = NULL;
     sc_actor *city = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
-    sc_component_rule r;
+    sc_component_rule r = SC_COMPONENT_RULE_INIT;
     ck_ok(sc_db_open(&db, path, NULL));
     ck_ok(sc_catalog_load_notice(db, city));
     sc_actor_free(city);
     fx_build(db);
-    memset(&r, 0, sizeof r);
+    r = (sc_component_rule)SC_COMPONENT_RULE_INIT;
     snprintf(r.occupation, sizeof r.occupation, FX_OCC);
     r.component = SC_COMPONENT_THEORY;
     r.candidates_per_staff = 1000;
@@ -934,7 +936,7 @@ START_TEST(test_certificate_two_processes)
                           "WHERE a.action = 'certificate.report' AND "
                           "b.action = 'certificate.report' AND a.actor <> b.actor"), 2);
     {
-        sc_audit_result ar;
+        sc_audit_result ar = SC_AUDIT_RESULT_INIT;
         ck_ok(sc_audit_verify(&ar, fx.db));
         ck_assert_msg(ar.ok, "%s", ar.message);
     }
@@ -960,7 +962,7 @@ START_TEST(test_certificate_free_null)
     ck_assert_int_eq(sc_certificate_iter_next(NULL, NULL), SC_EINVAL);
     ck_assert_int_eq(sc_certificate_stats_iter_next(NULL, NULL), SC_EINVAL);
     {
-        sc_cert_stats_row r;
+        sc_cert_stats_row r = SC_CERT_STATS_ROW_INIT;
         ck_assert_int_eq(sc_certificate_stats_iter_next(&r, NULL), SC_EINVAL);
     }
 }
@@ -1007,7 +1009,7 @@ START_TEST(test_certificate_alloc_failures)
     }
     /* Verification allocates nothing. */
     {
-        sc_verification v;
+        sc_verification v = SC_VERIFICATION_INIT;
         ck_ok(sc_certificate_verify(&v, fx.db, num, "考生1", NULL)); /* statements cached */
         sc__mem_fail_after(0);
         rc = sc_certificate_verify(&v, fx.db, num, "考生1", NULL);

@@ -18,10 +18,10 @@
 
 static int64_t publish_announcement(void)
 {
-    sc_announcement ann;
+    sc_announcement ann = SC_ANNOUNCEMENT_INIT;
     sc_offerings *s = NULL;
     int64_t id = 0;
-    memset(&ann, 0, sizeof ann);
+    ann = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     snprintf(ann.credit_code, sizeof ann.credit_code, "%s", FX_ORG);
     snprintf(ann.code, sizeof ann.code, "2024-01");
     snprintf(ann.title, sizeof ann.title, "2024 年第一期网约配送员技能等级认定实施方案");
@@ -146,7 +146,7 @@ static void e2e_certified(void)
    fixture): the organization may certify. */
 START_TEST(test_e2e_org_may_certify)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_ok(sc_org_may_certify(&v, fx.db, FX_ORG, FX_OCC, NULL, 5, DAY_EXAM, "110108",
                              SC_PATH_NORMAL));
     ck_assert_msg(v.ok, "%s", v.message);
@@ -195,7 +195,7 @@ END_TEST
 /* The session is staffed to the ratios before it is confirmed. */
 START_TEST(test_e2e_staffing_ratios)
 {
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     e2e_enrolled();
     fx_staff(e2e.session, SC_COMPONENT_THEORY, 1, 2);      /* 2 per room, 1 per 15 */
     ck_ok(sc_session_check(&v, fx.db, e2e.session));
@@ -243,7 +243,7 @@ END_TEST
    leaves it confirmed, for a resit. */
 START_TEST(test_e2e_results_complete_applications)
 {
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int i;
     e2e_results();
     for (i = 0; i < 3; i++) {
@@ -275,7 +275,7 @@ END_TEST
 /* A member of the public verifies: valid, masked; a wrong name; an unknown number. */
 START_TEST(test_e2e_public_verification)
 {
-    sc_verification ver;
+    sc_verification ver = SC_VERIFICATION_INIT;
     e2e_certified();
     ck_ok(sc_certificate_verify(&ver, fx.db, e2e.number[0], "张三", NULL));
     ck_assert_int_eq(ver.status, SC_VERIFY_VALID);
@@ -291,7 +291,7 @@ END_TEST
 /* One revoked: the public sees it; the other stays valid. */
 START_TEST(test_e2e_revocation)
 {
-    sc_verification ver;
+    sc_verification ver = SC_VERIFICATION_INIT;
     e2e_certified();
     ck_ok(sc_certificate_revoke(fx.db, fx.org, e2e.number[1], "资料不实", "2024-06-01"));
     ck_ok(sc_certificate_verify(&ver, fx.db, e2e.number[1], "李四", NULL));
@@ -304,7 +304,7 @@ END_TEST
 /* Every step left its entry, and the chain is intact. */
 START_TEST(test_e2e_audit)
 {
-    sc_audit_result audit;
+    sc_audit_result audit = SC_AUDIT_RESULT_INIT;
     e2e_certified();
     ck_ok(sc_certificate_revoke(fx.db, fx.org, e2e.number[1], "资料不实", "2024-06-01"));
     ck_ok(sc_audit_verify(&audit, fx.db));

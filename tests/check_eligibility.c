@@ -691,7 +691,7 @@ static sc_ruleset *rules_on(const char *date)
 
 START_TEST(test_eligibility_versions_and_related)
 {
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     sc_candidate *c = person();
     sc_ruleset *r2025, *r2026, *r2027, *r2031;
     ck_ok(sc_candidate_add_work(c, UNRELATED, "2021-01-01", NULL));
@@ -863,7 +863,7 @@ END_TEST
 
 START_TEST(test_eligibility_import_actor_and_idempotence)
 {
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
     /* The rules are public (any party takes the city bureau's), but not a candidate. */
     sc_actor *org = t_actor(SC_ACTOR_CANDIDATE, "11010519491231002X");
@@ -1109,7 +1109,7 @@ START_TEST(test_eligibility_export_round_trip)
     } cases[] = { { OCC, NULL, "2025-06-01", 5 }, { OCC, "夜班", "2025-06-01", 5 },
                   { OCC, NULL, "2027-06-01", 4 }, { OCC, NULL, "2026-06-01", 5 },
                   { "4-04-05-05", NULL, "2024-01-01", 3 } };
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     sc_db *db2 = t_notice_db();
     sc_ruleset *r1 = NULL, *r2 = NULL;
     sc_decision *d2 = NULL;

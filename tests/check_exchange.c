@@ -79,7 +79,7 @@ static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctyp
                        const char *date, uint64_t records)
 {
     char *a = export_doc(from, doctype, date), *b;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     validates(a, doctype);
     ck_ok(t_import(to, actor, a, &r, rep));
     ck_assert_int_eq(r.doctype, doctype);
@@ -112,7 +112,7 @@ static void refusals(sc_db *db, const sc_actor *actor, const char *doc, const ch
 
 START_TEST(test_exchange_certificate_batch_round_trip)
 {
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     char *doc;
     round_trip(fx.db, fresh, fx.centre, SC_DOC_CERTIFICATE_BATCH, "2024-04-01", 3);
     /* The city's registry holds them published, with their content. */
@@ -250,7 +250,7 @@ END_TEST
 START_TEST(test_exchange_issuer_org_publishes_own)
 {
     sc_db *org_side = t_clone_db(fx.db);
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     char *doc, *forged;
     /* direct */
     DIRECT_DENIED(org_side, sc_certificate_publish(org_side, fx.org, certs[0], "2024-04-01"));
@@ -559,7 +559,7 @@ END_TEST
 START_TEST(test_exchange_ack_round_trip)
 {
     sc_db *org_side = t_clone_db(fx.db); /* the organization's registry, before the answer */
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     char *doc;
     ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[0], "2024-04-01"));
     ck_ok(sc_certificate_publish(fx.db, fx.centre, certs[1], "2024-04-02"));

@@ -173,7 +173,7 @@ void t_refused_import(sc_db *db, const sc_actor *actor, const char *doc, int wan
                       const char *field, sc_report *rep)
 {
     char *before = t_dump(db), *after;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     int rc = t_import(db, actor, doc, &r, rep);
     ck_assert_msg(rc == want, "import: %d (%s), wanted %d", rc, sc_error_last()->message, want);
     ck_assert_uint_eq(r.records, 0);
@@ -242,6 +242,7 @@ int main(void)
     srunner_add_suite(sr, sc_reliability_suite());
     srunner_add_suite(sr, sc_alloc_suite());
     srunner_add_suite(sr, sc_authz_import_suite());
+    srunner_add_suite(sr, sc_versions_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

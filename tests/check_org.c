@@ -93,7 +93,7 @@ static void walk_a(int upto)
 /* Assert a verdict. */
 #define ck_verdict(call, want_ok, want_reason)                                           \
     do {                                                                                 \
-        sc_verdict v_;                                                                   \
+        sc_verdict v_ = SC_VERDICT_INIT;                                                                   \
         int rc_ = (call);                                                                \
         ck_assert_msg(rc_ == SC_OK, "%s: %d %s", #call, rc_, sc_error_last()->message);  \
         ck_assert_msg(v_.ok == (want_ok) && v_.reason == (want_reason),                  \
@@ -124,7 +124,7 @@ static void walk_a(int upto)
 
 START_TEST(test_org_credit_code_valid)
 {
-    sc_credit_code_result r;
+    sc_credit_code_result r = SC_CREDIT_CODE_RESULT_INIT;
     ck_ok(sc_credit_code_validate(&r, "91350100M000100Y43", 0));
     ck_assert_int_eq(r.valid, 1);
     ck_assert_int_eq(r.legacy, 0);
@@ -169,7 +169,7 @@ START_TEST(test_org_credit_code_legacy)
 {
     static const char *legacy[] = { "91350100M0001TGQXM", "91350211M0000XUF46",
                                     "91350203M0001FUE2P" };
-    sc_credit_code_result r;
+    sc_credit_code_result r = SC_CREDIT_CODE_RESULT_INIT;
     size_t i;
     for (i = 0; i < 3; i++) {
         ck_ok(sc_credit_code_validate(&r, legacy[i], 0));
@@ -189,8 +189,8 @@ START_TEST(test_org_register_legacy_code)
 {
     sc_actor *legacy = t_actor(SC_ACTOR_ORGANIZATION, "91350100M0001TGQXM");
     sc_audit_iter *it = NULL;
-    sc_audit_entry e;
-    sc_org o;
+    sc_audit_entry e = SC_AUDIT_ENTRY_INIT;
+    sc_org o = SC_ORG_INIT;
     ck_refused(sc_org_register(db, legacy, "91350100M0001TGQXM", "某公司", SC_ORG_ENTERPRISE,
                                "110105", "2023-01-01", 0),
                SC_EINVAL);
@@ -217,7 +217,7 @@ START_TEST(test_org_districts)
                                    "110109", "110111", "110112", "110113", "110114", "110115",
                                    "110116", "110117", "110118", "110119", "110115-BDA" };
     sc_district_iter *it = NULL;
-    sc_district d;
+    sc_district d = SC_DISTRICT_INIT;
     int n = 0, rc;
     ck_ok(sc_district_iter_new(&it, db));
     while ((rc = sc_district_iter_next(&d, it)) == SC_OK) {
@@ -261,7 +261,7 @@ START_TEST(test_org_register)
 {
     sc_actor *zone = t_actor(SC_ACTOR_ORGANIZATION, ORG_Z);
     long before = audit_rows();
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     ck_ok(sc_org_register(db, org_a, ORG_A, "北京智训科技有限公司", SC_ORG_ENTERPRISE, "海淀区",
                           "2023-01-05", 0));
     ck_assert_int_eq(audit_rows(), before + 1);
@@ -329,7 +329,7 @@ END_TEST
 
 START_TEST(test_org_publish)
 {
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     walk_a(SC_FILING_NONE);
     ck_ok(sc_org_publish(db, org_a, ORG_A, "https://example.org/rules", "初级工 300 元",
                          "2023-01-10"));
@@ -351,7 +351,7 @@ END_TEST
 START_TEST(test_org_filing_apply)
 {
     sc_offerings *s = offs("4-04-05-05/数据标注员:5,4,3", "4-02-07-10:5,4", NULL);
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     long audit0;
     walk_a(SC_FILING_NONE);
     audit0 = audit_rows();
@@ -367,7 +367,7 @@ END_TEST
 
 START_TEST(test_org_filing_recommend_evaluate)
 {
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     long audit0;
     walk_a(SC_FILING_APPLIED);
     audit0 = audit_rows();
@@ -382,7 +382,7 @@ END_TEST
 /* Filed: a receipt, valid three years; listed but not committed, so it may not certify yet. */
 START_TEST(test_org_filing_filed)
 {
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     walk_a(SC_FILING_NOTICED);
     ck_ok(sc_org_file(db, centre, ORG_A, "2023-05-10"));
     ck_ok(sc_org_get(&o, db, ORG_A, "2023-05-11"));
@@ -400,7 +400,7 @@ END_TEST
    of past dates is history, not today's state. */
 START_TEST(test_org_filing_commit)
 {
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     long audit0;
     walk_a(SC_FILING_FILED);
     audit0 = audit_rows();
@@ -427,9 +427,9 @@ START_TEST(test_org_filing_record)
     static const char *dates[] = { "2023-02-01", "2023-02-10", "2023-03-01",
                                    "2023-03-10", "2023-05-10", "2023-05-12" };
     sc_filing_iter *it = NULL;
-    sc_filing_step step;
+    sc_filing_step step = SC_FILING_STEP_INIT;
     sc_filing_step_iter *sit = NULL;
-    sc_filing f, end;
+    sc_filing f = SC_FILING_INIT, end = SC_FILING_INIT;
     int i, rc;
     walk_a(SC_FILING_ACTIVE);
     ck_ok(sc_filing_iter_new(&it, db, ORG_A));
@@ -469,8 +469,8 @@ START_TEST(test_org_filing_scope)
 {
     sc_filing_iter *it = NULL;
     sc_offerings *granted = NULL;
-    sc_offering_item item;
-    sc_filing f;
+    sc_offering_item item = SC_OFFERING_ITEM_INIT;
+    sc_filing f = SC_FILING_INIT;
     walk_a(SC_FILING_ACTIVE);
     ck_ok(sc_filing_iter_new(&it, db, ORG_A));
     ck_ok(sc_filing_iter_next(&f, it));
@@ -497,7 +497,7 @@ END_TEST
 START_TEST(test_org_directory)
 {
     sc_org_iter *it = NULL;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     int n;
     walk_a(SC_FILING_ACTIVE);
     ck_ok(sc_org_register(db, org_b, ORG_B, "北京数字社会团体", SC_ORG_SOCIAL_GROUP, "110102",
@@ -545,7 +545,7 @@ START_TEST(test_org_validity_leap_day)
     sc_actor *zone = t_actor(SC_ACTOR_ORGANIZATION, ORG_Z);
     sc_actor *bda = t_actor(SC_ACTOR_DISTRICT, SC_DISTRICT_BDA);
     sc_offerings *s = offs("6-30-99-00:4,3", NULL);
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     ck_ok(sc_org_register(db, zone, ORG_Z, "亦庄评价中心", SC_ORG_SOCIAL_GROUP, SC_DISTRICT_BDA,
                           "2024-01-02", 0));
     ck_ok(sc_org_apply(db, zone, ORG_Z, s, "2024-01-03"));
@@ -677,7 +677,7 @@ END_TEST
 START_TEST(test_org_reject)
 {
     sc_offerings *s = offs("4-02-07-10:5", NULL);
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     walk_a(SC_FILING_APPLIED);
     /* At APPLIED the district rejects, not the city centre; not another district. */
     ck_refused(sc_org_reject(db, centre, ORG_A, "不符合条件", "2023-02-05"), SC_EDENIED);
@@ -725,8 +725,8 @@ START_TEST(test_org_addition)
     sc_offerings *add = offs("4-04-05-05/数据标注员:2", "4-04-05-05/人工智能算法测试员:4", NULL);
     sc_offerings *dup = offs("4-02-07-10:5", NULL);
     sc_filing_iter *it = NULL;
-    sc_filing f;
-    sc_org o;
+    sc_filing f = SC_FILING_INIT;
+    sc_org o = SC_ORG_INIT;
 
     walk_a(SC_FILING_FILED);
     /* Not before the commitment letter. */
@@ -825,7 +825,7 @@ START_TEST(test_org_exit_and_new_filing)
 {
     sc_offerings *s = offs("4-02-07-10:4", NULL);
     sc_org_iter *it = NULL;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     walk_a(SC_FILING_ACTIVE);
     ck_refused(sc_org_exit(db, haidian, ORG_A, "违反承诺", "2025-01-01"), SC_EDENIED);
     ck_refused(sc_org_exit(db, org_a, ORG_A, "违反承诺", "2025-01-01"), SC_EDENIED);
@@ -895,7 +895,7 @@ START_TEST(test_org_may_certify_refusals)
     before = t_dump(db);
     /* an unknown organization is SC_ENOTFOUND (one not-found rule), its reason given */
     {
-        sc_verdict v_;
+        sc_verdict v_ = SC_VERDICT_INIT;
         ck_assert_int_eq(MAY(ORG_C, "4-02-07-10", NULL, 5, "2023-06-01", NULL, SC_PATH_NORMAL),
                          SC_ENOTFOUND);
         ck_assert_int_eq(v_.ok, 0);
@@ -947,7 +947,7 @@ START_TEST(test_org_may_certify_refusals)
 
     /* Malformed questions are errors, not verdicts. */
     {
-        sc_verdict v;
+        sc_verdict v = SC_VERDICT_INIT;
         ck_assert_int_eq(sc_org_may_certify(&v, db, "x", "4-02-07-10", NULL, 5, NULL, NULL, 0),
                          SC_EINVAL);
         ck_assert_int_eq(sc_org_may_certify(&v, db, ORG_A, "4-02", NULL, 5, NULL, NULL, 0),
@@ -973,7 +973,7 @@ START_TEST(test_org_staff)
     sc_offerings *bad = offs("4-02-06-05:5", NULL);
     sc_offerings *got = NULL;
     sc_staff_iter *it = NULL;
-    sc_staff m;
+    sc_staff m = SC_STAFF_INIT;
     int n, rc;
     walk_a(SC_FILING_ACTIVE);
     ck_ok(sc_staff_add(db, org_a, ORG_A, "E001", "张考评", SC_STAFF_EXAMINER, q, "2023-06-01"));
@@ -1038,7 +1038,7 @@ END_TEST
 
 START_TEST(test_org_special_rules)
 {
-    sc_special_rules r;
+    sc_special_rules r = SC_SPECIAL_RULES_INIT;
     unsigned int flags;
     walk_a(SC_FILING_ACTIVE);
     ck_assert_int_eq(sc_org_rules_get(&r, db, ORG_A, SC_PATH_DIRECT), SC_ENOTFOUND);
@@ -1088,7 +1088,7 @@ END_TEST
 START_TEST(test_org_offerings)
 {
     sc_offerings *s = NULL;
-    sc_offering_item it;
+    sc_offering_item it = SC_OFFERING_ITEM_INIT;
     ck_ok(sc_offerings_new(&s));
     ck_ok(sc_offerings_add(s, "4—04—05—04", "建筑工程", 3));
     ck_ok(sc_offerings_add(s, "4-04-05-04", "建筑工程", 3)); /* already there */

@@ -117,7 +117,7 @@ static void pki_teardown(void)
 /* Verification refused with `reason`. */
 static void refused(const char *doc, const char *crl, int reason)
 {
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     int rc = sc_xml_verify_memory(&v, doc, strlen(doc), root_cert, crl);
     ck_assert_msg(rc == SC_EINVALIDDOC, "verify: %d %s (wanted refusal %s)", rc,
                   sc_error_last()->message, sc_sig_reason_name(reason));
@@ -164,7 +164,7 @@ START_TEST(test_pki_who_certifies_whom)
     sc_signer *district = signer(district_key, district_cert), *org = signer(org_key, org_chain);
     sc_signer *self = signer(org_key, NULL);
     char *key = new_key(), *req_org = NULL, *req_dist = NULL, *req_bureau = NULL, *out = NULL;
-    sc_pki_cert_info info;
+    sc_pki_cert_info info = SC_PKI_CERT_INFO_INIT;
 
     ck_ok(sc_pki_request_new(&req_org, NULL, key, "org:" ORG_B));
     ck_ok(sc_pki_request_new(&req_dist, NULL, key, "district:110105"));
@@ -228,7 +228,7 @@ END_TEST
 
 START_TEST(test_pki_chain_on_the_signing_day)
 {
-    sc_pki_verification v;
+    sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
     ck_ok(sc_pki_verify_chain(&v, root_cert, org_chain, NULL, "2024-06-01T08:00:00Z"));
     ck_assert_msg(v.ok, "%s", v.message);
     ck_assert_str_eq(v.party, "org:" ORG);
@@ -251,7 +251,7 @@ END_TEST
 
 START_TEST(test_pki_sign_verify_round_trip)
 {
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     char *doc = sign_at(PLAIN_DOC, org_key, org_chain, "2024-06-01T08:00:00Z", NULL);
     ck_assert_ptr_nonnull(strstr(doc, "<sig:signing-info"));
     ck_assert_ptr_nonnull(strstr(doc, "URI=\"\""));
@@ -270,7 +270,7 @@ END_TEST
 START_TEST(test_pki_refuses_unsigned_and_tampered)
 {
     char *doc = sign_at(PLAIN_DOC, org_key, org_chain, "2024-06-01T08:00:00Z", NULL), *bad;
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
 
     refused(PLAIN_DOC, NULL, SC_SIG_UNSIGNED);
     /* One attribute changed after signing. */
@@ -305,10 +305,10 @@ END_TEST
 START_TEST(test_pki_refuses_unknown_expired_revoked)
 {
     sc_signer *centre = signer(centre_key, centre_cert);
-    sc_pki_cert_info info;
+    sc_pki_cert_info info = SC_PKI_CERT_INFO_INIT;
     char *doc, *crl = NULL, *crl_empty = NULL;
     const char *serials[1];
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
 
     /* Unknown: a look-alike hierarchy. */
     doc = sign_at(PLAIN_DOC, rogue_org_key, rogue_org_chain, "2024-06-01T08:00:00Z", NULL);
@@ -359,7 +359,7 @@ START_TEST(test_pki_refuses_wrong_party)
     {
         const char *p = strstr(doc, "<X509Certificate>"), *e;
         char *mine, *theirs;
-        sc_xml_verification v;
+        sc_xml_verification v = SC_XML_VERIFICATION_INIT;
         ck_assert_ptr_nonnull(p);
         e = strstr(p, "</X509Certificate>");
         mine = strndup(p, (size_t)(e - p));
@@ -457,7 +457,7 @@ END_TEST
 
 START_TEST(test_pki_key_rotation)
 {
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     char *doc;
     /* Signed with the old key while its certificate was valid: verifies for ever
      * (the check uses the signing day, not today). */
@@ -504,7 +504,7 @@ START_TEST(test_pki_external_signer)
     BIO *bio = BIO_new_mem_buf(org_key, -1);
     EVP_PKEY *k = PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL);
     sc_signer *s = NULL;
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     char *out = NULL;
     sc_sign_options o = SC_SIGN_OPTIONS_INIT;
     o.signed_at = "2024-06-01T08:00:00Z";
@@ -526,7 +526,7 @@ START_TEST(test_pki_external_signer)
         BIO *cb = BIO_new_mem_buf(centre_key, -1);
         EVP_PKEY *ck = PEM_read_bio_PrivateKey(cb, NULL, NULL, NULL);
         char *req = NULL, *cert = NULL, *chain;
-        sc_pki_verification pv;
+        sc_pki_verification pv = SC_PKI_VERIFICATION_INIT;
         ck_ok(sc_signer_new_callback(&s, centre_cert, token_sign, ck));
         ck_ok(sc_pki_request_new(&req, NULL, orgb_key, "org:" ORG_B));
         ck_ok(sc_pki_certify(&cert, NULL, s, req, "2024-02-01", "2024-12-31"));
@@ -552,8 +552,8 @@ END_TEST
 
 START_TEST(test_pki_certificate_offline)
 {
-    sc_certificate_document d;
-    sc_xml_verification v;
+    sc_certificate_document d = SC_CERTIFICATE_DOCUMENT_INIT;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     char *issued = sign_at(CERT_DOC, org_key, org_chain, "2024-03-05T09:00:00Z", NULL);
     char *published = sign_at(issued, centre_key, centre_cert, "2024-03-10T09:00:00Z",
                               "publication");
@@ -614,7 +614,7 @@ START_TEST(test_pki_detached_batch)
 {
     char *path = t_tmpfile(".xml"), *sig = NULL, *bad_sig = NULL, when[SC_PKI_TIME_SIZE];
     sc_signer *s = signer(org_key, org_chain), *rogue = signer(rogue_org_key, rogue_org_chain);
-    sc_pki_verification v;
+    sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
     FILE *fp = fopen(path, "wb");
     int i;
     ck_assert_ptr_nonnull(fp);
@@ -672,7 +672,7 @@ static sc_db *reg_anchored(int certs, char serial[SC_PKI_SERIAL_SIZE])
     sc_db *db = t_memdb();
     sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
-    sc_pki_cert_info info;
+    sc_pki_cert_info info = SC_PKI_CERT_INFO_INIT;
     ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
     if (certs) {
         ck_ok(sc_pki_cert_import(&info, db, bureau, centre_cert));
@@ -735,7 +735,7 @@ START_TEST(test_pki_registry_anchor_replaced_with_the_root_key)
     sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_signer *rs = signer(root_key, root_cert), *cs = signer(centre_key, centre_cert);
     sc_signer *rogue = signer(rogue_key, rogue_cert);
-    sc_pki_cert_info a, b;
+    sc_pki_cert_info a = SC_PKI_CERT_INFO_INIT, b = SC_PKI_CERT_INFO_INIT;
     char *pem = NULL;
     ck_assert_int_eq(sc_pki_anchor_set(db, bureau, rogue_cert, NULL), SC_EDENIED);
     ck_assert_int_eq(sc_pki_anchor_set(db, bureau, rogue_cert, rogue), SC_EDENIED);
@@ -767,7 +767,7 @@ START_TEST(test_pki_registry_who_records_certificates)
     sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_actor *centre = t_actor(SC_ACTOR_CITY_CENTRE, NULL);
     sc_actor *district = t_actor(SC_ACTOR_DISTRICT, "110108");
-    sc_pki_cert_info info;
+    sc_pki_cert_info info = SC_PKI_CERT_INFO_INIT;
     ck_assert_int_eq(sc_pki_cert_import(NULL, db, centre, district_cert), SC_EDENIED);
     ck_assert_int_eq(sc_pki_cert_import(NULL, db, district, org_chain), SC_EDENIED);
     ck_assert_int_eq(sc_pki_cert_import(NULL, db, centre, rogue_org_chain), SC_EINVALIDDOC);
@@ -791,7 +791,7 @@ END_TEST
 START_TEST(test_pki_registry_verifies_and_names_the_signer)
 {
     sc_db *db = reg_anchored(1, NULL);
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     char fp[SC_PKI_FINGERPRINT_SIZE], when[SC_PKI_TIME_SIZE];
     char *doc = sign_at(PLAIN_DOC, org_key, org_chain, "2024-06-01T08:00:00Z", NULL);
     ck_ok(sc_xml_registry_verify(&v, db, doc, strlen(doc)));
@@ -818,8 +818,8 @@ START_TEST(test_pki_registry_crl_revokes)
     sc_actor *district = t_actor(SC_ACTOR_DISTRICT, "110108");
     sc_signer *cs = signer(centre_key, centre_cert);
     sc_pki_cert_iter *it = NULL;
-    sc_pki_cert_info info;
-    sc_xml_verification v;
+    sc_pki_cert_info info = SC_PKI_CERT_INFO_INIT;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     const char *serials[1] = { serial };
     char *crl = NULL, *doc = sign_at(PLAIN_DOC, org_key, org_chain, "2024-06-01T08:00:00Z", NULL);
     int revoked = 0, n = 0;
@@ -880,8 +880,8 @@ START_TEST(test_pki_audit_head_under_signature)
     sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_signer *cs = signer(centre_key, centre_cert);
     sc_sign_options o = SC_SIGN_OPTIONS_INIT;
-    sc_pki_verification r;
-    sc_xml_verification v;
+    sc_pki_verification r = SC_PKI_VERIFICATION_INIT;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     char *doc = NULL;
     char *centre_doc = t_edit(PLAIN_DOC, "", "org:" ORG, "city-centre");
 
@@ -945,7 +945,7 @@ static char *export_doc(sc_db *db, int doctype, const char *code, const char *da
 /* The import entry of the newest batch names the signer's certificate. */
 static void audit_names_signer(sc_db *db, const char *signed_doc)
 {
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     char sql[256];
     ck_ok(sc_xml_verify_memory(&v, signed_doc, strlen(signed_doc), root_cert, NULL));
     snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'xml.import' AND "
@@ -1334,7 +1334,7 @@ START_TEST(test_pki_import_key_rotation)
     char *doc, *signed_doc;
     pk_stage(0);
     doc = sign_at(pk.app, org_key2, org_chain2, "2025-03-01T08:00:00Z", NULL);
-    ck_ok(sc_xml_registry_verify(&(sc_xml_verification){ 0 }, pk.dist_db, doc, strlen(doc)));
+    ck_ok(sc_xml_registry_verify(&(sc_xml_verification)SC_XML_VERIFICATION_INIT, pk.dist_db, doc, strlen(doc)));
     free(doc);
     signed_doc = sign_at(pk.app, org_key, org_chain, WHEN, NULL);
     ck_ok(t_import(pk.dist_db, pk.haidian, signed_doc, NULL, pk.rep));
@@ -1399,7 +1399,7 @@ START_TEST(test_pki_import_refuses_revoked)
 {
     sc_signer *cs = signer(centre_key, centre_cert);
     sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
-    sc_pki_cert_info info;
+    sc_pki_cert_info info = SC_PKI_CERT_INFO_INIT;
     const char *serials[1];
     char *crl = NULL, *signed_doc;
     pk_stage(0);

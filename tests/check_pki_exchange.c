@@ -95,7 +95,7 @@ static void refused_memory_signed(sc_db *db, const sc_actor *actor, const char *
                                   const char *sig, const char *why)
 {
     char *before = t_dump(db), *after;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     int rc = sc_xml_import_memory_signed(&r, db, actor, doc, strlen(doc), sig, "batch.xml",
                                          NULL, NULL);
     ck_assert_msg(rc == SC_EINVALIDDOC, "%s: %d %s", why, rc, sc_error_last()->message);
@@ -130,7 +130,7 @@ static void batch_ids(sc_db *db, const char *batch, int64_t ids[3])
 {
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
     sc_application_iter *it = NULL;
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int n = 0;
     snprintf(q.batch_id, sizeof q.batch_id, "%s", batch);
     ck_ok(sc_application_iter_new(&it, db, &q));
@@ -250,7 +250,7 @@ START_TEST(test_pki_exchange_unanchored_checks_integrity)
 {
     sc_db *district = t_clone_db(af.db);
     sc_report *rep = NULL;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     int64_t ids[3], dids[3];
     char *answer = NULL, *signed_doc, *bad, *other;
 
@@ -307,10 +307,10 @@ START_TEST(test_pki_exchange_batch_and_confirmation_round_trip)
 {
     sc_db *district = t_clone_db(af.db);
     sc_report *rep = NULL;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     int64_t ids[3], dids[3];
     char *batch = NULL, *sig, *bad, *answer = NULL, *signed_answer, *again = NULL;
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
 
     ck_ok(sc_report_new(&rep));
     anchor(district);
@@ -397,8 +397,8 @@ START_TEST(test_pki_exchange_countersign_on_publish)
     char num[SC_CERT_NUMBER_SIZE], id[19], *doc = NULL, *issued, *other, *out = NULL, *twice = NULL;
     sc_signer *cs = signer(centre_key, centre_cert), *os = signer(org_key, org_chain);
     sc_sign_options o = SC_SIGN_OPTIONS_INIT;
-    sc_certificate_document d;
-    sc_certificate c;
+    sc_certificate_document d = SC_CERTIFICATE_DOCUMENT_INIT;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     int64_t s;
 
     fx_candidates(1, 1);
@@ -479,7 +479,7 @@ START_TEST(test_pki_exchange_evaluation_result_round_trip)
     sc_report *rep = NULL;
     sc_offerings *scope = NULL;
     sc_export_options eo;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     char *doc = NULL, *signed_doc, *bad;
 
     ck_ok(sc_report_new(&rep));

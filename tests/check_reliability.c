@@ -63,7 +63,7 @@ static int import(const char *doc, sc_import_result *res)
 /* The registry imported DOC once; returns its dump (free it). */
 static char *imported_once(void)
 {
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     ck_ok(import(DOC, &r));
     ck_assert_int_eq(r.already_imported, 0);
     ck_assert_uint_eq(r.records, 5); /* 3 occupations, 2 offerings */
@@ -80,7 +80,7 @@ static void assert_unchanged(const char *before)
 START_TEST(test_rel_same_content_is_noop)
 {
     char *before = imported_once();
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     ck_ok(import(DOC, &r));
     ck_assert_int_eq(r.already_imported, 1);
     ck_assert_uint_eq(r.records, 0);
@@ -93,7 +93,7 @@ END_TEST
 START_TEST(test_rel_same_content_other_layout_is_noop)
 {
     char *before = imported_once();
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     char *doc = t_edit(DOC, "<offering level=\"5\"", "/>", "  />\n\n");
     ck_ok(import(doc, &r));
     ck_assert_int_eq(r.already_imported, 1);
@@ -106,7 +106,7 @@ END_TEST
 START_TEST(test_rel_known_batch_not_well_formed_refused)
 {
     char *before = imported_once();
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     size_t cut = strlen(HEAD ROOT OCC1) + 20;
     ck_assert_int_eq(import_n(DOC, cut, &r), SC_EXML);
     ck_assert_int_eq(r.already_imported, 0);
@@ -119,7 +119,7 @@ END_TEST
 START_TEST(test_rel_known_batch_nul_in_memory_refused)
 {
     char *before = imported_once();
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     size_t n = strlen(DOC);
     char *doc = malloc(n + 1);
     memcpy(doc, DOC, n);
@@ -141,7 +141,7 @@ END_TEST
 START_TEST(test_rel_known_batch_schema_invalid_refused)
 {
     char *before = imported_once();
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     char *doc = t_edit(DOC, "4-04-05-06", "<offering level=\"4\"", "<offering level=\"9\"");
     ck_assert_int_eq(import(doc, &r), SC_EINVALIDDOC);
     ck_assert_int_eq(r.already_imported, 0);
@@ -155,7 +155,7 @@ END_TEST
 START_TEST(test_rel_known_batch_changed_record_is_conflict)
 {
     char *before = imported_once();
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     const sc_error *e;
     char *doc = t_edit(DOC, "4-04-05-06", "测试员", "测试师");
     ck_assert_int_eq(import(doc, &r), SC_EEXISTS);
@@ -173,7 +173,7 @@ END_TEST
 START_TEST(test_rel_known_batch_extra_record_is_conflict)
 {
     char *before = imported_once();
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     static const char more[] = HEAD ROOT OCC1 OCC2 OCC3
         "  <occupation code=\"4-04-05-08\" name=\"第四\" effective=\"2022-01-01\"/>\n" END;
     ck_assert_int_eq(import(more, &r), SC_EEXISTS);
@@ -186,7 +186,7 @@ END_TEST
 START_TEST(test_rel_known_batch_missing_record_is_conflict)
 {
     char *before = imported_once();
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     static const char fewer[] = HEAD ROOT OCC1 OCC2 END;
     ck_assert_int_eq(import(fewer, &r), SC_EEXISTS);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "held 3 records, this document 2"));
@@ -198,7 +198,7 @@ END_TEST
 START_TEST(test_rel_known_batch_changed_root_is_conflict)
 {
     char *before = imported_once();
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     char *doc = t_edit(DOC, "<catalog", "batch=\"rel-1\"", "batch=\"rel-1\" source=\"x\"");
     ck_assert_int_eq(import(doc, &r), SC_EEXISTS);
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "root element differ"));
@@ -225,7 +225,7 @@ START_TEST(test_rel_batch_before_digests_still_noop)
 {
     /* A batch recorded before migration 12 has no digest: its id alone. */
     char *path = t_tmpfile(".db"), *before;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     sc_db_close(db);
     ck_ok(sc_db_open(&db, path, NULL));
     t_development(db); /* DOC is unsigned */
@@ -383,8 +383,8 @@ static int read_only_reads(const char *path)
 {
     sc_db *d = NULL;
     sc_db_options o;
-    sc_audit_result a;
-    sc_verdict v;
+    sc_audit_result a = SC_AUDIT_RESULT_INIT;
+    sc_verdict v = SC_VERDICT_INIT;
     if (sc_db_options_init(&o, SC_DB_OPTIONS_VERSION) != SC_OK)
         return 10;
     o.flags = SC_DB_READONLY;
@@ -478,8 +478,8 @@ static void writer(const char *path, int n)
 static long backup_consistent(const char *copy)
 {
     sc_db *d = NULL;
-    sc_db_check_result c;
-    sc_audit_result a;
+    sc_db_check_result c = SC_DB_CHECK_RESULT_INIT;
+    sc_audit_result a = SC_AUDIT_RESULT_INIT;
     long occ, aud;
     ck_ok(sc_db_open(&d, copy, NULL));
     ck_ok(sc_db_check(&c, d));
@@ -593,7 +593,7 @@ START_TEST(test_rel_check_finds_broken_foreign_key)
 {
     char *path = new_registry_in_dir();
     sc_db *d = NULL;
-    sc_db_check_result c;
+    sc_db_check_result c = SC_DB_CHECK_RESULT_INIT;
     ck_ok(sc_db_open(&d, path, NULL));
     ck_ok(sc_db_check(&c, d));
     ck_assert_int_eq(c.ok, 1);

@@ -69,7 +69,7 @@ static int64_t last_id(sc_db *db, const char *table)
 static void round_trip(const char *doc, sc_db *to, int doctype, const char *table,
                        const char *date, uint64_t records)
 {
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     char *again;
     validates(doc, doctype);
     ck_ok(t_import(to, fx.centre, doc, &r, rep));
@@ -111,8 +111,8 @@ START_TEST(test_results_report_round_trip)
 {
     char *doc = export_doc(fx.db, SC_DOC_RESULTS_REPORT, sess, "2024-03-10");
     char id[19];
-    sc_result res;
-    sc_session s;
+    sc_result res = SC_RESULT_INIT;
+    sc_session s = SC_SESSION_INIT;
     ck_assert_ptr_nonnull(strstr(doc, "components=\"theory practical\""));
     ck_assert_ptr_nonnull(strstr(doc, "value=\"75.25\""));
     round_trip(doc, fresh, SC_DOC_RESULTS_REPORT, "session", "2024-03-10", 3);
@@ -206,8 +206,8 @@ START_TEST(test_findings_round_trip)
 {
     int64_t insp, f1, f2;
     char *doc;
-    sc_credit_score before, after;
-    sc_finding f;
+    sc_credit_score before = SC_CREDIT_SCORE_INIT, after = SC_CREDIT_SCORE_INIT;
+    sc_finding f = SC_FINDING_INIT;
     insp = open_inspection(&f1);
     ck_ok(sc_credit_score_get(&before, fresh, FX_ORG, "2024-05-01"));
     doc = export_doc(fx.db, SC_DOC_FINDINGS, insp, "2024-04-03");

@@ -65,7 +65,7 @@ START_TEST(test_store_file_uses_wal_and_persists)
     char *path = t_tmpfile(".db");
     sc_db *db = NULL;
     sc_actor *city = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_ok(sc_db_open(&db, path, NULL));
     {
         sqlite3_stmt *st;
@@ -274,7 +274,7 @@ START_TEST(test_store_closed_handle_refused)
 {
     sc_db *db = t_notice_db();
     sc_occupation_iter *it = NULL;
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_ok(sc_occupation_iter_new(&it, db, NULL));
     sc_db_close(db);
     ck_assert_int_eq(sc_catalog_check(&v, db, "4-04-05-05", NULL, 5, NULL), SC_EINVAL);

@@ -29,6 +29,7 @@ Suite *sc_render_suite(void);
 Suite *sc_reliability_suite(void);
 Suite *sc_alloc_suite(void);
 Suite *sc_authz_import_suite(void);
+Suite *sc_versions_suite(void);     /* issue 13: versioned structs */
 
 /* Test cases too slow for `make check`; check_main.c runs them as the "slow"
    suite when SC_CHECK_SLOW is set (`make check-slow`). They are always built. */

@@ -53,7 +53,7 @@ static sc_offerings *offs(const char *text)
 static double score_in_list(const char *as_of, const char *code, int *rank)
 {
     sc_credit_iter *it = NULL;
-    sc_credit_score s;
+    sc_credit_score s = SC_CREDIT_SCORE_INIT;
     double found = -1;
     int rc;
     ck_ok(sc_credit_list_iter_new(&it, fx.db,
@@ -73,7 +73,7 @@ static double score_in_list(const char *as_of, const char *code, int *rank)
 
 START_TEST(test_supervision_names)
 {
-    sc_finding_category c;
+    sc_finding_category c = SC_FINDING_CATEGORY_INIT;
     int v;
     size_t i;
     ck_assert_uint_eq(sc_finding_category_count(), 10);
@@ -114,7 +114,7 @@ START_TEST(test_supervision_internal)
 {
     sc_offerings *q = offs("4-02-07-10:4");
     sc_supervision_iter *it = NULL;
-    sc_supervision v;
+    sc_supervision v = SC_SUPERVISION_INIT;
     int64_t s, id = 0;
     ck_ok(sc_staff_add(fx.db, fx.org, FX_ORG, "S01", "督导员", SC_STAFF_SUPERVISOR, q,
                        "2023-06-01"));
@@ -164,8 +164,8 @@ START_TEST(test_supervision_inspections)
     const char *ents[] = { "venue:1", "staff:E01" };
     const char *other[] = { "venue:2" };
     const char *bad[] = { "room:1" };
-    sc_inspection in;
-    sc_finding f;
+    sc_inspection in = SC_INSPECTION_INIT;
+    sc_finding f = SC_FINDING_INIT;
     char ref[SC_ENTITY_REF_SIZE];
     int64_t i1 = 0, i2 = 0, fid = 0;
 
@@ -228,8 +228,8 @@ END_TEST
 
 START_TEST(test_supervision_suspension)
 {
-    sc_verdict v;
-    sc_sanction s;
+    sc_verdict v = SC_VERDICT_INIT;
+    sc_sanction s = SC_SANCTION_INIT;
     int64_t in = 0, fid = 0, sid = 0, w = 0;
     ck_ok(sc_inspection_open(&in, fx.db, fx.haidian, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-01",
                              NULL));
@@ -287,8 +287,8 @@ END_TEST
 
 START_TEST(test_supervision_credit_model)
 {
-    sc_credit_model m;
-    sc_credit_score s;
+    sc_credit_model m = SC_CREDIT_MODEL_INIT;
+    sc_credit_score s = SC_CREDIT_SCORE_INIT;
     sc_credit_iter *it = NULL;
     double w;
     int64_t in = 0, in2 = 0, fid = 0;
@@ -394,7 +394,7 @@ static void oos_crafted(void)
 static void oos_scanned(void)
 {
     sc_finding_iter *it = NULL;
-    sc_finding f;
+    sc_finding f = SC_FINDING_INIT;
     size_t nf = 0, nbad = 0;
     int64_t in = 0;
     oos_crafted();
@@ -423,7 +423,7 @@ static void oos_exited(void)
 /* The crafted certificate verifies; FX_ORG leads the list before the scan. */
 START_TEST(test_supervision_oos_crafted)
 {
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     int rank = 0;
     oos_crafted();
     ck_ok(sc_certificate_verify(&v, fx.db, CRAFT1, "冒名甲", NULL));
@@ -438,7 +438,7 @@ END_TEST
 START_TEST(test_supervision_oos_scan)
 {
     sc_finding_iter *it = NULL;
-    sc_finding f, v2;
+    sc_finding f = SC_FINDING_INIT, v2 = SC_FINDING_INIT;
     size_t nf = 0, nbad = 0;
     int64_t in = 0;
     int k;
@@ -482,7 +482,7 @@ END_TEST
 /* Sanction → exit: only the city may; the district's refusal changes nothing. */
 START_TEST(test_supervision_oos_exit)
 {
-    sc_verdict vd;
+    sc_verdict vd = SC_VERDICT_INIT;
     size_t revoked = 0;
     int64_t sid = 0;
     oos_scanned();
@@ -506,8 +506,8 @@ END_TEST
 /* Public verification: the good certificates stay valid, the crafted are revoked. */
 START_TEST(test_supervision_oos_verification)
 {
-    sc_verification v;
-    sc_certificate c;
+    sc_verification v = SC_VERIFICATION_INIT;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     int k;
     oos_exited();
     for (k = 0; k < 2; k++) {
@@ -528,7 +528,7 @@ END_TEST
 START_TEST(test_supervision_oos_credit_history)
 {
     sc_credit_iter *it = NULL;
-    sc_credit_score s;
+    sc_credit_score s = SC_CREDIT_SCORE_INIT;
     double after;
     int rank = 0;
     oos_exited();
@@ -571,7 +571,7 @@ END_TEST
 /* Every decision is on the audit trail, which is intact. */
 START_TEST(test_supervision_oos_audit)
 {
-    sc_audit_result ar;
+    sc_audit_result ar = SC_AUDIT_RESULT_INIT;
     oos_exited();
     ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = 'sanction.exit'"), 1);
     ck_assert_int_eq(rows("SELECT count(*) FROM audit WHERE action = 'org.exit'"), 1);
@@ -588,7 +588,7 @@ START_TEST(test_supervision_report)
 {
     char good[2][SC_CERT_NUMBER_SIZE];
     sc_period_report *r = NULL;
-    sc_report_row row;
+    sc_report_row row = SC_REPORT_ROW_INIT;
     int64_t in = 0, fid = 0;
     certify(1, 2, "2024-03-01", good);
     ck_ok(sc_inspection_open(&in, fx.db, fx.haidian, FX_ORG, SC_INSPECT_ORG, NULL, "2024-05-01",
@@ -681,9 +681,9 @@ START_TEST(test_supervision_list_queries)
     sc_inspection_iter *ii = NULL;
     sc_finding_iter *fi = NULL;
     sc_sanction_iter *si = NULL;
-    sc_inspection ins;
-    sc_finding f;
-    sc_sanction sa;
+    sc_inspection ins = SC_INSPECTION_INIT;
+    sc_finding f = SC_FINDING_INIT;
+    sc_sanction sa = SC_SANCTION_INIT;
     alloc_setup();
     ck_ok(sc_inspection_iter_new(&ii, fx.db, NULL));
     ck_ok(sc_inspection_iter_next(&ins, ii));

@@ -256,7 +256,7 @@ START_TEST(test_xml_import_all_or_nothing)
              "<occupation code=\"4-04-05-07\" name=\"c\" effective=\"2022-01-01\">"
              "<alias code=\"4-04-05-05\"/></occupation>\n"
              "</catalog>\n";
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     ck_assert_int_eq(import(doc, &res), SC_EINVALIDDOC);
     ck_assert_int_eq(sc_error_last()->line, 5);
     ck_assert_str_eq(sc_error_last()->field, "catalog/occupation[3]/alias[1]/@code");
@@ -309,7 +309,7 @@ END_TEST
 START_TEST(test_xml_import_file_and_batch_twice)
 {
     char *path = t_data_path("../../data/catalog-2022-8.xml");
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     ck_ok(sc_xml_import_file(&res, db, city, path, NULL, rep));
     ck_assert_int_eq(res.doctype, SC_DOC_CATALOG);
     ck_assert_int_eq(res.already_imported, 0);
@@ -331,7 +331,7 @@ START_TEST(test_xml_withdrawal_document)
                            "date=\"2025-03-01\"/>\n"
                            "<withdrawal code=\"4-13-05-03\" date=\"2025-03-01\"/>\n"
                            "</catalog>\n";
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     ck_ok(sc_catalog_load_notice(db, city));
     ck_ok(import(doc, NULL));
     ck_ok(sc_catalog_check(&v, db, "4-01-02-07", "平台管理员", 1, "2025-03-01"));
@@ -357,7 +357,7 @@ START_TEST(test_xml_export_roundtrip)
     char *xml = NULL, *xml2 = NULL;
     size_t len = 0, len2 = 0;
     sc_db *db2 = t_memdb();
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     sc_import_options o = SC_IMPORT_OPTIONS_INIT;
     int calls = 0;
     ck_ok(sc_catalog_load_notice(db, city));
@@ -537,7 +537,7 @@ START_TEST(test_xml_import_bad_level_once)
              "    <offering level=\"7\"/>\n"
              "  </occupation>\n"
              "</catalog>\n";
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     ck_assert_int_eq(import(doc, &res), SC_EINVALIDDOC);
     ck_assert_uint_eq(sc_report_error_count(rep), 1);
     diag_at(0, 4, "catalog/occupation[1]/offering[1]/@level", "7");
@@ -556,7 +556,7 @@ START_TEST(test_xml_import_level_not_offered_once)
     char *doc = vbatch(APP(GOOD_ID, "4-02-07-10", "", "7", "2024-03-05")
                        APP(GOOD_ID, "4-14-01-04", "", "9", "2024-03-05"));
     char *before = t_dump(af.db), *after;
-    sc_import_result res;
+    sc_import_result res = SC_IMPORT_RESULT_INIT;
     sc_report_clear(rep);
     ck_assert_int_eq(sc_xml_import_memory(&res, af.db, af.haidian, doc, strlen(doc), "b.xml",
                                           NULL, rep),

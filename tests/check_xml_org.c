@@ -88,7 +88,7 @@ static void round_trip(sc_db *from, sc_db *to, const sc_actor *actor, int doctyp
 {
     char *a = export_doc(from, doctype, code, date), *b, *before;
     long audit0 = t_count(to, "SELECT count(*) FROM audit");
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     validates(a, doctype);
     ck_ok(t_import(to, actor, a, &r, rep));
     ck_assert_int_eq(r.doctype, doctype);
@@ -158,9 +158,9 @@ static void city_files(sc_db *db, const char *code)
 
 START_TEST(test_xml_org_application_round_trip)
 {
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     sc_filing_step_iter *it = NULL;
-    sc_filing_step st;
+    sc_filing_step st = SC_FILING_STEP_INIT;
     apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
     round_trip(org_db, dist_db, haidian, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02", 1);
     /* The district holds the organization and its application as if made there. */
@@ -417,7 +417,7 @@ START_TEST(test_xml_org_application_legacy_code)
     const char *legacy = "91350100M0001TGQXM";
     char *doc, *strict;
     sc_actor *a = t_actor(SC_ACTOR_ORGANIZATION, legacy);
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     ck_ok(sc_org_register(org_db, a, legacy, "北京老字号评价中心", SC_ORG_ENTERPRISE, "110108",
                           "2023-01-05", SC_CREDIT_CODE_ALLOW_LEGACY));
     apply(org_db, legacy, a, "4-02-07-10:5", "2023-02-01", 0);
@@ -441,7 +441,7 @@ END_TEST
 START_TEST(test_xml_org_recommendation_round_trip)
 {
     char *doc;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     apply(org_db, ORG, org, "4-02-07-10:5,4,3", "2023-02-01", 0);
     doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
     ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
@@ -460,7 +460,7 @@ END_TEST
 START_TEST(test_xml_org_recommendation_refused)
 {
     char *doc;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     apply(org_db, ORG, org, "4-02-07-10:5", "2023-02-01", 0);
     doc = export_doc(org_db, SC_DOC_ORG_APPLICATION, ORG, "2023-02-02");
     ck_ok(t_import(dist_db, haidian, doc, NULL, rep));
@@ -507,8 +507,8 @@ END_TEST
 
 START_TEST(test_xml_org_evaluation_result_round_trip)
 {
-    sc_verdict v;
-    sc_org o;
+    sc_verdict v = SC_VERDICT_INIT;
+    sc_org o = SC_ORG_INIT;
     char *doc;
     to_city();
     city_files(city_db, ORG);
@@ -549,7 +549,7 @@ END_TEST
 START_TEST(test_xml_org_evaluation_result_steps)
 {
     char *doc;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     to_city();
     ck_ok(sc_org_evaluate(city_db, centre, ORG, NULL, SC_EVAL_ALL, "2023-03-01", NULL));
     /* evaluated, then noticed, then filed: each a step further at the organization */
@@ -640,8 +640,8 @@ START_TEST(test_xml_org_directory_round_trip)
 {
     sc_db *vendor = t_notice_db();
     sc_org_iter *it = NULL;
-    sc_org o;
-    sc_verdict v;
+    sc_org o = SC_ORG_INIT;
+    sc_verdict v = SC_VERDICT_INIT;
     two_filed();
     /* the second organization adds to its scope */
     {
@@ -680,9 +680,9 @@ END_TEST
 START_TEST(test_xml_org_directory_exit)
 {
     sc_db *vendor = t_notice_db();
-    sc_import_result r;
-    sc_verdict v;
-    sc_org o;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
+    sc_verdict v = SC_VERDICT_INIT;
+    sc_org o = SC_ORG_INIT;
     char *doc;
     two_filed();
     round_trip(city_db, vendor, org, SC_DOC_DIRECTORY, NULL, "2023-08-01", 2);
@@ -859,7 +859,7 @@ START_TEST(test_xml_org_directory_refusals)
     {
         sc_actor *pub = t_actor(SC_ACTOR_PUBLIC, NULL);
         sc_actor *cand = t_actor(SC_ACTOR_CANDIDATE, "11010519491231002X");
-        sc_import_result r;
+        sc_import_result r = SC_IMPORT_RESULT_INIT;
         t_refused_import(dist_db, pub, doc, SC_EDENIED, 0, NULL, rep);
         t_refused_import(dist_db, cand, doc, SC_EDENIED, 0, NULL, rep);
         ck_ok(t_import(dist_db, centre, doc, &r, rep));
@@ -1032,7 +1032,7 @@ START_TEST(test_xml_org_issuer_directory_only_from_the_city)
     }
     /* the competitor is still in force in both copies */
     {
-        sc_verdict v;
+        sc_verdict v = SC_VERDICT_INIT;
         ck_ok(sc_org_may_certify(&v, vendor, ORG2, "4-04-05-05", "数据标注员", 4, "2023-09-01",
                                  NULL, SC_PATH_NORMAL));
         ck_assert_msg(v.ok, "%s", v.message);

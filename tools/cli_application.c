@@ -56,7 +56,7 @@ static json_t *offerings_json(const sc_offerings *s)
     json_t *arr = json_array();
     size_t i, n = sc_offerings_count(s);
     for (i = 0; arr != NULL && i < n; i++) {
-        sc_offering_item it;
+        sc_offering_item it = SC_OFFERING_ITEM_INIT;
         json_t *o = json_object();
         if (sc_offerings_get(&it, s, i) != SC_OK || o == NULL
             || cli_json_set(o, "occupation", json_string(it.occupation))
@@ -74,8 +74,8 @@ static json_t *offerings_json(const sc_offerings *s)
 static void print_offerings(const sc_offerings *s)
 {
     size_t i, n = sc_offerings_count(s);
-    sc_offering_item prev, it;
-    memset(&prev, 0, sizeof prev);
+    sc_offering_item prev = SC_OFFERING_ITEM_INIT, it = SC_OFFERING_ITEM_INIT;
+    prev = (sc_offering_item)SC_OFFERING_ITEM_INIT;
     for (i = 0; i < n; i++) {
         if (sc_offerings_get(&it, s, i) != SC_OK)
             continue;
@@ -178,7 +178,7 @@ static void print_application(const sc_application *a)
 /* Print (or emit as JSON) application `id` after a change, with `what`. */
 static int report_application(cli_ctx *ctx, int64_t id, const char *what)
 {
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int rc = sc_application_get(&a, ctx->db, id);
     if (rc != SC_OK)
         return cli_fail(rc, NULL);
@@ -219,7 +219,7 @@ static int copy_opt(const cli_ctx *ctx, const char *name, char *dst, size_t cap)
 
 static int show_announcement(cli_ctx *ctx, int64_t id, const char *date, const char *what)
 {
-    sc_announcement a;
+    sc_announcement a = SC_ANNOUNCEMENT_INIT;
     sc_offerings *s = NULL;
     int rc;
     char m[64];
@@ -255,13 +255,13 @@ static int show_announcement(cli_ctx *ctx, int64_t id, const char *date, const c
 
 static int cmd_announce_publish(cli_ctx *ctx)
 {
-    sc_announcement a;
+    sc_announcement a = SC_ANNOUNCEMENT_INIT;
     sc_offerings *s = NULL;
     const char *methods = cli_opt(ctx, "methods");
     int64_t id = 0;
     int i, rc, status;
 
-    memset(&a, 0, sizeof a);
+    a = (sc_announcement)SC_ANNOUNCEMENT_INIT;
     if ((status = copy_opt(ctx, "code", a.code, sizeof a.code)) != CLI_EXIT_OK ||
         (status = copy_opt(ctx, "title", a.title, sizeof a.title)) != CLI_EXIT_OK ||
         (status = copy_opt(ctx, "opens", a.opens, sizeof a.opens)) != CLI_EXIT_OK ||
@@ -297,7 +297,7 @@ static const cli_option announce_list_options[] = {
 static int cmd_announce_list(cli_ctx *ctx)
 {
     sc_announcement_iter *it = NULL;
-    sc_announcement a;
+    sc_announcement a = SC_ANNOUNCEMENT_INIT;
     json_t *arr = NULL;
     int rc, n = 0;
 
@@ -394,7 +394,7 @@ int cli_cmd_apply(cli_ctx *ctx)
 {
     const char *path_text = cli_opt(ctx, "path"), *record = cli_opt(ctx, "record");
     sc_offerings *s = NULL;
-    sc_offering_item item;
+    sc_offering_item item = SC_OFFERING_ITEM_INIT;
     sc_candidate *c = NULL;
     int64_t ann, id = 0;
     int path = SC_PATH_NORMAL, rc, status;
@@ -419,7 +419,7 @@ int cli_cmd_apply(cli_ctx *ctx)
         return cli_fail(rc, NULL);
     if (sc_actor_kind_of(ctx->actor) == SC_ACTOR_ORGANIZATION) {
         /* The organization applies for the candidate, handing in the record. */
-        sc_resident_id r;
+        sc_resident_id r = SC_RESIDENT_ID_INIT;
         if ((rc = sc_resident_id_parse(&r, ctx->args[1])) != SC_OK)
             return cli_fail(rc, NULL);
         if (record != NULL) {
@@ -517,7 +517,7 @@ static int collect_ids(cli_ctx *ctx, const char *all_flag, int state, id_list *l
     if (cli_opt(ctx, all_flag) != NULL) {
         sc_application_query q = SC_APPLICATION_QUERY_INIT;
         sc_application_iter *it = NULL;
-        sc_application a;
+        sc_application a = SC_APPLICATION_INIT;
         int rc;
         if (org == NULL)
             return cli_usage_error(ctx, "--%s needs --org CODE", all_flag);
@@ -563,7 +563,7 @@ static int cmd_verify(cli_ctx *ctx)
     }
     if (l.n == 1 && ctx->nargs == 1) {
         /* One application: the eligibility decision it records. */
-        sc_application a;
+        sc_application a = SC_APPLICATION_INIT;
         int eligible = 0;
         rc = sc_application_verify(&eligible, ctx->db, ctx->actor, l.v[0], cli_opt(ctx, "date"));
         if (rc == SC_OK)
@@ -708,7 +708,7 @@ static int cmd_list(cli_ctx *ctx)
 {
     sc_application_query q = SC_APPLICATION_QUERY_INIT;
     sc_application_iter *it = NULL;
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     json_t *arr = NULL;
     int rc, status, n = 0;
 
@@ -756,7 +756,7 @@ static int cmd_list(cli_ctx *ctx)
 
 static int cmd_show(cli_ctx *ctx)
 {
-    sc_application a;
+    sc_application a = SC_APPLICATION_INIT;
     int64_t id;
     int rc, status;
     if ((status = parse_id(ctx, ctx->args[0], &id)) != CLI_EXIT_OK)

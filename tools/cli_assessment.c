@@ -230,7 +230,7 @@ static int cmd_create(cli_ctx *ctx)
     int level = 0, path = SC_PATH_NORMAL, rc, status;
     int64_t venue = 0, id = 0;
     long rooms = 1;
-    sc_session s;
+    sc_session s = SC_SESSION_INIT;
 
     if (level_text == NULL || venue_text == NULL)
         return cli_usage_error(ctx, "--level and --venue are required");
@@ -307,7 +307,7 @@ static int cmd_enrol(cli_ctx *ctx)
 static int cmd_check(cli_ctx *ctx)
 {
     int64_t id = 0;
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     int rc, status;
 
     if ((status = parse_id(ctx, ctx->args[0], "session", &id)) != CLI_EXIT_OK)
@@ -353,11 +353,11 @@ static int cmd_confirm(cli_ctx *ctx)
 static int cmd_show(cli_ctx *ctx)
 {
     int64_t id = 0;
-    sc_session s;
+    sc_session s = SC_SESSION_INIT;
     sc_session_staff_iter *it = NULL;
     sc_enrolment_iter *eit = NULL;
-    sc_session_staff st;
-    sc_enrolment e;
+    sc_session_staff st = SC_SESSION_STAFF_INIT;
+    sc_enrolment e = SC_ENROLMENT_INIT;
     json_t *root = NULL, *staff = NULL, *cands = NULL;
     int rc, status, bad = 0;
 
@@ -449,7 +449,7 @@ static int cmd_list(cli_ctx *ctx)
 {
     sc_session_query q = SC_SESSION_QUERY_INIT;
     sc_session_iter *it = NULL;
-    sc_session s;
+    sc_session s = SC_SESSION_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
 
@@ -789,9 +789,9 @@ static const cli_option assemble_options[] = {
 
 static int print_paper(cli_ctx *ctx, int64_t id)
 {
-    sc_paper p;
+    sc_paper p = SC_PAPER_INIT;
     sc_paper_item_iter *it = NULL;
-    sc_paper_item item;
+    sc_paper_item item = SC_PAPER_ITEM_INIT;
     json_t *root = NULL, *items = NULL;
     int rc, bad = 0;
 
@@ -821,14 +821,14 @@ static int print_paper(cli_ctx *ctx, int64_t id)
             json_t *o = json_object();
             bad = bad || o == NULL || cli_json_set(o, "seq", json_integer(item.seq))
                   || cli_json_set(o, "code", json_string(item.code))
-                  || cli_json_set(o, "version", json_integer(item.version))
+                  || cli_json_set(o, "version", json_integer(item.item_version))
                   || cli_json_set(o, "type", cli_json_str(sc_item_type_name(item.type)))
                   || cli_json_set(o, "area", json_string(item.area))
                   || cli_json_set(o, "difficulty", json_integer(item.difficulty))
                   || cli_json_set(o, "points", json_real(item.points))
                   || cli_json_append(items, o);
         } else {
-            printf("  %3d  %-20s v%-3d %-10s %-12s d%d  %g\n", item.seq, item.code, item.version,
+            printf("  %3d  %-20s v%-3d %-10s %-12s d%d  %g\n", item.seq, item.code, item.item_version,
                    sc_item_type_name(item.type), item.area, item.difficulty, item.points);
         }
     }
@@ -990,7 +990,7 @@ static int cmd_record(cli_ctx *ctx)
 {
     double t, p, r;
     int64_t id = 0;
-    sc_result res;
+    sc_result res = SC_RESULT_INIT;
     int rc, status;
     if ((status = parse_id(ctx, ctx->args[0], "session", &id)) != CLI_EXIT_OK ||
         (status = parse_score(ctx, cli_opt(ctx, "theory"), "--theory", &t)) != CLI_EXIT_OK ||
@@ -1010,7 +1010,7 @@ static int cmd_record(cli_ctx *ctx)
 static int cmd_result_list(cli_ctx *ctx)
 {
     sc_result_iter *it = NULL;
-    sc_result r;
+    sc_result r = SC_RESULT_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int64_t id = 0;
     int rc, status;

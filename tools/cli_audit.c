@@ -15,7 +15,7 @@ static const cli_option verify_options[] = {
 /* audit verify --against FILE: the head signed into an export is still there. */
 static int verify_against(cli_ctx *ctx, const char *path)
 {
-    sc_pki_verification v;
+    sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
     FILE *fp = fopen(path, "rb");
     char *doc = NULL;
     long n;
@@ -49,7 +49,7 @@ static int verify_against(cli_ctx *ctx, const char *path)
 
 static int cmd_verify(cli_ctx *ctx)
 {
-    sc_audit_result r;
+    sc_audit_result r = SC_AUDIT_RESULT_INIT;
     int rc;
 
     if (cli_opt(ctx, "against") != NULL)
@@ -94,7 +94,7 @@ static const cli_option list_options[] = {
 static int cmd_list(cli_ctx *ctx)
 {
     sc_audit_iter *it = NULL;
-    sc_audit_entry e;
+    sc_audit_entry e = SC_AUDIT_ENTRY_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc, hashes = cli_opt(ctx, "hashes") != NULL;
 

@@ -240,12 +240,12 @@ int cli_cmd_init(cli_ctx *ctx)
 {
     const char *file = cli_opt(ctx, "catalog");
     int schema = sc_db_schema_version(ctx->db);
-    sc_import_result result;
+    sc_import_result result = SC_IMPORT_RESULT_INIT;
     sc_report *report = NULL;
     long before = 0, after = 0;
     int already, rc, status;
 
-    memset(&result, 0, sizeof result);
+    result = (sc_import_result)SC_IMPORT_RESULT_INIT;
     if (cli_opt(ctx, "trust-anchor") != NULL &&
         (status = cli_init_trust_anchor(ctx, cli_opt(ctx, "trust-anchor"))) != CLI_EXIT_OK)
         return status;
@@ -466,7 +466,7 @@ static int cmd_check(cli_ctx *ctx)
     const char *level_text = cli_opt(ctx, "level");
     const char *date = cli_opt(ctx, "date");
     char today[16];
-    sc_verdict verdict;
+    sc_verdict verdict = SC_VERDICT_INIT;
     int level = 0, rc;
 
     if (level_text == NULL)
@@ -484,7 +484,7 @@ static int cmd_check(cli_ctx *ctx)
         if (tmv != NULL && strftime(today, sizeof today, "%Y-%m-%d", tmv) == 10)
             date = today;
     }
-    memset(&verdict, 0, sizeof verdict);
+    verdict = (sc_verdict)SC_VERDICT_INIT;
     rc = sc_catalog_check(&verdict, ctx->db, code, work_type, level, date);
     if (rc != SC_OK)
         return cli_fail(rc, NULL);

@@ -108,7 +108,7 @@ static void print_cert_detail(const sc_certificate *c)
 /* After a change: the certificate as it now is. */
 static int show_number(cli_ctx *ctx, const char *number, const char *what)
 {
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     int rc = sc_certificate_get(&c, ctx->db, number);
     if (rc != SC_OK)
         return cli_fail(rc, NULL);
@@ -161,7 +161,7 @@ static int cmd_publish(cli_ctx *ctx)
     int rc, status;
     /* Issue 12: with the centre's key, the organization's signed document comes out
      * countersigned; made first, written only once the publication succeeded. */
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     if ((cli_opt(ctx, "key") || cli_opt(ctx, "signed")) &&
         (status = cli_countersign(ctx, ctx->args[0], &doc, &len)) != CLI_EXIT_OK)
         return status;
@@ -271,7 +271,7 @@ static const cli_option verify_options[] = {
 
 static int cmd_verify(cli_ctx *ctx)
 {
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     int rc, status;
     if (cli_opt(ctx, "name") == NULL)
         return cli_usage_error(ctx, "--name is required");
@@ -342,7 +342,7 @@ static int cmd_list(cli_ctx *ctx)
 {
     sc_certificate_query q = SC_CERTIFICATE_QUERY_INIT;
     sc_certificate_iter *it = NULL;
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     size_t shown = 0;
     int rc;
@@ -473,7 +473,7 @@ static int cmd_stats(cli_ctx *ctx)
 {
     sc_cert_stats_query q = SC_CERT_STATS_QUERY_INIT;
     sc_cert_stats_iter *it = NULL;
-    sc_cert_stats_row r;
+    sc_cert_stats_row r = SC_CERT_STATS_ROW_INIT;
     unsigned int flags = 0;
     json_t *arr = NULL;
     int rc, status;

@@ -743,11 +743,11 @@ done:
 static int cmd_rules_import(cli_ctx *ctx)
 {
     const char *path = ctx->args[0];
-    sc_import_result result;
+    sc_import_result result = SC_IMPORT_RESULT_INIT;
     sc_report *report = NULL;
     int doctype = SC_DOC_UNKNOWN, rc, status;
 
-    memset(&result, 0, sizeof result);
+    result = (sc_import_result)SC_IMPORT_RESULT_INIT;
     if ((rc = sc_report_new(&report)) != SC_OK)
         return cli_fail(rc, NULL);
     /* Refuse other document types before touching the registry. */
@@ -792,10 +792,10 @@ static int cmd_rules_import(cli_ctx *ctx)
 
 static int cmd_rules_load_defaults(cli_ctx *ctx)
 {
-    sc_import_result result;
+    sc_import_result result = SC_IMPORT_RESULT_INIT;
     int rc;
 
-    memset(&result, 0, sizeof result);
+    result = (sc_import_result)SC_IMPORT_RESULT_INIT;
     if ((rc = sc_eligibility_load_defaults(&result, ctx->db, ctx->actor)) != SC_OK)
         return cli_fail(rc, "loading the built-in eligibility rules");
     if (ctx->json) {

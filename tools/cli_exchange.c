@@ -51,11 +51,11 @@ int cli_import_file(cli_ctx *ctx, const char *path)
 {
     sc_import_options opts;
     progress_state prog;
-    sc_import_result result;
+    sc_import_result result = SC_IMPORT_RESULT_INIT;
     sc_report *report = NULL;
     int rc, status;
 
-    memset(&result, 0, sizeof result);
+    result = (sc_import_result)SC_IMPORT_RESULT_INIT;
     memset(&prog, 0, sizeof prog);
     if ((rc = sc_import_options_init(&opts, SC_IMPORT_OPTIONS_VERSION)) != SC_OK ||
         (rc = sc_report_new(&report)) != SC_OK)

@@ -348,7 +348,7 @@ static json_t *info_json(const sc_pki_cert_info *i)
 
 static int cmd_import(cli_ctx *ctx)
 {
-    sc_pki_cert_info info;
+    sc_pki_cert_info info = SC_PKI_CERT_INFO_INIT;
     char *pem;
     int rc;
     if (!(pem = slurp(ctx->args[0], NULL)))
@@ -388,7 +388,7 @@ static const cli_option list_options[] = {
 static int cmd_list(cli_ctx *ctx)
 {
     sc_pki_cert_iter *it = NULL;
-    sc_pki_cert_info i;
+    sc_pki_cert_info i = SC_PKI_CERT_INFO_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if ((rc = sc_pki_cert_iter_new(&it, ctx->db, cli_opt(ctx, "party"))) != SC_OK) {
@@ -617,7 +617,7 @@ const cli_option cli_verify_signature_options[] = {
 
 static int verify_detached(cli_ctx *ctx, const char *root, const char *crl, sc_db *db)
 {
-    sc_pki_verification v;
+    sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
     char *sig = slurp(cli_opt(ctx, "p7s"), NULL), *anchor = NULL, *crls = NULL;
     char when[SC_PKI_TIME_SIZE];
     int rc;
@@ -691,7 +691,7 @@ static int print_verification(cli_ctx *ctx, int rc, const sc_xml_verification *v
 int cli_cmd_verify_signature(cli_ctx *ctx)
 {
     const char *rp = cli_opt(ctx, "root"), *cp = cli_opt(ctx, "crl");
-    sc_xml_verification v;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     sc_db *db = NULL;
     char *doc, *root = NULL, *crl = NULL;
     size_t len = 0;
@@ -742,8 +742,8 @@ const cli_option cli_verify_file_options[] = {
 int cli_cmd_cert_verify_file(cli_ctx *ctx)
 {
     const char *rp = cli_opt(ctx, "root"), *cp = cli_opt(ctx, "crl");
-    sc_certificate_document d;
-    sc_xml_verification v;
+    sc_certificate_document d = SC_CERTIFICATE_DOCUMENT_INIT;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     char *doc, *root = NULL, *crl = NULL;
     size_t len = 0;
     int rc;

@@ -43,8 +43,8 @@ int cli_cmd_backup(cli_ctx *ctx)
 
 int cli_cmd_check(cli_ctx *ctx)
 {
-    sc_db_check_result c;
-    sc_audit_result a;
+    sc_db_check_result c = SC_DB_CHECK_RESULT_INIT;
+    sc_audit_result a = SC_AUDIT_RESULT_INIT;
     int rc, ok;
 
     if ((rc = sc_db_check(&c, ctx->db)) != SC_OK)

@@ -30,7 +30,7 @@ static json_t *offerings_json(const sc_offerings *s)
     size_t i, n = sc_offerings_count(s);
 
     for (i = 0; arr != NULL && i < n; i++) {
-        sc_offering_item it;
+        sc_offering_item it = SC_OFFERING_ITEM_INIT;
         json_t *o = json_object();
 
         if (sc_offerings_get(&it, s, i) != SC_OK || o == NULL
@@ -51,9 +51,9 @@ static json_t *offerings_json(const sc_offerings *s)
 static void print_offerings(const sc_offerings *s)
 {
     size_t i, n = sc_offerings_count(s);
-    sc_offering_item prev, it;
+    sc_offering_item prev = SC_OFFERING_ITEM_INIT, it = SC_OFFERING_ITEM_INIT;
 
-    memset(&prev, 0, sizeof prev);
+    prev = (sc_offering_item)SC_OFFERING_ITEM_INIT;
     if (n == 0)
         fputs("-", stdout);
     for (i = 0; i < n; i++) {
@@ -167,7 +167,7 @@ static int offerings_from_args(cli_ctx *ctx, int first, sc_offerings **out)
 /* After a change: the organization's standing on the step's date. */
 static int report_org(cli_ctx *ctx, const char *code, const char *date, const char *what)
 {
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     int rc = sc_org_get(&o, ctx->db, code, date);
 
     if (rc != SC_OK)
@@ -218,7 +218,7 @@ static int cmd_register(cli_ctx *ctx)
     const char *kind_text = cli_opt(ctx, "kind");
     const char *district = cli_opt(ctx, "district");
     unsigned int flags = 0;
-    sc_credit_code_result cc;
+    sc_credit_code_result cc = SC_CREDIT_CODE_RESULT_INIT;
     int kind = 0, rc;
 
     if (name == NULL || kind_text == NULL || district == NULL)
@@ -357,10 +357,10 @@ static int cmd_notice(cli_ctx *ctx)
 static int last_filed(cli_ctx *ctx, const char *code, sc_filing *out)
 {
     sc_filing_iter *it = NULL;
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     int rc, found = 0;
 
-    memset(out, 0, sizeof *out);
+    *out = (sc_filing)SC_FILING_INIT;
     if ((rc = sc_filing_iter_new(&it, ctx->db, code)) != SC_OK)
         return rc;
     while ((rc = sc_filing_iter_next(&f, it)) == SC_OK) {
@@ -377,7 +377,7 @@ static int last_filed(cli_ctx *ctx, const char *code, sc_filing *out)
 
 static int cmd_file(cli_ctx *ctx)
 {
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     int rc = sc_org_file(ctx->db, ctx->actor, ctx->args[0], cli_opt(ctx, "date"));
 
     if (rc != SC_OK)
@@ -436,10 +436,10 @@ static const cli_option on_date_options[] = {
 static int cmd_show(cli_ctx *ctx)
 {
     const char *date = cli_opt(ctx, "date");
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     sc_offerings *scope = NULL;
     sc_filing_iter *it = NULL;
-    sc_filing f;
+    sc_filing f = SC_FILING_INIT;
     json_t *root = NULL, *filings = NULL;
     int rc;
 
@@ -491,7 +491,7 @@ static int cmd_show(cli_ctx *ctx)
     }
     while ((rc = sc_filing_iter_next(&f, it)) == SC_OK) {
         sc_filing_step_iter *steps = NULL;
-        sc_filing_step st;
+        sc_filing_step st = SC_FILING_STEP_INIT;
         json_t *fj = ctx->json ? filing_json(&f) : NULL;
         json_t *sj = ctx->json ? json_array() : NULL;
 
@@ -560,7 +560,7 @@ static int cmd_show(cli_ctx *ctx)
 static int list_orgs(cli_ctx *ctx, sc_org_iter *it, const char *date, int with_scope)
 {
     json_t *arr = ctx->json ? json_array() : NULL;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     int rc, status = CLI_EXIT_OK, n = 0;
 
     if (ctx->json && arr == NULL) {
@@ -658,7 +658,7 @@ static int cmd_may_certify(cli_ctx *ctx)
 {
     const char *level_text = cli_opt(ctx, "level");
     const char *path_text = cli_opt(ctx, "path");
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     int level = 0, path = SC_PATH_NORMAL, rc;
 
     if (level_text == NULL)
@@ -777,7 +777,7 @@ static const cli_option staff_list_options[] = {
 static int cmd_staff_list(cli_ctx *ctx)
 {
     sc_staff_iter *it = NULL;
-    sc_staff m;
+    sc_staff m = SC_STAFF_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc, status = CLI_EXIT_OK;
 
@@ -868,7 +868,7 @@ static int path_opt(cli_ctx *ctx, int *path)
 
 static int print_rules(cli_ctx *ctx, const char *code, int path)
 {
-    sc_special_rules r;
+    sc_special_rules r = SC_SPECIAL_RULES_INIT;
     int rc = sc_org_rules_get(&r, ctx->db, code, path);
 
     if (rc != SC_OK)
@@ -953,7 +953,7 @@ static const cli_option credit_options[] = {
 static int cmd_credit_code(cli_ctx *ctx)
 {
     unsigned int flags = 0;
-    sc_credit_code_result r;
+    sc_credit_code_result r = SC_CREDIT_CODE_RESULT_INIT;
     int rc;
 
     if (cli_opt(ctx, "allow-legacy") != NULL)
@@ -986,7 +986,7 @@ static int cmd_credit_code(cli_ctx *ctx)
 static int cmd_districts(cli_ctx *ctx)
 {
     sc_district_iter *it = NULL;
-    sc_district d;
+    sc_district d = SC_DISTRICT_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
 

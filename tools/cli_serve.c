@@ -651,7 +651,7 @@ static enum MHD_Result api_verify(server *srv, struct MHD_Connection *c, request
     const char *number = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "number");
     const char *name = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "name");
     const char *id = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "id");
-    sc_verification v;
+    sc_verification v = SC_VERIFICATION_INIT;
     int rc;
     if (number == NULL || number[0] == '\0')
         return send_error(c, rq, MHD_HTTP_BAD_REQUEST, "missing-number",
@@ -685,7 +685,7 @@ static enum MHD_Result api_directory(server *srv, struct MHD_Connection *c, requ
     sc_db *db = thread_db(srv);
     sc_org_iter *it = NULL;
     json_t *arr;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     int rc;
     if (db == NULL)
         return send_error(c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal",
@@ -845,7 +845,7 @@ static enum MHD_Result page(server *srv, struct MHD_Connection *c, request *rq)
     sb_puts(&b, PAGE_HEAD);
     rq->outcome = "page";
     if (number != NULL && number[0] != '\0') {
-        sc_verification v;
+        sc_verification v = SC_VERIFICATION_INIT;
         int rc;
         if (name == NULL || name[0] == '\0') {
             status = MHD_HTTP_BAD_REQUEST;

@@ -234,7 +234,7 @@ static int cmd_findings(cli_ctx *ctx)
 {
     sc_finding_query q = SC_FINDING_QUERY_INIT;
     sc_finding_iter *it = NULL;
-    sc_finding f;
+    sc_finding f = SC_FINDING_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if (ctx->json && !arr)
@@ -348,7 +348,7 @@ static int cmd_sanctions(cli_ctx *ctx)
 {
     sc_sanction_query q = SC_SANCTION_QUERY_INIT;
     sc_sanction_iter *it = NULL;
-    sc_sanction s;
+    sc_sanction s = SC_SANCTION_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if (ctx->json && !arr)
@@ -420,7 +420,7 @@ static int cmd_compute(cli_ctx *ctx)
 
 static int emit_scores(cli_ctx *ctx, sc_credit_iter *it)
 {
-    sc_credit_score s;
+    sc_credit_score s = SC_CREDIT_SCORE_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
     if (ctx->json && !arr) {
@@ -558,7 +558,7 @@ int cli_cmd_report(cli_ctx *ctx)
                 return cli_oom();
             }
             for (i = 0; i < sc_period_report_count(r, s); i++) {
-                sc_report_row row;
+                sc_report_row row = SC_REPORT_ROW_INIT;
                 json_t *o = json_object();
                 sc_period_report_row(&row, r, s, i);
                 if (!o || cli_json_set(o, "key", json_string(row.key)) ||
@@ -581,7 +581,7 @@ int cli_cmd_report(cli_ctx *ctx)
         size_t i;
         printf("%s: %lld\n", sc_report_section_name(s), (long long)sc_period_report_total(r, s));
         for (i = 0; i < sc_period_report_count(r, s); i++) {
-            sc_report_row row;
+            sc_report_row row = SC_REPORT_ROW_INIT;
             sc_period_report_row(&row, r, s, i);
             if (s == SC_RSEC_CREDIT)
                 printf("  %-24s %7.2f  %s\n", row.key, row.value, row.label);

@@ -99,7 +99,7 @@ static double section_sum(const sc_period_report *r, int s)
     double sum = 0;
     size_t i, n = sc_period_report_count(r, s);
     for (i = 0; i < n; i++) {
-        sc_report_row row;
+        sc_report_row row = SC_REPORT_ROW_INIT;
         if (sc_period_report_row(&row, r, s, i) == SC_OK)
             sum += s == SC_RSEC_CREDIT ? row.value : (double)row.count;
     }
@@ -147,7 +147,7 @@ int report_html_write(FILE *fp, const sc_period_report *r)
                 s == SC_RSEC_CREDIT ? "credit code" : "key",
                 s == SC_RSEC_CREDIT ? "score (findings)" : "count");
         for (i = 0; i < n; i++) {
-            sc_report_row row;
+            sc_report_row row = SC_REPORT_ROW_INIT;
             if (sc_period_report_row(&row, r, s, i) != SC_OK)
                 continue;
             fputs("<tr><td>", fp);
@@ -173,7 +173,7 @@ int report_html_write(FILE *fp, const sc_period_report *r)
         size_t n = sc_period_report_count(r, s);
         fprintf(fp, "%s\"%s\":[", s ? "," : "", sc_report_section_name(s));
         for (i = 0; i < n; i++) {
-            sc_report_row row;
+            sc_report_row row = SC_REPORT_ROW_INIT;
             if (sc_period_report_row(&row, r, s, i) != SC_OK)
                 continue;
             fprintf(fp, "%s{\"key\":", i ? "," : "");

@@ -280,10 +280,10 @@ SCW_LANG_RETURNS_SCOPE(scw_database::announcement_offerings)
                                  const char *code, const char *title, const char *opens,
                                  const char *closes, const char *fees, int methods,
                                  const scw_offerings *offerings, const char *date = NULL) {
-        sc_announcement a;
+        sc_announcement a = SC_ANNOUNCEMENT_INIT;
         int64_t id = 0;
         SCW_DB(db, $self, 0);
-        memset(&a, 0, sizeof a);
+        a = (sc_announcement)SC_ANNOUNCEMENT_INIT;
         if (SCW_APP_SET(&a, credit_code, credit_code, "announcement credit_code too long") < 0
             || SCW_APP_SET(&a, code, code, "announcement code too long") < 0
             || SCW_APP_SET(&a, title, title, "announcement title too long") < 0

@@ -391,9 +391,9 @@ SCW_LANG_CHILD(scw_database::bank_items)
     scw_status component_rule_set(const scw_actor *actor, const char *occupation, int component,
                                   int candidates_per_staff, int min_staff, int min_per_room,
                                   bool odd, int pass_score) {
-        sc_component_rule r;
+        sc_component_rule r = SC_COMPONENT_RULE_INIT;
         SCW_DB(db, $self, scw_rc);
-        memset(&r, 0, sizeof r);
+        r = (sc_component_rule)SC_COMPONENT_RULE_INIT;
         if (occupation && strlen(occupation) >= sizeof r.occupation) {
             scw_fail(SC_EINVAL, "occupation: malformed code");
             return scw_rc;
@@ -472,10 +472,10 @@ SCW_LANG_CHILD(scw_database::bank_items)
     /** Is the session ready (venue inspection, staff ratios)? */
     scw_verdict session_check(int64_t session_id) {
         scw_verdict v;
-        sc_verdict cv;
+        sc_verdict cv = SC_VERDICT_INIT;
         sc_db *db;
         memset(&v, 0, sizeof v);
-        memset(&cv, 0, sizeof cv);
+        cv = (sc_verdict)SC_VERDICT_INIT;
         db = scw_db_get($self);
         if (!db) return v;
         if (scw_check(sc_session_check(&cv, db, session_id)) < 0) return v;

@@ -54,6 +54,7 @@ static scw_verification_list *scw_cert_batch_verify(sc_db *db, const scw_cert_te
                                                     const scw_cert_texts *id_numbers)
 {
     scw_verification_list *list;
+    size_t i;
 
     if ((numbers && numbers->failed) || (names && names->failed)
         || (id_numbers && id_numbers->failed)) {
@@ -78,6 +79,8 @@ static scw_verification_list *scw_cert_batch_verify(sc_db *db, const scw_cert_te
         return NULL;
     }
     list->n = numbers->n;
+    for (i = 0; i < list->n; i++)
+        list->items[i].version = SC_VERIFICATION_VERSION;
     if (scw_check(sc_certificate_batch_verify(
             list->items, db, (const char *const *)numbers->items,
             (const char *const *)names->items,
@@ -205,8 +208,7 @@ struct scw_verification_list {};
 
     /** A copy of answer i (0 <= i < count()). */
     sc_verification get(size_t i) {
-        sc_verification v;
-        memset(&v, 0, sizeof v);
+        sc_verification v = SC_VERIFICATION_INIT;
         if (i >= $self->n) {
             scw_fail(SC_EINVAL, "verification index out of range");
             return v;
@@ -593,8 +595,7 @@ SCW_LANG_CHILD(scw_database::certificate_stats)
 %{
 static sc_cert_number certificate_number_parse(const char *text)
 {
-    sc_cert_number n;
-    memset(&n, 0, sizeof n);
+    sc_cert_number n = SC_CERT_NUMBER_INIT;
     scw_check(sc_certificate_number_parse(&n, text));
     return n;
 }

@@ -207,10 +207,10 @@ typedef struct {} scw_ruleset;
 
     /** Import the library's own eligibility rules (the city bureau). */
     scw_import_result eligibility_load_defaults(const scw_actor *actor) {
-        sc_import_result r;
+        sc_import_result r = SC_IMPORT_RESULT_INIT;
         scw_import_result out;
         sc_db *db;
-        memset(&r, 0, sizeof r);
+        r = (sc_import_result)SC_IMPORT_RESULT_INIT;
         memset(&out, 0, sizeof out);
         db = scw_db_get($self);
         if (!db) return out;
@@ -254,8 +254,7 @@ typedef struct {} scw_ruleset;
 %{
 static sc_resident_id resident_id_parse(const char *text)
 {
-    sc_resident_id r;
-    memset(&r, 0, sizeof r);
+    sc_resident_id r = SC_RESIDENT_ID_INIT;
     scw_check(sc_resident_id_parse(&r, text));
     return r;
 }

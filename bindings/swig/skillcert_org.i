@@ -60,12 +60,59 @@ SCW_ITER_STRUCT(scw_filing_step_iter, sc_filing_step_iter)
 SCW_ITER_STRUCT(scw_staff_iter, sc_staff_iter)
 SCW_ITER_STRUCT(scw_audit_iter, sc_audit_iter)
 
+/* The version this library fills of a plain structure a wrapper hands to a
+   filler: every such structure carries `version` first (SC_*_VERSION). */
+#define SCW_VERSION_OF(p) _Generic((p), \
+    sc_announcement *: SC_ANNOUNCEMENT_VERSION, \
+    sc_application *: SC_APPLICATION_VERSION, \
+    sc_component_rule *: SC_COMPONENT_RULE_VERSION, \
+    sc_venue *: SC_VENUE_VERSION, \
+    sc_session *: SC_SESSION_VERSION, \
+    sc_session_staff *: SC_SESSION_STAFF_VERSION, \
+    sc_enrolment *: SC_ENROLMENT_VERSION, \
+    sc_paper *: SC_PAPER_VERSION, \
+    sc_paper_item *: SC_PAPER_ITEM_VERSION, \
+    sc_result *: SC_RESULT_VERSION, \
+    sc_audit_entry *: SC_AUDIT_ENTRY_VERSION, \
+    sc_audit_result *: SC_AUDIT_RESULT_VERSION, \
+    sc_authz_action *: SC_AUTHZ_ACTION_VERSION, \
+    sc_resident_id *: SC_RESIDENT_ID_VERSION, \
+    sc_cert_number *: SC_CERT_NUMBER_VERSION, \
+    sc_certificate *: SC_CERTIFICATE_VERSION, \
+    sc_verification *: SC_VERIFICATION_VERSION, \
+    sc_cert_stats_row *: SC_CERT_STATS_ROW_VERSION, \
+    sc_verdict *: SC_VERDICT_VERSION, \
+    sc_db_check_result *: SC_DB_CHECK_RESULT_VERSION, \
+    sc_district *: SC_DISTRICT_VERSION, \
+    sc_credit_code_result *: SC_CREDIT_CODE_RESULT_VERSION, \
+    sc_offering_item *: SC_OFFERING_ITEM_VERSION, \
+    sc_org *: SC_ORG_VERSION, \
+    sc_filing *: SC_FILING_VERSION, \
+    sc_filing_step *: SC_FILING_STEP_VERSION, \
+    sc_staff *: SC_STAFF_VERSION, \
+    sc_special_rules *: SC_SPECIAL_RULES_VERSION, \
+    sc_pki_cert_info *: SC_PKI_CERT_INFO_VERSION, \
+    sc_pki_verification *: SC_PKI_VERIFICATION_VERSION, \
+    sc_signature_info *: SC_SIGNATURE_INFO_VERSION, \
+    sc_xml_verification *: SC_XML_VERIFICATION_VERSION, \
+    sc_certificate_document *: SC_CERTIFICATE_DOCUMENT_VERSION, \
+    sc_supervision *: SC_SUPERVISION_VERSION, \
+    sc_finding_category *: SC_FINDING_CATEGORY_VERSION, \
+    sc_inspection *: SC_INSPECTION_VERSION, \
+    sc_finding *: SC_FINDING_VERSION, \
+    sc_sanction *: SC_SANCTION_VERSION, \
+    sc_credit_model *: SC_CREDIT_MODEL_VERSION, \
+    sc_credit_score *: SC_CREDIT_SCORE_VERSION, \
+    sc_report_row *: SC_REPORT_ROW_VERSION, \
+    sc_import_result *: SC_IMPORT_RESULT_VERSION)
+
 /* The body of a method returning a plain structure filled by CALL (which
    names `out`; `db` is the open registry). */
 #define SCW_GET(TYPE, CALL) \
     TYPE out; \
     sc_db *db; \
     memset(&out, 0, sizeof out); \
+    out.version = SCW_VERSION_OF(&out); \
     db = scw_db_get(self); \
     if (!db) return out; \
     scw_check(CALL); \
@@ -94,6 +141,7 @@ struct WTYPE {};
         if (!$self->it) return NULL;
         item = (ITEM *)scw_alloc_item(sizeof *item);
         if (!item) return NULL;
+        item->version = SCW_VERSION_OF(item);
         if (scw_check(NEXTFN(item, $self->it)) < 0) {
             free(item);
             FREEFN($self->it);
@@ -168,18 +216,18 @@ typedef scw_offerings scw_scope;
 
     /** The parts of item i (0 <= i < count()). */
     char *occupation_at(size_t i) {
-        sc_offering_item item;
+        sc_offering_item item = SC_OFFERING_ITEM_INIT;
         if (scw_check(sc_offerings_get(&item, $self, i)) < 0) return NULL;
         return scw_strdup(item.occupation);
     }
     /** None/null when undivided. */
     char *work_type_at(size_t i) {
-        sc_offering_item item;
+        sc_offering_item item = SC_OFFERING_ITEM_INIT;
         if (scw_check(sc_offerings_get(&item, $self, i)) < 0) return NULL;
         return item.work_type[0] ? scw_strdup(item.work_type) : NULL;
     }
     int level_at(size_t i) {
-        sc_offering_item item;
+        sc_offering_item item = SC_OFFERING_ITEM_INIT;
         if (scw_check(sc_offerings_get(&item, $self, i)) < 0) return 0;
         return item.level;
     }
@@ -348,10 +396,10 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
                             const char *work_type, int level, const char *date = NULL,
                             const char *venue = NULL, int path = 0) {
         scw_verdict v;
-        sc_verdict cv;
+        sc_verdict cv = SC_VERDICT_INIT;
         sc_db *db;
         memset(&v, 0, sizeof v);
-        memset(&cv, 0, sizeof cv);
+        cv = (sc_verdict)SC_VERDICT_INIT;
         db = scw_db_get($self);
         if (!db) return v;
         if (scw_check(sc_org_may_certify(&cv, db, credit_code, occupation, work_type, level,
@@ -500,8 +548,7 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
 %{
 static sc_credit_code_result credit_code_validate(const char *code, int flags)
 {
-    sc_credit_code_result r;
-    memset(&r, 0, sizeof r);
+    sc_credit_code_result r = SC_CREDIT_CODE_RESULT_INIT;
     scw_check(sc_credit_code_validate(&r, code, (unsigned int)flags));
     return r;
 }
@@ -542,16 +589,14 @@ static size_t authz_action_count(void) { return sc_authz_action_count(); }
 
 static sc_authz_action authz_action_get(size_t i)
 {
-    sc_authz_action a;
-    memset(&a, 0, sizeof a);
+    sc_authz_action a = SC_AUTHZ_ACTION_INIT;
     scw_check(sc_authz_action_get(&a, i));
     return a;
 }
 
 static sc_authz_action authz_action_lookup(const char *name)
 {
-    sc_authz_action a;
-    memset(&a, 0, sizeof a);
+    sc_authz_action a = SC_AUTHZ_ACTION_INIT;
     scw_check(sc_authz_action_lookup(&a, name));
     return a;
 }

@@ -76,8 +76,7 @@ static char *pki_certify(const char *issuer_key, const char *issuer_cert, const 
 
 static sc_pki_cert_info pki_cert_info(const char *cert)
 {
-    sc_pki_cert_info i;
-    memset(&i, 0, sizeof i);
+    sc_pki_cert_info i = SC_PKI_CERT_INFO_INIT;
     scw_check(sc_pki_cert_info_get(&i, cert));
     return i;
 }
@@ -85,8 +84,7 @@ static sc_pki_cert_info pki_cert_info(const char *cert)
 static sc_pki_verification pki_verify_chain(const char *root, const char *chain,
                                             const char *crl, const char *at)
 {
-    sc_pki_verification v;
-    memset(&v, 0, sizeof v);
+    sc_pki_verification v = SC_PKI_VERIFICATION_INIT;
     scw_check(sc_pki_verify_chain(&v, root, chain, crl, at));
     return v;
 }
@@ -118,8 +116,7 @@ static char *xml_sign(const char *doc, const char *key, const char *cert,
 
 static sc_pki_verification xml_verify(const char *doc, const char *root, const char *crl)
 {
-    sc_xml_verification v;
-    memset(&v, 0, sizeof v);
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     if (!doc) {
         scw_fail(SC_EINVAL, "xml_verify: the document is required");
         return v.result;
@@ -131,8 +128,7 @@ static sc_pki_verification xml_verify(const char *doc, const char *root, const c
 static sc_certificate_document certificate_verify_document(const char *doc, const char *root,
                                                            const char *crl)
 {
-    sc_certificate_document d;
-    memset(&d, 0, sizeof d);
+    sc_certificate_document d = SC_CERTIFICATE_DOCUMENT_INIT;
     if (!doc) {
         scw_fail(SC_EINVAL, "certificate_verify_document: the document is required");
         return d;
@@ -239,10 +235,10 @@ static char *pki_sign_detached(const char *data, size_t len, const char *key, co
     scw_import_result import_memory_signed(const scw_actor *actor, const char *data, size_t len,
                                            const char *sig, const char *name = NULL,
                                            scw_report *report = NULL) {
-        sc_import_result r;
+        sc_import_result r = SC_IMPORT_RESULT_INIT;
         scw_import_result out;
         sc_db *db;
-        memset(&r, 0, sizeof r);
+        r = (sc_import_result)SC_IMPORT_RESULT_INIT;
         memset(&out, 0, sizeof out);
         db = scw_db_get($self);
         if (!db) return out;

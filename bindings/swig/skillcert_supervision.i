@@ -556,8 +556,7 @@ typedef struct {} scw_period_report;
 
     /** Row i of a section (key order; credit rows best first). */
     sc_report_row row(int section, size_t i) {
-        sc_report_row r;
-        memset(&r, 0, sizeof r);
+        sc_report_row r = SC_REPORT_ROW_INIT;
         scw_check(sc_period_report_row(&r, $self, section, i));
         return r;
     }
@@ -700,7 +699,7 @@ SCW_LANG_CHILD(scw_database::credit_history)
     /** The references of a finding ("certificate:S0000..."), in the order given. */
     scw_entity_list *finding_entities(int64_t finding_id) {
         scw_entity_list *l;
-        sc_finding f;
+        sc_finding f = SC_FINDING_INIT;
         size_t i;
         SCW_DB(db, $self, NULL);
         if (scw_check(sc_finding_get(&f, db, finding_id)) < 0) return NULL;
@@ -873,8 +872,7 @@ static size_t finding_category_count(void) { return sc_finding_category_count();
 
 static sc_finding_category finding_category_get(size_t i)
 {
-    sc_finding_category c;
-    memset(&c, 0, sizeof c);
+    sc_finding_category c = SC_FINDING_CATEGORY_INIT;
     scw_check(sc_finding_category_get(&c, i));
     return c;
 }

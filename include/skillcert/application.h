@@ -141,6 +141,10 @@ SC_EXTERN int sc_methods_parse(unsigned int *out, const char *text);
  * fields are outputs. A plain value owned by the caller.
  */
 typedef struct sc_announcement {
+    unsigned int version;  /**< SC_ANNOUNCEMENT_VERSION, first: set by the caller through
+                                 SC_ANNOUNCEMENT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;                                  /**< registry id (output) */
     char credit_code[SC_CREDIT_CODE_SIZE];       /**< the publishing organization */
     char code[SC_ANNOUNCEMENT_CODE_SIZE];        /**< its own code, unique per organization:
@@ -154,6 +158,11 @@ typedef struct sc_announcement {
     char closed[SC_DATE_SIZE];                   /**< closed early from this day, "" (output) */
     int open;                                    /**< 1 when open on the day asked (output) */
 } sc_announcement;
+
+/** The version of ::sc_announcement this library fills (its `version` member). */
+#define SC_ANNOUNCEMENT_VERSION 1u
+/** An ::sc_announcement ready to hand to a filler: its version set, the rest zero. */
+#define SC_ANNOUNCEMENT_INIT { .version = SC_ANNOUNCEMENT_VERSION }
 
 /**
  * The organization publishes an announcement (实施方案并发布公告).
@@ -295,6 +304,10 @@ SC_EXTERN int sc_application_state_parse(int *out, const char *text);
 
 /** An application and its history. A plain value owned by the caller. */
 typedef struct sc_application {
+    unsigned int version;  /**< SC_APPLICATION_VERSION, first: set by the caller through
+                                 SC_APPLICATION_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;                                  /**< registry id */
     int64_t announcement_id;                     /**< the announcement applied to */
     char announcement[SC_ANNOUNCEMENT_CODE_SIZE];/**< its code */
@@ -333,6 +346,11 @@ typedef struct sc_application {
     char batch_id[SC_BATCH_ID_SIZE];             /**< the candidate batch it was sent to the
                                                       district in, "" when none */
 } sc_application;
+
+/** The version of ::sc_application this library fills (its `version` member). */
+#define SC_APPLICATION_VERSION 1u
+/** An ::sc_application ready to hand to a filler: its version set, the rest zero. */
+#define SC_APPLICATION_INIT { .version = SC_APPLICATION_VERSION }
 
 /**
  * A candidate applies for an offering of an open announcement.

@@ -118,6 +118,10 @@ SC_EXTERN unsigned int sc_components_for(int level, int path);
 
 /** The rules of one component of a standard. A plain value owned by the caller. */
 typedef struct sc_component_rule {
+    unsigned int version;  /**< SC_COMPONENT_RULE_VERSION, first: set by the caller through
+                                 SC_COMPONENT_RULE_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char occupation[SC_OCCUPATION_CODE_SIZE]; /**< "" for the template (every standard
                                                    without its own rule) */
     int component;              /**< an ::sc_component */
@@ -127,6 +131,11 @@ typedef struct sc_component_rule {
     int odd;                    /**< 1: an odd number of staff is required */
     int pass_score;             /**< a component passes with a score at least this (0–100) */
 } sc_component_rule;
+
+/** The version of ::sc_component_rule this library fills (its `version` member). */
+#define SC_COMPONENT_RULE_VERSION 1u
+/** An ::sc_component_rule ready to hand to a filler: its version set, the rest zero. */
+#define SC_COMPONENT_RULE_INIT { .version = SC_COMPONENT_RULE_VERSION }
 
 /**
  * The rule in force for a component of an occupation's standard: the
@@ -164,6 +173,10 @@ SC_EXTERN int sc_component_rule_set(sc_db *db, const sc_actor *actor,
 
 /** An assessment venue (评价场地) and its latest inspection. A plain value. */
 typedef struct sc_venue {
+    unsigned int version;  /**< SC_VENUE_VERSION, first: set by the caller through
+                                 SC_VENUE_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;                              /**< registry id */
     char credit_code[SC_CREDIT_CODE_SIZE];   /**< the organization it belongs to */
     char name[SC_ORG_NAME_SIZE];
@@ -176,6 +189,11 @@ typedef struct sc_venue {
     char inspector[SC_ACTOR_TEXT_SIZE];      /**< who inspected, "" */
     char note[SC_ORG_TEXT_SIZE];             /**< the inspection's note, "" */
 } sc_venue;
+
+/** The version of ::sc_venue this library fills (its `version` member). */
+#define SC_VENUE_VERSION 1u
+/** An ::sc_venue ready to hand to a filler: its version set, the rest zero. */
+#define SC_VENUE_INIT { .version = SC_VENUE_VERSION }
 
 /**
  * An organization records a venue. It must lie in the organization's
@@ -246,6 +264,10 @@ SC_EXTERN const char *sc_session_status_name(int status);
 
 /** An assessment session. A plain value owned by the caller. */
 typedef struct sc_session {
+    unsigned int version;  /**< SC_SESSION_VERSION, first: set by the caller through
+                                 SC_SESSION_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;                               /**< registry id */
     char credit_code[SC_CREDIT_CODE_SIZE];    /**< the organization */
     char occupation[SC_OCCUPATION_CODE_SIZE]; /**< canonical code */
@@ -262,6 +284,11 @@ typedef struct sc_session {
     char confirmed[SC_DATE_SIZE];             /**< "" until confirmed */
     int64_t candidates;                       /**< enrolled */
 } sc_session;
+
+/** The version of ::sc_session this library fills (its `version` member). */
+#define SC_SESSION_VERSION 1u
+/** An ::sc_session ready to hand to a filler: its version set, the rest zero. */
+#define SC_SESSION_INIT { .version = SC_SESSION_VERSION }
 
 /**
  * An organization plans an assessment session for (occupation, work type,
@@ -455,12 +482,21 @@ SC_EXTERN void sc_session_iter_free(sc_session_iter *it);
 
 /** A staff member assigned to a session. A plain value owned by the caller. */
 typedef struct sc_session_staff {
+    unsigned int version;  /**< SC_SESSION_STAFF_VERSION, first: set by the caller through
+                                 SC_SESSION_STAFF_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t session_id;
     int component;                       /**< ::sc_component */
     char person_id[SC_PERSON_ID_SIZE];
     char name[SC_ORG_NAME_SIZE];
     int role;                            /**< ::sc_staff_role they serve in */
 } sc_session_staff;
+
+/** The version of ::sc_session_staff this library fills (its `version` member). */
+#define SC_SESSION_STAFF_VERSION 1u
+/** An ::sc_session_staff ready to hand to a filler: its version set, the rest zero. */
+#define SC_SESSION_STAFF_INIT { .version = SC_SESSION_STAFF_VERSION }
 
 /** Iterator over the staff of a session (sc_session_staff_iter_new()). Opaque. */
 typedef struct sc_session_staff_iter sc_session_staff_iter;
@@ -494,6 +530,10 @@ SC_EXTERN void sc_session_staff_iter_free(sc_session_staff_iter *it);
 
 /** A candidate enrolled in a session. A plain value owned by the caller. */
 typedef struct sc_enrolment {
+    unsigned int version;  /**< SC_ENROLMENT_VERSION, first: set by the caller through
+                                 SC_ENROLMENT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t session_id;
     char id_number[19];
     char name[SC_ORG_NAME_SIZE];
@@ -504,6 +544,11 @@ typedef struct sc_enrolment {
     unsigned int components;                /**< the components to take (a resit: the failed ones) */
     char enrolled[SC_DATE_SIZE];
 } sc_enrolment;
+
+/** The version of ::sc_enrolment this library fills (its `version` member). */
+#define SC_ENROLMENT_VERSION 1u
+/** An ::sc_enrolment ready to hand to a filler: its version set, the rest zero. */
+#define SC_ENROLMENT_INIT { .version = SC_ENROLMENT_VERSION }
 
 /** Iterator over the enrolments of a session (sc_enrolment_iter_new()). Opaque. */
 typedef struct sc_enrolment_iter sc_enrolment_iter;
@@ -877,6 +922,10 @@ SC_EXTERN int sc_paper_assemble(int64_t *out, sc_db *db, const sc_actor *actor,
 
 /** A paper. A plain value owned by the caller. */
 typedef struct sc_paper {
+    unsigned int version;  /**< SC_PAPER_VERSION, first: set by the caller through
+                                 SC_PAPER_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;
     int64_t session_id;
     int component;
@@ -885,6 +934,11 @@ typedef struct sc_paper {
     double total_points;      /**< 100 */
     char created[SC_DATE_SIZE];
 } sc_paper;
+
+/** The version of ::sc_paper this library fills (its `version` member). */
+#define SC_PAPER_VERSION 1u
+/** An ::sc_paper ready to hand to a filler: its version set, the rest zero. */
+#define SC_PAPER_INIT { .version = SC_PAPER_VERSION }
 
 /**
  * One paper.
@@ -898,14 +952,23 @@ SC_EXTERN int sc_paper_get(sc_paper *out, sc_db *db, int64_t paper_id);
 
 /** One item of a paper. A plain value owned by the caller. */
 typedef struct sc_paper_item {
+    unsigned int version;  /**< SC_PAPER_ITEM_VERSION, first: set by the caller through
+                                 SC_PAPER_ITEM_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int seq;                  /**< 1, 2 ... */
     char code[SC_PERSON_ID_SIZE];
-    int version;
+    int item_version;             /**< the bank item's version */
     int type;
     char area[128];
     int difficulty;
     double points;
 } sc_paper_item;
+
+/** The version of ::sc_paper_item this library fills (its `version` member). */
+#define SC_PAPER_ITEM_VERSION 1u
+/** An ::sc_paper_item ready to hand to a filler: its version set, the rest zero. */
+#define SC_PAPER_ITEM_INIT { .version = SC_PAPER_ITEM_VERSION }
 
 /** Iterator over the items of a paper (sc_paper_item_iter_new()). Opaque. */
 typedef struct sc_paper_item_iter sc_paper_item_iter;
@@ -965,6 +1028,10 @@ SC_EXTERN int sc_paper_score(double *out, sc_db *db, const sc_actor *actor, int6
 
 /** A candidate's result in a session. A plain value owned by the caller. */
 typedef struct sc_result {
+    unsigned int version;  /**< SC_RESULT_VERSION, first: set by the caller through
+                                 SC_RESULT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t session_id;
     char id_number[19];
     char name[SC_ORG_NAME_SIZE];
@@ -981,6 +1048,11 @@ typedef struct sc_result {
     char recorded[SC_DATE_SIZE];
     char certificate[23];        /**< the certificate number, "" until reported */
 } sc_result;
+
+/** The version of ::sc_result this library fills (its `version` member). */
+#define SC_RESULT_VERSION 1u
+/** An ::sc_result ready to hand to a filler: its version set, the rest zero. */
+#define SC_RESULT_INIT { .version = SC_RESULT_VERSION }
 
 /**
  * Record a candidate's scores in a confirmed session and decide the result

@@ -48,6 +48,10 @@ SC_BEGIN_DECL
 
 /** One entry of the trail. A plain value owned by the caller. */
 typedef struct sc_audit_entry {
+    unsigned int version;  /**< SC_AUDIT_ENTRY_VERSION, first: set by the caller through
+                                 SC_AUDIT_ENTRY_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t seq;                              /**< 1, 2, 3 ... */
     char at[SC_AUDIT_TIME_SIZE];              /**< "2024-05-10T08:30:00Z" (UTC, never decreasing) */
     char actor[SC_AUDIT_ACTOR_SIZE];          /**< actor label, then its name in parentheses */
@@ -60,6 +64,11 @@ typedef struct sc_audit_entry {
     char hash[SC_AUDIT_HASH_SIZE];            /**< hex */
 } sc_audit_entry;
 
+/** The version of ::sc_audit_entry this library fills (its `version` member). */
+#define SC_AUDIT_ENTRY_VERSION 1u
+/** An ::sc_audit_entry ready to hand to a filler: its version set, the rest zero. */
+#define SC_AUDIT_ENTRY_INIT { .version = SC_AUDIT_ENTRY_VERSION }
+
 /** What sc_audit_verify() found. Values are stable. */
 typedef enum {
     SC_AUDIT_INTACT = 0,     /**< the chain is whole */
@@ -70,6 +79,10 @@ typedef enum {
 
 /** Result of sc_audit_verify(). A plain value owned by the caller. */
 typedef struct sc_audit_result {
+    unsigned int version;  /**< SC_AUDIT_RESULT_VERSION, first: set by the caller through
+                                 SC_AUDIT_RESULT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int ok;                                  /**< 1 when intact */
     int64_t entries;                         /**< entries read */
     int64_t first_bad_seq;                   /**< the first bad entry (for REMOVED: the first
@@ -77,6 +90,11 @@ typedef struct sc_audit_result {
     int problem;                             /**< an ::sc_audit_problem */
     char message[SC_AUDIT_MESSAGE_SIZE];     /**< explanation, "" when intact */
 } sc_audit_result;
+
+/** The version of ::sc_audit_result this library fills (its `version` member). */
+#define SC_AUDIT_RESULT_VERSION 1u
+/** An ::sc_audit_result ready to hand to a filler: its version set, the rest zero. */
+#define SC_AUDIT_RESULT_INIT { .version = SC_AUDIT_RESULT_VERSION }
 
 /**
  * Check the whole trail.

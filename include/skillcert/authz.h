@@ -79,6 +79,10 @@ typedef enum {
 
 /** One entry of the action table. A plain value owned by the caller. */
 typedef struct sc_authz_action {
+    unsigned int version;  /**< SC_AUTHZ_ACTION_VERSION, first: set by the caller through
+                                 SC_AUTHZ_ACTION_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int id;                                 /**< index in the table, 0-based */
     char name[SC_AUTHZ_NAME_SIZE];          /**< "org.recommend"; also the audit action */
     char function[SC_AUTHZ_NAME_SIZE];      /**< the public function, "sc_org_recommend" */
@@ -86,6 +90,11 @@ typedef struct sc_authz_action {
     int subject;                            /**< an ::sc_authz_subject */
     char description[SC_AUTHZ_TEXT_SIZE];   /**< when the action applies, in English */
 } sc_authz_action;
+
+/** The version of ::sc_authz_action this library fills (its `version` member). */
+#define SC_AUTHZ_ACTION_VERSION 1u
+/** An ::sc_authz_action ready to hand to a filler: its version set, the rest zero. */
+#define SC_AUTHZ_ACTION_INIT { .version = SC_AUTHZ_ACTION_VERSION }
 
 /**
  * Number of entries in the action table.

@@ -40,11 +40,20 @@ typedef enum {
 
 /** A resident ID number taken apart. A plain value owned by the caller. */
 typedef struct sc_resident_id {
+    unsigned int version;  /**< SC_RESIDENT_ID_VERSION, first: set by the caller through
+                                 SC_RESIDENT_ID_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char number[19];      /**< the 18 characters, check character 'X' in upper case */
     char area[7];         /**< address code (GB/T 2260), positions 1–6 */
     char birth_date[11];  /**< "YYYY-MM-DD", positions 7–14 */
     int sex;              /**< ::sc_sex, from position 17 */
 } sc_resident_id;
+
+/** The version of ::sc_resident_id this library fills (its `version` member). */
+#define SC_RESIDENT_ID_VERSION 1u
+/** An ::sc_resident_id ready to hand to a filler: its version set, the rest zero. */
+#define SC_RESIDENT_ID_INIT { .version = SC_RESIDENT_ID_VERSION }
 
 /**
  * Check an 18-digit resident ID number (GB 11643-1999) and take it apart.

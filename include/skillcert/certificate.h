@@ -77,6 +77,10 @@ SC_BEGIN_DECL
 
 /** A certificate number taken apart. A plain value owned by the caller. */
 typedef struct sc_cert_number {
+    unsigned int version;  /**< SC_CERT_NUMBER_VERSION, first: set by the caller through
+                                 SC_CERT_NUMBER_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char number[SC_CERT_NUMBER_SIZE];  /**< the 22 characters */
     char kind;                         /**< 'S' or 'Y' */
     char org_code[5];                  /**< positions 2–5, "0000" for province-filed */
@@ -86,6 +90,11 @@ typedef struct sc_cert_number {
     int level;                         /**< position 16, 1–5 */
     int sequence;                      /**< positions 17–22, 1–999999 */
 } sc_cert_number;
+
+/** The version of ::sc_cert_number this library fills (its `version` member). */
+#define SC_CERT_NUMBER_VERSION 1u
+/** An ::sc_cert_number ready to hand to a filler: its version set, the rest zero. */
+#define SC_CERT_NUMBER_INIT { .version = SC_CERT_NUMBER_VERSION }
 
 /**
  * Check a certificate number and take it apart: 22 characters, 'S' or 'Y'
@@ -121,6 +130,10 @@ SC_EXTERN const char *sc_cert_status_name(int status);
 
 /** A certificate with its mandatory content. A plain value owned by the caller. */
 typedef struct sc_certificate {
+    unsigned int version;  /**< SC_CERTIFICATE_VERSION, first: set by the caller through
+                                 SC_CERTIFICATE_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char number[SC_CERT_NUMBER_SIZE];
     int status;                               /**< ::sc_cert_status */
     char title[32];                           /**< "职业技能等级证书" */
@@ -150,6 +163,11 @@ typedef struct sc_certificate {
     char post_number[SC_ORG_NAME_SIZE];       /**< the enterprise certificate's number */
     char post_issued[SC_DATE_SIZE];
 } sc_certificate;
+
+/** The version of ::sc_certificate this library fills (its `version` member). */
+#define SC_CERTIFICATE_VERSION 1u
+/** An ::sc_certificate ready to hand to a filler: its version set, the rest zero. */
+#define SC_CERTIFICATE_INIT { .version = SC_CERTIFICATE_VERSION }
 
 /**
  * Certify the level of a candidate who passed and report it to the city
@@ -351,6 +369,10 @@ SC_EXTERN const char *sc_verify_status_name(int status);
  * the status is NOT_FOUND, NAME_MISMATCH or MALFORMED.
  */
 typedef struct sc_verification {
+    unsigned int version;  /**< SC_VERIFICATION_VERSION, first: set by the caller through
+                                 SC_VERIFICATION_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int status;                               /**< ::sc_verify_status */
     char number[SC_CERT_NUMBER_SIZE];         /**< as asked (normalised when well-formed) */
     char masked_name[SC_MASKED_NAME_SIZE];    /**< "张*三", "李*" */
@@ -363,6 +385,11 @@ typedef struct sc_verification {
     char issued[SC_DATE_SIZE];                /**< issue date, "" when not issued */
     char revoked[SC_DATE_SIZE];               /**< revocation date, "" */
 } sc_verification;
+
+/** The version of ::sc_verification this library fills (its `version` member). */
+#define SC_VERIFICATION_VERSION 1u
+/** An ::sc_verification ready to hand to a filler: its version set, the rest zero. */
+#define SC_VERIFICATION_INIT { .version = SC_VERIFICATION_VERSION }
 
 /**
  * Public verification (证书查询): look a certificate up by number and the
@@ -446,6 +473,10 @@ SC_EXTERN int sc_certificate_mask_id(char *out, const char *id_number);
 
 /** One row of statistics: a group and its count. A plain value. */
 typedef struct sc_cert_stats_row {
+    unsigned int version;  /**< SC_CERT_STATS_ROW_VERSION, first: set by the caller through
+                                 SC_CERT_STATS_ROW_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char occupation[SC_OCCUPATION_CODE_SIZE]; /**< "" when not grouped by it */
     int level;                                /**< 0 when not grouped by it */
     char district[SC_DISTRICT_CODE_SIZE];     /**< "" when not grouped by it */
@@ -453,6 +484,11 @@ typedef struct sc_cert_stats_row {
     char period[8];                           /**< "2024" or "2024-05"; "" */
     int64_t count;
 } sc_cert_stats_row;
+
+/** The version of ::sc_cert_stats_row this library fills (its `version` member). */
+#define SC_CERT_STATS_ROW_VERSION 1u
+/** An ::sc_cert_stats_row ready to hand to a filler: its version set, the rest zero. */
+#define SC_CERT_STATS_ROW_INIT { .version = SC_CERT_STATS_ROW_VERSION }
 
 /**
  * What sc_certificate_stats_iter_new() counts; 0 and NULL fields: one total of all

@@ -48,10 +48,19 @@ SC_BEGIN_DECL
  * A verdict is a plain value owned by the caller (usually on its stack).
  */
 typedef struct sc_verdict {
+    unsigned int version;  /**< SC_VERDICT_VERSION, first: set by the caller through
+                                 SC_VERDICT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int ok;          /**< 1: yes; 0: no, see @ref reason and @ref message. */
     int reason;      /**< 0 when ok; otherwise one of the SC_REASON_* codes. */
     char message[SC_VERDICT_MESSAGE_SIZE]; /**< UTF-8 explanation; "" when ok. */
 } sc_verdict;
+
+/** The version of ::sc_verdict this library fills (its `version` member). */
+#define SC_VERDICT_VERSION 1u
+/** An ::sc_verdict ready to hand to a filler: its version set, the rest zero. */
+#define SC_VERDICT_INIT { .version = SC_VERDICT_VERSION }
 
 /** Reasons a verdict says no. Values are stable: never renumbered. */
 typedef enum {

@@ -115,12 +115,21 @@ SC_EXTERN int sc_db_backup(const sc_db *db, const char *path);
 
 /** What sc_db_check() found. A plain value owned by the caller. */
 typedef struct sc_db_check_result {
+    unsigned int version;  /**< SC_DB_CHECK_RESULT_VERSION, first: set by the caller through
+                                 SC_DB_CHECK_RESULT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int ok;                        /**< 1 when both checks found nothing */
     int64_t integrity_problems;    /**< lines of PRAGMA integrity_check other than "ok" */
     int64_t foreign_key_problems;  /**< rows of PRAGMA foreign_key_check */
     int schema_version;            /**< the registry's schema version */
     char message[512];             /**< the first problem, "" when ok */
 } sc_db_check_result;
+
+/** The version of ::sc_db_check_result this library fills (its `version` member). */
+#define SC_DB_CHECK_RESULT_VERSION 1u
+/** An ::sc_db_check_result ready to hand to a filler: its version set, the rest zero. */
+#define SC_DB_CHECK_RESULT_INIT { .version = SC_DB_CHECK_RESULT_VERSION }
 
 /**
  * Check the registry file: SQLite's integrity check (every page, index and

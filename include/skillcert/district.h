@@ -52,6 +52,10 @@ SC_BEGIN_DECL
 
 /** One district-level unit. A plain value owned by the caller. */
 typedef struct sc_district {
+    unsigned int version;  /**< SC_DISTRICT_VERSION, first: set by the caller through
+                                 SC_DISTRICT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char code[SC_DISTRICT_CODE_SIZE];      /**< "110108"; "110115-BDA" for the development area */
     char gb_code[SC_DISTRICT_CODE_SIZE];   /**< GB/T 2260 code it maps to */
     char zone[SC_DISTRICT_CODE_SIZE];      /**< zone tag ("BDA"), "" for a district */
@@ -59,6 +63,11 @@ typedef struct sc_district {
     char name_en[SC_DISTRICT_NAME_SIZE];   /**< Haidian */
     char bureau[SC_DISTRICT_NAME_SIZE];    /**< 海淀区人力资源和社会保障局 */
 } sc_district;
+
+/** The version of ::sc_district this library fills (its `version` member). */
+#define SC_DISTRICT_VERSION 1u
+/** An ::sc_district ready to hand to a filler: its version set, the rest zero. */
+#define SC_DISTRICT_INIT { .version = SC_DISTRICT_VERSION }
 
 /**
  * Find a district by code ("110108", "110115-BDA"), old code ("110228") or

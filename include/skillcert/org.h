@@ -88,6 +88,10 @@ SC_BEGIN_DECL
 
 /** What sc_credit_code_validate() found. A plain value owned by the caller. */
 typedef struct sc_credit_code_result {
+    unsigned int version;  /**< SC_CREDIT_CODE_RESULT_VERSION, first: set by the caller through
+                                 SC_CREDIT_CODE_RESULT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int valid;                          /**< 1: accepted (possibly with a warning) */
     int legacy;                         /**< 1: accepted only under
                                              ::SC_CREDIT_CODE_ALLOW_LEGACY (warning) */
@@ -95,6 +99,11 @@ typedef struct sc_credit_code_result {
     char expected_check[2];             /**< the check character GB 32100 gives, "" if unknown */
     char message[256];                  /**< why invalid, or the warning; "" otherwise */
 } sc_credit_code_result;
+
+/** The version of ::sc_credit_code_result this library fills (its `version` member). */
+#define SC_CREDIT_CODE_RESULT_VERSION 1u
+/** An ::sc_credit_code_result ready to hand to a filler: its version set, the rest zero. */
+#define SC_CREDIT_CODE_RESULT_INIT { .version = SC_CREDIT_CODE_RESULT_VERSION }
 
 /**
  * Validate a Unified Social Credit Code: 18 characters from
@@ -227,10 +236,19 @@ SC_EXTERN int sc_staff_role_parse(int *out, const char *text);
 
 /** One offering of the catalog: occupation, work type ("" undivided), level. */
 typedef struct sc_offering_item {
+    unsigned int version;  /**< SC_OFFERING_ITEM_VERSION, first: set by the caller through
+                                 SC_OFFERING_ITEM_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char occupation[SC_OCCUPATION_CODE_SIZE];  /**< ASCII code "4-04-05-05" */
     char work_type[SC_WORK_TYPE_SIZE];         /**< "" when undivided */
     int level;                                 /**< 1–5 */
 } sc_offering_item;
+
+/** The version of ::sc_offering_item this library fills (its `version` member). */
+#define SC_OFFERING_ITEM_VERSION 1u
+/** An ::sc_offering_item ready to hand to a filler: its version set, the rest zero. */
+#define SC_OFFERING_ITEM_INIT { .version = SC_OFFERING_ITEM_VERSION }
 
 /** A list of offerings: a requested or granted scope, a qualification. Opaque. */
 typedef struct sc_offerings sc_offerings;
@@ -296,6 +314,10 @@ SC_EXTERN int sc_offerings_get(sc_offering_item *out, const sc_offerings *s, siz
 
 /** An organization and its standing on a date. A plain value owned by the caller. */
 typedef struct sc_org {
+    unsigned int version;  /**< SC_ORG_VERSION, first: set by the caller through
+                                 SC_ORG_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char credit_code[SC_CREDIT_CODE_SIZE];   /**< upper case */
     char name[SC_ORG_NAME_SIZE];
     int kind;                                /**< ::sc_org_kind */
@@ -314,6 +336,11 @@ typedef struct sc_org {
     char ended[SC_DATE_SIZE];                /**< rejected or exited on, "" */
     char reason[SC_ORG_TEXT_SIZE];           /**< rejection or exit reason, "" */
 } sc_org;
+
+/** The version of ::sc_org this library fills (its `version` member). */
+#define SC_ORG_VERSION 1u
+/** An ::sc_org ready to hand to a filler: its version set, the rest zero. */
+#define SC_ORG_INIT { .version = SC_ORG_VERSION }
 
 /**
  * Record an organization (self-registration: the actor is the organization
@@ -603,6 +630,10 @@ SC_EXTERN void sc_org_iter_free(sc_org_iter *it);
 
 /** One filing (initial or addition) as recorded. A plain value owned by the caller. */
 typedef struct sc_filing {
+    unsigned int version;  /**< SC_FILING_VERSION, first: set by the caller through
+                                 SC_FILING_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;                              /**< registry id */
     char credit_code[SC_CREDIT_CODE_SIZE];
     int kind;                                /**< ::sc_filing_kind */
@@ -620,6 +651,11 @@ typedef struct sc_filing {
     char ended[SC_DATE_SIZE];                /**< rejected or exited on */
     char reason[SC_ORG_TEXT_SIZE];
 } sc_filing;
+
+/** The version of ::sc_filing this library fills (its `version` member). */
+#define SC_FILING_VERSION 1u
+/** An ::sc_filing ready to hand to a filler: its version set, the rest zero. */
+#define SC_FILING_INIT { .version = SC_FILING_VERSION }
 
 /**
  * One filing by id.
@@ -677,12 +713,21 @@ SC_EXTERN int sc_filing_scope_get(sc_offerings **out, sc_db *db, int64_t filing_
 
 /** One recorded step of a filing. A plain value owned by the caller. */
 typedef struct sc_filing_step {
+    unsigned int version;  /**< SC_FILING_STEP_VERSION, first: set by the caller through
+                                 SC_FILING_STEP_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t filing_id;
     int step;                                /**< the ::sc_filing_status reached */
     char date[SC_DATE_SIZE];
     char actor[SC_ACTOR_TEXT_SIZE];          /**< who took it */
     char note[SC_ORG_TEXT_SIZE];             /**< remark or reason, "" */
 } sc_filing_step;
+
+/** The version of ::sc_filing_step this library fills (its `version` member). */
+#define SC_FILING_STEP_VERSION 1u
+/** An ::sc_filing_step ready to hand to a filler: its version set, the rest zero. */
+#define SC_FILING_STEP_INIT { .version = SC_FILING_STEP_VERSION }
 
 /**
  * The steps of a filing in the order taken.
@@ -715,6 +760,10 @@ SC_EXTERN void sc_filing_step_iter_free(sc_filing_step_iter *it);
 
 /** A staff member in one role. A plain value owned by the caller. */
 typedef struct sc_staff {
+    unsigned int version;  /**< SC_STAFF_VERSION, first: set by the caller through
+                                 SC_STAFF_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char credit_code[SC_CREDIT_CODE_SIZE];
     char person_id[SC_PERSON_ID_SIZE];       /**< the organization's identifier for the person */
     char name[SC_ORG_NAME_SIZE];
@@ -722,6 +771,11 @@ typedef struct sc_staff {
     char added[SC_DATE_SIZE];
     char removed[SC_DATE_SIZE];              /**< first day no longer on staff, "" */
 } sc_staff;
+
+/** The version of ::sc_staff this library fills (its `version` member). */
+#define SC_STAFF_VERSION 1u
+/** An ::sc_staff ready to hand to a filler: its version set, the rest zero. */
+#define SC_STAFF_INIT { .version = SC_STAFF_VERSION }
 
 /**
  * Add a staff member in a role, with the offerings they are qualified for
@@ -808,6 +862,10 @@ SC_EXTERN int sc_staff_qualifications_get(sc_offerings **out, sc_db *db, const c
 
 /** An organization's rules for a special path. A plain value owned by the caller. */
 typedef struct sc_special_rules {
+    unsigned int version;  /**< SC_SPECIAL_RULES_VERSION, first: set by the caller through
+                                 SC_SPECIAL_RULES_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char credit_code[SC_CREDIT_CODE_SIZE];
     int path;                                /**< SC_PATH_EXCEPTIONAL or SC_PATH_DIRECT */
     char text[SC_ORG_TEXT_SIZE];             /**< the rules, text or URL */
@@ -817,6 +875,11 @@ typedef struct sc_special_rules {
     char city_confirmed[SC_DATE_SIZE];       /**< "" until confirmed */
     char city_actor[SC_ACTOR_TEXT_SIZE];
 } sc_special_rules;
+
+/** The version of ::sc_special_rules this library fills (its `version` member). */
+#define SC_SPECIAL_RULES_VERSION 1u
+/** An ::sc_special_rules ready to hand to a filler: its version set, the rest zero. */
+#define SC_SPECIAL_RULES_INIT { .version = SC_SPECIAL_RULES_VERSION }
 
 /**
  * The organization submits (a new version of) its rules for a special path.

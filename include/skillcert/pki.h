@@ -252,6 +252,10 @@ SC_EXTERN int sc_pki_crl_new(char **out, size_t *len, const sc_signer *issuer,
 
 /** What a certificate says. A plain value owned by the caller. */
 typedef struct sc_pki_cert_info {
+    unsigned int version;  /**< SC_PKI_CERT_INFO_VERSION, first: set by the caller through
+                                 SC_PKI_CERT_INFO_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char party[SC_PKI_PARTY_SIZE];              /**< the subject's CN */
     char issuer[SC_PKI_PARTY_SIZE];             /**< the issuer's CN */
     char serial[SC_PKI_SERIAL_SIZE];            /**< hex, upper case */
@@ -260,6 +264,11 @@ typedef struct sc_pki_cert_info {
     char not_after[SC_PKI_TIME_SIZE];
     int revoked;                                /**< on an imported CRL (registry lists only) */
 } sc_pki_cert_info;
+
+/** The version of ::sc_pki_cert_info this library fills (its `version` member). */
+#define SC_PKI_CERT_INFO_VERSION 1u
+/** An ::sc_pki_cert_info ready to hand to a filler: its version set, the rest zero. */
+#define SC_PKI_CERT_INFO_INIT { .version = SC_PKI_CERT_INFO_VERSION }
 
 /**
  * Read the first certificate of a PEM text.
@@ -271,12 +280,21 @@ SC_EXTERN int sc_pki_cert_info_get(sc_pki_cert_info *out, const char *cert_pem);
 
 /** The result of a chain or document check. A plain value owned by the caller. */
 typedef struct sc_pki_verification {
+    unsigned int version;  /**< SC_PKI_VERIFICATION_VERSION, first: set by the caller through
+                                 SC_PKI_VERIFICATION_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int ok;                                     /**< 1 when verified */
     int reason;                                 /**< ::sc_sig_reason */
     char party[SC_PKI_PARTY_SIZE];              /**< the (outermost) signer */
     char fingerprint[SC_PKI_FINGERPRINT_SIZE];  /**< its certificate's */
     char message[SC_PKI_MESSAGE_SIZE];          /**< why not, "" when ok */
 } sc_pki_verification;
+
+/** The version of ::sc_pki_verification this library fills (its `version` member). */
+#define SC_PKI_VERIFICATION_VERSION 1u
+/** An ::sc_pki_verification ready to hand to a filler: its version set, the rest zero. */
+#define SC_PKI_VERIFICATION_INIT { .version = SC_PKI_VERIFICATION_VERSION }
 
 /**
  * Verify a certificate chain against a root at a given time, offline.
@@ -473,6 +491,10 @@ SC_EXTERN int sc_xml_sign_file(const char *in_path, const char *out_path,
 
 /** One signature of a verified document. A plain value owned by the caller. */
 typedef struct sc_signature_info {
+    unsigned int version;  /**< SC_SIGNATURE_INFO_VERSION, first: set by the caller through
+                                 SC_SIGNATURE_INFO_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char party[SC_PKI_PARTY_SIZE];              /**< the signer (certificate CN) */
     char signed_at[SC_PKI_TIME_SIZE];           /**< signing time */
     char purpose[32];                           /**< "issue", "publication" ... */
@@ -481,12 +503,27 @@ typedef struct sc_signature_info {
     char audit_hash[SC_PKI_FINGERPRINT_SIZE];   /**< its hash (hex), "" none */
 } sc_signature_info;
 
-/** The signatures of a verified document. A plain value owned by the caller. */
+/** The version of ::sc_signature_info this library fills (its `version` member). */
+#define SC_SIGNATURE_INFO_VERSION 1u
+/** An ::sc_signature_info ready to hand to a filler: its version set, the rest zero. */
+#define SC_SIGNATURE_INFO_INIT { .version = SC_SIGNATURE_INFO_VERSION }
+
+/** The signatures of a verified document. A plain value owned by the caller. The
+ * library fills `result` and `sig`, their versions included. */
 typedef struct sc_xml_verification {
+    unsigned int version;  /**< SC_XML_VERIFICATION_VERSION, first: set by the caller through
+                                 SC_XML_VERIFICATION_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     sc_pki_verification result;                 /**< ok, reason, outermost signer, message */
     int layers;                                 /**< signatures found, innermost first */
     sc_signature_info sig[SC_PKI_MAX_LAYERS];
 } sc_xml_verification;
+
+/** The version of ::sc_xml_verification this library fills (its `version` member). */
+#define SC_XML_VERIFICATION_VERSION 1u
+/** An ::sc_xml_verification ready to hand to a filler: its version set, the rest zero. */
+#define SC_XML_VERIFICATION_INIT { .version = SC_XML_VERIFICATION_VERSION }
 
 /**
  * Verify every signature of a document offline, outermost first, against a
@@ -615,6 +652,10 @@ SC_EXTERN int sc_xml_import_memory_signed(sc_import_result *out, sc_db *db,
 
 /** What a verified electronic certificate says. A plain value owned by the caller. */
 typedef struct sc_certificate_document {
+    unsigned int version;  /**< SC_CERTIFICATE_DOCUMENT_VERSION, first: set by the caller through
+                                 SC_CERTIFICATE_DOCUMENT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char number[23];                           /**< certificate number */
     char holder[256];                          /**< 姓名 */
     char id_number[19];                        /**< 证件号码 */
@@ -632,6 +673,11 @@ typedef struct sc_certificate_document {
     char signer[SC_PKI_PARTY_SIZE];            /**< "org:" and the credit code */
     char signed_at[SC_PKI_TIME_SIZE];
 } sc_certificate_document;
+
+/** The version of ::sc_certificate_document this library fills (its `version` member). */
+#define SC_CERTIFICATE_DOCUMENT_VERSION 1u
+/** An ::sc_certificate_document ready to hand to a filler: its version set, the rest zero. */
+#define SC_CERTIFICATE_DOCUMENT_INIT { .version = SC_CERTIFICATE_DOCUMENT_VERSION }
 
 /**
  * Check an electronic certificate document offline with the bureau's root

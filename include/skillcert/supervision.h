@@ -102,6 +102,10 @@ SC_EXTERN int sc_supervision_record(int64_t *out, sc_db *db, const sc_actor *act
 
 /** One supervision record. A plain value owned by the caller. */
 typedef struct sc_supervision {
+    unsigned int version;  /**< SC_SUPERVISION_VERSION, first: set by the caller through
+                                 SC_SUPERVISION_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;
     int64_t session_id;
     char credit_code[SC_CREDIT_CODE_SIZE];
@@ -111,6 +115,11 @@ typedef struct sc_supervision {
     char checked[SC_ORG_TEXT_SIZE];
     char findings[SC_ORG_TEXT_SIZE];         /**< "" when none */
 } sc_supervision;
+
+/** The version of ::sc_supervision this library fills (its `version` member). */
+#define SC_SUPERVISION_VERSION 1u
+/** An ::sc_supervision ready to hand to a filler: its version set, the rest zero. */
+#define SC_SUPERVISION_INIT { .version = SC_SUPERVISION_VERSION }
 
 /** Iterator over the supervision records of a session (sc_supervision_iter_new()). Opaque. */
 typedef struct sc_supervision_iter sc_supervision_iter;
@@ -168,10 +177,19 @@ SC_EXTERN int sc_finding_severity_parse(int *out, const char *text);
 
 /** A finding category of the published list. A plain value. */
 typedef struct sc_finding_category {
+    unsigned int version;  /**< SC_FINDING_CATEGORY_VERSION, first: set by the caller through
+                                 SC_FINDING_CATEGORY_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char code[SC_FINDING_CATEGORY_SIZE];   /**< "out-of-scope" */
     char name[SC_ORG_NAME_SIZE];           /**< English description */
     char name_zh[SC_ORG_NAME_SIZE];        /**< "超范围开展认定" */
 } sc_finding_category;
+
+/** The version of ::sc_finding_category this library fills (its `version` member). */
+#define SC_FINDING_CATEGORY_VERSION 1u
+/** An ::sc_finding_category ready to hand to a filler: its version set, the rest zero. */
+#define SC_FINDING_CATEGORY_INIT { .version = SC_FINDING_CATEGORY_VERSION }
 
 /**
  * Number of categories of the published list: out-of-scope (超范围),
@@ -312,6 +330,10 @@ typedef enum {
 
 /** An inspection. A plain value owned by the caller. */
 typedef struct sc_inspection {
+    unsigned int version;  /**< SC_INSPECTION_VERSION, first: set by the caller through
+                                 SC_INSPECTION_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;
     char credit_code[SC_CREDIT_CODE_SIZE];
     int kind;                                /**< ::sc_inspection_kind */
@@ -325,6 +347,11 @@ typedef struct sc_inspection {
     char scanned[SC_DATE_SIZE];              /**< last certificate scan, "" */
     int64_t findings;                        /**< findings recorded (withdrawn included) */
 } sc_inspection;
+
+/** The version of ::sc_inspection this library fills (its `version` member). */
+#define SC_INSPECTION_VERSION 1u
+/** An ::sc_inspection ready to hand to a filler: its version set, the rest zero. */
+#define SC_INSPECTION_INIT { .version = SC_INSPECTION_VERSION }
 
 /**
  * One inspection.
@@ -385,6 +412,10 @@ SC_EXTERN void sc_inspection_iter_free(sc_inspection_iter *it);
 
 /** A finding. A plain value owned by the caller. */
 typedef struct sc_finding {
+    unsigned int version;  /**< SC_FINDING_VERSION, first: set by the caller through
+                                 SC_FINDING_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;
     int64_t inspection_id;
     char credit_code[SC_CREDIT_CODE_SIZE];
@@ -396,6 +427,11 @@ typedef struct sc_finding {
     char withdrawn[SC_DATE_SIZE];            /**< "" unless withdrawn */
     size_t entities;                         /**< references (sc_finding_entity_get()) */
 } sc_finding;
+
+/** The version of ::sc_finding this library fills (its `version` member). */
+#define SC_FINDING_VERSION 1u
+/** An ::sc_finding ready to hand to a filler: its version set, the rest zero. */
+#define SC_FINDING_INIT { .version = SC_FINDING_VERSION }
 
 /**
  * One finding.
@@ -567,6 +603,10 @@ SC_EXTERN int sc_sanction_lift(sc_db *db, const sc_actor *actor, int64_t sanctio
 
 /** A sanction. A plain value owned by the caller. */
 typedef struct sc_sanction {
+    unsigned int version;  /**< SC_SANCTION_VERSION, first: set by the caller through
+                                 SC_SANCTION_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int64_t id;
     char credit_code[SC_CREDIT_CODE_SIZE];
     int64_t finding_id;
@@ -577,6 +617,11 @@ typedef struct sc_sanction {
     char reason[SC_ORG_TEXT_SIZE];
     char decided_by[SC_ACTOR_TEXT_SIZE];
 } sc_sanction;
+
+/** The version of ::sc_sanction this library fills (its `version` member). */
+#define SC_SANCTION_VERSION 1u
+/** An ::sc_sanction ready to hand to a filler: its version set, the rest zero. */
+#define SC_SANCTION_INIT { .version = SC_SANCTION_VERSION }
 
 /**
  * One sanction.
@@ -649,12 +694,21 @@ SC_EXTERN void sc_sanction_iter_free(sc_sanction_iter *it);
  * serious 40. A plain value owned by the caller.
  */
 typedef struct sc_credit_model {
+    unsigned int version;  /**< SC_CREDIT_MODEL_VERSION, first: set by the caller through
+                                 SC_CREDIT_MODEL_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     double base;              /**< 100 */
     double half_life_days;    /**< 365: a finding weighs half after a year */
     double clean_bonus;       /**< 2 per clean inspection */
     double clean_max;         /**< 10 at most */
     double clean_window_days; /**< 730 */
 } sc_credit_model;
+
+/** The version of ::sc_credit_model this library fills (its `version` member). */
+#define SC_CREDIT_MODEL_VERSION 1u
+/** An ::sc_credit_model ready to hand to a filler: its version set, the rest zero. */
+#define SC_CREDIT_MODEL_INIT { .version = SC_CREDIT_MODEL_VERSION }
 
 /**
  * The model's parameters.
@@ -692,6 +746,10 @@ SC_EXTERN int sc_credit_weight_set(sc_db *db, const sc_actor *actor, const char 
 
 /** An organization's credit score as of a date. A plain value owned by the caller. */
 typedef struct sc_credit_score {
+    unsigned int version;  /**< SC_CREDIT_SCORE_VERSION, first: set by the caller through
+                                 SC_CREDIT_SCORE_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char credit_code[SC_CREDIT_CODE_SIZE];
     char name[SC_ORG_NAME_SIZE];
     char as_of[SC_DATE_SIZE];
@@ -702,6 +760,11 @@ typedef struct sc_credit_score {
     double penalty;                          /**< points subtracted (decayed) */
     double bonus;                            /**< points added */
 } sc_credit_score;
+
+/** The version of ::sc_credit_score this library fills (its `version` member). */
+#define SC_CREDIT_SCORE_VERSION 1u
+/** An ::sc_credit_score ready to hand to a filler: its version set, the rest zero. */
+#define SC_CREDIT_SCORE_INIT { .version = SC_CREDIT_SCORE_VERSION }
 
 /**
  * Compute (without storing) an organization's score as of @p as_of.
@@ -834,11 +897,20 @@ SC_EXTERN const char *sc_report_section_name(int section);
 
 /** One row of a report section. A plain value. */
 typedef struct sc_report_row {
+    unsigned int version;  /**< SC_REPORT_ROW_VERSION, first: set by the caller through
+                                 SC_REPORT_ROW_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     char key[SC_ORG_NAME_SIZE];      /**< "out-of-scope", "4-02-07-10", "3", "110108", a credit code */
     char label[SC_ORG_NAME_SIZE];    /**< a readable name ("超范围开展认定", "网约配送员") */
     int64_t count;                   /**< the count (credit: findings counted) */
     double value;                    /**< credit: the score; otherwise the count */
 } sc_report_row;
+
+/** The version of ::sc_report_row this library fills (its `version` member). */
+#define SC_REPORT_ROW_VERSION 1u
+/** An ::sc_report_row ready to hand to a filler: its version set, the rest zero. */
+#define SC_REPORT_ROW_INIT { .version = SC_REPORT_ROW_VERSION }
 
 /** A period report. Opaque; immutable once made. */
 typedef struct sc_period_report sc_period_report;

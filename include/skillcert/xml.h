@@ -150,11 +150,20 @@ SC_EXTERN int sc_import_options_init(sc_import_options *opts, unsigned int versi
 
 /** What an import did. */
 typedef struct sc_import_result {
+    unsigned int version;  /**< SC_IMPORT_RESULT_VERSION, first: set by the caller through
+                                 SC_IMPORT_RESULT_INIT; a filler refuses another version
+                                 with ::SC_EINVAL naming the field `version`,
+                                 and keeps it. */
     int doctype;            /**< the ::sc_doctype detected */
     uint64_t records;       /**< records applied (0 when already imported) */
     int already_imported;   /**< 1 when this batch id had been imported before */
     char batch_id[128];     /**< the document's batch id */
 } sc_import_result;
+
+/** The version of ::sc_import_result this library fills (its `version` member). */
+#define SC_IMPORT_RESULT_VERSION 1u
+/** An ::sc_import_result ready to hand to a filler: its version set, the rest zero. */
+#define SC_IMPORT_RESULT_INIT { .version = SC_IMPORT_RESULT_VERSION }
 
 /**
  * Validate a file against the schema of its type (detected from the root

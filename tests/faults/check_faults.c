@@ -476,7 +476,7 @@ static const char *registry_whole(const char *path)
     sqlite3 *c = NULL;
     sqlite3_stmt *st = NULL;
     sc_db *db = NULL;
-    sc_audit_result a;
+    sc_audit_result a = SC_AUDIT_RESULT_INIT;
     const char *bad = NULL;
     if (access(path, F_OK) != 0)
         return NULL; /* never created: nothing to break */
