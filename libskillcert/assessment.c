@@ -2128,7 +2128,7 @@ static int venue_ever_inspected(sc_db *db, sqlite3_int64 venue_id, int *any)
 static int org_has_staff(sc_db *db, const char *code, const char *date, int *any)
 {
     sc_staff_iter *it = NULL;
-    sc_staff m;
+    sc_staff m = SC_STAFF_INIT;
     int rc;
     *any = 0;
     if ((rc = sc_staff_iter_new(&it, db, code, date)) != SC_OK)
@@ -2158,7 +2158,7 @@ static int receive_hint(sc_db *db, const sc_session *s, char *hint, size_t cap)
                  "carries staff, so its staff are filed here (staff.add) before its results "
                  "report is imported)", s->credit_code, s->date);
     } else if (!inspected) {
-        sc_venue v;
+        sc_venue v = SC_VENUE_INIT;
         if ((rc = venue_load(db, s->venue_id, &v, NULL)) != SC_OK)
             return rc;
         snprintf(hint, cap, " (this registry holds no inspection of venue '%s': no exchange "
@@ -2204,7 +2204,7 @@ int sc__session_staff_receive(sc_db *db, sqlite3_int64 session_id, int component
 int sc__session_confirm_receive(sc_db *db, sqlite3_int64 session_id)
 {
     sc__session_row row;
-    sc_verdict v;
+    sc_verdict v = SC_VERDICT_INIT;
     char hint[1024];
     int rc;
     if ((rc = sc__session_load(db, session_id, &row)) != SC_OK ||

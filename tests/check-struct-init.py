@@ -16,7 +16,9 @@ for h in glob.glob(os.path.join(top, "include", "skillcert", "*.h")):
     for m in re.finditer(r"The version of ::(sc_\w+) this library fills", text):
         types.add(m.group(1))
 alt = "|".join(sorted(types))
-decl = re.compile(r"^\s*(?:static\s+)?(?:" + alt + r")\s+\w+\s*(?:;|=\s*\{\s*0?\s*\}\s*;)")
+# `T a;`, `T a = {0};`, and in a list `T a, b;` any declarator without "=".
+decl = re.compile(r"^\s*(?:static\s+)?(?:" + alt + r")\s+(?:\w+\s*(?:;|=\s*\{\s*0?\s*\}\s*;|,)"
+                  r"|[^;={]*,\s*\w+\s*[;,])")
 literal = re.compile(r"\((?:" + alt + r")\)\s*\{\s*0?\s*\}")
 opens_struct = re.compile(r"\b(?:struct|union)\b[^;()]*$")
 files = []

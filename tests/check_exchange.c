@@ -910,10 +910,10 @@ START_TEST(test_exchange_replay_session_staff_round_trip)
 {
     sc_db *city = t_clone_db(fx.db);
     sc_session_staff_iter *it = NULL;
-    sc_session_staff m;
-    sc_session got;
+    sc_session_staff m = SC_SESSION_STAFF_INIT;
+    sc_session got = SC_SESSION_INIT;
     sc_export_options o;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     char *report, *again = NULL;
     int64_t s = staffed_session(), cs;
     int n = 0;

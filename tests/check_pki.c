@@ -1083,7 +1083,7 @@ START_TEST(test_pki_development_off_refuses_detached_without_anchor)
 {
     sc_db *db = new_registry();
     char *before = t_dump(db), *after;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     static const char batch[] =
         "<candidate-batch xmlns=\"urn:skillcert:candidate-batch:1\" version=\"1\" "
         "batch=\"b-1\" issuer=\"org:" ORG "\" addressee=\"district:110108\"/>";
@@ -1163,7 +1163,7 @@ START_TEST(test_pki_development_switch_audited)
 {
     sc_db *db = t_newdb();
     sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
-    sc_audit_result ar;
+    sc_audit_result ar = SC_AUDIT_RESULT_INIT;
     ck_ok(sc_pki_development_set(db, bureau, 0));
     ck_assert_int_eq(t_count(db, "SELECT count(*) FROM audit"), 0);
     ck_ok(sc_pki_development_set(db, bureau, 1));

@@ -553,7 +553,7 @@ static uint64_t signed_import(sc_db *to, const sc_actor *as, const char *doc, ke
                               keys other, const char *after, const char *what, const char *with)
 {
     sc_report *rep = NULL;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     char *good = sign_at(doc, issuer.key, issuer.chain, WHEN, NULL), *bad, sql[256];
     const char *type;
     int doctype = 0;
@@ -660,7 +660,7 @@ START_TEST(test_pki_exchange_catalog_merges_into_a_held_copy)
     sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     sc_actor *haidian = t_actor(SC_ACTOR_DISTRICT, "110108");
     sc_report *rep = NULL;
-    sc_import_result r;
+    sc_import_result r = SC_IMPORT_RESULT_INIT;
     sc_occupation *o = NULL;
     char *doc = NULL, *signed_doc, *again = NULL;
     size_t i;
@@ -768,7 +768,7 @@ START_TEST(test_pki_exchange_certificate_ack_round_trip)
 {
     char nums[2][SC_CERT_NUMBER_SIZE], *doc;
     sc_db *org_db;
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
 
     issued_certificates(nums, 2);
     org_db = t_clone_db(fx.db); /* the organization's registry, before the answer */
@@ -796,7 +796,7 @@ START_TEST(test_pki_exchange_revocations_round_trip)
 {
     char nums[2][SC_CERT_NUMBER_SIZE], *doc;
     sc_db *city_db;
-    sc_certificate c;
+    sc_certificate c = SC_CERTIFICATE_INIT;
 
     issued_certificates(nums, 2);
     city_db = t_clone_db(fx.db); /* the centre's registry holds both, issued */
@@ -823,8 +823,8 @@ START_TEST(test_pki_exchange_results_report_round_trip)
     sc_db *city_db = t_clone_db(fx.db); /* the organizations filed, no session */
     int64_t s;
     char id[19], *doc;
-    sc_session sess;
-    sc_result res;
+    sc_session sess = SC_SESSION_INIT;
+    sc_result res = SC_RESULT_INIT;
 
     anchor(city_db);
     s = passed_session(2);
@@ -865,8 +865,8 @@ START_TEST(test_pki_exchange_findings_round_trip)
     sc_db *city_db = t_clone_db(fx.db);
     int64_t insp;
     char *doc;
-    sc_credit_score before, after;
-    sc_finding f;
+    sc_credit_score before = SC_CREDIT_SCORE_INIT, after = SC_CREDIT_SCORE_INIT;
+    sc_finding f = SC_FINDING_INIT;
 
     anchor(city_db);
     ck_ok(sc_credit_score_get(&before, city_db, FX_ORG, "2024-05-01"));
@@ -892,8 +892,8 @@ END_TEST
 START_TEST(test_pki_exchange_credit_verified_by_another_registry)
 {
     sc_db *org_db = t_clone_db(fx.db);
-    sc_xml_verification v;
-    sc_credit_score score;
+    sc_xml_verification v = SC_XML_VERIFICATION_INIT;
+    sc_credit_score score = SC_CREDIT_SCORE_INIT;
     sc_report *rep = NULL;
     int64_t insp;
     char *findings, *doc = NULL, *signed_doc, *bad, line[512];

@@ -199,7 +199,7 @@ END_TEST
 
 START_TEST(test_versions_application)
 {
-    sc_announcement a, in;
+    sc_announcement a = SC_ANNOUNCEMENT_INIT, in = SC_ANNOUNCEMENT_INIT;
     sc_application ap = SC_APPLICATION_INIT;
     sc_application_iter *it = NULL;
     sc_offerings *offs = NULL;
@@ -337,7 +337,7 @@ START_TEST(test_versions_certificate)
 {
     sc_cert_number n = SC_CERT_NUMBER_INIT;
     sc_certificate c = SC_CERTIFICATE_INIT;
-    sc_verification vf, vs[2];
+    sc_verification vf = SC_VERIFICATION_INIT, vs[2] = { SC_VERIFICATION_INIT, SC_VERIFICATION_INIT };
     sc_cert_stats_row row = SC_CERT_STATS_ROW_INIT;
     sc_certificate_iter *ci = NULL;
     sc_cert_stats_iter *sti = NULL;
