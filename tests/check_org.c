@@ -199,7 +199,8 @@ START_TEST(test_org_register_legacy_code)
                           "110105", "2023-01-01", SC_CREDIT_CODE_ALLOW_LEGACY));
     ck_ok(sc_org_get(&o, db, "91350100M0001TGQXM", "2023-01-02"));
     ck_assert_int_eq(o.legacy_code, 1);
-    ck_ok(sc_audit_iter_new(&it, db, "org", "91350100M0001TGQXM"));
+    ck_ok(sc_audit_iter_new(&it, db, &(sc_audit_query){ SC_AUDIT_QUERY_VERSION, "org",
+                                                       "91350100M0001TGQXM" }));
     ck_ok(sc_audit_iter_next(&e, it));
     ck_assert_str_eq(e.action, "org.register");
     ck_assert_ptr_nonnull(strstr(e.detail, "legacy-code"));

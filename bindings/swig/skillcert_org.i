@@ -136,6 +136,10 @@ struct WTYPE {};
 %ignore SC_AUTHZ_KIND_BIT;
 
 %immutable;
+/* Query structures: the methods take the filters as arguments. */
+%ignore sc_audit_query;
+%ignore SC_AUDIT_QUERY_VERSION;
+%ignore SC_AUDIT_QUERY_INIT;
 %include "skillcert/district.h"
 %include "skillcert/org.h"
 %include "skillcert/authz.h"
@@ -489,9 +493,12 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
 
     /** The trail in seq order, optionally of one entity ("org") and id. */
     scw_audit_iter *audit_entries(const char *entity = NULL, const char *entity_id = NULL) {
+        sc_audit_query q = SC_AUDIT_QUERY_INIT;
         sc_audit_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_audit_iter_new(&it, db, entity, entity_id)) < 0) return NULL;
+        q.entity = entity;
+        q.entity_id = entity_id;
+        if (scw_check(sc_audit_iter_new(&it, db, &q)) < 0) return NULL;
         SCW_RETURN_ITER(scw_audit_iter, sc_audit_iter_free, it);
     }
 }
