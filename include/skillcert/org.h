@@ -572,7 +572,7 @@ typedef struct sc_org_query {
 
 /**
  * Iterate over every recorded organization in credit-code order, with its
- * standing on @p q->date.
+ * standing on the query's date (today when none).
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
  * @param q   what to select, or NULL for every organization with its standing today;
