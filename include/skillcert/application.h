@@ -240,7 +240,7 @@ typedef struct sc_announcement_query {
     const char *credit_code; /**< only this organization's, or NULL */
     const char *date;        /**< the day for ::sc_announcement.open (YYYY-MM-DD), NULL
                                   for today */
-    int open_only;           /**< 1: only those open on @p date; 0: all */
+    int open_only;           /**< set (non-zero): only those open on @p date; 0: all */
 } sc_announcement_query;
 
 #define SC_ANNOUNCEMENT_QUERY_VERSION 1
