@@ -16,7 +16,10 @@ writes OUTPUT, a SWIG file that gives each method its documentation:
 
 Only the parameters the method really has are listed (the registry handle
 and output pointers of the C function are not), and a status code of the
-header's @return is translated into the exception the binding raises.
+header's @return is translated into the exception the binding raises. When
+the C function takes its filters in a query structure (`const sc_*_query *`),
+the method's keyword arguments are that structure's members: each is
+documented by the member's own comment.
 """
 
 import os
@@ -53,18 +56,40 @@ def clean(text):
     return [re.sub(r"^\s*\*( |$)", "", line).rstrip() for line in text.splitlines()]
 
 
+def query_members(source):
+    """{query structure: {member: text}} from the members' own doc comments."""
+    queries = {}
+    for m in re.finditer(r"typedef\s+struct\s+(sc_\w+_query)\s*\{(.*?)\}\s*\1\s*;", source,
+                         re.S):
+        members = {}
+        for f in re.finditer(r"\b(\w+)\s*(?:\[[^\]]*\])?\s*;\s*/\*\*<(.*?)\*/", m.group(2), re.S):
+            if f.group(1) != "version":
+                members[f.group(1)] = re.sub(r"\s+", " ", f.group(2)).strip()
+        queries[m.group(1)] = members
+    return queries
+
+
 def header_docs(include_dir):
     """{function name: (description lines, {param: text}, return text)}."""
-    docs = {}
+    docs, queries, takes = {}, {}, {}
     for name in sorted(os.listdir(include_dir)):
         if not name.endswith(".h"):
             continue
         with open(os.path.join(include_dir, name), encoding="utf-8") as f:
             source = f.read()
-        for m in re.finditer(r"/\*\*(?:(?!\*/).)*\*/\s*SC_EXTERN\b[^;{]*?\b(sc_\w+)\s*\(",
+        queries.update(query_members(source))
+        for m in re.finditer(r"/\*\*(?:(?!\*/).)*\*/\s*SC_EXTERN\b[^;{]*?\b(sc_\w+)\s*\(([^;]*)\)\s*;",
                              source, re.S):
             comment = m.group(0)[:m.group(0).rindex("*/") + 2]
             docs[m.group(1)] = parse_comment(clean(comment))
+            q = re.search(r"\bconst\s+(sc_\w+_query)\s*\*", m.group(2))
+            if q:
+                takes[m.group(1)] = q.group(1)
+    # A query's members document the keyword arguments that fill it.
+    for fn, query in takes.items():
+        desc, params, ret = docs[fn]
+        for member, text in queries.get(query, {}).items():
+            params.setdefault(member, text)
     return docs
 
 
@@ -105,6 +130,9 @@ def parse_comment(lines):
 def plain(text, null="None"):
     """Doxygen markup as plain text; NULL as the language says it."""
     text = re.sub(r"@since\s+\S+", "", text).strip()
+    # The wrappers set the query's version themselves.
+    text = re.sub(r"(also )?an unknown @p \w+ version(, |; )?", "", text)
+    text = re.sub(r"\s*\(\s*\)", "", text)
     text = re.sub(r"\bNULL\b", null, text)
     text = re.sub(r"::(SC_\w+|sc_\w+)", r"\1", text)
     text = re.sub(r"@[pcb]\s+(\w+)", r"\1", text)

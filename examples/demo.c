@@ -68,10 +68,12 @@ static void print_levels(const sc_occupation *o, const char *work_type)
 
 static int print_catalog(sc_db *db)
 {
+    sc_occupation_query q = SC_OCCUPATION_QUERY_INIT;
     sc_occupation_iter *it = NULL;
     sc_occupation *o = NULL;
     int rc, n = 0;
-    if (sc_occupation_iter_new(&it, db, "2022-04-12") != SC_OK)
+    q.date = "2022-04-12";
+    if (sc_occupation_iter_new(&it, db, &q) != SC_OK)
         return demo_fail("listing the catalog");
     cell("#", 4), cell("code", 12), cell("occupation", 24), cell("work type", 20);
     printf("levels\n");

@@ -516,15 +516,23 @@ struct sc_announcement_iter {
 static const char SQL_ANN_ITER[] =
     "SELECT " ANN_COLS ANN_FROM "WHERE ?1 IS NULL OR o.credit_code = ?1 ORDER BY a.id";
 
-int sc_announcement_iter_new(sc_announcement_iter **out, sc_db *db, const char *credit_code,
-                             const char *date_in, int open_only)
+int sc_announcement_iter_new(sc_announcement_iter **out, sc_db *db,
+                             const sc_announcement_query *q)
 {
     char cc[SC_CREDIT_CODE_SIZE], date[SC_DATE_SIZE];
     sc_announcement_iter *it;
-    int rc;
+    const char *credit_code, *date_in;
+    int open_only, rc;
     if (!out)
         return sc__error_null("sc_announcement_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_ANNOUNCEMENT_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_announcement_query version %u is not known to this library",
+                              q->version);
+    credit_code = q ? q->credit_code : NULL;
+    date_in = q ? q->date : NULL;
+    open_only = q ? q->open_only : 0;
     if ((rc = sc__db_check(db, "sc_announcement_iter_new", 0)) != SC_OK ||
         (rc = sc__date_arg(date_in, "date", date)) != SC_OK ||
         (credit_code && (rc = sc__credit_code_norm(credit_code, cc)) != SC_OK))

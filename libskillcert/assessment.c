@@ -747,6 +747,7 @@ static int covers(const sc_offerings *q, const sc_session *s)
 static int staff_fit(sc_db *db, const sc_session *s, int component, const char *person_id,
                      int *ok, char name[SC_ORG_NAME_SIZE], int *role_out, char *why, size_t cap)
 {
+    sc_staff_query sq = SC_STAFF_QUERY_INIT;
     sc_staff_iter *it = NULL;
     sc_staff m = SC_STAFF_INIT;
     int rc, on_staff = 0, roles_found = 0;
@@ -756,7 +757,8 @@ static int staff_fit(sc_db *db, const sc_session *s, int component, const char *
     *ok = 0;
     want[0] = SC_STAFF_EXAMINER;
     want[1] = component == SC_COMPONENT_REVIEW ? SC_STAFF_EXPERT : 0;
-    if ((rc = sc_staff_iter_new(&it, db, s->credit_code, s->date)) != SC_OK)
+    sq.date = s->date;
+    if ((rc = sc_staff_iter_new(&it, db, s->credit_code, &sq)) != SC_OK)
         return rc;
     while ((rc = sc_staff_iter_next(&m, it)) == SC_OK) {
         if (strcmp(m.person_id, person_id) != 0)

@@ -423,13 +423,20 @@ static const char SQL_ITER[] =
     "FROM audit WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2) "
     "ORDER BY seq";
 
-int sc_audit_iter_new(sc_audit_iter **out, sc_db *db, const char *entity, const char *entity_id)
+int sc_audit_iter_new(sc_audit_iter **out, sc_db *db, const sc_audit_query *q)
 {
     sc_audit_iter *it;
+    const char *entity, *entity_id;
     int rc;
     if (!out)
         return sc__error_null("sc_audit_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_AUDIT_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_audit_query version %u is not known to this library",
+                              q->version);
+    entity = q ? q->entity : NULL;
+    entity_id = q ? q->entity_id : NULL;
     if ((rc = sc__db_check(db, "sc_audit_iter_new", 0)) != SC_OK ||
         (rc = sc__check_text(entity, "entity", 64, 0)) != SC_OK ||
         (rc = sc__check_text(entity_id, "entity_id", 160, 0)) != SC_OK)

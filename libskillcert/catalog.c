@@ -1007,13 +1007,19 @@ static const char SQL_OCC_ITER[] =
     "WHERE ?1 IS NULL OR (effective <= ?1 AND (withdrawn IS NULL OR withdrawn > ?1)) "
     "ORDER BY code";
 
-int sc_occupation_iter_new(sc_occupation_iter **out, sc_db *db, const char *date)
+int sc_occupation_iter_new(sc_occupation_iter **out, sc_db *db, const sc_occupation_query *q)
 {
     sc_occupation_iter *it;
+    const char *date;
     int rc;
     if (!out)
         return sc__error_null("sc_occupation_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_OCCUPATION_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_occupation_query version %u is not known to this library",
+                              q->version);
+    date = q ? q->date : NULL;
     if ((rc = sc__db_check(db, "sc_occupation_iter_new", 0)) != SC_OK)
         return rc;
     if (date && (rc = sc__check_date(date, "date")) != SC_OK)

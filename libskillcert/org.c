@@ -1729,9 +1729,17 @@ static int org_iter_make(sc_org_iter **out, sc_db *db, const char *func, const c
     return SC_OK;
 }
 
-int sc_org_iter_new(sc_org_iter **out, sc_db *db, const char *district, const char *date)
+int sc_org_iter_new(sc_org_iter **out, sc_db *db, const sc_org_query *q)
 {
-    return org_iter_make(out, db, "sc_org_iter_new", SQL_ORG_ITER, district, date, 0);
+    if (!out)
+        return sc__error_null("sc_org_iter_new", "out");
+    *out = NULL;
+    if (q && q->version != SC_ORG_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_org_query version %u is not known to this library",
+                              q->version);
+    return org_iter_make(out, db, "sc_org_iter_new", SQL_ORG_ITER, q ? q->district : NULL,
+                         q ? q->date : NULL, 0);
 }
 
 int sc_directory_iter_new(sc_org_iter **out, sc_db *db, const char *date)

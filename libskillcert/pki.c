@@ -1479,15 +1479,22 @@ static const char SQL_CERT_LIST[] =
     "    r.serial = c.serial), 1 FROM pki_cert c) "
     "WHERE ?1 IS NULL OR party = ?1 ORDER BY ord, party, not_before";
 
-int sc_pki_cert_iter_new(sc_pki_cert_iter **out, sc_db *db, const char *party)
+int sc_pki_cert_iter_new(sc_pki_cert_iter **out, sc_db *db, const sc_pki_cert_query *q)
 {
     sc_pki_cert_iter *it;
+    const char *party;
     int rc;
     if (out)
         *out = NULL;
     if (!out)
         return sc__error_null(__func__, "out");
-    if ((rc = sc__db_check(db, __func__, 0)) != SC_OK)
+    if (q && q->version != SC_PKI_CERT_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_pki_cert_query version %u is not known to this library",
+                              q->version);
+    party = q ? q->party : NULL;
+    if ((rc = sc__db_check(db, __func__, 0)) != SC_OK ||
+        (rc = sc__check_text(party, "party", SC_PKI_PARTY_SIZE - 1, 0)) != SC_OK)
         return rc;
     if (!(it = sc__calloc(1, sizeof *it)))
         return sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");

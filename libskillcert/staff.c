@@ -236,14 +236,21 @@ static const char SQL_STAFF_ITER[] =
     "JOIN org o ON o.id = s.org_id WHERE s.org_id = ?1 AND (?2 IS NULL OR (s.added <= ?2 AND "
     "(s.removed IS NULL OR ?2 < s.removed))) ORDER BY s.role, s.person_id, s.id";
 
-int sc_staff_iter_new(sc_staff_iter **out, sc_db *db, const char *credit_code, const char *date)
+int sc_staff_iter_new(sc_staff_iter **out, sc_db *db, const char *credit_code,
+                      const sc_staff_query *q)
 {
     sc__rows *r = NULL;
     sc__org_row org;
+    const char *date;
     int rc;
     if (!out)
         return sc__error_null("sc_staff_iter_new", "out");
     *out = NULL;
+    if (q && q->version != SC_STAFF_QUERY_VERSION)
+        return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "version",
+                              "sc_staff_query version %u is not known to this library",
+                              q->version);
+    date = q ? q->date : NULL;
     if ((rc = sc__db_check(db, "sc_staff_iter_new", 0)) != SC_OK)
         return rc;
     if (date && (rc = sc__check_date(date, "date")) != SC_OK)

@@ -237,17 +237,21 @@ END_TEST
 /* Listing: all on a day, or one organization's open ones. */
 START_TEST(test_application_announce_listing)
 {
+    sc_announcement_query q = SC_ANNOUNCEMENT_QUERY_INIT;
     sc_announcement got = SC_ANNOUNCEMENT_INIT;
     sc_announcement_iter *it = NULL;
     int n = 0;
     ann_published();
-    ck_ok(sc_announcement_iter_new(&it, af.db, NULL, "2024-09-15", 0));
+    q.date = "2024-09-15";
+    ck_ok(sc_announcement_iter_new(&it, af.db, &q));
     while (sc_announcement_iter_next(&got, it) == SC_OK)
         n++;
     sc_announcement_iter_free(it);
     ck_assert_int_eq(n, 3);
     n = 0;
-    ck_ok(sc_announcement_iter_new(&it, af.db, AF_ORG, "2024-09-15", 1));
+    q.credit_code = AF_ORG;
+    q.open_only = 1;
+    ck_ok(sc_announcement_iter_new(&it, af.db, &q));
     while (sc_announcement_iter_next(&got, it) == SC_OK) {
         ck_assert_int_eq(got.open, 1);
         n++;
@@ -255,6 +259,72 @@ START_TEST(test_application_announce_listing)
     ck_assert_int_eq(sc_announcement_iter_next(&got, it), SC_ITEROVER);
     sc_announcement_iter_free(it);
     ck_assert_int_eq(n, 2); /* 2024-01 (to 2026-06-30) and 2024-02 */
+}
+END_TEST
+
+/* Count the announcements q selects; the number of them open in *open. */
+static int ann_count(const sc_announcement_query *q, int *open)
+{
+    sc_announcement got;
+    sc_announcement_iter *it = NULL;
+    int n;
+    *open = 0;
+    ck_ok(sc_announcement_iter_new(&it, af.db, q));
+    for (n = 0; sc_announcement_iter_next(&got, it) == SC_OK; n++) {
+        if (q && q->credit_code)
+            ck_assert_str_eq(got.credit_code, q->credit_code);
+        *open += got.open;
+    }
+    sc_announcement_iter_free(it);
+    return n;
+}
+
+/* The listing's filters come in a versioned sc_announcement_query. */
+START_TEST(test_application_announcement_query)
+{
+    sc_announcement_query q = SC_ANNOUNCEMENT_QUERY_INIT;
+    sc_announcement_iter *it = NULL;
+    int open;
+    ann_published();
+    /* No query, and the initial one: every announcement. */
+    ck_assert_int_eq(ann_count(NULL, &open), 3);
+    ck_assert_int_eq(ann_count(&q, &open), 3);
+    /* The organization filters. */
+    q.credit_code = AF_ORG;
+    ck_assert_int_eq(ann_count(&q, &open), 2);
+    q.credit_code = AF_ORG2;
+    ck_assert_int_eq(ann_count(&q, &open), 1);
+    /* The date sets the day of `open`; open_only keeps those open then. On 2025-01-15
+     * only "2024-01" (to 2026-06-30) is open. */
+    q.credit_code = NULL;
+    q.date = "2025-01-15";
+    ck_assert_int_eq(ann_count(&q, &open), 3);
+    ck_assert_int_eq(open, 1);
+    q.date = "2024-09-15";
+    ck_assert_int_eq(ann_count(&q, &open), 3);
+    ck_assert_int_eq(open, 3);
+    q.open_only = 1;
+    ck_assert_int_eq(ann_count(&q, &open), 3);
+    q.date = "2025-01-15";
+    ck_assert_int_eq(ann_count(&q, &open), 1);
+    ck_assert_int_eq(open, 1);
+    q.credit_code = AF_ORG2;
+    ck_assert_int_eq(ann_count(&q, &open), 0);
+    /* Malformed filters are refused. */
+    q.credit_code = "not a code";
+    ck_assert_int_eq(sc_announcement_iter_new(&it, af.db, &q), SC_EINVAL);
+    ck_assert_ptr_null(it);
+    q.credit_code = NULL;
+    q.date = "2025-02-30";
+    ck_assert_int_eq(sc_announcement_iter_new(&it, af.db, &q), SC_EINVAL);
+    ck_assert_ptr_null(it);
+    /* A version this library does not know is refused, naming the field. */
+    q.date = NULL;
+    q.version = SC_ANNOUNCEMENT_QUERY_VERSION + 1;
+    it = (sc_announcement_iter *)1;
+    ck_assert_int_eq(sc_announcement_iter_new(&it, af.db, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
 }
 END_TEST
 
@@ -2129,7 +2199,7 @@ START_TEST(test_application_enomem)
     sc_db *district = t_clone_db(af.db);
 
     ENOMEM_LOOP(sc_application_iter_new(&ai, af.db, NULL), ai, sc_application_iter_free);
-    ENOMEM_LOOP(sc_announcement_iter_new(&ni, af.db, NULL, NULL, 0), ni,
+    ENOMEM_LOOP(sc_announcement_iter_new(&ni, af.db, NULL), ni,
                 sc_announcement_iter_free);
     ENOMEM_LOOP(sc_announcement_offerings_get(&s, af.db, af.ann), s, sc_offerings_free);
     c = af_record(CAND_B, "李四", "2015-01-01");
@@ -2344,6 +2414,7 @@ Suite *sc_application_suite(void)
     tcase_add_test(tc, test_application_announce_refusals);
     tcase_add_test(tc, test_application_announce_publish);
     tcase_add_test(tc, test_application_announce_listing);
+    tcase_add_test(tc, test_application_announcement_query);
     tcase_add_test(tc, test_application_announce_close);
     tcase_add_test(tc, test_application_flow_apply);
     tcase_add_test(tc, test_application_flow_verify);

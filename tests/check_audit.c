@@ -166,11 +166,12 @@ START_TEST(test_audit_entries_name_actor_entity_action)
     static const char *actions[] = { "xml.import", "catalog.add_alias", "org.register",
                                      "org.apply", "org.recommend", "org.evaluate" };
     static const char *entities[] = { "batch", "occupation", "org", "org", "org", "org" };
+    sc_audit_query q = SC_AUDIT_QUERY_INIT;
     sc_audit_iter *it = NULL;
     sc_audit_entry e = SC_AUDIT_ENTRY_INIT;
     char last_at[SC_AUDIT_TIME_SIZE] = "";
     int i, rc;
-    ck_ok(sc_audit_iter_new(&it, db, NULL, NULL));
+    ck_ok(sc_audit_iter_new(&it, db, NULL));
     for (i = 0; (rc = sc_audit_iter_next(&e, it)) == SC_OK; i++) {
         ck_assert_int_lt(i, 6);
         ck_assert_int_eq(e.seq, i + 1);
@@ -186,7 +187,8 @@ START_TEST(test_audit_entries_name_actor_entity_action)
     ck_assert_int_eq(sc_audit_iter_next(&e, it), SC_ITEROVER);
     sc_audit_iter_free(it);
 
-    ck_ok(sc_audit_iter_new(&it, db, "batch", NULL));
+    q.entity = "batch";
+    ck_ok(sc_audit_iter_new(&it, db, &q));
     ck_ok(sc_audit_iter_next(&e, it));
     ck_assert_str_eq(e.actor, "city-bureau (test)");
     ck_assert_ptr_nonnull(strstr(e.detail, "doctype=catalog"));
@@ -195,20 +197,70 @@ START_TEST(test_audit_entries_name_actor_entity_action)
                      "0000000000000000000000000000000000000000000000000000000000000000");
     sc_audit_iter_free(it);
 
-    ck_ok(sc_audit_iter_new(&it, db, "occupation", "4-04-05-05"));
+    q.entity = "occupation";
+    q.entity_id = "4-04-05-05";
+    ck_ok(sc_audit_iter_new(&it, db, &q));
     ck_ok(sc_audit_iter_next(&e, it));
     ck_assert_str_eq(e.action, "catalog.add_alias");
     ck_assert_ptr_nonnull(strstr(e.detail, "alias=4-04-05-99"));
     sc_audit_iter_free(it);
 
-    ck_ok(sc_audit_iter_new(&it, db, "org", ORG_A));
+    q.entity = "org";
+    q.entity_id = ORG_A;
+    ck_ok(sc_audit_iter_new(&it, db, &q));
     for (i = 0; sc_audit_iter_next(&e, it) == SC_OK; i++)
         ;
     ck_assert_int_eq(i, 4);
     sc_audit_iter_free(it);
-    ck_ok(sc_audit_iter_new(&it, db, "org", "nobody"));
+    q.entity_id = "nobody";
+    ck_ok(sc_audit_iter_new(&it, db, &q));
     ck_assert_int_eq(sc_audit_iter_next(&e, it), SC_ITEROVER);
     sc_audit_iter_free(it);
+}
+END_TEST
+
+static int audit_count(const sc_audit_query *q)
+{
+    sc_audit_iter *it = NULL;
+    sc_audit_entry e;
+    int n;
+    ck_ok(sc_audit_iter_new(&it, db, q));
+    for (n = 0; sc_audit_iter_next(&e, it) == SC_OK; n++)
+        if (q && q->entity)
+            ck_assert_str_eq(e.entity, q->entity);
+    sc_audit_iter_free(it);
+    return n;
+}
+
+/* The trail's filters come in a versioned sc_audit_query. */
+START_TEST(test_audit_query)
+{
+    sc_audit_query q = SC_AUDIT_QUERY_INIT;
+    sc_audit_iter *it = NULL;
+    /* No query, and the initial one: the whole trail. */
+    ck_assert_int_eq(audit_count(NULL), 6);
+    ck_assert_int_eq(audit_count(&q), 6);
+    /* Each field filters on its own, and both together. */
+    q.entity = "org";
+    ck_assert_int_eq(audit_count(&q), 4);
+    q.entity = NULL;
+    q.entity_id = "4-04-05-05";
+    ck_assert_int_eq(audit_count(&q), 1);
+    q.entity = "org";
+    ck_assert_int_eq(audit_count(&q), 0);
+    q.entity_id = ORG_A;
+    ck_assert_int_eq(audit_count(&q), 4);
+    q.entity_id = "\xff";
+    ck_assert_int_eq(sc_audit_iter_new(&it, db, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "entity_id");
+    ck_assert_ptr_null(it);
+    /* A version this library does not know is refused, naming the field. */
+    q.entity = q.entity_id = NULL;
+    q.version = SC_AUDIT_QUERY_VERSION + 1;
+    it = (sc_audit_iter *)1;
+    ck_assert_int_eq(sc_audit_iter_new(&it, db, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
 }
 END_TEST
 
@@ -421,15 +473,17 @@ START_TEST(test_audit_api_edges)
     ck_assert_str_eq(sc_audit_problem_name(42), "unknown");
     ck_assert_int_eq(sc_audit_verify(NULL, db), SC_EINVAL);
     ck_assert_int_eq(sc_audit_verify(&r, NULL), SC_EINVAL);
-    ck_assert_int_eq(sc_audit_iter_new(NULL, db, NULL, NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_audit_iter_new(NULL, db, NULL), SC_EINVAL);
     ck_assert_int_eq(sc_audit_iter_next(&e, NULL), SC_EINVAL);
-    ck_assert_int_eq(sc_audit_iter_new(&it, db, "\xff", NULL), SC_EINVAL);
+    ck_assert_int_eq(sc_audit_iter_new(&it, db, &(sc_audit_query){ SC_AUDIT_QUERY_VERSION,
+                                                                   "\xff", NULL }),
+                     SC_EINVAL);
     sc_audit_iter_free(NULL);
     for (n = 0;; n++) {
         int rc;
         it = (sc_audit_iter *)1;
         sc__mem_fail_after(n);
-        rc = sc_audit_iter_new(&it, db, NULL, NULL);
+        rc = sc_audit_iter_new(&it, db, NULL);
         sc__mem_fail_after(-1);
         if (rc == SC_OK) {
             sc_audit_iter_free(it);
@@ -449,6 +503,7 @@ Suite *sc_audit_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_audit_chain_format);
     tcase_add_test(tc, test_audit_entries_name_actor_entity_action);
+    tcase_add_test(tc, test_audit_query);
     tcase_add_test(tc, test_audit_one_entry_per_change_none_per_refusal);
     tcase_add_test(tc, test_audit_append_needs_transaction);
     tcase_add_test(tc, test_audit_empty_registry);

@@ -157,8 +157,10 @@ START_TEST(test_catalog_notice_every_offering)
 {
     sc_occupation_iter *it = NULL;
     sc_occupation *o = NULL;
+    sc_occupation_query q = SC_OCCUPATION_QUERY_INIT;
     int count = 0, rc;
-    ck_ok(sc_occupation_iter_new(&it, db, "2022-04-12"));
+    q.date = "2022-04-12";
+    ck_ok(sc_occupation_iter_new(&it, db, &q));
     while ((rc = sc_occupation_iter_next(&o, it)) == SC_OK) {
         const char *code = sc_occupation_code(o);
         size_t i, found = 0;
@@ -311,7 +313,9 @@ START_TEST(test_catalog_lookup_errors)
     ck_assert_int_eq(sc_occupation_iter_new(NULL, db, NULL), SC_EINVAL);
     {
         sc_occupation_iter *it = (sc_occupation_iter *)1;
-        ck_assert_int_eq(sc_occupation_iter_new(&it, db, "20220412"), SC_EINVAL);
+        sc_occupation_query q = SC_OCCUPATION_QUERY_INIT;
+        q.date = "20220412";
+        ck_assert_int_eq(sc_occupation_iter_new(&it, db, &q), SC_EINVAL);
         ck_assert_ptr_null(it);
     }
     ck_assert_int_eq(sc_occupation_iter_next(&o, NULL), SC_EINVAL);
@@ -444,12 +448,14 @@ END_TEST
 /* Listing by date excludes it after its withdrawal, includes it before. */
 START_TEST(test_catalog_listing_over_time)
 {
+    sc_occupation_query q = SC_OCCUPATION_QUERY_INIT;
     sc_occupation_iter *it = NULL;
     sc_occupation *o = NULL;
     int n = 0;
     cat_added();
     ck_ok(sc_catalog_withdraw_occupation(db, city, "4-04-05-13", "2030-01-01"));
-    ck_ok(sc_occupation_iter_new(&it, db, "2030-06-01"));
+    q.date = "2030-06-01";
+    ck_ok(sc_occupation_iter_new(&it, db, &q));
     while (sc_occupation_iter_next(&o, it) == SC_OK) {
         ck_assert_str_ne(sc_occupation_code(o), "4-04-05-13");
         n++;
@@ -457,7 +463,8 @@ START_TEST(test_catalog_listing_over_time)
     }
     sc_occupation_iter_free(it);
     ck_assert_int_eq(n, 20);
-    ck_ok(sc_occupation_iter_new(&it, db, "2029-06-01"));
+    q.date = "2029-06-01";
+    ck_ok(sc_occupation_iter_new(&it, db, &q));
     n = 0;
     while (sc_occupation_iter_next(&o, it) == SC_OK) {
         n++;
@@ -465,6 +472,49 @@ START_TEST(test_catalog_listing_over_time)
     }
     sc_occupation_iter_free(it);
     ck_assert_int_eq(n, 21);
+}
+END_TEST
+
+/* The listing's filters come in a versioned sc_occupation_query. */
+START_TEST(test_catalog_occupation_query)
+{
+    sc_occupation_query q = SC_OCCUPATION_QUERY_INIT;
+    sc_occupation_iter *it = NULL;
+    sc_occupation *o = NULL;
+    int n = 0, withdrawn_seen = 0;
+    cat_added();
+    ck_ok(sc_catalog_withdraw_occupation(db, city, "4-04-05-13", "2030-01-01"));
+    /* No query: every occupation ever recorded, the withdrawn one too. */
+    ck_ok(sc_occupation_iter_new(&it, db, NULL));
+    for (n = 0; sc_occupation_iter_next(&o, it) == SC_OK; n++) {
+        withdrawn_seen |= !strcmp(sc_occupation_code(o), "4-04-05-13");
+        sc_occupation_free(o);
+    }
+    sc_occupation_iter_free(it);
+    ck_assert_int_eq(n, 21);
+    ck_assert_int_eq(withdrawn_seen, 1);
+    /* The initial query (no date) selects the same. */
+    ck_ok(sc_occupation_iter_new(&it, db, &q));
+    for (n = 0; sc_occupation_iter_next(&o, it) == SC_OK; n++)
+        sc_occupation_free(o);
+    sc_occupation_iter_free(it);
+    ck_assert_int_eq(n, 21);
+    /* The date filters: before the added one came into force, and after it left. */
+    q.date = "2024-06-30";
+    ck_ok(sc_occupation_iter_new(&it, db, &q));
+    for (n = 0; sc_occupation_iter_next(&o, it) == SC_OK; n++) {
+        ck_assert_str_ne(sc_occupation_code(o), "4-04-05-13");
+        sc_occupation_free(o);
+    }
+    sc_occupation_iter_free(it);
+    ck_assert_int_eq(n, 20);
+    /* A version this library does not know is refused, naming the field. */
+    q.date = NULL;
+    q.version = SC_OCCUPATION_QUERY_VERSION + 1;
+    it = (sc_occupation_iter *)1;
+    ck_assert_int_eq(sc_occupation_iter_new(&it, db, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
 }
 END_TEST
 
@@ -573,6 +623,7 @@ Suite *sc_catalog_suite(void)
     tcase_add_test(tc, test_catalog_withdraw_work_type_over_time);
     tcase_add_test(tc, test_catalog_withdraw_occupation_over_time);
     tcase_add_test(tc, test_catalog_listing_over_time);
+    tcase_add_test(tc, test_catalog_occupation_query);
     tcase_add_test(tc, test_catalog_withdraw_errors);
     tcase_add_test(tc, test_catalog_denied_for_other_actors);
     suite_add_tcase(s, tc);

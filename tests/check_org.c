@@ -199,7 +199,8 @@ START_TEST(test_org_register_legacy_code)
                           "110105", "2023-01-01", SC_CREDIT_CODE_ALLOW_LEGACY));
     ck_ok(sc_org_get(&o, db, "91350100M0001TGQXM", "2023-01-02"));
     ck_assert_int_eq(o.legacy_code, 1);
-    ck_ok(sc_audit_iter_new(&it, db, "org", "91350100M0001TGQXM"));
+    ck_ok(sc_audit_iter_new(&it, db, &(sc_audit_query){ SC_AUDIT_QUERY_VERSION, "org",
+                                                       "91350100M0001TGQXM" }));
     ck_ok(sc_audit_iter_next(&e, it));
     ck_assert_str_eq(e.action, "org.register");
     ck_assert_ptr_nonnull(strstr(e.detail, "legacy-code"));
@@ -496,6 +497,7 @@ END_TEST
 
 START_TEST(test_org_directory)
 {
+    sc_org_query q = SC_ORG_QUERY_INIT;
     sc_org_iter *it = NULL;
     sc_org o = SC_ORG_INIT;
     int n;
@@ -523,20 +525,76 @@ START_TEST(test_org_directory)
     sc_org_iter_free(it);
 
     /* Every organization, and by district. */
-    ck_ok(sc_org_iter_new(&it, db, NULL, "2026-05-10"));
+    q.date = "2026-05-10";
+    ck_ok(sc_org_iter_new(&it, db, &q));
     for (n = 0; sc_org_iter_next(&o, it) == SC_OK; n++)
         if (!strcmp(o.credit_code, ORG_A))
             ck_assert_int_eq(o.status, SC_FILING_EXPIRED);
     ck_assert_int_eq(n, 2);
     sc_org_iter_free(it);
-    ck_ok(sc_org_iter_new(&it, db, "西城区", NULL));
+    q.district = "西城区";
+    q.date = NULL;
+    ck_ok(sc_org_iter_new(&it, db, &q));
     ck_ok(sc_org_iter_next(&o, it));
     ck_assert_str_eq(o.credit_code, ORG_B);
     ck_assert_int_eq(sc_org_iter_next(&o, it), SC_ITEROVER);
     sc_org_iter_free(it);
-    ck_assert_int_eq(sc_org_iter_new(&it, db, "310101", NULL), SC_ENOTFOUND);
+    q.district = "310101";
+    ck_assert_int_eq(sc_org_iter_new(&it, db, &q), SC_ENOTFOUND);
     ck_assert_ptr_null(it);
     ck_assert_int_eq(sc_directory_iter_new(&it, db, "2023-13-01"), SC_EINVAL);
+}
+END_TEST
+
+/* The organization list's filters come in a versioned sc_org_query. */
+START_TEST(test_org_iter_query)
+{
+    sc_org_query q = SC_ORG_QUERY_INIT;
+    sc_org_iter *it = NULL;
+    sc_org o;
+    int n;
+    walk_a(SC_FILING_ACTIVE);
+    ck_ok(sc_org_register(db, org_b, ORG_B, "北京数字社会团体", SC_ORG_SOCIAL_GROUP, "110102",
+                          "2023-01-05", 0));
+    /* No query, and the initial one: every organization. */
+    ck_ok(sc_org_iter_new(&it, db, NULL));
+    for (n = 0; sc_org_iter_next(&o, it) == SC_OK; n++)
+        ;
+    ck_assert_int_eq(n, 2);
+    sc_org_iter_free(it);
+    ck_ok(sc_org_iter_new(&it, db, &q));
+    for (n = 0; sc_org_iter_next(&o, it) == SC_OK; n++)
+        ;
+    ck_assert_int_eq(n, 2);
+    sc_org_iter_free(it);
+    /* The district filters, in any accepted form. */
+    q.district = "110108";
+    ck_ok(sc_org_iter_new(&it, db, &q));
+    ck_ok(sc_org_iter_next(&o, it));
+    ck_assert_str_eq(o.credit_code, ORG_A);
+    ck_assert_int_eq(sc_org_iter_next(&o, it), SC_ITEROVER);
+    sc_org_iter_free(it);
+    /* The date sets the day of the standing given. */
+    q.date = "2023-05-11";
+    ck_ok(sc_org_iter_new(&it, db, &q));
+    ck_ok(sc_org_iter_next(&o, it));
+    ck_assert_int_eq(o.status, SC_FILING_FILED);
+    sc_org_iter_free(it);
+    q.date = "2024-01-01";
+    ck_ok(sc_org_iter_new(&it, db, &q));
+    ck_ok(sc_org_iter_next(&o, it));
+    ck_assert_int_eq(o.status, SC_FILING_ACTIVE);
+    sc_org_iter_free(it);
+    q.date = "2024-13-01";
+    ck_assert_int_eq(sc_org_iter_new(&it, db, &q), SC_EINVAL);
+    ck_assert_ptr_null(it);
+    /* A version this library does not know is refused, naming the field. */
+    q.date = NULL;
+    q.version = SC_ORG_QUERY_VERSION + 1;
+    it = (sc_org_iter *)1;
+    ck_assert_int_eq(sc_org_iter_new(&it, db, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
 }
 END_TEST
 
@@ -972,6 +1030,7 @@ START_TEST(test_org_staff)
     sc_offerings *q = offs("4-04-05-05/数据标注员:5,4,3", NULL);
     sc_offerings *bad = offs("4-02-06-05:5", NULL);
     sc_offerings *got = NULL;
+    sc_staff_query sq = SC_STAFF_QUERY_INIT;
     sc_staff_iter *it = NULL;
     sc_staff m = SC_STAFF_INIT;
     int n, rc;
@@ -1006,13 +1065,15 @@ START_TEST(test_org_staff)
     ck_refused(sc_staff_remove(db, org_b, ORG_A, "S001", SC_STAFF_SUPERVISOR, "2024-01-02"),
                SC_EDENIED);
 
-    ck_ok(sc_staff_iter_new(&it, db, ORG_A, "2023-12-31"));
+    sq.date = "2023-12-31";
+    ck_ok(sc_staff_iter_new(&it, db, ORG_A, &sq));
     for (n = 0; (rc = sc_staff_iter_next(&m, it)) == SC_OK; n++)
         ck_assert_str_eq(m.credit_code, ORG_A);
     ck_assert_int_eq(rc, SC_ITEROVER);
     ck_assert_int_eq(n, 4);
     sc_staff_iter_free(it);
-    ck_ok(sc_staff_iter_new(&it, db, ORG_A, "2024-01-01"));
+    sq.date = "2024-01-01";
+    ck_ok(sc_staff_iter_new(&it, db, ORG_A, &sq));
     for (n = 0; sc_staff_iter_next(&m, it) == SC_OK; n++)
         ck_assert_msg(!(m.role == SC_STAFF_EXAMINER && !strcmp(m.person_id, "E001")),
                       "E001 left the examiners");
@@ -1031,6 +1092,51 @@ START_TEST(test_org_staff)
     ck_assert_int_eq(sc_staff_iter_new(&it, db, ORG_C, NULL), SC_ENOTFOUND);
     sc_offerings_free(q);
     sc_offerings_free(bad);
+}
+END_TEST
+
+/* The staff list's filter comes in a versioned sc_staff_query; the organization stays
+ * an argument: it is the staff asked for, SC_ENOTFOUND when unknown. */
+START_TEST(test_org_staff_query)
+{
+    sc_offerings *q = offs("4-04-05-05/数据标注员:5,4,3", NULL);
+    sc_staff_query sq = SC_STAFF_QUERY_INIT;
+    sc_staff_iter *it = NULL;
+    sc_staff m;
+    int n;
+    walk_a(SC_FILING_ACTIVE);
+    ck_ok(sc_staff_add(db, org_a, ORG_A, "E001", "张考评", SC_STAFF_EXAMINER, q, "2023-06-01"));
+    ck_ok(sc_staff_add(db, org_a, ORG_A, "S001", "李督导", SC_STAFF_SUPERVISOR, q, "2023-07-01"));
+    /* No query, and the initial one: everyone ever recorded. */
+    ck_ok(sc_staff_iter_new(&it, db, ORG_A, NULL));
+    for (n = 0; sc_staff_iter_next(&m, it) == SC_OK; n++)
+        ;
+    ck_assert_int_eq(n, 2);
+    sc_staff_iter_free(it);
+    ck_ok(sc_staff_iter_new(&it, db, ORG_A, &sq));
+    for (n = 0; sc_staff_iter_next(&m, it) == SC_OK; n++)
+        ;
+    ck_assert_int_eq(n, 2);
+    sc_staff_iter_free(it);
+    /* The date filters: before the supervisor joined, only the examiner. */
+    sq.date = "2023-06-15";
+    ck_ok(sc_staff_iter_new(&it, db, ORG_A, &sq));
+    ck_ok(sc_staff_iter_next(&m, it));
+    ck_assert_str_eq(m.person_id, "E001");
+    ck_assert_int_eq(sc_staff_iter_next(&m, it), SC_ITEROVER);
+    sc_staff_iter_free(it);
+    sq.date = "2023-06-31";
+    ck_assert_int_eq(sc_staff_iter_new(&it, db, ORG_A, &sq), SC_EINVAL);
+    ck_assert_ptr_null(it);
+    ck_assert_int_eq(sc_staff_iter_new(&it, db, ORG_C, NULL), SC_ENOTFOUND);
+    /* A version this library does not know is refused, naming the field. */
+    sq.date = NULL;
+    sq.version = SC_STAFF_QUERY_VERSION + 1;
+    it = (sc_staff_iter *)1;
+    ck_assert_int_eq(sc_staff_iter_new(&it, db, ORG_A, &sq), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
+    sc_offerings_free(q);
 }
 END_TEST
 
@@ -1160,7 +1266,7 @@ START_TEST(test_org_enomem_constructors)
     walk_a(SC_FILING_ACTIVE);
     ENOMEM_LOOP(sc_offerings_new(&s), s, sc_offerings_free);
     ENOMEM_LOOP(sc_org_scope_get(&s, db, ORG_A, "2023-06-01"), s, sc_offerings_free);
-    ENOMEM_LOOP(sc_org_iter_new(&oi, db, NULL, NULL), oi, sc_org_iter_free);
+    ENOMEM_LOOP(sc_org_iter_new(&oi, db, NULL), oi, sc_org_iter_free);
     ENOMEM_LOOP(sc_directory_iter_new(&oi, db, NULL), oi, sc_org_iter_free);
     ENOMEM_LOOP(sc_filing_iter_new(&fi, db, ORG_A), fi, sc_filing_iter_free);
     ENOMEM_LOOP(sc_staff_iter_new(&si, db, ORG_A, NULL), si, sc_staff_iter_free);
@@ -1192,6 +1298,7 @@ Suite *sc_org_suite(void)
     tcase_add_test(tc, test_org_filing_record);
     tcase_add_test(tc, test_org_filing_scope);
     tcase_add_test(tc, test_org_directory);
+    tcase_add_test(tc, test_org_iter_query);
     tcase_add_test(tc, test_org_validity_leap_day);
     tcase_add_test(tc, test_org_workflow_refusals);
     tcase_add_test(tc, test_org_apply_checks_catalog);
@@ -1207,6 +1314,7 @@ Suite *sc_org_suite(void)
     tc = tcase_create("staff-rules");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_org_staff);
+    tcase_add_test(tc, test_org_staff_query);
     tcase_add_test(tc, test_org_special_rules);
     suite_add_tcase(s, tc);
 

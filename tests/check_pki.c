@@ -808,6 +808,51 @@ START_TEST(test_pki_registry_verifies_and_names_the_signer)
 }
 END_TEST
 
+/* Count what q selects from the certificate list; each row's party is q's when set. */
+static int pki_cert_count(sc_db *db, const sc_pki_cert_query *q)
+{
+    sc_pki_cert_iter *it = NULL;
+    sc_pki_cert_info info;
+    int n;
+    ck_ok(sc_pki_cert_iter_new(&it, db, q));
+    for (n = 0; sc_pki_cert_iter_next(&info, it) == SC_OK; n++)
+        if (q && q->party)
+            ck_assert_str_eq(info.party, q->party);
+    sc_pki_cert_iter_free(it);
+    return n;
+}
+
+/* The certificate list's filter comes in a versioned sc_pki_cert_query. */
+START_TEST(test_pki_cert_query)
+{
+    sc_db *db = reg_anchored(1, NULL);
+    sc_pki_cert_query q = SC_PKI_CERT_QUERY_INIT;
+    sc_pki_cert_iter *it = NULL;
+    /* No query, and the initial one: the anchor and both certificates. */
+    ck_assert_int_eq(pki_cert_count(db, NULL), 3);
+    ck_assert_int_eq(pki_cert_count(db, &q), 3);
+    /* The party filters. */
+    q.party = "org:" ORG;
+    ck_assert_int_eq(pki_cert_count(db, &q), 1);
+    q.party = "city-bureau";
+    ck_assert_int_eq(pki_cert_count(db, &q), 1);
+    q.party = "org:nobody";
+    ck_assert_int_eq(pki_cert_count(db, &q), 0);
+    q.party = "\xff";
+    ck_assert_int_eq(sc_pki_cert_iter_new(&it, db, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "party");
+    ck_assert_ptr_null(it);
+    /* A version this library does not know is refused, naming the field. */
+    q.party = NULL;
+    q.version = SC_PKI_CERT_QUERY_VERSION + 1;
+    it = (sc_pki_cert_iter *)1;
+    ck_assert_int_eq(sc_pki_cert_iter_new(&it, db, &q), SC_EINVAL);
+    ck_assert_str_eq(sc_error_last()->field, "version");
+    ck_assert_ptr_null(it);
+    sc_db_close(db);
+}
+END_TEST
+
 /* The centre's CRL, imported by the centre (not a district), revokes the organization's
  * certificate: its document no longer verifies, and the list shows it revoked. */
 START_TEST(test_pki_registry_crl_revokes)
@@ -1453,6 +1498,7 @@ Suite *sc_pki_suite(void)
     tcase_add_test(tc, test_pki_registry_who_records_certificates);
     tcase_add_test(tc, test_pki_registry_verifies_and_names_the_signer);
     tcase_add_test(tc, test_pki_registry_crl_revokes);
+    tcase_add_test(tc, test_pki_cert_query);
     tcase_add_test(tc, test_pki_registry_crl_refusals);
     tcase_add_test(tc, test_pki_audit_head_under_signature);
     tcase_add_test(tc, test_pki_import_unanchored_declares);

@@ -296,13 +296,16 @@ static const cli_option announce_list_options[] = {
 
 static int cmd_announce_list(cli_ctx *ctx)
 {
+    sc_announcement_query q = SC_ANNOUNCEMENT_QUERY_INIT;
     sc_announcement_iter *it = NULL;
     sc_announcement a = SC_ANNOUNCEMENT_INIT;
     json_t *arr = NULL;
     int rc, n = 0;
 
-    if ((rc = sc_announcement_iter_new(&it, ctx->db, cli_opt(ctx, "org"), cli_opt(ctx, "date"),
-                                       cli_opt(ctx, "open") != NULL)) != SC_OK)
+    q.credit_code = cli_opt(ctx, "org");
+    q.date = cli_opt(ctx, "date");
+    q.open_only = cli_opt(ctx, "open") != NULL;
+    if ((rc = sc_announcement_iter_new(&it, ctx->db, &q)) != SC_OK)
         return cli_fail(rc, NULL);
     if (ctx->json && (arr = json_array()) == NULL) {
         sc_announcement_iter_free(it);

@@ -93,6 +93,7 @@ static const cli_option list_options[] = {
 
 static int cmd_list(cli_ctx *ctx)
 {
+    sc_audit_query q = SC_AUDIT_QUERY_INIT;
     sc_audit_iter *it = NULL;
     sc_audit_entry e = SC_AUDIT_ENTRY_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
@@ -100,8 +101,9 @@ static int cmd_list(cli_ctx *ctx)
 
     if (ctx->json && arr == NULL)
         return cli_oom();
-    if ((rc = sc_audit_iter_new(&it, ctx->db, cli_opt(ctx, "entity"), cli_opt(ctx, "id")))
-        != SC_OK) {
+    q.entity = cli_opt(ctx, "entity");
+    q.entity_id = cli_opt(ctx, "id");
+    if ((rc = sc_audit_iter_new(&it, ctx->db, &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }

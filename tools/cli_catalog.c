@@ -405,12 +405,14 @@ static const cli_option list_options[] = {
 static int cmd_list(cli_ctx *ctx)
 {
     const char *date = cli_opt(ctx, "date");
+    sc_occupation_query q = SC_OCCUPATION_QUERY_INIT;
     sc_occupation_iter *it = NULL;
     sc_occupation *o = NULL;
     json_t *arr = NULL;
     int rc, status = CLI_EXIT_OK;
 
-    if ((rc = sc_occupation_iter_new(&it, ctx->db, date)) != SC_OK)
+    q.date = date;
+    if ((rc = sc_occupation_iter_new(&it, ctx->db, &q)) != SC_OK)
         return cli_fail(rc, NULL);
     if (ctx->json && (arr = json_array()) == NULL) {
         sc_occupation_iter_free(it);

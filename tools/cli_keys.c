@@ -387,11 +387,13 @@ static const cli_option list_options[] = {
 
 static int cmd_list(cli_ctx *ctx)
 {
+    sc_pki_cert_query q = SC_PKI_CERT_QUERY_INIT;
     sc_pki_cert_iter *it = NULL;
     sc_pki_cert_info i = SC_PKI_CERT_INFO_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
     int rc;
-    if ((rc = sc_pki_cert_iter_new(&it, ctx->db, cli_opt(ctx, "party"))) != SC_OK) {
+    q.party = cli_opt(ctx, "party");
+    if ((rc = sc_pki_cert_iter_new(&it, ctx->db, &q)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }

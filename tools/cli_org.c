@@ -619,9 +619,13 @@ static const cli_option list_options[] = {
 
 static int cmd_list(cli_ctx *ctx)
 {
+    sc_org_query q = SC_ORG_QUERY_INIT;
     sc_org_iter *it = NULL;
-    int rc = sc_org_iter_new(&it, ctx->db, cli_opt(ctx, "district"), cli_opt(ctx, "date"));
+    int rc;
 
+    q.district = cli_opt(ctx, "district");
+    q.date = cli_opt(ctx, "date");
+    rc = sc_org_iter_new(&it, ctx->db, &q);
     if (rc != SC_OK)
         return cli_fail(rc, NULL);
     return list_orgs(ctx, it, cli_opt(ctx, "date"), 0);
@@ -776,6 +780,7 @@ static const cli_option staff_list_options[] = {
 
 static int cmd_staff_list(cli_ctx *ctx)
 {
+    sc_staff_query sq = SC_STAFF_QUERY_INIT;
     sc_staff_iter *it = NULL;
     sc_staff m = SC_STAFF_INIT;
     json_t *arr = ctx->json ? json_array() : NULL;
@@ -783,7 +788,8 @@ static int cmd_staff_list(cli_ctx *ctx)
 
     if (ctx->json && arr == NULL)
         return cli_oom();
-    if ((rc = sc_staff_iter_new(&it, ctx->db, ctx->args[0], cli_opt(ctx, "date"))) != SC_OK) {
+    sq.date = cli_opt(ctx, "date");
+    if ((rc = sc_staff_iter_new(&it, ctx->db, ctx->args[0], &sq)) != SC_OK) {
         json_decref(arr);
         return cli_fail(rc, NULL);
     }

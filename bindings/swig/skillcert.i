@@ -462,6 +462,9 @@ typedef int scw_status_code;
 %ignore SC_DB_OPTIONS_INIT;
 %ignore SC_IMPORT_OPTIONS_VERSION;
 %ignore SC_IMPORT_OPTIONS_INIT;
+%ignore sc_occupation_query;        /* catalog.h: Database.occupations takes the date */
+%ignore SC_OCCUPATION_QUERY_VERSION;
+%ignore SC_OCCUPATION_QUERY_INIT;
 %ignore SC_VERDICT_MESSAGE_SIZE;
 %ignore SC_VERSION_HEX;
 
@@ -840,9 +843,11 @@ struct scw_database {};
     /** Occupations in code order: all (date None) or those in force on date. */
     scw_occupation_iter *occupations(const char *date = NULL) {
         scw_occupation_iter *w;
+        sc_occupation_query q = SC_OCCUPATION_QUERY_INIT;
         sc_occupation_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_occupation_iter_new(&it, db, date)) < 0) return NULL;
+        q.date = date;
+        if (scw_check(sc_occupation_iter_new(&it, db, &q)) < 0) return NULL;
         w = (scw_occupation_iter *)calloc(1, sizeof *w);
         if (!w) {
             sc_occupation_iter_free(it);

@@ -198,6 +198,10 @@ static int scw_app_ids_missing(const scw_app_id *ids)
 %nodefaultctor sc_announcement;
 %nodefaultctor sc_application;
 %ignore SC_APPLICATION_QUERY_INIT;
+/* The announcement query: Database.announcements takes the filters as arguments. */
+%ignore sc_announcement_query;
+%ignore SC_ANNOUNCEMENT_QUERY_VERSION;
+%ignore SC_ANNOUNCEMENT_QUERY_INIT;
 %ignore sc_announcement_iter;
 %ignore sc_application_iter;
 
@@ -328,10 +332,13 @@ SCW_LANG_RETURNS_SCOPE(scw_database::announcement_offerings)
        open_only, only those open on date (None: today). */
     scw_announcement_iter *announcements(const char *credit_code = NULL,
                                          const char *date = NULL, bool open_only = false) {
+        sc_announcement_query q = SC_ANNOUNCEMENT_QUERY_INIT;
         sc_announcement_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_announcement_iter_new(&it, db, credit_code, date,
-                                               open_only ? 1 : 0)) < 0)
+        q.credit_code = credit_code;
+        q.date = date;
+        q.open_only = open_only ? 1 : 0;
+        if (scw_check(sc_announcement_iter_new(&it, db, &q)) < 0)
             return NULL;
         SCW_RETURN_ITER(scw_announcement_iter, sc_announcement_iter_free, it);
     }

@@ -184,6 +184,16 @@ struct WTYPE {};
 %ignore SC_AUTHZ_KIND_BIT;
 
 %immutable;
+/* Query structures: the methods take the filters as arguments. */
+%ignore sc_org_query;
+%ignore SC_ORG_QUERY_VERSION;
+%ignore SC_ORG_QUERY_INIT;
+%ignore sc_staff_query;
+%ignore SC_STAFF_QUERY_VERSION;
+%ignore SC_STAFF_QUERY_INIT;
+%ignore sc_audit_query;
+%ignore SC_AUDIT_QUERY_VERSION;
+%ignore SC_AUDIT_QUERY_INIT;
 %include "skillcert/district.h"
 %include "skillcert/org.h"
 %include "skillcert/authz.h"
@@ -410,9 +420,12 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
 
     /** Every organization (of a district, or all), with its standing on date. */
     scw_org_iter *organizations(const char *district = NULL, const char *date = NULL) {
+        sc_org_query q = SC_ORG_QUERY_INIT;
         sc_org_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_org_iter_new(&it, db, district, date)) < 0) return NULL;
+        q.district = district;
+        q.date = date;
+        if (scw_check(sc_org_iter_new(&it, db, &q)) < 0) return NULL;
         SCW_RETURN_ITER(scw_org_iter, sc_org_iter_free, it);
     }
 
@@ -475,9 +488,11 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
 
     /** An organization's staff (on date, or everyone ever recorded for None). */
     scw_staff_iter *staff(const char *credit_code, const char *date = NULL) {
+        sc_staff_query q = SC_STAFF_QUERY_INIT;
         sc_staff_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_staff_iter_new(&it, db, credit_code, date)) < 0) return NULL;
+        q.date = date;
+        if (scw_check(sc_staff_iter_new(&it, db, credit_code, &q)) < 0) return NULL;
         SCW_RETURN_ITER(scw_staff_iter, sc_staff_iter_free, it);
     }
 
@@ -537,9 +552,12 @@ SCW_LANG_RETURNS_SCOPE(scw_database::staff_qualifications)
 
     /** The trail in seq order, optionally of one entity ("org") and id. */
     scw_audit_iter *audit_entries(const char *entity = NULL, const char *entity_id = NULL) {
+        sc_audit_query q = SC_AUDIT_QUERY_INIT;
         sc_audit_iter *it = NULL;
         SCW_DB(db, $self, NULL);
-        if (scw_check(sc_audit_iter_new(&it, db, entity, entity_id)) < 0) return NULL;
+        q.entity = entity;
+        q.entity_id = entity_id;
+        if (scw_check(sc_audit_iter_new(&it, db, &q)) < 0) return NULL;
         SCW_RETURN_ITER(scw_audit_iter, sc_audit_iter_free, it);
     }
 }

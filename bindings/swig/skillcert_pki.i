@@ -162,6 +162,9 @@ static char *pki_sign_detached(const char *data, size_t len, const char *key, co
 %ignore sc_signer;
 %ignore sc_pki_sign_fn;
 %ignore sc_pki_cert_iter;
+%ignore sc_pki_cert_query;
+%ignore SC_PKI_CERT_QUERY_VERSION;
+%ignore SC_PKI_CERT_QUERY_INIT;
 %ignore sc_sign_options;
 %ignore SC_SIGN_OPTIONS_INIT;
 %ignore SC_SIGN_OPTIONS_VERSION;

@@ -240,18 +240,33 @@ SC_EXTERN int sc_announcement_offerings_get(sc_offerings **out, sc_db *db, int64
 typedef struct sc_announcement_iter sc_announcement_iter;
 
 /**
+ * What sc_announcement_iter_new() selects; NULL and 0 fields select everything.
+ * Versioned: set it up with SC_ANNOUNCEMENT_QUERY_INIT; an unknown version is
+ * ::SC_EINVAL.
+ */
+typedef struct sc_announcement_query {
+    unsigned int version;    /**< SC_ANNOUNCEMENT_QUERY_VERSION; first */
+    const char *credit_code; /**< only this organization's, or NULL */
+    const char *date;        /**< the day for ::sc_announcement.open (YYYY-MM-DD), NULL
+                                  for today */
+    int open_only;           /**< set (non-zero): only those open on @p date; 0: all */
+} sc_announcement_query;
+
+#define SC_ANNOUNCEMENT_QUERY_VERSION 1
+#define SC_ANNOUNCEMENT_QUERY_INIT { SC_ANNOUNCEMENT_QUERY_VERSION, NULL, NULL, 0 }
+
+/**
  * Iterate over announcements, in order of id.
  * @param[out] out     the iterator; NULL on failure. Caller frees with
  *                     sc_announcement_iter_free(); it keeps @p db alive.
  * @param db           the registry.
- * @param credit_code  only this organization's; NULL for every organization.
- * @param date         the day for ::sc_announcement.open; NULL for today.
- * @param open_only    1: only those open on @p date.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM.
+ * @param q   what to select, or NULL for every announcement (::sc_announcement.open
+ *            as of today); @p q->version must be SC_ANNOUNCEMENT_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
 SC_EXTERN int sc_announcement_iter_new(sc_announcement_iter **out, sc_db *db,
-                                       const char *credit_code, const char *date, int open_only);
+                                       const sc_announcement_query *q);
 
 /**
  * Next announcement.

@@ -122,16 +122,28 @@ SC_EXTERN const char *sc_audit_problem_name(int problem);
 typedef struct sc_audit_iter sc_audit_iter;
 
 /**
+ * What sc_audit_iter_new() selects; NULL fields select everything. Versioned: set it up
+ * with SC_AUDIT_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_audit_query {
+    unsigned int version;  /**< SC_AUDIT_QUERY_VERSION; first */
+    const char *entity;    /**< only entries of this entity ("org", "staff" ...), or NULL */
+    const char *entity_id; /**< only entries of this id (a credit code ...), or NULL */
+} sc_audit_query;
+
+#define SC_AUDIT_QUERY_VERSION 1
+#define SC_AUDIT_QUERY_INIT { SC_AUDIT_QUERY_VERSION, NULL, NULL }
+
+/**
  * Iterate over the trail, optionally only the entries of one entity.
  * @param[out] out   the iterator; NULL on failure. Caller frees with sc_audit_iter_free().
  * @param db         the registry (kept alive by the iterator).
- * @param entity     "org", "staff" ..., or NULL for every entity.
- * @param entity_id  a credit code ..., or NULL for every id.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM.
+ * @param q   what to select, or NULL for the whole trail; @p q->version must be
+ *            SC_AUDIT_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
-SC_EXTERN int sc_audit_iter_new(sc_audit_iter **out, sc_db *db, const char *entity,
-                                const char *entity_id);
+SC_EXTERN int sc_audit_iter_new(sc_audit_iter **out, sc_db *db, const sc_audit_query *q);
 
 /**
  * Next entry.

@@ -222,15 +222,29 @@ typedef struct sc_occupation_iter sc_occupation_iter;
 SC_EXTERN int sc_occupation_lookup(sc_occupation **out, sc_db *db, const char *code);
 
 /**
- * Iterate over occupations.
+ * What sc_occupation_iter_new() selects; NULL fields select everything. Versioned: set it
+ * up with SC_OCCUPATION_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_occupation_query {
+    unsigned int version; /**< SC_OCCUPATION_QUERY_VERSION; first */
+    const char *date;     /**< only occupations and offerings in force on this day
+                               (YYYY-MM-DD), or NULL for every one ever recorded */
+} sc_occupation_query;
+
+#define SC_OCCUPATION_QUERY_VERSION 1
+#define SC_OCCUPATION_QUERY_INIT { SC_OCCUPATION_QUERY_VERSION, NULL }
+
+/**
+ * Iterate over occupations, by code.
  * @param[out] out  the iterator; caller frees with sc_occupation_iter_free().
  * @param db          the registry.
- * @param date      NULL: every occupation with every offering ever recorded;
- *                  a date: only occupations and offerings in force on that date.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM.
+ * @param q   what to select, or NULL for every occupation with every offering ever
+ *            recorded; @p q->version must be SC_OCCUPATION_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_EDB; ::SC_ENOMEM.
  * @since 0.1
  */
-SC_EXTERN int sc_occupation_iter_new(sc_occupation_iter **out, sc_db *db, const char *date);
+SC_EXTERN int sc_occupation_iter_new(sc_occupation_iter **out, sc_db *db,
+                                     const sc_occupation_query *q);
 
 /**
  * Next occupation.

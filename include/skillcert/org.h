@@ -585,18 +585,30 @@ SC_EXTERN int sc_org_may_certify(sc_verdict *out, sc_db *db, const char *credit_
 typedef struct sc_org_iter sc_org_iter;
 
 /**
+ * What sc_org_iter_new() selects; NULL fields select everything. Versioned: set it up
+ * with SC_ORG_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_org_query {
+    unsigned int version; /**< SC_ORG_QUERY_VERSION; first */
+    const char *district; /**< only those registered there (any accepted form), or NULL */
+    const char *date;     /**< the day of the standing given (YYYY-MM-DD), NULL for today */
+} sc_org_query;
+
+#define SC_ORG_QUERY_VERSION 1
+#define SC_ORG_QUERY_INIT { SC_ORG_QUERY_VERSION, NULL, NULL }
+
+/**
  * Iterate over every recorded organization in credit-code order, with its
- * standing on @p date.
+ * standing on the query's date (today when none).
  * @param out         the iterator; NULL on failure.
  * @param db          the registry.
- * @param district  only those registered there (any accepted form), or NULL.
- * @param date      NULL for today.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND (district); ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_org_iter_free().
+ * @param q   what to select, or NULL for every organization with its standing today;
+ *            @p q->version must be SC_ORG_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_ENOTFOUND
+ *         (district); ::SC_EDB; ::SC_ENOMEM. Caller frees with sc_org_iter_free().
  * @since 0.1
  */
-SC_EXTERN int sc_org_iter_new(sc_org_iter **out, sc_db *db, const char *district,
-                              const char *date);
+SC_EXTERN int sc_org_iter_new(sc_org_iter **out, sc_db *db, const sc_org_query *q);
 
 /**
  * The published directory (评价机构目录) on @p date: organizations with a
@@ -817,17 +829,32 @@ SC_EXTERN int sc_staff_remove(sc_db *db, const sc_actor *actor, const char *cred
 typedef struct sc_staff_iter sc_staff_iter;
 
 /**
+ * What sc_staff_iter_new() selects from an organization's staff; NULL fields select
+ * everything. Versioned: set it up with SC_STAFF_QUERY_INIT; an unknown version is
+ * ::SC_EINVAL.
+ */
+typedef struct sc_staff_query {
+    unsigned int version; /**< SC_STAFF_QUERY_VERSION; first */
+    const char *date;     /**< only those on staff that day (YYYY-MM-DD), or NULL for
+                               everyone ever recorded */
+} sc_staff_query;
+
+#define SC_STAFF_QUERY_VERSION 1
+#define SC_STAFF_QUERY_INIT { SC_STAFF_QUERY_VERSION, NULL }
+
+/**
  * An organization's staff, by role then person id.
  * @param[out] out    the iterator; NULL on failure.
  * @param db          the registry.
  * @param credit_code the organization's unified social credit code (统一社会信用代码).
- * @param date  only those on staff that day, or NULL for everyone ever recorded.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_ENOTFOUND; ::SC_EDB; ::SC_ENOMEM.
- *         Caller frees with sc_staff_iter_free().
+ * @param q   what to select, or NULL for everyone ever recorded; @p q->version must be
+ *            SC_STAFF_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_ENOTFOUND
+ *         (organization); ::SC_EDB; ::SC_ENOMEM. Caller frees with sc_staff_iter_free().
  * @since 0.1
  */
 SC_EXTERN int sc_staff_iter_new(sc_staff_iter **out, sc_db *db, const char *credit_code,
-                                const char *date);
+                                const sc_staff_query *q);
 
 /**
  * Next staff member.

@@ -416,13 +416,29 @@ SC_EXTERN int sc_pki_crls_get(char **out, sc_db *db);
 typedef struct sc_pki_cert_iter sc_pki_cert_iter;
 
 /**
+ * What sc_pki_cert_iter_new() selects; NULL fields select everything. Versioned: set it
+ * up with SC_PKI_CERT_QUERY_INIT; an unknown version is ::SC_EINVAL.
+ */
+typedef struct sc_pki_cert_query {
+    unsigned int version; /**< SC_PKI_CERT_QUERY_VERSION; first */
+    const char *party;    /**< only this party's certificates ("city-bureau",
+                               "org:<credit code>" ...), or NULL */
+} sc_pki_cert_query;
+
+#define SC_PKI_CERT_QUERY_VERSION 1
+#define SC_PKI_CERT_QUERY_INIT { SC_PKI_CERT_QUERY_VERSION, NULL }
+
+/**
  * Iterate over the anchor and the recorded certificates, by party then first day.
  * @param[out] out  the iterator; caller frees with sc_pki_cert_iter_free().
  * @param db          the registry.
- * @param party     only this party's certificates, or NULL.
- * @return ::SC_OK; ::SC_EINVAL; ::SC_EDB; ::SC_ENOMEM. @since 0.1
+ * @param q   what to select, or NULL for every certificate; @p q->version must be
+ *            SC_PKI_CERT_QUERY_VERSION.
+ * @return ::SC_OK; ::SC_EINVAL (also an unknown @p q version); ::SC_EDB; ::SC_ENOMEM.
+ * @since 0.1
  */
-SC_EXTERN int sc_pki_cert_iter_new(sc_pki_cert_iter **out, sc_db *db, const char *party);
+SC_EXTERN int sc_pki_cert_iter_new(sc_pki_cert_iter **out, sc_db *db,
+                                   const sc_pki_cert_query *q);
 
 /**
  * Next certificate.

@@ -26,7 +26,21 @@ SAMPLE = {
         "Decide whether a candidate may apply for a level, and why"],
     skillcert.Candidate.add_work: [
         "Periods may overlap: overlapping days count once."],
+    # Keyword arguments that fill a C query structure: the members' comments.
+    skillcert.Database.organizations: [
+        "district\n    only those registered there (any accepted form), or None",
+        "date\n    the day of the standing given"],
+    skillcert.Database.audit_entries: ["entity_id\n    only entries of this id"],
 }
+
+
+def test_query_arguments_do_not_mention_the_c_structure():
+    for method in (skillcert.Database.organizations, skillcert.Database.occupations,
+                   skillcert.Database.audit_entries, skillcert.Database.bank_items):
+        doc = inspect.getdoc(method) or ""
+        assert "Parameters\n----------" in doc, method.__qualname__
+        for c_text in ("q version", "q->", "_query"):
+            assert c_text not in doc, "%s: %r in\n%s" % (method.__qualname__, c_text, doc)
 
 
 def test_docstrings_carry_the_header_text():
