@@ -2131,9 +2131,11 @@ static int org_has_staff(sc_db *db, const char *code, const char *date, int *any
 {
     sc_staff_iter *it = NULL;
     sc_staff m = SC_STAFF_INIT;
+    sc_staff_query q = SC_STAFF_QUERY_INIT;
     int rc;
     *any = 0;
-    if ((rc = sc_staff_iter_new(&it, db, code, date)) != SC_OK)
+    q.date = date;
+    if ((rc = sc_staff_iter_new(&it, db, code, &q)) != SC_OK)
         return rc;
     rc = sc_staff_iter_next(&m, it);
     sc_staff_iter_free(it);

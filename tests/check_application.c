@@ -265,7 +265,7 @@ END_TEST
 /* Count the announcements q selects; the number of them open in *open. */
 static int ann_count(const sc_announcement_query *q, int *open)
 {
-    sc_announcement got;
+    sc_announcement got = SC_ANNOUNCEMENT_INIT;
     sc_announcement_iter *it = NULL;
     int n;
     *open = 0;

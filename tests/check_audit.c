@@ -222,7 +222,7 @@ END_TEST
 static int audit_count(const sc_audit_query *q)
 {
     sc_audit_iter *it = NULL;
-    sc_audit_entry e;
+    sc_audit_entry e = SC_AUDIT_ENTRY_INIT;
     int n;
     ck_ok(sc_audit_iter_new(&it, db, q));
     for (n = 0; sc_audit_iter_next(&e, it) == SC_OK; n++)

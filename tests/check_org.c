@@ -551,7 +551,7 @@ START_TEST(test_org_iter_query)
 {
     sc_org_query q = SC_ORG_QUERY_INIT;
     sc_org_iter *it = NULL;
-    sc_org o;
+    sc_org o = SC_ORG_INIT;
     int n;
     walk_a(SC_FILING_ACTIVE);
     ck_ok(sc_org_register(db, org_b, ORG_B, "北京数字社会团体", SC_ORG_SOCIAL_GROUP, "110102",
@@ -1102,7 +1102,7 @@ START_TEST(test_org_staff_query)
     sc_offerings *q = offs("4-04-05-05/数据标注员:5,4,3", NULL);
     sc_staff_query sq = SC_STAFF_QUERY_INIT;
     sc_staff_iter *it = NULL;
-    sc_staff m;
+    sc_staff m = SC_STAFF_INIT;
     int n;
     walk_a(SC_FILING_ACTIVE);
     ck_ok(sc_staff_add(db, org_a, ORG_A, "E001", "张考评", SC_STAFF_EXAMINER, q, "2023-06-01"));

@@ -812,7 +812,7 @@ END_TEST
 static int pki_cert_count(sc_db *db, const sc_pki_cert_query *q)
 {
     sc_pki_cert_iter *it = NULL;
-    sc_pki_cert_info info;
+    sc_pki_cert_info info = SC_PKI_CERT_INFO_INIT;
     int n;
     ck_ok(sc_pki_cert_iter_new(&it, db, q));
     for (n = 0; sc_pki_cert_iter_next(&info, it) == SC_OK; n++)
