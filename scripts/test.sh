@@ -105,22 +105,42 @@ settle
 if [ -z "${SC_SKIP_VALGRIND:-}" ]; then
   note "valgrind: C suite"
   mkdir -p "$top/build/valgrind"
-  # The two authorization matrices (thousands of registry copies) run whole in
-  # the plain and sanitizer passes; under valgrind every 5th case (5 is prime to
-  # their dimensions, so each action, issuer and receiver still comes up).
-  ( cd "$top/build" && CK_FORK=no SC_TEST_SAMPLE=5 srcdir="$top" valgrind -q --leak-check=full \
-      --suppressions="$top/tests/valgrind.supp" \
-      --errors-for-leak-kinds=definite,indirect --error-exitcode=97 \
-      tests/check_skillcert >valgrind/check_skillcert.log 2>&1 )
-  rc=$?
-  count_log "$top/build/valgrind/check_skillcert.log" "valgrind: check_skillcert"
+  # One valgrind process per suite (suites do not share a process's state, and
+  # a failure names its suite); the counts are summed into one Check line. The
+  # two authorization matrices (thousands of registry copies) run whole in the
+  # plain and sanitizer passes; here every 5th case (5 is prime to their
+  # dimensions, so each action, issuer and receiver still comes up).
+  vlog="$top/build/valgrind/check_skillcert.log"
+  : >"$vlog"
+  rc=0; vchecks=0; vfail=0; verr=0
+  for suite in $(sed -n 's/.*suite_create("\([a-z_0-9]*\)").*/\1/p' "$top"/tests/check_*.c | grep -vx slow); do
+    ( cd "$top/build" && CK_RUN_SUITE=$suite CK_FORK=no SC_TEST_SAMPLE=5 srcdir="$top" \
+        valgrind -q --leak-check=full --suppressions="$top/tests/valgrind.supp" \
+        --errors-for-leak-kinds=definite,indirect --error-exitcode=97 \
+        tests/check_skillcert >"valgrind/$suite.log" 2>&1 )
+    src=$?
+    cat "$top/build/valgrind/$suite.log" >>"$vlog"
+    line=$(grep -E '^[0-9]+%: Checks: [0-9]+' "$top/build/valgrind/$suite.log" | tail -1)
+    if [ -z "$line" ]; then
+      echo "  valgrind: suite $suite printed no result (exit $src)"; vfail=$((vfail + 1)); rc=1; continue
+    fi
+    vchecks=$((vchecks + $(sed -E 's/.*Checks: ([0-9]+).*/\1/' <<<"$line")))
+    vfail=$((vfail + $(sed -E 's/.*Failures: ([0-9]+).*/\1/' <<<"$line")))
+    verr=$((verr + $(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<<"$line")))
+    if [ "$src" -ne 0 ]; then
+      echo "  valgrind: suite $suite exit $src"
+      [ "$rc" -eq 0 ] || [ "$src" -eq 97 ] && rc=$src
+    fi
+  done
+  echo "$(( vchecks ? 100 * (vchecks - vfail - verr) / vchecks : 0 ))%: Checks: $vchecks, Failures: $vfail, Errors: $verr" >>"$vlog"
+  count_log "$vlog" "valgrind: check_skillcert"
   if [ "$rc" -ne 0 ]; then
     # Which checks failed, then valgrind's own errors (not its "possibly lost"
     # notes, which are SQLite's caches on a failed check's way out).
-    grep -E '^[^ ]+:[0-9]+:[FE]:' "$top/build/valgrind/check_skillcert.log" | head -20 | sed 's/^/  failed: /'
+    grep -E '^[^ ]+:[0-9]+:[FE]:' "$vlog" | head -20 | sed 's/^/  failed: /'
     [ "$rc" -eq 97 ] && { echo "  valgrind reported errors:"
       awk '/^==[0-9]+== (Invalid|Conditional|Use of uninit|Syscall param|Mismatched|Source and dest)|definitely lost|indirectly lost/ { n = 14 }
-           n > 0 { print; n-- }' "$top/build/valgrind/check_skillcert.log" | head -60; }
+           n > 0 { print; n-- }' "$vlog" | head -60; }
     failed=$((failed + 1)); status=1
   fi
   if [ -f "$top/build/bindings/python/skillcert.py" ]; then
