@@ -57,6 +57,27 @@
         FILLS(TYPE, INIT, VER, var, want, CALL);                                         \
     } while (0)
 
+/* An input struct of another version (0, then VER + 1): CALL (which reads var) is
+   refused with SC_EINVAL naming "version" and the registry is unchanged; with VER
+   it goes through. */
+#define INPUT_REFUSED(VER, var, CALL)                                                    \
+    do {                                                                                 \
+        const unsigned int bad_[2] = { 0u, (VER) + 1u };                                 \
+        char *before_ = t_dump(fx.db), *after_;                                          \
+        size_t k_;                                                                       \
+        for (k_ = 0; k_ < 2; k_++) {                                                     \
+            (var).version = bad_[k_];                                                    \
+            ck_assert_int_eq((CALL), SC_EINVAL);                                         \
+            ck_assert_str_eq(sc_error_last()->field, "version");                         \
+        }                                                                                \
+        after_ = t_dump(fx.db);                                                          \
+        ck_assert_str_eq(before_, after_);                                               \
+        free(before_);                                                                   \
+        free(after_);                                                                    \
+        (var).version = (VER);                                                           \
+        ck_ok(CALL);                                                                     \
+    } while (0)
+
 /* ---- ground ------------------------------------------------------------------------------ */
 
 START_TEST(test_versions_ground)
@@ -204,7 +225,6 @@ START_TEST(test_versions_application)
     sc_application_iter *it = NULL;
     sc_offerings *offs = NULL;
     int64_t id = 0, app;
-    char *before, *after;
     char code[sizeof a.code];
 
     VERSIONED(sc_announcement, SC_ANNOUNCEMENT_INIT, SC_ANNOUNCEMENT_VERSION, a, SC_OK,
@@ -227,20 +247,8 @@ START_TEST(test_versions_application)
     snprintf(in.opens, sizeof in.opens, "2024-02-01");
     snprintf(in.closes, sizeof in.closes, "2024-03-01");
     in.methods = SC_METHOD_THEORY;
-    before = t_dump(fx.db);
-    in.version = 0;
-    ck_assert_int_eq(sc_announcement_publish(&id, fx.db, fx.org, &in, offs, "2024-01-20"),
-                     SC_EINVAL);
-    ck_assert_str_eq(sc_error_last()->field, "version");
-    in.version = SC_ANNOUNCEMENT_VERSION + 1;
-    ck_assert_int_eq(sc_announcement_publish(&id, fx.db, fx.org, &in, offs, "2024-01-20"),
-                     SC_EINVAL);
-    after = t_dump(fx.db);
-    ck_assert_str_eq(before, after);
-    free(before);
-    free(after);
-    in.version = SC_ANNOUNCEMENT_VERSION;
-    ck_ok(sc_announcement_publish(&id, fx.db, fx.org, &in, offs, "2024-01-20"));
+    INPUT_REFUSED(SC_ANNOUNCEMENT_VERSION, in,
+                  sc_announcement_publish(&id, fx.db, fx.org, &in, offs, "2024-01-20"));
     sc_offerings_free(offs);
 
     fx_candidates(1, 1);
@@ -275,23 +283,11 @@ START_TEST(test_versions_assessment)
     sc_result_iter *ri = NULL;
     int64_t session;
     char id[19];
-    char *before, *after;
 
     VERSIONED(sc_component_rule, SC_COMPONENT_RULE_INIT, SC_COMPONENT_RULE_VERSION, cr, SC_OK,
               sc_component_rule_get(&cr, fx.db, FX_OCC, SC_COMPONENT_THEORY));
     /* An input: a rule of another version changes nothing. */
-    before = t_dump(fx.db);
-    cr.version = 0;
-    ck_assert_int_eq(sc_component_rule_set(fx.db, fx.centre, &cr), SC_EINVAL);
-    ck_assert_str_eq(sc_error_last()->field, "version");
-    cr.version = SC_COMPONENT_RULE_VERSION + 1;
-    ck_assert_int_eq(sc_component_rule_set(fx.db, fx.centre, &cr), SC_EINVAL);
-    after = t_dump(fx.db);
-    ck_assert_str_eq(before, after);
-    free(before);
-    free(after);
-    cr.version = SC_COMPONENT_RULE_VERSION;
-    ck_ok(sc_component_rule_set(fx.db, fx.centre, &cr));
+    INPUT_REFUSED(SC_COMPONENT_RULE_VERSION, cr, sc_component_rule_set(fx.db, fx.centre, &cr));
 
     VERSIONED(sc_venue, SC_VENUE_INIT, SC_VENUE_VERSION, ve, SC_OK,
               sc_venue_get(&ve, fx.db, fx.venue));
