@@ -15,6 +15,7 @@
 #include <string.h>
 #include "check_suites.h"
 #include "assess_fixture.h"
+#include "pki_fixture.h"
 #include "sc_int.h"
 
 #define MAX_N 5000
@@ -284,25 +285,13 @@ END_TEST
 
 static char *root_key, *root_cert, *centre_key, *centre_cert;
 
-static char *certify(const char *issuer_key, const char *issuer_cert, const char *key,
-                     const char *party)
-{
-    sc_signer *s = NULL;
-    char *req = NULL, *cert = NULL;
-    ck_ok(sc_signer_new_key(&s, issuer_key, issuer_cert));
-    ck_ok(sc_pki_request_new(&req, NULL, key, party));
-    ck_ok(sc_pki_certify(&cert, NULL, s, req, "2024-01-01", "2030-12-31"));
-    sc_free(req);
-    sc_signer_free(s);
-    return cert;
-}
-
 static void pki_setup(void)
 {
-    ck_ok(sc_pki_key_new(&root_key, NULL));
-    root_cert = certify(root_key, NULL, root_key, "city-bureau");
-    ck_ok(sc_pki_key_new(&centre_key, NULL));
-    centre_cert = certify(root_key, root_cert, centre_key, "city-centre");
+    root_key = new_key();
+    root_cert = certify(root_key, NULL, root_key, "city-bureau", "2024-01-01", "2030-12-31");
+    centre_key = new_key();
+    centre_cert = certify(root_key, root_cert, centre_key, "city-centre", "2024-01-01",
+                          "2030-12-31");
 }
 
 static void pki_teardown(void)
@@ -329,7 +318,7 @@ START_TEST(test_alloc_pki_keys_and_signers)
     ALLOC_LOOP(sc_pki_request_new(&x, NULL, centre_key, "city-centre"), x, free_str);
     ALLOC_LOOP(sc_signer_new_key(&s, centre_key, centre_cert), s, sc_signer_free);
     ALLOC_LOOP(sc_signer_new_callback(&s, centre_cert, sign_never, NULL), s, sc_signer_free);
-    ck_ok(sc_signer_new_key(&root, root_key, root_cert));
+    root = signer(root_key, root_cert);
     ck_ok(sc_pki_request_new(&req, NULL, centre_key, "city-centre"));
     ALLOC_LOOP(sc_pki_certify(&x, NULL, root, req, "2024-01-01", "2030-12-31"), x, free_str);
     ALLOC_LOOP(sc_pki_crl_new(&x, NULL, root, NULL, 0, "2024-09-01", "2024-10-01"), x,
@@ -353,7 +342,7 @@ START_TEST(test_alloc_pki_signatures)
     fputs(doc, fp);
     fclose(fp);
     o.signed_at = "2024-06-01T08:00:00Z";
-    ck_ok(sc_signer_new_key(&s, centre_key, centre_cert));
+    s = signer(centre_key, centre_cert);
     ALLOC_LOOP(sc_xml_sign_memory(&x, NULL, doc, strlen(doc), s, &o), x, free_str);
     ALLOC_LOOP(sc_pki_sign_detached(&x, NULL, path, s, "2024-06-01T08:00:00Z"), x, free_str);
     sc_signer_free(s);
@@ -372,7 +361,7 @@ START_TEST(test_alloc_pki_registry)
     char *crl = NULL, *x;
     ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
     ck_ok(sc_pki_cert_import(NULL, db, bureau, centre_cert));
-    ck_ok(sc_signer_new_key(&cs, centre_key, centre_cert));
+    cs = signer(centre_key, centre_cert);
     ck_ok(sc_pki_crl_new(&crl, NULL, cs, NULL, 0, "2024-09-01", "2024-10-01"));
     ck_ok(sc_pki_crl_import(NULL, db, centre, crl));
     unchanged_begin(db);
