@@ -991,6 +991,20 @@ START_TEST(test_pki_exchange_every_type_has_a_round_trip)
 }
 END_TEST
 
+/* A case of s on the suite's trust chains (built once), with a registry per test
+   from setup/teardown when given. */
+static TCase *chain_case(Suite *s, const char *name, void (*setup)(void),
+                         void (*teardown)(void))
+{
+    TCase *tc = tcase_create(name);
+    tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
+    if (setup)
+        tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    suite_add_tcase(s, tc);
+    return tc;
+}
+
 Suite *sc_pki_exchange_suite(void)
 {
     Suite *s = suite_create("pki_exchange");
@@ -998,40 +1012,25 @@ Suite *sc_pki_exchange_suite(void)
     tcase_add_test(tc, test_pki_exchange_schemas_name_their_scheme);
     suite_add_tcase(s, tc);
 
-    tc = tcase_create("between_registries");
-    tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
-    tcase_add_checked_fixture(tc, af_setup, af_teardown);
-    tcase_set_timeout(tc, 120);
+    tc = chain_case(s, "between_registries", af_setup, af_teardown);
     tcase_add_test(tc, test_pki_exchange_unanchored_checks_integrity);
     tcase_add_test(tc, test_pki_exchange_batch_and_confirmation_round_trip);
     tcase_add_test(tc, test_pki_exchange_evaluation_result_round_trip);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("publication");
-    tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
-    tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
-    tcase_set_timeout(tc, 120);
+    tc = chain_case(s, "publication", fx_setup, fx_teardown);
     tcase_add_test(tc, test_pki_exchange_countersign_on_publish);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("bureau");
-    tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
-    tcase_set_timeout(tc, 120);
+    tc = chain_case(s, "bureau", NULL, NULL);
     tcase_add_test(tc, test_pki_exchange_catalog_round_trip);
     tcase_add_test(tc, test_pki_exchange_catalog_merges_into_a_held_copy);
     tcase_add_test(tc, test_pki_exchange_eligibility_round_trip);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("organization_and_centre");
-    tcase_add_unchecked_fixture(tc, pki_setup, pki_teardown);
-    tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
-    tcase_set_timeout(tc, 120);
+    tc = chain_case(s, "organization_and_centre", fx_setup, fx_teardown);
     tcase_add_test(tc, test_pki_exchange_certificate_ack_round_trip);
     tcase_add_test(tc, test_pki_exchange_revocations_round_trip);
     tcase_add_test(tc, test_pki_exchange_results_report_round_trip);
     tcase_add_test(tc, test_pki_exchange_findings_round_trip);
     tcase_add_test(tc, test_pki_exchange_credit_verified_by_another_registry);
-    suite_add_tcase(s, tc);
 
     tc = tcase_create("every_type");
     tcase_add_test(tc, test_pki_exchange_every_type_has_a_round_trip);
