@@ -362,6 +362,28 @@ static char *results_report(int64_t session)
     return doc;
 }
 
+/* One candidate passes a session of 2024-03-01 (recorded 2024-03-02): its results
+   report, and the session in *session. */
+static char *passed_report(int64_t *session)
+{
+    fx_candidates(1, 1);
+    *session = fx_ready_session("2024-03-01", 1, 1);
+    fx_pass(*session, 1, 1, "2024-03-02");
+    return results_report(*session);
+}
+
+/* sc_session_create of FX_ORG's session on 2024-03-01 at venue is refused with want,
+   changing nothing; its message in msg. */
+static void session_create_refused(int64_t venue, int want, char *msg, size_t size)
+{
+    char got[1024];
+    int64_t sid = 0;
+    DIRECT_REFUSED(fx.db, sc_session_create(&sid, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4,
+                                            SC_PATH_NORMAL, "2024-03-01", venue, 1, 0),
+                   want, got);
+    snprintf(msg, size, "%s", got);
+}
+
 /* Standing on the recording day: the organization exits on 2024-03-05, the day its
  * results are recorded. sc_result_record refuses (SC_ESCOPE); a results report recording
  * them that day is refused the same, though its session (2024-03-01) was held in
@@ -425,17 +447,12 @@ START_TEST(test_exchange_replay_session_standing)
 {
     sc_db *city = t_clone_db(fx.db);
     char msg[1024], *report;
-    int64_t s, venue, sid = 0;
-    fx_candidates(1, 1);
-    s = fx_ready_session("2024-03-01", 1, 1);
-    fx_pass(s, 1, 1, "2024-03-02");
-    report = results_report(s);
+    int64_t s, venue;
+    report = passed_report(&s);
     ck_ok(sc_org_exit(fx.db, fx.centre, FX_ORG, "不履行工作承诺", "2024-02-01"));
     ck_ok(sc_org_exit(city, fx.centre, FX_ORG, "不履行工作承诺", "2024-02-01"));
     venue = t_count(fx.db, "SELECT min(id) FROM venue");
-    DIRECT_REFUSED(fx.db, sc_session_create(&sid, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4,
-                                            SC_PATH_NORMAL, "2024-03-01", venue, 1, 0),
-                   SC_ESCOPE, msg);
+    session_create_refused(venue, SC_ESCOPE, msg, sizeof msg);
     t_refused_import(city, fx.centre, report, SC_ESCOPE, 0, NULL, rep);
     same_reason(msg);
     ck_assert_int_eq(t_count(city, "SELECT count(*) FROM session"), 0);
@@ -452,10 +469,7 @@ START_TEST(test_exchange_replay_session_out_of_scope)
     sc_db *city = t_clone_db(fx.db);
     char msg[1024], *report, *other;
     int64_t s, venue, sid = 0;
-    fx_candidates(1, 1);
-    s = fx_ready_session("2024-03-01", 1, 1);
-    fx_pass(s, 1, 1, "2024-03-02");
-    report = results_report(s);
+    report = passed_report(&s);
     other = t_edit(report, "<session", "occupation=\"" FX_OCC "\"",
                    "occupation=\"4-04-05-05\" work-type=\"人工智能算法测试员\"");
     venue = t_count(fx.db, "SELECT min(id) FROM venue");
@@ -831,16 +845,11 @@ START_TEST(test_exchange_replay_session_venue_failed)
 {
     sc_db *city = t_clone_db(fx.db);
     char msg[1024], *report;
-    int64_t s, sid = 0;
-    fx_candidates(1, 1);
-    s = fx_ready_session("2024-03-01", 1, 1);
-    fx_pass(s, 1, 1, "2024-03-02");
-    report = results_report(s);
+    int64_t s;
+    report = passed_report(&s);
     ck_ok(sc_venue_inspect(fx.db, fx.haidian, fx.venue, 0, "消防通道堵塞", "2024-02-20"));
     ck_ok(sc_venue_inspect(city, fx.haidian, fx.venue, 0, "消防通道堵塞", "2024-02-20"));
-    DIRECT_REFUSED(fx.db, sc_session_create(&sid, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4,
-                                            SC_PATH_NORMAL, "2024-03-01", fx.venue, 1, 0),
-                   SC_ECONSTRAINT, msg);
+    session_create_refused(fx.venue, SC_ECONSTRAINT, msg, sizeof msg);
     ck_assert_ptr_nonnull(strstr(msg, "failed its inspection of 2024-02-20"));
     t_refused_import(city, fx.centre, report, SC_EINVALIDDOC, 0, NULL, rep);
     same_message(msg);
@@ -862,12 +871,9 @@ START_TEST(test_exchange_replay_session_lacks_staff_or_inspection)
     };
     sc_db *city = t_clone_db(fx.db), *nostaff = t_clone_db(fx.db);
     char msg[1024], *report, *moved, id[16];
-    int64_t s, venue = 0, sid = 0;
+    int64_t s, venue = 0;
     size_t i;
-    fx_candidates(1, 1);
-    s = fx_ready_session("2024-03-01", 1, 1);
-    fx_pass(s, 1, 1, "2024-03-02");
-    report = results_report(s);
+    report = passed_report(&s);
     /* a registry where FX_ORG's staff all left before the session */
     for (i = 1; i <= 15; i++) {
         snprintf(id, sizeof id, "E%02zu", i);
@@ -888,9 +894,7 @@ START_TEST(test_exchange_replay_session_lacks_staff_or_inspection)
      * inspected; the import, which records the venue, refuses the same and says why */
     ck_ok(sc_venue_register(&venue, fx.db, fx.org, FX_ORG, "海淀第二考点", "北京市海淀区学院路2号",
                             "110108", 3, "2024-01-10"));
-    DIRECT_REFUSED(fx.db, sc_session_create(&sid, fx.db, fx.org, FX_ORG, FX_OCC, NULL, 4,
-                                            SC_PATH_NORMAL, "2024-03-01", venue, 1, 0),
-                   SC_ECONSTRAINT, msg);
+    session_create_refused(venue, SC_ECONSTRAINT, msg, sizeof msg);
     moved = t_edit(report, "<session", "venue=\"海淀考点\"", "venue=\"海淀第二考点\"");
     t_refused_import(city, fx.centre, moved, SC_EINVALIDDOC, 0, NULL, rep);
     same_from(msg, "has no inspection by its district bureau on or before 2024-03-01");
