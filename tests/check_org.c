@@ -90,6 +90,26 @@ static void walk_a(int upto)
     ck_ok(sc_org_commit(db, org_a, ORG_A, "2023-05-12"));
 }
 
+/* Organization B (西城区), registered 2023-01-05. */
+static void register_b(void)
+{
+    ck_ok(sc_org_register(db, org_b, ORG_B, "北京数字社会团体", SC_ORG_SOCIAL_GROUP, "110102",
+                          "2023-01-05", 0));
+}
+
+/* The number of organizations q (NULL: none) lists. */
+static int org_count(const sc_org_query *q)
+{
+    sc_org_iter *it = NULL;
+    sc_org o = SC_ORG_INIT;
+    int n;
+    ck_ok(sc_org_iter_new(&it, db, q));
+    for (n = 0; sc_org_iter_next(&o, it) == SC_OK; n++)
+        ;
+    sc_org_iter_free(it);
+    return n;
+}
+
 /* Assert a verdict. */
 #define ck_verdict(call, want_ok, want_reason)                                           \
     do {                                                                                 \
@@ -502,8 +522,7 @@ START_TEST(test_org_directory)
     sc_org o = SC_ORG_INIT;
     int n;
     walk_a(SC_FILING_ACTIVE);
-    ck_ok(sc_org_register(db, org_b, ORG_B, "北京数字社会团体", SC_ORG_SOCIAL_GROUP, "110102",
-                          "2023-01-05", 0));
+    register_b();
     /* Before the filing: empty; while filed: A; after its validity: empty. */
     ck_ok(sc_directory_iter_new(&it, db, "2023-05-09"));
     ck_assert_int_eq(sc_org_iter_next(&o, it), SC_ITEROVER);
@@ -552,21 +571,11 @@ START_TEST(test_org_iter_query)
     sc_org_query q = SC_ORG_QUERY_INIT;
     sc_org_iter *it = NULL;
     sc_org o = SC_ORG_INIT;
-    int n;
     walk_a(SC_FILING_ACTIVE);
-    ck_ok(sc_org_register(db, org_b, ORG_B, "北京数字社会团体", SC_ORG_SOCIAL_GROUP, "110102",
-                          "2023-01-05", 0));
+    register_b();
     /* No query, and the initial one: every organization. */
-    ck_ok(sc_org_iter_new(&it, db, NULL));
-    for (n = 0; sc_org_iter_next(&o, it) == SC_OK; n++)
-        ;
-    ck_assert_int_eq(n, 2);
-    sc_org_iter_free(it);
-    ck_ok(sc_org_iter_new(&it, db, &q));
-    for (n = 0; sc_org_iter_next(&o, it) == SC_OK; n++)
-        ;
-    ck_assert_int_eq(n, 2);
-    sc_org_iter_free(it);
+    ck_assert_int_eq(org_count(NULL), 2);
+    ck_assert_int_eq(org_count(&q), 2);
     /* The district filters, in any accepted form. */
     q.district = "110108";
     ck_ok(sc_org_iter_new(&it, db, &q));
@@ -628,8 +637,7 @@ START_TEST(test_org_workflow_refusals)
     sc_offerings *s = offs("4-04-05-05/数据标注员:5", NULL);
     sc_offerings *other = offs("4-02-07-10:3", NULL);
     walk_a(SC_FILING_APPLIED);
-    ck_ok(sc_org_register(db, org_b, ORG_B, "北京数字社会团体", SC_ORG_SOCIAL_GROUP, "110102",
-                          "2023-01-05", 0));
+    register_b();
 
     /* Wrong actors. */
     ck_refused(sc_org_recommend(db, xicheng, ORG_A, "2023-02-10", NULL), SC_EDENIED);
