@@ -970,9 +970,7 @@ END_TEST
 static sc_db *anchored(void)
 {
     sc_db *db = t_notice_db();
-    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
-    ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
-    sc_actor_free(bureau);
+    set_anchor(db, root_cert);
     return db;
 }
 
@@ -1109,11 +1107,7 @@ START_TEST(test_pki_development_off_refuses_signed_without_anchor)
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "no trust anchor"));
     ck_assert_ptr_nonnull(strstr(sc_error_last()->message, "skillcert keys anchor"));
     /* Once the bureau sets the anchor, the same document imports. */
-    {
-        sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
-        ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
-        sc_actor_free(bureau);
-    }
+    set_anchor(db, root_cert);
     ck_ok(t_import(db, pk.haidian, signed_doc, NULL, pk.rep));
     audit_names_signer(db, signed_doc);
     free(signed_doc);
@@ -1280,10 +1274,8 @@ static void fill_catalog(sc_db *db)
 
 static void fill_anchored(sc_db *db)
 {
-    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
     fill_catalog(db);
-    ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
-    sc_actor_free(bureau);
+    set_anchor(db, root_cert);
 }
 
 static void fill_org_only(sc_db *db)

@@ -84,13 +84,6 @@ static char *sign_detached(const char *doc, const char *key, const char *chain, 
     return sig;
 }
 
-static void anchor(sc_db *db)
-{
-    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
-    ck_ok(sc_pki_anchor_set(db, bureau, root_cert, NULL));
-    sc_actor_free(bureau);
-}
-
 static void refused_memory_signed(sc_db *db, const sc_actor *actor, const char *doc,
                                   const char *sig, const char *why)
 {
@@ -313,8 +306,8 @@ START_TEST(test_pki_exchange_batch_and_confirmation_round_trip)
     sc_application a = SC_APPLICATION_INIT;
 
     ck_ok(sc_report_new(&rep));
-    anchor(district);
-    anchor(af.db);
+    set_anchor(district, root_cert);
+    set_anchor(af.db, root_cert);
     verified_applications(ids);
     ck_ok(sc_application_batch_export_memory(&batch, NULL, af.db, af.ann, "HD-S-1"));
     sig = sign_detached(batch, org_key, org_chain, WHEN);
@@ -415,7 +408,7 @@ START_TEST(test_pki_exchange_countersign_on_publish)
     ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, issued,
                                                               strlen(issued), cs, &o),
                      SC_ENOTFOUND);
-    anchor(fx.db);
+    set_anchor(fx.db, root_cert);
     /* Refused: unsigned; signed by another organization; countersigned by the organization. */
     ck_assert_int_eq(sc_certificate_countersign_export_memory(&out, NULL, fx.db, num, doc,
                                                               strlen(doc), cs, &o),
@@ -503,7 +496,7 @@ START_TEST(test_pki_exchange_evaluation_result_round_trip)
 
     /* The organization's registry is anchored: unsigned, tampered, or signed by its
      * district are refused, nothing changed; signed by the city centre, imported. */
-    anchor(org_db);
+    set_anchor(org_db, root_cert);
     t_refused_import(org_db, org, doc, SC_EINVALIDDOC, 0, NULL, rep);
     signed_doc = sign_at(doc, centre_key, centre_cert, WHEN, NULL);
     bad = t_edit(signed_doc, "", "2023-05-10", "2023-05-09");
@@ -604,7 +597,7 @@ static char *export_about(sc_db *db, int doctype, const char *code, int64_t id,
 static sc_db *anchored_notice_db(void)
 {
     sc_db *db = t_notice_db();
-    anchor(db);
+    set_anchor(db, root_cert);
     return db;
 }
 
@@ -772,7 +765,7 @@ START_TEST(test_pki_exchange_certificate_ack_round_trip)
 
     issued_certificates(nums, 2);
     org_db = t_clone_db(fx.db); /* the organization's registry, before the answer */
-    anchor(org_db);
+    set_anchor(org_db, root_cert);
     /* The centre publishes one and refuses the other. */
     ck_ok(sc_certificate_publish(fx.db, fx.centre, nums[0], "2024-04-01"));
     ck_ok(sc_certificate_revoke(fx.db, fx.centre, nums[1], "照片与本人不符", "2024-04-02"));
@@ -800,7 +793,7 @@ START_TEST(test_pki_exchange_revocations_round_trip)
 
     issued_certificates(nums, 2);
     city_db = t_clone_db(fx.db); /* the centre's registry holds both, issued */
-    anchor(city_db);
+    set_anchor(city_db, root_cert);
     ck_ok(sc_certificate_revoke(fx.db, fx.org, nums[1], "信息有误", "2024-04-02"));
     doc = export_about(fx.db, SC_DOC_REVOCATIONS, FX_ORG, 0, "2024-04-10");
 
@@ -826,7 +819,7 @@ START_TEST(test_pki_exchange_results_report_round_trip)
     sc_session sess = SC_SESSION_INIT;
     sc_result res = SC_RESULT_INIT;
 
-    anchor(city_db);
+    set_anchor(city_db, root_cert);
     s = passed_session(2);
     doc = export_about(fx.db, SC_DOC_RESULTS_REPORT, NULL, s, "2024-03-10");
 
@@ -868,7 +861,7 @@ START_TEST(test_pki_exchange_findings_round_trip)
     sc_credit_score before = SC_CREDIT_SCORE_INIT, after = SC_CREDIT_SCORE_INIT;
     sc_finding f = SC_FINDING_INIT;
 
-    anchor(city_db);
+    set_anchor(city_db, root_cert);
     ck_ok(sc_credit_score_get(&before, city_db, FX_ORG, "2024-05-01"));
     doc = inspected(&insp);
     /* The district's findings: the centre cannot sign them in its name. */
@@ -898,7 +891,7 @@ START_TEST(test_pki_exchange_credit_verified_by_another_registry)
     int64_t insp;
     char *findings, *doc = NULL, *signed_doc, *bad, line[512];
 
-    anchor(org_db);
+    set_anchor(org_db, root_cert);
     ck_ok(sc_report_new(&rep));
     findings = inspected(&insp);
     ck_ok(sc_credit_compute(NULL, fx.db, fx.centre, "2024-05-01"));

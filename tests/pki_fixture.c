@@ -41,3 +41,10 @@ char *sign_at(const char *doc, const char *key, const char *chain, const char *a
     sc_signer_free(s);
     return out;
 }
+
+void set_anchor(sc_db *db, const char *cert)
+{
+    sc_actor *bureau = t_actor(SC_ACTOR_CITY_BUREAU, NULL);
+    ck_ok(sc_pki_anchor_set(db, bureau, cert, NULL));
+    sc_actor_free(bureau);
+}

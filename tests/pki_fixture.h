@@ -16,5 +16,7 @@ char *certify(const char *issuer_key, const char *issuer_cert, const char *key,
 /* doc signed (enveloped) by key/chain at `at` for `purpose` (NULL: "issue"); free(). */
 char *sign_at(const char *doc, const char *key, const char *chain, const char *at,
               const char *purpose);
+/* The city bureau sets cert as db's trust anchor. */
+void set_anchor(sc_db *db, const char *cert);
 
 #endif
