@@ -70,4 +70,17 @@ void t_refused_import(sc_db *db, const sc_actor *actor, const char *doc, int wan
                       sc_error_last()->message);                                     \
     } while (0)
 
+/* A query of the version after QVER: NEW_CALL (which reads q and sets the handle it)
+   is refused with SC_EINVAL naming "version", and it is left NULL. */
+#define ck_query_version_refused(q, QVER, it, NEW_CALL)                              \
+    do {                                                                             \
+        int rc_;                                                                     \
+        (q).version = (QVER) + 1;                                                    \
+        (it) = (void *)1;                                                            \
+        rc_ = (NEW_CALL);                                                            \
+        ck_assert_msg(rc_ == SC_EINVAL, "%s: %d, wanted SC_EINVAL", #NEW_CALL, rc_); \
+        ck_assert_str_eq(sc_error_last()->field, "version");                         \
+        ck_assert_ptr_null(it);                                                      \
+    } while (0)
+
 #endif
