@@ -746,6 +746,15 @@ static int64_t staffed_session(void)
     return s;
 }
 
+/* The staffed session s confirmed and held, candidates 1-3 passed (recorded
+   2024-03-02): its results report. */
+static char *held_report(int64_t s)
+{
+    ck_ok(sc_session_confirm(fx.db, fx.org, s, "2024-03-01"));
+    fx_pass(s, 1, 3, "2024-03-02");
+    return results_report(s);
+}
+
 /* Too few examiners: sc_session_confirm refuses a session with one practical examiner
  * fewer; a results report that names one fewer is refused the same (its confirmation
  * replayed once its candidates are read), the city's registry unchanged. */
@@ -760,9 +769,7 @@ START_TEST(test_exchange_replay_session_staff_too_few)
     DIRECT_REFUSED(planned, sc_session_confirm(planned, fx.org, s, "2024-03-01"), SC_ECONSTRAINT,
                    msg);
     ck_assert_ptr_nonnull(strstr(msg, "practical: 2 examiners"));
-    ck_ok(sc_session_confirm(fx.db, fx.org, s, "2024-03-01"));
-    fx_pass(s, 1, 3, "2024-03-02");
-    report = results_report(s);
+    report = held_report(s);
     fewer = t_edit(report, e03, e03, "");
     t_refused_import(city, fx.centre, fewer, SC_EINVALIDDOC, 0, NULL, rep);
     same_from(msg, "cannot be confirmed: ");
@@ -787,9 +794,7 @@ START_TEST(test_exchange_replay_session_staff_not_fit)
     const char *who[] = { "E99", "M01" };
     int64_t s = staffed_session(), other;
     int i;
-    ck_ok(sc_session_confirm(fx.db, fx.org, s, "2024-03-01"));
-    fx_pass(s, 1, 3, "2024-03-02");
-    report = results_report(s);
+    report = held_report(s);
     other = fx_session(4, "2024-03-01", 0); /* a planned session the direct door staffs */
     for (i = 0; i < 2; i++) {
         char *doc = t_edit(report, "<staff component=\"theory\"", "person-id=\"E01\"",
@@ -921,9 +926,7 @@ START_TEST(test_exchange_replay_session_staff_round_trip)
     char *report, *again = NULL;
     int64_t s = staffed_session(), cs;
     int n = 0;
-    ck_ok(sc_session_confirm(fx.db, fx.org, s, "2024-03-01"));
-    fx_pass(s, 1, 3, "2024-03-02");
-    report = results_report(s);
+    report = held_report(s);
     ck_ok(t_import(city, fx.centre, report, &r, rep));
     ck_assert_uint_eq(r.records, 3);
     cs = t_count(city, "SELECT max(id) FROM session");
