@@ -110,6 +110,17 @@ static int org_count(const sc_org_query *q)
     return n;
 }
 
+/* The filing status of the first organization q lists (there is one). */
+static int org_first_status(const sc_org_query *q)
+{
+    sc_org_iter *it = NULL;
+    sc_org o = SC_ORG_INIT;
+    ck_ok(sc_org_iter_new(&it, db, q));
+    ck_ok(sc_org_iter_next(&o, it));
+    sc_org_iter_free(it);
+    return o.status;
+}
+
 /* Assert a verdict. */
 #define ck_verdict(call, want_ok, want_reason)                                           \
     do {                                                                                 \
@@ -585,15 +596,9 @@ START_TEST(test_org_iter_query)
     sc_org_iter_free(it);
     /* The date sets the day of the standing given. */
     q.date = "2023-05-11";
-    ck_ok(sc_org_iter_new(&it, db, &q));
-    ck_ok(sc_org_iter_next(&o, it));
-    ck_assert_int_eq(o.status, SC_FILING_FILED);
-    sc_org_iter_free(it);
+    ck_assert_int_eq(org_first_status(&q), SC_FILING_FILED);
     q.date = "2024-01-01";
-    ck_ok(sc_org_iter_new(&it, db, &q));
-    ck_ok(sc_org_iter_next(&o, it));
-    ck_assert_int_eq(o.status, SC_FILING_ACTIVE);
-    sc_org_iter_free(it);
+    ck_assert_int_eq(org_first_status(&q), SC_FILING_ACTIVE);
     q.date = "2024-13-01";
     ck_assert_int_eq(sc_org_iter_new(&it, db, &q), SC_EINVAL);
     ck_assert_ptr_null(it);
