@@ -757,6 +757,14 @@ static void issued_certificates(char nums[][SC_CERT_NUMBER_SIZE], int n)
     }
 }
 
+/* A copy of the fixture's registry that trusts the suite's root. */
+static sc_db *anchored_clone(void)
+{
+    sc_db *db = t_clone_db(fx.db);
+    set_anchor(db, root_cert);
+    return db;
+}
+
 START_TEST(test_pki_exchange_certificate_ack_round_trip)
 {
     char nums[2][SC_CERT_NUMBER_SIZE], *doc;
@@ -764,8 +772,7 @@ START_TEST(test_pki_exchange_certificate_ack_round_trip)
     sc_certificate c = SC_CERTIFICATE_INIT;
 
     issued_certificates(nums, 2);
-    org_db = t_clone_db(fx.db); /* the organization's registry, before the answer */
-    set_anchor(org_db, root_cert);
+    org_db = anchored_clone(); /* the organization's registry, before the answer */
     /* The centre publishes one and refuses the other. */
     ck_ok(sc_certificate_publish(fx.db, fx.centre, nums[0], "2024-04-01"));
     ck_ok(sc_certificate_revoke(fx.db, fx.centre, nums[1], "照片与本人不符", "2024-04-02"));
@@ -792,8 +799,7 @@ START_TEST(test_pki_exchange_revocations_round_trip)
     sc_certificate c = SC_CERTIFICATE_INIT;
 
     issued_certificates(nums, 2);
-    city_db = t_clone_db(fx.db); /* the centre's registry holds both, issued */
-    set_anchor(city_db, root_cert);
+    city_db = anchored_clone(); /* the centre's registry holds both, issued */
     ck_ok(sc_certificate_revoke(fx.db, fx.org, nums[1], "信息有误", "2024-04-02"));
     doc = export_about(fx.db, SC_DOC_REVOCATIONS, FX_ORG, 0, "2024-04-10");
 
@@ -813,13 +819,12 @@ END_TEST
 
 START_TEST(test_pki_exchange_results_report_round_trip)
 {
-    sc_db *city_db = t_clone_db(fx.db); /* the organizations filed, no session */
+    sc_db *city_db = anchored_clone(); /* the organizations filed, no session */
     int64_t s;
     char id[19], *doc;
     sc_session sess = SC_SESSION_INIT;
     sc_result res = SC_RESULT_INIT;
 
-    set_anchor(city_db, root_cert);
     s = passed_session(2);
     doc = export_about(fx.db, SC_DOC_RESULTS_REPORT, NULL, s, "2024-03-10");
 
@@ -855,13 +860,12 @@ static char *inspected(int64_t *insp)
 
 START_TEST(test_pki_exchange_findings_round_trip)
 {
-    sc_db *city_db = t_clone_db(fx.db);
+    sc_db *city_db = anchored_clone();
     int64_t insp;
     char *doc;
     sc_credit_score before = SC_CREDIT_SCORE_INIT, after = SC_CREDIT_SCORE_INIT;
     sc_finding f = SC_FINDING_INIT;
 
-    set_anchor(city_db, root_cert);
     ck_ok(sc_credit_score_get(&before, city_db, FX_ORG, "2024-05-01"));
     doc = inspected(&insp);
     /* The district's findings: the centre cannot sign them in its name. */
@@ -884,14 +888,13 @@ END_TEST
  * verifies the centre's signature against its own anchor, and no registry imports it. */
 START_TEST(test_pki_exchange_credit_verified_by_another_registry)
 {
-    sc_db *org_db = t_clone_db(fx.db);
+    sc_db *org_db = anchored_clone();
     sc_xml_verification v = SC_XML_VERIFICATION_INIT;
     sc_credit_score score = SC_CREDIT_SCORE_INIT;
     sc_report *rep = NULL;
     int64_t insp;
     char *findings, *doc = NULL, *signed_doc, *bad, line[512];
 
-    set_anchor(org_db, root_cert);
     ck_ok(sc_report_new(&rep));
     findings = inspected(&insp);
     ck_ok(sc_credit_compute(NULL, fx.db, fx.centre, "2024-05-01"));
