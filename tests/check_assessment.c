@@ -138,13 +138,25 @@ START_TEST(test_assessment_venues)
 }
 END_TEST
 
+/* The number of sessions q (NULL: none) lists. */
+static int session_count(const sc_session_query *q)
+{
+    sc_session_iter *it = NULL;
+    sc_session s = SC_SESSION_INIT;
+    int n;
+    ck_ok(sc_session_iter_new(&it, fx.db, q));
+    for (n = 0; sc_session_iter_next(&s, it) == SC_OK; n++)
+        ;
+    sc_session_iter_free(it);
+    return n;
+}
+
 START_TEST(test_assessment_session_create)
 {
     sc_session s = SC_SESSION_INIT;
     int64_t id = 0;
     sc_session_query q = SC_SESSION_QUERY_INIT;
     sc_session_iter *it = NULL;
-    int n = 0;
 
     /* Inside the filed scope and validity only. */
     ck_refused(sc_session_create(&id, fx.db, fx.org, FX_ORG, "4-04-05-05", "人工智能算法测试员", 4,
@@ -183,17 +195,9 @@ START_TEST(test_assessment_session_create)
 
     fx_session(4, "2024-04-01", 0);
     q.credit_code = FX_ORG;
-    ck_ok(sc_session_iter_new(&it, fx.db, &q));
-    while (sc_session_iter_next(&s, it) == SC_OK)
-        n++;
-    ck_assert_int_eq(n, 2);
-    sc_session_iter_free(it);
+    ck_assert_int_eq(session_count(&q), 2);
     /* No query selects every session. */
-    ck_ok(sc_session_iter_new(&it, fx.db, NULL));
-    for (n = 0; sc_session_iter_next(&s, it) == SC_OK; n++)
-        ;
-    ck_assert_int_eq(n, 2);
-    sc_session_iter_free(it);
+    ck_assert_int_eq(session_count(NULL), 2);
     q.credit_code = NULL;
     q.date = "2024-04-01";
     ck_ok(sc_session_iter_new(&it, fx.db, &q));
