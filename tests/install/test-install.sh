@@ -35,7 +35,7 @@ cat >"$tmp/app.c" <<'C'
 #include <stdio.h>
 int main(void)
 {
-    sc_db *db; sc_actor *a; sc_verdict v;
+    sc_db *db; sc_actor *a; sc_verdict v = SC_VERDICT_INIT;
     if (sc_db_open(&db, ":memory:", NULL) || sc_actor_new(&a, SC_ACTOR_CITY_BUREAU, NULL, NULL) ||
         sc_catalog_load_notice(db, a) ||
         sc_catalog_check(&v, db, "4-04-05-04", "建筑工程", 3, "2023-06-01"))
