@@ -26,6 +26,11 @@ for d in ("libskillcert", "tools", "tests", "examples", "bench", "fuzz", "bindin
     for f in glob.glob(os.path.join(top, d, "**", "*"), recursive=True):
         if re.search(r"\.(c|i|h)$", f):
             files.append(f)
+# C programs written out by shell scripts (the install test, the autopkgtests).
+for d in (os.path.join("tests", "install"), os.path.join("debian", "tests")):
+    for f in glob.glob(os.path.join(top, d, "*")):
+        if os.path.isfile(f) and not re.search(r"\.(c|i|h)$", f):
+            files.append(f)
 bad = []
 for f in sorted(files):
     lines = open(f, encoding="utf-8", errors="replace").read().split("\n")
