@@ -11,12 +11,18 @@ a status becomes None (failures raise), texts str or None, counts int, and
 so on; the methods the SWIG files give the SCW_DATE_OUT typemap return
 datetime.date or None.
 The class docstrings SWIG makes up ("Proxy of C scw_offerings struct.") are
-replaced too. A C type name this table does not know stops the build, so a
+replaced too, and the C enum a property's doc names (` ::sc_staff_role`,
+from the header's member comment) becomes its Python enum (StaffRole, as
+bindings/java/gen_enums.py names it). A C type name this table does not know stops the build, so a
 new one cannot leak into the reference text unnoticed.
 """
 
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "java"))
+from gen_enums import ENUMS  # noqa: E402  (C enum: (binding name, prefix))
 
 # C result type (as SWIG prints it) -> Python type.
 RESULTS = {
@@ -66,6 +72,11 @@ def main(argv):
             elif not re.fullmatch(r"[A-Z]\w*", ctype):   # not a class of the binding
                 unknown.add(ctype)
             continue
+        if 'doc=r"""' in line or "::sc_" in line:
+            lines[i] = re.sub(r"(?:::)?\b(sc_\w+)\b",
+                              lambda t: ENUMS[t.group(1)][0] if t.group(1) in ENUMS
+                              else t.group(0), line)
+            line = lines[i]
         m = PROXY.search(line)
         if m and cls:
             if cls.endswith("Iterator"):

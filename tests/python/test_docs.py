@@ -103,8 +103,9 @@ def documented():
                 if attr.startswith("__") and attr != "__init__":
                     continue
                 if isinstance(member, property):
-                    member = member.fget
-                elif isinstance(member, (staticmethod, classmethod)):
+                    out.append(("%s.%s" % (name, attr), member.__doc__ or ""))
+                    continue
+                if isinstance(member, (staticmethod, classmethod)):
                     member = member.__func__
                 if inspect.isfunction(member) or inspect.isbuiltin(member):
                     out.append(("%s.%s" % (name, attr), member.__doc__ or ""))
@@ -138,6 +139,32 @@ def test_no_docstring_names_a_wrapper_type():
         assert "scw_" not in doc, "%s:\n%s" % (name, doc)
         assert "Proxy of C" not in doc, "%s:\n%s" % (name, doc)
     assert "scw_" not in pydoc.render_doc(skillcert.Candidate, renderer=pydoc.plaintext)
+
+
+def c_type_names():
+    """The typedef names of the public headers (sc_actor_kind, sc_db ...)."""
+    include = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "include",
+                           "skillcert")
+    names = set()
+    for name in os.listdir(include):
+        if name.endswith(".h"):
+            with open(os.path.join(include, name), encoding="utf-8") as f:
+                source = f.read()
+            names.update(re.findall(r"typedef\s+(?:enum|struct)\s*\w*\s*\{[^{}]*\}\s*(sc_\w+)\s*;",
+                                    source))
+            names.update(re.findall(r"typedef\s+struct\s+\w+\s+(sc_\w+)\s*;", source))
+    return names
+
+
+def test_no_docstring_names_a_c_type():
+    # The C enums and structures have Python names: ActorKind, not sc_actor_kind;
+    # a query's members are keyword arguments (bindings/gen_docs.py).
+    types = c_type_names()
+    assert {"sc_actor_kind", "sc_path", "sc_export_options", "sc_db"} <= types
+    leaks = []
+    for name, doc in documented():
+        leaks += ["%s: %s" % (name, t) for t in sorted(set(re.findall(r"\bsc_\w+", doc)) & types)]
+    assert not leaks, "\n".join(leaks)
 
 
 def test_the_stub_names_no_c_type():
