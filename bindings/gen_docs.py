@@ -208,7 +208,7 @@ def c_renames(paths):
     return out
 
 
-def binding_names(methods, renames, java):
+def binding_names(methods, renames, functions, java):
     """{C name: what the binding calls it}: the C enums (bindings/java/gen_enums.py
     names them, the same in both languages), the structures the SWIG files
     rename, and the functions a method calls (Database.load_notice;
@@ -220,7 +220,26 @@ def binding_names(methods, renames, java):
     for cls, name, _, _, fn in sorted(methods, key=lambda m: m[1] not in m[4]):
         if cls in renames and fn not in names:
             names[fn] = "%s.%s" % (renames[cls], camel(name) if java else name)
+    # Module functions: declared at the start of a line, named as the C
+    # function without its prefix (credit_code_validate for
+    # sc_credit_code_validate); Java puts them in the class Skillcert.
+    for fn in functions:
+        if fn.startswith("sc_") and fn not in names:
+            names[fn] = "Skillcert." + camel(fn[3:]) if java else fn[3:]
     return names
+
+
+def module_functions(paths, documented):
+    """The C functions (sc_x) whose x the SWIG files declare at module level."""
+    out = set()
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+        for name in re.findall(r"^(?:static\s+)?[A-Za-z_][\w\s\*]*?\b(\w+)\s*\([^;{}]*\)\s*[;{]",
+                               source, re.M):
+            if "sc_" + name in documented:
+                out.add("sc_" + name)
+    return out
 
 
 def binding_text(text, names, java=False):
@@ -290,8 +309,9 @@ def main(argv):
             paths.append(arg)
     methods = swig_methods(paths)
     renames = c_renames(paths)
-    py_names = binding_names(methods, renames, False)
-    java_names = binding_names(methods, renames, True)
+    functions = module_functions(paths, docs)
+    py_names = binding_names(methods, renames, functions, False)
+    java_names = binding_names(methods, renames, functions, True)
     py, java, seen = [], [], set()
     for cls, name, params, own, fn in methods:
         if fn not in docs or (cls, name) in seen:
