@@ -134,6 +134,11 @@ def plain(text, null="None"):
     text = re.sub(r"(also )?an unknown @p \w+ version(, |; )?", "", text)
     text = re.sub(r"\s*\(\s*\)", "", text)
     text = re.sub(r"\bNULL\b", null, text)
+    # The SWIG files' one-line comments serve both languages ("None/null"):
+    # each language says its own word.
+    text = re.sub(r"\bNone/null\b", null, text)
+    if null != "None":
+        text = re.sub(r"\bNone\b", null, text)
     text = re.sub(r"::(SC_\w+|sc_\w+)", r"\1", text)
     text = re.sub(r"@[pcb]\s+(\w+)", r"\1", text)
     text = re.sub(r"@ref\s+(\w+)", r"\1", text)
@@ -193,9 +198,9 @@ def raises(ret):
     return codes
 
 
-def reason_of(ret, code):
+def reason_of(ret, code, null="None"):
     m = re.search(r"\b%s\b\s*(\(([^()]*)\))?" % code, ret)
-    return plain(m.group(2)) if m and m.group(2) else ""
+    return plain(m.group(2), null) if m and m.group(2) else ""
 
 
 def c_renames(paths):
@@ -287,7 +292,7 @@ def java_doc(own, desc, params, ret, names):
         if ok not in ("OK", "OK.", ""):
             lines.append("@return " + ok)
         for c in raises(ret):
-            reason = reason_of(ret, c)
+            reason = reason_of(ret, c, "null")
             lines.append("@throws %s %s%s" % (RAISES[c][1], c[3:],
                                              (": " + esc(reason)) if reason else ""))
     return "/**\n" + "\n".join("   * " + l if l else "   *" for l in lines) + "\n   */\n  public"

@@ -9,7 +9,8 @@ Javadoc (which starts with that same line) in %javamethodmodifiers, so the
 method ends up with two blocks, SWIG's first. SWIG has no switch to drop the
 first one for a method, so it is dropped here, right after the SWIG run
 (bindings/bindings.am): a doc comment directly followed by another doc
-comment goes, and the one next to the declaration stays.
+comment goes, and the one next to the declaration stays. The Python word
+None, which the SWIG files' comments use for both languages, becomes null.
 """
 
 import os
@@ -18,6 +19,7 @@ import sys
 
 # A doc comment (its indentation and line end too) followed, after blank
 # space only, by another doc comment.
+DOC = re.compile(r"/\*\*(?:(?!\*/).)*\*/", re.S)
 SHADOWED = re.compile(r"^[ \t]*/\*\*(?:(?!\*/).)*\*/[ \t]*\n(?=\s*/\*\*)", re.S | re.M)
 
 
@@ -30,8 +32,11 @@ def main(argv):
         path = os.path.join(argv[1], name)
         with open(path, encoding="utf-8") as f:
             source = f.read()
-        fixed, n = SHADOWED.subn("", source)
-        if n:
+        fixed = SHADOWED.sub("", source)
+        # The SWIG files' comments serve both languages ("None/null", "or
+        # None"): in the Javadoc, null.
+        fixed = DOC.sub(lambda m: re.sub(r"\bNone(/null)?\b", "null", m.group(0)), fixed)
+        if fixed != source:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(fixed)
     return 0

@@ -13,7 +13,8 @@ datetime.date or None.
 The class docstrings SWIG makes up ("Proxy of C scw_offerings struct.") are
 replaced too, and the C enum a property's doc names (` ::sc_staff_role`,
 from the header's member comment) becomes its Python enum (StaffRole, as
-bindings/java/gen_enums.py names it). A C type name this table does not know stops the build, so a
+bindings/java/gen_enums.py names it); "None/null", said for both languages
+in the SWIG files' comments, is None. A C type name this table does not know stops the build, so a
 new one cannot leak into the reference text unnoticed.
 """
 
@@ -72,6 +73,8 @@ def main(argv):
             elif not re.fullmatch(r"[A-Z]\w*", ctype):   # not a class of the binding
                 unknown.add(ctype)
             continue
+        # The SWIG files' comments serve both languages: "None/null".
+        line = lines[i] = line.replace("None/null", "None")
         if 'doc=r"""' in line or "::sc_" in line:
             lines[i] = re.sub(r"(?:::)?\b(sc_\w+)\b",
                               lambda t: ENUMS[t.group(1)][0] if t.group(1) in ENUMS

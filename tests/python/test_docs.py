@@ -136,6 +136,7 @@ def test_signature_lines_give_python_types():
 def test_no_docstring_names_a_wrapper_type():
     # scw_* are the binding's own C structures: a Python user never meets them.
     for name, doc in documented():
+        assert "None/null" not in doc, "%s:\n%s" % (name, doc)
         assert "scw_" not in doc, "%s:\n%s" % (name, doc)
         assert "Proxy of C" not in doc, "%s:\n%s" % (name, doc)
     assert "scw_" not in pydoc.render_doc(skillcert.Candidate, renderer=pydoc.plaintext)
@@ -192,6 +193,14 @@ def test_java_methods_carry_one_javadoc_each():
             shadowed += ["%s: %s" % (name, m.group(0)[:80])
                          for m in re.finditer(r"/\*\*(?:(?!\*/).)*\*/\s*/\*\*", source, re.S)]
     assert not shadowed, "\n".join(shadowed[:10])
+    # Java says null: no Python None in a Javadoc comment.
+    nones = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".java"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                nones += ["%s: %s" % (name, m.group(0)[:80]) for m in
+                          re.finditer(r"/\*\*(?:(?!\*/).)*\bNone\b(?:(?!\*/).)*\*/", f.read(), re.S)]
+    assert not nones, "\n".join(nones[:10])
     with open(os.path.join(folder, "Offerings.java"), encoding="utf-8") as f:
         source = f.read()
     start = source.index("public void addText(String text)")
