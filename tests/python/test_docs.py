@@ -131,6 +131,10 @@ def test_signature_lines_give_python_types():
     assert returns_none >= 60, returns_none
     doc = inspect.getdoc(skillcert.Offerings.add_text)
     assert doc.splitlines()[0] == "add_text(self, text) -> None", doc
+    # Nor do they document a C status as what they return.
+    for method in (skillcert.Database.authz_check, skillcert.Database.load_notice):
+        doc = inspect.getdoc(method)
+        assert "-> None" in doc and "Returns\n-------" not in doc, doc
 
 
 def test_no_docstring_names_a_wrapper_type():
