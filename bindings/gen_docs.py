@@ -134,11 +134,21 @@ def plain(text, null="None"):
     text = re.sub(r"(also )?an unknown @p \w+ version(, |; )?", "", text)
     text = re.sub(r"\s*\(\s*\)", "", text)
     text = re.sub(r"\bNULL\b", null, text)
+    # The SWIG files' one-line comments serve both languages ("None/null"):
+    # each language says its own word.
+    text = re.sub(r"\bNone/null\b", null, text)
+    if null != "None":
+        text = re.sub(r"\bNone\b", null, text)
     text = re.sub(r"::(SC_\w+|sc_\w+)", r"\1", text)
     text = re.sub(r"@[pcb]\s+(\w+)", r"\1", text)
     text = re.sub(r"@ref\s+(\w+)", r"\1", text)
     text = re.sub(r"\bSC_(?=[A-Z])", "", text)
     return text
+
+
+# (class, method) of the methods that return nothing: a status in C, which
+# the binding turns into an exception. Their docs have no Returns / @return.
+RETURNS_NONE = set()
 
 
 def swig_methods(paths):
@@ -176,6 +186,9 @@ def swig_methods(paths):
                 params = [re.sub(r"=.*$", "", p).strip().split()[-1].lstrip("*")
                           for p in m.group(3).split(",") if p.strip() and p.strip() != "void"]
                 own = " ".join(l.strip() for l in clean(m.group(1))) if m.group(1) else ""
+                rtype = body[m.end(1) if m.group(1) else m.start():m.start(2)]
+                if re.sub(r"\bstatic\b", "", rtype).strip() in ("scw_status", "void"):
+                    RETURNS_NONE.add((cls, name))
                 out.append((cls, name, params, own, calls[0]))
     return out
 
@@ -193,12 +206,65 @@ def raises(ret):
     return codes
 
 
-def reason_of(ret, code):
+def reason_of(ret, code, null="None"):
     m = re.search(r"\b%s\b\s*(\(([^()]*)\))?" % code, ret)
-    return plain(m.group(2)) if m and m.group(2) else ""
+    return plain(m.group(2), null) if m and m.group(2) else ""
 
 
-def python_doc(own, desc, params, ret, names):
+def c_renames(paths):
+    """{C name: the binding's name} of the %rename lines of the SWIG files."""
+    out = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for new, old in re.findall(r"%rename\((\w+)\)\s+(\w+)\s*;", f.read()):
+                out.setdefault(old, new)
+    return out
+
+
+def binding_names(methods, renames, functions, java):
+    """{C name: what the binding calls it}: the C enums (bindings/java/gen_enums.py
+    names them, the same in both languages), the structures the SWIG files
+    rename, and the functions a method calls (Database.load_notice;
+    Database.loadNotice in Java)."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "java"))
+    from gen_enums import ENUMS
+    names = {c: java_name for c, (java_name, _) in ENUMS.items()}
+    names.update((c, py) for c, py in renames.items() if py[:1].isupper())
+    for cls, name, _, _, fn in sorted(methods, key=lambda m: m[1] not in m[4]):
+        if cls in renames and fn not in names:
+            names[fn] = "%s.%s" % (renames[cls], camel(name) if java else name)
+    # Module functions: declared at the start of a line, named as the C
+    # function without its prefix (credit_code_validate for
+    # sc_credit_code_validate); Java puts them in the class Skillcert.
+    for fn in functions:
+        if fn.startswith("sc_") and fn not in names:
+            names[fn] = "Skillcert." + camel(fn[3:]) if java else fn[3:]
+    return names
+
+
+def module_functions(paths, documented):
+    """The C functions (sc_x) whose x the SWIG files declare at module level."""
+    out = set()
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+        for name in re.findall(r"^(?:static\s+)?[A-Za-z_][\w\s\*]*?\b(\w+)\s*\([^;{}]*\)\s*[;{]",
+                               source, re.M):
+            if "sc_" + name in documented:
+                out.add("sc_" + name)
+    return out
+
+
+def binding_text(text, names, java=False):
+    """C names in a doc as the binding's names, where it has one. The members
+    of an options or query structure are the method's own arguments."""
+    text = re.sub(r"\bsc_\w+_(?:options|query)\.(\w+)", r"\1", text)
+    text = re.sub(r"\bsc_\w+_(?:options|query)\b",
+                  "the parameters" if java else "the keyword arguments", text)
+    return re.sub(r"\bsc_\w+\b", lambda m: names.get(m.group(0), m.group(0)), text)
+
+
+def python_doc(own, desc, params, ret, names, none=False):
     parts = [plain(own)] if own else []
     parts += [plain(p) for p in desc if plain(p) != plain(own)]
     listed = [(n, params[n]) for n in names if n in params]
@@ -207,7 +273,7 @@ def python_doc(own, desc, params, ret, names):
             "%s\n    %s" % (n, plain(t)) for n, t in listed))
     if ret:
         ok = plain(re.split(r";\s*SC_E|;\s*::SC_E", ret)[0])
-        if ok not in ("OK", "OK.", ""):
+        if ok not in ("OK", "OK.", "") and not none:
             parts.append("Returns\n-------\n" + ok)
         codes = raises(ret)
         if codes:
@@ -218,7 +284,7 @@ def python_doc(own, desc, params, ret, names):
     return "\n\n".join(parts)
 
 
-def java_doc(own, desc, params, ret, names):
+def java_doc(own, desc, params, ret, names, none=False):
     esc = lambda t: plain(t, "null").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
         .replace("*/", "*&#47;")
     lines = []
@@ -231,10 +297,10 @@ def java_doc(own, desc, params, ret, names):
             lines.append("@param %s %s" % (n, esc(params[n])))
     if ret:
         ok = esc(re.split(r";\s*SC_E|;\s*::SC_E", ret)[0])
-        if ok not in ("OK", "OK.", ""):
+        if ok not in ("OK", "OK.", "") and not none:
             lines.append("@return " + ok)
         for c in raises(ret):
-            reason = reason_of(ret, c)
+            reason = reason_of(ret, c, "null")
             lines.append("@throws %s %s%s" % (RAISES[c][1], c[3:],
                                              (": " + esc(reason)) if reason else ""))
     return "/**\n" + "\n".join("   * " + l if l else "   *" for l in lines) + "\n   */\n  public"
@@ -255,6 +321,10 @@ def main(argv):
         else:
             paths.append(arg)
     methods = swig_methods(paths)
+    renames = c_renames(paths)
+    functions = module_functions(paths, docs)
+    py_names = binding_names(methods, renames, functions, False)
+    java_names = binding_names(methods, renames, functions, True)
     py, java, seen = [], [], set()
     for cls, name, params, own, fn in methods:
         if fn not in docs or (cls, name) in seen:
@@ -264,9 +334,9 @@ def main(argv):
         if not desc and not pdocs and not ret:
             continue
         py.append("%%feature(\"docstring\") %s::%s %s;" % (
-            cls, name, quote(python_doc(own, desc, pdocs, ret, params))))
+            cls, name, quote(binding_text(python_doc(own, desc, pdocs, ret, params, (cls, name) in RETURNS_NONE), py_names))))
         java.append("%%javamethodmodifiers %s::%s %s;" % (
-            cls, name, quote(java_doc(own, desc, pdocs, ret, params))))
+            cls, name, quote(binding_text(java_doc(own, desc, pdocs, ret, params, (cls, name) in RETURNS_NONE), java_names, True))))
     with open(argv[1], "w", encoding="utf-8") as f:
         f.write("/* Generated by bindings/gen_docs.py from the headers' doc comments: do not "
                 "edit. %d methods. */\n" % len(py))

@@ -66,82 +66,82 @@ def _make_enum(name, prefix, members, doc, flag=False):
 
 
 _make_enum("ActorKind", "ACTOR_", ["CITY_BUREAU", "CITY_CENTRE", "DISTRICT", "ORGANIZATION",
-                                   "CANDIDATE", "PUBLIC"], "Who is calling (sc_actor_kind).")
+                                   "CANDIDATE", "PUBLIC"], "Who is calling.")
 _make_enum("Status", "", ["OK", "ERROR", "ENOMEM", "EINVAL", "ENOTFOUND", "EEXISTS",
                           "ECONSTRAINT", "EXML", "EINVALIDDOC", "EDB", "EDENIED", "EVERSION",
                           "ENOTREGISTRY", "EBUSY", "EIO", "ITEROVER"],
-           "A status code of the library (sc_status).")
+           "A status code of the library.")
 _make_enum("ErrorDomain", "DOMAIN_", ["NONE", "OS", "DB", "XML", "SCHEMA", "RULES", "AUTH",
-                                      "ARGS"], "Where an error comes from (sc_error_domain).")
-_make_enum("Severity", "SEVERITY_", ["WARNING", "ERROR"], "Of a diagnostic (sc_severity).")
+                                      "ARGS"], "Where an error comes from.")
+_make_enum("Severity", "SEVERITY_", ["WARNING", "ERROR"], "Of a diagnostic.")
 _make_enum("DocType", "DOC_", ["UNKNOWN", "CATALOG", "ELIGIBILITY", "CERTIFICATE",
                                "CANDIDATE_BATCH", "CONFIRMATION", "CERTIFICATE_BATCH",
                                "CERTIFICATE_ACK", "REVOCATIONS", "ORG_APPLICATION",
                                "RECOMMENDATION", "EVALUATION_RESULT", "DIRECTORY",
                                "RESULTS_REPORT", "CREDIT", "FINDINGS"],
-           "An exchange document type (sc_doctype).")
+           "An exchange document type.")
 _make_enum("Reason", "REASON_", [n[len("REASON_"):] for n in dir(_skillcert)
                                  if n.startswith("REASON_")],
-           "Why a verdict or decision is no (sc_reason).")
+           "Why a verdict or decision is no.")
 _make_enum("OrgKind", "ORG_", ["ENTERPRISE", "SOCIAL_GROUP", "UNIVERSITY", "VOCATIONAL_SCHOOL"],
-           "The kind of an evaluation organization (sc_org_kind).")
+           "The kind of an evaluation organization.")
 _make_enum("FilingStatus", "FILING_", ["NONE", "APPLIED", "RECOMMENDED", "EVALUATED", "NOTICED",
                                        "FILED", "ACTIVE", "REJECTED", "EXITED", "EXPIRED"],
-           "Where an organization stands in filing (sc_filing_status).")
+           "Where an organization stands in filing.")
 _make_enum("FilingKind", "FILING_", ["INITIAL", "ADDITION"],
-           "A first filing or an addition to the scope (sc_filing_kind).")
+           "A first filing or an addition to the scope.")
 _make_enum("StaffRole", "STAFF_", ["MANAGER", "EXAMINER", "SUPERVISOR", "EXPERT"],
-           "The role of a member of an organization's staff (sc_staff_role).")
+           "The role of a member of an organization's staff.")
 _make_enum("Path", "PATH_", ["NORMAL", "EXCEPTIONAL", "DIRECT"],
-           "The path of an application (sc_path): normal, 破格 or 直接认定.")
-_make_enum("Sex", "SEX_", ["MALE", "FEMALE"], "From a resident ID number (sc_sex).")
+           "The path of an application: normal, 破格 or 直接认定.")
+_make_enum("Sex", "SEX_", ["MALE", "FEMALE"], "From a resident ID number.")
 _make_enum("EducationKind", "EDUCATION_", ["TECHNICAL_SCHOOL", "SENIOR_TECHNICAL_SCHOOL",
                                            "TECHNICIAN_COLLEGE", "SECONDARY_VOCATIONAL",
                                            "HIGHER_VOCATIONAL", "JUNIOR_COLLEGE", "BACHELOR"],
-           "A kind of diploma (sc_education_kind).")
+           "A kind of diploma.")
 _make_enum("EducationFlags", "EDUCATION_", ["RELATED", "EVALUATED", "FINAL_YEAR"],
            "What a diploma's record says besides its kind.", flag=True)
 _make_enum("CertKind", "CERT_KIND_", ["SKILL_LEVEL", "QUALIFICATION", "PRE_TECHNICIAN"],
-           "A kind of certificate a candidate holds (sc_cert_kind).")
+           "A kind of certificate a candidate holds.")
 _make_enum("EvidenceKind", "EVIDENCE_", ["ACHIEVEMENT", "MAJOR_PROJECT", "MAJOR_EVENT",
                                          "CONTRIBUTION", "COMPETITION_ENTRY",
                                          "COMPETITION_AWARD", "TRAINING", "VETERAN_CONSCRIPT",
                                          "VETERAN_NCO"],
-           "A kind of evidence for the special paths (sc_evidence_kind).")
+           "A kind of evidence for the special paths.")
 _make_enum("Scope", "SCOPE_", ["CITY", "PROVINCIAL", "NATIONAL", "INTERNATIONAL"],
-           "The scope of a competition or event (sc_scope).")
+           "The scope of a competition or event.")
 _make_enum("Confirmed", "CONFIRMED_", ["EXCEPTIONAL", "DIRECT"],
            "Special paths an organization's rules for are confirmed.", flag=True)
 _make_enum("EvalMethods", "EVAL_", ["MATERIALS", "EXPERT", "ON_SITE", "ALL"],
            "Methods of the expert evaluation of a filing.", flag=True)
 _make_enum("ApplicationState", "APPLICATION_", ["SUBMITTED", "VERIFIED", "CONFIRMED", "REJECTED",
                                                 "WITHDRAWN", "COMPLETED"],
-           "Where an application stands (sc_application_state).")
+           "Where an application stands.")
 _make_enum("Methods", "METHOD_", ["THEORY", "PRACTICAL", "REVIEW", "ALL"],
            "Assessment methods of an announcement.", flag=True)
 _make_enum("Component", "COMPONENT_", ["THEORY", "PRACTICAL", "REVIEW"],
-           "A component of an assessment (sc_component).")
+           "A component of an assessment.")
 _make_enum("SessionStatus", "SESSION_", ["PLANNED", "CONFIRMED"],
-           "Where an assessment session stands (sc_session_status).")
+           "Where an assessment session stands.")
 _make_enum("ItemType", "ITEM_", ["SINGLE", "MULTIPLE", "TRUE_FALSE", "PRACTICAL"],
-           "The type of a question bank item (sc_item_type).")
+           "The type of a question bank item.")
 _make_enum("CertStatus", "CERT_", ["REPORTED", "ISSUED", "PUBLISHED", "REVOKED"],
-           "Where a certificate stands (sc_cert_status).")
+           "Where a certificate stands.")
 _make_enum("VerifyStatus", "VERIFY_", ["NOT_FOUND", "NOT_PUBLISHED", "REVOKED", "VALID",
                                        "NAME_MISMATCH", "MALFORMED"],
-           "The answer of public verification (sc_verify_status).")
+           "The answer of public verification.")
 _make_enum("FindingSeverity", "FINDING_", ["MINOR", "MAJOR", "SERIOUS"],
-           "How grave a supervision finding is (sc_finding_severity).")
+           "How grave a supervision finding is.")
 _make_enum("InspectionKind", "INSPECT_", ["ORG", "SESSION", "VENUE", "CERTIFICATES"],
-           "What an inspection looks at (sc_inspection_kind).")
+           "What an inspection looks at.")
 _make_enum("InspectionStatus", "INSPECTION_", ["OPEN", "CLOSED"],
-           "Where an inspection stands (sc_inspection_status).")
+           "Where an inspection stands.")
 _make_enum("SanctionKind", "SANCTION_", ["WARNING", "RECTIFICATION", "SUSPENSION", "EXIT"],
-           "A sanction on an organization (sc_sanction_kind).")
+           "A sanction on an organization.")
 _make_enum("AuditProblem", "AUDIT_", ["INTACT", "EDITED", "REMOVED", "REORDERED"],
-           "What a check of the audit chain found (sc_audit_problem).")
+           "What a check of the audit chain found.")
 _make_enum("AuthzSubject", "AUTHZ_SUBJECT_", ["NONE", "ORGANIZATION", "CANDIDATE"],
-           "Whose scope an action is checked against (sc_authz_subject).")
+           "Whose scope an action is checked against.")
 _make_enum("ReportSection", "RSEC_", ["INSPECTIONS", "FINDINGS", "SANCTIONS", "CREDIT",
                                       "CERT_OCCUPATION", "CERT_LEVEL", "CERT_DISTRICT",
                                       "CERT_ORG"], "A section of a period report.")
