@@ -138,6 +138,7 @@ if [ -z "${SC_SKIP_VALGRIND:-}" ]; then
     # Which checks failed, then valgrind's own errors (not its "possibly lost"
     # notes, which are SQLite's caches on a failed check's way out).
     grep -E '^[^ ]+:[0-9]+:[FE]:' "$vlog" | head -20 | sed 's/^/  failed: /'
+    df -h "$top/build" "${TMPDIR:-/tmp}" 2>/dev/null | sed 's/^/  /'   # a full disk fails checks too
     [ "$rc" -eq 97 ] && { echo "  valgrind reported errors:"
       awk '/^==[0-9]+== (Invalid|Conditional|Use of uninit|Syscall param|Mismatched|Source and dest)|definitely lost|indirectly lost/ { n = 14 }
            n > 0 { print; n-- }' "$vlog" | head -60; }
