@@ -902,6 +902,21 @@ static int save_children(sc_db *db, sqlite3_int64 id, const sc_candidate *c)
     return SC_OK;
 }
 
+/* Rewrite candidate row id from c (name, apprenticeship, who saved it). */
+static int update_row(sc_db *db, const sc_actor *actor, sqlite3_int64 id, const sc_candidate *c)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = sc__db_stmt_get(db, SQL_CAND_UPD, &st)) != SC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    sc__bind_text(st, 2, c->name);
+    sc__bind_text(st, 3, c->appr_occupation);
+    sc__bind_text(st, 4, c->appr_date_s);
+    sc__bind_text(st, 5, actor ? actor->label : "system");
+    return sc__db_exec_stmt(db, st, "updating a candidate");
+}
+
 /* Create or replace a record inside the caller's transaction, without an
  * actor check (the caller made it); *id (may be NULL) gets its row id and
  * *created (may be NULL) whether it was new. */
@@ -913,14 +928,7 @@ int sc__candidate_store(sc_db *db, const sc_actor *actor, const sc_candidate *c,
     int rc;
     rc = find_candidate(db, c->id_number, &id);
     if (rc == SC_OK) {
-        if ((rc = sc__db_stmt_get(db, SQL_CAND_UPD, &st)) != SC_OK)
-            return rc;
-        sqlite3_bind_int64(st, 1, id);
-        sc__bind_text(st, 2, c->name);
-        sc__bind_text(st, 3, c->appr_occupation);
-        sc__bind_text(st, 4, c->appr_date_s);
-        sc__bind_text(st, 5, actor ? actor->label : "system");
-        if ((rc = sc__db_exec_stmt(db, st, "updating a candidate")) != SC_OK ||
+        if ((rc = update_row(db, actor, id, c)) != SC_OK ||
             (rc = delete_children(db, id)) != SC_OK)
             return rc;
         if (created)
@@ -1142,19 +1150,10 @@ int sc__candidate_receive(sc_db *db, const sc_resident_id *rid, const char *name
 int sc__candidate_store_fresh(sc_db *db, const sc_actor *actor, sqlite3_int64 id,
                               const sc_candidate *c)
 {
-    sqlite3_stmt *st;
     int rc;
-    if (c->appr_occupation) { /* the row holds the apprenticeship */
-        if ((rc = sc__db_stmt_get(db, SQL_CAND_UPD, &st)) != SC_OK)
-            return rc;
-        sqlite3_bind_int64(st, 1, id);
-        sc__bind_text(st, 2, c->name);
-        sc__bind_text(st, 3, c->appr_occupation);
-        sc__bind_text(st, 4, c->appr_date_s);
-        sc__bind_text(st, 5, actor ? actor->label : "system");
-        if ((rc = sc__db_exec_stmt(db, st, "updating a candidate")) != SC_OK)
-            return rc;
-    }
+    /* the row holds the apprenticeship */
+    if (c->appr_occupation && (rc = update_row(db, actor, id, c)) != SC_OK)
+        return rc;
     return save_children(db, id, c);
 }
 
