@@ -2146,6 +2146,14 @@ static int org_has_staff(sc_db *db, const char *code, const char *date, int *any
     return SC_OK;
 }
 
+/* The hint for a registry that holds none of the organization's staff on the day. */
+static void staff_hint(const sc_session *s, char *hint, size_t cap)
+{
+    snprintf(hint, cap, " (this registry holds no staff of %s on %s: no exchange document "
+             "carries staff, so its staff are filed here (staff.add) before its results "
+             "report is imported)", s->credit_code, s->date);
+}
+
 /* What a receiving registry must hold before a results report of `s` is imported, when
  * it lacks it: the organization's staff (staff.add) and the venue's inspection by its
  * district bureau (venue.inspect), acts no exchange document carries. "" when it holds
@@ -2158,9 +2166,7 @@ static int receive_hint(sc_db *db, const sc_session *s, char *hint, size_t cap)
         (rc = venue_ever_inspected(db, s->venue_id, &inspected)) != SC_OK)
         return rc;
     if (!staff) {
-        snprintf(hint, cap, " (this registry holds no staff of %s on %s: no exchange document "
-                 "carries staff, so its staff are filed here (staff.add) before its results "
-                 "report is imported)", s->credit_code, s->date);
+        staff_hint(s, hint, cap);
     } else if (!inspected) {
         sc_venue v = SC_VENUE_INIT;
         if ((rc = venue_load(db, s->venue_id, &v, NULL)) != SC_OK)
@@ -2194,7 +2200,7 @@ int sc__session_staff_receive(sc_db *db, sqlite3_int64 session_id, int component
             return sc_error_last()->code;
         if (staff)
             return sc__error_fail(rc, SC_DOMAIN_RULES, field, "%s", msg);
-        receive_hint(db, &row.s, hint, sizeof hint);
+        staff_hint(&row.s, hint, sizeof hint);
         return sc__error_fail(rc, SC_DOMAIN_RULES, field, "%s%s", msg, hint);
     }
     if (role && role != found)
