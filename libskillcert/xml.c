@@ -969,16 +969,21 @@ static int input_mentions_dsig(input *in)
     return ferror(in->fp) ? -1 : 0;
 }
 
+/* PATH.p7s, where a batch's detached signature sits (malloc'd; NULL: no memory). */
+static char *p7s_path(const char *path)
+{
+    char *sigpath = malloc(strlen(path) + 5);
+    if (sigpath)
+        sprintf(sigpath, "%s.p7s", path);
+    return sigpath;
+}
+
 /* 1 when PATH.p7s exists (a detached signature beside the batch). */
 static int has_p7s(const char *path)
 {
     struct stat sb;
-    char *sigpath = malloc(strlen(path) + 5);
-    int found;
-    if (!sigpath)
-        return 0;
-    sprintf(sigpath, "%s.p7s", path);
-    found = stat(sigpath, &sb) == 0;
+    char *sigpath = p7s_path(path);
+    int found = sigpath && stat(sigpath, &sb) == 0;
     free(sigpath);
     return found;
 }
@@ -1056,11 +1061,10 @@ static int prove(sc__xml_ctx *ctx, input *in, const char *path)
                             "signature (sc_xml_import_memory_signed)", ctx->handler->root);
             goto done;
         }
-        if (!(sigpath = malloc(strlen(path) + 5))) {
+        if (!(sigpath = p7s_path(path))) {
             rc = sc__error_set(SC_ENOMEM, SC_DOMAIN_OS, "out of memory");
             goto done;
         }
-        sprintf(sigpath, "%s.p7s", path);
         sf = fopen(sigpath, "rb");
         if (!sf) {
             rc = sig_refuse(ctx, "signature refused (unsigned): this registry has a trust anchor "
