@@ -9,6 +9,7 @@
 #define OPENSSL_SUPPRESS_DEPRECATED 1
 
 #include "pki_int.h"
+#include "change_int.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -1150,8 +1151,9 @@ int sc_pki_development_get(int *out, sc_db *db)
         return sc__error_null(__func__, "out");
     if ((rc = sc__db_check(db, __func__, 0)) != SC_OK)
         return rc;
-    if (!(st = sc__db_stmt(db, "SELECT development FROM pki_setting WHERE id = 1")))
-        return sc_error_last()->code;
+    if ((rc = sc__db_stmt_get(db, "SELECT development FROM pki_setting WHERE id = 1", &st)) !=
+        SC_OK)
+        return rc;
     step = sqlite3_step(st);
     if (step == SQLITE_ROW)
         *out = sqlite3_column_int(st, 0) != 0;
@@ -1177,31 +1179,25 @@ int sc_pki_development_set(sc_db *db, const sc_actor *actor, int on)
     if (on != 0 && on != 1)
         return sc__error_fail(SC_EINVAL, SC_DOMAIN_ARGS, "on",
                               "the development setting is 1 (on) or 0 (off), not %d", on);
-    if ((rc = sc__authorize(db, actor, SC__ACT_PKI_DEVELOPMENT_SET, NULL)) != SC_OK)
+    if ((rc = sc__change_begin(db, actor, SC__ACT_PKI_DEVELOPMENT_SET, NULL)) != SC_OK)
         return rc;
     if ((rc = sc_pki_development_get(&was, db)) != SC_OK)
-        return rc;
-    if (was == on)
-        return SC_OK; /* already so: nothing to record */
-    sc__pki_format_time(time(NULL), now);
-    if ((rc = sc__db_begin(db)) != SC_OK)
-        return rc;
-    if (!(st = sc__db_stmt(db, SQL_DEVELOPMENT_SET))) {
-        rc = sc_error_last()->code;
-        goto fail;
+        return sc__change_fail(db, rc);
+    if (was == on) {
+        sc__db_rollback(db); /* already so: nothing to record */
+        return SC_OK;
     }
+    sc__pki_format_time(time(NULL), now);
+    if ((rc = sc__db_stmt_get(db, SQL_DEVELOPMENT_SET, &st)) != SC_OK)
+        return sc__change_fail(db, rc);
     sqlite3_bind_int(st, 1, on);
     sc__bind_text(st, 2, now);
-    if ((rc = sc__db_exec_stmt(db, st, "switching the development setting")) != SC_OK ||
-        (rc = sc__audit_append(db, actor, "pki", "development",
-                               sc__action_name(SC__ACT_PKI_DEVELOPMENT_SET), "development=%s",
-                               on ? "on (unsigned documents accepted without a trust anchor)"
-                                  : "off (signed documents only)")) != SC_OK)
-        goto fail;
-    return sc__db_commit(db);
-fail:
-    sc__db_rollback(db);
-    return rc;
+    if ((rc = sc__db_exec_stmt(db, st, "switching the development setting")) != SC_OK)
+        return sc__change_fail(db, rc);
+    return sc__change_commit(db, actor, SC__ACT_PKI_DEVELOPMENT_SET, "pki", "development",
+                             "development=%s",
+                             on ? "on (unsigned documents accepted without a trust anchor)"
+                                : "off (signed documents only)");
 }
 
 static const char SQL_CERT_INS[] =
